@@ -1,0 +1,97 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Liaison",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "liaison", targets: ["liaison"]),
+        .executable(name: "liaison-bench", targets: ["liaison-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        .target(name: "LiaisonMatching", swiftSettings: strict),
+        .target(name: "LiaisonGraph", swiftSettings: strict),
+        .target(
+            name: "LiaisonCore",
+            dependencies: [
+                "LiaisonMatching", "LiaisonGraph",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "LiaisonStore",
+            dependencies: [
+                "LiaisonCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "LiaisonWeb",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "liaison",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", "LiaisonWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "liaison-bench",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", "LiaisonWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LiaisonCoreTests",
+            dependencies: ["LiaisonCore", "LiaisonMatching", "LiaisonGraph"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LiaisonStoreTests",
+            dependencies: ["LiaisonCore", "LiaisonStore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LiaisonWebTests",
+            dependencies: [
+                "LiaisonWeb", "LiaisonStore", "LiaisonCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+    ]
+)

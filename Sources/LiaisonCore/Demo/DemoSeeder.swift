@@ -1,0 +1,28 @@
+/// Loads a demo dataset into a store, once: a store that already holds the demo agencies is left as it is.
+public enum DemoSeeder {
+    public struct Outcome: Sendable {
+        public var seeded: Bool
+        public var dataset: DemoDataset
+    }
+
+    /// - Parameter passwordHash: the hash of `DemoDataset.password`, computed once for every demo user.
+    public static func seed(_ dataset: DemoDataset, into store: any LiaisonStore, passwordHash: String,
+                            batchSize: Int = 2_000) async throws -> Outcome {
+        if try await store.agency(code: dataset.agencies[0].code) != nil { return Outcome(seeded: false, dataset: dataset) }
+        for agency in dataset.agencies { try await store.insertAgency(agency) }
+        for user in dataset.users { try await store.insertUser(user, passwordHash: passwordHash) }
+        var start = 0
+        while start < dataset.subjects.count {
+            let batch = dataset.subjects[start..<min(start + batchSize, dataset.subjects.count)]
+            try await store.insertSubjects(batch.map { ($0, SearchKeys.subject($0.details)) })
+            start += batchSize
+        }
+        start = 0
+        while start < dataset.ocgs.count {
+            let batch = dataset.ocgs[start..<min(start + batchSize, dataset.ocgs.count)]
+            try await store.insertOCGs(batch.map { ($0, SearchKeys.ocg($0.details)) })
+            start += batchSize
+        }
+        return Outcome(seeded: true, dataset: dataset)
+    }
+}

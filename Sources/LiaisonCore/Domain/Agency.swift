@@ -1,0 +1,63 @@
+/// An organisation that shares information through Liaison.
+public struct Agency: Codable, Sendable, Equatable, Identifiable {
+    public var id: AgencyID
+    /// Short unique code, e.g. "NCA", "HOCC", "MPS".
+    public var code: String
+    public var name: String
+    /// Code from the `agency-type` reference list.
+    public var type: String
+    /// Code from the `jurisdiction` reference list.
+    public var jurisdiction: String
+
+    public init(id: AgencyID = .make(), code: String, name: String, type: String, jurisdiction: String) {
+        self.id = id
+        self.code = code
+        self.name = name
+        self.type = type
+        self.jurisdiction = jurisdiction
+    }
+}
+
+/// What a user may do is decided by roles; the access policy weighs them per action.
+public enum Role: String, Codable, Sendable, CaseIterable {
+    case caseworker
+    case caseOwner = "case-owner"
+    case seniorCaseworker = "senior-caseworker"
+    case intelligenceOfficer = "intelligence-officer"
+    case analyst
+    case financialInvestigator = "financial-investigator"
+    case partnerOfficer = "partner-officer"
+    case supervisor
+    case auditor
+    case administrator
+}
+
+/// A person who signs in to Liaison. Belongs to exactly one agency.
+public struct User: Codable, Sendable, Equatable, Identifiable {
+    public var id: UserID
+    public var username: String
+    public var displayName: String
+    public var email: String
+    public var agencyID: AgencyID
+    public var roles: [Role]
+    public var vetting: Vetting
+    public var active: Bool
+    public var version: Int
+
+    public init(
+        id: UserID = .make(), username: String, displayName: String, email: String, agencyID: AgencyID,
+        roles: [Role], vetting: Vetting, active: Bool = true, version: Int = 1
+    ) {
+        self.id = id
+        self.username = username
+        self.displayName = displayName
+        self.email = email
+        self.agencyID = agencyID
+        self.roles = roles
+        self.vetting = vetting
+        self.active = active
+        self.version = version
+    }
+
+    public func has(_ role: Role) -> Bool { roles.contains(role) }
+}

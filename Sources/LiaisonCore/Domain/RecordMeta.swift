@@ -1,0 +1,35 @@
+import Foundation
+
+/// What every shared record carries: who owns it, how it is marked, and its edit history and version.
+///
+/// `version` starts at 1 and increases by one on every update; an update that names an older version
+/// is refused as stale (optimistic concurrency), never silently applied.
+public struct RecordMeta: Codable, Sendable, Equatable {
+    public var owningAgencyID: AgencyID
+    public var marking: ProtectiveMarking
+    public var createdAt: Date
+    public var createdBy: UserID
+    public var updatedAt: Date
+    public var updatedBy: UserID
+    public var version: Int
+
+    public init(owningAgencyID: AgencyID, marking: ProtectiveMarking, createdAt: Date, createdBy: UserID,
+                updatedAt: Date? = nil, updatedBy: UserID? = nil, version: Int = 1) {
+        self.owningAgencyID = owningAgencyID
+        self.marking = marking
+        self.createdAt = createdAt
+        self.createdBy = createdBy
+        self.updatedAt = updatedAt ?? createdAt
+        self.updatedBy = updatedBy ?? createdBy
+        self.version = version
+    }
+
+    /// The metadata after an edit by `user` at `time`.
+    public func touched(by user: UserID, at time: Date) -> RecordMeta {
+        var next = self
+        next.updatedAt = time
+        next.updatedBy = user
+        next.version += 1
+        return next
+    }
+}

@@ -1,0 +1,106 @@
+/// A person known to one or more agencies: a Person of Interest, a nominal, or an FNO.
+public struct Subject: Codable, Sendable, Equatable, Identifiable {
+    public var id: SubjectID
+    public var meta: RecordMeta
+    public var details: SubjectDetails
+
+    public init(id: SubjectID = .make(), meta: RecordMeta, details: SubjectDetails) {
+        self.id = id
+        self.meta = meta
+        self.details = details
+    }
+
+    /// "Family, Given Middle" of the primary name, for lists.
+    public var displayName: String { details.primaryName?.display ?? "(no name)" }
+}
+
+/// The descriptive part of a subject: everything a user may edit.
+public struct SubjectDetails: Codable, Sendable, Equatable {
+    public var names: [PersonName]
+    /// Full (`1985-07-03`) or partial (`1985-07`, `1985`) dates of birth.
+    public var datesOfBirth: [String]
+    /// Code from the `sex` reference list.
+    public var sex: String?
+    /// ISO 3166-1 alpha-3 codes.
+    public var nationalities: [String]
+    public var identifiers: [PersonIdentifier]
+    public var addresses: [PostalAddress]
+    public var phones: [String]
+    public var notes: String?
+
+    public init(names: [PersonName], datesOfBirth: [String] = [], sex: String? = nil, nationalities: [String] = [],
+                identifiers: [PersonIdentifier] = [], addresses: [PostalAddress] = [], phones: [String] = [],
+                notes: String? = nil) {
+        self.names = names
+        self.datesOfBirth = datesOfBirth
+        self.sex = sex
+        self.nationalities = nationalities
+        self.identifiers = identifiers
+        self.addresses = addresses
+        self.phones = phones
+        self.notes = notes
+    }
+
+    public var primaryName: PersonName? { names.first { $0.kind == .primary } ?? names.first }
+    public var aliases: [PersonName] { names.filter { $0.kind != .primary } }
+}
+
+/// One name a person is known by, in any script.
+public struct PersonName: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case primary, alias, birth, transliteration
+    }
+
+    public var kind: Kind
+    public var given: String
+    public var middle: String?
+    public var family: String
+
+    public init(kind: Kind = .primary, given: String, middle: String? = nil, family: String) {
+        self.kind = kind
+        self.given = given
+        self.middle = middle
+        self.family = family
+    }
+
+    /// "FAMILY, Given Middle" as caseworkers write names.
+    public var display: String {
+        let forenames = [given, middle ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        if family.isEmpty { return forenames }
+        return forenames.isEmpty ? family.uppercased() : "\(family.uppercased()), \(forenames)"
+    }
+
+    public var full: String { [given, middle ?? "", family].filter { !$0.isEmpty }.joined(separator: " ") }
+}
+
+/// An identifier such as a Home Office reference, PNC ID, passport or NI number.
+public struct PersonIdentifier: Codable, Sendable, Equatable {
+    /// Code from the `identifier-kind` reference list.
+    public var kind: String
+    public var value: String
+    /// Issuing country (ISO alpha-3) where it matters, e.g. for passports.
+    public var issuer: String?
+
+    public init(kind: String, value: String, issuer: String? = nil) {
+        self.kind = kind
+        self.value = value
+        self.issuer = issuer
+    }
+}
+
+/// A postal address; `postcode` is kept normalised (upper case, one space).
+public struct PostalAddress: Codable, Sendable, Equatable {
+    public var line: String
+    public var town: String?
+    public var postcode: String?
+    public var country: String?
+
+    public init(line: String, town: String? = nil, postcode: String? = nil, country: String? = nil) {
+        self.line = line
+        self.town = town
+        self.postcode = postcode
+        self.country = country
+    }
+
+    public var display: String { [line, town ?? "", postcode ?? "", country ?? ""].filter { !$0.isEmpty }.joined(separator: ", ") }
+}

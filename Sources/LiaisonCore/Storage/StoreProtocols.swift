@@ -1,0 +1,163 @@
+import Foundation
+
+/// A request for one page of a list. Lists are keyset-paginated: pass back `Page.nextCursor`.
+public struct PageRequest: Sendable, Equatable {
+    /// The hard maximum of items one page may hold.
+    public static let maximumLimit = 200
+    public static let defaultLimit = 50
+
+    public var limit: Int
+    public var cursor: String?
+
+    public init(limit: Int = PageRequest.defaultLimit, cursor: String? = nil) {
+        self.limit = max(1, min(limit, PageRequest.maximumLimit))
+        self.cursor = cursor
+    }
+}
+
+/// One page of results and the cursor for the next, if there is one.
+public struct Page<Item: Sendable>: Sendable {
+    public var items: [Item]
+    public var nextCursor: String?
+
+    public init(items: [Item], nextCursor: String?) {
+        self.items = items
+        self.nextCursor = nextCursor
+    }
+}
+
+/// Filters for subject lists. `tokens` are already folded by `SubjectIndex`; every one must prefix-match.
+public struct SubjectQuery: Sendable {
+    public var tokens: [String]
+    public var owningAgencyID: AgencyID?
+    /// Records marked above this are left out.
+    public var maximumClassification: Classification
+    public var page: PageRequest
+
+    public init(tokens: [String] = [], owningAgencyID: AgencyID? = nil,
+                maximumClassification: Classification, page: PageRequest = PageRequest()) {
+        self.tokens = tokens
+        self.owningAgencyID = owningAgencyID
+        self.maximumClassification = maximumClassification
+        self.page = page
+    }
+}
+
+/// Filters for OCG lists.
+public struct OCGQuery: Sendable {
+    public var nameTokens: [String]
+    public var status: String?
+    public var market: String?
+    public var area: String?
+    public var band: String?
+    public var maximumClassification: Classification
+    public var page: PageRequest
+
+    public init(nameTokens: [String] = [], status: String? = nil, market: String? = nil, area: String? = nil,
+                band: String? = nil, maximumClassification: Classification, page: PageRequest = PageRequest()) {
+        self.nameTokens = nameTokens
+        self.status = status
+        self.market = market
+        self.area = area
+        self.band = band
+        self.maximumClassification = maximumClassification
+        self.page = page
+    }
+}
+
+/// A signed-in browser session. The cookie holds a random token; the store keeps only its hash.
+public struct SessionRecord: Sendable, Equatable {
+    public var tokenHash: String
+    public var userID: UserID
+    public var csrfToken: String
+    public var createdAt: Date
+    public var lastSeenAt: Date
+    public var expiresAt: Date
+
+    public init(tokenHash: String, userID: UserID, csrfToken: String, createdAt: Date, lastSeenAt: Date, expiresAt: Date) {
+        self.tokenHash = tokenHash
+        self.userID = userID
+        self.csrfToken = csrfToken
+        self.createdAt = createdAt
+        self.lastSeenAt = lastSeenAt
+        self.expiresAt = expiresAt
+    }
+}
+
+/// A machine client's API token. The store keeps only the token's hash.
+public struct APITokenRecord: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var tokenHash: String
+    public var userID: UserID
+    public var createdAt: Date
+    public var revokedAt: Date?
+
+    public init(id: String, name: String, tokenHash: String, userID: UserID, createdAt: Date, revokedAt: Date? = nil) {
+        self.id = id
+        self.name = name
+        self.tokenHash = tokenHash
+        self.userID = userID
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+}
+
+public protocol AgencyStore: Sendable {
+    func insertAgency(_ agency: Agency) async throws
+    func agencies() async throws -> [Agency]
+    func agency(_ id: AgencyID) async throws -> Agency?
+    func agency(code: String) async throws -> Agency?
+}
+
+public protocol UserStore: Sendable {
+    func insertUser(_ user: User, passwordHash: String) async throws
+    func user(_ id: UserID) async throws -> User?
+    /// The user with this username and their password hash.
+    func credentials(username: String) async throws -> (user: User, passwordHash: String)?
+    func users() async throws -> [User]
+
+    func insertSession(_ session: SessionRecord) async throws
+    func session(tokenHash: String) async throws -> SessionRecord?
+    func touchSession(tokenHash: String, at time: Date) async throws
+    func deleteSession(tokenHash: String) async throws
+
+    func insertToken(_ token: APITokenRecord) async throws
+    func token(hash: String) async throws -> APITokenRecord?
+}
+
+public protocol ReferenceStore: Sendable {
+    func referenceEntries() async throws -> [ReferenceEntry]
+    /// Adds the entry or replaces the one with the same list and code.
+    func saveReferenceEntry(_ entry: ReferenceEntry) async throws
+}
+
+public protocol SubjectStore: Sendable {
+    /// Inserts subjects with their search keys, all or none.
+    func insertSubjects(_ subjects: [(subject: Subject, keys: [String])]) async throws
+    /// Replaces a subject if the stored version is `expectedVersion`; throws `staleVersion` or `notFound` otherwise.
+    func updateSubject(_ subject: Subject, keys: [String], expectedVersion: Int) async throws
+    func subject(_ id: SubjectID) async throws -> Subject?
+    func subjects(ids: [SubjectID]) async throws -> [Subject]
+    func subjects(matching query: SubjectQuery) async throws -> Page<Subject>
+    func subjectCount() async throws -> Int
+}
+
+public protocol OCGStore: Sendable {
+    func insertOCGs(_ groups: [(ocg: OCG, keys: [String])]) async throws
+    func updateOCG(_ ocg: OCG, keys: [String], expectedVersion: Int) async throws
+    func ocg(_ id: OCGID) async throws -> OCG?
+    func ocgs(matching query: OCGQuery) async throws -> Page<OCG>
+    /// Groups the subject is or was a member of.
+    func ocgs(withMember subject: SubjectID) async throws -> [OCG]
+}
+
+/// Everything Liaison keeps. Two real implementations: embedded SQLite and PostgreSQL.
+public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore {
+    /// Applies any named migrations not yet applied, in order.
+    func migrate() async throws
+    /// Names of the migrations applied, in order.
+    func appliedMigrations() async throws -> [String]
+    /// Releases connections.
+    func close() async
+}

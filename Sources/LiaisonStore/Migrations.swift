@@ -1,0 +1,93 @@
+import LiaisonCore
+
+/// A named schema change. Migrations are append-only: never edit one that has shipped, add a new one.
+struct Migration: Sendable {
+    let name: String
+    let statements: @Sendable (SQLDialect) -> [String]
+}
+
+enum Migrations {
+    /// Every migration, in the order it is applied.
+    static let all: [Migration] = [
+        Migration(name: "001_directory") { _ in
+            [
+                """
+                CREATE TABLE agencies (
+                    id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+                    type TEXT NOT NULL, jurisdiction TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE users (
+                    id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+                    email TEXT NOT NULL, agency_id TEXT NOT NULL REFERENCES agencies(id),
+                    roles TEXT NOT NULL, vetting TEXT NOT NULL, password_hash TEXT NOT NULL,
+                    active BIGINT NOT NULL, version BIGINT NOT NULL CHECK (version >= 1))
+                """,
+                "CREATE INDEX users_by_agency ON users (agency_id)",
+                """
+                CREATE TABLE sessions (
+                    token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL, created_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL,
+                    expires_at BIGINT NOT NULL)
+                """,
+                """
+                CREATE TABLE api_tokens (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+                    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    created_at BIGINT NOT NULL, revoked_at BIGINT)
+                """,
+                """
+                CREATE TABLE reference_entries (
+                    list TEXT NOT NULL, code TEXT NOT NULL, label TEXT NOT NULL,
+                    sort_order BIGINT NOT NULL, active BIGINT NOT NULL, PRIMARY KEY (list, code))
+                """,
+            ]
+        },
+        Migration(name: "002_subjects_and_groups") { dialect in
+            let token = dialect == .postgres ? "TEXT COLLATE \"C\"" : "TEXT"
+            let record = """
+                owner_agency_id TEXT NOT NULL REFERENCES agencies(id), classification BIGINT NOT NULL,
+                marking TEXT NOT NULL, sort_name \(token) NOT NULL, details TEXT NOT NULL,
+                created_at BIGINT NOT NULL, created_by TEXT NOT NULL, updated_at BIGINT NOT NULL,
+                updated_by TEXT NOT NULL, version BIGINT NOT NULL CHECK (version >= 1)
+                """
+            return [
+                "CREATE TABLE subjects (id TEXT PRIMARY KEY, \(record))",
+                "CREATE INDEX subjects_by_name ON subjects (sort_name, id)",
+                """
+                CREATE TABLE subject_keys (
+                    token \(token) NOT NULL, subject_id TEXT NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
+                    PRIMARY KEY (token, subject_id))
+                """,
+                "CREATE INDEX subject_keys_by_subject ON subject_keys (subject_id)",
+                "CREATE TABLE ocgs (id TEXT PRIMARY KEY, status TEXT NOT NULL, band TEXT, \(record))",
+                "CREATE INDEX ocgs_by_name ON ocgs (sort_name, id)",
+                """
+                CREATE TABLE ocg_keys (
+                    token \(token) NOT NULL, ocg_id TEXT NOT NULL REFERENCES ocgs(id) ON DELETE CASCADE,
+                    PRIMARY KEY (token, ocg_id))
+                """,
+                "CREATE INDEX ocg_keys_by_ocg ON ocg_keys (ocg_id)",
+                """
+                CREATE TABLE ocg_tags (
+                    ocg_id TEXT NOT NULL REFERENCES ocgs(id) ON DELETE CASCADE, kind TEXT NOT NULL,
+                    code TEXT NOT NULL, PRIMARY KEY (kind, code, ocg_id))
+                """,
+                "CREATE INDEX ocg_tags_by_ocg ON ocg_tags (ocg_id)",
+                """
+                CREATE TABLE ocg_members (
+                    ocg_id TEXT NOT NULL REFERENCES ocgs(id) ON DELETE CASCADE,
+                    subject_id TEXT NOT NULL REFERENCES subjects(id), role TEXT NOT NULL,
+                    from_date TEXT, to_date TEXT, position BIGINT NOT NULL, PRIMARY KEY (ocg_id, subject_id))
+                """,
+                "CREATE INDEX ocg_members_by_subject ON ocg_members (subject_id)",
+            ]
+        },
+        Migration(name: "003_reference_defaults") { _ in
+            ReferenceDefaults.entries.map { entry in
+                let label = entry.label.replacingOccurrences(of: "'", with: "''")
+                return "INSERT INTO reference_entries (list, code, label, sort_order, active) VALUES ('\(entry.list)', '\(entry.code)', '\(label)', \(entry.sortOrder), 1)"
+            }
+        },
+    ]
+}

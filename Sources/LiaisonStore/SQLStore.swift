@@ -1,0 +1,415 @@
+import Foundation
+import LiaisonCore
+import LiaisonMatching
+
+/// The storage protocols implemented once in SQL, over either real database.
+///
+/// Statements use `?` placeholders and types both SQLite and PostgreSQL accept; the few differences
+/// live in `Migrations`. Nested details are kept as JSON beside the indexed columns that queries use.
+public struct SQLStore: LiaisonStore {
+    let db: any SQLDatabase
+
+    public init(database: any SQLDatabase) { self.db = database }
+
+    public var dialect: SQLDialect { db.dialect }
+
+    public func close() async { await db.close() }
+
+    // MARK: Migrations
+
+    public func migrate() async throws {
+        try await db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
+        for migration in Migrations.all {
+            try await db.transaction { tx in
+                if db.dialect == .postgres {
+                    // Two servers starting together must not apply the same migration twice.
+                    _ = try await tx.query("SELECT pg_advisory_xact_lock(7031)", [])
+                }
+                let done = try await tx.query("SELECT name FROM schema_migrations WHERE name = ?", [.text(migration.name)])
+                guard done.isEmpty else { return }
+                for statement in migration.statements(db.dialect) { try await tx.execute(statement, []) }
+                try await tx.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                                     [.text(migration.name), SQLValue(Date())])
+            }
+        }
+    }
+
+    public func appliedMigrations() async throws -> [String] {
+        try await db.query("SELECT name FROM schema_migrations ORDER BY name", []).map { try $0.string("name") }
+    }
+
+    // MARK: Agencies
+
+    public func insertAgency(_ agency: Agency) async throws {
+        try await db.execute("INSERT INTO agencies (id, code, name, type, jurisdiction) VALUES (?, ?, ?, ?, ?)",
+                             [.text(agency.id.rawValue), .text(agency.code), .text(agency.name), .text(agency.type), .text(agency.jurisdiction)])
+    }
+
+    public func agencies() async throws -> [Agency] {
+        try await db.query("SELECT * FROM agencies ORDER BY name", []).map(Self.agency)
+    }
+
+    public func agency(_ id: AgencyID) async throws -> Agency? {
+        try await db.query("SELECT * FROM agencies WHERE id = ?", [.text(id.rawValue)]).first.map(Self.agency)
+    }
+
+    public func agency(code: String) async throws -> Agency? {
+        try await db.query("SELECT * FROM agencies WHERE code = ?", [.text(code)]).first.map(Self.agency)
+    }
+
+    static func agency(_ row: SQLRow) throws -> Agency {
+        Agency(id: AgencyID(try row.string("id")), code: try row.string("code"), name: try row.string("name"),
+               type: try row.string("type"), jurisdiction: try row.string("jurisdiction"))
+    }
+
+    // MARK: Users, sessions, tokens
+
+    public func insertUser(_ user: User, passwordHash: String) async throws {
+        do {
+            try await db.execute(
+                "INSERT INTO users (id, username, display_name, email, agency_id, roles, vetting, password_hash, active, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [.text(user.id.rawValue), .text(user.username), .text(user.displayName), .text(user.email), .text(user.agencyID.rawValue),
+                 .text(user.roles.map(\.rawValue).joined(separator: ",")), .text(user.vetting.rawValue), .text(passwordHash),
+                 SQLValue(user.active), SQLValue(user.version)])
+        } catch {
+            if try await credentials(username: user.username) != nil {
+                throw LiaisonError.conflict(field: "username", reason: "is already taken")
+            }
+            throw error
+        }
+    }
+
+    public func user(_ id: UserID) async throws -> User? {
+        try await db.query("SELECT * FROM users WHERE id = ?", [.text(id.rawValue)]).first.map(Self.user)
+    }
+
+    public func credentials(username: String) async throws -> (user: User, passwordHash: String)? {
+        guard let row = try await db.query("SELECT * FROM users WHERE username = ?", [.text(username)]).first else { return nil }
+        return (try Self.user(row), try row.string("password_hash"))
+    }
+
+    public func users() async throws -> [User] {
+        try await db.query("SELECT * FROM users ORDER BY username", []).map(Self.user)
+    }
+
+    static func user(_ row: SQLRow) throws -> User {
+        User(id: UserID(try row.string("id")), username: try row.string("username"), displayName: try row.string("display_name"),
+             email: try row.string("email"), agencyID: AgencyID(try row.string("agency_id")),
+             roles: try row.string("roles").split(separator: ",").compactMap { Role(rawValue: String($0)) },
+             vetting: Vetting(rawValue: try row.string("vetting")) ?? .bpss, active: try row.bool("active"),
+             version: try row.int("version"))
+    }
+
+    public func insertSession(_ session: SessionRecord) async throws {
+        try await db.execute(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [.text(session.tokenHash), .text(session.userID.rawValue), .text(session.csrfToken), SQLValue(session.createdAt),
+             SQLValue(session.lastSeenAt), SQLValue(session.expiresAt)])
+    }
+
+    public func session(tokenHash: String) async throws -> SessionRecord? {
+        guard let row = try await db.query("SELECT * FROM sessions WHERE token_hash = ?", [.text(tokenHash)]).first else { return nil }
+        return SessionRecord(tokenHash: try row.string("token_hash"), userID: UserID(try row.string("user_id")),
+                             csrfToken: try row.string("csrf_token"), createdAt: try row.date("created_at"),
+                             lastSeenAt: try row.date("last_seen_at"), expiresAt: try row.date("expires_at"))
+    }
+
+    public func touchSession(tokenHash: String, at time: Date) async throws {
+        try await db.execute("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", [SQLValue(time), .text(tokenHash)])
+    }
+
+    public func deleteSession(tokenHash: String) async throws {
+        try await db.execute("DELETE FROM sessions WHERE token_hash = ?", [.text(tokenHash)])
+    }
+
+    public func insertToken(_ token: APITokenRecord) async throws {
+        try await db.execute(
+            "INSERT INTO api_tokens (id, name, token_hash, user_id, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [.text(token.id), .text(token.name), .text(token.tokenHash), .text(token.userID.rawValue), SQLValue(token.createdAt),
+             SQLValue(token.revokedAt)])
+    }
+
+    public func token(hash: String) async throws -> APITokenRecord? {
+        guard let row = try await db.query("SELECT * FROM api_tokens WHERE token_hash = ?", [.text(hash)]).first else { return nil }
+        return APITokenRecord(id: try row.string("id"), name: try row.string("name"), tokenHash: try row.string("token_hash"),
+                              userID: UserID(try row.string("user_id")), createdAt: try row.date("created_at"),
+                              revokedAt: row.optionalDate("revoked_at"))
+    }
+
+    // MARK: Reference data
+
+    public func referenceEntries() async throws -> [ReferenceEntry] {
+        try await db.query("SELECT * FROM reference_entries ORDER BY list, sort_order, code", []).map { row in
+            ReferenceEntry(list: try row.string("list"), code: try row.string("code"), label: try row.string("label"),
+                           sortOrder: try row.int("sort_order"), active: try row.bool("active"))
+        }
+    }
+
+    public func saveReferenceEntry(_ entry: ReferenceEntry) async throws {
+        try await db.execute(
+            """
+            INSERT INTO reference_entries (list, code, label, sort_order, active) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (list, code) DO UPDATE SET label = excluded.label, sort_order = excluded.sort_order, active = excluded.active
+            """,
+            [.text(entry.list), .text(entry.code), .text(entry.label), SQLValue(entry.sortOrder), SQLValue(entry.active)])
+    }
+
+    // MARK: Shared record plumbing
+
+    /// The columns every shared record has, in insert order.
+    static let recordColumns = "owner_agency_id, classification, marking, sort_name, details, created_at, created_by, updated_at, updated_by, version"
+
+    static func recordValues(_ meta: RecordMeta, sortName: String, details: some Encodable) throws -> [SQLValue] {
+        [.text(meta.owningAgencyID.rawValue), .int(Int64(meta.marking.classification.rank)), .text(try json(meta.marking)),
+         .text(sortName), .text(try json(details)), SQLValue(meta.createdAt), .text(meta.createdBy.rawValue),
+         SQLValue(meta.updatedAt), .text(meta.updatedBy.rawValue), SQLValue(meta.version)]
+    }
+
+    static func meta(_ row: SQLRow) throws -> RecordMeta {
+        RecordMeta(owningAgencyID: AgencyID(try row.string("owner_agency_id")),
+                   marking: try row.json("marking", as: ProtectiveMarking.self),
+                   createdAt: try row.date("created_at"), createdBy: UserID(try row.string("created_by")),
+                   updatedAt: try row.date("updated_at"), updatedBy: UserID(try row.string("updated_by")),
+                   version: try row.int("version"))
+    }
+
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Inserts many rows of `columns` in as few statements as the bind limits allow.
+    static func insertRows(_ tx: any SQLTransaction, table: String, columns: [String], rows: [[SQLValue]],
+                           conflict: String = "") async throws {
+        guard !rows.isEmpty else { return }
+        let perStatement = max(1, 900 / columns.count)
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(start + perStatement, rows.count)]
+            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                + Array(repeating: tuple, count: chunk.count).joined(separator: ", ") + conflict
+            try await tx.execute(sql, chunk.flatMap { $0 })
+            start += perStatement
+        }
+    }
+
+    /// Updates a record row only if it still has `expectedVersion`; otherwise reports stale or missing.
+    static func updateRecord(_ tx: any SQLTransaction, table: String, kind: String, id: String, meta: RecordMeta,
+                             sortName: String, details: some Encodable, extra: [(String, SQLValue)] = [],
+                             expectedVersion: Int) async throws {
+        let columns = recordColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } + extra.map(\.0)
+        let values = try recordValues(meta, sortName: sortName, details: details) + extra.map(\.1)
+        let assignments = columns.map { "\($0) = ?" }.joined(separator: ", ")
+        let updated = try await tx.query("UPDATE \(table) SET \(assignments) WHERE id = ? AND version = ? RETURNING id",
+                                         values + [.text(id), SQLValue(expectedVersion)])
+        if updated.isEmpty {
+            guard let current = try await tx.query("SELECT version FROM \(table) WHERE id = ?", [.text(id)]).first else {
+                throw LiaisonError.notFound(kind: kind, id: id)
+            }
+            throw LiaisonError.staleVersion(kind: kind, id: id, expected: expectedVersion, current: try current.int("version"))
+        }
+    }
+
+    /// A keyset cursor over (sort_name, id).
+    static func encodeCursor(sortName: String, id: String) -> String {
+        Data("\(sortName)\u{1F}\(id)".utf8).base64EncodedString()
+    }
+
+    static func decodeCursor(_ cursor: String?) throws -> (String, String)? {
+        guard let cursor else { return nil }
+        guard let data = Data(base64Encoded: cursor), let text = String(data: data, encoding: .utf8) else {
+            throw LiaisonError.invalid("cursor", "is not a cursor this server issued")
+        }
+        let parts = text.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { throw LiaisonError.invalid("cursor", "is not a cursor this server issued") }
+        return (String(parts[0]), String(parts[1]))
+    }
+
+    /// Appends the token-prefix, cursor, order and limit clauses every keyset list shares, then runs it.
+    static func keysetPage(_ db: any SQLDatabase, select: String, conditions: [String], binds: [SQLValue],
+                           tokens: [String], keyTable: String, keyColumn: String, page: PageRequest) async throws -> [SQLRow] {
+        var conditions = conditions
+        var binds = binds
+        for token in tokens {
+            conditions.append("id IN (SELECT \(keyColumn) FROM \(keyTable) WHERE token >= ? AND token < ?)")
+            binds += [.text(token), .text(token + "{")]
+        }
+        if let (sortName, id) = try decodeCursor(page.cursor) {
+            conditions.append("(sort_name > ? OR (sort_name = ? AND id > ?))")
+            binds += [.text(sortName), .text(sortName), .text(id)]
+        }
+        let sql = select + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            + " ORDER BY sort_name, id LIMIT ?"
+        return try await db.query(sql, binds + [SQLValue(page.limit + 1)])
+    }
+
+    static func nextCursor(_ rows: [SQLRow], limit: Int) throws -> String? {
+        guard rows.count > limit else { return nil }
+        let last = rows[limit - 1]
+        return encodeCursor(sortName: try last.string("sort_name"), id: try last.string("id"))
+    }
+
+    // MARK: Subjects
+
+    static func sortName(_ details: SubjectDetails) -> String {
+        guard let name = details.primaryName else { return "" }
+        return TextNormaliser.fold("\(name.family) \(name.given) \(name.middle ?? "")")
+    }
+
+    public func insertSubjects(_ subjects: [(subject: Subject, keys: [String])]) async throws {
+        try await db.transaction { tx in
+            let rows = try subjects.map { item in
+                [.text(item.subject.id.rawValue)] + (try Self.recordValues(item.subject.meta, sortName: Self.sortName(item.subject.details), details: item.subject.details))
+            }
+            try await Self.insertRows(tx, table: "subjects", columns: ["id"] + Self.recordColumns.components(separatedBy: ", "), rows: rows)
+            let keys = subjects.flatMap { item in item.keys.map { [SQLValue.text($0), .text(item.subject.id.rawValue)] } }
+            try await Self.insertRows(tx, table: "subject_keys", columns: ["token", "subject_id"], rows: keys)
+        }
+    }
+
+    public func updateSubject(_ subject: Subject, keys: [String], expectedVersion: Int) async throws {
+        try await db.transaction { tx in
+            try await Self.updateRecord(tx, table: "subjects", kind: "subject", id: subject.id.rawValue, meta: subject.meta,
+                                        sortName: Self.sortName(subject.details), details: subject.details,
+                                        expectedVersion: expectedVersion)
+            try await tx.execute("DELETE FROM subject_keys WHERE subject_id = ?", [.text(subject.id.rawValue)])
+            try await Self.insertRows(tx, table: "subject_keys", columns: ["token", "subject_id"],
+                                      rows: keys.map { [.text($0), .text(subject.id.rawValue)] })
+        }
+    }
+
+    static func subject(_ row: SQLRow) throws -> Subject {
+        Subject(id: SubjectID(try row.string("id")), meta: try meta(row), details: try row.json("details", as: SubjectDetails.self))
+    }
+
+    public func subject(_ id: SubjectID) async throws -> Subject? {
+        try await db.query("SELECT * FROM subjects WHERE id = ?", [.text(id.rawValue)]).first.map(Self.subject)
+    }
+
+    public func subjects(ids: [SubjectID]) async throws -> [Subject] {
+        guard !ids.isEmpty else { return [] }
+        var found: [Subject] = []
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = ids[start..<min(start + 500, ids.count)]
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            found += try await db.query("SELECT * FROM subjects WHERE id IN (\(marks))", chunk.map { .text($0.rawValue) }).map(Self.subject)
+        }
+        return found
+    }
+
+    public func subjects(matching query: SubjectQuery) async throws -> Page<Subject> {
+        var conditions = ["classification <= ?"]
+        var binds: [SQLValue] = [.int(Int64(query.maximumClassification.rank))]
+        if let agency = query.owningAgencyID {
+            conditions.append("owner_agency_id = ?")
+            binds.append(.text(agency.rawValue))
+        }
+        let rows = try await Self.keysetPage(db, select: "SELECT * FROM subjects", conditions: conditions, binds: binds,
+                                             tokens: query.tokens, keyTable: "subject_keys", keyColumn: "subject_id", page: query.page)
+        return Page(items: try rows.prefix(query.page.limit).map(Self.subject), nextCursor: try Self.nextCursor(rows, limit: query.page.limit))
+    }
+
+    public func subjectCount() async throws -> Int {
+        try await db.query("SELECT COUNT(*) AS n FROM subjects", []).first?.int("n") ?? 0
+    }
+
+    // MARK: OCGs
+
+    static func ocgSortName(_ details: OCGDetails) -> String { TextNormaliser.fold(details.name) }
+
+    static func ocgChildRows(_ ocg: OCG, keys: [String]) -> (keys: [[SQLValue]], tags: [[SQLValue]], members: [[SQLValue]]) {
+        let id = SQLValue.text(ocg.id.rawValue)
+        let tags = ocg.details.markets.map { [id, .text("market"), .text($0)] } + ocg.details.areas.map { [id, .text("area"), .text($0)] }
+        let members = ocg.members.enumerated().map { index, m in
+            [id, .text(m.subjectID.rawValue), .text(m.role), SQLValue(m.from), SQLValue(m.to), SQLValue(index)]
+        }
+        return (keys.map { [.text($0), id] }, tags, members)
+    }
+
+    static func insertOCGChildren(_ tx: any SQLTransaction, _ rows: (keys: [[SQLValue]], tags: [[SQLValue]], members: [[SQLValue]])) async throws {
+        try await insertRows(tx, table: "ocg_keys", columns: ["token", "ocg_id"], rows: rows.keys)
+        try await insertRows(tx, table: "ocg_tags", columns: ["ocg_id", "kind", "code"], rows: rows.tags, conflict: " ON CONFLICT DO NOTHING")
+        try await insertRows(tx, table: "ocg_members", columns: ["ocg_id", "subject_id", "role", "from_date", "to_date", "position"], rows: rows.members)
+    }
+
+    public func insertOCGs(_ groups: [(ocg: OCG, keys: [String])]) async throws {
+        try await db.transaction { tx in
+            let rows = try groups.map { item in
+                [.text(item.ocg.id.rawValue), .text(item.ocg.details.status), SQLValue(item.ocg.details.band)]
+                    + (try Self.recordValues(item.ocg.meta, sortName: Self.ocgSortName(item.ocg.details), details: item.ocg.details))
+            }
+            try await Self.insertRows(tx, table: "ocgs", columns: ["id", "status", "band"] + Self.recordColumns.components(separatedBy: ", "), rows: rows)
+            var children: (keys: [[SQLValue]], tags: [[SQLValue]], members: [[SQLValue]]) = ([], [], [])
+            for item in groups {
+                let rows = Self.ocgChildRows(item.ocg, keys: item.keys)
+                children.keys += rows.keys
+                children.tags += rows.tags
+                children.members += rows.members
+            }
+            try await Self.insertOCGChildren(tx, children)
+        }
+    }
+
+    public func updateOCG(_ ocg: OCG, keys: [String], expectedVersion: Int) async throws {
+        try await db.transaction { tx in
+            try await Self.updateRecord(tx, table: "ocgs", kind: "ocg", id: ocg.id.rawValue, meta: ocg.meta,
+                                        sortName: Self.ocgSortName(ocg.details), details: ocg.details,
+                                        extra: [("status", .text(ocg.details.status)), ("band", SQLValue(ocg.details.band))],
+                                        expectedVersion: expectedVersion)
+            for table in ["ocg_keys", "ocg_tags", "ocg_members"] {
+                try await tx.execute("DELETE FROM \(table) WHERE ocg_id = ?", [.text(ocg.id.rawValue)])
+            }
+            try await Self.insertOCGChildren(tx, Self.ocgChildRows(ocg, keys: keys))
+        }
+    }
+
+    func members(of ids: [String]) async throws -> [String: [OCGMember]] {
+        guard !ids.isEmpty else { return [:] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let rows = try await db.query("SELECT * FROM ocg_members WHERE ocg_id IN (\(marks)) ORDER BY ocg_id, position", ids.map { .text($0) })
+        var result: [String: [OCGMember]] = [:]
+        for row in rows {
+            result[try row.string("ocg_id"), default: []].append(
+                OCGMember(subjectID: SubjectID(try row.string("subject_id")), role: try row.string("role"),
+                          from: row.optionalString("from_date"), to: row.optionalString("to_date")))
+        }
+        return result
+    }
+
+    func ocgs(rows: some Collection<SQLRow>) async throws -> [OCG] {
+        let ids = try rows.map { try $0.string("id") }
+        let members = try await members(of: ids)
+        return try rows.map { row in
+            let id = try row.string("id")
+            return OCG(id: OCGID(id), meta: try Self.meta(row), details: try row.json("details", as: OCGDetails.self),
+                       members: members[id] ?? [])
+        }
+    }
+
+    public func ocg(_ id: OCGID) async throws -> OCG? {
+        try await ocgs(rows: try await db.query("SELECT * FROM ocgs WHERE id = ?", [.text(id.rawValue)])).first
+    }
+
+    public func ocgs(matching query: OCGQuery) async throws -> Page<OCG> {
+        var conditions = ["classification <= ?"]
+        var binds: [SQLValue] = [.int(Int64(query.maximumClassification.rank))]
+        if let status = query.status { conditions.append("status = ?"); binds.append(.text(status)) }
+        if let band = query.band { conditions.append("band = ?"); binds.append(.text(band)) }
+        for (kind, code) in [("market", query.market), ("area", query.area)] {
+            guard let code else { continue }
+            conditions.append("id IN (SELECT ocg_id FROM ocg_tags WHERE kind = ? AND code = ?)")
+            binds += [.text(kind), .text(code)]
+        }
+        let rows = try await Self.keysetPage(db, select: "SELECT * FROM ocgs", conditions: conditions, binds: binds,
+                                             tokens: query.nameTokens, keyTable: "ocg_keys", keyColumn: "ocg_id", page: query.page)
+        return Page(items: try await ocgs(rows: rows.prefix(query.page.limit)), nextCursor: try Self.nextCursor(rows, limit: query.page.limit))
+    }
+
+    public func ocgs(withMember subject: SubjectID) async throws -> [OCG] {
+        try await ocgs(rows: try await db.query(
+            "SELECT * FROM ocgs WHERE id IN (SELECT ocg_id FROM ocg_members WHERE subject_id = ?) ORDER BY sort_name, id",
+            [.text(subject.rawValue)]))
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file in WAL mode, read through a pool of readers, written by one writer.
+///
+/// Transactions take an async gate so that statements of two transactions never interleave on the writer.
+public final class SQLiteDatabase: SQLDatabase {
+    public let dialect = SQLDialect.sqlite
+    let pool: DatabasePool
+    let gate = WriteGate()
+
+    /// Opens (creating if needed) the database file at `path`.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+    }
+
+    public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        try await pool.read { db in try Self.rows(db, sql, binds) }
+    }
+
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T {
+        await gate.acquire()
+        do {
+            try await pool.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+            let result: T
+            do {
+                result = try await body(Transaction(pool: pool))
+            } catch {
+                try? await pool.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+                throw error
+            }
+            try await pool.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
+            await gate.release()
+            return result
+        } catch {
+            await gate.release()
+            throw error
+        }
+    }
+
+    public func close() async {
+        try? pool.close()
+    }
+
+    struct Transaction: SQLTransaction {
+        let pool: DatabasePool
+
+        func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+            try await pool.writeWithoutTransaction { db in try SQLiteDatabase.rows(db, sql, binds) }
+        }
+
+        func execute(_ sql: String, _ binds: [SQLValue]) async throws {
+            try await pool.writeWithoutTransaction { db in
+                try db.execute(sql: sql, arguments: SQLiteDatabase.arguments(binds))
+            }
+        }
+    }
+
+    static func arguments(_ binds: [SQLValue]) -> StatementArguments {
+        StatementArguments(binds.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case .null: nil
+            case .int(let v): v
+            case .double(let v): v
+            case .text(let v): v
+            }
+        })
+    }
+
+    static func rows(_ db: Database, _ sql: String, _ binds: [SQLValue]) throws -> [SQLRow] {
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments(binds))
+        return rows.map { row in
+            var values: [String: SQLValue] = [:]
+            for (column, dbValue) in row {
+                switch dbValue.storage {
+                case .null: values[column] = .null
+                case .int64(let v): values[column] = .int(v)
+                case .double(let v): values[column] = .double(v)
+                case .string(let v): values[column] = .text(v)
+                case .blob(let v): values[column] = .text(String(decoding: v, as: UTF8.self))
+                }
+            }
+            return SQLRow(values: values)
+        }
+    }
+}
+
+/// An async mutual-exclusion gate: one holder at a time, waiters resumed in order.
+actor WriteGate {
+    private var held = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !held {
+            held = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty {
+            held = false
+        } else {
+            waiters.removeFirst().resume()
+        }
+    }
+}

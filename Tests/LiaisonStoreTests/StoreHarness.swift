@@ -1,0 +1,58 @@
+import Foundation
+import LiaisonCore
+@testable import LiaisonStore
+
+/// The stores the contract suite runs against: SQLite always, PostgreSQL when `LIAISON_TEST_POSTGRES_URL` is set.
+enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    static var available: [StoreKind] {
+        ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"].map { !$0.isEmpty } == true ? [.sqlite, .postgres] : [.sqlite]
+    }
+
+    var testDescription: String { rawValue }
+
+    /// A fresh, migrated, empty store of this kind, isolated from every other test.
+    func open() async throws -> SQLStore {
+        let token = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+        switch self {
+        case .sqlite:
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-test-\(token)").path
+            return try await StoreFactory.open(databaseURL: nil, dataDir: dir)
+        case .postgres:
+            let url = ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"]!
+            let store = SQLStore(database: try await PostgresDatabase.connect(url: url, schema: "t_\(token)"))
+            try await store.migrate()
+            return store
+        }
+    }
+}
+
+import Testing
+
+/// Agencies, users and a clock that every store test starts from.
+struct Fixture {
+    let store: SQLStore
+    let nca: Agency
+    let gmp: Agency
+    let analyst: User
+    let partner: User
+    let clock = FixedClock(Date(timeIntervalSince1970: 1_790_000_000))
+
+    init(_ kind: StoreKind) async throws {
+        store = try await kind.open()
+        nca = Agency(code: "NCA", name: "National Crime Agency", type: "law-enforcement", jurisdiction: "uk")
+        gmp = Agency(code: "GMP", name: "Greater Manchester Police", type: "law-enforcement", jurisdiction: "england-wales")
+        try await store.insertAgency(nca)
+        try await store.insertAgency(gmp)
+        analyst = User(username: "nca.analyst", displayName: "Analyst", email: "a@nca.invalid", agencyID: nca.id,
+                       roles: [.analyst], vetting: .sc)
+        partner = User(username: "gmp.officer", displayName: "Officer", email: "o@gmp.invalid", agencyID: gmp.id,
+                       roles: [.partnerOfficer], vetting: .bpss)
+        try await store.insertUser(analyst, passwordHash: "x")
+        try await store.insertUser(partner, passwordHash: "y")
+    }
+
+    var subjects: SubjectService { SubjectService(store: store, clock: clock) }
+    var groups: OCGService { OCGService(store: store, clock: clock) }
+}
