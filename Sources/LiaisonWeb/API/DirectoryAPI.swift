@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+
+/// `/api/v1/me`, `/api/v1/agencies` and the editable reference lists.
+struct DirectoryAPI {
+    let store: any LiaisonStore
+
+    struct Me: Encodable, Sendable {
+        var id: UserID
+        var username: String
+        var displayName: String
+        var email: String
+        var agency: Agency?
+        var roles: [Role]
+        var vetting: Vetting
+    }
+
+    struct EntryInput: Codable, Sendable {
+        var label: String
+        var sortOrder: Int
+        var active: Bool
+    }
+
+    func register(_ api: inout APIRoutes) {
+        let store = self.store
+        api.add(APIOperation(method: .get, path: "/api/v1/me", operationID: "getMe", summary: "The signed-in user or token owner",
+                             tag: "Directory", response: "Me")) { _, context in
+            guard let identity = context.identity else { throw LiaisonError.unauthenticated }
+            let user = identity.user
+            return try jsonResponse(Me(id: user.id, username: user.username, displayName: user.displayName, email: user.email,
+                                       agency: identity.agency, roles: user.roles, vetting: user.vetting))
+        }
+        api.add(APIOperation(method: .get, path: "/api/v1/agencies", operationID: "listAgencies", summary: "The agencies that share through Liaison",
+                             tag: "Directory", response: "AgencyList")) { _, context in
+            _ = try context.user()
+            return try jsonResponse(["items": try await store.agencies()])
+        }
+        api.add(APIOperation(method: .get, path: "/api/v1/reference", operationID: "listReferenceData",
+                             summary: "Every reference list entry (markets, roles, bands, identifier kinds…)", tag: "Reference data",
+                             query: [.init(name: "list", description: "Only this list, e.g. criminal-market")], response: "ReferenceList")) { request, context in
+            _ = try context.user()
+            let list = try RequestReading.text("list", request, max: 60)
+            let entries = try await store.referenceEntries().filter { list == nil || $0.list == list }
+            return try jsonResponse(["items": entries])
+        }
+        api.add(APIOperation(method: .put, path: "/api/v1/reference/{list}/{code}", operationID: "saveReferenceEntry",
+                             summary: "Add or change a reference list entry (administrators only)", tag: "Reference data",
+                             requestBody: "ReferenceEntryInput", response: "ReferenceEntry")) { request, context in
+            let user = try context.user()
+            guard user.has(.administrator) else { throw LiaisonError.forbidden(reason: "only administrators edit reference data") }
+            let input = try await RequestReading.json(EntryInput.self, from: request, context: context)
+            var v = Validator()
+            let list = context.parameters.get("list") ?? ""
+            let code = context.parameters.get("code") ?? ""
+            for (field, value) in [("list", list), ("code", code)] where value.isEmpty || value.count > 60
+                || !value.allSatisfy({ ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }) || !value.unicodeScalars.allSatisfy(\.isASCII) {
+                v.fail(field, "must be 1–60 lowercase letters, digits or hyphens")
+            }
+            let label = v.text(input.label, "label", required: true, max: 120) ?? ""
+            try v.check()
+            let entry = ReferenceEntry(list: list, code: code, label: label, sortOrder: input.sortOrder, active: input.active)
+            try await store.saveReferenceEntry(entry)
+            return try jsonResponse(entry)
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import LiaisonCore
+
+/// The OpenAPI 3.1 description of the JSON API, built from the registered operations.
+enum OpenAPIDocument {
+    static func build(_ operations: [APIOperation]) -> JSONValue {
+        var paths: [String: [String: JSONValue]] = [:]
+        for operation in operations {
+            paths[operation.path, default: [:]][operation.method.rawValue.lowercased()] = describe(operation)
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Liaison API",
+                "version": "1.0.0",
+                "description": "Shared casework and intelligence for the agencies tackling serious and organised crime. Every call needs a bearer API token or a session cookie (cookie writes also need the X-CSRF-Token header). Lists are keyset-paginated: pass nextCursor back as cursor.",
+            ],
+            "servers": [["url": "/"]],
+            "security": [["bearer": []], ["session": []]],
+            "tags": .array(Set(operations.map(\.tag)).sorted().map { ["name": .string($0)] }),
+            "paths": .object(paths.mapValues { .object($0) }),
+            "components": [
+                "securitySchemes": [
+                    "bearer": ["type": "http", "scheme": "bearer", "description": "An API token issued with `liaison users token`."],
+                    "session": ["type": "apiKey", "in": "cookie", "name": .string(Authenticator.cookieName)],
+                ],
+                "schemas": .object(schemas),
+                "responses": .object(Dictionary(uniqueKeysWithValues: errorResponses.map { status, description in
+                    (status, ["description": .string(description), "content": ["application/json": ["schema": ref("Error")]]])
+                })),
+            ],
+        ]
+    }
+
+    static let errorResponses: [(String, String)] = [
+        ("BadRequest", "The body is not valid JSON or has a value of the wrong type; `fields` names it."),
+        ("Unauthenticated", "No valid session or bearer token."),
+        ("Forbidden", "The access policy refuses the action; the message says why."),
+        ("NotFound", "No such record, or one the caller may not see (the two look the same)."),
+        ("Conflict", "The record changed since the version the caller edited, or a unique value is taken."),
+        ("Invalid", "The input breaks a rule; `fields` names every field and reason."),
+        ("TooLarge", "The request body is larger than 1 MiB."),
+    ]
+
+    static func describe(_ operation: APIOperation) -> JSONValue {
+        var parameters: [JSONValue] = operation.pathParameters.map { name in
+            ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+        }
+        parameters += operation.query.map { p in
+            ["name": .string(p.name), "in": "query", "required": false, "description": .string(p.description), "schema": .object(p.schema)]
+        }
+        var responses: [String: JSONValue] = [
+            String(operation.status): ["description": "Success", "content": [
+                operation.response == "Metrics" ? "text/plain" : "application/json": ["schema": ref(operation.response)],
+            ]],
+        ]
+        if operation.authenticated {
+            responses["401"] = ref(response: "Unauthenticated")
+            responses["403"] = ref(response: "Forbidden")
+        }
+        if !operation.pathParameters.isEmpty || !operation.query.isEmpty { responses["422"] = ref(response: "Invalid") }
+        if !operation.pathParameters.isEmpty { responses["404"] = ref(response: "NotFound") }
+        var result: [String: JSONValue] = [
+            "operationId": .string(operation.operationID), "summary": .string(operation.summary),
+            "tags": [.string(operation.tag)], "responses": .object(responses),
+        ]
+        if !parameters.isEmpty { result["parameters"] = .array(parameters) }
+        if let body = operation.requestBody {
+            result["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
+            responses["400"] = ref(response: "BadRequest")
+            responses["413"] = ref(response: "TooLarge")
+            responses["422"] = ref(response: "Invalid")
+            if operation.method == .put { responses["409"] = ref(response: "Conflict") }
+            result["responses"] = .object(responses)
+        }
+        if !operation.authenticated { result["security"] = [] }
+        return .object(result)
+    }
+
+    static func ref(_ schema: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(schema)")] }
+    static func ref(response: String) -> JSONValue { ["$ref": .string("#/components/responses/\(response)")] }
+
+    static func string(max: Int? = nil, format: String? = nil, description: String? = nil) -> JSONValue {
+        var s: [String: JSONValue] = ["type": "string"]
+        if let max { s["maxLength"] = .number(max) }
+        if let format { s["format"] = .string(format) }
+        if let description { s["description"] = .string(description) }
+        return .object(s)
+    }
+
+    static func array(_ items: JSONValue, max: Int? = nil) -> JSONValue {
+        var a: [String: JSONValue] = ["type": "array", "items": items]
+        if let max { a["maxItems"] = .number(max) }
+        return .object(a)
+    }
+
+    static func object(_ properties: [String: JSONValue], required: [String] = [], closed: Bool = true, description: String? = nil) -> JSONValue {
+        var o: [String: JSONValue] = ["type": "object", "properties": .object(properties)]
+        if !required.isEmpty { o["required"] = .array(required.map { .string($0) }) }
+        if closed { o["additionalProperties"] = false }
+        if let description { o["description"] = .string(description) }
+        return .object(o)
+    }
+
+    static func page(of item: String) -> JSONValue {
+        object(["items": array(ref(item)), "nextCursor": string(description: "Pass as `cursor` for the next page; absent on the last page.")], required: ["items"])
+    }
+
+    static let partialDate = string(max: 10, description: "yyyy-MM-dd, yyyy-MM or yyyy")
+
+    static let schemas: [String: JSONValue] = [
+        "Error": object([
+            "error": string(description: "A stable code: invalid, invalid_body, not_found, stale_version, conflict, unauthenticated, forbidden, internal…"),
+            "message": string(), "requestId": string(),
+            "fields": array(object(["field": string(description: "Path of the field, e.g. details.names[0].family"), "reason": string()], required: ["field", "reason"])),
+        ], required: ["error", "message", "requestId"]),
+        "Health": object(["status": string(), "database": string(), "migrations": array(string())], required: ["status"]),
+        "Metrics": string(description: "Prometheus text exposition format"),
+        "OpenAPI": ["type": "object", "description": "This document."],
+        "ProtectiveMarking": object([
+            "classification": ["type": "string", "enum": .array(Classification.allCases.map { .string($0.rawValue) })],
+            "descriptors": array(string(max: 40)), "caveats": array(string(max: 40)),
+        ], required: ["classification", "descriptors", "caveats"]),
+        "RecordMeta": object([
+            "owningAgencyID": string(format: "uuid"), "marking": ref("ProtectiveMarking"),
+            "createdAt": string(format: "date-time"), "createdBy": string(format: "uuid"),
+            "updatedAt": string(format: "date-time"), "updatedBy": string(format: "uuid"),
+            "version": ["type": "integer", "minimum": 1, "description": "Send it back on update; a stale version is refused with 409."],
+        ], required: ["owningAgencyID", "marking", "createdAt", "createdBy", "updatedAt", "updatedBy", "version"]),
+        "PersonName": object([
+            "kind": ["type": "string", "enum": .array(PersonName.Kind.allCases.map { .string($0.rawValue) })],
+            "given": string(max: 100), "middle": string(max: 100), "family": string(max: 100),
+        ], required: ["kind", "given", "family"]),
+        "PersonIdentifier": object([
+            "kind": string(description: "A code from the identifier-kind reference list"),
+            "value": string(max: 40), "issuer": string(max: 3),
+        ], required: ["kind", "value"]),
+        "PostalAddress": object(["line": string(max: 300), "town": string(max: 100), "postcode": string(max: 10), "country": string(max: 3)], required: ["line"]),
+        "SubjectDetails": object([
+            "names": array(ref("PersonName"), max: 50), "datesOfBirth": array(partialDate, max: 10),
+            "sex": string(description: "A code from the sex reference list"),
+            "nationalities": array(string(max: 3, description: "ISO 3166-1 alpha-3"), max: 10),
+            "identifiers": array(ref("PersonIdentifier"), max: 50), "addresses": array(ref("PostalAddress"), max: 50),
+            "phones": array(string(max: 30), max: 50), "notes": string(max: 4000),
+        ], required: ["names", "datesOfBirth", "nationalities", "identifiers", "addresses", "phones"]),
+        "Subject": object(["id": string(format: "uuid"), "meta": ref("RecordMeta"), "details": ref("SubjectDetails")], required: ["id", "meta", "details"]),
+        "SubjectInput": object([
+            "details": ref("SubjectDetails"), "marking": ref("ProtectiveMarking"),
+            "version": ["type": "integer", "description": "Required on update: the version being edited."],
+        ], required: ["details"]),
+        "SubjectPage": page(of: "Subject"),
+        "OCGMember": object(["subjectID": string(format: "uuid"), "role": string(description: "A code from the ocg-role list"), "from": partialDate, "to": partialDate], required: ["subjectID", "role"]),
+        "OCGDetails": object([
+            "name": string(max: 120), "operationNames": array(string(max: 80), max: 20),
+            "markets": array(string(description: "criminal-market codes")), "areas": array(string(description: "area codes")),
+            "status": string(description: "An ocg-status code"), "band": string(description: "An ocg-band code"),
+            "threatScore": ["type": "integer", "minimum": 0, "maximum": 1000], "leadOfficer": string(format: "uuid"), "summary": string(max: 4000),
+        ], required: ["name", "operationNames", "markets", "areas", "status"]),
+        "OCG": object(["id": string(format: "uuid"), "meta": ref("RecordMeta"), "details": ref("OCGDetails"), "members": array(ref("OCGMember"))], required: ["id", "meta", "details", "members"]),
+        "OCGInput": object(["details": ref("OCGDetails"), "members": array(ref("OCGMember"), max: 500), "marking": ref("ProtectiveMarking"), "version": ["type": "integer"]], required: ["details"]),
+        "OCGPage": page(of: "OCG"),
+        "OCGList": object(["items": array(ref("OCG"))], required: ["items"]),
+        "Agency": object(["id": string(format: "uuid"), "code": string(), "name": string(), "type": string(), "jurisdiction": string()], required: ["id", "code", "name", "type", "jurisdiction"]),
+        "AgencyList": object(["items": array(ref("Agency"))], required: ["items"]),
+        "Me": object([
+            "id": string(format: "uuid"), "username": string(), "displayName": string(), "email": string(),
+            "agency": ref("Agency"), "roles": array(string()), "vetting": string(),
+        ], required: ["id", "username", "displayName", "roles", "vetting"]),
+        "ReferenceEntry": object(["list": string(), "code": string(max: 60), "label": string(max: 120), "sortOrder": ["type": "integer"], "active": ["type": "boolean"]], required: ["list", "code", "label", "sortOrder", "active"]),
+        "ReferenceEntryInput": object(["label": string(max: 120), "sortOrder": ["type": "integer"], "active": ["type": "boolean"]], required: ["label", "sortOrder", "active"]),
+        "ReferenceList": object(["items": array(ref("ReferenceEntry"))], required: ["items"]),
+    ]
+}

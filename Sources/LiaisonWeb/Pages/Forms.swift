@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+
+/// A submitted HTML form (`application/x-www-form-urlencoded`), with repeated fields kept.
+struct FormData {
+    private var values: [String: [String]] = [:]
+
+    init(_ body: String) {
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            guard let key = parts.first.map(decode), !key.isEmpty else { continue }
+            values[key, default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    /// Reads a form body of at most 256 KiB.
+    static func read(_ request: Request) async throws -> FormData {
+        let buffer = try await request.body.collect(upTo: 256 * 1024)
+        return FormData(String(buffer: buffer))
+    }
+
+    subscript(_ name: String) -> String { values[name]?.first ?? "" }
+    func all(_ name: String) -> [String] { (values[name] ?? []).filter { !$0.isEmpty } }
+
+    /// Non-empty trimmed lines of a textarea.
+    func lines(_ name: String) -> [String] {
+        self[name].split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Comma- or line-separated items of a field.
+    func items(_ name: String) -> [String] {
+        self[name].split(whereSeparator: { $0 == "," || $0.isNewline }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Refuses a form that does not carry the session's anti-forgery token.
+    func checkCSRF(_ identity: Identity?) throws {
+        guard let expected = identity?.csrfToken, Secrets.constantTimeEquals(self["_csrf"], expected) else {
+            throw LiaisonError.forbidden(reason: "the form has expired or did not come from Liaison; go back, reload the page and try again")
+        }
+    }
+}
+
+/// Collects the problems found while reading a form, keyed by form field, in the order found.
+struct FormErrors {
+    private(set) var list: [FormError] = []
+
+    mutating func add(_ field: String, _ message: String) {
+        if !list.contains(where: { $0.anchor == field }) { list.append(FormError(anchor: field, message: message)) }
+    }
+
+    subscript(_ field: String) -> String? { list.first { $0.anchor == field }?.message }
+    var isEmpty: Bool { list.isEmpty }
+
+    /// Adds the service's field errors, mapping each field path to the form field that holds it.
+    mutating func add(_ errors: [FieldError], map: (String) -> (field: String, label: String)) {
+        for error in errors {
+            let target = map(error.field)
+            add(target.field, "\(target.label) \(error.reason)")
+        }
+    }
+
+    var view: [String: Any] { ["hasErrors": !list.isEmpty, "errors": list.map(\.view)] }
+}
+
+/// The index in a path such as `details.identifiers[2].value` (2), if any.
+func pathIndex(_ path: String) -> Int? {
+    guard let open = path.firstIndex(of: "["), let close = path[open...].firstIndex(of: "]") else { return nil }
+    return Int(path[path.index(after: open)..<close])
+}

@@ -1,0 +1,225 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+
+/// Organised crime group pages: filtered list, view, create and edit.
+struct OCGPages {
+    let pages: PageRenderer
+    let groups: OCGService
+    let store: any LiaisonStore
+
+    func register(_ router: Router<LiaisonRequestContext>) {
+        let this = self
+        router.get("/ocgs") { request, context in try await this.list(request, context) }
+        router.get("/ocgs/new") { _, context in
+            let reference = ReferenceData(entries: try await this.store.referenceEntries())
+            return try await this.form(OCGFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
+        }
+        router.post("/ocgs/new") { request, context in try await this.save(request, context, id: nil) }
+        router.get("/ocgs/:id") { request, context in try await this.show(request, context) }
+        router.get("/ocgs/:id/edit") { _, context in
+            let ocg = try await this.groups.get(try RequestReading.id(context), by: try context.user())
+            let reference = ReferenceData(entries: try await this.store.referenceEntries())
+            return try await this.form(OCGFormValues(ocg), reference: reference, errors: FormErrors(), identity: context.identity!, id: ocg.id)
+        }
+        router.post("/ocgs/:id/edit") { request, context in try await this.save(request, context, id: try RequestReading.id(context)) }
+    }
+
+    static func statusClass(_ status: String) -> String {
+        switch status {
+        case "active": "tag--red"
+        case "dormant": "tag--yellow"
+        default: "tag--grey"
+        }
+    }
+
+    func list(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let user = try context.user()
+        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let query = try OCGsAPI.query(request, reference: reference, user: user)
+        let page = try await groups.list(query, by: user)
+        let selected = Dictionary(uniqueKeysWithValues: OCGsAPI.filters.compactMap { f in
+            request.uri.queryParameters[Substring(f.name)].map { (f.name, String($0)) }
+        })
+        let filterLabels = ["status": "Status", "market": "Criminal market", "area": "Area", "band": "Band"]
+        var base = "/ocgs?"
+        if let q = try RequestReading.text("q", request) { base += "q=\(urlEncode(q))&" }
+        for (name, value) in selected.sorted(by: { $0.key < $1.key }) where !value.isEmpty { base += "\(name)=\(urlEncode(value))&" }
+        let items = page.items.map { ocg -> [String: Any] in
+            var row = view([
+                "id": ocg.id.rawValue, "name": ocg.details.name, "operations": ocg.details.operationNames.joined(separator: ", "),
+                "markets": ocg.details.markets.map { reference.label($0, in: "criminal-market") }.joined(separator: ", "),
+                "areas": ocg.details.areas.map { reference.label($0, in: "area") }.joined(separator: ", "),
+                "band": ocg.details.band.map { reference.label($0, in: "ocg-band") },
+                "status": reference.label(ocg.details.status, in: "ocg-status"), "statusClass": Self.statusClass(ocg.details.status),
+                "memberCount": String(ocg.members.count),
+            ])
+            row.merge(markingView(ocg.meta.marking)) { $1 }
+            return row
+        }
+        return pages.page("ocgs", title: "Organised crime groups", context: view([
+            "query": try RequestReading.text("q", request),
+            "filters": OCGsAPI.filters.map { f -> [String: Any] in
+                ["name": f.name, "label": filterLabels[f.name] ?? f.name,
+                 "options": reference.list(f.list).map { ["code": $0.code, "label": $0.label, "selected": selected[f.name] == $0.code] }]
+            },
+            "items": items, "hasItems": !items.isEmpty, "caption": "Groups you can see, by name",
+            "nextLink": page.nextCursor.map { base + "cursor=\(urlEncode($0))" },
+            "firstLink": request.uri.queryParameters["cursor"] != nil ? String(base.dropLast()) : nil,
+        ]), identity: context.identity, section: "/ocgs")
+    }
+
+    func show(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let user = try context.user()
+        let ocg = try await groups.get(try RequestReading.id(context), by: user)
+        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let visible = Dictionary(uniqueKeysWithValues: try await store.subjects(ids: ocg.members.map(\.subjectID))
+            .filter { AccessPolicy.decide(user, .read, $0.meta).allowed }.map { ($0.id, $0) })
+        let lead = try await ocg.details.leadOfficer.asyncMap { try await store.user($0) } ?? nil
+        let d = ocg.details
+        var page = view([
+            "id": ocg.id.rawValue, "name": d.name, "operations": d.operationNames.joined(separator: ", "),
+            "markets": d.markets.map { reference.label($0, in: "criminal-market") }.joined(separator: ", "),
+            "areas": d.areas.map { reference.label($0, in: "area") }.joined(separator: ", "),
+            "band": d.band.map { reference.label($0, in: "ocg-band") }, "score": d.threatScore.map(String.init),
+            "status": reference.label(d.status, in: "ocg-status"), "statusClass": Self.statusClass(d.status),
+            "lead": lead.map { "\($0.displayName)" }, "summary": d.summary,
+            "agency": try await store.agency(ocg.meta.owningAgencyID)?.name,
+            "version": String(ocg.meta.version), "updatedAt": displayTime(ocg.meta.updatedAt),
+            "canEdit": AccessPolicy.decide(user, .update, ocg.meta).allowed,
+            "notice": request.uri.queryParameters["saved"] != nil ? "Group saved." : nil,
+            "members": ocg.members.map { m -> [String: Any] in
+                let subject = visible[m.subjectID]
+                return view(["visible": subject != nil, "id": m.subjectID.rawValue, "name": subject?.displayName,
+                             "role": reference.label(m.role, in: "ocg-role"), "from": m.from, "to": m.to])
+            },
+            "hasMembers": !ocg.members.isEmpty,
+        ])
+        page.merge(markingView(ocg.meta.marking)) { $1 }
+        return pages.page("ocg", title: d.name, context: page, identity: context.identity, section: "/ocgs")
+    }
+
+    func save(_ request: Request, _ context: LiaisonRequestContext, id: OCGID?) async throws -> Response {
+        let user = try context.user()
+        let submitted = try await FormData.read(request)
+        try submitted.checkCSRF(context.identity)
+        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let values = OCGFormValues(submitted)
+        var errors = FormErrors()
+        let input = values.input(errors: &errors)
+        if errors.isEmpty {
+            do {
+                let saved = if let id { try await groups.update(id, input, by: user) } else { try await groups.create(input, by: user) }
+                return Response.redirect(to: "/ocgs/\(saved.id)?saved=1")
+            } catch LiaisonError.invalid(let problems) {
+                errors.add(problems, map: OCGFormValues.formField)
+            } catch LiaisonError.staleVersion(_, _, _, let current) {
+                errors.add("name", "Someone else changed this group while you were editing it (it is now version \(current)). Open it again to see their change, then make yours.")
+            }
+        }
+        return try await form(values, reference: reference, errors: errors, identity: context.identity!, id: id, status: .unprocessableContent)
+    }
+
+    func form(_ values: OCGFormValues, reference: ReferenceData, errors: FormErrors, identity: Identity, id: OCGID?,
+              status: HTTPResponse.Status = .ok) async throws -> Response {
+        var context = errors.view
+        context["heading"] = id == nil ? "Add an organised crime group" : "Edit organised crime group"
+        context["action"] = id.map { "/ocgs/\($0)/edit" } ?? "/ocgs/new"
+        context["cancel"] = id.map { "/ocgs/\($0)" } ?? "/ocgs"
+        context["csrf"] = identity.csrfToken ?? ""
+        context["version"] = values.version
+        let roles = reference.list("ocg-role").map(\.code).joined(separator: ", ")
+        context["fields"] = [
+            fieldView("name", "Name", value: values.name, error: errors["name"]),
+            fieldView("operations", "Operation names", value: values.operations, hint: "One a line", error: errors["operations"], textarea: true),
+            fieldView("threatScore", "Threat score", value: values.threatScore, hint: "0 to 1000, from the scoring matrix", error: errors["threatScore"]),
+            fieldView("summary", "Summary", value: values.summary, error: errors["summary"], textarea: true),
+            fieldView("members", "Members", value: values.members, hint: "One a line: subject ID, role. Roles: \(roles).", error: errors["members"], textarea: true),
+        ]
+        func select(_ name: String, _ label: String, list: String, selected: [String], multiple: Bool = false, blank: Bool = false, hint: String? = nil) -> [String: Any] {
+            view(["name": name, "label": label, "multiple": multiple, "blank": blank, "error": errors[name], "hint": hint,
+                  "options": reference.list(list).map { ["code": $0.code, "label": $0.label, "selected": selected.contains($0.code)] }])
+        }
+        context["selects"] = [
+            select("status", "Status", list: "ocg-status", selected: [values.status]),
+            select("markets", "Criminal markets", list: "criminal-market", selected: values.markets, multiple: true, hint: "Hold Ctrl (or Cmd) to choose several"),
+            select("areas", "Areas", list: "area", selected: values.areas, multiple: true, hint: "Hold Ctrl (or Cmd) to choose several"),
+            select("band", "Band", list: "ocg-band", selected: [values.band], blank: true),
+        ]
+        return pages.page("ocgForm", title: id == nil ? "Add a group" : "Edit group", context: context, identity: identity,
+                          section: "/ocgs", status: status)
+    }
+}
+
+/// The OCG form's fields as text, to and from an `OCGInput`.
+struct OCGFormValues {
+    var name = "", operations = "", threatScore = "", summary = "", members = "", status = "active", band = "", version = ""
+    var markets: [String] = [], areas: [String] = []
+    var leadOfficer: UserID?
+    var marking = ProtectiveMarking.official
+    private var form: FormData?
+
+    init() {}
+
+    init(_ form: FormData) {
+        self.form = form
+        name = form["name"]; operations = form["operations"]; threatScore = form["threatScore"]; summary = form["summary"]
+        members = form["members"]; status = form["status"]; band = form["band"]; version = form["version"]
+        markets = form.all("markets"); areas = form.all("areas")
+    }
+
+    init(_ ocg: OCG) {
+        let d = ocg.details
+        name = d.name; operations = d.operationNames.joined(separator: "\n"); threatScore = d.threatScore.map(String.init) ?? ""
+        summary = d.summary ?? ""; status = d.status; band = d.band ?? ""; markets = d.markets; areas = d.areas
+        members = ocg.members.map { "\($0.subjectID), \($0.role)" }.joined(separator: "\n")
+        version = String(ocg.meta.version)
+        leadOfficer = d.leadOfficer
+        marking = ocg.meta.marking
+    }
+
+    func input(errors: inout FormErrors) -> OCGInput {
+        let form = self.form ?? FormData("")
+        var score: Int?
+        if !threatScore.trimmingCharacters(in: .whitespaces).isEmpty {
+            score = Int(threatScore.trimmingCharacters(in: .whitespaces))
+            if score == nil { errors.add("threatScore", "Threat score must be a whole number from 0 to 1000") }
+        }
+        var memberList: [OCGMember] = []
+        for (index, line) in form.lines("members").enumerated() {
+            let parts = line.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let id = SubjectID(validating: parts[0]) else {
+                errors.add("members", "Member \(index + 1) must be written as subject ID, role")
+                continue
+            }
+            memberList.append(OCGMember(subjectID: id, role: parts[1]))
+        }
+        return OCGInput(details: OCGDetails(name: name, operationNames: form.lines("operations"), markets: markets, areas: areas,
+                                            status: status, band: band.isEmpty ? nil : band, threatScore: score,
+                                            leadOfficer: leadOfficer, summary: summary.isEmpty ? nil : summary),
+                        members: memberList, version: version.isEmpty ? nil : Int(version))
+    }
+
+    static func formField(_ path: String) -> (field: String, label: String) {
+        let n = pathIndex(path).map { " \($0 + 1)" } ?? ""
+        switch path {
+        case let p where p.hasPrefix("details.name"): return ("name", "Name")
+        case let p where p.hasPrefix("details.operationNames"): return ("operations", "Operation name\(n)")
+        case let p where p.hasPrefix("details.markets"): return ("markets", "Market\(n)")
+        case let p where p.hasPrefix("details.areas"): return ("areas", "Area\(n)")
+        case let p where p.hasPrefix("details.status"): return ("status", "Status")
+        case let p where p.hasPrefix("details.band"): return ("band", "Band")
+        case let p where p.hasPrefix("details.threatScore"): return ("threatScore", "Threat score")
+        case let p where p.hasPrefix("details.summary"): return ("summary", "Summary")
+        case let p where p.hasPrefix("members"): return ("members", "Member\(n)")
+        default: return ("name", path)
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

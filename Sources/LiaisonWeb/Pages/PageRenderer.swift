@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+import Mustache
+
+/// Renders a page template inside the layout, for the signed-in user.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    init() throws {
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, text) in Templates.all { templates[name] = try MustacheTemplate(string: text) }
+        library = MustacheLibrary(templates: templates)
+    }
+
+    static let sections: [(href: String, label: String)] = [("/", "Home"), ("/subjects", "Subjects"), ("/ocgs", "Organised crime groups")]
+
+    /// A full HTML response: `template` rendered with `context`, wrapped in the layout.
+    func page(_ template: String, title: String, context: [String: Any], identity: Identity?, section: String? = nil,
+              status: HTTPResponse.Status = .ok) -> Response {
+        let body = library.render(context, withTemplate: template) ?? ""
+        var layout: [String: Any] = ["title": title, "content": body]
+        if (context["hasErrors"] as? Bool) == true { layout["hasErrors"] = true }
+        if let identity {
+            layout["user"] = [
+                "displayName": identity.user.displayName, "agencyName": identity.agency?.name ?? "",
+                "csrf": identity.csrfToken ?? "",
+                "nav": Self.sections.map { item -> [String: Any] in
+                    ["href": item.href, "label": item.label, "current": item.href == section]
+                },
+            ] as [String: Any]
+        }
+        let html = library.render(layout, withTemplate: "layout") ?? ""
+        var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: html)))
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
+
+/// Builds a Mustache context, leaving out nil values and empty strings so `{{#x}}` sections behave.
+func view(_ pairs: [String: Any?]) -> [String: Any] {
+    var result: [String: Any] = [:]
+    for (key, value) in pairs {
+        guard let value else { continue }
+        if let text = value as? String, text.isEmpty { continue }
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let inner = mirror.children.first?.value else { continue }
+            if let text = inner as? String, text.isEmpty { continue }
+            result[key] = inner
+            continue
+        }
+        result[key] = value
+    }
+    return result
+}
+
+/// The tag for a protective marking: colour rises with the classification.
+func markingView(_ marking: ProtectiveMarking) -> [String: Any] {
+    let cls = switch marking.classification {
+    case .official: "tag--grey"
+    case .officialSensitive: "tag--yellow"
+    case .secret, .topSecret: "tag--red"
+    }
+    return ["markingLabel": marking.label, "markingClass": cls, "highMarking": marking.classification >= .secret]
+}
+
+/// Formats a time for pages: "21 Sep 2026 14:05 UTC".
+func displayTime(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_GB")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "d MMM yyyy HH:mm 'UTC'"
+    return formatter.string(from: date)
+}
+
+/// A form error as the error summary and the field show it.
+struct FormError {
+    let anchor: String
+    let message: String
+    var view: [String: Any] { ["anchor": anchor, "message": message] }
+}
+
+/// A text field's view model for the `field` partial.
+func fieldView(_ name: String, _ label: String, value: String?, hint: String? = nil, error: String? = nil,
+               textarea: Bool = false, type: String = "text", autocomplete: String? = nil) -> [String: Any] {
+    let describedBy = [hint == nil ? nil : "\(name)-hint", error == nil ? nil : "\(name)-error"].compactMap { $0 }.joined(separator: " ")
+    return view(["name": name, "label": label, "value": value, "hint": hint, "error": error, "textarea": textarea,
+                 "type": type, "autocomplete": autocomplete, "describedBy": describedBy])
+}

@@ -1,0 +1,250 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+
+/// Subject pages: list and search, view, create and edit.
+struct SubjectPages {
+    let pages: PageRenderer
+    let subjects: SubjectService
+    let groups: OCGService
+    let store: any LiaisonStore
+
+    func register(_ router: Router<LiaisonRequestContext>) {
+        let this = self
+        router.get("/subjects") { request, context in try await this.list(request, context) }
+        router.get("/subjects/new") { _, context in
+            let reference = ReferenceData(entries: try await this.store.referenceEntries())
+            return this.form(SubjectFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
+        }
+        router.post("/subjects/new") { request, context in try await this.save(request, context, id: nil) }
+        router.get("/subjects/:id") { request, context in try await this.show(request, context) }
+        router.get("/subjects/:id/edit") { _, context in
+            let subject = try await this.subjects.get(try RequestReading.id(context), by: try context.user())
+            let reference = ReferenceData(entries: try await this.store.referenceEntries())
+            return this.form(SubjectFormValues(subject, reference: reference), reference: reference, errors: FormErrors(),
+                             identity: context.identity!, id: subject.id)
+        }
+        router.post("/subjects/:id/edit") { request, context in
+            try await this.save(request, context, id: try RequestReading.id(context))
+        }
+    }
+
+    func list(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let user = try context.user()
+        let query = try RequestReading.text("q", request)
+        let page = try await subjects.search(query, page: try RequestReading.page(request), by: user)
+        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let base = "/subjects?" + (query.map { "q=\(urlEncode($0))&" } ?? "")
+        let items = page.items.map { subject -> [String: Any] in
+            var row = view([
+                "id": subject.id.rawValue, "name": subject.displayName,
+                "aliases": subject.details.aliases.map(\.full).joined(separator: "; "),
+                "dob": subject.details.datesOfBirth.first, "nationalities": subject.details.nationalities.joined(separator: ", "),
+                "identifiers": subject.details.identifiers.prefix(3).map { "\(reference.label($0.kind, in: "identifier-kind")) \($0.value)" }.joined(separator: "; "),
+            ])
+            row.merge(markingView(subject.meta.marking)) { $1 }
+            return row
+        }
+        let caption = query.map { "Subjects matching “\($0)”" } ?? "All subjects you can see, by name"
+        return pages.page("subjects", title: query.map { "Subjects matching \($0)" } ?? "Subjects", context: view([
+            "query": query, "items": items, "hasItems": !items.isEmpty, "caption": caption,
+            "nextLink": page.nextCursor.map { base + "cursor=\(urlEncode($0))" },
+            "firstLink": request.uri.queryParameters["cursor"] != nil ? String(base.dropLast()) : nil,
+        ]), identity: context.identity, section: "/subjects")
+    }
+
+    func show(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let user = try context.user()
+        let subject = try await subjects.get(try RequestReading.id(context), by: user)
+        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let memberships = try await groups.groups(of: subject.id, by: user)
+        let agency = try await store.agency(subject.meta.owningAgencyID)
+        let details = subject.details
+        var page = view([
+            "id": subject.id.rawValue, "name": subject.displayName,
+            "names": details.names.map { ["full": $0.full, "kind": $0.kind.rawValue] },
+            "dobs": details.datesOfBirth.joined(separator: ", "),
+            "sex": details.sex.map { reference.label($0, in: "sex") },
+            "nationalities": details.nationalities.joined(separator: ", "),
+            "identifiers": details.identifiers.map { view(["label": reference.label($0.kind, in: "identifier-kind"), "value": $0.value, "issuer": $0.issuer]) },
+            "hasIdentifiers": !details.identifiers.isEmpty,
+            "addresses": details.addresses.map(\.display), "hasAddresses": !details.addresses.isEmpty,
+            "phones": details.phones.joined(separator: ", "), "notes": details.notes,
+            "agency": agency?.name, "version": String(subject.meta.version), "updatedAt": displayTime(subject.meta.updatedAt),
+            "canEdit": AccessPolicy.decide(user, .update, subject.meta).allowed,
+            "notice": request.uri.queryParameters["saved"] != nil ? "Subject saved." : nil,
+            "groups": memberships.map { group -> [String: Any] in
+                let member = group.members.first { $0.subjectID == subject.id }
+                return view(["id": group.id.rawValue, "name": group.details.name,
+                             "role": member.map { reference.label($0.role, in: "ocg-role") }, "from": member?.from,
+                             "status": reference.label(group.details.status, in: "ocg-status")])
+            },
+            "hasGroups": !memberships.isEmpty,
+        ])
+        page.merge(markingView(subject.meta.marking)) { $1 }
+        return pages.page("subject", title: subject.displayName, context: page, identity: context.identity, section: "/subjects")
+    }
+
+    func save(_ request: Request, _ context: LiaisonRequestContext, id: SubjectID?) async throws -> Response {
+        let user = try context.user()
+        let submitted = try await FormData.read(request)
+        try submitted.checkCSRF(context.identity)
+        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let values = SubjectFormValues(submitted)
+        var errors = FormErrors()
+        let input = values.input(reference: reference, errors: &errors)
+        if errors.isEmpty {
+            do {
+                let saved = if let id { try await subjects.update(id, input, by: user) } else { try await subjects.create(input, by: user) }
+                return Response.redirect(to: "/subjects/\(saved.id)?saved=1")
+            } catch LiaisonError.invalid(let problems) {
+                errors.add(problems, map: SubjectFormValues.formField)
+            } catch LiaisonError.staleVersion(_, _, _, let current) {
+                errors.add("classification", "Someone else changed this subject while you were editing it (it is now version \(current)). Open it again to see their change, then make yours.")
+            }
+        }
+        return form(values, reference: reference, errors: errors, identity: context.identity!, id: id, status: .unprocessableContent)
+    }
+
+    func form(_ values: SubjectFormValues, reference: ReferenceData, errors: FormErrors, identity: Identity, id: SubjectID?,
+              status: HTTPResponse.Status = .ok) -> Response {
+        var context = errors.view
+        context["heading"] = id == nil ? "Add a subject" : "Edit subject"
+        context["action"] = id.map { "/subjects/\($0)/edit" } ?? "/subjects/new"
+        context["cancel"] = id.map { "/subjects/\($0)" } ?? "/subjects"
+        context["csrf"] = identity.csrfToken ?? ""
+        context["version"] = values.version
+        context["nameFields"] = [
+            fieldView("given", "Given name", value: values.given, error: errors["given"]),
+            fieldView("middle", "Middle names", value: values.middle, error: errors["middle"]),
+            fieldView("family", "Family name", value: values.family, error: errors["family"]),
+        ]
+        let kinds = reference.list("identifier-kind").map { "\($0.code) (\($0.label))" }.joined(separator: ", ")
+        context["fields"] = [
+            fieldView("aliases", "Other names and aliases", value: values.aliases, hint: "One a line, as Family, Given. Any script: Петров, Иван.", error: errors["aliases"], textarea: true),
+            fieldView("dobs", "Dates of birth", value: values.dobs, hint: "yyyy-MM-dd, or yyyy-MM or yyyy when only part is known. Separate several with commas.", error: errors["dobs"]),
+            fieldView("nationalities", "Nationalities", value: values.nationalities, hint: "ISO 3166 three-letter codes, e.g. GBR, IRQ", error: errors["nationalities"]),
+            fieldView("identifiers", "Identifiers", value: values.identifiers, hint: "One a line, as kind: value. Kinds: \(kinds).", error: errors["identifiers"], textarea: true),
+            fieldView("addresses", "Addresses", value: values.addresses, hint: "One a line: address, town, postcode", error: errors["addresses"], textarea: true),
+            fieldView("phones", "Phone numbers", value: values.phones, hint: "One a line", error: errors["phones"], textarea: true),
+            fieldView("notes", "Notes", value: values.notes, error: errors["notes"], textarea: true),
+        ]
+        context["sexError"] = errors["sex"]
+        context["sexes"] = reference.list("sex").map { ["code": $0.code, "label": $0.label, "selected": $0.code == values.sex] }
+        context["markingError"] = errors["classification"]
+        context["classifications"] = Classification.allCases.map { ["code": $0.rawValue, "selected": $0.rawValue == values.classification] }
+        return pages.page("subjectForm", title: id == nil ? "Add a subject" : "Edit subject", context: context, identity: identity,
+                          section: "/subjects", status: status)
+    }
+}
+
+/// The subject form's fields as text, to and from a `SubjectInput`.
+struct SubjectFormValues {
+    var given = "", middle = "", family = "", aliases = "", dobs = "", nationalities = "", identifiers = ""
+    var addresses = "", phones = "", notes = "", sex = "", classification = Classification.official.rawValue, version = ""
+    var descriptors: [String] = [], caveats: [String] = []
+    private var form: FormData?
+
+    init() {}
+
+    init(_ form: FormData) {
+        self.form = form
+        given = form["given"]; middle = form["middle"]; family = form["family"]; aliases = form["aliases"]; dobs = form["dobs"]
+        nationalities = form["nationalities"]; identifiers = form["identifiers"]; addresses = form["addresses"]
+        phones = form["phones"]; notes = form["notes"]; sex = form["sex"]; classification = form["classification"]; version = form["version"]
+    }
+
+    init(_ subject: Subject, reference: ReferenceData) {
+        let d = subject.details
+        let primary = d.primaryName
+        given = primary?.given ?? ""; middle = primary?.middle ?? ""; family = primary?.family ?? ""
+        aliases = d.aliases.map { "\($0.family), \([$0.given, $0.middle ?? ""].filter { !$0.isEmpty }.joined(separator: " "))" }.joined(separator: "\n")
+        dobs = d.datesOfBirth.joined(separator: ", ")
+        nationalities = d.nationalities.joined(separator: ", ")
+        identifiers = d.identifiers.map { "\($0.kind): \($0.value)" }.joined(separator: "\n")
+        addresses = d.addresses.map { [$0.line, $0.town ?? "", $0.postcode ?? ""].filter { !$0.isEmpty }.joined(separator: ", ") }.joined(separator: "\n")
+        phones = d.phones.joined(separator: "\n")
+        notes = d.notes ?? ""
+        sex = d.sex ?? ""
+        classification = subject.meta.marking.classification.rawValue
+        descriptors = subject.meta.marking.descriptors
+        caveats = subject.meta.marking.caveats
+        version = String(subject.meta.version)
+    }
+
+    /// Reads the fields into an input, noting lines that cannot be read at all.
+    func input(reference: ReferenceData, errors: inout FormErrors) -> SubjectInput {
+        let form = self.form ?? FormData("")
+        var names = [PersonName(kind: .primary, given: given, middle: middle.isEmpty ? nil : middle, family: family)]
+        for line in form.lines("aliases") {
+            let parts = line.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2 {
+                names.append(PersonName(kind: .alias, given: parts[1], family: parts[0]))
+            } else {
+                let words = line.split(separator: " ").map(String.init)
+                names.append(PersonName(kind: .alias, given: words.dropLast().joined(separator: " "), family: words.last ?? line))
+            }
+        }
+        var ids: [PersonIdentifier] = []
+        for (index, line) in form.lines("identifiers").enumerated() {
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[1].isEmpty else {
+                errors.add("identifiers", "Identifier \(index + 1) must be written as kind: value, e.g. pnc: 98/123456A")
+                continue
+            }
+            let kind = reference.list("identifier-kind").first { $0.code == parts[0].lowercased() || $0.label.lowercased() == parts[0].lowercased() }?.code ?? parts[0].lowercased()
+            ids.append(PersonIdentifier(kind: kind, value: parts[1]))
+        }
+        let addressList = form.lines("addresses").map { line -> PostalAddress in
+            var parts = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            var postcode: String?, town: String?
+            if parts.count > 1, let last = parts.last, Postcode.normalised(last) != nil { postcode = parts.removeLast() }
+            if parts.count > 1 { town = parts.removeLast() }
+            return PostalAddress(line: parts.joined(separator: ", "), town: town, postcode: postcode)
+        }
+        let marking: ProtectiveMarking
+        if let classification = Classification(rawValue: classification) {
+            marking = ProtectiveMarking(classification, descriptors: descriptors, caveats: caveats)
+        } else {
+            errors.add("classification", "Choose a protective marking")
+            marking = .official
+        }
+        var versionNumber: Int?
+        if !version.isEmpty {
+            versionNumber = Int(version)
+            if versionNumber == nil { errors.add("classification", "The form is damaged: reload the page and try again") }
+        }
+        return SubjectInput(details: SubjectDetails(
+            names: names, datesOfBirth: form.items("dobs"), sex: sex.isEmpty ? nil : sex, nationalities: form.items("nationalities"),
+            identifiers: ids, addresses: addressList, phones: form.lines("phones"), notes: notes.isEmpty ? nil : notes),
+            marking: marking, version: versionNumber)
+    }
+
+    /// Which form field shows the error for a field path from the service, and how to name it.
+    static func formField(_ path: String) -> (field: String, label: String) {
+        let n = pathIndex(path).map { " \($0 + 1)" } ?? ""
+        switch path {
+        case let p where p.hasPrefix("details.names[0]."):
+            let part = p.components(separatedBy: ".").last ?? "family"
+            return (part, ["given": "Given name", "middle": "Middle names"][part] ?? "Family name")
+        case let p where p.hasPrefix("details.names["):
+            return ("aliases", "Alias\(pathIndex(p).map { " \($0)" } ?? "")")
+        case "details.names": return ("family", "Name")
+        case let p where p.hasPrefix("details.datesOfBirth"): return ("dobs", "Date of birth\(n)")
+        case let p where p.hasPrefix("details.sex"): return ("sex", "Sex")
+        case let p where p.hasPrefix("details.nationalities"): return ("nationalities", "Nationality\(n)")
+        case let p where p.hasPrefix("details.identifiers"): return ("identifiers", "Identifier\(n)")
+        case let p where p.hasPrefix("details.addresses"): return ("addresses", "Address\(n)")
+        case let p where p.hasPrefix("details.phones"): return ("phones", "Phone number\(n)")
+        case let p where p.hasPrefix("details.notes"): return ("notes", "Notes")
+        case let p where p.hasPrefix("marking"): return ("classification", "Marking")
+        default: return ("classification", path)
+        }
+    }
+}
+
+func urlEncode(_ text: String) -> String {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+}

@@ -1,0 +1,293 @@
+/// The page templates (Mustache), kept in code so a copied binary needs no resource folder.
+/// `{{x}}` escapes HTML; `{{{x}}}` is used only for HTML this server rendered itself.
+enum Templates {
+    static let all: [String: String] = [
+        "layout": layout, "errorSummary": errorSummary, "field": field, "login": login, "home": home,
+        "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
+        "ocgForm": ocgForm, "error": error, "markingTag": markingTag,
+    ]
+
+    static let layout = """
+    <!DOCTYPE html>
+    <html lang="en-GB">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{#hasErrors}}Error: {{/hasErrors}}{{title}} – Liaison</title>
+    <link rel="stylesheet" href="/assets/liaison.css">
+    </head>
+    <body>
+    <a href="#main" class="skip-link">Skip to main content</a>
+    <header class="header" role="banner">
+      <div class="header__inner">
+        <a href="/" class="header__service">Liaison</a>
+        {{#user}}
+        <div class="header__user">
+          <span>{{displayName}}, {{agencyName}}</span>
+          <form method="post" action="/logout"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="link-button" type="submit">Sign out</button></form>
+        </div>
+        {{/user}}
+      </div>
+    </header>
+    {{#user}}
+    <nav class="nav" aria-label="Main">
+      <div class="nav__inner"><ul>
+        {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}
+      </ul></div>
+    </nav>
+    {{/user}}
+    <div class="width-container">
+    <main id="main" tabindex="-1">
+    {{{content}}}
+    </main>
+    </div>
+    <footer class="footer" role="contentinfo"><div class="width-container">
+    Liaison — shared casework and intelligence for the agencies tackling serious and organised crime.
+    Information here is protectively marked: handle it as its marking says.
+    </div></footer>
+    </body>
+    </html>
+    """
+
+    static let errorSummary = """
+    {{#hasErrors}}
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+      <h2 id="error-summary-title">There is a problem</h2>
+      <ul>{{#errors}}<li><a href="#{{anchor}}">{{message}}</a></li>{{/errors}}</ul>
+    </div>
+    {{/hasErrors}}
+    """
+
+    static let markingTag = """
+    <strong class="tag {{markingClass}}">{{markingLabel}}</strong>
+    """
+
+    /// A labelled text input or textarea with hint and error. Context: name, label, hint, value, error, textarea, type.
+    static let field = """
+    <div class="form-group{{#error}} form-group--error{{/error}}">
+      <label for="{{name}}">{{label}}</label>
+      {{#hint}}<span class="hint" id="{{name}}-hint">{{hint}}</span>{{/hint}}
+      {{#error}}<span class="error-message" id="{{name}}-error"><span class="visually-hidden">Error:</span> {{error}}</span>{{/error}}
+      {{#textarea}}<textarea id="{{name}}" name="{{name}}" rows="4"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{value}}</textarea>{{/textarea}}
+      {{^textarea}}<input type="{{type}}" id="{{name}}" name="{{name}}" value="{{value}}"{{#autocomplete}} autocomplete="{{autocomplete}}"{{/autocomplete}}{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{/textarea}}
+    </div>
+    """
+
+    static let login = """
+    <div class="two-thirds">
+    {{>errorSummary}}
+    <h1>Sign in to Liaison</h1>
+    <p>Use the account your agency's administrator gave you. Everything you view and change is recorded.</p>
+    <form method="post" action="/login" novalidate>
+      <input type="hidden" name="next" value="{{next}}">
+      {{#fields}}{{>field}}{{/fields}}
+      <button class="button" type="submit">Sign in</button>
+    </form>
+    </div>
+    """
+
+    static let home = """
+    <span class="caption">{{agencyName}}</span>
+    <h1>Welcome, {{displayName}}</h1>
+    <form class="search" method="get" action="/subjects" role="search">
+      <div class="form-group">
+        <label for="q">Search subjects</label>
+        <span class="hint" id="q-hint">Names, aliases (any spelling or script) or identifiers such as a PNC ID or Home Office reference</span>
+        <input type="search" id="q" name="q" aria-describedby="q-hint">
+      </div>
+      <button class="button" type="submit">Search</button>
+    </form>
+    <div class="card-grid">
+      <div class="card"><h2><a href="/subjects">Subjects</a></h2><p>People known to the agencies: names, aliases, identifiers, addresses.</p></div>
+      <div class="card"><h2><a href="/ocgs">Organised crime groups</a></h2><p>Groups, their members, markets, areas and threat bands.</p></div>
+      <div class="card"><h2><a href="/subjects/new">Add a subject</a></h2><p>Record a person your agency holds information on.</p></div>
+    </div>
+    <h2>Your account</h2>
+    <dl class="summary-list">
+      <div><dt>Agency</dt><dd>{{agencyName}}</dd></div>
+      <div><dt>Roles</dt><dd>{{roles}}</dd></div>
+      <div><dt>Vetting</dt><dd>{{vetting}}</dd></div>
+    </dl>
+    """
+
+    static let subjects = """
+    <h1>Subjects</h1>
+    <form class="search" method="get" action="/subjects" role="search">
+      <div class="form-group">
+        <label for="q">Search by name, alias or identifier</label>
+        <input type="search" id="q" name="q" value="{{query}}">
+      </div>
+      <button class="button" type="submit">Search</button>
+      <a class="button button--secondary" href="/subjects/new">Add a subject</a>
+    </form>
+    {{#hasItems}}
+    <table>
+      <caption>{{caption}}</caption>
+      <thead><tr><th scope="col">Name</th><th scope="col">Also known as</th><th scope="col">Date of birth</th><th scope="col">Nationality</th><th scope="col">Identifiers</th><th scope="col">Marking</th></tr></thead>
+      <tbody>
+      {{#items}}
+      <tr>
+        <td><a href="/subjects/{{id}}">{{name}}</a></td>
+        <td>{{aliases}}</td>
+        <td>{{dob}}</td>
+        <td>{{nationalities}}</td>
+        <td>{{identifiers}}</td>
+        <td>{{>markingTag}}</td>
+      </tr>
+      {{/items}}
+      </tbody>
+    </table>
+    {{/hasItems}}
+    {{^hasItems}}<p>No subjects match{{#query}} “{{query}}”{{/query}}. Check the spelling, try fewer words, or search by an identifier.</p>{{/hasItems}}
+    <nav class="pagination" aria-label="Pages">
+      {{#firstLink}}<a href="{{firstLink}}">First page</a>{{/firstLink}}
+      {{#nextLink}}<a href="{{nextLink}}" rel="next">Next page</a>{{/nextLink}}
+    </nav>
+    """
+
+    static let subject = """
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+    <span class="caption">Subject</span>
+    <h1>{{name}}</h1>
+    <dl class="summary-list">
+      <div><dt>Names and aliases</dt><dd><ul>{{#names}}<li>{{full}} <span class="tag tag--grey">{{kind}}</span></li>{{/names}}</ul></dd></div>
+      <div><dt>Dates of birth</dt><dd>{{dobs}}{{^dobs}}Not recorded{{/dobs}}</dd></div>
+      <div><dt>Sex</dt><dd>{{sex}}{{^sex}}Not recorded{{/sex}}</dd></div>
+      <div><dt>Nationalities</dt><dd>{{nationalities}}{{^nationalities}}Not recorded{{/nationalities}}</dd></div>
+      <div><dt>Identifiers</dt><dd>{{#hasIdentifiers}}<ul>{{#identifiers}}<li>{{label}}: <strong>{{value}}</strong>{{#issuer}} ({{issuer}}){{/issuer}}</li>{{/identifiers}}</ul>{{/hasIdentifiers}}{{^hasIdentifiers}}None recorded{{/hasIdentifiers}}</dd></div>
+      <div><dt>Addresses</dt><dd>{{#hasAddresses}}<ul>{{#addresses}}<li>{{.}}</li>{{/addresses}}</ul>{{/hasAddresses}}{{^hasAddresses}}None recorded{{/hasAddresses}}</dd></div>
+      <div><dt>Phones</dt><dd>{{phones}}{{^phones}}None recorded{{/phones}}</dd></div>
+      {{#notes}}<div><dt>Notes</dt><dd>{{notes}}</dd></div>{{/notes}}
+      <div><dt>Held by</dt><dd>{{agency}}</dd></div>
+      <div><dt>Record</dt><dd>Version {{version}}, last changed {{updatedAt}}</dd></div>
+    </dl>
+    {{#canEdit}}<div class="actions"><a class="button" href="/subjects/{{id}}/edit">Edit subject</a></div>{{/canEdit}}
+    <h2>Organised crime groups</h2>
+    {{#hasGroups}}
+    <table><caption class="visually-hidden">Groups this subject belongs to</caption>
+      <thead><tr><th scope="col">Group</th><th scope="col">Role</th><th scope="col">Since</th><th scope="col">Status</th></tr></thead>
+      <tbody>{{#groups}}<tr><td><a href="/ocgs/{{id}}">{{name}}</a></td><td>{{role}}</td><td>{{from}}</td><td>{{status}}</td></tr>{{/groups}}</tbody>
+    </table>
+    {{/hasGroups}}
+    {{^hasGroups}}<p>Not recorded as a member of any group you can see.</p>{{/hasGroups}}
+    """
+
+    static let subjectForm = """
+    <div class="two-thirds">
+    {{>errorSummary}}
+    <span class="caption">Subject</span>
+    <h1>{{heading}}</h1>
+    <form method="post" action="{{action}}" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <input type="hidden" name="version" value="{{version}}">
+      <fieldset><legend>Name</legend>
+        {{#nameFields}}{{>field}}{{/nameFields}}
+      </fieldset>
+      {{#fields}}{{>field}}{{/fields}}
+      <div class="form-group{{#sexError}} form-group--error{{/sexError}}">
+        <label for="sex">Sex</label>
+        {{#sexError}}<span class="error-message" id="sex-error"><span class="visually-hidden">Error:</span> {{sexError}}</span>{{/sexError}}
+        <select id="sex" name="sex"><option value="">Not recorded</option>{{#sexes}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sexes}}</select>
+      </div>
+      <div class="form-group{{#markingError}} form-group--error{{/markingError}}">
+        <label for="classification">Protective marking</label>
+        <span class="hint">Your vetting must reach the marking you choose.</span>
+        {{#markingError}}<span class="error-message" id="classification-error"><span class="visually-hidden">Error:</span> {{markingError}}</span>{{/markingError}}
+        <select id="classification" name="classification">{{#classifications}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/classifications}}</select>
+      </div>
+      <button class="button" type="submit">Save subject</button>
+      <a class="button button--secondary" href="{{cancel}}">Cancel</a>
+    </form>
+    </div>
+    """
+
+    static let ocgs = """
+    <h1>Organised crime groups</h1>
+    <form class="filters" method="get" action="/ocgs" role="search">
+      <div class="form-group"><label for="q">Name or operation</label><input type="search" id="q" name="q" value="{{query}}"></div>
+      {{#filters}}
+      <div class="form-group"><label for="{{name}}">{{label}}</label>
+        <select id="{{name}}" name="{{name}}"><option value="">Any</option>{{#options}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
+      </div>
+      {{/filters}}
+      <button class="button" type="submit">Filter</button>
+    </form>
+    <p><a class="button button--secondary" href="/ocgs/new">Add a group</a></p>
+    {{#hasItems}}
+    <table>
+      <caption>{{caption}}</caption>
+      <thead><tr><th scope="col">Group</th><th scope="col">Markets</th><th scope="col">Areas</th><th scope="col">Band</th><th scope="col">Status</th><th scope="col">Members</th><th scope="col">Marking</th></tr></thead>
+      <tbody>
+      {{#items}}
+      <tr><td><a href="/ocgs/{{id}}">{{name}}</a>{{#operations}}<br><span class="hint">{{operations}}</span>{{/operations}}</td><td>{{markets}}</td><td>{{areas}}</td><td>{{band}}</td><td><strong class="tag {{statusClass}}">{{status}}</strong></td><td>{{memberCount}}</td><td>{{>markingTag}}</td></tr>
+      {{/items}}
+      </tbody>
+    </table>
+    {{/hasItems}}
+    {{^hasItems}}<p>No groups match these filters.</p>{{/hasItems}}
+    <nav class="pagination" aria-label="Pages">
+      {{#firstLink}}<a href="{{firstLink}}">First page</a>{{/firstLink}}
+      {{#nextLink}}<a href="{{nextLink}}" rel="next">Next page</a>{{/nextLink}}
+    </nav>
+    """
+
+    static let ocg = """
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+    <span class="caption">Organised crime group</span>
+    <h1>{{name}}</h1>
+    <dl class="summary-list">
+      <div><dt>Status</dt><dd><strong class="tag {{statusClass}}">{{status}}</strong></dd></div>
+      <div><dt>Operation names</dt><dd>{{operations}}{{^operations}}None{{/operations}}</dd></div>
+      <div><dt>Criminal markets</dt><dd>{{markets}}{{^markets}}Not recorded{{/markets}}</dd></div>
+      <div><dt>Areas</dt><dd>{{areas}}{{^areas}}Not recorded{{/areas}}</dd></div>
+      <div><dt>Threat</dt><dd>{{band}}{{#score}} (score {{score}}){{/score}}{{^band}}Not assessed{{/band}}</dd></div>
+      <div><dt>Lead Responsible Officer</dt><dd>{{lead}}{{^lead}}Not appointed{{/lead}}</dd></div>
+      {{#summary}}<div><dt>Summary</dt><dd>{{summary}}</dd></div>{{/summary}}
+      <div><dt>Held by</dt><dd>{{agency}}</dd></div>
+      <div><dt>Record</dt><dd>Version {{version}}, last changed {{updatedAt}}</dd></div>
+    </dl>
+    {{#canEdit}}<div class="actions"><a class="button" href="/ocgs/{{id}}/edit">Edit group</a></div>{{/canEdit}}
+    <h2>Members</h2>
+    {{#hasMembers}}
+    <table><caption class="visually-hidden">Members of {{name}}</caption>
+      <thead><tr><th scope="col">Subject</th><th scope="col">Role</th><th scope="col">From</th><th scope="col">To</th></tr></thead>
+      <tbody>{{#members}}<tr><td>{{#visible}}<a href="/subjects/{{id}}">{{name}}</a>{{/visible}}{{^visible}}<span class="hint">A subject you cannot see</span>{{/visible}}</td><td>{{role}}</td><td>{{from}}</td><td>{{to}}</td></tr>{{/members}}</tbody>
+    </table>
+    {{/hasMembers}}
+    {{^hasMembers}}<p>No members recorded.</p>{{/hasMembers}}
+    """
+
+    static let ocgForm = """
+    <div class="two-thirds">
+    {{>errorSummary}}
+    <span class="caption">Organised crime group</span>
+    <h1>{{heading}}</h1>
+    <form method="post" action="{{action}}" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <input type="hidden" name="version" value="{{version}}">
+      {{#fields}}{{>field}}{{/fields}}
+      {{#selects}}
+      <div class="form-group{{#error}} form-group--error{{/error}}">
+        <label for="{{name}}">{{label}}</label>
+        {{#hint}}<span class="hint">{{hint}}</span>{{/hint}}
+        {{#error}}<span class="error-message" id="{{name}}-error"><span class="visually-hidden">Error:</span> {{error}}</span>{{/error}}
+        <select id="{{name}}" name="{{name}}"{{#multiple}} multiple size="6"{{/multiple}}>{{#blank}}<option value="">Not set</option>{{/blank}}{{#options}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
+      </div>
+      {{/selects}}
+      <button class="button" type="submit">Save group</button>
+      <a class="button button--secondary" href="{{cancel}}">Cancel</a>
+    </form>
+    </div>
+    """
+
+    static let error = """
+    <div class="two-thirds">
+    <h1>{{heading}}</h1>
+    <p>{{message}}</p>
+    <p><a href="/">Go to the start page</a></p>
+    {{#requestID}}<p class="hint">Reference: {{requestID}}</p>{{/requestID}}
+    </div>
+    """
+}
