@@ -145,7 +145,7 @@ public enum DemoData {
             }
             let year = rng.int(1962...2005), month = rng.int(1...12), day = rng.int(1...28)
             var dobs = [String(format: "%04d-%02d-%02d", year, month, day)]
-            if rng.chance(0.08) { dobs.append(String(format: "%04d-%02d-%02d", year, day <= 12 ? day : month, day <= 12 ? month : day)) }
+            if rng.chance(0.08) && day <= 12 && day != month { dobs.append(String(format: "%04d-%02d-%02d", year, day, month)) }
             if rng.chance(0.05) { dobs.append(String(format: "%04d", year + rng.int(-1...1))) }
             var identifiers: [PersonIdentifier] = []
             if culture.nationality != "GBR" || rng.chance(0.1) {

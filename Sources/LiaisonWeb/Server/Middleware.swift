@@ -45,7 +45,6 @@ struct RequestLogMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - start
         context.logger.info("\(request.method) \(request.uri.path) \(response.status.code)", metadata: [
             "duration_ms": .stringConvertible(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000),
-            "user": .string(context.identity?.user.username ?? "-"),
         ])
         return response
     }

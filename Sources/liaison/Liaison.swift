@@ -1,0 +1,217 @@
+import ArgumentParser
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import LiaisonWeb
+import Logging
+import Prometheus
+
+@main
+struct Liaison: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "liaison",
+        abstract: "Shared casework and intelligence for the agencies tackling serious and organised crime.",
+        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self])
+}
+
+/// Where the store is: the same options, with the same environment variables, on every command that touches it.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "Folder for the embedded SQLite store (env LIAISON_DATA_DIR; default ./liaison-data).")
+    var dataDir: String?
+
+    @Option(name: .customLong("database"), help: "PostgreSQL URL, postgres://user:password@host:port/db (env LIAISON_DATABASE_URL). Without it the embedded store is used.")
+    var database: String?
+
+    var resolvedDataDir: String { dataDir ?? ProcessInfo.processInfo.environment["LIAISON_DATA_DIR"] ?? "liaison-data" }
+    var resolvedDatabase: String? { database ?? ProcessInfo.processInfo.environment["LIAISON_DATABASE_URL"] }
+
+    var describe: String {
+        resolvedDatabase.map { url in "PostgreSQL at \(URLComponents(string: url)?.host ?? "?")" }
+            ?? "SQLite at \(StoreFactory.sqlitePath(dataDir: resolvedDataDir))"
+    }
+
+    func open() async throws -> SQLStore {
+        do {
+            return try await StoreFactory.open(databaseURL: resolvedDatabase, dataDir: resolvedDataDir)
+        } catch let error as StoreError {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+/// Runs `body` with an open store and always closes it.
+func withStore<T>(_ options: StoreOptions, _ body: (SQLStore) async throws -> T) async throws -> T {
+    let store = try await options.open()
+    do {
+        let result = try await body(store)
+        await store.close()
+        return result
+    } catch {
+        await store.close()
+        throw error
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start the web server and JSON API.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Address to listen on (env LIAISON_HOST).") var host: String?
+    @Option(help: "Port to listen on (env LIAISON_PORT).") var port: Int?
+    @Flag(help: "Load the synthetic demo dataset and demo users first (skipped if already loaded).") var demo = false
+    @Flag(name: .customLong("secure-cookies"), help: "Mark cookies Secure and send HSTS: use when served over HTTPS.") var secureCookies = false
+
+    func run() async throws {
+        var logger = Logger(label: "liaison")
+        logger.logLevel = .info
+        let environment = ProcessInfo.processInfo.environment
+        let host = self.host ?? environment["LIAISON_HOST"] ?? "127.0.0.1"
+        let port = self.port ?? environment["LIAISON_PORT"].flatMap(Int.init) ?? 8080
+        try await withStore(store) { store in
+            if demo { try await DemoCommand.seed(store, subjects: 5_000, ocgs: 300, seed: 2026, print: true) }
+            let registry = PrometheusCollectorRegistry()
+            let app = try LiaisonApplication.build(store: store, configuration: ServerConfiguration(host: host, port: port, secureTransport: secureCookies),
+                                                   registry: registry, logger: logger)
+            print("Liaison is serving on http://\(host):\(port) (store: \(self.store.describe))")
+            try await app.runService()
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or upgrade the store's schema, then list the applied migrations.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await withStore(store) { store in
+            print("Store: \(self.store.describe)")
+            for name in try await store.appliedMigrations() { print("applied \(name)") }
+        }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Synthetic demonstration data.", subcommands: [DemoCommand.self])
+}
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "seed", abstract: "Load the deterministic synthetic demo dataset and print the demo logins.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "How many subjects to generate.") var subjects = 5_000
+    @Option(help: "How many organised crime groups to generate.") var ocgs = 300
+    @Option(help: "The random seed; the same seed always gives the same data.") var seed: UInt64 = 2026
+
+    func validate() throws {
+        guard (1...2_000_000).contains(subjects) else { throw ValidationError("--subjects must be between 1 and 2000000") }
+        guard (0...200_000).contains(ocgs) else { throw ValidationError("--ocgs must be between 0 and 200000") }
+    }
+
+    func run() async throws {
+        try await withStore(store) { store in
+            try await Self.seed(store, subjects: subjects, ocgs: ocgs, seed: seed, print: true)
+        }
+    }
+
+    static func seed(_ store: SQLStore, subjects: Int, ocgs: Int, seed: UInt64, print shouldPrint: Bool) async throws {
+        let start = ContinuousClock.now
+        let data = DemoData.generate(seed: seed, subjects: subjects, ocgs: ocgs)
+        let hash = try await PasswordHasher().hash(DemoDataset.password)
+        let outcome = try await DemoSeeder.seed(data, into: store, passwordHash: hash)
+        guard shouldPrint else { return }
+        if outcome.seeded {
+            print("Loaded \(data.agencies.count) agencies, \(data.users.count) users, \(data.subjects.count) subjects and \(data.ocgs.count) groups in \(ContinuousClock.now - start).")
+        } else {
+            print("The demo dataset is already loaded; nothing changed.")
+        }
+        print("Demo logins (password for all: \(DemoDataset.password)):")
+        let agencies = Dictionary(uniqueKeysWithValues: data.agencies.map { ($0.id, $0.code) })
+        for user in data.users {
+            let roles = user.roles.map(\.rawValue).joined(separator: ",")
+            print("  \(user.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \(agencies[user.agencyID] ?? "?") \(user.vetting.rawValue) \(roles)")
+        }
+    }
+}
+
+struct Users: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Manage user accounts and API tokens.",
+                                                    subcommands: [AddUser.self, ListUsers.self, IssueToken.self])
+}
+
+struct AddUser: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a user. The password is read from LIAISON_PASSWORD or standard input.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Sign-in name, e.g. nca.jsmith.") var username: String
+    @Option(help: "Name shown on pages.") var name: String
+    @Option(help: "Email address.") var email: String
+    @Option(help: "Agency code, e.g. NCA.") var agency: String
+    @Option(name: .customLong("role"), help: "A role (repeatable): \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var roles: [String]
+    @Option(help: "Vetting level: BPSS, SC or DV.") var vetting: String
+
+    func validate() throws {
+        guard !username.isEmpty, username.count <= 64, username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-_".contains($0)) }) else {
+            throw ValidationError("--username must be 1–64 letters, digits, '.', '-' or '_'")
+        }
+        guard !roles.isEmpty else { throw ValidationError("give at least one --role") }
+        for role in roles where Role(rawValue: role) == nil {
+            throw ValidationError("--role '\(role)' is not one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard Vetting(rawValue: vetting.uppercased()) != nil else { throw ValidationError("--vetting must be BPSS, SC or DV") }
+    }
+
+    func run() async throws {
+        let password = ProcessInfo.processInfo.environment["LIAISON_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
+        do { try PasswordHasher.validate(password) } catch LiaisonError.invalid(let problems) {
+            throw ValidationError(problems.map { "\($0.field) \($0.reason)" }.joined(separator: "; "))
+        }
+        try await withStore(store) { store in
+            guard let agency = try await store.agency(code: agency.uppercased()) else {
+                throw ValidationError("--agency '\(agency)' is not a known agency code")
+            }
+            let user = User(username: username, displayName: name, email: email, agencyID: agency.id,
+                            roles: roles.compactMap(Role.init(rawValue:)), vetting: Vetting(rawValue: vetting.uppercased())!)
+            do {
+                try await store.insertUser(user, passwordHash: try await PasswordHasher().hash(password))
+            } catch LiaisonError.conflict(let field, let reason) {
+                throw ValidationError("\(field) \(reason)")
+            }
+            print("Created \(user.username) (\(agency.code), \(user.vetting.rawValue), \(user.roles.map(\.rawValue).joined(separator: ", ")))")
+        }
+    }
+}
+
+struct ListUsers: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List user accounts.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await withStore(store) { store in
+            let agencies = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0.code) })
+            print("USERNAME             AGENCY   VETTING ACTIVE ROLES")
+            for user in try await store.users() {
+                print("\(user.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \((agencies[user.agencyID] ?? "?").padding(toLength: 8, withPad: " ", startingAt: 0)) \(user.vetting.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(user.active ? "yes   " : "no    ") \(user.roles.map(\.rawValue).joined(separator: ","))")
+            }
+        }
+    }
+}
+
+struct IssueToken: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "Issue an API token for a user (shown once).")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The user the token acts as.") var username: String
+    @Option(help: "What the token is for, e.g. the partner system's name.") var name = "api"
+
+    func run() async throws {
+        try await withStore(store) { store in
+            guard let (user, _) = try await store.credentials(username: username) else {
+                throw ValidationError("no user named '\(username)'")
+            }
+            let authenticator = Authenticator(store: store, clock: SystemClock(), hasher: PasswordHasher())
+            print(try await authenticator.issueToken(for: user, name: name))
+        }
+    }
+}

@@ -1,0 +1,265 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LiaisonCore
+import Testing
+@testable import LiaisonWeb
+
+@Suite("JSON API")
+struct APITests {
+    static let validSubject = #"{"details":{"names":[{"kind":"primary","given":"Testa","family":"Exampleson"}],"datesOfBirth":["1985-07-03"],"nationalities":["GBR"],"identifiers":[{"kind":"pnc","value":"98/123456A"}],"addresses":[],"phones":[]}}"#
+
+    @Test("health, security headers and request IDs")
+    func health() async throws {
+        let harness = try await WebHarness()
+        try await harness.run { client in
+            let response = try await client.execute(uri: "/healthz", method: .get)
+            #expect(response.status == .ok)
+            #expect(try response.json()["status"] as? String == "ok")
+            #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+            #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            #expect(response.headers[.xRequestID]?.isEmpty == false)
+            let echoed = try await client.execute(uri: "/healthz", method: .get, headers: [.xRequestID: "abc-123"])
+            #expect(echoed.headers[.xRequestID] == "abc-123")
+        }
+    }
+
+    @Test("anonymous API calls get 401 JSON; anonymous pages redirect to sign-in")
+    func anonymous() async throws {
+        let harness = try await WebHarness()
+        try await harness.run { client in
+            let api = try await client.execute(uri: "/api/v1/subjects", method: .get)
+            #expect(api.status == .unauthorized)
+            #expect(try api.json()["error"] as? String == "unauthenticated")
+            let page = try await client.execute(uri: "/subjects?q=smith", method: .get)
+            #expect(page.status == .seeOther)
+            #expect(page.headers[.location] == "/login?next=%2Fsubjects%3Fq%3Dsmith")
+            let revoked = try await client.execute(uri: "/api/v1/me", method: .get, headers: bearer("lsn_not-a-token"))
+            #expect(revoked.status == .unauthorized)
+        }
+    }
+
+    @Test("list, search and paginate subjects with a bearer token")
+    func listAndSearch() async throws {
+        let harness = try await WebHarness()
+        let token = try await harness.token("nca.analyst")
+        let target = harness.data.subjects.first { $0.meta.marking.classification == .official }!
+        let family = target.details.primaryName!.family
+        try await harness.run { client in
+            let me = try await client.execute(uri: "/api/v1/me", method: .get, headers: bearer(token))
+            #expect(try me.json()["username"] as? String == "nca.analyst")
+            let first = try await client.execute(uri: "/api/v1/subjects?limit=20", method: .get, headers: bearer(token))
+            #expect(first.status == .ok)
+            let body = try first.json()
+            #expect((body["items"] as? [Any])?.count == 20)
+            let cursor = try #require(body["nextCursor"] as? String)
+            let second = try await client.execute(uri: "/api/v1/subjects?limit=20&cursor=\(urlEncode(cursor))", method: .get, headers: bearer(token))
+            let firstIDs = (body["items"] as! [[String: Any]]).map { $0["id"] as! String }
+            let secondIDs = (try second.json()["items"] as! [[String: Any]]).map { $0["id"] as! String }
+            #expect(Set(firstIDs).isDisjoint(with: secondIDs))
+            let search = try await client.execute(uri: "/api/v1/subjects?q=\(urlEncode(family))", method: .get, headers: bearer(token))
+            let found = (try search.json()["items"] as! [[String: Any]]).map { $0["id"] as! String }
+            #expect(found.contains(target.id.rawValue))
+            let tooMany = try await client.execute(uri: "/api/v1/subjects?limit=201", method: .get, headers: bearer(token))
+            #expect(tooMany.status == .unprocessableContent)
+            #expect(try tooMany.errorFields() == ["limit"])
+        }
+    }
+
+    @Test("bad input gets a 4xx naming the field, never a 500")
+    func badInput() async throws {
+        let harness = try await WebHarness()
+        let token = try await harness.token("nca.analyst")
+        try await harness.run { client in
+            func post(_ body: String) async throws -> TestResponse {
+                try await client.execute(uri: "/api/v1/subjects", method: .post, headers: bearer(token), body: ByteBuffer(string: body))
+            }
+            let malformed = try await post("{\"details\": ")
+            #expect(malformed.status == .badRequest)
+            #expect(try malformed.errorFields() == ["body"])
+
+            let unknown = try await post(Self.validSubject.replacingOccurrences(of: #""phones":[]"#, with: #""phones":[],"shoeSize":9"#))
+            #expect(unknown.status == .unprocessableContent)
+            #expect(try unknown.errorFields() == ["details.shoeSize"])
+
+            let wrongType = try await post(#"{"details":{"names":[{"kind":"primary","given":7,"family":"X"}],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]}}"#)
+            #expect(wrongType.status == .badRequest)
+            #expect(try wrongType.errorFields() == ["details.names[0].given"])
+
+            let missing = try await post(#"{"details":{"names":[{"kind":"primary","given":"A","family":"B"}]}}"#)
+            #expect(missing.status == .badRequest)
+            #expect(try missing.errorFields() == ["details.datesOfBirth"])
+
+            let badValues = try await post(Self.validSubject
+                .replacingOccurrences(of: "1985-07-03", with: "1985-02-30")
+                .replacingOccurrences(of: "98/123456A", with: "not-a-pnc")
+                .replacingOccurrences(of: "Exampleson", with: String(repeating: "x", count: 101)))
+            #expect(badValues.status == .unprocessableContent)
+            #expect(Set(try badValues.errorFields()) == ["details.datesOfBirth[0]", "details.identifiers[0].value", "details.names[0].family"])
+
+            let withVersion = try await post(Self.validSubject.replacingOccurrences(of: "}}", with: "},\"version\":3}"))
+            #expect(try withVersion.errorFields() == ["version"])
+
+            let huge = try await post("{\"details\":\"" + String(repeating: "a", count: 1_100_000) + "\"}")
+            #expect(huge.status == .contentTooLarge)
+
+            let badID = try await client.execute(uri: "/api/v1/subjects/not-a-uuid", method: .get, headers: bearer(token))
+            #expect(badID.status == .unprocessableContent)
+            #expect(try badID.errorFields() == ["id"])
+
+            let absent = try await client.execute(uri: "/api/v1/subjects/\(UUID().uuidString)", method: .get, headers: bearer(token))
+            #expect(absent.status == .notFound)
+            #expect(try absent.json()["error"] as? String == "not_found")
+
+            let badFilter = try await client.execute(uri: "/api/v1/ocgs?market=unicorns", method: .get, headers: bearer(token))
+            #expect(badFilter.status == .unprocessableContent)
+            #expect(try badFilter.errorFields() == ["market"])
+
+            let noRoute = try await client.execute(uri: "/api/v1/nothing-here", method: .get, headers: bearer(token))
+            #expect(noRoute.status == .notFound)
+        }
+    }
+
+    @Test("create, read and update a subject; a stale version is refused with 409")
+    func optimisticConcurrency() async throws {
+        let harness = try await WebHarness()
+        let token = try await harness.token("nca.analyst")
+        try await harness.run { client in
+            let created = try await client.execute(uri: "/api/v1/subjects", method: .post, headers: bearer(token), body: ByteBuffer(string: Self.validSubject))
+            #expect(created.status == .created)
+            let id = try #require(try created.json()["id"] as? String)
+            #expect(created.headers[.location] == "/api/v1/subjects/\(id)")
+            let update = Self.validSubject.replacingOccurrences(of: "}}", with: "},\"version\":1}").replacingOccurrences(of: "\"phones\":[]", with: "\"phones\":[\"07700 900123\"]")
+            let first = try await client.execute(uri: "/api/v1/subjects/\(id)", method: .put, headers: bearer(token), body: ByteBuffer(string: update))
+            #expect(first.status == .ok)
+            #expect((try first.json()["meta"] as? [String: Any])?["version"] as? Int == 2)
+            let stale = try await client.execute(uri: "/api/v1/subjects/\(id)", method: .put, headers: bearer(token), body: ByteBuffer(string: update))
+            #expect(stale.status == .conflict)
+            #expect(try stale.json()["error"] as? String == "stale_version")
+            let read = try await client.execute(uri: "/api/v1/subjects/\(id)", method: .get, headers: bearer(token))
+            #expect((try read.json()["details"] as? [String: Any])?["phones"] as? [String] == ["07700 900123"])
+        }
+    }
+
+    @Test("vetting bounds what a user sees: a SECRET subject is absent for BPSS, and another agency's record is read-only")
+    func vetting() async throws {
+        let harness = try await WebHarness()
+        let secret = try #require(harness.data.subjects.first { $0.meta.marking.classification == .secret })
+        let bpss = try await harness.token("gmp.officer")
+        let analyst = try await harness.token("nca.analyst")
+        let foreign = try #require(harness.data.subjects.first { $0.meta.owningAgencyID != harness.user("nca.analyst").agencyID && $0.meta.marking.classification == .official })
+        try await harness.run { client in
+            let hidden = try await client.execute(uri: "/api/v1/subjects/\(secret.id)", method: .get, headers: bearer(bpss))
+            #expect(hidden.status == .notFound)
+            var cursor: String? = nil
+            var seen: [String] = []
+            repeat {
+                let page = try await client.execute(uri: "/api/v1/subjects?limit=200" + (cursor.map { "&cursor=\(urlEncode($0))" } ?? ""), method: .get, headers: bearer(bpss))
+                let body = try page.json()
+                seen += (body["items"] as! [[String: Any]]).map { $0["id"] as! String }
+                cursor = body["nextCursor"] as? String
+            } while cursor != nil
+            #expect(!seen.contains(secret.id.rawValue))
+            #expect(seen.count == harness.data.subjects.filter { $0.meta.marking.classification <= .officialSensitive }.count)
+
+            let body = #"{"details":{"names":[{"kind":"primary","given":"X","family":"Y"}],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]},"version":1}"#
+            let edit = try await client.execute(uri: "/api/v1/subjects/\(foreign.id)", method: .put, headers: bearer(analyst), body: ByteBuffer(string: body))
+            #expect(edit.status == .forbidden)
+            #expect(try edit.json()["message"] as? String == "Not allowed: the record belongs to another agency.")
+        }
+    }
+
+    @Test("groups: filters, members and a subject's groups")
+    func groups() async throws {
+        let harness = try await WebHarness()
+        let token = try await harness.token("nca.analyst")
+        let group = try #require(harness.data.ocgs.first { $0.meta.marking.classification == .officialSensitive && $0.details.status == "active" })
+        let market = try #require(group.details.markets.first)
+        try await harness.run { client in
+            let list = try await client.execute(uri: "/api/v1/ocgs?market=\(market)&status=active&limit=200", method: .get, headers: bearer(token))
+            let items = try list.json()["items"] as! [[String: Any]]
+            #expect(items.contains { $0["id"] as? String == group.id.rawValue })
+            let expected = harness.data.ocgs.filter { $0.details.markets.contains(market) && $0.details.status == "active" }.count
+            #expect(items.count == expected)
+            let member = try #require(group.members.first)
+            let ofSubject = try await client.execute(uri: "/api/v1/subjects/\(member.subjectID)/ocgs", method: .get, headers: bearer(token))
+            if ofSubject.status == .ok {
+                #expect((try ofSubject.json()["items"] as! [[String: Any]]).contains { $0["id"] as? String == group.id.rawValue })
+            } else {
+                // The member subject itself is marked above this user's vetting.
+                #expect(ofSubject.status == .notFound)
+            }
+            let create = try await client.execute(uri: "/api/v1/ocgs", method: .post, headers: bearer(token), body: ByteBuffer(string:
+                #"{"details":{"name":"Test Crew","operationNames":["Operation TEST"],"markets":["fraud"],"areas":["london"],"status":"active"},"members":[{"subjectID":"\#(member.subjectID)","role":"principal"}]}"#))
+            #expect(create.status == .created)
+            let badMember = try await client.execute(uri: "/api/v1/ocgs", method: .post, headers: bearer(token), body: ByteBuffer(string:
+                #"{"details":{"name":"Test Crew","operationNames":[],"markets":[],"areas":[],"status":"active"},"members":[{"subjectID":"\#(UUID().uuidString)","role":"principal"}]}"#))
+            #expect(badMember.status == .unprocessableContent)
+            #expect(try badMember.errorFields() == ["members[0].subjectID"])
+        }
+    }
+
+    @Test("reference data is listed for all and edited only by administrators")
+    func reference() async throws {
+        let harness = try await WebHarness()
+        let admin = try await harness.token("nca.admin")
+        let analyst = try await harness.token("nca.analyst")
+        try await harness.run { client in
+            let markets = try await client.execute(uri: "/api/v1/reference?list=criminal-market", method: .get, headers: bearer(analyst))
+            #expect((try markets.json()["items"] as! [[String: Any]]).contains { $0["code"] as? String == "class-a-drugs" })
+            let body = ByteBuffer(string: #"{"label":"Wildlife crime","sortOrder":500,"active":true}"#)
+            let refused = try await client.execute(uri: "/api/v1/reference/criminal-market/wildlife", method: .put, headers: bearer(analyst), body: body)
+            #expect(refused.status == .forbidden)
+            let saved = try await client.execute(uri: "/api/v1/reference/criminal-market/wildlife", method: .put, headers: bearer(admin), body: body)
+            #expect(saved.status == .ok)
+            let badCode = try await client.execute(uri: "/api/v1/reference/criminal-market/Bad%20Code", method: .put, headers: bearer(admin), body: body)
+            #expect(try badCode.errorFields() == ["code"])
+            let filtered = try await client.execute(uri: "/api/v1/ocgs?market=wildlife", method: .get, headers: bearer(analyst))
+            #expect(filtered.status == .ok)
+        }
+    }
+
+    @Test("the OpenAPI document describes every API route, and every reference resolves")
+    func openAPI() async throws {
+        let harness = try await WebHarness()
+        let operations = harness.operations
+        try await harness.run { client in
+            let response = try await client.execute(uri: "/api/openapi.json", method: .get)
+            #expect(response.status == .ok)
+            let document = try response.json()
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            for operation in operations {
+                #expect(paths[operation.path]?[operation.method.rawValue.lowercased()] != nil, "\(operation.method) \(operation.path) is undocumented")
+            }
+            #expect(operations.count == paths.values.map(\.count).reduce(0, +))
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let responses = try #require((document["components"] as? [String: Any])?["responses"] as? [String: Any])
+            let refs = response.text.matches(of: /"\$ref":"#\/components\/(schemas|responses)\/([A-Za-z]+)"/).map { (String($0.output.1), String($0.output.2)) }
+            #expect(!refs.isEmpty)
+            for (kind, name) in refs {
+                #expect((kind == "schemas" ? schemas[name] : responses[name]) != nil, "unresolved \(kind)/\(name)")
+            }
+            // Every API route answers (not 404) when called as documented.
+            let token = try await harness.token("nca.admin")
+            for operation in operations where operation.method == .get && operation.pathParameters.isEmpty {
+                let answer = try await client.execute(uri: operation.path, method: .get, headers: bearer(token))
+                #expect(answer.status == .ok, "\(operation.path) answered \(answer.status)")
+            }
+        }
+    }
+
+    @Test("Prometheus metrics count requests by route")
+    func metrics() async throws {
+        let harness = try await WebHarness()
+        try await harness.run { client in
+            _ = try await client.execute(uri: "/healthz", method: .get)
+            _ = try await client.execute(uri: "/api/v1/subjects", method: .get)
+            let metrics = try await client.execute(uri: "/metrics", method: .get)
+            #expect(metrics.text.contains(#"liaison_http_requests_total{method="GET",route="/healthz",status="200"} 1"#))
+            #expect(metrics.text.contains(#"liaison_http_requests_total{method="GET",route="/api/v1/subjects",status="401"} 1"#))
+            #expect(metrics.text.contains("liaison_http_request_duration_seconds_bucket"))
+        }
+    }
+}

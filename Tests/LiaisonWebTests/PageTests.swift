@@ -1,0 +1,183 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LiaisonCore
+import Testing
+@testable import LiaisonWeb
+
+@Suite("Pages")
+struct PageTests {
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    @Test("sign in: wrong password shows an error summary; right password sets a secure session cookie; sign out ends it")
+    func signInOut() async throws {
+        let harness = try await WebHarness()
+        try await harness.run { client in
+            let login = try await client.execute(uri: "/login", method: .get)
+            #expect(login.status == .ok)
+            #expect(login.text.contains("<h1>Sign in to Liaison</h1>"))
+            let wrong = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: ByteBuffer(string: "username=nca.analyst&password=nope"))
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.text.contains("There is a problem"))
+            #expect(wrong.text.contains("Enter a correct username and password"))
+            #expect(wrong.headers[.setCookie] == nil)
+            let empty = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: ByteBuffer(string: "username=&password="))
+            #expect(empty.text.contains("Enter your username"))
+            #expect(empty.text.contains("Enter your password"))
+
+            let ok = try await client.execute(uri: "/login", method: .post, headers: Self.form,
+                                              body: ByteBuffer(string: "username=nca.analyst&password=\(WebHarness.password)&next=%2Fsubjects"))
+            #expect(ok.status == .seeOther)
+            #expect(ok.headers[.location] == "/subjects")
+            let cookie = try #require(ok.headers[.setCookie])
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            let offsite = try await client.execute(uri: "/login", method: .post, headers: Self.form,
+                                                   body: ByteBuffer(string: "username=nca.analyst&password=\(WebHarness.password)&next=%2F%2Fevil.example"))
+            #expect(offsite.headers[.location] == "/")
+
+            let (session, csrf) = try await signIn(client, "nca.analyst")
+            let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: session])
+            #expect(home.text.contains("Welcome, Analyst (NCA demo)"))
+            let forged = try await client.execute(uri: "/logout", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=wrong"))
+            #expect(forged.status == .forbidden)
+            let out = try await client.execute(uri: "/logout", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrf)"))
+            #expect(out.status == .seeOther)
+            let after = try await client.execute(uri: "/", method: .get, headers: [.cookie: session])
+            #expect(after.status == .seeOther)
+        }
+    }
+
+    @Test("a session lapses after 30 idle minutes")
+    func idleTimeout() async throws {
+        let clock = MovableClock()
+        let harness = try await WebHarness(clock: clock)
+        try await harness.run { client in
+            let (session, _) = try await signIn(client, "nca.analyst")
+            clock.advance(by: 29 * 60)
+            #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: session]).status == .ok)
+            clock.advance(by: 31 * 60)
+            #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: session]).status == .seeOther)
+        }
+    }
+
+    @Test("cookie-authenticated API writes need the CSRF header")
+    func apiCSRF() async throws {
+        let harness = try await WebHarness()
+        try await harness.run { client in
+            let (session, csrf) = try await signIn(client, "nca.analyst")
+            let body = ByteBuffer(string: APITests.validSubject)
+            let refused = try await client.execute(uri: "/api/v1/subjects", method: .post, headers: [.cookie: session, .contentType: "application/json"], body: body)
+            #expect(refused.status == .forbidden)
+            let accepted = try await client.execute(uri: "/api/v1/subjects", method: .post, headers: [.cookie: session, .contentType: "application/json", .xCSRFToken: csrf], body: body)
+            #expect(accepted.status == .created)
+            let read = try await client.execute(uri: "/api/v1/subjects?limit=1", method: .get, headers: [.cookie: session])
+            #expect(read.status == .ok)
+        }
+    }
+
+    @Test("subject pages: list, search, view, and a form that reports every error then saves")
+    func subjectPages() async throws {
+        let harness = try await WebHarness()
+        let target = harness.data.subjects.first { $0.meta.marking.classification == .official && !$0.details.identifiers.isEmpty }!
+        try await harness.run { client in
+            let (session, csrf) = try await signIn(client, "nca.analyst")
+            let headers: HTTPFields = [.cookie: session]
+            let list = try await client.execute(uri: "/subjects", method: .get, headers: headers)
+            #expect(list.status == .ok)
+            #expect(list.text.contains("<caption>All subjects you can see, by name</caption>"))
+            #expect(list.text.contains("Next page"))
+            let identifier = target.details.identifiers[0].value
+            let search = try await client.execute(uri: "/subjects?q=\(urlEncode(identifier))", method: .get, headers: headers)
+            #expect(search.text.contains("/subjects/\(target.id)"))
+            let page = try await client.execute(uri: "/subjects/\(target.id)", method: .get, headers: headers)
+            #expect(page.status == .ok)
+            #expect(page.text.contains(target.displayName.replacingOccurrences(of: "'", with: "&#39;")))
+            #expect(page.text.contains("OFFICIAL"))
+
+            let bad = try await client.execute(uri: "/subjects/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                                               body: ByteBuffer(string: "_csrf=\(csrf)&given=&family=&dobs=1985-13-01&identifiers=pnc%3A+nope%0Aoops&classification=OFFICIAL"))
+            #expect(bad.status == .unprocessableContent)
+            let html = bad.text
+            #expect(html.contains("<title>Error: Add a subject – Liaison</title>"))
+            #expect(html.contains("There is a problem"))
+            #expect(html.contains("href=\"#identifiers\""))
+            #expect(html.contains("Identifier 2 must be written as kind: value"))
+            #expect(html.contains("value=\"1985-13-01\""), "what the user typed is kept")
+
+            let good = try await client.execute(uri: "/subjects/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                                                body: ByteBuffer(string: "_csrf=\(csrf)&given=Testa&family=Exampleson&aliases=Exampelson%2C+Tess&dobs=1985-07-03&nationalities=gbr&identifiers=PNC+ID%3A+98%2F123456A&addresses=1+High+Street%2C+Manchester%2C+m1+1ae&classification=OFFICIAL-SENSITIVE"))
+            #expect(good.status == .seeOther)
+            let location = try #require(good.headers[.location])
+            let saved = try await client.execute(uri: location, method: .get, headers: headers)
+            #expect(saved.text.contains("Subject saved."))
+            #expect(saved.text.contains("EXAMPLESON, Testa"))
+            #expect(saved.text.contains("98/123456A"))
+            #expect(saved.text.contains("1 High Street, Manchester, M1 1AE"))
+            #expect(saved.text.contains("OFFICIAL-SENSITIVE"))
+
+            let id = location.dropFirst("/subjects/".count).prefix { $0 != "?" }
+            let editForm = try await client.execute(uri: "/subjects/\(id)/edit", method: .get, headers: headers)
+            #expect(editForm.text.contains("Exampelson, Tess"))
+            let stale = try await client.execute(uri: "/subjects/\(id)/edit", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                                                 body: ByteBuffer(string: "_csrf=\(csrf)&version=7&given=Testa&family=Exampleson&classification=OFFICIAL"))
+            #expect(stale.text.contains("Someone else changed this subject"))
+            let forged = try await client.execute(uri: "/subjects/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                                                  body: ByteBuffer(string: "given=A&family=B&classification=OFFICIAL"))
+            #expect(forged.status == .forbidden)
+        }
+    }
+
+    @Test("group pages: filtered list, view with members, create")
+    func groupPages() async throws {
+        let harness = try await WebHarness()
+        let group = harness.data.ocgs.first { $0.meta.marking.classification == .officialSensitive }!
+        try await harness.run { client in
+            let (session, csrf) = try await signIn(client, "nca.analyst")
+            let headers: HTTPFields = [.cookie: session]
+            let list = try await client.execute(uri: "/ocgs?status=\(group.details.status)&market=\(group.details.markets[0])", method: .get, headers: headers)
+            #expect(list.status == .ok)
+            #expect(list.text.contains("/ocgs/\(group.id)"))
+            #expect(list.text.contains("<option value=\"\(group.details.markets[0])\" selected>"))
+            let bad = try await client.execute(uri: "/ocgs?band=zz", method: .get, headers: headers)
+            #expect(bad.status == .unprocessableContent)
+            let page = try await client.execute(uri: "/ocgs/\(group.id)", method: .get, headers: headers)
+            #expect(page.text.contains("<h2>Members</h2>"))
+            let created = try await client.execute(uri: "/ocgs/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                                                   body: ByteBuffer(string: "_csrf=\(csrf)&name=Canal+Street+Crew&operations=Operation+TEST&status=active&markets=fraud&markets=firearms&areas=london&threatScore=420"))
+            #expect(created.status == .seeOther)
+            let shown = try await client.execute(uri: created.headers[.location]!, method: .get, headers: headers)
+            #expect(shown.text.contains("Canal Street Crew"))
+            #expect(shown.text.contains("Fraud"))
+            #expect(shown.text.contains("Firearms"))
+            let invalid = try await client.execute(uri: "/ocgs/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                                                   body: ByteBuffer(string: "_csrf=\(csrf)&name=&status=active&threatScore=lots"))
+            #expect(invalid.status == .unprocessableContent)
+            #expect(invalid.text.contains("Threat score must be a whole number"))
+        }
+    }
+
+    @Test("unknown pages and records get a page, not a stack trace")
+    func errorPages() async throws {
+        let harness = try await WebHarness()
+        try await harness.run { client in
+            let (session, _) = try await signIn(client, "nca.analyst")
+            let missing = try await client.execute(uri: "/subjects/\(UUID().uuidString)", method: .get, headers: [.cookie: session])
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("Page not found"))
+            let nowhere = try await client.execute(uri: "/no/such/page", method: .get, headers: [.cookie: session])
+            #expect(nowhere.status == .notFound)
+            let css = try await client.execute(uri: "/assets/liaison.css", method: .get)
+            #expect(css.headers[.contentType] == "text/css; charset=utf-8")
+        }
+    }
+}
+
+/// A clock tests move by hand.
+final class MovableClock: LiaisonClock {
+    private let state = Mutex(Date(timeIntervalSince1970: 1_790_000_000))
+    func now() -> Date { state.withLock { $0 } }
+    func advance(by seconds: TimeInterval) { state.withLock { $0.addTimeInterval(seconds) } }
+}
+
+import Synchronization

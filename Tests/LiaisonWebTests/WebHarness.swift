@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LiaisonCore
+import LiaisonStore
+import Prometheus
+import Testing
+@testable import LiaisonWeb
+
+/// A server over a fresh SQLite store holding a small demo dataset, driven through Hummingbird's test client.
+struct WebHarness {
+    let store: SQLStore
+    let data: DemoDataset
+    let registry = PrometheusCollectorRegistry()
+    let operations: [APIOperation]
+    let application: Application<RouterResponder<LiaisonRequestContext>>
+
+    static let password = DemoDataset.password
+
+    init(clock: any LiaisonClock = SystemClock()) async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-web-\(UUID().uuidString)").path
+        store = try await StoreFactory.open(databaseURL: nil, dataDir: dir)
+        data = DemoData.generate(seed: 5, subjects: 150, ocgs: 12)
+        _ = try await DemoSeeder.seed(data, into: store, passwordHash: try await PasswordHasher(cost: 4).hash(Self.password))
+        let built = try LiaisonApplication.router(store: store, clock: clock, configuration: ServerConfiguration(passwordCost: 4), registry: registry)
+        operations = built.operations
+        application = Application(router: built.router)
+    }
+
+    func user(_ username: String) -> User { data.users.first { $0.username == username }! }
+
+    func token(_ username: String) async throws -> String {
+        try await Authenticator(store: store, clock: SystemClock(), hasher: PasswordHasher(cost: 4)).issueToken(for: user(username), name: "test")
+    }
+
+    func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await application.test(.router, body)
+        await store.close()
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    func json() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any])
+    }
+
+    /// The `field` of each entry in an error body's `fields`.
+    func errorFields() throws -> [String] {
+        (try json()["fields"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+    }
+}
+
+func bearer(_ token: String, json: Bool = true) -> HTTPFields {
+    var headers: HTTPFields = [.authorization: "Bearer \(token)"]
+    if json { headers[.contentType] = "application/json" }
+    return headers
+}
+
+/// Signs in through the login form; returns the session cookie header value and the page's CSRF token.
+func signIn(_ client: any TestClientProtocol, _ username: String, password: String = WebHarness.password) async throws -> (cookie: String, csrf: String) {
+    let response = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                            body: ByteBuffer(string: "username=\(username)&password=\(password)&next=%2F"))
+    #expect(response.status == .seeOther)
+    let setCookie = try #require(response.headers[.setCookie])
+    let cookie = String(setCookie.split(separator: ";")[0])
+    let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
+    let html = home.text
+    let marker = "name=\"_csrf\" value=\""
+    let start = try #require(html.range(of: marker))
+    let csrf = String(html[start.upperBound...].prefix { $0 != "\"" })
+    return (cookie, csrf)
+}
