@@ -89,5 +89,38 @@ enum Migrations {
                 return "INSERT INTO reference_entries (list, code, label, sort_order, active) VALUES ('\(entry.list)', '\(entry.code)', '\(label)', \(entry.sortOrder), 1)"
             }
         },
+        Migration(name: "004_audit_chain") { dialect in
+            var statements = [
+                """
+                CREATE TABLE audit_events (
+                    seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor_id TEXT, actor_name TEXT NOT NULL, agency_id TEXT,
+                    action TEXT NOT NULL, object_kind TEXT, object_ids TEXT NOT NULL, purpose TEXT, detail TEXT,
+                    request_id TEXT, outcome TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
+                """,
+                "CREATE INDEX audit_by_actor ON audit_events (actor_name, seq)",
+                "CREATE INDEX audit_by_action ON audit_events (action, seq)",
+                "CREATE INDEX audit_by_time ON audit_events (at)",
+                "CREATE TABLE audit_objects (object_id TEXT NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (object_id, seq))",
+            ]
+            // The log refuses edits and deletions; the hash chain still catches anyone who bypasses this.
+            switch dialect {
+            case .sqlite:
+                for table in ["audit_events", "audit_objects"] {
+                    for verb in ["UPDATE", "DELETE"] {
+                        statements.append("CREATE TRIGGER \(table)_no_\(verb.lowercased()) BEFORE \(verb) ON \(table) BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+                    }
+                }
+            case .postgres:
+                statements.append("CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$")
+                for table in ["audit_events", "audit_objects"] {
+                    statements.append("CREATE TRIGGER \(table)_append_only BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION audit_append_only()")
+                }
+            }
+            return statements
+        },
+        Migration(name: "005_login_attempts") { _ in
+            ["CREATE TABLE login_attempts (username TEXT PRIMARY KEY, failures BIGINT NOT NULL, window_start BIGINT NOT NULL, locked_until BIGINT)",
+             "CREATE INDEX api_tokens_by_user ON api_tokens (user_id)"]
+        },
     ]
 }

@@ -130,10 +130,42 @@ public struct SQLStore: LiaisonStore {
     }
 
     public func token(hash: String) async throws -> APITokenRecord? {
-        guard let row = try await db.query("SELECT * FROM api_tokens WHERE token_hash = ?", [.text(hash)]).first else { return nil }
-        return APITokenRecord(id: try row.string("id"), name: try row.string("name"), tokenHash: try row.string("token_hash"),
-                              userID: UserID(try row.string("user_id")), createdAt: try row.date("created_at"),
-                              revokedAt: row.optionalDate("revoked_at"))
+        try await db.query("SELECT * FROM api_tokens WHERE token_hash = ?", [.text(hash)]).first.map(Self.token)
+    }
+
+    public func tokens(of user: UserID) async throws -> [APITokenRecord] {
+        try await db.query("SELECT * FROM api_tokens WHERE user_id = ? ORDER BY created_at", [.text(user.rawValue)]).map(Self.token)
+    }
+
+    public func revokeToken(id: String, at time: Date) async throws -> Bool {
+        try await db.transaction { tx in
+            !(try await tx.query("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING id",
+                                 [SQLValue(time), .text(id)])).isEmpty
+        }
+    }
+
+    static func token(_ row: SQLRow) throws -> APITokenRecord {
+        APITokenRecord(id: try row.string("id"), name: try row.string("name"), tokenHash: try row.string("token_hash"),
+                       userID: UserID(try row.string("user_id")), createdAt: try row.date("created_at"),
+                       revokedAt: row.optionalDate("revoked_at"))
+    }
+
+    public func loginAttempts(username: String) async throws -> LoginAttempts? {
+        guard let row = try await db.query("SELECT * FROM login_attempts WHERE username = ?", [.text(username)]).first else { return nil }
+        return LoginAttempts(failures: try row.int("failures"), windowStart: try row.date("window_start"), lockedUntil: row.optionalDate("locked_until"))
+    }
+
+    public func saveLoginAttempts(username: String, _ attempts: LoginAttempts?) async throws {
+        guard let attempts else {
+            try await db.execute("DELETE FROM login_attempts WHERE username = ?", [.text(username)])
+            return
+        }
+        try await db.execute(
+            """
+            INSERT INTO login_attempts (username, failures, window_start, locked_until) VALUES (?, ?, ?, ?)
+            ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until
+            """,
+            [.text(username), SQLValue(attempts.failures), SQLValue(attempts.windowStart), SQLValue(attempts.lockedUntil)])
     }
 
     // MARK: Reference data

@@ -11,7 +11,7 @@ struct Liaison: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liaison",
         abstract: "Shared casework and intelligence for the agencies tackling serious and organised crime.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Audit.self])
 }
 
 /// Where the store is: the same options, with the same environment variables, on every command that touches it.
@@ -136,7 +136,7 @@ struct DemoCommand: AsyncParsableCommand {
 
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Manage user accounts and API tokens.",
-                                                    subcommands: [AddUser.self, ListUsers.self, IssueToken.self])
+                                                    subcommands: [AddUser.self, ListUsers.self, IssueToken.self, ListTokens.self, RevokeToken.self])
 }
 
 struct AddUser: AsyncParsableCommand {
@@ -210,8 +210,85 @@ struct IssueToken: AsyncParsableCommand {
             guard let (user, _) = try await store.credentials(username: username) else {
                 throw ValidationError("no user named '\(username)'")
             }
-            let authenticator = Authenticator(store: store, clock: SystemClock(), hasher: PasswordHasher())
-            print(try await authenticator.issueToken(for: user, name: name))
+            print(try await commandLineAuthenticator(store).issueToken(for: user, name: name, by: "command-line"))
+        }
+    }
+}
+
+/// The authenticator as the command line uses it: token issue and revocation, recorded as by "command-line".
+func commandLineAuthenticator(_ store: SQLStore) -> Authenticator {
+    Authenticator(store: store, clock: SystemClock(), hasher: PasswordHasher(cost: 4), audit: AuditLog(store: store, clock: SystemClock()))
+}
+
+struct ListTokens: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tokens", abstract: "List a user's API tokens (never the tokens themselves).")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The user whose tokens to list.") var username: String
+
+    func run() async throws {
+        try await withStore(store) { store in
+            guard let (user, _) = try await store.credentials(username: username) else { throw ValidationError("no user named '\(username)'") }
+            print("ID                                   CREATED                  STATUS   NAME")
+            for token in try await store.tokens(of: user.id) {
+                print("\(token.id) \(ISO8601DateFormatter().string(from: token.createdAt)) \(token.revokedAt == nil ? "active " : "revoked") \(token.name)")
+            }
+        }
+    }
+}
+
+struct RevokeToken: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke an API token by its ID: requests carrying it are refused at once.")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The token's ID, from `liaison users tokens USERNAME`.") var id: String
+
+    func run() async throws {
+        try await withStore(store) { store in
+            guard try await commandLineAuthenticator(store).revokeToken(id: id, by: "command-line") else {
+                throw ValidationError("no active token with ID '\(id)'")
+            }
+            print("Revoked token \(id)")
+        }
+    }
+}
+
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The audit log: verify its hash chain, or list entries.",
+                                                    subcommands: [VerifyAudit.self, ListAudit.self])
+}
+
+struct VerifyAudit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check the whole hash chain; name the first broken entry. Exits 1 if broken.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let result = try await withStore(store) { store in try await AuditLog(store: store, clock: SystemClock()).verify() }
+        if let broken = result.break {
+            print("BROKEN: \(broken) (\(result.checked) entries before it verified)")
+            throw ExitCode(1)
+        }
+        print("OK: \(result.checked) entries, hash chain intact")
+    }
+}
+
+struct ListAudit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List audit entries, newest first.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Only this username.") var actor: String?
+    @Option(help: "Only entries touching this record ID.") var object: String?
+    @Option(help: "Only this action, or a prefix ending in '.'.") var action: String?
+    @Option(help: "How many entries.") var limit = 50
+
+    func run() async throws {
+        try await withStore(store) { store in
+            let entries = try await store.searchAudit(AuditQuery(actorName: actor, objectID: object, action: action, limit: limit))
+            let formatter = ISO8601DateFormatter()
+            for e in entries {
+                print("\(e.sequence)\t\(formatter.string(from: e.time))\t\(e.actorName)\t\(e.action)\t\(e.outcome.rawValue)\t\(e.objectIDs.joined(separator: " "))\t\(e.detail ?? "")")
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LiaisonCore
 import LiaisonGraph
 import LiaisonMatching
@@ -65,6 +66,51 @@ struct EngineTests {
         }
         for group in a.ocgs {
             #expect(throws: Never.self) { try group.details.validated(reference: .defaults) }
+        }
+    }
+}
+
+@Suite("Audit chain and lockout rules")
+struct AuditRuleTests {
+    let user = User(username: "u", displayName: "U", email: "u@x.invalid", agencyID: .make(), roles: [.analyst], vetting: .sc)
+
+    @Test("sealed entries chain, and any change to any field breaks the hash")
+    func chain() {
+        let t = Date(timeIntervalSince1970: 1_790_000_000)
+        let a = AuditChain.seal(AuditDraft(user, "subject.read", kind: "subject", ids: ["x"], request: .none), sequence: 1, time: t, previousHash: AuditChain.genesis)
+        let b = AuditChain.seal(AuditDraft(user, "subject.update", kind: "subject", ids: ["x"], request: .none), sequence: 2, time: t, previousHash: a.hash)
+        #expect(AuditChain.verify([a, b]).break == nil)
+        #expect(a.hash.count == 64)
+        var edited = b
+        edited.detail = "hidden"
+        #expect(AuditChain.verify([a, edited]).break == .alteredEntry(sequence: 2))
+        // Moving text between adjacent fields changes the encoding, so the hash too.
+        var shifted = a
+        shifted.objectIDs = ["x", ""]
+        #expect(AuditChain.hash(shifted) != a.hash)
+        #expect(AuditChain.verify([b]).break == .brokenLink(sequence: 2, expectedSequence: 1))
+    }
+
+    @Test("five failures within fifteen minutes lock the account for fifteen minutes")
+    func lockout() {
+        let rule = LockoutRule()
+        let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+        var attempts: LoginAttempts?
+        for i in 1...4 {
+            let step = rule.afterFailure(attempts, now: t0.addingTimeInterval(Double(i) * 60))
+            #expect(!step.locked)
+            attempts = step.attempts
+        }
+        let fifth = rule.afterFailure(attempts, now: t0.addingTimeInterval(300))
+        #expect(fifth.locked)
+        #expect(rule.lockedUntil(fifth.attempts, now: t0.addingTimeInterval(301)) == t0.addingTimeInterval(300 + 900))
+        #expect(rule.lockedUntil(fifth.attempts, now: t0.addingTimeInterval(300 + 901)) == nil)
+        // Failures spread beyond the window never lock.
+        var spread: LoginAttempts?
+        for i in 0..<10 {
+            let step = rule.afterFailure(spread, now: t0.addingTimeInterval(Double(i) * 1000))
+            #expect(!step.locked)
+            spread = step.attempts
         }
     }
 }

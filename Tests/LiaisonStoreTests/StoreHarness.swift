@@ -53,6 +53,7 @@ struct Fixture {
         try await store.insertUser(partner, passwordHash: "y")
     }
 
-    var subjects: SubjectService { SubjectService(store: store, clock: clock) }
-    var groups: OCGService { OCGService(store: store, clock: clock) }
+    var audit: AuditLog { AuditLog(store: store, clock: clock) }
+    var subjects: SubjectService { SubjectService(store: store, clock: clock, audit: audit) }
+    var groups: OCGService { OCGService(store: store, clock: clock, audit: audit) }
 }

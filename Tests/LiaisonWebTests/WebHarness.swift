@@ -30,7 +30,8 @@ struct WebHarness {
     func user(_ username: String) -> User { data.users.first { $0.username == username }! }
 
     func token(_ username: String) async throws -> String {
-        try await Authenticator(store: store, clock: SystemClock(), hasher: PasswordHasher(cost: 4)).issueToken(for: user(username), name: "test")
+        try await Authenticator(store: store, clock: SystemClock(), hasher: PasswordHasher(cost: 4), audit: AuditLog(store: store, clock: SystemClock()))
+            .issueToken(for: user(username), name: "test", by: "test")
     }
 
     func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {

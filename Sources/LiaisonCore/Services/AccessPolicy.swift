@@ -45,11 +45,13 @@ public enum AccessPolicy {
         return decide(user, .create, meta)
     }
 
-    /// Throws `notFound` for a refused read (so a refusal looks like absence) and `forbidden` for a refused write.
+    /// Throws a `PolicyRefusal` showing `notFound` for a refused read (so a refusal looks like absence)
+    /// and `forbidden` for a refused write.
     public static func enforce(_ user: User, _ action: Action, _ meta: RecordMeta, kind: String, id: String) throws {
         let decision = decide(user, action, meta)
         guard !decision.allowed else { return }
-        if action == .read { throw LiaisonError.notFound(kind: kind, id: id) }
-        throw LiaisonError.forbidden(reason: decision.reasons.joined(separator: "; "))
+        let shown: LiaisonError = action == .read
+            ? .notFound(kind: kind, id: id) : .forbidden(reason: decision.reasons.joined(separator: "; "))
+        throw PolicyRefusal(reasons: decision.reasons, shown: shown)
     }
 }

@@ -1,118 +1,181 @@
 import Foundation
 
-/// Creating, editing, reading and searching subjects, each step checked by the access policy.
-public struct SubjectService: Sendable {
-    let store: any LiaisonStore
-    let clock: any LiaisonClock
+/// A kind of shared record that is created, read and updated the same way, whatever it describes.
+/// The API and the pages serve every conforming service through one generic path.
+public protocol RecordService: Sendable {
+    associatedtype Record: Codable & Sendable & Identifiable where Record.ID == ID<Record>
+    associatedtype Input: RecordInput
+    /// The record's name in messages and errors, e.g. "subject".
+    static var kind: String { get }
+    func create(_ input: Input, by user: User, request: RequestInfo) async throws -> Record
+    func update(_ id: Record.ID, _ input: Input, by user: User, request: RequestInfo) async throws -> Record
+    func get(_ id: Record.ID, by user: User, request: RequestInfo) async throws -> Record
+}
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock) {
-        self.store = store
-        self.clock = clock
-    }
+/// The body of a create or update request: the version edited (on update) and an optional marking.
+public protocol RecordInput: Codable, Sendable {
+    var version: Int? { get }
+    var marking: ProtectiveMarking? { get }
+}
 
-    public func create(_ input: SubjectInput, by user: User) async throws -> Subject {
-        let reference = ReferenceData(entries: try await store.referenceEntries())
-        let details = try input.details.validated(reference: reference, today: clock.now())
+extension SubjectInput: RecordInput {}
+extension OCGInput: RecordInput {}
+
+/// The steps every create and update shares: the marking is checked, the policy consulted, the version compared.
+enum RecordEditing {
+    /// The metadata of a new record owned by the user's agency, if the policy lets the user create it.
+    static func newMeta(_ input: some RecordInput, by user: User, at time: Date) throws -> RecordMeta {
         let marking = try (input.marking ?? .official).validated(field: "marking")
         let decision = AccessPolicy.decideCreate(user, marking: marking)
-        guard decision.allowed else { throw LiaisonError.forbidden(reason: decision.reasons.joined(separator: "; ")) }
-        let now = clock.now()
-        let subject = Subject(meta: RecordMeta(owningAgencyID: user.agencyID, marking: marking, createdAt: now, createdBy: user.id),
-                              details: details)
-        try await store.insertSubjects([(subject, SearchKeys.subject(details))])
-        return subject
-    }
-
-    public func update(_ id: SubjectID, _ input: SubjectInput, by user: User) async throws -> Subject {
-        guard let expected = input.version else { throw LiaisonError.invalid("version", "is required to update a record") }
-        let current = try await get(id, by: user)
-        try AccessPolicy.enforce(user, .update, current.meta, kind: "subject", id: id.rawValue)
-        if current.meta.version != expected {
-            throw LiaisonError.staleVersion(kind: "subject", id: id.rawValue, expected: expected, current: current.meta.version)
+        guard decision.allowed else {
+            throw PolicyRefusal(reasons: decision.reasons, shown: .forbidden(reason: decision.reasons.joined(separator: "; ")))
         }
-        let reference = ReferenceData(entries: try await store.referenceEntries())
-        let details = try input.details.validated(reference: reference, today: clock.now())
-        var updated = current
-        updated.details = details
-        updated.meta = current.meta.touched(by: user.id, at: clock.now())
-        if let marking = input.marking { updated.meta.marking = try marking.validated(field: "marking") }
-        try AccessPolicy.enforce(user, .update, updated.meta, kind: "subject", id: id.rawValue)
-        try await store.updateSubject(updated, keys: SearchKeys.subject(details), expectedVersion: expected)
-        return updated
+        return RecordMeta(owningAgencyID: user.agencyID, marking: marking, createdAt: time, createdBy: user.id)
     }
 
-    public func get(_ id: SubjectID, by user: User) async throws -> Subject {
-        guard let subject = try await store.subject(id) else { throw LiaisonError.notFound(kind: "subject", id: id.rawValue) }
-        try AccessPolicy.enforce(user, .read, subject.meta, kind: "subject", id: id.rawValue)
-        return subject
+    /// The metadata after the user's edit, if the version is current and the policy allows the change before and after.
+    /// - Returns: the new metadata and the version the store must still hold.
+    static func editedMeta(_ current: RecordMeta, _ input: some RecordInput, by user: User, at time: Date,
+                           kind: String, id: String) throws -> (meta: RecordMeta, expected: Int) {
+        guard let expected = input.version else { throw LiaisonError.invalid("version", "is required to update a record") }
+        try AccessPolicy.enforce(user, .update, current, kind: kind, id: id)
+        if current.version != expected {
+            throw LiaisonError.staleVersion(kind: kind, id: id, expected: expected, current: current.version)
+        }
+        var meta = current.touched(by: user.id, at: time)
+        if let marking = input.marking { meta.marking = try marking.validated(field: "marking") }
+        try AccessPolicy.enforce(user, .update, meta, kind: kind, id: id)
+        return (meta, expected)
+    }
+
+    /// Reads a record through the policy: a refused read looks exactly like a missing record.
+    static func read<R>(_ record: R?, meta: (R) -> RecordMeta, by user: User, kind: String, id: String) throws -> R {
+        guard let record else { throw LiaisonError.notFound(kind: kind, id: id) }
+        try AccessPolicy.enforce(user, .read, meta(record), kind: kind, id: id)
+        return record
+    }
+}
+
+/// Creating, editing, reading and searching subjects, each step checked by the access policy.
+public struct SubjectService: RecordService {
+    public static let kind = "subject"
+    let store: any LiaisonStore
+    let clock: any LiaisonClock
+    let auditor: Auditor
+
+    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
+        self.store = store
+        self.clock = clock
+        self.auditor = Auditor(log: audit)
+    }
+
+    public func create(_ input: SubjectInput, by user: User, request: RequestInfo = .none) async throws -> Subject {
+        try await auditor.run(user, "subject.create", kind: Self.kind, request: request, touched: { [$0.id.rawValue] }) {
+            let reference = ReferenceData(entries: try await store.referenceEntries())
+            let details = try input.details.validated(reference: reference, today: clock.now())
+            let subject = Subject(meta: try RecordEditing.newMeta(input, by: user, at: clock.now()), details: details)
+            try await store.insertSubjects([(subject, SearchKeys.subject(details))])
+            return subject
+        }
+    }
+
+    public func update(_ id: SubjectID, _ input: SubjectInput, by user: User, request: RequestInfo = .none) async throws -> Subject {
+        try await auditor.run(user, "subject.update", kind: Self.kind, ids: [id.rawValue], request: request) {
+            var subject = try RecordEditing.read(try await store.subject(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            let (meta, expected) = try RecordEditing.editedMeta(subject.meta, input, by: user, at: clock.now(), kind: Self.kind, id: id.rawValue)
+            let reference = ReferenceData(entries: try await store.referenceEntries())
+            subject.details = try input.details.validated(reference: reference, today: clock.now())
+            subject.meta = meta
+            try await store.updateSubject(subject, keys: SearchKeys.subject(subject.details), expectedVersion: expected)
+            return subject
+        }
+    }
+
+    public func get(_ id: SubjectID, by user: User, request: RequestInfo = .none) async throws -> Subject {
+        try await auditor.run(user, "subject.read", kind: Self.kind, ids: [id.rawValue], request: request) {
+            try RecordEditing.read(try await store.subject(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+        }
     }
 
     /// Subjects whose names, aliases or identifiers start with every word of `text`, in name order.
-    public func search(_ text: String?, page: PageRequest, by user: User) async throws -> Page<Subject> {
-        let query = SubjectQuery(tokens: SearchKeys.query(text), maximumClassification: user.vetting.maximumClassification, page: page)
-        let found = try await store.subjects(matching: query)
-        let visible = found.items.filter { AccessPolicy.decide(user, .read, $0.meta).allowed }
-        return Page(items: visible, nextCursor: found.nextCursor)
+    /// The search and the subjects it returned are recorded in the audit log.
+    public func search(_ text: String?, page: PageRequest, by user: User, request: RequestInfo = .none) async throws -> Page<Subject> {
+        try await auditor.run(user, text == nil ? "subject.list" : "subject.search", kind: Self.kind, request: request,
+                              detail: text.map { "query: \($0)" }, touched: { $0.items.map(\.id.rawValue) }) {
+            let query = SubjectQuery(tokens: SearchKeys.query(text), maximumClassification: user.vetting.maximumClassification, page: page)
+            let found = try await store.subjects(matching: query)
+            let visible = found.items.filter { AccessPolicy.decide(user, .read, $0.meta).allowed }
+            return Page(items: visible, nextCursor: found.nextCursor)
+        }
     }
 }
 
 /// Creating, editing, reading and listing organised crime groups.
-public struct OCGService: Sendable {
+public struct OCGService: RecordService {
+    public static let kind = "ocg"
     let store: any LiaisonStore
     let clock: any LiaisonClock
+    let auditor: Auditor
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock) {
+    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
         self.store = store
         self.clock = clock
+        self.auditor = Auditor(log: audit)
     }
 
-    public func create(_ input: OCGInput, by user: User) async throws -> OCG {
-        let reference = ReferenceData(entries: try await store.referenceEntries())
-        let details = try input.details.validated(reference: reference)
-        let marking = try (input.marking ?? .official).validated(field: "marking")
-        let members = try await validatedMembers(input.members ?? [], reference: reference, user: user)
-        let decision = AccessPolicy.decideCreate(user, marking: marking)
-        guard decision.allowed else { throw LiaisonError.forbidden(reason: decision.reasons.joined(separator: "; ")) }
-        let ocg = OCG(meta: RecordMeta(owningAgencyID: user.agencyID, marking: marking, createdAt: clock.now(), createdBy: user.id),
-                      details: details, members: members)
-        try await store.insertOCGs([(ocg, SearchKeys.ocg(details))])
-        return ocg
-    }
-
-    public func update(_ id: OCGID, _ input: OCGInput, by user: User) async throws -> OCG {
-        guard let expected = input.version else { throw LiaisonError.invalid("version", "is required to update a record") }
-        let current = try await get(id, by: user)
-        try AccessPolicy.enforce(user, .update, current.meta, kind: "ocg", id: id.rawValue)
-        if current.meta.version != expected {
-            throw LiaisonError.staleVersion(kind: "ocg", id: id.rawValue, expected: expected, current: current.meta.version)
+    public func create(_ input: OCGInput, by user: User, request: RequestInfo = .none) async throws -> OCG {
+        try await auditor.run(user, "ocg.create", kind: Self.kind, request: request, touched: { [$0.id.rawValue] }) {
+            let reference = ReferenceData(entries: try await store.referenceEntries())
+            let details = try input.details.validated(reference: reference)
+            let members = try await validatedMembers(input.members ?? [], reference: reference, user: user)
+            let ocg = OCG(meta: try RecordEditing.newMeta(input, by: user, at: clock.now()), details: details, members: members)
+            try await store.insertOCGs([(ocg, SearchKeys.ocg(details))])
+            return ocg
         }
-        let reference = ReferenceData(entries: try await store.referenceEntries())
-        var updated = current
-        updated.details = try input.details.validated(reference: reference)
-        if let members = input.members { updated.members = try await validatedMembers(members, reference: reference, user: user) }
-        if let marking = input.marking { updated.meta.marking = try marking.validated(field: "marking") }
-        updated.meta = updated.meta.touched(by: user.id, at: clock.now())
-        try AccessPolicy.enforce(user, .update, updated.meta, kind: "ocg", id: id.rawValue)
-        try await store.updateOCG(updated, keys: SearchKeys.ocg(updated.details), expectedVersion: expected)
-        return updated
     }
 
-    public func get(_ id: OCGID, by user: User) async throws -> OCG {
-        guard let ocg = try await store.ocg(id) else { throw LiaisonError.notFound(kind: "ocg", id: id.rawValue) }
-        try AccessPolicy.enforce(user, .read, ocg.meta, kind: "ocg", id: id.rawValue)
-        return ocg
+    public func update(_ id: OCGID, _ input: OCGInput, by user: User, request: RequestInfo = .none) async throws -> OCG {
+        try await auditor.run(user, "ocg.update", kind: Self.kind, ids: [id.rawValue], request: request) {
+            var ocg = try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            let (meta, expected) = try RecordEditing.editedMeta(ocg.meta, input, by: user, at: clock.now(), kind: Self.kind, id: id.rawValue)
+            let reference = ReferenceData(entries: try await store.referenceEntries())
+            ocg.details = try input.details.validated(reference: reference)
+            if let members = input.members { ocg.members = try await validatedMembers(members, reference: reference, user: user) }
+            ocg.meta = meta
+            try await store.updateOCG(ocg, keys: SearchKeys.ocg(ocg.details), expectedVersion: expected)
+            return ocg
+        }
     }
 
-    public func list(_ query: OCGQuery, by user: User) async throws -> Page<OCG> {
-        var query = query
-        query.maximumClassification = min(query.maximumClassification, user.vetting.maximumClassification)
-        let found = try await store.ocgs(matching: query)
-        return Page(items: found.items.filter { AccessPolicy.decide(user, .read, $0.meta).allowed }, nextCursor: found.nextCursor)
+    public func get(_ id: OCGID, by user: User, request: RequestInfo = .none) async throws -> OCG {
+        try await auditor.run(user, "ocg.read", kind: Self.kind, ids: [id.rawValue], request: request) {
+            try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+        }
+    }
+
+    public func list(_ query: OCGQuery, by user: User, request: RequestInfo = .none) async throws -> Page<OCG> {
+        try await auditor.run(user, "ocg.list", kind: Self.kind, request: request, detail: Self.describe(query),
+                              touched: { $0.items.map(\.id.rawValue) }) {
+            var query = query
+            query.maximumClassification = min(query.maximumClassification, user.vetting.maximumClassification)
+            let found = try await store.ocgs(matching: query)
+            return Page(items: found.items.filter { AccessPolicy.decide(user, .read, $0.meta).allowed }, nextCursor: found.nextCursor)
+        }
     }
 
     /// The groups a subject belongs to that the user may see.
-    public func groups(of subject: SubjectID, by user: User) async throws -> [OCG] {
-        try await store.ocgs(withMember: subject).filter { AccessPolicy.decide(user, .read, $0.meta).allowed }
+    public func groups(of subject: SubjectID, by user: User, request: RequestInfo = .none) async throws -> [OCG] {
+        try await auditor.run(user, "ocg.list", kind: Self.kind, request: request, detail: "member: \(subject)",
+                              touched: { $0.map(\.id.rawValue) }) {
+            try await store.ocgs(withMember: subject).filter { AccessPolicy.decide(user, .read, $0.meta).allowed }
+        }
+    }
+
+    static func describe(_ query: OCGQuery) -> String? {
+        let parts = [("q", query.nameTokens.isEmpty ? nil : query.nameTokens.joined(separator: " ")), ("status", query.status),
+                     ("market", query.market), ("area", query.area), ("band", query.band)]
+            .compactMap { name, value in value.map { "\(name)=\($0)" } }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     private func validatedMembers(_ members: [OCGMember], reference: ReferenceData, user: User) async throws -> [OCGMember] {

@@ -124,6 +124,11 @@ public protocol UserStore: Sendable {
 
     func insertToken(_ token: APITokenRecord) async throws
     func token(hash: String) async throws -> APITokenRecord?
+    func tokens(of user: UserID) async throws -> [APITokenRecord]
+    func revokeToken(id: String, at time: Date) async throws -> Bool
+
+    func loginAttempts(username: String) async throws -> LoginAttempts?
+    func saveLoginAttempts(username: String, _ attempts: LoginAttempts?) async throws
 }
 
 public protocol ReferenceStore: Sendable {
@@ -153,7 +158,7 @@ public protocol OCGStore: Sendable {
 }
 
 /// Everything Liaison keeps. Two real implementations: embedded SQLite and PostgreSQL.
-public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore {
+public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore {
     /// Applies any named migrations not yet applied, in order.
     func migrate() async throws
     /// Names of the migrations applied, in order.

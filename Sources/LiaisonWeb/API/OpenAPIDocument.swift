@@ -50,7 +50,7 @@ enum OpenAPIDocument {
         }
         var responses: [String: JSONValue] = [
             String(operation.status): ["description": "Success", "content": [
-                operation.response == "Metrics" ? "text/plain" : "application/json": ["schema": ref(operation.response)],
+                ["Metrics": "text/plain", "CSV": "text/csv"][operation.response] ?? "application/json": ["schema": ref(operation.response)],
             ]],
         ]
         if operation.authenticated {
@@ -168,5 +168,14 @@ enum OpenAPIDocument {
         "ReferenceEntry": object(["list": string(), "code": string(max: 60), "label": string(max: 120), "sortOrder": ["type": "integer"], "active": ["type": "boolean"]], required: ["list", "code", "label", "sortOrder", "active"]),
         "ReferenceEntryInput": object(["label": string(max: 120), "sortOrder": ["type": "integer"], "active": ["type": "boolean"]], required: ["label", "sortOrder", "active"]),
         "ReferenceList": object(["items": array(ref("ReferenceEntry"))], required: ["items"]),
+        "AuditEntry": object([
+            "sequence": ["type": "integer"], "timeMillis": ["type": "integer", "description": "Milliseconds since 1970 (UTC)"],
+            "actorID": string(format: "uuid"), "actorName": string(), "agencyID": string(format: "uuid"), "action": string(),
+            "objectKind": string(), "objectIDs": array(string()), "purpose": string(), "detail": string(), "requestID": string(),
+            "outcome": ["type": "string", "enum": ["allowed", "denied", "failed"]],
+            "previousHash": string(description: "SHA-256 of the previous entry"), "hash": string(description: "SHA-256 of this entry and previousHash"),
+        ], required: ["sequence", "timeMillis", "actorName", "action", "objectIDs", "outcome", "previousHash", "hash"]),
+        "AuditPage": object(["items": array(ref("AuditEntry")), "nextCursor": string(description: "Pass as `before` for older entries")], required: ["items"]),
+        "CSV": string(description: "Comma-separated values with a header row"),
     ]
 }

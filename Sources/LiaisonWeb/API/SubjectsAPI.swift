@@ -15,34 +15,15 @@ struct SubjectsAPI {
                                  .init(name: "limit", description: "Items per page (1–200, default 50)", schema: ["type": "integer", "minimum": 1, "maximum": 200]),
                                  .init(name: "cursor", description: "nextCursor from the previous page"),
                              ], response: "SubjectPage")) { request, context in
-            let page = try await subjects.search(try RequestReading.text("q", request), page: try RequestReading.page(request), by: try context.user())
+            let page = try await subjects.search(try RequestReading.text("q", request), page: try RequestReading.page(request), by: try context.user(), request: context.request)
             return try jsonResponse(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
-        api.add(APIOperation(method: .post, path: "/api/v1/subjects", operationID: "createSubject", summary: "Record a subject for your agency",
-                             tag: "Subjects", requestBody: "SubjectInput", response: "Subject", status: 201)) { request, context in
-            let input = try await RequestReading.json(SubjectInput.self, from: request, context: context)
-            if input.version != nil { throw LiaisonError.invalid("version", "must not be sent when creating a record") }
-            let created = try await subjects.create(input, by: try context.user())
-            var response = try jsonResponse(created, status: .created)
-            response.headers[.location] = "/api/v1/subjects/\(created.id)"
-            return response
-        }
-        api.add(APIOperation(method: .get, path: "/api/v1/subjects/{id}", operationID: "getSubject", summary: "Read one subject",
-                             tag: "Subjects", response: "Subject")) { _, context in
-            try jsonResponse(try await subjects.get(try RequestReading.id(context), by: try context.user()))
-        }
-        api.add(APIOperation(method: .put, path: "/api/v1/subjects/{id}", operationID: "updateSubject",
-                             summary: "Replace a subject's details; send the version you edited", tag: "Subjects",
-                             requestBody: "SubjectInput", response: "Subject")) { request, context in
-            let id: SubjectID = try RequestReading.id(context)
-            let input = try await RequestReading.json(SubjectInput.self, from: request, context: context)
-            return try jsonResponse(try await subjects.update(id, input, by: try context.user()))
-        }
+        RecordRoutes(service: subjects, path: "/api/v1/subjects", schema: "Subject", tag: "Subjects").register(&api)
         api.add(APIOperation(method: .get, path: "/api/v1/subjects/{id}/ocgs", operationID: "listSubjectGroups",
                              summary: "The organised crime groups a subject belongs to", tag: "Subjects", response: "OCGList")) { _, context in
             let user = try context.user()
-            let subject = try await subjects.get(try RequestReading.id(context), by: user)
-            return try jsonResponse(["items": try await groups.groups(of: subject.id, by: user)])
+            let subject = try await subjects.get(try RequestReading.id(context), by: user, request: context.request)
+            return try jsonResponse(["items": try await groups.groups(of: subject.id, by: user, request: context.request)])
         }
     }
 }
@@ -79,28 +60,45 @@ struct OCGsAPI {
                              response: "OCGPage")) { request, context in
             let user = try context.user()
             let reference = ReferenceData(entries: try await store.referenceEntries())
-            let page = try await groups.list(try Self.query(request, reference: reference, user: user), by: user)
+            let page = try await groups.list(try Self.query(request, reference: reference, user: user), by: user, request: context.request)
             return try jsonResponse(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
-        api.add(APIOperation(method: .post, path: "/api/v1/ocgs", operationID: "createOCG", summary: "Record an organised crime group",
-                             tag: "OCGs", requestBody: "OCGInput", response: "OCG", status: 201)) { request, context in
-            let input = try await RequestReading.json(OCGInput.self, from: request, context: context)
+        RecordRoutes(service: groups, path: "/api/v1/ocgs", schema: "OCG", tag: "OCGs").register(&api)
+    }
+}
+
+/// Create, read and update for any kind of record, served and documented the same way.
+struct RecordRoutes<Service: RecordService> {
+    let service: Service
+    /// The collection path, e.g. `/api/v1/subjects`.
+    let path: String
+    /// The component schema of the record; its input is `\(schema)Input`.
+    let schema: String
+    let tag: String
+
+    func register(_ api: inout APIRoutes) {
+        let service = self.service, path = self.path
+        let kind = Service.kind
+        api.add(APIOperation(method: .post, path: path, operationID: "create\(schema)", summary: "Record a new \(kind) for your agency",
+                             tag: tag, requestBody: "\(schema)Input", response: schema, status: 201)) { request, context in
+            let input = try await RequestReading.json(Service.Input.self, from: request, context: context)
             if input.version != nil { throw LiaisonError.invalid("version", "must not be sent when creating a record") }
-            let created = try await groups.create(input, by: try context.user())
+            let created = try await service.create(input, by: try context.user(), request: context.request)
             var response = try jsonResponse(created, status: .created)
-            response.headers[.location] = "/api/v1/ocgs/\(created.id)"
+            response.headers[.location] = "\(path)/\(created.id)"
             return response
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/ocgs/{id}", operationID: "getOCG", summary: "Read one group with its members",
-                             tag: "OCGs", response: "OCG")) { _, context in
-            try jsonResponse(try await groups.get(try RequestReading.id(context), by: try context.user()))
+        api.add(APIOperation(method: .get, path: "\(path)/{id}", operationID: "get\(schema)", summary: "Read one \(kind)",
+                             tag: tag, response: schema)) { _, context in
+            let id: Service.Record.ID = try RequestReading.id(context)
+            return try jsonResponse(try await service.get(id, by: try context.user(), request: context.request))
         }
-        api.add(APIOperation(method: .put, path: "/api/v1/ocgs/{id}", operationID: "updateOCG",
-                             summary: "Replace a group's details (and members, when sent); send the version you edited",
-                             tag: "OCGs", requestBody: "OCGInput", response: "OCG")) { request, context in
-            let id: OCGID = try RequestReading.id(context)
-            let input = try await RequestReading.json(OCGInput.self, from: request, context: context)
-            return try jsonResponse(try await groups.update(id, input, by: try context.user()))
+        api.add(APIOperation(method: .put, path: "\(path)/{id}", operationID: "update\(schema)",
+                             summary: "Replace a \(kind)'s details; send the version you edited (a stale one gets 409)",
+                             tag: tag, requestBody: "\(schema)Input", response: schema)) { request, context in
+            let id: Service.Record.ID = try RequestReading.id(context)
+            let input = try await RequestReading.json(Service.Input.self, from: request, context: context)
+            return try jsonResponse(try await service.update(id, input, by: try context.user(), request: context.request))
         }
     }
 }

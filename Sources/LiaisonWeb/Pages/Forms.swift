@@ -69,3 +69,41 @@ func pathIndex(_ path: String) -> Int? {
     guard let open = path.firstIndex(of: "["), let close = path[open...].firstIndex(of: "]") else { return nil }
     return Int(path[path.index(after: open)..<close])
 }
+
+/// How a record's form reads, saves and reports: what `saveRecordForm` needs to know about one kind of record.
+struct RecordForm<Service: RecordService, Values> {
+    let service: Service
+    /// The pages' path for the records, e.g. `/subjects`.
+    let path: String
+    /// The record's name in messages, e.g. "group".
+    let noun: String
+    /// The form field that shows a "someone else changed this" message.
+    let staleField: String
+    let read: (FormData) -> Values
+    let input: (Values, inout FormErrors) -> Service.Input
+    /// Maps a service field path to the form field and its label.
+    let map: (String) -> (field: String, label: String)
+
+    /// Checks the anti-forgery token, reads the fields and saves; then goes to the saved record, or shows
+    /// the form again (422) with every problem and what the user typed.
+    func save(_ request: Request, _ context: LiaisonRequestContext, id: Service.Record.ID?,
+              render: (Values, FormErrors) async throws -> Response) async throws -> Response {
+        let user = try context.user()
+        let submitted = try await FormData.read(request)
+        try submitted.checkCSRF(context.identity)
+        let values = read(submitted)
+        var errors = FormErrors()
+        let input = self.input(values, &errors)
+        if errors.isEmpty {
+            do {
+                let saved = if let id { try await service.update(id, input, by: user, request: context.request) } else { try await service.create(input, by: user, request: context.request) }
+                return Response.redirect(to: "\(path)/\(saved.id)?saved=1")
+            } catch LiaisonError.invalid(let problems) {
+                errors.add(problems, map: map)
+            } catch LiaisonError.staleVersion(_, _, _, let current) {
+                errors.add(staleField, "Someone else changed this \(noun) while you were editing it (it is now version \(current)). Open it again to see their change, then make yours.")
+            }
+        }
+        return try await render(values, errors)
+    }
+}

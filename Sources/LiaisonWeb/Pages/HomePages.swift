@@ -20,12 +20,17 @@ struct HomePages {
             if username.isEmpty { errors.add("username", "Enter your username") }
             if form["password"].isEmpty { errors.add("password", "Enter your password") }
             if errors.isEmpty {
-                if let (_, cookie) = try await authenticator.signIn(username: username, password: form["password"]) {
+                switch try await authenticator.signIn(username: username, password: form["password"], request: context.request) {
+                case .signedIn(_, let cookie):
                     var response = Response.redirect(to: Self.safeNext(form["next"]))
                     response.setCookie(cookie)
                     return response
+                case .refused:
+                    errors.add("username", "Enter a correct username and password")
+                case .locked(let until):
+                    let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
+                    errors.add("username", "This account is locked after repeated failed sign-ins. Try again in \(minutes) minute\(minutes == 1 ? "" : "s"), or ask your administrator")
                 }
-                errors.add("username", "Enter a correct username and password")
             }
             context.logger.notice("failed sign-in", metadata: ["username": .string(String(username.prefix(64)))])
             return Self.loginPage(pages, next: Self.safeNext(form["next"]), username: username, errors: errors, status: .unauthorized)
@@ -34,7 +39,7 @@ struct HomePages {
             let form = try await FormData.read(request)
             try form.checkCSRF(context.identity)
             var response = Response.redirect(to: "/login")
-            response.setCookie(try await authenticator.signOut(request))
+            response.setCookie(try await authenticator.signOut(request, identity: context.identity, info: context.request))
             return response
         }
         router.get("/") { _, context in

@@ -18,7 +18,7 @@ struct OCGPages {
         router.post("/ocgs/new") { request, context in try await this.save(request, context, id: nil) }
         router.get("/ocgs/:id") { request, context in try await this.show(request, context) }
         router.get("/ocgs/:id/edit") { _, context in
-            let ocg = try await this.groups.get(try RequestReading.id(context), by: try context.user())
+            let ocg = try await this.groups.get(try RequestReading.id(context), by: try context.user(), request: context.request)
             let reference = ReferenceData(entries: try await this.store.referenceEntries())
             return try await this.form(OCGFormValues(ocg), reference: reference, errors: FormErrors(), identity: context.identity!, id: ocg.id)
         }
@@ -37,7 +37,7 @@ struct OCGPages {
         let user = try context.user()
         let reference = ReferenceData(entries: try await store.referenceEntries())
         let query = try OCGsAPI.query(request, reference: reference, user: user)
-        let page = try await groups.list(query, by: user)
+        let page = try await groups.list(query, by: user, request: context.request)
         let selected = Dictionary(uniqueKeysWithValues: OCGsAPI.filters.compactMap { f in
             request.uri.queryParameters[Substring(f.name)].map { (f.name, String($0)) }
         })
@@ -71,7 +71,7 @@ struct OCGPages {
 
     func show(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let user = try context.user()
-        let ocg = try await groups.get(try RequestReading.id(context), by: user)
+        let ocg = try await groups.get(try RequestReading.id(context), by: user, request: context.request)
         let reference = ReferenceData(entries: try await store.referenceEntries())
         let visible = Dictionary(uniqueKeysWithValues: try await store.subjects(ids: ocg.members.map(\.subjectID))
             .filter { AccessPolicy.decide(user, .read, $0.meta).allowed }.map { ($0.id, $0) })
@@ -100,24 +100,12 @@ struct OCGPages {
     }
 
     func save(_ request: Request, _ context: LiaisonRequestContext, id: OCGID?) async throws -> Response {
-        let user = try context.user()
-        let submitted = try await FormData.read(request)
-        try submitted.checkCSRF(context.identity)
         let reference = ReferenceData(entries: try await store.referenceEntries())
-        let values = OCGFormValues(submitted)
-        var errors = FormErrors()
-        let input = values.input(errors: &errors)
-        if errors.isEmpty {
-            do {
-                let saved = if let id { try await groups.update(id, input, by: user) } else { try await groups.create(input, by: user) }
-                return Response.redirect(to: "/ocgs/\(saved.id)?saved=1")
-            } catch LiaisonError.invalid(let problems) {
-                errors.add(problems, map: OCGFormValues.formField)
-            } catch LiaisonError.staleVersion(_, _, _, let current) {
-                errors.add("name", "Someone else changed this group while you were editing it (it is now version \(current)). Open it again to see their change, then make yours.")
-            }
+        let recordForm = RecordForm(service: groups, path: "/ocgs", noun: "group", staleField: "name",
+                                    read: OCGFormValues.init, input: { $0.input(errors: &$1) }, map: OCGFormValues.formField)
+        return try await recordForm.save(request, context, id: id) { values, errors in
+            try await form(values, reference: reference, errors: errors, identity: context.identity!, id: id, status: .unprocessableContent)
         }
-        return try await form(values, reference: reference, errors: errors, identity: context.identity!, id: id, status: .unprocessableContent)
     }
 
     func form(_ values: OCGFormValues, reference: ReferenceData, errors: FormErrors, identity: Identity, id: OCGID?,

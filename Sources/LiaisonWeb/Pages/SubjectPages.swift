@@ -19,7 +19,7 @@ struct SubjectPages {
         router.post("/subjects/new") { request, context in try await this.save(request, context, id: nil) }
         router.get("/subjects/:id") { request, context in try await this.show(request, context) }
         router.get("/subjects/:id/edit") { _, context in
-            let subject = try await this.subjects.get(try RequestReading.id(context), by: try context.user())
+            let subject = try await this.subjects.get(try RequestReading.id(context), by: try context.user(), request: context.request)
             let reference = ReferenceData(entries: try await this.store.referenceEntries())
             return this.form(SubjectFormValues(subject, reference: reference), reference: reference, errors: FormErrors(),
                              identity: context.identity!, id: subject.id)
@@ -32,7 +32,7 @@ struct SubjectPages {
     func list(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let user = try context.user()
         let query = try RequestReading.text("q", request)
-        let page = try await subjects.search(query, page: try RequestReading.page(request), by: user)
+        let page = try await subjects.search(query, page: try RequestReading.page(request), by: user, request: context.request)
         let reference = ReferenceData(entries: try await store.referenceEntries())
         let base = "/subjects?" + (query.map { "q=\(urlEncode($0))&" } ?? "")
         let items = page.items.map { subject -> [String: Any] in
@@ -55,9 +55,9 @@ struct SubjectPages {
 
     func show(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let user = try context.user()
-        let subject = try await subjects.get(try RequestReading.id(context), by: user)
+        let subject = try await subjects.get(try RequestReading.id(context), by: user, request: context.request)
         let reference = ReferenceData(entries: try await store.referenceEntries())
-        let memberships = try await groups.groups(of: subject.id, by: user)
+        let memberships = try await groups.groups(of: subject.id, by: user, request: context.request)
         let agency = try await store.agency(subject.meta.owningAgencyID)
         let details = subject.details
         var page = view([
@@ -86,24 +86,13 @@ struct SubjectPages {
     }
 
     func save(_ request: Request, _ context: LiaisonRequestContext, id: SubjectID?) async throws -> Response {
-        let user = try context.user()
-        let submitted = try await FormData.read(request)
-        try submitted.checkCSRF(context.identity)
         let reference = ReferenceData(entries: try await store.referenceEntries())
-        let values = SubjectFormValues(submitted)
-        var errors = FormErrors()
-        let input = values.input(reference: reference, errors: &errors)
-        if errors.isEmpty {
-            do {
-                let saved = if let id { try await subjects.update(id, input, by: user) } else { try await subjects.create(input, by: user) }
-                return Response.redirect(to: "/subjects/\(saved.id)?saved=1")
-            } catch LiaisonError.invalid(let problems) {
-                errors.add(problems, map: SubjectFormValues.formField)
-            } catch LiaisonError.staleVersion(_, _, _, let current) {
-                errors.add("classification", "Someone else changed this subject while you were editing it (it is now version \(current)). Open it again to see their change, then make yours.")
-            }
+        let recordForm = RecordForm(service: subjects, path: "/subjects", noun: "subject", staleField: "classification",
+                                    read: SubjectFormValues.init, input: { $0.input(reference: reference, errors: &$1) },
+                                    map: SubjectFormValues.formField)
+        return try await recordForm.save(request, context, id: id) { values, errors in
+            form(values, reference: reference, errors: errors, identity: context.identity!, id: id, status: .unprocessableContent)
         }
-        return form(values, reference: reference, errors: errors, identity: context.identity!, id: id, status: .unprocessableContent)
     }
 
     func form(_ values: SubjectFormValues, reference: ReferenceData, errors: FormErrors, identity: Identity, id: SubjectID?,

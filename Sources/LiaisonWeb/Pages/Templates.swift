@@ -4,7 +4,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "errorSummary": errorSummary, "field": field, "login": login, "home": home,
         "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
-        "ocgForm": ocgForm, "error": error, "markingTag": markingTag,
+        "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit,
     ]
 
     static let layout = """
@@ -289,5 +289,28 @@ enum Templates {
     <p><a href="/">Go to the start page</a></p>
     {{#requestID}}<p class="hint">Reference: {{requestID}}</p>{{/requestID}}
     </div>
+    """
+
+    static let audit = """
+    <h1>Audit log</h1>
+    <p>Every page view, search, read and change, newest first. Each entry is chained to the one before it by a hash, so any
+    edit or deletion is detected by <code>liaison audit verify</code>.</p>
+    <form class="filters" method="get" action="/audit">
+      {{#fields}}{{>field}}{{/fields}}
+      <div class="form-group"><label for="outcome">Outcome</label>
+        <select id="outcome" name="outcome"><option value="">Any</option>{{#outcomes}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/outcomes}}</select>
+      </div>
+      <button class="button" type="submit">Search</button>
+    </form>
+    <p><a href="{{exportLink}}" download>Download matching entries as CSV</a></p>
+    {{#hasItems}}
+    <table>
+      <caption class="visually-hidden">Audit entries, newest first</caption>
+      <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">User</th><th scope="col">Action</th><th scope="col">Records</th><th scope="col">Detail</th><th scope="col">Outcome</th></tr></thead>
+      <tbody>{{#items}}<tr><td>{{sequence}}</td><td>{{time}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{objects}}</td><td>{{detail}}{{#purpose}}<br><span class="hint">Purpose: {{purpose}}</span>{{/purpose}}</td><td><strong class="tag {{outcomeClass}}">{{outcome}}</strong></td></tr>{{/items}}</tbody>
+    </table>
+    {{/hasItems}}
+    {{^hasItems}}<p>No entries match.</p>{{/hasItems}}
+    <nav class="pagination" aria-label="Pages">{{#nextLink}}<a href="{{nextLink}}" rel="next">Older entries</a>{{/nextLink}}</nav>
     """
 }

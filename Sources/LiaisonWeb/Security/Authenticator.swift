@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdBcrypt
 import LiaisonCore
 
 /// Who is making a request, and how they proved it.
@@ -19,35 +20,74 @@ public struct Authenticator: Sendable {
     let store: any LiaisonStore
     let clock: any LiaisonClock
     let hasher: PasswordHasher
+    let audit: AuditLog
+    let lockout = LockoutRule()
+    /// A bcrypt hash of a random password at the same cost, checked against when the username is unknown.
+    let decoyHash: String
     let sessionLifetime: TimeInterval
     let idleTimeout: TimeInterval
     let secureCookies: Bool
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, hasher: PasswordHasher,
+    public init(store: any LiaisonStore, clock: any LiaisonClock, hasher: PasswordHasher, audit: AuditLog,
                 sessionLifetime: TimeInterval = 8 * 3600, idleTimeout: TimeInterval = 30 * 60, secureCookies: Bool = false) {
         self.store = store
         self.clock = clock
         self.hasher = hasher
+        self.audit = audit
+        self.decoyHash = Bcrypt.hash(Secrets.token(), cost: hasher.cost)
         self.sessionLifetime = sessionLifetime
         self.idleTimeout = idleTimeout
         self.secureCookies = secureCookies
     }
 
-    /// Checks a username and password; on success starts a new session and returns its cookie.
-    public func signIn(username: String, password: String) async throws -> (User, Cookie)? {
-        guard let found = try await store.credentials(username: username), found.user.active,
-              try await hasher.verify(password, hash: found.passwordHash) else { return nil }
-        let token = Secrets.token()
-        let now = clock.now()
-        try await store.insertSession(SessionRecord(tokenHash: Secrets.hash(token), userID: found.user.id, csrfToken: Secrets.token(),
-                                                    createdAt: now, lastSeenAt: now, expiresAt: now.addingTimeInterval(sessionLifetime)))
-        return (found.user, cookie(value: token, maxAge: Int(sessionLifetime)))
+    public enum SignIn: Sendable {
+        case signedIn(User, Cookie)
+        case refused
+        case locked(until: Date)
     }
 
-    public func signOut(_ request: Request) async throws -> Cookie {
+    /// Checks a username and password; on success starts a new session (a new token every time) and returns its
+    /// cookie. Repeated failures lock the account for a while. Every attempt lands in the audit log.
+    public func signIn(username: String, password: String, request: RequestInfo) async throws -> SignIn {
+        let now = clock.now()
+        let name = String(username.prefix(64))
+        func record(_ outcome: AuditOutcome, _ action: String, user: User? = nil, detail: String? = nil) async throws {
+            try await audit.record(AuditDraft(actorID: user?.id.rawValue, actorName: name, agencyID: user?.agencyID.rawValue,
+                                              action: action, objectKind: "user", objectIDs: user.map { [$0.id.rawValue] } ?? [],
+                                              detail: detail, requestID: request.requestID, outcome: outcome))
+        }
+        let attempts = try await store.loginAttempts(username: name)
+        if let until = lockout.lockedUntil(attempts, now: now) {
+            try await record(.denied, "auth.sign-in", detail: "account locked")
+            return .locked(until: until)
+        }
+        let found = try await store.credentials(username: name)
+        // A missing user still costs a hash check, so timing does not reveal which usernames exist.
+        let matches = try await hasher.verify(password, hash: found?.passwordHash ?? decoyHash)
+        guard let found, found.user.active, matches else {
+            let (next, locked) = lockout.afterFailure(attempts, now: now)
+            try await store.saveLoginAttempts(username: name, next)
+            try await record(.denied, "auth.sign-in", user: found?.user, detail: found?.user.active == false ? "account disabled" : "wrong username or password")
+            if locked, let until = next.lockedUntil {
+                try await record(.denied, "auth.lockout", user: found?.user, detail: "\(next.failures) failed sign-ins")
+                return .locked(until: until)
+            }
+            return .refused
+        }
+        if attempts != nil { try await store.saveLoginAttempts(username: name, nil) }
+        let token = Secrets.token()
+        try await store.insertSession(SessionRecord(tokenHash: Secrets.hash(token), userID: found.user.id, csrfToken: Secrets.token(),
+                                                    createdAt: now, lastSeenAt: now, expiresAt: now.addingTimeInterval(sessionLifetime)))
+        try await record(.allowed, "auth.sign-in", user: found.user)
+        return .signedIn(found.user, cookie(value: token, maxAge: Int(sessionLifetime)))
+    }
+
+
+    public func signOut(_ request: Request, identity: Identity?, info: RequestInfo) async throws -> Cookie {
         if let token = request.cookies[Self.cookieName]?.value {
             try await store.deleteSession(tokenHash: Secrets.hash(token))
         }
+        if let user = identity?.user { try await audit.record(AuditDraft(user, "auth.sign-out", kind: "user", ids: [user.id.rawValue], request: info)) }
         return cookie(value: "", maxAge: 0)
     }
 
@@ -78,10 +118,22 @@ public struct Authenticator: Sendable {
     }
 
     /// Issues a new API token for a user; the token is shown once and only its hash is kept.
-    public func issueToken(for user: User, name: String) async throws -> String {
+    /// - Parameter actor: who issued it, for the audit log (an administrator's username, or "command-line").
+    public func issueToken(for user: User, name: String, by actor: String, request: RequestInfo = .none) async throws -> String {
         let token = Secrets.token(prefix: "lsn_")
-        try await store.insertToken(APITokenRecord(id: UUID().uuidString.lowercased(), name: name, tokenHash: Secrets.hash(token),
-                                                   userID: user.id, createdAt: clock.now()))
+        let id = UUID().uuidString.lowercased()
+        try await store.insertToken(APITokenRecord(id: id, name: name, tokenHash: Secrets.hash(token), userID: user.id, createdAt: clock.now()))
+        try await audit.record(AuditDraft(actorID: nil, actorName: actor, agencyID: nil, action: "token.issue", objectKind: "token",
+                                          objectIDs: [id, user.id.rawValue], detail: "for \(user.username): \(name)",
+                                          requestID: request.requestID, outcome: .allowed))
         return token
+    }
+
+    /// Revokes a token at once; requests carrying it are refused from then on.
+    public func revokeToken(id: String, by actor: String, request: RequestInfo = .none) async throws -> Bool {
+        let revoked = try await store.revokeToken(id: id, at: clock.now())
+        try await audit.record(AuditDraft(actorID: nil, actorName: actor, agencyID: nil, action: "token.revoke", objectKind: "token",
+                                          objectIDs: [id], requestID: request.requestID, outcome: revoked ? .allowed : .failed))
+        return revoked
     }
 }

@@ -29,13 +29,13 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             if request.uri.path.hasPrefix("/api/") || request.uri.path == "/metrics" {
                 var response = try jsonResponse(Body(error: mapped.code, message: mapped.message, fields: mapped.fields,
-                                                      requestId: context.id), status: mapped.status)
+                                                      requestId: context.requestID), status: mapped.status)
                 if mapped.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"liaison\"" }
                 return response
             }
             if mapped.status == .unauthorized { return Response.redirect(to: "/login") }
             return pages.page("error", title: mapped.heading, context: view([
-                "heading": mapped.heading, "message": mapped.message, "requestID": context.id,
+                "heading": mapped.heading, "message": mapped.message, "requestID": context.requestID,
             ]), identity: context.identity, status: mapped.status)
         }
     }
@@ -50,6 +50,8 @@ struct ErrorMiddleware: RouterMiddleware {
 
     static func map(_ error: any Error) -> Mapped {
         switch error {
+        case let refusal as PolicyRefusal:
+            return map(refusal.shown)
         case let error as LiaisonError:
             switch error {
             case .invalid(let fields):

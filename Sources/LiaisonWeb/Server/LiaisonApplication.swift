@@ -28,10 +28,11 @@ public enum LiaisonApplication {
                               registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) throws
         -> (router: Router<LiaisonRequestContext>, operations: [APIOperation]) {
         let pages = try PageRenderer()
+        let audit = AuditLog(store: store, clock: clock)
         let authenticator = Authenticator(store: store, clock: clock, hasher: PasswordHasher(cost: configuration.passwordCost),
-                                          secureCookies: configuration.secureTransport)
-        let subjects = SubjectService(store: store, clock: clock)
-        let groups = OCGService(store: store, clock: clock)
+                                          audit: audit, secureCookies: configuration.secureTransport)
+        let subjects = SubjectService(store: store, clock: clock, audit: audit)
+        let groups = OCGService(store: store, clock: clock, audit: audit)
 
         let router = Router(context: LiaisonRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
@@ -45,6 +46,7 @@ public enum LiaisonApplication {
         DirectoryAPI(store: store).register(&api)
         SubjectsAPI(subjects: subjects, groups: groups).register(&api)
         OCGsAPI(groups: groups).register(&api, store: store)
+        AuditAPI(store: store, audit: audit).register(&api)
         let operations = api.operations + [SystemRoutes.openAPIOperation]
         let document = try JSONCoding.encoder.encode(OpenAPIDocument.build(operations))
         router.get("/api/openapi.json") { _, _ in
@@ -54,6 +56,7 @@ public enum LiaisonApplication {
         HomePages(pages: pages, authenticator: authenticator).register(router)
         SubjectPages(pages: pages, subjects: subjects, groups: groups, store: store).register(router)
         OCGPages(pages: pages, groups: groups, store: store).register(router)
+        AuditPages(pages: pages, store: store, audit: audit).register(router)
         return (router, operations)
     }
 

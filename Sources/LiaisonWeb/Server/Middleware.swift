@@ -39,6 +39,9 @@ struct RequestLogMiddleware: RouterMiddleware {
         let supplied = request.headers[.xRequestID]
         let id = supplied.flatMap { $0.count <= 64 && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } ? $0 : nil } ?? context.id
         context.logger[metadataKey: "request_id"] = .string(id)
+        context.requestID = id
+        let purpose = request.headers[.xLiaisonPurpose] ?? request.uri.queryParameters["purpose"].map(String.init)
+        context.purpose = purpose.map { String($0.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }.flatMap { $0.isEmpty ? nil : $0 }
         let start = ContinuousClock.now
         var response = try await next(request, context)
         response.headers[.xRequestID] = id
@@ -107,6 +110,7 @@ struct AuthMiddleware: RouterMiddleware {
 extension HTTPField.Name {
     static let xRequestID = Self("X-Request-ID")!
     static let xCSRFToken = Self("X-CSRF-Token")!
+    static let xLiaisonPurpose = Self("X-Liaison-Purpose")!
     static let xFrameOptions = Self("X-Frame-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!
     static let permissionsPolicy = Self("Permissions-Policy")!

@@ -1,0 +1,75 @@
+import Foundation
+import LiaisonCore
+
+extension SQLStore {
+    static let auditColumns = ["seq", "at", "actor_id", "actor_name", "agency_id", "action", "object_kind", "object_ids",
+                               "purpose", "detail", "request_id", "outcome", "prev_hash", "hash"]
+
+    public func appendAudit(_ drafts: [AuditDraft], at time: Date) async throws -> [AuditEntry] {
+        guard !drafts.isEmpty else { return [] }
+        return try await db.transaction { tx in
+            if db.dialect == .postgres {
+                // One appender at a time, so two servers never both extend the same tail.
+                _ = try await tx.query("SELECT pg_advisory_xact_lock(7032)", [])
+            }
+            let last = try await tx.query("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1", []).first
+            var previous = try last?.string("hash") ?? AuditChain.genesis
+            var sequence = Int64(try last?.int("seq") ?? 0)
+            var entries: [AuditEntry] = []
+            for draft in drafts {
+                sequence += 1
+                let entry = AuditChain.seal(draft, sequence: sequence, time: time, previousHash: previous)
+                previous = entry.hash
+                entries.append(entry)
+            }
+            try await Self.insertRows(tx, table: "audit_events", columns: Self.auditColumns, rows: try entries.map { e in
+                [.int(e.sequence), .int(e.timeMillis), SQLValue(e.actorID), .text(e.actorName), SQLValue(e.agencyID), .text(e.action),
+                 SQLValue(e.objectKind), .text(try Self.json(e.objectIDs)), SQLValue(e.purpose), SQLValue(e.detail), SQLValue(e.requestID),
+                 .text(e.outcome.rawValue), .text(e.previousHash), .text(e.hash)]
+            })
+            let objects = entries.flatMap { e in Set(e.objectIDs).sorted().map { [SQLValue.text($0), .int(e.sequence)] } }
+            try await Self.insertRows(tx, table: "audit_objects", columns: ["object_id", "seq"], rows: objects)
+            return entries
+        }
+    }
+
+    public func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry] {
+        try await db.query("SELECT * FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?", [.int(sequence), SQLValue(limit)])
+            .map(Self.auditEntry)
+    }
+
+    public func searchAudit(_ query: AuditQuery) async throws -> [AuditEntry] {
+        var conditions: [String] = []
+        var binds: [SQLValue] = []
+        if let actor = query.actorName { conditions.append("actor_name = ?"); binds.append(.text(actor)) }
+        if let action = query.action {
+            if action.hasSuffix(".") {
+                conditions.append("action >= ? AND action < ?")
+                binds += [.text(action), .text(String(action.dropLast()) + "/")]
+            } else {
+                conditions.append("action = ?")
+                binds.append(.text(action))
+            }
+        }
+        if let outcome = query.outcome { conditions.append("outcome = ?"); binds.append(.text(outcome.rawValue)) }
+        if let from = query.from { conditions.append("at >= ?"); binds.append(SQLValue(from)) }
+        if let to = query.to { conditions.append("at < ?"); binds.append(SQLValue(to)) }
+        if let before = query.before { conditions.append("seq < ?"); binds.append(.int(before)) }
+        if let object = query.objectID {
+            conditions.append("seq IN (SELECT seq FROM audit_objects WHERE object_id = ?)")
+            binds.append(.text(object))
+        }
+        let sql = "SELECT * FROM audit_events" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            + " ORDER BY seq DESC LIMIT ?"
+        return try await db.query(sql, binds + [SQLValue(query.limit)]).map(Self.auditEntry)
+    }
+
+    static func auditEntry(_ row: SQLRow) throws -> AuditEntry {
+        AuditEntry(sequence: Int64(try row.int("seq")), timeMillis: Int64(try row.int("at")), actorID: row.optionalString("actor_id"),
+                   actorName: try row.string("actor_name"), agencyID: row.optionalString("agency_id"), action: try row.string("action"),
+                   objectKind: row.optionalString("object_kind"), objectIDs: try row.json("object_ids", as: [String].self),
+                   purpose: row.optionalString("purpose"), detail: row.optionalString("detail"), requestID: row.optionalString("request_id"),
+                   outcome: AuditOutcome(rawValue: try row.string("outcome")) ?? .failed, previousHash: try row.string("prev_hash"),
+                   hash: try row.string("hash"))
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+
+/// The auditor's page: search the log, page through it, download what matches as CSV.
+struct AuditPages {
+    let pages: PageRenderer
+    let store: any LiaisonStore
+    let audit: AuditLog
+
+    func register(_ router: Router<LiaisonRequestContext>) {
+        let this = self
+        router.get("/audit") { request, context in
+            let (user, query) = try AuditAPI.query(request, context: context)
+            let entries = try await AuditAPI.search(query, user: user, store: this.store, audit: this.audit, request: context.request)
+            let filters = ["actor", "object", "action", "outcome", "from", "to"]
+            let values = Dictionary(uniqueKeysWithValues: filters.map { ($0, request.uri.queryParameters[Substring($0)].map(String.init) ?? "") })
+            let base = filters.compactMap { name in values[name].flatMap { $0.isEmpty ? nil : "\(name)=\(urlEncode($0))" } }.joined(separator: "&")
+            let items = entries.map { e -> [String: Any] in
+                view(["sequence": String(e.sequence), "time": displayTime(e.time), "actor": e.actorName, "action": e.action,
+                      "objects": e.objectIDs.prefix(3).joined(separator: " ") + (e.objectIDs.count > 3 ? " (+\(e.objectIDs.count - 3))" : ""),
+                      "purpose": e.purpose, "detail": e.detail, "outcome": e.outcome.rawValue,
+                      "outcomeClass": e.outcome == .allowed ? "tag--green" : e.outcome == .denied ? "tag--red" : "tag--yellow"])
+            }
+            return this.pages.page("audit", title: "Audit log", context: view([
+                "fields": [
+                    fieldView("actor", "Username", value: values["actor"]),
+                    fieldView("object", "Record ID", value: values["object"]),
+                    fieldView("action", "Action", value: values["action"], hint: "e.g. subject.read, or subject. for all"),
+                    fieldView("from", "From", value: values["from"], hint: "yyyy-MM-dd"),
+                    fieldView("to", "To", value: values["to"], hint: "yyyy-MM-dd"),
+                ],
+                "outcomes": ["allowed", "denied", "failed"].map { ["code": $0, "selected": values["outcome"] == $0] },
+                "items": items, "hasItems": !items.isEmpty,
+                "nextLink": entries.count == query.limit ? entries.last.map { "/audit?\(base)\(base.isEmpty ? "" : "&")before=\($0.sequence)" } : nil,
+                "exportLink": "/api/v1/audit/export?\(base)\(base.isEmpty ? "" : "&")limit=1000",
+            ]), identity: context.identity, section: "/audit")
+        }
+    }
+}

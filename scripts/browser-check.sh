@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Drives the real pages in headless Chromium: sign in → list subjects → open one → search → groups.
+# Starts `liaison serve --demo` on a fresh data folder, saves screenshots under screenshots/, validates the
+# OpenAPI document, and fails on any HTTP error or browser console error. Needs root on Debian for apt-get.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+VENV=${LIAISON_CHECK_VENV:-.build/check-venv}
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check selenium openapi-spec-validator
+fi
+swift build --product liaison >/dev/null
+DATA=$(mktemp -d)
+PORT=${LIAISON_CHECK_PORT:-18080}
+.build/debug/liaison serve --demo --data-dir "$DATA" --port "$PORT" >"$DATA/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+  kill -0 $SERVER 2>/dev/null || { cat "$DATA/server.log"; exit 1; }
+  sleep 0.5
+done
+"$VENV/bin/python" scripts/browser_check.py "http://127.0.0.1:$PORT" screenshots

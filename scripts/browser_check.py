@@ -1,0 +1,89 @@
+"""Walks Liaison's pages in headless Chromium as a user would and fails on any HTTP or console error."""
+import json
+import os
+import sys
+import urllib.request
+
+from openapi_spec_validator import validate
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+base, out = sys.argv[1], sys.argv[2]
+os.makedirs(out, exist_ok=True)
+
+with urllib.request.urlopen(f"{base}/api/openapi.json") as response:
+    validate(json.load(response))
+print("openapi.json: valid OpenAPI 3.1")
+
+options = webdriver.ChromeOptions()
+for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--disable-dev-shm-usage"):
+    options.add_argument(flag)
+options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+failures = []
+
+
+def check(step):
+    """Screenshot the page, then record any HTTP status >= 400 or console error since the last step."""
+    driver.save_screenshot(os.path.join(out, f"{step}.png"))
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.responseReceived":
+            response = message["params"]["response"]
+            if response["status"] >= 400:
+                failures.append(f"{step}: HTTP {response['status']} for {response['url']}")
+    for entry in driver.get_log("browser"):
+        if entry["level"] in ("SEVERE", "ERROR"):
+            failures.append(f"{step}: console {entry['level']}: {entry['message']}")
+    print(f"{step}: {driver.title}")
+
+
+try:
+    driver.get(f"{base}/subjects")
+    assert "Sign in" in driver.title, driver.title
+    check("01-sign-in")
+    driver.find_element(By.ID, "username").send_keys("nca.analyst")
+    driver.find_element(By.ID, "password").send_keys("liaison-demo")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+    assert driver.current_url.endswith("/subjects"), driver.current_url
+    check("02-subjects")
+    rows = driver.find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert len(rows) == 50, f"expected a full first page, got {len(rows)} rows"
+
+    link = driver.find_element(By.CSS_SELECTOR, "tbody tr td a")
+    name = link.text
+    link.click()
+    assert driver.find_element(By.TAG_NAME, "h1").text == name
+    check("03-subject")
+
+    family = name.split(",")[0]
+    driver.get(f"{base}/")
+    box = driver.find_element(By.ID, "q")
+    box.send_keys(family)
+    box.submit()
+    results = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "tbody tr td a")]
+    assert name in results, f"{name} not found searching {family}: {results[:5]}"
+    check("04-search")
+
+    driver.get(f"{base}/subjects/new")
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
+    assert "There is a problem" in summary.text
+    driver.save_screenshot(os.path.join(out, "05-form-errors.png"))
+    driver.get_log("performance")  # the 422 for the invalid form is expected
+    driver.get_log("browser")
+    print("05-form-errors: error summary shown")
+
+    driver.get(f"{base}/ocgs?status=active")
+    check("06-groups")
+    driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
+    assert driver.find_element(By.TAG_NAME, "h2").text == "Members" or "Members" in driver.page_source
+    check("07-group")
+finally:
+    driver.quit()
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print("Browser check passed: all 7 steps, no HTTP or console errors.")
