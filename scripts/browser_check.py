@@ -8,6 +8,8 @@ from openapi_spec_validator import validate
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 base, out = sys.argv[1], sys.argv[2]
 os.makedirs(out, exist_ok=True)
@@ -46,7 +48,8 @@ try:
     driver.find_element(By.ID, "username").send_keys("nca.analyst")
     driver.find_element(By.ID, "password").send_keys("liaison-demo")
     driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
-    assert driver.current_url.endswith("/subjects"), driver.current_url
+    wait = WebDriverWait(driver, 15)
+    wait.until(EC.url_matches(r"/subjects$"))
     check("02-subjects")
     rows = driver.find_elements(By.CSS_SELECTOR, "tbody tr")
     assert len(rows) == 50, f"expected a full first page, got {len(rows)} rows"
@@ -54,7 +57,7 @@ try:
     link = driver.find_element(By.CSS_SELECTOR, "tbody tr td a")
     name = link.text
     link.click()
-    assert driver.find_element(By.TAG_NAME, "h1").text == name
+    wait.until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), name))
     check("03-subject")
 
     family = name.split(",")[0]
@@ -62,13 +65,14 @@ try:
     box = driver.find_element(By.ID, "q")
     box.send_keys(family)
     box.submit()
+    wait.until(EC.url_contains("/subjects?q="))
     results = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "tbody tr td a")]
     assert name in results, f"{name} not found searching {family}: {results[:5]}"
     check("04-search")
 
     driver.get(f"{base}/subjects/new")
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    summary = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".error-summary")))
     assert "There is a problem" in summary.text
     driver.save_screenshot(os.path.join(out, "05-form-errors.png"))
     driver.get_log("performance")  # the 422 for the invalid form is expected
@@ -78,12 +82,20 @@ try:
     driver.get(f"{base}/ocgs?status=active")
     check("06-groups")
     driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
-    assert driver.find_element(By.TAG_NAME, "h2").text == "Members" or "Members" in driver.page_source
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Members"))
     check("07-group")
+
+    driver.get(f"{base}/logout")  # a GET is not allowed: sign-out is a form post
+    driver.get_log("performance")
+    driver.get_log("browser")
+    driver.get(f"{base}/")
+    driver.find_element(By.CSS_SELECTOR, "header form button").click()
+    wait.until(EC.url_matches(r"/login$"))
+    check("08-signed-out")
 finally:
     driver.quit()
 
 if failures:
     print("\n".join(failures))
     sys.exit(1)
-print("Browser check passed: all 7 steps, no HTTP or console errors.")
+print("Browser check passed: all 8 steps, no HTTP or console errors.")

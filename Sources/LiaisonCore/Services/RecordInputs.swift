@@ -42,7 +42,7 @@ extension SubjectDetails {
             n.given = v.text(name.given, "\(path).given", max: 100) ?? ""
             n.middle = v.text(name.middle, "\(path).middle", max: 100)
             n.family = v.text(name.family, "\(path).family", max: 100) ?? ""
-            if n.given.isEmpty && n.family.isEmpty { v.fail("\(path).family", "a name needs a given or family name") }
+            if n.given.isEmpty && n.family.isEmpty { v.fail("\(path).family", "is needed when there is no given name") }
             return n
         }
         if !clean.names.isEmpty && !clean.names.contains(where: { $0.kind == .primary }) {

@@ -23,6 +23,7 @@ enum Stylesheet {
     .nav{background:#f3f2f1;border-bottom:1px solid #b1b4b6}
     .nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:0 25px}
     .nav a{display:inline-block;padding:12px 0;font-weight:700;font-size:1rem}
+    .nav a:visited{color:#1d70b8}
     .nav a[aria-current=page]{border-bottom:4px solid #1d70b8;padding-bottom:8px}
     .marking-banner{background:#f3f2f1;border-left:10px solid #505a5f;padding:8px 15px;margin:20px 0;font-weight:700;letter-spacing:.02em}
     .marking-banner--high{border-left-color:#d4351c}
