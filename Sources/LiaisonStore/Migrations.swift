@@ -122,5 +122,21 @@ enum Migrations {
             ["CREATE TABLE login_attempts (username TEXT PRIMARY KEY, failures BIGINT NOT NULL, window_start BIGINT NOT NULL, locked_until BIGINT)",
              "CREATE INDEX api_tokens_by_user ON api_tokens (user_id)"]
         },
+        Migration(name: "006_sharing_and_need_to_know") { _ in
+            ["subjects", "ocgs"].flatMap { table in
+                [
+                    "ALTER TABLE \(table) ADD COLUMN shared_all BIGINT NOT NULL DEFAULT 1",
+                    "ALTER TABLE \(table) ADD COLUMN shared_with TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE \(table) ADD COLUMN need_to_know TEXT",
+                ]
+            } + [
+                """
+                CREATE TABLE record_shares (
+                    record_id TEXT NOT NULL, agency_id TEXT NOT NULL REFERENCES agencies(id), PRIMARY KEY (agency_id, record_id))
+                """,
+                "CREATE INDEX record_shares_by_record ON record_shares (record_id)",
+                "ALTER TABLE users ADD COLUMN briefings TEXT NOT NULL DEFAULT ''",
+            ]
+        },
     ]
 }

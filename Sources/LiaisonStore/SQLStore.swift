@@ -67,10 +67,10 @@ public struct SQLStore: LiaisonStore {
     public func insertUser(_ user: User, passwordHash: String) async throws {
         do {
             try await db.execute(
-                "INSERT INTO users (id, username, display_name, email, agency_id, roles, vetting, password_hash, active, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO users (id, username, display_name, email, agency_id, roles, vetting, briefings, password_hash, active, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [.text(user.id.rawValue), .text(user.username), .text(user.displayName), .text(user.email), .text(user.agencyID.rawValue),
-                 .text(user.roles.map(\.rawValue).joined(separator: ",")), .text(user.vetting.rawValue), .text(passwordHash),
-                 SQLValue(user.active), SQLValue(user.version)])
+                 .text(user.roles.map(\.rawValue).joined(separator: ",")), .text(user.vetting.rawValue),
+                 .text(user.briefings.joined(separator: ",")), .text(passwordHash), SQLValue(user.active), SQLValue(user.version)])
         } catch {
             if try await credentials(username: user.username) != nil {
                 throw LiaisonError.conflict(field: "username", reason: "is already taken")
@@ -96,7 +96,8 @@ public struct SQLStore: LiaisonStore {
         User(id: UserID(try row.string("id")), username: try row.string("username"), displayName: try row.string("display_name"),
              email: try row.string("email"), agencyID: AgencyID(try row.string("agency_id")),
              roles: try row.string("roles").split(separator: ",").compactMap { Role(rawValue: String($0)) },
-             vetting: Vetting(rawValue: try row.string("vetting")) ?? .bpss, active: try row.bool("active"),
+             vetting: Vetting(rawValue: try row.string("vetting")) ?? .bpss,
+             briefings: try row.string("briefings").split(separator: ",").map(String.init), active: try row.bool("active"),
              version: try row.int("version"))
     }
 
@@ -189,10 +190,11 @@ public struct SQLStore: LiaisonStore {
     // MARK: Shared record plumbing
 
     /// The columns every shared record has, in insert order.
-    static let recordColumns = "owner_agency_id, classification, marking, sort_name, details, created_at, created_by, updated_at, updated_by, version"
+    static let recordColumns = "owner_agency_id, classification, marking, shared_all, shared_with, need_to_know, sort_name, details, created_at, created_by, updated_at, updated_by, version"
 
     static func recordValues(_ meta: RecordMeta, sortName: String, details: some Encodable) throws -> [SQLValue] {
         [.text(meta.owningAgencyID.rawValue), .int(Int64(meta.marking.classification.rank)), .text(try json(meta.marking)),
+         SQLValue(meta.sharing.withAll), .text(meta.sharing.agencies.map(\.rawValue).joined(separator: ",")), SQLValue(meta.needToKnow),
          .text(sortName), .text(try json(details)), SQLValue(meta.createdAt), .text(meta.createdBy.rawValue),
          SQLValue(meta.updatedAt), .text(meta.updatedBy.rawValue), SQLValue(meta.version)]
     }
@@ -200,6 +202,9 @@ public struct SQLStore: LiaisonStore {
     static func meta(_ row: SQLRow) throws -> RecordMeta {
         RecordMeta(owningAgencyID: AgencyID(try row.string("owner_agency_id")),
                    marking: try row.json("marking", as: ProtectiveMarking.self),
+                   sharing: Sharing(withAll: try row.bool("shared_all"),
+                                    agencies: try row.string("shared_with").split(separator: ",").map { AgencyID(String($0)) }),
+                   needToKnow: row.optionalString("need_to_know"),
                    createdAt: try row.date("created_at"), createdBy: UserID(try row.string("created_by")),
                    updatedAt: try row.date("updated_at"), updatedBy: UserID(try row.string("updated_by")),
                    version: try row.int("version"))
@@ -209,6 +214,28 @@ public struct SQLStore: LiaisonStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Replaces the named-agency shares of records (the rows list filters use).
+    static func saveShares(_ tx: any SQLTransaction, _ records: [(id: String, meta: RecordMeta)], replacing: Bool) async throws {
+        if replacing {
+            for record in records { try await tx.execute("DELETE FROM record_shares WHERE record_id = ?", [.text(record.id)]) }
+        }
+        let rows = records.flatMap { record in record.meta.sharing.agencies.map { [SQLValue.text(record.id), .text($0.rawValue)] } }
+        try await insertRows(tx, table: "record_shares", columns: ["record_id", "agency_id"], rows: rows)
+    }
+
+    /// The conditions that keep a list to what the viewer may see: marking, sharing and need-to-know.
+    static func visibility(_ viewer: Viewer) -> (conditions: [String], binds: [SQLValue]) {
+        var conditions = ["classification <= ?", "(owner_agency_id = ? OR shared_all = 1 OR id IN (SELECT record_id FROM record_shares WHERE agency_id = ?))"]
+        var binds: [SQLValue] = [.int(Int64(viewer.maximumClassification.rank)), .text(viewer.agencyID.rawValue), .text(viewer.agencyID.rawValue)]
+        if viewer.briefings.isEmpty {
+            conditions.append("need_to_know IS NULL")
+        } else {
+            conditions.append("(need_to_know IS NULL OR need_to_know IN (\(Array(repeating: "?", count: viewer.briefings.count).joined(separator: ", "))))")
+            binds += viewer.briefings.map { .text($0) }
+        }
+        return (conditions, binds)
     }
 
     /// Inserts many rows of `columns` in as few statements as the bind limits allow.
@@ -296,6 +323,7 @@ public struct SQLStore: LiaisonStore {
                 [.text(item.subject.id.rawValue)] + (try Self.recordValues(item.subject.meta, sortName: Self.sortName(item.subject.details), details: item.subject.details))
             }
             try await Self.insertRows(tx, table: "subjects", columns: ["id"] + Self.recordColumns.components(separatedBy: ", "), rows: rows)
+            try await Self.saveShares(tx, subjects.map { ($0.subject.id.rawValue, $0.subject.meta) }, replacing: false)
             let keys = subjects.flatMap { item in item.keys.map { [SQLValue.text($0), .text(item.subject.id.rawValue)] } }
             try await Self.insertRows(tx, table: "subject_keys", columns: ["token", "subject_id"], rows: keys)
         }
@@ -306,6 +334,7 @@ public struct SQLStore: LiaisonStore {
             try await Self.updateRecord(tx, table: "subjects", kind: "subject", id: subject.id.rawValue, meta: subject.meta,
                                         sortName: Self.sortName(subject.details), details: subject.details,
                                         expectedVersion: expectedVersion)
+            try await Self.saveShares(tx, [(subject.id.rawValue, subject.meta)], replacing: true)
             try await tx.execute("DELETE FROM subject_keys WHERE subject_id = ?", [.text(subject.id.rawValue)])
             try await Self.insertRows(tx, table: "subject_keys", columns: ["token", "subject_id"],
                                       rows: keys.map { [.text($0), .text(subject.id.rawValue)] })
@@ -332,8 +361,7 @@ public struct SQLStore: LiaisonStore {
     }
 
     public func subjects(matching query: SubjectQuery) async throws -> Page<Subject> {
-        var conditions = ["classification <= ?"]
-        var binds: [SQLValue] = [.int(Int64(query.maximumClassification.rank))]
+        var (conditions, binds) = Self.visibility(query.viewer)
         if let agency = query.owningAgencyID {
             conditions.append("owner_agency_id = ?")
             binds.append(.text(agency.rawValue))
@@ -373,6 +401,7 @@ public struct SQLStore: LiaisonStore {
                     + (try Self.recordValues(item.ocg.meta, sortName: Self.ocgSortName(item.ocg.details), details: item.ocg.details))
             }
             try await Self.insertRows(tx, table: "ocgs", columns: ["id", "status", "band"] + Self.recordColumns.components(separatedBy: ", "), rows: rows)
+            try await Self.saveShares(tx, groups.map { ($0.ocg.id.rawValue, $0.ocg.meta) }, replacing: false)
             var children: (keys: [[SQLValue]], tags: [[SQLValue]], members: [[SQLValue]]) = ([], [], [])
             for item in groups {
                 let rows = Self.ocgChildRows(item.ocg, keys: item.keys)
@@ -390,6 +419,7 @@ public struct SQLStore: LiaisonStore {
                                         sortName: Self.ocgSortName(ocg.details), details: ocg.details,
                                         extra: [("status", .text(ocg.details.status)), ("band", SQLValue(ocg.details.band))],
                                         expectedVersion: expectedVersion)
+            try await Self.saveShares(tx, [(ocg.id.rawValue, ocg.meta)], replacing: true)
             for table in ["ocg_keys", "ocg_tags", "ocg_members"] {
                 try await tx.execute("DELETE FROM \(table) WHERE ocg_id = ?", [.text(ocg.id.rawValue)])
             }
@@ -425,8 +455,7 @@ public struct SQLStore: LiaisonStore {
     }
 
     public func ocgs(matching query: OCGQuery) async throws -> Page<OCG> {
-        var conditions = ["classification <= ?"]
-        var binds: [SQLValue] = [.int(Int64(query.maximumClassification.rank))]
+        var (conditions, binds) = Self.visibility(query.viewer)
         if let status = query.status { conditions.append("status = ?"); binds.append(.text(status)) }
         if let band = query.band { conditions.append("band = ?"); binds.append(.text(band)) }
         for (kind, code) in [("market", query.market), ("area", query.area)] {

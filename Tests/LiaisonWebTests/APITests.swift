@@ -241,11 +241,12 @@ struct APITests {
             for (kind, name) in refs {
                 #expect((kind == "schemas" ? schemas[name] : responses[name]) != nil, "unresolved \(kind)/\(name)")
             }
-            // Every API route answers (not 404) when called as documented.
+            // Every API route answers as documented: found, and never a server error.
             let token = try await harness.token("nca.admin")
             for operation in operations where operation.method == .get && operation.pathParameters.isEmpty {
                 let answer = try await client.execute(uri: operation.path, method: .get, headers: bearer(token))
-                #expect(answer.status == .ok, "\(operation.path) answered \(answer.status)")
+                let needsInput = answer.status == .unprocessableContent && !operation.query.isEmpty
+                #expect(answer.status == .ok || needsInput, "\(operation.path) answered \(answer.status)")
             }
         }
     }

@@ -41,13 +41,16 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
     public var agencyID: AgencyID
     public var roles: [Role]
     public var vetting: Vetting
+    /// Operations or cases the user is briefed into (need-to-know).
+    public var briefings: [String]
     public var active: Bool
     public var version: Int
 
     public init(
         id: UserID = .make(), username: String, displayName: String, email: String, agencyID: AgencyID,
-        roles: [Role], vetting: Vetting, active: Bool = true, version: Int = 1
+        roles: [Role], vetting: Vetting, briefings: [String] = [], active: Bool = true, version: Int = 1
     ) {
+        self.briefings = briefings
         self.id = id
         self.username = username
         self.displayName = displayName

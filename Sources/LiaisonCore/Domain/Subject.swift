@@ -3,11 +3,29 @@ public struct Subject: Codable, Sendable, Equatable, Identifiable {
     public var id: SubjectID
     public var meta: RecordMeta
     public var details: SubjectDetails
+    /// Fields the access policy withheld from this copy (e.g. `details.addresses`); empty when nothing was.
+    public var withheld: [String]
 
-    public init(id: SubjectID = .make(), meta: RecordMeta, details: SubjectDetails) {
+    public init(id: SubjectID = .make(), meta: RecordMeta, details: SubjectDetails, withheld: [String] = []) {
         self.id = id
         self.meta = meta
         self.details = details
+        self.withheld = withheld
+    }
+
+    /// A copy with the named fields emptied and listed as withheld.
+    public func withholding(_ fields: [String]) -> Subject {
+        guard !fields.isEmpty else { return self }
+        var copy = self
+        for field in fields {
+            switch field {
+            case "details.addresses": copy.details.addresses = []
+            case "details.phones": copy.details.phones = []
+            default: break
+            }
+        }
+        copy.withheld = fields
+        return copy
     }
 
     /// "Family, Given Middle" of the primary name, for lists.

@@ -3,53 +3,96 @@ public enum Action: String, Sendable, CaseIterable {
     case read, create, update
 }
 
-/// The access policy's answer, with the reasons a person can read.
-public struct AccessDecision: Sendable, Equatable {
+/// The access policy's answer, with the reasons a person can read, and the fields it withholds.
+public struct AccessDecision: Sendable, Equatable, Codable {
     public var allowed: Bool
     public var reasons: [String]
+    /// Fields the user may not see even though the record is allowed, with why.
+    public var withheld: [WithheldField]
 
-    public static func allow(_ reason: String) -> AccessDecision { AccessDecision(allowed: true, reasons: [reason]) }
-    public static func deny(_ reasons: [String]) -> AccessDecision { AccessDecision(allowed: false, reasons: reasons) }
+    public init(allowed: Bool, reasons: [String], withheld: [WithheldField] = []) {
+        self.allowed = allowed
+        self.reasons = reasons
+        self.withheld = withheld
+    }
+}
+
+public struct WithheldField: Sendable, Equatable, Codable {
+    public var field: String
+    public var reason: String
+}
+
+/// Who is asking, as far as any list or search is concerned: what the storage query filters on.
+public struct Viewer: Sendable, Equatable {
+    public var agencyID: AgencyID
+    public var maximumClassification: Classification
+    public var briefings: [String]
+
+    public init(_ user: User) {
+        agencyID = user.agencyID
+        maximumClassification = user.vetting.maximumClassification
+        briefings = user.briefings
+    }
 }
 
 /// The one function that decides every access to a record: (user, action, record) → allow or deny, with reasons.
 ///
-/// It weighs the user's vetting against the record's protective marking, the roles that may write
-/// shared records, and whether the user's agency owns the record.
+/// It weighs, in order: the account being active; vetting against the protective marking; the record's sharing
+/// (owner, named agencies, or all); need-to-know (being briefed into the record's operation or case); and, for
+/// changes, the user's roles and agency. An allowed read may still withhold protected fields.
 public enum AccessPolicy {
     /// Roles that may create and edit subjects and groups.
     public static let editorRoles: Set<Role> = [
         .caseworker, .caseOwner, .seniorCaseworker, .intelligenceOfficer, .analyst, .supervisor, .administrator,
     ]
 
-    public static func decide(_ user: User, _ action: Action, _ meta: RecordMeta) -> AccessDecision {
+    /// Fields of a record kind that only the owning agency sees, with the reason shown to others.
+    public static let protectedFields: [String: [(field: String, reason: String)]] = [
+        "subject": [("details.addresses", "addresses are shown only to the agency that holds the record"),
+                    ("details.phones", "phone numbers are shown only to the agency that holds the record")],
+    ]
+
+    public static func decide(_ user: User, _ action: Action, _ meta: RecordMeta, kind: String = "") -> AccessDecision {
         var reasons: [String] = []
         if !user.active { reasons.append("the account is disabled") }
         if meta.marking.classification > user.vetting.maximumClassification {
             reasons.append("\(user.vetting.rawValue) vetting does not reach \(meta.marking.classification.rawValue)")
         }
+        let owner = meta.owningAgencyID == user.agencyID
+        if !owner && !meta.sharing.withAll && !meta.sharing.agencies.contains(user.agencyID) {
+            reasons.append("the record is not shared with the user's agency")
+        }
+        if let operation = meta.needToKnow, !user.briefings.contains(operation) {
+            reasons.append("need-to-know: the user is not briefed into \(operation)")
+        }
         if action != .read {
             if Set(user.roles).isDisjoint(with: editorRoles) {
                 reasons.append("none of the user's roles may \(action.rawValue) records")
             }
-            if meta.owningAgencyID != user.agencyID && !user.has(.administrator) {
+            if !owner && !user.has(.administrator) {
                 reasons.append("the record belongs to another agency")
             }
         }
-        return reasons.isEmpty ? .allow("\(action.rawValue) allowed: vetting, roles and agency permit it") : .deny(reasons)
+        guard reasons.isEmpty else { return AccessDecision(allowed: false, reasons: reasons) }
+        let withheld = owner ? [] : (protectedFields[kind] ?? []).map { WithheldField(field: $0.field, reason: $0.reason) }
+        var why = ["\(action.rawValue) allowed: vetting reaches the marking"]
+        why.append(owner ? "the user's agency holds the record" : "the record is shared with the user's agency")
+        if let operation = meta.needToKnow { why.append("the user is briefed into \(operation)") }
+        return AccessDecision(allowed: true, reasons: why, withheld: withheld)
     }
 
     /// Whether the user may create records marked `marking` for their own agency.
-    public static func decideCreate(_ user: User, marking: ProtectiveMarking) -> AccessDecision {
-        let meta = RecordMeta(owningAgencyID: user.agencyID, marking: marking, createdAt: .distantPast, createdBy: user.id)
+    public static func decideCreate(_ user: User, marking: ProtectiveMarking, needToKnow: String? = nil) -> AccessDecision {
+        let meta = RecordMeta(owningAgencyID: user.agencyID, marking: marking, needToKnow: needToKnow, createdAt: .distantPast, createdBy: user.id)
         return decide(user, .create, meta)
     }
 
     /// Throws a `PolicyRefusal` showing `notFound` for a refused read (so a refusal looks like absence)
-    /// and `forbidden` for a refused write.
-    public static func enforce(_ user: User, _ action: Action, _ meta: RecordMeta, kind: String, id: String) throws {
-        let decision = decide(user, action, meta)
-        guard !decision.allowed else { return }
+    /// and `forbidden` for a refused write. Returns the decision (with any withheld fields) when allowed.
+    @discardableResult
+    public static func enforce(_ user: User, _ action: Action, _ meta: RecordMeta, kind: String, id: String) throws -> AccessDecision {
+        let decision = decide(user, action, meta, kind: kind)
+        guard !decision.allowed else { return decision }
         let shown: LiaisonError = action == .read
             ? .notFound(kind: kind, id: id) : .forbidden(reason: decision.reasons.joined(separator: "; "))
         throw PolicyRefusal(reasons: decision.reasons, shown: shown)

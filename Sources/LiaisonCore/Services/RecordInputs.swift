@@ -4,12 +4,19 @@ import Foundation
 public struct SubjectInput: Codable, Sendable, Equatable {
     public var details: SubjectDetails
     public var marking: ProtectiveMarking?
+    /// Who may see it besides the owner; all agencies when not given on create.
+    public var sharing: Sharing?
+    /// The operation or case a user must be briefed into to see it.
+    public var needToKnow: String?
     /// Required on update: the version the editor started from.
     public var version: Int?
 
-    public init(details: SubjectDetails, marking: ProtectiveMarking? = nil, version: Int? = nil) {
+    public init(details: SubjectDetails, marking: ProtectiveMarking? = nil, sharing: Sharing? = nil, needToKnow: String? = nil,
+                version: Int? = nil) {
         self.details = details
         self.marking = marking
+        self.sharing = sharing
+        self.needToKnow = needToKnow
         self.version = version
     }
 }
@@ -19,12 +26,17 @@ public struct OCGInput: Codable, Sendable, Equatable {
     public var details: OCGDetails
     public var members: [OCGMember]?
     public var marking: ProtectiveMarking?
+    public var sharing: Sharing?
+    public var needToKnow: String?
     public var version: Int?
 
-    public init(details: OCGDetails, members: [OCGMember]? = nil, marking: ProtectiveMarking? = nil, version: Int? = nil) {
+    public init(details: OCGDetails, members: [OCGMember]? = nil, marking: ProtectiveMarking? = nil, sharing: Sharing? = nil,
+                needToKnow: String? = nil, version: Int? = nil) {
         self.details = details
         self.members = members
         self.marking = marking
+        self.sharing = sharing
+        self.needToKnow = needToKnow
         self.version = version
     }
 }

@@ -16,6 +16,8 @@ public protocol RecordService: Sendable {
 public protocol RecordInput: Codable, Sendable {
     var version: Int? { get }
     var marking: ProtectiveMarking? { get }
+    var sharing: Sharing? { get }
+    var needToKnow: String? { get }
 }
 
 extension SubjectInput: RecordInput {}
@@ -23,14 +25,32 @@ extension OCGInput: RecordInput {}
 
 /// The steps every create and update shares: the marking is checked, the policy consulted, the version compared.
 enum RecordEditing {
+    /// Checks the sharing and need-to-know an input asks for: named agencies must exist, operation names be sane.
+    static func checkAccessFields(_ input: some RecordInput, store: any LiaisonStore) async throws {
+        var v = Validator()
+        if let sharing = input.sharing, !sharing.agencies.isEmpty {
+            let known = Set(try await store.agencies().map(\.id))
+            for (index, agency) in sharing.agencies.enumerated() where !known.contains(agency) {
+                v.fail("sharing.agencies[\(index)]", "is not a known agency")
+            }
+        }
+        if let operation = input.needToKnow {
+            if operation.isEmpty || operation.count > 60 || !operation.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "- ".contains($0)) }) {
+                v.fail("needToKnow", "must be an operation or case name of 1–60 letters, digits, spaces or hyphens")
+            }
+        }
+        try v.check()
+    }
+
     /// The metadata of a new record owned by the user's agency, if the policy lets the user create it.
     static func newMeta(_ input: some RecordInput, by user: User, at time: Date) throws -> RecordMeta {
         let marking = try (input.marking ?? .official).validated(field: "marking")
-        let decision = AccessPolicy.decideCreate(user, marking: marking)
+        let decision = AccessPolicy.decideCreate(user, marking: marking, needToKnow: input.needToKnow)
         guard decision.allowed else {
             throw PolicyRefusal(reasons: decision.reasons, shown: .forbidden(reason: decision.reasons.joined(separator: "; ")))
         }
-        return RecordMeta(owningAgencyID: user.agencyID, marking: marking, createdAt: time, createdBy: user.id)
+        return RecordMeta(owningAgencyID: user.agencyID, marking: marking, sharing: input.sharing ?? .all,
+                          needToKnow: input.needToKnow, createdAt: time, createdBy: user.id)
     }
 
     /// The metadata after the user's edit, if the version is current and the policy allows the change before and after.
@@ -44,15 +64,17 @@ enum RecordEditing {
         }
         var meta = current.touched(by: user.id, at: time)
         if let marking = input.marking { meta.marking = try marking.validated(field: "marking") }
+        if let sharing = input.sharing { meta.sharing = sharing }
+        if let operation = input.needToKnow { meta.needToKnow = operation }
         try AccessPolicy.enforce(user, .update, meta, kind: kind, id: id)
         return (meta, expected)
     }
 
     /// Reads a record through the policy: a refused read looks exactly like a missing record.
-    static func read<R>(_ record: R?, meta: (R) -> RecordMeta, by user: User, kind: String, id: String) throws -> R {
+    /// - Returns: the record and the decision, whose `withheld` fields the caller must remove.
+    static func read<R>(_ record: R?, meta: (R) -> RecordMeta, by user: User, kind: String, id: String) throws -> (R, AccessDecision) {
         guard let record else { throw LiaisonError.notFound(kind: kind, id: id) }
-        try AccessPolicy.enforce(user, .read, meta(record), kind: kind, id: id)
-        return record
+        return (record, try AccessPolicy.enforce(user, .read, meta(record), kind: kind, id: id))
     }
 }
 
@@ -73,6 +95,7 @@ public struct SubjectService: RecordService {
         try await auditor.run(user, "subject.create", kind: Self.kind, request: request, touched: { [$0.id.rawValue] }) {
             let reference = ReferenceData(entries: try await store.referenceEntries())
             let details = try input.details.validated(reference: reference, today: clock.now())
+            try await RecordEditing.checkAccessFields(input, store: store)
             let subject = Subject(meta: try RecordEditing.newMeta(input, by: user, at: clock.now()), details: details)
             try await store.insertSubjects([(subject, SearchKeys.subject(details))])
             return subject
@@ -81,7 +104,8 @@ public struct SubjectService: RecordService {
 
     public func update(_ id: SubjectID, _ input: SubjectInput, by user: User, request: RequestInfo = .none) async throws -> Subject {
         try await auditor.run(user, "subject.update", kind: Self.kind, ids: [id.rawValue], request: request) {
-            var subject = try RecordEditing.read(try await store.subject(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            var (subject, _) = try RecordEditing.read(try await store.subject(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            try await RecordEditing.checkAccessFields(input, store: store)
             let (meta, expected) = try RecordEditing.editedMeta(subject.meta, input, by: user, at: clock.now(), kind: Self.kind, id: id.rawValue)
             let reference = ReferenceData(entries: try await store.referenceEntries())
             subject.details = try input.details.validated(reference: reference, today: clock.now())
@@ -93,7 +117,8 @@ public struct SubjectService: RecordService {
 
     public func get(_ id: SubjectID, by user: User, request: RequestInfo = .none) async throws -> Subject {
         try await auditor.run(user, "subject.read", kind: Self.kind, ids: [id.rawValue], request: request) {
-            try RecordEditing.read(try await store.subject(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            let (subject, decision) = try RecordEditing.read(try await store.subject(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            return subject.withholding(decision.withheld.map(\.field))
         }
     }
 
@@ -102,9 +127,12 @@ public struct SubjectService: RecordService {
     public func search(_ text: String?, page: PageRequest, by user: User, request: RequestInfo = .none) async throws -> Page<Subject> {
         try await auditor.run(user, text == nil ? "subject.list" : "subject.search", kind: Self.kind, request: request,
                               detail: text.map { "query: \($0)" }, touched: { $0.items.map(\.id.rawValue) }) {
-            let query = SubjectQuery(tokens: SearchKeys.query(text), maximumClassification: user.vetting.maximumClassification, page: page)
+            let query = SubjectQuery(tokens: SearchKeys.query(text), viewer: Viewer(user), page: page)
             let found = try await store.subjects(matching: query)
-            let visible = found.items.filter { AccessPolicy.decide(user, .read, $0.meta).allowed }
+            let visible = found.items.compactMap { subject -> Subject? in
+                let decision = AccessPolicy.decide(user, .read, subject.meta, kind: Self.kind)
+                return decision.allowed ? subject.withholding(decision.withheld.map(\.field)) : nil
+            }
             return Page(items: visible, nextCursor: found.nextCursor)
         }
     }
@@ -127,6 +155,7 @@ public struct OCGService: RecordService {
         try await auditor.run(user, "ocg.create", kind: Self.kind, request: request, touched: { [$0.id.rawValue] }) {
             let reference = ReferenceData(entries: try await store.referenceEntries())
             let details = try input.details.validated(reference: reference)
+            try await RecordEditing.checkAccessFields(input, store: store)
             let members = try await validatedMembers(input.members ?? [], reference: reference, user: user)
             let ocg = OCG(meta: try RecordEditing.newMeta(input, by: user, at: clock.now()), details: details, members: members)
             try await store.insertOCGs([(ocg, SearchKeys.ocg(details))])
@@ -136,7 +165,8 @@ public struct OCGService: RecordService {
 
     public func update(_ id: OCGID, _ input: OCGInput, by user: User, request: RequestInfo = .none) async throws -> OCG {
         try await auditor.run(user, "ocg.update", kind: Self.kind, ids: [id.rawValue], request: request) {
-            var ocg = try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            var (ocg, _) = try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            try await RecordEditing.checkAccessFields(input, store: store)
             let (meta, expected) = try RecordEditing.editedMeta(ocg.meta, input, by: user, at: clock.now(), kind: Self.kind, id: id.rawValue)
             let reference = ReferenceData(entries: try await store.referenceEntries())
             ocg.details = try input.details.validated(reference: reference)
@@ -149,7 +179,7 @@ public struct OCGService: RecordService {
 
     public func get(_ id: OCGID, by user: User, request: RequestInfo = .none) async throws -> OCG {
         try await auditor.run(user, "ocg.read", kind: Self.kind, ids: [id.rawValue], request: request) {
-            try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue).0
         }
     }
 
@@ -157,7 +187,7 @@ public struct OCGService: RecordService {
         try await auditor.run(user, "ocg.list", kind: Self.kind, request: request, detail: Self.describe(query),
                               touched: { $0.items.map(\.id.rawValue) }) {
             var query = query
-            query.maximumClassification = min(query.maximumClassification, user.vetting.maximumClassification)
+            query.viewer = Viewer(user)
             let found = try await store.ocgs(matching: query)
             return Page(items: found.items.filter { AccessPolicy.decide(user, .read, $0.meta).allowed }, nextCursor: found.nextCursor)
         }

@@ -30,15 +30,14 @@ public struct Page<Item: Sendable>: Sendable {
 public struct SubjectQuery: Sendable {
     public var tokens: [String]
     public var owningAgencyID: AgencyID?
-    /// Records marked above this are left out.
-    public var maximumClassification: Classification
+    /// Only records this viewer may see (marking, sharing, need-to-know) are listed.
+    public var viewer: Viewer
     public var page: PageRequest
 
-    public init(tokens: [String] = [], owningAgencyID: AgencyID? = nil,
-                maximumClassification: Classification, page: PageRequest = PageRequest()) {
+    public init(tokens: [String] = [], owningAgencyID: AgencyID? = nil, viewer: Viewer, page: PageRequest = PageRequest()) {
         self.tokens = tokens
         self.owningAgencyID = owningAgencyID
-        self.maximumClassification = maximumClassification
+        self.viewer = viewer
         self.page = page
     }
 }
@@ -50,17 +49,18 @@ public struct OCGQuery: Sendable {
     public var market: String?
     public var area: String?
     public var band: String?
-    public var maximumClassification: Classification
+    /// Only records this viewer may see (marking, sharing, need-to-know) are listed.
+    public var viewer: Viewer
     public var page: PageRequest
 
     public init(nameTokens: [String] = [], status: String? = nil, market: String? = nil, area: String? = nil,
-                band: String? = nil, maximumClassification: Classification, page: PageRequest = PageRequest()) {
+                band: String? = nil, viewer: Viewer, page: PageRequest = PageRequest()) {
         self.nameTokens = nameTokens
         self.status = status
         self.market = market
         self.area = area
         self.band = band
-        self.maximumClassification = maximumClassification
+        self.viewer = viewer
         self.page = page
     }
 }

@@ -14,6 +14,7 @@ struct DirectoryAPI {
         var agency: Agency?
         var roles: [Role]
         var vetting: Vetting
+        var briefings: [String]
     }
 
     struct EntryInput: Codable, Sendable {
@@ -29,7 +30,7 @@ struct DirectoryAPI {
             guard let identity = context.identity else { throw LiaisonError.unauthenticated }
             let user = identity.user
             return try jsonResponse(Me(id: user.id, username: user.username, displayName: user.displayName, email: user.email,
-                                       agency: identity.agency, roles: user.roles, vetting: user.vetting))
+                                       agency: identity.agency, roles: user.roles, vetting: user.vetting, briefings: user.briefings))
         }
         api.add(APIOperation(method: .get, path: "/api/v1/agencies", operationID: "listAgencies", summary: "The agencies that share through Liaison",
                              tag: "Directory", response: "AgencyList")) { _, context in

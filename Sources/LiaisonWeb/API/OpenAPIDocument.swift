@@ -121,11 +121,12 @@ enum OpenAPIDocument {
             "descriptors": array(string(max: 40)), "caveats": array(string(max: 40)),
         ], required: ["classification", "descriptors", "caveats"]),
         "RecordMeta": object([
-            "owningAgencyID": string(format: "uuid"), "marking": ref("ProtectiveMarking"),
+            "owningAgencyID": string(format: "uuid"), "marking": ref("ProtectiveMarking"), "sharing": ref("Sharing"),
+            "needToKnow": string(description: "The operation or case a user must be briefed into"),
             "createdAt": string(format: "date-time"), "createdBy": string(format: "uuid"),
             "updatedAt": string(format: "date-time"), "updatedBy": string(format: "uuid"),
             "version": ["type": "integer", "minimum": 1, "description": "Send it back on update; a stale version is refused with 409."],
-        ], required: ["owningAgencyID", "marking", "createdAt", "createdBy", "updatedAt", "updatedBy", "version"]),
+        ], required: ["owningAgencyID", "marking", "sharing", "createdAt", "createdBy", "updatedAt", "updatedBy", "version"]),
         "PersonName": object([
             "kind": ["type": "string", "enum": .array(PersonName.Kind.allCases.map { .string($0.rawValue) })],
             "given": string(max: 100), "middle": string(max: 100), "family": string(max: 100),
@@ -142,9 +143,12 @@ enum OpenAPIDocument {
             "identifiers": array(ref("PersonIdentifier"), max: 50), "addresses": array(ref("PostalAddress"), max: 50),
             "phones": array(string(max: 30), max: 50), "notes": string(max: 4000),
         ], required: ["names", "datesOfBirth", "nationalities", "identifiers", "addresses", "phones"]),
-        "Subject": object(["id": string(format: "uuid"), "meta": ref("RecordMeta"), "details": ref("SubjectDetails")], required: ["id", "meta", "details"]),
+        "Subject": object(["id": string(format: "uuid"), "meta": ref("RecordMeta"), "details": ref("SubjectDetails"),
+                           "withheld": array(string(description: "A field the access policy withheld from you, e.g. details.addresses"))],
+                          required: ["id", "meta", "details", "withheld"]),
         "SubjectInput": object([
-            "details": ref("SubjectDetails"), "marking": ref("ProtectiveMarking"),
+            "details": ref("SubjectDetails"), "marking": ref("ProtectiveMarking"), "sharing": ref("Sharing"),
+            "needToKnow": string(max: 60),
             "version": ["type": "integer", "description": "Required on update: the version being edited."],
         ], required: ["details"]),
         "SubjectPage": page(of: "Subject"),
@@ -156,14 +160,14 @@ enum OpenAPIDocument {
             "threatScore": ["type": "integer", "minimum": 0, "maximum": 1000], "leadOfficer": string(format: "uuid"), "summary": string(max: 4000),
         ], required: ["name", "operationNames", "markets", "areas", "status"]),
         "OCG": object(["id": string(format: "uuid"), "meta": ref("RecordMeta"), "details": ref("OCGDetails"), "members": array(ref("OCGMember"))], required: ["id", "meta", "details", "members"]),
-        "OCGInput": object(["details": ref("OCGDetails"), "members": array(ref("OCGMember"), max: 500), "marking": ref("ProtectiveMarking"), "version": ["type": "integer"]], required: ["details"]),
+        "OCGInput": object(["details": ref("OCGDetails"), "members": array(ref("OCGMember"), max: 500), "marking": ref("ProtectiveMarking"), "sharing": ref("Sharing"), "needToKnow": string(max: 60), "version": ["type": "integer"]], required: ["details"]),
         "OCGPage": page(of: "OCG"),
         "OCGList": object(["items": array(ref("OCG"))], required: ["items"]),
         "Agency": object(["id": string(format: "uuid"), "code": string(), "name": string(), "type": string(), "jurisdiction": string()], required: ["id", "code", "name", "type", "jurisdiction"]),
         "AgencyList": object(["items": array(ref("Agency"))], required: ["items"]),
         "Me": object([
             "id": string(format: "uuid"), "username": string(), "displayName": string(), "email": string(),
-            "agency": ref("Agency"), "roles": array(string()), "vetting": string(),
+            "agency": ref("Agency"), "roles": array(string()), "vetting": string(), "briefings": array(string()),
         ], required: ["id", "username", "displayName", "roles", "vetting"]),
         "ReferenceEntry": object(["list": string(), "code": string(max: 60), "label": string(max: 120), "sortOrder": ["type": "integer"], "active": ["type": "boolean"]], required: ["list", "code", "label", "sortOrder", "active"]),
         "ReferenceEntryInput": object(["label": string(max: 120), "sortOrder": ["type": "integer"], "active": ["type": "boolean"]], required: ["label", "sortOrder", "active"]),
@@ -177,5 +181,11 @@ enum OpenAPIDocument {
         ], required: ["sequence", "timeMillis", "actorName", "action", "objectIDs", "outcome", "previousHash", "hash"]),
         "AuditPage": object(["items": array(ref("AuditEntry")), "nextCursor": string(description: "Pass as `before` for older entries")], required: ["items"]),
         "CSV": string(description: "Comma-separated values with a header row"),
+        "WithheldField": object(["field": string(), "reason": string()], required: ["field", "reason"]),
+        "AccessExplanation": object([
+            "user": string(), "record": string(format: "uuid"), "kind": string(), "action": string(), "allowed": ["type": "boolean"],
+            "reasons": array(string()), "withheld": array(ref("WithheldField")),
+        ], required: ["user", "record", "kind", "action", "allowed", "reasons", "withheld"]),
+        "Sharing": object(["withAll": ["type": "boolean"], "agencies": array(string(format: "uuid"))], required: ["withAll", "agencies"]),
     ]
 }

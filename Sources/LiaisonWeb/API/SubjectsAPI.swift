@@ -46,7 +46,7 @@ struct OCGsAPI {
         try validator.check()
         return OCGQuery(nameTokens: SearchKeys.query(try RequestReading.text("q", request)), status: values["status"],
                         market: values["market"], area: values["area"], band: values["band"],
-                        maximumClassification: user.vetting.maximumClassification, page: try RequestReading.page(request))
+                        viewer: Viewer(user), page: try RequestReading.page(request))
     }
 
     func register(_ api: inout APIRoutes, store: any LiaisonStore) {

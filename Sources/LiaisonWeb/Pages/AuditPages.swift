@@ -10,6 +10,36 @@ struct AuditPages {
 
     func register(_ router: Router<LiaisonRequestContext>) {
         let this = self
+        router.get("/access") { request, context in
+            let user = try context.user()
+            guard !Set(user.roles).isDisjoint(with: AccessAPI.explainers) else {
+                throw LiaisonError.forbidden(reason: "only administrators and auditors may ask the policy about other users")
+            }
+            let asked = request.uri.queryParameters["user"] != nil || request.uri.queryParameters["record"] != nil
+            var errors = FormErrors()
+            var answer: AccessAPI.Explanation?
+            if asked {
+                do {
+                    answer = try await AccessAPI.explain(request, context: context, store: this.store, audit: this.audit)
+                } catch LiaisonError.invalid(let problems) {
+                    errors.add(problems) { field in (field, field == "user" ? "Username" : field == "record" ? "Record ID" : "Action") }
+                }
+            }
+            var page = errors.view
+            page["fields"] = [
+                fieldView("user", "Username", value: request.uri.queryParameters["user"].map(String.init), error: errors["user"]),
+                fieldView("record", "Record ID", value: request.uri.queryParameters["record"].map(String.init),
+                          hint: "The ID of a subject or organised crime group, from its page address", error: errors["record"]),
+            ]
+            if let answer {
+                page["answer"] = view(["allowed": answer.allowed, "verdict": answer.allowed ? "Allowed" : "Not allowed",
+                                       "user": answer.user, "action": answer.action, "kind": answer.kind,
+                                       "reasons": answer.reasons, "withheld": answer.withheld.map { ["field": $0.field, "reason": $0.reason] },
+                                       "hasWithheld": !answer.withheld.isEmpty])
+            }
+            return this.pages.page("access", title: "Why can't they see this?", context: page, identity: context.identity,
+                                   section: "/audit", status: errors.isEmpty ? .ok : .unprocessableContent)
+        }
         router.get("/audit") { request, context in
             let (user, query) = try AuditAPI.query(request, context: context)
             let entries = try await AuditAPI.search(query, user: user, store: this.store, audit: this.audit, request: context.request)

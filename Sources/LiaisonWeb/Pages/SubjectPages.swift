@@ -69,7 +69,10 @@ struct SubjectPages {
             "identifiers": details.identifiers.map { view(["label": reference.label($0.kind, in: "identifier-kind"), "value": $0.value, "issuer": $0.issuer]) },
             "hasIdentifiers": !details.identifiers.isEmpty,
             "addresses": details.addresses.map(\.display), "hasAddresses": !details.addresses.isEmpty,
+            "addressesWithheld": subject.withheld.contains("details.addresses") ? AccessPolicy.protectedFields["subject"]?.first { $0.field == "details.addresses" }?.reason : nil,
+            "phonesWithheld": subject.withheld.contains("details.phones") ? AccessPolicy.protectedFields["subject"]?.first { $0.field == "details.phones" }?.reason : nil,
             "phones": details.phones.joined(separator: ", "), "notes": details.notes,
+            "sharing": try await sharingText(subject.meta.sharing), "needToKnow": subject.meta.needToKnow,
             "agency": agency?.name, "version": String(subject.meta.version), "updatedAt": displayTime(subject.meta.updatedAt),
             "canEdit": AccessPolicy.decide(user, .update, subject.meta).allowed,
             "notice": request.uri.queryParameters["saved"] != nil ? "Subject saved." : nil,
@@ -83,6 +86,14 @@ struct SubjectPages {
         ])
         page.merge(markingView(subject.meta.marking)) { $1 }
         return pages.page("subject", title: subject.displayName, context: page, identity: context.identity, section: "/subjects")
+    }
+
+    /// "All agencies", "Only the holding agency", or the agencies named.
+    func sharingText(_ sharing: Sharing) async throws -> String {
+        if sharing.withAll { return "All agencies" }
+        if sharing.agencies.isEmpty { return "Only the agency that holds it" }
+        let names = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0.name) })
+        return "The holding agency and " + sharing.agencies.map { names[$0] ?? $0.rawValue }.joined(separator: ", ")
     }
 
     func save(_ request: Request, _ context: LiaisonRequestContext, id: SubjectID?) async throws -> Response {
@@ -117,7 +128,13 @@ struct SubjectPages {
             fieldView("addresses", "Addresses", value: values.addresses, hint: "One a line: address, town, postcode", error: errors["addresses"], textarea: true),
             fieldView("phones", "Phone numbers", value: values.phones, hint: "One a line", error: errors["phones"], textarea: true),
             fieldView("notes", "Notes", value: values.notes, error: errors["notes"], textarea: true),
+            fieldView("needToKnow", "Need-to-know operation or case", value: values.needToKnow,
+                      hint: "Only users briefed into it will see this subject. Leave empty for none.", error: errors["needToKnow"]),
         ]
+        context["sharingOptions"] = SubjectFormValues.sharingChoices(keepNamed: values.namedAgencies).map {
+            ["code": $0.code, "label": $0.label, "selected": $0.code == values.sharing]
+        }
+        context["named"] = values.namedAgencies.map(\.rawValue)
         context["sexError"] = errors["sex"]
         context["sexes"] = reference.list("sex").map { ["code": $0.code, "label": $0.label, "selected": $0.code == values.sex] }
         context["markingError"] = errors["classification"]
@@ -132,7 +149,14 @@ struct SubjectFormValues {
     var given = "", middle = "", family = "", aliases = "", dobs = "", nationalities = "", identifiers = ""
     var addresses = "", phones = "", notes = "", sex = "", classification = Classification.official.rawValue, version = ""
     var descriptors: [String] = [], caveats: [String] = []
+    /// "all", "owner", or "named" (keep the agencies already named on the record).
+    var sharing = "all", needToKnow = ""
+    var namedAgencies: [AgencyID] = []
     private var form: FormData?
+
+    static func sharingChoices(keepNamed: [AgencyID]) -> [(code: String, label: String)] {
+        [("all", "All agencies in Liaison"), ("owner", "Only my agency")] + (keepNamed.isEmpty ? [] : [("named", "My agency and the agencies already named")])
+    }
 
     init() {}
 
@@ -141,6 +165,8 @@ struct SubjectFormValues {
         given = form["given"]; middle = form["middle"]; family = form["family"]; aliases = form["aliases"]; dobs = form["dobs"]
         nationalities = form["nationalities"]; identifiers = form["identifiers"]; addresses = form["addresses"]
         phones = form["phones"]; notes = form["notes"]; sex = form["sex"]; classification = form["classification"]; version = form["version"]
+        sharing = form["sharing"].isEmpty ? "all" : form["sharing"]; needToKnow = form["needToKnow"]
+        namedAgencies = form.all("named").map { AgencyID($0) }
     }
 
     init(_ subject: Subject, reference: ReferenceData) {
@@ -159,6 +185,9 @@ struct SubjectFormValues {
         descriptors = subject.meta.marking.descriptors
         caveats = subject.meta.marking.caveats
         version = String(subject.meta.version)
+        namedAgencies = subject.meta.sharing.agencies
+        sharing = subject.meta.sharing.withAll ? "all" : namedAgencies.isEmpty ? "owner" : "named"
+        needToKnow = subject.meta.needToKnow ?? ""
     }
 
     /// Reads the fields into an input, noting lines that cannot be read at all.
@@ -206,7 +235,9 @@ struct SubjectFormValues {
         return SubjectInput(details: SubjectDetails(
             names: names, datesOfBirth: form.items("dobs"), sex: sex.isEmpty ? nil : sex, nationalities: form.items("nationalities"),
             identifiers: ids, addresses: addressList, phones: form.lines("phones"), notes: notes.isEmpty ? nil : notes),
-            marking: marking, version: versionNumber)
+            marking: marking, sharing: Sharing(withAll: sharing == "all", agencies: sharing == "named" ? namedAgencies : []),
+            needToKnow: needToKnow.trimmingCharacters(in: .whitespaces).isEmpty ? nil : needToKnow.trimmingCharacters(in: .whitespaces),
+            version: versionNumber)
     }
 
     /// Which form field shows the error for a field path from the service, and how to name it.
@@ -227,6 +258,8 @@ struct SubjectFormValues {
         case let p where p.hasPrefix("details.phones"): return ("phones", "Phone number\(n)")
         case let p where p.hasPrefix("details.notes"): return ("notes", "Notes")
         case let p where p.hasPrefix("marking"): return ("classification", "Marking")
+        case let p where p.hasPrefix("needToKnow"): return ("needToKnow", "Need-to-know")
+        case let p where p.hasPrefix("sharing"): return ("sharing", "Sharing")
         default: return ("classification", path)
         }
     }

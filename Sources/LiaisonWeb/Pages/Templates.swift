@@ -4,7 +4,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "errorSummary": errorSummary, "field": field, "login": login, "home": home,
         "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
-        "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit,
+        "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access,
     ]
 
     static let layout = """
@@ -156,10 +156,12 @@ enum Templates {
       <div><dt>Sex</dt><dd>{{sex}}{{^sex}}Not recorded{{/sex}}</dd></div>
       <div><dt>Nationalities</dt><dd>{{nationalities}}{{^nationalities}}Not recorded{{/nationalities}}</dd></div>
       <div><dt>Identifiers</dt><dd>{{#hasIdentifiers}}<ul>{{#identifiers}}<li>{{label}}: <strong>{{value}}</strong>{{#issuer}} ({{issuer}}){{/issuer}}</li>{{/identifiers}}</ul>{{/hasIdentifiers}}{{^hasIdentifiers}}None recorded{{/hasIdentifiers}}</dd></div>
-      <div><dt>Addresses</dt><dd>{{#hasAddresses}}<ul>{{#addresses}}<li>{{.}}</li>{{/addresses}}</ul>{{/hasAddresses}}{{^hasAddresses}}None recorded{{/hasAddresses}}</dd></div>
-      <div><dt>Phones</dt><dd>{{phones}}{{^phones}}None recorded{{/phones}}</dd></div>
+      <div><dt>Addresses</dt><dd>{{#addressesWithheld}}<strong class="tag tag--grey">Withheld</strong> {{addressesWithheld}}{{/addressesWithheld}}{{^addressesWithheld}}{{#hasAddresses}}<ul>{{#addresses}}<li>{{.}}</li>{{/addresses}}</ul>{{/hasAddresses}}{{^hasAddresses}}None recorded{{/hasAddresses}}{{/addressesWithheld}}</dd></div>
+      <div><dt>Phones</dt><dd>{{#phonesWithheld}}<strong class="tag tag--grey">Withheld</strong> {{phonesWithheld}}{{/phonesWithheld}}{{^phonesWithheld}}{{phones}}{{^phones}}None recorded{{/phones}}{{/phonesWithheld}}</dd></div>
       {{#notes}}<div><dt>Notes</dt><dd>{{notes}}</dd></div>{{/notes}}
       <div><dt>Held by</dt><dd>{{agency}}</dd></div>
+      <div><dt>Shared with</dt><dd>{{sharing}}</dd></div>
+      {{#needToKnow}}<div><dt>Need-to-know</dt><dd>Only users briefed into {{needToKnow}}</dd></div>{{/needToKnow}}
       <div><dt>Record</dt><dd>Version {{version}}, last changed {{updatedAt}}</dd></div>
     </dl>
     {{#canEdit}}<div class="actions"><a class="button" href="/subjects/{{id}}/edit">Edit subject</a></div>{{/canEdit}}
@@ -195,6 +197,11 @@ enum Templates {
         <span class="hint">Your vetting must reach the marking you choose.</span>
         {{#markingError}}<span class="error-message" id="classification-error"><span class="visually-hidden">Error:</span> {{markingError}}</span>{{/markingError}}
         <select id="classification" name="classification">{{#classifications}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/classifications}}</select>
+      </div>
+      <div class="form-group">
+        <label for="sharing">Share with</label>
+        <select id="sharing" name="sharing">{{#sharingOptions}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sharingOptions}}</select>
+        {{#named}}<input type="hidden" name="named" value="{{.}}">{{/named}}
       </div>
       <button class="button" type="submit">Save subject</button>
       <a class="button button--secondary" href="{{cancel}}">Cancel</a>
@@ -312,5 +319,23 @@ enum Templates {
     {{/hasItems}}
     {{^hasItems}}<p>No entries match.</p>{{/hasItems}}
     <nav class="pagination" aria-label="Pages">{{#nextLink}}<a href="{{nextLink}}" rel="next">Older entries</a>{{/nextLink}}</nav>
+    """
+
+    static let access = """
+    <div class="two-thirds">
+    {{>errorSummary}}
+    <h1>Why can't they see this?</h1>
+    <p>Ask the access policy whether a user may see a record, and why. The answer names the reasons, never the record's content.</p>
+    <form method="get" action="/access" novalidate>
+      {{#fields}}{{>field}}{{/fields}}
+      <button class="button" type="submit">Ask</button>
+    </form>
+    {{#answer}}
+    <h2>{{verdict}}</h2>
+    <p><strong class="tag {{#allowed}}tag--green{{/allowed}}{{^allowed}}tag--red{{/allowed}}">{{verdict}}</strong> {{user}} to {{action}} this {{kind}}, because:</p>
+    <ul>{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>
+    {{#hasWithheld}}<h3>Withheld fields</h3><ul>{{#withheld}}<li>{{field}}: {{reason}}</li>{{/withheld}}</ul>{{/hasWithheld}}
+    {{/answer}}
+    </div>
     """
 }

@@ -47,6 +47,7 @@ public enum LiaisonApplication {
         SubjectsAPI(subjects: subjects, groups: groups).register(&api)
         OCGsAPI(groups: groups).register(&api, store: store)
         AuditAPI(store: store, audit: audit).register(&api)
+        AccessAPI(store: store, audit: audit).register(&api)
         let operations = api.operations + [SystemRoutes.openAPIOperation]
         let document = try JSONCoding.encoder.encode(OpenAPIDocument.build(operations))
         router.get("/api/openapi.json") { _, _ in

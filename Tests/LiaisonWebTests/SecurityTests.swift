@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LiaisonCore
+import Testing
+@testable import LiaisonWeb
+
+@Suite("Security: lockout, tokens, audit, sharing and explanations")
+struct SecurityTests {
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    @Test("five wrong passwords lock the account; the right one is then refused too; all of it is audited")
+    func lockout() async throws {
+        let harness = try await WebHarness()
+        let auditorToken = try await harness.token("nca.auditor")
+        try await harness.run { client in
+            for _ in 1...4 {
+                let wrong = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: ByteBuffer(string: "username=nca.analyst&password=guess"))
+                #expect(wrong.text.contains("Enter a correct username and password"))
+            }
+            let fifth = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: ByteBuffer(string: "username=nca.analyst&password=guess"))
+            #expect(fifth.text.contains("This account is locked"))
+            let right = try await client.execute(uri: "/login", method: .post, headers: Self.form,
+                                                 body: ByteBuffer(string: "username=nca.analyst&password=\(WebHarness.password)"))
+            #expect(right.status == .unauthorized)
+            #expect(right.headers[.setCookie] == nil)
+            let log = try await client.execute(uri: "/api/v1/audit?actor=nca.analyst&action=auth.", method: .get, headers: bearer(auditorToken))
+            let entries = try log.json()["items"] as! [[String: Any]]
+            #expect(entries.map { $0["action"] as! String } == ["auth.sign-in", "auth.lockout", "auth.sign-in", "auth.sign-in", "auth.sign-in", "auth.sign-in", "auth.sign-in"])
+            #expect(entries.allSatisfy { $0["outcome"] as? String == "denied" })
+            #expect(entries.first?["detail"] as? String == "account locked")
+            // Another account is unaffected.
+            _ = try await signIn(client, "nca.intel")
+        }
+    }
+
+    @Test("a revoked API token is refused at once")
+    func revocation() async throws {
+        let harness = try await WebHarness()
+        let token = try await harness.token("nca.analyst")
+        try await harness.run { client in
+            #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: bearer(token)).status == .ok)
+            let record = try #require(try await harness.store.token(hash: Secrets.hash(token)))
+            let authenticator = Authenticator(store: harness.store, clock: SystemClock(), hasher: PasswordHasher(cost: 4),
+                                              audit: AuditLog(store: harness.store, clock: SystemClock()))
+            #expect(try await authenticator.revokeToken(id: record.id, by: "test"))
+            #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: bearer(token)).status == .unauthorized)
+            #expect(try await authenticator.revokeToken(id: record.id, by: "test") == false)
+        }
+    }
+
+    @Test("every API read lands in the audit log with its request ID and purpose; only auditors may search it")
+    func auditTrail() async throws {
+        let harness = try await WebHarness()
+        let analyst = try await harness.token("nca.analyst")
+        let auditor = try await harness.token("nca.auditor")
+        let subject = try #require(harness.data.subjects.first { $0.meta.owningAgencyID == harness.user("nca.analyst").agencyID && $0.meta.marking.classification == .official })
+        try await harness.run { client in
+            var headers = bearer(analyst)
+            headers[.xRequestID] = "req-42"
+            headers[.xLiaisonPurpose] = "operation planning"
+            #expect(try await client.execute(uri: "/api/v1/subjects/\(subject.id)", method: .get, headers: headers).status == .ok)
+            _ = try await client.execute(uri: "/api/v1/subjects?q=smith", method: .get, headers: bearer(analyst))
+
+            let refused = try await client.execute(uri: "/api/v1/audit", method: .get, headers: bearer(analyst))
+            #expect(refused.status == .forbidden)
+            let found = try await client.execute(uri: "/api/v1/audit?object=\(subject.id)", method: .get, headers: bearer(auditor))
+            let entry = try #require((try found.json()["items"] as? [[String: Any]])?.first)
+            #expect(entry["action"] as? String == "subject.read")
+            #expect(entry["actorName"] as? String == "nca.analyst")
+            #expect(entry["requestID"] as? String == "req-42")
+            #expect(entry["purpose"] as? String == "operation planning")
+            let searches = try await client.execute(uri: "/api/v1/audit?action=subject.search", method: .get, headers: bearer(auditor))
+            #expect((try searches.json()["items"] as? [[String: Any]])?.first?["detail"] as? String == "query: smith")
+            let csv = try await client.execute(uri: "/api/v1/audit/export?actor=nca.analyst", method: .get, headers: bearer(auditor))
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.text.hasPrefix("sequence,time,actor,"))
+            #expect(csv.text.contains("\"subject.read\""))
+            let bad = try await client.execute(uri: "/api/v1/audit?from=2025-02-30&outcome=maybe", method: .get, headers: bearer(auditor))
+            #expect(Set(try bad.errorFields()) == ["from", "outcome"])
+            // The auditor's own searches are on the record too.
+            let own = try await client.execute(uri: "/api/v1/audit?actor=nca.auditor", method: .get, headers: bearer(auditor))
+            #expect((try own.json()["items"] as? [[String: Any]])?.contains { $0["action"] as? String == "audit.export" } == true)
+
+            let (session, _) = try await signIn(client, "nca.auditor")
+            let page = try await client.execute(uri: "/audit?actor=nca.analyst", method: .get, headers: [.cookie: session])
+            #expect(page.status == .ok)
+            #expect(page.text.contains("subject.read"))
+            #expect(page.text.contains("operation planning"))
+            #expect(try await AuditLog(store: harness.store, clock: SystemClock()).verify().break == nil)
+        }
+    }
+
+    @Test("records not shared with an agency are invisible to it; protected fields are withheld from partners")
+    func sharingAndWithholding() async throws {
+        let harness = try await WebHarness()
+        let nca = harness.user("nca.analyst")
+        let gmp = try await harness.token("gmp.intel")
+        let ncaToken = try await harness.token("nca.analyst")
+        try await harness.run { client in
+            func create(_ sharing: String) async throws -> String {
+                let body = #"{"details":{"names":[{"kind":"primary","given":"Testa","family":"Sharington"}],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[{"line":"1 High Street","town":"Leeds","postcode":"LS6 1AA"}],"phones":["07700 900123"]},"sharing":\#(sharing)}"#
+                let response = try await client.execute(uri: "/api/v1/subjects", method: .post, headers: bearer(ncaToken), body: ByteBuffer(string: body))
+                #expect(response.status == .created)
+                return try #require(try response.json()["id"] as? String)
+            }
+            let privateID = try await create(#"{"withAll":false,"agencies":[]}"#)
+            let sharedID = try await create(#"{"withAll":true,"agencies":[]}"#)
+            #expect(try await client.execute(uri: "/api/v1/subjects/\(privateID)", method: .get, headers: bearer(gmp)).status == .notFound)
+            let list = try await client.execute(uri: "/api/v1/subjects?q=sharington", method: .get, headers: bearer(gmp))
+            #expect((try list.json()["items"] as! [[String: Any]]).map { $0["id"] as! String } == [sharedID])
+
+            let shared = try await client.execute(uri: "/api/v1/subjects/\(sharedID)", method: .get, headers: bearer(gmp))
+            let body = try shared.json()
+            #expect(body["withheld"] as? [String] == ["details.addresses", "details.phones"])
+            #expect((body["details"] as? [String: Any])?["addresses"] as? [Any] == nil || ((body["details"] as? [String: Any])?["addresses"] as? [Any])?.isEmpty == true)
+            let own = try await client.execute(uri: "/api/v1/subjects/\(sharedID)", method: .get, headers: bearer(ncaToken))
+            #expect(((try own.json()["details"] as? [String: Any])?["addresses"] as? [Any])?.count == 1)
+            #expect(try own.json()["withheld"] as? [String] == [])
+            _ = nca
+        }
+    }
+
+    @Test("an administrator can ask why a user cannot see a record, by page, API and the same policy")
+    func explain() async throws {
+        let harness = try await WebHarness()
+        let admin = try await harness.token("nca.admin")
+        let analyst = try await harness.token("nca.analyst")
+        let secret = try #require(harness.data.subjects.first { $0.meta.marking.classification == .secret && $0.meta.sharing.withAll })
+        try await harness.run { client in
+            let answer = try await client.execute(uri: "/api/v1/access/explain?user=gmp.officer&record=\(secret.id)", method: .get, headers: bearer(admin))
+            #expect(answer.status == .ok)
+            let body = try answer.json()
+            #expect(body["allowed"] as? Bool == false)
+            #expect((body["reasons"] as? [String])?.contains("BPSS vetting does not reach SECRET") == true)
+            let allowed = try await client.execute(uri: "/api/v1/access/explain?user=nca.analyst&record=\(secret.id)&action=read", method: .get, headers: bearer(admin))
+            #expect(try allowed.json()["allowed"] as? Bool == true)
+            let notAdmin = try await client.execute(uri: "/api/v1/access/explain?user=gmp.officer&record=\(secret.id)", method: .get, headers: bearer(analyst))
+            #expect(notAdmin.status == .forbidden)
+            let unknown = try await client.execute(uri: "/api/v1/access/explain?user=nobody&record=\(secret.id)", method: .get, headers: bearer(admin))
+            #expect(try unknown.errorFields() == ["user"])
+            let (session, _) = try await signIn(client, "nca.admin")
+            let page = try await client.execute(uri: "/access?user=gmp.officer&record=\(secret.id)", method: .get, headers: [.cookie: session])
+            #expect(page.text.contains("BPSS vetting does not reach SECRET"))
+        }
+    }
+}
