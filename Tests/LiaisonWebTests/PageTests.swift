@@ -79,7 +79,7 @@ struct PageTests {
     @Test("subject pages: list, search, view, and a form that reports every error then saves")
     func subjectPages() async throws {
         let harness = try await WebHarness()
-        let target = harness.data.subjects.first { $0.meta.marking.classification == .official && !$0.details.identifiers.isEmpty }!
+        let target = harness.readable(by: "nca.analyst") { $0.meta.marking.classification == .official && !$0.details.identifiers.isEmpty }
         try await harness.run { client in
             let (session, csrf) = try await signIn(client, "nca.analyst")
             let headers: HTTPFields = [.cookie: session]

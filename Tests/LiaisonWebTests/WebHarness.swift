@@ -13,6 +13,7 @@ struct WebHarness {
     let data: DemoDataset
     let registry = PrometheusCollectorRegistry()
     let operations: [APIOperation]
+    let pages: [PageRoute]
     let application: Application<RouterResponder<LiaisonRequestContext>>
 
     static let password = DemoDataset.password
@@ -23,11 +24,17 @@ struct WebHarness {
         data = DemoData.generate(seed: 5, subjects: 150, ocgs: 12)
         _ = try await DemoSeeder.seed(data, into: store, passwordHash: try await PasswordHasher(cost: 4).hash(Self.password))
         let built = try LiaisonApplication.router(store: store, clock: clock, configuration: ServerConfiguration(passwordCost: 4), registry: registry)
-        operations = built.operations
+        operations = built.routes.operations
+        pages = built.routes.pages
         application = Application(router: built.router)
     }
 
     func user(_ username: String) -> User { data.users.first { $0.username == username }! }
+
+    /// The first demo subject `username` may read that also meets `condition`.
+    func readable(by username: String, where condition: (Subject) -> Bool = { _ in true }) -> Subject {
+        data.subjects.first { AccessPolicy.decide(user(username), .read, $0.meta).allowed && condition($0) }!
+    }
 
     func token(_ username: String) async throws -> String {
         try await Authenticator(store: store, clock: SystemClock(), hasher: PasswordHasher(cost: 4), audit: AuditLog(store: store, clock: SystemClock()))

@@ -105,6 +105,11 @@ public enum DemoData {
     ]
     static let groupWords = (["Harbour", "Northern", "Crown", "Granite", "Eastside", "Riverside", "Falcon", "Iron", "Silver", "Canal", "Viaduct", "Red Brick", "Anchor", "Marsh", "Copper", "Lantern"],
                              ["Crew", "Network", "Firm", "Syndicate", "Line", "Group", "Brothers", "Collective", "Cartel", "Organisation"])
+    /// Operations some records are compartmented under (need-to-know), and who is briefed into them.
+    static let operations = ["OPERATION GRANITE", "OPERATION FLINT"]
+    static let briefings: [String: [String]] = [
+        "nca.analyst": operations, "nca.supervisor": ["OPERATION GRANITE"], "gmp.intel": ["OPERATION FLINT"],
+    ]
     static let operationWords = ["SLATE", "GRANITE", "FLINT", "QUARTZ", "BASALT", "MARBLE", "CHALK", "OBSIDIAN", "JASPER", "ONYX", "SHALE", "COBALT", "NICKEL", "ZINC", "PEWTER", "TALC"]
 
     /// Generates the dataset. The same seed and sizes always give the same records, identifiers included.
@@ -119,7 +124,8 @@ public enum DemoData {
             User(id: rng.id(), username: "\(spec.agency.lowercased()).\(spec.handle)",
                  displayName: "\(spec.handle.capitalized) (\(spec.agency) demo)",
                  email: "\(spec.handle)@\(spec.agency.lowercased()).demo.invalid",
-                 agencyID: agencyByCode[spec.agency]!.id, roles: spec.roles, vetting: spec.vetting)
+                 agencyID: agencyByCode[spec.agency]!.id, roles: spec.roles, vetting: spec.vetting,
+                 briefings: briefings["\(spec.agency.lowercased()).\(spec.handle)"] ?? [])
         }
         let holders = agencies.filter { $0.type != "private-sector" }
         let creators = Dictionary(grouping: users, by: \.agencyID)
@@ -181,9 +187,14 @@ public enum DemoData {
                 : markingRoll < 95 ? ProtectiveMarking(.officialSensitive, descriptors: ["PERSONAL"])
                 : ProtectiveMarking(.secret, caveats: ["UK EYES ONLY"])
             let created = now.addingTimeInterval(-Double(rng.int(0...(4 * 365 * 86_400))))
+            let sharingRoll = rng.int(0...99)
+            let sharing: Sharing = sharingRoll < 75 ? .all : sharingRoll < 90 ? .ownerOnly
+                : Sharing(withAll: false, agencies: [rng.pick(holders).id, rng.pick(holders).id].filter { $0 != owner.id })
+            let needToKnow: String? = rng.chance(0.02) ? rng.pick(operations) : nil
             subjects.append(Subject(
                 id: rng.id(),
-                meta: RecordMeta(owningAgencyID: owner.id, marking: marking, createdAt: created, createdBy: creator.id),
+                meta: RecordMeta(owningAgencyID: owner.id, marking: marking, sharing: sharing, needToKnow: needToKnow,
+                                 createdAt: created, createdBy: creator.id),
                 details: SubjectDetails(names: names, datesOfBirth: dobs, sex: given.latin == "Sophie" || ["Emma", "Chloe", "Jade", "Megan", "Elira", "Blerina", "Olga", "Yelena", "Yuliia", "Eleni", "Fatima", "Thi Lan", "Agnieszka", "Mihaela", "Ngozi", "Ayşe"].contains(given.latin) ? "female" : "male",
                                         nationalities: nationalities, identifiers: identifiers, addresses: addresses, phones: phones)))
         }

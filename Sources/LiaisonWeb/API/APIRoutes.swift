@@ -22,34 +22,72 @@ struct APIOperation: Sendable {
     /// The component schema of the success response.
     var response: String
     var status: Int = 200
-    /// Whether the caller must be signed in.
-    var authenticated = true
+    /// Who may call it: checked by the authorisation matrix test for every route.
+    var access: RouteAccess = .signedIn
 
-    /// The path in the router's form, e.g. `/api/v1/subjects/:id`.
-    var routerPath: String {
-        path.split(separator: "/", omittingEmptySubsequences: false).map { part in
-            part.hasPrefix("{") && part.hasSuffix("}") ? ":" + part.dropFirst().dropLast() : String(part)
-        }.joined(separator: "/")
-    }
+    /// Whether the caller must be signed in.
+    var authenticated: Bool { access != .anyone }
 
     var pathParameters: [String] {
         path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
     }
 }
 
-/// Registers API operations on the router and remembers them for the OpenAPI document.
-struct APIRoutes {
-    let router: Router<LiaisonRequestContext>
+/// Who may use a route. Every route declares one, and the authorisation matrix test checks each against
+/// every kind of user and record.
+enum RouteAccess: Sendable, Equatable {
+    /// No sign-in needed.
+    case anyone
+    /// Any signed-in user.
+    case signedIn
+    /// Signed-in users holding one of these roles.
+    case roles(Set<Role>)
+    /// The record named by `{id}`, as the access policy decides for reading it.
+    case readRecord(String)
+    /// The record named by `{id}`, as the access policy decides for changing it.
+    case updateRecord(String)
+    /// A new record of this kind, as the access policy decides for creating one.
+    case createRecord(String)
+}
+
+/// A page route: what the authorisation matrix test needs to know of it.
+struct PageRoute: Sendable {
+    var method: HTTPRequest.Method
+    /// In the same `{id}` form as API paths.
+    var path: String
+    var access: RouteAccess
+}
+
+/// Every route of the application, API and pages, registered in one place: the router is reachable only through
+/// this table, so no route escapes the OpenAPI document or the authorisation matrix test.
+struct RouteTable {
+    private let router: Router<LiaisonRequestContext>
     private(set) var operations: [APIOperation] = []
+    private(set) var pages: [PageRoute] = []
 
     init(router: Router<LiaisonRequestContext>) { self.router = router }
 
+    /// Adds a documented API operation.
     mutating func add(_ operation: APIOperation,
                       _ handler: @escaping @Sendable (Request, LiaisonRequestContext) async throws -> Response) {
         operations.append(operation)
-        router.on(RouterPath(operation.routerPath), method: operation.method) { request, context in
+        router.on(RouterPath(Self.routerPath(operation.path)), method: operation.method) { request, context in
             try await handler(request, context)
         }
+    }
+
+    /// Adds a page (or asset) route.
+    mutating func page(_ method: HTTPRequest.Method, _ path: String, access: RouteAccess,
+                       _ handler: @escaping @Sendable (Request, LiaisonRequestContext) async throws -> Response) {
+        pages.append(PageRoute(method: method, path: path, access: access))
+        router.on(RouterPath(Self.routerPath(path)), method: method) { request, context in try await handler(request, context) }
+    }
+
+    /// `/subjects/{id}` in the router's form, `/subjects/:id`.
+    static func routerPath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { part in
+            part.hasPrefix("{") && part.hasSuffix("}") ? ":" + part.dropFirst().dropLast() : String(part)
+        }.joined(separator: "/")
     }
 }
 

@@ -54,13 +54,13 @@ struct AccessAPI {
         }
     }
 
-    func register(_ api: inout APIRoutes) {
+    func register(_ api: inout RouteTable) {
         let store = self.store, audit = self.audit
         api.add(APIOperation(method: .get, path: "/api/v1/access/explain", operationID: "explainAccess",
                              summary: "Why a user may or may not see or change a record (administrators and auditors)", tag: "Access",
                              query: [.init(name: "user", description: "Username"), .init(name: "record", description: "A subject's or group's ID"),
                                      .init(name: "action", description: "read (default) or update")],
-                             response: "AccessExplanation")) { request, context in
+                             response: "AccessExplanation", access: .roles(Self.explainers))) { request, context in
             try jsonResponse(try await Self.explain(request, context: context, store: store, audit: audit))
         }
     }

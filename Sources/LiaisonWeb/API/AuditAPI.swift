@@ -88,11 +88,11 @@ struct AuditAPI {
         return text
     }
 
-    func register(_ api: inout APIRoutes) {
+    func register(_ api: inout RouteTable) {
         let store = self.store, audit = self.audit
         api.add(APIOperation(method: .get, path: "/api/v1/audit", operationID: "searchAudit",
                              summary: "Search the audit log, newest first (auditors and administrators)", tag: "Audit",
-                             query: Self.parameters, response: "AuditPage")) { request, context in
+                             query: Self.parameters, response: "AuditPage", access: .roles(Self.readers))) { request, context in
             let (user, query) = try Self.query(request, context: context)
             let entries = try await Self.search(query, user: user, store: store, audit: audit, request: context.request)
             let next = entries.count == query.limit ? entries.last.map { String($0.sequence) } : nil
@@ -100,7 +100,7 @@ struct AuditAPI {
         }
         api.add(APIOperation(method: .get, path: "/api/v1/audit/export", operationID: "exportAudit",
                              summary: "Export matching audit entries as CSV (auditors and administrators)", tag: "Audit",
-                             query: Self.parameters, response: "CSV")) { request, context in
+                             query: Self.parameters, response: "CSV", access: .roles(Self.readers))) { request, context in
             let (user, query) = try Self.query(request, context: context)
             let entries = try await Self.search(query, user: user, store: store, audit: audit, request: context.request, action: "audit.export")
             var response = Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],

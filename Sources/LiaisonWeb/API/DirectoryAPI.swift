@@ -23,7 +23,7 @@ struct DirectoryAPI {
         var active: Bool
     }
 
-    func register(_ api: inout APIRoutes) {
+    func register(_ api: inout RouteTable) {
         let store = self.store
         api.add(APIOperation(method: .get, path: "/api/v1/me", operationID: "getMe", summary: "The signed-in user or token owner",
                              tag: "Directory", response: "Me")) { _, context in
@@ -47,7 +47,7 @@ struct DirectoryAPI {
         }
         api.add(APIOperation(method: .put, path: "/api/v1/reference/{list}/{code}", operationID: "saveReferenceEntry",
                              summary: "Add or change a reference list entry (administrators only)", tag: "Reference data",
-                             requestBody: "ReferenceEntryInput", response: "ReferenceEntry")) { request, context in
+                             requestBody: "ReferenceEntryInput", response: "ReferenceEntry", access: .roles([.administrator]))) { request, context in
             let user = try context.user()
             guard user.has(.administrator) else { throw LiaisonError.forbidden(reason: "only administrators edit reference data") }
             let input = try await RequestReading.json(EntryInput.self, from: request, context: context)

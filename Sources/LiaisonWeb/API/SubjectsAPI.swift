@@ -6,7 +6,7 @@ struct SubjectsAPI {
     let subjects: SubjectService
     let groups: OCGService
 
-    func register(_ api: inout APIRoutes) {
+    func register(_ api: inout RouteTable) {
         let subjects = self.subjects, groups = self.groups
         api.add(APIOperation(method: .get, path: "/api/v1/subjects", operationID: "listSubjects",
                              summary: "List subjects in name order, or search names, aliases (any script) and identifiers",
@@ -20,7 +20,7 @@ struct SubjectsAPI {
         }
         RecordRoutes(service: subjects, path: "/api/v1/subjects", schema: "Subject", tag: "Subjects").register(&api)
         api.add(APIOperation(method: .get, path: "/api/v1/subjects/{id}/ocgs", operationID: "listSubjectGroups",
-                             summary: "The organised crime groups a subject belongs to", tag: "Subjects", response: "OCGList")) { _, context in
+                             summary: "The organised crime groups a subject belongs to", tag: "Subjects", response: "OCGList", access: .readRecord("subject"))) { _, context in
             let user = try context.user()
             let subject = try await subjects.get(try RequestReading.id(context), by: user, request: context.request)
             return try jsonResponse(["items": try await groups.groups(of: subject.id, by: user, request: context.request)])
@@ -49,7 +49,7 @@ struct OCGsAPI {
                         viewer: Viewer(user), page: try RequestReading.page(request))
     }
 
-    func register(_ api: inout APIRoutes, store: any LiaisonStore) {
+    func register(_ api: inout RouteTable, store: any LiaisonStore) {
         let groups = self.groups
         api.add(APIOperation(method: .get, path: "/api/v1/ocgs", operationID: "listOCGs",
                              summary: "List organised crime groups by name, filtered by status, market, area and band", tag: "OCGs",
@@ -76,11 +76,11 @@ struct RecordRoutes<Service: RecordService> {
     let schema: String
     let tag: String
 
-    func register(_ api: inout APIRoutes) {
+    func register(_ api: inout RouteTable) {
         let service = self.service, path = self.path
         let kind = Service.kind
         api.add(APIOperation(method: .post, path: path, operationID: "create\(schema)", summary: "Record a new \(kind) for your agency",
-                             tag: tag, requestBody: "\(schema)Input", response: schema, status: 201)) { request, context in
+                             tag: tag, requestBody: "\(schema)Input", response: schema, status: 201, access: .createRecord(kind))) { request, context in
             let input = try await RequestReading.json(Service.Input.self, from: request, context: context)
             if input.version != nil { throw LiaisonError.invalid("version", "must not be sent when creating a record") }
             let created = try await service.create(input, by: try context.user(), request: context.request)
@@ -89,13 +89,13 @@ struct RecordRoutes<Service: RecordService> {
             return response
         }
         api.add(APIOperation(method: .get, path: "\(path)/{id}", operationID: "get\(schema)", summary: "Read one \(kind)",
-                             tag: tag, response: schema)) { _, context in
+                             tag: tag, response: schema, access: .readRecord(kind))) { _, context in
             let id: Service.Record.ID = try RequestReading.id(context)
             return try jsonResponse(try await service.get(id, by: try context.user(), request: context.request))
         }
         api.add(APIOperation(method: .put, path: "\(path)/{id}", operationID: "update\(schema)",
                              summary: "Replace a \(kind)'s details; send the version you edited (a stale one gets 409)",
-                             tag: tag, requestBody: "\(schema)Input", response: schema)) { request, context in
+                             tag: tag, requestBody: "\(schema)Input", response: schema, access: .updateRecord(kind))) { request, context in
             let id: Service.Record.ID = try RequestReading.id(context)
             let input = try await RequestReading.json(Service.Input.self, from: request, context: context)
             return try jsonResponse(try await service.update(id, input, by: try context.user(), request: context.request))

@@ -8,9 +8,9 @@ struct AuditPages {
     let store: any LiaisonStore
     let audit: AuditLog
 
-    func register(_ router: Router<LiaisonRequestContext>) {
+    func register(_ routes: inout RouteTable) {
         let this = self
-        router.get("/access") { request, context in
+        routes.page(.get, "/access", access: .roles(AccessAPI.explainers)) { request, context in
             let user = try context.user()
             guard !Set(user.roles).isDisjoint(with: AccessAPI.explainers) else {
                 throw LiaisonError.forbidden(reason: "only administrators and auditors may ask the policy about other users")
@@ -40,7 +40,7 @@ struct AuditPages {
             return this.pages.page("access", title: "Why can't they see this?", context: page, identity: context.identity,
                                    section: "/audit", status: errors.isEmpty ? .ok : .unprocessableContent)
         }
-        router.get("/audit") { request, context in
+        routes.page(.get, "/audit", access: .roles(AuditAPI.readers)) { request, context in
             let (user, query) = try AuditAPI.query(request, context: context)
             let entries = try await AuditAPI.search(query, user: user, store: this.store, audit: this.audit, request: context.request)
             let filters = ["actor", "object", "action", "outcome", "from", "to"]

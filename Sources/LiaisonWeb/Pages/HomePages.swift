@@ -7,13 +7,13 @@ struct HomePages {
     let pages: PageRenderer
     let authenticator: Authenticator
 
-    func register(_ router: Router<LiaisonRequestContext>) {
+    func register(_ routes: inout RouteTable) {
         let pages = self.pages, authenticator = self.authenticator
-        router.get("/login") { request, context in
+        routes.page(.get, "/login", access: .anyone) { request, context in
             if context.identity != nil { return Response.redirect(to: "/") }
             return Self.loginPage(pages, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)), username: "", errors: FormErrors())
         }
-        router.post("/login") { request, context in
+        routes.page(.post, "/login", access: .anyone) { request, context in
             let form = try await FormData.read(request)
             let username = form["username"].trimmingCharacters(in: .whitespaces)
             var errors = FormErrors()
@@ -35,14 +35,14 @@ struct HomePages {
             context.logger.notice("failed sign-in", metadata: ["username": .string(String(username.prefix(64)))])
             return Self.loginPage(pages, next: Self.safeNext(form["next"]), username: username, errors: errors, status: .unauthorized)
         }
-        router.post("/logout") { request, context in
+        routes.page(.post, "/logout", access: .signedIn) { request, context in
             let form = try await FormData.read(request)
             try form.checkCSRF(context.identity)
             var response = Response.redirect(to: "/login")
             response.setCookie(try await authenticator.signOut(request, identity: context.identity, info: context.request))
             return response
         }
-        router.get("/") { _, context in
+        routes.page(.get, "/", access: .signedIn) { _, context in
             let identity = context.identity!
             return pages.page("home", title: "Home", context: view([
                 "displayName": identity.user.displayName, "agencyName": identity.agency?.name,

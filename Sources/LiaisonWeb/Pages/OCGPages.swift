@@ -8,21 +8,21 @@ struct OCGPages {
     let groups: OCGService
     let store: any LiaisonStore
 
-    func register(_ router: Router<LiaisonRequestContext>) {
+    func register(_ routes: inout RouteTable) {
         let this = self
-        router.get("/ocgs") { request, context in try await this.list(request, context) }
-        router.get("/ocgs/new") { _, context in
+        routes.page(.get, "/ocgs", access: .signedIn) { request, context in try await this.list(request, context) }
+        routes.page(.get, "/ocgs/new", access: .createRecord("ocg")) { _, context in
             let reference = ReferenceData(entries: try await this.store.referenceEntries())
             return try await this.form(OCGFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
         }
-        router.post("/ocgs/new") { request, context in try await this.save(request, context, id: nil) }
-        router.get("/ocgs/:id") { request, context in try await this.show(request, context) }
-        router.get("/ocgs/:id/edit") { _, context in
+        routes.page(.post, "/ocgs/new", access: .createRecord("ocg")) { request, context in try await this.save(request, context, id: nil) }
+        routes.page(.get, "/ocgs/{id}", access: .readRecord("ocg")) { request, context in try await this.show(request, context) }
+        routes.page(.get, "/ocgs/{id}/edit", access: .updateRecord("ocg")) { _, context in
             let ocg = try await this.groups.get(try RequestReading.id(context), by: try context.user(), request: context.request)
             let reference = ReferenceData(entries: try await this.store.referenceEntries())
             return try await this.form(OCGFormValues(ocg), reference: reference, errors: FormErrors(), identity: context.identity!, id: ocg.id)
         }
-        router.post("/ocgs/:id/edit") { request, context in try await this.save(request, context, id: try RequestReading.id(context)) }
+        routes.page(.post, "/ocgs/{id}/edit", access: .updateRecord("ocg")) { request, context in try await this.save(request, context, id: try RequestReading.id(context)) }
     }
 
     static func statusClass(_ status: String) -> String {

@@ -9,22 +9,22 @@ struct SubjectPages {
     let groups: OCGService
     let store: any LiaisonStore
 
-    func register(_ router: Router<LiaisonRequestContext>) {
+    func register(_ routes: inout RouteTable) {
         let this = self
-        router.get("/subjects") { request, context in try await this.list(request, context) }
-        router.get("/subjects/new") { _, context in
+        routes.page(.get, "/subjects", access: .signedIn) { request, context in try await this.list(request, context) }
+        routes.page(.get, "/subjects/new", access: .createRecord("subject")) { _, context in
             let reference = ReferenceData(entries: try await this.store.referenceEntries())
             return this.form(SubjectFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
         }
-        router.post("/subjects/new") { request, context in try await this.save(request, context, id: nil) }
-        router.get("/subjects/:id") { request, context in try await this.show(request, context) }
-        router.get("/subjects/:id/edit") { _, context in
+        routes.page(.post, "/subjects/new", access: .createRecord("subject")) { request, context in try await this.save(request, context, id: nil) }
+        routes.page(.get, "/subjects/{id}", access: .readRecord("subject")) { request, context in try await this.show(request, context) }
+        routes.page(.get, "/subjects/{id}/edit", access: .updateRecord("subject")) { _, context in
             let subject = try await this.subjects.get(try RequestReading.id(context), by: try context.user(), request: context.request)
             let reference = ReferenceData(entries: try await this.store.referenceEntries())
             return this.form(SubjectFormValues(subject, reference: reference), reference: reference, errors: FormErrors(),
                              identity: context.identity!, id: subject.id)
         }
-        router.post("/subjects/:id/edit") { request, context in
+        routes.page(.post, "/subjects/{id}/edit", access: .updateRecord("subject")) { request, context in
             try await this.save(request, context, id: try RequestReading.id(context))
         }
     }

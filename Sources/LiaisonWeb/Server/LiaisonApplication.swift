@@ -26,7 +26,7 @@ public enum LiaisonApplication {
     static func router(store: any LiaisonStore, clock: any LiaisonClock = SystemClock(),
                               configuration: ServerConfiguration = ServerConfiguration(),
                               registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) throws
-        -> (router: Router<LiaisonRequestContext>, operations: [APIOperation]) {
+        -> (router: Router<LiaisonRequestContext>, routes: RouteTable) {
         let pages = try PageRenderer()
         let audit = AuditLog(store: store, clock: clock)
         let authenticator = Authenticator(store: store, clock: clock, hasher: PasswordHasher(cost: configuration.passwordCost),
@@ -41,24 +41,24 @@ public enum LiaisonApplication {
         router.add(middleware: ErrorMiddleware(pages: pages))
         router.add(middleware: AuthMiddleware(authenticator: authenticator))
 
-        var api = APIRoutes(router: router)
-        SystemRoutes(store: store, registry: registry).register(&api)
-        DirectoryAPI(store: store).register(&api)
-        SubjectsAPI(subjects: subjects, groups: groups).register(&api)
-        OCGsAPI(groups: groups).register(&api, store: store)
-        AuditAPI(store: store, audit: audit).register(&api)
-        AccessAPI(store: store, audit: audit).register(&api)
-        let operations = api.operations + [SystemRoutes.openAPIOperation]
-        let document = try JSONCoding.encoder.encode(OpenAPIDocument.build(operations))
-        router.get("/api/openapi.json") { _, _ in
+        var routes = RouteTable(router: router)
+        SystemRoutes(store: store, registry: registry).register(&routes)
+        DirectoryAPI(store: store).register(&routes)
+        SubjectsAPI(subjects: subjects, groups: groups).register(&routes)
+        OCGsAPI(groups: groups).register(&routes, store: store)
+        AuditAPI(store: store, audit: audit).register(&routes)
+        AccessAPI(store: store, audit: audit).register(&routes)
+        HomePages(pages: pages, authenticator: authenticator).register(&routes)
+        SubjectPages(pages: pages, subjects: subjects, groups: groups, store: store).register(&routes)
+        OCGPages(pages: pages, groups: groups, store: store).register(&routes)
+        AuditPages(pages: pages, store: store, audit: audit).register(&routes)
+        // The document describes every operation, itself included.
+        let documentOperation = SystemRoutes.openAPIOperation
+        let document = try JSONCoding.encoder.encode(OpenAPIDocument.build(routes.operations + [documentOperation]))
+        routes.add(documentOperation) { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: document)))
         }
-
-        HomePages(pages: pages, authenticator: authenticator).register(router)
-        SubjectPages(pages: pages, subjects: subjects, groups: groups, store: store).register(router)
-        OCGPages(pages: pages, groups: groups, store: store).register(router)
-        AuditPages(pages: pages, store: store, audit: audit).register(router)
-        return (router, operations)
+        return (router, routes)
     }
 
     /// The whole application, ready to `runService()`.
@@ -79,7 +79,7 @@ struct SystemRoutes {
     let registry: PrometheusCollectorRegistry
 
     static let openAPIOperation = APIOperation(method: .get, path: "/api/openapi.json", operationID: "getOpenAPI",
-                                               summary: "This OpenAPI document", tag: "System", response: "OpenAPI", authenticated: false)
+                                               summary: "This OpenAPI document", tag: "System", response: "OpenAPI", access: .anyone)
 
     struct Health: Encodable, Sendable {
         var status: String
@@ -87,28 +87,28 @@ struct SystemRoutes {
         var migrations: [String]
     }
 
-    func register(_ api: inout APIRoutes) {
+    func register(_ routes: inout RouteTable) {
         let store = self.store, registry = self.registry
-        api.add(APIOperation(method: .get, path: "/healthz", operationID: "health", summary: "Liveness and database reachability",
-                             tag: "System", response: "Health", authenticated: false)) { _, _ in
+        routes.add(APIOperation(method: .get, path: "/healthz", operationID: "health", summary: "Liveness and database reachability",
+                             tag: "System", response: "Health", access: .anyone)) { _, _ in
             do {
                 return try jsonResponse(Health(status: "ok", database: "ok", migrations: try await store.appliedMigrations()))
             } catch {
                 return try jsonResponse(Health(status: "degraded", database: "unreachable", migrations: []), status: .serviceUnavailable)
             }
         }
-        api.add(APIOperation(method: .get, path: "/metrics", operationID: "metrics", summary: "Prometheus metrics",
-                             tag: "System", response: "Metrics", authenticated: false)) { _, _ in
+        routes.add(APIOperation(method: .get, path: "/metrics", operationID: "metrics", summary: "Prometheus metrics",
+                             tag: "System", response: "Metrics", access: .anyone)) { _, _ in
             var buffer = [UInt8]()
             registry.emit(into: &buffer)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
         }
-        api.router.get("/assets/liaison.css") { _, _ in
+        routes.page(.get, "/assets/liaison.css", access: .anyone) { _, _ in
             var response = Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
                                     body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
             response.headers[.cacheControl] = "public, max-age=3600"
             return response
         }
-        api.router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
+        routes.page(.get, "/favicon.ico", access: .anyone) { _, _ in Response(status: .noContent) }
     }
 }
