@@ -87,6 +87,12 @@ public enum AccessPolicy {
         return decide(user, .create, meta)
     }
 
+    /// Throws `forbidden` unless the user may create records (an editor role, an active account).
+    public static func enforceCreate(_ user: User) throws {
+        let decision = decideCreate(user, marking: .official)
+        if !decision.allowed { throw LiaisonError.forbidden(reason: decision.reasons.joined(separator: "; ")) }
+    }
+
     /// Throws a `PolicyRefusal` showing `notFound` for a refused read (so a refusal looks like absence)
     /// and `forbidden` for a refused write. Returns the decision (with any withheld fields) when allowed.
     @discardableResult

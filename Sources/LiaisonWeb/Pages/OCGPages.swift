@@ -12,13 +12,16 @@ struct OCGPages {
         let this = self
         routes.page(.get, "/ocgs", access: .signedIn) { request, context in try await this.list(request, context) }
         routes.page(.get, "/ocgs/new", access: .createRecord("ocg")) { _, context in
+            try AccessPolicy.enforceCreate(try context.user())
             let reference = ReferenceData(entries: try await this.store.referenceEntries())
             return try await this.form(OCGFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
         }
         routes.page(.post, "/ocgs/new", access: .createRecord("ocg")) { request, context in try await this.save(request, context, id: nil) }
         routes.page(.get, "/ocgs/{id}", access: .readRecord("ocg")) { request, context in try await this.show(request, context) }
         routes.page(.get, "/ocgs/{id}/edit", access: .updateRecord("ocg")) { _, context in
-            let ocg = try await this.groups.get(try RequestReading.id(context), by: try context.user(), request: context.request)
+            let user = try context.user()
+            let ocg = try await this.groups.get(try RequestReading.id(context), by: user, request: context.request)
+            try AccessPolicy.enforce(user, .update, ocg.meta, kind: OCGService.kind, id: ocg.id.rawValue)
             let reference = ReferenceData(entries: try await this.store.referenceEntries())
             return try await this.form(OCGFormValues(ocg), reference: reference, errors: FormErrors(), identity: context.identity!, id: ocg.id)
         }

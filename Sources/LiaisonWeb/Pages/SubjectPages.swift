@@ -13,13 +13,16 @@ struct SubjectPages {
         let this = self
         routes.page(.get, "/subjects", access: .signedIn) { request, context in try await this.list(request, context) }
         routes.page(.get, "/subjects/new", access: .createRecord("subject")) { _, context in
+            try AccessPolicy.enforceCreate(try context.user())
             let reference = ReferenceData(entries: try await this.store.referenceEntries())
             return this.form(SubjectFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
         }
         routes.page(.post, "/subjects/new", access: .createRecord("subject")) { request, context in try await this.save(request, context, id: nil) }
         routes.page(.get, "/subjects/{id}", access: .readRecord("subject")) { request, context in try await this.show(request, context) }
         routes.page(.get, "/subjects/{id}/edit", access: .updateRecord("subject")) { _, context in
-            let subject = try await this.subjects.get(try RequestReading.id(context), by: try context.user(), request: context.request)
+            let user = try context.user()
+            let subject = try await this.subjects.get(try RequestReading.id(context), by: user, request: context.request)
+            try AccessPolicy.enforce(user, .update, subject.meta, kind: SubjectService.kind, id: subject.id.rawValue)
             let reference = ReferenceData(entries: try await this.store.referenceEntries())
             return this.form(SubjectFormValues(subject, reference: reference), reference: reference, errors: FormErrors(),
                              identity: context.identity!, id: subject.id)

@@ -1,0 +1,178 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LiaisonCore
+import Testing
+@testable import LiaisonWeb
+
+/// Every route in the route table — API and pages — called by nobody and by every demo user (every role, agency and
+/// vetting level) against records of every marking, sharing and need-to-know, and each answer checked against the
+/// access policy. A route added to the application is in the table, so it cannot escape this test.
+@Suite("Authorisation matrix")
+struct AuthorizationMatrixTests {
+    /// A request's outcome, reduced to what access control decides.
+    enum Outcome: Equatable, CustomStringConvertible {
+        case ok, signInNeeded, forbidden, hidden, other(Int)
+        var description: String {
+            switch self {
+            case .ok: "ok"
+            case .signInNeeded: "sign-in needed"
+            case .forbidden: "forbidden"
+            case .hidden: "not found"
+            case .other(let code): "status \(code)"
+            }
+        }
+    }
+
+    static func outcome(_ response: TestResponse) -> Outcome {
+        let code = Int(response.status.code)
+        if code == 401 {
+            // JSON 401: the API wants credentials. An HTML 401 is the sign-in form refusing a password: it answered.
+            return response.headers[.contentType]?.hasPrefix("application/json") == true ? .signInNeeded : .ok
+        }
+        if code == 303, response.headers[.location]?.hasPrefix("/login") == true { return .signInNeeded }
+        switch code {
+        case 200..<400, 422: return .ok   // 422: allowed in, but the (deliberately minimal) input was refused
+        case 403: return .forbidden
+        case 404: return .hidden
+        default: return .other(code)
+        }
+    }
+
+    @Test("every route × every user × every kind of record answers as the policy decides")
+    func matrix() async throws {
+        let harness = try await WebHarness()
+        let data = harness.data
+        // Records covering every classification × sharing combination, and need-to-know.
+        var chosen: [Subject] = []
+        for classification in [Classification.official, .officialSensitive, .secret] {
+            for sharing in ["all", "owner", "named"] {
+                if let s = data.subjects.first(where: { s in
+                    s.meta.marking.classification == classification && s.meta.needToKnow == nil
+                        && (sharing == "all" ? s.meta.sharing.withAll : sharing == "owner" ? (!s.meta.sharing.withAll && s.meta.sharing.agencies.isEmpty) : !s.meta.sharing.agencies.isEmpty)
+                }) { chosen.append(s) }
+            }
+        }
+        if let compartmented = data.subjects.first(where: { $0.meta.needToKnow != nil }) { chosen.append(compartmented) }
+        let subjects = chosen
+        #expect(subjects.count >= 7)
+        let groups = [Classification.officialSensitive, .secret].compactMap { c in data.ocgs.first { $0.meta.marking.classification == c } }
+        #expect(groups.count == 2)
+
+        var issued: [String: String] = [:]
+        for user in data.users { issued[user.username] = try await harness.token(user.username) }
+        let tokens = issued
+        let operations = harness.operations
+        // Sign-out ends the session, so it runs last.
+        let pages = harness.pages.sorted { a, _ in a.path != "/logout" }
+        let store = harness.store
+        let counted = Counter()
+
+        try await harness.run { client in
+            var sessions: [String: (cookie: String, csrf: String)] = [:]
+            for user in data.users { sessions[user.username] = try await signIn(client, user.username) }
+
+            func records(_ kind: String) -> [(id: String, meta: RecordMeta)] {
+                kind == "subject" ? subjects.map { ($0.id.rawValue, $0.meta) } : groups.map { ($0.id.rawValue, $0.meta) }
+            }
+            func currentVersion(_ kind: String, _ id: String) async throws -> Int {
+                kind == "subject" ? try await store.subject(SubjectID(id))!.meta.version : try await store.ocg(OCGID(id))!.meta.version
+            }
+            func jsonBody(_ kind: String, version: Int?) -> String {
+                let v = version.map { ",\"version\":\($0)" } ?? ""
+                return kind == "subject"
+                    ? #"{"details":{"names":[{"kind":"primary","given":"Matrix","family":"Test"}],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]}\#(v)}"#
+                    : #"{"details":{"name":"Matrix Crew","operationNames":[],"markets":[],"areas":[],"status":"active"}\#(v)}"#
+            }
+            func formBody(_ kind: String, csrf: String, version: Int?, meta: RecordMeta?) -> String {
+                var fields = ["_csrf=\(csrf)"]
+                if let version { fields.append("version=\(version)") }
+                if kind == "subject" {
+                    fields += ["given=Matrix", "family=Test", "classification=\(urlEncode(meta?.marking.classification.rawValue ?? "OFFICIAL"))"]
+                    if let meta {
+                        fields.append("sharing=" + (meta.sharing.withAll ? "all" : meta.sharing.agencies.isEmpty ? "owner" : "named"))
+                        fields += meta.sharing.agencies.map { "named=\($0)" }
+                        if let ntk = meta.needToKnow { fields.append("needToKnow=\(urlEncode(ntk))") }
+                    }
+                } else {
+                    fields += ["name=Matrix+Crew", "status=active"]
+                }
+                return fields.joined(separator: "&")
+            }
+
+            /// Calls one route as one caller (nil: anonymous) and checks the outcome.
+            func check(_ method: HTTPRequest.Method, _ template: String, api: Bool, access: RouteAccess, user: User?) async throws {
+                var targets: [(path: String, record: (id: String, meta: RecordMeta)?)] = []
+                let kind: String? = switch access {
+                case .readRecord(let k), .updateRecord(let k), .createRecord(let k): k
+                default: nil
+                }
+                if template.contains("{id}"), let kind {
+                    targets = records(kind).map { (template.replacingOccurrences(of: "{id}", with: $0.id), $0) }
+                } else {
+                    targets = [(template.replacingOccurrences(of: "{list}", with: "criminal-market").replacingOccurrences(of: "{code}", with: "matrix-test"), nil)]
+                }
+                for target in targets {
+                    var headers: HTTPFields = [:]
+                    var body: String?
+                    let version = try await target.record.asyncMap { try await currentVersion(kind!, $0.id) }
+                    if let user {
+                        if api { headers = bearer(tokens[user.username]!) } else { headers[.cookie] = sessions[user.username]!.cookie }
+                    } else if api {
+                        headers[.contentType] = "application/json"
+                    }
+                    if method == .post || method == .put {
+                        if api {
+                            body = template.hasPrefix("/api/v1/reference") ? #"{"label":"Matrix","sortOrder":1,"active":true}"# : jsonBody(kind ?? "subject", version: version)
+                        } else {
+                            headers[.contentType] = "application/x-www-form-urlencoded"
+                            let csrf = user.map { sessions[$0.username]!.csrf } ?? ""
+                            body = template == "/login" ? "username=matrix-nobody&password=wrong" : formBody(kind ?? "subject", csrf: csrf, version: version, meta: target.record?.meta)
+                        }
+                    }
+                    let response = try await client.execute(uri: target.path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+                    var got = Self.outcome(response)
+                    // Signing out succeeds by sending the user to the sign-in page.
+                    if template == "/logout", user != nil, got == .signInNeeded { got = .ok }
+                    let expected: Outcome
+                    if user == nil {
+                        expected = access == .anyone ? (got == .signInNeeded ? .ok : got) : .signInNeeded
+                    } else {
+                        let user = user!
+                        switch access {
+                        case .anyone, .signedIn: expected = .ok
+                        case .roles(let roles): expected = Set(user.roles).isDisjoint(with: roles) ? .forbidden : .ok
+                        case .readRecord(let k):
+                            expected = AccessPolicy.decide(user, .read, target.record!.meta, kind: k).allowed ? .ok : .hidden
+                        case .updateRecord(let k):
+                            expected = !AccessPolicy.decide(user, .read, target.record!.meta, kind: k).allowed ? .hidden
+                                : AccessPolicy.decide(user, .update, target.record!.meta, kind: k).allowed ? .ok : .forbidden
+                        case .createRecord:
+                            expected = AccessPolicy.decideCreate(user, marking: .official).allowed ? .ok : .forbidden
+                        }
+                    }
+                    #expect(got == expected, "\(method) \(target.path) as \(user?.username ?? "anonymous"): expected \(expected), got \(got) (\(response.status.code))")
+                    if case .other = got { Issue.record("\(method) \(target.path) answered \(response.status.code)") }
+                    await counted.add()
+                }
+            }
+
+            for operation in operations {
+                try await check(operation.method, operation.path, api: true, access: operation.access, user: nil)
+                for user in data.users { try await check(operation.method, operation.path, api: true, access: operation.access, user: user) }
+            }
+            for page in pages {
+                try await check(page.method, page.path, api: false, access: page.access, user: nil)
+                for user in data.users { try await check(page.method, page.path, api: false, access: page.access, user: user) }
+            }
+        }
+        let total = await counted.value
+        #expect(harness.operations.count + harness.pages.count > 30)
+        #expect(total > 1_000)
+    }
+}
+
+actor Counter {
+    private(set) var value = 0
+    func add() { value += 1 }
+}
