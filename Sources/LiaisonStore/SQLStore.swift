@@ -92,6 +92,22 @@ public struct SQLStore: LiaisonStore {
         try await db.query("SELECT * FROM users ORDER BY username", []).map(Self.user)
     }
 
+    public func updateUser(_ user: User, expectedVersion: Int) async throws {
+        try await db.transaction { tx in
+            let updated = try await tx.query(
+                "UPDATE users SET display_name = ?, email = ?, roles = ?, vetting = ?, briefings = ?, active = ?, version = ? WHERE id = ? AND version = ? RETURNING id",
+                [.text(user.displayName), .text(user.email), .text(user.roles.map(\.rawValue).joined(separator: ",")), .text(user.vetting.rawValue),
+                 .text(user.briefings.joined(separator: ",")), SQLValue(user.active), SQLValue(expectedVersion + 1),
+                 .text(user.id.rawValue), SQLValue(expectedVersion)])
+            if updated.isEmpty {
+                guard let current = try await tx.query("SELECT version FROM users WHERE id = ?", [.text(user.id.rawValue)]).first else {
+                    throw LiaisonError.notFound(kind: "user", id: user.id.rawValue)
+                }
+                throw LiaisonError.staleVersion(kind: "user", id: user.id.rawValue, expected: expectedVersion, current: try current.int("version"))
+            }
+        }
+    }
+
     static func user(_ row: SQLRow) throws -> User {
         User(id: UserID(try row.string("id")), username: try row.string("username"), displayName: try row.string("display_name"),
              email: try row.string("email"), agencyID: AgencyID(try row.string("agency_id")),

@@ -11,7 +11,7 @@ struct Liaison: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liaison",
         abstract: "Shared casework and intelligence for the agencies tackling serious and organised crime.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Audit.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Access.self])
 }
 
 /// Where the store is: the same options, with the same environment variables, on every command that touches it.
@@ -136,7 +136,7 @@ struct DemoCommand: AsyncParsableCommand {
 
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Manage user accounts and API tokens.",
-                                                    subcommands: [AddUser.self, ListUsers.self, IssueToken.self, ListTokens.self, RevokeToken.self])
+                                                    subcommands: [AddUser.self, ListUsers.self, SetActive.self, Brief.self, IssueToken.self, ListTokens.self, RevokeToken.self])
 }
 
 struct AddUser: AsyncParsableCommand {
@@ -150,34 +150,17 @@ struct AddUser: AsyncParsableCommand {
     @Option(name: .customLong("role"), help: "A role (repeatable): \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var roles: [String]
     @Option(help: "Vetting level: BPSS, SC or DV.") var vetting: String
 
-    func validate() throws {
-        guard !username.isEmpty, username.count <= 64, username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-_".contains($0)) }) else {
-            throw ValidationError("--username must be 1–64 letters, digits, '.', '-' or '_'")
-        }
-        guard !roles.isEmpty else { throw ValidationError("give at least one --role") }
-        for role in roles where Role(rawValue: role) == nil {
-            throw ValidationError("--role '\(role)' is not one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard Vetting(rawValue: vetting.uppercased()) != nil else { throw ValidationError("--vetting must be BPSS, SC or DV") }
-    }
-
     func run() async throws {
         let password = ProcessInfo.processInfo.environment["LIAISON_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
-        do { try PasswordHasher.validate(password) } catch LiaisonError.invalid(let problems) {
-            throw ValidationError(problems.map { "\($0.field) \($0.reason)" }.joined(separator: "; "))
-        }
         try await withStore(store) { store in
-            guard let agency = try await store.agency(code: agency.uppercased()) else {
-                throw ValidationError("--agency '\(agency)' is not a known agency code")
-            }
-            let user = User(username: username, displayName: name, email: email, agencyID: agency.id,
-                            roles: roles.compactMap(Role.init(rawValue:)), vetting: Vetting(rawValue: vetting.uppercased())!)
+            let input = NewUser(username: username, displayName: name, email: email, agencyCode: agency, roles: roles, vetting: vetting, password: password)
             do {
-                try await store.insertUser(user, passwordHash: try await PasswordHasher().hash(password))
-            } catch LiaisonError.conflict(let field, let reason) {
-                throw ValidationError("\(field) \(reason)")
+                let user = try await UserAdministration(store: store, audit: AuditLog(store: store, clock: SystemClock()))
+                    .create(input, hash: { try await PasswordHasher().hash($0) }, by: commandLineActor)
+                print("Created \(user.username) (\(agency.uppercased()), \(user.vetting.rawValue), \(user.roles.map(\.rawValue).joined(separator: ", ")))")
+            } catch LiaisonError.invalid(let problems) {
+                throw ValidationError(problems.map { "--\($0.field == "displayName" ? "name" : $0.field == "roles" ? "role" : $0.field) \($0.reason)" }.joined(separator: "; "))
             }
-            print("Created \(user.username) (\(agency.code), \(user.vetting.rawValue), \(user.roles.map(\.rawValue).joined(separator: ", ")))")
         }
     }
 }
@@ -289,6 +272,92 @@ struct ListAudit: AsyncParsableCommand {
             for e in entries {
                 print("\(e.sequence)\t\(formatter.string(from: e.time))\t\(e.actorName)\t\(e.action)\t\(e.outcome.rawValue)\t\(e.objectIDs.joined(separator: " "))\t\(e.detail ?? "")")
             }
+        }
+    }
+}
+
+/// The command line acts as a built-in administrator, recorded in the audit log as "command-line".
+let commandLineActor = User(id: UserID("00000000-0000-4000-a000-000000000000"), username: "command-line", displayName: "Command line",
+                            email: "", agencyID: AgencyID("00000000-0000-4000-a000-000000000000"), roles: [.administrator], vetting: .dv)
+
+func account(_ store: SQLStore, _ username: String) async throws -> User {
+    guard let (user, _) = try await store.credentials(username: username) else { throw ValidationError("no user named '\(username)'") }
+    return user
+}
+
+struct SetActive: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set-active", abstract: "Disable or enable an account (a disabled account cannot sign in or use its tokens).")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The username.") var username: String
+    @Argument(help: "yes to enable, no to disable.") var active: String
+
+    func validate() throws {
+        guard ["yes", "no"].contains(active) else { throw ValidationError("say yes or no") }
+    }
+
+    func run() async throws {
+        try await withStore(store) { store in
+            let user = try await account(store, username)
+            _ = try await UserAdministration(store: store, audit: AuditLog(store: store, clock: SystemClock()))
+                .setActive(user.id, active: active == "yes", by: commandLineActor)
+            print("\(username) is now \(active == "yes" ? "enabled" : "disabled")")
+        }
+    }
+}
+
+struct Brief: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Set the operations or cases a user is briefed into (need-to-know).")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The username.") var username: String
+    @Argument(help: "Operation or case names; none to clear.") var operations: [String] = []
+
+    func run() async throws {
+        try await withStore(store) { store in
+            let user = try await account(store, username)
+            do {
+                let updated = try await UserAdministration(store: store, audit: AuditLog(store: store, clock: SystemClock()))
+                    .setBriefings(user.id, briefings: operations, by: commandLineActor)
+                print("\(username) is briefed into: \(updated.briefings.isEmpty ? "nothing" : updated.briefings.joined(separator: ", "))")
+            } catch LiaisonError.invalid(let problems) {
+                throw ValidationError(problems.map { "\($0.field) \($0.reason)" }.joined(separator: "; "))
+            }
+        }
+    }
+}
+
+struct Access: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Ask the access policy about a user and a record.", subcommands: [Explain.self])
+}
+
+struct Explain: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Why a user may or may not see (or change) a subject or group.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The username.") var user: String
+    @Option(help: "The subject's or group's ID.") var record: String
+    @Option(help: "read or update.") var action = "read"
+
+    func run() async throws {
+        guard let action = LiaisonCore.Action(rawValue: action) else { throw ValidationError("--action must be read or update") }
+        try await withStore(store) { store in
+            let target = try await account(store, user)
+            let found: (String, RecordMeta)?
+            if let id = SubjectID(validating: record), let subject = try await store.subject(id) {
+                found = ("subject", subject.meta)
+            } else if let id = OCGID(validating: record), let ocg = try await store.ocg(id) {
+                found = ("ocg", ocg.meta)
+            } else {
+                found = nil
+            }
+            guard let (kind, meta) = found else { throw ValidationError("no subject or group has ID '\(record)'") }
+            let decision = AccessPolicy.decide(target, action, meta, kind: kind)
+            try await AuditLog(store: store, clock: SystemClock()).record(AuditDraft(
+                commandLineActor, "access.explain", kind: kind, ids: [record], request: .none, detail: "for \(user), \(action.rawValue)"))
+            print("\(decision.allowed ? "ALLOWED" : "NOT ALLOWED"): \(user) to \(action.rawValue) \(kind) \(record)")
+            for reason in decision.reasons { print("  - \(reason)") }
+            for field in decision.withheld { print("  withheld \(field.field): \(field.reason)") }
         }
     }
 }

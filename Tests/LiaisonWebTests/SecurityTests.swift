@@ -144,4 +144,59 @@ struct SecurityTests {
             #expect(page.text.contains("BPSS vetting does not reach SECRET"))
         }
     }
+
+    @Test("administrators create, disable, brief accounts and issue and revoke tokens on pages; others may not")
+    func administration() async throws {
+        let harness = try await WebHarness()
+        let auditor = try await harness.token("nca.auditor")
+        try await harness.run { client in
+            let (admin, csrf) = try await signIn(client, "nca.admin")
+            let (analyst, analystCSRF) = try await signIn(client, "nca.analyst")
+            let formHeaders: (String) -> HTTPFields = { [.cookie: $0, .contentType: "application/x-www-form-urlencoded"] }
+            #expect(try await client.execute(uri: "/admin/users", method: .get, headers: [.cookie: analyst]).status == .forbidden)
+            let refused = try await client.execute(uri: "/admin/users/new", method: .post, headers: formHeaders(analyst),
+                                                   body: ByteBuffer(string: "_csrf=\(analystCSRF)&username=x"))
+            #expect(refused.status == .forbidden)
+
+            let list = try await client.execute(uri: "/admin/users", method: .get, headers: [.cookie: admin])
+            #expect(list.text.contains("gmp.officer"))
+            let bad = try await client.execute(uri: "/admin/users/new", method: .post, headers: formHeaders(admin),
+                                               body: ByteBuffer(string: "_csrf=\(csrf)&username=Bad+Name&displayName=&email=nope&agency=XYZ&vetting=TOP&password=short"))
+            #expect(bad.status == .unprocessableContent)
+            for message in ["Password must be at least 12 characters", "Username may hold only lowercase", "Agency is not a known agency", "Roles must include at least one role"] {
+                #expect(bad.text.contains(message), "missing: \(message)")
+            }
+            let created = try await client.execute(uri: "/admin/users/new", method: .post, headers: formHeaders(admin), body: ByteBuffer(string:
+                "_csrf=\(csrf)&username=gmp.newofficer&displayName=New+Officer&email=new%40gmp.example.invalid&agency=GMP&roles=analyst&roles=intelligence-officer&vetting=SC&password=a+long+enough+passphrase"))
+            #expect(created.status == .seeOther)
+            let userPage = try #require(created.headers[.location]).split(separator: "?")[0]
+            let (newSession, _) = try await signIn(client, "gmp.newofficer", password: "a long enough passphrase")
+            #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: newSession]).status == .ok)
+
+            let briefed = try await client.execute(uri: "\(userPage)/briefings", method: .post, headers: formHeaders(admin),
+                                                   body: ByteBuffer(string: "_csrf=\(csrf)&briefings=OPERATION+GRANITE"))
+            #expect(briefed.status == .seeOther)
+            let issued = try await client.execute(uri: "\(userPage)/tokens", method: .post, headers: formHeaders(admin),
+                                                  body: ByteBuffer(string: "_csrf=\(csrf)&name=partner+system"))
+            let token = try #require(issued.text.firstMatch(of: /lsn_[A-Za-z0-9_-]+/).map { String($0.output) })
+            let me = try await client.execute(uri: "/api/v1/me", method: .get, headers: bearer(token))
+            #expect(try me.json()["briefings"] as? [String] == ["OPERATION GRANITE"])
+            let tokenID = try #require(try await harness.store.token(hash: Secrets.hash(token))?.id)
+            let revoked = try await client.execute(uri: "/admin/tokens/\(tokenID)/revoke", method: .post, headers: formHeaders(admin),
+                                                   body: ByteBuffer(string: "_csrf=\(csrf)"))
+            #expect(revoked.status == .seeOther)
+            #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: bearer(token)).status == .unauthorized)
+
+            let disabled = try await client.execute(uri: "\(userPage)/active", method: .post, headers: formHeaders(admin),
+                                                    body: ByteBuffer(string: "_csrf=\(csrf)&active=false"))
+            #expect(disabled.status == .seeOther)
+            #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: newSession]).status == .seeOther)
+            let again = try await client.execute(uri: "/login", method: .post, headers: Self.form,
+                                                 body: ByteBuffer(string: "username=gmp.newofficer&password=a+long+enough+passphrase"))
+            #expect(again.status == .unauthorized)
+
+            let log = try await client.execute(uri: "/api/v1/audit?actor=nca.admin&action=user.", method: .get, headers: bearer(auditor))
+            #expect((try log.json()["items"] as! [[String: Any]]).map { $0["action"] as! String } == ["user.disable", "user.brief", "user.create", "user.create"])
+        }
+    }
 }

@@ -3,6 +3,14 @@
 public struct PolicyRefusal: Error, Sendable, Equatable {
     public var reasons: [String]
     public var shown: LiaisonError
+
+    public init(reasons: [String], shown: LiaisonError) {
+        self.reasons = reasons
+        self.shown = shown
+    }
+
+    /// A refusal of something only some roles may do.
+    public static func roles(_ reason: String) -> PolicyRefusal { PolicyRefusal(reasons: [reason], shown: .forbidden(reason: reason)) }
 }
 
 /// Runs a use-case step and records its outcome in the audit log: allowed, with the records it touched;

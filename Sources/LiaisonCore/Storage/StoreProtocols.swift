@@ -116,6 +116,8 @@ public protocol UserStore: Sendable {
     /// The user with this username and their password hash.
     func credentials(username: String) async throws -> (user: User, passwordHash: String)?
     func users() async throws -> [User]
+    /// Saves an account's roles, vetting, briefings and active flag if it is still at `expectedVersion`.
+    func updateUser(_ user: User, expectedVersion: Int) async throws
 
     func insertSession(_ session: SessionRecord) async throws
     func session(tokenHash: String) async throws -> SessionRecord?

@@ -5,6 +5,7 @@ import LiaisonCore
 /// `/api/v1/me`, `/api/v1/agencies` and the editable reference lists.
 struct DirectoryAPI {
     let store: any LiaisonStore
+    let audit: AuditLog
 
     struct Me: Encodable, Sendable {
         var id: UserID
@@ -24,7 +25,7 @@ struct DirectoryAPI {
     }
 
     func register(_ api: inout RouteTable) {
-        let store = self.store
+        let store = self.store, auditor = Auditor(log: audit)
         api.add(APIOperation(method: .get, path: "/api/v1/me", operationID: "getMe", summary: "The signed-in user or token owner",
                              tag: "Directory", response: "Me")) { _, context in
             guard let identity = context.identity else { throw LiaisonError.unauthenticated }
@@ -34,26 +35,31 @@ struct DirectoryAPI {
         }
         api.add(APIOperation(method: .get, path: "/api/v1/agencies", operationID: "listAgencies", summary: "The agencies that share through Liaison",
                              tag: "Directory", response: "AgencyList")) { _, context in
-            _ = try context.user()
-            return try jsonResponse(["items": try await store.agencies()])
+            let agencies = try await auditor.run(try context.user(), "agency.list", kind: "agency", request: context.request) {
+                try await store.agencies()
+            }
+            return try jsonResponse(["items": agencies])
         }
         api.add(APIOperation(method: .get, path: "/api/v1/reference", operationID: "listReferenceData",
                              summary: "Every reference list entry (markets, roles, bands, identifier kinds…)", tag: "Reference data",
                              query: [.init(name: "list", description: "Only this list, e.g. criminal-market")], response: "ReferenceList")) { request, context in
-            _ = try context.user()
             let list = try RequestReading.text("list", request, max: 60)
-            let entries = try await store.referenceEntries().filter { list == nil || $0.list == list }
+            let entries = try await auditor.run(try context.user(), "reference.list", kind: "reference", request: context.request, detail: list) {
+                try await store.referenceEntries().filter { list == nil || $0.list == list }
+            }
             return try jsonResponse(["items": entries])
         }
         api.add(APIOperation(method: .put, path: "/api/v1/reference/{list}/{code}", operationID: "saveReferenceEntry",
                              summary: "Add or change a reference list entry (administrators only)", tag: "Reference data",
                              requestBody: "ReferenceEntryInput", response: "ReferenceEntry", access: .roles([.administrator]))) { request, context in
             let user = try context.user()
-            guard user.has(.administrator) else { throw LiaisonError.forbidden(reason: "only administrators edit reference data") }
             let input = try await RequestReading.json(EntryInput.self, from: request, context: context)
+            let list = context.parameters.get("list") ?? "", code = context.parameters.get("code") ?? ""
+            return try await auditor.run(user, "reference.update", kind: "reference", ids: ["\(list.prefix(60))/\(code.prefix(60))"], request: context.request) {
+            guard user.has(.administrator) else {
+                throw PolicyRefusal.roles("only administrators edit reference data")
+            }
             var v = Validator()
-            let list = context.parameters.get("list") ?? ""
-            let code = context.parameters.get("code") ?? ""
             for (field, value) in [("list", list), ("code", code)] where value.isEmpty || value.count > 60
                 || !value.allSatisfy({ ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }) || !value.unicodeScalars.allSatisfy(\.isASCII) {
                 v.fail(field, "must be 1–60 lowercase letters, digits or hyphens")
@@ -63,6 +69,7 @@ struct DirectoryAPI {
             let entry = ReferenceEntry(list: list, code: code, label: label, sortOrder: input.sortOrder, active: input.active)
             try await store.saveReferenceEntry(entry)
             return try jsonResponse(entry)
+            }
         }
     }
 }

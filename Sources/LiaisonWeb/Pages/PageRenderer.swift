@@ -15,6 +15,7 @@ struct PageRenderer: Sendable {
 
     static let sections: [(href: String, label: String)] = [("/", "Home"), ("/subjects", "Subjects"), ("/ocgs", "Organised crime groups")]
     static let auditSection = (href: "/audit", label: "Audit log")
+    static let adminSection = (href: "/admin/users", label: "Accounts")
 
     /// A full HTML response: `template` rendered with `context`, wrapped in the layout.
     func page(_ template: String, title: String, context: [String: Any], identity: Identity?, section: String? = nil,
@@ -26,7 +27,8 @@ struct PageRenderer: Sendable {
             layout["user"] = [
                 "displayName": identity.user.displayName, "agencyName": identity.agency?.name ?? "",
                 "csrf": identity.csrfToken ?? "",
-                "nav": (Self.sections + (identity.user.roles.contains { $0 == .auditor || $0 == .administrator } ? [Self.auditSection] : [])).map { item -> [String: Any] in
+                "nav": (Self.sections + (identity.user.roles.contains { $0 == .auditor || $0 == .administrator } ? [Self.auditSection] : [])
+                        + (identity.user.has(.administrator) ? [Self.adminSection] : [])).map { item -> [String: Any] in
                     ["href": item.href, "label": item.label, "current": item.href == section]
                 },
             ] as [String: Any]

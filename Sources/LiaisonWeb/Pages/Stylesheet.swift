@@ -85,6 +85,9 @@ enum Stylesheet {
     .footer{border-top:1px solid #b1b4b6;background:#f3f2f1;padding:25px 0;font-size:1rem;color:#505a5f}
     .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
     .two-thirds{max-width:44em}
+    .checkbox-label{display:inline;font-weight:400}
+    input[type=checkbox]{width:1.2em;height:1.2em;vertical-align:middle}
+    code{font-family:monospace;background:#f3f2f1;padding:2px 4px;word-break:break-all}
     .actions{margin:20px 0}
     @media print{.header,.nav,.footer,.button,.search,.filters{display:none}}
     """

@@ -4,7 +4,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "errorSummary": errorSummary, "field": field, "login": login, "home": home,
         "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
-        "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access,
+        "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminUserForm": adminUserForm, "adminUser": adminUser,
     ]
 
     static let layout = """
@@ -337,5 +337,91 @@ enum Templates {
     {{#hasWithheld}}<h3>Withheld fields</h3><ul>{{#withheld}}<li>{{field}}: {{reason}}</li>{{/withheld}}</ul>{{/hasWithheld}}
     {{/answer}}
     </div>
+    """
+
+    static let adminUsers = """
+    <h1>Accounts</h1>
+    <p><a class="button" href="/admin/users/new">Add an account</a></p>
+    <table>
+      <caption class="visually-hidden">Accounts</caption>
+      <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Agency</th><th scope="col">Roles</th><th scope="col">Vetting</th><th scope="col">Briefed into</th><th scope="col">Status</th></tr></thead>
+      <tbody>{{#users}}<tr><td><a href="/admin/users/{{id}}">{{username}}</a></td><td>{{name}}</td><td>{{agency}}</td><td>{{roles}}</td><td>{{vetting}}</td><td>{{briefings}}</td><td>{{#active}}<strong class="tag tag--green">Active</strong>{{/active}}{{^active}}<strong class="tag tag--grey">Disabled</strong>{{/active}}</td></tr>{{/users}}</tbody>
+    </table>
+    """
+
+    static let adminUserForm = """
+    <div class="two-thirds">
+    {{>errorSummary}}
+    <h1>Add an account</h1>
+    <form method="post" action="/admin/users/new" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      {{#fields}}{{>field}}{{/fields}}
+      <div class="form-group{{#agencyError}} form-group--error{{/agencyError}}">
+        <label for="agency">Agency</label>
+        {{#agencyError}}<span class="error-message"><span class="visually-hidden">Error:</span> {{agencyError}}</span>{{/agencyError}}
+        <select id="agency" name="agency"><option value="">Choose an agency</option>{{#agencies}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/agencies}}</select>
+      </div>
+      <fieldset class="form-group{{#rolesError}} form-group--error{{/rolesError}}" id="roles">
+        <legend>Roles</legend>
+        {{#rolesError}}<span class="error-message"><span class="visually-hidden">Error:</span> {{rolesError}}</span>{{/rolesError}}
+        {{#roles}}<div><input type="checkbox" id="role-{{code}}" name="roles" value="{{code}}"{{#checked}} checked{{/checked}}> <label for="role-{{code}}" class="checkbox-label">{{label}}</label></div>{{/roles}}
+      </fieldset>
+      <div class="form-group{{#vettingError}} form-group--error{{/vettingError}}">
+        <label for="vetting">Vetting</label>
+        {{#vettingError}}<span class="error-message"><span class="visually-hidden">Error:</span> {{vettingError}}</span>{{/vettingError}}
+        <select id="vetting" name="vetting"><option value="">Choose a level</option>{{#vettings}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/vettings}}</select>
+      </div>
+      <button class="button" type="submit">Create account</button>
+      <a class="button button--secondary" href="/admin/users">Cancel</a>
+    </form>
+    </div>
+    """
+
+    static let adminUser = """
+    {{>errorSummary}}
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    {{#newToken}}<div class="notification" role="status"><h2>New API token</h2><p>Copy it now: it is shown only once and only its hash is kept.</p><p><code>{{newToken}}</code></p></div>{{/newToken}}
+    <span class="caption">Account</span>
+    <h1>{{username}}</h1>
+    <dl class="summary-list">
+      <div><dt>Name</dt><dd>{{name}}</dd></div>
+      <div><dt>Email</dt><dd>{{email}}</dd></div>
+      <div><dt>Agency</dt><dd>{{agency}}</dd></div>
+      <div><dt>Roles</dt><dd>{{roles}}</dd></div>
+      <div><dt>Vetting</dt><dd>{{vetting}}</dd></div>
+      <div><dt>Status</dt><dd>{{#active}}Active{{/active}}{{^active}}Disabled{{/active}}</dd></div>
+    </dl>
+    <form method="post" action="/admin/users/{{id}}/active">
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      {{#active}}<input type="hidden" name="active" value="false"><button class="button button--secondary" type="submit">Disable account</button>{{/active}}
+      {{^active}}<input type="hidden" name="active" value="true"><button class="button" type="submit">Enable account</button>{{/active}}
+    </form>
+    <h2>Need-to-know briefings</h2>
+    <form method="post" action="/admin/users/{{id}}/briefings" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <div class="form-group{{#briefingsError}} form-group--error{{/briefingsError}}">
+        <label for="briefings">Operations and cases this user is briefed into</label>
+        <span class="hint">One a line, e.g. OPERATION GRANITE</span>
+        {{#briefingsError}}<span class="error-message"><span class="visually-hidden">Error:</span> {{briefingsError}}</span>{{/briefingsError}}
+        <textarea id="briefings" name="briefings" rows="3">{{briefings}}</textarea>
+      </div>
+      <button class="button" type="submit">Save briefings</button>
+    </form>
+    <h2>API tokens</h2>
+    <table><caption class="visually-hidden">API tokens</caption>
+      <thead><tr><th scope="col">Name</th><th scope="col">Issued</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+      <tbody>{{#tokens}}<tr><td>{{name}}</td><td>{{created}}</td><td>{{#revoked}}Revoked {{revoked}}{{/revoked}}{{^revoked}}Active{{/revoked}}</td>
+      <td>{{^revoked}}<form method="post" action="/admin/tokens/{{id}}/revoke"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="user" value="{{userID}}"><button class="button button--secondary" type="submit">Revoke<span class="visually-hidden"> {{name}}</span></button></form>{{/revoked}}</td></tr>{{/tokens}}</tbody>
+    </table>
+    <form method="post" action="/admin/users/{{id}}/tokens" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <div class="form-group{{#nameError}} form-group--error{{/nameError}}">
+        <label for="name">Issue a token for a partner system</label>
+        <span class="hint">What the token is for</span>
+        {{#nameError}}<span class="error-message"><span class="visually-hidden">Error:</span> {{nameError}}</span>{{/nameError}}
+        <input type="text" id="name" name="name">
+      </div>
+      <button class="button" type="submit">Issue token</button>
+    </form>
     """
 }

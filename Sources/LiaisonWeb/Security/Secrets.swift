@@ -42,10 +42,4 @@ public struct PasswordHasher: Sendable {
     public func verify(_ password: String, hash: String) async throws -> Bool {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
-
-    /// Checks a new password is long enough to be worth hashing.
-    public static func validate(_ password: String, field: String = "password") throws {
-        if password.count < 12 { throw LiaisonError.invalid(field, "must be at least 12 characters") }
-        if password.count > 72 { throw LiaisonError.invalid(field, "must be at most 72 characters") }
-    }
 }

@@ -43,7 +43,7 @@ public enum LiaisonApplication {
 
         var routes = RouteTable(router: router)
         SystemRoutes(store: store, registry: registry).register(&routes)
-        DirectoryAPI(store: store).register(&routes)
+        DirectoryAPI(store: store, audit: audit).register(&routes)
         SubjectsAPI(subjects: subjects, groups: groups).register(&routes)
         OCGsAPI(groups: groups).register(&routes, store: store)
         AuditAPI(store: store, audit: audit).register(&routes)
@@ -52,6 +52,7 @@ public enum LiaisonApplication {
         SubjectPages(pages: pages, subjects: subjects, groups: groups, store: store).register(&routes)
         OCGPages(pages: pages, groups: groups, store: store).register(&routes)
         AuditPages(pages: pages, store: store, audit: audit).register(&routes)
+        AdminPages(pages: pages, store: store, admin: UserAdministration(store: store, audit: audit), authenticator: authenticator).register(&routes)
         // The document describes every operation, itself included.
         let documentOperation = SystemRoutes.openAPIOperation
         let document = try JSONCoding.encoder.encode(OpenAPIDocument.build(routes.operations + [documentOperation]))

@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+
+/// Administrators' pages: accounts (create, disable, brief into operations) and their API tokens (issue, revoke).
+struct AdminPages {
+    let pages: PageRenderer
+    let store: any LiaisonStore
+    let admin: UserAdministration
+    let authenticator: Authenticator
+
+    static let access = RouteAccess.roles([.administrator])
+
+    func register(_ routes: inout RouteTable) {
+        let this = self
+        routes.page(.get, "/admin/users", access: Self.access) { _, context in
+            _ = try this.administrator(context)
+            let agencies = Dictionary(uniqueKeysWithValues: try await this.store.agencies().map { ($0.id, $0.code) })
+            let users = try await this.store.users().map { user -> [String: Any] in
+                view(["id": user.id.rawValue, "username": user.username, "name": user.displayName, "agency": agencies[user.agencyID],
+                      "roles": user.roles.map(\.rawValue).joined(separator: ", "), "vetting": user.vetting.rawValue,
+                      "briefings": user.briefings.joined(separator: ", "), "active": user.active])
+            }
+            return this.pages.page("adminUsers", title: "Accounts", context: ["users": users], identity: context.identity, section: "/admin/users")
+        }
+        routes.page(.get, "/admin/users/new", access: Self.access) { _, context in
+            _ = try this.administrator(context)
+            return try await this.newUserForm(FormData(""), errors: FormErrors(), context: context)
+        }
+        routes.page(.post, "/admin/users/new", access: Self.access) { request, context in
+            let actor = try context.user()
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let input = NewUser(username: form["username"], displayName: form["displayName"], email: form["email"],
+                                agencyCode: form["agency"], roles: form.all("roles"), vetting: form["vetting"], password: form["password"])
+            var errors = FormErrors()
+            do {
+                let hasher = this.authenticator.hasher
+                let user = try await this.admin.create(input, hash: { try await hasher.hash($0) }, by: actor, request: context.request)
+                return Response.redirect(to: "/admin/users/\(user.id)?saved=1")
+            } catch LiaisonError.invalid(let problems) {
+                errors.add(problems) { field in (field, Self.labels[field] ?? field) }
+            }
+            return try await this.newUserForm(form, errors: errors, context: context, status: .unprocessableContent)
+        }
+        routes.page(.get, "/admin/users/{id}", access: Self.access) { request, context in
+            _ = try this.administrator(context)
+            return try await this.userPage(try RequestReading.id(context), context: context,
+                                           notice: request.uri.queryParameters["saved"] != nil ? "Account saved." : nil)
+        }
+        routes.page(.post, "/admin/users/{id}/active", access: Self.access) { request, context in
+            let actor = try this.administrator(context)
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let id: UserID = try RequestReading.id(context)
+            _ = try await this.admin.setActive(id, active: form["active"] == "true", by: actor, request: context.request)
+            return Response.redirect(to: "/admin/users/\(id)?saved=1")
+        }
+        routes.page(.post, "/admin/users/{id}/briefings", access: Self.access) { request, context in
+            let actor = try this.administrator(context)
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let id: UserID = try RequestReading.id(context)
+            do {
+                _ = try await this.admin.setBriefings(id, briefings: form.lines("briefings"), by: actor, request: context.request)
+            } catch LiaisonError.invalid(let problems) {
+                var errors = FormErrors()
+                errors.add(problems) { _ in ("briefings", "Briefing") }
+                return try await this.userPage(id, context: context, errors: errors, status: .unprocessableContent)
+            }
+            return Response.redirect(to: "/admin/users/\(id)?saved=1")
+        }
+        routes.page(.post, "/admin/users/{id}/tokens", access: Self.access) { request, context in
+            let actor = try this.administrator(context)
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let id: UserID = try RequestReading.id(context)
+            guard let user = try await this.store.user(id) else { throw LiaisonError.notFound(kind: "user", id: id.rawValue) }
+            let name = form["name"].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, name.count <= 100 else {
+                var errors = FormErrors()
+                errors.add("name", "Token name must be 1 to 100 characters")
+                return try await this.userPage(id, context: context, errors: errors, status: .unprocessableContent)
+            }
+            let token = try await this.authenticator.issueToken(for: user, name: name, by: actor.username, request: context.request)
+            return try await this.userPage(id, context: context, newToken: token)
+        }
+        routes.page(.post, "/admin/tokens/{id}/revoke", access: Self.access) { request, context in
+            let actor = try this.administrator(context)
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            guard let tokenID = context.parameters.get("id"), UUID(uuidString: tokenID) != nil else {
+                throw LiaisonError.invalid("id", "is not a valid identifier (expected a UUID)")
+            }
+            _ = try await this.authenticator.revokeToken(id: tokenID.lowercased(), by: actor.username, request: context.request)
+            let owner = UserID(validating: form["user"]).map { "/admin/users/\($0)?saved=1" } ?? "/admin/users"
+            return Response.redirect(to: owner)
+        }
+    }
+
+    static let labels = ["username": "Username", "displayName": "Name", "email": "Email", "agency": "Agency", "roles": "Roles",
+                         "vetting": "Vetting", "password": "Password"]
+
+    func administrator(_ context: LiaisonRequestContext) throws -> User {
+        let user = try context.user()
+        guard user.has(.administrator) else { throw LiaisonError.forbidden(reason: "only administrators manage accounts") }
+        return user
+    }
+
+    func newUserForm(_ form: FormData, errors: FormErrors, context: LiaisonRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+        var page = errors.view
+        page["csrf"] = context.identity?.csrfToken ?? ""
+        page["fields"] = [
+            fieldView("username", "Username", value: form["username"], hint: "Lowercase, e.g. nca.jsmith", error: errors["username"]),
+            fieldView("displayName", "Name", value: form["displayName"], error: errors["displayName"]),
+            fieldView("email", "Email", value: form["email"], error: errors["email"]),
+            fieldView("password", "Initial password", value: "", hint: "At least 12 characters. Give it to the user by a separate channel.",
+                      error: errors["password"], type: "password", autocomplete: "new-password"),
+        ]
+        page["agencyError"] = errors["agency"]
+        page["agencies"] = try await store.agencies().map { ["code": $0.code, "label": $0.name, "selected": $0.code == form["agency"]] }
+        page["rolesError"] = errors["roles"]
+        page["roles"] = Role.allCases.map { ["code": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
+                                             "checked": form.all("roles").contains($0.rawValue)] }
+        page["vettingError"] = errors["vetting"]
+        page["vettings"] = Vetting.allCases.map { ["code": $0.rawValue, "selected": $0.rawValue == form["vetting"]] }
+        return pages.page("adminUserForm", title: "Add an account", context: page, identity: context.identity, section: "/admin/users", status: status)
+    }
+
+    func userPage(_ id: UserID, context: LiaisonRequestContext, notice: String? = nil, newToken: String? = nil,
+                  errors: FormErrors = FormErrors(), status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let user = try await store.user(id) else { throw LiaisonError.notFound(kind: "user", id: id.rawValue) }
+        let agency = try await store.agency(user.agencyID)
+        let formatter = ISO8601DateFormatter()
+        var page = errors.view
+        page.merge(view([
+            "id": user.id.rawValue, "username": user.username, "name": user.displayName, "email": user.email, "agency": agency?.name,
+            "roles": user.roles.map(\.rawValue).joined(separator: ", "), "vetting": user.vetting.rawValue,
+            "briefings": user.briefings.joined(separator: "\n"), "active": user.active, "csrf": context.identity?.csrfToken,
+            "notice": notice, "newToken": newToken, "briefingsError": errors["briefings"], "nameError": errors["name"],
+            "tokens": try await store.tokens(of: user.id).map { t in
+                view(["id": t.id, "userID": user.id.rawValue, "name": t.name, "created": formatter.string(from: t.createdAt), "revoked": t.revokedAt.map { formatter.string(from: $0) }])
+            },
+        ])) { $1 }
+        return pages.page("adminUser", title: user.username, context: page, identity: context.identity, section: "/admin/users", status: status)
+    }
+}
