@@ -59,7 +59,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address to listen on (env LIAISON_HOST).") var host: String?
     @Option(help: "Port to listen on (env LIAISON_PORT).") var port: Int?
     @Flag(help: "Load the synthetic demo dataset and demo users first (skipped if already loaded).") var demo = false
-    @Flag(name: .customLong("secure-cookies"), help: "Mark cookies Secure and send HSTS: use when served over HTTPS.") var secureCookies = false
+    @Flag(name: .customLong("secure-cookies"), help: "Mark cookies Secure and send HSTS: use when served over HTTPS behind a proxy.") var secureCookies = false
+    @Option(name: .customLong("tls-certificate"), help: "PEM certificate (chain) file: serve HTTPS directly (with --tls-key).") var tlsCertificate: String?
+    @Option(name: .customLong("tls-key"), help: "PEM private key file for --tls-certificate.") var tlsKey: String?
+
+    func validate() throws {
+        if (tlsCertificate == nil) != (tlsKey == nil) { throw ValidationError("give both --tls-certificate and --tls-key, or neither") }
+    }
 
     func run() async throws {
         var logger = Logger(label: "liaison")
@@ -70,9 +76,11 @@ struct Serve: AsyncParsableCommand {
         try await withStore(store) { store in
             if demo { try await DemoCommand.seed(store, subjects: 5_000, ocgs: 300, seed: 2026, print: true) }
             let registry = PrometheusCollectorRegistry()
-            let app = try LiaisonApplication.build(store: store, configuration: ServerConfiguration(host: host, port: port, secureTransport: secureCookies),
-                                                   registry: registry, logger: logger)
-            print("Liaison is serving on http://\(host):\(port) (store: \(self.store.describe))")
+            let tls = tlsCertificate.map { (certificate: $0, key: tlsKey!) }
+            let configuration = ServerConfiguration(host: host, port: port, secureTransport: secureCookies, tls: tls)
+            do { try configuration.checkTLSFiles() } catch let error as ConfigurationError { throw ValidationError(error.description) }
+            let app = try LiaisonApplication.build(store: store, configuration: configuration, registry: registry, logger: logger)
+            print("Liaison is serving on \(tls == nil ? "http" : "https")://\(host):\(port) (store: \(self.store.describe))")
             try await app.runService()
         }
     }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import LiaisonCore
 import LiaisonStore
+import Logging
 import Prometheus
 import Testing
 @testable import LiaisonWeb
@@ -26,7 +27,9 @@ struct WebHarness {
         let built = try LiaisonApplication.router(store: store, clock: clock, configuration: ServerConfiguration(passwordCost: 4), registry: registry)
         operations = built.routes.operations
         pages = built.routes.pages
-        application = Application(router: built.router)
+        var quiet = Logger(label: "liaison-test")
+        quiet.logLevel = .error
+        application = Application(router: built.router, logger: quiet)
     }
 
     func user(_ username: String) -> User { data.users.first { $0.username == username }! }

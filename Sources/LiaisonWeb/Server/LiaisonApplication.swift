@@ -1,5 +1,8 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
 import LiaisonCore
 import Logging
 import Prometheus
@@ -11,13 +14,42 @@ public struct ServerConfiguration: Sendable {
     /// Mark cookies Secure and send HSTS: set when Liaison is served over HTTPS (directly or behind a proxy).
     public var secureTransport: Bool
     public var passwordCost: UInt8
+    /// PEM files of the certificate (chain) and private key, to serve HTTPS directly.
+    public var tls: (certificate: String, key: String)?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, secureTransport: Bool = false, passwordCost: UInt8 = 12) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureTransport: Bool = false, passwordCost: UInt8 = 12,
+                tls: (certificate: String, key: String)? = nil) {
         self.host = host
         self.port = port
-        self.secureTransport = secureTransport
+        self.secureTransport = secureTransport || tls != nil
         self.passwordCost = passwordCost
+        self.tls = tls
     }
+
+    /// Checks the TLS files can be read, so a bad path is reported before the server starts.
+    public func checkTLSFiles() throws { _ = try tlsConfiguration() }
+
+    /// The server's TLS settings from the PEM files, or a clear error naming the file that cannot be used.
+    func tlsConfiguration() throws -> TLSConfiguration? {
+        guard let tls else { return nil }
+        let chain: [NIOSSLCertificate]
+        do { chain = try NIOSSLCertificate.fromPEMFile(tls.certificate) } catch {
+            throw ConfigurationError("cannot read the TLS certificate at \(tls.certificate): \(error)")
+        }
+        let key: NIOSSLPrivateKey
+        do { key = try NIOSSLPrivateKey(file: tls.key, format: .pem) } catch {
+            throw ConfigurationError("cannot read the TLS private key at \(tls.key): \(error)")
+        }
+        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        configuration.minimumTLSVersion = .tlsv12
+        return configuration
+    }
+}
+
+/// A setting that stops the server from starting, with what to fix.
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// The composition root: builds every service and controller once and injects them explicitly.
@@ -68,8 +100,9 @@ public enum LiaisonApplication {
                              registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
                              logger: Logger = Logger(label: "liaison")) throws -> some ApplicationProtocol {
         let (router, _) = try router(store: store, clock: clock, configuration: configuration, registry: registry)
-        return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port),
-                                                                serverName: "Liaison"),
+        let server: HTTPServerBuilder = try configuration.tlsConfiguration().map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
+        return Application(router: router, server: server,
+                           configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
                            logger: logger)
     }
 }
