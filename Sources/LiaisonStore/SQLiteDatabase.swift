@@ -58,7 +58,7 @@ public final class SQLiteDatabase: SQLDatabase {
 
         func execute(_ sql: String, _ binds: [SQLValue]) async throws {
             try await pool.writeWithoutTransaction { db in
-                try db.execute(sql: sql, arguments: SQLiteDatabase.arguments(binds))
+                try db.cachedStatement(sql: sql).execute(arguments: SQLiteDatabase.arguments(binds))
             }
         }
     }
@@ -75,7 +75,8 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     static func rows(_ db: Database, _ sql: String, _ binds: [SQLValue]) throws -> [SQLRow] {
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments(binds))
+        // Prepared statements are cached per connection: the same SQL text is parsed once.
+        let rows = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments(binds))
         return rows.map { row in
             var values: [String: SQLValue] = [:]
             for (column, dbValue) in row {

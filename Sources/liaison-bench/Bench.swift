@@ -3,6 +3,7 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 import LiaisonWeb
+import Logging
 
 /// Benchmarks that print figures. Build with `-c release`; see `bench/README.md` for the scripts that run them
 /// side by side with load generators and peers.
@@ -10,7 +11,7 @@ import LiaisonWeb
 struct LiaisonBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liaison-bench", abstract: "Measure Liaison's speed and memory.",
-        subcommands: [Seed.self, Search.self])
+        subcommands: [Seed.self, Search.self, AuditOverhead.self, BaselineServer.self])
 }
 
 /// Peak resident memory of this process, from /proc (Linux).
@@ -86,5 +87,87 @@ struct Search: AsyncParsableCommand {
                          percentile(samples, 0.5), percentile(samples, 0.95), percentile(samples, 0.99)))
         }
         await store.close()
+    }
+}
+
+/// An audit store that seals entries and throws them away: the baseline for measuring what auditing costs.
+struct DiscardingAuditStore: AuditStore {
+    func appendAudit(_ drafts: [AuditDraft], at time: Date) async throws -> [AuditEntry] {
+        drafts.enumerated().map { AuditChain.seal($1, sequence: Int64($0 + 1), time: time, previousHash: AuditChain.genesis) }
+    }
+    func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry] { [] }
+    func searchAudit(_ query: AuditQuery) async throws -> [AuditEntry] { [] }
+}
+
+struct AuditOverhead: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Throughput of read operations with the audit chain on, against the same reads with audit entries discarded.")
+
+    @Option(name: .customLong("data-dir"), help: "A folder seeded by `liaison-bench seed`.") var dataDir: String
+    @Option(help: "Reads per round.") var reads = 20_000
+    @Option(help: "Concurrent readers.") var concurrency = 16
+    @Option(help: "Rounds of each (alternating), to even out machine noise.") var rounds = 3
+
+    func run() async throws {
+        let store = try await StoreFactory.open(databaseURL: nil, dataDir: dataDir)
+        guard let analyst = try await store.credentials(username: "nca.analyst")?.user else { throw ValidationError("seed the store first") }
+        let ids = try await store.subjects(matching: SubjectQuery(viewer: Viewer(analyst), page: PageRequest(limit: 200))).items.map(\.id)
+        let audited = SubjectService(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()))
+        let baseline = SubjectService(store: store, clock: SystemClock(), audit: AuditLog(store: DiscardingAuditStore(), clock: SystemClock()))
+
+        func measure(_ service: SubjectService, search: Bool) async throws -> Double {
+            let perTask = reads / concurrency
+            let start = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for t in 0..<concurrency {
+                    group.addTask {
+                        for i in 0..<perTask {
+                            if search {
+                                _ = try await service.search(nil, page: PageRequest(limit: 20), by: analyst)
+                            } else {
+                                _ = try await service.get(ids[(t * perTask + i) % ids.count], by: analyst)
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            return Double(perTask * concurrency) / seconds(ContinuousClock.now - start)
+        }
+        for (label, search) in [("read one subject", false), ("list a page of 20", true)] {
+            var on: [Double] = [], off: [Double] = []
+            for _ in 0..<rounds {
+                off.append(try await measure(baseline, search: search))
+                on.append(try await measure(audited, search: search))
+            }
+            let best = (on: on.max()!, off: off.max()!)
+            print(String(format: "%@: audit discarded %.0f ops/s, audit chain on %.0f ops/s: overhead %.1f%% (best of %d, %d concurrent)",
+                         label, best.off, best.on, (1 - best.on / best.off) * 100, rounds, concurrency))
+        }
+        let verify = ContinuousClock.now
+        let result = try await AuditLog(store: store, clock: SystemClock()).verify()
+        print(String(format: "audit verify: %lld entries in %.2f s, %@", result.checked, seconds(ContinuousClock.now - verify),
+                     result.break.map { "BROKEN: \($0)" } ?? "intact"))
+        await store.close()
+    }
+}
+
+/// The real server with audit entries discarded: the baseline an HTTP benchmark compares the real one against.
+/// Only for measuring; `liaison serve` always audits.
+struct BaselineServer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve-without-audit",
+                                                    abstract: "Serve a seeded store with audit entries discarded (benchmark baseline only).")
+
+    @Option(name: .customLong("data-dir"), help: "A folder seeded by `liaison-bench seed`.") var dataDir: String
+    @Option(help: "Port to listen on.") var port = 18091
+
+    func run() async throws {
+        let store = try await StoreFactory.open(databaseURL: nil, dataDir: dataDir)
+        var logger = Logger(label: "liaison-bench")
+        logger.logLevel = .warning
+        let app = try LiaisonApplication.build(store: store, configuration: ServerConfiguration(port: port), logger: logger,
+                                               auditStore: DiscardingAuditStore())
+        try await app.runService()
     }
 }

@@ -143,7 +143,19 @@ public enum AuditChain {
         field(entry.requestID)
         field(entry.outcome.rawValue)
         field(entry.previousHash)
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hex(hasher.finalize())
+    }
+
+    /// Lowercase hex of a digest's bytes.
+    /// - Complexity: O(n) in the number of bytes.
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The first problem in a run of entries, if any.

@@ -17,7 +17,7 @@ public enum Secrets {
 
     /// The SHA-256 of a token, as lowercase hex.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        AuditChain.hex(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// Compares two strings in time independent of where they differ.

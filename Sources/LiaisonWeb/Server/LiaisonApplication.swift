@@ -55,12 +55,14 @@ public struct ConfigurationError: Error, CustomStringConvertible {
 /// The composition root: builds every service and controller once and injects them explicitly.
 public enum LiaisonApplication {
     /// The router with every page and API route, and the documented API operations.
+    /// - Parameter auditStore: where audit entries go; the store itself unless a benchmark measures the cost of auditing.
     static func router(store: any LiaisonStore, clock: any LiaisonClock = SystemClock(),
-                              configuration: ServerConfiguration = ServerConfiguration(),
-                              registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) throws
+                       configuration: ServerConfiguration = ServerConfiguration(),
+                       registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+                       auditStore: (any AuditStore)? = nil) throws
         -> (router: Router<LiaisonRequestContext>, routes: RouteTable) {
         let pages = try PageRenderer()
-        let audit = AuditLog(store: store, clock: clock)
+        let audit = AuditLog(store: auditStore ?? store, clock: clock)
         let authenticator = Authenticator(store: store, clock: clock, hasher: PasswordHasher(cost: configuration.passwordCost),
                                           audit: audit, secureCookies: configuration.secureTransport)
         let subjects = SubjectService(store: store, clock: clock, audit: audit)
@@ -98,8 +100,8 @@ public enum LiaisonApplication {
     public static func build(store: any LiaisonStore, clock: any LiaisonClock = SystemClock(),
                              configuration: ServerConfiguration = ServerConfiguration(),
                              registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-                             logger: Logger = Logger(label: "liaison")) throws -> some ApplicationProtocol {
-        let (router, _) = try router(store: store, clock: clock, configuration: configuration, registry: registry)
+                             logger: Logger = Logger(label: "liaison"), auditStore: (any AuditStore)? = nil) throws -> some ApplicationProtocol {
+        let (router, _) = try router(store: store, clock: clock, configuration: configuration, registry: registry, auditStore: auditStore)
         let server: HTTPServerBuilder = try configuration.tlsConfiguration().map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
         return Application(router: router, server: server,
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
