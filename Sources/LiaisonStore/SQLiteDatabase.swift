@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode, read through a pool of readers, written by one writer.
 ///
@@ -27,19 +28,14 @@ public final class SQLiteDatabase: SQLDatabase {
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T {
         await gate.acquire()
+        let transaction = Transaction(pool: pool)
         do {
-            try await pool.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
-            let result: T
-            do {
-                result = try await body(Transaction(pool: pool))
-            } catch {
-                try? await pool.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
-                throw error
-            }
-            try await pool.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
+            let result = try await body(transaction)
+            try await transaction.commit()
             await gate.release()
             return result
         } catch {
+            await transaction.rollback()
             await gate.release()
             throw error
         }
@@ -49,16 +45,53 @@ public final class SQLiteDatabase: SQLDatabase {
         try? pool.close()
     }
 
-    struct Transaction: SQLTransaction {
+    /// A write transaction on the single writer connection. Statements that return nothing are queued and sent
+    /// with the next query or the commit, so a transaction costs a trip to the writer per query, not per statement.
+    final class Transaction: SQLTransaction {
         let pool: DatabasePool
+        private let pending = Mutex<[(sql: String, binds: [SQLValue])]>([("BEGIN IMMEDIATE", [])])
+
+        init(pool: DatabasePool) { self.pool = pool }
+
+        private func takePending() -> [(sql: String, binds: [SQLValue])] {
+            pending.withLock { queued in
+                defer { queued = [] }
+                return queued
+            }
+        }
+
+        private static func run(_ db: Database, _ statements: [(sql: String, binds: [SQLValue])]) throws {
+            for statement in statements {
+                try db.cachedStatement(sql: statement.sql).execute(arguments: SQLiteDatabase.arguments(statement.binds))
+            }
+        }
 
         func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-            try await pool.writeWithoutTransaction { db in try SQLiteDatabase.rows(db, sql, binds) }
+            let queued = takePending()
+            return try await pool.writeWithoutTransaction { db in
+                try Self.run(db, queued)
+                return try SQLiteDatabase.rows(db, sql, binds)
+            }
         }
 
         func execute(_ sql: String, _ binds: [SQLValue]) async throws {
-            try await pool.writeWithoutTransaction { db in
-                try db.cachedStatement(sql: sql).execute(arguments: SQLiteDatabase.arguments(binds))
+            pending.withLock { $0.append((sql, binds)) }
+        }
+
+        func commit() async throws {
+            let queued = takePending() + [("COMMIT", [])]
+            try await pool.writeWithoutTransaction { db in try Self.run(db, queued) }
+        }
+
+        func rollback() async {
+            let began = pending.withLock { queued in
+                defer { queued = [] }
+                return queued.first?.sql != "BEGIN IMMEDIATE"
+            }
+            guard began else { return }
+            try? await pool.writeWithoutTransaction { db in
+                if !db.isInsideTransaction { return }
+                try db.execute(sql: "ROLLBACK")
             }
         }
     }

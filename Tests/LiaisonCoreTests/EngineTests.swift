@@ -114,3 +114,47 @@ struct AuditRuleTests {
         }
     }
 }
+
+@Suite("Access policy rules")
+struct AccessPolicyRuleTests {
+    let nca = AgencyID.make(), gmp = AgencyID.make(), hmrc = AgencyID.make()
+    var analyst: User { User(username: "a", displayName: "A", email: "a@x.invalid", agencyID: nca, roles: [.analyst], vetting: .sc, briefings: ["OPERATION FLINT"]) }
+    var partner: User { User(username: "p", displayName: "P", email: "p@x.invalid", agencyID: gmp, roles: [.intelligenceOfficer], vetting: .sc) }
+
+    func meta(owner: AgencyID, sharing: Sharing = .all, ntk: String? = nil, handling: HandlingCode? = nil) -> RecordMeta {
+        RecordMeta(owningAgencyID: owner, marking: .official, sharing: sharing, needToKnow: ntk, handling: handling, createdAt: .distantPast, createdBy: .make())
+    }
+
+    @Test("sharing: all, owner only, and named agencies")
+    func sharing() {
+        #expect(AccessPolicy.decide(partner, .read, meta(owner: nca)).allowed)
+        #expect(AccessPolicy.decide(partner, .read, meta(owner: nca, sharing: .ownerOnly)).reasons == ["the record is not shared with the user's agency"])
+        #expect(AccessPolicy.decide(partner, .read, meta(owner: nca, sharing: Sharing(withAll: false, agencies: [gmp]))).allowed)
+        #expect(!AccessPolicy.decide(partner, .read, meta(owner: nca, sharing: Sharing(withAll: false, agencies: [hmrc]))).allowed)
+        #expect(AccessPolicy.decide(analyst, .read, meta(owner: nca, sharing: .ownerOnly)).allowed)
+    }
+
+    @Test("need-to-know: only users briefed into the operation")
+    func needToKnow() {
+        #expect(AccessPolicy.decide(analyst, .read, meta(owner: gmp, ntk: "OPERATION FLINT")).allowed)
+        #expect(AccessPolicy.decide(partner, .read, meta(owner: gmp, ntk: "OPERATION FLINT")).reasons == ["need-to-know: the user is not briefed into OPERATION FLINT"])
+    }
+
+    @Test("protected fields are withheld from other agencies, not from the owner")
+    func withholding() {
+        let decision = AccessPolicy.decide(partner, .read, meta(owner: nca), kind: "subject")
+        #expect(decision.allowed)
+        #expect(decision.withheld.map(\.field) == ["details.addresses", "details.phones"])
+        #expect(AccessPolicy.decide(analyst, .read, meta(owner: nca), kind: "subject").withheld.isEmpty)
+    }
+
+    @Test("handling code C refuses onward sharing by others and says why; P and the originator may share")
+    func handlingCodes() {
+        let conditional = meta(owner: nca, handling: HandlingCode(.c, conditions: "not for court use"))
+        #expect(AccessPolicy.decide(partner, .read, conditional).allowed)
+        #expect(AccessPolicy.decide(partner, .share, conditional).reasons
+            == ["handling code C: onward sharing needs the originating agency's agreement (conditions: not for court use)"])
+        #expect(AccessPolicy.decide(analyst, .share, conditional).allowed)
+        #expect(AccessPolicy.decide(partner, .share, meta(owner: nca, handling: HandlingCode(.p))).allowed)
+    }
+}

@@ -60,3 +60,22 @@ public enum Vetting: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 }
+
+/// The handling code of the 3x5x2 intelligence grading: whether, and on what terms, the material may be passed on.
+public struct HandlingCode: Codable, Sendable, Equatable {
+    public enum Code: String, Codable, Sendable, CaseIterable {
+        /// P: lawful sharing permitted.
+        case p = "P"
+        /// C: sharing permitted with conditions, recorded with the code.
+        case c = "C"
+    }
+
+    public var code: Code
+    /// The conditions that bind any further use (code C).
+    public var conditions: String?
+
+    public init(_ code: Code, conditions: String? = nil) {
+        self.code = code
+        self.conditions = conditions
+    }
+}

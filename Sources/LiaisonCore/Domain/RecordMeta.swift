@@ -11,6 +11,8 @@ public struct RecordMeta: Codable, Sendable, Equatable {
     public var sharing: Sharing
     /// The operation or case a user must be briefed into to see the record (need-to-know), if any.
     public var needToKnow: String?
+    /// The handling code, on graded intelligence; it constrains onward sharing.
+    public var handling: HandlingCode?
     public var createdAt: Date
     public var createdBy: UserID
     public var updatedAt: Date
@@ -18,7 +20,9 @@ public struct RecordMeta: Codable, Sendable, Equatable {
     public var version: Int
 
     public init(owningAgencyID: AgencyID, marking: ProtectiveMarking, sharing: Sharing = .all, needToKnow: String? = nil,
-                createdAt: Date, createdBy: UserID, updatedAt: Date? = nil, updatedBy: UserID? = nil, version: Int = 1) {
+                handling: HandlingCode? = nil, createdAt: Date, createdBy: UserID, updatedAt: Date? = nil, updatedBy: UserID? = nil,
+                version: Int = 1) {
+        self.handling = handling
         self.owningAgencyID = owningAgencyID
         self.marking = marking
         self.sharing = sharing

@@ -1,6 +1,8 @@
 /// What a user asks to do with a record.
 public enum Action: String, Sendable, CaseIterable {
     case read, create, update
+    /// Passing the record on to another agency (dissemination), which its handling code governs.
+    case share
 }
 
 /// The access policy's answer, with the reasons a person can read, and the fields it withholds.
@@ -65,7 +67,11 @@ public enum AccessPolicy {
         if let operation = meta.needToKnow, !user.briefings.contains(operation) {
             reasons.append("need-to-know: the user is not briefed into \(operation)")
         }
-        if action != .read {
+        if action == .share, let handling = meta.handling, handling.code == .c, !owner {
+            let conditions = handling.conditions.map { " (conditions: \($0))" } ?? ""
+            reasons.append("handling code C: onward sharing needs the originating agency's agreement\(conditions)")
+        }
+        if action == .create || action == .update {
             if Set(user.roles).isDisjoint(with: editorRoles) {
                 reasons.append("none of the user's roles may \(action.rawValue) records")
             }

@@ -14,7 +14,8 @@ struct AdminPages {
     func register(_ routes: inout RouteTable) {
         let this = self
         routes.page(.get, "/admin/users", access: Self.access) { _, context in
-            _ = try this.administrator(context)
+            let actor = try this.administrator(context)
+            try await Auditor(log: this.authenticator.audit).run(actor, "user.list", kind: "user", request: context.request) {}
             let agencies = Dictionary(uniqueKeysWithValues: try await this.store.agencies().map { ($0.id, $0.code) })
             let users = try await this.store.users().map { user -> [String: Any] in
                 view(["id": user.id.rawValue, "username": user.username, "name": user.displayName, "agency": agencies[user.agencyID],
@@ -44,8 +45,10 @@ struct AdminPages {
             return try await this.newUserForm(form, errors: errors, context: context, status: .unprocessableContent)
         }
         routes.page(.get, "/admin/users/{id}", access: Self.access) { request, context in
-            _ = try this.administrator(context)
-            return try await this.userPage(try RequestReading.id(context), context: context,
+            let actor = try this.administrator(context)
+            let id: UserID = try RequestReading.id(context)
+            try await Auditor(log: this.authenticator.audit).run(actor, "user.read", kind: "user", ids: [id.rawValue], request: context.request) {}
+            return try await this.userPage(id, context: context,
                                            notice: request.uri.queryParameters["saved"] != nil ? "Account saved." : nil)
         }
         routes.page(.post, "/admin/users/{id}/active", access: Self.access) { request, context in

@@ -44,6 +44,7 @@ struct HomePages {
         }
         routes.page(.get, "/", access: .signedIn) { _, context in
             let identity = context.identity!
+            try await Auditor(log: authenticator.audit).run(identity.user, "page.view", kind: "page", ids: ["/"], request: context.request) {}
             return pages.page("home", title: "Home", context: view([
                 "displayName": identity.user.displayName, "agencyName": identity.agency?.name,
                 "roles": identity.user.roles.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }.joined(separator: ", "),
