@@ -90,17 +90,20 @@ enum Migrations {
             }
         },
         Migration(name: "004_audit_chain") { dialect in
+            // In SQLite an INTEGER PRIMARY KEY is the row's own key and the objects table needs no second
+            // b-tree: every append then touches as few pages as possible.
+            let sequence = dialect == .sqlite ? "seq INTEGER PRIMARY KEY" : "seq BIGINT PRIMARY KEY"
+            let withoutRowID = dialect == .sqlite ? " WITHOUT ROWID" : ""
             var statements = [
                 """
                 CREATE TABLE audit_events (
-                    seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor_id TEXT, actor_name TEXT NOT NULL, agency_id TEXT,
+                    \(sequence), at BIGINT NOT NULL, actor_id TEXT, actor_name TEXT NOT NULL, agency_id TEXT,
                     action TEXT NOT NULL, object_kind TEXT, object_ids TEXT NOT NULL, purpose TEXT, detail TEXT,
                     request_id TEXT, outcome TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
                 """,
                 "CREATE INDEX audit_by_actor ON audit_events (actor_name, seq)",
                 "CREATE INDEX audit_by_action ON audit_events (action, seq)",
-                "CREATE INDEX audit_by_time ON audit_events (at)",
-                "CREATE TABLE audit_objects (object_id TEXT NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (object_id, seq))",
+                "CREATE TABLE audit_objects (object_id TEXT NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (object_id, seq))\(withoutRowID)",
             ]
             // The log refuses edits and deletions; the hash chain still catches anyone who bypasses this.
             switch dialect {
