@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import Synchronization
 
 extension SQLStore {
     static let auditColumns = ["seq", "at", "actor_id", "actor_name", "agency_id", "action", "object_kind", "object_ids",
@@ -7,14 +8,29 @@ extension SQLStore {
 
     public func appendAudit(_ drafts: [AuditDraft], at time: Date) async throws -> [AuditEntry] {
         guard !drafts.isEmpty else { return [] }
-        return try await db.transaction { tx in
-            if db.dialect == .postgres {
-                // One appender at a time, so two servers never both extend the same tail.
-                _ = try await tx.query("SELECT pg_advisory_xact_lock(7032)", [])
+        // The embedded store remembers the tail it wrote last, so an append is one trip to the writer. Another
+        // process appending meanwhile makes the insert collide on the sequence number: then read the tail and retry.
+        let cached = db.dialect == .sqlite ? auditHead.value.withLock { $0 } : nil
+        do {
+            return try await append(drafts, at: time, head: cached)
+        } catch where cached != nil {
+            auditHead.value.withLock { $0 = nil }
+            return try await append(drafts, at: time, head: nil)
+        }
+    }
+
+    private func append(_ drafts: [AuditDraft], at time: Date, head: (sequence: Int64, hash: String)?) async throws -> [AuditEntry] {
+        let entries = try await db.transaction { tx in
+            var tail = head
+            if tail == nil {
+                if db.dialect == .postgres {
+                    // One appender at a time, so two servers never both extend the same tail.
+                    _ = try await tx.query("SELECT pg_advisory_xact_lock(7032)", [])
+                }
+                let last = try await tx.query("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1", []).first
+                tail = (Int64(try last?.int("seq") ?? 0), try last?.string("hash") ?? AuditChain.genesis)
             }
-            let last = try await tx.query("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1", []).first
-            var previous = try last?.string("hash") ?? AuditChain.genesis
-            var sequence = Int64(try last?.int("seq") ?? 0)
+            var (sequence, previous) = tail!
             var entries: [AuditEntry] = []
             for draft in drafts {
                 sequence += 1
@@ -31,6 +47,8 @@ extension SQLStore {
             try await Self.insertRows(tx, table: "audit_objects", columns: ["object_id", "seq"], rows: objects)
             return entries
         }
+        if db.dialect == .sqlite, let last = entries.last { auditHead.value.withLock { $0 = (last.sequence, last.hash) } }
+        return entries
     }
 
     public func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry] {
@@ -72,4 +90,9 @@ extension SQLStore {
                    outcome: AuditOutcome(rawValue: try row.string("outcome")) ?? .failed, previousHash: try row.string("prev_hash"),
                    hash: try row.string("hash"))
     }
+}
+
+/// The last audit entry this process appended to the embedded store.
+final class AuditHead: Sendable {
+    let value = Mutex<(sequence: Int64, hash: String)?>(nil)
 }

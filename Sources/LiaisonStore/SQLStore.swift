@@ -8,6 +8,7 @@ import LiaisonMatching
 /// live in `Migrations`. Nested details are kept as JSON beside the indexed columns that queries use.
 public struct SQLStore: LiaisonStore {
     let db: any SQLDatabase
+    let auditHead = AuditHead()
 
     public init(database: any SQLDatabase) { self.db = database }
 

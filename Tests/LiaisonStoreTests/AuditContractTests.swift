@@ -72,6 +72,26 @@ struct AuditContractTests {
         await f.store.close()
     }
 
+    @Test("two processes appending to the same store keep one unbroken chain")
+    func twoWriters() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-two-\(UUID().uuidString)").path
+        let first = try await StoreFactory.open(databaseURL: nil, dataDir: dir)
+        let second = try await StoreFactory.open(databaseURL: nil, dataDir: dir)
+        let user = User(username: "u", displayName: "U", email: "u@x.invalid", agencyID: .make(), roles: [.analyst], vetting: .sc)
+        let clock = FixedClock(Date(timeIntervalSince1970: 1_790_000_000))
+        let logs = [AuditLog(store: first, clock: clock), AuditLog(store: second, clock: clock)]
+        for i in 0..<20 {
+            // Each store believes it knows the tail; every other append proves it wrong.
+            try await logs[i % 2].record(AuditDraft(user, "subject.read", ids: ["s\(i)"], request: .none))
+        }
+        let entries = try await first.auditEntries(after: 0, limit: 100)
+        #expect(entries.map(\.sequence) == Array(1...20))
+        #expect(entries.flatMap(\.objectIDs) == (0..<20).map { "s\($0)" })
+        #expect(try await logs[0].verify().break == nil)
+        await first.close()
+        await second.close()
+    }
+
     @Test("the store refuses edits and deletions of the log", arguments: StoreKind.available)
     func appendOnly(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
