@@ -351,14 +351,7 @@ struct Explain: AsyncParsableCommand {
         guard let action = LiaisonCore.Action(rawValue: action) else { throw ValidationError("--action must be read or update") }
         try await withStore(store) { store in
             let target = try await account(store, user)
-            let found: (String, RecordMeta)?
-            if let id = SubjectID(validating: record), let subject = try await store.subject(id) {
-                found = ("subject", subject.meta)
-            } else if let id = OCGID(validating: record), let ocg = try await store.ocg(id) {
-                found = ("ocg", ocg.meta)
-            } else {
-                found = nil
-            }
+            let found = try await store.recordMeta(id: record)
             guard let (kind, meta) = found else { throw ValidationError("no subject or group has ID '\(record)'") }
             let decision = AccessPolicy.decide(target, action, meta, kind: kind)
             try await AuditLog(store: store, clock: SystemClock()).record(AuditDraft(

@@ -168,3 +168,12 @@ public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectSto
     /// Releases connections.
     func close() async
 }
+
+extension LiaisonStore {
+    /// The kind and metadata of the subject or group with this ID, for questions to the access policy.
+    public func recordMeta(id: String) async throws -> (kind: String, meta: RecordMeta)? {
+        if let subjectID = SubjectID(validating: id), let subject = try await subject(subjectID) { return ("subject", subject.meta) }
+        if let ocgID = OCGID(validating: id), let ocg = try await ocg(ocgID) { return ("ocg", ocg.meta) }
+        return nil
+    }
+}

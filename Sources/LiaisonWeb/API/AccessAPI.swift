@@ -39,14 +39,7 @@ struct AccessAPI {
             guard let target = try await store.credentials(username: username!)?.user else {
                 throw LiaisonError.invalid("user", "is not a known username")
             }
-            let found: (kind: String, meta: RecordMeta)?
-            if let id = SubjectID(validating: recordID!), let subject = try await store.subject(id) {
-                found = ("subject", subject.meta)
-            } else if let id = OCGID(validating: recordID!), let ocg = try await store.ocg(id) {
-                found = ("ocg", ocg.meta)
-            } else {
-                found = nil
-            }
+            let found = try await store.recordMeta(id: recordID!)
             guard let found else { throw LiaisonError.invalid("record", "is not the ID of a subject or group") }
             let decision = AccessPolicy.decide(target, action!, found.meta, kind: found.kind)
             return Explanation(user: target.username, record: recordID!, kind: found.kind, action: actionName,
