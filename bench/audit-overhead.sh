@@ -30,6 +30,6 @@ for endpoint in "/api/v1/subjects/$ID" "/api/v1/subjects?limit=20"; do
     off=$(rps "http://127.0.0.1:18093$endpoint"); on=$(rps "http://127.0.0.1:18092$endpoint")
     [ "$off" -gt "$best_off" ] && best_off=$off; [ "$on" -gt "$best_on" ] && best_on=$on
   done
-  python3 -c "import sys; off,on=$best_off,$best_on; print(f'{sys.argv[1]}: audit discarded {off} req/s, audit chain on {on} req/s, overhead {100*(1-on/off):.1f}%')" "GET ${endpoint/$ID/{id}}"
+  python3 -c "import sys; off,on=$best_off,$best_on; print(f'{sys.argv[1]}: audit discarded {off} req/s, audit chain on {on} req/s, overhead {100*(1-on/off):.1f}%')" "GET ${endpoint/$ID/\{id\}}"
 done
 $BIN/liaison audit verify --data-dir "$DATA"
