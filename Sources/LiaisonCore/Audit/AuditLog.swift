@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Filters for searching the audit log, newest first.
 public struct AuditQuery: Sendable, Equatable {
@@ -37,11 +38,13 @@ public protocol AuditStore: Sendable {
 
 /// Records audit entries with group commit: concurrent callers' entries are written together in one
 /// transaction, and each caller resumes only once its entry is durable.
-public actor AuditLog {
+public final class AuditLog: Sendable {
+    typealias Waiting = (draft: AuditDraft, done: CheckedContinuation<AuditEntry, any Error>)
+
     let store: any AuditStore
     let clock: any LiaisonClock
-    private var pending: [(draft: AuditDraft, done: CheckedContinuation<AuditEntry, any Error>)] = []
-    private var flushing = false
+    /// Entries waiting for the next transaction, and whether a writer task is running.
+    private let queue = Mutex<(pending: [Waiting], flushing: Bool)>(([], false))
 
     public init(store: any AuditStore, clock: any LiaisonClock) {
         self.store = store
@@ -52,20 +55,26 @@ public actor AuditLog {
     @discardableResult
     public func record(_ draft: AuditDraft) async throws -> AuditEntry {
         try await withCheckedThrowingContinuation { continuation in
-            pending.append((draft, continuation))
-            if !flushing {
-                flushing = true
-                Task { await self.flush() }
+            let startWriter = queue.withLock { state -> Bool in
+                state.pending.append((draft, continuation))
+                if state.flushing { return false }
+                state.flushing = true
+                return true
             }
+            if startWriter { Task { await self.flush() } }
         }
     }
 
     private func flush() async {
-        while !pending.isEmpty {
+        while true {
             // Let requests already under way add their entries, so one transaction carries more of them.
-            for _ in 0..<4 where pending.count < 32 { await Task.yield() }
-            let batch = pending
-            pending = []
+            if queue.withLock({ $0.pending.count }) < 16 { try? await Task.sleep(for: .microseconds(300)) }
+            let batch = queue.withLock { state -> [Waiting] in
+                if state.pending.isEmpty { state.flushing = false }
+                defer { state.pending = [] }
+                return state.pending
+            }
+            if batch.isEmpty { return }
             do {
                 let entries = try await store.appendAudit(batch.map(\.draft), at: clock.now())
                 for (item, entry) in zip(batch, entries) { item.done.resume(returning: entry) }
@@ -73,7 +82,6 @@ public actor AuditLog {
                 for item in batch { item.done.resume(throwing: error) }
             }
         }
-        flushing = false
     }
 
     /// Walks the whole chain in batches and returns the first break, with the number of entries checked.
