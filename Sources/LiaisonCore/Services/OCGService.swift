@@ -1,0 +1,92 @@
+import Foundation
+
+/// Creating, editing, reading and listing organised crime groups.
+public struct OCGService: RecordService {
+    public static let kind = "ocg"
+    let store: any LiaisonStore
+    let clock: any LiaisonClock
+    let auditor: Auditor
+
+    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
+        self.store = store
+        self.clock = clock
+        self.auditor = Auditor(log: audit)
+    }
+
+    public func create(_ input: OCGInput, by user: User, request: RequestInfo = .none) async throws -> OCG {
+        try await auditor.run(user, "ocg.create", kind: Self.kind, request: request, touched: { [$0.id.rawValue] }) {
+            let reference = ReferenceData(entries: try await store.referenceEntries())
+            let details = try input.details.validated(reference: reference)
+            try await RecordEditing.checkAccessFields(input, store: store)
+            let members = try await validatedMembers(input.members ?? [], reference: reference, user: user)
+            let ocg = OCG(meta: try RecordEditing.newMeta(input, by: user, at: clock.now()), details: details, members: members)
+            try await store.insertOCGs([(ocg, SearchKeys.ocg(details))])
+            return ocg
+        }
+    }
+
+    public func update(_ id: OCGID, _ input: OCGInput, by user: User, request: RequestInfo = .none) async throws -> OCG {
+        try await auditor.run(user, "ocg.update", kind: Self.kind, ids: [id.rawValue], request: request) {
+            var (ocg, _) = try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            try await RecordEditing.checkAccessFields(input, store: store)
+            let (meta, expected) = try RecordEditing.editedMeta(ocg.meta, input, by: user, at: clock.now(), kind: Self.kind, id: id.rawValue)
+            let reference = ReferenceData(entries: try await store.referenceEntries())
+            ocg.details = try input.details.validated(reference: reference)
+            if let members = input.members { ocg.members = try await validatedMembers(members, reference: reference, user: user) }
+            ocg.meta = meta
+            try await store.updateOCG(ocg, keys: SearchKeys.ocg(ocg.details), expectedVersion: expected)
+            return ocg
+        }
+    }
+
+    public func get(_ id: OCGID, by user: User, request: RequestInfo = .none) async throws -> OCG {
+        try await auditor.run(user, "ocg.read", kind: Self.kind, ids: [id.rawValue], request: request) {
+            try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue).0
+        }
+    }
+
+    public func list(_ query: OCGQuery, by user: User, request: RequestInfo = .none) async throws -> Page<OCG> {
+        try await auditor.run(user, "ocg.list", kind: Self.kind, request: request, detail: Self.describe(query),
+                              touched: { $0.items.map(\.id.rawValue) }) {
+            var query = query
+            query.viewer = Viewer(user)
+            let found = try await store.ocgs(matching: query)
+            return Page(items: found.items.filter { AccessPolicy.decide(user, .read, $0.meta).allowed }, nextCursor: found.nextCursor)
+        }
+    }
+
+    /// The groups a subject belongs to that the user may see.
+    public func groups(of subject: SubjectID, by user: User, request: RequestInfo = .none) async throws -> [OCG] {
+        try await auditor.run(user, "ocg.list", kind: Self.kind, request: request, detail: "member: \(subject)",
+                              touched: { $0.map(\.id.rawValue) }) {
+            try await store.ocgs(withMember: subject).filter { AccessPolicy.decide(user, .read, $0.meta).allowed }
+        }
+    }
+
+    static func describe(_ query: OCGQuery) -> String? {
+        let parts = [("q", query.nameTokens.isEmpty ? nil : query.nameTokens.joined(separator: " ")), ("status", query.status),
+                     ("market", query.market), ("area", query.area), ("band", query.band)]
+            .compactMap { name, value in value.map { "\(name)=\($0)" } }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    private func validatedMembers(_ members: [OCGMember], reference: ReferenceData, user: User) async throws -> [OCGMember] {
+        var v = Validator()
+        v.count(members, "members", max: 500)
+        var seen = Set<SubjectID>()
+        for (index, member) in members.enumerated() {
+            v.code(member.role, "members[\(index)].role", in: "ocg-role", reference: reference, required: true)
+            if !seen.insert(member.subjectID).inserted { v.fail("members[\(index)].subjectID", "is listed twice") }
+            for (value, name) in [(member.from, "from"), (member.to, "to")] {
+                if let value { v.partialDate(value, "members[\(index)].\(name)", today: clock.now()) }
+            }
+        }
+        let found = try await store.subjects(ids: Array(seen))
+        let visible = Set(found.filter { AccessPolicy.decide(user, .read, $0.meta).allowed }.map(\.id))
+        for (index, member) in members.enumerated() where !visible.contains(member.subjectID) {
+            v.fail("members[\(index)].subjectID", "no such subject")
+        }
+        try v.check()
+        return members
+    }
+}

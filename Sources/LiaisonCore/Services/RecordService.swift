@@ -1,0 +1,79 @@
+import Foundation
+
+/// A kind of shared record that is created, read and updated the same way, whatever it describes.
+/// The API and the pages serve every conforming service through one generic path.
+public protocol RecordService: Sendable {
+    associatedtype Record: Codable & Sendable & Identifiable where Record.ID == ID<Record>
+    associatedtype Input: RecordInput
+    /// The record's name in messages and errors, e.g. "subject".
+    static var kind: String { get }
+    func create(_ input: Input, by user: User, request: RequestInfo) async throws -> Record
+    func update(_ id: Record.ID, _ input: Input, by user: User, request: RequestInfo) async throws -> Record
+    func get(_ id: Record.ID, by user: User, request: RequestInfo) async throws -> Record
+}
+
+/// The body of a create or update request: the version edited (on update) and an optional marking.
+public protocol RecordInput: Codable, Sendable {
+    var version: Int? { get }
+    var marking: ProtectiveMarking? { get }
+    var sharing: Sharing? { get }
+    var needToKnow: String? { get }
+}
+
+extension SubjectInput: RecordInput {}
+extension OCGInput: RecordInput {}
+
+/// The steps every create and update shares: the marking is checked, the policy consulted, the version compared.
+enum RecordEditing {
+    /// Checks the sharing and need-to-know an input asks for: named agencies must exist, operation names be sane.
+    static func checkAccessFields(_ input: some RecordInput, store: any LiaisonStore) async throws {
+        var v = Validator()
+        if let sharing = input.sharing, !sharing.agencies.isEmpty {
+            let known = Set(try await store.agencies().map(\.id))
+            for (index, agency) in sharing.agencies.enumerated() where !known.contains(agency) {
+                v.fail("sharing.agencies[\(index)]", "is not a known agency")
+            }
+        }
+        if let operation = input.needToKnow {
+            if operation.isEmpty || operation.count > 60 || !operation.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "- ".contains($0)) }) {
+                v.fail("needToKnow", "must be an operation or case name of 1–60 letters, digits, spaces or hyphens")
+            }
+        }
+        try v.check()
+    }
+
+    /// The metadata of a new record owned by the user's agency, if the policy lets the user create it.
+    static func newMeta(_ input: some RecordInput, by user: User, at time: Date) throws -> RecordMeta {
+        let marking = try (input.marking ?? .official).validated(field: "marking")
+        let decision = AccessPolicy.decideCreate(user, marking: marking, needToKnow: input.needToKnow)
+        guard decision.allowed else {
+            throw PolicyRefusal(reasons: decision.reasons, shown: .forbidden(reason: decision.reasons.joined(separator: "; ")))
+        }
+        return RecordMeta(owningAgencyID: user.agencyID, marking: marking, sharing: input.sharing ?? .all,
+                          needToKnow: input.needToKnow, createdAt: time, createdBy: user.id)
+    }
+
+    /// The metadata after the user's edit, if the version is current and the policy allows the change before and after.
+    /// - Returns: the new metadata and the version the store must still hold.
+    static func editedMeta(_ current: RecordMeta, _ input: some RecordInput, by user: User, at time: Date,
+                           kind: String, id: String) throws -> (meta: RecordMeta, expected: Int) {
+        guard let expected = input.version else { throw LiaisonError.invalid("version", "is required to update a record") }
+        try AccessPolicy.enforce(user, .update, current, kind: kind, id: id)
+        if current.version != expected {
+            throw LiaisonError.staleVersion(kind: kind, id: id, expected: expected, current: current.version)
+        }
+        var meta = current.touched(by: user.id, at: time)
+        if let marking = input.marking { meta.marking = try marking.validated(field: "marking") }
+        if let sharing = input.sharing { meta.sharing = sharing }
+        if let operation = input.needToKnow { meta.needToKnow = operation }
+        try AccessPolicy.enforce(user, .update, meta, kind: kind, id: id)
+        return (meta, expected)
+    }
+
+    /// Reads a record through the policy: a refused read looks exactly like a missing record.
+    /// - Returns: the record and the decision, whose `withheld` fields the caller must remove.
+    static func read<R>(_ record: R?, meta: (R) -> RecordMeta, by user: User, kind: String, id: String) throws -> (R, AccessDecision) {
+        guard let record else { throw LiaisonError.notFound(kind: kind, id: id) }
+        return (record, try AccessPolicy.enforce(user, .read, meta(record), kind: kind, id: id))
+    }
+}
