@@ -23,13 +23,29 @@ cat >"$DATA/rps.lua" <<'LUA'
 request = function() return wrk.format("GET", nil, { ["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") }) end
 done = function(summary, latency, requests) io.write(string.format("%.0f\n", summary.requests / (summary.duration / 1e6))) end
 LUA
-rps() { wrk -t2 -c16 -d10s -s "$DATA/rps.lua" "$1" | tail -1; }
+# Server CPU time (user + system, in clock ticks) so far: CPU per request is steadier than throughput on a shared host.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# One round: requests per second and server CPU milliseconds per request.
+round() {
+  local before after out
+  before=$(ticks "$2"); out=$(wrk -t2 -c16 -d5s -s "$DATA/rps.lua" "$1"); after=$(ticks "$2")
+  python3 -c "import sys; rps=float(sys.argv[1]); print(f'{rps:.0f} {(int(sys.argv[3])-int(sys.argv[2]))*1000/100/(rps*5):.4f}')" \
+    "$(echo "$out" | tail -1)" "$before" "$after"
+}
 for endpoint in "/api/v1/subjects/$ID" "/api/v1/subjects?limit=20"; do
-  best_on=0; best_off=0
-  for round in 1 2 3; do   # alternate, keep the best of each: shared machines are noisy
-    off=$(rps "http://127.0.0.1:18093$endpoint"); on=$(rps "http://127.0.0.1:18092$endpoint")
-    [ "$off" -gt "$best_off" ] && best_off=$off; [ "$on" -gt "$best_on" ] && best_on=$on
+  rounds=""
+  for _ in 1 2 3 4 5 6; do   # alternate, then compare medians: shared machines are noisy
+    rounds="$rounds $(round "http://127.0.0.1:18093$endpoint" $BASELINE) $(round "http://127.0.0.1:18092$endpoint" $AUDITED)"
   done
-  python3 -c "import sys; off,on=$best_off,$best_on; print(f'{sys.argv[1]}: audit discarded {off} req/s, audit chain on {on} req/s, overhead {100*(1-on/off):.1f}%')" "GET ${endpoint/$ID/\{id\}}"
+  python3 - "GET ${endpoint/$ID/\{id\}}" $rounds <<'PY'
+import statistics, sys
+label, values = sys.argv[1], [float(v) for v in sys.argv[2:]]
+off, on = values[0::4], values[2::4]
+off_cpu, on_cpu = values[1::4], values[3::4]
+m = statistics.median
+print(f"{label}: audit discarded {m(off):.0f} req/s, audit chain on {m(on):.0f} req/s, throughput overhead {100*(1-m(on)/m(off)):.1f}% "
+      f"(median of {len(off)} alternating rounds); server CPU per request {m(off_cpu):.3f} ms vs {m(on_cpu):.3f} ms, "
+      f"+{100*(m(on_cpu)/m(off_cpu)-1):.1f}%")
+PY
 done
 $BIN/liaison audit verify --data-dir "$DATA"

@@ -3,6 +3,11 @@ import LiaisonCore
 import Synchronization
 
 extension SQLStore {
+    /// How many entries `audit_objects` may lag behind the chain before an append brings it up to date. Indexing
+    /// thousands of entries at once touches each page of the index once, where indexing every entry as it is
+    /// written would rewrite the same pages again and again.
+    static let auditIndexBatch: Int64 = 1_000
+
     static let auditColumns = ["seq", "at", "actor_id", "actor_name", "agency_id", "action", "object_kind", "object_ids",
                                "purpose", "detail", "request_id", "outcome", "prev_hash", "hash"]
 
@@ -43,12 +48,31 @@ extension SQLStore {
                  SQLValue(e.objectKind), .text(try Self.json(e.objectIDs)), SQLValue(e.purpose), SQLValue(e.detail), SQLValue(e.requestID),
                  .text(e.outcome.rawValue), .text(e.previousHash), .text(e.hash)]
             })
-            let objects = entries.flatMap { e in Set(e.objectIDs).sorted().map { [SQLValue.text($0), .int(e.sequence)] } }
-            try await Self.insertRows(tx, table: "audit_objects", columns: ["object_id", "seq"], rows: objects)
+            if tail!.sequence / Self.auditIndexBatch != sequence / Self.auditIndexBatch {
+                try await indexAuditObjects(tx, lock: false)
+            }
             return entries
         }
         if db.dialect == .sqlite, let last = entries.last { auditHead.value.withLock { $0 = (last.sequence, last.hash) } }
         return entries
+    }
+
+    /// Brings `audit_objects` (which entries name which records) up to the end of the chain, so that a search by
+    /// record finds every entry. Idempotent; the chain itself is the source of truth.
+    func indexAuditObjects(_ tx: any SQLTransaction, lock: Bool) async throws {
+        if lock, db.dialect == .postgres { _ = try await tx.query("SELECT pg_advisory_xact_lock(7032)", []) }
+        let from = Int64(try await tx.query("SELECT indexed_seq FROM audit_index_state WHERE id = 1", []).first?.int("indexed_seq") ?? 0)
+        let rows = try await tx.query("SELECT seq, object_ids FROM audit_events WHERE seq > ? ORDER BY seq", [.int(from)])
+        guard let last = rows.last else { return }
+        var objects: [(id: String, seq: Int64)] = []
+        for row in rows {
+            let seq = Int64(try row.int("seq"))
+            for id in Set(try row.json("object_ids", as: [String].self)) { objects.append((id, seq)) }
+        }
+        objects.sort { ($0.id, $0.seq) < ($1.id, $1.seq) }
+        try await Self.insertRows(tx, table: "audit_objects", columns: ["object_id", "seq"],
+                             rows: objects.map { [.text($0.id), .int($0.seq)] }, conflict: " ON CONFLICT DO NOTHING")
+        try await tx.execute("UPDATE audit_index_state SET indexed_seq = ? WHERE id = 1", [.int(Int64(try last.int("seq")))])
     }
 
     public func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry] {
@@ -74,6 +98,7 @@ extension SQLStore {
         if let to = query.to { conditions.append("at < ?"); binds.append(SQLValue(to)) }
         if let before = query.before { conditions.append("seq < ?"); binds.append(.int(before)) }
         if let object = query.objectID {
+            try await db.transaction { tx in try await indexAuditObjects(tx, lock: true) }
             conditions.append("seq IN (SELECT seq FROM audit_objects WHERE object_id = ?)")
             binds.append(.text(object))
         }

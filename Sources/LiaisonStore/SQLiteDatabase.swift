@@ -23,7 +23,17 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        try await pool.read { db in try Self.rows(db, sql, binds) }
+        try Self.read(pool, sql, binds)
+    }
+
+    // Statements take microseconds on pages already in memory: they run on the calling thread (GRDB's synchronous
+    // API), which costs far less than handing each one to a connection's own queue and back.
+    private static func read(_ pool: DatabasePool, _ sql: String, _ binds: [SQLValue]) throws -> [SQLRow] {
+        try pool.read { db in try rows(db, sql, binds) }
+    }
+
+    fileprivate static func write<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction(body)
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T {
@@ -68,7 +78,7 @@ public final class SQLiteDatabase: SQLDatabase {
 
         func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
             let queued = takePending()
-            return try await pool.writeWithoutTransaction { db in
+            return try SQLiteDatabase.write(pool) { db in
                 try Self.run(db, queued)
                 return try SQLiteDatabase.rows(db, sql, binds)
             }
@@ -80,7 +90,7 @@ public final class SQLiteDatabase: SQLDatabase {
 
         func commit() async throws {
             let queued = takePending() + [("COMMIT", [])]
-            try await pool.writeWithoutTransaction { db in try Self.run(db, queued) }
+            try SQLiteDatabase.write(pool) { db in try Self.run(db, queued) }
         }
 
         func rollback() async {
@@ -89,7 +99,7 @@ public final class SQLiteDatabase: SQLDatabase {
                 return queued.first?.sql != "BEGIN IMMEDIATE"
             }
             guard began else { return }
-            try? await pool.writeWithoutTransaction { db in
+            try? SQLiteDatabase.write(pool) { db in
                 if !db.isInsideTransaction { return }
                 try db.execute(sql: "ROLLBACK")
             }

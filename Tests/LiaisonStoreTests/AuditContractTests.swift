@@ -72,6 +72,26 @@ struct AuditContractTests {
         await f.store.close()
     }
 
+    @Test("a search by record finds every entry naming it, before and after the record index catches up", arguments: StoreKind.available)
+    func searchByRecordAcrossIndexBatches(kind: StoreKind) async throws {
+        let f = try await Fixture(kind)
+        let batch = Int(SQLStore.auditIndexBatch)
+        // Cross one batch boundary (the index is brought up to date inside an append) and stop short of the next.
+        let drafts = (0..<(batch + batch / 2)).map { i in
+            AuditDraft(f.analyst, "subject.read", kind: "subject", ids: i % 3 == 0 ? ["watched", "s\(i)"] : ["s\(i)"], request: .none)
+        }
+        for start in stride(from: 0, to: drafts.count, by: 100) {
+            _ = try await f.store.appendAudit(Array(drafts[start..<min(start + 100, drafts.count)]), at: Date())
+        }
+        let expected = drafts.indices.filter { $0 % 3 == 0 }.map { Int64($0 + 1) }
+        let found = try await f.store.searchAudit(AuditQuery(objectID: "watched", limit: 1000))
+        #expect(found.map(\.sequence) == Array(expected.reversed()))
+        #expect(try await f.store.searchAudit(AuditQuery(objectID: "s\(drafts.count - 1)")).map(\.sequence) == [Int64(drafts.count)])
+        // Idempotent: searching again indexes nothing twice.
+        #expect(try await f.store.searchAudit(AuditQuery(objectID: "watched", limit: 1000)).count == expected.count)
+        await f.store.close()
+    }
+
     @Test("two processes appending to the same store keep one unbroken chain")
     func twoWriters() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-two-\(UUID().uuidString)").path

@@ -11,7 +11,7 @@ struct StoreContractTests {
         let store = try await kind.open()
         try await store.migrate()
         let applied = try await store.appliedMigrations()
-        #expect(applied == ["001_directory", "002_subjects_and_groups", "003_reference_defaults", "004_audit_chain", "005_login_attempts", "006_sharing_and_need_to_know"])
+        #expect(applied == ["001_directory", "002_subjects_and_groups", "003_reference_defaults", "004_audit_chain", "005_login_attempts", "006_sharing_and_need_to_know", "007_audit_object_index_in_batches"])
         let reference = ReferenceData(entries: try await store.referenceEntries())
         #expect(reference.contains("class-a-drugs", in: "criminal-market"))
         #expect(reference.label("pnc", in: "identifier-kind") == "PNC ID")
