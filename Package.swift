@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "liaison",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "LiaisonWeb",
+                "LiaisonCore", "LiaisonMatching", "LiaisonStore", "LiaisonWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "liaison-bench",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "LiaisonWeb",
+                "LiaisonCore", "LiaisonMatching", "LiaisonStore", "LiaisonWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonCore
+import LiaisonMatching
 import LiaisonStore
 import LiaisonWeb
 import Logging
@@ -11,7 +12,7 @@ import Logging
 struct LiaisonBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liaison-bench", abstract: "Measure Liaison's speed and memory.",
-        subcommands: [Seed.self, Search.self, AuditOverhead.self, BaselineServer.self])
+        subcommands: [Seed.self, Search.self, AuditOverhead.self, BaselineServer.self, JaroWinklerKernel.self, ResolveQuery.self])
 }
 
 /// Peak resident memory of this process, from /proc (Linux).
@@ -169,5 +170,63 @@ struct BaselineServer: AsyncParsableCommand {
         let app = try LiaisonApplication.build(store: store, configuration: ServerConfiguration(port: port), logger: logger,
                                                auditStore: DiscardingAuditStore())
         try await app.runService()
+    }
+}
+
+/// Single-thread throughput of the Jaro–Winkler kernel over name pairs from a file (one pair per line: `a,b`).
+struct JaroWinklerKernel: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "jaro-winkler", abstract: "Jaro–Winkler pairs per second, one thread.")
+    @Option(help: "A file of name pairs, one 'a,b' per line (already folded).") var pairs: String
+    @Option(help: "Passes over the pairs.") var passes = 5
+
+    func run() throws {
+        let lines = try String(contentsOfFile: pairs, encoding: .utf8).split(separator: "\n")
+        let input = lines.compactMap { line -> ([UInt8], [UInt8])? in
+            let parts = line.split(separator: ",", maxSplits: 1)
+            return parts.count == 2 ? (Array(parts[0].utf8), Array(parts[1].utf8)) : nil
+        }
+        var checksum = 0.0
+        var best = Double.infinity
+        for _ in 0..<passes {
+            let start = ContinuousClock.now
+            for (a, b) in input { checksum += StringSimilarity.jaroWinkler(a, b) }
+            best = min(best, seconds(ContinuousClock.now - start))
+        }
+        print(String(format: "liaison jaro-winkler: %.0f pairs/s (best of %d passes over %d pairs; checksum %.3f)",
+                     Double(input.count) / best, passes, input.count, checksum / Double(passes)))
+    }
+}
+
+/// "Do we hold this person?": single-record queries against an index of everyone in a file.
+struct ResolveQuery: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "resolve-query",
+                                                    abstract: "Latency of single-record queries against an index of a whole file.")
+    @Option(help: "CSV of people (as for `liaison resolve`).") var input: String
+    @Option(help: "The ID column.") var id = "id"
+    @Option(name: .customLong("map"), help: "FIELD=COLUMN[,COLUMN…]; repeatable.") var map: [String] = []
+    @Option(help: "Queries to time.") var queries = 10_000
+    @Option(help: "Records used to fit the model.") var training = 100_000
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: input) else { throw ValidationError("cannot read \(input)") }
+        let people = try await PersonFile.prepare(csv: data, idColumn: id, map: map)
+        let built = ContinuousClock.now
+        let model = await Resolver().dedupe(Array(people.prefix(training))).model
+        let index = PersonIndex(people, model: model)
+        print(String(format: "index of %d people built in %.2f s (model fitted on %d), peak memory %.0f MB",
+                     people.count, seconds(ContinuousClock.now - built), min(training, people.count), peakMemoryMB()))
+        var rng = SplitMix64(seed: 11)
+        var samples: [Double] = []
+        var hits = 0
+        for _ in 0..<queries {
+            let probe = people[Int(rng.next() % UInt64(people.count))]
+            let start = ContinuousClock.now
+            let found = index.query(probe, threshold: 0.5, limit: 10)
+            samples.append(seconds(ContinuousClock.now - start) * 1000)
+            if found.contains(where: { $0.person.id == probe.id }) { hits += 1 }
+        }
+        samples.sort()
+        print(String(format: "liaison query: %d queries against %d people, p50 %.3f ms, p95 %.3f ms, p99 %.3f ms; found itself %d/%d",
+                     queries, people.count, percentile(samples, 0.5), percentile(samples, 0.95), percentile(samples, 0.99), hits, queries))
     }
 }

@@ -40,6 +40,42 @@ struct APITests {
         }
     }
 
+    @Test("do we hold this person? finds a visible subject from a varied spelling, explains why, and hides the rest")
+    func likelyMatches() async throws {
+        let harness = try await WebHarness()
+        let token = try await harness.token("nca.analyst")
+        let target = harness.readable(by: "nca.analyst") { !$0.details.datesOfBirth.isEmpty && ($0.details.datesOfBirth.first?.count ?? 0) == 10 }
+        let name = try #require(target.details.primaryName)
+        // The given name and surname swapped, the surname in capitals, the date of birth day-first as typed elsewhere.
+        let probe = #"{"details":{"names":[{"kind":"primary","given":"\#(name.family.uppercased())","family":"\#(name.given)"}],"datesOfBirth":["\#(target.details.datesOfBirth[0])"],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]}}"#
+        try await harness.run { client in
+            let response = try await client.execute(uri: "/api/v1/subjects/matches", method: .post, headers: bearer(token), body: ByteBuffer(string: probe))
+            #expect(response.status == .ok)
+            let items = try #require(try response.json()["items"] as? [[String: Any]])
+            let first = try #require(items.first)
+            #expect((first["subject"] as? [String: Any])?["id"] as? String == target.id.rawValue)
+            #expect((first["probability"] as? Double ?? 0) >= 0.5)
+            let explanation = try #require(first["explanation"] as? [String: Any])
+            #expect((explanation["notes"] as? [String])?.contains("given name and surname swapped") == true)
+            #expect((explanation["parts"] as? [[String: Any]])?.contains { $0["field"] as? String == "date of birth" && $0["level"] as? String == "exact" } == true)
+
+            let empty = try await client.execute(uri: "/api/v1/subjects/matches", method: .post, headers: bearer(token),
+                                                 body: ByteBuffer(string: #"{"details":{"names":[],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]}}"#))
+            #expect(empty.status == .unprocessableContent)
+            #expect(try empty.errorFields() == ["names"])
+
+            // A user without the vetting for the record gets nothing about it.
+            if target.meta.marking.classification != .official {
+                let low = try await harness.token("hocc.workflow")
+                let hidden = try await client.execute(uri: "/api/v1/subjects/matches", method: .post, headers: bearer(low), body: ByteBuffer(string: probe))
+                let ids = (try hidden.json()["items"] as? [[String: Any]] ?? []).compactMap { ($0["subject"] as? [String: Any])?["id"] as? String }
+                #expect(!ids.contains(target.id.rawValue))
+            }
+            let logged = try await harness.store.searchAudit(AuditQuery(action: "subject.match", limit: 10))
+            #expect(logged.contains { $0.objectIDs.contains(target.id.rawValue) && $0.actorName == "nca.analyst" })
+        }
+    }
+
     @Test("list, search and paginate subjects with a bearer token")
     func listAndSearch() async throws {
         let harness = try await WebHarness()

@@ -128,6 +128,28 @@ struct PageTests {
         }
     }
 
+    @Test("adding a subject we may already hold shows the likely matches first, then adds it when confirmed")
+    func duplicateWarning() async throws {
+        let harness = try await WebHarness()
+        let target = harness.readable(by: "nca.analyst") { !$0.details.datesOfBirth.isEmpty && ($0.details.datesOfBirth.first?.count ?? 0) == 10 }
+        let name = try #require(target.details.primaryName)
+        try await harness.run { client in
+            let (session, csrf) = try await signIn(client, "nca.analyst")
+            let form = "_csrf=\(csrf)&given=\(urlEncode(name.given))&family=\(urlEncode(name.family))&dobs=\(target.details.datesOfBirth[0])&classification=OFFICIAL"
+            let first = try await client.execute(uri: "/subjects/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                                                 body: ByteBuffer(string: form))
+            #expect(first.status == .ok)
+            #expect(first.text.contains("We may already hold this person"))
+            #expect(first.text.contains("href=\"/subjects/\(target.id)\""))
+            #expect(first.text.contains("name=\"confirmNew\" value=\"1\""))
+            #expect(first.text.contains("None of these: add the subject"))
+            let confirmed = try await client.execute(uri: "/subjects/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                                                     body: ByteBuffer(string: form + "&confirmNew=1"))
+            #expect(confirmed.status == .seeOther)
+            #expect(confirmed.headers[.location]?.hasPrefix("/subjects/") == true)
+        }
+    }
+
     @Test("group pages: filtered list, view with members, create")
     func groupPages() async throws {
         let harness = try await WebHarness()

@@ -152,6 +152,16 @@ enum OpenAPIDocument {
             "version": ["type": "integer", "description": "Required on update: the version being edited."],
         ], required: ["details"]),
         "SubjectPage": page(of: "Subject"),
+        "MatchExplanation": object([
+            "parts": array(object(["field": string(), "level": string(), "weight": ["type": "number", "description": "log₂(m/u), in bits"]],
+                                  required: ["field", "level", "weight"])),
+            "priorWeight": ["type": "number"], "totalWeight": ["type": "number"],
+            "probability": ["type": "number", "minimum": 0, "maximum": 1],
+            "notes": array(string(description: "e.g. given name and surname swapped; matched on an alias")),
+        ], required: ["parts", "priorWeight", "totalWeight", "probability", "notes"]),
+        "SubjectMatch": object(["subject": ref("Subject"), "probability": ["type": "number", "minimum": 0, "maximum": 1],
+                                "explanation": ref("MatchExplanation")], required: ["subject", "probability", "explanation"]),
+        "SubjectMatchList": object(["items": array(ref("SubjectMatch"))], required: ["items"]),
         "OCGMember": object(["subjectID": string(format: "uuid"), "role": string(description: "A code from the ocg-role list"), "from": partialDate, "to": partialDate], required: ["subjectID", "role"]),
         "OCGDetails": object([
             "name": string(max: 120), "operationNames": array(string(max: 80), max: 20),

@@ -5,9 +5,20 @@ import LiaisonCore
 struct SubjectsAPI {
     let subjects: SubjectService
     let groups: OCGService
+    let matching: SubjectMatching
 
     func register(_ api: inout RouteTable) {
-        let subjects = self.subjects, groups = self.groups
+        let subjects = self.subjects, groups = self.groups, matching = self.matching
+        api.add(APIOperation(method: .post, path: "/api/v1/subjects/matches", operationID: "matchSubject",
+                             summary: "Do we hold this person? Send a subject as you would create it: the subjects you may see that are likely the same person, with the reasons",
+                             tag: "Subjects", requestBody: "SubjectInput", response: "SubjectMatchList")) { request, context in
+            let details = try await RequestReading.json(SubjectInput.self, from: request, context: context).details
+            if details.names.isEmpty && details.identifiers.isEmpty {
+                throw LiaisonError.invalid("names", "give at least one name or identifier")
+            }
+            let found = try await matching.likelyMatches(details, by: try context.user(), request: context.request)
+            return try jsonResponse(["items": found])
+        }
         api.add(APIOperation(method: .get, path: "/api/v1/subjects", operationID: "listSubjects",
                              summary: "List subjects in name order, or search names, aliases (any script) and identifiers",
                              tag: "Subjects", query: [

@@ -86,7 +86,10 @@ struct RecordForm<Service: RecordService, Values> {
 
     /// Checks the anti-forgery token, reads the fields and saves; then goes to the saved record, or shows
     /// the form again (422) with every problem and what the user typed.
+    /// Saves a submitted form. `beforeCreate` may answer instead of creating (e.g. to show likely duplicates first);
+    /// it returns nil to go ahead.
     func save(_ request: Request, _ context: LiaisonRequestContext, id: Service.Record.ID?,
+              beforeCreate: ((Service.Input, Values, FormData) async throws -> Response?)? = nil,
               render: (Values, FormErrors) async throws -> Response) async throws -> Response {
         let user = try context.user()
         let submitted = try await FormData.read(request)
@@ -96,6 +99,7 @@ struct RecordForm<Service: RecordService, Values> {
         let input = self.input(values, &errors)
         if errors.isEmpty {
             do {
+                if id == nil, let beforeCreate, let answer = try await beforeCreate(input, values, submitted) { return answer }
                 let saved = if let id { try await service.update(id, input, by: user, request: context.request) } else { try await service.create(input, by: user, request: context.request) }
                 return Response.redirect(to: "\(path)/\(saved.id)?saved=1")
             } catch LiaisonError.invalid(let problems) {

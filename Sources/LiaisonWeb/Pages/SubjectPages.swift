@@ -6,6 +6,7 @@ import LiaisonCore
 struct SubjectPages {
     let pages: PageRenderer
     let subjects: SubjectService
+    let matching: SubjectMatching
     let groups: OCGService
     let store: any LiaisonStore
 
@@ -104,14 +105,40 @@ struct SubjectPages {
         let recordForm = RecordForm(service: subjects, path: "/subjects", noun: "subject", staleField: "classification",
                                     read: SubjectFormValues.init, input: { $0.input(reference: reference, errors: &$1) },
                                     map: SubjectFormValues.formField)
-        return try await recordForm.save(request, context, id: id) { values, errors in
+        // A new subject is checked against those the user can see first; the form comes back with the likely
+        // matches and a confirmation, unless the user has already seen them.
+        let check: (SubjectInput, SubjectFormValues, FormData) async throws -> Response? = { input, values, submitted in
+            let user = try context.user()
+            // Only someone who may add this subject is shown the check; anyone else is refused by the create itself.
+            guard submitted["confirmNew"] != "1",
+                  AccessPolicy.decideCreate(user, marking: input.marking ?? .official, needToKnow: input.needToKnow).allowed else { return nil }
+            let matches = try await matching.likelyMatches(input.details, by: user, request: context.request)
+            if matches.isEmpty { return nil }
+            return form(values, reference: reference, errors: FormErrors(), identity: context.identity!, id: nil, matches: matches)
+        }
+        return try await recordForm.save(request, context, id: id, beforeCreate: check) { values, errors in
             form(values, reference: reference, errors: errors, identity: context.identity!, id: id, status: .unprocessableContent)
         }
     }
 
+    /// Likely matches as the form shows them.
+    static func matchViews(_ matches: [SubjectMatch]) -> [[String: Any]] {
+        matches.map { match in
+            let d = match.subject.details
+            let summary = [d.datesOfBirth.first.map { "born \($0)" }, d.addresses.first?.postcode, d.identifiers.first.map { "\($0.kind) \($0.value)" }]
+                .compactMap { $0 }.joined(separator: " · ")
+            return ["id": match.subject.id.rawValue, "name": d.primaryName?.full ?? "(no name)",
+                    "percent": String(format: "%.0f", match.probability * 100), "summary": summary,
+                    "parts": match.explanation.parts.map { ["field": $0.field, "level": $0.level, "weight": String(format: "%+.1f", $0.weight)] },
+                    "notes": match.explanation.notes]
+        }
+    }
+
     func form(_ values: SubjectFormValues, reference: ReferenceData, errors: FormErrors, identity: Identity, id: SubjectID?,
-              status: HTTPResponse.Status = .ok) -> Response {
+              status: HTTPResponse.Status = .ok, matches: [SubjectMatch] = []) -> Response {
         var context = errors.view
+        context["hasMatches"] = !matches.isEmpty
+        context["matches"] = Self.matchViews(matches)
         context["heading"] = id == nil ? "Add a subject" : "Edit subject"
         context["action"] = id.map { "/subjects/\($0)/edit" } ?? "/subjects/new"
         context["cancel"] = id.map { "/subjects/\($0)" } ?? "/subjects"

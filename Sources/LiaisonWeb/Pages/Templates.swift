@@ -180,9 +180,28 @@ enum Templates {
     {{>errorSummary}}
     <span class="caption">Subject</span>
     <h1>{{heading}}</h1>
+    {{#hasMatches}}
+    <div class="matches" role="region" aria-labelledby="matches-heading">
+      <h2 id="matches-heading">We may already hold this person</h2>
+      <p>These subjects you can see look like the one you are adding. Open one to check; if none is the same person, add the subject below.</p>
+      {{#matches}}
+      <div class="match">
+        <h3><a href="/subjects/{{id}}">{{name}}</a> <span class="match__score">{{percent}}% likely</span></h3>
+        <p class="hint">{{summary}}</p>
+        <table class="table">
+          <caption class="visually-hidden">Why {{name}} matches</caption>
+          <thead><tr><th scope="col">Field</th><th scope="col">Comparison</th><th scope="col" class="numeric">Weight (bits)</th></tr></thead>
+          <tbody>{{#parts}}<tr><td>{{field}}</td><td>{{level}}</td><td class="numeric">{{weight}}</td></tr>{{/parts}}</tbody>
+        </table>
+        {{#notes}}<p class="hint">{{.}}</p>{{/notes}}
+      </div>
+      {{/matches}}
+    </div>
+    {{/hasMatches}}
     <form method="post" action="{{action}}" novalidate>
       <input type="hidden" name="_csrf" value="{{csrf}}">
       <input type="hidden" name="version" value="{{version}}">
+      {{#hasMatches}}<input type="hidden" name="confirmNew" value="1">{{/hasMatches}}
       <fieldset><legend>Name</legend>
         {{#nameFields}}{{>field}}{{/nameFields}}
       </fieldset>
@@ -203,7 +222,7 @@ enum Templates {
         <select id="sharing" name="sharing">{{#sharingOptions}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sharingOptions}}</select>
         {{#named}}<input type="hidden" name="named" value="{{.}}">{{/named}}
       </div>
-      <button class="button" type="submit">Save subject</button>
+      <button class="button" type="submit">{{#hasMatches}}None of these: add the subject{{/hasMatches}}{{^hasMatches}}Save subject{{/hasMatches}}</button>
       <a class="button button--secondary" href="{{cancel}}">Cancel</a>
     </form>
     </div>

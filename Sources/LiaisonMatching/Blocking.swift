@@ -1,0 +1,233 @@
+import Foundation
+
+/// The keys that decide which pairs are compared at all: two people become a candidate pair only if they share a
+/// key. Several rules, so one typo cannot hide a match; rare keys count for more than common ones.
+public enum BlockingRule: String, CaseIterable, Sendable, Codable {
+    case surnameSoundGivenInitial = "surname-sound+given-initial"
+    case givenSoundSurnameInitial = "given-sound+surname-initial"
+    case dateOfBirth = "date-of-birth"
+    case identifier
+    case birthYearPostcodeDistrict = "birth-year+postcode-district"
+    case surnameSoundBirthYear = "surname-sound+birth-year"
+    case givenSoundBirthDayMonth = "given-sound+birth-day-month"
+    case postcodeGivenInitial = "postcode+given-initial"
+    case phone
+    case email
+
+    /// The keys of a person under this rule (one per name variant where names are involved).
+    func keys(_ p: PreparedPerson, into out: inout [UInt64]) {
+        let tag = UInt64(Self.tags[self]!)
+        func add(_ parts: [UInt8]...) {
+            var h = KeyHash(tag)
+            for part in parts {
+                if part.isEmpty { return }
+                h.add(part)
+            }
+            out.append(h.value)
+        }
+        let dob = p.dateOfBirth
+        switch self {
+        case .surnameSoundGivenInitial:
+            for n in p.names where !n.given.isEmpty { add(n.surnameKey, [n.given[0]]) }
+        case .givenSoundSurnameInitial:
+            for n in p.names where !n.surname.isEmpty { add(n.givenKey, [n.surname[0]]) }
+        case .dateOfBirth:
+            if let y = dob?.year, let m = dob?.month, let d = dob?.day { add(digits(y * 10_000 + m * 100 + d)) }
+        case .identifier:
+            for id in p.identifiers { add(id) }
+        case .birthYearPostcodeDistrict:
+            if let y = dob?.year { add(digits(y), Array(p.postcodeOutward)) }
+        case .surnameSoundBirthYear:
+            if let y = dob?.year { for n in p.names { add(n.surnameKey, digits(y)) } }
+        case .givenSoundBirthDayMonth:
+            if let m = dob?.month, let d = dob?.day { for n in p.names { add(n.givenKey, digits(m * 100 + d)) } }
+        case .postcodeGivenInitial:
+            for n in p.names where !n.given.isEmpty { add(p.postcode, [n.given[0]]) }
+        case .phone: add(p.phone)
+        case .email: add(p.email)
+        }
+    }
+
+    private func digits(_ n: Int) -> [UInt8] { Array(String(n).utf8) }
+
+    private static let tags = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0 + 1) })
+}
+
+/// FNV-1a, 64 bits, with a separator between parts.
+struct KeyHash {
+    var value: UInt64 = 0xcbf29ce484222325
+
+    init(_ tag: UInt64) { mix(UInt8(truncatingIfNeeded: tag)) }
+
+    mutating func mix(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value &*= 0x100000001b3
+    }
+
+    mutating func add(_ bytes: [UInt8]) {
+        for b in bytes { mix(b) }
+        mix(0xFF)
+    }
+}
+
+/// How candidates are generated.
+public struct BlockingConfiguration: Sendable, Equatable {
+    public var rules: [BlockingRule]
+    /// Blocks with more people than this are too common to say anything: they are not paired within.
+    public var maxBlockSize: Int
+    /// At most this many candidates per record, the ones sharing the rarest keys first.
+    public var maxCandidatesPerRecord: Int
+    /// A candidate must share keys worth at least this much (a key shared by k people is worth 1/log₂(k+1)): two
+    /// ordinary keys, or one rare one. Strangers who happen to share one common key are never compared.
+    public var minimumSharedWeight: Float
+
+    public init(rules: [BlockingRule] = BlockingRule.allCases, maxBlockSize: Int = 200, maxCandidatesPerRecord: Int = 8,
+                minimumSharedWeight: Float = 0) {
+        self.rules = rules
+        self.maxBlockSize = maxBlockSize
+        self.maxCandidatesPerRecord = maxCandidatesPerRecord
+        self.minimumSharedWeight = minimumSharedWeight
+    }
+
+    /// Every key of a person once, in ascending order.
+    func uniqueKeys(_ p: PreparedPerson) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(16)
+        for rule in rules { rule.keys(p, into: &out) }
+        out.sort()
+        var unique = 0
+        for i in out.indices where unique == 0 || out[unique - 1] != out[i] {
+            out[unique] = out[i]
+            unique += 1
+        }
+        out.removeLast(out.count - unique)
+        return out
+    }
+}
+
+/// People grouped by blocking key, stored compactly: the unique keys, for each a run of member indices (ascending),
+/// an open-addressing table from key to block (the keys are hashes already), and each person's own keys.
+public struct BlockIndex: Sendable {
+    let keys: [UInt64]
+    let starts: [Int32]
+    let members: [Int32]
+    /// Slot → block number + 1 (0: empty); capacity a power of two at least twice the number of keys.
+    let slots: [Int32]
+    /// Person i's keys are `personKeys[personStarts[i]..<personStarts[i + 1]]`.
+    let personKeys: [UInt64]
+    let personStarts: [Int32]
+    public let configuration: BlockingConfiguration
+
+    /// Indexes `people` by every key of the configuration, without sorting: count per key, then place.
+    /// - Complexity: O(k·n) for n people with k keys each.
+    public init(_ people: [PreparedPerson], configuration: BlockingConfiguration) {
+        self.configuration = configuration
+        var personKeys: [UInt64] = [], personStarts: [Int32] = [0]
+        personKeys.reserveCapacity(people.count * 10)
+        personStarts.reserveCapacity(people.count + 1)
+        for p in people {
+            personKeys += configuration.uniqueKeys(p)
+            personStarts.append(Int32(personKeys.count))
+        }
+        var capacity = 16
+        while capacity < personKeys.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var slots = [Int32](repeating: 0, count: capacity)
+        var keys: [UInt64] = [], counts: [Int32] = []
+        var entryBlock = [Int32](repeating: 0, count: personKeys.count)
+        for (e, key) in personKeys.enumerated() {
+            var slot = Int(Self.mix(key) & UInt64(mask))
+            while true {
+                let n = Int(slots[slot])
+                if n == 0 {
+                    keys.append(key)
+                    counts.append(0)
+                    slots[slot] = Int32(keys.count)
+                    entryBlock[e] = Int32(keys.count - 1)
+                    break
+                }
+                if keys[n - 1] == key { entryBlock[e] = Int32(n - 1); break }
+                slot = (slot + 1) & mask
+            }
+            counts[Int(entryBlock[e])] += 1
+        }
+        var starts = [Int32](repeating: 0, count: keys.count + 1)
+        for b in 0..<keys.count { starts[b + 1] = starts[b] + counts[b] }
+        var cursor = starts
+        var members = [Int32](repeating: 0, count: personKeys.count)
+        for i in 0..<people.count {
+            for e in Int(personStarts[i])..<Int(personStarts[i + 1]) {
+                let b = Int(entryBlock[e])
+                members[Int(cursor[b])] = Int32(i)
+                cursor[b] += 1
+            }
+        }
+        self.keys = keys
+        self.starts = starts
+        self.members = members
+        self.slots = slots
+        self.personKeys = personKeys
+        self.personStarts = personStarts
+    }
+
+    /// Spreads a key's bits (FNV's low bits are weak for short inputs).
+    static func mix(_ key: UInt64) -> UInt64 {
+        var z = key &* 0x9E3779B97F4A7C15
+        z ^= z >> 29
+        return z
+    }
+
+    /// The members sharing `key`, or an empty slice.
+    func block(_ key: UInt64) -> ArraySlice<Int32> {
+        let mask = slots.count - 1
+        var slot = Int(Self.mix(key) & UInt64(mask))
+        while true {
+            let n = Int(slots[slot])
+            if n == 0 { return [] }
+            if keys[n - 1] == key { return members[Int(starts[n - 1])..<Int(starts[n])] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Candidates for an outside person (a query, or the other side of a link).
+    func candidates(for person: PreparedPerson, minimum: Int32 = 0, buffer: inout [UInt64]) -> [Int32] {
+        candidates(keys: configuration.uniqueKeys(person)[...], minimum: minimum, buffer: &buffer)
+    }
+
+    /// Candidates for indexed person `i` among the indexed people.
+    func candidates(forIndexed i: Int, minimum: Int32 = 0, buffer: inout [UInt64]) -> [Int32] {
+        candidates(keys: personKeys[Int(personStarts[i])..<Int(personStarts[i + 1])], minimum: minimum, buffer: &buffer)
+    }
+
+    /// Members with an index of at least `minimum` sharing any of `keys`, best first: each key weighted by its
+    /// rarity, blocks over the size limit skipped, at most `maxCandidatesPerRecord`.
+    private func candidates(keys: ArraySlice<UInt64>, minimum: Int32, buffer: inout [UInt64]) -> [Int32] {
+        // Each hit packs the member (high 32 bits) with its key's weight in thousandths (low 32 bits), so one
+        // plain integer sort groups hits by member.
+        buffer.removeAll(keepingCapacity: true)
+        for key in keys {
+            let members = block(key)
+            if members.isEmpty || members.count > configuration.maxBlockSize { continue }
+            let weight = UInt64(1000 / log2(Double(members.count) + 1))
+            for j in members where j >= minimum { buffer.append(UInt64(UInt32(bitPattern: j)) << 32 | weight) }
+        }
+        if buffer.isEmpty { return [] }
+        buffer.sort()
+        // Merge hits per member into (weight << 32 | member), so sorting descending ranks the rarest shared keys first.
+        var merged: [UInt64] = []
+        var current = Int64(-1), total: UInt64 = 0
+        let floor = UInt64(configuration.minimumSharedWeight * 1000)
+        func flush() { if current >= 0 && total >= floor { merged.append(total << 32 | UInt64(UInt32(current))) } }
+        for hit in buffer {
+            let j = Int64(hit >> 32)
+            if j != current { flush(); current = j; total = 0 }
+            total += hit & 0xFFFF_FFFF
+        }
+        flush()
+        if merged.count > configuration.maxCandidatesPerRecord {
+            merged.sort(by: >)
+            merged.removeLast(merged.count - configuration.maxCandidatesPerRecord)
+        }
+        return merged.map { Int32(bitPattern: UInt32($0 & 0xFFFF_FFFF)) }
+    }
+}

@@ -1,0 +1,168 @@
+/// The fields a pair of people is compared on, and for each the comparison levels from best to worst.
+/// Level 0 always means "missing on one side or both": it carries no evidence either way.
+public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
+    case givenName, surname, dateOfBirth, postcode, address, town, identifier, sex, phone, email, nationality
+
+    public var name: String {
+        switch self {
+        case .givenName: "given name"
+        case .surname: "surname"
+        case .dateOfBirth: "date of birth"
+        case .postcode: "postcode"
+        case .address: "address"
+        case .town: "town"
+        case .identifier: "identifier"
+        case .sex: "sex"
+        case .phone: "phone"
+        case .email: "email"
+        case .nationality: "nationality"
+        }
+    }
+
+    /// The level names, index 0 being "missing".
+    public var levels: [String] {
+        switch self {
+        case .givenName: ["missing", "exact or same name", "Jaro–Winkler ≥ 0.92", "Jaro–Winkler ≥ 0.85 or sounds alike", "initial agrees", "different"]
+        case .surname: ["missing", "exact", "Jaro–Winkler ≥ 0.92", "Jaro–Winkler ≥ 0.85 or sounds alike", "different"]
+        case .dateOfBirth: ["missing", "exact", "day and month transposed", "two of three parts agree, or partial date agrees", "within a year", "different"]
+        case .postcode: ["missing", "exact", "same outward code", "same area", "different"]
+        case .address: ["missing", "Jaro–Winkler ≥ 0.95", "Jaro–Winkler ≥ 0.85", "Jaro–Winkler ≥ 0.70", "different"]
+        case .town: ["missing", "exact", "Jaro–Winkler ≥ 0.88", "different"]
+        case .identifier: ["missing", "exact", "one character off", "different"]
+        case .sex, .phone, .email, .nationality: ["missing", "exact", "different"]
+        }
+    }
+}
+
+/// How two people compare: a level per field, and notes on how the names were matched.
+public struct ComparisonVector: Sendable, Equatable, Hashable {
+    /// The levels packed four bits a field (field `f` at bits 4f…4f+3): also the key for counting patterns.
+    public var pattern: UInt64 = 0
+    /// The names agreed only with given name and surname swapped.
+    public var swappedNames = false
+    /// The best name agreement used an alias on either side.
+    public var usedAlias = false
+
+    public var levels: [UInt8] { Self.levels(of: pattern) }
+
+    public subscript(field: ComparisonField) -> UInt8 {
+        get { UInt8((pattern >> UInt64(4 * field.rawValue)) & 0xF) }
+        set { pattern = pattern & ~(0xF << UInt64(4 * field.rawValue)) | UInt64(newValue & 0xF) << UInt64(4 * field.rawValue) }
+    }
+
+    public static func levels(of pattern: UInt64) -> [UInt8] {
+        ComparisonField.allCases.map { UInt8((pattern >> UInt64(4 * $0.rawValue)) & 0xF) }
+    }
+}
+
+/// Compares prepared people field by field. Pure and allocation-light: the inner loop of every use.
+public enum Comparator {
+    /// Compares two people on every ``ComparisonField``.
+    /// - Complexity: O(a·b) in the number of names each has (usually one or two), times the name lengths.
+    public static func compare(_ a: PreparedPerson, _ b: PreparedPerson) -> ComparisonVector {
+        var v = ComparisonVector()
+        var swapped = false, alias = false
+        if !a.names.isEmpty && !b.names.isEmpty {
+            var best: (given: UInt8, surname: UInt8) = (255, 255)
+            for (i, x) in a.names.enumerated() {
+                for (j, y) in b.names.enumerated() {
+                    let direct = (givenLevel(x.given, x.givenKey, y.given, y.givenKey), surnameLevel(x.surname, x.surnameKey, y.surname, y.surnameKey))
+                    let across = (givenLevel(x.given, x.givenKey, y.surname, y.surnameKey), surnameLevel(x.surname, x.surnameKey, y.given, y.givenKey))
+                    if rank(direct) < rank(best) { best = direct; swapped = false; alias = i > 0 || j > 0 }
+                    // A swap only counts when both parts are present and it agrees better than the direct reading.
+                    if !x.given.isEmpty, !y.given.isEmpty, across.0 <= 3, across.1 <= 3, rank(across) < rank(best) {
+                        best = across; swapped = true; alias = i > 0 || j > 0
+                    }
+                }
+            }
+            v[.givenName] = best.given
+            v[.surname] = best.surname
+        }
+        v[.dateOfBirth] = dateLevel(a.dateOfBirth, b.dateOfBirth)
+        v[.postcode] = postcodeLevel(a, b)
+        v[.address] = banded(a.address, b.address, [0.95, 0.85, 0.70])
+        v[.town] = banded(a.town, b.town, [1.0, 0.88])
+        v[.identifier] = identifierLevel(a.identifiers, b.identifiers)
+        v[.sex] = exact(a.sex.map { [$0] } ?? [], b.sex.map { [$0] } ?? [])
+        v[.phone] = exact(a.phone, b.phone)
+        v[.email] = exact(a.email, b.email)
+        v[.nationality] = exact(a.nationality, b.nationality)
+        v.swappedNames = swapped
+        v.usedAlias = alias
+        return v
+    }
+
+    private static func rank(_ pair: (UInt8, UInt8)) -> Int {
+        // Missing (0) ranks between agreement and disagreement.
+        func r(_ l: UInt8) -> Int { l == 0 ? 3 : Int(l) }
+        return r(pair.0) + r(pair.1)
+    }
+
+    static func givenLevel(_ a: [UInt8], _ ak: [UInt8], _ b: [UInt8], _ bk: [UInt8]) -> UInt8 {
+        if a.isEmpty || b.isEmpty { return 0 }
+        if a == b { return 1 }
+        if a.count == 1 || b.count == 1 { return a[0] == b[0] ? 4 : 5 }
+        let jw = StringSimilarity.jaroWinkler(a, b)
+        if jw >= 0.92 { return 2 }
+        if jw >= 0.85 || (!ak.isEmpty && ak == bk) { return 3 }
+        return a[0] == b[0] ? 4 : 5
+    }
+
+    static func surnameLevel(_ a: [UInt8], _ ak: [UInt8], _ b: [UInt8], _ bk: [UInt8]) -> UInt8 {
+        if a.isEmpty || b.isEmpty { return 0 }
+        if a == b { return 1 }
+        let jw = StringSimilarity.jaroWinkler(a, b)
+        if jw >= 0.92 { return 2 }
+        if jw >= 0.85 || (!ak.isEmpty && ak == bk) { return 3 }
+        return 4
+    }
+
+    static func dateLevel(_ a: PartialDateOfBirth?, _ b: PartialDateOfBirth?) -> UInt8 {
+        guard let a, let b, let ya = a.year, let yb = b.year else { return 0 }
+        if let ma = a.month, let mb = b.month, let da = a.day, let db = b.day {
+            if ya == yb && ma == mb && da == db { return 1 }
+            if ya == yb && ma == db && da == mb { return 2 }
+            let agreeing = (ya == yb ? 1 : 0) + (ma == mb ? 1 : 0) + (da == db ? 1 : 0)
+            if agreeing == 2 { return 3 }
+        } else if ya == yb && (a.month == nil || b.month == nil || a.month == b.month) {
+            return 3
+        }
+        return abs(ya - yb) <= 1 ? 4 : 5
+    }
+
+    static func postcodeLevel(_ a: PreparedPerson, _ b: PreparedPerson) -> UInt8 {
+        if a.postcode.isEmpty || b.postcode.isEmpty { return 0 }
+        if a.postcode == b.postcode { return 1 }
+        if a.postcodeOutward.elementsEqual(b.postcodeOutward) { return 2 }
+        let area = a.postcodeArea
+        if !area.isEmpty && area.elementsEqual(b.postcodeArea) { return 3 }
+        return 4
+    }
+
+    static func banded(_ a: [UInt8], _ b: [UInt8], _ bands: [Double]) -> UInt8 {
+        if a.isEmpty || b.isEmpty { return 0 }
+        if a == b { return 1 }
+        if StringSimilarity.jaroWinklerBound(a.count, b.count) < bands[bands.count - 1] { return UInt8(bands.count + 1) }
+        let jw = StringSimilarity.jaroWinkler(a, b)
+        for (i, band) in bands.enumerated() where jw >= band { return UInt8(i + 1) }
+        return UInt8(bands.count + 1)
+    }
+
+    static func identifierLevel(_ a: [[UInt8]], _ b: [[UInt8]]) -> UInt8 {
+        if a.isEmpty || b.isEmpty { return 0 }
+        var level: UInt8 = 3
+        for x in a {
+            for y in b {
+                if x == y { return 1 }
+                if x.count == y.count, zip(x, y).reduce(0, { $0 + ($1.0 == $1.1 ? 0 : 1) }) <= 1 { level = 2 }
+                else if abs(x.count - y.count) == 1, StringSimilarity.levenshtein(x, y) <= 1 { level = 2 }
+            }
+        }
+        return level
+    }
+
+    static func exact(_ a: [UInt8], _ b: [UInt8]) -> UInt8 {
+        if a.isEmpty || b.isEmpty { return 0 }
+        return a == b ? 1 : 2
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+
+/// The person fields a source's columns can be mapped to.
+public enum PersonField: String, CaseIterable, Sendable, Codable {
+    case givenName = "given_name", middleNames = "middle_names", surname, fullName = "full_name", alias
+    case dateOfBirth = "date_of_birth", sex, nationality, address, town, postcode, region, country, phone, email, identifier
+}
+
+/// One person as a source records them: an ID and raw values by field (a field may hold several, e.g. aliases).
+public struct PersonRecord: Sendable, Equatable {
+    public let id: String
+    public var values: [PersonField: [String]]
+
+    public init(id: String, values: [PersonField: [String]]) {
+        self.id = id
+        self.values = values
+    }
+
+    public func first(_ field: PersonField) -> String? { values[field]?.first { !$0.isEmpty } }
+    public func all(_ field: PersonField) -> [String] { (values[field] ?? []).filter { !$0.isEmpty } }
+}
+
+/// `text` without leading and trailing spaces and tabs.
+func trimmed(_ text: String) -> String {
+    let bytes = text.utf8
+    guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+    let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+    if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return text }
+    return String(text[first...last])
+}
+
+/// A date of birth that may be partial: any part may be unknown.
+public struct PartialDateOfBirth: Sendable, Equatable, Hashable {
+    public var year: Int?
+    public var month: Int?
+    public var day: Int?
+
+    public init(year: Int?, month: Int?, day: Int?) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public var isEmpty: Bool { year == nil && month == nil && day == nil }
+
+    /// Parses `text` with a pattern such as `yyyyMMdd` or `dd/MM/yyyy` (letters y, M, d; anything else is a literal
+    /// separator), or, without one, the common forms: ISO `1985-07-03`, `03/07/1985` (day first, as in the UK),
+    /// `19850703`, `07/1985`, `1985`. Zero or `?` parts count as unknown.
+    public static func parse(_ text: String, format: String? = nil) -> PartialDateOfBirth? {
+        let raw = trimmed(text)
+        if raw.isEmpty { return nil }
+        if let format { return parse(raw, pattern: format) }
+        let parts = raw.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." || $0 == " " }).map(String.init)
+        switch parts.count {
+        case 3 where parts[0].count == 4: return make(parts[0], parts[1], parts[2])
+        case 3: return make(parts[2], parts[1], parts[0])
+        case 2 where parts[1].count == 4: return make(parts[1], parts[0], nil)
+        case 2 where parts[0].count == 4: return make(parts[0], parts[1], nil)
+        case 1 where raw.count == 8: return parse(raw, pattern: "yyyyMMdd")
+        case 1 where raw.count == 4: return make(raw, nil, nil)
+        default: return nil
+        }
+    }
+
+    private static func parse(_ text: String, pattern: String) -> PartialDateOfBirth? {
+        var year = "", month = "", day = ""
+        let chars = Array(text), letters = Array(pattern)
+        guard chars.count == letters.count else { return nil }
+        for (c, p) in zip(chars, letters) {
+            switch p {
+            case "y": year.append(c)
+            case "M": month.append(c)
+            case "d": day.append(c)
+            default: if c != p { return nil }
+            }
+        }
+        return make(year.isEmpty ? nil : year, month.isEmpty ? nil : month, day.isEmpty ? nil : day)
+    }
+
+    private static func make(_ y: String?, _ m: String?, _ d: String?) -> PartialDateOfBirth? {
+        func number(_ s: String?, _ range: ClosedRange<Int>) -> (ok: Bool, value: Int?) {
+            guard let s, !s.isEmpty, !s.allSatisfy({ $0 == "?" || $0 == "x" || $0 == "X" }) else { return (true, nil) }
+            guard let v = Int(s) else { return (false, nil) }
+            if v == 0 { return (true, nil) }
+            return (range.contains(v), v)
+        }
+        var (okY, year) = number(y, 1...9999)
+        if let y = year, y < 100, let s = y2(y) { year = s } // two-digit years: 00–29 → 2000s, else 1900s
+        let (okM, month) = number(m, 1...12), (okD, day) = number(d, 1...31)
+        guard okY, okM, okD else { return nil }
+        let date = PartialDateOfBirth(year: year, month: month, day: day)
+        return date.isEmpty ? nil : date
+        func y2(_ v: Int) -> Int? { v < 30 ? 2000 + v : 1900 + v }
+    }
+}
+
+/// A person prepared for comparison: every field folded, keyed and ready; built once per record, then shared.
+public final class PreparedPerson: Sendable {
+    /// One way the person is named: the primary name or an alias.
+    public struct Name: Sendable, Equatable {
+        public var given: [UInt8]
+        public var surname: [UInt8]
+        public var givenKey: [UInt8]
+        public var surnameKey: [UInt8]
+    }
+
+    public let id: String
+    public let names: [Name]
+    public let dateOfBirth: PartialDateOfBirth?
+    public let sex: UInt8?
+    public let postcode: [UInt8]
+    public let address: [UInt8]
+    public let town: [UInt8]
+    public let identifiers: [[UInt8]]
+    public let phone: [UInt8]
+    public let email: [UInt8]
+    public let nationality: [UInt8]
+
+    /// Prepares a record. Given and surname come from their fields, or are split from a full name ("Surname,
+    /// Given" or "Given … Surname"); honorifics are dropped, particles set aside, nicknames made canonical.
+    public init(_ record: PersonRecord, variants: NameVariants = .standard, dateFormat: String? = nil) {
+        id = record.id
+        var names: [Name] = []
+        let given = [record.first(.givenName), record.first(.middleNames)].compactMap { $0 }.joined(separator: " ")
+        if !given.isEmpty || record.first(.surname) != nil {
+            names.append(Self.name(given: given, surname: record.first(.surname) ?? "", variants: variants))
+        }
+        for full in record.all(.fullName) + record.all(.alias) {
+            if let name = Self.name(full: full, variants: variants) { names.append(name) }
+        }
+        self.names = names.filter { !$0.given.isEmpty || !$0.surname.isEmpty }
+        dateOfBirth = record.first(.dateOfBirth).flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
+        switch record.first(.sex).map(TextNormaliser.compact)?.first {
+        case "m": sex = UInt8(ascii: "m")
+        case "f": sex = UInt8(ascii: "f")
+        default: sex = nil
+        }
+        postcode = Array((record.first(.postcode).map(TextNormaliser.compact) ?? "").utf8)
+        address = Array(TextNormaliser.fold(record.all(.address).joined(separator: " ")).utf8)
+        town = Array((record.first(.town).map(TextNormaliser.compact) ?? "").utf8)
+        identifiers = record.all(.identifier).map { Array(TextNormaliser.compact($0).utf8) }.filter { !$0.isEmpty }
+        let digits = (record.first(.phone) ?? "").utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
+        phone = Array(digits.suffix(10))
+        email = Array(trimmed(record.first(.email) ?? "").lowercased().utf8)
+        nationality = Array((record.first(.nationality).map(TextNormaliser.compact) ?? "").utf8)
+    }
+
+    static func name(given: String, surname: String, variants: NameVariants) -> Name {
+        let givenTokens = TextNormaliser.tokens(given).filter { !variants.honorifics.contains($0) }
+        let first = givenTokens.first.map(variants.canonicalGiven) ?? ""
+        let surnameTokens = TextNormaliser.tokens(surname)
+        let core = surnameTokens.filter { !variants.particles.contains($0) }
+        let family = (core.isEmpty ? surnameTokens : core).joined()
+        return make(given: first, surname: family)
+    }
+
+    static func name(full: String, variants: NameVariants) -> Name? {
+        if let comma = full.firstIndex(of: ",") {
+            return name(given: String(full[full.index(after: comma)...]), surname: String(full[..<comma]), variants: variants)
+        }
+        var tokens = TextNormaliser.tokens(full).filter { !variants.honorifics.contains($0) }
+        guard let last = tokens.popLast() else { return nil }
+        // Particles before the surname belong to it: "Mohammed Al Rashid" → given "mohammed", surname "rashid".
+        while let previous = tokens.last, variants.particles.contains(previous), tokens.count > 1 { tokens.removeLast() }
+        return name(given: tokens.joined(separator: " "), surname: last, variants: variants)
+    }
+
+    static func make(given: String, surname: String) -> Name {
+        let g = Array(given.utf8), s = Array(surname.utf8)
+        return Name(given: g, surname: s, givenKey: Phonetic.key(g), surnameKey: Phonetic.key(s))
+    }
+
+    /// Prepares many records, spread over the machine's cores; the order is kept.
+    public static func prepareAll(_ records: [PersonRecord], variants: NameVariants = .standard, dateFormat: String? = nil) async -> [PreparedPerson] {
+        await prepareAll(count: records.count, variants: variants, dateFormat: dateFormat) { records[$0] }
+    }
+
+    /// Prepares `count` records made by `record(i)`, spread over the machine's cores; the order is kept.
+    public static func prepareAll(count: Int, variants: NameVariants = .standard, dateFormat: String? = nil,
+                                  record: @escaping @Sendable (Int) -> PersonRecord) async -> [PreparedPerson] {
+        await Parallel.chunks(count: count) { range in range.map { PreparedPerson(record($0), variants: variants, dateFormat: dateFormat) } }
+            .flatMap { $0 }
+    }
+
+    /// The postcode's outward code (before the last three characters), e.g. `sw1a` of `sw1a1aa`.
+    var postcodeOutward: ArraySlice<UInt8> { postcode.count > 4 ? postcode.dropLast(3) : postcode[...] }
+    /// The postcode's area (its leading letters), e.g. `sw`.
+    var postcodeArea: ArraySlice<UInt8> { postcode.prefix { $0 >= 0x61 && $0 <= 0x7A } }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import LiaisonMatching
+
+/// `liaison resolve`: entity resolution on files, without a server or database.
+struct Resolve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the same person within one file or across two (CSV), without a server or database.",
+        subcommands: [Dedupe.self, Link.self])
+
+    struct Options: ParsableArguments {
+        @Option(help: "The column holding each record's ID.") var id: String
+        @Option(name: .customLong("map"), help: ArgumentHelp(
+            "FIELD=COLUMN[,COLUMN…]; repeatable. Fields: \(PersonField.allCases.map(\.rawValue).joined(separator: ", ")). Without any, columns named like fields are used.",
+            valueName: "mapping")) var map: [String] = []
+        @Option(name: .customLong("date-format"), help: "Pattern of dates of birth, e.g. yyyyMMdd or dd/MM/yyyy (default: common forms).") var dateFormat: String?
+        @Option(help: "Match probability at or above which a pair is a match.") var threshold = 0.9
+        @Option(help: "A name-variant list (lines 'name: variant, variant') replacing the standard one.") var variants: String?
+        @Option(help: "Where to write matched pairs (left_id,right_id,score).") var output: String
+
+        func validate() throws {
+            guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
+        }
+
+        func nameVariants() throws -> NameVariants {
+            guard let variants else { return .standard }
+            do {
+                return try NameVariants.parsing(try String(contentsOfFile: variants, encoding: .utf8))
+            } catch let error as NameVariants.LineError {
+                throw ValidationError("--variants \(variants): \(error)")
+            }
+        }
+
+        /// Reads and prepares every record of a file.
+        func load(_ path: String, variants: NameVariants) async throws -> [PreparedPerson] {
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+            do {
+                return try await PersonFile.prepare(csv: data, idColumn: id, map: map, variants: variants, dateFormat: dateFormat)
+            } catch {
+                throw ValidationError("\(path): \(error)")
+            }
+        }
+
+        func writePairs(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson]) throws {
+            var text = "left_id,right_id,score\n"
+            for pair in resolution.matches {
+                text += CSV.line([left[Int(pair.left)].id, right[Int(pair.right)].id, String(format: "%.4f", pair.probability)])
+            }
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        }
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    static func report(_ resolution: Resolution, records: Int, since start: ContinuousClock.Instant, loaded: Double, resolved: Double) {
+        let line = String(format: "%d records, %d candidate pairs, %d matches (EM %d iterations, prior %.4f) in %.2f s: read and prepared %.2f s, resolved %.2f s\n",
+                          records, resolution.candidatePairs, resolution.matches.count, resolution.model.iterations, resolution.model.prior,
+                          seconds(since: start), loaded, resolved)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    struct Dedupe: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Find records of the same person within one file.")
+        @Argument(help: "The CSV file (with a header row).") var input: String
+        @OptionGroup var options: Options
+        @Option(help: "Also write each record's cluster (id,cluster_id).") var clusters: String?
+
+        func run() async throws {
+            let start = ContinuousClock.now
+            let people = try await options.load(input, variants: try options.nameVariants())
+            let loaded = Resolve.seconds(since: start)
+            let resolution = await Resolver(threshold: options.threshold).dedupe(people)
+            let resolved = Resolve.seconds(since: start) - loaded
+            try options.writePairs(resolution, left: people, right: people)
+            if let clusters {
+                let roots = Clustering.clusters(count: people.count, pairs: resolution.matches.map { (Int($0.left), Int($0.right)) })
+                var text = "id,cluster_id\n"
+                for (i, root) in roots.enumerated() { text += CSV.line([people[i].id, people[root].id]) }
+                try text.write(toFile: clusters, atomically: true, encoding: .utf8)
+            }
+            Resolve.report(resolution, records: people.count, since: start, loaded: loaded, resolved: resolved)
+        }
+    }
+
+    struct Link: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Find records of the same person across two files.")
+        @Argument(help: "The left CSV file.") var left: String
+        @Argument(help: "The right CSV file (same columns, or mapped alike).") var right: String
+        @OptionGroup var options: Options
+
+        func run() async throws {
+            let start = ContinuousClock.now
+            let variants = try options.nameVariants()
+            let leftPeople = try await options.load(left, variants: variants), rightPeople = try await options.load(right, variants: variants)
+            let loaded = Resolve.seconds(since: start)
+            let resolution = await Resolver(threshold: options.threshold).link(leftPeople, rightPeople)
+            let resolved = Resolve.seconds(since: start) - loaded
+            try options.writePairs(resolution, left: leftPeople, right: rightPeople)
+            Resolve.report(resolution, records: leftPeople.count + rightPeople.count, since: start, loaded: loaded, resolved: resolved)
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+@testable import LiaisonMatching
+import Testing
+
+@Suite("Entity resolution engine")
+struct MatchingTests {
+    func person(_ id: String, given: String? = nil, surname: String? = nil, full: String? = nil, aliases: [String] = [],
+                dob: String? = nil, postcode: String? = nil, identifier: String? = nil, address: String? = nil) -> PreparedPerson {
+        var values: [PersonField: [String]] = [:]
+        values[.givenName] = given.map { [$0] }
+        values[.surname] = surname.map { [$0] }
+        values[.fullName] = full.map { [$0] }
+        values[.alias] = aliases
+        values[.dateOfBirth] = dob.map { [$0] }
+        values[.postcode] = postcode.map { [$0] }
+        values[.identifier] = identifier.map { [$0] }
+        values[.address] = address.map { [$0] }
+        return PreparedPerson(PersonRecord(id: id, values: values))
+    }
+
+    @Test("Jaro–Winkler agrees with the published reference values", arguments: [
+        ("martha", "marhta", 0.9611), ("dwayne", "duane", 0.84), ("dixon", "dicksonx", 0.8133), ("abc", "abc", 1.0), ("abc", "xyz", 0.0),
+    ])
+    func jaroWinkler(a: String, b: String, expected: Double) {
+        #expect(abs(StringSimilarity.jaroWinkler(Array(a.utf8), Array(b.utf8)) - expected) < 0.0005)
+    }
+
+    @Test("Levenshtein counts edits")
+    func levenshtein() {
+        #expect(StringSimilarity.levenshtein(Array("kitten".utf8), Array("sitting".utf8)) == 3)
+        #expect(StringSimilarity.levenshtein([], Array("abc".utf8)) == 3)
+    }
+
+    @Test("names that sound alike share a phonetic key", arguments: [
+        ("Mohammed", "Muhamad"), ("Mohamed", "Mohammed"), ("Rashid", "Rasheed"), ("Thomas", "Tomas"), ("Philip", "Filip"), ("Catherine", "Kathryn"),
+    ])
+    func phonetic(a: String, b: String) {
+        #expect(Phonetic.key(a) == Phonetic.key(b))
+        #expect(!Phonetic.key(a).isEmpty)
+    }
+
+    @Test("different names get different phonetic keys")
+    func phoneticDistinct() {
+        #expect(Phonetic.key("Smith") != Phonetic.key("Jones"))
+        #expect(Phonetic.key("Rashid") != Phonetic.key("Richards"))
+    }
+
+    @Test("dates of birth parse whole, partial, day-first and by pattern")
+    func dates() {
+        #expect(PartialDateOfBirth.parse("1985-07-03") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
+        #expect(PartialDateOfBirth.parse("03/07/1985") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
+        #expect(PartialDateOfBirth.parse("19850703") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
+        #expect(PartialDateOfBirth.parse("00/07/1985") == PartialDateOfBirth(year: 1985, month: 7, day: nil))
+        #expect(PartialDateOfBirth.parse("1985") == PartialDateOfBirth(year: 1985, month: nil, day: nil))
+        #expect(PartialDateOfBirth.parse("07031985", format: "MMddyyyy") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
+        #expect(PartialDateOfBirth.parse("1985-13-03") == nil)
+        #expect(PartialDateOfBirth.parse("yesterday") == nil)
+    }
+
+    @Test("preparation drops honorifics, sets particles aside, makes nicknames canonical and splits full names")
+    func preparation() {
+        let a = person("a", full: "Dr Mohammed Al-Rashid")
+        #expect(a.names.first.map { String(decoding: $0.given, as: UTF8.self) } == "mohammed")
+        #expect(a.names.first.map { String(decoding: $0.surname, as: UTF8.self) } == "rashid")
+        let b = person("b", full: "RASHID, Mo")
+        #expect(b.names.first.map { String(decoding: $0.given, as: UTF8.self) } == "mohammed")
+        let c = person("c", full: "Мухаммед Рашид")
+        #expect(c.names.first.map { String(decoding: $0.surname, as: UTF8.self) } == "rasid")
+    }
+
+    @Test("the comparator grades each field and notices swapped names and aliases")
+    func comparator() {
+        let a = person("a", given: "Mohammed", surname: "Al-Rashid", dob: "1985-07-03", postcode: "M1 4BT")
+        let b = person("b", full: "Rashid Muhamad", dob: "07/03/1985", postcode: "M1 4XX")
+        let v = Comparator.compare(a, b)
+        #expect(v.swappedNames)
+        #expect(v.levels[ComparisonField.dateOfBirth.rawValue] == 2) // day and month transposed
+        #expect(v.levels[ComparisonField.postcode.rawValue] == 2) // same outward code
+        let c = person("c", full: "John Smith", aliases: ["Mo Rashid"], dob: "1985-07-03")
+        let w = Comparator.compare(a, c)
+        #expect(w.usedAlias)
+        #expect(w.levels[ComparisonField.givenName.rawValue] == 1)
+        #expect(w.levels[ComparisonField.identifier.rawValue] == 0) // missing on both sides
+    }
+
+    @Test("EM fits a model that separates planted duplicates from strangers, and explains each pair")
+    func resolver() async throws {
+        var rng = SplitMix64(seed: 42)
+        let given = ["james", "mary", "ahmed", "olga", "peter", "fatima", "li", "sean", "anna", "omar", "grace", "ivan"]
+        let surnames = ["smith", "khan", "novak", "okafor", "walsh", "chen", "patel", "jones", "silva", "kowalski", "murphy", "ali", "brown", "evans"]
+        var people: [PreparedPerson] = []
+        var truth = Set<String>()
+        for i in 0..<400 {
+            let g = given[Int(rng.next() % UInt64(given.count))], s = surnames[Int(rng.next() % UInt64(surnames.count))]
+            let dob = String(format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 50), 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28))
+            let postcode = "M\(rng.next() % 9 + 1) \(rng.next() % 9)AB"
+            people.append(person("p\(i)", given: g, surname: s, dob: dob, postcode: postcode))
+            if i % 4 == 0 { // a duplicate with a typo in the surname
+                let typo = String(s.dropLast()) + "e"
+                people.append(person("d\(i)", given: g.capitalized, surname: typo, dob: dob, postcode: postcode))
+                truth.insert("p\(i)|d\(i)")
+            }
+        }
+        let resolution = await Resolver(threshold: 0.9).dedupe(people)
+        let found = Set(resolution.matches.map { pair -> String in
+            let ids = [people[Int(pair.left)].id, people[Int(pair.right)].id].sorted { $0.hasPrefix("p") && !$1.hasPrefix("p") || ($0.hasPrefix("p") == $1.hasPrefix("p") && $0 < $1) }
+            return ids.joined(separator: "|")
+        })
+        let truePositives = found.intersection(truth).count
+        let precision = Double(truePositives) / Double(max(1, found.count)), recall = Double(truePositives) / Double(truth.count)
+        #expect(precision >= 0.95, "precision \(precision)")
+        #expect(recall >= 0.95, "recall \(recall)")
+        #expect(resolution.model.iterations > 0)
+        let pair = try #require(resolution.matches.first)
+        let explanation = MatchExplanation(Comparator.compare(people[Int(pair.left)], people[Int(pair.right)]), model: resolution.model)
+        #expect(abs(explanation.totalWeight - pair.weight) < 1e-9)
+        #expect(explanation.parts.contains { $0.field == "date of birth" && $0.level == "exact" && $0.weight > 0 })
+    }
+
+    @Test("clusters join matched pairs but never across a 'not the same' decision")
+    func clustering() {
+        // 0–1–2 chain; 3–4; a reviewer said 0 and 2 are not the same person.
+        let pairs = [(0, 1), (3, 4), (1, 2)]
+        #expect(Clustering.clusters(count: 5, pairs: pairs) == [0, 0, 0, 3, 3])
+        let split = Clustering.clusters(count: 5, pairs: pairs, notSame: [(0, 2)])
+        #expect(split[0] == split[1])
+        #expect(split[2] != split[0])
+        #expect(split[3] == split[4])
+    }
+
+    @Test("the person index answers 'do we hold this person?' with the best match first")
+    func index() async {
+        let held = [person("h1", given: "Yusuf", surname: "Demir", dob: "1979-02-11", identifier: "AB123456C"),
+                    person("h2", given: "Joseph", surname: "Dempsey", dob: "1981-05-30"),
+                    person("h3", given: "Maria", surname: "Santos", dob: "1990-12-01")]
+        let index = PersonIndex(held, model: MatchModel.initial())
+        let hits = index.query(person("q", full: "Joseph DEMIR", dob: "11/02/1979"))
+        #expect(hits.first?.person.id == "h1")
+        #expect(index.query(person("q2", given: "Nobody", surname: "Known", dob: "2001-01-01")).isEmpty)
+    }
+
+    @Test("CSV parses quotes, embedded commas and line breaks, and names the row of a fault")
+    func csv() throws {
+        let rows = try CSV.parse(Array("id,name\n1,\"Smith, John\"\r\n2,\"said \"\"hi\"\"\nthere\"\n".utf8))
+        #expect(rows == [["id", "name"], ["1", "Smith, John"], ["2", "said \"hi\"\nthere"]])
+        #expect(throws: CSV.ParseError(row: 2, reason: "a quoted field is never closed")) { try CSV.parse(Array("id\n\"open".utf8)) }
+        #expect(CSV.line(["a,b", "c"]) == "\"a,b\",c\n")
+    }
+
+    @Test("a column mapping names unknown fields and missing columns")
+    func mapping() throws {
+        #expect(throws: ColumnMapping.MappingError.self) { try ColumnMapping.parse(idColumn: "id", entries: ["shoe_size=x"], header: ["id", "x"]) }
+        #expect(throws: ColumnMapping.MappingError.self) { try ColumnMapping.parse(idColumn: "id", entries: ["surname=nope"], header: ["id"]) }
+        let mapping = try ColumnMapping.parse(idColumn: "id", entries: ["address=n,street", "surname=last"], header: ["id", "n", "street", "last"])
+        let record = mapping.record(["7", "12", "High St", "Okafor"], header: ["id", "n", "street", "last"])
+        #expect(record.values[.address] == ["12 High St"])
+        #expect(record.first(.surname) == "Okafor")
+    }
+
+    @Test("an edited variant list is read, and a bad line named")
+    func variants() throws {
+        let variants = try NameVariants.parsing("# mine\nrobert: bob, bobby\n")
+        #expect(variants.canonicalGiven("bob") == "robert")
+        #expect(throws: NameVariants.LineError(line: 2, reason: "expected 'name: variant, variant'")) { try NameVariants.parsing("a: b\nbroken") }
+    }
+}

