@@ -79,6 +79,16 @@ try:
     driver.get_log("browser")
     print("05-form-errors: error summary shown")
 
+    # Adding someone we already hold: the likely match is shown before anything is saved.
+    family, given = [part.strip() for part in name.split(",", 1)]
+    driver.get(f"{base}/subjects/new")
+    driver.find_element(By.ID, "given").send_keys(given)
+    driver.find_element(By.ID, "family").send_keys(family.title())
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    panel = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".matches")))
+    assert "We may already hold this person" in panel.text, panel.text[:200]
+    check("05b-likely-matches")
+
     driver.get(f"{base}/ocgs?status=active")
     check("06-groups")
     driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
@@ -98,4 +108,4 @@ finally:
 if failures:
     print("\n".join(failures))
     sys.exit(1)
-print("Browser check passed: all 8 steps, no HTTP or console errors.")
+print("Browser check passed: all 9 steps, no HTTP or console errors.")

@@ -3,6 +3,7 @@ import Foundation
 /// The keys that decide which pairs are compared at all: two people become a candidate pair only if they share a
 /// key. Several rules, so one typo cannot hide a match; rare keys count for more than common ones.
 public enum BlockingRule: String, CaseIterable, Sendable, Codable {
+    case namesSound = "names-sound"
     case surnameSoundGivenInitial = "surname-sound+given-initial"
     case givenSoundSurnameInitial = "given-sound+surname-initial"
     case dateOfBirth = "date-of-birth"
@@ -27,6 +28,12 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         }
         let dob = p.dateOfBirth
         switch self {
+        case .namesSound:
+            // Both names' sounds in either order, so a given name and surname swapped still meet.
+            for n in p.names where !n.givenKey.isEmpty && !n.surnameKey.isEmpty {
+                let (first, second) = n.givenKey.lexicographicallyPrecedes(n.surnameKey) ? (n.givenKey, n.surnameKey) : (n.surnameKey, n.givenKey)
+                add(first, second)
+            }
         case .surnameSoundGivenInitial:
             for n in p.names where !n.given.isEmpty { add(n.surnameKey, [n.given[0]]) }
         case .givenSoundSurnameInitial:
@@ -213,11 +220,12 @@ public struct BlockIndex: Sendable {
         }
         if buffer.isEmpty { return [] }
         buffer.sort()
-        // Merge hits per member into (weight << 32 | member), so sorting descending ranks the rarest shared keys first.
+        // Merge hits per member into (weight << 32 | ~member), so sorting descending ranks the rarest shared keys
+        // first and, between equals, the earlier member.
         var merged: [UInt64] = []
         var current = Int64(-1), total: UInt64 = 0
         let floor = UInt64(configuration.minimumSharedWeight * 1000)
-        func flush() { if current >= 0 && total >= floor { merged.append(total << 32 | UInt64(UInt32(current))) } }
+        func flush() { if current >= 0 && total >= floor { merged.append(total << 32 | UInt64(~UInt32(current))) } }
         for hit in buffer {
             let j = Int64(hit >> 32)
             if j != current { flush(); current = j; total = 0 }
@@ -228,6 +236,6 @@ public struct BlockIndex: Sendable {
             merged.sort(by: >)
             merged.removeLast(merged.count - configuration.maxCandidatesPerRecord)
         }
-        return merged.map { Int32(bitPattern: UInt32($0 & 0xFFFF_FFFF)) }
+        return merged.map { Int32(bitPattern: ~UInt32($0 & 0xFFFF_FFFF)) }
     }
 }

@@ -17,9 +17,31 @@ struct Resolve: AsyncParsableCommand {
         @Option(help: "Match probability at or above which a pair is a match.") var threshold = 0.9
         @Option(help: "A name-variant list (lines 'name: variant, variant') replacing the standard one.") var variants: String?
         @Option(help: "Where to write matched pairs (left_id,right_id,score).") var output: String
+        @Option(name: .customLong("max-candidates"), help: "At most this many candidates per record, rarest shared keys first.")
+        var maxCandidates = BlockingConfiguration().maxCandidatesPerRecord
+        @Option(name: .customLong("max-block-size"), help: "Keys shared by more people than this are too common to pair on.")
+        var maxBlockSize = BlockingConfiguration().maxBlockSize
+        @Option(name: .customLong("rules"), help: ArgumentHelp("Blocking rules, comma-separated (default all): \(BlockingRule.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "rules"))
+        var rules: String?
+
+        var resolver: Resolver {
+            get throws {
+                var chosen = BlockingRule.allCases
+                if let rules {
+                    chosen = try rules.split(separator: ",").map { name in
+                        guard let rule = BlockingRule(rawValue: String(name)) else { throw ValidationError("--rules: unknown rule '\(name)'") }
+                        return rule
+                    }
+                }
+                return Resolver(blocking: BlockingConfiguration(rules: chosen, maxBlockSize: maxBlockSize, maxCandidatesPerRecord: maxCandidates),
+                                threshold: threshold)
+            }
+        }
 
         func validate() throws {
             guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
+            guard maxCandidates >= 1 else { throw ValidationError("--max-candidates must be at least 1") }
+            guard maxBlockSize >= 2 else { throw ValidationError("--max-block-size must be at least 2") }
         }
 
         func nameVariants() throws -> NameVariants {
@@ -72,7 +94,7 @@ struct Resolve: AsyncParsableCommand {
             let start = ContinuousClock.now
             let people = try await options.load(input, variants: try options.nameVariants())
             let loaded = Resolve.seconds(since: start)
-            let resolution = await Resolver(threshold: options.threshold).dedupe(people)
+            let resolution = await (try options.resolver).dedupe(people)
             let resolved = Resolve.seconds(since: start) - loaded
             try options.writePairs(resolution, left: people, right: people)
             if let clusters {
@@ -96,7 +118,7 @@ struct Resolve: AsyncParsableCommand {
             let variants = try options.nameVariants()
             let leftPeople = try await options.load(left, variants: variants), rightPeople = try await options.load(right, variants: variants)
             let loaded = Resolve.seconds(since: start)
-            let resolution = await Resolver(threshold: options.threshold).link(leftPeople, rightPeople)
+            let resolution = await (try options.resolver).link(leftPeople, rightPeople)
             let resolved = Resolve.seconds(since: start) - loaded
             try options.writePairs(resolution, left: leftPeople, right: rightPeople)
             Resolve.report(resolution, records: leftPeople.count + rightPeople.count, since: start, loaded: loaded, resolved: resolved)
