@@ -6,7 +6,7 @@ import LiaisonStore
 import LiaisonWeb
 import Logging
 
-/// Benchmarks that print figures. Build with `-c release`; see `bench/README.md` for the scripts that run them
+/// Benchmarks that print figures. Build with `-c release`; the README's Benchmarks section lists the scripts that run them
 /// side by side with load generators and peers.
 @main
 struct LiaisonBench: AsyncParsableCommand {

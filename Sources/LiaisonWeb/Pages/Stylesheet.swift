@@ -90,7 +90,7 @@ enum Stylesheet {
     code{font-family:monospace;background:#f3f2f1;padding:2px 4px;word-break:break-all}
     .actions{margin:20px 0}
     @media print{.header,.nav,.footer,.button,.search,.filters{display:none}}
-    .matches{border-left:10px solid #1d70b8;padding:15px 20px;margin-bottom:30px;background:#f3f2f1}
+    .matches{border-left:10px solid #1d70b8;padding:15px 20px;margin-bottom:30px;background:#f3f2f1}.matches h2{margin-top:0}
 .match{margin-top:20px}.match__score{font-size:16px;font-weight:400;color:#505a5f;margin-left:10px}
 .numeric{text-align:right}
 """
