@@ -28,11 +28,15 @@ public struct MatchModel: Sendable, Codable, Equatable {
         return MatchModel(m: m, u: u, prior: prior, iterations: 0)
     }
 
-    /// log₂(m/u) of a field at a level; 0 when missing.
+    /// log₂(m/u) of a field at a level; 0 when missing. Agreeing exactly never counts against a match and
+    /// disagreeing outright never counts for one, whatever a fit on unusual data came to.
     public func weight(_ field: ComparisonField, level: UInt8) -> Double {
         if level == 0 { return 0 }
         let l = Int(level)
-        return log2(max(m[field.rawValue][l], 1e-9) / max(u[field.rawValue][l], 1e-9))
+        let w = log2(max(m[field.rawValue][l], 1e-9) / max(u[field.rawValue][l], 1e-9))
+        if l == 1 { return max(0, w) }
+        if l == field.levels.count - 1 { return min(0, w) }
+        return w
     }
 
     /// The total match weight of a comparison, the prior included.
@@ -44,6 +48,14 @@ public struct MatchModel: Sendable, Codable, Equatable {
 
     /// The probability that a pair with this weight is a match.
     public static func probability(weight: Double) -> Double { 1 / (1 + pow(2, -weight)) }
+
+    /// The candidate pairs agreeing exactly on given name, surname and date of birth: evident duplicates.
+    public static func evidentMatches(patterns: [UInt64: Int]) -> Int {
+        patterns.reduce(0) { total, entry in
+            let v = ComparisonVector(pattern: entry.key)
+            return total + (v[.givenName] == 1 && v[.surname] == 1 && v[.dateOfBirth] == 1 ? entry.value : 0)
+        }
+    }
 
     /// Estimates u from the level frequencies of random pairs (almost all of them non-matches), smoothed.
     public mutating func estimateU(randomPatterns: [UInt64: Int]) {
@@ -65,7 +77,11 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// more often than random pairs do. Optional labelled patterns (reviewers' decisions) are counted with
     /// certainty: `true` a match, `false` not.
     /// - Complexity: O(iterations · distinct patterns · fields).
+    /// - Parameter priorBounds: the range the share of matches may take. EM alone can settle on a wrong split
+    ///   (say, "same given name") when true matches are rare; bounding the prior around an estimate from pairs that
+    ///   agree exactly on name and date of birth keeps it to the split that matters.
     public mutating func trainEM(patterns: [UInt64: Int], labelled: [(pattern: UInt64, match: Bool)] = [],
+                                 priorBounds: ClosedRange<Double> = 1e-6...(1 - 1e-6),
                                  maxIterations: Int = 40, tolerance: Double = 1e-5) {
         let rows = patterns.map { (levels: ComparisonVector.levels(of: $0.key), count: Double($0.value)) }
         let labels = labelled.map { (levels: ComparisonVector.levels(of: $0.pattern), p: $0.match ? 1.0 : 0.0) }
@@ -101,7 +117,7 @@ public struct MatchModel: Sendable, Codable, Equatable {
             }
             refit(mCounts, into: &m)
             refit(uCounts, into: &u)
-            let newPrior = min(max(matchTotal / total, 1e-6), 1 - 1e-6)
+            let newPrior = min(max(matchTotal / total, priorBounds.lowerBound), priorBounds.upperBound)
             change = max(change, abs(newPrior - prior))
             prior = newPrior
             if change < tolerance { break }

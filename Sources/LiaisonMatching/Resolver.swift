@@ -54,7 +54,14 @@ public struct Resolver: Sendable {
         model.estimateU(randomPatterns: await Self.randomPatterns(left: left, right: right, count: randomPairs, seed: seed))
         var counts: [UInt64: Int] = [:]
         for pair in pairs { counts[pair.pattern, default: 0] += 1 }
-        model.trainEM(patterns: counts, labelled: labelled)
+        // EM needs duplicates to learn from. With few evident ones (exact name and date of birth), the standard
+        // weights are kept, with u from the data, and the prior set from what evidence there is.
+        let evident = MatchModel.evidentMatches(patterns: counts)
+        let anchor = min(0.5, Double(max(1, evident)) / Double(max(1, pairs.count)))
+        model.prior = anchor
+        if evident >= max(Self.minimumEvidentMatches, left.count / 1_000) || !labelled.isEmpty {
+            model.trainEM(patterns: counts, labelled: labelled, priorBounds: (anchor / 3)...min(0.5, anchor * 3))
+        }
         var weights: [UInt64: Double] = [:]
         for pattern in counts.keys { weights[pattern] = model.matchWeight(ComparisonVector.levels(of: pattern)) }
         var matches: [ScoredPair] = []
@@ -67,6 +74,9 @@ public struct Resolver: Sendable {
         matches.sort { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.left, $0.right) < ($1.left, $1.right) }
         return Resolution(model: model, candidatePairs: pairs.count, matches: matches)
     }
+
+    /// Evident duplicates needed before a model is fitted to the data.
+    public static let minimumEvidentMatches = 20
 
     typealias Candidate = (left: Int32, right: Int32, pattern: UInt64)
 

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import LiaisonCore
 import LiaisonMatching
+import LiaisonStore
 
 /// `liaison resolve`: entity resolution on files, without a server or database.
 struct Resolve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the same person within one file or across two (CSV), without a server or database.",
-        subcommands: [Dedupe.self, Link.self])
+        subcommands: [Dedupe.self, Link.self, Subjects.self])
 
     struct Options: ParsableArguments {
         @Option(help: "The column holding each record's ID.") var id: String
@@ -63,13 +65,6 @@ struct Resolve: AsyncParsableCommand {
             }
         }
 
-        func writePairs(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson]) throws {
-            var text = "left_id,right_id,score\n"
-            for pair in resolution.matches {
-                text += CSV.line([left[Int(pair.left)].id, right[Int(pair.right)].id, String(format: "%.4f", pair.probability)])
-            }
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        }
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -96,15 +91,63 @@ struct Resolve: AsyncParsableCommand {
             let loaded = Resolve.seconds(since: start)
             let resolution = await (try options.resolver).dedupe(people)
             let resolved = Resolve.seconds(since: start) - loaded
-            try options.writePairs(resolution, left: people, right: people)
-            if let clusters {
-                let roots = Clustering.clusters(count: people.count, pairs: resolution.matches.map { (Int($0.left), Int($0.right)) })
-                var text = "id,cluster_id\n"
-                for (i, root) in roots.enumerated() { text += CSV.line([people[i].id, people[root].id]) }
-                try text.write(toFile: clusters, atomically: true, encoding: .utf8)
-            }
+            try Resolve.writePairs(resolution, left: people, right: people, to: options.output)
+            if let clusters { try Resolve.writeClusters(resolution, people: people, to: clusters) }
             Resolve.report(resolution, records: people.count, since: start, loaded: loaded, resolved: resolved)
         }
+    }
+
+    /// Duplicates among the subjects already held, as one user sees them.
+    struct Subjects: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find subjects in the store that are the same person, among those a user may see (every page read is audited).")
+        @OptionGroup var store: StoreOptions
+        @Option(name: .customLong("as"), help: "The user whose view of the subjects is searched.") var username: String
+        @Option(help: "Match probability at or above which a pair is a match.") var threshold = 0.9
+        @Option(help: "Where to write matched pairs (left_id,right_id,score).") var output: String
+        @Option(help: "Also write each subject's cluster (id,cluster_id).") var clusters: String?
+
+        func validate() throws {
+            guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
+        }
+
+        func run() async throws {
+            let start = ContinuousClock.now
+            try await withStore(store) { store in
+                let user = try await account(store, username)
+                let service = SubjectService(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()))
+                var records: [PersonRecord] = []
+                var cursor: String?
+                repeat {
+                    let page = try await service.search(nil, page: PageRequest(limit: 200, cursor: cursor), by: user,
+                                                        request: RequestInfo(purpose: "duplicate search"))
+                    records += page.items.map { SubjectMatching.record(id: $0.id.rawValue, $0.details) }
+                    cursor = page.nextCursor
+                } while cursor != nil
+                let people = await PreparedPerson.prepareAll(records)
+                let loaded = Resolve.seconds(since: start)
+                let resolution = await Resolver(threshold: threshold).dedupe(people)
+                let resolved = Resolve.seconds(since: start) - loaded
+                try Resolve.writePairs(resolution, left: people, right: people, to: output)
+                if let clusters { try Resolve.writeClusters(resolution, people: people, to: clusters) }
+                Resolve.report(resolution, records: people.count, since: start, loaded: loaded, resolved: resolved)
+            }
+        }
+    }
+
+    static func writePairs(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson], to path: String) throws {
+        var text = "left_id,right_id,score\n"
+        for pair in resolution.matches {
+            text += CSV.line([left[Int(pair.left)].id, right[Int(pair.right)].id, String(format: "%.4f", pair.probability)])
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    static func writeClusters(_ resolution: Resolution, people: [PreparedPerson], to path: String) throws {
+        let roots = Clustering.clusters(count: people.count, pairs: resolution.matches.map { (Int($0.left), Int($0.right)) })
+        var text = "id,cluster_id\n"
+        for (i, root) in roots.enumerated() { text += CSV.line([people[i].id, people[root].id]) }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     struct Link: AsyncParsableCommand {
@@ -120,7 +163,7 @@ struct Resolve: AsyncParsableCommand {
             let loaded = Resolve.seconds(since: start)
             let resolution = await (try options.resolver).link(leftPeople, rightPeople)
             let resolved = Resolve.seconds(since: start) - loaded
-            try options.writePairs(resolution, left: leftPeople, right: rightPeople)
+            try Resolve.writePairs(resolution, left: leftPeople, right: rightPeople, to: options.output)
             Resolve.report(resolution, records: leftPeople.count + rightPeople.count, since: start, loaded: loaded, resolved: resolved)
         }
     }

@@ -95,9 +95,9 @@ struct MatchingTests {
             let dob = String(format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 50), 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28))
             let postcode = "M\(rng.next() % 9 + 1) \(rng.next() % 9)AB"
             people.append(person("p\(i)", given: g, surname: s, dob: dob, postcode: postcode))
-            if i % 4 == 0 { // a duplicate with a typo in the surname
-                let typo = String(s.dropLast()) + "e"
-                people.append(person("d\(i)", given: g.capitalized, surname: typo, dob: dob, postcode: postcode))
+            if i % 4 == 0 { // a duplicate: every other one exact, the rest with a typo in the surname
+                let surname = i % 8 == 0 ? s.uppercased() : String(s.dropLast()) + "e"
+                people.append(person("d\(i)", given: g.capitalized, surname: surname, dob: dob, postcode: postcode))
                 truth.insert("p\(i)|d\(i)")
             }
         }
@@ -115,6 +115,22 @@ struct MatchingTests {
         let explanation = MatchExplanation(Comparator.compare(people[Int(pair.left)], people[Int(pair.right)]), model: resolution.model)
         #expect(abs(explanation.totalWeight - pair.weight) < 1e-9)
         #expect(explanation.parts.contains { $0.field == "date of birth" && $0.level == "exact" && $0.weight > 0 })
+    }
+
+    @Test("strangers who share common names are not matched, even with nothing to fit a model to")
+    func noDuplicates() async {
+        var rng = SplitMix64(seed: 3)
+        let given = ["jack", "sophie", "liam", "megan"], surnames = ["taylor", "thompson", "walker", "wright"]
+        var people: [PreparedPerson] = []
+        for i in 0..<300 {
+            let g = given[Int(rng.next() % 4)], s = surnames[Int(rng.next() % 4)]
+            let year: Int = 1950 + i / 6, month: Int = 1 + i % 12, day: Int = 1 + i % 28
+            let district = Int(rng.next() % 9) + 1
+            people.append(person("s\(i)", given: g, surname: s, dob: String(format: "%04d-%02d-%02d", year, month, day), postcode: "L\(district) 1AB"))
+        }
+        let resolution = await Resolver().dedupe(people)
+        #expect(resolution.candidatePairs > 0)
+        #expect(resolution.matches.count == 0)
     }
 
     @Test("clusters join matched pairs but never across a 'not the same' decision")

@@ -69,7 +69,7 @@ public struct SubjectMatching: Sendable {
     }
 
     /// A subject as the engine's person record.
-    static func record(id: String, _ details: SubjectDetails) -> PersonRecord {
+    public static func record(id: String, _ details: SubjectDetails) -> PersonRecord {
         var values: [PersonField: [String]] = [:]
         if let primary = details.primaryName {
             values[.givenName] = [primary.given]
