@@ -1,5 +1,6 @@
 import Foundation
 @testable import LiaisonMatching
+@testable import LiaisonCore
 import Testing
 
 @Suite("Entity resolution engine")
@@ -178,5 +179,24 @@ struct MatchingTests {
         let variants = try NameVariants.parsing("# mine\nrobert: bob, bobby\n")
         #expect(variants.canonicalGiven("bob") == "robert")
         #expect(throws: NameVariants.LineError(line: 2, reason: "expected 'name: variant, variant'")) { try NameVariants.parsing("a: b\nbroken") }
+    }
+}
+
+@Suite("Likely matches among held subjects")
+struct SubjectMatchingTests {
+    @Test("a check gathers candidates with a bounded number of searches, identifiers first")
+    func boundedSearches() {
+        // Forty names whose family names differ in their first three letters.
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        var names: [PersonName] = []
+        for i in 0..<40 {
+            let family = String([letters[i % 26], letters[i / 26]]) + "kovic"
+            names.append(PersonName(kind: i == 0 ? .primary : .alias, given: "Given", family: family))
+        }
+        let details = SubjectDetails(names: names, identifiers: [PersonIdentifier(kind: "pnc", value: "98/123456A")])
+        let searches = SubjectMatching.searches(details)
+        #expect(searches.count == SubjectMatching.maximumSearches)
+        #expect(searches.first == ["98123456a"])
+        #expect(searches.dropFirst().allSatisfy { $0.count == 1 && $0[0].count == 3 })
     }
 }

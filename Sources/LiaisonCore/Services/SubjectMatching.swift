@@ -53,19 +53,20 @@ public struct SubjectMatching: Sendable {
         }
     }
 
+    /// At most this many searches gather candidates for one check, however many names and identifiers it carries.
+    static let maximumSearches = 12
+
     /// The searches that gather candidates: the first three letters of each family name (so spellings that differ
-    /// later still meet) and each identifier whole.
+    /// later still meet) and each identifier whole; at most ``maximumSearches``, identifiers first.
     static func searches(_ details: SubjectDetails) -> [[String]] {
-        var searches = Set<[String]>()
+        var searches: [[String]] = []
+        func add(_ word: String) { if !word.isEmpty, !searches.contains([word]) { searches.append([word]) } }
+        for identifier in details.identifiers { add(TextNormaliser.compact(identifier.value)) }
         for name in details.names {
             let family = TextNormaliser.tokens(name.family).filter { !NameVariants.defaultParticles.contains($0) }
-            if let word = family.last ?? TextNormaliser.tokens(name.given).first { searches.insert([String(word.prefix(3))]) }
+            if let word = family.last ?? TextNormaliser.tokens(name.given).first { add(String(word.prefix(3))) }
         }
-        for identifier in details.identifiers {
-            let whole = TextNormaliser.compact(identifier.value)
-            if !whole.isEmpty { searches.insert([whole]) }
-        }
-        return searches.sorted { $0.joined() < $1.joined() }
+        return Array(searches.prefix(maximumSearches))
     }
 
     /// A subject as the engine's person record.
