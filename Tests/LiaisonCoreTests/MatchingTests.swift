@@ -174,6 +174,27 @@ struct MatchingTests {
         #expect(record.first(.surname) == "Okafor")
     }
 
+    @Test("a person file is read, mapped and prepared; a missing or repeated ID, an unknown column or a bad quote is named")
+    func personFile() async throws {
+        let good = "id,first,last,dob\n1,Mohammed,Al-Rashid,03/07/1985\n2,\"Muhamad\",Alrashid,1985-07-03\n"
+        let people = try await PersonFile.prepare(csv: Array(good.utf8), idColumn: "id", map: ["given_name=first", "surname=last", "date_of_birth=dob"])
+        #expect(people.map(\.id) == ["1", "2"])
+        #expect(people[0].dateOfBirth == people[1].dateOfBirth)
+        func problem(_ text: String, map: [String] = ["surname=last"]) async -> String? {
+            do {
+                _ = try await PersonFile.prepare(csv: Array(text.utf8), idColumn: "id", map: map)
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        #expect(await problem("id,last\n1,Smith\n,Jones\n") == "row 3: column 'id' is empty")
+        #expect(await problem("id,last\n1,Smith\n1,Jones\n") == "row 3: ID '1' appears twice")
+        #expect(await problem("id,surname\n1,Smith\n")?.contains("column 'last' is not in the file's header") == true)
+        #expect(await problem("id,last\n1,\"Smith\n") == "row 2: a quoted field is never closed")
+        #expect(await problem("") == "the file is empty")
+    }
+
     @Test("an edited variant list is read, and a bad line named")
     func variants() throws {
         let variants = try NameVariants.parsing("# mine\nrobert: bob, bobby\n")
