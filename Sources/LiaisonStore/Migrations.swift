@@ -146,5 +146,44 @@ enum Migrations {
             ["CREATE TABLE audit_index_state (id BIGINT PRIMARY KEY, indexed_seq BIGINT NOT NULL)",
              "INSERT INTO audit_index_state (id, indexed_seq) SELECT 1, COALESCE(MAX(seq), 0) FROM audit_events"]
         },
+        // The embedded store keeps the chain in a file of its own, attached as `audit` (see `SQLiteDatabase`): SQLite
+        // drops a reader's page cache whenever its file changes, so appends to the chain would otherwise make every
+        // read start cold. PostgreSQL has no such cost and keeps the tables where they are.
+        Migration(name: "008_audit_chain_in_its_own_file") { dialect in
+            guard dialect == .sqlite else { return [] }
+            var statements = [
+                """
+                CREATE TABLE audit.audit_events (
+                    seq INTEGER PRIMARY KEY, at BIGINT NOT NULL, actor_id TEXT, actor_name TEXT NOT NULL, agency_id TEXT,
+                    action TEXT NOT NULL, object_kind TEXT, object_ids TEXT NOT NULL, purpose TEXT, detail TEXT,
+                    request_id TEXT, outcome TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
+                """,
+                "CREATE TABLE audit.audit_objects (object_id TEXT NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (object_id, seq)) WITHOUT ROWID",
+                "CREATE TABLE audit.audit_index_state (id BIGINT PRIMARY KEY, indexed_seq BIGINT NOT NULL)",
+            ]
+            for table in ["audit_events", "audit_objects", "audit_index_state"] {
+                statements += ["INSERT INTO audit.\(table) SELECT * FROM main.\(table)", "DROP TABLE main.\(table)"]
+            }
+            statements += ["CREATE INDEX audit.audit_by_actor ON audit_events (actor_name, seq)",
+                           "CREATE INDEX audit.audit_by_action ON audit_events (action, seq)"]
+            for table in ["audit_events", "audit_objects"] {
+                for verb in ["UPDATE", "DELETE"] {
+                    statements.append("CREATE TRIGGER audit.\(table)_no_\(verb.lowercased()) BEFORE \(verb) ON \(table) BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+                }
+            }
+            return statements
+        },
+        // The record index is kept in runs (see `AuditIndexShape`), keyed by a hash of the record ID; opening the store
+        // rebuilds it from the chain.
+        Migration(name: "009_audit_record_index_in_runs") { dialect in
+            let schema = dialect == .sqlite ? "audit." : ""
+            let withoutRowID = dialect == .sqlite ? " WITHOUT ROWID" : ""
+            return [
+                "CREATE TABLE \(schema)audit_index_runs (run BIGINT PRIMARY KEY, level BIGINT NOT NULL, first_seq BIGINT NOT NULL, last_seq BIGINT NOT NULL)",
+                "CREATE TABLE \(schema)audit_object_index (run BIGINT NOT NULL, object_key BIGINT NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (run, object_key, seq))\(withoutRowID)",
+                "DROP TABLE audit_objects",
+                "UPDATE audit_index_state SET indexed_seq = 0",
+            ]
+        },
     ]
 }

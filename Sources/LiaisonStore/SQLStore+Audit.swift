@@ -2,12 +2,23 @@ import Foundation
 import LiaisonCore
 import Synchronization
 
-extension SQLStore {
-    /// How many entries `audit_objects` may lag behind the chain before an append brings it up to date. Indexing
-    /// thousands of entries at once touches each page of the index once, where indexing every entry as it is
-    /// written would rewrite the same pages again and again.
-    static let auditIndexBatch: Int64 = 1_000
+/// How the audit log's record index (which entries name which records) is built. Entries are indexed in runs of
+/// `batch`, each run keyed by its number first, so a new run is written at the end of the index in order and no
+/// earlier page is touched: indexing costs the same however large the log grows. When `fanout` runs share a level,
+/// they are merged into one run of the next level, up to `maxLevel`, so a search by record reads few runs.
+public struct AuditIndexShape: Sendable {
+    public var batch: Int64
+    public var fanout: Int
+    public var maxLevel: Int
 
+    public init(batch: Int64 = 1_000, fanout: Int = 8, maxLevel: Int = 2) {
+        self.batch = max(1, batch)
+        self.fanout = max(2, fanout)
+        self.maxLevel = max(0, maxLevel)
+    }
+}
+
+extension SQLStore {
     static let auditColumns = ["seq", "at", "actor_id", "actor_name", "agency_id", "action", "object_kind", "object_ids",
                                "purpose", "detail", "request_id", "outcome", "prev_hash", "hash"]
 
@@ -48,7 +59,7 @@ extension SQLStore {
                  SQLValue(e.objectKind), .text(try Self.json(e.objectIDs)), SQLValue(e.purpose), SQLValue(e.detail), SQLValue(e.requestID),
                  .text(e.outcome.rawValue), .text(e.previousHash), .text(e.hash)]
             })
-            if tail!.sequence / Self.auditIndexBatch != sequence / Self.auditIndexBatch {
+            if tail!.sequence / auditIndex.batch != sequence / auditIndex.batch {
                 try await indexAuditObjects(tx, lock: false)
             }
             return entries
@@ -57,22 +68,69 @@ extension SQLStore {
         return entries
     }
 
-    /// Brings `audit_objects` (which entries name which records) up to the end of the chain, so that a search by
-    /// record finds every entry. Idempotent; the chain itself is the source of truth.
+    /// Brings the record index up to the end of the chain, a run per `batch` entries, merging full levels as it
+    /// goes. Idempotent; the chain itself is the source of truth.
     func indexAuditObjects(_ tx: any SQLTransaction, lock: Bool) async throws {
         if lock, db.dialect == .postgres { _ = try await tx.query("SELECT pg_advisory_xact_lock(7032)", []) }
-        let from = Int64(try await tx.query("SELECT indexed_seq FROM audit_index_state WHERE id = 1", []).first?.int("indexed_seq") ?? 0)
-        let rows = try await tx.query("SELECT seq, object_ids FROM audit_events WHERE seq > ? ORDER BY seq", [.int(from)])
-        guard let last = rows.last else { return }
-        var objects: [(id: String, seq: Int64)] = []
-        for row in rows {
-            let seq = Int64(try row.int("seq"))
-            for id in Set(try row.json("object_ids", as: [String].self)) { objects.append((id, seq)) }
+        let indexed = Int64(try await tx.query("SELECT indexed_seq FROM audit_index_state WHERE id = 1", []).first?.int("indexed_seq") ?? 0)
+        var from = indexed
+        while true {
+            let rows = try await tx.query("SELECT seq, object_ids FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?",
+                                          [.int(from), .int(auditIndex.batch)])
+            guard let last = rows.last else { break }
+            let through = Int64(try last.int("seq"))
+            var keys: [(key: Int64, seq: Int64)] = []
+            for row in rows {
+                let seq = Int64(try row.int("seq"))
+                for key in Set(try row.json("object_ids", as: [String].self).map(Self.auditObjectKey)) { keys.append((key, seq)) }
+            }
+            keys.sort { ($0.key, $0.seq) < ($1.key, $1.seq) }
+            let run = try await nextAuditRun(tx)
+            try await Self.insertRows(tx, table: "audit_object_index", columns: ["run", "object_key", "seq"],
+                                      rows: keys.map { [.int(run), .int($0.key), .int($0.seq)] })
+            try await tx.execute("INSERT INTO audit_index_runs (run, level, first_seq, last_seq) VALUES (?, 0, ?, ?)",
+                                 [.int(run), .int(from + 1), .int(through)])
+            try await mergeAuditRuns(tx)
+            from = through
+            if rows.count < auditIndex.batch { break }
         }
-        objects.sort { ($0.id, $0.seq) < ($1.id, $1.seq) }
-        try await Self.insertRows(tx, table: "audit_objects", columns: ["object_id", "seq"],
-                             rows: objects.map { [.text($0.id), .int($0.seq)] }, conflict: " ON CONFLICT DO NOTHING")
-        try await tx.execute("UPDATE audit_index_state SET indexed_seq = ? WHERE id = 1", [.int(Int64(try last.int("seq")))])
+        if from != indexed { try await tx.execute("UPDATE audit_index_state SET indexed_seq = ? WHERE id = 1", [.int(from)]) }
+    }
+
+    /// The record index's key for a record ID: 64 bits of FNV-1a, the same in every process and release. Integer keys
+    /// make the index a third the size of one keyed by the IDs' text; a search checks each entry it finds, so two IDs
+    /// sharing a key can never mix.
+    static func auditObjectKey(_ id: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return Int64(bitPattern: hash)
+    }
+
+    /// Merges each level holding `fanout` runs into one run of the next level, lowest level first. The merged run
+    /// takes a new, highest number, so it too is written at the end of the index.
+    private func mergeAuditRuns(_ tx: any SQLTransaction) async throws {
+        for level in 0..<auditIndex.maxLevel {
+            let runs = try await tx.query("SELECT run, first_seq, last_seq FROM audit_index_runs WHERE level = ? ORDER BY run",
+                                          [SQLValue(level)])
+            guard runs.count >= auditIndex.fanout else { continue }
+            let numbers = try runs.map { SQLValue.int(Int64(try $0.int("run"))) }
+            let first = try runs.map { Int64(try $0.int("first_seq")) }.min()!
+            let through = try runs.map { Int64(try $0.int("last_seq")) }.max()!
+            let list = "(" + Array(repeating: "?", count: numbers.count).joined(separator: ", ") + ")"
+            let merged = try await nextAuditRun(tx)
+            try await tx.execute("""
+                INSERT INTO audit_object_index (run, object_key, seq)
+                SELECT CAST(? AS BIGINT), object_key, seq FROM audit_object_index WHERE run IN \(list) ORDER BY object_key, seq
+                """, [.int(merged)] + numbers)
+            try await tx.execute("DELETE FROM audit_object_index WHERE run IN \(list)", numbers)
+            try await tx.execute("DELETE FROM audit_index_runs WHERE run IN \(list)", numbers)
+            try await tx.execute("INSERT INTO audit_index_runs (run, level, first_seq, last_seq) VALUES (?, ?, ?, ?)",
+                                 [.int(merged), SQLValue(level + 1), .int(first), .int(through)])
+        }
+    }
+
+    private func nextAuditRun(_ tx: any SQLTransaction) async throws -> Int64 {
+        Int64(try await tx.query("SELECT COALESCE(MAX(run), 0) + 1 AS next FROM audit_index_runs", []).first?.int("next") ?? 1)
     }
 
     public func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry] {
@@ -99,12 +157,16 @@ extension SQLStore {
         if let before = query.before { conditions.append("seq < ?"); binds.append(.int(before)) }
         if let object = query.objectID {
             try await db.transaction { tx in try await indexAuditObjects(tx, lock: true) }
-            conditions.append("seq IN (SELECT seq FROM audit_objects WHERE object_id = ?)")
-            binds.append(.text(object))
+            // One probe per run: the runs are few, and each is ordered by record (CROSS JOIN keeps SQLite's loop over the
+            // runs outermost).
+            conditions.append("seq IN (SELECT i.seq FROM audit_index_runs r CROSS JOIN audit_object_index i WHERE i.run = r.run AND i.object_key = ?)")
+            binds.append(.int(Self.auditObjectKey(object)))
         }
         let sql = "SELECT * FROM audit_events" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
             + " ORDER BY seq DESC LIMIT ?"
-        return try await db.query(sql, binds + [SQLValue(query.limit)]).map(Self.auditEntry)
+        let entries = try await db.query(sql, binds + [SQLValue(query.limit)]).map(Self.auditEntry)
+        guard let object = query.objectID else { return entries }
+        return entries.filter { $0.objectIDs.contains(object) }
     }
 
     static func auditEntry(_ row: SQLRow) throws -> AuditEntry {

@@ -9,8 +9,12 @@ import LiaisonMatching
 public struct SQLStore: LiaisonStore {
     let db: any SQLDatabase
     let auditHead = AuditHead()
+    let auditIndex: AuditIndexShape
 
-    public init(database: any SQLDatabase) { self.db = database }
+    public init(database: any SQLDatabase, auditIndex: AuditIndexShape = AuditIndexShape()) {
+        self.db = database
+        self.auditIndex = auditIndex
+    }
 
     public var dialect: SQLDialect { db.dialect }
 
@@ -33,6 +37,9 @@ public struct SQLStore: LiaisonStore {
                                      [.text(migration.name), SQLValue(Date())])
             }
         }
+        // Entries appended since the audit log's record index last caught up (or all of them, after a migration that
+        // rebuilds it) are indexed now rather than inside some later request.
+        try await db.transaction { tx in try await indexAuditObjects(tx, lock: true) }
     }
 
     public func appliedMigrations() async throws -> [String] {

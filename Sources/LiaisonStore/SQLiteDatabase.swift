@@ -10,16 +10,31 @@ public final class SQLiteDatabase: SQLDatabase {
     let pool: DatabasePool
     let gate = WriteGate()
 
-    /// Opens (creating if needed) the database file at `path`.
+    /// Opens (creating if needed) the database file at `path`, and the audit chain's file beside it.
     public init(path: String) throws {
+        let auditPath = Self.auditPath(for: path)
         var configuration = Configuration()
         configuration.allowsUnsafeTransactions = true
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The audit chain lives in its own file, so that appending to it leaves readers' caches of everything
+            // else warm. The writer opens it first and puts it in WAL mode, so readers never wait for appends.
+            try db.execute(sql: "ATTACH DATABASE ? AS audit", arguments: [auditPath])
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA audit.journal_mode = WAL")
+                try db.execute(sql: "PRAGMA audit.synchronous = NORMAL")
+            }
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+    }
+
+    /// The audit chain's file for the database at `path`: `liaison.sqlite` → `liaison-audit.sqlite`.
+    public static func auditPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let ext = url.pathExtension.isEmpty ? "" : "." + url.pathExtension
+        return url.deletingPathExtension().path + "-audit" + ext
     }
 
     public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
@@ -42,11 +57,11 @@ public final class SQLiteDatabase: SQLDatabase {
         do {
             let result = try await body(transaction)
             try await transaction.commit()
-            await gate.release()
+            gate.release()
             return result
         } catch {
             await transaction.rollback()
-            await gate.release()
+            gate.release()
             throw error
         }
     }
@@ -88,9 +103,11 @@ public final class SQLiteDatabase: SQLDatabase {
             pending.withLock { $0.append((sql, binds)) }
         }
 
+        /// Commits on the writer connection's own thread: a commit may wait for the disk, and the caller's thread is one
+        /// of the few that serve requests.
         func commit() async throws {
             let queued = takePending() + [("COMMIT", [])]
-            try SQLiteDatabase.write(pool) { db in try Self.run(db, queued) }
+            try await pool.writeWithoutTransaction { db in try Self.run(db, queued) }
         }
 
         func rollback() async {
@@ -136,24 +153,38 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 }
 
-/// An async mutual-exclusion gate: one holder at a time, waiters resumed in order.
-actor WriteGate {
-    private var held = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+/// A mutual-exclusion gate for async callers: one holder at a time, waiters resumed in order. Taking a free gate
+/// does not suspend, so an uncontended transaction runs straight through on the caller's thread.
+final class WriteGate: Sendable {
+    private let state = Mutex<(held: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
     func acquire() async {
-        if !held {
-            held = true
-            return
+        if take(orQueue: nil) { return }
+        await withCheckedContinuation { waiter in
+            if take(orQueue: waiter) { waiter.resume() }
         }
-        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    /// Takes the gate if it is free; otherwise queues `waiter`, if given, to be resumed in its turn.
+    private func take(orQueue waiter: CheckedContinuation<Void, Never>?) -> Bool {
+        state.withLock { gate in
+            if !gate.held {
+                gate.held = true
+                return true
+            }
+            if let waiter { gate.waiters.append(waiter) }
+            return false
+        }
     }
 
     func release() {
-        if waiters.isEmpty {
-            held = false
-        } else {
-            waiters.removeFirst().resume()
+        let next = state.withLock { gate -> CheckedContinuation<Void, Never>? in
+            if gate.waiters.isEmpty {
+                gate.held = false
+                return nil
+            }
+            return gate.waiters.removeFirst()
         }
+        next?.resume()
     }
 }

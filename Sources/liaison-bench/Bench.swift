@@ -165,8 +165,9 @@ struct BaselineServer: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await StoreFactory.open(databaseURL: nil, dataDir: dataDir)
-        var logger = Logger(label: "liaison-bench")
-        logger.logLevel = .warning
+        // The same logger as `liaison serve` (a line per request), so that the audit chain is the only difference.
+        var logger = Logger(label: "liaison")
+        logger.logLevel = .info
         let app = try LiaisonApplication.build(store: store, configuration: ServerConfiguration(port: port), logger: logger,
                                                auditStore: DiscardingAuditStore())
         try await app.runService()

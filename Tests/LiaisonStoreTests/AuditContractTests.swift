@@ -72,24 +72,66 @@ struct AuditContractTests {
         await f.store.close()
     }
 
-    @Test("a search by record finds every entry naming it, before and after the record index catches up", arguments: StoreKind.available)
-    func searchByRecordAcrossIndexBatches(kind: StoreKind) async throws {
+    @Test("a search by record finds every entry naming it, across index runs, merges and the unindexed tail", arguments: StoreKind.available)
+    func searchByRecordAcrossIndexRuns(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
-        let batch = Int(SQLStore.auditIndexBatch)
-        // Cross one batch boundary (the index is brought up to date inside an append) and stop short of the next.
-        let drafts = (0..<(batch + batch / 2)).map { i in
+        // A small index shape, so a few hundred entries make runs at every level: a run per 10 entries, three runs of
+        // a level merged into one of the next, up to level 2.
+        let store = SQLStore(database: f.store.db, auditIndex: AuditIndexShape(batch: 10, fanout: 3, maxLevel: 2))
+        let drafts = (0..<245).map { i in
             AuditDraft(f.analyst, "subject.read", kind: "subject", ids: i % 3 == 0 ? ["watched", "s\(i)"] : ["s\(i)"], request: .none)
         }
-        for start in stride(from: 0, to: drafts.count, by: 100) {
-            _ = try await f.store.appendAudit(Array(drafts[start..<min(start + 100, drafts.count)]), at: Date())
+        for start in stride(from: 0, to: drafts.count, by: 10) {
+            _ = try await store.appendAudit(Array(drafts[start..<min(start + 10, drafts.count)]), at: Date())
         }
+        // 24 batches of 10 are indexed (the last 5 entries wait for the next batch): 2 runs of level 2 (90 entries
+        // each), 2 of level 1 (30 each) and 0 of level 0; runs cover the indexed entries once, in order.
+        let runs = try await store.db.query("SELECT level, first_seq, last_seq FROM audit_index_runs ORDER BY first_seq", [])
+        #expect(try runs.map { try $0.int("level") } == [2, 2, 1, 1])
+        #expect(try runs.map { try $0.int("first_seq") } == [1, 91, 181, 211])
+        #expect(try runs.map { try $0.int("last_seq") } == [90, 180, 210, 240])
+
         let expected = drafts.indices.filter { $0 % 3 == 0 }.map { Int64($0 + 1) }
-        let found = try await f.store.searchAudit(AuditQuery(objectID: "watched", limit: 1000))
+        let found = try await store.searchAudit(AuditQuery(objectID: "watched", limit: 1000))
         #expect(found.map(\.sequence) == Array(expected.reversed()))
-        #expect(try await f.store.searchAudit(AuditQuery(objectID: "s\(drafts.count - 1)")).map(\.sequence) == [Int64(drafts.count)])
-        // Idempotent: searching again indexes nothing twice.
-        #expect(try await f.store.searchAudit(AuditQuery(objectID: "watched", limit: 1000)).count == expected.count)
+        #expect(try await store.searchAudit(AuditQuery(objectID: "s\(drafts.count - 1)")).map(\.sequence) == [Int64(drafts.count)])
+        #expect(try await store.searchAudit(AuditQuery(objectID: "s17")).map(\.sequence) == [18])
+        // Idempotent: the search indexed the tail as a run of its own, and searching again indexes nothing twice.
+        #expect(try await store.db.query("SELECT run FROM audit_index_runs WHERE level = 0", []).count == 1)
+        #expect(try await store.searchAudit(AuditQuery(objectID: "watched", limit: 1000)).count == expected.count)
+        #expect(try await store.db.query("SELECT run FROM audit_index_runs", []).count == 5)
         await f.store.close()
+    }
+
+    @Test("an embedded store's existing log moves to its own file and is indexed again, unbroken")
+    func logMovesToItsOwnFile() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-move-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = StoreFactory.sqlitePath(dataDir: dir)
+        // A store as it was before the chain had a file of its own: the first seven migrations, and a log in the main file.
+        let old = SQLStore(database: try SQLiteDatabase(path: path))
+        try await old.db.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)", [])
+        for migration in Migrations.all.prefix(7) {
+            try await old.db.transaction { tx in
+                for statement in migration.statements(.sqlite) { try await tx.execute(statement, []) }
+                try await tx.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, 0)", [.text(migration.name)])
+            }
+        }
+        let drafts = (0..<30).map { i in AuditDraft(actorID: nil, actorName: "system", agencyID: nil, action: "subject.read",
+                                                     objectKind: "subject", objectIDs: ["s\(i % 4)"], outcome: .allowed) }
+        _ = try await old.appendAudit(drafts, at: Date())
+        #expect(try await old.db.query("SELECT COUNT(*) AS n FROM main.audit_events", []).first?.int("n") == 30)
+        await old.close()
+
+        let store = try await StoreFactory.open(databaseURL: nil, dataDir: dir)
+        #expect(try await store.db.query("SELECT COUNT(*) AS n FROM audit.audit_events", []).first?.int("n") == 30)
+        #expect(try await store.db.query("SELECT name FROM main.sqlite_master WHERE name LIKE 'audit%'", []).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: SQLiteDatabase.auditPath(for: path)))
+        #expect(try await AuditLog(store: store, clock: SystemClock()).verify().break == nil)
+        let found = try await store.searchAudit(AuditQuery(objectID: "s1"))
+        #expect(found.map(\.sequence) == stride(from: 30, through: 2, by: -4).map { Int64($0) })
+        await #expect(throws: (any Error).self) { try await store.db.execute("DELETE FROM audit_events", []) }
+        await store.close()
     }
 
     @Test("two processes appending to the same store keep one unbroken chain")

@@ -36,15 +36,23 @@ public protocol AuditStore: Sendable {
     func searchAudit(_ query: AuditQuery) async throws -> [AuditEntry]
 }
 
-/// Records audit entries with group commit: concurrent callers' entries are written together in one
-/// transaction, and each caller resumes only once its entry is durable.
+/// Records audit entries with group commit. The first caller to find no write under way leads: it writes its own
+/// entry at once, on its own thread, together with every entry that arrived meanwhile. Callers arriving while a
+/// write is under way wait; when it ends, the first of them leads the next write. Each caller resumes only once
+/// its entry is durable, and no caller writes more than one transaction.
 public final class AuditLog: Sendable {
-    typealias Waiting = (draft: AuditDraft, done: CheckedContinuation<AuditEntry, any Error>)
+    /// What a waiting caller is told: its entry has been written, or it leads the next write.
+    enum Turn: Sendable {
+        case written(AuditEntry)
+        case lead
+    }
+
+    typealias Waiting = (draft: AuditDraft, turn: CheckedContinuation<Turn, any Error>)
 
     let store: any AuditStore
     let clock: any LiaisonClock
-    /// Entries waiting for the next transaction, and whether a writer task is running.
-    private let queue = Mutex<(pending: [Waiting], flushing: Bool)>(([], false))
+    /// Entries waiting for the next write, and whether a write is under way.
+    private let queue = Mutex<(waiting: [Waiting], writing: Bool)>(([], false))
 
     public init(store: any AuditStore, clock: any LiaisonClock) {
         self.store = store
@@ -54,34 +62,49 @@ public final class AuditLog: Sendable {
     /// Appends one entry and returns it once stored.
     @discardableResult
     public func record(_ draft: AuditDraft) async throws -> AuditEntry {
-        try await withCheckedThrowingContinuation { continuation in
-            let startWriter = queue.withLock { state -> Bool in
-                state.pending.append((draft, continuation))
-                if state.flushing { return false }
-                state.flushing = true
-                return true
+        if !lead(orWait: nil) {
+            let turn = try await withCheckedThrowingContinuation { continuation in
+                if lead(orWait: (draft, continuation)) { continuation.resume(returning: .lead) }
             }
-            if startWriter { Task { await self.flush() } }
+            if case .written(let entry) = turn { return entry }
+        }
+        let others = queue.withLock { state in
+            defer { state.waiting = [] }
+            return state.waiting
+        }
+        defer { handOver() }
+        do {
+            let entries = try await store.appendAudit([draft] + others.map(\.draft), at: clock.now())
+            for (other, entry) in zip(others, entries.dropFirst()) { other.turn.resume(returning: .written(entry)) }
+            return entries[0]
+        } catch {
+            for other in others { other.turn.resume(throwing: error) }
+            throw error
         }
     }
 
-    private func flush() async {
-        while true {
-            // Let requests already under way add their entries, so one transaction carries more of them.
-            if queue.withLock({ $0.pending.count }) < 16 { try? await Task.sleep(for: .microseconds(300)) }
-            let batch = queue.withLock { state -> [Waiting] in
-                if state.pending.isEmpty { state.flushing = false }
-                defer { state.pending = [] }
-                return state.pending
+    /// Starts a write if none is under way; otherwise queues `waiting`, if given, for the next one.
+    private func lead(orWait waiting: Waiting?) -> Bool {
+        queue.withLock { state in
+            if !state.writing {
+                state.writing = true
+                return true
             }
-            if batch.isEmpty { return }
-            do {
-                let entries = try await store.appendAudit(batch.map(\.draft), at: clock.now())
-                for (item, entry) in zip(batch, entries) { item.done.resume(returning: entry) }
-            } catch {
-                for item in batch { item.done.resume(throwing: error) }
-            }
+            if let waiting { state.waiting.append(waiting) }
+            return false
         }
+    }
+
+    /// Ends a write: the first caller that arrived during it leads the next, or the log falls idle.
+    private func handOver() {
+        let next = queue.withLock { state -> Waiting? in
+            if state.waiting.isEmpty {
+                state.writing = false
+                return nil
+            }
+            return state.waiting.removeFirst()
+        }
+        next?.turn.resume(returning: .lead)
     }
 
     /// Walks the whole chain in batches and returns the first break, with the number of entries checked.
