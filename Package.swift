@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LiaisonWebTests",
-            dependencies: [
+            dependencies: ["LiaisonMatching", 
                 "LiaisonWeb", "LiaisonStore", "LiaisonCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

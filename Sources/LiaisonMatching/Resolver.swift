@@ -99,7 +99,8 @@ public struct Resolver: Sendable {
     /// Comparison patterns of random pairs (almost all non-matches), for u.
     static func randomPatterns(left: [PreparedPerson], right: [PreparedPerson], count: Int, seed: UInt64) async -> [UInt64: Int] {
         guard !left.isEmpty, !right.isEmpty, left.count + right.count > 2 else { return [:] }
-        let parts = await Parallel.chunks(count: count) { range in
+        // Beyond one draw per possible pair, more draws of a small input add work, not information.
+        let parts = await Parallel.chunks(count: min(count, left.count * right.count)) { range in
             var rng = SplitMix64(seed: seed &+ UInt64(range.lowerBound))
             var counts: [UInt64: Int] = [:]
             for _ in range {

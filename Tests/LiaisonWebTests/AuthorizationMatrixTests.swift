@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LiaisonCore
+import LiaisonMatching
 import Testing
 @testable import LiaisonWeb
 
@@ -32,7 +33,9 @@ struct AuthorizationMatrixTests {
         }
         if code == 303, response.headers[.location]?.hasPrefix("/login") == true { return .signInNeeded }
         switch code {
-        case 200..<400, 422: return .ok   // 422: allowed in, but the (deliberately minimal) input was refused
+        // 422: allowed in, but the (deliberately minimal) input was refused; 409: allowed in, but the record's state
+        // refused the change (an undo of a pair another caller had already undone).
+        case 200..<400, 409, 422: return .ok
         case 403: return .forbidden
         case 404: return .hidden
         default: return .other(code)
@@ -58,6 +61,20 @@ struct AuthorizationMatrixTests {
         #expect(subjects.count >= 7)
         let groups = [Classification.officialSensitive, .secret].compactMap { c in data.ocgs.first { $0.meta.marking.classification == c } }
         #expect(groups.count == 2)
+
+        // Match reviews pairing the first subject with each of the others, so the review routes meet every combination.
+        let anchor = subjects[0]
+        let reviews = subjects.dropFirst().map { other in
+            MatchReview(pair: (anchor.id, other.id), probability: 0.7,
+                        explanation: MatchExplanation(Comparator.compare(PreparedPerson(SubjectMatching.record(id: anchor.id.rawValue, anchor.details)),
+                                                                         PreparedPerson(SubjectMatching.record(id: other.id.rawValue, other.details))),
+                                                      model: SubjectMatching.model),
+                        foundAt: Date())
+        }
+        try await harness.store.insertMatchReviews(reviews)
+        let pairs = reviews.map { review in
+            (id: review.id, metas: [review.leftID, review.rightID].map { id in subjects.first { $0.id == id }!.meta })
+        }
 
         var issued: [String: String] = [:]
         for user in data.users { issued[user.username] = try await harness.token(user.username) }
@@ -102,15 +119,17 @@ struct AuthorizationMatrixTests {
 
             /// Calls one route as one caller (nil: anonymous) and checks the outcome.
             func check(_ method: HTTPRequest.Method, _ template: String, api: Bool, access: RouteAccess, user: User?) async throws {
-                var targets: [(path: String, record: (id: String, meta: RecordMeta)?)] = []
+                var targets: [(path: String, record: (id: String, meta: RecordMeta)?, pair: [RecordMeta]?)] = []
                 let kind: String? = switch access {
                 case .readRecord(let k), .updateRecord(let k), .createRecord(let k): k
                 default: nil
                 }
                 if template.contains("{id}"), let kind {
-                    targets = records(kind).map { (template.replacingOccurrences(of: "{id}", with: $0.id), $0) }
+                    targets = records(kind).map { (template.replacingOccurrences(of: "{id}", with: $0.id), $0, nil) }
+                } else if access == .readPair || access == .decidePair {
+                    targets = pairs.map { (template.replacingOccurrences(of: "{id}", with: $0.id), nil, $0.metas) }
                 } else {
-                    targets = [(template.replacingOccurrences(of: "{list}", with: "criminal-market").replacingOccurrences(of: "{code}", with: "matrix-test"), nil)]
+                    targets = [(template.replacingOccurrences(of: "{list}", with: "criminal-market").replacingOccurrences(of: "{code}", with: "matrix-test"), nil, nil)]
                 }
                 for target in targets {
                     var headers: HTTPFields = [:]
@@ -123,7 +142,8 @@ struct AuthorizationMatrixTests {
                     }
                     if method == .post || method == .put {
                         if api {
-                            body = template.hasPrefix("/api/v1/reference") ? #"{"label":"Matrix","sortOrder":1,"active":true}"# : jsonBody(kind ?? "subject", version: version)
+                            body = template.hasPrefix("/api/v1/reference") ? #"{"label":"Matrix","sortOrder":1,"active":true}"#
+                                : template.hasSuffix("/decision") ? #"{"decision":"unsure"}"# : jsonBody(kind ?? "subject", version: version)
                         } else {
                             headers[.contentType] = "application/x-www-form-urlencoded"
                             let csrf = user.map { sessions[$0.username]!.csrf } ?? ""
@@ -149,6 +169,11 @@ struct AuthorizationMatrixTests {
                                 : AccessPolicy.decide(user, .update, target.record!.meta, kind: k).allowed ? .ok : .forbidden
                         case .createRecord:
                             expected = AccessPolicy.decideCreate(user, marking: .official).allowed ? .ok : .forbidden
+                        case .readPair:
+                            expected = target.pair!.allSatisfy { AccessPolicy.decide(user, .read, $0, kind: "subject").allowed } ? .ok : .hidden
+                        case .decidePair:
+                            expected = !target.pair!.allSatisfy({ AccessPolicy.decide(user, .read, $0, kind: "subject").allowed }) ? .hidden
+                                : target.pair!.allSatisfy { AccessPolicy.decide(user, .update, $0, kind: "subject").allowed } ? .ok : .forbidden
                         }
                     }
                     #expect(got == expected, "\(method) \(target.path) as \(user?.username ?? "anonymous"): expected \(expected), got \(got) (\(response.status.code))")

@@ -162,6 +162,26 @@ enum OpenAPIDocument {
         "SubjectMatch": object(["subject": ref("Subject"), "probability": ["type": "number", "minimum": 0, "maximum": 1],
                                 "explanation": ref("MatchExplanation")], required: ["subject", "probability", "explanation"]),
         "SubjectMatchList": object(["items": array(ref("SubjectMatch"))], required: ["items"]),
+        "MatchDecision": object([
+            "status": ["type": "string", "enum": ["pending", "same", "not-same", "unsure"], "description": "pending marks an undo"],
+            "by": string(description: "Username, or liaison for an automatic link"), "at": ["type": "number", "description": "Seconds since 2001-01-01T00:00:00Z"],
+            "note": string(max: 500), "automatic": ["type": "boolean"],
+        ], required: ["status", "by", "at", "automatic"]),
+        "MatchReview": object([
+            "id": string(format: "uuid"), "leftID": string(format: "uuid"), "rightID": string(format: "uuid"),
+            "probability": ["type": "number", "minimum": 0, "maximum": 1], "explanation": ref("MatchExplanation"),
+            "foundAt": ["type": "number", "description": "Seconds since 2001-01-01T00:00:00Z"],
+            "status": ["type": "string", "enum": ["pending", "same", "not-same", "unsure"]],
+            "decisions": array(ref("MatchDecision")), "version": ["type": "integer"],
+        ], required: ["id", "leftID", "rightID", "probability", "explanation", "foundAt", "status", "decisions", "version"]),
+        "MatchReviewItem": object(["review": ref("MatchReview"), "left": ref("Subject"), "right": ref("Subject")], required: ["review", "left", "right"]),
+        "MatchReviewList": object(["items": array(ref("MatchReviewItem"))], required: ["items"]),
+        "MatchDecisionInput": object([
+            "decision": ["type": "string", "enum": ["same", "not-same", "unsure"]], "note": string(max: 500),
+        ], required: ["decision"]),
+        "DuplicateSearchResult": object([
+            "subjects": ["type": "integer"], "candidatePairs": ["type": "integer"], "queued": ["type": "integer"], "linked": ["type": "integer"],
+        ], required: ["subjects", "candidatePairs", "queued", "linked"]),
         "OCGMember": object(["subjectID": string(format: "uuid"), "role": string(description: "A code from the ocg-role list"), "from": partialDate, "to": partialDate], required: ["subjectID", "role"]),
         "OCGDetails": object([
             "name": string(max: 120), "operationNames": array(string(max: 80), max: 20),

@@ -93,5 +93,13 @@ enum Stylesheet {
     .matches{border-left:10px solid #1d70b8;padding:15px 20px;margin-bottom:30px;background:#f3f2f1}.matches h2{margin-top:0}
 .match{margin-top:20px}.match__score{font-size:16px;font-weight:400;color:#505a5f;margin-left:10px}
 .numeric{text-align:right}
+.tabs { list-style: none; padding: 0; margin: 20px 0; display: flex; flex-wrap: wrap; gap: 4px 24px; border-bottom: 1px solid #b1b4b6; }
+.tabs a { display: inline-block; padding: 8px 0; }
+.tabs a[aria-current="page"] { font-weight: 700; color: #0b0c0c; border-bottom: 4px solid #1d70b8; }
+.side-by-side { width: 100%; table-layout: fixed; }
+.side-by-side th[scope="row"] { width: 22%; }
+.side-by-side__same td { background: #e8f1e8; }
+.radio { margin: 8px 0; display: flex; gap: 8px; align-items: center; }
+.radio input { width: 24px; height: 24px; margin: 0; }
 """
 }

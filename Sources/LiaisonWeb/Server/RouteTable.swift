@@ -48,6 +48,10 @@ enum RouteAccess: Sendable, Equatable {
     case updateRecord(String)
     /// A new record of this kind, as the access policy decides for creating one.
     case createRecord(String)
+    /// The match review named by `{id}`: reading both of its subjects, as the policy decides.
+    case readPair
+    /// The match review named by `{id}`: reading both of its subjects, then changing both.
+    case decidePair
 }
 
 /// A page route: what the authorisation matrix test needs to know of it.

@@ -1,0 +1,170 @@
+import Foundation
+import LiaisonMatching
+
+/// A review and the two subjects it pairs, as the reader may see them.
+public struct MatchReviewItem: Codable, Sendable {
+    public var review: MatchReview
+    public var left: Subject
+    public var right: Subject
+}
+
+/// What a search for duplicates found.
+public struct DuplicateSearchResult: Codable, Sendable, Equatable {
+    /// Subjects the search covered: those the user may see.
+    public var subjects: Int
+    /// Pairs the engine compared after blocking.
+    public var candidatePairs: Int
+    /// New pairs waiting for review.
+    public var queued: Int
+    /// New pairs linked automatically (reversible, like any decision).
+    public var linked: Int
+}
+
+/// The review queue of entity resolution: a batch run over the subjects a user may see puts likely pairs in the
+/// queue (pairs above `automaticLink` are linked at once); reviewers decide same, not the same, or unsure; any
+/// decision can be undone. Decisions never change the subjects, are kept with who and when, feed back into the
+/// model as labelled pairs on the next run, and a pair once decided is never queued again.
+public struct MatchReviewService: Sendable {
+    let store: any LiaisonStore
+    let clock: any LiaisonClock
+    let auditor: Auditor
+    public var reviewFrom: Double
+    public var automaticLink: Double
+
+    public static let kind = "match"
+
+    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, reviewFrom: Double = 0.5, automaticLink: Double = 0.99) {
+        self.store = store
+        self.clock = clock
+        auditor = Auditor(log: audit)
+        self.reviewFrom = reviewFrom
+        self.automaticLink = automaticLink
+    }
+
+    /// Runs the engine over every subject the user may see and queues the likely pairs not yet held.
+    public func findDuplicates(by user: User, request: RequestInfo = .none) async throws -> DuplicateSearchResult {
+        try await auditor.run(user, "match.find", kind: Self.kind, request: request, touched: { _ in [] }) {
+            var visible: [Subject] = []
+            var cursor: String?
+            repeat {
+                let page = try await store.subjects(matching: SubjectQuery(viewer: Viewer(user), page: PageRequest(limit: PageRequest.maximumLimit, cursor: cursor)))
+                for subject in page.items {
+                    let decision = AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind)
+                    if decision.allowed { visible.append(subject.withholding(decision.withheld.map(\.field))) }
+                }
+                cursor = page.nextCursor
+            } while cursor != nil
+            let people = await PreparedPerson.prepareAll(visible.map { SubjectMatching.record(id: $0.id.rawValue, $0.details) })
+            let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1.id, $0) })
+            // Reviewers' decisions on pairs in view teach the model what a match looks like here.
+            var labelled: [(pattern: UInt64, match: Bool)] = []
+            for review in try await store.matchReviews(status: nil, limit: 100_000) where review.status == .same || review.status == .notSame {
+                guard let l = position[review.leftID.rawValue], let r = position[review.rightID.rawValue] else { continue }
+                labelled.append((Comparator.compare(people[l], people[r]).pattern, review.status == .same))
+            }
+            let resolution = await Resolver(threshold: reviewFrom).dedupe(people, labelled: labelled)
+            let now = clock.now()
+            var reviews: [MatchReview] = []
+            for pair in resolution.matches {
+                let left = people[Int(pair.left)], right = people[Int(pair.right)]
+                let explanation = MatchExplanation(Comparator.compare(left, right), model: resolution.model)
+                let automatic = pair.probability >= automaticLink
+                reviews.append(MatchReview(pair: (SubjectID(left.id), SubjectID(right.id)), probability: pair.probability,
+                                           explanation: explanation, foundAt: now,
+                                           decisions: automatic ? [.init(status: .same, by: "liaison", at: now, note: "linked automatically", automatic: true)] : []))
+            }
+            let held = Set(try await store.matchReviews(status: nil, limit: 100_000).map { "\($0.leftID.rawValue) \($0.rightID.rawValue)" })
+            let new = reviews.filter { !held.contains("\($0.leftID.rawValue) \($0.rightID.rawValue)") }
+            try await store.insertMatchReviews(new)
+            let newLinked = new.filter { $0.status == .same }.count
+            return DuplicateSearchResult(subjects: people.count, candidatePairs: resolution.candidatePairs,
+                                         queued: new.count - newLinked, linked: newLinked)
+        }
+    }
+
+    /// Reviews with this status (any if nil) whose two subjects the user may both see, most likely first.
+    public func list(status: MatchReview.Status?, by user: User, limit: Int = 100, request: RequestInfo = .none) async throws -> [MatchReviewItem] {
+        try await auditor.run(user, "match.list", kind: Self.kind, request: request, detail: status.map { "status=\($0.rawValue)" },
+                              touched: { $0.map(\.review.id) }) {
+            var items: [MatchReviewItem] = []
+            for review in try await store.matchReviews(status: status, limit: 2_000) {
+                if let item = try await visible(review, to: user) { items.append(item) }
+                if items.count == limit { break }
+            }
+            return items
+        }
+    }
+
+    /// One review with both subjects; a review of a subject the user may not see looks exactly like a missing one.
+    public func get(_ id: String, by user: User, request: RequestInfo = .none) async throws -> MatchReviewItem {
+        try await auditor.run(user, "match.read", kind: Self.kind, ids: [id], request: request, touched: { [$0.left.id.rawValue, $0.right.id.rawValue] }) {
+            try await readable(id, by: user)
+        }
+    }
+
+    /// Records a reviewer's decision: `same`, `not-same` or `unsure`. The user must be allowed to change both subjects.
+    public func decide(_ id: String, _ decision: String?, note: String?, by user: User, request: RequestInfo = .none) async throws -> MatchReviewItem {
+        try await auditor.run(user, "match.decide", kind: Self.kind, ids: [id], request: request, detail: decision.map { String($0.prefix(20)) },
+                              touched: { [$0.left.id.rawValue, $0.right.id.rawValue] }) {
+            let item = try await changeable(id, by: user)
+            var v = Validator()
+            let status = decision.flatMap(MatchReview.Status.init(rawValue:))
+            if status == nil || status == .pending { v.fail("decision", "must be same, not-same or unsure") }
+            let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let note, note.count > 500 { v.fail("note", "must be at most 500 characters") }
+            try v.check()
+            return try await save(item, MatchReview.Decision(status: status!, by: user.username, at: clock.now(), note: note?.isEmpty == false ? note : nil))
+        }
+    }
+
+    /// Undoes the pair's current decision: it returns to the queue, and the undo is kept in its history.
+    public func undo(_ id: String, by user: User, request: RequestInfo = .none) async throws -> MatchReviewItem {
+        try await auditor.run(user, "match.undo", kind: Self.kind, ids: [id], request: request, touched: { [$0.left.id.rawValue, $0.right.id.rawValue] }) {
+            let item = try await changeable(id, by: user)
+            if item.review.status == .pending { throw LiaisonError.conflict(field: "decision", reason: "there is no decision to undo") }
+            return try await save(item, MatchReview.Decision(status: .pending, by: user.username, at: clock.now(),
+                                                             note: "undid \"\(item.review.status.label)\""))
+        }
+    }
+
+    /// The subjects the user may see that reviewers (or the engine) linked to this one as the same person.
+    public func sameAs(_ subject: SubjectID, by user: User) async throws -> [MatchReviewItem] {
+        var items: [MatchReviewItem] = []
+        for review in try await store.matchReviews(involving: subject) where review.status == .same {
+            if let item = try await visible(review, to: user) { items.append(item) }
+        }
+        return items
+    }
+
+    private func save(_ item: MatchReviewItem, _ decision: MatchReview.Decision) async throws -> MatchReviewItem {
+        let next = item.review.recording(decision)
+        try await store.updateMatchReview(next, expectedVersion: item.review.version)
+        return MatchReviewItem(review: next, left: item.left, right: item.right)
+    }
+
+    /// A review the user may see and decide: hidden if either subject is hidden, refused unless both may be changed.
+    private func changeable(_ id: String, by user: User) async throws -> MatchReviewItem {
+        let item = try await readable(id, by: user)
+        for subject in try await store.subjects(ids: [item.left.id, item.right.id]) {
+            try AccessPolicy.enforce(user, .update, subject.meta, kind: SubjectService.kind, id: subject.id.rawValue)
+        }
+        return item
+    }
+
+    private func readable(_ id: String, by user: User) async throws -> MatchReviewItem {
+        guard let review = try await store.matchReview(id), let item = try await visible(review, to: user) else {
+            throw LiaisonError.notFound(kind: Self.kind, id: id)
+        }
+        return item
+    }
+
+    /// The review with both subjects as the user may see them, or nil if either is hidden from the user.
+    private func visible(_ review: MatchReview, to user: User) async throws -> MatchReviewItem? {
+        let subjects = try await store.subjects(ids: [review.leftID, review.rightID])
+        guard let left = subjects.first(where: { $0.id == review.leftID }), let right = subjects.first(where: { $0.id == review.rightID }) else { return nil }
+        let l = AccessPolicy.decide(user, .read, left.meta, kind: SubjectService.kind)
+        let r = AccessPolicy.decide(user, .read, right.meta, kind: SubjectService.kind)
+        guard l.allowed, r.allowed else { return nil }
+        return MatchReviewItem(review: review, left: left.withholding(l.withheld.map(\.field)), right: right.withholding(r.withheld.map(\.field)))
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import LiaisonCore
+import Testing
+@testable import LiaisonStore
+
+/// The review queue on every store: duplicates found among what a user may see, decisions with who and when,
+/// undo, no re-queuing of decided pairs, and pairs hidden or refused exactly as their subjects are.
+@Suite("Match review queue")
+struct MatchReviewTests {
+    struct People {
+        var variant: (Subject, Subject)
+        var exact: (Subject, Subject)
+        var secret: Subject
+    }
+
+    /// Thirty distinct people, a pair spelled differently, a pair recorded identically, and a SECRET copy of one.
+    static func seed(_ f: Fixture) async throws -> People {
+        func add(_ given: String, _ family: String, dob: String, passport: String? = nil, marking: ProtectiveMarking = .official) async throws -> Subject {
+            try await f.subjects.create(SubjectInput(details: SubjectDetails(
+                names: [PersonName(given: given, family: family)], datesOfBirth: [dob], sex: "male",
+                identifiers: passport.map { [PersonIdentifier(kind: "passport", value: $0)] } ?? []), marking: marking), by: f.analyst)
+        }
+        let given = ["Arben", "Tomasz", "Kwame", "Dmitri", "Luca", "Oskar", "Rafael", "Yusuf", "Piotr", "Emeka"]
+        let family = ["Hoxha", "Nowak", "Mensah"]
+        for (i, name) in given.enumerated() {
+            for (j, surname) in family.enumerated() {
+                _ = try await add(name, surname, dob: String(format: "19%02d-%02d-%02d", 60 + i, 1 + j, 10 + i))
+            }
+        }
+        let variant = (try await add("Mohammed", "Al-Rashid", dob: "1985-07-03"), try await add("Muhamad", "Alrashid", dob: "1985-07-03"))
+        let exact = (try await add("Viktor", "Petrenko", dob: "1979-11-02", passport: "UA1234567"),
+                     try await add("Viktor", "Petrenko", dob: "1979-11-02", passport: "UA1234567"))
+        let secret = try await add("Viktor", "Petrenko", dob: "1979-11-02", passport: "UA1234567", marking: ProtectiveMarking(.secret))
+        return People(variant: variant, exact: exact, secret: secret)
+    }
+
+    static func review(_ reviews: [MatchReview], _ a: Subject, _ b: Subject) -> MatchReview? {
+        reviews.first { Set([$0.leftID, $0.rightID]) == Set([a.id, b.id]) }
+    }
+
+    @Test("found, decided, undone and never queued twice; decisions are kept with who and when", arguments: StoreKind.available)
+    func workflow(kind: StoreKind) async throws {
+        let f = try await Fixture(kind)
+        let people = try await Self.seed(f)
+        let service = MatchReviewService(store: f.store, clock: f.clock, audit: f.audit)
+
+        let found = try await service.findDuplicates(by: f.analyst)
+        #expect(found.subjects == 35)
+        let all = try await f.store.matchReviews(status: nil, limit: 100)
+        #expect(all.count == found.queued + found.linked)
+        // Every review is pending or, above the automatic threshold, linked by the engine.
+        for review in all {
+            #expect(review.status == (review.probability >= service.automaticLink ? .same : .pending))
+            #expect(review.decisions.allSatisfy { $0.automatic })
+        }
+        let variant = try #require(Self.review(all, people.variant.0, people.variant.1))
+        let exact = try #require(Self.review(all, people.exact.0, people.exact.1))
+        #expect(Self.review(all, people.exact.0, people.secret) != nil)
+        #expect(exact.status == .same)
+        let initial = variant.decisions.map(\.status)
+        #expect(variant.explanation.parts.contains { $0.field == "date of birth" || $0.field.contains("birth") })
+
+        // Decide, undo, decide again: the subjects are untouched and every step is in the history.
+        let before = try await f.store.subject(people.variant.0.id)
+        var item = try await service.decide(variant.id, "same", note: "  same passport photo  ", by: f.analyst)
+        #expect(item.review.status == .same)
+        #expect(item.review.decisions.last == MatchReview.Decision(status: .same, by: "nca.analyst",
+                                                                   at: f.clock.now(), note: "same passport photo"))
+        #expect(try await service.sameAs(people.variant.0.id, by: f.analyst).map(\.review.id).contains(variant.id))
+        item = try await service.undo(variant.id, by: f.analyst)
+        #expect(item.review.status == .pending)
+        #expect(item.review.decisions.map(\.status) == initial + [.same, .pending])
+        await #expect(throws: LiaisonError.conflict(field: "decision", reason: "there is no decision to undo")) {
+            try await service.undo(variant.id, by: f.analyst)
+        }
+        item = try await service.decide(variant.id, "not-same", note: nil, by: f.analyst)
+        #expect(item.review.decisions.map(\.status) == initial + [.same, .pending, .notSame])
+        #expect(try await f.store.subject(people.variant.0.id) == before)
+        await #expect(throws: LiaisonError.invalid("decision", "must be same, not-same or unsure")) {
+            try await service.decide(variant.id, "maybe", note: nil, by: f.analyst)
+        }
+
+        // Running again queues nothing new and keeps the decision.
+        let again = try await service.findDuplicates(by: f.analyst)
+        #expect(again.queued == 0 && again.linked == 0)
+        #expect(try await f.store.matchReview(variant.id)?.status == .notSame)
+        #expect(try await service.list(status: .notSame, by: f.analyst).map(\.review.id) == [variant.id])
+
+        let actions = try await f.store.searchAudit(AuditQuery(action: "match.", limit: 100)).map(\.action)
+        #expect(actions.filter { $0 == "match.find" }.count == 2)
+        #expect(actions.contains("match.undo") && actions.contains("match.decide"))
+        #expect(try await f.store.searchAudit(AuditQuery(objectID: variant.id, action: "match.decide")).count == 3)
+        await f.store.close()
+    }
+
+    @Test("a pair is hidden if either subject is, and only those who may change both decide it", arguments: StoreKind.available)
+    func access(kind: StoreKind) async throws {
+        let f = try await Fixture(kind)
+        let people = try await Self.seed(f)
+        let service = MatchReviewService(store: f.store, clock: f.clock, audit: f.audit)
+        _ = try await service.findDuplicates(by: f.analyst)
+        let all = try await f.store.matchReviews(status: nil, limit: 100)
+        let withSecret = try #require(Self.review(all, people.exact.0, people.secret))
+        let variant = try #require(Self.review(all, people.variant.0, people.variant.1))
+
+        // The partner officer (another agency, BPSS) sees the OFFICIAL pairs shared with all, never the SECRET one.
+        let listed = Set(try await service.list(status: nil, by: f.partner).map(\.review.id))
+        #expect(listed.contains(variant.id))
+        #expect(!listed.contains(withSecret.id))
+        await #expect(throws: LiaisonError.notFound(kind: "match", id: withSecret.id)) { try await service.get(withSecret.id, by: f.partner) }
+        await #expect(throws: LiaisonError.notFound(kind: "match", id: withSecret.id)) {
+            try await service.decide(withSecret.id, "same", note: nil, by: f.partner)
+        }
+        // Visible, but another agency's records: refused, and the refusal is audited with its reasons.
+        await #expect(throws: LiaisonError.self) { try await service.decide(variant.id, "same", note: nil, by: f.partner) }
+        #expect(try await f.store.matchReview(variant.id)?.status == variant.status)
+        let denied = try await f.store.searchAudit(AuditQuery(actorName: "gmp.officer", action: "match.decide", outcome: .denied))
+        #expect(denied.count == 1)
+        #expect(denied.first?.detail?.contains("another agency") == true)
+        // The partner's own search covers only what it may see.
+        let partnerFound = try await service.findDuplicates(by: f.partner)
+        #expect(partnerFound.subjects == 35 - 1)
+        await f.store.close()
+    }
+}
