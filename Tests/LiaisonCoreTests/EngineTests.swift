@@ -49,6 +49,20 @@ struct EngineTests {
         ])
     }
 
+    @Test("deciding whether two records are one person needs both readable and a role that edits, not ownership")
+    func linkPolicy() {
+        let nca = AgencyID.make(), gmp = AgencyID.make()
+        let analyst = User(username: "a", displayName: "A", email: "a@x.invalid", agencyID: nca, roles: [.analyst], vetting: .sc)
+        let partner = User(username: "p", displayName: "P", email: "p@x.invalid", agencyID: nca, roles: [.partnerOfficer], vetting: .sc)
+        let ours = RecordMeta(owningAgencyID: nca, marking: .official, createdAt: .distantPast, createdBy: analyst.id)
+        let theirs = RecordMeta(owningAgencyID: gmp, marking: .official, createdAt: .distantPast, createdBy: analyst.id)
+        let secret = RecordMeta(owningAgencyID: gmp, marking: ProtectiveMarking(.topSecret), createdAt: .distantPast, createdBy: analyst.id)
+        #expect(AccessPolicy.decideLink(analyst, [ours, theirs], kind: "subject").allowed)
+        #expect(!AccessPolicy.decide(analyst, .update, theirs).allowed)
+        #expect(AccessPolicy.decideLink(partner, [ours, theirs], kind: "subject").reasons == ["none of the user's roles may decide whether records are one person"])
+        #expect(AccessPolicy.decideLink(analyst, [ours, secret], kind: "subject").reasons == ["SC vetting does not reach TOP SECRET"])
+    }
+
     @Test("demo data is deterministic and varied")
     func demo() {
         let a = DemoData.generate(seed: 3, subjects: 500, ocgs: 30)

@@ -111,12 +111,17 @@ struct MatchReviewTests {
         await #expect(throws: LiaisonError.notFound(kind: "match", id: withSecret.id)) {
             try await service.decide(withSecret.id, "same", note: nil, by: f.partner)
         }
-        // Visible, but another agency's records: refused, and the refusal is audited with its reasons.
+        // Visible, but a partner officer's role does not decide: refused, and the refusal is audited with its reasons.
         await #expect(throws: LiaisonError.self) { try await service.decide(variant.id, "same", note: nil, by: f.partner) }
         #expect(try await f.store.matchReview(variant.id)?.status == variant.status)
         let denied = try await f.store.searchAudit(AuditQuery(actorName: "gmp.officer", action: "match.decide", outcome: .denied))
         #expect(denied.count == 1)
-        #expect(denied.first?.detail?.contains("another agency") == true)
+        #expect(denied.first?.detail?.contains("none of the user's roles may decide") == true)
+        // An intelligence officer of another agency who sees both decides; neither record is touched, so owning them is not needed.
+        let officer = User(username: "gmp.intel", displayName: "Intel", email: "i@gmp.invalid", agencyID: f.gmp.id, roles: [.intelligenceOfficer], vetting: .sc)
+        try await f.store.insertUser(officer, passwordHash: "z")
+        let decided = try await service.decide(variant.id, "unsure", note: "need the custody photos", by: officer)
+        #expect(decided.review.status == .unsure && decided.review.decisions.last?.by == "gmp.intel")
         // The partner's own search covers only what it may see.
         let partnerFound = try await service.findDuplicates(by: f.partner)
         #expect(partnerFound.subjects == 35 - 1)

@@ -173,7 +173,7 @@ struct AuthorizationMatrixTests {
                             expected = target.pair!.allSatisfy { AccessPolicy.decide(user, .read, $0, kind: "subject").allowed } ? .ok : .hidden
                         case .decidePair:
                             expected = !target.pair!.allSatisfy({ AccessPolicy.decide(user, .read, $0, kind: "subject").allowed }) ? .hidden
-                                : target.pair!.allSatisfy { AccessPolicy.decide(user, .update, $0, kind: "subject").allowed } ? .ok : .forbidden
+                                : AccessPolicy.decideLink(user, target.pair!, kind: "subject").allowed ? .ok : .forbidden
                         }
                     }
                     #expect(got == expected, "\(method) \(target.path) as \(user?.username ?? "anonymous"): expected \(expected), got \(got) (\(response.status.code))")

@@ -87,6 +87,19 @@ public enum AccessPolicy {
         return AccessDecision(allowed: true, reasons: why, withheld: withheld)
     }
 
+    /// Whether the user may decide that two records are, or are not, one person. A decision changes neither record,
+    /// so it needs no ownership of either: the user must be able to read both and hold a role that may change records.
+    public static func decideLink(_ user: User, _ metas: [RecordMeta], kind: String) -> AccessDecision {
+        var reasons: [String] = []
+        for meta in metas {
+            let read = decide(user, .read, meta, kind: kind)
+            if !read.allowed { reasons += read.reasons.filter { !reasons.contains($0) } }
+        }
+        if Set(user.roles).isDisjoint(with: editorRoles) { reasons.append("none of the user's roles may decide whether records are one person") }
+        guard reasons.isEmpty else { return AccessDecision(allowed: false, reasons: reasons) }
+        return AccessDecision(allowed: true, reasons: ["link allowed: the user may read both records and holds a role that may change records"])
+    }
+
     /// Whether the user may create records marked `marking` for their own agency.
     public static func decideCreate(_ user: User, marking: ProtectiveMarking, needToKnow: String? = nil) -> AccessDecision {
         let meta = RecordMeta(owningAgencyID: user.agencyID, marking: marking, needToKnow: needToKnow, createdAt: .distantPast, createdBy: user.id)

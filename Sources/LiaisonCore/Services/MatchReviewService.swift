@@ -102,7 +102,7 @@ public struct MatchReviewService: Sendable {
         }
     }
 
-    /// Records a reviewer's decision: `same`, `not-same` or `unsure`. The user must be allowed to change both subjects.
+    /// Records a reviewer's decision: `same`, `not-same` or `unsure`, if the policy lets the user link the two subjects.
     public func decide(_ id: String, _ decision: String?, note: String?, by user: User, request: RequestInfo = .none) async throws -> MatchReviewItem {
         try await auditor.run(user, "match.decide", kind: Self.kind, ids: [id], request: request, detail: decision.map { String($0.prefix(20)) },
                               touched: { [$0.left.id.rawValue, $0.right.id.rawValue] }) {
@@ -142,12 +142,12 @@ public struct MatchReviewService: Sendable {
         return MatchReviewItem(review: next, left: item.left, right: item.right)
     }
 
-    /// A review the user may see and decide: hidden if either subject is hidden, refused unless both may be changed.
+    /// A review the user may see and decide: hidden if either subject is hidden, refused unless the policy lets the user
+    /// link records (`AccessPolicy.decideLink`).
     private func changeable(_ id: String, by user: User) async throws -> MatchReviewItem {
         let item = try await readable(id, by: user)
-        for subject in try await store.subjects(ids: [item.left.id, item.right.id]) {
-            try AccessPolicy.enforce(user, .update, subject.meta, kind: SubjectService.kind, id: subject.id.rawValue)
-        }
+        let decision = AccessPolicy.decideLink(user, [item.left.meta, item.right.meta], kind: SubjectService.kind)
+        guard decision.allowed else { throw PolicyRefusal(reasons: decision.reasons, shown: .forbidden(reason: decision.reasons.joined(separator: "; "))) }
         return item
     }
 

@@ -26,3 +26,17 @@ public enum LiaisonError: Error, Sendable, Equatable {
 
     public static func invalid(_ field: String, _ reason: String) -> LiaisonError { .invalid([FieldError(field, reason)]) }
 }
+
+extension LiaisonError: CustomStringConvertible {
+    /// The error in words, as the command line shows it.
+    public var description: String {
+        switch self {
+        case .invalid(let problems): problems.map { "\($0.field) \($0.reason)" }.joined(separator: "; ")
+        case .notFound(let kind, let id): "no \(kind) \(id) that you may see"
+        case .staleVersion(let kind, let id, let expected, let current): "\(kind) \(id) has changed since version \(expected): it is now at version \(current)"
+        case .conflict(let field, let reason): "\(field): \(reason)"
+        case .unauthenticated: "sign in first"
+        case .forbidden(let reason): "not allowed: \(reason)"
+        }
+    }
+}

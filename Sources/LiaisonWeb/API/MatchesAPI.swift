@@ -42,7 +42,7 @@ struct MatchesAPI {
             try jsonResponse(try await reviews.get(try Self.id(context), by: try context.user(), request: context.request))
         }
         api.add(APIOperation(method: .post, path: "/api/v1/matches/{id}/decision", operationID: "decideMatch",
-                             summary: "Decide whether the pair is one person: same, not-same or unsure (you must be allowed to change both subjects)",
+                             summary: "Decide whether the pair is one person: same, not-same or unsure (you must see both subjects and hold a role that may change records)",
                              tag: "Matches", requestBody: "MatchDecisionInput", response: "MatchReviewItem", access: .decidePair)) { request, context in
             let id = try Self.id(context)
             let input = try await RequestReading.json(DecisionInput.self, from: request, context: context)

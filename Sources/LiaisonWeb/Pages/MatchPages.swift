@@ -96,7 +96,7 @@ struct MatchPages {
         }
         let labels = ["Names and aliases", "Dates of birth", "Sex", "Nationalities", "Identifiers", "Addresses", "Phones"]
         let left = column(item.left), right = column(item.right)
-        let canDecide = [item.left.meta, item.right.meta].allSatisfy { AccessPolicy.decide(user, .update, $0, kind: SubjectService.kind).allowed }
+        let canDecide = AccessPolicy.decideLink(user, [item.left.meta, item.right.meta], kind: SubjectService.kind).allowed
         var page = errors.view
         page.merge(view([
             "id": review.id, "notice": notice, "percent": String(format: "%.0f", review.probability * 100),

@@ -50,7 +50,7 @@ enum RouteAccess: Sendable, Equatable {
     case createRecord(String)
     /// The match review named by `{id}`: reading both of its subjects, as the policy decides.
     case readPair
-    /// The match review named by `{id}`: reading both of its subjects, then changing both.
+    /// The match review named by `{id}`: reading both of its subjects, then `AccessPolicy.decideLink`.
     case decidePair
 }
 
