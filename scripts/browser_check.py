@@ -89,6 +89,22 @@ try:
     assert "We may already hold this person" in panel.text, panel.text[:200]
     check("05b-likely-matches")
 
+    # The review queue: find likely duplicates, open the first pair, decide, and see the history.
+    driver.get(f"{base}/matches")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/matches/find'] button").click()
+    wait.until(EC.url_contains("/matches?checked="))
+    assert "new pairs to review" in driver.find_element(By.CSS_SELECTOR, ".notification").text
+    check("05c-duplicates")
+    driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Why the engine paired them"))
+    check("05d-pair")
+    driver.find_element(By.ID, "decision-unsure").click()
+    driver.find_element(By.ID, "note").send_keys("Need the custody photographs")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/decision'] button").click()
+    wait.until(EC.url_contains("saved=1"))
+    assert "Need the custody photographs" in driver.find_element(By.TAG_NAME, "main").text
+    check("05e-decided")
+
     driver.get(f"{base}/ocgs?status=active")
     check("06-groups")
     driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
@@ -108,4 +124,4 @@ finally:
 if failures:
     print("\n".join(failures))
     sys.exit(1)
-print("Browser check passed: all 9 steps, no HTTP or console errors.")
+print("Browser check passed: all 12 steps, no HTTP or console errors.")

@@ -460,7 +460,7 @@ enum Templates {
     {{#hasItems}}
     <table><caption>{{statusLabel}}</caption>
       <thead><tr><th scope="col">Subject</th><th scope="col">Possibly the same as</th><th scope="col" class="numeric">Likelihood</th><th scope="col">Reasons</th></tr></thead>
-      <tbody>{{#items}}<tr><td><a href="/matches/{{id}}">{{left}}</a></td><td>{{right}}</td><td class="numeric">{{percent}}%</td><td class="hint">{{summary}}</td></tr>{{/items}}</tbody>
+      <tbody>{{#items}}<tr><td><a href="/matches/{{id}}">{{left}}</a></td><td>{{right}}</td><td class="numeric">{{percent}}%</td><td><span class="hint">{{summary}}</span></td></tr>{{/items}}</tbody>
     </table>
     {{/hasItems}}
     {{^hasItems}}<p>No pairs here ({{statusLabel}}).</p>{{/hasItems}}
@@ -471,7 +471,7 @@ enum Templates {
     {{>errorSummary}}
     <span class="caption">Possible duplicate · {{statusLabel}}</span>
     <h1>{{leftName}} and {{rightName}}</h1>
-    <p class="match__score">{{percent}}% likely to be the same person</p>
+    <p class="lede">{{percent}}% likely to be the same person</p>
     <table class="side-by-side"><caption class="visually-hidden">The two records side by side</caption>
       <thead><tr><th scope="col">Field</th>
         <th scope="col"><a href="/subjects/{{leftID}}">{{leftName}}</a> <span class="tag tag--grey">{{leftMarking}}</span></th>
