@@ -10,52 +10,95 @@ public enum CSV {
     /// Parses whole CSV text into rows of fields.
     /// - Complexity: O(n) in the number of bytes.
     public static func parse(_ bytes: some Collection<UInt8>) throws(ParseError) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field: [UInt8] = []
-        var inQuotes = false, afterQuote = false, fieldStarted = false
-        var iterator = bytes.makeIterator()
-        var pending: UInt8? = nil
-        func endField() {
+        var reader = Reader()
+        return (try reader.feed(bytes) + (try reader.finish())).map(\.fields)
+    }
+
+    /// Reads CSV in pieces of any size, in constant memory: each row is returned once complete, with the byte
+    /// offset just past it, so a reader can stop after any row and a later one start again from that offset.
+    public struct Reader: Sendable {
+        private var row: [String] = []
+        private var field: [UInt8] = []
+        private var inQuotes = false, afterQuote = false, fieldStarted = false
+        /// A quote inside a quoted field: doubled (a literal quote) or closing, as the next byte tells.
+        private var quoteInQuotes = false
+        /// Rows read so far, blank lines included, for error messages.
+        private var rowsSeen: Int
+        /// Bytes consumed so far (counting from where reading started).
+        public private(set) var offset: Int
+
+        /// - Parameters: offset and rows already read, when continuing a file part way through.
+        public init(offset: Int = 0, rowsSeen: Int = 0) {
+            self.offset = offset
+            self.rowsSeen = rowsSeen
+        }
+
+        /// Where the text broke, once it has: every later call reports it.
+        private var broken: ParseError?
+
+        /// The rows completed by these bytes, each with the offset just past its line break. Rows completed before a
+        /// fault in these bytes are still returned; the fault is thrown by the next call.
+        public mutating func feed(_ bytes: some Collection<UInt8>) throws(ParseError) -> [(fields: [String], end: Int)] {
+            if let broken { throw broken }
+            var rows: [(fields: [String], end: Int)] = []
+            for byte in bytes {
+                offset += 1
+                if quoteInQuotes {
+                    quoteInQuotes = false
+                    if byte == 0x22 { field.append(0x22); continue }
+                    inQuotes = false
+                    afterQuote = true
+                } else if inQuotes {
+                    if byte == 0x22 { quoteInQuotes = true } else { field.append(byte) }
+                    continue
+                }
+                switch byte {
+                case 0x22 where !fieldStarted:
+                    inQuotes = true
+                    fieldStarted = true
+                case 0x2C:
+                    endField()
+                case 0x0A, 0x0D:
+                    // A CR LF pair ends one row: the LF then ends an empty one, which is skipped like any blank line.
+                    endField()
+                    rowsSeen += 1
+                    if !(row.count == 1 && row[0].isEmpty) { rows.append((row, offset)) }
+                    row.removeAll(keepingCapacity: true)
+                default:
+                    if afterQuote {
+                        let fault = ParseError(row: rowsSeen + 1, reason: "text after a closing quote")
+                        broken = fault
+                        if rows.isEmpty { throw fault }
+                        return rows
+                    }
+                    field.append(byte)
+                    fieldStarted = true
+                }
+            }
+            return rows
+        }
+
+        /// The last row, if the text does not end with a line break.
+        public mutating func finish() throws(ParseError) -> [(fields: [String], end: Int)] {
+            if let broken { throw broken }
+            if quoteInQuotes {
+                quoteInQuotes = false
+                inQuotes = false
+            }
+            if inQuotes { throw ParseError(row: rowsSeen + 1, reason: "a quoted field is never closed") }
+            guard fieldStarted || !field.isEmpty || !row.isEmpty else { return [] }
+            endField()
+            rowsSeen += 1
+            defer { row.removeAll() }
+            return [(row, offset)]
+        }
+
+        private mutating func endField() {
             row.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
             afterQuote = false
             fieldStarted = false
         }
-        while let byte = pending ?? iterator.next() {
-            pending = nil
-            if inQuotes {
-                if byte == 0x22 {
-                    let next = iterator.next()
-                    if next == 0x22 { field.append(0x22) } else { inQuotes = false; afterQuote = true; pending = next }
-                } else {
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case 0x22 where !fieldStarted:
-                inQuotes = true
-                fieldStarted = true
-            case 0x2C:
-                endField()
-            case 0x0A, 0x0D:
-                if byte == 0x0D, let next = iterator.next(), next != 0x0A { pending = next }
-                endField()
-                if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
-                row.removeAll(keepingCapacity: true)
-            default:
-                if afterQuote { throw ParseError(row: rows.count + 1, reason: "text after a closing quote") }
-                field.append(byte)
-                fieldStarted = true
-            }
-        }
-        if inQuotes { throw ParseError(row: rows.count + 1, reason: "a quoted field is never closed") }
-        if fieldStarted || !field.isEmpty || !row.isEmpty {
-            endField()
-            rows.append(row)
-        }
-        return rows
     }
 
     /// One field, quoted when it must be.

@@ -342,15 +342,17 @@ public struct SQLStore: LiaisonStore {
     }
 
     public func insertSubjects(_ subjects: [(subject: Subject, keys: [String])]) async throws {
-        try await db.transaction { tx in
-            let rows = try subjects.map { item in
-                [.text(item.subject.id.rawValue)] + (try Self.recordValues(item.subject.meta, sortName: Self.sortName(item.subject.details), details: item.subject.details))
-            }
-            try await Self.insertRows(tx, table: "subjects", columns: ["id"] + Self.recordColumns.components(separatedBy: ", "), rows: rows)
-            try await Self.saveShares(tx, subjects.map { ($0.subject.id.rawValue, $0.subject.meta) }, replacing: false)
-            let keys = subjects.flatMap { item in item.keys.map { [SQLValue.text($0), .text(item.subject.id.rawValue)] } }
-            try await Self.insertRows(tx, table: "subject_keys", columns: ["token", "subject_id"], rows: keys)
+        try await db.transaction { tx in try await Self.insertSubjects(tx, subjects) }
+    }
+
+    static func insertSubjects(_ tx: any SQLTransaction, _ subjects: [(subject: Subject, keys: [String])]) async throws {
+        let rows = try subjects.map { item in
+            [.text(item.subject.id.rawValue)] + (try Self.recordValues(item.subject.meta, sortName: Self.sortName(item.subject.details), details: item.subject.details))
         }
+        try await Self.insertRows(tx, table: "subjects", columns: ["id"] + Self.recordColumns.components(separatedBy: ", "), rows: rows)
+        try await Self.saveShares(tx, subjects.map { ($0.subject.id.rawValue, $0.subject.meta) }, replacing: false)
+        let keys = subjects.flatMap { item in item.keys.map { [SQLValue.text($0), .text(item.subject.id.rawValue)] } }
+        try await Self.insertRows(tx, table: "subject_keys", columns: ["token", "subject_id"], rows: keys)
     }
 
     public func updateSubject(_ subject: Subject, keys: [String], expectedVersion: Int) async throws {
