@@ -24,4 +24,13 @@ for _ in $(seq 1 120); do
   kill -0 $SERVER 2>/dev/null || { cat "$DATA/server.log"; exit 1; }
   sleep 0.5
 done
+# A partner file sent over the API, so the imports pages have something to show (two of its rows are refused).
+TOKEN=$(.build/debug/liaison users token nca.analyst --data-dir "$DATA" --name browser-check)
+python3 -c '
+print("ref,first,last,dob")
+for i in range(1, 1201):
+    dob = "31/02/1990" if i in (7, 900) else "%02d/%02d/%d" % (1 + i % 28, 1 + i % 12, 1950 + i % 50)
+    print("B%d,Given%d,Family%d,%s" % (i, i % 17, i, dob))' >"$DATA/partner.csv"
+curl -fs -X POST -H "Authorization: Bearer $TOKEN" -H "Content-Type: text/csv" --data-binary @"$DATA/partner.csv" \
+  "http://127.0.0.1:$PORT/api/v1/imports?source=browser-check&map=given_name%3Dfirst&map=surname%3Dlast&map=date_of_birth%3Ddob&dateFormat=dd/MM/yyyy&id=ref&fileName=partner.csv" >/dev/null
 "$VENV/bin/python" scripts/browser_check.py "http://127.0.0.1:$PORT" screenshots

@@ -105,6 +105,13 @@ try:
     assert "Need the custody photographs" in driver.find_element(By.TAG_NAME, "main").text
     check("05e-decided")
 
+    # The imports: a partner file loaded through the API, with its refused rows.
+    driver.get(f"{base}/imports")
+    driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Refused rows"))
+    assert "'31/02/1990' is not a date of birth" in driver.find_element(By.TAG_NAME, "main").text
+    check("05f-import")
+
     driver.get(f"{base}/ocgs?status=active")
     check("06-groups")
     driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
@@ -124,4 +131,4 @@ finally:
 if failures:
     print("\n".join(failures))
     sys.exit(1)
-print("Browser check passed: all 12 steps, no HTTP or console errors.")
+print("Browser check passed: all 13 steps, no HTTP or console errors.")

@@ -76,6 +76,11 @@ struct AuthorizationMatrixTests {
             (id: review.id, metas: [review.leftID, review.rightID].map { id in subjects.first { $0.id == id }!.meta })
         }
 
+        // An import job of the first subject's agency: only that agency's users see it.
+        let importJob = ImportJob(source: "matrix", fileName: "matrix.csv", fileSize: nil, header: [], agencyID: anchor.meta.owningAgencyID,
+                                  startedBy: "matrix", at: Date())
+        try await harness.store.insertImportJob(importJob)
+
         var issued: [String: String] = [:]
         for user in data.users { issued[user.username] = try await harness.token(user.username) }
         let tokens = issued
@@ -126,6 +131,8 @@ struct AuthorizationMatrixTests {
                 }
                 if template.contains("{id}"), let kind {
                     targets = records(kind).map { (template.replacingOccurrences(of: "{id}", with: $0.id), $0, nil) }
+                } else if case .agencyRecord = access {
+                    targets = [(template.replacingOccurrences(of: "{id}", with: importJob.id), nil, nil)]
                 } else if access == .readPair || access == .decidePair {
                     targets = pairs.map { (template.replacingOccurrences(of: "{id}", with: $0.id), nil, $0.metas) }
                 } else {
@@ -169,6 +176,8 @@ struct AuthorizationMatrixTests {
                                 : AccessPolicy.decide(user, .update, target.record!.meta, kind: k).allowed ? .ok : .forbidden
                         case .createRecord:
                             expected = AccessPolicy.decideCreate(user, marking: .official).allowed ? .ok : .forbidden
+                        case .agencyRecord:
+                            expected = user.agencyID == importJob.agencyID ? .ok : .hidden
                         case .readPair:
                             expected = target.pair!.allSatisfy { AccessPolicy.decide(user, .read, $0, kind: "subject").allowed } ? .ok : .hidden
                         case .decidePair:

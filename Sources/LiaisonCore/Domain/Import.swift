@@ -133,6 +133,16 @@ public struct ImportMapping: Codable, Sendable, Equatable {
         return ImportMapping(fields: fields, idColumn: idColumn, dateFormat: dateFormat)
     }
 
+    /// Whether a date's known parts can be a day on the calendar (no 31 February).
+    static func exists(_ date: PartialDateOfBirth) -> Bool {
+        guard let month = date.month else { return true }
+        guard (1...12).contains(month) else { return false }
+        guard let day = date.day else { return true }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return DateComponents(calendar: calendar, year: date.year, month: month, day: day).isValidDate
+    }
+
     /// A full name as given and family names: `FAMILY, Given` or `Given Family`.
     static func split(_ full: String) -> (given: String, family: String) {
         if let comma = full.firstIndex(of: ",") {
@@ -189,7 +199,7 @@ public struct ImportMapping: Codable, Sendable, Equatable {
         }
         var dates: [String] = []
         for raw in values("date_of_birth") {
-            if let date = PartialDateOfBirth.parse(raw, format: dateFormat), let year = date.year {
+            if let date = PartialDateOfBirth.parse(raw, format: dateFormat), let year = date.year, Self.exists(date) {
                 dates.append([String(format: "%04d", year), date.month.map { String(format: "%02d", $0) }, date.day.map { String(format: "%02d", $0) }]
                     .compactMap { $0 }.prefix(date.month == nil ? 1 : 3).joined(separator: "-"))
             } else {

@@ -65,7 +65,7 @@ enum OpenAPIDocument {
         ]
         if !parameters.isEmpty { result["parameters"] = .array(parameters) }
         if let body = operation.requestBody {
-            result["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
+            result["requestBody"] = ["required": true, "content": .object(Dictionary(uniqueKeysWithValues: operation.bodyTypes.map { ($0, ["schema": ref(body)]) }))]
             responses["400"] = ref(response: "BadRequest")
             responses["413"] = ref(response: "TooLarge")
             responses["422"] = ref(response: "Invalid")
@@ -179,6 +179,16 @@ enum OpenAPIDocument {
         "MatchDecisionInput": object([
             "decision": ["type": "string", "enum": ["same", "not-same", "unsure"]], "note": string(max: 500),
         ], required: ["decision"]),
+        "ImportFile": ["type": "string", "description": "The file itself: CSV with a header row, or JSON Lines (one object per line)"],
+        "ImportJob": object([
+            "id": string(format: "uuid"), "source": string(), "fileName": string(), "fileSize": ["type": "integer"],
+            "status": ["type": "string", "enum": ["running", "completed", "failed"]],
+            "rowsRead": ["type": "integer"], "rowsLoaded": ["type": "integer"], "rowsFailed": ["type": "integer"],
+            "offset": ["type": "integer", "description": "Bytes of the file consumed: where a resumed import continues"],
+            "header": array(string()), "agencyID": string(format: "uuid"), "startedBy": string(),
+            "startedAt": ["type": "number"], "updatedAt": ["type": "number"], "failure": string(),
+        ], required: ["id", "source", "fileName", "status", "rowsRead", "rowsLoaded", "rowsFailed", "offset", "header", "agencyID", "startedBy", "startedAt", "updatedAt"]),
+        "ImportJobList": object(["items": array(ref("ImportJob"))], required: ["items"]),
         "DuplicateSearchResult": object([
             "subjects": ["type": "integer"], "candidatePairs": ["type": "integer"], "queued": ["type": "integer"], "linked": ["type": "integer"],
         ], required: ["subjects", "candidatePairs", "queued", "linked"]),

@@ -69,6 +69,7 @@ public enum LiaisonApplication {
         let groups = OCGService(store: store, clock: clock, audit: audit)
         let matching = SubjectMatching(store: store, audit: audit)
         let reviews = MatchReviewService(store: store, clock: clock, audit: audit)
+        let imports = ImportService(store: store, clock: clock, audit: audit)
 
         let router = Router(context: LiaisonRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
@@ -83,12 +84,14 @@ public enum LiaisonApplication {
         SubjectsAPI(subjects: subjects, groups: groups, matching: matching).register(&routes)
         OCGsAPI(groups: groups).register(&routes, store: store)
         MatchesAPI(reviews: reviews).register(&routes)
+        ImportsAPI(imports: imports).register(&routes)
         AuditAPI(store: store, audit: audit).register(&routes)
         AccessAPI(store: store, audit: audit).register(&routes)
         HomePages(pages: pages, authenticator: authenticator).register(&routes)
         SubjectPages(pages: pages, subjects: subjects, matching: matching, groups: groups, store: store).register(&routes)
         OCGPages(pages: pages, groups: groups, store: store).register(&routes)
         MatchPages(pages: pages, reviews: reviews, store: store).register(&routes)
+        ImportPages(pages: pages, imports: imports).register(&routes)
         AuditPages(pages: pages, store: store, audit: audit).register(&routes)
         AdminPages(pages: pages, store: store, admin: UserAdministration(store: store, audit: audit), authenticator: authenticator).register(&routes)
         // The document describes every operation, itself included.

@@ -19,6 +19,8 @@ struct APIOperation: Sendable {
     var query: [Parameter] = []
     /// The component schema of the request body, if any.
     var requestBody: String? = nil
+    /// The media types the body may come as.
+    var bodyTypes: [String] = ["application/json"]
     /// The component schema of the success response.
     var response: String
     var status: Int = 200
@@ -48,6 +50,8 @@ enum RouteAccess: Sendable, Equatable {
     case updateRecord(String)
     /// A new record of this kind, as the access policy decides for creating one.
     case createRecord(String)
+    /// A record named by `{id}` that only users of the agency that made it see (an import job).
+    case agencyRecord(String)
     /// The match review named by `{id}`: reading both of its subjects, as the policy decides.
     case readPair
     /// The match review named by `{id}`: reading both of its subjects, then `AccessPolicy.decideLink`.
