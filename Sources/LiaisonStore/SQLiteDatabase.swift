@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LiaisonCore
 import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode, read through a pool of readers, written by one writer.
@@ -155,36 +156,15 @@ public final class SQLiteDatabase: SQLDatabase {
 
 /// A mutual-exclusion gate for async callers: one holder at a time, waiters resumed in order. Taking a free gate
 /// does not suspend, so an uncontended transaction runs straight through on the caller's thread.
-final class WriteGate: Sendable {
-    private let state = Mutex<(held: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+struct WriteGate: Sendable {
+    private let turnstile = Turnstile<CheckedContinuation<Void, Never>>()
 
     func acquire() async {
-        if take(orQueue: nil) { return }
+        if turnstile.enter(orQueue: nil) { return }
         await withCheckedContinuation { waiter in
-            if take(orQueue: waiter) { waiter.resume() }
+            if turnstile.enter(orQueue: waiter) { waiter.resume() }
         }
     }
 
-    /// Takes the gate if it is free; otherwise queues `waiter`, if given, to be resumed in its turn.
-    private func take(orQueue waiter: CheckedContinuation<Void, Never>?) -> Bool {
-        state.withLock { gate in
-            if !gate.held {
-                gate.held = true
-                return true
-            }
-            if let waiter { gate.waiters.append(waiter) }
-            return false
-        }
-    }
-
-    func release() {
-        let next = state.withLock { gate -> CheckedContinuation<Void, Never>? in
-            if gate.waiters.isEmpty {
-                gate.held = false
-                return nil
-            }
-            return gate.waiters.removeFirst()
-        }
-        next?.resume()
-    }
+    func release() { turnstile.leave()?.resume() }
 }

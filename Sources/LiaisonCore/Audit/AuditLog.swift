@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Filters for searching the audit log, newest first.
 public struct AuditQuery: Sendable, Equatable {
@@ -51,8 +50,8 @@ public final class AuditLog: Sendable {
 
     let store: any AuditStore
     let clock: any LiaisonClock
-    /// Entries waiting for the next write, and whether a write is under way.
-    private let queue = Mutex<(waiting: [Waiting], writing: Bool)>(([], false))
+    /// Whether a write is under way, and the entries waiting for the next.
+    private let writer = Turnstile<Waiting>()
 
     public init(store: any AuditStore, clock: any LiaisonClock) {
         self.store = store
@@ -62,17 +61,15 @@ public final class AuditLog: Sendable {
     /// Appends one entry and returns it once stored.
     @discardableResult
     public func record(_ draft: AuditDraft) async throws -> AuditEntry {
-        if !lead(orWait: nil) {
+        if !writer.enter(orQueue: nil) {
             let turn = try await withCheckedThrowingContinuation { continuation in
-                if lead(orWait: (draft, continuation)) { continuation.resume(returning: .lead) }
+                if writer.enter(orQueue: (draft, continuation)) { continuation.resume(returning: .lead) }
             }
             if case .written(let entry) = turn { return entry }
         }
-        let others = queue.withLock { state in
-            defer { state.waiting = [] }
-            return state.waiting
-        }
-        defer { handOver() }
+        let others = writer.takeWaiting()
+        // Ending the write: the first caller that arrived during it leads the next, or the log falls idle.
+        defer { writer.leave()?.turn.resume(returning: .lead) }
         do {
             let entries = try await store.appendAudit([draft] + others.map(\.draft), at: clock.now())
             for (other, entry) in zip(others, entries.dropFirst()) { other.turn.resume(returning: .written(entry)) }
@@ -81,30 +78,6 @@ public final class AuditLog: Sendable {
             for other in others { other.turn.resume(throwing: error) }
             throw error
         }
-    }
-
-    /// Starts a write if none is under way; otherwise queues `waiting`, if given, for the next one.
-    private func lead(orWait waiting: Waiting?) -> Bool {
-        queue.withLock { state in
-            if !state.writing {
-                state.writing = true
-                return true
-            }
-            if let waiting { state.waiting.append(waiting) }
-            return false
-        }
-    }
-
-    /// Ends a write: the first caller that arrived during it leads the next, or the log falls idle.
-    private func handOver() {
-        let next = queue.withLock { state -> Waiting? in
-            if state.waiting.isEmpty {
-                state.writing = false
-                return nil
-            }
-            return state.waiting.removeFirst()
-        }
-        next?.turn.resume(returning: .lead)
     }
 
     /// Walks the whole chain in batches and returns the first break, with the number of entries checked.
