@@ -10,7 +10,8 @@ struct Import: AsyncParsableCommand {
         subcommands: [Subjects.self, Resume.self, Jobs.self, Errors.self])
 
     static func service(_ store: SQLStore) -> ImportService {
-        ImportService(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()))
+        let audit = AuditLog(store: store, clock: SystemClock())
+        return ImportService(store: store, clock: SystemClock(), audit: audit, reviews: MatchReviewService(store: store, clock: SystemClock(), audit: audit))
     }
 
     /// The file's bytes from `offset`, in chunks, read as they are needed.
@@ -59,6 +60,9 @@ struct Import: AsyncParsableCommand {
         print("Import \(job.id) \(job.status.rawValue): \(job.rowsRead) rows read, \(job.rowsLoaded) loaded, \(job.rowsFailed) refused.")
         if let failure = job.failure { print("Stopped at \(failure). Fix the file, then: liaison import resume \(job.id) FILE --as USER") }
         if job.rowsFailed > 0 { print("Refused rows: liaison import errors \(job.id) --as USER [--output errors.csv]") }
+        if let pairs = job.possibleDuplicates, pairs > 0 {
+            print("\(pairs) pairs of a loaded subject and one already held look like one person: liaison matches list --as USER")
+        }
     }
 
     struct Subjects: AsyncParsableCommand {

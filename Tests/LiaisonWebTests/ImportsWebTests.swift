@@ -13,7 +13,15 @@ struct ImportsWebTests {
         let harness = try await WebHarness()
         let token = try await harness.token("nca.analyst")
         let other = try await harness.token("gmp.officer")
+        // The fourth row is someone the agency already holds.
+        let analyst = harness.user("nca.analyst")
+        let held = try #require(harness.data.subjects.first {
+            $0.meta.owningAgencyID == analyst.agencyID && $0.meta.needToKnow == nil && $0.meta.marking.classification == .official
+                && $0.details.datesOfBirth.first?.count == 10 && $0.details.primaryName.map { !$0.given.isEmpty && !$0.family.contains(",") } == true
+        })
+        let name = try #require(held.details.primaryName)
         let file = "ref,first,last,dob\nA1,Nadia,Kowalczyk,1988-04-02\nA2,Omar,,not a date\nA3,Ines,Duarte,1975\n"
+            + "A4,\(name.given),\(name.family),\(held.details.datesOfBirth[0])\n"
         let query = "source=partner-a&map=given_name%3Dfirst&map=surname%3Dlast&map=date_of_birth%3Ddob&id=ref&fileName=people.csv"
         try await harness.run { client in
             var headers = bearer(token)
@@ -23,7 +31,11 @@ struct ImportsWebTests {
             let job = try created.json()
             let id = try #require(job["id"] as? String)
             #expect(job["status"] as? String == "completed")
-            #expect(job["rowsRead"] as? Int == 3 && job["rowsLoaded"] as? Int == 2 && job["rowsFailed"] as? Int == 1)
+            #expect(job["rowsRead"] as? Int == 4 && job["rowsLoaded"] as? Int == 3 && job["rowsFailed"] as? Int == 1)
+            // The finished import queued the pair of the loaded copy and the subject already held.
+            #expect((job["possibleDuplicates"] as? Int ?? 0) >= 1)
+            let pairs = try await harness.store.matchReviews(involving: held.id)
+            #expect(pairs.count == 1)
             #expect(created.headers[.location] == "/api/v1/imports/\(id)")
 
             let errors = try await client.execute(uri: "/api/v1/imports/\(id)/errors", method: .get, headers: bearer(token))

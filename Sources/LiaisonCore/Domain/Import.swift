@@ -55,6 +55,9 @@ public struct ImportJob: Codable, Sendable, Equatable, Identifiable {
     public var updatedAt: Date
     /// Why the job failed, when it did (the file's own fault, such as a broken quote).
     public var failure: String?
+    /// Pairs of a loaded subject and one already held (or another loaded one) that are likely one person, queued
+    /// for review when the import finished.
+    public var possibleDuplicates: Int?
 
     public init(id: String = UUID().uuidString.lowercased(), source: String, fileName: String, fileSize: Int?, header: [String],
                 agencyID: AgencyID, startedBy: String, at time: Date) {

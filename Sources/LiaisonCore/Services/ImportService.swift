@@ -9,14 +9,18 @@ public struct ImportService: Sendable {
     let store: any LiaisonStore
     let clock: any LiaisonClock
     let auditor: Auditor
+    /// When set, a finished import queues the likely duplicates it brought in (loaded subjects that look like ones
+    /// already held, or like each other) for review.
+    let reviews: MatchReviewService?
     public var batchSize: Int
 
     public static let kind = "import"
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, batchSize: Int = 500) {
+    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, reviews: MatchReviewService? = nil, batchSize: Int = 500) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)
+        self.reviews = reviews
         self.batchSize = max(1, batchSize)
     }
 
@@ -174,6 +178,10 @@ public struct ImportService: Sendable {
             }
             job.status = .failed
             job.failure = problem.description
+        }
+        if let reviews, job.rowsLoaded > 0 {
+            let found = try await reviews.findDuplicates(by: user, createdSince: job.startedAt, request: info)
+            job.possibleDuplicates = found.queued + found.linked
         }
         job.updatedAt = clock.now()
         let finished = job

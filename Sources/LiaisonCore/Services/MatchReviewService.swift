@@ -41,9 +41,11 @@ public struct MatchReviewService: Sendable {
         self.automaticLink = automaticLink
     }
 
-    /// Runs the engine over every subject the user may see and queues the likely pairs not yet held.
-    public func findDuplicates(by user: User, request: RequestInfo = .none) async throws -> DuplicateSearchResult {
-        try await auditor.run(user, "match.find", kind: Self.kind, request: request, touched: { _ in [] }) {
+    /// Runs the engine over every subject the user may see and queues the likely pairs not yet held; with
+    /// `createdSince`, only pairs in which at least one subject was created since then (after an import, say).
+    public func findDuplicates(by user: User, createdSince: Date? = nil, request: RequestInfo = .none) async throws -> DuplicateSearchResult {
+        try await auditor.run(user, "match.find", kind: Self.kind, request: request,
+                              detail: createdSince.map { "pairs with a subject created since \($0)" }, touched: { _ in [] }) {
             var visible: [Subject] = []
             var cursor: String?
             repeat {
@@ -65,8 +67,10 @@ public struct MatchReviewService: Sendable {
             let resolution = await Resolver(threshold: reviewFrom).dedupe(people, labelled: labelled)
             let now = clock.now()
             var reviews: [MatchReview] = []
+            let recent = createdSince.map { since in Set(visible.filter { $0.meta.createdAt >= since }.map(\.id.rawValue)) }
             for pair in resolution.matches {
                 let left = people[Int(pair.left)], right = people[Int(pair.right)]
+                if let recent, !recent.contains(left.id), !recent.contains(right.id) { continue }
                 let explanation = MatchExplanation(Comparator.compare(left, right), model: resolution.model)
                 let automatic = pair.probability >= automaticLink
                 reviews.append(MatchReview(pair: (SubjectID(left.id), SubjectID(right.id)), probability: pair.probability,

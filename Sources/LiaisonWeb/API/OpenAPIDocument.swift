@@ -187,6 +187,7 @@ enum OpenAPIDocument {
             "offset": ["type": "integer", "description": "Bytes of the file consumed: where a resumed import continues"],
             "header": array(string()), "agencyID": string(format: "uuid"), "startedBy": string(),
             "startedAt": ["type": "number"], "updatedAt": ["type": "number"], "failure": string(),
+            "possibleDuplicates": ["type": "integer", "description": "Pairs involving the loaded subjects queued for review as likely one person"],
         ], required: ["id", "source", "fileName", "status", "rowsRead", "rowsLoaded", "rowsFailed", "offset", "header", "agencyID", "startedBy", "startedAt", "updatedAt"]),
         "ImportJobList": object(["items": array(ref("ImportJob"))], required: ["items"]),
         "DuplicateSearchResult": object([

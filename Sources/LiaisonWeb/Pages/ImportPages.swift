@@ -26,6 +26,7 @@ struct ImportPages {
                 "errors": errors.map { ["row": String($0.row), "field": $0.field, "reason": $0.reason] }, "hasErrors": false,
                 "hasRowErrors": !errors.isEmpty, "moreErrors": job.rowsFailed > errors.count,
                 "refresh": job.status == .running, "failure": job.failure, "startedBy": job.startedBy,
+                "possibleDuplicates": job.possibleDuplicates.flatMap { $0 > 0 ? String($0) : nil },
             ])) { $1 }
             return this.pages.page("import", title: "Import of \(job.fileName)", context: page, identity: context.identity, section: "/imports")
         }

@@ -538,6 +538,7 @@ enum Templates {
     <p><span class="tag {{statusClass}}">{{status}}</span>
     {{#percent}}<progress max="100" value="{{percent}}" aria-label="Progress">{{percent}}%</progress> {{percent}}% of the file{{/percent}}</p>
     {{#failure}}<div class="error-summary" role="alert"><h2>The file stopped at {{failure}}</h2><p>The rows before it loaded. Fix the file, then resume: <code>liaison import resume {{id}} FILE --as USER</code></p></div>{{/failure}}
+    {{#possibleDuplicates}}<div class="notification" role="status"><p>{{possibleDuplicates}} pairs involving the subjects loaded look like one person. <a href="/matches">Review them</a>.</p></div>{{/possibleDuplicates}}
     <dl class="summary-list">
       <div><dt>Rows read</dt><dd>{{rowsRead}}</dd></div>
       <div><dt>Loaded as subjects</dt><dd>{{rowsLoaded}}</dd></div>

@@ -69,7 +69,7 @@ public enum LiaisonApplication {
         let groups = OCGService(store: store, clock: clock, audit: audit)
         let matching = SubjectMatching(store: store, audit: audit)
         let reviews = MatchReviewService(store: store, clock: clock, audit: audit)
-        let imports = ImportService(store: store, clock: clock, audit: audit)
+        let imports = ImportService(store: store, clock: clock, audit: audit, reviews: reviews)
 
         let router = Router(context: LiaisonRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
