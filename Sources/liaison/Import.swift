@@ -14,19 +14,17 @@ struct Import: AsyncParsableCommand {
         return ImportService(store: store, clock: SystemClock(), audit: audit, reviews: MatchReviewService(store: store, clock: SystemClock(), audit: audit))
     }
 
-    /// The file's bytes from `offset`, in chunks, read as they are needed.
+    /// The file's bytes from `offset`, in chunks, each read only when the import asks for it (so memory stays flat).
     static func chunks(_ path: String, from offset: Int) throws -> AsyncThrowingStream<[UInt8], any Error> {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot open \(path)") }
         try handle.seek(toOffset: UInt64(offset))
-        return AsyncThrowingStream { continuation in
-            do {
-                while let data = try handle.read(upToCount: 256 * 1024), !data.isEmpty { continuation.yield([UInt8](data)) }
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
+        return AsyncThrowingStream(unfolding: {
+            guard let data = try handle.read(upToCount: 256 * 1024), !data.isEmpty else {
+                try? handle.close()
+                return nil
             }
-            try? handle.close()
-        }
+            return [UInt8](data)
+        })
     }
 
     static func size(_ path: String) -> Int? { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil }
