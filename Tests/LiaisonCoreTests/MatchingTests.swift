@@ -118,6 +118,61 @@ struct MatchingTests {
         #expect(explanation.parts.contains { $0.field == "date of birth" && $0.level == "exact" && $0.weight > 0 })
     }
 
+    @Test("reviewers' decisions move the model: pairs they call not the same weigh less on the next run")
+    func decisionsTeachTheModel() async throws {
+        var rng = SplitMix64(seed: 9)
+        let given = ["james", "mary", "ahmed", "olga", "peter", "fatima", "li", "sean", "anna", "omar"]
+        let surnames = ["smith", "khan", "novak", "okafor", "walsh", "chen", "patel", "jones", "silva", "kowalski"]
+        var people: [PreparedPerson] = []
+        var typoPairs: [(Int, Int)] = []
+        for i in 0..<400 {
+            let g = given[Int(rng.next() % 10)], s = surnames[Int(rng.next() % 10)]
+            let dob = String(format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 50), 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28))
+            people.append(person("p\(i)", given: g, surname: s, dob: dob, postcode: "M1 1AB"))
+            if i % 4 == 0 {
+                people.append(person("d\(i)", given: g, surname: i % 8 == 0 ? s : String(s.dropLast()) + "e", dob: dob, postcode: "M1 1AB"))
+                if i % 8 != 0 { typoPairs.append((people.count - 2, people.count - 1)) }
+            }
+        }
+        let pattern = Comparator.compare(people[typoPairs[0].0], people[typoPairs[0].1]).pattern
+        let before = await Resolver(threshold: 0.5).dedupe(people)
+        // Reviewers looked at pairs of this kind (up to thirty) and said each was two different people.
+        let labels = typoPairs.map { (pattern: Comparator.compare(people[$0.0], people[$0.1]).pattern, match: false) }
+            .filter { $0.pattern == pattern }.prefix(30).map { $0 }
+        #expect(labels.count >= 10)
+        let after = await Resolver(threshold: 0.5).dedupe(people, labelled: labels)
+        let levels = ComparisonVector.levels(of: pattern)
+        #expect(after.model.matchWeight(levels) < before.model.matchWeight(levels) - 1)
+        // The same decisions the other way make such pairs more certain.
+        let confirmed = await Resolver(threshold: 0.5).dedupe(people, labelled: labels.map { (pattern: $0.pattern, match: true) })
+        #expect(confirmed.model.matchWeight(levels) > after.model.matchWeight(levels))
+    }
+
+    @Test("CSV read in pieces of any size gives the rows, and offsets to continue from, that a whole read gives")
+    func csvStream() throws {
+        let text = Array("id,name,note\r\n1,\"Smith, John\",\"said \"\"hi\"\"\nthere\"\r\n\n2,Ann,\r\n3,\"Lee\",x\n4,Bo,end".utf8)
+        let whole = try CSV.parse(text)
+        #expect(whole.count == 5)
+        for size in [1, 2, 3, 7, 64] {
+            var reader = CSV.Reader()
+            var rows: [(fields: [String], end: Int)] = []
+            for start in stride(from: 0, to: text.count, by: size) { rows += try reader.feed(text[start..<min(start + size, text.count)]) }
+            rows += try reader.finish()
+            #expect(rows.map(\.fields) == whole, "pieces of \(size)")
+            // Starting again just past any row reads exactly the rows after it.
+            for (index, row) in rows.enumerated() {
+                var again = CSV.Reader(offset: row.end)
+                let rest = try again.feed(text[row.end...]) + (try again.finish())
+                #expect(rest.map(\.fields) == Array(whole[(index + 1)...]))
+            }
+        }
+        // Rows before a fault are still read; the fault is reported next.
+        var reader = CSV.Reader()
+        let read = try reader.feed(Array("a,b\n1,2\n\"x\"y,3\n".utf8))
+        #expect(read.map(\.fields) == [["a", "b"], ["1", "2"]])
+        #expect(throws: CSV.ParseError(row: 3, reason: "text after a closing quote")) { try reader.finish() }
+    }
+
     @Test("strangers who share common names are not matched, even with nothing to fit a model to")
     func noDuplicates() async {
         var rng = SplitMix64(seed: 3)
