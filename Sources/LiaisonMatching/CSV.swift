@@ -27,10 +27,16 @@ public enum CSV {
         /// Bytes consumed so far (counting from where reading started).
         public private(set) var offset: Int
 
-        /// - Parameters: offset and rows already read, when continuing a file part way through.
-        public init(offset: Int = 0, rowsSeen: Int = 0) {
+        /// The longest row accepted, in bytes, if limited: a longer one is a fault (a file that is not CSV, or
+        /// a quote never closed, would otherwise be held whole).
+        private let maximumRowBytes: Int?
+        private var rowBytes = 0
+
+        /// - Parameters: offset and rows already read, when continuing a file part way through; the longest row allowed.
+        public init(offset: Int = 0, rowsSeen: Int = 0, maximumRowBytes: Int? = nil) {
             self.offset = offset
             self.rowsSeen = rowsSeen
+            self.maximumRowBytes = maximumRowBytes
         }
 
         /// Where the text broke, once it has: every later call reports it.
@@ -43,6 +49,13 @@ public enum CSV {
             var rows: [(fields: [String], end: Int)] = []
             for byte in bytes {
                 offset += 1
+                rowBytes += 1
+                if let maximumRowBytes, rowBytes > maximumRowBytes {
+                    let fault = ParseError(row: rowsSeen + 1, reason: "a row longer than \(maximumRowBytes) bytes (is the file CSV, and every quote closed?)")
+                    broken = fault
+                    if rows.isEmpty { throw fault }
+                    return rows
+                }
                 if quoteInQuotes {
                     quoteInQuotes = false
                     if byte == 0x22 { field.append(0x22); continue }
@@ -62,6 +75,7 @@ public enum CSV {
                     // A CR LF pair ends one row: the LF then ends an empty one, which is skipped like any blank line.
                     endField()
                     rowsSeen += 1
+                    rowBytes = 0
                     if !(row.count == 1 && row[0].isEmpty) { rows.append((row, offset)) }
                     row.removeAll(keepingCapacity: true)
                 default:

@@ -134,6 +134,16 @@ struct ImportTests {
         let hoxha = try #require(try await f.store.subjects(matching: SubjectQuery(tokens: ["hoxha"], viewer: Viewer(f.analyst))).items.first)
         #expect(hoxha.details.names.first?.given == "Arben" && hoxha.details.identifiers.first?.kind == "pnc")
 
+        // Something that is not CSV at all: refused before anything is recorded, without holding it whole.
+        let noise = String(repeating: "x", count: 1_100_000)
+        await #expect(throws: LiaisonError.invalid("file", "row 1: a row longer than 1048576 bytes (is the file CSV, and every quote closed?)")) {
+            try await service.start(ImportService.Request(source: "noise", mapping: ["surname=last"], fileName: "n.bin"),
+                                    chunks: Self.chunks(noise, size: 65_536), by: f.analyst)
+        }
+        let headerOnly = try await service.start(ImportService.Request(source: "empty", mapping: ["surname=last"], fileName: "h.csv"),
+                                                 chunks: Self.chunks("last", size: 2), by: f.analyst)
+        #expect(headerOnly.status == .completed && headerOnly.rowsRead == 0)
+
         let broken = "ref,first,last\nP1,Ann,Lee\nP2,Bob,\"Ray\"x\nP3,Cy,Hart\n"
         let stopped = try await service.start(ImportService.Request(source: "broken", mapping: ["given_name=first", "surname=last"], fileName: "b.csv"),
                                               chunks: Self.chunks(broken, size: 5), by: f.analyst)

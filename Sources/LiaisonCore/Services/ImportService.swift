@@ -58,8 +58,15 @@ public struct ImportService: Sendable {
         var pending: [(values: [String: String], end: Int)] = []
         if source.format == .csv {
             while header.isEmpty {
-                guard let chunk = try await iterator.next() else { throw LiaisonError.invalid("file", "is empty: a CSV file needs a header row") }
-                var rows = try reader.feed(chunk)
+                guard let chunk = try await iterator.next() else {
+                    // A file of a header alone, with no line break after it.
+                    guard let only = (try? reader.finish())?.first else { throw LiaisonError.invalid("file", "is empty: a CSV file needs a header row") }
+                    header = only.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                    reader.header = header
+                    break
+                }
+                var rows: [(fields: [String], end: Int)]
+                do { rows = try reader.feed(chunk) } catch let problem as RowReader.Problem { throw LiaisonError.invalid("file", problem.description) }
                 if !rows.isEmpty {
                     header = rows.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces) }
                     reader.header = header
@@ -68,7 +75,8 @@ public struct ImportService: Sendable {
             }
             let missing = source.mapping.missingColumns(in: header)
             if !missing.isEmpty {
-                throw LiaisonError.invalid("map", "column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")) not in the file's header (\(header.joined(separator: ", ")))")
+                let shown = header.prefix(20).map { String($0.prefix(40)) }.joined(separator: ", ") + (header.count > 20 ? ", …" : "")
+                throw LiaisonError.invalid("map", "column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")) not in the file's header (\(shown))")
             }
         }
         let job = ImportJob(source: source.name, fileName: request.fileName, fileSize: request.fileSize, header: header,
@@ -256,8 +264,11 @@ struct RowReader: Sendable {
         self.format = format
         self.offset = offset
         lines = 0
-        csv = CSV.Reader(offset: offset)
+        csv = CSV.Reader(offset: offset, maximumRowBytes: Self.maximumRowBytes)
     }
+
+    /// The longest row (or JSON line) an import accepts.
+    static let maximumRowBytes = 1 << 20
 
     /// CSV rows as fields (map them with `values`); JSON Lines as one field holding the line.
     mutating func feed(_ bytes: [UInt8]) throws -> [(fields: [String], end: Int)] {
@@ -268,6 +279,9 @@ struct RowReader: Sendable {
             var rows: [(fields: [String], end: Int)] = []
             for byte in bytes {
                 offset += 1
+                if line.count >= Self.maximumRowBytes {
+                    throw Problem(description: "line \(lines + 1): longer than \(Self.maximumRowBytes) bytes (is the file JSON Lines?)")
+                }
                 if byte == 0x0A {
                     lines += 1
                     if !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { rows.append(([String(decoding: line, as: UTF8.self)], offset)) }
