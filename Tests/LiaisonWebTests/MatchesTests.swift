@@ -83,6 +83,12 @@ struct MatchesTests {
             #expect(missing.status == .unprocessableContent)
             #expect(missing.text.contains("There is a problem"))
 
+            // Decided the same: each subject's page and the API show the other, and the records are untouched.
+            let subjectPage = try await client.execute(uri: "/subjects/\(original.id.rawValue)", method: .get, headers: [.cookie: session.cookie])
+            #expect(subjectPage.text.contains("The same person elsewhere") && subjectPage.text.contains("/subjects/\(copyID)"))
+            let sameAs = try await client.execute(uri: "/api/v1/subjects/\(copyID)/same-as", method: .get, headers: bearer(token))
+            #expect((try sameAs.json()["items"] as? [[String: Any]])?.count == 1)
+
             let history = try #require(try await harness.store.matchReviews(status: .same, limit: 1000).first { $0.leftID.rawValue == original.id.rawValue || $0.rightID.rawValue == original.id.rawValue })
             #expect(history.decisions.map(\.status) == [.same, .notSame, .pending, .same])
             #expect(history.decisions.last?.by == "nca.analyst" && history.decisions.last?.note == "same passport")

@@ -131,13 +131,17 @@ public struct MatchReviewService: Sendable {
         }
     }
 
-    /// The subjects the user may see that reviewers (or the engine) linked to this one as the same person.
-    public func sameAs(_ subject: SubjectID, by user: User) async throws -> [MatchReviewItem] {
-        var items: [MatchReviewItem] = []
-        for review in try await store.matchReviews(involving: subject) where review.status == .same {
-            if let item = try await visible(review, to: user) { items.append(item) }
+    /// The pairs, among those the user may see, that reviewers (or the engine) decided make this subject and another
+    /// one person: how a merge shows, since no record is ever rewritten.
+    public func sameAs(_ subject: SubjectID, by user: User, request: RequestInfo = .none) async throws -> [MatchReviewItem] {
+        try await auditor.run(user, "match.same-as", kind: Self.kind, ids: [subject.rawValue], request: request,
+                              touched: { $0.flatMap { [$0.review.id, $0.left.id.rawValue, $0.right.id.rawValue] } }) {
+            var items: [MatchReviewItem] = []
+            for review in try await store.matchReviews(involving: subject) where review.status == .same {
+                if let item = try await visible(review, to: user) { items.append(item) }
+            }
+            return items
         }
-        return items
     }
 
     private func save(_ item: MatchReviewItem, _ decision: MatchReview.Decision) async throws -> MatchReviewItem {

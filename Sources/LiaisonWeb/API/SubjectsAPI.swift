@@ -6,9 +6,10 @@ struct SubjectsAPI {
     let subjects: SubjectService
     let groups: OCGService
     let matching: SubjectMatching
+    let reviews: MatchReviewService
 
     func register(_ api: inout RouteTable) {
-        let subjects = self.subjects, groups = self.groups, matching = self.matching
+        let subjects = self.subjects, groups = self.groups, matching = self.matching, reviews = self.reviews
         api.add(APIOperation(method: .post, path: "/api/v1/subjects/matches", operationID: "matchSubject",
                              summary: "Do we hold this person? Send a subject as you would create it: the subjects you may see that are likely the same person, with the reasons",
                              tag: "Subjects", requestBody: "SubjectInput", response: "SubjectMatchList")) { request, context in
@@ -35,6 +36,13 @@ struct SubjectsAPI {
             let user = try context.user()
             let subject = try await subjects.get(try RequestReading.id(context), by: user, request: context.request)
             return try jsonResponse(["items": try await groups.groups(of: subject.id, by: user, request: context.request)])
+        }
+        api.add(APIOperation(method: .get, path: "/api/v1/subjects/{id}/same-as", operationID: "listSubjectSameAs",
+                             summary: "Subjects reviewers decided are the same person as this one (each pair with its history)",
+                             tag: "Subjects", response: "MatchReviewList", access: .readRecord("subject"))) { _, context in
+            let user = try context.user()
+            let subject = try await subjects.get(try RequestReading.id(context), by: user, request: context.request)
+            return try jsonResponse(["items": try await reviews.sameAs(subject.id, by: user, request: context.request)])
         }
     }
 }

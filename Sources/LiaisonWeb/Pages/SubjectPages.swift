@@ -8,6 +8,7 @@ struct SubjectPages {
     let subjects: SubjectService
     let matching: SubjectMatching
     let groups: OCGService
+    let reviews: MatchReviewService
     let store: any LiaisonStore
 
     func register(_ routes: inout RouteTable) {
@@ -88,6 +89,14 @@ struct SubjectPages {
             },
             "hasGroups": !memberships.isEmpty,
         ])
+        let linked = try await reviews.sameAs(subject.id, by: user, request: context.request)
+        page["sameAs"] = linked.map { item -> [String: Any] in
+            let other = item.left.id == subject.id ? item.right : item.left
+            let decision = item.review.decisions.last
+            return view(["id": other.id.rawValue, "name": other.displayName, "review": item.review.id,
+                         "by": decision.map { $0.automatic ? "Liaison (automatically)" : $0.by }, "at": decision.map { displayTime($0.at) }])
+        }
+        page["hasSameAs"] = !linked.isEmpty
         page.merge(markingView(subject.meta.marking)) { $1 }
         return pages.page("subject", title: subject.displayName, context: page, identity: context.identity, section: "/subjects")
     }

@@ -166,6 +166,11 @@ enum Templates {
       <div><dt>Record</dt><dd>Version {{version}}, last changed {{updatedAt}}</dd></div>
     </dl>
     {{#canEdit}}<div class="actions"><a class="button" href="/subjects/{{id}}/edit">Edit subject</a></div>{{/canEdit}}
+    {{#hasSameAs}}
+    <h2>The same person elsewhere</h2>
+    <p>Reviewers decided these records are the same person. Each stays as its agency recorded it; a decision can be undone on its pair's page.</p>
+    <ul>{{#sameAs}}<li><a href="/subjects/{{id}}">{{name}}</a> — decided by {{by}}, {{at}} (<a href="/matches/{{review}}">the pair</a>)</li>{{/sameAs}}</ul>
+    {{/hasSameAs}}
     <h2>Organised crime groups</h2>
     {{#hasGroups}}
     <table><caption class="visually-hidden">Groups this subject belongs to</caption>
