@@ -197,45 +197,79 @@ public struct BlockIndex: Sendable {
     }
 
     /// Candidates for an outside person (a query, or the other side of a link).
-    func candidates(for person: PreparedPerson, minimum: Int32 = 0, buffer: inout [UInt64]) -> [Int32] {
-        candidates(keys: configuration.uniqueKeys(person)[...], minimum: minimum, buffer: &buffer)
+    func candidates(for person: PreparedPerson, minimum: Int32 = 0, scratch: inout CandidateScratch) -> [Int32] {
+        candidates(keys: configuration.uniqueKeys(person)[...], minimum: minimum, scratch: &scratch)
     }
 
     /// Candidates for indexed person `i` among the indexed people.
-    func candidates(forIndexed i: Int, minimum: Int32 = 0, buffer: inout [UInt64]) -> [Int32] {
-        candidates(keys: personKeys[Int(personStarts[i])..<Int(personStarts[i + 1])], minimum: minimum, buffer: &buffer)
+    func candidates(forIndexed i: Int, minimum: Int32 = 0, scratch: inout CandidateScratch) -> [Int32] {
+        candidates(keys: personKeys[Int(personStarts[i])..<Int(personStarts[i + 1])], minimum: minimum, scratch: &scratch)
     }
 
     /// Members with an index of at least `minimum` sharing any of `keys`, best first: each key weighted by its
     /// rarity, blocks over the size limit skipped, at most `maxCandidatesPerRecord`.
-    private func candidates(keys: ArraySlice<UInt64>, minimum: Int32, buffer: inout [UInt64]) -> [Int32] {
-        // Each hit packs the member (high 32 bits) with its key's weight in thousandths (low 32 bits), so one
-        // plain integer sort groups hits by member.
-        buffer.removeAll(keepingCapacity: true)
+    private func candidates(keys: ArraySlice<UInt64>, minimum: Int32, scratch: inout CandidateScratch) -> [Int32] {
+        scratch.reset()
         for key in keys {
             let members = block(key)
             if members.isEmpty || members.count > configuration.maxBlockSize { continue }
-            let weight = UInt64(1000 / log2(Double(members.count) + 1))
-            for j in members where j >= minimum { buffer.append(UInt64(UInt32(bitPattern: j)) << 32 | weight) }
+            let weight = UInt32(1000 / log2(Double(members.count) + 1))
+            for j in members where j >= minimum { scratch.add(j, weight) }
         }
-        if buffer.isEmpty { return [] }
-        buffer.sort()
-        // Merge hits per member into (weight << 32 | ~member), so sorting descending ranks the rarest shared keys
-        // first and, between equals, the earlier member.
-        var merged: [UInt64] = []
-        var current = Int64(-1), total: UInt64 = 0
-        let floor = UInt64(configuration.minimumSharedWeight * 1000)
-        func flush() { if current >= 0 && total >= floor { merged.append(total << 32 | UInt64(~UInt32(current))) } }
-        for hit in buffer {
-            let j = Int64(hit >> 32)
-            if j != current { flush(); current = j; total = 0 }
-            total += hit & 0xFFFF_FFFF
+        // Rank as (weight << 32 | ~member), so sorting descending puts the rarest shared keys first and, between
+        // equals, the earlier member.
+        let floor = UInt32(configuration.minimumSharedWeight * 1000)
+        var ranked = scratch.totals(atLeast: floor)
+        if ranked.count > configuration.maxCandidatesPerRecord {
+            ranked.sort(by: >)
+            ranked.removeLast(ranked.count - configuration.maxCandidatesPerRecord)
         }
-        flush()
-        if merged.count > configuration.maxCandidatesPerRecord {
-            merged.sort(by: >)
-            merged.removeLast(merged.count - configuration.maxCandidatesPerRecord)
-        }
-        return merged.map { Int32(bitPattern: ~UInt32($0 & 0xFFFF_FFFF)) }
+        return ranked.map { Int32(bitPattern: ~UInt32($0 & 0xFFFF_FFFF)) }
     }
 }
+
+/// Working space for finding one record's candidates, reused from record to record: the weight each member shares
+/// with the record, summed in a small open-addressing table that is cleared slot by slot. No sorting of hits.
+struct CandidateScratch: Sendable {
+    private var members = [Int32](repeating: -1, count: 1024)
+    private var sums = [UInt32](repeating: 0, count: 1024)
+    private var used: [Int] = []
+
+    init() {}
+
+    mutating func reset() {
+        for slot in used { members[slot] = -1 }
+        used.removeAll(keepingCapacity: true)
+    }
+
+    mutating func add(_ member: Int32, _ weight: UInt32) {
+        if used.count * 2 >= members.count { grow() }
+        let mask = members.count - 1
+        var slot = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: member)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while true {
+            let m = members[slot]
+            if m == member { sums[slot] &+= weight; return }
+            if m == -1 {
+                members[slot] = member
+                sums[slot] = weight
+                used.append(slot)
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Every member whose sum reaches `floor`, as (sum << 32 | ~member).
+    func totals(atLeast floor: UInt32) -> [UInt64] {
+        used.compactMap { slot in sums[slot] >= floor ? UInt64(sums[slot]) << 32 | UInt64(~UInt32(bitPattern: members[slot])) : nil }
+    }
+
+    private mutating func grow() {
+        let entries = used.map { (members[$0], sums[$0]) }
+        members = [Int32](repeating: -1, count: members.count * 2)
+        sums = [UInt32](repeating: 0, count: members.count)
+        used.removeAll(keepingCapacity: true)
+        for (member, sum) in entries { add(member, sum) }
+    }
+}
+

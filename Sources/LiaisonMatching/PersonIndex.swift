@@ -22,9 +22,9 @@ public struct PersonIndex: Sendable {
     /// The indexed people most likely to be `person`, at or above `threshold`, strongest first.
     /// - Complexity: O(c) comparisons for c candidates (bounded by the blocking cap).
     public func query(_ person: PreparedPerson, threshold: Double = 0.5, limit: Int = 10) -> [Match] {
-        var buffer: [UInt64] = []
+        var scratch = CandidateScratch()
         var matches: [Match] = []
-        for j in blocks.candidates(for: person, buffer: &buffer) {
+        for j in blocks.candidates(for: person, scratch: &scratch) {
             let explanation = MatchExplanation(Comparator.compare(person, people[Int(j)]), model: model)
             if explanation.probability >= threshold {
                 matches.append(Match(index: Int(j), person: people[Int(j)], explanation: explanation))

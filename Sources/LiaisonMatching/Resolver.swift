@@ -84,10 +84,10 @@ public struct Resolver: Sendable {
     static func candidatePairs(left: [PreparedPerson], right: [PreparedPerson], index: BlockIndex, dedupe: Bool) async -> [Candidate] {
         await Parallel.chunks(count: left.count) { range in
             var out: [Candidate] = []
-            var buffer: [UInt64] = []
+            var scratch = CandidateScratch()
             for i in range {
                 let me = Int32(i), person = left[i]
-                let found = dedupe ? index.candidates(forIndexed: i, minimum: me + 1, buffer: &buffer) : index.candidates(for: person, buffer: &buffer)
+                let found = dedupe ? index.candidates(forIndexed: i, minimum: me + 1, scratch: &scratch) : index.candidates(for: person, scratch: &scratch)
                 for j in found {
                     out.append((me, j, Comparator.compare(person, right[Int(j)]).pattern))
                 }
