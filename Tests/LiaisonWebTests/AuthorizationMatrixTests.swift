@@ -81,6 +81,15 @@ struct AuthorizationMatrixTests {
                                   startedBy: "matrix", at: Date())
         try await harness.store.insertImportJob(importJob)
 
+        // A deportation case for each chosen subject, marked and shared as the subject is.
+        var caseFixtures: [(id: String, meta: RecordMeta)] = []
+        for (n, subject) in subjects.enumerated() {
+            let fixture = DeportationCase(meta: subject.meta, subjectID: subject.id, homeOfficeReference: String(format: "M%07d", n), owner: nil, fileLocation: nil)
+            try await harness.store.insertCase(fixture)
+            caseFixtures.append((fixture.id.rawValue, fixture.meta))
+        }
+        let cases = caseFixtures
+
         var issued: [String: String] = [:]
         for user in data.users { issued[user.username] = try await harness.token(user.username) }
         let tokens = issued
@@ -95,13 +104,21 @@ struct AuthorizationMatrixTests {
             for user in data.users { sessions[user.username] = try await signIn(client, user.username) }
 
             func records(_ kind: String) -> [(id: String, meta: RecordMeta)] {
-                kind == "subject" ? subjects.map { ($0.id.rawValue, $0.meta) } : groups.map { ($0.id.rawValue, $0.meta) }
+                kind == "subject" ? subjects.map { ($0.id.rawValue, $0.meta) } : kind == "case" ? cases : groups.map { ($0.id.rawValue, $0.meta) }
             }
             func currentVersion(_ kind: String, _ id: String) async throws -> Int {
-                kind == "subject" ? try await store.subject(SubjectID(id))!.meta.version : try await store.ocg(OCGID(id))!.meta.version
+                switch kind {
+                case "subject": try await store.subject(SubjectID(id))!.meta.version
+                case "case": try await store.deportationCase(CaseID(id))!.meta.version
+                default: try await store.ocg(OCGID(id))!.meta.version
+                }
             }
             func jsonBody(_ kind: String, version: Int?) -> String {
                 let v = version.map { ",\"version\":\($0)" } ?? ""
+                if kind == "case" {
+                    return version.map { #"{"version":\#($0),"barrier":"no-travel-document","note":"matrix"}"# }
+                        ?? #"{"subjectID":"\#(anchor.id.rawValue)","homeOfficeReference":"Z1234567"}"#
+                }
                 return kind == "subject"
                     ? #"{"details":{"names":[{"kind":"primary","given":"Matrix","family":"Test"}],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]}\#(v)}"#
                     : #"{"details":{"name":"Matrix Crew","operationNames":[],"markets":[],"areas":[],"status":"active"}\#(v)}"#

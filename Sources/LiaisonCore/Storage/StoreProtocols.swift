@@ -160,7 +160,7 @@ public protocol OCGStore: Sendable {
 }
 
 /// Everything Liaison keeps. Two real implementations: embedded SQLite and PostgreSQL.
-public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore {
+public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore {
     /// Applies any named migrations not yet applied, in order.
     func migrate() async throws
     /// Names of the migrations applied, in order.
@@ -205,4 +205,15 @@ public protocol ImportStore: Sendable {
     func updateImportJob(_ job: ImportJob) async throws
     /// Refused rows in file order, from `afterRow`, at most `limit`.
     func importErrors(job: String, afterRow: Int, limit: Int) async throws -> [ImportRowError]
+}
+
+/// Deportation cases.
+public protocol CaseStore: Sendable {
+    /// Adds a case; a Home Office reference already used is a `conflict`.
+    func insertCase(_ deportationCase: DeportationCase) async throws
+    func deportationCase(_ id: CaseID) async throws -> DeportationCase?
+    /// Cases, most recently changed first, at most `limit` (the caller filters by the access policy).
+    func deportationCases(limit: Int) async throws -> [DeportationCase]
+    /// Saves a case if it still has `expectedVersion`; otherwise throws `staleVersion`.
+    func updateCase(_ deportationCase: DeportationCase, expectedVersion: Int) async throws
 }

@@ -179,6 +179,34 @@ enum OpenAPIDocument {
         "MatchDecisionInput": object([
             "decision": ["type": "string", "enum": ["same", "not-same", "unsure"]], "note": string(max: 500),
         ], required: ["decision"]),
+        "CaseInput": object([
+            "subjectID": string(format: "uuid"), "homeOfficeReference": string(max: 10, description: "A letter and 5–9 digits, e.g. B1234567"),
+            "owner": string(description: "The case owner's username; omit while the workflow team holds it"), "fileLocation": string(max: 200),
+            "marking": ref("ProtectiveMarking"),
+        ], required: ["subjectID", "homeOfficeReference"]),
+        "CaseStepInput": object([
+            "version": ["type": "integer", "description": "The case version the step was decided on"],
+            "milestone": ["type": "string", "enum": .array(CaseMilestone.allCases.map { .string($0.rawValue) })], "reason": string(max: 2000),
+            "removal": object(["date": ["type": "number", "description": "Seconds since 2001-01-01T00:00:00Z"], "route": string(), "destination": string()],
+                              required: ["date", "route", "destination"]),
+            "override": string(description: "A senior caseworker's reason for less than 72 hours' notice of removal"),
+            "barrier": ["type": "string", "enum": .array(BarrierKind.allCases.map { .string($0.rawValue) })],
+            "barrierID": ["type": "integer", "description": "The barrier to resolve"], "note": string(max: 2000),
+        ], required: ["version"]),
+        "DeportationCase": object([
+            "id": string(format: "uuid"), "meta": ref("RecordMeta"), "subjectID": string(format: "uuid"), "homeOfficeReference": string(),
+            "owner": string(), "fileLocation": string(), "rulesVersion": ["type": "integer"],
+            "progress": object([
+                "stage": string(), "onBail": ["type": "boolean"],
+                "events": array(object(["kind": string(), "at": ["type": "number"], "by": string(), "reason": string(),
+                                        "details": ["type": "object", "additionalProperties": ["type": "string"]]], required: ["kind", "at", "by", "reason", "details"])),
+                "barriers": array(object(["id": ["type": "integer"], "kind": string(), "openedAt": ["type": "number"], "openedBy": string(), "note": string(),
+                                          "resolvedAt": ["type": "number"], "resolvedBy": string(), "resolution": string()],
+                                         required: ["id", "kind", "openedAt", "openedBy", "note"])),
+                "removal": object(["date": ["type": "number"], "route": string(), "destination": string()], required: ["date", "route", "destination"]),
+            ], required: ["events", "barriers", "onBail"]),
+        ], required: ["id", "meta", "subjectID", "homeOfficeReference", "progress", "rulesVersion"]),
+        "DeportationCaseList": object(["items": array(ref("DeportationCase"))], required: ["items"]),
         "ImportFile": ["type": "string", "description": "The file itself: CSV with a header row, or JSON Lines (one object per line)"],
         "ImportJob": object([
             "id": string(format: "uuid"), "source": string(), "fileName": string(), "fileSize": ["type": "integer"],

@@ -69,6 +69,7 @@ public enum LiaisonApplication {
         let groups = OCGService(store: store, clock: clock, audit: audit)
         let matching = SubjectMatching(store: store, audit: audit)
         let reviews = MatchReviewService(store: store, clock: clock, audit: audit)
+        let cases = CaseService(store: store, clock: clock, audit: audit)
         let imports = ImportService(store: store, clock: clock, audit: audit, reviews: reviews)
 
         let router = Router(context: LiaisonRequestContext.self)
@@ -85,6 +86,7 @@ public enum LiaisonApplication {
         OCGsAPI(groups: groups).register(&routes, store: store)
         MatchesAPI(reviews: reviews).register(&routes)
         ImportsAPI(imports: imports).register(&routes)
+        CasesAPI(cases: cases).register(&routes)
         AuditAPI(store: store, audit: audit).register(&routes)
         AccessAPI(store: store, audit: audit).register(&routes)
         HomePages(pages: pages, authenticator: authenticator).register(&routes)

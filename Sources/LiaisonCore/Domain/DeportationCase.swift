@@ -1,0 +1,71 @@
+import Foundation
+
+/// A deportation case for a foreign national offender: the Home Office reference, who owns it (or the workflow
+/// team, while unallocated), where the Home Office file is, and the workflow's progress.
+public struct DeportationCase: Codable, Sendable, Identifiable {
+    public var id: CaseID
+    public var meta: RecordMeta
+    public var subjectID: SubjectID
+    public var homeOfficeReference: String
+    /// The case owner's username; nil while the case is unallocated and held by the workflow team.
+    public var owner: String?
+    public var fileLocation: String?
+    public var progress: CaseProgress
+    /// The version of the rules the case follows.
+    public var rulesVersion: Int
+
+    public init(id: CaseID = .make(), meta: RecordMeta, subjectID: SubjectID, homeOfficeReference: String, owner: String?,
+                fileLocation: String?, progress: CaseProgress = CaseProgress(), rulesVersion: Int = CaseRules.standard.version) {
+        self.id = id
+        self.meta = meta
+        self.subjectID = subjectID
+        self.homeOfficeReference = homeOfficeReference
+        self.owner = owner
+        self.fileLocation = fileLocation
+        self.progress = progress
+        self.rulesVersion = rulesVersion
+    }
+}
+
+public typealias CaseID = ID<DeportationCase>
+
+/// A new case: the subject it concerns, the Home Office reference, and optionally its owner, file location and marking.
+public struct CaseInput: Codable, Sendable {
+    public var subjectID: SubjectID
+    public var homeOfficeReference: String
+    public var owner: String?
+    public var fileLocation: String?
+    public var marking: ProtectiveMarking?
+
+    public init(subjectID: SubjectID, homeOfficeReference: String, owner: String? = nil, fileLocation: String? = nil, marking: ProtectiveMarking? = nil) {
+        self.subjectID = subjectID
+        self.homeOfficeReference = homeOfficeReference
+        self.owner = owner
+        self.fileLocation = fileLocation
+        self.marking = marking
+    }
+}
+
+/// A step on a case: a milestone, or a barrier opened or resolved. `version` is the case version it was decided on.
+public struct CaseStepInput: Codable, Sendable {
+    public var version: Int?
+    public var milestone: String?
+    public var reason: String?
+    public var removal: RemovalDirections?
+    public var override: String?
+    public var barrier: String?
+    public var barrierID: Int?
+    public var note: String?
+
+    public init(version: Int?, milestone: String? = nil, reason: String? = nil, removal: RemovalDirections? = nil, override: String? = nil,
+                barrier: String? = nil, barrierID: Int? = nil, note: String? = nil) {
+        self.version = version
+        self.milestone = milestone
+        self.reason = reason
+        self.removal = removal
+        self.override = override
+        self.barrier = barrier
+        self.barrierID = barrierID
+        self.note = note
+    }
+}
