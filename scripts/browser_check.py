@@ -112,6 +112,12 @@ try:
     assert "'31/02/1990' is not a date of birth" in driver.find_element(By.TAG_NAME, "main").text
     check("05f-import")
 
+    # A deportation case: its history and barriers, and the next step the rules allow.
+    driver.get(f"{base}/cases")
+    driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "barriers-process-started"))
+    check("05g-case")
+
     driver.get(f"{base}/ocgs?status=active")
     check("06-groups")
     driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
@@ -131,4 +137,4 @@ finally:
 if failures:
     print("\n".join(failures))
     sys.exit(1)
-print("Browser check passed: all 13 steps, no HTTP or console errors.")
+print("Browser check passed: all 14 steps, no HTTP or console errors.")

@@ -5,7 +5,7 @@ enum Templates {
         "layout": layout, "errorSummary": errorSummary, "field": field, "login": login, "home": home,
         "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
         "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminUserForm": adminUserForm, "adminUser": adminUser,
-        "matches": matches, "match": match, "imports": imports, "import": importJob,
+        "matches": matches, "match": match, "imports": imports, "import": importJob, "cases": cases, "case": deportationCase,
     ]
 
     static let layout = """
@@ -560,5 +560,65 @@ enum Templates {
     </table>
     {{/hasRowErrors}}
     {{^hasRowErrors}}<p>None.</p>{{/hasRowErrors}}
+    """
+
+    static let cases = """
+    <h1>Deportation cases</h1>
+    {{#hasItems}}
+    <table><caption class="visually-hidden">Cases you can see, most recently changed first</caption>
+      <thead><tr><th scope="col">Home Office reference</th><th scope="col">Subject</th><th scope="col">Stage</th><th scope="col">Owner</th><th scope="col" class="numeric">Open barriers</th><th scope="col">Last changed</th></tr></thead>
+      <tbody>{{#items}}<tr><td><a href="/cases/{{id}}">{{reference}}</a></td><td>{{subject}}</td><td>{{stage}}</td><td>{{owner}}</td><td class="numeric">{{barriers}}</td><td>{{updated}}</td></tr>{{/items}}</tbody>
+    </table>
+    {{/hasItems}}
+    {{^hasItems}}<p>No cases you can see. Cases are opened through <code>POST /api/v1/cases</code>.</p>{{/hasItems}}
+    """
+
+    static let deportationCase = """
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+    <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+    <span class="caption">Deportation case · {{stage}}</span>
+    <h1>{{reference}}</h1>
+    <dl class="summary-list">
+      <div><dt>Subject</dt><dd><a href="/subjects/{{subjectID}}">{{subject}}</a></dd></div>
+      <div><dt>Owner</dt><dd>{{owner}}</dd></div>
+      {{#fileLocation}}<div><dt>Home Office file</dt><dd>{{fileLocation}}</dd></div>{{/fileLocation}}
+      <div><dt>Bail</dt><dd>{{#onBail}}On immigration bail{{/onBail}}{{^onBail}}Not on bail{{/onBail}}</dd></div>
+      {{#removal}}<div><dt>Removal directions</dt><dd>{{date}}, {{route}} to {{destination}}</dd></div>{{/removal}}
+      <div><dt>Record</dt><dd>Version {{version}}</dd></div>
+    </dl>
+    <h2>Barriers to removal</h2>
+    {{#hasBarriers}}<ul>{{#barriers}}<li><strong>{{kind}}</strong> ({{#open}}open{{/open}}{{^open}}resolved: {{resolution}}{{/open}}), opened {{opened}}: {{note}}
+      {{#open}}{{#canChange}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="barrierID" value="{{barrierID}}">
+        <label for="resolution-{{barrierID}}">How it was resolved</label> <input id="resolution-{{barrierID}}" name="note">
+        <button class="button button--secondary" type="submit">Resolve</button></form>{{/canChange}}{{/open}}</li>{{/barriers}}</ul>{{/hasBarriers}}
+    {{^hasBarriers}}<p>None.</p>{{/hasBarriers}}
+    {{#canChange}}
+    <h2>Record the next step</h2>
+    <form method="post" action="/cases/{{id}}/steps" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+      <div class="form-group"><label for="milestone">Milestone</label>
+        <select id="milestone" name="milestone">{{#next}}<option value="{{code}}">{{code}}</option>{{/next}}</select></div>
+      <div class="form-group"><label for="reason">Why</label><textarea id="reason" name="reason" rows="2"></textarea></div>
+      <div class="form-group"><label for="removalDate">Removal date (for removal directions, yyyy-MM-dd)</label><input id="removalDate" name="removalDate"></div>
+      <div class="form-group"><label for="route">Route</label><input id="route" name="route"></div>
+      <div class="form-group"><label for="destination">Destination</label><input id="destination" name="destination"></div>
+      <div class="form-group"><label for="override">Override (senior caseworkers: less than 72 hours' notice, and why)</label><input id="override" name="override"></div>
+      <button class="button" type="submit">Record milestone</button>
+    </form>
+    <form method="post" action="/cases/{{id}}/steps" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+      <div class="form-group"><label for="barrier">Open a barrier</label>
+        <select id="barrier" name="barrier">{{#barrierKinds}}<option value="{{code}}">{{code}}</option>{{/barrierKinds}}</select></div>
+      <div class="form-group"><label for="note">Note</label><input id="note" name="note"></div>
+      <button class="button button--secondary" type="submit">Open barrier</button>
+    </form>
+    {{/canChange}}
+    <h2>History</h2>
+    <table><caption class="visually-hidden">Every step, newest first</caption>
+      <thead><tr><th scope="col">When</th><th scope="col">Step</th><th scope="col">By</th><th scope="col">Why</th><th scope="col">Details</th></tr></thead>
+      <tbody>{{#events}}<tr><td>{{at}}</td><td>{{kind}}</td><td>{{by}}</td><td>{{reason}}</td><td>{{details}}</td></tr>{{/events}}</tbody>
+    </table>
     """
 }

@@ -94,6 +94,7 @@ public enum LiaisonApplication {
         OCGPages(pages: pages, groups: groups, store: store).register(&routes)
         MatchPages(pages: pages, reviews: reviews, store: store).register(&routes)
         ImportPages(pages: pages, imports: imports).register(&routes)
+        CasePages(pages: pages, cases: cases, store: store).register(&routes)
         AuditPages(pages: pages, store: store, audit: audit).register(&routes)
         AdminPages(pages: pages, store: store, admin: UserAdministration(store: store, audit: audit), authenticator: authenticator).register(&routes)
         // The document describes every operation, itself included.

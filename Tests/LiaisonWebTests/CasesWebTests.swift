@@ -1,0 +1,54 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LiaisonCore
+import Testing
+@testable import LiaisonWeb
+
+/// Deportation cases over HTTP: opened and moved on through the API, followed and moved on through the pages.
+@Suite("Cases over HTTP")
+struct CasesWebTests {
+    @Test("a case is opened and moved on through the API and the pages; refused steps say why")
+    func cases() async throws {
+        let harness = try await WebHarness()
+        let token = try await harness.token("nca.analyst")
+        let subject = harness.readable(by: "nca.analyst") { $0.meta.owningAgencyID == harness.user("nca.analyst").agencyID && $0.meta.needToKnow == nil }
+        try await harness.run { client in
+            let created = try await client.execute(uri: "/api/v1/cases", method: .post, headers: bearer(token),
+                                                   body: ByteBuffer(string: #"{"subjectID":"\#(subject.id.rawValue)","homeOfficeReference":"D7654321","fileLocation":"Sheffield"}"#))
+            #expect(created.status == .created)
+            let id = try #require(try created.json()["id"] as? String)
+            let stepped = try await client.execute(uri: "/api/v1/cases/\(id)/steps", method: .post, headers: bearer(token),
+                                                   body: ByteBuffer(string: #"{"version":1,"milestone":"liability-to-deport","reason":"sentence of 14 months"}"#))
+            #expect(stepped.status == .ok)
+            #expect(((try stepped.json()["progress"] as? [String: Any])?["stage"] as? String) == "liability-to-deport")
+            let stale = try await client.execute(uri: "/api/v1/cases/\(id)/steps", method: .post, headers: bearer(token),
+                                                 body: ByteBuffer(string: #"{"version":1,"milestone":"decision-to-deport","reason":"x"}"#))
+            #expect(stale.status == .conflict)
+            let wrong = try await client.execute(uri: "/api/v1/cases/\(id)/steps", method: .post, headers: bearer(token),
+                                                 body: ByteBuffer(string: #"{"version":2,"milestone":"removed","reason":"x"}"#))
+            #expect(wrong.status == .unprocessableContent)
+            #expect(try wrong.errorFields() == ["milestone"])
+
+            let session = try await signIn(client, "nca.analyst")
+            let list = try await client.execute(uri: "/cases", method: .get, headers: [.cookie: session.cookie])
+            #expect(list.status == .ok && list.text.contains("D7654321"))
+            let form: HTTPFields = [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"]
+            let opened = try await client.execute(uri: "/cases/\(id)/steps", method: .post, headers: form,
+                                                  body: ByteBuffer(string: "_csrf=\(session.csrf)&version=2&barrier=no-travel-document&note=passport+expired"))
+            #expect(opened.status == .seeOther)
+            let page = try await client.execute(uri: "/cases/\(id)", method: .get, headers: [.cookie: session.cookie])
+            #expect(page.text.contains("no-travel-document") && page.text.contains("passport expired") && page.text.contains("sentence of 14 months"))
+            #expect(page.text.contains("name=\"barrierID\" value=\"1\""))
+            let resolved = try await client.execute(uri: "/cases/\(id)/steps", method: .post, headers: form,
+                                                    body: ByteBuffer(string: "_csrf=\(session.csrf)&version=3&barrierID=1&note=document+issued"))
+            #expect(resolved.status == .seeOther)
+            let after = try await client.execute(uri: "/api/v1/cases/\(id)", method: .get, headers: bearer(token))
+            let barriers = (try after.json()["progress"] as? [String: Any])?["barriers"] as? [[String: Any]]
+            #expect(barriers?.first?["resolution"] as? String == "document issued")
+            let refused = try await client.execute(uri: "/cases/\(id)/steps", method: .post, headers: form,
+                                                   body: ByteBuffer(string: "_csrf=\(session.csrf)&version=4&milestone=closed&reason=done"))
+            #expect(refused.status == .unprocessableContent && refused.text.contains("closed cannot be recorded after liability-to-deport"))
+        }
+    }
+}
