@@ -39,6 +39,15 @@ struct CaseServiceTests {
         #expect(stored.progress == c.progress && stored.meta.version == c.meta.version && stored.progress.removal == removal)
         #expect(stored.progress.events.map(\.kind).suffix(4) == ["barrier-opened", "barriers-process-started", "barrier-resolved", "removal-directions-set"])
 
+        // Allocation to a case owner, recorded with who and when; an analyst is not a case owner.
+        await #expect(throws: LiaisonError.invalid("allocateTo", "is not an active case owner or senior caseworker")) {
+            try await service.step(c.id, CaseStepInput(version: c.meta.version, allocateTo: "nca.analyst"), by: f.analyst)
+        }
+        let owner = User(username: "hocc.owner", displayName: "Owner", email: "o@hocc.invalid", agencyID: f.nca.id, roles: [.caseOwner], vetting: .sc)
+        try await f.store.insertUser(owner, passwordHash: "x")
+        c = try await service.step(c.id, CaseStepInput(version: c.meta.version, note: "allocated by the workflow team", allocateTo: "hocc.owner"), by: f.analyst)
+        #expect(c.owner == "hocc.owner" && c.progress.events.last?.kind == "allocated" && c.progress.events.last?.details == ["owner": "hocc.owner"])
+
         // Another agency's partner officer may read a case shared with all, but not move it on.
         #expect(try await service.list(by: f.partner).map(\.id) == [c.id])
         await #expect(throws: LiaisonError.self) {

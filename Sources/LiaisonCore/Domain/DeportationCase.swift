@@ -46,7 +46,8 @@ public struct CaseInput: Codable, Sendable {
     }
 }
 
-/// A step on a case: a milestone, or a barrier opened or resolved. `version` is the case version it was decided on.
+/// A step on a case: a milestone, a barrier opened or resolved, or an allocation to a case owner. `version` is the
+/// case version it was decided on.
 public struct CaseStepInput: Codable, Sendable {
     public var version: Int?
     public var milestone: String?
@@ -56,9 +57,11 @@ public struct CaseStepInput: Codable, Sendable {
     public var barrier: String?
     public var barrierID: Int?
     public var note: String?
+    /// A case owner's username to allocate the case to.
+    public var allocateTo: String?
 
     public init(version: Int?, milestone: String? = nil, reason: String? = nil, removal: RemovalDirections? = nil, override: String? = nil,
-                barrier: String? = nil, barrierID: Int? = nil, note: String? = nil) {
+                barrier: String? = nil, barrierID: Int? = nil, note: String? = nil, allocateTo: String? = nil) {
         self.version = version
         self.milestone = milestone
         self.reason = reason
@@ -67,5 +70,6 @@ public struct CaseStepInput: Codable, Sendable {
         self.barrier = barrier
         self.barrierID = barrierID
         self.note = note
+        self.allocateTo = allocateTo
     }
 }

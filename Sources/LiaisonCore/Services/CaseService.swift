@@ -62,7 +62,8 @@ public struct CaseService: Sendable {
 
     /// Records a milestone, or opens or resolves a barrier, as the step says.
     public func step(_ id: CaseID, _ input: CaseStepInput, by user: User, request: RequestInfo = .none) async throws -> DeportationCase {
-        let action = input.milestone != nil ? "case.milestone" : input.barrierID != nil ? "case.barrier-resolve" : "case.barrier-open"
+        let action = input.milestone != nil ? "case.milestone" : input.barrierID != nil ? "case.barrier-resolve"
+            : input.allocateTo != nil ? "case.allocate" : "case.barrier-open"
         return try await auditor.run(user, action, kind: Self.kind, ids: [id.rawValue], request: request,
                                      detail: input.milestone ?? input.barrier ?? input.barrierID.map { "barrier \($0)" }) {
             var (current, _) = try RecordEditing.read(try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
@@ -85,8 +86,19 @@ public struct CaseService: Sendable {
                     throw LiaisonError.invalid("barrier", "must be one of " + BarrierKind.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 current.progress = try CaseWorkflow.openBarrier(kind, on: current.progress, at: now, by: user, note: input.note ?? "")
+            } else if let owner = input.allocateTo {
+                // Allocation: the case leaves the workflow team for a case owner (or moves between owners).
+                guard let account = try await store.credentials(username: owner)?.user, account.active,
+                      account.has(.caseOwner) || account.has(.seniorCaseworker) else {
+                    throw LiaisonError.invalid("allocateTo", "is not an active case owner or senior caseworker")
+                }
+                if current.progress.stage == .closed { throw LiaisonError.invalid("allocateTo", "the case is closed") }
+                var details = ["owner": owner]
+                details["previous"] = current.owner
+                current.progress.events.append(CaseEvent(kind: "allocated", at: now, by: user.username, reason: input.note ?? "allocated", details: details))
+                current.owner = owner
             } else {
-                throw LiaisonError.invalid("milestone", "give a milestone, a barrier to open, or a barrierID to resolve")
+                throw LiaisonError.invalid("milestone", "give a milestone, a barrier to open, a barrierID to resolve, or a case owner to allocate to")
             }
             let expected = current.meta.version
             current.meta = current.meta.touched(by: user.id, at: now)

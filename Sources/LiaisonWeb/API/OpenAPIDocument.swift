@@ -192,6 +192,7 @@ enum OpenAPIDocument {
             "override": string(description: "A senior caseworker's reason for less than 72 hours' notice of removal"),
             "barrier": ["type": "string", "enum": .array(BarrierKind.allCases.map { .string($0.rawValue) })],
             "barrierID": ["type": "integer", "description": "The barrier to resolve"], "note": string(max: 2000),
+            "allocateTo": string(description: "A case owner's username to allocate the case to"),
         ], required: ["version"]),
         "DeportationCase": object([
             "id": string(format: "uuid"), "meta": ref("RecordMeta"), "subjectID": string(format: "uuid"), "homeOfficeReference": string(),

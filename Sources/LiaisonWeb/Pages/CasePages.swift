@@ -42,7 +42,8 @@ struct CasePages {
                 removal = RemovalDirections(date: formatter.date(from: day) ?? .distantPast, route: form["route"], destination: form["destination"])
             }
             let input = CaseStepInput(version: Int(form["version"]), milestone: text("milestone"), reason: text("reason"), removal: removal,
-                                      override: text("override"), barrier: text("barrier"), barrierID: Int(form["barrierID"]), note: text("note"))
+                                      override: text("override"), barrier: text("barrier"), barrierID: Int(form["barrierID"]), note: text("note"),
+                                      allocateTo: text("allocateTo"))
             do {
                 _ = try await this.cases.step(id, input, by: user, request: context.request)
             } catch let error as LiaisonError {

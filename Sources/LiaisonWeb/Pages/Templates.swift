@@ -614,6 +614,11 @@ enum Templates {
       <div class="form-group"><label for="note">Note</label><input id="note" name="note"></div>
       <button class="button button--secondary" type="submit">Open barrier</button>
     </form>
+    <form method="post" action="/cases/{{id}}/steps" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+      <div class="form-group"><label for="allocateTo">Allocate to a case owner (username)</label><input id="allocateTo" name="allocateTo"></div>
+      <button class="button button--secondary" type="submit">Allocate</button>
+    </form>
     {{/canChange}}
     <h2>History</h2>
     <table><caption class="visually-hidden">Every step, newest first</caption>
