@@ -15,9 +15,7 @@ struct CasesAPI {
             try AccessPolicy.enforceCreate(user)
             let input = try await RequestReading.json(CaseInput.self, from: request, context: context)
             let created = try await cases.create(input, by: user, request: context.request)
-            var response = try jsonResponse(created, status: .created)
-            response.headers[.location] = "/api/v1/cases/\(created.id)"
-            return response
+            return try createdResponse(created, at: "/api/v1/cases/\(created.id)")
         }
         api.add(APIOperation(method: .get, path: "/api/v1/cases", operationID: "listCases",
                              summary: "The cases you may see, most recently changed first", tag: "Cases", response: "DeportationCaseList")) { _, context in

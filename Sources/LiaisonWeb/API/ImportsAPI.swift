@@ -48,9 +48,7 @@ struct ImportsAPI {
                 fileName: try RequestReading.text("fileName", request, max: 200) ?? "upload", fileSize: length)
             let body = request.body.map { Array($0.readableBytesView) }
             let job = try await imports.start(importRequest, chunks: body, by: user, info: context.request)
-            var response = try jsonResponse(job, status: .created)
-            response.headers[.location] = "/api/v1/imports/\(job.id)"
-            return response
+            return try createdResponse(job, at: "/api/v1/imports/\(job.id)")
         }
         api.add(APIOperation(method: .get, path: "/api/v1/imports", operationID: "listImports",
                              summary: "Your agency's imports, most recent first, with their progress", tag: "Imports", response: "ImportJobList")) { _, context in

@@ -18,9 +18,7 @@ struct RecordRoutes<Service: RecordService> {
             let input = try await RequestReading.json(Service.Input.self, from: request, context: context)
             if input.version != nil { throw LiaisonError.invalid("version", "must not be sent when creating a record") }
             let created = try await service.create(input, by: try context.user(), request: context.request)
-            var response = try jsonResponse(created, status: .created)
-            response.headers[.location] = "\(path)/\(created.id)"
-            return response
+            return try createdResponse(created, at: "\(path)/\(created.id)")
         }
         api.add(APIOperation(method: .get, path: "\(path)/{id}", operationID: "get\(schema)", summary: "Read one \(kind)",
                              tag: tag, response: schema, access: .readRecord(kind))) { _, context in

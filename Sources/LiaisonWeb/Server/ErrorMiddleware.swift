@@ -131,6 +131,13 @@ func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status = .ok) th
                     body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }
 
+/// A 201 with the new resource as JSON and its address in `Location`.
+func createdResponse(_ value: some Encodable, at location: String) throws -> Response {
+    var response = try jsonResponse(value, status: .created)
+    response.headers[.location] = location
+    return response
+}
+
 enum JSONCoding {
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
