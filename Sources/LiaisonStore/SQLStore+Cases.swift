@@ -24,13 +24,39 @@ extension SQLStore {
         try await db.query("SELECT * FROM deportation_cases ORDER BY updated_at DESC, id LIMIT ?", [SQLValue(limit)]).map(Self.deportationCase)
     }
 
-    public func updateCase(_ c: DeportationCase, expectedVersion: Int) async throws {
+    public func commitCaseWork(_ work: CaseWork) async throws {
         try await db.transaction { tx in
-            try await Self.updateRecord(tx, table: "deportation_cases", kind: "case", id: c.id.rawValue, meta: c.meta,
-                                        sortName: c.homeOfficeReference, details: c, extra: [("stage", SQLValue(c.progress.stage?.rawValue))],
-                                        expectedVersion: expectedVersion)
-            try await Self.saveShares(tx, [(c.id.rawValue, c.meta)], replacing: true)
+            if let c = work.updatedCase {
+                try await Self.updateRecord(tx, table: "deportation_cases", kind: "case", id: c.id.rawValue, meta: c.meta,
+                                            sortName: c.homeOfficeReference, details: c,
+                                            extra: [("stage", SQLValue(c.progress.stage?.rawValue)), ("minute_sheet", SQLValue(c.minuteSheet?.state.rawValue))],
+                                            expectedVersion: work.expectedVersion)
+                try await Self.saveShares(tx, [(c.id.rawValue, c.meta)], replacing: true)
+                // Open obligations belong to whoever owns the case now.
+                try await tx.execute("UPDATE obligations SET owner = ? WHERE case_id = ? AND status = 'open'", [SQLValue(c.owner), .text(c.id.rawValue)])
+            }
+            try await Self.insertRows(tx, table: "obligations",
+                                      columns: ["id", "case_id", "agency_id", "agency_code", "owner", "status", "due_by", "escalation", "details"],
+                                      rows: try work.newObligations.map { o in
+                                          [.text(o.id), .text(o.caseID.rawValue), .text(o.agencyID.rawValue), .text(o.agencyCode), SQLValue(o.owner),
+                                           .text(o.status.rawValue), SQLValue(o.dueBy), SQLValue(o.escalation), .text(try Self.json(o))]
+                                      })
+            for o in work.changedObligations {
+                let changed = try await tx.query(
+                    "UPDATE obligations SET status = ?, escalation = ?, details = ? WHERE id = ? AND status = 'open' RETURNING id",
+                    [.text(o.status.rawValue), SQLValue(o.escalation), .text(try Self.json(o)), .text(o.id)])
+                if changed.isEmpty { throw LiaisonError.conflict(field: "obligation", reason: "obligation \(o.id) is no longer open") }
+            }
+            try await Self.insertRows(tx, table: "outbox", columns: ["id", "obligation_id", "status", "next_attempt_at", "details"],
+                                      rows: try work.messages.map { m in
+                                          [.text(m.id), .text(m.obligationID), .text(m.status.rawValue), SQLValue(m.nextAttemptAt), .text(try Self.json(m))]
+                                      })
         }
+    }
+
+    public func casesAwaitingMinuteSheet(limit: Int) async throws -> [DeportationCase] {
+        try await db.query("SELECT * FROM deportation_cases WHERE minute_sheet = 'requested' ORDER BY updated_at, id LIMIT ?", [SQLValue(limit)])
+            .map(Self.deportationCase)
     }
 
     static func deportationCase(_ row: SQLRow) throws -> DeportationCase {

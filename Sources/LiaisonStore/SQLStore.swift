@@ -75,10 +75,10 @@ public struct SQLStore: LiaisonStore {
     public func insertUser(_ user: User, passwordHash: String) async throws {
         do {
             try await db.execute(
-                "INSERT INTO users (id, username, display_name, email, agency_id, roles, vetting, briefings, password_hash, active, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO users (id, username, display_name, email, agency_id, roles, vetting, briefings, password_hash, active, version, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [.text(user.id.rawValue), .text(user.username), .text(user.displayName), .text(user.email), .text(user.agencyID.rawValue),
                  .text(user.roles.map(\.rawValue).joined(separator: ",")), .text(user.vetting.rawValue),
-                 .text(user.briefings.joined(separator: ",")), .text(passwordHash), SQLValue(user.active), SQLValue(user.version)])
+                 .text(user.briefings.joined(separator: ",")), .text(passwordHash), SQLValue(user.active), SQLValue(user.version), .text(user.phone)])
         } catch {
             if try await credentials(username: user.username) != nil {
                 throw LiaisonError.conflict(field: "username", reason: "is already taken")
@@ -103,8 +103,8 @@ public struct SQLStore: LiaisonStore {
     public func updateUser(_ user: User, expectedVersion: Int) async throws {
         try await db.transaction { tx in
             let updated = try await tx.query(
-                "UPDATE users SET display_name = ?, email = ?, roles = ?, vetting = ?, briefings = ?, active = ?, version = ? WHERE id = ? AND version = ? RETURNING id",
-                [.text(user.displayName), .text(user.email), .text(user.roles.map(\.rawValue).joined(separator: ",")), .text(user.vetting.rawValue),
+                "UPDATE users SET display_name = ?, email = ?, phone = ?, roles = ?, vetting = ?, briefings = ?, active = ?, version = ? WHERE id = ? AND version = ? RETURNING id",
+                [.text(user.displayName), .text(user.email), .text(user.phone), .text(user.roles.map(\.rawValue).joined(separator: ",")), .text(user.vetting.rawValue),
                  .text(user.briefings.joined(separator: ",")), SQLValue(user.active), SQLValue(expectedVersion + 1),
                  .text(user.id.rawValue), SQLValue(expectedVersion)])
             if updated.isEmpty {
@@ -122,7 +122,7 @@ public struct SQLStore: LiaisonStore {
              roles: try row.string("roles").split(separator: ",").compactMap { Role(rawValue: String($0)) },
              vetting: Vetting(rawValue: try row.string("vetting")) ?? .bpss,
              briefings: try row.string("briefings").split(separator: ",").map(String.init), active: try row.bool("active"),
-             version: try row.int("version"))
+             version: try row.int("version"), phone: try row.string("phone"))
     }
 
     public func insertSession(_ session: SessionRecord) async throws {

@@ -11,7 +11,7 @@ struct Liaison: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liaison",
         abstract: "Shared casework and intelligence for the agencies tackling serious and organised crime.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Access.self, Resolve.self, Matches.self, Import.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Access.self, Resolve.self, Matches.self, Import.self, Obligations.self])
 }
 
 /// Where the store is: the same options, with the same environment variables, on every command that touches it.
@@ -62,9 +62,22 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .customLong("secure-cookies"), help: "Mark cookies Secure and send HSTS: use when served over HTTPS behind a proxy.") var secureCookies = false
     @Option(name: .customLong("tls-certificate"), help: "PEM certificate (chain) file: serve HTTPS directly (with --tls-key).") var tlsCertificate: String?
     @Option(name: .customLong("tls-key"), help: "PEM private key file for --tls-certificate.") var tlsKey: String?
+    @Option(help: "SMTP relay for emailed notices, HOST:PORT (env LIAISON_SMTP).") var smtp: String?
+    @Option(name: .customLong("smtp-from"), help: "The sender address of emailed notices (env LIAISON_SMTP_FROM).") var smtpFrom: String?
 
     func validate() throws {
         if (tlsCertificate == nil) != (tlsKey == nil) { throw ValidationError("give both --tls-certificate and --tls-key, or neither") }
+        _ = try relay()
+    }
+
+    /// The SMTP relay from --smtp or LIAISON_SMTP, checked.
+    func relay() throws -> (host: String, port: Int, from: String)? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let raw = smtp ?? environment["LIAISON_SMTP"], !raw.isEmpty else { return nil }
+        let parts = raw.split(separator: ":")
+        guard parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port) else { throw ValidationError("--smtp must be HOST:PORT") }
+        let from = smtpFrom ?? environment["LIAISON_SMTP_FROM"] ?? "liaison@localhost"
+        return (String(parts[0]), port, from)
     }
 
     func run() async throws {
@@ -77,7 +90,7 @@ struct Serve: AsyncParsableCommand {
             if demo { try await DemoCommand.seed(store, subjects: 5_000, ocgs: 300, seed: 2026, print: true) }
             let registry = PrometheusCollectorRegistry()
             let tls = tlsCertificate.map { (certificate: $0, key: tlsKey!) }
-            let configuration = ServerConfiguration(host: host, port: port, secureTransport: secureCookies, tls: tls)
+            let configuration = ServerConfiguration(host: host, port: port, secureTransport: secureCookies, tls: tls, smtp: try relay())
             do { try configuration.checkTLSFiles() } catch let error as ConfigurationError { throw ValidationError(error.description) }
             let app = try LiaisonApplication.build(store: store, configuration: configuration, registry: registry, logger: logger)
             print("Liaison is serving on \(tls == nil ? "http" : "https")://\(host):\(port) (store: \(self.store.describe))")

@@ -14,7 +14,11 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     /// A fresh, migrated, empty store of this kind, isolated from every other test.
     func open() async throws -> SQLStore {
-        let token = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+        try await open(named: String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)))
+    }
+
+    /// The store of this kind named `token`: a new one the first time, the same data again after a restart.
+    func open(named token: String) async throws -> SQLStore {
         switch self {
         case .sqlite:
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-test-\(token)").path
@@ -39,8 +43,9 @@ struct Fixture {
     let partner: User
     let clock = FixedClock(Date(timeIntervalSince1970: 1_790_000_000))
 
-    init(_ kind: StoreKind) async throws {
-        store = try await kind.open()
+    /// A fresh store of `kind`, or the one named `name` (to reopen it after a restart).
+    init(_ kind: StoreKind, named name: String? = nil) async throws {
+        if let name { store = try await kind.open(named: name) } else { store = try await kind.open() }
         nca = Agency(code: "NCA", name: "National Crime Agency", type: "law-enforcement", jurisdiction: "uk")
         gmp = Agency(code: "GMP", name: "Greater Manchester Police", type: "law-enforcement", jurisdiction: "england-wales")
         try await store.insertAgency(nca)

@@ -90,6 +90,16 @@ struct AuthorizationMatrixTests {
         }
         let cases = caseFixtures
 
+        // An obligation to the NCA on each case: the NCA's users see theirs; others see them only through the case.
+        let nca = data.agencies.first { $0.code == "NCA" }!
+        let obligationFixtures = caseFixtures.map { fixture in
+            Obligation(id: "matrix:\(fixture.id)", caseID: CaseID(fixture.id), agencyID: nca.id, agencyCode: nca.code, event: "decision-to-deport",
+                       summary: "Case: matrix", createdAt: Date(), dueBy: Date().addingTimeInterval(86_400), status: .open, owner: nil, escalation: 0,
+                       rulesVersion: 1)
+        }
+        try await harness.store.commitCaseWork(CaseWork(newObligations: obligationFixtures))
+        let owed = zip(obligationFixtures, caseFixtures).map { (id: $0.id, agency: $0.agencyID, caseMeta: $1.meta) }
+
         var issued: [String: String] = [:]
         for user in data.users { issued[user.username] = try await harness.token(user.username) }
         let tokens = issued
@@ -144,21 +154,25 @@ struct AuthorizationMatrixTests {
                 var targets: [(path: String, record: (id: String, meta: RecordMeta)?, pair: [RecordMeta]?)] = []
                 let kind: String? = switch access {
                 case .readRecord(let k), .updateRecord(let k), .createRecord(let k): k
+                case .registerInterest: "case"
                 default: nil
                 }
                 if template.contains("{id}"), let kind {
                     targets = records(kind).map { (template.replacingOccurrences(of: "{id}", with: $0.id), $0, nil) }
                 } else if case .agencyRecord = access {
                     targets = [(template.replacingOccurrences(of: "{id}", with: importJob.id), nil, nil)]
+                } else if access == .obligation || access == .acknowledgeObligation {
+                    targets = owed.map { (template.replacingOccurrences(of: "{id}", with: $0.id), (id: $0.id, meta: $0.caseMeta), nil) }
                 } else if access == .readPair || access == .decidePair {
                     targets = pairs.map { (template.replacingOccurrences(of: "{id}", with: $0.id), nil, $0.metas) }
                 } else {
-                    targets = [(template.replacingOccurrences(of: "{list}", with: "criminal-market").replacingOccurrences(of: "{code}", with: "matrix-test"), nil, nil)]
+                    targets = [(template.replacingOccurrences(of: "{list}", with: "criminal-market").replacingOccurrences(of: "{code}", with: "matrix-test")
+                        .replacingOccurrences(of: "{agency}", with: "NCA").replacingOccurrences(of: "{slug}", with: "consultation"), nil, nil)]
                 }
                 for target in targets {
                     var headers: HTTPFields = [:]
                     var body: String?
-                    let version = try await target.record.asyncMap { try await currentVersion(kind!, $0.id) }
+                    let version = kind == nil ? nil : try await target.record.asyncMap { try await currentVersion(kind!, $0.id) }
                     if let user {
                         if api { headers = bearer(tokens[user.username]!) } else { headers[.cookie] = sessions[user.username]!.cookie }
                     } else if api {
@@ -167,7 +181,12 @@ struct AuthorizationMatrixTests {
                     if method == .post || method == .put {
                         if api {
                             body = template.hasPrefix("/api/v1/reference") ? #"{"label":"Matrix","sortOrder":1,"active":true}"#
-                                : template.hasSuffix("/decision") ? #"{"decision":"unsure"}"# : jsonBody(kind ?? "subject", version: version)
+                                : template.hasSuffix("/decision") ? #"{"decision":"unsure"}"#
+                                : template.hasSuffix("/interests") ? #"{"version":\#(version ?? 0),"reason":"matrix","contact":"desk"}"#
+                                : template.hasSuffix("/acknowledgement") ? "{}"
+                                : template.hasSuffix("/delivery") ? #"{"version":0,"email":"desk@example.invalid"}"#
+                                : template.hasPrefix("/api/v1/guidance") ? #"{"version":0,"title":"Matrix","body":"Matrix","changeNote":"matrix"}"#
+                                : jsonBody(kind ?? "subject", version: version)
                         } else {
                             headers[.contentType] = "application/x-www-form-urlencoded"
                             let csrf = user.map { sessions[$0.username]!.csrf } ?? ""
@@ -200,6 +219,15 @@ struct AuthorizationMatrixTests {
                         case .decidePair:
                             expected = !target.pair!.allSatisfy({ AccessPolicy.decide(user, .read, $0, kind: "subject").allowed }) ? .hidden
                                 : AccessPolicy.decideLink(user, target.pair!, kind: "subject").allowed ? .ok : .forbidden
+                        case .registerInterest:
+                            let meta = target.record!.meta
+                            expected = !AccessPolicy.decide(user, .read, meta, kind: "case").allowed ? .hidden
+                                : AccessPolicy.decide(user, .update, meta, kind: "case").allowed || !Set(user.roles).isDisjoint(with: CaseService.interestRoles) ? .ok
+                                : .forbidden
+                        case .obligation:
+                            expected = user.agencyID == nca.id || AccessPolicy.decide(user, .read, target.record!.meta, kind: "case").allowed ? .ok : .hidden
+                        case .acknowledgeObligation:
+                            expected = user.agencyID == nca.id ? .ok : AccessPolicy.decide(user, .read, target.record!.meta, kind: "case").allowed ? .forbidden : .hidden
                         }
                     }
                     #expect(got == expected, "\(method) \(target.path) as \(user?.username ?? "anonymous"): expected \(expected), got \(got) (\(response.status.code))")

@@ -120,12 +120,14 @@ public enum DemoData {
             Agency(id: rng.id(), code: spec.code, name: spec.name, type: spec.type, jurisdiction: spec.jurisdiction)
         }
         let agencyByCode = Dictionary(uniqueKeysWithValues: agencies.map { ($0.code, $0) })
-        let users = userSpecs.map { spec in
+        let users = userSpecs.enumerated().map { index, spec in
             User(id: rng.id(), username: "\(spec.agency.lowercased()).\(spec.handle)",
                  displayName: "\(spec.handle.capitalized) (\(spec.agency) demo)",
                  email: "\(spec.handle)@\(spec.agency.lowercased()).demo.invalid",
                  agencyID: agencyByCode[spec.agency]!.id, roles: spec.roles, vetting: spec.vetting,
-                 briefings: briefings["\(spec.agency.lowercased()).\(spec.handle)"] ?? [])
+                 briefings: briefings["\(spec.agency.lowercased()).\(spec.handle)"] ?? [],
+                 // Ofcom's range for drama: never a real number.
+                 phone: "01632 960" + String(format: "%03d", index))
         }
         let holders = agencies.filter { $0.type != "private-sector" }
         let creators = Dictionary(grouping: users, by: \.agencyID)

@@ -38,6 +38,8 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
     public var username: String
     public var displayName: String
     public var email: String
+    /// A work phone number, given to partners as the case owner's contact.
+    public var phone: String
     public var agencyID: AgencyID
     public var roles: [Role]
     public var vetting: Vetting
@@ -48,8 +50,9 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
 
     public init(
         id: UserID = .make(), username: String, displayName: String, email: String, agencyID: AgencyID,
-        roles: [Role], vetting: Vetting, briefings: [String] = [], active: Bool = true, version: Int = 1
+        roles: [Role], vetting: Vetting, briefings: [String] = [], active: Bool = true, version: Int = 1, phone: String = ""
     ) {
+        self.phone = phone
         self.briefings = briefings
         self.id = id
         self.username = username

@@ -140,7 +140,8 @@ public struct CaseRules: Codable, Sendable, Equatable {
 public enum CaseWorkflow {
     /// Records a milestone. `removal` is required for removal directions; `override` (a reason) for short notice.
     public static func record(_ milestone: CaseMilestone, on progress: CaseProgress, at time: Date, by user: User, reason: String,
-                              removal: RemovalDirections? = nil, override: String? = nil, rules: CaseRules = .standard) throws -> CaseProgress {
+                              removal: RemovalDirections? = nil, override: String? = nil, recording extra: [String: String] = [:],
+                              rules: CaseRules = .standard) throws -> CaseProgress {
         let allowed = rules.allowed(after: progress.stage)
         guard allowed.contains(milestone) else {
             let after = progress.stage.map { "after \($0.rawValue)" } ?? "as a case's first milestone"
@@ -152,7 +153,7 @@ public enum CaseWorkflow {
         if why.isEmpty { v.fail("reason", "must say why") }
         if milestone == .bailGranted && progress.onBail { v.fail("milestone", "bail is already granted") }
         if milestone == .bailEnded && !progress.onBail { v.fail("milestone", "bail has not been granted") }
-        var details: [String: String] = [:]
+        var details = extra
         if milestone == .removalDirectionsSet {
             guard let removal else { throw LiaisonError.invalid("removal", "removal directions need a date, route and destination") }
             if removal.route.isEmpty { v.fail("removal.route", "must not be empty") }

@@ -13,6 +13,10 @@ public struct DeportationCase: Codable, Sendable, Identifiable {
     public var progress: CaseProgress
     /// The version of the rules the case follows.
     public var rulesVersion: Int
+    /// Partner agencies' interest in the case: its special conditions.
+    public var interests: [CaseInterest]
+    /// Minute sheet ICD.4353 on the Home Office file, once the workflow team has dealt with it.
+    public var minuteSheet: MinuteSheet?
 
     public init(id: CaseID = .make(), meta: RecordMeta, subjectID: SubjectID, homeOfficeReference: String, owner: String?,
                 fileLocation: String?, progress: CaseProgress = CaseProgress(), rulesVersion: Int = CaseRules.standard.version) {
@@ -24,7 +28,11 @@ public struct DeportationCase: Codable, Sendable, Identifiable {
         self.fileLocation = fileLocation
         self.progress = progress
         self.rulesVersion = rulesVersion
+        interests = []
+        minuteSheet = nil
     }
+
+    public var activeInterests: [CaseInterest] { interests.filter(\.isActive) }
 }
 
 public typealias CaseID = ID<DeportationCase>
@@ -59,9 +67,14 @@ public struct CaseStepInput: Codable, Sendable {
     public var note: String?
     /// A case owner's username to allocate the case to.
     public var allocateTo: String?
+    /// Ask every interested agency for its view before a decision not to deport.
+    public var consult: Bool?
+    /// Minute sheet ICD.4353: `attach` (or request it from the team holding the file), or `confirm` that team attached it.
+    public var minuteSheet: String?
 
     public init(version: Int?, milestone: String? = nil, reason: String? = nil, removal: RemovalDirections? = nil, override: String? = nil,
-                barrier: String? = nil, barrierID: Int? = nil, note: String? = nil, allocateTo: String? = nil) {
+                barrier: String? = nil, barrierID: Int? = nil, note: String? = nil, allocateTo: String? = nil,
+                consult: Bool? = nil, minuteSheet: String? = nil) {
         self.version = version
         self.milestone = milestone
         self.reason = reason
@@ -71,5 +84,7 @@ public struct CaseStepInput: Codable, Sendable {
         self.barrierID = barrierID
         self.note = note
         self.allocateTo = allocateTo
+        self.consult = consult
+        self.minuteSheet = minuteSheet
     }
 }

@@ -9,12 +9,15 @@ public struct CaseService: Sendable {
     let clock: any LiaisonClock
     let auditor: Auditor
     public var rules: CaseRules
+    public var obligationRules: ObligationRules
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, rules: CaseRules = .standard) {
+    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, rules: CaseRules = .standard,
+                obligationRules: ObligationRules = .standard) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)
         self.rules = rules
+        self.obligationRules = obligationRules
     }
 
     /// Opens a case for a subject; the Home Office reference is one letter and 5–9 digits (e.g. B1234567).
@@ -63,7 +66,8 @@ public struct CaseService: Sendable {
     /// Records a milestone, or opens or resolves a barrier, as the step says.
     public func step(_ id: CaseID, _ input: CaseStepInput, by user: User, request: RequestInfo = .none) async throws -> DeportationCase {
         let action = input.milestone != nil ? "case.milestone" : input.barrierID != nil ? "case.barrier-resolve"
-            : input.allocateTo != nil ? "case.allocate" : "case.barrier-open"
+            : input.allocateTo != nil ? "case.allocate" : input.consult == true ? "case.consult"
+            : input.minuteSheet != nil ? "case.minute-sheet" : "case.barrier-open"
         return try await auditor.run(user, action, kind: Self.kind, ids: [id.rawValue], request: request,
                                      detail: input.milestone ?? input.barrier ?? input.barrierID.map { "barrier \($0)" }) {
             var (current, _) = try RecordEditing.read(try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
@@ -73,12 +77,22 @@ public struct CaseService: Sendable {
                 throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: current.meta.version)
             }
             let now = clock.now()
+            let before = current.progress.events.count
             if let raw = input.milestone {
                 guard let milestone = CaseMilestone(rawValue: raw) else {
                     throw LiaisonError.invalid("milestone", "must be one of " + CaseMilestone.allCases.map(\.rawValue).joined(separator: ", "))
                 }
+                var consulted: [String: String] = [:]
+                if milestone == .decisionNotToDeport && !current.activeInterests.isEmpty {
+                    let consultation = ObligationEngine.consultation(of: current, obligations: try await store.obligations(ObligationQuery(caseID: id)), at: now)
+                    guard consultation.ready else {
+                        throw LiaisonError.conflict(field: "consultation", reason: "a decision not to deport cannot be finalised until every interested agency has answered or its consultation deadline has passed; awaiting "
+                                                    + consultation.awaiting.joined(separator: ", "))
+                    }
+                    consulted = consultation.record
+                }
                 current.progress = try CaseWorkflow.record(milestone, on: current.progress, at: now, by: user, reason: input.reason ?? "",
-                                                           removal: input.removal, override: input.override, rules: rules)
+                                                           removal: input.removal, override: input.override, recording: consulted, rules: rules)
             } else if let barrierID = input.barrierID {
                 current.progress = try CaseWorkflow.resolveBarrier(barrierID, on: current.progress, at: now, by: user, resolution: input.note ?? "")
             } else if let raw = input.barrier {
@@ -97,13 +111,137 @@ public struct CaseService: Sendable {
                 details["previous"] = current.owner
                 current.progress.events.append(CaseEvent(kind: "allocated", at: now, by: user.username, reason: input.note ?? "allocated", details: details))
                 current.owner = owner
+            } else if input.consult == true {
+                if current.activeInterests.isEmpty { throw LiaisonError.invalid("consult", "no agency has registered interest in this case") }
+                if current.progress.stage == .closed || current.progress.stage == .removed { throw LiaisonError.invalid("consult", "the case has ended") }
+                current.progress.events.append(CaseEvent(kind: "consultation-requested", at: now, by: user.username,
+                                                         reason: input.note ?? "a decision not to deport is being considered"))
+            } else if let sheet = input.minuteSheet {
+                current = try Self.minuteSheet(sheet, on: current, at: now, by: user, note: input.note)
             } else {
-                throw LiaisonError.invalid("milestone", "give a milestone, a barrier to open, a barrierID to resolve, or a case owner to allocate to")
+                throw LiaisonError.invalid("milestone", "give a milestone, a barrier to open, a barrierID to resolve, a case owner to allocate to, consult, or a minute sheet step")
             }
             let expected = current.meta.version
             current.meta = current.meta.touched(by: user.id, at: now)
-            try await store.updateCase(current, expectedVersion: expected)
+            try await store.commitCaseWork(try await work(current, expectedVersion: expected, events: Array(current.progress.events[before...]), at: now))
             return current
         }
+    }
+
+    /// Minute sheet ICD.4353: attached by the workflow team when it holds the file, otherwise requested from the team
+    /// holding it; `confirm` records that team's confirmation.
+    static func minuteSheet(_ step: String, on c: DeportationCase, at time: Date, by user: User, note: String?) throws -> DeportationCase {
+        var next = c
+        switch step {
+        case "attach":
+            if c.minuteSheet != nil { throw LiaisonError.conflict(field: "minuteSheet", reason: "the minute sheet is already \(c.minuteSheet!.state.rawValue)") }
+            let holder = c.fileLocation?.trimmingCharacters(in: .whitespaces) ?? ""
+            if holder.isEmpty || holder.lowercased() == "workflow team" {
+                next.minuteSheet = MinuteSheet(state: .attached, attachedAt: time, by: user.username)
+                next.progress.events.append(CaseEvent(kind: "minute-sheet-attached", at: time, by: user.username, reason: note ?? "ICD.4353 attached to the Home Office file"))
+            } else {
+                next.minuteSheet = MinuteSheet(state: .requested, requestedFrom: holder, requestedAt: time, by: user.username)
+                next.progress.events.append(CaseEvent(kind: "minute-sheet-requested", at: time, by: user.username,
+                                                      reason: note ?? "the Home Office file is held elsewhere", details: ["team": holder]))
+            }
+        case "confirm":
+            guard var sheet = c.minuteSheet, sheet.state == .requested else {
+                throw LiaisonError.invalid("minuteSheet", "no minute sheet request is waiting for confirmation")
+            }
+            sheet.state = .attached
+            sheet.attachedAt = time
+            next.minuteSheet = sheet
+            next.progress.events.append(CaseEvent(kind: "minute-sheet-attached", at: time, by: user.username,
+                                                  reason: note ?? "confirmed by \(sheet.requestedFrom ?? "the team holding the file")"))
+        default:
+            throw LiaisonError.invalid("minuteSheet", "must be attach or confirm")
+        }
+        return next
+    }
+
+    /// Registers a partner agency's interest in a case. A user who may change the case records it for any agency
+    /// (from an email); a partner who may see the case registers its own agency's interest. The interested agency
+    /// is given sight of the case; confiscation proceedings open a confiscation barrier.
+    public func registerInterest(_ id: CaseID, _ input: InterestInput, by user: User, request: RequestInfo = .none) async throws -> DeportationCase {
+        try await auditor.run(user, "case.interest", kind: Self.kind, ids: [id.rawValue], request: request, detail: input.agencyCode) {
+            var current = try await checkInterest(id, by: user)
+            let mayChange = AccessPolicy.decide(user, .update, current.meta, kind: Self.kind).allowed
+            var v = Validator()
+            let reason = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let contact = input.contact?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            if reason.isEmpty { v.fail("reason", "must say why the agency is interested") }
+            if contact.isEmpty { v.fail("contact", "must give the agency's contact point") }
+            if reason.count > 2_000 { v.fail("reason", "must be at most 2000 characters") }
+            var agency = try await store.agency(user.agencyID)
+            if let code = input.agencyCode, !code.isEmpty {
+                agency = try await store.agency(code: code.uppercased())
+                if agency == nil { v.fail("agencyCode", "is not a known agency") }
+            }
+            try v.check()
+            guard let agency else { throw LiaisonError.invalid("agencyCode", "is not a known agency") }
+            if agency.id != user.agencyID && !mayChange {
+                throw PolicyRefusal.roles("only the case's own caseworkers may record another agency's interest")
+            }
+            guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the version of the case you saw") }
+            if version != current.meta.version {
+                throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: current.meta.version)
+            }
+            if current.activeInterests.contains(where: { $0.agencyID == agency.id }) {
+                throw LiaisonError.conflict(field: "agencyCode", reason: "\(agency.code) has already registered interest in this case")
+            }
+            if current.progress.stage == .closed { throw LiaisonError.invalid("agencyCode", "the case is closed") }
+            let now = clock.now()
+            let before = current.progress.events.count
+            let confiscation = input.confiscation?.trimmingCharacters(in: .whitespacesAndNewlines)
+            current.interests.append(CaseInterest(id: (current.interests.map(\.id).max() ?? 0) + 1, agencyID: agency.id, agencyCode: agency.code,
+                                                  reason: reason, confiscation: confiscation?.isEmpty == false ? confiscation : nil, contact: contact,
+                                                  via: agency.id == user.agencyID ? .api : .email, registeredAt: now, registeredBy: user.username))
+            current.progress.events.append(CaseEvent(kind: "interest-registered", at: now, by: user.username, reason: reason,
+                                                     details: ["agency": agency.id.rawValue, "agencyCode": agency.code]))
+            if let confiscation, !confiscation.isEmpty, !current.progress.openBarriers.contains(where: { $0.kind == .confiscation }),
+               current.progress.stage != .removed {
+                current.progress = try CaseWorkflow.openBarrier(.confiscation, on: current.progress, at: now, by: user,
+                                                                note: "\(agency.code): \(confiscation)")
+            }
+            if !current.meta.sharing.withAll && agency.id != current.meta.owningAgencyID {
+                current.meta.sharing = Sharing(withAll: false, agencies: current.meta.sharing.agencies + [agency.id])
+            }
+            let expected = current.meta.version
+            current.meta = current.meta.touched(by: user.id, at: now)
+            try await store.commitCaseWork(try await work(current, expectedVersion: expected, events: Array(current.progress.events[before...]), at: now))
+            return current
+        }
+    }
+
+    /// The roles with which a partner registers its own agency's interest in a case it can see.
+    public static let interestRoles: Set<Role> = [.partnerOfficer, .intelligenceOfficer, .financialInvestigator]
+
+    /// Refuses (as missing, or forbidden) a user who may neither change the case nor register their own agency's
+    /// interest in it, before anything they sent is read.
+    @discardableResult
+    public func checkInterest(_ id: CaseID, by user: User) async throws -> DeportationCase {
+        let (found, _) = try RecordEditing.read(try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+        if !AccessPolicy.decide(user, .update, found.meta, kind: Self.kind).allowed && Set(user.roles).isDisjoint(with: Self.interestRoles) {
+            throw PolicyRefusal.roles("registering interest needs a partner officer, intelligence officer or financial investigator role, or the right to change the case")
+        }
+        return found
+    }
+
+    /// The case saved with the obligations its new events give rise to, and the messages that carry them.
+    func work(_ c: DeportationCase, expectedVersion: Int, events: [CaseEvent], at time: Date) async throws -> CaseWork {
+        guard !c.activeInterests.isEmpty else { return CaseWork(updatedCase: c, expectedVersion: expectedVersion) }
+        let subject = try await store.subject(c.subjectID)
+        var ownerContact: String?
+        if let owner = c.owner, let account = try await store.credentials(username: owner)?.user {
+            ownerContact = [account.displayName, account.phone.isEmpty ? nil : "phone \(account.phone)", "email \(account.email)"]
+                .compactMap { $0 }.joined(separator: ", ")
+        }
+        let obligations = ObligationEngine.derive(events, on: c, subjectName: subject?.displayName ?? "(subject)", ownerContact: ownerContact,
+                                                  rules: obligationRules)
+        var messages: [OutboxMessage] = []
+        for obligation in obligations {
+            messages += try OutboxMessage.messages(for: obligation, channels: try await store.deliveryChannels(obligation.agencyID), at: time)
+        }
+        return CaseWork(updatedCase: c, expectedVersion: expectedVersion, newObligations: obligations, messages: messages)
     }
 }

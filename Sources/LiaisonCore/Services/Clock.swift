@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// Where the time comes from; tests inject a fixed or movable clock.
@@ -15,4 +16,16 @@ public struct FixedClock: LiaisonClock {
     public let date: Date
     public init(_ date: Date) { self.date = date }
     public func now() -> Date { date }
+}
+
+/// A clock that tests move forward, to watch deadlines pass.
+public final class MovableClock: LiaisonClock {
+    private let date: Mutex<Date>
+
+    public init(_ date: Date) { self.date = Mutex(date) }
+
+    public func now() -> Date { date.withLock { $0 } }
+
+    /// Moves the clock on by `seconds`.
+    public func advance(_ seconds: TimeInterval) { date.withLock { $0 = $0.addingTimeInterval(seconds) } }
 }

@@ -160,7 +160,7 @@ public protocol OCGStore: Sendable {
 }
 
 /// Everything Liaison keeps. Two real implementations: embedded SQLite and PostgreSQL.
-public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore {
+public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore {
     /// Applies any named migrations not yet applied, in order.
     func migrate() async throws
     /// Names of the migrations applied, in order.
@@ -214,6 +214,101 @@ public protocol CaseStore: Sendable {
     func deportationCase(_ id: CaseID) async throws -> DeportationCase?
     /// Cases, most recently changed first, at most `limit` (the caller filters by the access policy).
     func deportationCases(limit: Int) async throws -> [DeportationCase]
+    /// Saves, in one transaction, a case change (if the case still has `expectedVersion`; otherwise `staleVersion`),
+    /// the obligations it gave rise to, obligations it changed (each only while still open; otherwise `conflict`),
+    /// and the outbox messages that carry them.
+    func commitCaseWork(_ work: CaseWork) async throws
+    /// Cases with an ICD.4353 minute sheet requested from another team and not yet confirmed, oldest first.
+    func casesAwaitingMinuteSheet(limit: Int) async throws -> [DeportationCase]
+}
+
+extension CaseStore {
     /// Saves a case if it still has `expectedVersion`; otherwise throws `staleVersion`.
-    func updateCase(_ deportationCase: DeportationCase, expectedVersion: Int) async throws
+    public func updateCase(_ deportationCase: DeportationCase, expectedVersion: Int) async throws {
+        try await commitCaseWork(CaseWork(updatedCase: deportationCase, expectedVersion: expectedVersion))
+    }
+}
+
+/// A change to casework saved as one: the case, the obligations, and the messages about them.
+public struct CaseWork: Sendable {
+    public var updatedCase: DeportationCase?
+    public var expectedVersion: Int
+    public var newObligations: [Obligation]
+    public var changedObligations: [Obligation]
+    public var messages: [OutboxMessage]
+
+    public init(updatedCase: DeportationCase? = nil, expectedVersion: Int = 0, newObligations: [Obligation] = [],
+                changedObligations: [Obligation] = [], messages: [OutboxMessage] = []) {
+        self.updatedCase = updatedCase
+        self.expectedVersion = expectedVersion
+        self.newObligations = newObligations
+        self.changedObligations = changedObligations
+        self.messages = messages
+    }
+}
+
+/// Which obligations to list.
+public struct ObligationQuery: Sendable, Equatable {
+    public var caseID: CaseID?
+    public var agencyID: AgencyID?
+    public var openOnly: Bool
+    /// Only those due before this time (overdue, when it is now).
+    public var dueBefore: Date?
+    /// Only those due at or after this time (still on time, when it is now).
+    public var dueFrom: Date?
+    /// Only those escalated below this level.
+    public var escalationBelow: Int?
+    public var limit: Int
+
+    public init(caseID: CaseID? = nil, agencyID: AgencyID? = nil, openOnly: Bool = false, dueBefore: Date? = nil, dueFrom: Date? = nil,
+                escalationBelow: Int? = nil, limit: Int = 200) {
+        self.caseID = caseID
+        self.agencyID = agencyID
+        self.openOnly = openOnly
+        self.dueBefore = dueBefore
+        self.dueFrom = dueFrom
+        self.escalationBelow = escalationBelow
+        self.limit = limit
+    }
+}
+
+/// Open obligations counted for one team (a case owner, or the workflow team) and one agency.
+public struct ObligationTally: Codable, Sendable, Equatable {
+    /// The case owner's username, or empty for the workflow team.
+    public var team: String
+    public var agency: String
+    public var due: Int
+    public var overdue: Int
+    public var escalated: Int
+
+    public init(team: String, agency: String, due: Int, overdue: Int, escalated: Int) {
+        self.team = team
+        self.agency = agency
+        self.due = due
+        self.overdue = overdue
+        self.escalated = escalated
+    }
+}
+
+/// Obligations to partners, the outbox that carries them, agencies' delivery channels, and casework guidance.
+public protocol ObligationStore: Sendable {
+    func obligation(_ id: String) async throws -> Obligation?
+    /// Obligations, soonest due first.
+    func obligations(_ query: ObligationQuery) async throws -> [Obligation]
+    /// Open obligations counted by team and agency, at `time`.
+    func obligationTallies(at time: Date) async throws -> [ObligationTally]
+    /// Pending messages whose next attempt is due at `time`, oldest first.
+    func pendingMessages(dueAt time: Date, limit: Int) async throws -> [OutboxMessage]
+    func messages(obligation: String) async throws -> [OutboxMessage]
+    /// Saves a delivery attempt's outcome, if the message is still pending.
+    func updateMessage(_ message: OutboxMessage) async throws
+    func deliveryChannels(_ agency: AgencyID) async throws -> DeliveryChannels?
+    /// Saves an agency's channels; `expectedVersion` nil for the first time, else the version replaced (stale: 409).
+    func saveDeliveryChannels(_ channels: DeliveryChannels, expectedVersion: Int?) async throws
+    /// Every version of one guidance page, newest first.
+    func guidanceVersions(slug: String) async throws -> [GuidancePage]
+    /// Every version of every guidance page.
+    func allGuidance() async throws -> [GuidancePage]
+    /// Adds a guidance version; one that already exists is a `conflict` (someone edited meanwhile).
+    func insertGuidance(_ page: GuidancePage) async throws
 }

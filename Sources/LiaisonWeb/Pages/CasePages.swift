@@ -7,6 +7,8 @@ import LiaisonCore
 struct CasePages {
     let pages: PageRenderer
     let cases: CaseService
+    let obligations: ObligationService
+    let guidance: GuidanceService
     let store: any LiaisonStore
 
     func register(_ routes: inout RouteTable) {
@@ -43,21 +45,31 @@ struct CasePages {
             }
             let input = CaseStepInput(version: Int(form["version"]), milestone: text("milestone"), reason: text("reason"), removal: removal,
                                       override: text("override"), barrier: text("barrier"), barrierID: Int(form["barrierID"]), note: text("note"),
-                                      allocateTo: text("allocateTo"))
-            do {
-                _ = try await this.cases.step(id, input, by: user, request: context.request)
-            } catch let error as LiaisonError {
-                let problem: String = switch error {
-                case .invalid(let fields): fields.map { "\($0.field) \($0.reason)" }.joined(separator: "; ")
-                case .conflict(_, let reason): reason
-                case .staleVersion: "someone else moved the case on meanwhile: here it is as it stands now"
-                default: throw error
-                }
-                let current = try await this.cases.get(id, by: user, request: context.request)
-                return try await this.show(current, context: context, problem: problem, status: .unprocessableContent)
-            }
-            return Response.redirect(to: "/cases/\(id)?saved=1")
+                                      allocateTo: text("allocateTo"), consult: text("consult").map { _ in true }, minuteSheet: text("minuteSheet"))
+            return try await this.attempt(id, context: context) { try await this.cases.step(id, input, by: user, request: context.request) }
         }
+        routes.page(.post, "/cases/{id}/interests", access: .registerInterest) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let user = try context.user()
+            let id: CaseID = try RequestReading.id(context)
+            try await this.cases.checkInterest(id, by: user)
+            let input = InterestInput(version: Int(form["version"]), agencyCode: form["agencyCode"].isEmpty ? nil : form["agencyCode"], reason: form["reason"],
+                                      confiscation: form["confiscation"], contact: form["contact"])
+            return try await this.attempt(id, context: context) { try await this.cases.registerInterest(id, input, by: user, request: context.request) }
+        }
+    }
+
+    /// Runs a change from a form: back to the case on success, or the case as it stands with the refusal explained.
+    func attempt(_ id: CaseID, context: LiaisonRequestContext, _ change: () async throws -> DeportationCase) async throws -> Response {
+        do {
+            _ = try await change()
+        } catch let error as LiaisonError {
+            guard let problem = ObligationPages.problem(error) else { throw error }
+            let current = try await cases.get(id, by: try context.user(), request: context.request)
+            return try await show(current, context: context, problem: problem, status: .unprocessableContent)
+        }
+        return Response.redirect(to: "/cases/\(id)?saved=1")
     }
 
     func show(_ c: DeportationCase, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
@@ -65,6 +77,16 @@ struct CasePages {
         let user = try context.user()
         let subject = try await store.subject(c.subjectID)
         let canChange = AccessPolicy.decide(user, .update, c.meta, kind: CaseService.kind).allowed
+        let owed = try await obligations.list(.all, caseID: c.id, by: user, request: context.request)
+        let now = obligations.now()
+        let next = CaseRules.standard.allowed(after: c.progress.stage)
+        let guides = try await guidance.current()
+        let relevant = (next.map(\.rawValue) + ["barrier", "interest", "minute-sheet", "consultation"]).compactMap { guides[$0] }
+        let sheet: String = switch c.minuteSheet?.state {
+        case .attached?: "Attached \(c.minuteSheet?.attachedAt.map(displayTime) ?? "")"
+        case .requested?: "Requested from \(c.minuteSheet?.requestedFrom ?? "the team holding the file") on \(c.minuteSheet?.requestedAt.map(displayTime) ?? ""), awaiting confirmation"
+        case nil: "Not yet attached"
+        }
         var page = view([
             "id": c.id.rawValue, "reference": c.homeOfficeReference, "version": String(c.meta.version), "csrf": context.identity?.csrfToken ?? "",
             "subjectID": c.subjectID.rawValue, "subject": subject.map(\.displayName) ?? "(a subject)",
@@ -79,7 +101,22 @@ struct CasePages {
                       "resolution": b.resolution])
             },
             "hasBarriers": !c.progress.barriers.isEmpty,
-            "next": CaseRules.standard.allowed(after: c.progress.stage).map { ["code": $0.rawValue] },
+            "interests": c.activeInterests.map { i in
+                view(["agency": i.agencyCode, "reason": i.reason, "confiscation": i.confiscation, "contact": i.contact, "at": displayTime(i.registeredAt),
+                      "by": i.registeredBy, "via": i.via == .api ? "registered by the agency" : "recorded from the agency's email"])
+            },
+            "hasInterests": !c.activeInterests.isEmpty,
+            "canRegister": canChange || !Set(user.roles).isDisjoint(with: CaseService.interestRoles),
+            "obligations": owed.map { o in
+                view(["agency": o.agencyCode, "event": o.event, "due": displayTime(o.dueBy), "reply": o.reply, "late": o.isOverdue(at: now),
+                      "state": o.status == .acknowledged ? "acknowledged" : o.escalation > 0 ? "escalated" : o.isOverdue(at: now) ? "overdue" : "due"])
+            },
+            "hasObligations": !owed.isEmpty,
+            "minuteSheet": sheet,
+            "minuteSheetStep": c.minuteSheet?.state == .requested ? "confirm" : "attach",
+            "minuteSheetAction": c.minuteSheet == nil ? "Attach minute sheet ICD.4353" : c.minuteSheet?.state == .requested ? "Confirm minute sheet attached" : nil,
+            "guidance": relevant.map { g in view(["slug": g.slug, "title": g.title, "body": g.body, "version": String(g.version), "validFrom": g.validFrom]) },
+            "next": next.map { ["code": $0.rawValue] },
             "barrierKinds": BarrierKind.allCases.map { ["code": $0.rawValue] },
         ])
         if let removal = c.progress.removal {

@@ -93,6 +93,8 @@ enum Stylesheet {
     .matches{border-left:10px solid #1d70b8;padding:15px 20px;margin-bottom:30px;background:#f3f2f1}.matches h2{margin-top:0}
 .match{margin-top:20px}.match__score{font-size:16px;font-weight:400;color:#505a5f;margin-left:10px}
 .numeric{text-align:right}
+.panel{border-left:5px solid #b1b4b6;padding:10px 15px;margin:0 0 20px;background:#f8f8f8}.panel summary{cursor:pointer;font-weight:700;color:#1d70b8}
+.panel h2{margin-top:0}.pre{white-space:pre-line}
 .tabs { list-style: none; padding: 0; margin: 20px 0; display: flex; flex-wrap: wrap; gap: 4px 24px; border-bottom: 1px solid #b1b4b6; }
 .tabs a { display: inline-block; padding: 8px 0; }
 .tabs a[aria-current="page"] { font-weight: 700; color: #0b0c0c; border-bottom: 4px solid #1d70b8; }

@@ -6,6 +6,7 @@ enum Templates {
         "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
         "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminUserForm": adminUserForm, "adminUser": adminUser,
         "matches": matches, "match": match, "imports": imports, "import": importJob, "cases": cases, "case": deportationCase,
+        "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable,
     ]
 
     static let layout = """
@@ -585,8 +586,29 @@ enum Templates {
       {{#fileLocation}}<div><dt>Home Office file</dt><dd>{{fileLocation}}</dd></div>{{/fileLocation}}
       <div><dt>Bail</dt><dd>{{#onBail}}On immigration bail{{/onBail}}{{^onBail}}Not on bail{{/onBail}}</dd></div>
       {{#removal}}<div><dt>Removal directions</dt><dd>{{date}}, {{route}} to {{destination}}</dd></div>{{/removal}}
+      <div><dt>Minute sheet ICD.4353</dt><dd>{{minuteSheet}}</dd></div>
       <div><dt>Record</dt><dd>Version {{version}}</dd></div>
     </dl>
+    <h2>Special conditions</h2>
+    {{#hasInterests}}<ul>{{#interests}}<li><strong>{{agency}}</strong>: {{reason}}{{#confiscation}} · confiscation: {{confiscation}}{{/confiscation}} · contact {{contact}} · registered {{at}} by {{by}} ({{via}})</li>{{/interests}}</ul>{{/hasInterests}}
+    {{^hasInterests}}<p>No partner agency has registered interest.</p>{{/hasInterests}}
+    {{#canRegister}}
+    <details class="panel"><summary>Register interest</summary>
+    <form method="post" action="/cases/{{id}}/interests" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+      {{#canChange}}<div class="form-group"><label for="agencyCode">Agency code (from its email; leave empty for your own)</label><input id="agencyCode" name="agencyCode"></div>{{/canChange}}
+      <div class="form-group"><label for="interestReason">Reason</label><textarea id="interestReason" name="reason" rows="2"></textarea></div>
+      <div class="form-group"><label for="confiscation">Confiscation proceedings or order, if any</label><input id="confiscation" name="confiscation"></div>
+      <div class="form-group"><label for="contact">Contact point</label><input id="contact" name="contact"></div>
+      <button class="button button--secondary" type="submit">Register interest</button>
+    </form></details>
+    {{/canRegister}}
+    <h2>Obligations to partners</h2>
+    {{#hasObligations}}<table><caption class="visually-hidden">Notices owed to interested agencies, soonest due first</caption>
+      <thead><tr><th scope="col">Agency</th><th scope="col">About</th><th scope="col">Due by</th><th scope="col">State</th><th scope="col">Reply</th></tr></thead>
+      <tbody>{{#obligations}}<tr><td>{{agency}}</td><td>{{event}}</td><td>{{due}}</td><td><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td><td>{{reply}}</td></tr>{{/obligations}}</tbody>
+    </table>{{/hasObligations}}
+    {{^hasObligations}}<p>None.</p>{{/hasObligations}}
     <h2>Barriers to removal</h2>
     {{#hasBarriers}}<ul>{{#barriers}}<li><strong>{{kind}}</strong> ({{#open}}open{{/open}}{{^open}}resolved: {{resolution}}{{/open}}), opened {{opened}}: {{note}}
       {{#open}}{{#canChange}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
@@ -619,11 +641,100 @@ enum Templates {
       <div class="form-group"><label for="allocateTo">Allocate to a case owner (username)</label><input id="allocateTo" name="allocateTo"></div>
       <button class="button button--secondary" type="submit">Allocate</button>
     </form>
+    {{#minuteSheetAction}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+      <input type="hidden" name="minuteSheet" value="{{minuteSheetStep}}">
+      <button class="button button--secondary" type="submit">{{minuteSheetAction}}</button>
+    </form>{{/minuteSheetAction}}
+    {{#hasInterests}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="consult" value="1">
+      <button class="button button--secondary" type="submit">Consult interested agencies</button>
+    </form>{{/hasInterests}}
     {{/canChange}}
+    <h2>Guidance for the next steps</h2>
+    {{#guidance}}<details class="panel"><summary>{{title}}</summary><p>{{body}}</p><p class="hint">Version {{version}}, valid from {{validFrom}} · <a href="/guidance/{{slug}}">history</a></p></details>{{/guidance}}
     <h2>History</h2>
     <table><caption class="visually-hidden">Every step, newest first</caption>
       <thead><tr><th scope="col">When</th><th scope="col">Step</th><th scope="col">By</th><th scope="col">Why</th><th scope="col">Details</th></tr></thead>
       <tbody>{{#events}}<tr><td>{{at}}</td><td>{{kind}}</td><td>{{by}}</td><td>{{reason}}</td><td>{{details}}</td></tr>{{/events}}</tbody>
     </table>
+    """
+}
+
+extension Templates {
+    static let obligations = """
+    <h1>Obligations to partners</h1>
+    <p>Every milestone on a case with partner interest is owed to the interested agency by a time. Open obligations
+    past that time are overdue and escalate to a senior caseworker, then to the criminal casework process team.
+    <a href="/guidance/obligations">Guidance</a>.</p>
+    <h2>By team and agency</h2>
+    {{#hasTallies}}<table><caption class="visually-hidden">Open obligations by team and agency</caption>
+      <thead><tr><th scope="col">Team</th><th scope="col">Agency</th><th scope="col" class="numeric">Due</th><th scope="col" class="numeric">Overdue</th><th scope="col" class="numeric">Escalated</th></tr></thead>
+      <tbody>{{#tallies}}<tr><td>{{team}}</td><td>{{agency}}</td><td class="numeric">{{due}}</td><td class="numeric">{{overdue}}</td><td class="numeric">{{escalated}}</td></tr>{{/tallies}}</tbody>
+    </table>{{/hasTallies}}
+    {{^hasTallies}}<p>No open obligations.</p>{{/hasTallies}}
+    <h2>Minute sheets awaiting confirmation</h2>
+    {{#hasSheets}}<ul>{{#sheets}}<li><a href="/cases/{{caseID}}">{{reference}}</a>: requested from {{from}} on {{at}}</li>{{/sheets}}</ul>{{/hasSheets}}
+    {{^hasSheets}}<p>None.</p>{{/hasSheets}}
+    <h2>{{listTitle}}</h2>
+    <p>{{#states}}<a href="/obligations?state={{code}}"{{#current}} aria-current="page"{{/current}}>{{code}}</a> {{/states}}</p>
+    {{> obligationTable}}
+    """
+
+    static let inbox = """
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+    <h1>Inbox: {{agency}}</h1>
+    <p>Notices Liaison owes your agency about deportation cases you registered interest in. Acknowledge each; reply
+    with anything you hold (identity or nationality documents, confiscation order details) and it lands on the case.</p>
+    {{#hasItems}}{{#items}}<section class="panel">
+      <h2>{{event}} <span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></h2>
+      <p class="pre">{{summary}}</p>
+      <p class="hint">Due by {{due}}{{#acknowledged}} · acknowledged {{acknowledged}}{{/acknowledged}}</p>
+      {{#open}}<form method="post" action="/inbox/{{id}}/acknowledge" novalidate>
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <div class="form-group"><label for="reply-{{n}}">Reply (optional)</label><textarea id="reply-{{n}}" name="reply" rows="2"></textarea></div>
+        <button class="button" type="submit">Acknowledge</button>
+      </form>{{/open}}
+    </section>{{/items}}{{/hasItems}}
+    {{^hasItems}}<p>Nothing in your inbox.</p>{{/hasItems}}
+    """
+
+    static let guidanceList = """
+    <h1>Casework guidance</h1>
+    <ul>{{#items}}<li><a href="/guidance/{{slug}}">{{title}}</a> <span class="hint">version {{version}}, valid from {{validFrom}}</span></li>{{/items}}</ul>
+    """
+
+    static let guidancePage = """
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+    <span class="caption">Guidance · {{slug}}</span>
+    <h1>{{title}}</h1>
+    <p>{{body}}</p>
+    <p class="hint">Version {{version}}, valid from {{validFrom}}.</p>
+    <h2>Change history</h2>
+    <table><caption class="visually-hidden">Every version, newest first</caption>
+      <thead><tr><th scope="col">Version</th><th scope="col">Valid from</th><th scope="col">Changed by</th><th scope="col">Change</th></tr></thead>
+      <tbody>{{#history}}<tr><td>{{version}}</td><td>{{validFrom}}</td><td>{{editedBy}}</td><td>{{changeNote}}</td></tr>{{/history}}</tbody>
+    </table>
+    {{#canEdit}}
+    <h2>Edit</h2>
+    <form method="post" action="/guidance/{{slug}}" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{latest}}">
+      <div class="form-group"><label for="title">Title</label><input id="title" name="title" value="{{title}}"></div>
+      <div class="form-group"><label for="body">Guidance</label><textarea id="body" name="body" rows="6">{{body}}</textarea></div>
+      <div class="form-group"><label for="validFrom">Valid from (yyyy-mm-dd)</label><input id="validFrom" name="validFrom" value="{{today}}"></div>
+      <div class="form-group"><label for="changeNote">What changed and why</label><input id="changeNote" name="changeNote"></div>
+      <button class="button" type="submit">Publish new version</button>
+    </form>
+    {{/canEdit}}
+    """
+
+    static let obligationTable = """
+    {{#hasItems}}<table><caption class="visually-hidden">Obligations, soonest due first</caption>
+      <thead><tr><th scope="col">Case</th><th scope="col">Agency</th><th scope="col">About</th><th scope="col">Team</th><th scope="col">Due by</th><th scope="col">State</th></tr></thead>
+      <tbody>{{#items}}<tr><td><a href="/cases/{{caseID}}">case</a></td><td>{{agency}}</td><td>{{event}}</td><td>{{team}}</td><td>{{due}}</td><td><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td></tr>{{/items}}</tbody>
+    </table>{{/hasItems}}
+    {{^hasItems}}<p>None.</p>{{/hasItems}}
     """
 }

@@ -16,9 +16,12 @@ public struct ServerConfiguration: Sendable {
     public var passwordCost: UInt8
     /// PEM files of the certificate (chain) and private key, to serve HTTPS directly.
     public var tls: (certificate: String, key: String)?
+    /// The SMTP relay notices are emailed through, if any.
+    public var smtp: (host: String, port: Int, from: String)?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureTransport: Bool = false, passwordCost: UInt8 = 12,
-                tls: (certificate: String, key: String)? = nil) {
+                tls: (certificate: String, key: String)? = nil, smtp: (host: String, port: Int, from: String)? = nil) {
+        self.smtp = smtp
         self.host = host
         self.port = port
         self.secureTransport = secureTransport || tls != nil
@@ -59,10 +62,10 @@ public enum LiaisonApplication {
     static func router(store: any LiaisonStore, clock: any LiaisonClock = SystemClock(),
                        configuration: ServerConfiguration = ServerConfiguration(),
                        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-                       auditStore: (any AuditStore)? = nil) throws
+                       auditStore: (any AuditStore)? = nil, audit shared: AuditLog? = nil) throws
         -> (router: Router<LiaisonRequestContext>, routes: RouteTable) {
         let pages = try PageRenderer()
-        let audit = AuditLog(store: auditStore ?? store, clock: clock)
+        let audit = shared ?? AuditLog(store: auditStore ?? store, clock: clock)
         let authenticator = Authenticator(store: store, clock: clock, hasher: PasswordHasher(cost: configuration.passwordCost),
                                           audit: audit, secureCookies: configuration.secureTransport)
         let subjects = SubjectService(store: store, clock: clock, audit: audit)
@@ -71,6 +74,8 @@ public enum LiaisonApplication {
         let reviews = MatchReviewService(store: store, clock: clock, audit: audit)
         let cases = CaseService(store: store, clock: clock, audit: audit)
         let imports = ImportService(store: store, clock: clock, audit: audit, reviews: reviews)
+        let obligations = ObligationService(store: store, clock: clock, audit: audit)
+        let guidance = GuidanceService(store: store, clock: clock, audit: audit)
 
         let router = Router(context: LiaisonRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
@@ -87,6 +92,7 @@ public enum LiaisonApplication {
         MatchesAPI(reviews: reviews).register(&routes)
         ImportsAPI(imports: imports).register(&routes)
         CasesAPI(cases: cases).register(&routes)
+        ObligationsAPI(cases: cases, obligations: obligations, guidance: guidance).register(&routes)
         AuditAPI(store: store, audit: audit).register(&routes)
         AccessAPI(store: store, audit: audit).register(&routes)
         HomePages(pages: pages, authenticator: authenticator).register(&routes)
@@ -94,7 +100,8 @@ public enum LiaisonApplication {
         OCGPages(pages: pages, groups: groups, store: store).register(&routes)
         MatchPages(pages: pages, reviews: reviews, store: store).register(&routes)
         ImportPages(pages: pages, imports: imports).register(&routes)
-        CasePages(pages: pages, cases: cases, store: store).register(&routes)
+        CasePages(pages: pages, cases: cases, obligations: obligations, guidance: guidance, store: store).register(&routes)
+        ObligationPages(pages: pages, obligations: obligations, guidance: guidance, store: store).register(&routes)
         AuditPages(pages: pages, store: store, audit: audit).register(&routes)
         AdminPages(pages: pages, store: store, admin: UserAdministration(store: store, audit: audit), authenticator: authenticator).register(&routes)
         // The document describes every operation, itself included.
@@ -106,16 +113,28 @@ public enum LiaisonApplication {
         return (router, routes)
     }
 
-    /// The whole application, ready to `runService()`.
+    /// The outbox's transports: webhooks always; email when an SMTP relay is configured.
+    public static func transports(_ configuration: ServerConfiguration) -> [OutboxMessage.Channel: any MessageTransport] {
+        var transports: [OutboxMessage.Channel: any MessageTransport] = [.webhook: WebhookTransport()]
+        if let smtp = configuration.smtp { transports[.email] = SMTPTransport(host: smtp.host, port: smtp.port, from: smtp.from) }
+        return transports
+    }
+
+    /// The whole application, ready to `runService()`: the web server, and the worker delivering the outbox and
+    /// watching deadlines.
     public static func build(store: any LiaisonStore, clock: any LiaisonClock = SystemClock(),
                              configuration: ServerConfiguration = ServerConfiguration(),
                              registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-                             logger: Logger = Logger(label: "liaison"), auditStore: (any AuditStore)? = nil) throws -> some ApplicationProtocol {
-        let (router, _) = try router(store: store, clock: clock, configuration: configuration, registry: registry, auditStore: auditStore)
+                             logger: Logger = Logger(label: "liaison"), auditStore: (any AuditStore)? = nil,
+                             deliveryWorker: Bool = true) throws -> some ApplicationProtocol {
+        let audit = AuditLog(store: auditStore ?? store, clock: clock)
+        let (router, _) = try router(store: store, clock: clock, configuration: configuration, registry: registry, audit: audit)
         let server: HTTPServerBuilder = try configuration.tlsConfiguration().map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
+        let worker = DeliveryWorker(dispatcher: OutboxDispatcher(store: store, clock: clock, audit: audit, transports: transports(configuration)),
+                                    obligations: ObligationService(store: store, clock: clock, audit: audit), logger: logger)
         return Application(router: router, server: server,
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
-                           logger: logger)
+                           services: deliveryWorker ? [worker] : [], logger: logger)
     }
 }
 

@@ -56,6 +56,12 @@ enum RouteAccess: Sendable, Equatable {
     case readPair
     /// The match review named by `{id}`: reading both of its subjects, then `AccessPolicy.decideLink`.
     case decidePair
+    /// The case named by `{id}`: reading it, then either changing it or holding a partner role (`CaseService.interestRoles`).
+    case registerInterest
+    /// The obligation named by `{id}`: addressed to the user's agency, or on a case the user may read.
+    case obligation
+    /// The obligation named by `{id}`, seen as `obligation`; then only the agency it is addressed to may acknowledge.
+    case acknowledgeObligation
 }
 
 /// A page route: what the authorisation matrix test needs to know of it.

@@ -1,0 +1,224 @@
+import Foundation
+
+/// Obligations to partner agencies: the partner's inbox and acknowledgements (with replies that land on the case),
+/// lists of what is due and overdue, the sweep that escalates missed deadlines, the dashboard, and each agency's
+/// delivery channels. Every read and write goes through the access policy and into the audit chain.
+public struct ObligationService: Sendable {
+    public static let kind = "obligation"
+    let store: any LiaisonStore
+    let clock: any LiaisonClock
+    let auditor: Auditor
+    public var rules: ObligationRules
+
+    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, rules: ObligationRules = .standard) {
+        self.store = store
+        self.clock = clock
+        auditor = Auditor(log: audit)
+        self.rules = rules
+    }
+
+    /// The service's time, for showing what is late.
+    public func now() -> Date { clock.now() }
+
+    /// Which obligations to show.
+    public enum Selection: String, Sendable, CaseIterable {
+        /// Open and not yet late.
+        case due
+        /// Open and past their due time.
+        case overdue
+        /// Open and escalated.
+        case escalated
+        case all
+    }
+
+    /// Obligations the user may see (their agency's own, or those on cases they may read), soonest due first.
+    public func list(_ selection: Selection, caseID: CaseID? = nil, inbox: Bool = false, by user: User, limit: Int = 200,
+                     request: RequestInfo = .none) async throws -> [Obligation] {
+        try await auditor.run(user, inbox ? "obligation.inbox" : "obligation.list", kind: Self.kind, ids: caseID.map { [$0.rawValue] } ?? [],
+                              request: request, detail: selection.rawValue, touched: { $0.map(\.id) }) {
+            let now = clock.now()
+            var query = ObligationQuery(caseID: caseID, agencyID: inbox ? user.agencyID : nil, openOnly: selection != .all, limit: min(max(limit, 1), 200))
+            switch selection {
+            case .due: query.dueFrom = now
+            case .overdue: query.dueBefore = now
+            case .escalated, .all: break
+            }
+            var found = try await store.obligations(query)
+            if selection == .escalated { found = found.filter { $0.escalation > 0 } }
+            return try await visible(found, to: user)
+        }
+    }
+
+    /// One obligation with its messages, if the user may see it.
+    public func get(_ id: String, by user: User, request: RequestInfo = .none) async throws -> (Obligation, [OutboxMessage]) {
+        try await auditor.run(user, "obligation.read", kind: Self.kind, ids: [id], request: request) {
+            guard let found = try await store.obligation(id), try await !visible([found], to: user).isEmpty else {
+                throw LiaisonError.notFound(kind: Self.kind, id: id)
+            }
+            return (found, try await store.messages(obligation: id))
+        }
+    }
+
+    func visible(_ obligations: [Obligation], to user: User) async throws -> [Obligation] {
+        var readable: [CaseID: Bool] = [:]
+        var shown: [Obligation] = []
+        for obligation in obligations {
+            if obligation.agencyID == user.agencyID && user.active { shown.append(obligation); continue }
+            if readable[obligation.caseID] == nil {
+                let meta = try await store.deportationCase(obligation.caseID)?.meta
+                readable[obligation.caseID] = meta.map { AccessPolicy.decide(user, .read, $0, kind: CaseService.kind).allowed } ?? false
+            }
+            if readable[obligation.caseID] == true { shown.append(obligation) }
+        }
+        return shown
+    }
+
+    /// The interested agency acknowledges an obligation, optionally replying with what it holds; the reply lands on
+    /// the case. Only the agency the obligation is addressed to may do this.
+    public func acknowledge(_ id: String, _ input: AcknowledgementInput, by user: User, request: RequestInfo = .none) async throws -> Obligation {
+        try await auditor.run(user, "obligation.acknowledge", kind: Self.kind, ids: [id], request: request) {
+            var obligation = try await checkAcknowledge(id, by: user)
+            guard obligation.status == .open else { throw LiaisonError.conflict(field: "status", reason: "the obligation is already acknowledged") }
+            let reply = input.reply?.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let reply, reply.count > 4_000 { throw LiaisonError.invalid("reply", "must be at most 4000 characters") }
+            let now = clock.now()
+            obligation.status = .acknowledged
+            obligation.acknowledgedAt = now
+            obligation.acknowledgedBy = user.username
+            obligation.reply = reply?.isEmpty == false ? reply : nil
+            // A reply lands on the case; a concurrent change to the case is retried once against its new version.
+            for attempt in 1...2 {
+                guard var deportationCase = try await store.deportationCase(obligation.caseID) else { throw LiaisonError.notFound(kind: "case", id: obligation.caseID.rawValue) }
+                let expected = deportationCase.meta.version
+                var work = CaseWork(changedObligations: [obligation])
+                if let reply = obligation.reply {
+                    deportationCase.progress.events.append(CaseEvent(kind: "partner-reply", at: now, by: user.username, reason: reply,
+                                                                     details: ["agencyCode": obligation.agencyCode, "obligation": obligation.event]))
+                    deportationCase.meta = deportationCase.meta.touched(by: user.id, at: now)
+                    work.updatedCase = deportationCase
+                    work.expectedVersion = expected
+                }
+                do {
+                    try await store.commitCaseWork(work)
+                    break
+                } catch LiaisonError.staleVersion where attempt == 1 { continue }
+            }
+            return obligation
+        }
+    }
+
+    /// Refuses (as missing, or forbidden) a user who may not acknowledge the obligation, before anything they sent is read.
+    @discardableResult
+    public func checkAcknowledge(_ id: String, by user: User) async throws -> Obligation {
+        guard let obligation = try await store.obligation(id), try await !visible([obligation], to: user).isEmpty else {
+            throw LiaisonError.notFound(kind: Self.kind, id: id)
+        }
+        guard obligation.agencyID == user.agencyID else {
+            throw PolicyRefusal.roles("only \(obligation.agencyCode), the agency it is addressed to, may acknowledge it")
+        }
+        return obligation
+    }
+
+    /// Escalates every open obligation past its deadline to the level its lateness calls for: the senior
+    /// caseworker, then the criminal casework process team. Each escalation is one audit entry by Liaison itself.
+    public func sweep() async throws -> [Obligation] {
+        let now = clock.now()
+        let levels = Obligation.escalationTargets.count - 1
+        let late = try await store.obligations(ObligationQuery(openOnly: true, dueBefore: now, escalationBelow: levels, limit: 10_000))
+        var escalated: [Obligation] = []
+        for var obligation in late {
+            let level = ObligationEngine.escalationLevel(of: obligation, at: now, rules: rules)
+            guard level > obligation.escalation else { continue }
+            obligation.escalation = level
+            obligation.escalatedAt = now
+            do {
+                try await store.commitCaseWork(CaseWork(changedObligations: [obligation]))
+            } catch LiaisonError.conflict { continue } // acknowledged meanwhile
+            _ = try await auditor.log.record(AuditDraft(actorID: nil, actorName: "liaison", agencyID: nil, action: "obligation.escalate",
+                                                        objectKind: Self.kind, objectIDs: [obligation.id, obligation.caseID.rawValue],
+                                                        detail: "overdue since \(ISO8601DateFormatter().string(from: obligation.dueBy)): escalated to the \(Obligation.escalationTargets[level])",
+                                                        outcome: .allowed))
+            escalated.append(obligation)
+        }
+        return escalated
+    }
+
+    /// What the dashboard shows: open obligations by team and agency, and minute sheets awaiting confirmation.
+    public struct Dashboard: Codable, Sendable {
+        public var at: Date
+        public var tallies: [ObligationTally]
+        public var minuteSheetsAwaiting: [MinuteSheetRequest]
+    }
+
+    public struct MinuteSheetRequest: Codable, Sendable {
+        public var caseID: CaseID
+        public var reference: String
+        public var requestedFrom: String
+        public var requestedAt: Date
+    }
+
+    /// Counts only (no case content), for the casework roles.
+    public func dashboard(by user: User, request: RequestInfo = .none) async throws -> Dashboard {
+        try await auditor.run(user, "obligation.dashboard", kind: Self.kind, request: request) {
+            try Self.enforceCasework(user)
+            let now = clock.now()
+            let sheets = try await store.casesAwaitingMinuteSheet(limit: 200).filter { AccessPolicy.decide(user, .read, $0.meta, kind: CaseService.kind).allowed }
+            return Dashboard(at: now, tallies: try await store.obligationTallies(at: now), minuteSheetsAwaiting: sheets.compactMap { c in
+                c.minuteSheet.map { MinuteSheetRequest(caseID: c.id, reference: c.homeOfficeReference, requestedFrom: $0.requestedFrom ?? "", requestedAt: $0.requestedAt ?? now) }
+            })
+        }
+    }
+
+    public static let caseworkRoles: Set<Role> = [.caseworker, .caseOwner, .seniorCaseworker, .supervisor, .administrator]
+
+    static func enforceCasework(_ user: User) throws {
+        if !user.active || Set(user.roles).isDisjoint(with: caseworkRoles) {
+            throw PolicyRefusal.roles("the obligations dashboard is for caseworkers, case owners, senior caseworkers and supervisors")
+        }
+    }
+
+    /// An agency's delivery channels; the webhook secret is never shown back.
+    public func channels(agencyCode: String, by user: User, request: RequestInfo = .none) async throws -> DeliveryChannels {
+        try await auditor.run(user, "delivery.read", kind: "delivery-channels", ids: [agencyCode], request: request) {
+            let agency = try await channelAgency(agencyCode, user)
+            var found = try await store.deliveryChannels(agency.id) ?? DeliveryChannels(agencyID: agency.id, version: 0)
+            if found.webhookSecret != nil { found.webhookSecret = "(set)" }
+            return found
+        }
+    }
+
+    /// Sets an agency's email and webhook (administrators only), checked before it is saved.
+    public func setChannels(agencyCode: String, _ input: DeliveryChannels, by user: User, request: RequestInfo = .none) async throws -> DeliveryChannels {
+        try await auditor.run(user, "delivery.update", kind: "delivery-channels", ids: [agencyCode], request: request) {
+            let agency = try await channelAgency(agencyCode, user)
+            var v = Validator()
+            if let email = input.email, !email.isEmpty, email.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) == nil {
+                v.fail("email", "is not an email address")
+            }
+            if let url = input.webhookURL, !url.isEmpty {
+                if let parsed = URL(string: url), ["https", "http"].contains(parsed.scheme ?? ""), parsed.host != nil {} else {
+                    v.fail("webhookURL", "must be an http or https URL")
+                }
+                let existing = try await store.deliveryChannels(agency.id)?.webhookSecret
+                if (input.webhookSecret ?? existing ?? "").count < 16 { v.fail("webhookSecret", "must be at least 16 characters to sign deliveries") }
+            }
+            try v.check()
+            let current = try await store.deliveryChannels(agency.id)
+            var next = DeliveryChannels(agencyID: agency.id, email: input.email?.isEmpty == true ? nil : input.email,
+                                        webhookURL: input.webhookURL?.isEmpty == true ? nil : input.webhookURL,
+                                        webhookSecret: input.webhookSecret ?? current?.webhookSecret, version: input.version + 1)
+            if next.webhookSecret == "(set)" { next.webhookSecret = current?.webhookSecret }
+            try await store.saveDeliveryChannels(next, expectedVersion: input.version == 0 ? nil : input.version)
+            next.webhookSecret = next.webhookSecret == nil ? nil : "(set)"
+            return next
+        }
+    }
+
+    func channelAgency(_ code: String, _ user: User) async throws -> Agency {
+        guard user.active, user.has(.administrator) else {
+            throw PolicyRefusal.roles("only an administrator may see or set an agency's delivery channels")
+        }
+        guard let agency = try await store.agency(code: code.uppercased()) else { throw LiaisonError.notFound(kind: "agency", id: code) }
+        return agency
+    }
+}

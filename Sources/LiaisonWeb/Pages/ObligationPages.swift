@@ -1,0 +1,124 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+
+/// Obligations for the workflow team, case owners and senior caseworkers (the dashboard and lists), the partner's
+/// inbox with acknowledgements, and the casework guidance pages with their history and edits.
+struct ObligationPages {
+    let pages: PageRenderer
+    let obligations: ObligationService
+    let guidance: GuidanceService
+    let store: any LiaisonStore
+
+    func register(_ routes: inout RouteTable) {
+        let this = self
+        routes.page(.get, "/obligations", access: .roles(ObligationService.caseworkRoles)) { request, context in
+            let user = try context.user()
+            let state = try ObligationsAPI.selection(request)
+            let dashboard = try await this.obligations.dashboard(by: user, request: context.request)
+            let items = try await this.obligations.list(state, by: user, request: context.request)
+            return this.pages.page("obligations", title: "Obligations", context: view([
+                "tallies": dashboard.tallies.map { t in
+                    view(["team": t.team.isEmpty ? "Workflow team" : t.team, "agency": t.agency, "due": String(t.due), "overdue": String(t.overdue),
+                          "escalated": String(t.escalated)])
+                },
+                "hasTallies": !dashboard.tallies.isEmpty,
+                "sheets": dashboard.minuteSheetsAwaiting.map { view(["caseID": $0.caseID.rawValue, "reference": $0.reference, "from": $0.requestedFrom, "at": displayTime($0.requestedAt)]) },
+                "hasSheets": !dashboard.minuteSheetsAwaiting.isEmpty,
+                "listTitle": "Obligations: \(state.rawValue)",
+                "states": ObligationService.Selection.allCases.map { view(["code": $0.rawValue, "current": $0 == state]) },
+                "items": items.map { this.row($0, at: dashboard.at) }, "hasItems": !items.isEmpty,
+            ]), identity: context.identity, section: "/obligations")
+        }
+        routes.page(.get, "/inbox", access: .signedIn) { request, context in
+            try await this.inbox(context, notice: request.uri.queryParameters["saved"] != nil ? "Acknowledged." : nil)
+        }
+        routes.page(.post, "/inbox/{id}/acknowledge", access: .acknowledgeObligation) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let user = try context.user()
+            let id = try ObligationsAPI.obligationID(context)
+            try await this.obligations.checkAcknowledge(id, by: user)
+            do {
+                _ = try await this.obligations.acknowledge(id, AcknowledgementInput(reply: form["reply"]), by: user, request: context.request)
+            } catch let error as LiaisonError {
+                return try await this.inbox(context, problem: Self.problem(error) ?? { throw error }(), status: .unprocessableContent)
+            }
+            return Response.redirect(to: "/inbox?saved=1")
+        }
+        routes.page(.get, "/guidance", access: .signedIn) { _, context in
+            let items = try await this.guidance.list(by: try context.user(), request: context.request)
+            return this.pages.page("guidanceList", title: "Casework guidance", context: view([
+                "items": items.map { view(["slug": $0.slug, "title": $0.title, "version": String($0.version), "validFrom": $0.validFrom]) },
+            ]), identity: context.identity, section: "/cases")
+        }
+        routes.page(.get, "/guidance/{slug}", access: .signedIn) { request, context in
+            try await this.guidancePage(try ObligationsAPI.slug(context), context: context,
+                                        notice: request.uri.queryParameters["saved"] != nil ? "Published." : nil)
+        }
+        routes.page(.post, "/guidance/{slug}", access: .roles(GuidanceService.editorRoles)) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let user = try context.user()
+            guard !Set(user.roles).isDisjoint(with: GuidanceService.editorRoles) else {
+                throw LiaisonError.forbidden(reason: "only supervisors, senior caseworkers and administrators may edit guidance")
+            }
+            let slug = try ObligationsAPI.slug(context)
+            let input = GuidanceInput(version: Int(form["version"]), validFrom: form["validFrom"].isEmpty ? nil : form["validFrom"], title: form["title"],
+                                      body: form["body"], changeNote: form["changeNote"])
+            do {
+                _ = try await this.guidance.edit(slug, input, by: user, request: context.request)
+            } catch let error as LiaisonError {
+                return try await this.guidancePage(slug, context: context, problem: Self.problem(error) ?? { throw error }(), status: .unprocessableContent)
+            }
+            return Response.redirect(to: "/guidance/\(slug)?saved=1")
+        }
+    }
+
+    /// What a form shows for a refusal it can explain; nil for errors the error pages handle.
+    static func problem(_ error: LiaisonError) -> String? {
+        switch error {
+        case .invalid(let fields): fields.map { "\($0.field) \($0.reason)" }.joined(separator: "; ")
+        case .conflict(_, let reason): reason
+        case .staleVersion: "someone else changed it meanwhile: here it is as it stands now"
+        default: nil
+        }
+    }
+
+    func row(_ o: Obligation, at now: Date) -> [String: Any] {
+        let state = o.status == .acknowledged ? "acknowledged" : o.escalation > 0 ? "escalated to \(Obligation.escalationTargets[o.escalation])"
+            : o.isOverdue(at: now) ? "overdue" : "due"
+        return view(["id": o.id, "caseID": o.caseID.rawValue, "agency": o.agencyCode, "event": o.event, "team": o.owner ?? "Workflow team",
+                     "due": displayTime(o.dueBy), "state": state, "late": o.isOverdue(at: now), "reply": o.reply, "summary": o.summary,
+                     "open": o.status == .open, "acknowledged": o.acknowledgedAt.map(displayTime)])
+    }
+
+    func inbox(_ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.user()
+        let items = try await obligations.list(.all, inbox: true, by: user, request: context.request)
+        let agency = try await store.agency(user.agencyID)
+        let now = obligations.now()
+        return pages.page("inbox", title: "Inbox", context: view([
+            "agency": agency?.name ?? "your agency", "notice": notice, "problem": problem, "csrf": context.identity?.csrfToken ?? "",
+            "items": items.sorted { ($0.status == .open ? 0 : 1, $0.dueBy) < ($1.status == .open ? 0 : 1, $1.dueBy) }.enumerated().map { n, o in
+                var r = row(o, at: now)
+                r["n"] = String(n)
+                r["csrf"] = context.identity?.csrfToken ?? ""
+                return r
+            },
+            "hasItems": !items.isEmpty,
+        ]), identity: context.identity, section: "/inbox", status: status)
+    }
+
+    func guidancePage(_ slug: String, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.user()
+        let (current, history) = try await guidance.get(slug, by: user, request: context.request)
+        return pages.page("guidancePage", title: current.title, context: view([
+            "slug": slug, "title": current.title, "body": current.body, "version": String(current.version), "validFrom": current.validFrom,
+            "history": history.map { view(["version": String($0.version), "validFrom": $0.validFrom, "editedBy": $0.editedBy, "changeNote": $0.changeNote]) },
+            "canEdit": user.active && !Set(user.roles).isDisjoint(with: GuidanceService.editorRoles), "latest": String(history.first?.version ?? 0),
+            "today": guidance.today(), "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
+        ]), identity: context.identity, section: "/cases", status: status)
+    }
+}

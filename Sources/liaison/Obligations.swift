@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import LiaisonWeb
+
+/// `liaison obligations …`: what Liaison owes partner agencies on deportation cases, as one user may see it; the
+/// sweep that escalates missed deadlines; one round of outbox delivery. Each goes through the access policy and the
+/// audit chain as the pages and API do.
+struct Obligations: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Obligations to partner agencies: list what is due or overdue, escalate missed deadlines, deliver the outbox.",
+        subcommands: [Due.self, Overdue.self, Sweep.self, Deliver.self])
+
+    static func service(_ store: SQLStore) -> ObligationService {
+        ObligationService(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()))
+    }
+
+    static func show(_ items: [Obligation], format: String) throws {
+        if format == "json" {
+            print(String(decoding: try JSONCoding.encoder.encode(["items": items]), as: UTF8.self))
+            return
+        }
+        let time = ISO8601DateFormatter()
+        print("DUE BY                AGENCY  EVENT                    ESCALATED TO                    CASE")
+        for o in items {
+            print("\(time.string(from: o.dueBy))  \(o.agencyCode.padding(toLength: 6, withPad: " ", startingAt: 0))  \(o.event.padding(toLength: 23, withPad: " ", startingAt: 0))  \((o.escalation == 0 ? "-" : Obligation.escalationTargets[o.escalation]).padding(toLength: 30, withPad: " ", startingAt: 0))  \(o.caseID)")
+        }
+        print("\(items.count) obligation(s)")
+    }
+
+    struct Listing: ParsableArguments {
+        @OptionGroup var store: StoreOptions
+        @Option(name: .customLong("as"), help: "The user listing (their agency's inbox and the cases they may see).") var username: String
+        @Option(help: "text or json.") var format = "text"
+        @Option(help: "At most this many (1–200).") var limit = 200
+
+        func validate() throws {
+            guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
+            guard (1...200).contains(limit) else { throw ValidationError("--limit must be from 1 to 200") }
+        }
+
+        func run(_ selection: ObligationService.Selection) async throws {
+            try await withStore(store) { store in
+                let items = try await Obligations.service(store).list(selection, by: try await account(store, username), limit: limit,
+                                                                      request: RequestInfo(purpose: "obligations \(selection.rawValue)"))
+                try Obligations.show(items, format: format)
+            }
+        }
+    }
+
+    struct Due: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open obligations still on time, soonest due first.")
+        @OptionGroup var listing: Listing
+        func run() async throws { try await listing.run(.due) }
+    }
+
+    struct Overdue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open obligations past their due time, with their escalation.")
+        @OptionGroup var listing: Listing
+        func run() async throws { try await listing.run(.overdue) }
+    }
+
+    struct Sweep: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Escalate open obligations past their deadline (the server does this every minute).")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await withStore(store) { store in
+                let escalated = try await Obligations.service(store).sweep()
+                print("Escalated \(escalated.count) obligation(s).")
+                try Obligations.show(escalated, format: "text")
+            }
+        }
+    }
+
+    struct Deliver: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run one round of outbox delivery (the server does this every few seconds).")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "SMTP relay for emailed notices, HOST:PORT.") var smtp: String?
+        @Option(name: .customLong("smtp-from"), help: "The sender address of emailed notices.") var smtpFrom = "liaison@localhost"
+
+        func run() async throws {
+            var relay: (host: String, port: Int, from: String)?
+            if let smtp {
+                let parts = smtp.split(separator: ":")
+                guard parts.count == 2, let port = Int(parts[1]) else { throw ValidationError("--smtp must be HOST:PORT") }
+                relay = (String(parts[0]), port, smtpFrom)
+            }
+            let transports = LiaisonApplication.transports(ServerConfiguration(smtp: relay))
+            try await withStore(store) { store in
+                let round = try await OutboxDispatcher(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()),
+                                                       transports: transports).deliverDue()
+                print("Delivered \(round.delivered), retrying \(round.retrying), given up \(round.failed).")
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import LiaisonCore
+import Testing
+@testable import LiaisonStore
+
+/// Casework with partner interest on every store: interest registered by the partner or from its email, the case
+/// owner's details sent on allocation, an obligation for every milestone, the 3-day removal rule, the consultation
+/// before a decision not to deport, confiscation barriers, and escalation when a deadline is missed. The clock moves.
+@Suite("Obligations to partners")
+struct ObligationTests {
+    /// A Home Office casework agency with its workflow team, a case owner and a senior caseworker; the NCA and GMP as
+    /// partners; a subject and a case.
+    struct World {
+        let f: Fixture
+        let clock: MovableClock
+        let hocc: Agency
+        let caseworker: User
+        let owner: User
+        let senior: User
+        let ncaOfficer: User
+        let cases: CaseService
+        let obligations: ObligationService
+        var deportationCase: DeportationCase
+
+        init(_ kind: StoreKind, reference: String = "B1234567", named name: String? = nil) async throws {
+            f = try await Fixture(kind, named: name)
+            clock = MovableClock(f.clock.now())
+            hocc = Agency(code: "HOCC", name: "Home Office Criminal Casework", type: "government", jurisdiction: "uk")
+            try await f.store.insertAgency(hocc)
+            caseworker = User(username: "hocc.workflow", displayName: "Workflow Caseworker", email: "workflow@hocc.invalid", agencyID: hocc.id,
+                              roles: [.caseworker], vetting: .sc)
+            owner = User(username: "hocc.owner", displayName: "Casey Owner", email: "owner@hocc.invalid", agencyID: hocc.id,
+                         roles: [.caseOwner], vetting: .sc, phone: "01632 960123")
+            senior = User(username: "hocc.senior", displayName: "Senior", email: "senior@hocc.invalid", agencyID: hocc.id,
+                          roles: [.seniorCaseworker], vetting: .sc)
+            ncaOfficer = User(username: "nca.partner", displayName: "NCA Partner", email: "partner@nca.invalid", agencyID: f.nca.id,
+                              roles: [.partnerOfficer], vetting: .sc)
+            for user in [caseworker, owner, senior, ncaOfficer] { try await f.store.insertUser(user, passwordHash: "x") }
+            let audit = AuditLog(store: f.store, clock: clock)
+            cases = CaseService(store: f.store, clock: clock, audit: audit)
+            obligations = ObligationService(store: f.store, clock: clock, audit: audit)
+            let subject = try await SubjectService(store: f.store, clock: clock, audit: audit)
+                .create(SubjectInput(details: SubjectDetails(names: [PersonName(given: "Arben", family: "Hoxha")])), by: caseworker)
+            deportationCase = try await cases.create(CaseInput(subjectID: subject.id, homeOfficeReference: reference), by: caseworker)
+        }
+
+        mutating func step(_ input: (Int) -> CaseStepInput, by user: User? = nil) async throws {
+            deportationCase = try await cases.step(deportationCase.id, input(deportationCase.meta.version), by: user ?? caseworker)
+        }
+
+        mutating func interest(_ input: (Int) -> InterestInput, by user: User) async throws {
+            deportationCase = try await cases.registerInterest(deportationCase.id, input(deportationCase.meta.version), by: user)
+        }
+
+        func owed() async throws -> [Obligation] { try await f.store.obligations(ObligationQuery(caseID: deportationCase.id)) }
+    }
+
+    @Test("interest registered by the partner or from its email; the case owner's details go out on allocation", arguments: StoreKind.available)
+    func interestAndAllocation(kind: StoreKind) async throws {
+        var w = try await World(kind)
+        try await w.interest({ InterestInput(version: $0, reason: "Subject of an NCA investigation", contact: "desk@nca.invalid") }, by: w.ncaOfficer)
+        #expect(w.deportationCase.activeInterests.map(\.agencyCode) == ["NCA"] && w.deportationCase.interests[0].via == .api)
+        #expect(try await w.owed().isEmpty, "nothing is owed while the case is unallocated")
+
+        try await w.step { CaseStepInput(version: $0, note: "allocated", allocateTo: "hocc.owner") }
+        let details = try #require(try await w.owed().first)
+        #expect(details.event == "case-owner-details" && details.agencyCode == "NCA" && details.owner == "hocc.owner")
+        #expect(details.dueBy == w.clock.now().addingTimeInterval(3600))
+        for expected in ["B1234567", "HOXHA, Arben", "Casey Owner", "01632 960123", "owner@hocc.invalid"] {
+            #expect(details.summary.localizedCaseInsensitiveContains(expected), "the notice names \(expected)")
+        }
+        let messages = try await w.f.store.messages(obligation: details.id)
+        #expect(messages.map(\.channel) == [.inbox] && messages[0].status == .delivered)
+
+        // A caseworker records GMP's interest from its email, with confiscation proceedings: a confiscation barrier
+        // opens, and GMP alone is sent the owner's details at once.
+        try await w.interest({ InterestInput(version: $0, agencyCode: "gmp", reason: "Restraint order", confiscation: "Crown Court proceedings",
+                                             contact: "fi@gmp.invalid") }, by: w.caseworker)
+        #expect(w.deportationCase.interests.last?.via == .email)
+        #expect(w.deportationCase.progress.openBarriers.map(\.kind) == [.confiscation])
+        #expect(w.deportationCase.progress.events.map(\.kind).suffix(3) == ["interest-registered", "barrier-opened", "barriers-process-started"])
+        #expect(try await w.owed().map(\.agencyCode).sorted() == ["GMP", "NCA"])
+        #expect(w.deportationCase.meta.sharing.withAll || w.deportationCase.meta.sharing.agencies.contains(w.f.gmp.id))
+
+        // A partner may register only its own agency's interest, and only once.
+        await #expect(throws: LiaisonError.conflict(field: "agencyCode", reason: "NCA has already registered interest in this case")) {
+            try await w.interest({ InterestInput(version: $0, reason: "again", contact: "x") }, by: w.ncaOfficer)
+        }
+        await #expect(throws: LiaisonError.forbidden(reason: "only the case's own caseworkers may record another agency's interest")) {
+            try await w.interest({ InterestInput(version: $0, agencyCode: "HOCC", reason: "x", contact: "x") }, by: w.ncaOfficer)
+        }
+        await #expect(throws: LiaisonError.invalid("contact", "must give the agency's contact point")) {
+            try await w.interest({ InterestInput(version: $0, agencyCode: "GMP", reason: "x", contact: " ") }, by: w.caseworker)
+        }
+        await w.f.store.close()
+    }
+
+    @Test("every milestone is owed to each interested agency; removal details at least 72 hours ahead", arguments: StoreKind.available)
+    func everyMilestone(kind: StoreKind) async throws {
+        var w = try await World(kind)
+        try await w.interest({ InterestInput(version: $0, reason: "investigation", contact: "desk") }, by: w.ncaOfficer)
+        try await w.interest({ InterestInput(version: $0, agencyCode: "GMP", reason: "local offending", contact: "desk") }, by: w.caseworker)
+        let path: [CaseMilestone] = [.liabilityToDeport, .notifiedOfIntention, .representations, .decisionToDeport, .deportationOrder, .appealLodged,
+                                     .appealDetermined, .appealRightsExhausted, .bailGranted, .bailEnded]
+        for milestone in path {
+            try await w.step { CaseStepInput(version: $0, milestone: milestone.rawValue, reason: "recorded") }
+            w.clock.advance(3600)
+        }
+        // Removal 84 hours away: the details are due 72 hours before it, sooner than the usual 24 hours.
+        let removal = RemovalDirections(date: w.clock.now().addingTimeInterval(84 * 3600), route: "LHR", destination: "Tirana")
+        let setAt = w.clock.now()
+        try await w.step { CaseStepInput(version: $0, milestone: "removal-directions-set", reason: "flight booked", removal: removal) }
+        let owed = try await w.owed()
+        for milestone in path {
+            #expect(owed.filter { $0.event == milestone.rawValue }.map(\.agencyCode).sorted() == ["GMP", "NCA"], "\(milestone.rawValue) is owed to both")
+            #expect(owed.filter { $0.event == milestone.rawValue }.allSatisfy { $0.dueBy == $0.createdAt.addingTimeInterval(24 * 3600) })
+        }
+        let details = owed.filter { $0.event == "removal-details" }
+        #expect(details.count == 2 && details.allSatisfy { $0.dueBy == removal.date.addingTimeInterval(-72 * 3600) && $0.dueBy == setAt.addingTimeInterval(12 * 3600) })
+        #expect(details[0].summary.contains("LHR") && details[0].summary.contains("Tirana"))
+
+        // Less than 72 hours' notice needs a senior caseworker's override, and the details are due at once.
+        w.clock.advance(3600)
+        let soon = RemovalDirections(date: w.clock.now().addingTimeInterval(48 * 3600), route: "LGW", destination: "Tirana")
+        await #expect(throws: LiaisonError.self) {
+            try await w.step { CaseStepInput(version: $0, milestone: "removal-directions-set", reason: "earlier flight", removal: soon) }
+        }
+        await #expect(throws: LiaisonError.forbidden(reason: "only a senior caseworker may override the 72-hour notice for a removal")) {
+            try await w.step { CaseStepInput(version: $0, milestone: "removal-directions-set", reason: "earlier flight", removal: soon, override: "seat available") }
+        }
+        let overrideAt = w.clock.now()
+        try await w.step({ CaseStepInput(version: $0, milestone: "removal-directions-set", reason: "earlier flight", removal: soon, override: "seat available") },
+                         by: w.senior)
+        let urgent = try await w.owed().filter { $0.event == "removal-details" && $0.createdAt == overrideAt }
+        #expect(urgent.count == 2 && urgent.allSatisfy { $0.dueBy == overrideAt })
+        for milestone in ["removed", "closed"] { try await w.step { CaseStepInput(version: $0, milestone: milestone, reason: "done") } }
+        #expect(try await w.owed().filter { ["removed", "closed"].contains($0.event) }.count == 4)
+        await w.f.store.close()
+    }
+
+    @Test("a decision not to deport waits for the consultation: an answer, or the deadline passing, recorded either way", arguments: StoreKind.available)
+    func consultation(kind: StoreKind) async throws {
+        var w = try await World(kind)
+        try await w.interest({ InterestInput(version: $0, reason: "investigation", contact: "desk") }, by: w.ncaOfficer)
+        try await w.step { CaseStepInput(version: $0, milestone: "liability-to-deport", reason: "sentence over 12 months") }
+        let notYet = "a decision not to deport cannot be finalised until every interested agency has answered or its consultation deadline has passed; awaiting "
+        await #expect(throws: LiaisonError.conflict(field: "consultation", reason: notYet + "NCA (not yet consulted)")) {
+            try await w.step { CaseStepInput(version: $0, milestone: "decision-not-to-deport", reason: "article 8") }
+        }
+        try await w.step { CaseStepInput(version: $0, note: "article 8 claim looks strong", consult: true) }
+        let consultation = try #require(try await w.owed().first { $0.event == "consultation" })
+        #expect(consultation.dueBy == w.clock.now().addingTimeInterval(120 * 3600))
+        await #expect(throws: LiaisonError.conflict(field: "consultation", reason: notYet + "NCA (awaiting an answer)")) {
+            try await w.step { CaseStepInput(version: $0, milestone: "decision-not-to-deport", reason: "article 8") }
+        }
+        // Only the NCA may answer; its reply lands on the case.
+        await #expect(throws: LiaisonError.forbidden(reason: "only NCA, the agency it is addressed to, may acknowledge it")) {
+            try await w.obligations.acknowledge(consultation.id, AcknowledgementInput(reply: "x"), by: w.caseworker)
+        }
+        let answered = try await w.obligations.acknowledge(consultation.id, AcknowledgementInput(reply: "We hold his passport; no objection"), by: w.ncaOfficer)
+        #expect(answered.status == .acknowledged && answered.acknowledgedBy == "nca.partner")
+        await #expect(throws: LiaisonError.conflict(field: "status", reason: "the obligation is already acknowledged")) {
+            try await w.obligations.acknowledge(consultation.id, AcknowledgementInput(), by: w.ncaOfficer)
+        }
+        w.deportationCase = try await w.cases.get(w.deportationCase.id, by: w.caseworker)
+        #expect(w.deportationCase.progress.events.last?.kind == "partner-reply" && w.deportationCase.progress.events.last?.reason == "We hold his passport; no objection")
+        try await w.step { CaseStepInput(version: $0, milestone: "decision-not-to-deport", reason: "article 8") }
+        #expect(w.deportationCase.progress.events.last?.details["consultation.NCA"] == "answered: We hold his passport; no objection")
+
+        // Another case: no answer, but the deadline passes.
+        var other = try await World(kind, reference: "C7654321")
+        try await other.interest({ InterestInput(version: $0, reason: "investigation", contact: "desk") }, by: other.ncaOfficer)
+        try await other.step { CaseStepInput(version: $0, milestone: "liability-to-deport", reason: "sentence") }
+        try await other.step { CaseStepInput(version: $0, consult: true) }
+        other.clock.advance(121 * 3600)
+        try await other.step { CaseStepInput(version: $0, milestone: "decision-not-to-deport", reason: "article 8") }
+        #expect(other.deportationCase.progress.events.last?.details["consultation.NCA"]?.hasPrefix("no answer by the deadline") == true)
+        await w.f.store.close()
+        await other.f.store.close()
+    }
+
+    @Test("a missed deadline escalates to the senior caseworker, then the process team, each step audited", arguments: StoreKind.available)
+    func escalation(kind: StoreKind) async throws {
+        var w = try await World(kind)
+        try await w.interest({ InterestInput(version: $0, reason: "investigation", contact: "desk") }, by: w.ncaOfficer)
+        try await w.interest({ InterestInput(version: $0, agencyCode: "GMP", reason: "local", contact: "desk") }, by: w.caseworker)
+        try await w.step { CaseStepInput(version: $0, milestone: "liability-to-deport", reason: "sentence") }
+        let owed = try await w.owed()
+        #expect(owed.count == 2)
+        _ = try await w.obligations.acknowledge(try #require(owed.first { $0.agencyCode == "GMP" }).id, AcknowledgementInput(), by: w.f.partner)
+        #expect(try await w.obligations.sweep().isEmpty, "nothing is late yet")
+        #expect(try await w.obligations.list(.due, by: w.caseworker).map(\.agencyCode) == ["NCA"])
+
+        w.clock.advance(25 * 3600)
+        let first = try await w.obligations.sweep()
+        #expect(first.map(\.agencyCode) == ["NCA"] && first[0].escalation == 1, "the acknowledged one never escalates")
+        #expect(try await w.obligations.list(.overdue, by: w.caseworker).map(\.escalation) == [1])
+        #expect(try await w.obligations.list(.due, by: w.caseworker).isEmpty)
+        #expect(try await w.f.store.obligationTallies(at: w.clock.now()) == [ObligationTally(team: "", agency: "NCA", due: 0, overdue: 1, escalated: 1)])
+        w.clock.advance(12 * 3600)
+        #expect(try await w.obligations.sweep().isEmpty, "the next level waits 24 hours")
+        w.clock.advance(13 * 3600)
+        #expect(try await w.obligations.sweep().map(\.escalation) == [2])
+        #expect(try await w.obligations.sweep().isEmpty)
+        let audited = try await w.f.store.searchAudit(AuditQuery(action: "obligation.escalate", limit: 10))
+        #expect(audited.map(\.detail).compactMap { $0 }.map { $0.components(separatedBy: "escalated to the ").last! }
+                == ["criminal casework process team", "senior caseworker"])
+        // The dashboard counts; the partner's inbox shows its own.
+        let dashboard = try await w.obligations.dashboard(by: w.senior)
+        #expect(dashboard.tallies == [ObligationTally(team: "", agency: "NCA", due: 0, overdue: 1, escalated: 1)])
+        await #expect(throws: LiaisonError.self) { try await w.obligations.dashboard(by: w.ncaOfficer) }
+        #expect(try await w.obligations.list(.all, inbox: true, by: w.ncaOfficer).map(\.agencyCode) == ["NCA"])
+        await w.f.store.close()
+    }
+
+    @Test("minute sheet ICD.4353: attached by the workflow team, or requested from the team holding the file until it confirms", arguments: StoreKind.available)
+    func minuteSheet(kind: StoreKind) async throws {
+        var w = try await World(kind)
+        try await w.step { CaseStepInput(version: $0, minuteSheet: "attach") }
+        #expect(w.deportationCase.minuteSheet?.state == .attached)
+        var away = try await World(kind, reference: "D1112223")
+        away.deportationCase = try await away.cases.create(CaseInput(subjectID: away.deportationCase.subjectID, homeOfficeReference: "E1112223",
+                                                                     fileLocation: "Liverpool removals team"), by: away.caseworker)
+        try await away.step { CaseStepInput(version: $0, minuteSheet: "attach") }
+        #expect(away.deportationCase.minuteSheet?.state == .requested && away.deportationCase.minuteSheet?.requestedFrom == "Liverpool removals team")
+        #expect(try await away.obligations.dashboard(by: away.caseworker).minuteSheetsAwaiting.map(\.reference) == ["E1112223"])
+        try await away.step { CaseStepInput(version: $0, note: "confirmed by phone", minuteSheet: "confirm") }
+        #expect(away.deportationCase.minuteSheet?.state == .attached)
+        #expect(try await away.obligations.dashboard(by: away.caseworker).minuteSheetsAwaiting.isEmpty)
+        await #expect(throws: LiaisonError.invalid("minuteSheet", "no minute sheet request is waiting for confirmation")) {
+            try await away.step { CaseStepInput(version: $0, minuteSheet: "confirm") }
+        }
+        await w.f.store.close()
+        await away.f.store.close()
+    }
+}
