@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LiaisonCore
+import Testing
+@testable import LiaisonWeb
+
+/// Partner interest and obligations over HTTP: the NCA registers interest with its API token, the workflow team
+/// allocates the case in the pages, the NCA acknowledges in its inbox with a reply that lands on the case, senior
+/// caseworkers watch the dashboard and edit guidance, an administrator sets a webhook.
+@Suite("Obligations over HTTP")
+struct ObligationsWebTests {
+    @Test("interest, allocation, inbox and acknowledgement, dashboard, guidance and delivery channels, end to end")
+    func endToEnd() async throws {
+        let harness = try await WebHarness()
+        let workflow = try await harness.token("hocc.workflow")
+        let nca = try await harness.token("nca.officer")
+        let admin = try await harness.token("nca.admin")
+        let subject = harness.readable(by: "hocc.workflow") { $0.meta.marking.classification == .official && $0.meta.sharing.withAll && $0.meta.needToKnow == nil }
+        try await harness.run { client in
+            let created = try await client.execute(uri: "/api/v1/cases", method: .post, headers: bearer(workflow),
+                                                   body: ByteBuffer(string: #"{"subjectID":"\#(subject.id.rawValue)","homeOfficeReference":"F2468013"}"#))
+            #expect(created.status == .created)
+            let id = try #require(try created.json()["id"] as? String)
+
+            // The NCA registers its own interest; a missing contact is named.
+            let incomplete = try await client.execute(uri: "/api/v1/cases/\(id)/interests", method: .post, headers: bearer(nca),
+                                                      body: ByteBuffer(string: #"{"version":1,"reason":"subject of an NCA operation"}"#))
+            #expect(incomplete.status == .unprocessableContent)
+            #expect(try (incomplete.errorFields()) == ["contact"])
+            let registered = try await client.execute(uri: "/api/v1/cases/\(id)/interests", method: .post, headers: bearer(nca),
+                                                      body: ByteBuffer(string: #"{"version":1,"reason":"subject of an NCA operation","contact":"fno-desk@nca.demo.invalid"}"#))
+            #expect(registered.status == .created)
+            #expect(try ((registered.json()["interests"] as? [[String: Any]])?.first?["agencyCode"] as? String) == "NCA")
+
+            // The workflow team allocates the case in the pages; the owner's details are owed to the NCA at once.
+            let session = try await signIn(client, "hocc.workflow")
+            let form: HTTPFields = [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"]
+            let allocated = try await client.execute(uri: "/cases/\(id)/steps", method: .post, headers: form,
+                                                     body: ByteBuffer(string: "_csrf=\(session.csrf)&version=2&allocateTo=hocc.owner"))
+            #expect(allocated.status == .seeOther)
+            let page = try await client.execute(uri: "/cases/\(id)", method: .get, headers: [.cookie: session.cookie])
+            #expect(page.text.contains("Special conditions") && page.text.contains("subject of an NCA operation") && page.text.contains("case-owner-details"))
+            #expect(page.text.contains("Guidance for the next steps") && page.text.contains("Minute sheet ICD.4353"))
+
+            let owed = try await client.execute(uri: "/api/v1/cases/\(id)/obligations", method: .get, headers: bearer(workflow))
+            let items = try #require(try owed.json()["items"] as? [[String: Any]])
+            #expect(items.count == 1 && items[0]["event"] as? String == "case-owner-details" && items[0]["status"] as? String == "open")
+            let obligationID = try #require(items[0]["id"] as? String)
+            #expect((items[0]["summary"] as? String)?.contains("01632 960") == true, "the owner's phone is sent")
+
+            // The NCA's inbox has it; the workflow team may not acknowledge for the NCA.
+            let inbox = try await client.execute(uri: "/api/v1/inbox", method: .get, headers: bearer(nca))
+            #expect(try ((inbox.json()["items"] as? [[String: Any]])?.map { $0["id"] as? String }) == [obligationID])
+            let notTheirs = try await client.execute(uri: "/api/v1/obligations/\(obligationID)/acknowledgement", method: .post, headers: bearer(workflow),
+                                                     body: ByteBuffer(string: "{}"))
+            #expect(notTheirs.status == .forbidden)
+            let ncaSession = try await signIn(client, "nca.officer")
+            let inboxPage = try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: ncaSession.cookie])
+            #expect(inboxPage.status == .ok && inboxPage.text.contains("F2468013") && inboxPage.text.contains("Acknowledge"))
+            let acknowledged = try await client.execute(uri: "/inbox/\(obligationID)/acknowledge", method: .post,
+                                                        headers: [.cookie: ncaSession.cookie, .contentType: "application/x-www-form-urlencoded"],
+                                                        body: ByteBuffer(string: "_csrf=\(ncaSession.csrf)&reply=We+hold+a+nationality+document"))
+            #expect(acknowledged.status == .seeOther)
+            let detail = try await client.execute(uri: "/api/v1/obligations/\(obligationID)", method: .get, headers: bearer(workflow))
+            let obligation = try #require(try detail.json()["obligation"] as? [String: Any])
+            #expect(obligation["status"] as? String == "acknowledged" && obligation["reply"] as? String == "We hold a nationality document")
+            #expect(try ((detail.json()["messages"] as? [[String: Any]])?.first?["receipt"] as? String)?.contains("inbox") == true)
+            let history = try await client.execute(uri: "/cases/\(id)", method: .get, headers: [.cookie: session.cookie])
+            #expect(history.text.contains("partner-reply") && history.text.contains("We hold a nationality document"))
+
+            // The dashboard is for casework roles; bad states are named.
+            let dashboard = try await client.execute(uri: "/api/v1/obligations/dashboard", method: .get, headers: bearer(workflow))
+            #expect(dashboard.status == .ok)
+            #expect(try (dashboard.json()["tallies"] as? [[String: Any]]) != nil)
+            #expect(try await client.execute(uri: "/api/v1/obligations/dashboard", method: .get, headers: bearer(nca)).status == .forbidden)
+            let badState = try await client.execute(uri: "/api/v1/obligations?state=late", method: .get, headers: bearer(workflow))
+            #expect(badState.status == .unprocessableContent)
+            #expect(try (badState.errorFields()) == ["state"])
+            let senior = try await signIn(client, "hocc.senior")
+            let board = try await client.execute(uri: "/obligations?state=all", method: .get, headers: [.cookie: senior.cookie])
+            #expect(board.status == .ok && board.text.contains("By team and agency") && board.text.contains("case-owner-details"))
+
+            // Guidance: a senior caseworker publishes a new version; the history keeps both.
+            let seniorForm: HTTPFields = [.cookie: senior.cookie, .contentType: "application/x-www-form-urlencoded"]
+            let noNote = try await client.execute(uri: "/guidance/consultation", method: .post, headers: seniorForm,
+                                                  body: ByteBuffer(string: "_csrf=\(senior.csrf)&version=0&title=Consulting&body=Ask+first"))
+            #expect(noNote.status == .unprocessableContent && noNote.text.contains("changeNote must say what changed and why"))
+            let edited = try await client.execute(uri: "/guidance/consultation", method: .post, headers: seniorForm,
+                                                  body: ByteBuffer(string: "_csrf=\(senior.csrf)&version=0&title=Consulting+partners&body=Ask+first%2C+wait+for+the+answer&changeNote=Clarified"))
+            #expect(edited.status == .seeOther)
+            let guide = try await client.execute(uri: "/api/v1/guidance/consultation", method: .get, headers: bearer(nca))
+            #expect(try ((guide.json()["current"] as? [String: Any])?["title"] as? String) == "Consulting partners")
+            #expect(try ((guide.json()["history"] as? [[String: Any]])?.map { $0["version"] as? Int }) == [1, 0])
+            let stale = try await client.execute(uri: "/api/v1/guidance/consultation", method: .post, headers: bearer(admin),
+                                                 body: ByteBuffer(string: #"{"version":0,"title":"T","body":"B","changeNote":"n"}"#))
+            #expect(stale.status == .conflict)
+
+            // Delivery channels: checked, and the secret is never shown back.
+            let badURL = try await client.execute(uri: "/api/v1/agencies/NCA/delivery", method: .put, headers: bearer(admin),
+                                                  body: ByteBuffer(string: #"{"version":0,"webhookURL":"ftp://x","webhookSecret":"short"}"#))
+            #expect(badURL.status == .unprocessableContent)
+            #expect(try (badURL.errorFields()) == ["webhookURL", "webhookSecret"])
+            let set = try await client.execute(uri: "/api/v1/agencies/NCA/delivery", method: .put, headers: bearer(admin),
+                                               body: ByteBuffer(string: #"{"version":0,"email":"fno-desk@nca.demo.invalid","webhookURL":"https://hooks.nca.demo.invalid/liaison","webhookSecret":"0123456789abcdef0123"}"#))
+            #expect(set.status == .ok)
+            #expect(try (set.json()["webhookSecret"] as? String) == "(set)")
+            let read = try await client.execute(uri: "/api/v1/agencies/NCA/delivery", method: .get, headers: bearer(admin))
+            #expect(try (read.json()["version"] as? Int) == 1)
+            #expect(try (read.json()["webhookSecret"] as? String) == "(set)")
+            #expect(try await client.execute(uri: "/api/v1/agencies/NCA/delivery", method: .get, headers: bearer(nca)).status == .forbidden)
+        }
+    }
+}
