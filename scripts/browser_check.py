@@ -24,6 +24,7 @@ for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1
 options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 failures = []
+steps = []
 
 
 def check(step):
@@ -38,6 +39,7 @@ def check(step):
     for entry in driver.get_log("browser"):
         if entry["level"] in ("SEVERE", "ERROR"):
             failures.append(f"{step}: console {entry['level']}: {entry['message']}")
+    steps.append(step)
     print(f"{step}: {driver.title}")
 
 
@@ -118,6 +120,18 @@ try:
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "barriers-process-started"))
     check("05g-case")
 
+    # A partner's interest recorded from its email, then allocation: the owner's details are owed to HMRC at once.
+    driver.find_element(By.CSS_SELECTOR, "details.panel summary").click()
+    driver.find_element(By.ID, "agencyCode").send_keys("HMRC")
+    driver.find_element(By.ID, "interestReason").send_keys("Subject of an HMRC tax fraud investigation")
+    driver.find_element(By.ID, "contact").send_keys("fno-desk@hmrc.demo.invalid")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/interests'] button").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Subject of an HMRC tax fraud investigation"))
+    driver.find_element(By.ID, "allocateTo").send_keys("hocc.owner")
+    driver.find_element(By.XPATH, "//button[text()='Allocate']").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "case-owner-details"))
+    check("05h-case-interest")
+
     driver.get(f"{base}/ocgs?status=active")
     check("06-groups")
     driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
@@ -131,10 +145,39 @@ try:
     driver.find_element(By.CSS_SELECTOR, "header form button").click()
     wait.until(EC.url_matches(r"/login$"))
     check("08-signed-out")
+
+    def sign_in(username):
+        driver.find_element(By.ID, "username").send_keys(username)
+        driver.find_element(By.ID, "password").send_keys("liaison-demo")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+        wait.until(EC.url_matches(r"/$"))
+
+    def sign_out():
+        driver.get(f"{base}/")
+        driver.find_element(By.CSS_SELECTOR, "header form button").click()
+        wait.until(EC.url_matches(r"/login$"))
+
+    # HMRC's partner officer acknowledges the notice in its inbox, answering with what HMRC holds.
+    sign_in("hmrc.officer")
+    driver.get(f"{base}/inbox")
+    check("09-inbox")
+    notice = driver.find_element(By.XPATH, "//section[.//p[contains(., 'B1234567')]]")
+    notice.find_element(By.TAG_NAME, "textarea").send_keys("We hold a copy of his passport")
+    notice.find_element(By.TAG_NAME, "button").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Acknowledged."))
+    sign_out()
+
+    # A senior caseworker's dashboard, and the guidance with its history.
+    sign_in("hocc.senior")
+    driver.get(f"{base}/obligations?state=overdue")
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "By team and agency"))
+    check("10-obligations")
+    driver.get(f"{base}/guidance/consultation")
+    check("11-guidance")
 finally:
     driver.quit()
 
 if failures:
     print("\n".join(failures))
     sys.exit(1)
-print("Browser check passed: all 14 steps, no HTTP or console errors.")
+print(f"Browser check passed: all {len(steps) + 1} steps, no HTTP or console errors.")

@@ -16,6 +16,19 @@ extension SQLStore {
         }
     }
 
+    public func insertCases(_ cases: [DeportationCase], obligations: [Obligation]) async throws {
+        try await db.transaction { tx in
+            try await Self.insertRows(tx, table: "deportation_cases",
+                                      columns: ["id", "subject_id", "ho_reference", "stage", "minute_sheet"] + Self.recordColumns.components(separatedBy: ", "),
+                                      rows: try cases.map { c in
+                                          [.text(c.id.rawValue), .text(c.subjectID.rawValue), .text(c.homeOfficeReference), SQLValue(c.progress.stage?.rawValue),
+                                           SQLValue(c.minuteSheet?.state.rawValue)] + (try Self.recordValues(c.meta, sortName: c.homeOfficeReference, details: c))
+                                      })
+            try await Self.saveShares(tx, cases.map { ($0.id.rawValue, $0.meta) }, replacing: false)
+            try await Self.insertObligations(tx, obligations)
+        }
+    }
+
     public func deportationCase(_ id: CaseID) async throws -> DeportationCase? {
         try await db.query("SELECT * FROM deportation_cases WHERE id = ?", [.text(id.rawValue)]).first.map(Self.deportationCase)
     }
@@ -35,12 +48,7 @@ extension SQLStore {
                 // Open obligations belong to whoever owns the case now.
                 try await tx.execute("UPDATE obligations SET owner = ? WHERE case_id = ? AND status = 'open'", [SQLValue(c.owner), .text(c.id.rawValue)])
             }
-            try await Self.insertRows(tx, table: "obligations",
-                                      columns: ["id", "case_id", "agency_id", "agency_code", "owner", "status", "due_by", "escalation", "details"],
-                                      rows: try work.newObligations.map { o in
-                                          [.text(o.id), .text(o.caseID.rawValue), .text(o.agencyID.rawValue), .text(o.agencyCode), SQLValue(o.owner),
-                                           .text(o.status.rawValue), SQLValue(o.dueBy), SQLValue(o.escalation), .text(try Self.json(o))]
-                                      })
+            try await Self.insertObligations(tx, work.newObligations)
             for o in work.changedObligations {
                 let changed = try await tx.query(
                     "UPDATE obligations SET status = ?, escalation = ?, details = ? WHERE id = ? AND status = 'open' RETURNING id",
@@ -52,6 +60,14 @@ extension SQLStore {
                                           [.text(m.id), .text(m.obligationID), .text(m.status.rawValue), SQLValue(m.nextAttemptAt), .text(try Self.json(m))]
                                       })
         }
+    }
+
+    static func insertObligations(_ tx: any SQLTransaction, _ obligations: [Obligation]) async throws {
+        try await insertRows(tx, table: "obligations", columns: ["id", "case_id", "agency_id", "agency_code", "owner", "status", "due_by", "escalation", "details"],
+                             rows: try obligations.map { o in
+                                 [.text(o.id), .text(o.caseID.rawValue), .text(o.agencyID.rawValue), .text(o.agencyCode), SQLValue(o.owner),
+                                  .text(o.status.rawValue), SQLValue(o.dueBy), SQLValue(o.escalation), .text(try Self.json(o))]
+                             })
     }
 
     public func casesAwaitingMinuteSheet(limit: Int) async throws -> [DeportationCase] {

@@ -12,7 +12,7 @@ import Logging
 struct LiaisonBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liaison-bench", abstract: "Measure Liaison's speed and memory.",
-        subcommands: [Seed.self, Search.self, AuditOverhead.self, BaselineServer.self, JaroWinklerKernel.self, ResolveQuery.self])
+        subcommands: [Seed.self, Search.self, AuditOverhead.self, BaselineServer.self, JaroWinklerKernel.self, ResolveQuery.self, ObligationSweep.self])
 }
 
 /// Peak resident memory of this process, from /proc (Linux).
@@ -229,5 +229,59 @@ struct ResolveQuery: AsyncParsableCommand {
         samples.sort()
         print(String(format: "liaison query: %d queries against %d people, p50 %.3f ms, p95 %.3f ms, p99 %.3f ms; found itself %d/%d",
                      queries, people.count, percentile(samples, 0.5), percentile(samples, 0.95), percentile(samples, 0.99), hits, queries))
+    }
+}
+
+/// The obligations sweep and dashboard over scaled casework on the embedded store: 100,000 cases, 20,000 with a
+/// partner's interest, every obligation their histories owe. Target: under 100 ms each.
+struct ObligationSweep: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "obligations", abstract: "Time the due/overdue sweep and the dashboard over scaled casework.")
+
+    @Option(help: "Cases to open.") var cases = 100_000
+    @Option(help: "Cases with a partner's interest.") var interests = 20_000
+    @Option(help: "Subjects the cases concern.") var subjects = 20_000
+    @Option(help: "Timed runs of each measurement.") var runs = 20
+    @Option(name: .customLong("data-dir"), help: "Folder for the store (must not hold one yet).") var dataDir: String
+
+    func run() async throws {
+        if FileManager.default.fileExists(atPath: StoreFactory.sqlitePath(dataDir: dataDir)) {
+            throw ValidationError("\(dataDir) already holds a store; give an empty folder")
+        }
+        let store = try await StoreFactory.open(databaseURL: nil, dataDir: dataDir)
+        let data = DemoData.generate(seed: 2026, subjects: subjects, ocgs: 0)
+        let casework = DemoCasework.generate(data, cases: cases, interests: interests, now: Date())
+        let seedStart = ContinuousClock.now
+        _ = try await DemoSeeder.seed(data, into: store, passwordHash: "bench", casework: casework, batchSize: 5_000)
+        let open = casework.obligations.filter { $0.status == .open }.count
+        print(String(format: "seed: %d cases, %d with interest, %d obligations (%d open) in %.1f s",
+                     casework.cases.count, interests, casework.obligations.count, open, seconds(ContinuousClock.now - seedStart)))
+        let clock = SystemClock()
+        let audit = AuditLog(store: store, clock: clock)
+        let service = ObligationService(store: store, clock: clock, audit: audit)
+        guard let senior = try await store.credentials(username: "hocc.senior")?.user else { throw ValidationError("no senior caseworker in the demo users") }
+
+        let first = ContinuousClock.now
+        let escalated = try await service.sweep()
+        print(String(format: "first sweep (escalating the backlog): %d escalated in %.1f ms", escalated.count, seconds(ContinuousClock.now - first) * 1000))
+
+        func time(_ label: String, target: Double?, _ body: () async throws -> Int) async throws {
+            var samples: [Double] = []
+            var size = 0
+            for _ in 0..<runs {
+                let start = ContinuousClock.now
+                size = try await body()
+                samples.append(seconds(ContinuousClock.now - start) * 1000)
+            }
+            samples.sort()
+            let verdict = target.map { percentile(samples, 0.5) < $0 ? "  (target < \(Int($0)) ms: met)" : "  (target < \(Int($0)) ms: NOT met)" } ?? ""
+            print(String(format: "%@: %d runs, p50 %.2f ms, p95 %.2f ms, max %.2f ms, %d rows%@", label, runs,
+                         percentile(samples, 0.5), percentile(samples, 0.95), samples.last ?? 0, size, verdict))
+        }
+        try await time("sweep (steady state)", target: 100) { try await service.sweep().count }
+        try await time("dashboard", target: 100) { try await service.dashboard(by: senior).tallies.count }
+        try await time("due list (200)", target: nil) { try await service.list(.due, by: senior).count }
+        try await time("overdue list (200)", target: nil) { try await service.list(.overdue, by: senior).count }
+        print(String(format: "peak RSS %.0f MB", peakMemoryMB()))
+        await store.close()
     }
 }

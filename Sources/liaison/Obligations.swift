@@ -24,7 +24,7 @@ struct Obligations: AsyncParsableCommand {
         let time = ISO8601DateFormatter()
         print("DUE BY                AGENCY  EVENT                    ESCALATED TO                    CASE")
         for o in items {
-            print("\(time.string(from: o.dueBy))  \(o.agencyCode.padding(toLength: 6, withPad: " ", startingAt: 0))  \(o.event.padding(toLength: 23, withPad: " ", startingAt: 0))  \((o.escalation == 0 ? "-" : Obligation.escalationTargets[o.escalation]).padding(toLength: 30, withPad: " ", startingAt: 0))  \(o.caseID)")
+            print("\(time.string(from: o.dueBy))  \(o.agencyCode.padding(toLength: 6, withPad: " ", startingAt: 0))  \(o.event.padding(toLength: 23, withPad: " ", startingAt: 0))  \((o.escalation == 0 ? "-" : Obligation.escalationTargets[o.escalation]).padding(toLength: 30, withPad: " ", startingAt: 0))  \(o.reference) \(o.caseID)")
         }
         print("\(items.count) obligation(s)")
     }

@@ -6,8 +6,9 @@ public enum DemoSeeder {
     }
 
     /// - Parameter passwordHash: the hash of `DemoDataset.password`, computed once for every demo user.
+    /// - Parameter casework: deportation cases and obligations to load too (see `DemoCasework`).
     public static func seed(_ dataset: DemoDataset, into store: any LiaisonStore, passwordHash: String,
-                            batchSize: Int = 2_000) async throws -> Outcome {
+                            casework: DemoCasework.Output? = nil, batchSize: Int = 2_000) async throws -> Outcome {
         if try await store.agency(code: dataset.agencies[0].code) != nil { return Outcome(seeded: false, dataset: dataset) }
         for agency in dataset.agencies { try await store.insertAgency(agency) }
         for user in dataset.users { try await store.insertUser(user, passwordHash: passwordHash) }
@@ -22,6 +23,15 @@ public enum DemoSeeder {
             let batch = dataset.ocgs[start..<min(start + batchSize, dataset.ocgs.count)]
             try await store.insertOCGs(batch.map { ($0, SearchKeys.ocg($0.details)) })
             start += batchSize
+        }
+        if let casework {
+            var start = 0
+            while start < casework.cases.count {
+                let batch = casework.cases[start..<min(start + batchSize, casework.cases.count)]
+                let ids = Set(batch.map(\.id))
+                try await store.insertCases(Array(batch), obligations: casework.obligations.filter { ids.contains($0.caseID) })
+                start += batchSize
+            }
         }
         return Outcome(seeded: true, dataset: dataset)
     }

@@ -58,6 +58,8 @@ public struct Obligation: Codable, Sendable, Equatable, Identifiable {
 
     public var id: String
     public var caseID: CaseID
+    /// The case's Home Office reference.
+    public var reference: String
     public var agencyID: AgencyID
     public var agencyCode: String
     /// What happened: a milestone's code, `case-owner-details`, `removal-details` or `consultation`.
@@ -79,9 +81,10 @@ public struct Obligation: Codable, Sendable, Equatable, Identifiable {
 
     public init(id: String, caseID: CaseID, agencyID: AgencyID, agencyCode: String, event: String, summary: String, createdAt: Date, dueBy: Date,
                 status: Status, owner: String?, acknowledgedAt: Date? = nil, acknowledgedBy: String? = nil, reply: String? = nil,
-                escalation: Int, escalatedAt: Date? = nil, rulesVersion: Int) {
+                escalation: Int, escalatedAt: Date? = nil, rulesVersion: Int, reference: String = "") {
         self.id = id
         self.caseID = caseID
+        self.reference = reference
         self.agencyID = agencyID
         self.agencyCode = agencyCode
         self.event = event
@@ -172,7 +175,8 @@ public enum ObligationEngine {
                         id: "\(deportationCase.id.rawValue):\(first + offset):\(rule.send):\(interest.agencyCode)",
                         caseID: deportationCase.id, agencyID: interest.agencyID, agencyCode: interest.agencyCode, event: rule.send,
                         summary: summary(rule.send, event: event, on: deportationCase, subjectName: subjectName, ownerContact: ownerContact),
-                        createdAt: event.at, dueBy: due, status: .open, owner: deportationCase.owner, escalation: 0, rulesVersion: rules.version))
+                        createdAt: event.at, dueBy: due, status: .open, owner: deportationCase.owner, escalation: 0, rulesVersion: rules.version,
+                        reference: deportationCase.homeOfficeReference))
                 }
             }
         }

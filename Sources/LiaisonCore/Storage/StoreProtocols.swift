@@ -211,6 +211,8 @@ public protocol ImportStore: Sendable {
 public protocol CaseStore: Sendable {
     /// Adds a case; a Home Office reference already used is a `conflict`.
     func insertCase(_ deportationCase: DeportationCase) async throws
+    /// Adds many cases in one transaction (loading data), with the obligations they already owe.
+    func insertCases(_ cases: [DeportationCase], obligations: [Obligation]) async throws
     func deportationCase(_ id: CaseID) async throws -> DeportationCase?
     /// Cases, most recently changed first, at most `limit` (the caller filters by the access policy).
     func deportationCases(limit: Int) async throws -> [DeportationCase]

@@ -203,7 +203,8 @@ enum OpenAPIDocument {
             "contact": string(max: 500, description: "The agency's contact point for the case"),
         ], required: ["version", "reason", "contact"]),
         "Obligation": object([
-            "id": string(), "caseID": string(format: "uuid"), "agencyID": string(format: "uuid"), "agencyCode": string(),
+            "id": string(), "caseID": string(format: "uuid"), "reference": string(description: "The case's Home Office reference"),
+            "agencyID": string(format: "uuid"), "agencyCode": string(),
             "event": string(description: "A milestone's code, case-owner-details, removal-details or consultation"), "summary": string(),
             "createdAt": string(format: "date-time"), "dueBy": string(format: "date-time"), "status": ["type": "string", "enum": ["open", "acknowledged"]],
             "owner": string(), "acknowledgedAt": string(format: "date-time"), "acknowledgedBy": string(), "reply": string(),

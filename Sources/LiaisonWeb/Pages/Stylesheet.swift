@@ -40,7 +40,7 @@ enum Stylesheet {
     label,.label,legend{display:block;font-weight:700;margin-bottom:5px}
     fieldset{border:0;margin:0 0 30px;padding:0}
     legend{font-size:1.5rem;margin-bottom:15px}
-    input[type=text],input[type=password],input[type=search],input[type=date],select,textarea{font:inherit;font-size:1.1875rem;border:2px solid #0b0c0c;border-radius:0;padding:5px;width:100%;max-width:30em;background:#fff;color:#0b0c0c}
+    input:not([type]),input[type=text],input[type=password],input[type=search],input[type=date],select,textarea{font:inherit;font-size:1.1875rem;border:2px solid #0b0c0c;border-radius:0;padding:5px;width:100%;max-width:30em;background:#fff;color:#0b0c0c}
     textarea{min-height:6em;max-width:40em}
     .input--error{border-color:#d4351c!important}
     .error-message{display:block;color:#d4351c;font-weight:700;margin-bottom:10px}

@@ -733,7 +733,7 @@ extension Templates {
     static let obligationTable = """
     {{#hasItems}}<table><caption class="visually-hidden">Obligations, soonest due first</caption>
       <thead><tr><th scope="col">Case</th><th scope="col">Agency</th><th scope="col">About</th><th scope="col">Team</th><th scope="col">Due by</th><th scope="col">State</th></tr></thead>
-      <tbody>{{#items}}<tr><td><a href="/cases/{{caseID}}">case</a></td><td>{{agency}}</td><td>{{event}}</td><td>{{team}}</td><td>{{due}}</td><td><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td></tr>{{/items}}</tbody>
+      <tbody>{{#items}}<tr><td><a href="/cases/{{caseID}}">{{reference}}</a></td><td>{{agency}}</td><td>{{event}}</td><td>{{team}}</td><td>{{due}}</td><td><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td></tr>{{/items}}</tbody>
     </table>{{/hasItems}}
     {{^hasItems}}<p>None.</p>{{/hasItems}}
     """
