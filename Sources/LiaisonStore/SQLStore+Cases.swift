@@ -70,6 +70,26 @@ extension SQLStore {
                              })
     }
 
+    public func deportationCases(subject: SubjectID) async throws -> [DeportationCase] {
+        try await db.query("SELECT * FROM deportation_cases WHERE subject_id = ? ORDER BY created_at, id", [.text(subject.rawValue)]).map(Self.deportationCase)
+    }
+
+    public func insertSubjectInterest(_ interest: SubjectInterest) async throws {
+        try await db.transaction { tx in
+            if try await !tx.query("SELECT agency_id FROM subject_interests WHERE subject_id = ? AND agency_id = ?",
+                                   [.text(interest.subjectID.rawValue), .text(interest.agencyID.rawValue)]).isEmpty {
+                throw LiaisonError.conflict(field: "agencyCode", reason: "\(interest.agencyCode) has already registered interest in this person")
+            }
+            try await tx.execute("INSERT INTO subject_interests (subject_id, agency_id, details) VALUES (?, ?, ?)",
+                                 [.text(interest.subjectID.rawValue), .text(interest.agencyID.rawValue), .text(try Self.json(interest))])
+        }
+    }
+
+    public func subjectInterests(subject: SubjectID) async throws -> [SubjectInterest] {
+        try await db.query("SELECT details FROM subject_interests WHERE subject_id = ? ORDER BY agency_id", [.text(subject.rawValue)])
+            .map { try $0.json("details", as: SubjectInterest.self) }
+    }
+
     public func casesAwaitingMinuteSheet(limit: Int) async throws -> [DeportationCase] {
         try await db.query("SELECT * FROM deportation_cases WHERE minute_sheet = 'requested' ORDER BY updated_at, id LIMIT ?", [SQLValue(limit)])
             .map(Self.deportationCase)

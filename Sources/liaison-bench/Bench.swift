@@ -23,6 +23,14 @@ func peakMemoryMB() -> Double {
     return kb / 1024
 }
 
+/// A new embedded store in `dataDir`, refusing a folder that already holds one.
+func freshStore(_ dataDir: String) async throws -> SQLStore {
+    if FileManager.default.fileExists(atPath: StoreFactory.sqlitePath(dataDir: dataDir)) {
+        throw ValidationError("\(dataDir) already holds a store; give an empty folder")
+    }
+    return try await StoreFactory.open(databaseURL: nil, dataDir: dataDir)
+}
+
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
@@ -40,10 +48,7 @@ struct Seed: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Folder for the store (must not hold one yet).") var dataDir: String
 
     func run() async throws {
-        if FileManager.default.fileExists(atPath: StoreFactory.sqlitePath(dataDir: dataDir)) {
-            throw ValidationError("\(dataDir) already holds a store; give an empty folder")
-        }
-        let store = try await StoreFactory.open(databaseURL: nil, dataDir: dataDir)
+        let store = try await freshStore(dataDir)
         let generateStart = ContinuousClock.now
         let data = DemoData.generate(seed: 2026, subjects: subjects, ocgs: ocgs)
         let generated = ContinuousClock.now - generateStart
@@ -244,10 +249,7 @@ struct ObligationSweep: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Folder for the store (must not hold one yet).") var dataDir: String
 
     func run() async throws {
-        if FileManager.default.fileExists(atPath: StoreFactory.sqlitePath(dataDir: dataDir)) {
-            throw ValidationError("\(dataDir) already holds a store; give an empty folder")
-        }
-        let store = try await StoreFactory.open(databaseURL: nil, dataDir: dataDir)
+        let store = try await freshStore(dataDir)
         let data = DemoData.generate(seed: 2026, subjects: subjects, ocgs: 0)
         let casework = DemoCasework.generate(data, cases: cases, interests: interests, now: Date())
         let seedStart = ContinuousClock.now

@@ -102,8 +102,12 @@ struct ObligationTests {
         try await w.interest({ InterestInput(version: $0, agencyCode: "GMP", reason: "local offending", contact: "desk") }, by: w.caseworker)
         let path: [CaseMilestone] = [.liabilityToDeport, .notifiedOfIntention, .representations, .decisionToDeport, .deportationOrder, .appealLodged,
                                      .appealDetermined, .appealRightsExhausted, .bailGranted, .bailEnded]
+        await #expect(throws: LiaisonError.invalid("bailConditions", "must list the bail conditions and restrictions (at most 2000 characters)")) {
+            try await w.step { CaseStepInput(version: $0, milestone: "bail-granted", reason: "tribunal") }
+        }
         for milestone in path {
-            try await w.step { CaseStepInput(version: $0, milestone: milestone.rawValue, reason: "recorded") }
+            try await w.step { CaseStepInput(version: $0, milestone: milestone.rawValue, reason: "recorded",
+                                             bailConditions: milestone == .bailGranted ? "reside at a fixed address; report weekly" : nil) }
             w.clock.advance(3600)
         }
         // Removal 84 hours away: the details are due 72 hours before it, sooner than the usual 24 hours.
@@ -118,6 +122,7 @@ struct ObligationTests {
         let details = owed.filter { $0.event == "removal-details" }
         #expect(details.count == 2 && details.allSatisfy { $0.dueBy == removal.date.addingTimeInterval(-72 * 3600) && $0.dueBy == setAt.addingTimeInterval(12 * 3600) })
         #expect(details[0].summary.contains("LHR") && details[0].summary.contains("Tirana"))
+        #expect(w.deportationCase.progress.events.first { $0.kind == "bail-granted" }?.details["conditions"] == "reside at a fixed address; report weekly")
 
         // Less than 72 hours' notice needs a senior caseworker's override, and the details are due at once.
         w.clock.advance(3600)
@@ -218,6 +223,8 @@ struct ObligationTests {
         var w = try await World(kind)
         try await w.step { CaseStepInput(version: $0, minuteSheet: "attach") }
         #expect(w.deportationCase.minuteSheet?.state == .attached)
+        try await w.step { CaseStepInput(version: $0, note: "sent for the appeal", fileLocation: "Tribunal team, Leeds") }
+        #expect(w.deportationCase.fileLocation == "Tribunal team, Leeds" && w.deportationCase.progress.events.last?.details["to"] == "Tribunal team, Leeds")
         var away = try await World(kind, reference: "D1112223")
         away.deportationCase = try await away.cases.create(CaseInput(subjectID: away.deportationCase.subjectID, homeOfficeReference: "E1112223",
                                                                      fileLocation: "Liverpool removals team"), by: away.caseworker)
@@ -232,5 +239,28 @@ struct ObligationTests {
         }
         await w.f.store.close()
         await away.f.store.close()
+    }
+
+    @Test("interest in a person applies to each of their cases, open now or opened later", arguments: StoreKind.available)
+    func subjectInterest(kind: StoreKind) async throws {
+        var w = try await World(kind)
+        try await w.step { CaseStepInput(version: $0, allocateTo: "hocc.owner") }
+        let subject = w.deportationCase.subjectID
+        let interest = try await w.cases.registerSubjectInterest(subject, InterestInput(version: nil, reason: "NCA operation target",
+                                                                                         confiscation: "restraint order", contact: "desk"), by: w.ncaOfficer)
+        #expect(interest.agencyCode == "NCA" && interest.via == .api)
+        let open = try #require(try await w.f.store.deportationCase(w.deportationCase.id))
+        #expect(open.activeInterests.map(\.agencyCode) == ["NCA"] && open.progress.openBarriers.map(\.kind) == [.confiscation])
+        #expect(try await w.f.store.obligations(ObligationQuery(caseID: open.id)).map(\.event) == ["case-owner-details"], "the owner's details go at once")
+        await #expect(throws: LiaisonError.conflict(field: "agencyCode", reason: "NCA has already registered interest in this person")) {
+            try await w.cases.registerSubjectInterest(subject, InterestInput(version: nil, reason: "again", contact: "desk"), by: w.ncaOfficer)
+        }
+        await #expect(throws: LiaisonError.forbidden(reason: "only caseworkers may record another agency's interest")) {
+            try await w.cases.registerSubjectInterest(subject, InterestInput(version: nil, agencyCode: "GMP", reason: "x", contact: "desk"), by: w.ncaOfficer)
+        }
+        let later = try await w.cases.create(CaseInput(subjectID: subject, homeOfficeReference: "G1357913"), by: w.caseworker)
+        #expect(later.activeInterests.map(\.agencyCode) == ["NCA"] && later.meta.version == 2)
+        #expect(try await w.cases.subjectInterests(subject, by: w.caseworker).map(\.reason) == ["NCA operation target"])
+        await w.f.store.close()
     }
 }

@@ -155,6 +155,7 @@ struct AuthorizationMatrixTests {
                 let kind: String? = switch access {
                 case .readRecord(let k), .updateRecord(let k), .createRecord(let k): k
                 case .registerInterest: "case"
+                case .subjectInterest: "subject"
                 default: nil
                 }
                 if template.contains("{id}"), let kind {
@@ -224,6 +225,10 @@ struct AuthorizationMatrixTests {
                             expected = !AccessPolicy.decide(user, .read, meta, kind: "case").allowed ? .hidden
                                 : AccessPolicy.decide(user, .update, meta, kind: "case").allowed || !Set(user.roles).isDisjoint(with: CaseService.interestRoles) ? .ok
                                 : .forbidden
+                        case .subjectInterest:
+                            let meta = target.record!.meta
+                            expected = !AccessPolicy.decide(user, .read, meta, kind: "subject").allowed ? .hidden
+                                : Set(user.roles).isDisjoint(with: CaseService.interestRoles.union(ObligationService.caseworkRoles)) ? .forbidden : .ok
                         case .obligation:
                             expected = user.agencyID == nca.id || AccessPolicy.decide(user, .read, target.record!.meta, kind: "case").allowed ? .ok : .hidden
                         case .acknowledgeObligation:

@@ -71,10 +71,14 @@ public struct CaseStepInput: Codable, Sendable {
     public var consult: Bool?
     /// Minute sheet ICD.4353: `attach` (or request it from the team holding the file), or `confirm` that team attached it.
     public var minuteSheet: String?
+    /// With `bail-granted`: the bail conditions and restrictions.
+    public var bailConditions: String?
+    /// The team or place the Home Office file has moved to.
+    public var fileLocation: String?
 
     public init(version: Int?, milestone: String? = nil, reason: String? = nil, removal: RemovalDirections? = nil, override: String? = nil,
                 barrier: String? = nil, barrierID: Int? = nil, note: String? = nil, allocateTo: String? = nil,
-                consult: Bool? = nil, minuteSheet: String? = nil) {
+                consult: Bool? = nil, minuteSheet: String? = nil, bailConditions: String? = nil, fileLocation: String? = nil) {
         self.version = version
         self.milestone = milestone
         self.reason = reason
@@ -86,5 +90,7 @@ public struct CaseStepInput: Codable, Sendable {
         self.allocateTo = allocateTo
         self.consult = consult
         self.minuteSheet = minuteSheet
+        self.bailConditions = bailConditions
+        self.fileLocation = fileLocation
     }
 }

@@ -21,6 +21,19 @@ public struct CaseInterest: Codable, Sendable, Equatable, Identifiable {
     public var isActive: Bool { withdrawnAt == nil }
 }
 
+/// A partner agency's interest in a person: it becomes a special condition on every case for them, open or to come.
+public struct SubjectInterest: Codable, Sendable, Equatable {
+    public var subjectID: SubjectID
+    public var agencyID: AgencyID
+    public var agencyCode: String
+    public var reason: String
+    public var confiscation: String?
+    public var contact: String
+    public var via: CaseInterest.Channel
+    public var registeredAt: Date
+    public var registeredBy: String
+}
+
 /// Minute sheet ICD.4353 on the Home Office file: attached by the workflow team, or requested from the team holding
 /// the file and tracked until that team confirms it is attached.
 public struct MinuteSheet: Codable, Sendable, Equatable {

@@ -40,6 +40,12 @@ public struct CaseService: Sendable {
             let deportationCase = DeportationCase(meta: meta, subjectID: subject.id, homeOfficeReference: reference, owner: input.owner,
                                                   fileLocation: input.fileLocation, rulesVersion: rules.version)
             try await store.insertCase(deportationCase)
+            // Interest already registered in the person applies to their new case.
+            let interests = try await store.subjectInterests(subject: subject.id)
+            if !interests.isEmpty {
+                try await apply(interests, to: deportationCase, by: user, at: clock.now())
+                return try await store.deportationCase(deportationCase.id) ?? deportationCase
+            }
             return deportationCase
         }
     }
@@ -67,7 +73,7 @@ public struct CaseService: Sendable {
     public func step(_ id: CaseID, _ input: CaseStepInput, by user: User, request: RequestInfo = .none) async throws -> DeportationCase {
         let action = input.milestone != nil ? "case.milestone" : input.barrierID != nil ? "case.barrier-resolve"
             : input.allocateTo != nil ? "case.allocate" : input.consult == true ? "case.consult"
-            : input.minuteSheet != nil ? "case.minute-sheet" : "case.barrier-open"
+            : input.minuteSheet != nil ? "case.minute-sheet" : input.fileLocation != nil ? "case.file-moved" : "case.barrier-open"
         return try await auditor.run(user, action, kind: Self.kind, ids: [id.rawValue], request: request,
                                      detail: input.milestone ?? input.barrier ?? input.barrierID.map { "barrier \($0)" }) {
             var (current, _) = try RecordEditing.read(try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
@@ -90,6 +96,13 @@ public struct CaseService: Sendable {
                                                     + consultation.awaiting.joined(separator: ", "))
                     }
                     consulted = consultation.record
+                }
+                if milestone == .bailGranted {
+                    let conditions = input.bailConditions?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                    if conditions.isEmpty || conditions.count > 2_000 {
+                        throw LiaisonError.invalid("bailConditions", "must list the bail conditions and restrictions (at most 2000 characters)")
+                    }
+                    consulted["conditions"] = conditions
                 }
                 current.progress = try CaseWorkflow.record(milestone, on: current.progress, at: now, by: user, reason: input.reason ?? "",
                                                            removal: input.removal, override: input.override, recording: consulted, rules: rules)
@@ -118,8 +131,15 @@ public struct CaseService: Sendable {
                                                          reason: input.note ?? "a decision not to deport is being considered"))
             } else if let sheet = input.minuteSheet {
                 current = try Self.minuteSheet(sheet, on: current, at: now, by: user, note: input.note)
+            } else if let location = input.fileLocation?.trimmingCharacters(in: .whitespacesAndNewlines) {
+                if location.isEmpty || location.count > 200 { throw LiaisonError.invalid("fileLocation", "must be 1 to 200 characters") }
+                var details = ["to": location]
+                details["from"] = current.fileLocation
+                current.progress.events.append(CaseEvent(kind: "file-moved", at: now, by: user.username, reason: input.note ?? "the Home Office file moved",
+                                                         details: details))
+                current.fileLocation = location
             } else {
-                throw LiaisonError.invalid("milestone", "give a milestone, a barrier to open, a barrierID to resolve, a case owner to allocate to, consult, or a minute sheet step")
+                throw LiaisonError.invalid("milestone", "give a milestone, a barrier to open, a barrierID to resolve, a case owner to allocate to, consult, a minute sheet step, or the file's new location")
             }
             let expected = current.meta.version
             current.meta = current.meta.touched(by: user.id, at: now)
@@ -166,51 +186,137 @@ public struct CaseService: Sendable {
         try await auditor.run(user, "case.interest", kind: Self.kind, ids: [id.rawValue], request: request, detail: input.agencyCode) {
             var current = try await checkInterest(id, by: user)
             let mayChange = AccessPolicy.decide(user, .update, current.meta, kind: Self.kind).allowed
-            var v = Validator()
-            let reason = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            let contact = input.contact?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            if reason.isEmpty { v.fail("reason", "must say why the agency is interested") }
-            if contact.isEmpty { v.fail("contact", "must give the agency's contact point") }
-            if reason.count > 2_000 { v.fail("reason", "must be at most 2000 characters") }
-            var agency = try await store.agency(user.agencyID)
-            if let code = input.agencyCode, !code.isEmpty {
-                agency = try await store.agency(code: code.uppercased())
-                if agency == nil { v.fail("agencyCode", "is not a known agency") }
-            }
-            try v.check()
-            guard let agency else { throw LiaisonError.invalid("agencyCode", "is not a known agency") }
-            if agency.id != user.agencyID && !mayChange {
+            let terms = try await interestTerms(input, by: user)
+            if terms.agency.id != user.agencyID && !mayChange {
                 throw PolicyRefusal.roles("only the case's own caseworkers may record another agency's interest")
             }
             guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the version of the case you saw") }
             if version != current.meta.version {
                 throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: current.meta.version)
             }
-            if current.activeInterests.contains(where: { $0.agencyID == agency.id }) {
-                throw LiaisonError.conflict(field: "agencyCode", reason: "\(agency.code) has already registered interest in this case")
+            if current.activeInterests.contains(where: { $0.agencyID == terms.agency.id }) {
+                throw LiaisonError.conflict(field: "agencyCode", reason: "\(terms.agency.code) has already registered interest in this case")
             }
             if current.progress.stage == .closed { throw LiaisonError.invalid("agencyCode", "the case is closed") }
             let now = clock.now()
             let before = current.progress.events.count
-            let confiscation = input.confiscation?.trimmingCharacters(in: .whitespacesAndNewlines)
-            current.interests.append(CaseInterest(id: (current.interests.map(\.id).max() ?? 0) + 1, agencyID: agency.id, agencyCode: agency.code,
-                                                  reason: reason, confiscation: confiscation?.isEmpty == false ? confiscation : nil, contact: contact,
-                                                  via: agency.id == user.agencyID ? .api : .email, registeredAt: now, registeredBy: user.username))
-            current.progress.events.append(CaseEvent(kind: "interest-registered", at: now, by: user.username, reason: reason,
-                                                     details: ["agency": agency.id.rawValue, "agencyCode": agency.code]))
-            if let confiscation, !confiscation.isEmpty, !current.progress.openBarriers.contains(where: { $0.kind == .confiscation }),
-               current.progress.stage != .removed {
-                current.progress = try CaseWorkflow.openBarrier(.confiscation, on: current.progress, at: now, by: user,
-                                                                note: "\(agency.code): \(confiscation)")
-            }
-            if !current.meta.sharing.withAll && agency.id != current.meta.owningAgencyID {
-                current.meta.sharing = Sharing(withAll: false, agencies: current.meta.sharing.agencies + [agency.id])
-            }
+            current = try Self.add(terms, to: current, at: now, by: user)
             let expected = current.meta.version
             current.meta = current.meta.touched(by: user.id, at: now)
             try await store.commitCaseWork(try await work(current, expectedVersion: expected, events: Array(current.progress.events[before...]), at: now))
             return current
         }
+    }
+
+    /// Registers a partner agency's interest in a person: it applies to every open case for the subject now, and to
+    /// any case opened for them later. The user must see the subject; recording another agency's interest needs a
+    /// casework role.
+    public func registerSubjectInterest(_ subjectID: SubjectID, _ input: InterestInput, by user: User, request: RequestInfo = .none) async throws -> SubjectInterest {
+        try await auditor.run(user, "subject.interest", kind: SubjectService.kind, ids: [subjectID.rawValue], request: request, detail: input.agencyCode) {
+            try await checkSubjectInterest(subjectID, by: user)
+            let terms = try await interestTerms(input, by: user)
+            if terms.agency.id != user.agencyID && Set(user.roles).isDisjoint(with: ObligationService.caseworkRoles) {
+                throw PolicyRefusal.roles("only caseworkers may record another agency's interest")
+            }
+            let now = clock.now()
+            let interest = SubjectInterest(subjectID: subjectID, agencyID: terms.agency.id, agencyCode: terms.agency.code, reason: terms.reason,
+                                           confiscation: terms.confiscation, contact: terms.contact, via: terms.agency.id == user.agencyID ? .api : .email,
+                                           registeredAt: now, registeredBy: user.username)
+            try await store.insertSubjectInterest(interest)
+            for c in try await store.deportationCases(subject: subjectID) { try await apply([interest], to: c, by: user, at: now) }
+            return interest
+        }
+    }
+
+    /// Refuses (as missing, or forbidden) a user who may not see the subject or holds no role that registers interest.
+    public func checkSubjectInterest(_ subjectID: SubjectID, by user: User) async throws {
+        guard let subject = try await store.subject(subjectID), AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind).allowed else {
+            throw LiaisonError.notFound(kind: SubjectService.kind, id: subjectID.rawValue)
+        }
+        if !user.active || Set(user.roles).isDisjoint(with: Self.interestRoles.union(ObligationService.caseworkRoles)) {
+            throw PolicyRefusal.roles("registering interest needs a partner officer, intelligence officer, financial investigator or casework role")
+        }
+    }
+
+    /// Agencies' interest in a person, for those who may see the subject.
+    public func subjectInterests(_ subjectID: SubjectID, by user: User, request: RequestInfo = .none) async throws -> [SubjectInterest] {
+        try await auditor.run(user, "subject.interests", kind: SubjectService.kind, ids: [subjectID.rawValue], request: request) {
+            guard let subject = try await store.subject(subjectID), AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind).allowed else {
+                throw LiaisonError.notFound(kind: SubjectService.kind, id: subjectID.rawValue)
+            }
+            return try await store.subjectInterests(subject: subjectID)
+        }
+    }
+
+    /// Applies a person's registered interests to one of their cases (as Liaison, on the registering user's behalf):
+    /// those the case does not have yet, unless it has ended. A concurrent change to the case is retried once.
+    func apply(_ interests: [SubjectInterest], to found: DeportationCase, by user: User, at now: Date) async throws {
+        var c = found
+        for attempt in 1...2 {
+            let missing = interests.filter { i in !c.activeInterests.contains { $0.agencyID == i.agencyID } }
+            if missing.isEmpty || c.progress.stage == .closed || c.progress.stage == .removed { return }
+            let before = c.progress.events.count
+            var next = c
+            for interest in missing {
+                guard let agency = try await store.agency(interest.agencyID) else { continue }
+                next = try Self.add(InterestTerms(agency: agency, reason: interest.reason, confiscation: interest.confiscation, contact: interest.contact),
+                                    to: next, at: now, by: user, via: interest.via)
+            }
+            next.meta = next.meta.touched(by: user.id, at: now)
+            do {
+                try await store.commitCaseWork(try await work(next, expectedVersion: c.meta.version, events: Array(next.progress.events[before...]), at: now))
+                return
+            } catch LiaisonError.staleVersion where attempt == 1 {
+                guard let reloaded = try await store.deportationCase(c.id) else { return }
+                c = reloaded
+            }
+        }
+    }
+
+    /// An interest's checked terms: the agency (the user's own unless named), why, any confiscation proceedings, the contact.
+    struct InterestTerms {
+        var agency: Agency
+        var reason: String
+        var confiscation: String?
+        var contact: String
+    }
+
+    func interestTerms(_ input: InterestInput, by user: User) async throws -> InterestTerms {
+        var v = Validator()
+        let reason = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let contact = input.contact?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if reason.isEmpty { v.fail("reason", "must say why the agency is interested") }
+        if contact.isEmpty { v.fail("contact", "must give the agency's contact point") }
+        if reason.count > 2_000 { v.fail("reason", "must be at most 2000 characters") }
+        if contact.count > 500 { v.fail("contact", "must be at most 500 characters") }
+        var agency = try await store.agency(user.agencyID)
+        if let code = input.agencyCode, !code.isEmpty {
+            agency = try await store.agency(code: code.uppercased())
+            if agency == nil { v.fail("agencyCode", "is not a known agency") }
+        }
+        try v.check()
+        guard let agency else { throw LiaisonError.invalid("agencyCode", "is not a known agency") }
+        let confiscation = input.confiscation?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return InterestTerms(agency: agency, reason: reason, confiscation: confiscation?.isEmpty == false ? confiscation : nil, contact: contact)
+    }
+
+    /// The case with an agency's interest added: the special condition, its event, a confiscation barrier for
+    /// confiscation proceedings, and sight of the case for the agency.
+    static func add(_ terms: InterestTerms, to c: DeportationCase, at now: Date, by user: User,
+                    via: CaseInterest.Channel? = nil) throws -> DeportationCase {
+        var next = c
+        next.interests.append(CaseInterest(id: (c.interests.map(\.id).max() ?? 0) + 1, agencyID: terms.agency.id, agencyCode: terms.agency.code,
+                                           reason: terms.reason, confiscation: terms.confiscation, contact: terms.contact,
+                                           via: via ?? (terms.agency.id == user.agencyID ? .api : .email), registeredAt: now, registeredBy: user.username))
+        next.progress.events.append(CaseEvent(kind: "interest-registered", at: now, by: user.username, reason: terms.reason,
+                                              details: ["agency": terms.agency.id.rawValue, "agencyCode": terms.agency.code]))
+        if let confiscation = terms.confiscation, !next.progress.openBarriers.contains(where: { $0.kind == .confiscation }), next.progress.stage != .removed {
+            next.progress = try CaseWorkflow.openBarrier(.confiscation, on: next.progress, at: now, by: user, note: "\(terms.agency.code): \(confiscation)")
+        }
+        if !next.meta.sharing.withAll && terms.agency.id != next.meta.owningAgencyID {
+            next.meta.sharing = Sharing(withAll: false, agencies: next.meta.sharing.agencies + [terms.agency.id])
+        }
+        return next
     }
 
     /// The roles with which a partner registers its own agency's interest in a case it can see.

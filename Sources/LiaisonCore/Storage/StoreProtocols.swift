@@ -220,6 +220,11 @@ public protocol CaseStore: Sendable {
     /// the obligations it gave rise to, obligations it changed (each only while still open; otherwise `conflict`),
     /// and the outbox messages that carry them.
     func commitCaseWork(_ work: CaseWork) async throws
+    /// The cases for one subject.
+    func deportationCases(subject: SubjectID) async throws -> [DeportationCase]
+    /// Records an agency's interest in a person; a second from the same agency is a `conflict`.
+    func insertSubjectInterest(_ interest: SubjectInterest) async throws
+    func subjectInterests(subject: SubjectID) async throws -> [SubjectInterest]
     /// Cases with an ICD.4353 minute sheet requested from another team and not yet confirmed, oldest first.
     func casesAwaitingMinuteSheet(limit: Int) async throws -> [DeportationCase]
 }

@@ -30,6 +30,22 @@ struct ObligationsAPI {
             let updated = try await cases.registerInterest(id, input, by: user, request: context.request)
             return try createdResponse(updated, at: "/api/v1/cases/\(id)")
         }
+        api.add(APIOperation(method: .post, path: "/api/v1/subjects/{id}/interests", operationID: "registerSubjectInterest",
+                             summary: "Register an agency's interest in a person: it applies to each of their cases, open now or opened later",
+                             tag: "Obligations", requestBody: "InterestInput", response: "SubjectInterest", status: 201, access: .subjectInterest)) { request, context in
+            let user = try context.user()
+            let id: SubjectID = try RequestReading.id(context)
+            try await cases.checkSubjectInterest(id, by: user)
+            let input = try await RequestReading.json(InterestInput.self, from: request, context: context)
+            let interest = try await cases.registerSubjectInterest(id, input, by: user, request: context.request)
+            return try createdResponse(interest, at: "/api/v1/subjects/\(id)/interests")
+        }
+        api.add(APIOperation(method: .get, path: "/api/v1/subjects/{id}/interests", operationID: "subjectInterests",
+                             summary: "Agencies' interest in a person", tag: "Obligations", response: "SubjectInterestList",
+                             access: .readRecord("subject"))) { _, context in
+            let id: SubjectID = try RequestReading.id(context)
+            return try jsonResponse(["items": try await cases.subjectInterests(id, by: try context.user(), request: context.request)])
+        }
         api.add(APIOperation(method: .get, path: "/api/v1/cases/{id}/obligations", operationID: "caseObligations",
                              summary: "The obligations on one case, soonest due first", tag: "Obligations", response: "ObligationList",
                              access: .readRecord("case"))) { _, context in

@@ -195,6 +195,8 @@ enum OpenAPIDocument {
             "allocateTo": string(description: "A case owner's username to allocate the case to"),
             "consult": ["type": "boolean", "description": "Ask every interested agency for its view before a decision not to deport"],
             "minuteSheet": ["type": "string", "enum": ["attach", "confirm"], "description": "Minute sheet ICD.4353: attach (or request it from the team holding the file), or confirm that team attached it"],
+            "bailConditions": string(max: 2000, description: "With bail-granted: the bail conditions and restrictions"),
+            "fileLocation": string(max: 200, description: "The team or place the Home Office file has moved to"),
         ], required: ["version"]),
         "InterestInput": object([
             "version": ["type": "integer", "description": "The case version you saw"],
@@ -202,6 +204,11 @@ enum OpenAPIDocument {
             "confiscation": string(max: 2000, description: "Confiscation proceedings or an order against the offender, if any (opens a confiscation barrier)"),
             "contact": string(max: 500, description: "The agency's contact point for the case"),
         ], required: ["version", "reason", "contact"]),
+        "SubjectInterest": object([
+            "subjectID": string(format: "uuid"), "agencyID": string(format: "uuid"), "agencyCode": string(), "reason": string(), "confiscation": string(),
+            "contact": string(), "via": ["type": "string", "enum": ["api", "email"]], "registeredAt": string(format: "date-time"), "registeredBy": string(),
+        ], required: ["subjectID", "agencyID", "agencyCode", "reason", "contact", "via", "registeredAt", "registeredBy"]),
+        "SubjectInterestList": object(["items": array(ref("SubjectInterest"))], required: ["items"]),
         "Obligation": object([
             "id": string(), "caseID": string(format: "uuid"), "reference": string(description: "The case's Home Office reference"),
             "agencyID": string(format: "uuid"), "agencyCode": string(),

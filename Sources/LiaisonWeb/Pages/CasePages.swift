@@ -45,7 +45,8 @@ struct CasePages {
             }
             let input = CaseStepInput(version: Int(form["version"]), milestone: text("milestone"), reason: text("reason"), removal: removal,
                                       override: text("override"), barrier: text("barrier"), barrierID: Int(form["barrierID"]), note: text("note"),
-                                      allocateTo: text("allocateTo"), consult: text("consult").map { _ in true }, minuteSheet: text("minuteSheet"))
+                                      allocateTo: text("allocateTo"), consult: text("consult").map { _ in true }, minuteSheet: text("minuteSheet"),
+                                      bailConditions: text("bailConditions"), fileLocation: text("fileLocation"))
             return try await this.attempt(id, context: context) { try await this.cases.step(id, input, by: user, request: context.request) }
         }
         routes.page(.post, "/cases/{id}/interests", access: .registerInterest) { request, context in

@@ -9,6 +9,7 @@ struct SubjectPages {
     let matching: SubjectMatching
     let groups: OCGService
     let reviews: MatchReviewService
+    let cases: CaseService
     let store: any LiaisonStore
 
     func register(_ routes: inout RouteTable) {
@@ -21,6 +22,22 @@ struct SubjectPages {
         }
         routes.page(.post, "/subjects/new", access: .createRecord("subject")) { request, context in try await this.save(request, context, id: nil) }
         routes.page(.get, "/subjects/{id}", access: .readRecord("subject")) { request, context in try await this.show(request, context) }
+        routes.page(.post, "/subjects/{id}/interests", access: .subjectInterest) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let user = try context.user()
+            let id: SubjectID = try RequestReading.id(context)
+            try await this.cases.checkSubjectInterest(id, by: user)
+            let input = InterestInput(version: nil, agencyCode: form["agencyCode"].isEmpty ? nil : form["agencyCode"], reason: form["reason"],
+                                      confiscation: form["confiscation"], contact: form["contact"])
+            do {
+                _ = try await this.cases.registerSubjectInterest(id, input, by: user, request: context.request)
+            } catch let error as LiaisonError {
+                guard let problem = ObligationPages.problem(error) else { throw error }
+                return try await this.show(request, context, problem: problem, status: .unprocessableContent)
+            }
+            return Response.redirect(to: "/subjects/\(id)?saved=1")
+        }
         routes.page(.get, "/subjects/{id}/edit", access: .updateRecord("subject")) { _, context in
             let user = try context.user()
             let subject = try await this.subjects.get(try RequestReading.id(context), by: user, request: context.request)
@@ -58,7 +75,8 @@ struct SubjectPages {
         ]), identity: context.identity, section: "/subjects")
     }
 
-    func show(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+    func show(_ request: Request, _ context: LiaisonRequestContext, problem: String? = nil,
+              status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
         let subject = try await subjects.get(try RequestReading.id(context), by: user, request: context.request)
         let reference = ReferenceData(entries: try await store.referenceEntries())
@@ -97,8 +115,15 @@ struct SubjectPages {
                          "by": decision.map { $0.automatic ? "Liaison (automatically)" : $0.by }, "at": decision.map { displayTime($0.at) }])
         }
         page["hasSameAs"] = !linked.isEmpty
+        let interests = try await cases.subjectInterests(subject.id, by: user, request: context.request)
+        page["interests"] = interests.map { view(["agency": $0.agencyCode, "reason": $0.reason, "confiscation": $0.confiscation, "contact": $0.contact,
+                                                  "at": displayTime($0.registeredAt), "by": $0.registeredBy]) }
+        page["hasInterests"] = !interests.isEmpty
+        page["canRegister"] = user.active && !Set(user.roles).isDisjoint(with: CaseService.interestRoles.union(ObligationService.caseworkRoles))
+        page["csrf"] = context.identity?.csrfToken ?? ""
+        page["problem"] = problem
         page.merge(markingView(subject.meta.marking)) { $1 }
-        return pages.page("subject", title: subject.displayName, context: page, identity: context.identity, section: "/subjects")
+        return pages.page("subject", title: subject.displayName, context: page, identity: context.identity, section: "/subjects", status: status)
     }
 
     /// "All agencies", "Only the holding agency", or the agencies named.

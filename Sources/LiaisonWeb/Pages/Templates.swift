@@ -167,6 +167,20 @@ enum Templates {
       <div><dt>Record</dt><dd>Version {{version}}, last changed {{updatedAt}}</dd></div>
     </dl>
     {{#canEdit}}<div class="actions"><a class="button" href="/subjects/{{id}}/edit">Edit subject</a></div>{{/canEdit}}
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+    <h2>Partner interest</h2>
+    {{#hasInterests}}<ul>{{#interests}}<li><strong>{{agency}}</strong>: {{reason}}{{#confiscation}} · confiscation: {{confiscation}}{{/confiscation}} · contact {{contact}} · registered {{at}} by {{by}}</li>{{/interests}}</ul>{{/hasInterests}}
+    {{^hasInterests}}<p>No agency has registered interest in this person.</p>{{/hasInterests}}
+    {{#canRegister}}<details class="panel"><summary>Register interest in this person</summary>
+    <p class="hint">It applies to each deportation case for this person, open now or opened later.</p>
+    <form method="post" action="/subjects/{{id}}/interests" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <div class="form-group"><label for="agencyCode">Agency code (caseworkers recording another agency's email; leave empty for your own)</label><input id="agencyCode" name="agencyCode"></div>
+      <div class="form-group"><label for="interestReason">Reason</label><textarea id="interestReason" name="reason" rows="2"></textarea></div>
+      <div class="form-group"><label for="confiscation">Confiscation proceedings or order, if any</label><input id="confiscation" name="confiscation"></div>
+      <div class="form-group"><label for="contact">Contact point</label><input id="contact" name="contact"></div>
+      <button class="button button--secondary" type="submit">Register interest</button>
+    </form></details>{{/canRegister}}
     {{#hasSameAs}}
     <h2>The same person elsewhere</h2>
     <p>Reviewers decided these records are the same person. Each stays as its agency recorded it; a decision can be undone on its pair's page.</p>
@@ -627,6 +641,7 @@ enum Templates {
       <div class="form-group"><label for="route">Route</label><input id="route" name="route"></div>
       <div class="form-group"><label for="destination">Destination</label><input id="destination" name="destination"></div>
       <div class="form-group"><label for="override">Override (senior caseworkers: less than 72 hours' notice, and why)</label><input id="override" name="override"></div>
+      <div class="form-group"><label for="bailConditions">Bail conditions and restrictions (for bail granted)</label><input id="bailConditions" name="bailConditions"></div>
       <button class="button" type="submit">Record milestone</button>
     </form>
     <form method="post" action="/cases/{{id}}/steps" novalidate>
@@ -640,6 +655,11 @@ enum Templates {
       <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
       <div class="form-group"><label for="allocateTo">Allocate to a case owner (username)</label><input id="allocateTo" name="allocateTo"></div>
       <button class="button button--secondary" type="submit">Allocate</button>
+    </form>
+    <form method="post" action="/cases/{{id}}/steps" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+      <div class="form-group"><label for="fileLocation">The Home Office file has moved to</label><input id="fileLocation" name="fileLocation"></div>
+      <button class="button button--secondary" type="submit">Record the move</button>
     </form>
     {{#minuteSheetAction}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
       <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">

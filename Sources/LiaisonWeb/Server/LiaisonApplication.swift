@@ -96,7 +96,7 @@ public enum LiaisonApplication {
         AuditAPI(store: store, audit: audit).register(&routes)
         AccessAPI(store: store, audit: audit).register(&routes)
         HomePages(pages: pages, authenticator: authenticator).register(&routes)
-        SubjectPages(pages: pages, subjects: subjects, matching: matching, groups: groups, reviews: reviews, store: store).register(&routes)
+        SubjectPages(pages: pages, subjects: subjects, matching: matching, groups: groups, reviews: reviews, cases: cases, store: store).register(&routes)
         OCGPages(pages: pages, groups: groups, store: store).register(&routes)
         MatchPages(pages: pages, reviews: reviews, store: store).register(&routes)
         ImportPages(pages: pages, imports: imports).register(&routes)

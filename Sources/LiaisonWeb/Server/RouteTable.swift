@@ -58,6 +58,8 @@ enum RouteAccess: Sendable, Equatable {
     case decidePair
     /// The case named by `{id}`: reading it, then either changing it or holding a partner role (`CaseService.interestRoles`).
     case registerInterest
+    /// The subject named by `{id}`: reading it, then holding a partner or casework role.
+    case subjectInterest
     /// The obligation named by `{id}`: addressed to the user's agency, or on a case the user may read.
     case obligation
     /// The obligation named by `{id}`, seen as `obligation`; then only the agency it is addressed to may acknowledge.
