@@ -111,4 +111,32 @@ struct ObligationsWebTests {
             #expect(try await client.execute(uri: "/api/v1/agencies/NCA/delivery", method: .get, headers: bearer(nca)).status == .forbidden)
         }
     }
+
+    @Test("a case is opened from its subject's page, and interest in the person registered there")
+    func fromTheSubjectPage() async throws {
+        let harness = try await WebHarness()
+        let subject = harness.readable(by: "hocc.workflow") { $0.meta.marking.classification == .official && $0.meta.sharing.withAll && $0.meta.needToKnow == nil }
+        try await harness.run { client in
+            let session = try await signIn(client, "hocc.workflow")
+            let form: HTTPFields = [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"]
+            let page = try await client.execute(uri: "/subjects/\(subject.id)", method: .get, headers: [.cookie: session.cookie])
+            #expect(page.text.contains("Open a deportation case") && page.text.contains("Register interest in this person"))
+            let refused = try await client.execute(uri: "/cases", method: .post, headers: form,
+                                                   body: ByteBuffer(string: "_csrf=\(session.csrf)&subjectID=\(subject.id)&homeOfficeReference=12"))
+            #expect(refused.status == .unprocessableContent && refused.text.contains("homeOfficeReference must be a letter and 5 to 9 digits"))
+            let opened = try await client.execute(uri: "/cases", method: .post, headers: form,
+                                                  body: ByteBuffer(string: "_csrf=\(session.csrf)&subjectID=\(subject.id)&homeOfficeReference=K1357924"))
+            #expect(opened.status == .seeOther && opened.headers[.location]?.hasPrefix("/cases/") == true)
+
+            let partner = try await signIn(client, "nca.officer")
+            let registered = try await client.execute(uri: "/subjects/\(subject.id)/interests", method: .post,
+                                                      headers: [.cookie: partner.cookie, .contentType: "application/x-www-form-urlencoded"],
+                                                      body: ByteBuffer(string: "_csrf=\(partner.csrf)&reason=NCA+target&contact=desk%40nca.demo.invalid"))
+            #expect(registered.status == .seeOther)
+            let after = try await client.execute(uri: "/subjects/\(subject.id)", method: .get, headers: [.cookie: partner.cookie])
+            #expect(after.text.contains("NCA target"))
+            let list = try await client.execute(uri: "/cases", method: .get, headers: [.cookie: session.cookie])
+            #expect(list.text.contains("K1357924") && list.text.contains("<td>NCA</td>"))
+        }
+    }
 }

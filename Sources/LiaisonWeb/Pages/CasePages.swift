@@ -21,7 +21,8 @@ struct CasePages {
                 "items": found.map { c in
                     view(["id": c.id.rawValue, "reference": c.homeOfficeReference, "subject": names[c.subjectID] ?? "(a subject)",
                           "stage": c.progress.stage?.rawValue ?? "new", "owner": c.owner ?? "Unallocated (workflow team)",
-                          "barriers": String(c.progress.openBarriers.count), "updated": displayTime(c.meta.updatedAt)])
+                          "barriers": String(c.progress.openBarriers.count), "updated": displayTime(c.meta.updatedAt),
+                          "interests": c.activeInterests.map(\.agencyCode).joined(separator: ", ")])
                 },
                 "hasItems": !found.isEmpty,
             ]), identity: context.identity, section: "/cases")

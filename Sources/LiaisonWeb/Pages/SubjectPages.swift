@@ -22,6 +22,22 @@ struct SubjectPages {
         }
         routes.page(.post, "/subjects/new", access: .createRecord("subject")) { request, context in try await this.save(request, context, id: nil) }
         routes.page(.get, "/subjects/{id}", access: .readRecord("subject")) { request, context in try await this.show(request, context) }
+        routes.page(.post, "/cases", access: .createRecord("case")) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let user = try context.user()
+            try AccessPolicy.enforceCreate(user)
+            guard let subjectID = SubjectID(validating: form["subjectID"]) else { throw LiaisonError.invalid("subjectID", "is not a subject's identifier") }
+            let input = CaseInput(subjectID: subjectID, homeOfficeReference: form["homeOfficeReference"],
+                                  fileLocation: form["fileLocation"].isEmpty ? nil : form["fileLocation"])
+            do {
+                let created = try await this.cases.create(input, by: user, request: context.request)
+                return Response.redirect(to: "/cases/\(created.id)?saved=1")
+            } catch let error as LiaisonError {
+                guard let problem = ObligationPages.problem(error) else { throw error }
+                return try await this.show(request, context, id: subjectID, problem: problem, status: .unprocessableContent)
+            }
+        }
         routes.page(.post, "/subjects/{id}/interests", access: .subjectInterest) { request, context in
             let form = try await FormData.read(request)
             try form.checkCSRF(context.identity)
@@ -75,10 +91,11 @@ struct SubjectPages {
         ]), identity: context.identity, section: "/subjects")
     }
 
-    func show(_ request: Request, _ context: LiaisonRequestContext, problem: String? = nil,
+    /// The subject named in the path, or `id` (when a form posted elsewhere comes back to it).
+    func show(_ request: Request, _ context: LiaisonRequestContext, id: SubjectID? = nil, problem: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
-        let subject = try await subjects.get(try RequestReading.id(context), by: user, request: context.request)
+        let subject = try await subjects.get(try id ?? RequestReading.id(context), by: user, request: context.request)
         let reference = ReferenceData(entries: try await store.referenceEntries())
         let memberships = try await groups.groups(of: subject.id, by: user, request: context.request)
         let agency = try await store.agency(subject.meta.owningAgencyID)
@@ -121,6 +138,7 @@ struct SubjectPages {
         page["hasInterests"] = !interests.isEmpty
         page["canRegister"] = user.active && !Set(user.roles).isDisjoint(with: CaseService.interestRoles.union(ObligationService.caseworkRoles))
         page["csrf"] = context.identity?.csrfToken ?? ""
+        page["canOpenCase"] = AccessPolicy.decideCreate(user, marking: .official).allowed
         page["problem"] = problem
         page.merge(markingView(subject.meta.marking)) { $1 }
         return pages.page("subject", title: subject.displayName, context: page, identity: context.identity, section: "/subjects", status: status)

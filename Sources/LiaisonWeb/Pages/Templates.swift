@@ -168,6 +168,13 @@ enum Templates {
     </dl>
     {{#canEdit}}<div class="actions"><a class="button" href="/subjects/{{id}}/edit">Edit subject</a></div>{{/canEdit}}
     {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+    {{#canOpenCase}}<details class="panel"><summary>Open a deportation case</summary>
+    <form method="post" action="/cases" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="subjectID" value="{{id}}">
+      <div class="form-group"><label for="homeOfficeReference">Home Office reference (a letter and 5 to 9 digits)</label><input id="homeOfficeReference" name="homeOfficeReference"></div>
+      <div class="form-group"><label for="fileLocation">Where the Home Office file is (empty: the workflow team)</label><input id="fileLocation" name="fileLocation"></div>
+      <button class="button button--secondary" type="submit">Open case</button>
+    </form></details>{{/canOpenCase}}
     <h2>Partner interest</h2>
     {{#hasInterests}}<ul>{{#interests}}<li><strong>{{agency}}</strong>: {{reason}}{{#confiscation}} · confiscation: {{confiscation}}{{/confiscation}} · contact {{contact}} · registered {{at}} by {{by}}</li>{{/interests}}</ul>{{/hasInterests}}
     {{^hasInterests}}<p>No agency has registered interest in this person.</p>{{/hasInterests}}
@@ -581,11 +588,12 @@ enum Templates {
     <h1>Deportation cases</h1>
     {{#hasItems}}
     <table><caption class="visually-hidden">Cases you can see, most recently changed first</caption>
-      <thead><tr><th scope="col">Home Office reference</th><th scope="col">Subject</th><th scope="col">Stage</th><th scope="col">Owner</th><th scope="col" class="numeric">Open barriers</th><th scope="col">Last changed</th></tr></thead>
-      <tbody>{{#items}}<tr><td><a href="/cases/{{id}}">{{reference}}</a></td><td>{{subject}}</td><td>{{stage}}</td><td>{{owner}}</td><td class="numeric">{{barriers}}</td><td>{{updated}}</td></tr>{{/items}}</tbody>
+      <thead><tr><th scope="col">Home Office reference</th><th scope="col">Subject</th><th scope="col">Stage</th><th scope="col">Owner</th><th scope="col" class="numeric">Open barriers</th><th scope="col">Special conditions</th><th scope="col">Last changed</th></tr></thead>
+      <tbody>{{#items}}<tr><td><a href="/cases/{{id}}">{{reference}}</a></td><td>{{subject}}</td><td>{{stage}}</td><td>{{owner}}</td><td class="numeric">{{barriers}}</td><td>{{interests}}</td><td>{{updated}}</td></tr>{{/items}}</tbody>
     </table>
     {{/hasItems}}
-    {{^hasItems}}<p>No cases you can see. Cases are opened through <code>POST /api/v1/cases</code>.</p>{{/hasItems}}
+    {{^hasItems}}<p>No cases you can see.</p>{{/hasItems}}
+    <p class="hint">A case is opened from its subject's page (or <code>POST /api/v1/cases</code>). <a href="/guidance">Casework guidance</a>.</p>
     """
 
     static let deportationCase = """
