@@ -41,4 +41,10 @@ curl -fs -X POST -H "Authorization: Bearer $TOKEN" -d '{"version":1,"milestone":
   "http://127.0.0.1:$PORT/api/v1/cases/$CASE/steps" >/dev/null
 curl -fs -X POST -H "Authorization: Bearer $TOKEN" -d '{"version":2,"barrier":"confiscation","note":"Crown Court confiscation proceedings"}' \
   "http://127.0.0.1:$PORT/api/v1/cases/$CASE/steps" >/dev/null
+# A Person of Interest, assessed once, for the PoI pages.
+POI=$(curl -fs -X POST -H "Authorization: Bearer $TOKEN" -d "{\"subjectID\":\"$SUBJECT\",\"lifetimeManagement\":true}" \
+  "http://127.0.0.1:$PORT/api/v1/pois" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+curl -fs -X POST -H "Authorization: Bearer $TOKEN" \
+  -d '{"version":1,"ratings":{"harm":4,"criminality":3,"capability":3,"influence":2,"exploitation":1},"rationale":"supplies firearms to two groups"}' \
+  "http://127.0.0.1:$PORT/api/v1/pois/$POI/assessments" >/dev/null
 "$VENV/bin/python" scripts/browser_check.py "http://127.0.0.1:$PORT" screenshots

@@ -132,6 +132,13 @@ try:
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "case-owner-details"))
     check("05h-case-interest")
 
+    # Persons of Interest: the list, and one with its risk assessment and the form to assess again.
+    driver.get(f"{base}/pois")
+    driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "supplies firearms to two groups"))
+    driver.find_element(By.CSS_SELECTOR, "details.panel summary").click()
+    check("05i-poi")
+
     driver.get(f"{base}/ocgs?status=active")
     check("06-groups")
     driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()

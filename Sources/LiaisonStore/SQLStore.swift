@@ -439,8 +439,9 @@ public struct SQLStore: LiaisonStore {
         }
     }
 
-    public func updateOCG(_ ocg: OCG, keys: [String], expectedVersion: Int) async throws {
+    public func updateOCG(_ ocg: OCG, keys: [String], expectedVersion: Int, assessment: Assessment?) async throws {
         try await db.transaction { tx in
+            if let assessment { try await Self.insertAssessment(tx, assessment) }
             try await Self.updateRecord(tx, table: "ocgs", kind: "ocg", id: ocg.id.rawValue, meta: ocg.meta,
                                         sortName: Self.ocgSortName(ocg.details), details: ocg.details,
                                         extra: [("status", .text(ocg.details.status)), ("band", SQLValue(ocg.details.band))],

@@ -90,6 +90,15 @@ struct AuthorizationMatrixTests {
         }
         let cases = caseFixtures
 
+        // A Person of Interest for each chosen subject, held and marked as the subject is.
+        var poiFixtures: [(id: String, meta: RecordMeta)] = []
+        for subject in subjects {
+            let fixture = PersonOfInterest(meta: subject.meta, subjectID: subject.id, owner: "matrix", reviewDue: Date(), lifetimeManagement: false)
+            try await harness.store.insertPOI(fixture)
+            poiFixtures.append((fixture.id.rawValue, fixture.meta))
+        }
+        let pois = poiFixtures
+
         // An obligation to the NCA on each case: the NCA's users see theirs; others see them only through the case.
         let nca = data.agencies.first { $0.code == "NCA" }!
         let obligationFixtures = caseFixtures.map { fixture in
@@ -114,12 +123,14 @@ struct AuthorizationMatrixTests {
             for user in data.users { sessions[user.username] = try await signIn(client, user.username) }
 
             func records(_ kind: String) -> [(id: String, meta: RecordMeta)] {
-                kind == "subject" ? subjects.map { ($0.id.rawValue, $0.meta) } : kind == "case" ? cases : groups.map { ($0.id.rawValue, $0.meta) }
+                kind == "subject" ? subjects.map { ($0.id.rawValue, $0.meta) } : kind == "case" ? cases : kind == "poi" ? pois
+                    : groups.map { ($0.id.rawValue, $0.meta) }
             }
             func currentVersion(_ kind: String, _ id: String) async throws -> Int {
                 switch kind {
                 case "subject": try await store.subject(SubjectID(id))!.meta.version
                 case "case": try await store.deportationCase(CaseID(id))!.meta.version
+                case "poi": try await store.poi(POIID(id))!.meta.version
                 default: try await store.ocg(OCGID(id))!.meta.version
                 }
             }
@@ -185,6 +196,8 @@ struct AuthorizationMatrixTests {
                                 : template.hasSuffix("/decision") ? #"{"decision":"unsure"}"#
                                 : template.hasSuffix("/interests") ? #"{"version":\#(version ?? 0),"reason":"matrix","contact":"desk"}"#
                                 : template.hasSuffix("/acknowledgement") ? "{}"
+                                : template.hasSuffix("/assessments") ? #"{"version":\#(version ?? 0),"ratings":{},"rationale":"matrix"}"#
+                                : template == "/api/v1/pois" ? #"{"subjectID":"\#(anchor.id.rawValue)"}"#
                                 : template.hasSuffix("/delivery") ? #"{"version":0,"email":"desk@example.invalid"}"#
                                 : template.hasPrefix("/api/v1/guidance") ? #"{"version":0,"title":"Matrix","body":"Matrix","changeNote":"matrix"}"#
                                 : jsonBody(kind ?? "subject", version: version)

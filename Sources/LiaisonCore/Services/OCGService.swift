@@ -55,6 +55,34 @@ public struct OCGService: RecordService {
         }
     }
 
+    /// Scores the group's threat against the matrix, keeping the assessment (who, when, why, ratings) and setting the
+    /// group's score and band; `version` is the group version the assessor saw.
+    public func assess(_ id: OCGID, _ input: AssessmentInput, matrix: ScoringMatrix = .ocgStandard, by user: User,
+                       request: RequestInfo = .none) async throws -> (OCG, Assessment) {
+        try await auditor.run(user, "ocg.assess", kind: Self.kind, ids: [id.rawValue], request: request) {
+            var (ocg, _) = try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            try AccessPolicy.enforce(user, .update, ocg.meta, kind: Self.kind, id: id.rawValue)
+            guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the version of the group you assessed") }
+            if version != ocg.meta.version { throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: ocg.meta.version) }
+            let now = clock.now()
+            let assessment = try Assessment.make(kind: Self.kind, recordID: id.rawValue, ratings: input.ratings ?? [:], rationale: input.rationale ?? "",
+                                                 matrix: matrix, by: user, at: now)
+            ocg.details.threatScore = assessment.score
+            ocg.details.band = assessment.band
+            ocg.meta = ocg.meta.touched(by: user.id, at: now)
+            try await store.updateOCG(ocg, keys: SearchKeys.ocg(ocg.details), expectedVersion: version, assessment: assessment)
+            return (ocg, assessment)
+        }
+    }
+
+    /// Every assessment of a group the user may see, newest first: the score's history.
+    public func assessments(_ id: OCGID, by user: User, request: RequestInfo = .none) async throws -> [Assessment] {
+        try await auditor.run(user, "ocg.assessments", kind: Self.kind, ids: [id.rawValue], request: request) {
+            _ = try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            return try await store.assessments(record: id.rawValue)
+        }
+    }
+
     /// The groups a subject belongs to that the user may see.
     public func groups(of subject: SubjectID, by user: User, request: RequestInfo = .none) async throws -> [OCG] {
         try await auditor.run(user, "ocg.list", kind: Self.kind, request: request, detail: "member: \(subject)",

@@ -152,7 +152,8 @@ public protocol SubjectStore: Sendable {
 
 public protocol OCGStore: Sendable {
     func insertOCGs(_ groups: [(ocg: OCG, keys: [String])]) async throws
-    func updateOCG(_ ocg: OCG, keys: [String], expectedVersion: Int) async throws
+    /// Saves a group, with its new assessment if any, if it still has `expectedVersion`; otherwise `staleVersion`.
+    func updateOCG(_ ocg: OCG, keys: [String], expectedVersion: Int, assessment: Assessment?) async throws
     func ocg(_ id: OCGID) async throws -> OCG?
     func ocgs(matching query: OCGQuery) async throws -> Page<OCG>
     /// Groups the subject is or was a member of.
@@ -160,7 +161,7 @@ public protocol OCGStore: Sendable {
 }
 
 /// Everything Liaison keeps. Two real implementations: embedded SQLite and PostgreSQL.
-public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore {
+public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore {
     /// Applies any named migrations not yet applied, in order.
     func migrate() async throws
     /// Names of the migrations applied, in order.
@@ -318,4 +319,25 @@ public protocol ObligationStore: Sendable {
     func allGuidance() async throws -> [GuidancePage]
     /// Adds a guidance version; one that already exists is a `conflict` (someone edited meanwhile).
     func insertGuidance(_ page: GuidancePage) async throws
+}
+
+extension OCGStore {
+    public func updateOCG(_ ocg: OCG, keys: [String], expectedVersion: Int) async throws {
+        try await updateOCG(ocg, keys: keys, expectedVersion: expectedVersion, assessment: nil)
+    }
+}
+
+/// Persons of Interest and the assessments of groups and people.
+public protocol PersonOfInterestStore: Sendable {
+    /// Every assessment of one record, newest first.
+    func assessments(record: String) async throws -> [Assessment]
+    /// Adds a PoI; the same agency adopting the same subject twice while active is a `conflict`.
+    func insertPOI(_ poi: PersonOfInterest) async throws
+    func poi(_ id: POIID) async throws -> PersonOfInterest?
+    /// Active PoIs, soonest review first; only those due before `reviewDueBefore` when given.
+    func pois(reviewDueBefore: Date?, limit: Int) async throws -> [PersonOfInterest]
+    /// Active PoIs of one subject.
+    func pois(subject: SubjectID) async throws -> [PersonOfInterest]
+    /// Saves a PoI, with its new assessment if any, if it still has `expectedVersion`; otherwise `staleVersion`.
+    func updatePOI(_ poi: PersonOfInterest, expectedVersion: Int, assessment: Assessment?) async throws
 }

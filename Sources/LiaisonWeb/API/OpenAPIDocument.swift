@@ -204,6 +204,37 @@ enum OpenAPIDocument {
             "confiscation": string(max: 2000, description: "Confiscation proceedings or an order against the offender, if any (opens a confiscation barrier)"),
             "contact": string(max: 500, description: "The agency's contact point for the case"),
         ], required: ["version", "reason", "contact"]),
+        "ScoringMatrix": object([
+            "kind": ["type": "string", "enum": ["ocg", "poi"]], "version": ["type": "integer"], "effectiveFrom": string(format: "date"),
+            "factors": array(object(["code": string(), "label": string(), "weight": ["type": "integer"], "levels": array(string())],
+                                    required: ["code", "label", "weight", "levels"])),
+            "bands": array(object(["code": string(), "minimum": ["type": "integer"], "reviewEveryDays": ["type": "integer"]],
+                                  required: ["code", "minimum", "reviewEveryDays"])),
+        ], required: ["kind", "version", "effectiveFrom", "factors", "bands"]),
+        "ScoringMatrixList": object(["items": array(ref("ScoringMatrix"))], required: ["items"]),
+        "AssessmentInput": object([
+            "version": ["type": "integer", "description": "The record version you assessed"],
+            "ratings": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0], "description": "A level for every factor of the matrix, by factor code"],
+            "rationale": string(max: 2000),
+        ], required: ["version", "ratings", "rationale"]),
+        "Assessment": object([
+            "id": string(), "recordKind": ["type": "string", "enum": ["ocg", "poi"]], "recordID": string(format: "uuid"), "matrixVersion": ["type": "integer"],
+            "ratings": ["type": "object", "additionalProperties": ["type": "integer"]], "score": ["type": "integer", "minimum": 0, "maximum": 100],
+            "band": string(), "rationale": string(), "by": string(), "at": string(format: "date-time"), "nextReviewDue": string(format: "date-time"),
+        ], required: ["id", "recordKind", "recordID", "matrixVersion", "ratings", "score", "band", "rationale", "by", "at", "nextReviewDue"]),
+        "AssessmentList": object(["items": array(ref("Assessment"))], required: ["items"]),
+        "AssessedOCG": object(["record": ref("OCG"), "assessment": ref("Assessment")], required: ["record", "assessment"]),
+        "AssessedPOI": object(["record": ref("PersonOfInterest"), "assessment": ref("Assessment")], required: ["record", "assessment"]),
+        "POIInput": object([
+            "subjectID": string(format: "uuid"), "owner": string(description: "The managing officer's username; yourself when omitted"),
+            "lifetimeManagement": ["type": "boolean"], "marking": ref("ProtectiveMarking"),
+        ], required: ["subjectID"]),
+        "PersonOfInterest": object([
+            "id": string(format: "uuid"), "meta": ref("RecordMeta"), "subjectID": string(format: "uuid"), "owner": string(),
+            "tier": string(), "score": ["type": "integer"], "reviewDue": string(format: "date-time"), "lifetimeManagement": ["type": "boolean"],
+            "status": string(),
+        ], required: ["id", "meta", "subjectID", "owner", "reviewDue", "lifetimeManagement", "status"]),
+        "POIList": object(["items": array(ref("PersonOfInterest"))], required: ["items"]),
         "SubjectInterest": object([
             "subjectID": string(format: "uuid"), "agencyID": string(format: "uuid"), "agencyCode": string(), "reason": string(), "confiscation": string(),
             "contact": string(), "via": ["type": "string", "enum": ["api", "email"]], "registeredAt": string(format: "date-time"), "registeredBy": string(),

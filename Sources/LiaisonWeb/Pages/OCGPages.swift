@@ -98,6 +98,11 @@ struct OCGPages {
             },
             "hasMembers": !ocg.members.isEmpty,
         ])
+        page["notice"] = request.uri.queryParameters["assessed"] != nil ? "Assessment recorded." : page["notice"]
+        page["assessProblem"] = request.uri.queryParameters["problem"].map(String.init)
+        page.merge(POIPages.assessmentView(try await groups.assessments(ocg.id, by: user, request: context.request), matrix: .ocgStandard,
+                                           canAssess: AccessPolicy.decide(user, .update, ocg.meta).allowed, action: "/ocgs/\(ocg.id)/assessments",
+                                           version: ocg.meta.version, csrf: context.identity?.csrfToken ?? "")) { $1 }
         page.merge(markingView(ocg.meta.marking)) { $1 }
         return pages.page("ocg", title: d.name, context: page, identity: context.identity, section: "/ocgs")
     }

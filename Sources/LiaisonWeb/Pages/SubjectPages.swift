@@ -10,6 +10,7 @@ struct SubjectPages {
     let groups: OCGService
     let reviews: MatchReviewService
     let cases: CaseService
+    let pois: POIService
     let store: any LiaisonStore
 
     func register(_ routes: inout RouteTable) {
@@ -139,6 +140,11 @@ struct SubjectPages {
         page["canRegister"] = user.active && !Set(user.roles).isDisjoint(with: CaseService.interestRoles.union(ObligationService.caseworkRoles))
         page["csrf"] = context.identity?.csrfToken ?? ""
         page["canOpenCase"] = AccessPolicy.decideCreate(user, marking: .official).allowed
+        let managed = try await pois.of(subject.id, by: user, request: context.request)
+        var agencyCodes: [AgencyID: String] = [:]
+        for p in managed { agencyCodes[p.meta.owningAgencyID] = try await store.agency(p.meta.owningAgencyID)?.code }
+        page["pois"] = managed.map { view(["id": $0.id.rawValue, "agency": agencyCodes[$0.meta.owningAgencyID] ?? "", "tier": $0.tier ?? "not yet assessed"]) }
+        page["hasPois"] = !managed.isEmpty
         page["problem"] = problem
         page.merge(markingView(subject.meta.marking)) { $1 }
         return pages.page("subject", title: subject.displayName, context: page, identity: context.identity, section: "/subjects", status: status)

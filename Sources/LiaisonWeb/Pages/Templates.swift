@@ -6,7 +6,7 @@ enum Templates {
         "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
         "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminUserForm": adminUserForm, "adminUser": adminUser,
         "matches": matches, "match": match, "imports": imports, "import": importJob, "cases": cases, "case": deportationCase,
-        "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable,
+        "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable, "pois": pois, "poi": poi, "assessmentPanel": assessmentPanel,
     ]
 
     static let layout = """
@@ -175,6 +175,14 @@ enum Templates {
       <div class="form-group"><label for="fileLocation">Where the Home Office file is (empty: the workflow team)</label><input id="fileLocation" name="fileLocation"></div>
       <button class="button button--secondary" type="submit">Open case</button>
     </form></details>{{/canOpenCase}}
+    {{#hasPois}}<p>Person of Interest: {{#pois}}<a href="/pois/{{id}}">{{agency}}, {{tier}}</a> {{/pois}}</p>{{/hasPois}}
+    {{#canOpenCase}}<details class="panel"><summary>Adopt as a Person of Interest</summary>
+    <form method="post" action="/pois" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="subjectID" value="{{id}}">
+      <div class="form-group"><label for="poiOwner">Managing officer (username; empty for yourself)</label><input id="poiOwner" name="owner"></div>
+      <div class="form-group"><label><input type="checkbox" name="lifetimeManagement" value="1"> Lifetime management (a serious career criminal)</label></div>
+      <button class="button button--secondary" type="submit">Adopt</button>
+    </form></details>{{/canOpenCase}}
     <h2>Partner interest</h2>
     {{#hasInterests}}<ul>{{#interests}}<li><strong>{{agency}}</strong>: {{reason}}{{#confiscation}} · confiscation: {{confiscation}}{{/confiscation}} · contact {{contact}} · registered {{at}} by {{by}}</li>{{/interests}}</ul>{{/hasInterests}}
     {{^hasInterests}}<p>No agency has registered interest in this person.</p>{{/hasInterests}}
@@ -311,6 +319,9 @@ enum Templates {
     </table>
     {{/hasMembers}}
     {{^hasMembers}}<p>No members recorded.</p>{{/hasMembers}}
+    <h2>Threat assessment</h2>
+    {{#assessProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{assessProblem}}</p></div>{{/assessProblem}}
+    {{> assessmentPanel}}
     """
 
     static let ocgForm = """
@@ -764,5 +775,51 @@ extension Templates {
       <tbody>{{#items}}<tr><td><a href="/cases/{{caseID}}">{{reference}}</a></td><td>{{agency}}</td><td>{{event}}</td><td>{{team}}</td><td>{{due}}</td><td><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td></tr>{{/items}}</tbody>
     </table>{{/hasItems}}
     {{^hasItems}}<p>None.</p>{{/hasItems}}
+    """
+}
+
+extension Templates {
+    static let assessmentPanel = """
+    {{#hasHistory}}<table><caption class="visually-hidden">Every assessment, newest first</caption>
+      <thead><tr><th scope="col">When</th><th scope="col">By</th><th scope="col" class="numeric">Score</th><th scope="col">Band</th><th scope="col">Why</th><th scope="col">Next review</th></tr></thead>
+      <tbody>{{#history}}<tr><td>{{at}}</td><td>{{by}}</td><td class="numeric">{{score}}</td><td>{{band}}</td><td>{{rationale}}<br><span class="hint">{{ratings}}</span></td><td>{{next}}</td></tr>{{/history}}</tbody>
+    </table>{{/hasHistory}}
+    {{^hasHistory}}<p>Not yet assessed.</p>{{/hasHistory}}
+    {{#canAssess}}<details class="panel"><summary>Assess (scoring matrix version {{matrixVersion}})</summary>
+    <form method="post" action="{{assessAction}}" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{assessVersion}}">
+      {{#factors}}<div class="form-group"><label for="rating-{{code}}">{{label}} (weight {{weight}})</label>
+        <select id="rating-{{code}}" name="rating.{{code}}">{{#options}}<option value="{{value}}">{{label}}</option>{{/options}}</select></div>{{/factors}}
+      <div class="form-group"><label for="rationale">Why</label><textarea id="rationale" name="rationale" rows="2"></textarea></div>
+      <button class="button" type="submit">Record assessment</button>
+    </form></details>{{/canAssess}}
+    """
+
+    static let pois = """
+    <h1>Persons of Interest{{#overdue}}: reviews overdue{{/overdue}}</h1>
+    <p><a href="/pois"{{^overdue}} aria-current="page"{{/overdue}}>All</a> · <a href="/pois?overdue=1"{{#overdue}} aria-current="page"{{/overdue}}>Reviews overdue</a></p>
+    {{#hasItems}}<table><caption class="visually-hidden">Persons of Interest, soonest review first</caption>
+      <thead><tr><th scope="col">Subject</th><th scope="col">Tier</th><th scope="col" class="numeric">Score</th><th scope="col">Owner</th><th scope="col">Review due</th></tr></thead>
+      <tbody>{{#items}}<tr><td><a href="/pois/{{id}}">{{subject}}</a>{{#lifetime}} <span class="tag">lifetime management</span>{{/lifetime}}</td><td>{{tier}}</td><td class="numeric">{{score}}</td><td>{{owner}}</td><td>{{review}}{{#late}} <span class="tag tag--red">overdue</span>{{/late}}</td></tr>{{/items}}</tbody>
+    </table>{{/hasItems}}
+    {{^hasItems}}<p>None.</p>{{/hasItems}}
+    <p class="hint">A subject is adopted as a Person of Interest from its page.</p>
+    """
+
+    static let poi = """
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+    <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+    <span class="caption">Person of Interest · {{agency}}</span>
+    <h1><a href="/subjects/{{subjectID}}">{{subject}}</a></h1>
+    <dl class="summary-list">
+      <div><dt>Tier</dt><dd>{{tier}}{{#score}} (score {{score}}){{/score}}</dd></div>
+      <div><dt>Owner</dt><dd>{{owner}}</dd></div>
+      <div><dt>Review due</dt><dd>{{review}}{{#late}} <span class="tag tag--red">overdue</span>{{/late}}</dd></div>
+      <div><dt>Lifetime management</dt><dd>{{#lifetime}}Yes: reviewed at least every 90 days{{/lifetime}}{{^lifetime}}No{{/lifetime}}</dd></div>
+      <div><dt>Record</dt><dd>Version {{version}}</dd></div>
+    </dl>
+    <h2>Risk assessments</h2>
+    {{> assessmentPanel}}
     """
 }

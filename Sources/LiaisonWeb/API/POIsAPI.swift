@@ -1,0 +1,75 @@
+import Hummingbird
+import LiaisonCore
+
+/// `/api/v1/pois`: Persons of Interest, adopted, listed (with overdue reviews) and assessed; assessments of groups
+/// under `/api/v1/ocgs/{id}/assessments`; and the scoring matrices at `/api/v1/scoring`.
+struct POIsAPI {
+    let pois: POIService
+    let groups: OCGService
+
+    struct Assessed<Record: Encodable & Sendable>: Encodable, Sendable {
+        var record: Record
+        var assessment: Assessment
+    }
+
+    func register(_ api: inout RouteTable) {
+        let pois = self.pois, groups = self.groups
+        api.add(APIOperation(method: .get, path: "/api/v1/scoring", operationID: "scoringMatrices",
+                             summary: "The scoring matrices in force: groups' threat and Persons of Interest's risk", tag: "Persons of Interest",
+                             response: "ScoringMatrixList")) { _, _ in
+            try jsonResponse(["items": [ScoringMatrix.ocgStandard, pois.matrix]])
+        }
+        api.add(APIOperation(method: .post, path: "/api/v1/ocgs/{id}/assessments", operationID: "assessOCG",
+                             summary: "Assess a group's threat; the score sets its band; send the group version you assessed",
+                             tag: "Persons of Interest", requestBody: "AssessmentInput", response: "AssessedOCG", status: 201,
+                             access: .updateRecord("ocg"))) { request, context in
+            let user = try context.user()
+            let id: OCGID = try RequestReading.id(context)
+            let current = try await groups.get(id, by: user, request: context.request)
+            try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
+            let input = try await RequestReading.json(AssessmentInput.self, from: request, context: context)
+            let (ocg, assessment) = try await groups.assess(id, input, by: user, request: context.request)
+            return try createdResponse(Assessed(record: ocg, assessment: assessment), at: "/api/v1/ocgs/\(id)/assessments")
+        }
+        api.add(APIOperation(method: .get, path: "/api/v1/ocgs/{id}/assessments", operationID: "ocgAssessments",
+                             summary: "A group's assessments, newest first: its score history", tag: "Persons of Interest",
+                             response: "AssessmentList", access: .readRecord("ocg"))) { _, context in
+            try jsonResponse(["items": try await groups.assessments(try RequestReading.id(context), by: try context.user(), request: context.request)])
+        }
+        api.add(APIOperation(method: .post, path: "/api/v1/pois", operationID: "adoptPOI",
+                             summary: "Adopt a subject you may see as a Person of Interest of your agency", tag: "Persons of Interest",
+                             requestBody: "POIInput", response: "PersonOfInterest", status: 201, access: .createRecord("poi"))) { request, context in
+            let user = try context.user()
+            try AccessPolicy.enforceCreate(user)
+            let input = try await RequestReading.json(POIInput.self, from: request, context: context)
+            let poi = try await pois.adopt(input, by: user, request: context.request)
+            return try createdResponse(poi, at: "/api/v1/pois/\(poi.id)")
+        }
+        api.add(APIOperation(method: .get, path: "/api/v1/pois", operationID: "listPOIs",
+                             summary: "Active Persons of Interest you may see, soonest review first; overdue=true keeps those past their review",
+                             tag: "Persons of Interest", response: "POIList")) { request, context in
+            let overdue = request.uri.queryParameters["overdue"].map { $0 == "true" || $0 == "1" } ?? false
+            return try jsonResponse(["items": try await pois.list(overdue: overdue, by: try context.user(), request: context.request)])
+        }
+        api.add(APIOperation(method: .get, path: "/api/v1/pois/{id}", operationID: "getPOI", summary: "One Person of Interest",
+                             tag: "Persons of Interest", response: "PersonOfInterest", access: .readRecord("poi"))) { _, context in
+            try jsonResponse(try await pois.get(try RequestReading.id(context), by: try context.user(), request: context.request))
+        }
+        api.add(APIOperation(method: .post, path: "/api/v1/pois/{id}/assessments", operationID: "assessPOI",
+                             summary: "Assess a Person of Interest's risk; the score sets the tier and next review; send the version you assessed",
+                             tag: "Persons of Interest", requestBody: "AssessmentInput", response: "AssessedPOI", status: 201,
+                             access: .updateRecord("poi"))) { request, context in
+            let user = try context.user()
+            let id: POIID = try RequestReading.id(context)
+            try await pois.checkChange(id, by: user)
+            let input = try await RequestReading.json(AssessmentInput.self, from: request, context: context)
+            let (poi, assessment) = try await pois.assess(id, input, by: user, request: context.request)
+            return try createdResponse(Assessed(record: poi, assessment: assessment), at: "/api/v1/pois/\(id)/assessments")
+        }
+        api.add(APIOperation(method: .get, path: "/api/v1/pois/{id}/assessments", operationID: "poiAssessments",
+                             summary: "A Person of Interest's assessments, newest first", tag: "Persons of Interest",
+                             response: "AssessmentList", access: .readRecord("poi"))) { _, context in
+            try jsonResponse(["items": try await pois.assessments(try RequestReading.id(context), by: try context.user(), request: context.request)])
+        }
+    }
+}

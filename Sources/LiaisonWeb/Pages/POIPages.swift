@@ -1,0 +1,115 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+
+/// Persons of Interest for analysts and officers: the list (with overdue reviews), one PoI with its assessments,
+/// adoption from a subject's page; and the assessment panel shared with the group page.
+struct POIPages {
+    let pages: PageRenderer
+    let pois: POIService
+    let groups: OCGService
+    let store: any LiaisonStore
+
+    func register(_ routes: inout RouteTable) {
+        let this = self
+        routes.page(.get, "/pois", access: .signedIn) { request, context in
+            let user = try context.user()
+            let overdue = request.uri.queryParameters["overdue"] != nil
+            let found = try await this.pois.list(overdue: overdue, by: user, request: context.request)
+            let names = Dictionary(uniqueKeysWithValues: try await this.store.subjects(ids: found.map(\.subjectID)).map { ($0.id, $0.displayName) })
+            let now = Date()
+            return this.pages.page("pois", title: overdue ? "Persons of Interest: reviews overdue" : "Persons of Interest", context: view([
+                "overdue": overdue, "hasItems": !found.isEmpty,
+                "items": found.map { p in
+                    view(["id": p.id.rawValue, "subject": names[p.subjectID] ?? "(a subject)", "tier": p.tier ?? "not yet assessed",
+                          "score": p.score.map(String.init), "owner": p.owner, "review": displayTime(p.reviewDue), "late": p.reviewDue < now,
+                          "lifetime": p.lifetimeManagement])
+                },
+            ]), identity: context.identity, section: "/pois")
+        }
+        routes.page(.post, "/pois", access: .createRecord("poi")) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let user = try context.user()
+            try AccessPolicy.enforceCreate(user)
+            guard let subjectID = SubjectID(validating: form["subjectID"]) else { throw LiaisonError.invalid("subjectID", "is not a subject's identifier") }
+            let poi = try await this.pois.adopt(POIInput(subjectID: subjectID, owner: form["owner"].isEmpty ? nil : form["owner"],
+                                                         lifetimeManagement: form["lifetimeManagement"] == "1"), by: user, request: context.request)
+            return Response.redirect(to: "/pois/\(poi.id)?saved=1")
+        }
+        routes.page(.get, "/pois/{id}", access: .readRecord("poi")) { request, context in
+            try await this.show(try RequestReading.id(context), context: context, notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
+        }
+        routes.page(.post, "/pois/{id}/assessments", access: .updateRecord("poi")) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let user = try context.user()
+            let id: POIID = try RequestReading.id(context)
+            try await this.pois.checkChange(id, by: user)
+            do {
+                _ = try await this.pois.assess(id, Self.assessment(form, matrix: this.pois.matrix), by: user, request: context.request)
+            } catch let error as LiaisonError {
+                guard let problem = ObligationPages.problem(error) else { throw error }
+                return try await this.show(id, context: context, problem: problem, status: .unprocessableContent)
+            }
+            return Response.redirect(to: "/pois/\(id)?saved=1")
+        }
+        routes.page(.post, "/ocgs/{id}/assessments", access: .updateRecord("ocg")) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let user = try context.user()
+            let id: OCGID = try RequestReading.id(context)
+            let current = try await this.groups.get(id, by: user, request: context.request)
+            try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
+            do {
+                _ = try await this.groups.assess(id, Self.assessment(form, matrix: .ocgStandard), by: user, request: context.request)
+            } catch let error as LiaisonError {
+                guard let problem = ObligationPages.problem(error) else { throw error }
+                return Response.redirect(to: "/ocgs/\(id)?problem=" + (problem.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            }
+            return Response.redirect(to: "/ocgs/\(id)?assessed=1")
+        }
+    }
+
+    /// An assessment from a form: one `rating.FACTOR` field per factor, the rationale, and the version seen.
+    static func assessment(_ form: FormData, matrix: ScoringMatrix) -> AssessmentInput {
+        var ratings: [String: Int] = [:]
+        for factor in matrix.factors { if let level = Int(form["rating.\(factor.code)"]) { ratings[factor.code] = level } }
+        return AssessmentInput(version: Int(form["version"]), ratings: ratings, rationale: form["rationale"])
+    }
+
+    /// The assessment panel's view: the score's history, and a form with a choice of level per factor.
+    static func assessmentView(_ history: [Assessment], matrix: ScoringMatrix, canAssess: Bool, action: String, version: Int, csrf: String) -> [String: Any] {
+        view([
+            "history": history.map { a in
+                view(["at": displayTime(a.at), "by": a.by, "score": String(a.score), "band": a.band, "rationale": a.rationale,
+                      "next": displayTime(a.nextReviewDue), "ratings": matrix.factors.map { "\($0.label): \(a.ratings[$0.code] ?? 0)" }.joined(separator: "; ")])
+            },
+            "hasHistory": !history.isEmpty, "canAssess": canAssess, "assessAction": action, "assessVersion": String(version), "csrf": csrf,
+            "matrixVersion": String(matrix.version),
+            "factors": matrix.factors.map { f in
+                view(["code": f.code, "label": f.label, "weight": String(f.weight),
+                      "options": f.levels.enumerated().map { ["value": String($0.offset), "label": "\($0.offset): \($0.element)"] }])
+            },
+        ])
+    }
+
+    func show(_ id: POIID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+              status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.user()
+        let poi = try await pois.get(id, by: user, request: context.request)
+        let subject = try await store.subject(poi.subjectID)
+        let history = try await pois.assessments(id, by: user, request: context.request)
+        var page = view([
+            "id": poi.id.rawValue, "subjectID": poi.subjectID.rawValue, "subject": subject?.displayName ?? "(a subject)", "owner": poi.owner,
+            "tier": poi.tier ?? "Not yet assessed", "score": poi.score.map(String.init), "review": displayTime(poi.reviewDue),
+            "late": poi.reviewDue < Date(), "lifetime": poi.lifetimeManagement, "agency": try await store.agency(poi.meta.owningAgencyID)?.name,
+            "version": String(poi.meta.version), "notice": notice, "problem": problem,
+        ])
+        page.merge(Self.assessmentView(history, matrix: pois.matrix, canAssess: AccessPolicy.decide(user, .update, poi.meta, kind: POIService.kind).allowed,
+                                       action: "/pois/\(poi.id)/assessments", version: poi.meta.version, csrf: context.identity?.csrfToken ?? "")) { $1 }
+        page.merge(markingView(poi.meta.marking)) { $1 }
+        return pages.page("poi", title: "Person of Interest: \(subject?.displayName ?? "")", context: page, identity: context.identity,
+                          section: "/pois", status: status)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import LiaisonCore
+import Testing
+@testable import LiaisonStore
+
+/// Persons of Interest and group assessments on every store: adoption, risk assessment setting the tier and the
+/// review date, overdue reviews as the clock moves, lifetime management, and each group's score history.
+@Suite("Persons of Interest and assessments")
+struct POITests {
+    static let ratings = ["harm": 4, "criminality": 3, "capability": 3, "influence": 2, "exploitation": 1]
+
+    @Test("a subject is adopted, assessed into a tier, and listed when its review is overdue", arguments: StoreKind.available)
+    func personOfInterest(kind: StoreKind) async throws {
+        let f = try await Fixture(kind)
+        let clock = MovableClock(f.clock.now())
+        let audit = AuditLog(store: f.store, clock: clock)
+        let service = POIService(store: f.store, clock: clock, audit: audit)
+        let subject = try await SubjectService(store: f.store, clock: clock, audit: audit)
+            .create(SubjectInput(details: SubjectDetails(names: [PersonName(given: "Dritan", family: "Kola")])), by: f.analyst)
+        let lead = User(username: "nca.lead", displayName: "Lead", email: "l@nca.invalid", agencyID: f.nca.id, roles: [.intelligenceOfficer], vetting: .sc)
+        try await f.store.insertUser(lead, passwordHash: "x")
+
+        await #expect(throws: LiaisonError.invalid("owner", "is not an active officer of your agency")) {
+            try await service.adopt(POIInput(subjectID: subject.id, owner: "gmp.officer"), by: f.analyst)
+        }
+        var poi = try await service.adopt(POIInput(subjectID: subject.id, owner: "nca.lead"), by: f.analyst)
+        #expect(poi.owner == "nca.lead" && poi.tier == nil && poi.reviewDue == clock.now())
+        await #expect(throws: LiaisonError.conflict(field: "subjectID", reason: "your agency already manages this subject as a Person of Interest")) {
+            try await service.adopt(POIInput(subjectID: subject.id), by: f.analyst)
+        }
+        clock.advance(60)
+        #expect(try await service.list(overdue: true, by: f.analyst).map(\.id) == [poi.id], "a new PoI is due its first assessment")
+
+        let assessed = try await service.assess(poi.id, AssessmentInput(version: 1, ratings: Self.ratings, rationale: "supplies firearms"), by: f.analyst)
+        poi = assessed.0
+        // Weights 4,3,2,2,3 (most 56): (16 + 9 + 6 + 4 + 3) / 56 = 67.9 → 68, tier 1, reviewed in 90 days.
+        #expect(assessed.1.score == 68 && poi.tier == "tier-1" && poi.reviewDue == clock.now().addingTimeInterval(90 * 86_400))
+        #expect(try await service.list(overdue: true, by: f.analyst).isEmpty)
+        await #expect(throws: LiaisonError.staleVersion(kind: "poi", id: poi.id.rawValue, expected: 1, current: 2)) {
+            try await service.assess(poi.id, AssessmentInput(version: 1, ratings: Self.ratings, rationale: "again"), by: f.analyst)
+        }
+        // The partner (another agency, the record not shared beyond all) sees it but may not assess it.
+        await #expect(throws: LiaisonError.self) {
+            try await service.assess(poi.id, AssessmentInput(version: 2, ratings: Self.ratings, rationale: "x"), by: f.partner)
+        }
+        clock.advance(91 * 86_400)
+        #expect(try await service.list(overdue: true, by: f.analyst).map(\.id) == [poi.id])
+        let lower = ["harm": 1, "criminality": 1, "capability": 1, "influence": 0, "exploitation": 0]
+        poi = try await service.assess(poi.id, AssessmentInput(version: 2, ratings: lower, rationale: "in prison"), by: f.analyst).0
+        #expect(poi.tier == "tier-3" && poi.reviewDue == clock.now().addingTimeInterval(365 * 86_400))
+        #expect(try await service.assessments(poi.id, by: f.analyst).map(\.rationale) == ["in prison", "supplies firearms"])
+
+        // Lifetime management keeps even a low tier under review every 90 days.
+        let career = try await SubjectService(store: f.store, clock: clock, audit: audit)
+            .create(SubjectInput(details: SubjectDetails(names: [PersonName(given: "Viktor", family: "Marek")])), by: f.analyst)
+        let managed = try await service.adopt(POIInput(subjectID: career.id, lifetimeManagement: true), by: f.analyst)
+        let kept = try await service.assess(managed.id, AssessmentInput(version: 1, ratings: lower, rationale: "released"), by: f.analyst).0
+        #expect(kept.tier == "tier-3" && kept.reviewDue == clock.now().addingTimeInterval(90 * 86_400))
+        await f.store.close()
+    }
+
+    @Test("a group's assessments set its score and band and are kept as its history", arguments: StoreKind.available)
+    func groupAssessment(kind: StoreKind) async throws {
+        let f = try await Fixture(kind)
+        let clock = MovableClock(f.clock.now())
+        let groups = OCGService(store: f.store, clock: clock, audit: AuditLog(store: f.store, clock: clock))
+        var group = try await groups.create(OCGInput(details: OCGDetails(name: "Harbour Crew", markets: ["class-a-drugs"], areas: ["north-west"])), by: f.analyst)
+        let high = Dictionary(uniqueKeysWithValues: ScoringMatrix.ocgStandard.factors.map { ($0.code, 4) })
+        group = try await groups.assess(group.id, AssessmentInput(version: 1, ratings: high, rationale: "firearms and exploitation"), by: f.analyst).0
+        #expect(group.details.threatScore == 100 && group.details.band == "1a" && group.meta.version == 2)
+        let stored = try #require(try await f.store.ocg(group.id))
+        #expect(stored.details.band == "1a")
+        let lower = Dictionary(uniqueKeysWithValues: ScoringMatrix.ocgStandard.factors.map { ($0.code, 2) })
+        clock.advance(86_400)
+        group = try await groups.assess(group.id, AssessmentInput(version: 2, ratings: lower, rationale: "principal arrested"), by: f.analyst).0
+        #expect(group.details.threatScore == 50 && group.details.band == "2b")
+        let history = try await groups.assessments(group.id, by: f.analyst)
+        #expect(history.map(\.score) == [50, 100] && history.map(\.by) == ["nca.analyst", "nca.analyst"])
+        #expect(try await f.groups.list(OCGQuery(band: "2b", viewer: Viewer(f.analyst)), by: f.analyst).items.map(\.id) == [group.id])
+        await f.store.close()
+    }
+}
