@@ -47,4 +47,14 @@ POI=$(curl -fs -X POST -H "Authorization: Bearer $TOKEN" -d "{\"subjectID\":\"$S
 curl -fs -X POST -H "Authorization: Bearer $TOKEN" \
   -d '{"version":1,"ratings":{"harm":4,"criminality":3,"capability":3,"influence":2,"exploitation":1},"rationale":"supplies firearms to two groups"}' \
   "http://127.0.0.1:$PORT/api/v1/pois/$POI/assessments" >/dev/null
+# A Pursue intervention against the PoI in a multi-agency operation, completed with a seizure.
+TODAY=$(date -u +%F)
+INTERVENTION=$(curl -fs -X POST -H "Authorization: Bearer $TOKEN" \
+  -d "{\"target\":{\"kind\":\"poi\",\"id\":\"$POI\"},\"category\":\"pursue\",\"tactic\":\"arrest\",\"partners\":[\"GMP\",\"BF\"],\"dueDate\":\"$TODAY\",\"operation\":\"OPERATION-SLATE\",\"description\":\"Warrants at three addresses\"}" \
+  "http://127.0.0.1:$PORT/api/v1/interventions" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+curl -fs -X POST -H "Authorization: Bearer $TOKEN" \
+  -d "{\"version\":1,\"outcome\":{\"kind\":\"seizure\",\"date\":\"$TODAY\",\"quantity\":1.5,\"unit\":\"kg\",\"commodity\":\"cocaine\",\"purity\":72,\"impact\":\"major\",\"narrative\":\"stash house\"}}" \
+  "http://127.0.0.1:$PORT/api/v1/interventions/$INTERVENTION/steps" >/dev/null
+curl -fs -X POST -H "Authorization: Bearer $TOKEN" -d '{"version":2,"status":"completed"}' \
+  "http://127.0.0.1:$PORT/api/v1/interventions/$INTERVENTION/steps" >/dev/null
 "$VENV/bin/python" scripts/browser_check.py "http://127.0.0.1:$PORT" screenshots

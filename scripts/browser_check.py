@@ -138,6 +138,10 @@ try:
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "supplies firearms to two groups"))
     driver.find_element(By.CSS_SELECTOR, "details.panel summary").click()
     check("05i-poi")
+    assert "Yes: subject to action" in driver.find_element(By.TAG_NAME, "main").text
+    driver.get(f"{base}/operations/OPERATION-SLATE")
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "cocaine (kg): 1.50"))
+    check("05j-operation")
 
     driver.get(f"{base}/ocgs?status=active")
     check("06-groups")

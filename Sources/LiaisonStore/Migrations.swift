@@ -282,5 +282,25 @@ enum Migrations {
                 "CREATE INDEX assessments_by_record ON assessments (record_id, at)",
             ]
         },
+        // Interventions under the 4P framework with their outcomes, and the reference lists they use (already there in a
+        // store created since they were added to the defaults).
+        Migration(name: "016_interventions") { dialect in
+            let token = dialect == .postgres ? "TEXT COLLATE \"C\"" : "TEXT"
+            return [
+                """
+                CREATE TABLE interventions (
+                    id TEXT PRIMARY KEY, target_id TEXT NOT NULL, status TEXT NOT NULL, due_date TEXT NOT NULL, operation TEXT,
+                    owner_agency_id TEXT NOT NULL REFERENCES agencies(id), classification BIGINT NOT NULL, marking TEXT NOT NULL,
+                    shared_all BIGINT NOT NULL, shared_with TEXT NOT NULL, need_to_know TEXT, sort_name \(token) NOT NULL, details TEXT NOT NULL,
+                    created_at BIGINT NOT NULL, created_by TEXT NOT NULL, updated_at BIGINT NOT NULL, updated_by TEXT NOT NULL,
+                    version BIGINT NOT NULL CHECK (version >= 1))
+                """,
+                "CREATE INDEX interventions_by_target ON interventions (target_id, due_date)",
+                "CREATE INDEX interventions_by_operation ON interventions (operation)",
+            ] + ReferenceDefaults.entries.filter { ReferenceDefaults.addedLists.contains($0.list) }.map { entry in
+                let label = entry.label.replacingOccurrences(of: "'", with: "''")
+                return "INSERT INTO reference_entries (list, code, label, sort_order, active) VALUES ('\(entry.list)', '\(entry.code)', '\(label)', \(entry.sortOrder), 1) ON CONFLICT DO NOTHING"
+            }
+        },
     ]
 }

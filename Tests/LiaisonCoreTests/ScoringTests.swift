@@ -47,3 +47,30 @@ struct ScoringTests {
         }
     }
 }
+
+/// The "subject to action" rule: a completed intervention or a dated outcome in the period, in a counted category.
+@Suite("Subject to action")
+struct ActionRuleTests {
+    func intervention(_ category: FourP, status: String, completedOn: String? = nil, outcomeOn: String? = nil) -> Intervention {
+        var i = Intervention(meta: RecordMeta(owningAgencyID: .make(), marking: .official, createdAt: Date(), createdBy: .make()),
+                             target: InterventionTarget(kind: "ocg", id: "g"), category: category, tactic: "arrest", partnerAgencies: [], owner: "o",
+                             dueDate: "2026-01-01", status: status, completedOn: completedOn, operation: nil, description: "d", outcomes: [])
+        if let outcomeOn {
+            i.outcomes = [InterventionOutcome(id: 1, kind: "arrest", date: outcomeOn, quantity: 1, narrative: "", recordedBy: "o", recordedAt: Date())]
+        }
+        return i
+    }
+
+    @Test("completed in the period, or an outcome in it, counts; planned, cancelled or outside the period does not")
+    func decide() {
+        let rule = ActionRule.standard
+        #expect(rule.decide([intervention(.pursue, status: "completed", completedOn: "2026-03-01")], from: "2026-01-01", to: "2026-12-31").subjectToAction)
+        #expect(!rule.decide([intervention(.pursue, status: "completed", completedOn: "2025-12-31")], from: "2026-01-01", to: "2026-12-31").subjectToAction)
+        #expect(!rule.decide([intervention(.pursue, status: "planned")], from: "2026-01-01", to: "2026-12-31").subjectToAction)
+        #expect(rule.decide([intervention(.protect, status: "in-progress", outcomeOn: "2026-06-01")], from: "2026-01-01", to: "2026-12-31").subjectToAction)
+        #expect(!rule.decide([intervention(.protect, status: "cancelled", outcomeOn: "2026-06-01")], from: "2026-01-01", to: "2026-12-31").subjectToAction)
+        var pursueOnly = rule
+        pursueOnly.categories = [.pursue]
+        #expect(!pursueOnly.decide([intervention(.prevent, status: "completed", completedOn: "2026-03-01")], from: "2026-01-01", to: "2026-12-31").subjectToAction)
+    }
+}

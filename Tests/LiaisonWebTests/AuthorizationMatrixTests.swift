@@ -99,6 +99,17 @@ struct AuthorizationMatrixTests {
         }
         let pois = poiFixtures
 
+        // An intervention against each PoI, held and marked as its subject is.
+        var interventionFixtures: [(id: String, meta: RecordMeta)] = []
+        for (n, subject) in subjects.enumerated() {
+            let fixture = Intervention(id: .make(), meta: subject.meta, target: InterventionTarget(kind: "poi", id: poiFixtures[n].id), category: .pursue,
+                                       tactic: "arrest", partnerAgencies: [], owner: "matrix", dueDate: "2026-12-01", status: "planned",
+                                       operation: "OPERATION-MATRIX", description: "matrix", outcomes: [])
+            try await harness.store.insertIntervention(fixture)
+            interventionFixtures.append((fixture.id.rawValue, fixture.meta))
+        }
+        let interventions = interventionFixtures
+
         // An obligation to the NCA on each case: the NCA's users see theirs; others see them only through the case.
         let nca = data.agencies.first { $0.code == "NCA" }!
         let obligationFixtures = caseFixtures.map { fixture in
@@ -124,13 +135,14 @@ struct AuthorizationMatrixTests {
 
             func records(_ kind: String) -> [(id: String, meta: RecordMeta)] {
                 kind == "subject" ? subjects.map { ($0.id.rawValue, $0.meta) } : kind == "case" ? cases : kind == "poi" ? pois
-                    : groups.map { ($0.id.rawValue, $0.meta) }
+                    : kind == "intervention" ? interventions : groups.map { ($0.id.rawValue, $0.meta) }
             }
             func currentVersion(_ kind: String, _ id: String) async throws -> Int {
                 switch kind {
                 case "subject": try await store.subject(SubjectID(id))!.meta.version
                 case "case": try await store.deportationCase(CaseID(id))!.meta.version
                 case "poi": try await store.poi(POIID(id))!.meta.version
+                case "intervention": try await store.intervention(InterventionID(id))!.meta.version
                 default: try await store.ocg(OCGID(id))!.meta.version
                 }
             }
@@ -179,7 +191,7 @@ struct AuthorizationMatrixTests {
                     targets = pairs.map { (template.replacingOccurrences(of: "{id}", with: $0.id), nil, $0.metas) }
                 } else {
                     targets = [(template.replacingOccurrences(of: "{list}", with: "criminal-market").replacingOccurrences(of: "{code}", with: "matrix-test")
-                        .replacingOccurrences(of: "{agency}", with: "NCA").replacingOccurrences(of: "{slug}", with: "consultation"), nil, nil)]
+                        .replacingOccurrences(of: "{agency}", with: "NCA").replacingOccurrences(of: "{slug}", with: "consultation").replacingOccurrences(of: "{name}", with: "OPERATION-MATRIX"), nil, nil)]
                 }
                 for target in targets {
                     var headers: HTTPFields = [:]
@@ -198,6 +210,9 @@ struct AuthorizationMatrixTests {
                                 : template.hasSuffix("/acknowledgement") ? "{}"
                                 : template.hasSuffix("/assessments") ? #"{"version":\#(version ?? 0),"ratings":{},"rationale":"matrix"}"#
                                 : template == "/api/v1/pois" ? #"{"subjectID":"\#(anchor.id.rawValue)"}"#
+                                : template == "/api/v1/interventions"
+                                    ? #"{"target":{"kind":"poi","id":"\#(pois[0].id)"},"category":"pursue","tactic":"arrest","dueDate":"2026-12-01","description":"matrix"}"#
+                                : template.hasPrefix("/api/v1/interventions/") ? #"{"version":\#(version ?? 0),"status":"in-progress"}"#
                                 : template.hasSuffix("/delivery") ? #"{"version":0,"email":"desk@example.invalid"}"#
                                 : template.hasPrefix("/api/v1/guidance") ? #"{"version":0,"title":"Matrix","body":"Matrix","changeNote":"matrix"}"#
                                 : jsonBody(kind ?? "subject", version: version)

@@ -33,6 +33,18 @@ public enum ReferenceDefaults {
         ],
         "sex": [("female", "Female"), ("male", "Male"), ("unknown", "Not known")],
         "ocg-status": [("active", "Active"), ("dormant", "Dormant"), ("archived", "Archived")],
+        "intervention-tactic": [
+            ("arrest", "Arrest and prosecution"), ("cash-seizure", "Cash seizure"), ("restraint", "Restraint order"),
+            ("scpo", "Serious Crime Prevention Order"), ("licensing", "Licensing and regulatory action"),
+            ("immigration", "Immigration action"), ("vehicle-seizure", "Vehicle seizure"), ("tenancy", "Tenancy action"),
+            ("safeguarding", "Safeguarding of exploited people"), ("prevent-young-people", "Prevent intervention with young people at risk"),
+        ],
+        "outcome-kind": [
+            ("arrest", "Arrest"), ("charge", "Charge"), ("conviction", "Conviction"), ("sentence", "Sentence (months)"),
+            ("seizure", "Seizure"), ("order", "Order made"), ("prohibition-notice", "Prohibition notice"),
+            ("vehicle-removed", "Vehicle removed"), ("safeguarded", "People safeguarded"),
+        ],
+        "impact-level": [("major", "Major"), ("moderate", "Moderate"), ("minor", "Minor")],
         "ocg-role": [
             ("principal", "Principal"), ("significant", "Significant member"), ("member", "Member"),
             ("facilitator", "Facilitator"), ("associate", "Associate"), ("exploited", "Exploited person"),
@@ -56,6 +68,9 @@ public enum ReferenceDefaults {
             ("scotland", "Scotland"), ("northern-ireland", "Northern Ireland"), ("overseas", "Overseas links"),
         ],
     ]
+
+    /// Lists added after the first release, inserted into existing stores by their own migration.
+    public static let addedLists = ["intervention-tactic", "outcome-kind", "impact-level"]
 
     /// Every default entry, in list order.
     public static var entries: [ReferenceEntry] {

@@ -36,7 +36,7 @@ public struct CaseService: Sendable {
                   AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind).allowed else {
                 throw LiaisonError.invalid("subjectID", "is not a subject you may see")
             }
-            let meta = try RecordEditing.newMeta(SubjectInput(details: subject.details, marking: input.marking), by: user, at: clock.now())
+            let meta = try RecordEditing.newMeta(MarkingInput(marking: input.marking), by: user, at: clock.now())
             let deportationCase = DeportationCase(meta: meta, subjectID: subject.id, homeOfficeReference: reference, owner: input.owner,
                                                   fileLocation: input.fileLocation, rulesVersion: rules.version)
             try await store.insertCase(deportationCase)

@@ -30,7 +30,7 @@ public struct POIService: Sendable {
                 throw LiaisonError.invalid("owner", "is not an active officer of your agency")
             }
             let now = clock.now()
-            let meta = try RecordEditing.newMeta(SubjectInput(details: subject.details, marking: input.marking), by: user, at: now)
+            let meta = try RecordEditing.newMeta(MarkingInput(marking: input.marking), by: user, at: now)
             let poi = PersonOfInterest(meta: meta, subjectID: subject.id, owner: account.username, reviewDue: now,
                                        lifetimeManagement: input.lifetimeManagement ?? false)
             try await store.insertPOI(poi)

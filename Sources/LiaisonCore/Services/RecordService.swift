@@ -21,6 +21,21 @@ public protocol RecordInput: Codable, Sendable {
 }
 
 extension SubjectInput: RecordInput {}
+
+/// How a new record of a kind without its own input type is marked and shared.
+public struct MarkingInput: RecordInput {
+    public var marking: ProtectiveMarking?
+    public var sharing: Sharing?
+    public var needToKnow: String?
+    public var version: Int?
+
+    public init(marking: ProtectiveMarking? = nil, sharing: Sharing? = nil, needToKnow: String? = nil, version: Int? = nil) {
+        self.marking = marking
+        self.sharing = sharing
+        self.needToKnow = needToKnow
+        self.version = version
+    }
+}
 extension OCGInput: RecordInput {}
 
 /// The steps every create and update shares: the marking is checked, the policy consulted, the version compared.

@@ -161,7 +161,7 @@ public protocol OCGStore: Sendable {
 }
 
 /// Everything Liaison keeps. Two real implementations: embedded SQLite and PostgreSQL.
-public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore {
+public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore, InterventionStore {
     /// Applies any named migrations not yet applied, in order.
     func migrate() async throws
     /// Names of the migrations applied, in order.
@@ -340,4 +340,16 @@ public protocol PersonOfInterestStore: Sendable {
     func pois(subject: SubjectID) async throws -> [PersonOfInterest]
     /// Saves a PoI, with its new assessment if any, if it still has `expectedVersion`; otherwise `staleVersion`.
     func updatePOI(_ poi: PersonOfInterest, expectedVersion: Int, assessment: Assessment?) async throws
+}
+
+/// Interventions against groups and Persons of Interest.
+public protocol InterventionStore: Sendable {
+    func insertIntervention(_ intervention: Intervention) async throws
+    func intervention(_ id: InterventionID) async throws -> Intervention?
+    /// Those against one group or PoI, soonest due first.
+    func interventions(target: String) async throws -> [Intervention]
+    /// Those in one multi-agency operation, soonest due first.
+    func interventions(operation: String) async throws -> [Intervention]
+    /// Saves an intervention if it still has `expectedVersion`; otherwise `staleVersion`.
+    func updateIntervention(_ intervention: Intervention, expectedVersion: Int) async throws
 }

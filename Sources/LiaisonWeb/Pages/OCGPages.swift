@@ -6,6 +6,7 @@ import LiaisonCore
 struct OCGPages {
     let pages: PageRenderer
     let groups: OCGService
+    let interventions: InterventionPages
     let store: any LiaisonStore
 
     func register(_ routes: inout RouteTable) {
@@ -103,6 +104,8 @@ struct OCGPages {
         page.merge(POIPages.assessmentView(try await groups.assessments(ocg.id, by: user, request: context.request), matrix: .ocgStandard,
                                            canAssess: AccessPolicy.decide(user, .update, ocg.meta).allowed, action: "/ocgs/\(ocg.id)/assessments",
                                            version: ocg.meta.version, csrf: context.identity?.csrfToken ?? "")) { $1 }
+        page.merge(try await interventions.panel(InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,
+                                                 problem: request.uri.queryParameters["interventionProblem"].map(String.init))) { $1 }
         page.merge(markingView(ocg.meta.marking)) { $1 }
         return pages.page("ocg", title: d.name, context: page, identity: context.identity, section: "/ocgs")
     }

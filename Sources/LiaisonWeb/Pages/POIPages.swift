@@ -8,6 +8,7 @@ struct POIPages {
     let pages: PageRenderer
     let pois: POIService
     let groups: OCGService
+    let interventions: InterventionPages
     let store: any LiaisonStore
 
     func register(_ routes: inout RouteTable) {
@@ -108,6 +109,7 @@ struct POIPages {
         ])
         page.merge(Self.assessmentView(history, matrix: pois.matrix, canAssess: AccessPolicy.decide(user, .update, poi.meta, kind: POIService.kind).allowed,
                                        action: "/pois/\(poi.id)/assessments", version: poi.meta.version, csrf: context.identity?.csrfToken ?? "")) { $1 }
+        page.merge(try await interventions.panel(InterventionTarget(kind: "poi", id: poi.id.rawValue), context: context, problem: nil)) { $1 }
         page.merge(markingView(poi.meta.marking)) { $1 }
         return pages.page("poi", title: "Person of Interest: \(subject?.displayName ?? "")", context: page, identity: context.identity,
                           section: "/pois", status: status)

@@ -7,6 +7,7 @@ enum Templates {
         "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminUserForm": adminUserForm, "adminUser": adminUser,
         "matches": matches, "match": match, "imports": imports, "import": importJob, "cases": cases, "case": deportationCase,
         "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable, "pois": pois, "poi": poi, "assessmentPanel": assessmentPanel,
+        "interventionPanel": interventionPanel, "intervention": intervention, "operation": operation,
     ]
 
     static let layout = """
@@ -322,6 +323,7 @@ enum Templates {
     <h2>Threat assessment</h2>
     {{#assessProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{assessProblem}}</p></div>{{/assessProblem}}
     {{> assessmentPanel}}
+    {{> interventionPanel}}
     """
 
     static let ocgForm = """
@@ -821,5 +823,95 @@ extension Templates {
     </dl>
     <h2>Risk assessments</h2>
     {{> assessmentPanel}}
+    {{> interventionPanel}}
+    """
+}
+
+extension Templates {
+    static let interventionPanel = """
+    <h2>Interventions</h2>
+    <p><strong>Subject to action</strong> (rule version {{actionRule}}): {{subjectToAction}}</p>
+    {{#interventionProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{interventionProblem}}</p></div>{{/interventionProblem}}
+    {{#hasInterventions}}<table><caption class="visually-hidden">Interventions, soonest due first</caption>
+      <thead><tr><th scope="col">4P</th><th scope="col">Tactic</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col" class="numeric">Outcomes</th></tr></thead>
+      <tbody>{{#interventions}}<tr><td>{{category}}</td><td><a href="/interventions/{{id}}">{{tactic}}</a>{{#operation}} <span class="tag">{{operation}}</span>{{/operation}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{status}}</td><td class="numeric">{{outcomes}}</td></tr>{{/interventions}}</tbody>
+    </table>{{/hasInterventions}}
+    {{^hasInterventions}}<p>No interventions you can see.</p>{{/hasInterventions}}
+    {{#canPlan}}<details class="panel"><summary>Plan an intervention</summary>
+    <form method="post" action="/interventions" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="targetKind" value="{{targetKind}}"><input type="hidden" name="targetID" value="{{targetID}}">
+      <div class="form-group"><label for="category">4P category</label><select id="category" name="category">{{#categories}}<option value="{{code}}">{{label}}</option>{{/categories}}</select></div>
+      <div class="form-group"><label for="tactic">Tactic</label><select id="tactic" name="tactic">{{#tactics}}<option value="{{code}}">{{label}}</option>{{/tactics}}</select></div>
+      <div class="form-group"><label for="dueDate">Due (yyyy-mm-dd)</label><input id="dueDate" name="dueDate"></div>
+      <div class="form-group"><label for="partners">Partner agencies (codes, comma-separated)</label><input id="partners" name="partners"></div>
+      <div class="form-group"><label for="operation">Multi-agency operation (name, if any)</label><input id="operation" name="operation"></div>
+      <div class="form-group"><label for="description">What is planned</label><textarea id="description" name="description" rows="2"></textarea></div>
+      <button class="button button--secondary" type="submit">Plan intervention</button>
+    </form></details>{{/canPlan}}
+    """
+
+    static let intervention = """
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+    <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+    <span class="caption">Intervention · {{category}} · <a href="{{targetHref}}">{{targetLabel}}</a></span>
+    <h1>{{tactic}}</h1>
+    <dl class="summary-list">
+      <div><dt>What is planned</dt><dd>{{description}}</dd></div>
+      <div><dt>Lead agency</dt><dd>{{lead}}</dd></div>
+      <div><dt>Partners</dt><dd>{{partners}}{{^partners}}None{{/partners}}</dd></div>
+      <div><dt>Owner</dt><dd>{{owner}}</dd></div>
+      <div><dt>Due</dt><dd>{{due}}</dd></div>
+      <div><dt>Status</dt><dd>{{status}}{{#completedOn}} on {{completedOn}}{{/completedOn}}</dd></div>
+      {{#operation}}<div><dt>Operation</dt><dd><a href="/operations/{{operation}}">{{operation}}</a></dd></div>{{/operation}}
+      <div><dt>Record</dt><dd>Version {{version}}</dd></div>
+    </dl>
+    <h2>Outcomes</h2>
+    {{#hasOutcomes}}<table><caption class="visually-hidden">Outcomes recorded</caption>
+      <thead><tr><th scope="col">Date</th><th scope="col">Outcome</th><th scope="col" class="numeric">Quantity</th><th scope="col">Details</th><th scope="col">Impact</th></tr></thead>
+      <tbody>{{#outcomeRows}}<tr><td>{{date}}</td><td>{{kind}}</td><td class="numeric">{{quantity}} {{unit}}</td><td>{{commodity}} {{purity}} {{place}} {{route}} {{narrative}}</td><td>{{impact}}</td></tr>{{/outcomeRows}}</tbody>
+    </table>{{/hasOutcomes}}
+    {{^hasOutcomes}}<p>None recorded.</p>{{/hasOutcomes}}
+    {{#canChange}}
+    {{#hasNext}}<form method="post" action="/interventions/{{id}}/steps" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+      <div class="form-group"><label for="status">New status</label><select id="status" name="status">{{#nextStatuses}}<option value="{{code}}">{{code}}</option>{{/nextStatuses}}</select></div>
+      <div class="form-group"><label for="completedOn">Completed on (yyyy-mm-dd; today if empty)</label><input id="completedOn" name="completedOn"></div>
+      <button class="button button--secondary" type="submit">Change status</button>
+    </form>{{/hasNext}}
+    <details class="panel"><summary>Record an outcome</summary>
+    <form method="post" action="/interventions/{{id}}/steps" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+      <div class="form-group"><label for="kind">Outcome</label><select id="kind" name="kind">{{#outcomeKinds}}<option value="{{code}}">{{label}}</option>{{/outcomeKinds}}</select></div>
+      <div class="form-group"><label for="date">Date (yyyy-mm-dd)</label><input id="date" name="date"></div>
+      <div class="form-group"><label for="quantity">Quantity (1 if empty)</label><input id="quantity" name="quantity"></div>
+      <div class="form-group"><label for="unit">Unit (kg, GBP, items…)</label><input id="unit" name="unit"></div>
+      <div class="form-group"><label for="commodity">Commodity (seizures)</label><input id="commodity" name="commodity"></div>
+      <div class="form-group"><label for="purity">Purity % (drugs)</label><input id="purity" name="purity"></div>
+      <div class="form-group"><label for="place">Place</label><input id="place" name="place"></div>
+      <div class="form-group"><label for="route">Route</label><input id="route" name="route"></div>
+      <div class="form-group"><label for="impact">Impact of the disruption</label><select id="impact" name="impact"><option value="">Not assessed</option>{{#impacts}}<option value="{{code}}">{{label}}</option>{{/impacts}}</select></div>
+      <div class="form-group"><label for="narrative">Narrative</label><textarea id="narrative" name="narrative" rows="2"></textarea></div>
+      <button class="button" type="submit">Record outcome</button>
+    </form></details>
+    {{/canChange}}
+    """
+
+    static let operation = """
+    <span class="caption">Multi-agency operation</span>
+    <h1>{{name}}</h1>
+    <p>Agencies: {{agencies}}{{^agencies}}none you can see{{/agencies}}</p>
+    <h2>Joint results</h2>
+    <table><caption class="visually-hidden">Outcomes totalled by kind</caption>
+      <thead><tr><th scope="col">Outcome</th><th scope="col" class="numeric">Total</th></tr></thead>
+      <tbody>{{#totals}}<tr><td>{{kind}}</td><td class="numeric">{{value}}</td></tr>{{/totals}}</tbody>
+    </table>
+    {{#hasSeizures}}<h3>Seizures</h3><ul>{{#seizures}}<li>{{what}}: {{value}}</li>{{/seizures}}</ul>{{/hasSeizures}}
+    <h2>Interventions</h2>
+    {{#hasItems}}<table><caption class="visually-hidden">The operation's interventions you can see</caption>
+      <thead><tr><th scope="col">4P</th><th scope="col">Tactic</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col" class="numeric">Outcomes</th></tr></thead>
+      <tbody>{{#items}}<tr><td>{{category}}</td><td><a href="/interventions/{{id}}">{{tactic}}</a></td><td>{{owner}}</td><td>{{due}}</td><td>{{status}}</td><td class="numeric">{{outcomes}}</td></tr>{{/items}}</tbody>
+    </table>{{/hasItems}}
+    {{^hasItems}}<p>No interventions you can see.</p>{{/hasItems}}
     """
 }
