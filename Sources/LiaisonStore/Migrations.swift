@@ -302,5 +302,10 @@ enum Migrations {
                 return "INSERT INTO reference_entries (list, code, label, sort_order, active) VALUES ('\(entry.list)', '\(entry.code)', '\(label)', \(entry.sortOrder), 1) ON CONFLICT DO NOTHING"
             }
         },
+        // Groups are filtered by their Lead Responsible Officer through a tag, like markets and areas.
+        Migration(name: "017_ocg_lead_tags") { dialect in
+            let lead = dialect == .postgres ? "(details::json->>'leadOfficer')" : "json_extract(details, '$.leadOfficer')"
+            return ["INSERT INTO ocg_tags (ocg_id, kind, code) SELECT id, 'lead', \(lead) FROM ocgs WHERE \(lead) IS NOT NULL ON CONFLICT DO NOTHING"]
+        },
     ]
 }

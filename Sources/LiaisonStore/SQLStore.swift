@@ -408,6 +408,7 @@ public struct SQLStore: LiaisonStore {
     static func ocgChildRows(_ ocg: OCG, keys: [String]) -> (keys: [[SQLValue]], tags: [[SQLValue]], members: [[SQLValue]]) {
         let id = SQLValue.text(ocg.id.rawValue)
         let tags = ocg.details.markets.map { [id, .text("market"), .text($0)] } + ocg.details.areas.map { [id, .text("area"), .text($0)] }
+            + (ocg.details.leadOfficer.map { [[id, .text("lead"), .text($0.rawValue)]] } ?? [])
         let members = ocg.members.enumerated().map { index, m in
             [id, .text(m.subjectID.rawValue), .text(m.role), SQLValue(m.from), SQLValue(m.to), SQLValue(index)]
         }
@@ -485,7 +486,7 @@ public struct SQLStore: LiaisonStore {
         var (conditions, binds) = Self.visibility(query.viewer)
         if let status = query.status { conditions.append("status = ?"); binds.append(.text(status)) }
         if let band = query.band { conditions.append("band = ?"); binds.append(.text(band)) }
-        for (kind, code) in [("market", query.market), ("area", query.area)] {
+        for (kind, code) in [("market", query.market), ("area", query.area), ("lead", query.lead?.rawValue)] {
             guard let code else { continue }
             conditions.append("id IN (SELECT ocg_id FROM ocg_tags WHERE kind = ? AND code = ?)")
             binds += [.text(kind), .text(code)]

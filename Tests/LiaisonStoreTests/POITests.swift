@@ -79,4 +79,34 @@ struct POITests {
         #expect(try await f.groups.list(OCGQuery(band: "2b", viewer: Viewer(f.analyst)), by: f.analyst).items.map(\.id) == [group.id])
         await f.store.close()
     }
+
+    @Test("Lead Responsible Officers are appointed with history, and groups are listed by their LRO", arguments: StoreKind.available)
+    func leadOfficers(kind: StoreKind) async throws {
+        let f = try await Fixture(kind)
+        let clock = MovableClock(f.clock.now())
+        let groups = OCGService(store: f.store, clock: clock, audit: AuditLog(store: f.store, clock: clock))
+        let lro = User(username: "nca.lro", displayName: "LRO", email: "lro@nca.invalid", agencyID: f.nca.id, roles: [.intelligenceOfficer], vetting: .sc)
+        try await f.store.insertUser(lro, passwordHash: "x")
+        var group = try await groups.create(OCGInput(details: OCGDetails(name: "Copper Network", plan: "Disrupt supply by March")), by: f.analyst)
+        #expect(group.details.plan == "Disrupt supply by March" && group.details.leadHistory == nil)
+        group = try await groups.appointLead(group.id, username: "nca.lro", version: 1, by: f.analyst)
+        clock.advance(86_400)
+        await #expect(throws: LiaisonError.invalid("lead", "is already the group's Lead Responsible Officer")) {
+            try await groups.appointLead(group.id, username: "nca.lro", version: 2, by: f.analyst)
+        }
+        group = try await groups.appointLead(group.id, username: "nca.analyst", version: 2, by: f.analyst)
+        let history = try #require(group.details.leadHistory)
+        #expect(history.map(\.username) == ["nca.lro", "nca.analyst"] && history[0].to == clock.now() && history[1].to == nil)
+        #expect(history.allSatisfy { $0.agencyID == f.nca.id && $0.appointedBy == "nca.analyst" })
+        let led = try await groups.list(OCGQuery(lead: f.analyst.id, viewer: Viewer(f.analyst)), by: f.analyst).items.map(\.id)
+        #expect(led == [group.id])
+        #expect(try await groups.list(OCGQuery(lead: lro.id, viewer: Viewer(f.analyst)), by: f.analyst).items.isEmpty)
+        // An edit that sends its own history keeps Liaison's.
+        var input = OCGInput(details: group.details, version: 3)
+        input.details.leadHistory = []
+        input.details.summary = "edited"
+        group = try await groups.update(group.id, input, by: f.analyst)
+        #expect(group.details.leadHistory?.count == 2 && group.details.summary == "edited")
+        await f.store.close()
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An organised crime group.
 public struct OCG: Codable, Sendable, Equatable, Identifiable {
     public var id: OCGID
@@ -30,10 +32,15 @@ public struct OCGDetails: Codable, Sendable, Equatable {
     /// The Lead Responsible Officer, if one is appointed.
     public var leadOfficer: UserID?
     public var summary: String?
+    /// The plan against the group: what the agencies intend and by when.
+    public var plan: String?
+    /// Every Lead Responsible Officer the group has had, kept by Liaison (what a client sends here is ignored).
+    public var leadHistory: [LeadAppointment]?
 
     public init(name: String, operationNames: [String] = [], markets: [String] = [], areas: [String] = [],
                 status: String = "active", band: String? = nil, threatScore: Int? = nil,
-                leadOfficer: UserID? = nil, summary: String? = nil) {
+                leadOfficer: UserID? = nil, summary: String? = nil, plan: String? = nil) {
+        self.plan = plan
         self.name = name
         self.operationNames = operationNames
         self.markets = markets
@@ -43,6 +50,25 @@ public struct OCGDetails: Codable, Sendable, Equatable {
         self.threatScore = threatScore
         self.leadOfficer = leadOfficer
         self.summary = summary
+    }
+}
+
+/// A Lead Responsible Officer's appointment to a group: who, of which agency, from when to when, and who appointed them.
+public struct LeadAppointment: Codable, Sendable, Equatable {
+    public var officer: UserID
+    public var username: String
+    public var agencyID: AgencyID
+    public var from: Date
+    public var to: Date?
+    public var appointedBy: String
+
+    public init(officer: UserID, username: String, agencyID: AgencyID, from: Date, to: Date? = nil, appointedBy: String) {
+        self.officer = officer
+        self.username = username
+        self.agencyID = agencyID
+        self.from = from
+        self.to = to
+        self.appointedBy = appointedBy
     }
 }
 

@@ -16,9 +16,10 @@ public struct OCGService: RecordService {
     public func create(_ input: OCGInput, by user: User, request: RequestInfo = .none) async throws -> OCG {
         try await auditor.run(user, "ocg.create", kind: Self.kind, request: request, touched: { [$0.id.rawValue] }) {
             let reference = ReferenceData(entries: try await store.referenceEntries())
-            let details = try input.details.validated(reference: reference)
+            var details = try input.details.validated(reference: reference)
             try await RecordEditing.checkAccessFields(input, store: store)
             let members = try await validatedMembers(input.members ?? [], reference: reference, user: user)
+            details.leadHistory = try await Self.leadHistory([], appointing: details.leadOfficer, store: store, by: user, at: clock.now())
             let ocg = OCG(meta: try RecordEditing.newMeta(input, by: user, at: clock.now()), details: details, members: members)
             try await store.insertOCGs([(ocg, SearchKeys.ocg(details))])
             return ocg
@@ -31,7 +32,11 @@ public struct OCGService: RecordService {
             try await RecordEditing.checkAccessFields(input, store: store)
             let (meta, expected) = try RecordEditing.editedMeta(ocg.meta, input, by: user, at: clock.now(), kind: Self.kind, id: id.rawValue)
             let reference = ReferenceData(entries: try await store.referenceEntries())
+            let history = ocg.details.leadHistory ?? []
+            let previousLead = ocg.details.leadOfficer
             ocg.details = try input.details.validated(reference: reference)
+            ocg.details.leadHistory = ocg.details.leadOfficer == previousLead ? (history.isEmpty ? nil : history)
+                : try await Self.leadHistory(history, appointing: ocg.details.leadOfficer, store: store, by: user, at: clock.now())
             if let members = input.members { ocg.members = try await validatedMembers(members, reference: reference, user: user) }
             ocg.meta = meta
             try await store.updateOCG(ocg, keys: SearchKeys.ocg(ocg.details), expectedVersion: expected)
@@ -52,6 +57,42 @@ public struct OCGService: RecordService {
             query.viewer = Viewer(user)
             let found = try await store.ocgs(matching: query)
             return Page(items: found.items.filter { AccessPolicy.decide(user, .read, $0.meta).allowed }, nextCursor: found.nextCursor)
+        }
+    }
+
+    /// The Lead Responsible Officer history after appointing `officer` (nil: none): the current appointment ends, a new one starts.
+    static func leadHistory(_ history: [LeadAppointment], appointing officer: UserID?, store: any LiaisonStore, by user: User, at time: Date) async throws -> [LeadAppointment]? {
+        var next = history
+        if let open = next.lastIndex(where: { $0.to == nil }) { next[open].to = time }
+        if let officer {
+            guard let account = try await store.user(officer), account.active else { throw LiaisonError.invalid("details.leadOfficer", "is not an active user") }
+            next.append(LeadAppointment(officer: account.id, username: account.username, agencyID: account.agencyID, from: time, appointedBy: user.username))
+        }
+        return next.isEmpty ? nil : next
+    }
+
+    /// Appoints a Lead Responsible Officer (by username; empty to stand the current one down), keeping the history;
+    /// `version` is the group version the user saw.
+    public func appointLead(_ id: OCGID, username: String?, version: Int?, by user: User, request: RequestInfo = .none) async throws -> OCG {
+        try await auditor.run(user, "ocg.lead", kind: Self.kind, ids: [id.rawValue], request: request, detail: username) {
+            var (ocg, _) = try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            try AccessPolicy.enforce(user, .update, ocg.meta, kind: Self.kind, id: id.rawValue)
+            guard let version else { throw LiaisonError.invalid("version", "is required: send the version of the group you saw") }
+            if version != ocg.meta.version { throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: ocg.meta.version) }
+            var officer: UserID?
+            if let username = username?.trimmingCharacters(in: .whitespaces), !username.isEmpty {
+                guard let account = try await store.credentials(username: username)?.user, account.active else {
+                    throw LiaisonError.invalid("lead", "is not an active user")
+                }
+                officer = account.id
+            }
+            if officer == ocg.details.leadOfficer { throw LiaisonError.invalid("lead", "is already the group's Lead Responsible Officer") }
+            let now = clock.now()
+            ocg.details.leadHistory = try await Self.leadHistory(ocg.details.leadHistory ?? [], appointing: officer, store: store, by: user, at: now)
+            ocg.details.leadOfficer = officer
+            ocg.meta = ocg.meta.touched(by: user.id, at: now)
+            try await store.updateOCG(ocg, keys: SearchKeys.ocg(ocg.details), expectedVersion: version)
+            return ocg
         }
     }
 

@@ -144,6 +144,7 @@ extension OCGDetails {
         v.code(band, "\(prefix).band", in: "ocg-band", reference: reference)
         if let score = threatScore, !(0...1000).contains(score) { v.fail("\(prefix).threatScore", "must be between 0 and 1000") }
         clean.summary = v.text(summary, "\(prefix).summary", max: 4000)
+        clean.plan = v.text(plan, "\(prefix).plan", max: 8000)
         try v.check()
         return clean
     }

@@ -49,12 +49,15 @@ public struct OCGQuery: Sendable {
     public var market: String?
     public var area: String?
     public var band: String?
+    /// Only groups with this Lead Responsible Officer.
+    public var lead: UserID?
     /// Only records this viewer may see (marking, sharing, need-to-know) are listed.
     public var viewer: Viewer
     public var page: PageRequest
 
     public init(nameTokens: [String] = [], status: String? = nil, market: String? = nil, area: String? = nil,
-                band: String? = nil, viewer: Viewer, page: PageRequest = PageRequest()) {
+                band: String? = nil, lead: UserID? = nil, viewer: Viewer, page: PageRequest = PageRequest()) {
+        self.lead = lead
         self.nameTokens = nameTokens
         self.status = status
         self.market = market

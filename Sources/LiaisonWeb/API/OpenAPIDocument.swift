@@ -204,6 +204,8 @@ enum OpenAPIDocument {
             "confiscation": string(max: 2000, description: "Confiscation proceedings or an order against the offender, if any (opens a confiscation barrier)"),
             "contact": string(max: 500, description: "The agency's contact point for the case"),
         ], required: ["version", "reason", "contact"]),
+        "LeadInput": object(["version": ["type": "integer"], "lead": string(description: "The officer's username; null or omitted to stand the current one down")],
+                            required: ["version"]),
         "ScoringMatrix": object([
             "kind": ["type": "string", "enum": ["ocg", "poi"]], "version": ["type": "integer"], "effectiveFrom": string(format: "date"),
             "factors": array(object(["code": string(), "label": string(), "weight": ["type": "integer"], "levels": array(string())],
@@ -359,6 +361,10 @@ enum OpenAPIDocument {
             "markets": array(string(description: "criminal-market codes")), "areas": array(string(description: "area codes")),
             "status": string(description: "An ocg-status code"), "band": string(description: "An ocg-band code"),
             "threatScore": ["type": "integer", "minimum": 0, "maximum": 1000], "leadOfficer": string(format: "uuid"), "summary": string(max: 4000),
+            "plan": string(max: 8000),
+            "leadHistory": array(object(["officer": string(format: "uuid"), "username": string(), "agencyID": string(format: "uuid"),
+                                         "from": string(format: "date-time"), "to": string(format: "date-time"), "appointedBy": string()],
+                                        required: ["officer", "username", "agencyID", "from", "appointedBy"]))
         ], required: ["name", "operationNames", "markets", "areas", "status"]),
         "OCG": object(["id": string(format: "uuid"), "meta": ref("RecordMeta"), "details": ref("OCGDetails"), "members": array(ref("OCGMember"))], required: ["id", "meta", "details", "members"]),
         "OCGInput": object(["details": ref("OCGDetails"), "members": array(ref("OCGMember"), max: 500), "marking": ref("ProtectiveMarking"), "sharing": ref("Sharing"), "needToKnow": string(max: 60), "version": ["type": "integer"]], required: ["details"]),

@@ -7,6 +7,12 @@ struct POIsAPI {
     let pois: POIService
     let groups: OCGService
 
+    /// A Lead Responsible Officer appointment as sent.
+    struct LeadInput: Codable, Sendable {
+        var version: Int?
+        var lead: String?
+    }
+
     struct Assessed<Record: Encodable & Sendable>: Encodable, Sendable {
         var record: Record
         var assessment: Assessment
@@ -30,6 +36,16 @@ struct POIsAPI {
             let input = try await RequestReading.json(AssessmentInput.self, from: request, context: context)
             let (ocg, assessment) = try await groups.assess(id, input, by: user, request: context.request)
             return try createdResponse(Assessed(record: ocg, assessment: assessment), at: "/api/v1/ocgs/\(id)/assessments")
+        }
+        api.add(APIOperation(method: .post, path: "/api/v1/ocgs/{id}/lead", operationID: "appointLead",
+                             summary: "Appoint a group's Lead Responsible Officer (null to stand the current one down); the history is kept",
+                             tag: "OCGs", requestBody: "LeadInput", response: "OCG", access: .updateRecord("ocg"))) { request, context in
+            let user = try context.user()
+            let id: OCGID = try RequestReading.id(context)
+            let current = try await groups.get(id, by: user, request: context.request)
+            try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
+            let input = try await RequestReading.json(LeadInput.self, from: request, context: context)
+            return try jsonResponse(try await groups.appointLead(id, username: input.lead, version: input.version, by: user, request: context.request))
         }
         api.add(APIOperation(method: .get, path: "/api/v1/ocgs/{id}/assessments", operationID: "ocgAssessments",
                              summary: "A group's assessments, newest first: its score history", tag: "Persons of Interest",

@@ -79,12 +79,12 @@ struct InterventionPages {
     }
 
     /// The panel on a group's or Person of Interest's page.
-    func panel(_ target: InterventionTarget, context: LiaisonRequestContext, problem: String?) async throws -> [String: Any] {
+    func panel(_ target: InterventionTarget, context: LiaisonRequestContext, problem: String?) async throws -> (view: [String: Any], found: [Intervention]) {
         let user = try context.user()
         let found = try await interventions.list(target: target, by: user, request: context.request)
         let (value, because, from, to) = try await interventions.subjectToAction(target, by: user, request: context.request)
         let reference = ReferenceData(entries: try await store.referenceEntries())
-        return view([
+        return (view([
             "interventions": found.map { row($0, reference: reference) }, "hasInterventions": !found.isEmpty,
             "subjectToAction": value ? "Yes: subject to action between \(from) and \(to)" + (because.map { " (\(reference.label($0.tactic, in: "intervention-tactic")), \($0.status))" } ?? "")
                 : "No: no completed intervention or outcome between \(from) and \(to)",
@@ -92,7 +92,7 @@ struct InterventionPages {
             "canPlan": AccessPolicy.decideCreate(user, marking: .official).allowed, "interventionProblem": problem,
             "categories": FourP.allCases.map { ["code": $0.rawValue, "label": $0.rawValue.capitalized] },
             "tactics": reference.list("intervention-tactic").map { ["code": $0.code, "label": $0.label] },
-        ])
+        ]), found)
     }
 
     func show(_ id: InterventionID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,

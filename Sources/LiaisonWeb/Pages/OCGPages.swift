@@ -19,6 +19,21 @@ struct OCGPages {
         }
         routes.page(.post, "/ocgs/new", access: .createRecord("ocg")) { request, context in try await this.save(request, context, id: nil) }
         routes.page(.get, "/ocgs/{id}", access: .readRecord("ocg")) { request, context in try await this.show(request, context) }
+        routes.page(.post, "/ocgs/{id}/lead", access: .updateRecord("ocg")) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let user = try context.user()
+            let id: OCGID = try RequestReading.id(context)
+            let current = try await this.groups.get(id, by: user, request: context.request)
+            try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
+            do {
+                _ = try await this.groups.appointLead(id, username: form["lead"], version: Int(form["version"]), by: user, request: context.request)
+            } catch let error as LiaisonError {
+                guard let problem = ObligationPages.problem(error) else { throw error }
+                return Response.redirect(to: "/ocgs/\(id)?leadProblem=" + (problem.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            }
+            return Response.redirect(to: "/ocgs/\(id)?saved=1")
+        }
         routes.page(.get, "/ocgs/{id}/edit", access: .updateRecord("ocg")) { _, context in
             let user = try context.user()
             let ocg = try await this.groups.get(try RequestReading.id(context), by: user, request: context.request)
@@ -40,7 +55,7 @@ struct OCGPages {
     func list(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let user = try context.user()
         let reference = ReferenceData(entries: try await store.referenceEntries())
-        let query = try OCGsAPI.query(request, reference: reference, user: user)
+        let query = try await OCGsAPI.query(request, reference: reference, user: user, store: store)
         let page = try await groups.list(query, by: user, request: context.request)
         let selected = Dictionary(uniqueKeysWithValues: OCGsAPI.filters.compactMap { f in
             request.uri.queryParameters[Substring(f.name)].map { (f.name, String($0)) }
@@ -49,6 +64,8 @@ struct OCGPages {
         var base = "/ocgs?"
         if let q = try RequestReading.text("q", request) { base += "q=\(urlEncode(q))&" }
         for (name, value) in selected.sorted(by: { $0.key < $1.key }) where !value.isEmpty { base += "\(name)=\(urlEncode(value))&" }
+        let lead = try RequestReading.text("lead", request, max: 100)
+        if let lead { base += "lead=\(urlEncode(lead))&" }
         let items = page.items.map { ocg -> [String: Any] in
             var row = view([
                 "id": ocg.id.rawValue, "name": ocg.details.name, "operations": ocg.details.operationNames.joined(separator: ", "),
@@ -62,7 +79,7 @@ struct OCGPages {
             return row
         }
         return pages.page("ocgs", title: "Organised crime groups", context: view([
-            "query": try RequestReading.text("q", request),
+            "query": try RequestReading.text("q", request), "lead": lead,
             "filters": OCGsAPI.filters.map { f -> [String: Any] in
                 ["name": f.name, "label": filterLabels[f.name] ?? f.name,
                  "options": reference.list(f.list).map { ["code": $0.code, "label": $0.label, "selected": selected[f.name] == $0.code] }]
@@ -87,7 +104,7 @@ struct OCGPages {
             "areas": d.areas.map { reference.label($0, in: "area") }.joined(separator: ", "),
             "band": d.band.map { reference.label($0, in: "ocg-band") }, "score": d.threatScore.map(String.init),
             "status": reference.label(d.status, in: "ocg-status"), "statusClass": Self.statusClass(d.status),
-            "lead": lead.map { "\($0.displayName)" }, "summary": d.summary,
+            "lead": lead.map { "\($0.displayName)" }, "summary": d.summary, "plan": d.plan,
             "agency": try await store.agency(ocg.meta.owningAgencyID)?.name,
             "version": String(ocg.meta.version), "updatedAt": displayTime(ocg.meta.updatedAt),
             "canEdit": AccessPolicy.decide(user, .update, ocg.meta).allowed,
@@ -101,13 +118,45 @@ struct OCGPages {
         ])
         page["notice"] = request.uri.queryParameters["assessed"] != nil ? "Assessment recorded." : page["notice"]
         page["assessProblem"] = request.uri.queryParameters["problem"].map(String.init)
-        page.merge(POIPages.assessmentView(try await groups.assessments(ocg.id, by: user, request: context.request), matrix: .ocgStandard,
+        let agencyNames = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0.code) })
+        page["leadHistory"] = (d.leadHistory ?? []).reversed().map { a in
+            view(["who": a.username, "agency": agencyNames[a.agencyID] ?? "", "from": displayTime(a.from), "to": a.to.map(displayTime), "by": a.appointedBy])
+        }
+        page["hasLeadHistory"] = !(d.leadHistory ?? []).isEmpty
+        page["csrf"] = context.identity?.csrfToken ?? ""
+        page["leadProblem"] = request.uri.queryParameters["leadProblem"].map(String.init)
+        let assessments = try await groups.assessments(ocg.id, by: user, request: context.request)
+        page.merge(POIPages.assessmentView(assessments, matrix: .ocgStandard,
                                            canAssess: AccessPolicy.decide(user, .update, ocg.meta).allowed, action: "/ocgs/\(ocg.id)/assessments",
                                            version: ocg.meta.version, csrf: context.identity?.csrfToken ?? "")) { $1 }
-        page.merge(try await interventions.panel(InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,
-                                                 problem: request.uri.queryParameters["interventionProblem"].map(String.init))) { $1 }
+        let panel = try await interventions.panel(InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,
+                                                  problem: request.uri.queryParameters["interventionProblem"].map(String.init))
+        page.merge(panel.view) { $1 }
+        page["timeline"] = Self.timeline(ocg, visible: visible, assessments: assessments, interventions: panel.found, reference: reference)
         page.merge(markingView(ocg.meta.marking)) { $1 }
         return pages.page("ocg", title: d.name, context: page, identity: context.identity, section: "/ocgs")
+    }
+
+    /// The group's timeline, newest first: members joining and leaving, assessments, interventions planned and
+    /// completed, and outcomes.
+    static func timeline(_ ocg: OCG, visible: [SubjectID: Subject], assessments: [Assessment], interventions: [Intervention],
+                         reference: ReferenceData) -> [[String: String]] {
+        var events: [(day: String, what: String)] = [(InterventionService.day(ocg.meta.createdAt), "Group recorded")]
+        for m in ocg.members {
+            let who = visible[m.subjectID]?.displayName ?? "A subject you cannot see"
+            if let from = m.from { events.append((from, "\(who) joined as \(reference.label(m.role, in: "ocg-role"))")) }
+            if let to = m.to { events.append((to, "\(who) left")) }
+        }
+        for a in assessments { events.append((InterventionService.day(a.at), "Assessed by \(a.by): score \(a.score), band \(a.band.uppercased())")) }
+        for i in interventions {
+            let tactic = reference.label(i.tactic, in: "intervention-tactic")
+            events.append((InterventionService.day(i.meta.createdAt), "\(i.category.rawValue.capitalized) intervention planned: \(tactic)"))
+            if let done = i.completedOn { events.append((done, "\(i.category.rawValue.capitalized) intervention completed: \(tactic)")) }
+            for o in i.outcomes {
+                events.append((o.date, "Outcome: \(reference.label(o.kind, in: "outcome-kind")) \(InterventionPages.number(o.quantity))\(o.unit.map { " " + $0 } ?? "")\(o.commodity.map { " of " + $0 } ?? "")"))
+            }
+        }
+        return events.sorted { $0.day > $1.day }.map { ["day": $0.day, "what": $0.what] }
     }
 
     func save(_ request: Request, _ context: LiaisonRequestContext, id: OCGID?) async throws -> Response {
@@ -133,6 +182,7 @@ struct OCGPages {
             fieldView("operations", "Operation names", value: values.operations, hint: "One a line", error: errors["operations"], textarea: true),
             fieldView("threatScore", "Threat score", value: values.threatScore, hint: "0 to 1000, from the scoring matrix", error: errors["threatScore"]),
             fieldView("summary", "Summary", value: values.summary, error: errors["summary"], textarea: true),
+            fieldView("plan", "Plan", value: values.plan, hint: "What the agencies intend against the group, and by when", error: errors["plan"], textarea: true),
             fieldView("members", "Members", value: values.members, hint: "One a line: subject ID, role. Roles: \(roles).", error: errors["members"], textarea: true),
         ]
         func select(_ name: String, _ label: String, list: String, selected: [String], multiple: Bool = false, blank: Bool = false, hint: String? = nil) -> [String: Any] {
@@ -152,7 +202,7 @@ struct OCGPages {
 
 /// The OCG form's fields as text, to and from an `OCGInput`.
 struct OCGFormValues {
-    var name = "", operations = "", threatScore = "", summary = "", members = "", status = "active", band = "", version = ""
+    var name = "", operations = "", threatScore = "", summary = "", plan = "", members = "", status = "active", band = "", version = ""
     var markets: [String] = [], areas: [String] = []
     var leadOfficer: UserID?
     var marking = ProtectiveMarking.official
@@ -162,7 +212,7 @@ struct OCGFormValues {
 
     init(_ form: FormData) {
         self.form = form
-        name = form["name"]; operations = form["operations"]; threatScore = form["threatScore"]; summary = form["summary"]
+        name = form["name"]; operations = form["operations"]; threatScore = form["threatScore"]; summary = form["summary"]; plan = form["plan"]
         members = form["members"]; status = form["status"]; band = form["band"]; version = form["version"]
         markets = form.all("markets"); areas = form.all("areas")
     }
@@ -170,7 +220,7 @@ struct OCGFormValues {
     init(_ ocg: OCG) {
         let d = ocg.details
         name = d.name; operations = d.operationNames.joined(separator: "\n"); threatScore = d.threatScore.map(String.init) ?? ""
-        summary = d.summary ?? ""; status = d.status; band = d.band ?? ""; markets = d.markets; areas = d.areas
+        summary = d.summary ?? ""; plan = d.plan ?? ""; status = d.status; band = d.band ?? ""; markets = d.markets; areas = d.areas
         members = ocg.members.map { "\($0.subjectID), \($0.role)" }.joined(separator: "\n")
         version = String(ocg.meta.version)
         leadOfficer = d.leadOfficer
@@ -195,7 +245,7 @@ struct OCGFormValues {
         }
         return OCGInput(details: OCGDetails(name: name, operationNames: form.lines("operations"), markets: markets, areas: areas,
                                             status: status, band: band.isEmpty ? nil : band, threatScore: score,
-                                            leadOfficer: leadOfficer, summary: summary.isEmpty ? nil : summary),
+                                            leadOfficer: leadOfficer, summary: summary.isEmpty ? nil : summary, plan: plan.isEmpty ? nil : plan),
                         members: memberList, version: version.isEmpty ? nil : Int(version))
     }
 
@@ -210,6 +260,7 @@ struct OCGFormValues {
         case let p where p.hasPrefix("details.band"): return ("band", "Band")
         case let p where p.hasPrefix("details.threatScore"): return ("threatScore", "Threat score")
         case let p where p.hasPrefix("details.summary"): return ("summary", "Summary")
+        case let p where p.hasPrefix("details.plan"): return ("plan", "Plan")
         case let p where p.hasPrefix("members"): return ("members", "Member\(n)")
         default: return ("name", path)
         }

@@ -109,7 +109,7 @@ struct POIPages {
         ])
         page.merge(Self.assessmentView(history, matrix: pois.matrix, canAssess: AccessPolicy.decide(user, .update, poi.meta, kind: POIService.kind).allowed,
                                        action: "/pois/\(poi.id)/assessments", version: poi.meta.version, csrf: context.identity?.csrfToken ?? "")) { $1 }
-        page.merge(try await interventions.panel(InterventionTarget(kind: "poi", id: poi.id.rawValue), context: context, problem: nil)) { $1 }
+        page.merge(try await interventions.panel(InterventionTarget(kind: "poi", id: poi.id.rawValue), context: context, problem: nil).view) { $1 }
         page.merge(markingView(poi.meta.marking)) { $1 }
         return pages.page("poi", title: "Person of Interest: \(subject?.displayName ?? "")", context: page, identity: context.identity,
                           section: "/pois", status: status)

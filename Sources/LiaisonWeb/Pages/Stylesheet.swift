@@ -95,6 +95,7 @@ enum Stylesheet {
 .numeric{text-align:right}
 .panel{border-left:5px solid #b1b4b6;padding:10px 15px;margin:0 0 20px;background:#f8f8f8}.panel summary{cursor:pointer;font-weight:700;color:#1d70b8}
 .panel h2{margin-top:0}.pre{white-space:pre-line}
+.timeline{list-style:none;padding:0;border-left:3px solid #b1b4b6}.timeline li{padding:4px 0 4px 15px}.timeline .hint{display:inline;margin-right:10px}
 .tabs { list-style: none; padding: 0; margin: 20px 0; display: flex; flex-wrap: wrap; gap: 4px 24px; border-bottom: 1px solid #b1b4b6; }
 .tabs a { display: inline-block; padding: 8px 0; }
 .tabs a[aria-current="page"] { font-weight: 700; color: #0b0c0c; border-bottom: 4px solid #1d70b8; }

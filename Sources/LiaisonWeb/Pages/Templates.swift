@@ -274,6 +274,7 @@ enum Templates {
         <select id="{{name}}" name="{{name}}"><option value="">Any</option>{{#options}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
       </div>
       {{/filters}}
+      <div class="form-group"><label for="lead">Lead Responsible Officer (username)</label><input id="lead" name="lead" value="{{lead}}"></div>
       <button class="button" type="submit">Filter</button>
     </form>
     <p><a class="button button--secondary" href="/ocgs/new">Add a group</a></p>
@@ -312,6 +313,16 @@ enum Templates {
       <div><dt>Record</dt><dd>Version {{version}}, last changed {{updatedAt}}</dd></div>
     </dl>
     {{#canEdit}}<div class="actions"><a class="button" href="/ocgs/{{id}}/edit">Edit group</a></div>{{/canEdit}}
+    {{#plan}}<h2>Plan</h2><p class="pre">{{plan}}</p>{{/plan}}
+    <h2>Lead Responsible Officers</h2>
+    {{#leadProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{leadProblem}}</p></div>{{/leadProblem}}
+    {{#hasLeadHistory}}<ul>{{#leadHistory}}<li>{{who}} ({{agency}}), from {{from}}{{#to}} to {{to}}{{/to}}{{^to}} (current){{/to}}, appointed by {{by}}</li>{{/leadHistory}}</ul>{{/hasLeadHistory}}
+    {{^hasLeadHistory}}<p>No appointments recorded in Liaison.</p>{{/hasLeadHistory}}
+    {{#canEdit}}<form method="post" action="/ocgs/{{id}}/lead" class="inline-form" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+      <label for="leadUsername">Appoint a Lead Responsible Officer (username; empty to stand the current one down)</label> <input id="leadUsername" name="lead">
+      <button class="button button--secondary" type="submit">Appoint</button>
+    </form>{{/canEdit}}
     <h2>Members</h2>
     {{#hasMembers}}
     <table><caption class="visually-hidden">Members of {{name}}</caption>
@@ -324,6 +335,8 @@ enum Templates {
     {{#assessProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{assessProblem}}</p></div>{{/assessProblem}}
     {{> assessmentPanel}}
     {{> interventionPanel}}
+    <h2>Timeline</h2>
+    <ol class="timeline">{{#timeline}}<li><span class="hint">{{day}}</span> {{what}}</li>{{/timeline}}</ol>
     """
 
     static let ocgForm = """
