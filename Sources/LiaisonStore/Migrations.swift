@@ -307,5 +307,15 @@ enum Migrations {
             let lead = dialect == .postgres ? "(details::json->>'leadOfficer')" : "json_extract(details, '$.leadOfficer')"
             return ["INSERT INTO ocg_tags (ocg_id, kind, code) SELECT id, 'lead', \(lead) FROM ocgs WHERE \(lead) IS NOT NULL ON CONFLICT DO NOTHING"]
         },
+        // When each assessment's record is next due for review, as a column the due list can search.
+        Migration(name: "018_assessment_review_dates") { dialect in
+            let due = dialect == .postgres ? "(((details::json->>'nextReviewDue')::double precision + 978307200) * 1000)::bigint"
+                : "CAST((json_extract(details, '$.nextReviewDue') + 978307200) * 1000 AS INTEGER)"
+            return [
+                "ALTER TABLE assessments ADD COLUMN next_review BIGINT",
+                "UPDATE assessments SET next_review = \(due)",
+                "CREATE INDEX assessments_due ON assessments (kind, next_review)",
+            ]
+        },
     ]
 }

@@ -5,8 +5,16 @@ import LiaisonCore
 /// JSON; assessments of groups and people, one row each, never changed.
 extension SQLStore {
     static func insertAssessment(_ tx: any SQLTransaction, _ a: Assessment) async throws {
-        try await tx.execute("INSERT INTO assessments (id, record_id, kind, at, details) VALUES (?, ?, ?, ?, ?)",
-                             [.text(a.id), .text(a.recordID), .text(a.recordKind), SQLValue(a.at), .text(try json(a))])
+        try await tx.execute("INSERT INTO assessments (id, record_id, kind, at, next_review, details) VALUES (?, ?, ?, ?, ?, ?)",
+                             [.text(a.id), .text(a.recordID), .text(a.recordKind), SQLValue(a.at), SQLValue(a.nextReviewDue), .text(try json(a))])
+    }
+
+    public func assessmentsDue(kind: String, before time: Date, limit: Int) async throws -> [Assessment] {
+        try await db.query("""
+            SELECT a.details FROM assessments a WHERE a.kind = ? AND a.next_review < ?
+              AND NOT EXISTS (SELECT 1 FROM assessments b WHERE b.record_id = a.record_id AND (b.at > a.at OR (b.at = a.at AND b.id > a.id)))
+            ORDER BY a.next_review, a.id LIMIT ?
+            """, [.text(kind), SQLValue(time), SQLValue(limit)]).map { try $0.json("details", as: Assessment.self) }
     }
 
     public func assessments(record: String) async throws -> [Assessment] {

@@ -77,6 +77,11 @@ struct POITests {
         let history = try await groups.assessments(group.id, by: f.analyst)
         #expect(history.map(\.score) == [50, 100] && history.map(\.by) == ["nca.analyst", "nca.analyst"])
         #expect(try await f.groups.list(OCGQuery(band: "2b", viewer: Viewer(f.analyst)), by: f.analyst).items.map(\.id) == [group.id])
+        // Band 2 is reassessed after 180 days; only the latest assessment counts.
+        clock.advance(179 * 86_400)
+        #expect(try await groups.reassessmentsDue(by: f.analyst).isEmpty)
+        clock.advance(2 * 86_400)
+        #expect(try await groups.reassessmentsDue(by: f.analyst).map { $0.1.score } == [50])
         await f.store.close()
     }
 
@@ -107,6 +112,11 @@ struct POITests {
         input.details.summary = "edited"
         group = try await groups.update(group.id, input, by: f.analyst)
         #expect(group.details.leadHistory?.count == 2 && group.details.summary == "edited")
+        clock.advance(86_400)
+        input = OCGInput(details: group.details, version: 4)
+        input.details.status = "dormant"
+        group = try await groups.update(group.id, input, by: f.analyst)
+        #expect(group.details.statusHistory?.map(\.status) == ["active", "dormant"] && group.details.statusHistory?.last?.from == clock.now())
         await f.store.close()
     }
 }

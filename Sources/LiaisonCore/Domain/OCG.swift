@@ -36,6 +36,8 @@ public struct OCGDetails: Codable, Sendable, Equatable {
     public var plan: String?
     /// Every Lead Responsible Officer the group has had, kept by Liaison (what a client sends here is ignored).
     public var leadHistory: [LeadAppointment]?
+    /// Every status the group has had and since when, kept by Liaison (what a client sends here is ignored).
+    public var statusHistory: [StatusChange]?
 
     public init(name: String, operationNames: [String] = [], markets: [String] = [], areas: [String] = [],
                 status: String = "active", band: String? = nil, threatScore: Int? = nil,
@@ -69,6 +71,19 @@ public struct LeadAppointment: Codable, Sendable, Equatable {
         self.from = from
         self.to = to
         self.appointedBy = appointedBy
+    }
+}
+
+/// A group's status from a date, and who recorded it.
+public struct StatusChange: Codable, Sendable, Equatable {
+    public var status: String
+    public var from: Date
+    public var by: String
+
+    public init(status: String, from: Date, by: String) {
+        self.status = status
+        self.from = from
+        self.by = by
     }
 }
 

@@ -20,6 +20,7 @@ public struct OCGService: RecordService {
             try await RecordEditing.checkAccessFields(input, store: store)
             let members = try await validatedMembers(input.members ?? [], reference: reference, user: user)
             details.leadHistory = try await Self.leadHistory([], appointing: details.leadOfficer, store: store, by: user, at: clock.now())
+            details.statusHistory = [StatusChange(status: details.status, from: clock.now(), by: user.username)]
             let ocg = OCG(meta: try RecordEditing.newMeta(input, by: user, at: clock.now()), details: details, members: members)
             try await store.insertOCGs([(ocg, SearchKeys.ocg(details))])
             return ocg
@@ -34,9 +35,15 @@ public struct OCGService: RecordService {
             let reference = ReferenceData(entries: try await store.referenceEntries())
             let history = ocg.details.leadHistory ?? []
             let previousLead = ocg.details.leadOfficer
+            let previousStatus = ocg.details.status
+            var statuses = ocg.details.statusHistory ?? []
             ocg.details = try input.details.validated(reference: reference)
             ocg.details.leadHistory = ocg.details.leadOfficer == previousLead ? (history.isEmpty ? nil : history)
                 : try await Self.leadHistory(history, appointing: ocg.details.leadOfficer, store: store, by: user, at: clock.now())
+            if ocg.details.status != previousStatus || statuses.isEmpty {
+                statuses.append(StatusChange(status: ocg.details.status, from: clock.now(), by: user.username))
+            }
+            ocg.details.statusHistory = statuses
             if let members = input.members { ocg.members = try await validatedMembers(members, reference: reference, user: user) }
             ocg.meta = meta
             try await store.updateOCG(ocg, keys: SearchKeys.ocg(ocg.details), expectedVersion: expected)
@@ -113,6 +120,17 @@ public struct OCGService: RecordService {
             ocg.meta = ocg.meta.touched(by: user.id, at: now)
             try await store.updateOCG(ocg, keys: SearchKeys.ocg(ocg.details), expectedVersion: version, assessment: assessment)
             return (ocg, assessment)
+        }
+    }
+
+    /// The groups the user may see whose reassessment is overdue, most overdue first, with their latest assessment.
+    public func reassessmentsDue(by user: User, limit: Int = 200, request: RequestInfo = .none) async throws -> [(OCG, Assessment)] {
+        try await auditor.run(user, "ocg.reassessments-due", kind: Self.kind, request: request, touched: { $0.map(\.0.id.rawValue) }) {
+            var due: [(OCG, Assessment)] = []
+            for assessment in try await store.assessmentsDue(kind: Self.kind, before: clock.now(), limit: 2_000) where due.count < limit {
+                if let ocg = try await store.ocg(OCGID(assessment.recordID)), AccessPolicy.decide(user, .read, ocg.meta).allowed { due.append((ocg, assessment)) }
+            }
+            return due
         }
     }
 

@@ -334,6 +334,8 @@ extension OCGStore {
 public protocol PersonOfInterestStore: Sendable {
     /// Every assessment of one record, newest first.
     func assessments(record: String) async throws -> [Assessment]
+    /// The latest assessment of each record of `kind` whose next review falls before `time`, most overdue first.
+    func assessmentsDue(kind: String, before time: Date, limit: Int) async throws -> [Assessment]
     /// Adds a PoI; the same agency adopting the same subject twice while active is a `conflict`.
     func insertPOI(_ poi: PersonOfInterest) async throws
     func poi(_ id: POIID) async throws -> PersonOfInterest?

@@ -226,6 +226,7 @@ enum OpenAPIDocument {
         ], required: ["id", "recordKind", "recordID", "matrixVersion", "ratings", "score", "band", "rationale", "by", "at", "nextReviewDue"]),
         "AssessmentList": object(["items": array(ref("Assessment"))], required: ["items"]),
         "AssessedOCG": object(["record": ref("OCG"), "assessment": ref("Assessment")], required: ["record", "assessment"]),
+        "ReassessmentsDue": object(["items": array(ref("AssessedOCG"))], required: ["items"]),
         "AssessedPOI": object(["record": ref("PersonOfInterest"), "assessment": ref("Assessment")], required: ["record", "assessment"]),
         "POIInput": object([
             "subjectID": string(format: "uuid"), "owner": string(description: "The managing officer's username; yourself when omitted"),
@@ -364,7 +365,8 @@ enum OpenAPIDocument {
             "plan": string(max: 8000),
             "leadHistory": array(object(["officer": string(format: "uuid"), "username": string(), "agencyID": string(format: "uuid"),
                                          "from": string(format: "date-time"), "to": string(format: "date-time"), "appointedBy": string()],
-                                        required: ["officer", "username", "agencyID", "from", "appointedBy"]))
+                                        required: ["officer", "username", "agencyID", "from", "appointedBy"])),
+            "statusHistory": array(object(["status": string(), "from": string(format: "date-time"), "by": string()], required: ["status", "from", "by"])),
         ], required: ["name", "operationNames", "markets", "areas", "status"]),
         "OCG": object(["id": string(format: "uuid"), "meta": ref("RecordMeta"), "details": ref("OCGDetails"), "members": array(ref("OCGMember"))], required: ["id", "meta", "details", "members"]),
         "OCGInput": object(["details": ref("OCGDetails"), "members": array(ref("OCGMember"), max: 500), "marking": ref("ProtectiveMarking"), "sharing": ref("Sharing"), "needToKnow": string(max: 60), "version": ["type": "integer"]], required: ["details"]),

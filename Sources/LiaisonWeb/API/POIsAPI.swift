@@ -47,6 +47,12 @@ struct POIsAPI {
             let input = try await RequestReading.json(LeadInput.self, from: request, context: context)
             return try jsonResponse(try await groups.appointLead(id, username: input.lead, version: input.version, by: user, request: context.request))
         }
+        api.add(APIOperation(method: .get, path: "/api/v1/assessments/due", operationID: "reassessmentsDue",
+                             summary: "Groups you may see whose reassessment is overdue, most overdue first, each with its latest assessment",
+                             tag: "Persons of Interest", response: "ReassessmentsDue")) { _, context in
+            let due = try await groups.reassessmentsDue(by: try context.user(), request: context.request)
+            return try jsonResponse(["items": due.map { Assessed(record: $0.0, assessment: $0.1) }])
+        }
         api.add(APIOperation(method: .get, path: "/api/v1/ocgs/{id}/assessments", operationID: "ocgAssessments",
                              summary: "A group's assessments, newest first: its score history", tag: "Persons of Interest",
                              response: "AssessmentList", access: .readRecord("ocg"))) { _, context in

@@ -142,6 +142,12 @@ struct OCGPages {
     static func timeline(_ ocg: OCG, visible: [SubjectID: Subject], assessments: [Assessment], interventions: [Intervention],
                          reference: ReferenceData) -> [[String: String]] {
         var events: [(day: String, what: String)] = [(InterventionService.day(ocg.meta.createdAt), "Group recorded")]
+        for change in ocg.details.statusHistory ?? [] {
+            events.append((InterventionService.day(change.from), "Status: \(reference.label(change.status, in: "ocg-status")) (recorded by \(change.by))"))
+        }
+        for a in ocg.details.leadHistory ?? [] {
+            events.append((InterventionService.day(a.from), "Lead Responsible Officer: \(a.username)"))
+        }
         for m in ocg.members {
             let who = visible[m.subjectID]?.displayName ?? "A subject you cannot see"
             if let from = m.from { events.append((from, "\(who) joined as \(reference.label(m.role, in: "ocg-role"))")) }

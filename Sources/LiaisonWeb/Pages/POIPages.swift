@@ -28,6 +28,16 @@ struct POIPages {
                 },
             ]), identity: context.identity, section: "/pois")
         }
+        routes.page(.get, "/assessments/due", access: .signedIn) { _, context in
+            let due = try await this.groups.reassessmentsDue(by: try context.user(), request: context.request)
+            return this.pages.page("reassessments", title: "Groups due for reassessment", context: view([
+                "items": due.map { ocg, a in
+                    view(["id": ocg.id.rawValue, "name": ocg.details.name, "band": a.band.uppercased(), "score": String(a.score),
+                          "assessed": displayTime(a.at), "due": displayTime(a.nextReviewDue)])
+                },
+                "hasItems": !due.isEmpty,
+            ]), identity: context.identity, section: "/ocgs")
+        }
         routes.page(.post, "/pois", access: .createRecord("poi")) { request, context in
             let form = try await FormData.read(request)
             try form.checkCSRF(context.identity)

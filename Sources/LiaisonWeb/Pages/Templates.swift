@@ -6,7 +6,7 @@ enum Templates {
         "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
         "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminUserForm": adminUserForm, "adminUser": adminUser,
         "matches": matches, "match": match, "imports": imports, "import": importJob, "cases": cases, "case": deportationCase,
-        "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable, "pois": pois, "poi": poi, "assessmentPanel": assessmentPanel,
+        "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable, "pois": pois, "poi": poi, "reassessments": reassessments, "assessmentPanel": assessmentPanel,
         "interventionPanel": interventionPanel, "intervention": intervention, "operation": operation,
     ]
 
@@ -277,7 +277,7 @@ enum Templates {
       <div class="form-group"><label for="lead">Lead Responsible Officer (username)</label><input id="lead" name="lead" value="{{lead}}"></div>
       <button class="button" type="submit">Filter</button>
     </form>
-    <p><a class="button button--secondary" href="/ocgs/new">Add a group</a></p>
+    <p><a class="button button--secondary" href="/ocgs/new">Add a group</a> <a href="/assessments/due">Groups due for reassessment</a></p>
     {{#hasItems}}
     <table>
       <caption>{{caption}}</caption>
@@ -926,5 +926,17 @@ extension Templates {
       <tbody>{{#items}}<tr><td>{{category}}</td><td><a href="/interventions/{{id}}">{{tactic}}</a></td><td>{{owner}}</td><td>{{due}}</td><td>{{status}}</td><td class="numeric">{{outcomes}}</td></tr>{{/items}}</tbody>
     </table>{{/hasItems}}
     {{^hasItems}}<p>No interventions you can see.</p>{{/hasItems}}
+    """
+}
+
+extension Templates {
+    static let reassessments = """
+    <h1>Groups due for reassessment</h1>
+    <p>Each band is reassessed on a schedule: 90 days for band 1, 180 for band 2, a year for band 3.</p>
+    {{#hasItems}}<table><caption class="visually-hidden">Groups whose reassessment is overdue, most overdue first</caption>
+      <thead><tr><th scope="col">Group</th><th scope="col">Band</th><th scope="col" class="numeric">Score</th><th scope="col">Last assessed</th><th scope="col">Due</th></tr></thead>
+      <tbody>{{#items}}<tr><td><a href="/ocgs/{{id}}">{{name}}</a></td><td>{{band}}</td><td class="numeric">{{score}}</td><td>{{assessed}}</td><td><span class="tag tag--red">{{due}}</span></td></tr>{{/items}}</tbody>
+    </table>{{/hasItems}}
+    {{^hasItems}}<p>None overdue.</p>{{/hasItems}}
     """
 }
