@@ -185,6 +185,11 @@ try:
     check("10-obligations")
     driver.get(f"{base}/guidance/consultation")
     check("11-guidance")
+    driver.get(f"{base}/scoring")
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Persons of Interest: risk"))
+    check("12-scoring")
+    driver.get(f"{base}/assessments/due")
+    check("13-reassessments-due")
 finally:
     driver.quit()
 

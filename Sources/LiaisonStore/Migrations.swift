@@ -317,5 +317,9 @@ enum Migrations {
                 "CREATE INDEX assessments_due ON assessments (kind, next_review)",
             ]
         },
+        // Scoring matrices published after the built-in ones, every version kept.
+        Migration(name: "019_scoring_matrices") { _ in
+            ["CREATE TABLE scoring_matrices (kind TEXT NOT NULL, version BIGINT NOT NULL, details TEXT NOT NULL, PRIMARY KEY (kind, version))"]
+        },
     ]
 }

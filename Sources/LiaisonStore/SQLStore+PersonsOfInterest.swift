@@ -22,6 +22,21 @@ extension SQLStore {
             .map { try $0.json("details", as: Assessment.self) }
     }
 
+    public func scoringMatrices(kind: String) async throws -> [ScoringMatrix] {
+        try await db.query("SELECT details FROM scoring_matrices WHERE kind = ? ORDER BY version DESC", [.text(kind)])
+            .map { try $0.json("details", as: ScoringMatrix.self) }
+    }
+
+    public func insertScoringMatrix(_ matrix: ScoringMatrix) async throws {
+        try await db.transaction { tx in
+            if try await !tx.query("SELECT version FROM scoring_matrices WHERE kind = ? AND version = ?", [.text(matrix.kind), SQLValue(matrix.version)]).isEmpty {
+                throw LiaisonError.conflict(field: "version", reason: "version \(matrix.version) of the \(matrix.kind) matrix already exists: someone published meanwhile")
+            }
+            try await tx.execute("INSERT INTO scoring_matrices (kind, version, details) VALUES (?, ?, ?)",
+                                 [.text(matrix.kind), SQLValue(matrix.version), .text(try Self.json(matrix))])
+        }
+    }
+
     public func insertPOI(_ poi: PersonOfInterest) async throws {
         try await db.transaction { tx in
             let others = try await tx.query("SELECT id FROM pois WHERE subject_id = ? AND owner_agency_id = ? AND status = 'active'",

@@ -58,7 +58,7 @@ struct OCGCommand: AsyncParsableCommand {
                 let user = try await account(store, username)
                 let clock = SystemClock()
                 let groups = OCGService(store: store, clock: clock, audit: AuditLog(store: store, clock: clock))
-                let matrix = ScoringMatrix.ocgStandard
+                let matrix = try await ScoringService.inForce(OCGService.kind, store: store, at: Date())
                 var seen = 0, changed = 0, refused = 0
                 var cursor: String?
                 repeat {

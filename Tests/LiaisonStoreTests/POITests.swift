@@ -119,4 +119,43 @@ struct POITests {
         #expect(group.details.statusHistory?.map(\.status) == ["active", "dormant"] && group.details.statusHistory?.last?.from == clock.now())
         await f.store.close()
     }
+
+    @Test("a supervisor publishes a new version of a matrix; assessments from its effective date use it", arguments: StoreKind.available)
+    func publishMatrix(kind: StoreKind) async throws {
+        let f = try await Fixture(kind)
+        let clock = MovableClock(f.clock.now())
+        let audit = AuditLog(store: f.store, clock: clock)
+        let scoring = ScoringService(store: f.store, clock: clock, audit: audit)
+        let groups = OCGService(store: f.store, clock: clock, audit: audit)
+        let supervisor = User(username: "nca.supervisor", displayName: "S", email: "s@nca.invalid", agencyID: f.nca.id, roles: [.supervisor], vetting: .sc)
+        try await f.store.insertUser(supervisor, passwordHash: "x")
+        var next = ScoringMatrix.ocgStandard
+        next.version = 2
+        next.effectiveFrom = InterventionService.day(clock.now().addingTimeInterval(86_400))
+        next.factors[3].weight = 10   // harm counts for more
+        await #expect(throws: LiaisonError.forbidden(reason: "only supervisors and administrators may publish a scoring matrix")) {
+            try await scoring.publish(next, by: f.analyst)
+        }
+        var broken = next
+        broken.bands.removeLast()
+        broken.factors[0].weight = 0
+        await #expect(throws: LiaisonError.invalid([FieldError("factors[0].weight", "must be from 1 to 10"),
+                                                    FieldError("bands", "one band must start at 0, so every score has a band")])) {
+            try await scoring.publish(broken, by: supervisor)
+        }
+        _ = try await scoring.publish(next, by: supervisor)
+        await #expect(throws: LiaisonError.staleVersion(kind: "scoring matrix", id: "ocg", expected: 1, current: 2)) {
+            try await scoring.publish(next, by: supervisor)
+        }
+        #expect(try await scoring.current("ocg").version == 1, "not in force before its effective date")
+        #expect(try await scoring.versions("ocg").map(\.version) == [2, 1])
+        clock.advance(86_400)
+        let group = try await groups.create(OCGInput(details: OCGDetails(name: "Lantern Firm")), by: f.analyst)
+        var ratings = Dictionary(uniqueKeysWithValues: ScoringMatrix.ocgStandard.factors.map { ($0.code, 0) })
+        ratings["harm"] = 4
+        let assessment = try await groups.assess(group.id, AssessmentInput(version: 1, ratings: ratings, rationale: "harm only"), by: f.analyst).1
+        // Weights 2,3,3,10,2,1 (most 84): 40 / 84 = 47.6 → 48, band 2b.
+        #expect(assessment.matrixVersion == 2 && assessment.score == 48 && assessment.band == "2b")
+        await f.store.close()
+    }
 }

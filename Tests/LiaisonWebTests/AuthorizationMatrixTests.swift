@@ -120,6 +120,11 @@ struct AuthorizationMatrixTests {
         try await harness.store.commitCaseWork(CaseWork(newObligations: obligationFixtures))
         let owed = zip(obligationFixtures, caseFixtures).map { (id: $0.id, agency: $0.agencyID, caseMeta: $1.meta) }
 
+        // A matrix naming a version already taken: allowed callers get 409, as the policy lets them in.
+        var stale = ScoringMatrix.ocgStandard
+        stale.version = 1
+        let staleMatrix = String(decoding: try JSONCoding.encoder.encode(stale), as: UTF8.self)
+
         var issued: [String: String] = [:]
         for user in data.users { issued[user.username] = try await harness.token(user.username) }
         let tokens = issued
@@ -191,7 +196,7 @@ struct AuthorizationMatrixTests {
                     targets = pairs.map { (template.replacingOccurrences(of: "{id}", with: $0.id), nil, $0.metas) }
                 } else {
                     targets = [(template.replacingOccurrences(of: "{list}", with: "criminal-market").replacingOccurrences(of: "{code}", with: "matrix-test")
-                        .replacingOccurrences(of: "{agency}", with: "NCA").replacingOccurrences(of: "{slug}", with: "consultation").replacingOccurrences(of: "{name}", with: "OPERATION-MATRIX"), nil, nil)]
+                        .replacingOccurrences(of: "{agency}", with: "NCA").replacingOccurrences(of: "{slug}", with: "consultation").replacingOccurrences(of: "{name}", with: "OPERATION-MATRIX").replacingOccurrences(of: "{kind}", with: "ocg"), nil, nil)]
                 }
                 for target in targets {
                     var headers: HTTPFields = [:]
@@ -212,6 +217,7 @@ struct AuthorizationMatrixTests {
                                 : template == "/api/v1/pois" ? #"{"subjectID":"\#(anchor.id.rawValue)"}"#
                                 : template == "/api/v1/interventions"
                                     ? #"{"target":{"kind":"poi","id":"\#(pois[0].id)"},"category":"pursue","tactic":"arrest","dueDate":"2026-12-01","description":"matrix"}"#
+                                : template.hasPrefix("/api/v1/scoring/") ? staleMatrix
                                 : template.hasPrefix("/api/v1/interventions/") ? #"{"version":\#(version ?? 0),"status":"in-progress"}"#
                                 : template.hasSuffix("/delivery") ? #"{"version":0,"email":"desk@example.invalid"}"#
                                 : template.hasPrefix("/api/v1/guidance") ? #"{"version":0,"title":"Matrix","body":"Matrix","changeNote":"matrix"}"#

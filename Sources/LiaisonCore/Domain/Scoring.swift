@@ -21,6 +21,12 @@ public struct ScoreBand: Codable, Sendable, Equatable {
     public var code: String
     public var minimum: Int
     public var reviewEveryDays: Int
+
+    public init(code: String, minimum: Int, reviewEveryDays: Int) {
+        self.code = code
+        self.minimum = minimum
+        self.reviewEveryDays = reviewEveryDays
+    }
 }
 
 /// A configurable scoring matrix, kept as data with a version and effective date: weighted factors with described

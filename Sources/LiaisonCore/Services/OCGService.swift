@@ -105,7 +105,7 @@ public struct OCGService: RecordService {
 
     /// Scores the group's threat against the matrix, keeping the assessment (who, when, why, ratings) and setting the
     /// group's score and band; `version` is the group version the assessor saw.
-    public func assess(_ id: OCGID, _ input: AssessmentInput, matrix: ScoringMatrix = .ocgStandard, by user: User,
+    public func assess(_ id: OCGID, _ input: AssessmentInput, by user: User,
                        request: RequestInfo = .none) async throws -> (OCG, Assessment) {
         try await auditor.run(user, "ocg.assess", kind: Self.kind, ids: [id.rawValue], request: request) {
             var (ocg, _) = try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
@@ -113,6 +113,7 @@ public struct OCGService: RecordService {
             guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the version of the group you assessed") }
             if version != ocg.meta.version { throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: ocg.meta.version) }
             let now = clock.now()
+            let matrix = try await ScoringService.inForce(Self.kind, store: store, at: now)
             let assessment = try Assessment.make(kind: Self.kind, recordID: id.rawValue, ratings: input.ratings ?? [:], rationale: input.rationale ?? "",
                                                  matrix: matrix, by: user, at: now)
             ocg.details.threatScore = assessment.score

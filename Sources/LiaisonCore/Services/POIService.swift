@@ -8,13 +8,11 @@ public struct POIService: Sendable {
     let store: any LiaisonStore
     let clock: any LiaisonClock
     let auditor: Auditor
-    public var matrix: ScoringMatrix
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, matrix: ScoringMatrix = .poiStandard) {
+    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)
-        self.matrix = matrix
     }
 
     /// Adopts a subject the user may see as a Person of Interest of the user's agency, due for its first assessment at once.
@@ -73,6 +71,7 @@ public struct POIService: Sendable {
             guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the version of the record you assessed") }
             if version != poi.meta.version { throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: poi.meta.version) }
             let now = clock.now()
+            let matrix = try await ScoringService.inForce(Self.kind, store: store, at: now)
             var assessment = try Assessment.make(kind: Self.kind, recordID: id.rawValue, ratings: input.ratings ?? [:], rationale: input.rationale ?? "",
                                                  matrix: matrix, by: user, at: now)
             // Lifetime management keeps a serious career criminal under review at least every 90 days.

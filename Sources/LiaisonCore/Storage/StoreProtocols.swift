@@ -336,6 +336,10 @@ public protocol PersonOfInterestStore: Sendable {
     func assessments(record: String) async throws -> [Assessment]
     /// The latest assessment of each record of `kind` whose next review falls before `time`, most overdue first.
     func assessmentsDue(kind: String, before time: Date, limit: Int) async throws -> [Assessment]
+    /// Every published version of one kind's scoring matrix, newest first.
+    func scoringMatrices(kind: String) async throws -> [ScoringMatrix]
+    /// Publishes a matrix version; one that already exists is a `conflict`.
+    func insertScoringMatrix(_ matrix: ScoringMatrix) async throws
     /// Adds a PoI; the same agency adopting the same subject twice while active is a `conflict`.
     func insertPOI(_ poi: PersonOfInterest) async throws
     func poi(_ id: POIID) async throws -> PersonOfInterest?

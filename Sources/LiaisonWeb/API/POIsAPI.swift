@@ -6,6 +6,7 @@ import LiaisonCore
 struct POIsAPI {
     let pois: POIService
     let groups: OCGService
+    let scoring: ScoringService
 
     /// A Lead Responsible Officer appointment as sent.
     struct LeadInput: Codable, Sendable {
@@ -19,11 +20,31 @@ struct POIsAPI {
     }
 
     func register(_ api: inout RouteTable) {
-        let pois = self.pois, groups = self.groups
+        let pois = self.pois, groups = self.groups, scoring = self.scoring
         api.add(APIOperation(method: .get, path: "/api/v1/scoring", operationID: "scoringMatrices",
                              summary: "The scoring matrices in force: groups' threat and Persons of Interest's risk", tag: "Persons of Interest",
                              response: "ScoringMatrixList")) { _, _ in
-            try jsonResponse(["items": [ScoringMatrix.ocgStandard, pois.matrix]])
+            try jsonResponse(["items": [try await scoring.current("ocg"), try await scoring.current("poi")]])
+        }
+        api.add(APIOperation(method: .get, path: "/api/v1/scoring/{kind}", operationID: "scoringVersions",
+                             summary: "Every version of one kind's scoring matrix (ocg or poi), newest first", tag: "Persons of Interest",
+                             response: "ScoringMatrixList")) { _, context in
+            guard let kind = context.parameters.get("kind") else { throw LiaisonError.invalid("kind", "must be ocg or poi") }
+            return try jsonResponse(["items": try await scoring.versions(kind)])
+        }
+        api.add(APIOperation(method: .post, path: "/api/v1/scoring/{kind}", operationID: "publishScoringMatrix",
+                             summary: "Publish a new version of a scoring matrix (supervisors, administrators); its version must follow the latest",
+                             tag: "Persons of Interest", requestBody: "ScoringMatrix", response: "ScoringMatrix", status: 201,
+                             access: .roles(ScoringService.editorRoles))) { request, context in
+            let user = try context.user()
+            guard user.active, !Set(user.roles).isDisjoint(with: ScoringService.editorRoles) else {
+                throw LiaisonError.forbidden(reason: "only supervisors and administrators may publish a scoring matrix")
+            }
+            guard let kind = context.parameters.get("kind") else { throw LiaisonError.invalid("kind", "must be ocg or poi") }
+            var matrix = try await RequestReading.json(ScoringMatrix.self, from: request, context: context)
+            matrix.kind = kind
+            let published = try await scoring.publish(matrix, by: user, request: context.request)
+            return try createdResponse(published, at: "/api/v1/scoring/\(kind)")
         }
         api.add(APIOperation(method: .post, path: "/api/v1/ocgs/{id}/assessments", operationID: "assessOCG",
                              summary: "Assess a group's threat; the score sets its band; send the group version you assessed",

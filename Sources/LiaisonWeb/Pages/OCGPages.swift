@@ -6,6 +6,7 @@ import LiaisonCore
 struct OCGPages {
     let pages: PageRenderer
     let groups: OCGService
+    let scoring: ScoringService
     let interventions: InterventionPages
     let store: any LiaisonStore
 
@@ -126,7 +127,7 @@ struct OCGPages {
         page["csrf"] = context.identity?.csrfToken ?? ""
         page["leadProblem"] = request.uri.queryParameters["leadProblem"].map(String.init)
         let assessments = try await groups.assessments(ocg.id, by: user, request: context.request)
-        page.merge(POIPages.assessmentView(assessments, matrix: .ocgStandard,
+        page.merge(POIPages.assessmentView(assessments, matrix: try await scoring.current(OCGService.kind),
                                            canAssess: AccessPolicy.decide(user, .update, ocg.meta).allowed, action: "/ocgs/\(ocg.id)/assessments",
                                            version: ocg.meta.version, csrf: context.identity?.csrfToken ?? "")) { $1 }
         let panel = try await interventions.panel(InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,

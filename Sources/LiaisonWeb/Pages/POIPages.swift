@@ -8,6 +8,7 @@ struct POIPages {
     let pages: PageRenderer
     let pois: POIService
     let groups: OCGService
+    let scoring: ScoringService
     let interventions: InterventionPages
     let store: any LiaisonStore
 
@@ -27,6 +28,29 @@ struct POIPages {
                           "lifetime": p.lifetimeManagement])
                 },
             ]), identity: context.identity, section: "/pois")
+        }
+        routes.page(.get, "/scoring", access: .signedIn) { request, context in
+            try await this.scoringPage(context, notice: request.uri.queryParameters["saved"] != nil ? "Published." : nil)
+        }
+        routes.page(.post, "/scoring/{kind}", access: .roles(ScoringService.editorRoles)) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let user = try context.user()
+            guard user.active, !Set(user.roles).isDisjoint(with: ScoringService.editorRoles) else {
+                throw LiaisonError.forbidden(reason: "only supervisors and administrators may publish a scoring matrix")
+            }
+            guard let kind = context.parameters.get("kind") else { throw LiaisonError.invalid("kind", "must be ocg or poi") }
+            do {
+                guard var matrix = try? JSONCoding.decoder.decode(ScoringMatrix.self, from: Data(form["matrix"].utf8)) else {
+                    throw LiaisonError.invalid("matrix", "is not a scoring matrix in JSON (see the current one for its shape)")
+                }
+                matrix.kind = kind
+                _ = try await this.scoring.publish(matrix, by: user, request: context.request)
+            } catch let error as LiaisonError {
+                guard let problem = ObligationPages.problem(error) else { throw error }
+                return try await this.scoringPage(context, problem: problem, status: .unprocessableContent)
+            }
+            return Response.redirect(to: "/scoring?saved=1")
         }
         routes.page(.get, "/assessments/due", access: .signedIn) { _, context in
             let due = try await this.groups.reassessmentsDue(by: try context.user(), request: context.request)
@@ -58,7 +82,7 @@ struct POIPages {
             let id: POIID = try RequestReading.id(context)
             try await this.pois.checkChange(id, by: user)
             do {
-                _ = try await this.pois.assess(id, Self.assessment(form, matrix: this.pois.matrix), by: user, request: context.request)
+                _ = try await this.pois.assess(id, Self.assessment(form, matrix: try await this.scoring.current(POIService.kind)), by: user, request: context.request)
             } catch let error as LiaisonError {
                 guard let problem = ObligationPages.problem(error) else { throw error }
                 return try await this.show(id, context: context, problem: problem, status: .unprocessableContent)
@@ -73,7 +97,7 @@ struct POIPages {
             let current = try await this.groups.get(id, by: user, request: context.request)
             try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
             do {
-                _ = try await this.groups.assess(id, Self.assessment(form, matrix: .ocgStandard), by: user, request: context.request)
+                _ = try await this.groups.assess(id, Self.assessment(form, matrix: try await this.scoring.current(OCGService.kind)), by: user, request: context.request)
             } catch let error as LiaisonError {
                 guard let problem = ObligationPages.problem(error) else { throw error }
                 return Response.redirect(to: "/ocgs/\(id)?problem=" + (problem.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
@@ -105,6 +129,30 @@ struct POIPages {
         ])
     }
 
+    func scoringPage(_ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+                     status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.user()
+        let canPublish = user.active && !Set(user.roles).isDisjoint(with: ScoringService.editorRoles)
+        var matrices: [[String: Any]] = []
+        for (kind, title) in [("ocg", "Organised crime groups: threat"), ("poi", "Persons of Interest: risk")] {
+            let current = try await scoring.current(kind)
+            var next = current
+            next.version = try await scoring.versions(kind).first!.version + 1
+            let encoder = JSONCoding.encoder
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            matrices.append(view([
+                "kind": kind, "title": title, "version": String(current.version), "effectiveFrom": current.effectiveFrom,
+                "factors": current.factors.map { view(["label": $0.label, "weight": String($0.weight), "levels": $0.levels.enumerated().map { "\($0.offset): \($0.element)" }.joined(separator: "; ")]) },
+                "bands": current.bands.map { view(["code": $0.code.uppercased(), "minimum": String($0.minimum), "review": String($0.reviewEveryDays)]) },
+                "versions": try await scoring.versions(kind).map(\.version).map(String.init).joined(separator: ", "),
+                "draft": String(decoding: try encoder.encode(next), as: UTF8.self),
+            ]))
+        }
+        return pages.page("scoring", title: "Scoring matrices", context: view([
+            "matrices": matrices, "canPublish": canPublish, "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
+        ]), identity: context.identity, section: "/pois", status: status)
+    }
+
     func show(_ id: POIID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
@@ -117,7 +165,7 @@ struct POIPages {
             "late": poi.reviewDue < Date(), "lifetime": poi.lifetimeManagement, "agency": try await store.agency(poi.meta.owningAgencyID)?.name,
             "version": String(poi.meta.version), "notice": notice, "problem": problem,
         ])
-        page.merge(Self.assessmentView(history, matrix: pois.matrix, canAssess: AccessPolicy.decide(user, .update, poi.meta, kind: POIService.kind).allowed,
+        page.merge(Self.assessmentView(history, matrix: try await scoring.current(POIService.kind), canAssess: AccessPolicy.decide(user, .update, poi.meta, kind: POIService.kind).allowed,
                                        action: "/pois/\(poi.id)/assessments", version: poi.meta.version, csrf: context.identity?.csrfToken ?? "")) { $1 }
         page.merge(try await interventions.panel(InterventionTarget(kind: "poi", id: poi.id.rawValue), context: context, problem: nil).view) { $1 }
         page.merge(markingView(poi.meta.marking)) { $1 }

@@ -6,7 +6,7 @@ enum Templates {
         "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
         "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminUserForm": adminUserForm, "adminUser": adminUser,
         "matches": matches, "match": match, "imports": imports, "import": importJob, "cases": cases, "case": deportationCase,
-        "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable, "pois": pois, "poi": poi, "reassessments": reassessments, "assessmentPanel": assessmentPanel,
+        "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable, "pois": pois, "poi": poi, "reassessments": reassessments, "scoring": scoring, "assessmentPanel": assessmentPanel,
         "interventionPanel": interventionPanel, "intervention": intervention, "operation": operation,
     ]
 
@@ -818,7 +818,7 @@ extension Templates {
       <tbody>{{#items}}<tr><td><a href="/pois/{{id}}">{{subject}}</a>{{#lifetime}} <span class="tag">lifetime management</span>{{/lifetime}}</td><td>{{tier}}</td><td class="numeric">{{score}}</td><td>{{owner}}</td><td>{{review}}{{#late}} <span class="tag tag--red">overdue</span>{{/late}}</td></tr>{{/items}}</tbody>
     </table>{{/hasItems}}
     {{^hasItems}}<p>None.</p>{{/hasItems}}
-    <p class="hint">A subject is adopted as a Person of Interest from its page.</p>
+    <p class="hint">A subject is adopted as a Person of Interest from its page. <a href="/scoring">The scoring matrices</a>.</p>
     """
 
     static let poi = """
@@ -938,5 +938,33 @@ extension Templates {
       <tbody>{{#items}}<tr><td><a href="/ocgs/{{id}}">{{name}}</a></td><td>{{band}}</td><td class="numeric">{{score}}</td><td>{{assessed}}</td><td><span class="tag tag--red">{{due}}</span></td></tr>{{/items}}</tbody>
     </table>{{/hasItems}}
     {{^hasItems}}<p>None overdue.</p>{{/hasItems}}
+    """
+}
+
+extension Templates {
+    static let scoring = """
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+    <h1>Scoring matrices</h1>
+    <p>Weighted factors with described levels give a score from 0 to 100; the score gives the band, and the band when it is next reviewed.</p>
+    {{#matrices}}
+    <h2>{{title}} (version {{version}}, from {{effectiveFrom}})</h2>
+    <table><caption class="visually-hidden">Factors</caption>
+      <thead><tr><th scope="col">Factor</th><th scope="col" class="numeric">Weight</th><th scope="col">Levels</th></tr></thead>
+      <tbody>{{#factors}}<tr><td>{{label}}</td><td class="numeric">{{weight}}</td><td>{{levels}}</td></tr>{{/factors}}</tbody>
+    </table>
+    <table><caption class="visually-hidden">Bands</caption>
+      <thead><tr><th scope="col">Band</th><th scope="col" class="numeric">From score</th><th scope="col" class="numeric">Reviewed every (days)</th></tr></thead>
+      <tbody>{{#bands}}<tr><td>{{code}}</td><td class="numeric">{{minimum}}</td><td class="numeric">{{review}}</td></tr>{{/bands}}</tbody>
+    </table>
+    <p class="hint">Versions: {{versions}}</p>
+    {{#canPublish}}<details class="panel"><summary>Publish a new version</summary>
+    <form method="post" action="/scoring/{{kind}}" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <div class="form-group"><label for="matrix-{{kind}}">The new version, as JSON (set effectiveFrom; the version must follow the latest)</label>
+        <textarea id="matrix-{{kind}}" name="matrix" rows="16">{{draft}}</textarea></div>
+      <button class="button" type="submit">Publish</button>
+    </form></details>{{/canPublish}}
+    {{/matrices}}
     """
 }
