@@ -133,8 +133,9 @@ try:
     check("05h-case-interest")
 
     # Persons of Interest: the list, and one with its risk assessment and the form to assess again.
-    driver.get(f"{base}/pois")
-    driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
+    driver.get(f"{base}/pois?overdue=1")
+    check("05i-pois-overdue")
+    driver.get(f"{base}/pois/{os.environ['LIAISON_CHECK_POI']}")
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "supplies firearms to two groups"))
     driver.find_element(By.CSS_SELECTOR, "details.panel summary").click()
     check("05i-poi")

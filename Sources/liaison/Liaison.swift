@@ -140,10 +140,11 @@ struct DemoCommand: AsyncParsableCommand {
         let data = DemoData.generate(seed: seed, subjects: subjects, ocgs: ocgs)
         let hash = try await PasswordHasher().hash(DemoDataset.password)
         let casework = DemoCasework.generate(data, cases: max(1, subjects / 25), interests: max(1, subjects / 80), now: Date())
-        let outcome = try await DemoSeeder.seed(data, into: store, passwordHash: hash, casework: casework)
+        let management = DemoManagement.generate(data, pois: max(1, subjects / 50), interventions: max(1, ocgs / 3), now: Date())
+        let outcome = try await DemoSeeder.seed(data, into: store, passwordHash: hash, casework: casework, management: management)
         guard shouldPrint else { return }
         if outcome.seeded {
-            print("Loaded \(data.agencies.count) agencies, \(data.users.count) users, \(data.subjects.count) subjects, \(data.ocgs.count) groups, \(casework.cases.count) deportation cases and \(casework.obligations.count) obligations in \(ContinuousClock.now - start).")
+            print("Loaded \(data.agencies.count) agencies, \(data.users.count) users, \(data.subjects.count) subjects, \(data.ocgs.count) groups, \(casework.cases.count) deportation cases, \(casework.obligations.count) obligations, \(management.pois.count) Persons of Interest and \(management.interventions.count) interventions in \(ContinuousClock.now - start).")
         } else {
             print("The demo dataset is already loaded; nothing changed.")
         }

@@ -8,7 +8,8 @@ public enum DemoSeeder {
     /// - Parameter passwordHash: the hash of `DemoDataset.password`, computed once for every demo user.
     /// - Parameter casework: deportation cases and obligations to load too (see `DemoCasework`).
     public static func seed(_ dataset: DemoDataset, into store: any LiaisonStore, passwordHash: String,
-                            casework: DemoCasework.Output? = nil, batchSize: Int = 2_000) async throws -> Outcome {
+                            casework: DemoCasework.Output? = nil, management: DemoManagement.Output? = nil,
+                            batchSize: Int = 2_000) async throws -> Outcome {
         if try await store.agency(code: dataset.agencies[0].code) != nil { return Outcome(seeded: false, dataset: dataset) }
         for agency in dataset.agencies { try await store.insertAgency(agency) }
         for user in dataset.users { try await store.insertUser(user, passwordHash: passwordHash) }
@@ -33,6 +34,13 @@ public enum DemoSeeder {
                 start += batchSize
             }
         }
+        for (poi, assessment) in management?.pois ?? [] {
+            var first = poi
+            first.meta.version = 1
+            try await store.insertPOI(first)
+            try await store.updatePOI(poi, expectedVersion: 1, assessment: assessment)
+        }
+        for intervention in management?.interventions ?? [] { try await store.insertIntervention(intervention) }
         return Outcome(seeded: true, dataset: dataset)
     }
 }

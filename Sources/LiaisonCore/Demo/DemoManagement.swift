@@ -1,0 +1,71 @@
+import Foundation
+
+/// Synthetic risk management over a demo dataset: Persons of Interest adopted by the agencies holding their
+/// subjects, each assessed against the PoI matrix (some now overdue), and 4P interventions against groups with
+/// outcomes, several in one multi-agency operation. Deterministic from the seed.
+public enum DemoManagement {
+    public struct Output: Sendable {
+        public var pois: [(PersonOfInterest, Assessment)]
+        public var interventions: [Intervention]
+    }
+
+    public static let operation = "OPERATION SLATE"
+
+    public static func generate(_ data: DemoDataset, pois count: Int, interventions: Int, seed: UInt64 = 11, now: Date) -> Output {
+        var rng = SeededRandom(seed: seed)
+        let officers = Dictionary(grouping: data.users.filter { !Set($0.roles).isDisjoint(with: [.intelligenceOfficer, .analyst, .supervisor]) }, by: \.agencyID)
+        var pois: [(PersonOfInterest, Assessment)] = []
+        for subject in data.subjects where pois.count < count {
+            guard let officer = officers[subject.meta.owningAgencyID].map({ rng.pick($0) }), rng.chance(0.3) else { continue }
+            let assessedAt = now.addingTimeInterval(-Double(rng.int(1...300)) * 86_400)
+            let ratings = Dictionary(uniqueKeysWithValues: ScoringMatrix.poiStandard.factors.map { ($0.code, rng.int(0...4)) })
+            let id: POIID = rng.id()
+            guard var assessment = try? Assessment.make(kind: "poi", recordID: id.rawValue, ratings: ratings, rationale: "Assessed from the intelligence picture",
+                                                      matrix: .poiStandard, by: officer, at: assessedAt) else { continue }
+            let assessmentID: POIID = rng.id()
+            assessment.id = assessmentID.rawValue
+            let lifetime = rng.chance(0.1)
+            if lifetime { assessment.nextReviewDue = min(assessment.nextReviewDue, assessedAt.addingTimeInterval(90 * 86_400)) }
+            var meta = subject.meta
+            meta.createdAt = assessedAt
+            meta.updatedAt = assessedAt
+            meta.createdBy = officer.id
+            meta.updatedBy = officer.id
+            meta.version = 2
+            let poi = PersonOfInterest(id: id, meta: meta, subjectID: subject.id, owner: officer.username, tier: assessment.band, score: assessment.score,
+                                       reviewDue: assessment.nextReviewDue, lifetimeManagement: lifetime)
+            pois.append((poi, assessment))
+        }
+        let tactics = ["arrest", "cash-seizure", "restraint", "scpo", "licensing", "immigration", "vehicle-seizure", "tenancy", "safeguarding", "prevent-young-people"]
+        var made: [Intervention] = []
+        for (n, group) in data.ocgs.prefix(interventions).enumerated() {
+            guard let officer = officers[group.meta.owningAgencyID].map({ rng.pick($0) }) else { continue }
+            let due = now.addingTimeInterval(Double(rng.int(-200...60)) * 86_400)
+            let day = InterventionService.day(due)
+            let category = rng.pick(FourP.allCases)
+            let interventionID: InterventionID = rng.id()
+            var i = Intervention(id: interventionID, meta: group.meta, target: InterventionTarget(kind: "ocg", id: group.id.rawValue),
+                                 category: category, tactic: rng.pick(tactics),
+                                 partnerAgencies: Array(Set((0..<rng.int(0...3)).map { _ in rng.pick(data.agencies).id })).sorted(),
+                                 owner: officer.username, dueDate: day, status: "planned", operation: n % 4 == 0 ? operation : nil,
+                                 description: "Synthetic demo intervention", outcomes: [])
+            i.meta.createdBy = officer.id
+            if due < now {
+                i.status = rng.chance(0.8) ? "completed" : "cancelled"
+                if i.status == "completed" {
+                    i.completedOn = day
+                    i.outcomes.append(InterventionOutcome(id: 1, kind: "arrest", date: day, quantity: Double(rng.int(1...6)), narrative: "",
+                                                          recordedBy: officer.username, recordedAt: due))
+                    if rng.chance(0.5) {
+                        i.outcomes.append(InterventionOutcome(id: 2, kind: "seizure", date: day, quantity: Double(rng.int(1...40)) / 4, unit: "kg",
+                                                              commodity: rng.pick(["cocaine", "heroin", "cannabis"]), purity: Double(rng.int(20...90)),
+                                                              impact: rng.pick(["major", "moderate", "minor"]), narrative: "Found at a stash address",
+                                                              recordedBy: officer.username, recordedAt: due))
+                    }
+                }
+            }
+            made.append(i)
+        }
+        return Output(pois: pois, interventions: made)
+    }
+}
