@@ -55,21 +55,8 @@ struct DirectoryAPI {
             let user = try context.user()
             let input = try await RequestReading.json(EntryInput.self, from: request, context: context)
             let list = context.parameters.get("list") ?? "", code = context.parameters.get("code") ?? ""
-            return try await auditor.run(user, "reference.update", kind: "reference", ids: ["\(list.prefix(60))/\(code.prefix(60))"], request: context.request) {
-            guard user.has(.administrator) else {
-                throw PolicyRefusal.roles("only administrators edit reference data")
-            }
-            var v = Validator()
-            for (field, value) in [("list", list), ("code", code)] where value.isEmpty || value.count > 60
-                || !value.allSatisfy({ ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }) || !value.unicodeScalars.allSatisfy(\.isASCII) {
-                v.fail(field, "must be 1–60 lowercase letters, digits or hyphens")
-            }
-            let label = v.text(input.label, "label", required: true, max: 120) ?? ""
-            try v.check()
-            let entry = ReferenceEntry(list: list, code: code, label: label, sortOrder: input.sortOrder, active: input.active)
-            try await store.saveReferenceEntry(entry)
-            return try jsonResponse(entry)
-            }
+            return try jsonResponse(try await ReferenceService(store: store, audit: audit)
+                .save(list: list, code: code, label: input.label, sortOrder: input.sortOrder, active: input.active, by: user, request: context.request))
         }
     }
 }

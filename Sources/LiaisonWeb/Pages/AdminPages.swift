@@ -11,6 +11,24 @@ struct AdminPages {
 
     static let access = RouteAccess.roles([.administrator])
 
+    /// Every reference list with its entries, and a form per list to add an entry or change one.
+    func referencePage(_ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+                       status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try administrator(context)
+        let entries = try await Auditor(log: authenticator.audit).run(actor, "reference.list", kind: "reference", request: context.request) {
+            try await store.referenceEntries()
+        }
+        let lists = Dictionary(grouping: entries, by: \.list)
+        return pages.page("adminReference", title: "Reference data", context: view([
+            "notice": notice, "problem": problem, "csrf": context.identity?.csrfToken ?? "",
+            "lists": lists.keys.sorted().map { list in
+                view(["list": list, "entries": lists[list]!.sorted { ($0.sortOrder, $0.code) < ($1.sortOrder, $1.code) }.map { e in
+                    view(["code": e.code, "label": e.label, "order": String(e.sortOrder), "active": e.active])
+                }, "next": String((lists[list]!.map(\.sortOrder).max() ?? 0) + 10)])
+            },
+        ]), identity: context.identity, section: "/admin/users", status: status)
+    }
+
     func register(_ routes: inout RouteTable) {
         let this = self
         routes.page(.get, "/admin/users", access: Self.access) { _, context in
@@ -23,6 +41,23 @@ struct AdminPages {
                       "briefings": user.briefings.joined(separator: ", "), "active": user.active])
             }
             return this.pages.page("adminUsers", title: "Accounts", context: ["users": users], identity: context.identity, section: "/admin/users")
+        }
+        routes.page(.get, "/admin/reference", access: Self.access) { request, context in
+            try await this.referencePage(context, notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
+        }
+        routes.page(.post, "/admin/reference", access: Self.access) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let actor = try this.administrator(context)
+            do {
+                _ = try await ReferenceService(store: this.store, audit: this.authenticator.audit)
+                    .save(list: form["list"], code: form["code"], label: form["label"], sortOrder: Int(form["sortOrder"]) ?? -1,
+                          active: form["active"] == "1", by: actor, request: context.request)
+            } catch let error as LiaisonError {
+                guard let problem = ObligationPages.problem(error) else { throw error }
+                return try await this.referencePage(context, problem: problem, status: .unprocessableContent)
+            }
+            return Response.redirect(to: "/admin/reference?saved=1")
         }
         routes.page(.get, "/admin/users/new", access: Self.access) { _, context in
             _ = try this.administrator(context)

@@ -6,7 +6,7 @@ enum Templates {
         "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
         "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminUserForm": adminUserForm, "adminUser": adminUser,
         "matches": matches, "match": match, "imports": imports, "import": importJob, "cases": cases, "case": deportationCase,
-        "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable, "pois": pois, "poi": poi, "reassessments": reassessments, "scoring": scoring, "assessmentPanel": assessmentPanel,
+        "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable, "pois": pois, "poi": poi, "reassessments": reassessments, "scoring": scoring, "adminReference": adminReference, "assessmentPanel": assessmentPanel,
         "interventionPanel": interventionPanel, "intervention": intervention, "operation": operation,
     ]
 
@@ -414,7 +414,7 @@ enum Templates {
 
     static let adminUsers = """
     <h1>Accounts</h1>
-    <p><a class="button" href="/admin/users/new">Add an account</a></p>
+    <p><a class="button" href="/admin/users/new">Add an account</a> <a href="/admin/reference">Reference data</a></p>
     <table>
       <caption class="visually-hidden">Accounts</caption>
       <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Agency</th><th scope="col">Roles</th><th scope="col">Vetting</th><th scope="col">Briefed into</th><th scope="col">Status</th></tr></thead>
@@ -966,5 +966,30 @@ extension Templates {
       <button class="button" type="submit">Publish</button>
     </form></details>{{/canPublish}}
     {{/matrices}}
+    """
+}
+
+extension Templates {
+    static let adminReference = """
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+    <h1>Reference data</h1>
+    <p>The lists records are checked against. An entry is never deleted, only made inactive, so records keep their meaning. <a href="/scoring">Scoring matrices</a>.</p>
+    {{#lists}}
+    <h2 id="{{list}}">{{list}}</h2>
+    <table><caption class="visually-hidden">Entries of {{list}}</caption>
+      <thead><tr><th scope="col">Code</th><th scope="col">Label</th><th scope="col" class="numeric">Order</th><th scope="col">Offered</th></tr></thead>
+      <tbody>{{#entries}}<tr><td><code>{{code}}</code></td><td>{{label}}</td><td class="numeric">{{order}}</td><td>{{#active}}Yes{{/active}}{{^active}}No{{/active}}</td></tr>{{/entries}}</tbody>
+    </table>
+    <details class="panel"><summary>Add or change an entry of {{list}}</summary>
+    <form method="post" action="/admin/reference" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="list" value="{{list}}">
+      <div class="form-group"><label for="code-{{list}}">Code (an existing one to change it)</label><input id="code-{{list}}" name="code"></div>
+      <div class="form-group"><label for="label-{{list}}">Label</label><input id="label-{{list}}" name="label"></div>
+      <div class="form-group"><label for="order-{{list}}">Order</label><input id="order-{{list}}" name="sortOrder" value="{{next}}"></div>
+      <div class="form-group"><label><input type="checkbox" name="active" value="1" checked> Offered</label></div>
+      <button class="button button--secondary" type="submit">Save</button>
+    </form></details>
+    {{/lists}}
     """
 }

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The editable reference lists (markets, areas, bands, tactics, outcome kinds, impact levels…): administrators add
+/// entries and change their labels, order and whether they are offered; every change is audited.
+public struct ReferenceService: Sendable {
+    let store: any LiaisonStore
+    let auditor: Auditor
+
+    public init(store: any LiaisonStore, audit: AuditLog) {
+        self.store = store
+        auditor = Auditor(log: audit)
+    }
+
+    /// Adds or changes one entry. Codes are never removed, only made inactive, so records keep their meaning.
+    public func save(list: String, code: String, label: String, sortOrder: Int, active: Bool, by user: User,
+                     request: RequestInfo = .none) async throws -> ReferenceEntry {
+        try await auditor.run(user, "reference.update", kind: "reference", ids: ["\(list.prefix(60))/\(code.prefix(60))"], request: request) {
+            guard user.active, user.has(.administrator) else { throw PolicyRefusal.roles("only administrators edit reference data") }
+            var v = Validator()
+            for (field, value) in [("list", list), ("code", code)] where value.isEmpty || value.count > 60
+                || !value.allSatisfy({ ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }) || !value.unicodeScalars.allSatisfy(\.isASCII) {
+                v.fail(field, "must be 1–60 lowercase letters, digits or hyphens")
+            }
+            let label = v.text(label, "label", required: true, max: 120) ?? ""
+            if !(0...100_000).contains(sortOrder) { v.fail("sortOrder", "must be from 0 to 100000") }
+            try v.check()
+            let entry = ReferenceEntry(list: list, code: code, label: label, sortOrder: sortOrder, active: active)
+            try await store.saveReferenceEntry(entry)
+            return entry
+        }
+    }
+}
