@@ -140,9 +140,19 @@ try:
     driver.find_element(By.CSS_SELECTOR, "details.panel summary").click()
     check("05i-poi")
     assert "Yes: subject to action" in driver.find_element(By.TAG_NAME, "main").text
-    driver.get(f"{base}/operations/OPERATION-SLATE")
+    # The operation the intervention was planned under is set up as a record, and a GMP officer briefed into it.
+    driver.get(f"{base}/operations")
+    check("05j-operations")
+    driver.find_element(By.ID, "name").send_keys("OPERATION-SLATE")
+    driver.find_element(By.ID, "description").send_keys("Day of action against county lines supply, with partners through GAIN")
+    driver.find_element(By.ID, "partners").send_keys("GMP, BF")
+    driver.find_element(By.ID, "startsOn").send_keys(__import__("datetime").date.today().isoformat())
+    driver.find_element(By.CSS_SELECTOR, "form[action='/operations'] button").click()
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "cocaine (kg): 1.50"))
-    check("05j-operation")
+    driver.find_element(By.ID, "username").send_keys("gmp.intel")
+    driver.find_element(By.XPATH, "//button[text()='Brief member']").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "(gmp.intel)"))
+    check("05k-operation")
 
     driver.get(f"{base}/ocgs?status=active")
     check("06-groups")

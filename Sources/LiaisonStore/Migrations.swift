@@ -321,5 +321,9 @@ enum Migrations {
         Migration(name: "019_scoring_matrices") { _ in
             ["CREATE TABLE scoring_matrices (kind TEXT NOT NULL, version BIGINT NOT NULL, details TEXT NOT NULL, PRIMARY KEY (kind, version))"]
         },
+        // Multi-agency operations as records of their own.
+        Migration(name: "020_operations") { _ in
+            ["CREATE TABLE operations (name TEXT PRIMARY KEY, lead_agency_id TEXT NOT NULL REFERENCES agencies(id), starts_on TEXT NOT NULL, details TEXT NOT NULL)"]
+        },
     ]
 }

@@ -41,3 +41,24 @@ extension SQLStore {
         return i
     }
 }
+
+/// Operations, kept whole as JSON and looked up by name.
+extension SQLStore {
+    public func insertOperation(_ operation: JointOperation) async throws {
+        try await db.transaction { tx in
+            if try await !tx.query("SELECT name FROM operations WHERE name = ?", [.text(operation.name)]).isEmpty {
+                throw LiaisonError.conflict(field: "name", reason: "there is already an operation called \(operation.name)")
+            }
+            try await tx.execute("INSERT INTO operations (name, lead_agency_id, starts_on, details) VALUES (?, ?, ?, ?)",
+                                 [.text(operation.name), .text(operation.leadAgency.rawValue), .text(operation.startsOn), .text(try Self.json(operation))])
+        }
+    }
+
+    public func operation(name: String) async throws -> JointOperation? {
+        try await db.query("SELECT details FROM operations WHERE name = ?", [.text(name)]).first.map { try $0.json("details", as: JointOperation.self) }
+    }
+
+    public func operations() async throws -> [JointOperation] {
+        try await db.query("SELECT details FROM operations ORDER BY starts_on DESC, name", []).map { try $0.json("details", as: JointOperation.self) }
+    }
+}

@@ -5,8 +5,8 @@ import LiaisonStore
 
 /// `liaison poi …`: Persons of Interest as one user may see them.
 struct POI: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "poi", abstract: "Persons of Interest: list them, and those whose review is overdue.",
-                                                    subcommands: [List.self, Overdue.self])
+    static let configuration = CommandConfiguration(commandName: "poi", abstract: "Persons of Interest: list them, those whose review falls due soon, and those overdue.",
+                                                    subcommands: [List.self, Due.self, Overdue.self])
 
     static func show(_ items: [PersonOfInterest], store: SQLStore) async throws {
         let names = Dictionary(uniqueKeysWithValues: try await store.subjects(ids: items.map(\.subjectID)).map { ($0.id, $0.displayName) })
@@ -22,10 +22,10 @@ struct POI: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "The user listing (only the PoIs they may see).") var username: String
 
-        func run(overdue: Bool) async throws {
+        func run(overdue: Bool, dueWithinDays: Int? = nil) async throws {
             try await withStore(store) { store in
                 let service = POIService(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()))
-                try await POI.show(try await service.list(overdue: overdue, by: try await account(store, username)), store: store)
+                try await POI.show(try await service.list(overdue: overdue, dueWithinDays: dueWithinDays, by: try await account(store, username)), store: store)
             }
         }
     }
@@ -34,6 +34,16 @@ struct POI: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Active Persons of Interest, soonest review first.")
         @OptionGroup var listing: Listing
         func run() async throws { try await listing.run(overdue: false) }
+    }
+
+    struct Due: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Persons of Interest whose review falls due within the coming days, overdue ones first.")
+        @OptionGroup var listing: Listing
+        @Option(help: "How many days ahead to look.") var within: Int = 30
+        func validate() throws {
+            guard (0...3_650).contains(within) else { throw ValidationError("--within must be 0 to 3650 days") }
+        }
+        func run() async throws { try await listing.run(overdue: false, dueWithinDays: within) }
     }
 
     struct Overdue: AsyncParsableCommand {
@@ -80,6 +90,53 @@ struct OCGCommand: AsyncParsableCommand {
                     cursor = page.nextCursor
                 } while cursor != nil
                 print("Checked \(seen) groups against scoring matrix version \(matrix.version): \(changed) rescored, \(refused) refused.")
+            }
+        }
+    }
+}
+
+/// `liaison operation …`: multi-agency operations and the members briefed into them.
+struct OperationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "operation", abstract: "Multi-agency operations: list them, brief members in and out.",
+                                                    subcommands: [List.self, Brief.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The operations a user may see, latest start first.")
+        @OptionGroup var store: StoreOptions
+        @Option(name: .customLong("as"), help: "The user listing.") var username: String
+
+        func run() async throws {
+            try await withStore(store) { store in
+                let clock = SystemClock()
+                let found = try await OperationService(store: store, clock: clock, audit: AuditLog(store: store, clock: clock)).list(by: try await account(store, username))
+                let agencies = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0.code) })
+                print("STARTS      ENDS        LEAD   PARTNERS  NAME")
+                for o in found {
+                    print("\(o.startsOn)  \((o.endsOn ?? "running").padding(toLength: 10, withPad: " ", startingAt: 0))  \((agencies[o.leadAgency] ?? "?").padding(toLength: 5, withPad: " ", startingAt: 0))  \(String(format: "%8d", o.partnerAgencies.count))  \(o.name)")
+                }
+                print("\(found.count) operation(s)")
+            }
+        }
+    }
+
+    struct Brief: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Brief a member into an operation (need-to-know), or withdraw their briefing.")
+        @OptionGroup var store: StoreOptions
+        @Option(name: .customLong("as"), help: "The user briefing (the lead agency's supervisor, the officer who set it up, or an administrator).") var username: String
+        @Argument(help: "The operation's name.") var operation: String
+        @Argument(help: "The member to brief.") var member: String
+        @Flag(help: "Withdraw the briefing instead.") var withdraw = false
+
+        func run() async throws {
+            try await withStore(store) { store in
+                let clock = SystemClock()
+                let service = OperationService(store: store, clock: clock, audit: AuditLog(store: store, clock: clock))
+                do {
+                    let members = try await service.brief(operation, BriefingInput(username: member, briefed: !withdraw), by: try await account(store, username))
+                    print("Briefed into \(operation): \(members.map(\.username).joined(separator: ", "))")
+                } catch let error as LiaisonError {
+                    throw ValidationError(error.description)
+                }
             }
         }
     }

@@ -48,7 +48,7 @@ struct InterventionTests {
 
         // The partner sees the intervention (shared with all) but may not change it; the operation totals its outcomes.
         await #expect(throws: LiaisonError.self) { try await service.step(i.id, InterventionStepInput(version: 5, status: "cancelled"), by: f.partner) }
-        let results = try await service.operation("OPERATION SLATE", by: f.partner)
+        let results = try await OperationService(store: f.store, clock: clock, audit: audit).view("OPERATION SLATE", by: f.partner)
         #expect(results.totals == ["seizure": 1.5, "arrest": 3] && results.seizures == ["cocaine (kg)": 1.5])
         #expect(Set(results.agencies) == [f.nca.id, f.gmp.id])
 
@@ -58,19 +58,60 @@ struct InterventionTests {
         await f.store.close()
     }
 
-    @Test("an operation's interventions under need-to-know are seen only by those briefed", arguments: StoreKind.available)
-    func needToKnow(kind: StoreKind) async throws {
+    @Test("an operation is set up, members are briefed and withdrawn, and only the briefed see its need-to-know interventions", arguments: StoreKind.available)
+    func operation(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
-        let briefed = User(username: "nca.briefed", displayName: "B", email: "b@nca.invalid", agencyID: f.nca.id, roles: [.intelligenceOfficer],
-                           vetting: .sc, briefings: ["OPERATION FLINT"])
-        try await f.store.insertUser(briefed, passwordHash: "x")
+        let officer = User(username: "nca.officer", displayName: "Officer B", email: "b@nca.invalid", agencyID: f.nca.id, roles: [.intelligenceOfficer], vetting: .sc)
+        let outsider = User(username: "gmp.supervisor", displayName: "Sup", email: "s@gmp.invalid", agencyID: f.gmp.id, roles: [.supervisor], vetting: .sc)
+        try await f.store.insertUser(officer, passwordHash: "x")
+        try await f.store.insertUser(outsider, passwordHash: "x")
+        let operations = OperationService(store: f.store, clock: f.clock, audit: f.audit)
         let service = InterventionService(store: f.store, clock: f.clock, audit: f.audit)
-        let group = try await f.groups.create(OCGInput(details: OCGDetails(name: "Flint Crew")), by: f.analyst)
-        _ = try await service.plan(InterventionInput(target: InterventionTarget(kind: "ocg", id: group.id.rawValue), category: "prevent",
-                                                     tactic: "prevent-young-people", dueDate: "2026-12-01", operation: "OPERATION FLINT",
-                                                     description: "school visits", needToKnow: "OPERATION FLINT"), by: briefed)
-        #expect(try await service.operation("OPERATION FLINT", by: briefed).interventions.count == 1)
-        #expect(try await service.operation("OPERATION FLINT", by: f.analyst).interventions.isEmpty)
+
+        await #expect(throws: LiaisonError.invalid([FieldError("name", "must be 1–60 letters, digits, spaces or hyphens"),
+                                                    FieldError("description", "must be 1 to 2000 characters"),
+                                                    FieldError("endsOn", "must not be before startsOn"), FieldError("partners", "XYZ is not a known agency")])) {
+            try await operations.create(OperationInput(name: "Op; drop", description: " ", partners: ["XYZ"], startsOn: "2026-12-01", endsOn: "2026-11-01"), by: f.analyst)
+        }
+        await #expect(throws: LiaisonError.forbidden(reason: "only supervisors, intelligence officers, analysts and administrators set up operations")) {
+            try await operations.create(OperationInput(name: "OPERATION X", description: "x", startsOn: "2026-12-01"), by: f.partner)
+        }
+        let made = try await operations.create(OperationInput(name: "operation flint", description: "Prevent work with young people at risk",
+                                                              startsOn: "2026-11-01"), by: f.analyst)
+        #expect(made.name == "OPERATION FLINT" && made.leadAgency == f.nca.id && made.createdBy == "nca.analyst")
+        await #expect(throws: LiaisonError.conflict(field: "name", reason: "there is already an operation called OPERATION FLINT")) {
+            try await operations.create(OperationInput(name: "OPERATION FLINT", description: "again", startsOn: "2026-11-01"), by: f.analyst)
+        }
+        // GMP is not in it: the record is hidden, and briefing refused as if it did not exist.
+        #expect(try await operations.list(by: outsider).isEmpty)
+        #expect(try await operations.view("OPERATION FLINT", by: outsider).operation == nil)
+        await #expect(throws: LiaisonError.notFound(kind: "operation", id: "OPERATION FLINT")) {
+            try await operations.brief("OPERATION FLINT", BriefingInput(username: "gmp.supervisor", briefed: true), by: outsider)
+        }
+        // A fellow NCA officer sees it but may not brief; the officer who set it up may.
+        await #expect(throws: LiaisonError.self) {
+            try await operations.brief("OPERATION FLINT", BriefingInput(username: "nca.officer", briefed: true), by: officer)
+        }
+        await #expect(throws: LiaisonError.invalid([FieldError("username", "is not a user"), FieldError("briefed", "is required: true to brief, false to withdraw")])) {
+            try await operations.brief("OPERATION FLINT", BriefingInput(username: "nobody", briefed: nil), by: f.analyst)
+        }
+        #expect(try await operations.brief("OPERATION FLINT", BriefingInput(username: "nca.analyst", briefed: true), by: f.analyst).map(\.username) == ["nca.analyst"])
+        let analyst = try await f.store.user(f.analyst.id)!
+        _ = try await service.plan(InterventionInput(target: InterventionTarget(kind: "ocg", id: try await f.groups.create(OCGInput(details: OCGDetails(name: "Flint Crew")), by: analyst).id.rawValue),
+                                                     category: "prevent", tactic: "prevent-young-people", dueDate: "2026-12-01", operation: "OPERATION FLINT",
+                                                     description: "school visits", needToKnow: "OPERATION FLINT"), by: analyst)
+        let seen = try await operations.view("OPERATION FLINT", by: analyst)
+        #expect(seen.interventions.count == 1 && seen.canBrief && seen.briefed?.map(\.username) == ["nca.analyst"])
+        let unbriefed = try await operations.view("OPERATION FLINT", by: officer)
+        #expect(unbriefed.operation == made && unbriefed.interventions.isEmpty && unbriefed.briefed == nil && !unbriefed.canBrief)
+
+        // Briefing the officer opens the intervention to them; withdrawing closes it again.
+        _ = try await operations.brief("OPERATION FLINT", BriefingInput(username: "nca.officer", briefed: true), by: analyst)
+        #expect(try await operations.view("OPERATION FLINT", by: try await f.store.user(officer.id)!).interventions.count == 1)
+        #expect(try await operations.brief("OPERATION FLINT", BriefingInput(username: "nca.officer", briefed: false), by: analyst).map(\.username) == ["nca.analyst"])
+        #expect(try await operations.view("OPERATION FLINT", by: try await f.store.user(officer.id)!).interventions.isEmpty)
+        let trail = try await f.store.searchAudit(AuditQuery(action: "operation.brief", limit: 10))
+        #expect(trail.count == 6 && trail.filter { $0.outcome == .allowed }.count == 3)
         await f.store.close()
     }
 }

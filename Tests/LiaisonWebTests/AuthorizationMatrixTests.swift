@@ -118,6 +118,10 @@ struct AuthorizationMatrixTests {
                        rulesVersion: 1)
         }
         try await harness.store.commitCaseWork(CaseWork(newObligations: obligationFixtures))
+        // The operation the interventions are planned under, led by the NCA.
+        let operation = JointOperation(name: "OPERATION-MATRIX", description: "matrix", leadAgency: nca.id, partnerAgencies: [], startsOn: "2026-01-01",
+                                  endsOn: nil, createdBy: "matrix", createdAt: Date())
+        try await harness.store.insertOperation(operation)
         let owed = zip(obligationFixtures, caseFixtures).map { (id: $0.id, agency: $0.agencyID, caseMeta: $1.meta) }
 
         // A matrix naming a version already taken: allowed callers get 409, as the policy lets them in.
@@ -265,6 +269,8 @@ struct AuthorizationMatrixTests {
                                 : Set(user.roles).isDisjoint(with: CaseService.interestRoles.union(ObligationService.caseworkRoles)) ? .forbidden : .ok
                         case .obligation:
                             expected = user.agencyID == nca.id || AccessPolicy.decide(user, .read, target.record!.meta, kind: "case").allowed ? .ok : .hidden
+                        case .briefOperation:
+                            expected = !OperationService.mayRead(user, operation) ? .hidden : OperationService.mayBrief(user, operation) ? .ok : .forbidden
                         case .acknowledgeObligation:
                             expected = user.agencyID == nca.id ? .ok : AccessPolicy.decide(user, .read, target.record!.meta, kind: "case").allowed ? .forbidden : .hidden
                         }

@@ -7,6 +7,8 @@ public enum DemoManagement {
     public struct Output: Sendable {
         public var pois: [(PersonOfInterest, Assessment)]
         public var interventions: [Intervention]
+        /// The multi-agency operation several interventions are planned under, led by the NCA with a dozen partners.
+        public var operation: JointOperation?
     }
 
     public static let operation = "OPERATION SLATE"
@@ -66,6 +68,11 @@ public enum DemoManagement {
             }
             made.append(i)
         }
-        return Output(pois: pois, interventions: made)
+        let lead = data.agencies.first { $0.code == "NCA" } ?? data.agencies[0]
+        let record = JointOperation(name: operation, description: "Coordinated day of action against county lines supply into the north-west, through GAIN",
+                               leadAgency: lead.id, partnerAgencies: data.agencies.filter { $0.id != lead.id }.prefix(12).map(\.id).sorted(),
+                               startsOn: InterventionService.day(now.addingTimeInterval(-200 * 86_400)), endsOn: nil,
+                               createdBy: data.users.first { $0.agencyID == lead.id && $0.roles.contains(.supervisor) }?.username ?? "admin", createdAt: now)
+        return Output(pois: pois, interventions: made, operation: record)
     }
 }

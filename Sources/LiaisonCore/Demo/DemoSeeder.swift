@@ -41,6 +41,7 @@ public enum DemoSeeder {
             try await store.updatePOI(poi, expectedVersion: 1, assessment: assessment)
         }
         for intervention in management?.interventions ?? [] { try await store.insertIntervention(intervention) }
+        if let operation = management?.operation { try await store.insertOperation(operation) }
         return Outcome(seeded: true, dataset: dataset)
     }
 }

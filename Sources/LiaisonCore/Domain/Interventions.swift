@@ -177,3 +177,67 @@ public struct ActionRule: Codable, Sendable, Equatable {
         return (false, nil)
     }
 }
+
+/// A multi-agency operation: interventions by several agencies on one day or over a period, led by one agency,
+/// with its own briefed members. Its name is the need-to-know briefing that opens the records marked with it.
+public struct JointOperation: Codable, Sendable, Equatable {
+    public var name: String
+    public var description: String
+    public var leadAgency: AgencyID
+    public var partnerAgencies: [AgencyID]
+    /// yyyy-mm-dd; the end is absent while it runs.
+    public var startsOn: String
+    public var endsOn: String?
+    public var createdBy: String
+    public var createdAt: Date
+    public var version: Int
+
+    public init(name: String, description: String, leadAgency: AgencyID, partnerAgencies: [AgencyID], startsOn: String, endsOn: String?,
+                createdBy: String, createdAt: Date, version: Int = 1) {
+        self.name = name
+        self.description = description
+        self.leadAgency = leadAgency
+        self.partnerAgencies = partnerAgencies
+        self.startsOn = startsOn
+        self.endsOn = endsOn
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+        self.version = version
+    }
+}
+
+/// A new operation.
+public struct OperationInput: Codable, Sendable {
+    public var name: String?
+    public var description: String?
+    /// Partner agencies by code.
+    public var partners: [String]?
+    public var startsOn: String?
+    public var endsOn: String?
+
+    public init(name: String?, description: String?, partners: [String]? = nil, startsOn: String?, endsOn: String? = nil) {
+        self.name = name
+        self.description = description
+        self.partners = partners
+        self.startsOn = startsOn
+        self.endsOn = endsOn
+    }
+}
+
+/// Briefing a user into an operation, or withdrawing the briefing.
+public struct BriefingInput: Codable, Sendable {
+    public var username: String?
+    public var briefed: Bool?
+
+    public init(username: String?, briefed: Bool?) {
+        self.username = username
+        self.briefed = briefed
+    }
+}
+
+/// One member briefed into an operation.
+public struct BriefedMember: Codable, Sendable, Equatable {
+    public var username: String
+    public var displayName: String
+    public var agency: AgencyID
+}

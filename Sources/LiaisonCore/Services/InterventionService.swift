@@ -91,29 +91,6 @@ public struct InterventionService: Sendable {
         return (decision.subjectToAction, decision.because, from, to)
     }
 
-    /// A multi-agency operation's joint results: the interventions in it the user may see (need-to-know applies),
-    /// the agencies taking part, and outcomes totalled by kind (and seizures by commodity and unit).
-    public struct OperationResults: Codable, Sendable {
-        public var name: String
-        public var interventions: [Intervention]
-        public var agencies: [AgencyID]
-        public var totals: [String: Double]
-        public var seizures: [String: Double]
-    }
-
-    public func operation(_ name: String, by user: User, request: RequestInfo = .none) async throws -> OperationResults {
-        try await auditor.run(user, "intervention.operation", kind: Self.kind, request: request, detail: name, touched: { $0.interventions.map(\.id.rawValue) }) {
-            let found = try await store.interventions(operation: name).filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }
-            var totals: [String: Double] = [:], seizures: [String: Double] = [:]
-            for outcome in found.flatMap(\.outcomes) {
-                totals[outcome.kind, default: 0] += outcome.quantity
-                if outcome.kind == "seizure" { seizures["\(outcome.commodity ?? "?") (\(outcome.unit ?? "?"))", default: 0] += outcome.quantity }
-            }
-            let agencies = Array(Set(found.flatMap { [$0.meta.owningAgencyID] + $0.partnerAgencies })).sorted()
-            return OperationResults(name: name, interventions: found, agencies: agencies, totals: totals, seizures: seizures)
-        }
-    }
-
     /// Refuses (as missing, or forbidden) a user who may not change the intervention, before anything they sent is read.
     public func checkChange(_ id: InterventionID, by user: User) async throws {
         let (found, _) = try RecordEditing.read(try await store.intervention(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)

@@ -43,9 +43,11 @@ public struct POIService: Sendable {
     }
 
     /// Active PoIs the user may see, soonest review first; `overdue` keeps those past their review date.
-    public func list(overdue: Bool, by user: User, limit: Int = 200, request: RequestInfo = .none) async throws -> [PersonOfInterest] {
-        try await auditor.run(user, "poi.list", kind: Self.kind, request: request, detail: overdue ? "overdue" : nil, touched: { $0.map(\.id.rawValue) }) {
-            let found = try await store.pois(reviewDueBefore: overdue ? clock.now() : nil, limit: 5_000)
+    public func list(overdue: Bool, dueWithinDays: Int? = nil, by user: User, limit: Int = 200, request: RequestInfo = .none) async throws -> [PersonOfInterest] {
+        let detail = overdue ? "overdue" : dueWithinDays.map { "due within \($0) days" }
+        return try await auditor.run(user, "poi.list", kind: Self.kind, request: request, detail: detail, touched: { $0.map(\.id.rawValue) }) {
+            let before = overdue ? clock.now() : dueWithinDays.map { clock.now().addingTimeInterval(Double($0) * 86_400) }
+            let found = try await store.pois(reviewDueBefore: before, limit: 5_000)
             return Array(found.filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }.prefix(min(max(limit, 1), 200)))
         }
     }

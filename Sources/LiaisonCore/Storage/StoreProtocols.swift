@@ -361,4 +361,9 @@ public protocol InterventionStore: Sendable {
     func interventions(operation: String) async throws -> [Intervention]
     /// Saves an intervention if it still has `expectedVersion`; otherwise `staleVersion`.
     func updateIntervention(_ intervention: Intervention, expectedVersion: Int) async throws
+    /// Adds an operation; one whose name is taken is a `conflict`.
+    func insertOperation(_ operation: JointOperation) async throws
+    func operation(name: String) async throws -> JointOperation?
+    /// Every operation, latest start first.
+    func operations() async throws -> [JointOperation]
 }

@@ -59,11 +59,53 @@ struct InterventionsAPI {
                 return try jsonResponse(try await Self.listing(interventions, InterventionTarget(kind: kind, id: id.lowercased()), context))
             }
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/operations/{name}", operationID: "operationResults",
-                             summary: "A multi-agency operation's joint results: the interventions you may see, the agencies, outcomes totalled",
-                             tag: "Interventions", response: "OperationResults")) { _, context in
-            guard let name = context.parameters.get("name"), !name.isEmpty, name.count <= 100 else { throw LiaisonError.invalid("name", "must be 1 to 100 characters") }
-            return try jsonResponse(try await interventions.operation(name.removingPercentEncoding ?? name, by: try context.user(), request: context.request))
+    }
+
+    /// The operation name from the path.
+    static func operationName(_ context: LiaisonRequestContext) throws -> String {
+        guard let raw = context.parameters.get("name"), !raw.isEmpty, raw.count <= 100 else { throw LiaisonError.invalid("name", "must be 1 to 100 characters") }
+        return raw.removingPercentEncoding ?? raw
+    }
+}
+
+/// `/api/v1/operations`: multi-agency operations, their briefed members and joint results.
+struct OperationsAPI {
+    let operations: OperationService
+
+    struct OperationList: Encodable, Sendable { var items: [JointOperation] }
+
+    func register(_ api: inout RouteTable) {
+        let operations = self.operations
+        api.add(APIOperation(method: .get, path: "/api/v1/operations", operationID: "listOperations", summary: "The operations you may see, latest start first",
+                             tag: "Operations", response: "OperationList")) { _, context in
+            try jsonResponse(OperationList(items: try await operations.list(by: try context.user(), request: context.request)))
+        }
+        api.add(APIOperation(method: .post, path: "/api/v1/operations", operationID: "createOperation",
+                             summary: "Set up a multi-agency operation led by your agency", tag: "Operations", requestBody: "OperationInput",
+                             response: "Operation", status: 201, access: .roles(OperationService.plannerRoles))) { request, context in
+            let user = try context.user()
+            if user.roles.allSatisfy({ !OperationService.plannerRoles.contains($0) }) {
+                throw LiaisonError.forbidden(reason: "only supervisors, intelligence officers, analysts and administrators set up operations")
+            }
+            let input = try await RequestReading.json(OperationInput.self, from: request, context: context)
+            let made = try await operations.create(input, by: user, request: context.request)
+            return try createdResponse(made, at: "/api/v1/operations/\(made.name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? made.name)")
+        }
+        api.add(APIOperation(method: .get, path: "/api/v1/operations/{name}", operationID: "getOperation",
+                             summary: "An operation: its record and briefed members where you may see them, and the joint results of the interventions you may see",
+                             tag: "Operations", response: "OperationView")) { _, context in
+            try jsonResponse(try await operations.view(try InterventionsAPI.operationName(context), by: try context.user(), request: context.request))
+        }
+        api.add(APIOperation(method: .post, path: "/api/v1/operations/{name}/briefings", operationID: "briefOperation",
+                             summary: "Brief a member into the operation (need-to-know), or withdraw their briefing", tag: "Operations",
+                             requestBody: "BriefingInput", response: "BriefedMemberList", access: .briefOperation)) { request, context in
+            let user = try context.user()
+            let name = try InterventionsAPI.operationName(context)
+            try await operations.checkBrief(name, by: user)
+            let input = try await RequestReading.json(BriefingInput.self, from: request, context: context)
+            return try jsonResponse(BriefedMemberList(items: try await operations.brief(name, input, by: user, request: context.request)))
         }
     }
+
+    struct BriefedMemberList: Encodable, Sendable { var items: [BriefedMember] }
 }

@@ -271,11 +271,26 @@ enum OpenAPIDocument {
                                        "ruleVersion": ["type": "integer"], "because": string(description: "The intervention that put it under action")],
                                       required: ["value", "from", "to", "ruleVersion"]),
         ], required: ["items", "subjectToAction"]),
-        "OperationResults": object([
-            "name": string(), "interventions": array(ref("Intervention")), "agencies": array(string(format: "uuid")),
+        "Operation": object([
+            "name": string(), "description": string(), "leadAgency": string(format: "uuid"), "partnerAgencies": array(string(format: "uuid")),
+            "startsOn": string(format: "date"), "endsOn": string(format: "date"), "createdBy": string(), "createdAt": string(format: "date-time"),
+            "version": ["type": "integer"],
+        ], required: ["name", "description", "leadAgency", "partnerAgencies", "startsOn", "createdBy", "createdAt", "version"]),
+        "OperationInput": object([
+            "name": string(description: "1–60 letters, digits, spaces or hyphens; kept in capitals"), "description": string(),
+            "partners": array(string(description: "Agency code")), "startsOn": string(format: "date"), "endsOn": string(format: "date"),
+        ], required: ["name", "description", "startsOn"]),
+        "OperationList": object(["items": array(ref("Operation"))], required: ["items"]),
+        "BriefingInput": object(["username": string(), "briefed": ["type": "boolean", "description": "true to brief, false to withdraw"]],
+                                required: ["username", "briefed"]),
+        "BriefedMember": object(["username": string(), "displayName": string(), "agency": string(format: "uuid")], required: ["username", "displayName", "agency"]),
+        "BriefedMemberList": object(["items": array(ref("BriefedMember"))], required: ["items"]),
+        "OperationView": object([
+            "name": string(), "operation": ref("Operation"), "briefed": array(ref("BriefedMember")), "canBrief": ["type": "boolean"],
+            "interventions": array(ref("Intervention")), "agencies": array(string(format: "uuid")),
             "totals": ["type": "object", "additionalProperties": ["type": "number"], "description": "Outcomes totalled by kind"],
             "seizures": ["type": "object", "additionalProperties": ["type": "number"], "description": "Seizures totalled by commodity and unit"],
-        ], required: ["name", "interventions", "agencies", "totals", "seizures"]),
+        ], required: ["name", "canBrief", "interventions", "agencies", "totals", "seizures"]),
         "SubjectInterest": object([
             "subjectID": string(format: "uuid"), "agencyID": string(format: "uuid"), "agencyCode": string(), "reason": string(), "confiscation": string(),
             "contact": string(), "via": ["type": "string", "enum": ["api", "email"]], "registeredAt": string(format: "date-time"), "registeredBy": string(),

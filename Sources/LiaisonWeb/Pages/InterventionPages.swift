@@ -3,8 +3,7 @@ import Hummingbird
 import LiaisonCore
 
 /// Interventions in the pages: the panel on a group's or Person of Interest's page (subject to action, the
-/// interventions, a form to plan one), one intervention with its status and outcome forms, and an operation's
-/// joint results.
+/// interventions, a form to plan one), and one intervention with its status and outcome forms.
 struct InterventionPages {
     let pages: PageRenderer
     let interventions: InterventionService
@@ -53,20 +52,6 @@ struct InterventionPages {
                 return try await this.show(id, context: context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/interventions/\(id)?saved=1")
-        }
-        routes.page(.get, "/operations/{name}", access: .signedIn) { _, context in
-            guard let raw = context.parameters.get("name"), !raw.isEmpty, raw.count <= 100 else { throw LiaisonError.invalid("name", "must be 1 to 100 characters") }
-            let name = raw.removingPercentEncoding ?? raw
-            let results = try await this.interventions.operation(name, by: try context.user(), request: context.request)
-            let reference = ReferenceData(entries: try await this.store.referenceEntries())
-            let agencies = Dictionary(uniqueKeysWithValues: try await this.store.agencies().map { ($0.id, $0.name) })
-            return this.pages.page("operation", title: name, context: view([
-                "name": name, "agencies": results.agencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", "),
-                "items": results.interventions.map { this.row($0, reference: reference) }, "hasItems": !results.interventions.isEmpty,
-                "totals": results.totals.sorted { $0.key < $1.key }.map { ["kind": reference.label($0.key, in: "outcome-kind"), "value": Self.number($0.value)] },
-                "seizures": results.seizures.sorted { $0.key < $1.key }.map { ["what": $0.key, "value": Self.number($0.value)] },
-                "hasSeizures": !results.seizures.isEmpty,
-            ]), identity: context.identity, section: "/ocgs")
         }
     }
 

@@ -7,7 +7,7 @@ enum Templates {
         "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminUserForm": adminUserForm, "adminUser": adminUser,
         "matches": matches, "match": match, "imports": imports, "import": importJob, "cases": cases, "case": deportationCase,
         "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable, "pois": pois, "poi": poi, "reassessments": reassessments, "scoring": scoring, "adminReference": adminReference, "assessmentPanel": assessmentPanel,
-        "interventionPanel": interventionPanel, "intervention": intervention, "operation": operation,
+        "interventionPanel": interventionPanel, "intervention": intervention, "operation": operation, "operations": operations,
     ]
 
     static let layout = """
@@ -911,9 +911,31 @@ extension Templates {
     """
 
     static let operation = """
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
     <span class="caption">Multi-agency operation</span>
     <h1>{{name}}</h1>
-    <p>Agencies: {{agencies}}{{^agencies}}none you can see{{/agencies}}</p>
+    {{#record}}<dl class="summary-list">
+      <div><dt>Purpose</dt><dd>{{description}}</dd></div>
+      <div><dt>Lead agency</dt><dd>{{lead}}</dd></div>
+      <div><dt>Partners</dt><dd>{{partners}}{{^partners}}None{{/partners}}</dd></div>
+      <div><dt>Period</dt><dd>{{startsOn}} to {{endsOn}}{{^endsOn}}now{{/endsOn}}</dd></div>
+      <div><dt>Set up by</dt><dd>{{createdBy}}</dd></div>
+    </dl>{{/record}}
+    {{^record}}<p>No operation record you can see carries this name; below are the interventions planned under it that you can see.</p>{{/record}}
+    <p>Agencies taking part: {{agencies}}{{^agencies}}none you can see{{/agencies}}</p>
+    {{#showBriefed}}<h2>Briefed members</h2>
+    <p>Only members briefed into {{name}} see the records marked with it (need-to-know).</p>
+    {{#hasBriefed}}<table><caption class="visually-hidden">Members briefed into the operation</caption>
+      <thead><tr><th scope="col">Member</th><th scope="col">Agency</th>{{#canBrief}}<th scope="col"><span class="visually-hidden">Action</span></th>{{/canBrief}}</tr></thead>
+      <tbody>{{#briefed}}<tr><td>{{displayName}} ({{username}})</td><td>{{agency}}</td>{{#canBrief}}<td><form method="post" action="/operations/{{path}}/briefings"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}"><input type="hidden" name="briefed" value="false"><button class="link-button" type="submit">Withdraw<span class="visually-hidden"> {{username}}'s briefing</span></button></form></td>{{/canBrief}}</tr>{{/briefed}}</tbody>
+    </table>{{/hasBriefed}}
+    {{^hasBriefed}}<p>Nobody is briefed yet.</p>{{/hasBriefed}}
+    {{#canBrief}}<form method="post" action="/operations/{{path}}/briefings" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="briefed" value="true">
+      <div class="form-group"><label for="username">Brief a member (username)</label><input id="username" name="username" autocomplete="off"></div>
+      <button class="button button--secondary" type="submit">Brief member</button>
+    </form>{{/canBrief}}{{/showBriefed}}
     <h2>Joint results</h2>
     <table><caption class="visually-hidden">Outcomes totalled by kind</caption>
       <thead><tr><th scope="col">Outcome</th><th scope="col" class="numeric">Total</th></tr></thead>
@@ -926,6 +948,27 @@ extension Templates {
       <tbody>{{#items}}<tr><td>{{category}}</td><td><a href="/interventions/{{id}}">{{tactic}}</a></td><td>{{owner}}</td><td>{{due}}</td><td>{{status}}</td><td class="numeric">{{outcomes}}</td></tr>{{/items}}</tbody>
     </table>{{/hasItems}}
     {{^hasItems}}<p>No interventions you can see.</p>{{/hasItems}}
+    """
+
+    static let operations = """
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+    <h1>Operations</h1>
+    <p>Multi-agency operations your agency leads or takes part in, or that you are briefed into.</p>
+    {{#hasItems}}<table><caption class="visually-hidden">Operations, latest start first</caption>
+      <thead><tr><th scope="col">Operation</th><th scope="col">Lead agency</th><th scope="col">Starts</th><th scope="col">Ends</th></tr></thead>
+      <tbody>{{#items}}<tr><td><a href="/operations/{{path}}">{{name}}</a></td><td>{{lead}}</td><td>{{startsOn}}</td><td>{{endsOn}}</td></tr>{{/items}}</tbody>
+    </table>{{/hasItems}}
+    {{^hasItems}}<p>No operations you can see.</p>{{/hasItems}}
+    {{#canCreate}}<h2>Set up an operation</h2>
+    <form method="post" action="/operations" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <div class="form-group"><label for="name">Name</label><span class="hint">For example OPERATION BASALT: letters, digits, spaces or hyphens</span><input id="name" name="name" value="{{form.name}}"></div>
+      <div class="form-group"><label for="description">Purpose</label><textarea id="description" name="description" rows="2">{{form.description}}</textarea></div>
+      <div class="form-group"><label for="partners">Partner agencies (codes, separated by commas)</label><input id="partners" name="partners" value="{{form.partners}}"></div>
+      <div class="form-group"><label for="startsOn">Starts (yyyy-mm-dd)</label><input id="startsOn" name="startsOn" value="{{form.startsOn}}"></div>
+      <div class="form-group"><label for="endsOn">Ends (yyyy-mm-dd, if known)</label><input id="endsOn" name="endsOn" value="{{form.endsOn}}"></div>
+      <button class="button" type="submit">Set up operation</button>
+    </form>{{/canCreate}}
     """
 }
 

@@ -79,6 +79,7 @@ public enum LiaisonApplication {
         let pois = POIService(store: store, clock: clock, audit: audit)
         let interventions = InterventionService(store: store, clock: clock, audit: audit)
         let scoring = ScoringService(store: store, clock: clock, audit: audit)
+        let operations = OperationService(store: store, clock: clock, audit: audit)
         let interventionPages = InterventionPages(pages: pages, interventions: interventions, store: store)
 
         let router = Router(context: LiaisonRequestContext.self)
@@ -99,6 +100,7 @@ public enum LiaisonApplication {
         ObligationsAPI(cases: cases, obligations: obligations, guidance: guidance).register(&routes)
         POIsAPI(pois: pois, groups: groups, scoring: scoring).register(&routes)
         InterventionsAPI(interventions: interventions).register(&routes)
+        OperationsAPI(operations: operations).register(&routes)
         AuditAPI(store: store, audit: audit).register(&routes)
         AccessAPI(store: store, audit: audit).register(&routes)
         HomePages(pages: pages, authenticator: authenticator).register(&routes)
@@ -110,6 +112,7 @@ public enum LiaisonApplication {
         ObligationPages(pages: pages, obligations: obligations, guidance: guidance, store: store).register(&routes)
         POIPages(pages: pages, pois: pois, groups: groups, scoring: scoring, interventions: interventionPages, store: store).register(&routes)
         interventionPages.register(&routes)
+        OperationPages(pages: pages, operations: operations, interventions: interventionPages, store: store).register(&routes)
         AuditPages(pages: pages, store: store, audit: audit).register(&routes)
         AdminPages(pages: pages, store: store, admin: UserAdministration(store: store, audit: audit), authenticator: authenticator).register(&routes)
         // The document describes every operation, itself included.

@@ -64,6 +64,8 @@ enum RouteAccess: Sendable, Equatable {
     case obligation
     /// The obligation named by `{id}`, seen as `obligation`; then only the agency it is addressed to may acknowledge.
     case acknowledgeObligation
+    /// The operation named by `{name}`: seeing it (`OperationService.mayRead`), then briefing into it (`mayBrief`).
+    case briefOperation
 }
 
 /// A page route: what the authorisation matrix test needs to know of it.
