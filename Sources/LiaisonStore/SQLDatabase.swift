@@ -43,6 +43,16 @@ public struct SQLRow: Sendable {
 
     public func optionalInt(_ column: String) -> Int? { try? int(column) }
 
+    /// A number, whichever numeric type the store returned; absent (NULL) is 0.
+    public func double(_ column: String) -> Double {
+        switch values[column] {
+        case .int(let value)?: Double(value)
+        case .double(let value)?: value
+        case .text(let value)?: Double(value) ?? 0
+        default: 0
+        }
+    }
+
     public func bool(_ column: String) throws -> Bool { try int(column) != 0 }
 
     public func date(_ column: String) throws -> Date { Date(timeIntervalSince1970: Double(try int(column)) / 1000) }

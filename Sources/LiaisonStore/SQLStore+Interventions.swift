@@ -6,12 +6,13 @@ import LiaisonCore
 extension SQLStore {
     public func insertIntervention(_ i: Intervention) async throws {
         try await db.transaction { tx in
-            try await Self.insertRows(tx, table: "interventions",
-                                      columns: ["id", "target_id", "status", "due_date", "operation"] + Self.recordColumns.components(separatedBy: ", "),
-                                      rows: [[.text(i.id.rawValue), .text(i.target.id), .text(i.status), .text(i.dueDate), SQLValue(i.operation)]
-                                             + (try Self.recordValues(i.meta, sortName: i.dueDate, details: i))])
-            try await Self.saveShares(tx, [(i.id.rawValue, i.meta)], replacing: false)
+            try await Self.insertInterventions(tx, [i])
         }
+    }
+
+    /// Many at once, in one transaction (demo data and benchmarks).
+    public func insertInterventions(_ items: [Intervention]) async throws {
+        try await db.transaction { tx in try await Self.insertInterventions(tx, items) }
     }
 
     public func intervention(_ id: InterventionID) async throws -> Intervention? {
@@ -29,10 +30,43 @@ extension SQLStore {
     public func updateIntervention(_ i: Intervention, expectedVersion: Int) async throws {
         try await db.transaction { tx in
             try await Self.updateRecord(tx, table: "interventions", kind: "intervention", id: i.id.rawValue, meta: i.meta, sortName: i.dueDate, details: i,
-                                        extra: [("status", .text(i.status)), ("due_date", .text(i.dueDate)), ("operation", SQLValue(i.operation))],
+                                        extra: [("status", .text(i.status)), ("due_date", .text(i.dueDate)), ("operation", SQLValue(i.operation)),
+                                                ("completed_on", SQLValue(i.completedOn)), ("category", .text(i.category.rawValue))],
                                         expectedVersion: expectedVersion)
             try await Self.saveShares(tx, [(i.id.rawValue, i.meta)], replacing: true)
+            try await tx.execute("DELETE FROM intervention_outcomes WHERE id = ?", [.text(i.id.rawValue)])
+            try await Self.insertOutcomeFacts(tx, [i])
         }
+    }
+
+    /// Inserts interventions with their shares and their outcomes as report facts (the seeder loads many at once).
+    static func insertInterventions(_ tx: any SQLTransaction, _ items: [Intervention]) async throws {
+        try await insertRows(tx, table: "interventions",
+                             columns: ["id", "target_id", "status", "due_date", "operation", "completed_on", "category"] + recordColumns.components(separatedBy: ", "),
+                             rows: try items.map { i in
+                                 [.text(i.id.rawValue), .text(i.target.id), .text(i.status), .text(i.dueDate), SQLValue(i.operation), SQLValue(i.completedOn),
+                                  .text(i.category.rawValue)] + (try recordValues(i.meta, sortName: i.dueDate, details: i))
+                             })
+        try await saveShares(tx, items.map { ($0.id.rawValue, $0.meta) }, replacing: false)
+        try await insertOutcomeFacts(tx, items)
+    }
+
+    static func insertOutcomeFacts(_ tx: any SQLTransaction, _ items: [Intervention]) async throws {
+        let rows: [[SQLValue]] = items.flatMap { i in
+            i.outcomes.map { o in
+                [.text(i.id.rawValue), SQLValue(o.id), .text(i.target.id), .text(o.kind), .text(o.date), .double(o.quantity), SQLValue(o.unit), SQLValue(o.commodity),
+                 o.purity.map(SQLValue.double) ?? .null, SQLValue(o.place), SQLValue(o.route), SQLValue(o.impact)] + accessValues(i.meta)
+            }
+        }
+        try await insertRows(tx, table: "intervention_outcomes",
+                             columns: ["id", "outcome_id", "target_id", "kind", "date", "quantity", "unit", "commodity", "purity", "place", "route", "impact"] + accessColumns,
+                             rows: rows)
+    }
+
+    /// The columns a fact row copies from its record so the access policy filters it directly.
+    static let accessColumns = ["owner_agency_id", "classification", "shared_all", "need_to_know"]
+    static func accessValues(_ meta: RecordMeta) -> [SQLValue] {
+        [.text(meta.owningAgencyID.rawValue), .int(Int64(meta.marking.classification.rank)), SQLValue(meta.sharing.withAll), SQLValue(meta.needToKnow)]
     }
 
     static func intervention(_ row: SQLRow) throws -> Intervention {

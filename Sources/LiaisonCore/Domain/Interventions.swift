@@ -38,6 +38,23 @@ public struct InterventionOutcome: Codable, Sendable, Equatable {
     public var narrative: String
     public var recordedBy: String
     public var recordedAt: Date
+
+    public init(id: Int, kind: String, date: String, quantity: Double, unit: String? = nil, commodity: String? = nil, purity: Double? = nil,
+                place: String? = nil, route: String? = nil, impact: String? = nil, narrative: String, recordedBy: String, recordedAt: Date) {
+        self.id = id
+        self.kind = kind
+        self.date = date
+        self.quantity = quantity
+        self.unit = unit
+        self.commodity = commodity
+        self.purity = purity
+        self.place = place
+        self.route = route
+        self.impact = impact
+        self.narrative = narrative
+        self.recordedBy = recordedBy
+        self.recordedAt = recordedAt
+    }
 }
 
 /// A planned intervention against a group or a Person of Interest under the 4P framework, with its outcomes.

@@ -248,6 +248,20 @@ public struct CaseService: Sendable {
         }
     }
 
+    /// A confiscation order against a person: the holding agency's interest in them, with the order as its
+    /// confiscation proceedings, so each of their cases (open now or later) carries the barrier and the agency is
+    /// told of every step. An agency already interested in the person keeps its registration.
+    func noteConfiscation(_ order: AssetOrder, subject: SubjectID, by user: User, at now: Date) async throws {
+        guard let agency = try await store.agency(order.meta.owningAgencyID),
+              try await !store.subjectInterests(subject: subject).contains(where: { $0.agencyID == agency.id }) else { return }
+        let interest = SubjectInterest(subjectID: subject, agencyID: agency.id, agencyCode: agency.code,
+                                       reason: "Confiscation order of £\(String(format: "%.2f", order.amount)) to be satisfied",
+                                       confiscation: "Confiscation order \(order.reference.isEmpty ? "" : order.reference + " ")at \(order.court), made \(order.madeOn)",
+                                       contact: user.email, via: .api, registeredAt: now, registeredBy: user.username)
+        try await store.insertSubjectInterest(interest)
+        for c in try await store.deportationCases(subject: subject) { try await apply([interest], to: c, by: user, at: now) }
+    }
+
     /// Applies a person's registered interests to one of their cases (as Liaison, on the registering user's behalf):
     /// those the case does not have yet, unless it has ended. A concurrent change to the case is retried once.
     func apply(_ interests: [SubjectInterest], to found: DeportationCase, by user: User, at now: Date) async throws {

@@ -164,7 +164,7 @@ public protocol OCGStore: Sendable {
 }
 
 /// Everything Liaison keeps. Two real implementations: embedded SQLite and PostgreSQL.
-public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore, InterventionStore {
+public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore, InterventionStore, AssetStore, ReportStore {
     /// Applies any named migrations not yet applied, in order.
     func migrate() async throws
     /// Names of the migrations applied, in order.
@@ -366,4 +366,59 @@ public protocol InterventionStore: Sendable {
     func operation(name: String) async throws -> JointOperation?
     /// Every operation, latest start first.
     func operations() async throws -> [JointOperation]
+}
+
+/// Asset recovery records and the incentivisation scheme's versions.
+public protocol AssetStore: Sendable {
+    func insertAssetOrder(_ order: AssetOrder) async throws
+    func assetOrder(_ id: AssetOrderID) async throws -> AssetOrder?
+    /// Those held against a record (subject, group or case), or against the subject of a case, newest first.
+    func assetOrders(relatedTo id: String) async throws -> [AssetOrder]
+    /// Saves an asset record if it still has `expectedVersion`; otherwise `staleVersion`.
+    func updateAssetOrder(_ order: AssetOrder, expectedVersion: Int) async throws
+    /// Every published version of the incentivisation scheme after the built-in one, newest first.
+    func incentiveSchemes() async throws -> [IncentiveScheme]
+    /// Publishes a version; one that already exists is a `conflict`.
+    func insertIncentiveScheme(_ scheme: IncentiveScheme) async throws
+}
+
+/// The sums reports are built from, counted inside the store within what the viewer may see.
+public protocol ReportStore: Sendable {
+    /// The facts of one period within the scope's area and market, as `viewer` may see them, deciding "subject
+    /// to action" by `rule`.
+    func periodFacts(_ scope: ReportScope, period: ReportPeriod, viewer: Viewer, rule: ActionRule) async throws -> PeriodFacts
+    /// By agency: interventions led with a due or completion date in the period, and outcomes recorded in it.
+    func contributions(_ scope: ReportScope, viewer: Viewer) async throws -> [AgencyContribution]
+    /// Places where people were safeguarded or seizures made in the period, most frequent first.
+    func places(_ scope: ReportScope, viewer: Viewer, limit: Int) async throws -> [PlaceCount]
+    /// Distinct people recorded as exploited members of the groups in scope during the period.
+    func exploitedPeople(_ scope: ReportScope, viewer: Viewer) async throws -> Int
+}
+
+public struct AgencyContribution: Codable, Sendable, Equatable {
+    public var agency: AgencyID
+    public var interventions: Int
+    public var outcomes: Int
+    public var assetsCollected: Double
+
+    public init(agency: AgencyID, interventions: Int, outcomes: Int, assetsCollected: Double) {
+        self.agency = agency
+        self.interventions = interventions
+        self.outcomes = outcomes
+        self.assetsCollected = assetsCollected
+    }
+}
+
+public struct PlaceCount: Codable, Sendable, Equatable {
+    public var place: String
+    public var kind: String
+    public var count: Int
+    public var quantity: Double
+
+    public init(place: String, kind: String, count: Int, quantity: Double) {
+        self.place = place
+        self.kind = kind
+        self.count = count
+        self.quantity = quantity
+    }
 }

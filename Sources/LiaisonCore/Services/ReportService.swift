@@ -1,0 +1,79 @@
+import Foundation
+
+/// The performance report the board reads, and local serious and organised crime profiles. Both are counted
+/// inside the store within what the reader may see, so two readers may get different figures, and neither sees
+/// a count of records hidden from them.
+public struct ReportService: Sendable {
+    public static let kind = "report"
+    let store: any LiaisonStore
+    let clock: any LiaisonClock
+    let auditor: Auditor
+    public var rule: ActionRule
+
+    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, rule: ActionRule = .standard) {
+        self.store = store
+        self.clock = clock
+        auditor = Auditor(log: audit)
+        self.rule = rule
+    }
+
+    /// The scope from what was asked, checked: a period ("2025-26", "2025-26-Q3" or "2026-01-01..2026-03-31"), an
+    /// area and a market from the reference lists.
+    public func scope(period: String?, area: String?, market: String?) async throws -> ReportScope {
+        let reference = ReferenceData(entries: try await store.referenceEntries())
+        var v = Validator()
+        let parsed = ReportPeriod.parse(period ?? "")
+        if parsed == nil { v.fail("period", "must be a financial year such as 2025-26, a quarter such as 2025-26-Q1, or dates as 2026-01-01..2026-03-31") }
+        if let area, !area.isEmpty, !reference.contains(area, in: "area") { v.fail("area", "is not in the area list") }
+        if let market, !market.isEmpty, !reference.contains(market, in: "criminal-market") { v.fail("market", "is not in the criminal-market list") }
+        try v.check()
+        return ReportScope(period: parsed!, area: area?.nonEmpty, market: market?.nonEmpty)
+    }
+
+    /// The financial year that today falls in, as "2025-26".
+    public func currentYear() -> String {
+        let day = InterventionService.day(clock.now())
+        let year = Int(day.prefix(4))!, start = day >= "\(year)-04-01" ? year : year - 1
+        return "\(start)-\(String(format: "%02d", (start + 1) % 100))"
+    }
+
+    public func performance(_ scope: ReportScope, published: Bool, by user: User, request: RequestInfo = .none) async throws -> PerformanceReport {
+        try await auditor.run(user, "report.performance", kind: Self.kind, request: request, detail: Self.describe(scope, published: published)) {
+            let viewer = Viewer(user)
+            async let current = store.periodFacts(scope, period: scope.period, viewer: viewer, rule: rule)
+            async let previous = store.periodFacts(scope, period: scope.period.previous, viewer: viewer, rule: rule)
+            return PerformanceReport.build(scope: scope, current: try await current, previous: try await previous, published: published)
+        }
+    }
+
+    /// A local profile: the groups active in the area, the report's measures there, what partners contributed,
+    /// the places where people were safeguarded or seizures made, and the people exploited by the groups.
+    public struct Profile: Codable, Sendable {
+        public var scope: ReportScope
+        public var groups: [OCG]
+        public var groupsTruncated: Bool
+        public var report: PerformanceReport
+        public var contributions: [AgencyContribution]
+        public var places: [PlaceCount]
+        public var exploitedPeople: Int
+    }
+
+    public func profile(_ scope: ReportScope, by user: User, request: RequestInfo = .none) async throws -> Profile {
+        try await auditor.run(user, "report.profile", kind: Self.kind, request: request, detail: Self.describe(scope, published: false)) {
+            let viewer = Viewer(user)
+            let groups = try await store.ocgs(matching: OCGQuery(status: "active", market: scope.market, area: scope.area, viewer: viewer, page: PageRequest(limit: 200)))
+            async let current = store.periodFacts(scope, period: scope.period, viewer: viewer, rule: rule)
+            async let previous = store.periodFacts(scope, period: scope.period.previous, viewer: viewer, rule: rule)
+            async let contributions = store.contributions(scope, viewer: viewer)
+            async let places = store.places(scope, viewer: viewer, limit: 20)
+            async let exploited = store.exploitedPeople(scope, viewer: viewer)
+            return Profile(scope: scope, groups: groups.items, groupsTruncated: groups.nextCursor != nil,
+                           report: PerformanceReport.build(scope: scope, current: try await current, previous: try await previous, published: false),
+                           contributions: try await contributions, places: try await places, exploitedPeople: try await exploited)
+        }
+    }
+
+    static func describe(_ scope: ReportScope, published: Bool) -> String {
+        [scope.period.name, scope.area.map { "area \($0)" }, scope.market.map { "market \($0)" }, published ? "published" : nil].compactMap { $0 }.joined(separator: ", ")
+    }
+}
