@@ -57,5 +57,5 @@ curl -fs -X POST -H "Authorization: Bearer $TOKEN" \
   "http://127.0.0.1:$PORT/api/v1/interventions/$INTERVENTION/steps" >/dev/null
 curl -fs -X POST -H "Authorization: Bearer $TOKEN" -d '{"version":2,"status":"completed"}' \
   "http://127.0.0.1:$PORT/api/v1/interventions/$INTERVENTION/steps" >/dev/null
-export LIAISON_CHECK_POI=$POI
+export LIAISON_CHECK_POI=$POI LIAISON_CHECK_SUBJECT=$SUBJECT
 "$VENV/bin/python" scripts/browser_check.py "http://127.0.0.1:$PORT" screenshots

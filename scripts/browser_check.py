@@ -9,7 +9,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, out = sys.argv[1], sys.argv[2]
 os.makedirs(out, exist_ok=True)
@@ -153,6 +153,35 @@ try:
     driver.find_element(By.XPATH, "//button[text()='Brief member']").click()
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "(gmp.intel)"))
     check("05k-operation")
+
+    # A confiscation order against the subject, a payment against it, and the receipt's split between agencies.
+    subject = os.environ["LIAISON_CHECK_SUBJECT"]
+    driver.get(f"{base}/assets/new?targetKind=subject&targetID={subject}")
+    Select(driver.find_element(By.ID, "power")).select_by_value("confiscation")
+    for field, value in {"court": "Manchester Crown Court", "reference": "T20267001", "madeOn": "2026-06-01", "amount": "50000", "benefit": "240000",
+                         "available": "50000", "compensation": "5000", "timeToPay": "2026-09-01", "defaultSentenceMonths": "18", "prosecution": "GMP"}.items():
+        driver.find_element(By.ID, field).send_keys(value)
+    check("05l-asset-form")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/assets'] button").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Record the next event"))
+    driver.find_element(By.CSS_SELECTOR, "details.panel summary").click()
+    driver.find_element(By.ID, "date").send_keys("2026-07-01")
+    driver.find_element(By.ID, "amount").send_keys("20000")
+    driver.find_element(By.XPATH, "//button[text()='Record event']").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Victims (compensation)"))
+    check("05m-asset")
+
+    # The performance report with its charts, its published version, and a local profile.
+    driver.get(f"{base}/reports")
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "svg.chart")))
+    assert "Assets collected" in driver.find_element(By.TAG_NAME, "main").text
+    check("05n-report")
+    driver.get(f"{base}/reports?published=1")
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "leaves out"))
+    check("05o-report-published")
+    driver.get(f"{base}/reports/profile?area=north-west")
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "What partners contributed"))
+    check("05p-profile")
 
     driver.get(f"{base}/ocgs?status=active")
     check("06-groups")

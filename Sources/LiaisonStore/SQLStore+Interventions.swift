@@ -55,11 +55,13 @@ extension SQLStore {
         let rows: [[SQLValue]] = items.flatMap { i in
             i.outcomes.map { o in
                 [.text(i.id.rawValue), SQLValue(o.id), .text(i.target.id), .text(o.kind), .text(o.date), .double(o.quantity), SQLValue(o.unit), SQLValue(o.commodity),
-                 o.purity.map(SQLValue.double) ?? .null, SQLValue(o.place), SQLValue(o.route), SQLValue(o.impact)] + accessValues(i.meta)
+                 o.purity.map(SQLValue.double) ?? .null, SQLValue(o.place), SQLValue(o.route), SQLValue(o.impact), .text(i.status), .text(i.category.rawValue)]
+                    + accessValues(i.meta)
             }
         }
         try await insertRows(tx, table: "intervention_outcomes",
-                             columns: ["id", "outcome_id", "target_id", "kind", "date", "quantity", "unit", "commodity", "purity", "place", "route", "impact"] + accessColumns,
+                             columns: ["id", "outcome_id", "target_id", "kind", "date", "quantity", "unit", "commodity", "purity", "place", "route", "impact",
+                                       "status", "category"] + accessColumns,
                              rows: rows)
     }
 

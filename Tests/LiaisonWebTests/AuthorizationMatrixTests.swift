@@ -110,6 +110,17 @@ struct AuthorizationMatrixTests {
         }
         let interventions = interventionFixtures
 
+        // A restraint order against each chosen subject, held and marked as the subject is.
+        var assetFixtures: [(id: String, meta: RecordMeta)] = []
+        for subject in subjects {
+            let fixture = AssetOrder(id: .make(), meta: subject.meta, target: AssetTarget(kind: "subject", id: subject.id.rawValue), subjectID: subject.id,
+                                     power: .restraint, court: "matrix", reference: "", madeOn: "2026-01-01", amount: 1_000, confiscation: nil,
+                                     agencies: [], status: "in-force", events: [])
+            try await harness.store.insertAssetOrder(fixture)
+            assetFixtures.append((fixture.id.rawValue, fixture.meta))
+        }
+        let assets = assetFixtures
+
         // An obligation to the NCA on each case: the NCA's users see theirs; others see them only through the case.
         let nca = data.agencies.first { $0.code == "NCA" }!
         let obligationFixtures = caseFixtures.map { fixture in
@@ -144,7 +155,7 @@ struct AuthorizationMatrixTests {
 
             func records(_ kind: String) -> [(id: String, meta: RecordMeta)] {
                 kind == "subject" ? subjects.map { ($0.id.rawValue, $0.meta) } : kind == "case" ? cases : kind == "poi" ? pois
-                    : kind == "intervention" ? interventions : groups.map { ($0.id.rawValue, $0.meta) }
+                    : kind == "intervention" ? interventions : kind == "asset" ? assets : groups.map { ($0.id.rawValue, $0.meta) }
             }
             func currentVersion(_ kind: String, _ id: String) async throws -> Int {
                 switch kind {
@@ -152,6 +163,7 @@ struct AuthorizationMatrixTests {
                 case "case": try await store.deportationCase(CaseID(id))!.meta.version
                 case "poi": try await store.poi(POIID(id))!.meta.version
                 case "intervention": try await store.intervention(InterventionID(id))!.meta.version
+                case "asset": try await store.assetOrder(AssetOrderID(id))!.meta.version
                 default: try await store.ocg(OCGID(id))!.meta.version
                 }
             }
@@ -222,6 +234,11 @@ struct AuthorizationMatrixTests {
                                 : template == "/api/v1/interventions"
                                     ? #"{"target":{"kind":"poi","id":"\#(pois[0].id)"},"category":"pursue","tactic":"arrest","dueDate":"2026-12-01","description":"matrix"}"#
                                 : template.hasPrefix("/api/v1/scoring/") ? staleMatrix
+                                : template == "/api/v1/assets"
+                                    ? #"{"target":{"kind":"subject","id":"\#(anchor.id.rawValue)"},"power":"restraint","court":"matrix","madeOn":"2026-01-01","amount":100}"#
+                                : template == "/api/v1/asset-recovery/scheme"
+                                    ? #"{"version":1,"effectiveFrom":"2026-01-01","shares":{"home-office":50,"investigation":18.75,"prosecution":18.75,"enforcement":12.5}}"#
+                                : template.hasSuffix("/events") ? #"{"version":\#(version ?? 0),"kind":"varied","date":"2026-01-02","amount":900}"#
                                 : template.hasPrefix("/api/v1/interventions/") ? #"{"version":\#(version ?? 0),"status":"in-progress"}"#
                                 : template.hasSuffix("/delivery") ? #"{"version":0,"email":"desk@example.invalid"}"#
                                 : template.hasPrefix("/api/v1/guidance") ? #"{"version":0,"title":"Matrix","body":"Matrix","changeNote":"matrix"}"#

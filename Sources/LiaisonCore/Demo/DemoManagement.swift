@@ -9,6 +9,15 @@ public enum DemoManagement {
         public var interventions: [Intervention]
         /// The multi-agency operation several interventions are planned under, led by the NCA with a dozen partners.
         public var operation: JointOperation?
+        /// Restraint, confiscation and cash seizures against the people managed, with payments and forfeitures.
+        public var assets: [AssetOrder] = []
+
+        public init(pois: [(PersonOfInterest, Assessment)], interventions: [Intervention], operation: JointOperation?, assets: [AssetOrder]) {
+            self.pois = pois
+            self.interventions = interventions
+            self.operation = operation
+            self.assets = assets
+        }
     }
 
     public static let operation = "OPERATION SLATE"
@@ -38,6 +47,8 @@ public enum DemoManagement {
                                        reviewDue: assessment.nextReviewDue, lifetimeManagement: lifetime)
             pois.append((poi, assessment))
         }
+        let places = ["Salford", "Oldham", "Toxteth", "Moss Side", "Bootle", "Wythenshawe", "Hull docks", "Dover"]
+        let routes = ["M62 corridor", "M6 north", "Liverpool–Bristol line", "Hull ferry", "Dover RoRo"]
         let tactics = ["arrest", "cash-seizure", "restraint", "scpo", "licensing", "immigration", "vehicle-seizure", "tenancy", "safeguarding", "prevent-young-people"]
         var made: [Intervention] = []
         for (n, group) in data.ocgs.prefix(interventions).enumerated() {
@@ -61,8 +72,13 @@ public enum DemoManagement {
                     if rng.chance(0.5) {
                         i.outcomes.append(InterventionOutcome(id: 2, kind: "seizure", date: day, quantity: Double(rng.int(1...40)) / 4, unit: "kg",
                                                               commodity: rng.pick(["cocaine", "heroin", "cannabis"]), purity: Double(rng.int(20...90)),
+                                                              place: rng.pick(places), route: rng.pick(routes),
                                                               impact: rng.pick(["major", "moderate", "minor"]), narrative: "Found at a stash address",
                                                               recordedBy: officer.username, recordedAt: due))
+                    }
+                    if rng.chance(0.2) {
+                        i.outcomes.append(InterventionOutcome(id: 3, kind: "safeguarded", date: day, quantity: Double(rng.int(1...4)), place: rng.pick(places),
+                                                              narrative: "Exploited young people referred for support", recordedBy: officer.username, recordedAt: due))
                     }
                 }
             }
@@ -73,6 +89,41 @@ public enum DemoManagement {
                                leadAgency: lead.id, partnerAgencies: data.agencies.filter { $0.id != lead.id }.prefix(12).map(\.id).sorted(),
                                startsOn: InterventionService.day(now.addingTimeInterval(-200 * 86_400)), endsOn: nil,
                                createdBy: data.users.first { $0.agencyID == lead.id && $0.roles.contains(.supervisor) }?.username ?? "admin", createdAt: now)
-        return Output(pois: pois, interventions: made, operation: record)
+        var assets: [AssetOrder] = []
+        for (n, (poi, _)) in pois.prefix(max(pois.count / 2, 0)).enumerated() {
+            guard let officer = officers[poi.meta.owningAgencyID].map({ rng.pick($0) }) else { continue }
+            let made = now.addingTimeInterval(-Double(rng.int(30...400)) * 86_400)
+            let day = InterventionService.day(made)
+            var meta = poi.meta
+            meta.createdAt = made
+            meta.createdBy = officer.id
+            meta.version = 1
+            let power = [AssetPower.restraint, .confiscation, .cashSeizure, .accountFreezing][n % 4]
+            let amount = Double(rng.int(2...400)) * 500
+            let orderID: AssetOrderID = rng.id()
+            var order = AssetOrder(id: orderID, meta: meta, target: AssetTarget(kind: "subject", id: poi.subjectID.rawValue), subjectID: poi.subjectID, power: power,
+                                   court: rng.pick(["Manchester Crown Court", "Liverpool Crown Court", "Southwark Crown Court", "Westminster Magistrates' Court"]),
+                                   reference: power == .confiscation ? "T\(2025_0000 + n)" : "", madeOn: day, amount: amount,
+                                   confiscation: power == .confiscation ? ConfiscationTerms(benefit: amount * 3, available: amount, compensation: amount / 10,
+                                                                                             timeToPay: InterventionService.day(made.addingTimeInterval(90 * 86_400)),
+                                                                                             defaultSentenceMonths: 18) : nil,
+                                   agencies: [AgencyPart(agency: poi.meta.owningAgencyID, role: "investigation")], status: power.initialStatus, events: [])
+            let later = InterventionService.day(made.addingTimeInterval(20 * 86_400))
+            switch power {
+            case .confiscation:
+                order.events.append(AssetEvent(id: 1, kind: "payment", date: later, amount: (amount / 2).rounded(), recordedBy: officer.username, recordedAt: made))
+            case .cashSeizure:
+                order.events.append(AssetEvent(id: 1, kind: "detention", date: day, until: InterventionService.day(made.addingTimeInterval(90 * 86_400)),
+                                               recordedBy: officer.username, recordedAt: made))
+                order.events.append(AssetEvent(id: 2, kind: "forfeited", date: later, amount: amount, recordedBy: officer.username, recordedAt: made))
+                order.status = "forfeited"
+            case .accountFreezing:
+                order.events.append(AssetEvent(id: 1, kind: "forfeited", date: later, amount: amount, recordedBy: officer.username, recordedAt: made))
+                order.status = "forfeited"
+            default: break
+            }
+            assets.append(order)
+        }
+        return Output(pois: pois, interventions: made, operation: record, assets: assets)
     }
 }

@@ -42,6 +42,7 @@ public enum DemoSeeder {
         }
         for intervention in management?.interventions ?? [] { try await store.insertIntervention(intervention) }
         if let operation = management?.operation { try await store.insertOperation(operation) }
+        for order in management?.assets ?? [] { try await store.insertAssetOrder(order) }
         return Outcome(seeded: true, dataset: dataset)
     }
 }

@@ -172,6 +172,9 @@ public struct PerformanceReport: Codable, Sendable, Equatable {
         "seizures-by-commodity", "outputs",
     ]
 
+    /// Seizures by commodity may be published like the listed measures; their purity and the routes may not.
+    public static func isPublishable(_ code: String) -> Bool { publishable.contains(code) || code.hasPrefix("seized-") }
+
     static let outputs: [(code: String, kind: String, label: String)] = [
         ("arrests", "arrest", "Arrests"), ("charges", "charge", "Charges"), ("convictions", "conviction", "Convictions"),
         ("sentences", "sentence", "Months of sentence"), ("orders", "order", "Orders made"), ("prohibition-notices", "prohibition-notice", "Prohibition notices"),
@@ -183,7 +186,7 @@ public struct PerformanceReport: Codable, Sendable, Equatable {
         var measures: [Measure] = []
         func add(_ code: String, _ label: String, _ group: String, _ unit: String, _ value: (PeriodFacts) -> Double) {
             measures.append(Measure(code: code, label: label, group: group, unit: unit, current: value(current), previous: value(previous),
-                                    publishable: publishable.contains(code)))
+                                    publishable: isPublishable(code)))
         }
         add("known-criminals", "Known organised criminals (PoIs and group members)", "Subject to action", "count") { Double($0.knownCriminals) }
         add("under-action", "Known organised criminals subject to action", "Subject to action", "count") { Double($0.underAction) }
@@ -245,7 +248,7 @@ public struct PerformanceReport: Codable, Sendable, Equatable {
                                 labels: disruptions.map { String($0.code.dropFirst("disruptions-".count)).capitalized },
                                 series: [.init(name: scope.period.name, values: disruptions.map(\.current)),
                                          .init(name: scope.period.previousName, values: disruptions.map(\.previous))],
-                                unit: "count", publishable: false))
+                                unit: "count", publishable: true))
         let assets = measures.filter { $0.group == "Assets" }
         charts.append(ChartData(code: "assets", title: "Assets restrained, confiscated, forfeited and collected",
                                 description: "Pounds in \(scope.period.name) and \(scope.period.previousName).", kind: "bar", labels: assets.map(\.label),
@@ -292,7 +295,7 @@ public struct PerformanceReport: Codable, Sendable, Equatable {
 
     public static func number(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value) }
 
-    static func csvField(_ text: String) -> String {
+    public static func csvField(_ text: String) -> String {
         text.contains(where: { ",\"\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

@@ -39,10 +39,8 @@ public struct ReportService: Sendable {
 
     public func performance(_ scope: ReportScope, published: Bool, by user: User, request: RequestInfo = .none) async throws -> PerformanceReport {
         try await auditor.run(user, "report.performance", kind: Self.kind, request: request, detail: Self.describe(scope, published: published)) {
-            let viewer = Viewer(user)
-            async let current = store.periodFacts(scope, period: scope.period, viewer: viewer, rule: rule)
-            async let previous = store.periodFacts(scope, period: scope.period.previous, viewer: viewer, rule: rule)
-            return PerformanceReport.build(scope: scope, current: try await current, previous: try await previous, published: published)
+            let facts = try await store.reportFacts(scope, viewer: Viewer(user), rule: rule)
+            return PerformanceReport.build(scope: scope, current: facts.current, previous: facts.previous, published: published)
         }
     }
 
@@ -62,18 +60,37 @@ public struct ReportService: Sendable {
         try await auditor.run(user, "report.profile", kind: Self.kind, request: request, detail: Self.describe(scope, published: false)) {
             let viewer = Viewer(user)
             let groups = try await store.ocgs(matching: OCGQuery(status: "active", market: scope.market, area: scope.area, viewer: viewer, page: PageRequest(limit: 200)))
-            async let current = store.periodFacts(scope, period: scope.period, viewer: viewer, rule: rule)
-            async let previous = store.periodFacts(scope, period: scope.period.previous, viewer: viewer, rule: rule)
+            async let facts = store.reportFacts(scope, viewer: viewer, rule: rule)
             async let contributions = store.contributions(scope, viewer: viewer)
             async let places = store.places(scope, viewer: viewer, limit: 20)
             async let exploited = store.exploitedPeople(scope, viewer: viewer)
             return Profile(scope: scope, groups: groups.items, groupsTruncated: groups.nextCursor != nil,
-                           report: PerformanceReport.build(scope: scope, current: try await current, previous: try await previous, published: false),
+                           report: PerformanceReport.build(scope: scope, current: try await facts.current, previous: try await facts.previous, published: false),
                            contributions: try await contributions, places: try await places, exploitedPeople: try await exploited)
         }
     }
 
     static func describe(_ scope: ReportScope, published: Bool) -> String {
         [scope.period.name, scope.area.map { "area \($0)" }, scope.market.map { "market \($0)" }, published ? "published" : nil].compactMap { $0 }.joined(separator: ", ")
+    }
+}
+
+extension ReportService {
+    /// A profile as CSV: sections of rows, each row naming its section.
+    public static func profileCSV(_ profile: Profile) -> String {
+        var lines = ["section,name,detail,value"]
+        func row(_ fields: [String]) { lines.append(fields.map(PerformanceReport.csvField).joined(separator: ",")) }
+        for g in profile.groups {
+            row(["group", g.details.name, ([g.details.band.map { "band \($0)" }] + g.details.markets.map { Optional($0) }).compactMap { $0 }.joined(separator: "; "), g.details.status])
+        }
+        for m in profile.report.measures { row(["measure", m.label, m.unit, PerformanceReport.number(m.current)]) }
+        for c in profile.contributions {
+            row(["contribution", c.agency.rawValue, "interventions", String(c.interventions)])
+            row(["contribution", c.agency.rawValue, "outcomes", String(c.outcomes)])
+            row(["contribution", c.agency.rawValue, "assets collected (GBP)", PerformanceReport.number(c.assetsCollected)])
+        }
+        for p in profile.places { row(["place", p.place, p.kind, String(p.count)]) }
+        row(["vulnerability", "exploited people", "members recorded as exploited", String(profile.exploitedPeople)])
+        return lines.joined(separator: "\n") + "\n"
     }
 }

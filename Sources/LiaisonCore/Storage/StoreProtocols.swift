@@ -384,10 +384,10 @@ public protocol AssetStore: Sendable {
 
 /// The sums reports are built from, counted inside the store within what the viewer may see.
 public protocol ReportStore: Sendable {
-    /// The facts of one period within the scope's area and market, as `viewer` may see them, deciding "subject
-    /// to action" by `rule`.
-    func periodFacts(_ scope: ReportScope, period: ReportPeriod, viewer: Viewer, rule: ActionRule) async throws -> PeriodFacts
-    /// By agency: interventions led with a due or completion date in the period, and outcomes recorded in it.
+    /// The facts of the scope's period and of the one before, within its area and market, as `viewer` may see
+    /// them, deciding "subject to action" by `rule`.
+    func reportFacts(_ scope: ReportScope, viewer: Viewer, rule: ActionRule) async throws -> (current: PeriodFacts, previous: PeriodFacts)
+    /// By agency: interventions led and completed in the period, outcomes recorded in it, and assets collected.
     func contributions(_ scope: ReportScope, viewer: Viewer) async throws -> [AgencyContribution]
     /// Places where people were safeguarded or seizures made in the period, most frequent first.
     func places(_ scope: ReportScope, viewer: Viewer, limit: Int) async throws -> [PlaceCount]

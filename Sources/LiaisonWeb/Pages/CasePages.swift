@@ -9,6 +9,7 @@ struct CasePages {
     let cases: CaseService
     let obligations: ObligationService
     let guidance: GuidanceService
+    let assets: AssetPages
     let store: any LiaisonStore
 
     func register(_ routes: inout RouteTable) {
@@ -124,6 +125,7 @@ struct CasePages {
         if let removal = c.progress.removal {
             page["removal"] = ["date": displayTime(removal.date), "route": removal.route, "destination": removal.destination]
         }
+        page.merge(try await assets.panel(AssetTarget(kind: "case", id: c.id.rawValue), context: context)) { $1 }
         page.merge(markingView(c.meta.marking)) { $1 }
         return pages.page("case", title: "Case \(c.homeOfficeReference)", context: page, identity: context.identity, section: "/cases", status: status)
     }

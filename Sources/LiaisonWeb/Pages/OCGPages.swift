@@ -8,6 +8,7 @@ struct OCGPages {
     let groups: OCGService
     let scoring: ScoringService
     let interventions: InterventionPages
+    let assets: AssetPages
     let store: any LiaisonStore
 
     func register(_ routes: inout RouteTable) {
@@ -133,6 +134,7 @@ struct OCGPages {
         let panel = try await interventions.panel(InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,
                                                   problem: request.uri.queryParameters["interventionProblem"].map(String.init))
         page.merge(panel.view) { $1 }
+        page.merge(try await assets.panel(AssetTarget(kind: "ocg", id: ocg.id.rawValue), context: context)) { $1 }
         page["timeline"] = Self.timeline(ocg, visible: visible, assessments: assessments, interventions: panel.found, reference: reference)
         page.merge(markingView(ocg.meta.marking)) { $1 }
         return pages.page("ocg", title: d.name, context: page, identity: context.identity, section: "/ocgs")

@@ -89,7 +89,9 @@ enum Stylesheet {
     input[type=checkbox]{width:1.2em;height:1.2em;vertical-align:middle}
     code{font-family:monospace;background:#f3f2f1;padding:2px 4px;word-break:break-all}
     .actions{margin:20px 0}
-    @media print{.header,.nav,.footer,.button,.search,.filters{display:none}}
+    @media print{.header,.nav,.footer,.button,.search,.filters,.skip-link,details.panel{display:none}.chart-figure{break-inside:avoid}a{color:#0b0c0c;text-decoration:none}}
+    .chart-figure{margin:0 0 30px}.chart-pair{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:20px;align-items:start}.chart{max-width:100%;height:auto;font-family:inherit}.chart-table{font-size:.9rem}
+    @media (max-width:900px){.chart-pair{grid-template-columns:1fr}}
     .matches{border-left:10px solid #1d70b8;padding:15px 20px;margin-bottom:30px;background:#f3f2f1}.matches h2{margin-top:0}
 .match{margin-top:20px}.match__score{font-size:16px;font-weight:400;color:#505a5f;margin-left:10px}
 .numeric{text-align:right}

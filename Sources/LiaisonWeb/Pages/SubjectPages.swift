@@ -11,6 +11,7 @@ struct SubjectPages {
     let reviews: MatchReviewService
     let cases: CaseService
     let pois: POIService
+    let assets: AssetPages
     let store: any LiaisonStore
 
     func register(_ routes: inout RouteTable) {
@@ -146,6 +147,7 @@ struct SubjectPages {
         page["pois"] = managed.map { view(["id": $0.id.rawValue, "agency": agencyCodes[$0.meta.owningAgencyID] ?? "", "tier": $0.tier ?? "not yet assessed"]) }
         page["hasPois"] = !managed.isEmpty
         page["problem"] = problem
+        page.merge(try await assets.panel(AssetTarget(kind: "subject", id: subject.id.rawValue), context: context)) { $1 }
         page.merge(markingView(subject.meta.marking)) { $1 }
         return pages.page("subject", title: subject.displayName, context: page, identity: context.identity, section: "/subjects", status: status)
     }
