@@ -215,4 +215,14 @@ extension SQLStore {
             SELECT COUNT(DISTINCT subject_id) AS n FROM ocg_members WHERE role = 'exploited' AND ocg_id IN (SELECT ocg_id FROM members)
             """, tables.binds).first?.int("n") ?? 0
     }
+
+    public func personsOfInterest(_ scope: ReportScope, viewer: Viewer) async throws -> Int {
+        let vis = Self.visible(viewer)
+        let tables = Self.scopeTables(scope, period: scope.period, viewer: viewer)
+        let poiScope = Self.scoped(scope) ? " AND subject_id IN (SELECT subject_id FROM members)" : ""
+        return try await db.query("""
+            WITH \(tables.sql)
+            SELECT COUNT(*) AS n FROM pois WHERE status = 'active' AND \(vis.sql)\(poiScope)
+            """, tables.binds + vis.binds).first?.int("n") ?? 0
+    }
 }

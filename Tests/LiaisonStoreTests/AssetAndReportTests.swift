@@ -152,6 +152,8 @@ struct AssetAndReportTests {
         #expect(profile.groups.map(\.details.name) == ["Granite Line"])
         #expect(profile.contributions.map(\.agency) == [w.f.nca.id] && profile.contributions[0].outcomes == 3 && profile.contributions[0].assetsCollected == 20_000)
         #expect(profile.places == [PlaceCount(place: "Salford", kind: "seizure", count: 1, quantity: 2)])
+        #expect(profile.personsOfInterest == 0)  // the one PoI belongs to no group in the north-west
+        #expect(try await w.reports.profile(try await w.reports.scope(period: "2025-26", area: nil, market: nil), by: w.f.analyst).personsOfInterest == 1)
         await w.f.store.close()
     }
 

@@ -54,6 +54,7 @@ public struct ReportService: Sendable {
         public var contributions: [AgencyContribution]
         public var places: [PlaceCount]
         public var exploitedPeople: Int
+        public var personsOfInterest: Int
     }
 
     public func profile(_ scope: ReportScope, by user: User, request: RequestInfo = .none) async throws -> Profile {
@@ -64,9 +65,11 @@ public struct ReportService: Sendable {
             async let contributions = store.contributions(scope, viewer: viewer)
             async let places = store.places(scope, viewer: viewer, limit: 20)
             async let exploited = store.exploitedPeople(scope, viewer: viewer)
+            async let managed = store.personsOfInterest(scope, viewer: viewer)
             return Profile(scope: scope, groups: groups.items, groupsTruncated: groups.nextCursor != nil,
                            report: PerformanceReport.build(scope: scope, current: try await facts.current, previous: try await facts.previous, published: false),
-                           contributions: try await contributions, places: try await places, exploitedPeople: try await exploited)
+                           contributions: try await contributions, places: try await places, exploitedPeople: try await exploited,
+                           personsOfInterest: try await managed)
         }
     }
 
@@ -91,6 +94,7 @@ extension ReportService {
         }
         for p in profile.places { row(["place", p.place, p.kind, String(p.count)]) }
         row(["vulnerability", "exploited people", "members recorded as exploited", String(profile.exploitedPeople)])
+        row(["people", "Persons of Interest", "active, managed by the agencies", String(profile.personsOfInterest)])
         return lines.joined(separator: "\n") + "\n"
     }
 }

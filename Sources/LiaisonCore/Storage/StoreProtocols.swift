@@ -393,6 +393,8 @@ public protocol ReportStore: Sendable {
     func places(_ scope: ReportScope, viewer: Viewer, limit: Int) async throws -> [PlaceCount]
     /// Distinct people recorded as exploited members of the groups in scope during the period.
     func exploitedPeople(_ scope: ReportScope, viewer: Viewer) async throws -> Int
+    /// Active Persons of Interest in scope (in an area or market: those belonging to a group there).
+    func personsOfInterest(_ scope: ReportScope, viewer: Viewer) async throws -> Int
 }
 
 public struct AgencyContribution: Codable, Sendable, Equatable {

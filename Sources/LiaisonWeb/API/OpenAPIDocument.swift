@@ -333,8 +333,8 @@ enum OpenAPIDocument {
                                            "assetsCollected": ["type": "number"]], required: ["agency", "interventions", "outcomes", "assetsCollected"])),
             "places": array(object(["place": string(), "kind": string(), "count": ["type": "integer"], "quantity": ["type": "number"]],
                                    required: ["place", "kind", "count", "quantity"])),
-            "exploitedPeople": ["type": "integer"],
-        ], required: ["scope", "groups", "groupsTruncated", "report", "contributions", "places", "exploitedPeople"]),
+            "exploitedPeople": ["type": "integer"], "personsOfInterest": ["type": "integer"],
+        ], required: ["scope", "groups", "groupsTruncated", "report", "contributions", "places", "exploitedPeople", "personsOfInterest"]),
         "Operation": object([
             "name": string(), "description": string(), "leadAgency": string(format: "uuid"), "partnerAgencies": array(string(format: "uuid")),
             "startsOn": string(format: "date"), "endsOn": string(format: "date"), "createdBy": string(), "createdAt": string(format: "date-time"),

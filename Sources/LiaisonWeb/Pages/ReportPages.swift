@@ -135,7 +135,7 @@ struct ReportPages {
                 },
                 "hasContributions": !profile.contributions.isEmpty,
                 "places": profile.places.map { ["place": $0.place, "kind": reference.label($0.kind, in: "outcome-kind"), "count": String($0.count)] },
-                "hasPlaces": !profile.places.isEmpty, "exploited": String(profile.exploitedPeople),
+                "hasPlaces": !profile.places.isEmpty, "exploited": String(profile.exploitedPeople), "pois": String(profile.personsOfInterest),
                 "csvHref": "/reports/profile?" + Self.query(scope, extra: "&format=csv"), "jsonHref": "/reports/profile?" + Self.query(scope, extra: "&format=json"),
             ])) { $1 }
         }

@@ -1185,6 +1185,7 @@ extension Templates {
       <tbody>{{#groupRows}}<tr><td><a href="/ocgs/{{id}}">{{name}}</a></td><td>{{band}}</td><td>{{markets}}</td><td class="numeric">{{members}}</td></tr>{{/groupRows}}</tbody>
     </table>{{#groupsTruncated}}<p class="hint">The first 200 groups are shown; the measures below count them all.</p>{{/groupsTruncated}}{{/hasGroups}}
     {{^hasGroups}}<p>No active groups you can see here.</p>{{/hasGroups}}
+    <p>Persons of Interest managed here: {{pois}}</p>
     {{#groups}}<h2>{{group}}</h2>
     <table><caption class="visually-hidden">{{group}}</caption>
       <thead><tr><th scope="col">Measure</th><th scope="col" class="numeric">This period</th><th scope="col" class="numeric">Previous</th></tr></thead>
