@@ -121,6 +121,19 @@ struct AuthorizationMatrixTests {
         }
         let assets = assetFixtures
 
+        // An intelligence report about each chosen subject, held and marked as the subject is (sent nowhere).
+        var intelFixtures: [(id: String, meta: RecordMeta)] = []
+        for subject in subjects {
+            let fixture = IntelReport(id: .make(), meta: subject.meta, text: "matrix", infoDate: "2026-01-01", place: nil,
+                                      source: IntelSource(kind: "covert", description: "matrix", covertReference: "CHIS-1"),
+                                      links: [IntelLink(kind: "subject", value: subject.id.rawValue)],
+                                      grading: IntelGrading(source: .reliable, assessment: .b, handling: HandlingCode(.p)), legacyGrading: nil, status: "draft",
+                                      reviewDate: nil, sanitised: [], disseminations: [], history: [], withheld: [])
+            try await harness.store.insertIntelReport(fixture)
+            intelFixtures.append((fixture.id.rawValue, fixture.meta))
+        }
+        let intel = intelFixtures
+
         // An obligation to the NCA on each case: the NCA's users see theirs; others see them only through the case.
         let nca = data.agencies.first { $0.code == "NCA" }!
         let obligationFixtures = caseFixtures.map { fixture in
@@ -155,7 +168,7 @@ struct AuthorizationMatrixTests {
 
             func records(_ kind: String) -> [(id: String, meta: RecordMeta)] {
                 kind == "subject" ? subjects.map { ($0.id.rawValue, $0.meta) } : kind == "case" ? cases : kind == "poi" ? pois
-                    : kind == "intervention" ? interventions : kind == "asset" ? assets : groups.map { ($0.id.rawValue, $0.meta) }
+                    : kind == "intervention" ? interventions : kind == "asset" ? assets : kind == "intel" ? intel : groups.map { ($0.id.rawValue, $0.meta) }
             }
             func currentVersion(_ kind: String, _ id: String) async throws -> Int {
                 switch kind {
@@ -164,6 +177,7 @@ struct AuthorizationMatrixTests {
                 case "poi": try await store.poi(POIID(id))!.meta.version
                 case "intervention": try await store.intervention(InterventionID(id))!.meta.version
                 case "asset": try await store.assetOrder(AssetOrderID(id))!.meta.version
+                case "intel": try await store.intelReport(IntelReportID(id))!.meta.version
                 default: try await store.ocg(OCGID(id))!.meta.version
                 }
             }
@@ -208,6 +222,8 @@ struct AuthorizationMatrixTests {
                     targets = [(template.replacingOccurrences(of: "{id}", with: importJob.id), nil, nil)]
                 } else if access == .obligation || access == .acknowledgeObligation {
                     targets = owed.map { (template.replacingOccurrences(of: "{id}", with: $0.id), (id: $0.id, meta: $0.caseMeta), nil) }
+                } else if access == .intelRecipient {
+                    targets = intel.map { (template.replacingOccurrences(of: "{id}", with: $0.id), nil, nil) }
                 } else if access == .readPair || access == .decidePair {
                     targets = pairs.map { (template.replacingOccurrences(of: "{id}", with: $0.id), nil, $0.metas) }
                 } else {
@@ -286,6 +302,8 @@ struct AuthorizationMatrixTests {
                                 : Set(user.roles).isDisjoint(with: CaseService.interestRoles.union(ObligationService.caseworkRoles)) ? .forbidden : .ok
                         case .obligation:
                             expected = user.agencyID == nca.id || AccessPolicy.decide(user, .read, target.record!.meta, kind: "case").allowed ? .ok : .hidden
+                        case .intelRecipient:
+                            expected = .hidden  // the fixtures were sent nowhere
                         case .briefOperation:
                             expected = !OperationService.mayRead(user, operation) ? .hidden : OperationService.mayBrief(user, operation) ? .ok : .forbidden
                         case .acknowledgeObligation:

@@ -52,6 +52,7 @@ public enum AccessPolicy {
     public static let protectedFields: [String: [(field: String, reason: String)]] = [
         "subject": [("details.addresses", "addresses are shown only to the agency that holds the record"),
                     ("details.phones", "phone numbers are shown only to the agency that holds the record")],
+        "intel": [("source.covertReference", "a covert source's identity is shown only to the agency that holds the report")],
     ]
 
     public static func decide(_ user: User, _ action: Action, _ meta: RecordMeta, kind: String = "") -> AccessDecision {

@@ -164,7 +164,7 @@ public protocol OCGStore: Sendable {
 }
 
 /// Everything Liaison keeps. Two real implementations: embedded SQLite and PostgreSQL.
-public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore, InterventionStore, AssetStore, ReportStore {
+public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore, InterventionStore, AssetStore, ReportStore, IntelStore {
     /// Applies any named migrations not yet applied, in order.
     func migrate() async throws
     /// Names of the migrations applied, in order.
@@ -423,4 +423,16 @@ public struct PlaceCount: Codable, Sendable, Equatable {
         self.count = count
         self.quantity = quantity
     }
+}
+
+/// Intelligence reports.
+public protocol IntelStore: Sendable {
+    func insertIntelReport(_ report: IntelReport) async throws
+    func intelReport(_ id: IntelReportID) async throws -> IntelReport?
+    /// The reports the viewer may see (marking, sharing, need-to-know), newest first.
+    func intelReports(viewer: Viewer, limit: Int) async throws -> [IntelReport]
+    /// The reports sent to an agency.
+    func intelReports(sentTo agency: AgencyID) async throws -> [IntelReport]
+    /// Saves a report if it still has `expectedVersion`; otherwise `staleVersion`.
+    func updateIntelReport(_ report: IntelReport, expectedVersion: Int) async throws
 }

@@ -13,7 +13,7 @@ struct PageRenderer: Sendable {
         library = MustacheLibrary(templates: templates)
     }
 
-    static let sections: [(href: String, label: String)] = [("/", "Home"), ("/subjects", "Subjects"), ("/ocgs", "Organised crime groups"), ("/pois", "Persons of Interest"), ("/operations", "Operations"), ("/matches", "Possible duplicates"), ("/imports", "Imports"), ("/cases", "Cases"), ("/obligations", "Obligations"), ("/inbox", "Inbox"), ("/reports", "Reports")]
+    static let sections: [(href: String, label: String)] = [("/", "Home"), ("/subjects", "Subjects"), ("/ocgs", "Organised crime groups"), ("/pois", "Persons of Interest"), ("/operations", "Operations"), ("/matches", "Possible duplicates"), ("/imports", "Imports"), ("/cases", "Cases"), ("/obligations", "Obligations"), ("/inbox", "Inbox"), ("/intelligence", "Intelligence"), ("/reports", "Reports")]
     static let auditSection = (href: "/audit", label: "Audit log")
     static let adminSection = (href: "/admin/users", label: "Accounts")
 

@@ -82,6 +82,7 @@ public enum LiaisonApplication {
         let operations = OperationService(store: store, clock: clock, audit: audit)
         let assets = AssetService(store: store, clock: clock, audit: audit)
         let reports = ReportService(store: store, clock: clock, audit: audit)
+        let intelligence = IntelligenceService(store: store, clock: clock, audit: audit)
         let assetPages = AssetPages(pages: pages, assets: assets, store: store)
         let interventionPages = InterventionPages(pages: pages, interventions: interventions, store: store)
 
@@ -106,6 +107,7 @@ public enum LiaisonApplication {
         OperationsAPI(operations: operations).register(&routes)
         AssetsAPI(assets: assets).register(&routes)
         ReportsAPI(reports: reports).register(&routes)
+        IntelligenceAPI(intelligence: intelligence).register(&routes)
         AuditAPI(store: store, audit: audit).register(&routes)
         AccessAPI(store: store, audit: audit).register(&routes)
         HomePages(pages: pages, authenticator: authenticator).register(&routes)
@@ -120,6 +122,7 @@ public enum LiaisonApplication {
         OperationPages(pages: pages, operations: operations, interventions: interventionPages, store: store).register(&routes)
         assetPages.register(&routes)
         ReportPages(pages: pages, reports: reports, store: store).register(&routes)
+        IntelligencePages(pages: pages, intelligence: intelligence, store: store).register(&routes)
         AuditPages(pages: pages, store: store, audit: audit).register(&routes)
         AdminPages(pages: pages, store: store, admin: UserAdministration(store: store, audit: audit), authenticator: authenticator).register(&routes)
         // The document describes every operation, itself included.

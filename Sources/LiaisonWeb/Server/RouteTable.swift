@@ -66,6 +66,8 @@ enum RouteAccess: Sendable, Equatable {
     case acknowledgeObligation
     /// The operation named by `{name}`: seeing it (`OperationService.mayRead`), then briefing into it (`mayBrief`).
     case briefOperation
+    /// The intelligence report named by `{id}`: sent to the user's agency and not yet acknowledged.
+    case intelRecipient
 }
 
 /// A page route: what the authorisation matrix test needs to know of it.

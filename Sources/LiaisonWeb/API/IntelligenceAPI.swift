@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+
+/// `/api/v1/intelligence`: graded intelligence reports, their workflow and sanitised versions, and what has been
+/// sent to the caller's agency.
+struct IntelligenceAPI {
+    let intelligence: IntelligenceService
+
+    struct ReportList: Encodable, Sendable { var items: [IntelReport] }
+    struct ReceivedList: Encodable, Sendable { var items: [IntelligenceService.Received] }
+
+    func register(_ api: inout RouteTable) {
+        let intelligence = self.intelligence
+        api.add(APIOperation(method: .get, path: "/api/v1/intelligence", operationID: "listIntelligence", summary: "The intelligence reports you may see, newest first",
+                             tag: "Intelligence", response: "IntelReportList")) { _, context in
+            try jsonResponse(ReportList(items: try await intelligence.list(by: try context.user(), request: context.request)))
+        }
+        api.add(APIOperation(method: .post, path: "/api/v1/intelligence", operationID: "writeIntelligence",
+                             summary: "Write a draft intelligence report, held by your agency", tag: "Intelligence", requestBody: "IntelReportInput",
+                             response: "IntelReport", status: 201, access: .roles(IntelligenceService.authorRoles))) { request, context in
+            let user = try context.user()
+            if Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles) {
+                throw LiaisonError.forbidden(reason: "only intelligence officers, analysts, financial investigators and supervisors write reports")
+            }
+            let input = try await RequestReading.json(IntelReportInput.self, from: request, context: context)
+            let made = try await intelligence.create(input, by: user, request: context.request)
+            return try createdResponse(made, at: "/api/v1/intelligence/\(made.id)")
+        }
+        api.add(APIOperation(method: .get, path: "/api/v1/intelligence/received", operationID: "receivedIntelligence",
+                             summary: "Reports sent to your agency: the version meant for you, its grading and the conditions that bind its use",
+                             tag: "Intelligence", response: "ReceivedIntelList")) { _, context in
+            try jsonResponse(ReceivedList(items: try await intelligence.received(by: try context.user(), request: context.request)))
+        }
+        api.add(APIOperation(method: .get, path: "/api/v1/intelligence/{id}", operationID: "getIntelligence",
+                             summary: "One report (a covert source's reference only to the holding agency)", tag: "Intelligence", response: "IntelReport",
+                             access: .readRecord("intel"))) { _, context in
+            try jsonResponse(try await intelligence.get(try RequestReading.id(context), by: try context.user(), request: context.request))
+        }
+        api.add(APIOperation(method: .post, path: "/api/v1/intelligence/{id}/steps", operationID: "stepIntelligence",
+                             summary: "submit (graded), assess or return (a supervisor), sanitise, or disseminate (as the handling code allows); send the version you saw",
+                             tag: "Intelligence", requestBody: "IntelStepInput", response: "IntelReport", access: .readRecord("intel"))) { request, context in
+            let user = try context.user()
+            let id: IntelReportID = try RequestReading.id(context)
+            try await intelligence.checkRead(id, by: user)
+            let input = try await RequestReading.json(IntelStepInput.self, from: request, context: context)
+            if input.action == "read" { throw LiaisonError.invalid("action", "acknowledge receipt with POST /api/v1/intelligence/{id}/read") }
+            return try jsonResponse(try await intelligence.step(id, input, by: user, request: context.request))
+        }
+        api.add(APIOperation(method: .post, path: "/api/v1/intelligence/{id}/read", operationID: "readIntelligence",
+                             summary: "Acknowledge a report sent to your agency as read", tag: "Intelligence", response: "IntelReport",
+                             access: .intelRecipient)) { _, context in
+            let user = try context.user()
+            let id: IntelReportID = try RequestReading.id(context)
+            return try jsonResponse(try await intelligence.step(id, IntelStepInput(version: nil, action: "read"), by: user, request: context.request))
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+
+/// Intelligence in the pages: the reports list, the form to write one, a report with its grading, workflow,
+/// sanitised versions and where it was sent (with the forms for the next step), and what was sent to the
+/// user's agency.
+struct IntelligencePages {
+    let pages: PageRenderer
+    let intelligence: IntelligenceService
+    let store: any LiaisonStore
+
+    static var gradingChoices: [String: Any] { [
+        "sources": IntelGrading.Source.allCases.map { ["code": $0.rawValue, "label": "\($0.rawValue): \($0.label)"] },
+        "assessments": IntelGrading.Assessment.allCases.map { ["code": $0.rawValue, "label": "\($0.rawValue): \($0.label)"] },
+    ] }
+
+    static func grading(_ form: FormData) -> IntelGrading? {
+        guard let source = IntelGrading.Source(rawValue: form["gradeSource"]), let assessment = IntelGrading.Assessment(rawValue: form["gradeAssessment"]),
+              let code = HandlingCode.Code(rawValue: form["handling"]) else { return nil }
+        return IntelGrading(source: source, assessment: assessment, handling: HandlingCode(code, conditions: form["conditions"].isEmpty ? nil : form["conditions"]))
+    }
+
+    func register(_ routes: inout RouteTable) {
+        let this = self
+        routes.page(.get, "/intelligence", access: .signedIn) { _, context in
+            let user = try context.user()
+            let found = try await this.intelligence.list(by: user, request: context.request)
+            return this.pages.page("intelList", title: "Intelligence", context: view([
+                "items": found.map { r in view(["id": r.id.rawValue, "date": r.infoDate, "grade": r.gradeLabel, "status": r.status, "text": String(r.text.prefix(140))]) },
+                "hasItems": !found.isEmpty, "canWrite": !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
+            ]), identity: context.identity, section: "/intelligence")
+        }
+        routes.page(.get, "/intelligence/new", access: .roles(IntelligenceService.authorRoles)) { _, context in
+            if Set(try context.user().roles).isDisjoint(with: IntelligenceService.authorRoles) { throw LiaisonError.forbidden(reason: "only intelligence officers, analysts, financial investigators and supervisors write reports") }
+            return this.form(context: context)
+        }
+        routes.page(.post, "/intelligence", access: .roles(IntelligenceService.authorRoles)) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let user = try context.user()
+            if Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles) { throw LiaisonError.forbidden(reason: "only intelligence officers, analysts, financial investigators and supervisors write reports") }
+            let links = form["links"].split(whereSeparator: \.isNewline).compactMap { line -> IntelLink? in
+                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                return parts.count == 2 ? IntelLink(kind: parts[0], value: parts[1]) : IntelLink(kind: "", value: String(line))
+            }
+            let input = IntelReportInput(text: form["text"], infoDate: form["infoDate"], place: form["place"].isEmpty ? nil : form["place"],
+                                         source: IntelSource(kind: form["sourceKind"], description: form["sourceDescription"],
+                                                             covertReference: form["covertReference"].isEmpty ? nil : form["covertReference"]),
+                                         links: links, grading: Self.grading(form),
+                                         marking: Classification(rawValue: form["classification"]).map { ProtectiveMarking($0) })
+            do {
+                let made = try await this.intelligence.create(input, by: user, request: context.request)
+                return Response.redirect(to: "/intelligence/\(made.id)?saved=1")
+            } catch let error as LiaisonError {
+                guard let problem = ObligationPages.problem(error) else { throw error }
+                return this.form(context: context, problem: problem, entered: form, status: .unprocessableContent)
+            }
+        }
+        routes.page(.get, "/intelligence/received", access: .signedIn) { request, context in
+            let items = try await this.intelligence.received(by: try context.user(), request: context.request)
+            return this.pages.page("intelReceived", title: "Intelligence sent to your agency", context: view([
+                "items": items.map { r in
+                    view(["id": r.reportID.rawValue, "text": r.text, "grade": r.grade, "conditions": r.conditions, "date": r.infoDate, "sentBy": r.dissemination.sentBy,
+                          "sentAt": displayTime(r.dissemination.sentAt), "read": r.dissemination.readAt.map(displayTime), "marking": r.marking.classification.rawValue])
+                },
+                "hasItems": !items.isEmpty, "csrf": context.identity?.csrfToken ?? "",
+                "notice": request.uri.queryParameters["read"] != nil ? "Marked as read." : nil,
+            ]), identity: context.identity, section: "/intelligence")
+        }
+        routes.page(.get, "/intelligence/{id}", access: .readRecord("intel")) { request, context in
+            try await this.show(try RequestReading.id(context), context: context, notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
+        }
+        routes.page(.post, "/intelligence/{id}/steps", access: .readRecord("intel")) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let user = try context.user()
+            let id: IntelReportID = try RequestReading.id(context)
+            try await this.intelligence.checkRead(id, by: user)
+            func text(_ name: String) -> String? { form[name].isEmpty ? nil : form[name] }
+            let input = IntelStepInput(version: Int(form["version"]), action: text("action"), grading: Self.grading(form), reviewDate: text("reviewDate"),
+                                       note: text("note"), sanitisedText: text("sanitisedText"),
+                                       agencies: text("agencies")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                                       sanitisedVersion: text("sanitisedVersion").flatMap(Int.init), conditions: text("sendConditions"))
+            if input.action == "read" { throw LiaisonError.invalid("action", "is not a step of the report") }
+            do {
+                _ = try await this.intelligence.step(id, input, by: user, request: context.request)
+            } catch let error as LiaisonError {
+                guard let problem = ObligationPages.problem(error) else { throw error }
+                return try await this.show(id, context: context, problem: problem, status: .unprocessableContent)
+            }
+            return Response.redirect(to: "/intelligence/\(id)?saved=1")
+        }
+        routes.page(.post, "/intelligence/{id}/read", access: .intelRecipient) { request, context in
+            let form = try await FormData.read(request)
+            try form.checkCSRF(context.identity)
+            let id: IntelReportID = try RequestReading.id(context)
+            _ = try await this.intelligence.step(id, IntelStepInput(version: nil, action: "read"), by: try context.user(), request: context.request)
+            return Response.redirect(to: "/intelligence/received?read=1")
+        }
+    }
+
+    func form(context: LiaisonRequestContext, problem: String? = nil, entered: FormData? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        var values: [String: String] = [:]
+        for field in ["text", "infoDate", "place", "sourceDescription", "covertReference", "links", "conditions"] { values[field] = entered?[field] }
+        var page = view(["csrf": context.identity?.csrfToken ?? "", "problem": problem, "form": values,
+                         "classifications": Classification.allCases.map { ["code": $0.rawValue] }])
+        page.merge(Self.gradingChoices) { $1 }
+        return pages.page("intelForm", title: "Write an intelligence report", context: page, identity: context.identity, section: "/intelligence", status: status)
+    }
+
+    func show(_ id: IntelReportID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.user()
+        let r = try await intelligence.get(id, by: user, request: context.request)
+        let canChange = AccessPolicy.decide(user, .update, r.meta, kind: IntelligenceService.kind).allowed
+        let supervisor = user.roles.contains(.supervisor) && user.agencyID == r.meta.owningAgencyID
+        let share = AccessPolicy.decide(user, .share, r.meta, kind: IntelligenceService.kind)
+        var page = view([
+            "id": r.id.rawValue, "text": r.text, "date": r.infoDate, "place": r.place, "status": r.status, "grade": r.gradeLabel,
+            "gradeDetail": r.grading.map { "source \($0.source.label); \($0.assessment.label); handling \($0.handling.code.rawValue)" + ($0.handling.conditions.map { " (\($0))" } ?? "") },
+            "legacy": r.legacyGrading != nil ? true : nil, "sourceKind": r.source.kind, "sourceDescription": r.source.description,
+            "covertReference": r.source.covertReference, "covertWithheld": r.withheld.contains("source.covertReference") && r.source.kind == "covert" ? true : nil,
+            "links": r.links.map { ["kind": $0.kind, "value": $0.value] }, "reviewDate": r.reviewDate,
+            "sanitised": r.sanitised.map { ["n": String($0.id), "text": $0.text, "by": $0.writtenBy] }, "hasSanitised": !r.sanitised.isEmpty,
+            "sent": r.disseminations.map { d in
+                view(["agency": d.agencyCode, "version": d.sanitisedVersion.map { "sanitised version \($0)" } ?? "original", "conditions": d.conditions,
+                      "at": displayTime(d.sentAt), "by": d.sentBy, "read": d.readAt.map { "read \(displayTime($0)) by \(d.readBy ?? "")" }])
+            },
+            "hasSent": !r.disseminations.isEmpty,
+            "history": r.history.reversed().map { view(["status": $0.status, "by": $0.by, "at": displayTime($0.at), "note": $0.note]) },
+            "canSubmit": canChange && r.status == "draft" ? true : nil, "canAssess": supervisor && r.status == "submitted" ? true : nil,
+            "canSanitise": canChange && r.status != "draft" ? true : nil,
+            "canSend": r.status == "recorded" && share.allowed ? true : nil,
+            "sendRefused": r.status == "recorded" && !share.allowed ? share.reasons.joined(separator: "; ") : nil,
+            "version": String(r.meta.version), "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
+        ])
+        page.merge(Self.gradingChoices) { $1 }
+        page.merge(markingView(r.meta.marking)) { $1 }
+        return pages.page("intelReport", title: "Intelligence report \(r.gradeLabel)", context: page, identity: context.identity, section: "/intelligence", status: status)
+    }
+}
