@@ -202,6 +202,20 @@ try:
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Saved."))
     check("05r-intel-report")
 
+    # Search finds the report by a linked vehicle; GAIN asks two agencies about the subject.
+    driver.get(f"{base}/intelligence?q=MX19+ABC")
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "1 report(s) you may see match"))
+    check("05s-intel-search")
+    driver.get(f"{base}/gain")
+    driver.find_element(By.CSS_SELECTOR, "details.panel summary").click()
+    driver.find_element(By.ID, "given").send_keys("Babatunde")
+    driver.find_element(By.ID, "family").send_keys("Adeyemi")
+    driver.find_element(By.ID, "agencies").send_keys("NCA, HMRC")
+    driver.find_element(By.ID, "purpose").send_keys("Deportation case B1234567: is he known to partners?")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/gain'] button").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Saved."))
+    check("05t-gain")
+
     driver.get(f"{base}/ocgs?status=active")
     check("06-groups")
     driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()

@@ -405,5 +405,27 @@ enum Migrations {
                 "CREATE TABLE intel_disseminations (report_id TEXT NOT NULL, agency_id TEXT NOT NULL, PRIMARY KEY (agency_id, report_id))",
             ]
         },
+        // Full-text search over reports: FTS5 in SQLite, a tsvector with a GIN index in PostgreSQL; with the grade
+        // and the linked records as columns the filters use.
+        Migration(name: "023_intelligence_search") { dialect in
+            [
+                dialect == .postgres
+                    ? "CREATE TABLE intel_search (report_id TEXT PRIMARY KEY, body TEXT NOT NULL, tsv tsvector NOT NULL)"
+                    : "CREATE VIRTUAL TABLE intel_search USING fts5(body, report_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')",
+                "ALTER TABLE intel_reports ADD COLUMN grade TEXT NOT NULL DEFAULT ''",
+                "CREATE INDEX intel_reports_by_date ON intel_reports (info_date)",
+                // What a match needs from its report (access and the columns shown), without reading the report itself.
+                "CREATE INDEX intel_reports_search ON intel_reports (id, classification, need_to_know, owner_agency_id, shared_all, info_date, grade, status)",
+                "CREATE TABLE intel_links (report_id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, value, report_id))",
+            ] + (dialect == .postgres ? ["CREATE INDEX intel_search_tsv ON intel_search USING GIN (tsv)"] : [])
+        },
+        // GAIN hit/no-hit requests, and the agencies each one hit.
+        Migration(name: "024_gain_requests") { _ in
+            [
+                "CREATE TABLE gain_requests (id TEXT PRIMARY KEY, requester_agency_id TEXT NOT NULL, asked_at BIGINT NOT NULL, details TEXT NOT NULL)",
+                "CREATE INDEX gain_requests_by_requester ON gain_requests (requester_agency_id, asked_at)",
+                "CREATE TABLE gain_hits (agency_id TEXT NOT NULL, request_id TEXT NOT NULL, PRIMARY KEY (agency_id, request_id))",
+            ]
+        },
     ]
 }

@@ -388,6 +388,11 @@ public struct SQLStore: LiaisonStore {
 
     public func subjects(matching query: SubjectQuery) async throws -> Page<Subject> {
         var (conditions, binds) = Self.visibility(query.viewer)
+        if let owners = query.heldBy, !owners.isEmpty {
+            // Held by the named agencies instead of shared with the viewer's: marking and need-to-know stay.
+            conditions[1] = "owner_agency_id IN (" + Array(repeating: "?", count: owners.count).joined(separator: ", ") + ")"
+            binds = [binds[0]] + owners.map { .text($0.rawValue) } + binds.dropFirst(3)
+        }
         if let agency = query.owningAgencyID {
             conditions.append("owner_agency_id = ?")
             binds.append(.text(agency.rawValue))

@@ -12,7 +12,7 @@ import Logging
 struct LiaisonBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liaison-bench", abstract: "Measure Liaison's speed and memory.",
-        subcommands: [Seed.self, Search.self, AuditOverhead.self, BaselineServer.self, JaroWinklerKernel.self, ResolveQuery.self, ObligationSweep.self, ReportBench.self])
+        subcommands: [Seed.self, Search.self, AuditOverhead.self, BaselineServer.self, JaroWinklerKernel.self, ResolveQuery.self, ObligationSweep.self, ReportBench.self, IntelSearchBench.self, GAINBench.self])
 }
 
 /// Peak resident memory of this process, from /proc (Linux).

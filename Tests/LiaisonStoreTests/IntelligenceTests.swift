@@ -89,4 +89,51 @@ struct IntelligenceTests {
         #expect(try await service.step(report.id, IntelStepInput(version: 1, action: "submit"), by: f.analyst).status == "submitted")
         await f.store.close()
     }
+
+    @Test("search finds text, places and linked names, filters by grade and subject, and never counts or quotes what the searcher may not see", arguments: StoreKind.available)
+    func search(kind: StoreKind) async throws {
+        let f = try await Fixture(kind)
+        let gmpIntel = User(username: "gmp.intel", displayName: "GMP intel", email: "i@gmp.invalid", agencyID: f.gmp.id, roles: [.intelligenceOfficer], vetting: .sc)
+        try await f.store.insertUser(gmpIntel, passwordHash: "x")
+        let service = IntelligenceService(store: f.store, clock: f.clock, audit: f.audit)
+        let subject = try await f.subjects.create(SubjectInput(details: SubjectDetails(names: [PersonName(given: "Dmitri", family: "Volkov")])), by: f.analyst)
+        let graded = IntelGrading(source: .reliable, assessment: .b, handling: HandlingCode(.p))
+        func write(_ text: String, marking: ProtectiveMarking = .official, links: [IntelLink] = [], grading: IntelGrading? = nil) async throws -> IntelReport {
+            try await service.create(IntelReportInput(text: text, infoDate: "2026-08-01", place: "Riverside car wash",
+                                                      source: IntelSource(kind: "covert", description: "Registered source", covertReference: "CHIS-0042"),
+                                                      links: links, grading: grading, marking: marking), by: f.analyst)
+        }
+        let open = try await write("Cash is counted in the back office on Mondays.", links: [IntelLink(kind: "subject", value: subject.id.rawValue)], grading: graded)
+        let secret = try await write("Cash is moved to a courier at the car wash; the courier uses a white van.", marking: ProtectiveMarking(.secret),
+                                     grading: IntelGrading(source: .untested, assessment: .c, handling: HandlingCode(.p)))
+        func search(_ text: String, grade: String? = nil, subject: SubjectID? = nil, as user: User) async throws -> IntelSearchResult {
+            try await service.search(IntelSearchQuery(text: text, grade: grade, subject: subject), by: user)
+        }
+        // Text, place, and the linked subject's name (which the report's text never mentions).
+        #expect(try await search("cash", as: f.analyst).total == 2)
+        #expect(try await search("riverside", as: f.analyst).total == 2)
+        let byName = try await search("Volkov", as: f.analyst)
+        #expect(byName.total == 1 && byName.items.map(\.id) == [open.id] && byName.items[0].grade == "1BP")
+        #expect(try await search("courier van", as: f.analyst).items.first?.snippet.contains("[courier]") == true)
+        #expect(try await search("cash", grade: "2C", as: f.analyst).items.map(\.id) == [secret.id])
+        #expect(try await search("cash", subject: subject.id, as: f.analyst).items.map(\.id) == [open.id])
+        // The covert source's reference is never indexed, so no search reveals it.
+        #expect(try await search("CHIS-0042", as: f.analyst).total == 0)
+        // Another agency finds nothing, not even a count, until a report is sent to it; the SECRET one stays unseen.
+        let none = try await search("cash courier", as: gmpIntel)
+        #expect(none.total == 0 && none.items.isEmpty)
+        _ = try await service.step(open.id, IntelStepInput(version: 1, action: "submit"), by: f.analyst)
+        let supervisor = User(username: "nca.supervisor", displayName: "Sup", email: "s@nca.invalid", agencyID: f.nca.id, roles: [.supervisor], vetting: .sc)
+        try await f.store.insertUser(supervisor, passwordHash: "x")
+        _ = try await service.step(open.id, IntelStepInput(version: 2, action: "assess"), by: supervisor)
+        _ = try await service.step(open.id, IntelStepInput(version: 3, action: "sanitise", sanitisedText: "Cash is handled at a business in Salford."), by: f.analyst)
+        _ = try await service.step(open.id, IntelStepInput(version: 4, action: "disseminate", agencies: ["GMP"], sanitisedVersion: 1), by: f.analyst)
+        #expect(try await search("cash", as: gmpIntel).total == 0, "a sanitised version does not open the original to search")
+        _ = try await service.step(open.id, IntelStepInput(version: 5, action: "disseminate", agencies: ["GMP"]), by: f.analyst)
+        let shared = try await search("cash", as: gmpIntel)
+        #expect(shared.total == 1 && shared.items.map(\.id) == [open.id])
+        #expect(try await search("courier", as: gmpIntel).total == 0)
+        await #expect(throws: LiaisonError.invalid("q", "must be 1 to 200 characters with a word to search for")) { try await search(" ;; ", as: f.analyst) }
+        await f.store.close()
+    }
 }

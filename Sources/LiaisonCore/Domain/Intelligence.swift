@@ -131,6 +131,8 @@ public struct IntelReport: Codable, Sendable, Equatable {
     public var history: [IntelStep]
     /// Fields the reader may not see, left empty.
     public var withheld: [String]
+    /// The names of the linked subjects and groups when the report was last saved, so search finds them.
+    public var linkedNames: [String] = []
 
     public init(id: IntelReportID, meta: RecordMeta, text: String, infoDate: String, place: String?, source: IntelSource, links: [IntelLink],
                 grading: IntelGrading?, legacyGrading: LegacyGrading?, status: String, reviewDate: String?, sanitised: [SanitisedVersion],
@@ -186,6 +188,61 @@ public struct IntelReportInput: Codable, Sendable, RecordInput {
         self.marking = marking
         self.sharing = sharing
         self.needToKnow = needToKnow
+    }
+}
+
+/// A full-text search over the reports, with filters. Only what the searcher may see is counted or shown.
+public struct IntelSearchQuery: Codable, Sendable {
+    public var text: String
+    /// A grade such as "1B" or "1BC" (prefix), or "5x5x5" for legacy grades.
+    public var grade: String?
+    public var classification: Classification?
+    public var from: String?
+    public var to: String?
+    /// The holding agency, by ID.
+    public var agency: AgencyID?
+    public var subject: SubjectID?
+    public var ocg: OCGID?
+    public var limit: Int
+
+    public init(text: String, grade: String? = nil, classification: Classification? = nil, from: String? = nil, to: String? = nil,
+                agency: AgencyID? = nil, subject: SubjectID? = nil, ocg: OCGID? = nil, limit: Int = 20) {
+        self.text = text
+        self.grade = grade
+        self.classification = classification
+        self.from = from
+        self.to = to
+        self.agency = agency
+        self.subject = subject
+        self.ocg = ocg
+        self.limit = limit
+    }
+}
+
+public struct IntelSearchHit: Codable, Sendable, Equatable {
+    public var id: IntelReportID
+    public var infoDate: String
+    public var grade: String
+    public var status: String
+    /// The matching passage, matches between [ and ].
+    public var snippet: String
+
+    public init(id: IntelReportID, infoDate: String, grade: String, status: String, snippet: String) {
+        self.id = id
+        self.infoDate = infoDate
+        self.grade = grade
+        self.status = status
+        self.snippet = snippet
+    }
+}
+
+public struct IntelSearchResult: Codable, Sendable, Equatable {
+    public var total: Int
+    public var items: [IntelSearchHit]
+
+    public init(total: Int, items: [IntelSearchHit]) {
+        self.total = total
+        self.items = items
     }
 }
 

@@ -35,6 +35,13 @@ public struct Viewer: Sendable, Equatable {
         maximumClassification = user.vetting.maximumClassification
         briefings = user.briefings
     }
+
+    /// An agency's view bounded by another's clearance (a GAIN answer: only what the requester could be told of).
+    init(agencyID: AgencyID, maximumClassification: Classification, briefings: [String]) {
+        self.agencyID = agencyID
+        self.maximumClassification = maximumClassification
+        self.briefings = briefings
+    }
 }
 
 /// The one function that decides every access to a record: (user, action, record) → allow or deny, with reasons.

@@ -8,7 +8,7 @@ public struct IntelligenceService: Sendable {
     public static let kind = "intel"
     /// Who writes reports.
     public static let authorRoles: Set<Role> = [.intelligenceOfficer, .analyst, .supervisor, .financialInvestigator]
-    let store: any LiaisonStore
+    public let store: any LiaisonStore
     let clock: any LiaisonClock
     let auditor: Auditor
 
@@ -16,6 +16,34 @@ public struct IntelligenceService: Sendable {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)
+    }
+
+    /// Searches report text, places, links and linked names. The store counts and quotes only what the user may
+    /// see, so neither the total nor a snippet tells them anything of a report hidden from them.
+    public func search(_ query: IntelSearchQuery, by user: User, request: RequestInfo = .none) async throws -> IntelSearchResult {
+        try await auditor.run(user, "intel.search", kind: Self.kind, request: request, detail: String(query.text.prefix(200)), touched: { $0.items.map(\.id.rawValue) }) {
+            var v = Validator()
+            let text = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty || text.count > 200 || !text.contains(where: { $0.isLetter || $0.isNumber }) { v.fail("q", "must be 1 to 200 characters with a word to search for") }
+            if let grade = query.grade, grade.count > 12 { v.fail("grade", "must be a grade such as 1B or 1BC") }
+            for (field, day) in [("from", query.from), ("to", query.to)] where day != nil && !InterventionService.isDay(day!) { v.fail(field, "must be a date as yyyy-mm-dd") }
+            try v.check()
+            var checked = query
+            checked.text = text
+            return try await store.searchIntel(checked, viewer: Viewer(user))
+        }
+    }
+
+    /// The names of the subjects and groups a report links to, as search should find them.
+    func linkedNames(_ links: [IntelLink]) async throws -> [String] {
+        var names: [String] = []
+        for link in links {
+            if link.kind == "subject", let id = SubjectID(validating: link.value), let s = try await store.subject(id) {
+                names += s.details.names.map(\.full)
+            }
+            if link.kind == "ocg", let id = OCGID(validating: link.value), let g = try await store.ocg(id) { names.append(g.details.name) }
+        }
+        return names
     }
 
     /// Checks the report's content; the problems are named by field.
@@ -74,9 +102,10 @@ public struct IntelligenceService: Sendable {
             shared.sharing = input.sharing ?? Sharing(withAll: false)
             var meta = try RecordEditing.newMeta(shared, by: user, at: now)
             meta.handling = input.grading?.handling
-            let report = IntelReport(id: .make(), meta: meta, text: content.text, infoDate: input.infoDate!, place: input.place?.nonEmpty, source: content.source,
+            var report = IntelReport(id: .make(), meta: meta, text: content.text, infoDate: input.infoDate!, place: input.place?.nonEmpty, source: content.source,
                                      links: content.links, grading: input.grading, legacyGrading: input.legacyGrading, status: "draft", reviewDate: nil,
                                      sanitised: [], disseminations: [], history: [IntelStep(status: "draft", by: user.username, at: now, note: "")], withheld: [])
+            report.linkedNames = try await linkedNames(content.links)
             try await store.insertIntelReport(report)
             return report
         }

@@ -30,13 +30,17 @@ public struct Page<Item: Sendable>: Sendable {
 public struct SubjectQuery: Sendable {
     public var tokens: [String]
     public var owningAgencyID: AgencyID?
+    /// Records held by these agencies, whoever they are shared with (GAIN answers for each agency asked); the
+    /// viewer's marking and need-to-know still bound them.
+    public var heldBy: [AgencyID]?
     /// Only records this viewer may see (marking, sharing, need-to-know) are listed.
     public var viewer: Viewer
     public var page: PageRequest
 
-    public init(tokens: [String] = [], owningAgencyID: AgencyID? = nil, viewer: Viewer, page: PageRequest = PageRequest()) {
+    public init(tokens: [String] = [], owningAgencyID: AgencyID? = nil, heldBy: [AgencyID]? = nil, viewer: Viewer, page: PageRequest = PageRequest()) {
         self.tokens = tokens
         self.owningAgencyID = owningAgencyID
+        self.heldBy = heldBy
         self.viewer = viewer
         self.page = page
     }
@@ -164,7 +168,7 @@ public protocol OCGStore: Sendable {
 }
 
 /// Everything Liaison keeps. Two real implementations: embedded SQLite and PostgreSQL.
-public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore, InterventionStore, AssetStore, ReportStore, IntelStore {
+public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore, InterventionStore, AssetStore, ReportStore, IntelStore, GAINStore {
     /// Applies any named migrations not yet applied, in order.
     func migrate() async throws
     /// Names of the migrations applied, in order.
@@ -435,4 +439,17 @@ public protocol IntelStore: Sendable {
     func intelReports(sentTo agency: AgencyID) async throws -> [IntelReport]
     /// Saves a report if it still has `expectedVersion`; otherwise `staleVersion`.
     func updateIntelReport(_ report: IntelReport, expectedVersion: Int) async throws
+    /// Full-text search over report text, place, links and linked names, within what `viewer` may see, best first.
+    func searchIntel(_ query: IntelSearchQuery, viewer: Viewer) async throws -> IntelSearchResult
+}
+
+/// GAIN hit/no-hit requests and their answers.
+public protocol GAINStore: Sendable {
+    func insertGAINRequest(_ request: GAINRequest) async throws
+    func gainRequest(_ id: GAINRequestID) async throws -> GAINRequest?
+    /// Those an agency made, newest first.
+    func gainRequests(requester: AgencyID) async throws -> [GAINRequest]
+    /// Those that hit an agency's records, newest first.
+    func gainRequests(hitting agency: AgencyID) async throws -> [GAINRequest]
+    func updateGAINRequest(_ request: GAINRequest) async throws
 }

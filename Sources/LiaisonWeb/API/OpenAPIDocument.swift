@@ -370,10 +370,31 @@ enum OpenAPIDocument {
             "withheld": array(string()),
         ], required: ["id", "meta", "text", "infoDate", "source", "links", "status", "sanitised", "disseminations", "history", "withheld"]),
         "IntelReportList": object(["items": array(ref("IntelReport"))], required: ["items"]),
+        "IntelSearchResult": object([
+            "total": ["type": "integer", "description": "Matches you may see"],
+            "items": array(object(["id": string(format: "uuid"), "infoDate": string(format: "date"), "grade": string(), "status": string(),
+                                   "snippet": string(description: "The matching passage, matches between [ and ]")], required: ["id", "infoDate", "grade", "status", "snippet"])),
+        ], required: ["total", "items"]),
         "ReceivedIntelList": object(["items": array(object([
             "reportID": string(format: "uuid"), "dissemination": ref("Dissemination"), "text": string(), "grade": string(), "conditions": string(),
             "infoDate": string(format: "date"), "marking": ref("ProtectiveMarking"),
         ], required: ["reportID", "dissemination", "text", "grade", "infoDate", "marking"]))], required: ["items"]),
+        "GAINRequestInput": object([
+            "purpose": string(max: 1000, description: "Why you ask: shown to any agency with a hit"), "person": ref("SubjectDetails"),
+            "agencies": array(string(description: "Agency code"), max: 20),
+        ], required: ["purpose", "person", "agencies"]),
+        "GAINRequestView": object([
+            "id": string(format: "uuid"), "purpose": string(), "askedAt": string(format: "date-time"), "requester": string(),
+            "answers": array(object(["agencyCode": string(), "result": ["type": "string", "enum": ["hit", "no hit"]], "shared": string()],
+                                    required: ["agencyCode", "result"])),
+        ], required: ["id", "purpose", "askedAt", "requester", "answers"]),
+        "GAINRequestList": object(["items": array(ref("GAINRequestView"))], required: ["items"]),
+        "GAINHitView": object([
+            "requestID": string(format: "uuid"), "requesterAgencyCode": string(), "requester": string(), "purpose": string(),
+            "askedAt": string(format: "date-time"), "matched": array(string(format: "uuid")), "shared": string(),
+        ], required: ["requestID", "requesterAgencyCode", "requester", "purpose", "askedAt", "matched"]),
+        "GAINHitList": object(["items": array(ref("GAINHitView"))], required: ["items"]),
+        "GAINShareInput": object(["requestID": string(format: "uuid"), "message": string(max: 4000)], required: ["requestID", "message"]),
         "Operation": object([
             "name": string(), "description": string(), "leadAgency": string(format: "uuid"), "partnerAgencies": array(string(format: "uuid")),
             "startsOn": string(format: "date"), "endsOn": string(format: "date"), "createdBy": string(), "createdAt": string(format: "date-time"),

@@ -23,8 +23,23 @@ struct IntelligencePages {
 
     func register(_ routes: inout RouteTable) {
         let this = self
-        routes.page(.get, "/intelligence", access: .signedIn) { _, context in
+        routes.page(.get, "/intelligence", access: .signedIn) { request, context in
             let user = try context.user()
+            if request.uri.queryParameters["q"] != nil {
+                do {
+                    let query = try await IntelligenceAPI.query(request, store: this.store)
+                    let result = try await this.intelligence.search(query, by: user, request: context.request)
+                    return this.pages.page("intelList", title: "Intelligence search", context: view([
+                        "q": query.text, "searched": true, "total": String(result.total), "hasHits": !result.items.isEmpty,
+                        "hits": result.items.map { h in ["id": h.id.rawValue, "date": h.infoDate, "grade": h.grade, "status": h.status, "snippet": h.snippet] },
+                        "canWrite": !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
+                    ]), identity: context.identity, section: "/intelligence")
+                } catch let error as LiaisonError {
+                    guard let problem = ObligationPages.problem(error) else { throw error }
+                    return this.pages.page("intelList", title: "Intelligence search", context: view(["problem": problem, "searched": true]),
+                                           identity: context.identity, section: "/intelligence", status: .unprocessableContent)
+                }
+            }
             let found = try await this.intelligence.list(by: user, request: context.request)
             return this.pages.page("intelList", title: "Intelligence", context: view([
                 "items": found.map { r in view(["id": r.id.rawValue, "date": r.infoDate, "grade": r.gradeLabel, "status": r.status, "text": String(r.text.prefix(140))]) },

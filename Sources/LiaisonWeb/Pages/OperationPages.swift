@@ -14,8 +14,9 @@ struct OperationPages {
 
     func register(_ routes: inout RouteTable) {
         let this = self
-        routes.page(.get, "/operations", access: .signedIn) { _, context in
-            try await this.list(context: context)
+        routes.page(.get, "/operations", access: .signedIn) { request, context in
+            // Partners may come prefilled, e.g. from the agencies that answered a GAIN request with a hit.
+            try await this.list(context: context, form: ["partners": request.uri.queryParameters["partners"].map(String.init) ?? ""])
         }
         routes.page(.post, "/operations", access: .roles(OperationService.plannerRoles)) { request, context in
             let form = try await FormData.read(request)

@@ -10,7 +10,7 @@ enum Templates {
         "interventionPanel": interventionPanel, "intervention": intervention, "operation": operation, "operations": operations,
         "assetPanel": assetPanel, "assetForm": assetForm, "asset": asset, "incentiveScheme": incentiveScheme, "reportForm": reportForm,
         "performance": performance, "profile": profile,
-        "gradingFields": gradingFields, "intelList": intelList, "intelForm": intelForm, "intelReceived": intelReceived, "intelReport": intelReport,
+        "gradingFields": gradingFields, "intelList": intelList, "intelForm": intelForm, "intelReceived": intelReceived, "intelReport": intelReport, "gain": gain,
     ]
 
     static let layout = """
@@ -1217,8 +1217,13 @@ extension Templates {
     """
 
     static let intelList = """
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
     <h1>Intelligence</h1>
-    <p>{{#canWrite}}<a class="button" href="/intelligence/new">Write a report</a> {{/canWrite}}<a href="/intelligence/received">Sent to your agency</a></p>
+    <p>{{#canWrite}}<a class="button" href="/intelligence/new">Write a report</a> {{/canWrite}}<a href="/intelligence/received">Sent to your agency</a> · <a href="/gain">GAIN hit/no-hit</a></p>
+    <form method="get" action="/intelligence" class="search" role="search"><label for="q">Search reports</label> <input id="q" name="q" value="{{q}}"> <button class="button button--secondary" type="submit">Search</button></form>
+    {{#searched}}<p>{{total}} report(s) you may see match.</p>
+    {{#hasHits}}<ul class="results">{{#hits}}<li><a href="/intelligence/{{id}}">{{date}} · {{grade}} · {{status}}</a><p class="hint">{{snippet}}</p></li>{{/hits}}</ul>{{/hasHits}}
+    {{/searched}}
     {{#hasItems}}<table><caption class="visually-hidden">Reports you may see, latest first</caption>
       <thead><tr><th scope="col">Dated</th><th scope="col">Grade</th><th scope="col">Status</th><th scope="col">Report</th></tr></thead>
       <tbody>{{#items}}<tr><td>{{date}}</td><td>{{grade}}</td><td>{{status}}</td><td><a href="/intelligence/{{id}}">{{text}}</a></td></tr>{{/items}}</tbody>
@@ -1309,5 +1314,39 @@ extension Templates {
     </form></details>{{/canSend}}
     <h2>History</h2>
     <ol class="timeline">{{#history}}<li><span class="hint">{{at}}</span> {{status}} by {{by}}{{#note}}: {{note}}{{/note}}</li>{{/history}}</ol>
+    """
+}
+
+extension Templates {
+    static let gain = """
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+    <h1>GAIN hit/no-hit</h1>
+    <p>Ask partner agencies whether they hold anything on a person. Each answers hit or no hit and nothing more; an agency with a hit is told who asked and why, and may choose to share.</p>
+    {{#canAsk}}<details class="panel"><summary>Ask about a person</summary>
+    <form method="post" action="/gain" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <div class="form-group"><label for="given">Given name</label><input id="given" name="given"></div>
+      <div class="form-group"><label for="family">Family name</label><input id="family" name="family"></div>
+      <div class="form-group"><label for="dob">Date of birth (yyyy-mm-dd)</label><input id="dob" name="dob"></div>
+      <div class="form-group"><label for="agencies">Agencies to ask (codes, separated by commas)</label><input id="agencies" name="agencies"></div>
+      <div class="form-group"><label for="purpose">Purpose (shown to any agency with a hit)</label><textarea id="purpose" name="purpose" rows="2"></textarea></div>
+      <button class="button" type="submit">Ask</button>
+    </form></details>{{/canAsk}}
+    <h2>Your agency's requests</h2>
+    {{#hasAsked}}{{#asked}}<div class="card"><p class="hint">{{at}} by {{by}}: {{purpose}}</p>
+      <ul>{{#answers}}<li>{{agency}}: {{#hit}}<strong class="tag tag--green">{{result}}</strong>{{/hit}}{{^hit}}<span class="tag tag--grey">{{result}}</span>{{/hit}}{{#shared}} — shared: {{shared}}{{/shared}}</li>{{/answers}}</ul>
+      {{#operationHref}}<p><a href="{{operationHref}}">Start a multi-agency operation with the agencies that hit</a></p>{{/operationHref}}
+    </div>{{/asked}}{{/hasAsked}}
+    {{^hasAsked}}<p>None yet.</p>{{/hasAsked}}
+    <h2>Hits on your agency's records</h2>
+    {{#hasHits}}{{#hits}}<div class="card"><p class="hint">{{at}}: {{by}} ({{agency}}) asked: {{purpose}}</p>
+      <p>Your records that matched: {{#matched}}<a href="/subjects/{{id}}">{{id}}</a> {{/matched}}</p>
+      {{#shared}}<p>You shared: {{shared}}</p>{{/shared}}
+      {{^shared}}<form method="post" action="/gain/share" novalidate><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="requestID" value="{{id}}">
+        <div class="form-group"><label for="message-{{id}}">Share with the requester</label><textarea id="message-{{id}}" name="message" rows="2"></textarea></div>
+        <button class="button button--secondary" type="submit">Share</button></form>{{/shared}}
+    </div>{{/hits}}{{/hasHits}}
+    {{^hasHits}}<p>No requests have hit your agency's records.</p>{{/hasHits}}
     """
 }

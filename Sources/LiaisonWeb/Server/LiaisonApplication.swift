@@ -83,6 +83,7 @@ public enum LiaisonApplication {
         let assets = AssetService(store: store, clock: clock, audit: audit)
         let reports = ReportService(store: store, clock: clock, audit: audit)
         let intelligence = IntelligenceService(store: store, clock: clock, audit: audit)
+        let gain = GAINService(store: store, clock: clock, audit: audit)
         let assetPages = AssetPages(pages: pages, assets: assets, store: store)
         let interventionPages = InterventionPages(pages: pages, interventions: interventions, store: store)
 
@@ -108,6 +109,7 @@ public enum LiaisonApplication {
         AssetsAPI(assets: assets).register(&routes)
         ReportsAPI(reports: reports).register(&routes)
         IntelligenceAPI(intelligence: intelligence).register(&routes)
+        GAINAPI(gain: gain).register(&routes)
         AuditAPI(store: store, audit: audit).register(&routes)
         AccessAPI(store: store, audit: audit).register(&routes)
         HomePages(pages: pages, authenticator: authenticator).register(&routes)
@@ -123,6 +125,7 @@ public enum LiaisonApplication {
         assetPages.register(&routes)
         ReportPages(pages: pages, reports: reports, store: store).register(&routes)
         IntelligencePages(pages: pages, intelligence: intelligence, store: store).register(&routes)
+        GAINPages(pages: pages, gain: gain, store: store).register(&routes)
         AuditPages(pages: pages, store: store, audit: audit).register(&routes)
         AdminPages(pages: pages, store: store, admin: UserAdministration(store: store, audit: audit), authenticator: authenticator).register(&routes)
         // The document describes every operation, itself included.

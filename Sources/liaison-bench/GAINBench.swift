@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// GAIN hit/no-hit over the demo agencies' subjects (1,000,000 by default): each request asks ten agencies about
+/// a person taken from the data (with a spelling changed), through the access policy and the audit chain.
+/// Target: under 50 ms at p95.
+struct GAINBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gain", abstract: "Time GAIN hit/no-hit requests across ten agencies.")
+
+    @Option(help: "Subjects to seed.") var subjects = 1_000_000
+    @Option(help: "Requests to time.") var requests = 200
+    @Option(name: .customLong("data-dir"), help: "Folder for the store (must not hold one yet).") var dataDir: String
+
+    func run() async throws {
+        let store = try await freshStore(dataDir)
+        let start = ContinuousClock.now
+        let data = DemoData.generate(seed: 2026, subjects: subjects, ocgs: 100)
+        _ = try await DemoSeeder.seed(data, into: store, passwordHash: "bench", batchSize: 5_000)
+        print(String(format: "seed: %d subjects held by %d agencies in %.1f s", data.subjects.count, data.agencies.count, seconds(ContinuousClock.now - start)))
+        let clock = SystemClock()
+        let gain = GAINService(store: store, clock: clock, audit: AuditLog(store: store, clock: clock))
+        guard let requester = try await store.credentials(username: "nca.intel")?.user else { throw ValidationError("no demo users") }
+        let agencies = Array(data.agencies.prefix(10).map(\.code))
+        var rng = SeededRandom(seed: 5)
+        var samples: [Double] = [], hits = 0
+        for _ in 0..<requests {
+            var person = rng.pick(data.subjects).details
+            if var name = person.names.first, name.given.count > 3 {
+                name.given = String(name.given.dropLast()) // a spelling that differs
+                person.names = [name]
+            }
+            let begin = ContinuousClock.now
+            let answer = try await gain.ask(GAINRequestInput(purpose: "Benchmark: is this person known to partners?", person: person, agencies: agencies), by: requester)
+            samples.append(seconds(ContinuousClock.now - begin) * 1000)
+            hits += answer.answers.filter { $0.result == "hit" }.count
+        }
+        samples.sort()
+        print(String(format: "hit/no-hit across %d agencies: %d requests, p50 %.1f ms, p95 %.1f ms, max %.1f ms, %.2f hits per request (target < 50 ms: %@)",
+                     agencies.count, requests, percentile(samples, 0.5), percentile(samples, 0.95), samples.last ?? 0, Double(hits) / Double(requests),
+                     percentile(samples, 0.95) < 50 ? "met" : "NOT met"))
+        print(String(format: "peak RSS %.0f MB", peakMemoryMB()))
+        await store.close()
+    }
+}
