@@ -35,6 +35,24 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
+/// Runs `body` `runs` times (passing the run's number) and returns the durations in milliseconds, sorted, with
+/// each run's result.
+func timed<T>(_ runs: Int, _ body: (Int) async throws -> T) async rethrows -> (samples: [Double], results: [T]) {
+    var samples: [Double] = [], results: [T] = []
+    for n in 0..<runs {
+        let start = ContinuousClock.now
+        results.append(try await body(n))
+        samples.append(seconds(ContinuousClock.now - start) * 1000)
+    }
+    return (samples.sorted(), results)
+}
+
+/// "p50 …, p95 …, max …", and whether p95 is under the target.
+func summary(_ sorted: [Double], target: Double) -> String {
+    String(format: "p50 %.2f ms, p95 %.2f ms, max %.2f ms (target < %.0f ms at p95: %@)", percentile(sorted, 0.5), percentile(sorted, 0.95),
+           sorted.last ?? 0, target, percentile(sorted, 0.95) < target ? "met" : "NOT met")
+}
+
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
     guard !sorted.isEmpty else { return 0 }
     return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]

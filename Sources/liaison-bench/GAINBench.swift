@@ -24,22 +24,20 @@ struct GAINBench: AsyncParsableCommand {
         guard let requester = try await store.credentials(username: "nca.intel")?.user else { throw ValidationError("no demo users") }
         let agencies = Array(data.agencies.prefix(10).map(\.code))
         var rng = SeededRandom(seed: 5)
-        var samples: [Double] = [], hits = 0
-        for _ in 0..<requests {
+        let people = (0..<requests).map { _ -> SubjectDetails in
             var person = rng.pick(data.subjects).details
             if var name = person.names.first, name.given.count > 3 {
                 name.given = String(name.given.dropLast()) // a spelling that differs
                 person.names = [name]
             }
-            let begin = ContinuousClock.now
-            let answer = try await gain.ask(GAINRequestInput(purpose: "Benchmark: is this person known to partners?", person: person, agencies: agencies), by: requester)
-            samples.append(seconds(ContinuousClock.now - begin) * 1000)
-            hits += answer.answers.filter { $0.result == "hit" }.count
+            return person
         }
-        samples.sort()
-        print(String(format: "hit/no-hit across %d agencies: %d requests, p50 %.1f ms, p95 %.1f ms, max %.1f ms, %.2f hits per request (target < 50 ms: %@)",
-                     agencies.count, requests, percentile(samples, 0.5), percentile(samples, 0.95), samples.last ?? 0, Double(hits) / Double(requests),
-                     percentile(samples, 0.95) < 50 ? "met" : "NOT met"))
+        let (samples, hits) = try await timed(requests) { n in
+            try await gain.ask(GAINRequestInput(purpose: "Benchmark: is this person known to partners?", person: people[n], agencies: agencies), by: requester)
+                .answers.filter { $0.result == "hit" }.count
+        }
+        print(String(format: "hit/no-hit across %d agencies: %d requests, %@, %.2f hits per request", agencies.count, requests, summary(samples, target: 50),
+                     Double(hits.reduce(0, +)) / Double(requests)))
         print(String(format: "peak RSS %.0f MB", peakMemoryMB()))
         await store.close()
     }

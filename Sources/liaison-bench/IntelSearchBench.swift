@@ -59,16 +59,9 @@ struct IntelSearchBench: AsyncParsableCommand {
         guard let analyst = try await store.credentials(username: "nca.analyst")?.user,
               let partner = try await store.credentials(username: "gmp.intel")?.user else { throw ValidationError("no demo users") }
         func time(_ label: String, _ terms: [String], as user: User) async throws {
-            var samples: [Double] = [], hits = 0
-            for n in 0..<queries {
-                let begin = ContinuousClock.now
-                hits += try await service.search(IntelSearchQuery(text: terms[n % terms.count]), by: user).total
-                samples.append(seconds(ContinuousClock.now - begin) * 1000)
-            }
-            samples.sort()
-            print(String(format: "%@: %d searches, p50 %.2f ms, p95 %.2f ms, max %.2f ms, %.1f matches on average (target < 50 ms: %@)", label, queries,
-                         percentile(samples, 0.5), percentile(samples, 0.95), samples.last ?? 0, Double(hits) / Double(queries),
-                         percentile(samples, 0.95) < 50 ? "met" : "NOT met"))
+            let (samples, totals) = try await timed(queries) { n in try await service.search(IntelSearchQuery(text: terms[n % terms.count]), by: user).total }
+            print(String(format: "%@: %d searches, %@, %.1f matches on average", label, queries, summary(samples, target: 50),
+                         Double(totals.reduce(0, +)) / Double(queries)))
         }
         try await time("vehicle registration, as an analyst", plates, as: analyst)
         try await time("full name, as an analyst", names, as: analyst)

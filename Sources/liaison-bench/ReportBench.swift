@@ -92,16 +92,8 @@ struct ReportBench: AsyncParsableCommand {
               let partner = try await store.credentials(username: "gmp.intel")?.user else { throw ValidationError("no demo users") }
         let year = reports.currentYear()
         func time(_ label: String, _ body: () async throws -> Int) async throws {
-            var samples: [Double] = []
-            var size = 0
-            for _ in 0..<runs {
-                let start = ContinuousClock.now
-                size = try await body()
-                samples.append(seconds(ContinuousClock.now - start) * 1000)
-            }
-            samples.sort()
-            print(String(format: "%@: %d runs, p50 %.1f ms, p95 %.1f ms, max %.1f ms, %d measures  (target < 1000 ms: %@)", label, runs,
-                         percentile(samples, 0.5), percentile(samples, 0.95), samples.last ?? 0, size, percentile(samples, 0.95) < 1000 ? "met" : "NOT met"))
+            let (samples, measures) = try await timed(runs) { _ in try await body() }
+            print("\(label): \(runs) runs, \(summary(samples, target: 1000)), \(measures.last ?? 0) measures")
         }
         let national = try await reports.scope(period: year, area: nil, market: nil)
         let report = try await reports.performance(national, published: false, by: analyst)
