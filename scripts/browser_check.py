@@ -9,6 +9,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, out = sys.argv[1], sys.argv[2]
@@ -50,7 +51,8 @@ try:
     driver.find_element(By.ID, "username").send_keys("nca.analyst")
     driver.find_element(By.ID, "password").send_keys("liaison-demo")
     driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
-    wait = WebDriverWait(driver, 15)
+    # Polling survives the moment a page is replaced under it (a click that navigates).
+    wait = WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException, WebDriverException))
     wait.until(EC.url_matches(r"/subjects$"))
     check("02-subjects")
     rows = driver.find_elements(By.CSS_SELECTOR, "tbody tr")
@@ -199,6 +201,7 @@ try:
     driver.find_element(By.CSS_SELECTOR, "form[action='/intelligence'] button").click()
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "h1"), "1BC"))
     driver.find_element(By.XPATH, "//button[text()='Submit']").click()
+    wait.until(EC.url_contains("saved=1"))
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Saved."))
     check("05r-intel-report")
 
@@ -213,6 +216,7 @@ try:
     driver.find_element(By.ID, "agencies").send_keys("NCA, HMRC")
     driver.find_element(By.ID, "purpose").send_keys("Deportation case B1234567: is he known to partners?")
     driver.find_element(By.CSS_SELECTOR, "form[action='/gain'] button").click()
+    wait.until(EC.url_contains("saved=1"))
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Saved."))
     check("05t-gain")
 

@@ -135,7 +135,11 @@ struct IntelligencePages {
             "gradeDetail": r.grading.map { "source \($0.source.label); \($0.assessment.label); handling \($0.handling.code.rawValue)" + ($0.handling.conditions.map { " (\($0))" } ?? "") },
             "legacy": r.legacyGrading != nil ? true : nil, "sourceKind": r.source.kind, "sourceDescription": r.source.description,
             "covertReference": r.source.covertReference, "covertWithheld": r.withheld.contains("source.covertReference") && r.source.kind == "covert" ? true : nil,
-            "links": r.links.map { ["kind": $0.kind, "value": $0.value] }, "reviewDate": r.reviewDate,
+            "links": r.links.map { link in
+                view(["kind": link.kind, "value": link.value,
+                      "href": ["subject": "/subjects/", "ocg": "/ocgs/", "case": "/cases/"][link.kind].map { $0 + link.value }])
+            },
+            "linkedNames": r.linkedNames.joined(separator: ", "), "reviewDate": r.reviewDate,
             "sanitised": r.sanitised.map { ["n": String($0.id), "text": $0.text, "by": $0.writtenBy] }, "hasSanitised": !r.sanitised.isEmpty,
             "sent": r.disseminations.map { d in
                 view(["agency": d.agencyCode, "version": d.sanitisedVersion.map { "sanitised version \($0)" } ?? "original", "conditions": d.conditions,

@@ -1273,7 +1273,7 @@ extension Templates {
       <div><dt>Grading</dt><dd>{{gradeDetail}}{{^gradeDetail}}{{grade}}{{/gradeDetail}}</dd></div>
       <div><dt>Information dated</dt><dd>{{date}}{{#place}}, {{place}}{{/place}}</dd></div>
       <div><dt>Source</dt><dd>{{sourceKind}}: {{sourceDescription}}{{#covertReference}} (reference {{covertReference}}){{/covertReference}}{{#covertWithheld}} <span class="hint">(the source's identity is shown only to the agency holding the report)</span>{{/covertWithheld}}</dd></div>
-      <div><dt>Links</dt><dd><ul>{{#links}}<li>{{kind}}: {{value}}</li>{{/links}}</ul></dd></div>
+      <div><dt>Links</dt><dd><ul>{{#links}}<li>{{kind}}: {{#href}}<a href="{{href}}">{{value}}</a>{{/href}}{{^href}}{{value}}{{/href}}</li>{{/links}}</ul>{{#linkedNames}}<p class="hint">Linked names: {{linkedNames}}</p>{{/linkedNames}}</dd></div>
     </dl>
     <h2>Report</h2><p>{{text}}</p>
     {{#hasSanitised}}<h2>Sanitised versions</h2>{{#sanitised}}<div class="card"><p class="hint">Version {{n}}, by {{by}}</p><p>{{text}}</p></div>{{/sanitised}}{{/hasSanitised}}
