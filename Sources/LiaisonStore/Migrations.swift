@@ -7,6 +7,14 @@ struct Migration: Sendable {
 }
 
 enum Migrations {
+    /// Inserts the default entries of reference lists added after the first release into existing stores.
+    static func referenceInserts(_ lists: [String]) -> [String] {
+        ReferenceDefaults.entries.filter { lists.contains($0.list) }.map { entry in
+            let label = entry.label.replacingOccurrences(of: "'", with: "''")
+            return "INSERT INTO reference_entries (list, code, label, sort_order, active) VALUES ('\(entry.list)', '\(entry.code)', '\(label)', \(entry.sortOrder), 1) ON CONFLICT DO NOTHING"
+        }
+    }
+
     /// Every migration, in the order it is applied.
     static let all: [Migration] = [
         Migration(name: "001_directory") { _ in
@@ -297,10 +305,7 @@ enum Migrations {
                 """,
                 "CREATE INDEX interventions_by_target ON interventions (target_id, due_date)",
                 "CREATE INDEX interventions_by_operation ON interventions (operation)",
-            ] + ReferenceDefaults.entries.filter { ReferenceDefaults.addedLists.contains($0.list) }.map { entry in
-                let label = entry.label.replacingOccurrences(of: "'", with: "''")
-                return "INSERT INTO reference_entries (list, code, label, sort_order, active) VALUES ('\(entry.list)', '\(entry.code)', '\(label)', \(entry.sortOrder), 1) ON CONFLICT DO NOTHING"
-            }
+            ] + Self.referenceInserts(["intervention-tactic", "outcome-kind", "impact-level"])
         },
         // Groups are filtered by their Lead Responsible Officer through a tag, like markets and areas.
         Migration(name: "017_ocg_lead_tags") { dialect in
@@ -426,6 +431,19 @@ enum Migrations {
                 "CREATE INDEX gain_requests_by_requester ON gain_requests (requester_agency_id, asked_at)",
                 "CREATE TABLE gain_hits (agency_id TEXT NOT NULL, request_id TEXT NOT NULL, PRIMARY KEY (agency_id, request_id))",
             ]
+        },
+        // Industry alerts for private-sector partners, kept whole as JSON; the sectors each organisation belongs to;
+        // and the reference lists they use (already there in a store created since they were added to the defaults).
+        Migration(name: "025_industry_alerts") { _ in
+            [
+                """
+                CREATE TABLE industry_alerts (id TEXT PRIMARY KEY, issuer_agency_id TEXT NOT NULL REFERENCES agencies(id), status TEXT NOT NULL,
+                    expires_on TEXT NOT NULL, created_at BIGINT NOT NULL, version BIGINT NOT NULL CHECK (version >= 1), details TEXT NOT NULL)
+                """,
+                "CREATE INDEX industry_alerts_live ON industry_alerts (status, expires_on, created_at)",
+                "CREATE INDEX industry_alerts_by_time ON industry_alerts (created_at)",
+                "CREATE TABLE alert_audiences (agency_id TEXT PRIMARY KEY REFERENCES agencies(id), sectors TEXT NOT NULL)",
+            ] + Self.referenceInserts(["industry-sector", "alert-category"])
         },
     ]
 }

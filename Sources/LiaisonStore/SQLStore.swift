@@ -259,6 +259,7 @@ public struct SQLStore: LiaisonStore {
             conditions.append("(need_to_know IS NULL OR need_to_know IN (\(Array(repeating: "?", count: viewer.briefings.count).joined(separator: ", "))))")
             binds += viewer.briefings.map { .text($0) }
         }
+        if viewer.confinedToAlerts { conditions.append("1 = 0") }
         return (conditions, binds)
     }
 

@@ -146,6 +146,25 @@ struct AuthorizationMatrixTests {
         let operation = JointOperation(name: "OPERATION-MATRIX", description: "matrix", leadAgency: nca.id, partnerAgencies: [], startsOn: "2026-01-01",
                                   endsOn: nil, createdBy: "matrix", createdAt: Date())
         try await harness.store.insertOperation(operation)
+        // Industry alerts in every state, the demo bank receiving banking alerts: drafts, live, expired, for another
+        // sector, withdrawn, and marked OFFICIAL-SENSITIVE.
+        let bank = data.agencies.first { $0.type == "private-sector" }!
+        try await harness.store.setAlertAudience(bank.id, sectors: ["banking"])
+        var alertFixtures: [IndustryAlert] = []
+        for (n, spec) in [(AlertStatus.draft, "2099-01-01", "banking", Classification.official), (.published, "2099-01-01", "banking", .official),
+                          (.published, "2020-01-01", "banking", .official), (.published, "2099-01-01", "insurance", .official),
+                          (.withdrawn, "2099-01-01", "banking", .official), (.published, "2099-01-01", "banking", .officialSensitive)].enumerated() {
+            let fixture = IndustryAlert(id: .make(), issuer: nca.id, issuerCode: nca.code, title: "Matrix \(n)", category: "typology", summary: "matrix", guidance: "",
+                                        indicators: [], sectors: [spec.2], marking: ProtectiveMarking(spec.3), expiresOn: spec.1, status: spec.0,
+                                        createdBy: "matrix", createdAt: Date())
+            try await harness.store.insertAlert(fixture)
+            alertFixtures.append(fixture)
+        }
+        let alerts = alertFixtures
+        let today = String(ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate]))
+        @Sendable func readsAlert(_ user: User, _ alert: IndustryAlert) -> Bool {
+            AccessPolicy.decideAlert(user, alert, sectors: user.agencyID == bank.id ? ["banking"] : [], today: today).allowed
+        }
         let owed = zip(obligationFixtures, caseFixtures).map { (id: $0.id, agency: $0.agencyID, caseMeta: $1.meta) }
 
         // A matrix naming a version already taken: allowed callers get 409, as the policy lets them in.
@@ -222,6 +241,8 @@ struct AuthorizationMatrixTests {
                     targets = [(template.replacingOccurrences(of: "{id}", with: importJob.id), nil, nil)]
                 } else if access == .obligation || access == .acknowledgeObligation {
                     targets = owed.map { (template.replacingOccurrences(of: "{id}", with: $0.id), (id: $0.id, meta: $0.caseMeta), nil) }
+                } else if access == .readAlert || access == .publishAlert || access == .answerAlert {
+                    targets = alerts.map { (template.replacingOccurrences(of: "{id}", with: $0.id.rawValue), (id: $0.id.rawValue, meta: RecordMeta(owningAgencyID: $0.issuer, marking: $0.marking, createdAt: $0.createdAt, createdBy: UserID("matrix"))), nil) }
                 } else if access == .intelRecipient {
                     targets = intel.map { (template.replacingOccurrences(of: "{id}", with: $0.id), nil, nil) }
                 } else if access == .readPair || access == .decidePair {
@@ -272,9 +293,16 @@ struct AuthorizationMatrixTests {
                     let expected: Outcome
                     if user == nil {
                         expected = access == .anyone ? (got == .signInNeeded ? .ok : got) : .signInNeeded
+                    } else if user!.confinedToAlerts && access != .anyone && !Self.alertsOnly(template) {
+                        // Private-sector users reach the alerts and nothing else.
+                        expected = .forbidden
                     } else {
                         let user = user!
+                        let alert = alerts.first { target.path.contains($0.id.rawValue) }
                         switch access {
+                        case .readAlert: expected = readsAlert(user, alert!) ? .ok : .hidden
+                        case .publishAlert: expected = !readsAlert(user, alert!) ? .hidden : AlertService.mayPublish(user, alert!) ? .ok : .forbidden
+                        case .answerAlert: expected = !readsAlert(user, alert!) ? .hidden : user.confinedToAlerts ? .ok : .forbidden
                         case .anyone, .signedIn: expected = .ok
                         case .roles(let roles): expected = Set(user.roles).isDisjoint(with: roles) ? .forbidden : .ok
                         case .readRecord(let k):
@@ -328,6 +356,14 @@ struct AuthorizationMatrixTests {
         let total = await counted.value
         #expect(harness.operations.count + harness.pages.count > 30)
         #expect(total > 1_000)
+    }
+}
+
+extension AuthorizationMatrixTests {
+    /// The routes a private-sector user may call: the alerts, who they are, the home page (which sends them to the
+    /// alerts) and signing out.
+    static func alertsOnly(_ template: String) -> Bool {
+        ["/", "/logout", "/api/v1/me"].contains(template) || template.hasPrefix("/alerts") || template.hasPrefix("/api/v1/alerts")
     }
 }
 

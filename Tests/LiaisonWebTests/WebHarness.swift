@@ -76,7 +76,9 @@ func signIn(_ client: any TestClientProtocol, _ username: String, password: Stri
     #expect(response.status == .seeOther)
     let setCookie = try #require(response.headers[.setCookie])
     let cookie = String(setCookie.split(separator: ";")[0])
-    let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
+    var home = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
+    // A private-sector user's home is the alerts page.
+    if home.status == .seeOther, let location = home.headers[.location] { home = try await client.execute(uri: location, method: .get, headers: [.cookie: cookie]) }
     let html = home.text
     let marker = "name=\"_csrf\" value=\""
     let start = try #require(html.range(of: marker))

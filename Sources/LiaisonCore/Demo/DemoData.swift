@@ -91,7 +91,7 @@ public enum DemoData {
         ("HMRC", "finance", [.financialInvestigator], .sc), ("HMRC", "officer", [.partnerOfficer], .sc),
         ("BF", "officer", [.partnerOfficer], .sc), ("GLAA", "officer", [.partnerOfficer], .bpss),
         ("MCC", "officer", [.partnerOfficer], .bpss), ("NTS", "officer", [.partnerOfficer], .bpss),
-        ("EXBANK", "alerts", [.partnerOfficer], .bpss), ("NCA", "bpss", [.analyst], .bpss),
+        ("EXBANK", "alerts", [.industryPartner], .bpss), ("NCA", "bpss", [.analyst], .bpss),
     ]
 
     static let streets = ["High Street", "Station Road", "Church Lane", "Victoria Road", "Park Avenue", "Mill Lane", "Queens Road", "Canal Street", "Albert Terrace", "Market Place", "Dock Road", "Granby Row"]

@@ -11,12 +11,18 @@ public enum DemoManagement {
         public var operation: JointOperation?
         /// Restraint, confiscation and cash seizures against the people managed, with payments and forfeitures.
         public var assets: [AssetOrder] = []
+        /// Published industry alerts, and the sectors each private-sector organisation receives.
+        public var alerts: [IndustryAlert] = []
+        public var audiences: [AgencyID: [String]] = [:]
 
-        public init(pois: [(PersonOfInterest, Assessment)], interventions: [Intervention], operation: JointOperation?, assets: [AssetOrder]) {
+        public init(pois: [(PersonOfInterest, Assessment)], interventions: [Intervention], operation: JointOperation?, assets: [AssetOrder],
+                    alerts: [IndustryAlert] = [], audiences: [AgencyID: [String]] = [:]) {
             self.pois = pois
             self.interventions = interventions
             self.operation = operation
             self.assets = assets
+            self.alerts = alerts
+            self.audiences = audiences
         }
     }
 
@@ -124,6 +130,38 @@ public enum DemoManagement {
             }
             assets.append(order)
         }
-        return Output(pois: pois, interventions: made, operation: record, assets: assets)
+        let (alerts, audiences) = industryAlerts(data, now: now)
+        return Output(pois: pois, interventions: made, operation: record, assets: assets, alerts: alerts, audiences: audiences)
+    }
+
+    /// Two published alerts from the NCA for banks and payment firms, with indicators in ranges reserved for
+    /// documentation (example domains, 192.0.2.0/24, Ofcom's drama numbers); the demo bank receives them.
+    static func industryAlerts(_ data: DemoDataset, now: Date) -> (alerts: [IndustryAlert], audiences: [AgencyID: [String]]) {
+        guard let nca = data.agencies.first(where: { $0.code == "NCA" }) else { return ([], [:]) }
+        var rng = SeededRandom(seed: 8)
+        let expires = InterventionService.day(now.addingTimeInterval(120 * 86_400))
+        let published = now.addingTimeInterval(-3 * 86_400)
+        let mules = IndustryAlert(
+            id: rng.id(), issuer: nca.id, issuerCode: nca.code, title: "Money mule accounts fed by rapid third-party transfers",
+            category: "suspicious-financial-activity",
+            summary: "Organised crime groups are recruiting students and recent arrivals to open current accounts that receive many small transfers from unrelated payers within hours of opening, then forward the funds in round sums to payment firms.",
+            guidance: "Review new accounts with more than ten inbound payers in the first week. Report suspicion through a suspicious activity report citing this alert.",
+            indicators: [AlertIndicator(kind: "email", value: "jobs-desk@example.net", note: "recruitment approach"),
+                         AlertIndicator(kind: "domain", value: "quick-payroll.example.org"), AlertIndicator(kind: "ipv4", value: "192.0.2.44"),
+                         AlertIndicator(kind: "phone", value: "07700 900418")],
+            sectors: ["banking", "building-society", "payments"], marking: ProtectiveMarking(.officialSensitive), expiresOn: expires, status: .published,
+            createdBy: "nca.intel", createdAt: published.addingTimeInterval(-86_400), publishedBy: "nca.supervisor", publishedAt: published)
+        let documents = IndustryAlert(
+            id: rng.id(), issuer: nca.id, issuerCode: nca.code, title: "Forged residence permits used to open accounts",
+            category: "forged-identity-documents",
+            summary: "High-quality forged biometric residence permits are being presented to open accounts remotely. The forgeries share a misaligned chip window and a repeated document number series.",
+            guidance: "Ask for a second document when the permit number begins with the series below, and check the holder's image against the chip.",
+            indicators: [AlertIndicator(kind: "document", value: "ZX9000000–ZX9009999", note: "permit number series"),
+                         AlertIndicator(kind: "url", value: "https://docs-verify.example.com/upload")],
+            sectors: ["banking", "money-services"], marking: .official, expiresOn: expires, status: .published,
+            createdBy: "nca.intel", createdAt: published, publishedBy: "nca.supervisor", publishedAt: published.addingTimeInterval(3_600))
+        var audiences: [AgencyID: [String]] = [:]
+        for agency in data.agencies where agency.type == "private-sector" { audiences[agency.id] = ["banking", "payments"] }
+        return ([mules, documents], audiences)
     }
 }

@@ -43,6 +43,8 @@ public enum DemoSeeder {
         for intervention in management?.interventions ?? [] { try await store.insertIntervention(intervention) }
         if let operation = management?.operation { try await store.insertOperation(operation) }
         for order in management?.assets ?? [] { try await store.insertAssetOrder(order) }
+        for alert in management?.alerts ?? [] { try await store.insertAlert(alert) }
+        for (agency, sectors) in management?.audiences ?? [:] { try await store.setAlertAudience(agency, sectors: sectors) }
         return Outcome(seeded: true, dataset: dataset)
     }
 }

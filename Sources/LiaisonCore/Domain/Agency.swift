@@ -30,6 +30,8 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     case supervisor
     case auditor
     case administrator
+    /// A private-sector partner (a bank, a money service business…): sees industry alerts and nothing else.
+    case industryPartner = "industry-partner"
 }
 
 /// A person who signs in to Liaison. Belongs to exactly one agency.
@@ -66,4 +68,7 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
     }
 
     public func has(_ role: Role) -> Bool { roles.contains(role) }
+
+    /// A private-sector user, whom the access policy confines to industry alerts everywhere.
+    public var confinedToAlerts: Bool { roles.contains(.industryPartner) }
 }

@@ -44,6 +44,16 @@ public enum ReferenceDefaults {
             ("seizure", "Seizure"), ("order", "Order made"), ("prohibition-notice", "Prohibition notice"),
             ("vehicle-removed", "Vehicle removed"), ("safeguarded", "People safeguarded"),
         ],
+        "industry-sector": [
+            ("banking", "Banking"), ("building-society", "Building societies"), ("money-services", "Money service businesses"),
+            ("payments", "Payment and e-money firms"), ("crypto-assets", "Crypto-asset firms"), ("insurance", "Insurance"),
+            ("accountancy", "Accountancy"), ("legal", "Legal services"), ("estate-agency", "Estate agency"),
+            ("telecoms", "Telecommunications"), ("retail", "Retail"), ("logistics", "Freight and logistics"),
+        ],
+        "alert-category": [
+            ("typology", "Typology"), ("suspicious-financial-activity", "Suspicious financial activity"),
+            ("forged-identity-documents", "Forged identity documents"), ("fraud-threat", "Fraud threat"),
+        ],
         "impact-level": [("major", "Major"), ("moderate", "Moderate"), ("minor", "Minor")],
         "ocg-role": [
             ("principal", "Principal"), ("significant", "Significant member"), ("member", "Member"),
@@ -68,9 +78,6 @@ public enum ReferenceDefaults {
             ("scotland", "Scotland"), ("northern-ireland", "Northern Ireland"), ("overseas", "Overseas links"),
         ],
     ]
-
-    /// Lists added after the first release, inserted into existing stores by their own migration.
-    public static let addedLists = ["intervention-tactic", "outcome-kind", "impact-level"]
 
     /// Every default entry, in list order.
     public static var entries: [ReferenceEntry] {

@@ -29,11 +29,14 @@ public struct Viewer: Sendable, Equatable {
     public var agencyID: AgencyID
     public var maximumClassification: Classification
     public var briefings: [String]
+    /// A private-sector user: every list of records is empty to them.
+    public var confinedToAlerts: Bool = false
 
     public init(_ user: User) {
         agencyID = user.agencyID
         maximumClassification = user.vetting.maximumClassification
         briefings = user.briefings
+        confinedToAlerts = user.confinedToAlerts
     }
 
     /// An agency's view bounded by another's clearance (a GAIN answer: only what the requester could be told of).
@@ -62,9 +65,13 @@ public enum AccessPolicy {
         "intel": [("source.covertReference", "a covert source's identity is shown only to the agency that holds the report")],
     ]
 
+    /// Why a private-sector user is refused everything but industry alerts.
+    public static let confinement = "private-sector users see industry alerts only"
+
     public static func decide(_ user: User, _ action: Action, _ meta: RecordMeta, kind: String = "") -> AccessDecision {
         var reasons: [String] = []
         if !user.active { reasons.append("the account is disabled") }
+        if user.confinedToAlerts { reasons.append(Self.confinement) }
         if meta.marking.classification > user.vetting.maximumClassification {
             reasons.append("\(user.vetting.rawValue) vetting does not reach \(meta.marking.classification.rawValue)")
         }
@@ -93,6 +100,27 @@ public enum AccessPolicy {
         why.append(owner ? "the user's agency holds the record" : "the record is shared with the user's agency")
         if let operation = meta.needToKnow { why.append("the user is briefed into \(operation)") }
         return AccessDecision(allowed: true, reasons: why, withheld: withheld)
+    }
+
+    /// Whether the user may read an industry alert. Private-sector users see it only once published, until it
+    /// expires, if it is addressed to one of their organisation's `sectors`; agency users see published and
+    /// withdrawn alerts, and drafts of their own agency's. Either way the marking must be within the user's vetting.
+    public static func decideAlert(_ user: User, _ alert: IndustryAlert, sectors: [String], today: String) -> AccessDecision {
+        var reasons: [String] = []
+        if !user.active { reasons.append("the account is disabled") }
+        if alert.marking.classification > user.vetting.maximumClassification {
+            reasons.append("\(user.vetting.rawValue) vetting does not reach \(alert.marking.classification.rawValue)")
+        }
+        if user.confinedToAlerts {
+            if alert.status != .published { reasons.append("the alert is not published") }
+            if alert.expiresOn < today { reasons.append("the alert expired on \(alert.expiresOn)") }
+            if Set(alert.sectors).isDisjoint(with: sectors) { reasons.append("the alert is not addressed to the organisation's sectors") }
+        } else if alert.status == .draft && alert.issuer != user.agencyID {
+            reasons.append("the alert is a draft of another agency")
+        }
+        guard reasons.isEmpty else { return AccessDecision(allowed: false, reasons: reasons) }
+        return AccessDecision(allowed: true, reasons: [user.confinedToAlerts ? "read allowed: a live alert addressed to the organisation's sectors"
+                                                           : "read allowed: vetting reaches the marking"])
     }
 
     /// Whether the user may decide that two records are, or are not, one person. A decision changes neither record,

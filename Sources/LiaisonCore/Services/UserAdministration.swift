@@ -52,6 +52,12 @@ public struct UserAdministration: Sendable {
         let roles = input.roles.compactMap(Role.init(rawValue:))
         if roles.isEmpty { v.fail("roles", "must include at least one role") }
         if roles.count != input.roles.count { v.fail("roles", "has a role Liaison does not know") }
+        if let agency, agency.type == "private-sector", roles != [.industryPartner] {
+            v.fail("roles", "users of a private-sector organisation hold only the industry-partner role")
+        }
+        if let agency, agency.type != "private-sector", roles.contains(.industryPartner) {
+            v.fail("roles", "the industry-partner role is for users of private-sector organisations")
+        }
         let vetting = Vetting(rawValue: input.vetting.uppercased())
         if vetting == nil { v.fail("vetting", "must be BPSS, SC or DV") }
         if !username.isEmpty, try await store.credentials(username: username) != nil { v.fail("username", "is already taken") }

@@ -168,7 +168,7 @@ public protocol OCGStore: Sendable {
 }
 
 /// Everything Liaison keeps. Two real implementations: embedded SQLite and PostgreSQL.
-public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore, InterventionStore, AssetStore, ReportStore, IntelStore, GAINStore {
+public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore, InterventionStore, AssetStore, ReportStore, IntelStore, GAINStore, AlertStore {
     /// Applies any named migrations not yet applied, in order.
     func migrate() async throws
     /// Names of the migrations applied, in order.
@@ -452,4 +452,17 @@ public protocol GAINStore: Sendable {
     /// Those that hit an agency's records, newest first.
     func gainRequests(hitting agency: AgencyID) async throws -> [GAINRequest]
     func updateGAINRequest(_ request: GAINRequest) async throws
+}
+
+/// Industry alerts for private-sector partners, and the sectors each private-sector organisation belongs to.
+public protocol AlertStore: Sendable {
+    func insertAlert(_ alert: IndustryAlert) async throws
+    func alert(_ id: IndustryAlertID) async throws -> IndustryAlert?
+    /// Saves an alert if it still has `expectedVersion`; otherwise `staleVersion`.
+    func updateAlert(_ alert: IndustryAlert, expectedVersion: Int) async throws
+    /// The most recent alerts, newest first; `liveOn` (yyyy-mm-dd) keeps the published ones not expired by then.
+    func alerts(liveOn day: String?, limit: Int) async throws -> [IndustryAlert]
+    /// The sectors of every organisation given any.
+    func alertAudiences() async throws -> [AgencyID: [String]]
+    func setAlertAudience(_ agency: AgencyID, sectors: [String]) async throws
 }

@@ -44,6 +44,8 @@ struct HomePages {
         }
         routes.page(.get, "/", access: .signedIn) { _, context in
             let identity = context.identity!
+            // A private-sector user's Liaison is the industry alerts.
+            if identity.user.confinedToAlerts { return Response.redirect(to: "/alerts") }
             try await Auditor(log: authenticator.audit).run(identity.user, "page.view", kind: "page", ids: ["/"], request: context.request) {}
             return pages.page("home", title: "Home", context: view([
                 "displayName": identity.user.displayName, "agencyName": identity.agency?.name,

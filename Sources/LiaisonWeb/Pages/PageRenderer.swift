@@ -15,6 +15,7 @@ struct PageRenderer: Sendable {
 
     static let sections: [(href: String, label: String)] = [("/", "Home"), ("/subjects", "Subjects"), ("/ocgs", "Organised crime groups"), ("/pois", "Persons of Interest"), ("/operations", "Operations"), ("/matches", "Possible duplicates"), ("/imports", "Imports"), ("/cases", "Cases"), ("/obligations", "Obligations"), ("/inbox", "Inbox"), ("/intelligence", "Intelligence"), ("/reports", "Reports")]
     static let auditSection = (href: "/audit", label: "Audit log")
+    static let alertsSection = (href: "/alerts", label: "Industry alerts")
     static let adminSection = (href: "/admin/users", label: "Accounts")
 
     /// A full HTML response: `template` rendered with `context`, wrapped in the layout.
@@ -27,7 +28,8 @@ struct PageRenderer: Sendable {
             layout["user"] = [
                 "displayName": identity.user.displayName, "agencyName": identity.agency?.name ?? "",
                 "csrf": identity.csrfToken ?? "",
-                "nav": (Self.sections + (identity.user.roles.contains { $0 == .auditor || $0 == .administrator } ? [Self.auditSection] : [])
+                "nav": (identity.user.confinedToAlerts ? [Self.alertsSection] : Self.sections + [Self.alertsSection]
+                        + (identity.user.roles.contains { $0 == .auditor || $0 == .administrator } ? [Self.auditSection] : [])
                         + (identity.user.has(.administrator) ? [Self.adminSection] : [])).map { item -> [String: Any] in
                     ["href": item.href, "label": item.label, "current": item.href == section]
                 },

@@ -84,6 +84,7 @@ public enum LiaisonApplication {
         let reports = ReportService(store: store, clock: clock, audit: audit)
         let intelligence = IntelligenceService(store: store, clock: clock, audit: audit)
         let gain = GAINService(store: store, clock: clock, audit: audit)
+        let alerts = AlertService(store: store, clock: clock, audit: audit)
         let assetPages = AssetPages(pages: pages, assets: assets, store: store)
         let interventionPages = InterventionPages(pages: pages, interventions: interventions, store: store)
 
@@ -110,6 +111,7 @@ public enum LiaisonApplication {
         ReportsAPI(reports: reports).register(&routes)
         IntelligenceAPI(intelligence: intelligence).register(&routes)
         GAINAPI(gain: gain).register(&routes)
+        AlertsAPI(alerts: alerts).register(&routes)
         AuditAPI(store: store, audit: audit).register(&routes)
         AccessAPI(store: store, audit: audit).register(&routes)
         HomePages(pages: pages, authenticator: authenticator).register(&routes)
@@ -126,6 +128,7 @@ public enum LiaisonApplication {
         ReportPages(pages: pages, reports: reports, store: store).register(&routes)
         IntelligencePages(pages: pages, intelligence: intelligence, store: store).register(&routes)
         GAINPages(pages: pages, gain: gain, store: store).register(&routes)
+        AlertPages(pages: pages, alerts: alerts, store: store).register(&routes)
         AuditPages(pages: pages, store: store, audit: audit).register(&routes)
         AdminPages(pages: pages, store: store, admin: UserAdministration(store: store, audit: audit), authenticator: authenticator).register(&routes)
         // The document describes every operation, itself included.

@@ -84,6 +84,11 @@ struct AuthMiddleware: RouterMiddleware {
 
     static let publicPaths: Set<String> = ["/login", "/healthz", "/metrics", "/api/openapi.json", "/assets/liaison.css", "/favicon.ico"]
 
+    /// Whether a private-sector user may call `path`: the alerts (pages, API and feeds), who they are, and signing out.
+    static func alertsOnly(_ path: String) -> Bool {
+        ["/", "/logout", "/api/v1/me", "/alerts", "/api/v1/alerts"].contains(path) || path.hasPrefix("/alerts/") || path.hasPrefix("/api/v1/alerts/")
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         context.identity = try await authenticator.identify(request)
@@ -95,6 +100,8 @@ struct AuthMiddleware: RouterMiddleware {
             let next = target.hasPrefix("/") && !target.hasPrefix("//") ? target : "/"
             return Response.redirect(to: "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")")
         }
+        // Private-sector users reach the industry alerts and nothing else, whatever a route would otherwise allow.
+        if identity.user.confinedToAlerts && !Self.alertsOnly(path) { throw LiaisonError.forbidden(reason: AccessPolicy.confinement) }
         // Cookie-authenticated API writes must carry the session's anti-forgery token in a header;
         // form posts carry it as a field, checked where the form is read.
         if identity.method == .session, path.hasPrefix("/api/"), ![.get, .head, .options].contains(request.method) {

@@ -68,6 +68,12 @@ enum RouteAccess: Sendable, Equatable {
     case briefOperation
     /// The intelligence report named by `{id}`: sent to the user's agency and not yet acknowledged.
     case intelRecipient
+    /// The industry alert named by `{id}`, as `AccessPolicy.decideAlert` decides for reading it.
+    case readAlert
+    /// The alert named by `{id}`, seen as `readAlert`; then `AlertService.mayPublish`.
+    case publishAlert
+    /// The alert named by `{id}`, seen as `readAlert`; then only its private-sector recipients (acknowledgement, feedback).
+    case answerAlert
 }
 
 /// A page route: what the authorisation matrix test needs to know of it.
