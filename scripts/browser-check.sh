@@ -9,9 +9,9 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 VENV=${LIAISON_CHECK_VENV:-.build/check-venv}
-if [ ! -x "$VENV/bin/python" ]; then
+if [ ! -x "$VENV/bin/stix2_validator" ]; then
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check selenium openapi-spec-validator
+  "$VENV/bin/pip" install -q --disable-pip-version-check selenium openapi-spec-validator stix2-validator
 fi
 swift build --product liaison >/dev/null
 DATA=$(mktemp -d)
@@ -58,4 +58,10 @@ curl -fs -X POST -H "Authorization: Bearer $TOKEN" \
 curl -fs -X POST -H "Authorization: Bearer $TOKEN" -d '{"version":2,"status":"completed"}' \
   "http://127.0.0.1:$PORT/api/v1/interventions/$INTERVENTION/steps" >/dev/null
 export LIAISON_CHECK_POI=$POI LIAISON_CHECK_SUBJECT=$SUBJECT
+BANK_TOKEN=$(.build/debug/liaison users token exbank.alerts --data-dir "$DATA" --name browser-check)
+export LIAISON_CHECK_EXPIRES=$(date -u -d '+60 days' +%F)
 "$VENV/bin/python" scripts/browser_check.py "http://127.0.0.1:$PORT" screenshots
+# The bank's STIX 2.1 feed, with the alert published in the pages, must satisfy the STIX validator strictly.
+curl -fs -H "Authorization: Bearer $BANK_TOKEN" "http://127.0.0.1:$PORT/api/v1/alerts/feed/stix" >"$DATA/bundle.json"
+grep -q "Invoice redirection by a cloned supplier domain" "$DATA/bundle.json"
+"$VENV/bin/stix2_validator" --strict "$DATA/bundle.json"

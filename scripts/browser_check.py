@@ -234,11 +234,11 @@ try:
     wait.until(EC.url_matches(r"/login$"))
     check("08-signed-out")
 
-    def sign_in(username):
+    def sign_in(username, lands=r"/$"):
         driver.find_element(By.ID, "username").send_keys(username)
         driver.find_element(By.ID, "password").send_keys("liaison-demo")
         driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
-        wait.until(EC.url_matches(r"/$"))
+        wait.until(EC.url_matches(lands))
 
     def sign_out():
         driver.get(f"{base}/")
@@ -267,6 +267,47 @@ try:
     check("12-scoring")
     driver.get(f"{base}/assessments/due")
     check("13-reassessments-due")
+    sign_out()
+
+    # An NCA supervisor writes an industry alert for banks and publishes it.
+    sign_in("nca.supervisor")
+    driver.get(f"{base}/alerts/new")
+    driver.find_element(By.ID, "title").send_keys("Invoice redirection by a cloned supplier domain")
+    Select(driver.find_element(By.ID, "category")).select_by_value("fraud-threat")
+    driver.find_element(By.ID, "summary").send_keys("Businesses receive emails from a look-alike supplier domain asking them to change bank details.")
+    driver.find_element(By.ID, "guidance").send_keys("Hold first payments to newly changed payee details and call the supplier on a known number.")
+    driver.find_element(By.ID, "indicators").send_keys("domain: supplier-accounts.example.com\nemail: ledger@supplier-accounts.example.com\nphone: 07700 900123")
+    driver.find_element(By.ID, "sector-banking").click()
+    driver.find_element(By.ID, "expiresOn").send_keys(os.environ.get("LIAISON_CHECK_EXPIRES", "2099-01-01"))
+    driver.find_element(By.CSS_SELECTOR, "form[action='/alerts'] button").click()
+    wait.until(EC.url_contains("saved=1"))
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/steps'] button[value=publish]").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "published"))
+    check("14-alert-published")
+    sign_out()
+
+    # The bank's user lands on its alerts, acknowledges the new one and sends feedback; nothing else is open to it.
+    sign_in("exbank.alerts", r"/alerts$")
+    assert "Invoice redirection by a cloned supplier domain" in driver.find_element(By.TAG_NAME, "main").text
+    nav = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "nav a")]
+    assert nav == ["Industry alerts"], nav
+    check("15-bank-alerts")
+    driver.find_element(By.LINK_TEXT, "Invoice redirection by a cloned supplier domain").click()
+    wait.until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Invoice redirection"))
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/acknowledgement'] button").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Acknowledged by exbank.alerts"))
+    driver.find_element(By.CSS_SELECTOR, "details.panel summary").click()
+    driver.find_element(By.ID, "rating-acted-on").click()
+    driver.find_element(By.ID, "text").send_keys("Two payments held; the supplier confirmed the change was not theirs.")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/feedback'] button").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Two payments held"))
+    check("16-bank-feedback")
+    driver.get(f"{base}/subjects")
+    assert "private-sector users see industry alerts only" in driver.find_element(By.TAG_NAME, "main").text
+    driver.save_screenshot(os.path.join(out, "17-bank-refused.png"))
+    driver.get_log("performance")  # the 403 is the point
+    driver.get_log("browser")
+    print("17-bank-refused: subjects refused to a private-sector user")
 finally:
     driver.quit()
 

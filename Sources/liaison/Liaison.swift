@@ -11,7 +11,7 @@ struct Liaison: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liaison",
         abstract: "Shared casework and intelligence for the agencies tackling serious and organised crime.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Access.self, Resolve.self, Matches.self, Import.self, Obligations.self, POI.self, OCGCommand.self, OperationCommand.self, ReportCommand.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Access.self, Resolve.self, Matches.self, Import.self, Obligations.self, POI.self, OCGCommand.self, OperationCommand.self, ReportCommand.self, AlertCommand.self])
 }
 
 /// Where the store is: the same options, with the same environment variables, on every command that touches it.

@@ -68,7 +68,8 @@ public enum STIXBundle {
                 let id = "indicator--" + uuid("indicator:\(alert.id.rawValue):\(n)")
                 refs.append(id)
                 objects.append(Object(type: "indicator", id: id, created: created, modified: published,
-                                      name: "\(alert.title): \(indicator.kind) \(indicator.value)", description: indicator.note,
+                                      name: "\(alert.title): \(indicator.kind) \(indicator.value)",
+                                      description: indicator.note ?? "An indicator of the activity described in the alert \(alert.title).",
                                       indicator_types: ["anomalous-activity"], pattern: pattern, pattern_type: "stix", valid_from: published,
                                       valid_until: validUntil, created_by_ref: identity, object_marking_refs: [marking]))
             }
