@@ -219,6 +219,18 @@ try:
     wait.until(EC.url_contains("saved=1"))
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Saved."))
     check("05t-gain")
+    # GAIN about the vehicle the report links: the agency holding the report answers hit, and sees the request.
+    driver.find_element(By.CSS_SELECTOR, "details.panel summary").click()
+    driver.find_element(By.ID, "vehicle").send_keys("mx19 abc")
+    driver.find_element(By.ID, "agencies").send_keys("NCA, GMP")
+    driver.find_element(By.ID, "purpose").send_keys("Operation Kestrel: who knows this car?")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/gain'] button").click()
+    wait.until(EC.url_contains("saved=1"))
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "About a vehicle: MX19 ABC"))
+    card = driver.find_element(By.XPATH, "//div[@class='card'][h3[text()='About a vehicle: MX19 ABC']]")
+    assert "nca: hit" in card.text.lower() and "gmp: no hit" in card.text.lower(), card.text
+    assert driver.find_elements(By.CSS_SELECTOR, "a[href^='/intelligence/']"), "the hit names the holding agency's report"
+    check("05u-gain-vehicle")
 
     driver.get(f"{base}/ocgs?status=active")
     check("06-groups")

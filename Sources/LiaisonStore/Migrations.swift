@@ -4,6 +4,15 @@ import LiaisonCore
 struct Migration: Sendable {
     let name: String
     let statements: @Sendable (SQLDialect) -> [String]
+    /// Work SQL alone cannot do (keys computed by the engine), run in the same transaction after the statements.
+    let backfill: (@Sendable (any SQLTransaction) async throws -> Void)?
+
+    init(name: String, statements: @escaping @Sendable (SQLDialect) -> [String],
+         backfill: (@Sendable (any SQLTransaction) async throws -> Void)? = nil) {
+        self.name = name
+        self.statements = statements
+        self.backfill = backfill
+    }
 }
 
 enum Migrations {
@@ -445,5 +454,32 @@ enum Migrations {
                 "CREATE TABLE alert_audiences (agency_id TEXT PRIMARY KEY REFERENCES agencies(id), sectors TEXT NOT NULL)",
             ] + Self.referenceInserts(["industry-sector", "alert-category"])
         },
+        // Subjects gain blocking keys (a family name's sound with a date of birth or a given name's sound), which
+        // the matching searches use; the subjects already held get theirs here.
+        Migration(name: "026_subject_blocking_keys", statements: { _ in [] }, backfill: { tx in
+            var after = ""
+            while true {
+                let rows = try await tx.query("SELECT id, details FROM subjects WHERE id > ? ORDER BY id LIMIT 2000", [.text(after)])
+                guard let last = rows.last else { break }
+                var keys: [[SQLValue]] = []
+                for row in rows {
+                    let id = try row.string("id")
+                    keys += SearchKeys.blocking(try row.json("details", as: SubjectDetails.self)).map { [.text($0), .text(id)] }
+                }
+                try await SQLStore.insertRows(tx, table: "subject_keys", columns: ["token", "subject_id"], rows: keys, conflict: " ON CONFLICT DO NOTHING")
+                after = try last.string("id")
+            }
+        }),
+        // Reports' vehicles, companies, phones and accounts are kept by key too, for GAIN requests about them.
+        Migration(name: "027_intel_keyed_links", statements: { _ in [] }, backfill: { tx in
+            var after = ""
+            while true {
+                let rows = try await tx.query("SELECT * FROM intel_reports WHERE id > ? ORDER BY id LIMIT 2000", [.text(after)])
+                guard let last = rows.last else { break }
+                try await SQLStore.insertRows(tx, table: "intel_links", columns: ["report_id", "kind", "value"],
+                                              rows: try rows.flatMap { SQLStore.linkRows(try SQLStore.intelReport($0)) }, conflict: " ON CONFLICT DO NOTHING")
+                after = try last.string("id")
+            }
+        }),
     ]
 }

@@ -32,6 +32,14 @@ extension SQLStore {
                                   binds + [SQLValue(limit)]).map(Self.intelReport)
     }
 
+    public func intelReports(linking kind: String, key: String, heldBy owners: [AgencyID], viewer: Viewer, limit: Int) async throws -> [IntelReport] {
+        guard !owners.isEmpty else { return [] }
+        let (conditions, binds) = Self.visibility(viewer, heldBy: owners)
+        return try await db.query("SELECT * FROM intel_reports WHERE \(conditions.joined(separator: " AND ")) AND status <> 'draft' "
+                                  + "AND id IN (SELECT report_id FROM intel_links WHERE kind = ? AND value = ?) ORDER BY id LIMIT ?",
+                                  binds + [.text(kind), .text(key), SQLValue(limit)]).map(Self.intelReport)
+    }
+
     public func intelReports(sentTo agency: AgencyID) async throws -> [IntelReport] {
         try await db.query("SELECT * FROM intel_reports WHERE id IN (SELECT report_id FROM intel_disseminations WHERE agency_id = ?) ORDER BY updated_at DESC",
                            [.text(agency.rawValue)]).map(Self.intelReport)
@@ -76,10 +84,16 @@ extension SQLStore {
         } else {
             try await insertRows(tx, table: "intel_search", columns: ["report_id", "body"], rows: zip(reports, bodies).map { [.text($0.id.rawValue), .text($1)] })
         }
-        let links: [[SQLValue]] = reports.flatMap { r in
-            Set(r.links.filter { ["subject", "ocg", "case"].contains($0.kind) }.map { [$0.kind, $0.value] }).map { [SQLValue.text(r.id.rawValue), .text($0[0]), .text($0[1])] }
-        }
-        try await insertRows(tx, table: "intel_links", columns: ["report_id", "kind", "value"], rows: links, conflict: " ON CONFLICT DO NOTHING")
+        try await insertRows(tx, table: "intel_links", columns: ["report_id", "kind", "value"], rows: reports.flatMap(linkRows), conflict: " ON CONFLICT DO NOTHING")
+    }
+
+    /// The links filters and GAIN look up: records by ID; vehicles, companies, phones and accounts by their key.
+    static func linkRows(_ r: IntelReport) -> [[SQLValue]] {
+        Set(r.links.compactMap { link -> [String]? in
+            if ["subject", "ocg", "case"].contains(link.kind) { return [link.kind, link.value] }
+            guard IntelLink.keyedKinds.contains(link.kind), let key = IntelLink.key(kind: link.kind, value: link.value) else { return nil }
+            return [link.kind, key]
+        }).map { [SQLValue.text(r.id.rawValue), .text($0[0]), .text($0[1])] }
     }
 
     /// Words as FTS5 phrases, so nothing the searcher types is read as query syntax.
@@ -102,32 +116,43 @@ extension SQLStore {
         }
         let visible = "SELECT id, info_date, grade, status FROM intel_reports WHERE " + filters.joined(separator: " AND ")
         let limit = SQLValue(min(max(q.limit, 1), 100))
-        let rows: [SQLRow], counted: [SQLRow]
         if db.dialect == .postgres {
             let match = "s.tsv @@ plainto_tsquery('english', ?)"
-            rows = try await db.query("""
+            let rows = try await db.query("""
                 SELECT r.id, r.info_date, r.grade, r.status,
                        ts_headline('english', s.body, plainto_tsquery('english', ?), 'MaxFragments=1, MaxWords=18, MinWords=6, StartSel=[, StopSel=]') AS snip
                 FROM intel_search s JOIN (\(visible)) r ON r.id = s.report_id
                 WHERE \(match) ORDER BY ts_rank(s.tsv, plainto_tsquery('english', ?)) DESC, r.info_date DESC LIMIT ?
                 """, [.text(q.text)] + binds + [.text(q.text), .text(q.text), limit])
-            counted = try await db.query("SELECT COUNT(*) AS n FROM intel_search s JOIN (\(visible)) r ON r.id = s.report_id WHERE \(match)",
-                                         binds + [.text(q.text)])
+            let counted = try await db.query("SELECT COUNT(*) AS n FROM intel_search s JOIN (\(visible)) r ON r.id = s.report_id WHERE \(match)",
+                                             binds + [.text(q.text)])
+            return IntelSearchResult(total: try counted.first?.int("n") ?? 0, items: try rows.map { try Self.hit($0, snippet: $0.optionalString("snip")) })
         } else {
             let match = Self.ftsQuery(q.text)
             guard !match.isEmpty else { return IntelSearchResult(total: 0, items: []) }
-            rows = try await db.query("""
-                SELECT r.id, r.info_date, r.grade, r.status, snippet(intel_search, 0, '[', ']', '…', 14) AS snip
+            // One pass ranks and counts the visible matches; the snippets are cut afterwards for the page shown only.
+            let ranked = try await db.query("""
+                SELECT r.id, r.info_date, r.grade, r.status, intel_search.rowid AS doc, COUNT(*) OVER () AS n
                 FROM intel_search JOIN (\(visible)) r ON r.id = intel_search.report_id
                 WHERE intel_search MATCH ? ORDER BY rank, r.info_date DESC LIMIT ?
                 """, binds + [.text(match), limit])
-            counted = try await db.query("SELECT COUNT(*) AS n FROM intel_search JOIN (\(visible)) r ON r.id = intel_search.report_id WHERE intel_search MATCH ?",
-                                         binds + [.text(match)])
+            var snippets: [Int: String] = [:]
+            if !ranked.isEmpty {
+                let docs = try ranked.map { SQLValue(try $0.int("doc")) }
+                for row in try await db.query("SELECT rowid AS doc, snippet(intel_search, 0, '[', ']', '…', 14) AS snip FROM intel_search "
+                                              + "WHERE intel_search MATCH ? AND rowid IN (" + Array(repeating: "?", count: docs.count).joined(separator: ", ") + ")",
+                                              [.text(match)] + docs) {
+                    snippets[try row.int("doc")] = row.optionalString("snip")
+                }
+            }
+            return IntelSearchResult(total: try ranked.first?.int("n") ?? 0, items: try ranked.map { try Self.hit($0, snippet: snippets[try $0.int("doc")]) })
         }
-        return IntelSearchResult(total: try counted.first?.int("n") ?? 0, items: try rows.map { row in
-            IntelSearchHit(id: IntelReportID(try row.string("id")), infoDate: try row.string("info_date"),
-                           grade: Self.gradeLabel(try row.string("grade")), status: try row.string("status"), snippet: row.optionalString("snip") ?? "")
-        })
+    }
+
+    /// A search result row as a hit.
+    static func hit(_ row: SQLRow, snippet: String?) throws -> IntelSearchHit {
+        IntelSearchHit(id: IntelReportID(try row.string("id")), infoDate: try row.string("info_date"),
+                       grade: gradeLabel(try row.string("grade")), status: try row.string("status"), snippet: snippet ?? "")
     }
 
     static func gradeLabel(_ column: String) -> String {

@@ -33,6 +33,7 @@ public struct SQLStore: LiaisonStore {
                 let done = try await tx.query("SELECT name FROM schema_migrations WHERE name = ?", [.text(migration.name)])
                 guard done.isEmpty else { return }
                 for statement in migration.statements(db.dialect) { try await tx.execute(statement, []) }
+                try await migration.backfill?(tx)
                 try await tx.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
                                      [.text(migration.name), SQLValue(Date())])
             }
@@ -250,9 +251,18 @@ public struct SQLStore: LiaisonStore {
     }
 
     /// The conditions that keep a list to what the viewer may see: marking, sharing and need-to-know.
-    static func visibility(_ viewer: Viewer) -> (conditions: [String], binds: [SQLValue]) {
-        var conditions = ["classification <= ?", "(owner_agency_id = ? OR shared_all = 1 OR id IN (SELECT record_id FROM record_shares WHERE agency_id = ?))"]
-        var binds: [SQLValue] = [.int(Int64(viewer.maximumClassification.rank)), .text(viewer.agencyID.rawValue), .text(viewer.agencyID.rawValue)]
+    /// `heldBy`: records held by these agencies instead of those shared with the viewer's (GAIN asks what the
+    /// requester could be told of, not what it may read); marking and need-to-know apply either way.
+    static func visibility(_ viewer: Viewer, heldBy owners: [AgencyID]? = nil) -> (conditions: [String], binds: [SQLValue]) {
+        var conditions = ["classification <= ?"]
+        var binds: [SQLValue] = [.int(Int64(viewer.maximumClassification.rank))]
+        if let owners, !owners.isEmpty {
+            conditions.append("owner_agency_id IN (" + Array(repeating: "?", count: owners.count).joined(separator: ", ") + ")")
+            binds += owners.map { .text($0.rawValue) }
+        } else {
+            conditions.append("(owner_agency_id = ? OR shared_all = 1 OR id IN (SELECT record_id FROM record_shares WHERE agency_id = ?))")
+            binds += [.text(viewer.agencyID.rawValue), .text(viewer.agencyID.rawValue)]
+        }
         if viewer.briefings.isEmpty {
             conditions.append("need_to_know IS NULL")
         } else {
@@ -388,12 +398,7 @@ public struct SQLStore: LiaisonStore {
     }
 
     public func subjects(matching query: SubjectQuery) async throws -> Page<Subject> {
-        var (conditions, binds) = Self.visibility(query.viewer)
-        if let owners = query.heldBy, !owners.isEmpty {
-            // Held by the named agencies instead of shared with the viewer's: marking and need-to-know stay.
-            conditions[1] = "owner_agency_id IN (" + Array(repeating: "?", count: owners.count).joined(separator: ", ") + ")"
-            binds = [binds[0]] + owners.map { .text($0.rawValue) } + binds.dropFirst(3)
-        }
+        var (conditions, binds) = Self.visibility(query.viewer, heldBy: query.heldBy)
         if let agency = query.owningAgencyID {
             conditions.append("owner_agency_id = ?")
             binds.append(.text(agency.rawValue))

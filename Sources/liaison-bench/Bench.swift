@@ -24,6 +24,14 @@ func peakMemoryMB() -> Double {
 }
 
 /// A new embedded store in `dataDir`, refusing a folder that already holds one.
+/// The store in `dataDir`, and whether it was already there: a benchmark given `reuse` measures a store it seeded
+/// before instead of seeding again.
+func benchStore(_ dataDir: String, reuse: Bool) async throws -> (store: SQLStore, existing: Bool) {
+    let existing = FileManager.default.fileExists(atPath: StoreFactory.sqlitePath(dataDir: dataDir))
+    if existing && !reuse { throw ValidationError("\(dataDir) already holds a store; give an empty folder, or --reuse to measure it again") }
+    return (try await StoreFactory.open(databaseURL: nil, dataDir: dataDir), existing)
+}
+
 func freshStore(_ dataDir: String) async throws -> SQLStore {
     if FileManager.default.fileExists(atPath: StoreFactory.sqlitePath(dataDir: dataDir)) {
         throw ValidationError("\(dataDir) already holds a store; give an empty folder")

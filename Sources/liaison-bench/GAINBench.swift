@@ -11,10 +11,11 @@ struct GAINBench: AsyncParsableCommand {
 
     @Option(help: "Subjects to seed.") var subjects = 1_000_000
     @Option(help: "Requests to time.") var requests = 200
-    @Option(name: .customLong("data-dir"), help: "Folder for the store (must not hold one yet).") var dataDir: String
+    @Option(name: .customLong("data-dir"), help: "Folder for the store (must not hold one yet, unless --reuse).") var dataDir: String
+    @Flag(help: "Measure the store already in --data-dir, seeded by an earlier run with the same --subjects.") var reuse = false
 
     func run() async throws {
-        let store = try await freshStore(dataDir)
+        let (store, _) = try await benchStore(dataDir, reuse: reuse)
         let start = ContinuousClock.now
         let data = DemoData.generate(seed: 2026, subjects: subjects, ocgs: 100)
         _ = try await DemoSeeder.seed(data, into: store, passwordHash: "bench", batchSize: 5_000)

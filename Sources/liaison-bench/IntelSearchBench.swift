@@ -11,10 +11,11 @@ struct IntelSearchBench: AsyncParsableCommand {
 
     @Option(help: "Reports to write.") var reports = 1_000_000
     @Option(help: "Searches of each kind to time.") var queries = 200
-    @Option(name: .customLong("data-dir"), help: "Folder for the store (must not hold one yet).") var dataDir: String
+    @Option(name: .customLong("data-dir"), help: "Folder for the store (must not hold one yet, unless --reuse).") var dataDir: String
+    @Flag(help: "Measure the store already in --data-dir, written by an earlier run with the same --reports.") var reuse = false
 
     func run() async throws {
-        let store = try await freshStore(dataDir)
+        let (store, existing) = try await benchStore(dataDir, reuse: reuse)
         let data = DemoData.generate(seed: 2026, subjects: 1_000, ocgs: 20)
         _ = try await DemoSeeder.seed(data, into: store, passwordHash: "bench")
         var rng = SeededRandom(seed: 99)
@@ -47,12 +48,12 @@ struct IntelSearchBench: AsyncParsableCommand {
                                                            handling: HandlingCode(.p)),
                                      legacyGrading: nil, status: "recorded", reviewDate: nil, sanitised: [], disseminations: [], history: [], withheld: []))
             if batch.count == 5_000 {
-                try await store.insertIntelReports(batch)
+                if !existing { try await store.insertIntelReports(batch) }
                 batch.removeAll(keepingCapacity: true)
             }
         }
-        try await store.insertIntelReports(batch)
-        print(String(format: "seed: %d reports in %.1f s", reports, seconds(ContinuousClock.now - start)))
+        if !existing { try await store.insertIntelReports(batch) }
+        print(String(format: "seed: %d reports in %.1f s%@", reports, seconds(ContinuousClock.now - start), existing ? " (already written: generated only)" : ""))
 
         let clock = SystemClock()
         let service = IntelligenceService(store: store, clock: clock, audit: AuditLog(store: store, clock: clock))

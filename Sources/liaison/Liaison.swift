@@ -11,7 +11,7 @@ struct Liaison: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liaison",
         abstract: "Shared casework and intelligence for the agencies tackling serious and organised crime.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Access.self, Resolve.self, Matches.self, Import.self, Obligations.self, POI.self, OCGCommand.self, OperationCommand.self, ReportCommand.self, AlertCommand.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Access.self, Resolve.self, Matches.self, Import.self, Obligations.self, POI.self, OCGCommand.self, OperationCommand.self, ReportCommand.self, AlertCommand.self, GAINCommand.self])
 }
 
 /// Where the store is: the same options, with the same environment variables, on every command that touches it.
@@ -302,6 +302,28 @@ struct ListAudit: AsyncParsableCommand {
 /// The command line acts as a built-in administrator, recorded in the audit log as "command-line".
 let commandLineActor = User(id: UserID("00000000-0000-4000-a000-000000000000"), username: "command-line", displayName: "Command line",
                             email: "", agencyID: AgencyID("00000000-0000-4000-a000-000000000000"), roles: [.administrator], vetting: .dv)
+
+/// `--as USER` (or `LIAISON_USER`): the account a command acts as, so it sees and does only what that user may.
+struct ActingUser: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+    @Option(name: .customLong("as"), help: "The user acting: only what they may see and do (env LIAISON_USER).") var username: String?
+
+    var resolvedUser: String? { username ?? ProcessInfo.processInfo.environment["LIAISON_USER"] }
+
+    func validate() throws {
+        guard resolvedUser != nil else { throw ValidationError("give --as USER (or set LIAISON_USER): only what that user may see is shown") }
+    }
+
+    /// Runs `body` with a service made over the store and the user; a refusal or bad input is reported as the service words it.
+    func run<Service>(_ make: @escaping (any LiaisonStore, any LiaisonClock, AuditLog) -> Service,
+                      _ body: @escaping (Service, User) async throws -> Void) async throws {
+        try await withStore(store) { store in
+            let clock = SystemClock()
+            let user = try await account(store, resolvedUser!)
+            do { try await body(make(store, clock, AuditLog(store: store, clock: clock)), user) } catch let error as LiaisonError { throw ValidationError(error.description) }
+        }
+    }
+}
 
 func account(_ store: SQLStore, _ username: String) async throws -> User {
     guard let (user, _) = try await store.credentials(username: username) else { throw ValidationError("no user named '\(username)'") }

@@ -260,19 +260,25 @@ struct MatchingTests {
 
 @Suite("Likely matches among held subjects")
 struct SubjectMatchingTests {
-    @Test("a check gathers candidates with a bounded number of searches, identifiers first")
+    @Test("a check gathers candidates with a bounded number of searches, identifiers first, broad keys last")
     func boundedSearches() {
-        // Forty names whose family names differ in their first three letters.
+        // Forty names whose family names sound different from one another.
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
         var names: [PersonName] = []
         for i in 0..<40 {
             let family = String([letters[i % 26], letters[i / 26]]) + "kovic"
             names.append(PersonName(kind: i == 0 ? .primary : .alias, given: "Given", family: family))
         }
-        let details = SubjectDetails(names: names, identifiers: [PersonIdentifier(kind: "pnc", value: "98/123456A")])
-        let searches = SubjectMatching.searches(details)
-        #expect(searches.count == SubjectMatching.maximumSearches)
-        #expect(searches.first == ["98123456a"])
-        #expect(searches.dropFirst().allSatisfy { $0.count == 1 && $0[0].count == 3 })
+        let many = SubjectMatching.searches(SubjectDetails(names: names, identifiers: [PersonIdentifier(kind: "pnc", value: "98/123456A")]))
+        #expect(many.selective.count + many.broad.count == SubjectMatching.maximumSearches)
+        #expect(many.selective.first == ["98123456a"])
+        #expect(many.selective.dropFirst().allSatisfy { $0.count == 1 && $0[0].hasPrefix("#") && $0[0].hasSuffix("/\(Phonetic.key("given"))~") })
+
+        // One name with a full date: the date and the given name's sound narrow first; the family and year alone come last.
+        let one = SubjectMatching.searches(SubjectDetails(names: [PersonName(kind: .primary, given: "Anna", family: "Kowalski")],
+                                                          datesOfBirth: ["1990-02-01"]))
+        let family = Phonetic.key("kowalski"), given = Phonetic.key("anna")
+        #expect(one.selective == [["#\(family)=19900201"], ["#\(family)/\(given)~1990"]])
+        #expect(one.broad == [["#\(family)~1990"]])
     }
 }

@@ -76,6 +76,40 @@ struct APITests {
         }
     }
 
+    @Test("GAIN about a vehicle: the agency whose report links it answers hit, and sees who asked and which report, on the API and its page")
+    func gainAboutAVehicle() async throws {
+        let harness = try await WebHarness()
+        let gmp = harness.user("gmp.intel")
+        let intel = IntelligenceService(store: harness.store, clock: SystemClock(), audit: AuditLog(store: harness.store, clock: SystemClock()))
+        let made = try await intel.create(IntelReportInput(text: "A silver estate car is used to move cash between the two addresses.", infoDate: "2026-08-01",
+                                                           source: IntelSource(kind: "agency", description: "Surveillance log"),
+                                                           links: [IntelLink(kind: "vehicle", value: "LV21 XYZ")]), by: gmp)
+        let report = try await intel.step(made.id, IntelStepInput(version: 1, action: "submit",
+                                                                  grading: IntelGrading(source: .reliable, assessment: .b, handling: HandlingCode(.p))), by: gmp)
+        let token = try await harness.token("nca.analyst"), holder = try await harness.token("gmp.intel")
+        try await harness.run { client in
+            let asked = try await client.execute(uri: "/api/v1/gain/requests", method: .post, headers: bearer(token), body: ByteBuffer(string:
+                #"{"purpose": "Operation Kestrel: whose car is this?", "vehicle": "lv21xyz", "agencies": ["GMP", "HMRC"]}"#))
+            #expect(asked.status == .created)
+            let body = try asked.json()
+            #expect(body["about"] as? String == "vehicle: LV21XYZ")
+            #expect((body["answers"] as? [[String: Any]])?.map { "\($0["agencyCode"] ?? "") \($0["result"] ?? "")" } == ["GMP hit", "HMRC no hit"])
+            #expect(!asked.text.contains(report.id.rawValue))
+
+            let bad = try await client.execute(uri: "/api/v1/gain/requests", method: .post, headers: bearer(token), body: ByteBuffer(string:
+                #"{"purpose": "Operation Kestrel: whose car is this?", "vehicle": "LV21 XYZ", "company": "Acme Ltd", "agencies": ["GMP"]}"#))
+            #expect(bad.status == .unprocessableContent)
+            #expect(try bad.errorFields() == ["person"])
+
+            let hits = try await client.execute(uri: "/api/v1/gain/hits", method: .get, headers: bearer(holder))
+            let first = try #require((try hits.json()["items"] as? [[String: Any]])?.first)
+            #expect(first["about"] as? String == "vehicle: LV21XYZ" && first["reports"] as? [String] == [report.id.rawValue] && first["requester"] as? String == "nca.analyst")
+            let (cookie, _) = try await signIn(client, "gmp.intel")
+            let page = try await client.execute(uri: "/gain", method: .get, headers: [.cookie: cookie])
+            #expect(page.text.contains("About a vehicle: LV21XYZ") && page.text.contains("href=\"/intelligence/\(report.id.rawValue)\""))
+        }
+    }
+
     @Test("list, search and paginate subjects with a bearer token")
     func listAndSearch() async throws {
         let harness = try await WebHarness()

@@ -14,6 +14,8 @@ public enum DemoManagement {
         /// Published industry alerts, and the sectors each private-sector organisation receives.
         public var alerts: [IndustryAlert] = []
         public var audiences: [AgencyID: [String]] = [:]
+        /// Graded intelligence reports about the managed people, linking their vehicles and businesses.
+        public var intelligence: [IntelReport] = []
 
         public init(pois: [(PersonOfInterest, Assessment)], interventions: [Intervention], operation: JointOperation?, assets: [AssetOrder],
                     alerts: [IndustryAlert] = [], audiences: [AgencyID: [String]] = [:]) {
@@ -131,7 +133,48 @@ public enum DemoManagement {
             assets.append(order)
         }
         let (alerts, audiences) = industryAlerts(data, now: now)
-        return Output(pois: pois, interventions: made, operation: record, assets: assets, alerts: alerts, audiences: audiences)
+        var output = Output(pois: pois, interventions: made, operation: record, assets: assets, alerts: alerts, audiences: audiences)
+        output.intelligence = intelligence(data, about: pois.map(\.0.subjectID), now: now)
+        return output
+    }
+
+    /// A report on each of the first people managed (at most 40), written by an intelligence officer of the agency
+    /// holding the subject, at its marking: graded, on the record or awaiting assessment, linking the subject, a
+    /// vehicle (registrations in the current format, generated) and, for some, a business fronting for them.
+    static func intelligence(_ data: DemoDataset, about subjectIDs: [SubjectID], now: Date) -> [IntelReport] {
+        var rng = SeededRandom(seed: 23)
+        let subjects = Dictionary(uniqueKeysWithValues: data.subjects.map { ($0.id, $0) })
+        let activities = ["collects cash from an address in", "was seen meeting couriers in", "runs a phone line from", "moves cash through a business in",
+                          "recruits young people near the station in", "stores cannabis at a unit in"]
+        let letters = Array("ABCDEFGHJKLMNOPRSTUVWXY")
+        var reports: [IntelReport] = []
+        for id in subjectIDs.prefix(40) {
+            guard let subject = subjects[id], let name = subject.details.primaryName,
+                  let author = data.users.first(where: { $0.agencyID == subject.meta.owningAgencyID && $0.has(.intelligenceOfficer) })
+                    ?? data.users.first(where: { $0.agencyID == subject.meta.owningAgencyID && $0.has(.analyst) }) else { continue }
+            let town = subject.details.addresses.first?.town ?? rng.pick(DemoData.towns).town
+            let vehicle = "\(rng.pick(letters))\(rng.pick(letters))\(rng.int(51...74)) \(rng.pick(letters))\(rng.pick(letters))\(rng.pick(letters))"
+            var links = [IntelLink(kind: "subject", value: id.rawValue), IntelLink(kind: "vehicle", value: vehicle)]
+            var text = "\(name.full) \(rng.pick(activities)) \(town), driving \(vehicle)."
+            if rng.chance(0.4) {
+                let company = "\(rng.pick(DemoData.groupWords.0)) \(rng.pick(["Hand Car Wash", "Vape and Phone Repairs", "Lettings", "Nail Bar", "Logistics"])) Ltd"
+                links.append(IntelLink(kind: "company", value: company))
+                text += " Cash is banked through \(company)."
+            }
+            let infoDate = InterventionService.day(now.addingTimeInterval(-Double(rng.int(5...300)) * 86_400))
+            let recorded = rng.chance(0.7)
+            let at = now.addingTimeInterval(-Double(rng.int(1...4)) * 86_400)
+            var report = IntelReport(id: rng.id(), meta: RecordMeta(owningAgencyID: subject.meta.owningAgencyID, marking: subject.meta.marking,
+                                                                    sharing: Sharing(withAll: false), needToKnow: subject.meta.needToKnow,
+                                                                    createdAt: at, createdBy: author.id),
+                                     text: text, infoDate: infoDate, place: town, source: IntelSource(kind: rng.pick(["agency", "partner"]), description: "Surveillance log"),
+                                     links: links, grading: IntelGrading(source: rng.pick([.reliable, .untested]), assessment: rng.pick([.a, .b, .c]), handling: HandlingCode(.p)),
+                                     legacyGrading: nil, status: recorded ? "recorded" : "submitted", reviewDate: nil, sanitised: [], disseminations: [],
+                                     history: [IntelStep(status: "submitted", by: author.username, at: at, note: "")], withheld: [])
+            report.linkedNames = [name.full]
+            reports.append(report)
+        }
+        return reports
     }
 
     /// Two published alerts from the NCA for banks and payment firms, with indicators in ranges reserved for

@@ -45,6 +45,7 @@ public enum DemoSeeder {
         for order in management?.assets ?? [] { try await store.insertAssetOrder(order) }
         for alert in management?.alerts ?? [] { try await store.insertAlert(alert) }
         for (agency, sectors) in management?.audiences ?? [:] { try await store.setAlertAudience(agency, sectors: sectors) }
+        for report in management?.intelligence ?? [] { try await store.insertIntelReport(report) }
         return Outcome(seeded: true, dataset: dataset)
     }
 }

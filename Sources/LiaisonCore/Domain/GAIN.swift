@@ -1,24 +1,29 @@
 import Foundation
 
 /// A GAIN hit/no-hit request: a coordinator asks named partner agencies whether they hold anything on a
-/// person, with a stated purpose. Each agency's answer is hit or no hit and nothing more; a holding agency is
+/// person, a vehicle or a company, with a stated purpose. Each agency's answer is hit or no hit and nothing more; a holding agency is
 /// told who asked and why, and may choose to share.
 public struct GAINRequest: Codable, Sendable, Equatable {
     public var id: GAINRequestID
     public var requesterAgency: AgencyID
     public var requester: String
     public var purpose: String
-    /// The person asked about.
-    public var person: SubjectDetails
+    /// The person asked about; or the vehicle (its registration), or the company (its name or number).
+    public var person: SubjectDetails?
+    public var vehicle: String?
+    public var company: String?
     public var askedAt: Date
     public var answers: [GAINAnswer]
 
-    public init(id: GAINRequestID, requesterAgency: AgencyID, requester: String, purpose: String, person: SubjectDetails, askedAt: Date, answers: [GAINAnswer]) {
+    public init(id: GAINRequestID, requesterAgency: AgencyID, requester: String, purpose: String, person: SubjectDetails?,
+                vehicle: String? = nil, company: String? = nil, askedAt: Date, answers: [GAINAnswer]) {
         self.id = id
         self.requesterAgency = requesterAgency
         self.requester = requester
         self.purpose = purpose
         self.person = person
+        self.vehicle = vehicle
+        self.company = company
         self.askedAt = askedAt
         self.answers = answers
     }
@@ -32,8 +37,10 @@ public struct GAINAnswer: Codable, Sendable, Equatable {
     public var agencyID: AgencyID
     public var agencyCode: String
     public var hit: Bool
-    /// The holding agency's own records that matched (never shown to the requester).
+    /// The holding agency's own records that matched (never shown to the requester): subjects, for a person;
+    /// intelligence reports linking the vehicle or company.
     public var matched: [SubjectID]
+    public var reports: [IntelReportID]?
     public var shared: String?
     public var sharedBy: String?
     public var sharedAt: Date?
@@ -42,13 +49,18 @@ public struct GAINAnswer: Codable, Sendable, Equatable {
 /// A request as sent.
 public struct GAINRequestInput: Codable, Sendable {
     public var purpose: String?
+    /// What is asked about: one of a person, a vehicle's registration, or a company's name or number.
     public var person: SubjectDetails?
+    public var vehicle: String?
+    public var company: String?
     /// Agency codes to ask.
     public var agencies: [String]?
 
-    public init(purpose: String?, person: SubjectDetails?, agencies: [String]?) {
+    public init(purpose: String?, person: SubjectDetails? = nil, vehicle: String? = nil, company: String? = nil, agencies: [String]?) {
         self.purpose = purpose
         self.person = person
+        self.vehicle = vehicle
+        self.company = company
         self.agencies = agencies
     }
 }
@@ -79,6 +91,8 @@ public struct GAINRequestView: Codable, Sendable, Equatable {
     }
 
     public var id: GAINRequestID
+    /// What was asked about, as words: "person: Mohammed Al-Rashid, born 1985-07-03", "vehicle: MX19 ABC".
+    public var about: String
     public var purpose: String
     public var askedAt: Date
     public var requester: String
@@ -86,6 +100,7 @@ public struct GAINRequestView: Codable, Sendable, Equatable {
 
     public init(_ request: GAINRequest) {
         id = request.id
+        about = request.about
         purpose = request.purpose
         askedAt = request.askedAt
         requester = request.requester
@@ -98,8 +113,32 @@ public struct GAINHitView: Codable, Sendable, Equatable {
     public var requestID: GAINRequestID
     public var requesterAgencyCode: String
     public var requester: String
+    public var about: String
     public var purpose: String
     public var askedAt: Date
     public var matched: [SubjectID]
+    public var reports: [IntelReportID]
     public var shared: String?
+
+    public init(_ request: GAINRequest, answer: GAINAnswer, requesterAgencyCode: String) {
+        requestID = request.id
+        self.requesterAgencyCode = requesterAgencyCode
+        requester = request.requester
+        about = request.about
+        purpose = request.purpose
+        askedAt = request.askedAt
+        matched = answer.matched
+        reports = answer.reports ?? []
+        shared = answer.shared
+    }
+}
+
+extension GAINRequest {
+    /// What was asked about, as words.
+    public var about: String {
+        if let vehicle { return "vehicle: \(vehicle)" }
+        if let company { return "company: \(company)" }
+        guard let person, let name = person.primaryName else { return "person" }
+        return "person: \(name.full)" + (person.datesOfBirth.first.map { ", born \($0)" } ?? "")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonMatching
 
 /// The current 3x5x2 grading of an intelligence report: how reliable the source is, how the information is
 /// known, and whether (and on what terms) it may be shared. The handling code is the record's own, so the
@@ -77,7 +78,23 @@ public struct IntelLink: Codable, Sendable, Equatable {
         self.value = value
     }
 
-    public static let kinds = ["subject", "ocg", "case", "address", "phone", "vehicle", "account"]
+    public static let kinds = ["subject", "ocg", "case", "address", "phone", "vehicle", "account", "company"]
+    /// The kinds found by their value (a GAIN request about a vehicle or a company), and the key each is kept under.
+    public static let keyedKinds: Set<String> = ["vehicle", "company", "phone", "account"]
+
+    /// The form a value is compared in: a registration, phone or account number without spaces or punctuation,
+    /// in lower case ("MX19 ABC" → "mx19abc"); a company's name without its legal form ("Acme Trading Ltd" and
+    /// "ACME TRADING LIMITED" → "acmetrading"), or its registered number as it is. Nil when nothing is left.
+    public static func key(kind: String, value: String) -> String? {
+        var words = TextNormaliser.tokens(value)
+        if kind == "company" {
+            while words.count > 1, let last = words.last, companySuffixes.contains(last) { words.removeLast() }
+        }
+        let key = words.joined()
+        return key.isEmpty ? nil : String(key.prefix(120))
+    }
+
+    static let companySuffixes: Set<String> = ["ltd", "limited", "plc", "llp", "lp", "cic", "inc", "co", "company", "uk", "the"]
 }
 
 /// A version of the report written for a wider audience; the original stays protected.

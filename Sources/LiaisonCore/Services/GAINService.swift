@@ -1,8 +1,9 @@
 import Foundation
 import LiaisonMatching
 
-/// GAIN hit/no-hit: each agency asked is answered from its own records by the entity-resolution engine, as hit
-/// or no hit and nothing else. A record the requester could not be told about (marked above their vetting, or
+/// GAIN hit/no-hit: each agency asked is answered from its own records, as hit or no hit and nothing else: about
+/// a person, from its subjects by the entity-resolution engine; about a vehicle or a company, from its
+/// intelligence reports linking it. A record the requester could not be told about (marked above their vetting, or
 /// compartmented under need-to-know) never makes a hit, so a no-hit and a not-allowed look the same. Both sides
 /// are audited: the request under the requester, each hit under the holding agency's records.
 public struct GAINService: Sendable {
@@ -29,8 +30,20 @@ public struct GAINService: Sendable {
             var v = Validator()
             let purpose = input.purpose?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if purpose.count < 10 || purpose.count > 1_000 { v.fail("purpose", "must state why you ask, in 10 to 1000 characters") }
-            let person = input.person ?? SubjectDetails(names: [])
-            if person.primaryName == nil { v.fail("person.names", "must give at least the person's name") }
+            let vehicle = input.vehicle?.trimmingCharacters(in: .whitespaces).uppercased().nonEmpty
+            let company = input.company?.trimmingCharacters(in: .whitespaces).nonEmpty
+            let person = vehicle == nil && company == nil ? input.person ?? SubjectDetails(names: []) : input.person
+            if [person != nil, vehicle != nil, company != nil].filter({ $0 }).count > 1 {
+                v.fail("person", "ask about one thing at a time: a person, a vehicle or a company")
+            } else if let person, person.primaryName == nil {
+                v.fail("person.names", "must give at least the person's name (or ask about a vehicle or a company instead)")
+            }
+            if let vehicle, !(2...8).contains(IntelLink.key(kind: "vehicle", value: vehicle)?.count ?? 0) {
+                v.fail("vehicle", "must be a registration of 2 to 8 letters and digits")
+            }
+            if let company, company.count > 200 || IntelLink.key(kind: "company", value: company) == nil {
+                v.fail("company", "must be the company's name or registered number, up to 200 characters")
+            }
             var agencies: [Agency] = []
             for code in input.agencies ?? [] {
                 if let agency = try await store.agency(code: code.uppercased()) { agencies.append(agency) } else { v.fail("agencies", "\(code) is not a known agency") }
@@ -38,36 +51,50 @@ public struct GAINService: Sendable {
             if (input.agencies ?? []).isEmpty { v.fail("agencies", "name the agencies to ask") }
             if (input.agencies ?? []).count > 20 { v.fail("agencies", "ask at most 20 agencies at once") }
             try v.check()
-            let probe = PreparedPerson(SubjectMatching.record(id: "", person))
-            let searches = SubjectMatching.searches(person)
-            // One search of the asked agencies' own records that the requester could be told of: within the
-            // requester's vetting and not compartmented (the viewer has no briefings).
+            // The asked agencies' own records that the requester could be told of: within the requester's vetting
+            // and not compartmented (the viewer has no briefings), whoever they are shared with.
             let asked = agencies.reduce(into: [Agency]()) { list, agency in if !list.contains(where: { $0.id == agency.id }) { list.append(agency) } }
             let holders = Viewer(agencyID: user.agencyID, maximumClassification: user.vetting.maximumClassification, briefings: [])
-            var matched: [AgencyID: [SubjectID]] = [:]
-            var seen = Set<SubjectID>()
-            for tokens in searches {
-                let page = try await store.subjects(matching: SubjectQuery(tokens: tokens, heldBy: asked.map(\.id), viewer: holders,
-                                                                           page: PageRequest(limit: PageRequest.maximumLimit)))
-                for subject in page.items where subject.meta.needToKnow == nil && seen.insert(subject.id).inserted {
-                    let explanation = MatchExplanation(Comparator.compare(probe, PreparedPerson(SubjectMatching.record(id: subject.id.rawValue, subject.details))),
-                                                       model: SubjectMatching.model)
-                    if explanation.probability >= Self.threshold { matched[subject.meta.owningAgencyID, default: []].append(subject.id) }
+            var matched: [AgencyID: [SubjectID]] = [:], reports: [AgencyID: [IntelReportID]] = [:]
+            if let person {
+                matched = try await holdersOf(person, in: asked, viewer: holders)
+            } else {
+                let (kind, value) = vehicle.map { ("vehicle", $0) } ?? ("company", company ?? "")
+                for report in try await store.intelReports(linking: kind, key: IntelLink.key(kind: kind, value: value) ?? "", heldBy: asked.map(\.id),
+                                                           viewer: holders, limit: 1_000) where report.meta.needToKnow == nil {
+                    reports[report.meta.owningAgencyID, default: []].append(report.id)
                 }
             }
             let answers = asked.map { agency in
                 let found = (matched[agency.id] ?? []).sorted { $0.rawValue < $1.rawValue }
-                return GAINAnswer(agencyID: agency.id, agencyCode: agency.code, hit: !found.isEmpty, matched: found)
+                let linking = reports[agency.id] ?? []
+                return GAINAnswer(agencyID: agency.id, agencyCode: agency.code, hit: !found.isEmpty || !linking.isEmpty, matched: found,
+                                  reports: person == nil ? linking : nil)
             }
             let made = GAINRequest(id: .make(), requesterAgency: user.agencyID, requester: user.username, purpose: purpose, person: person,
-                                   askedAt: clock.now(), answers: answers)
+                                   vehicle: vehicle, company: company, askedAt: clock.now(), answers: answers)
             try await store.insertGAINRequest(made)
             for answer in answers where answer.hit {
-                try await auditor.log.record(AuditDraft(user, "gain.hit", kind: SubjectService.kind, ids: [made.id.rawValue] + answer.matched.map(\.rawValue),
+                let (kind, ids) = person == nil ? (IntelligenceService.kind, (answer.reports ?? []).map(\.rawValue)) : (SubjectService.kind, answer.matched.map(\.rawValue))
+                try await auditor.log.record(AuditDraft(user, "gain.hit", kind: kind, ids: [made.id.rawValue] + ids,
                                                         request: request, detail: "\(answer.agencyCode) holds a match; asked for: \(String(purpose.prefix(200)))"))
             }
             return GAINRequestView(made)
         }
+    }
+
+    /// The asked agencies' subjects the engine finds likely to be the person, by holding agency.
+    func holdersOf(_ person: SubjectDetails, in asked: [Agency], viewer: Viewer) async throws -> [AgencyID: [SubjectID]] {
+        let found = try await SubjectMatching.gather(person, fetch: { tokens in
+            try await store.subjects(matching: SubjectQuery(tokens: tokens, heldBy: asked.map(\.id), viewer: viewer,
+                                                            page: PageRequest(limit: PageRequest.maximumLimit))).items
+        }, keep: { subject, probe -> Subject? in
+            guard subject.meta.needToKnow == nil else { return nil }
+            let explanation = MatchExplanation(Comparator.compare(probe, PreparedPerson(SubjectMatching.record(id: subject.id.rawValue, subject.details))),
+                                               model: SubjectMatching.model)
+            return explanation.probability >= Self.threshold ? subject : nil
+        })
+        return Dictionary(grouping: found, by: { $0.meta.owningAgencyID }).mapValues { $0.map(\.id) }
     }
 
     /// The requests the user's agency made, newest first.
@@ -83,10 +110,7 @@ public struct GAINService: Sendable {
             var codes: [AgencyID: String] = [:]
             for agency in try await store.agencies() { codes[agency.id] = agency.code }
             return try await store.gainRequests(hitting: user.agencyID).compactMap { r in
-                r.answers.first { $0.agencyID == user.agencyID && $0.hit }.map { a in
-                    GAINHitView(requestID: r.id, requesterAgencyCode: codes[r.requesterAgency] ?? "", requester: r.requester, purpose: r.purpose,
-                                askedAt: r.askedAt, matched: a.matched, shared: a.shared)
-                }
+                r.answers.first { $0.agencyID == user.agencyID && $0.hit }.map { GAINHitView(r, answer: $0, requesterAgencyCode: codes[r.requesterAgency] ?? "") }
             }
         }
     }
@@ -110,9 +134,7 @@ public struct GAINService: Sendable {
             found.answers[n].sharedBy = user.username
             found.answers[n].sharedAt = clock.now()
             try await store.updateGAINRequest(found)
-            let a = found.answers[n]
-            return GAINHitView(requestID: found.id, requesterAgencyCode: try await store.agency(found.requesterAgency)?.code ?? "", requester: found.requester,
-                               purpose: found.purpose, askedAt: found.askedAt, matched: a.matched, shared: a.shared)
+            return GAINHitView(found, answer: found.answers[n], requesterAgencyCode: try await store.agency(found.requesterAgency)?.code ?? "")
         }
     }
 }

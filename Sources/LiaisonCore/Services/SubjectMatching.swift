@@ -30,43 +30,73 @@ public struct SubjectMatching: Sendable {
         try await auditor.run(user, "subject.match", kind: SubjectService.kind, request: request,
                               detail: "names: \(details.names.count), identifiers: \(details.identifiers.count)",
                               touched: { $0.map(\.subject.id.rawValue) }) {
-            let probe = PreparedPerson(Self.record(id: "", details))
-            var candidates: [String: Subject] = [:]
-            for tokens in Self.searches(details) {
-                let page = try await store.subjects(matching: SubjectQuery(tokens: tokens, viewer: Viewer(user), page: PageRequest(limit: 200)))
-                for subject in page.items { candidates[subject.id.rawValue] = subject }
-            }
-            var matches: [SubjectMatch] = []
-            for subject in candidates.values {
+            var matches = try await Self.gather(details, fetch: { tokens in
+                try await store.subjects(matching: SubjectQuery(tokens: tokens, viewer: Viewer(user), page: PageRequest(limit: 200))).items
+            }, keep: { subject, probe -> SubjectMatch? in
                 let decision = AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind)
-                guard decision.allowed else { continue }
+                guard decision.allowed else { return nil }
                 let shown = subject.withholding(decision.withheld.map(\.field))
-                let explanation = MatchExplanation(Comparator.compare(probe, PreparedPerson(Self.record(id: shown.id.rawValue, shown.details))),
-                                                   model: Self.model)
-                if explanation.probability >= threshold {
-                    matches.append(SubjectMatch(subject: shown, probability: explanation.probability, explanation: explanation))
-                }
-            }
+                let explanation = MatchExplanation(Comparator.compare(probe, PreparedPerson(Self.record(id: shown.id.rawValue, shown.details))), model: Self.model)
+                return explanation.probability >= threshold ? SubjectMatch(subject: shown, probability: explanation.probability, explanation: explanation) : nil
+            })
             matches.sort { $0.explanation.totalWeight != $1.explanation.totalWeight ? $0.explanation.totalWeight > $1.explanation.totalWeight
                 : $0.subject.id.rawValue < $1.subject.id.rawValue }
             return Array(matches.prefix(limit))
         }
     }
 
+    /// The candidates `keep` accepts, from the searches for `details` run through `fetch`, each subject offered
+    /// once with the probe to compare it to. The broad searches run only when the selective ones kept no one.
+    static func gather<Kept>(_ details: SubjectDetails, fetch: ([String]) async throws -> [Subject],
+                             keep: (Subject, PreparedPerson) -> Kept?) async throws -> [Kept] {
+        let probe = PreparedPerson(record(id: "", details))
+        let tiers = searches(details)
+        var seen = Set<SubjectID>()
+        var kept: [Kept] = []
+        for tier in [tiers.selective, tiers.broad] where kept.isEmpty {
+            for tokens in tier {
+                for subject in try await fetch(tokens) where seen.insert(subject.id).inserted {
+                    if let item = keep(subject, probe) { kept.append(item) }
+                }
+            }
+        }
+        return kept
+    }
+
     /// At most this many searches gather candidates for one check, however many names and identifiers it carries.
     static let maximumSearches = 12
 
-    /// The searches that gather candidates: the first three letters of each family name (so spellings that differ
-    /// later still meet) and each identifier whole; at most ``maximumSearches``, identifiers first.
-    static func searches(_ details: SubjectDetails) -> [[String]] {
-        var searches: [[String]] = []
-        func add(_ word: String) { if !word.isEmpty, !searches.contains([word]) { searches.append([word]) } }
-        for identifier in details.identifiers { add(TextNormaliser.compact(identifier.value)) }
-        for name in details.names {
-            let family = TextNormaliser.tokens(name.family).filter { !NameVariants.defaultParticles.contains($0) }
-            if let word = family.last ?? TextNormaliser.tokens(name.given).first { add(String(word.prefix(3))) }
+    /// The searches that gather candidates, in two tiers; at most ``maximumSearches`` in all.
+    ///
+    /// The selective tier: each identifier whole, and the blocking keys (see `SearchKeys.blocking`) of a family
+    /// name's sound with the full date of birth, and with the given name's sound and the year (or any year, without
+    /// a date). The broad tier, asked only when the selective one finds no one likely: the family name's sound with
+    /// the year (a given name spelt another way, a day and month mistyped), or, without a date, the first three
+    /// letters of the family name.
+    static func searches(_ details: SubjectDetails) -> (selective: [[String]], broad: [[String]]) {
+        var selective: [[String]] = [], broad: [[String]] = [], seen = Set<String>()
+        func add(_ word: String, to tier: inout [[String]]) {
+            if !word.isEmpty, seen.insert(word).inserted { tier.append([word]) }
         }
-        return Array(searches.prefix(maximumSearches))
+        for identifier in details.identifiers { add(TextNormaliser.compact(identifier.value), to: &selective) }
+        let dates = details.datesOfBirth.filter { $0.count >= 4 && $0.prefix(4).allSatisfy(\.isNumber) }
+        for name in details.names {
+            let given = SearchKeys.givenSound(name)
+            for family in SearchKeys.familySounds(name) {
+                if dates.isEmpty { add("#\(family)/\(given)~", to: &selective) }
+                for date in dates {
+                    if date.count == 10 { add("#\(family)=" + date.filter(\.isNumber), to: &selective) }
+                    add("#\(family)/\(given)~\(date.prefix(4))", to: &selective)
+                    add("#\(family)~\(date.prefix(4))", to: &broad)
+                }
+            }
+            if dates.isEmpty {
+                let family = TextNormaliser.tokens(name.family).filter { !NameVariants.defaultParticles.contains($0) }
+                if let word = family.last ?? TextNormaliser.tokens(name.given).first { add(String(word.prefix(3)), to: &broad) }
+            }
+        }
+        selective = Array(selective.prefix(maximumSearches))
+        return (selective, Array(broad.prefix(max(0, maximumSearches - selective.count))))
     }
 
     /// A subject as the engine's person record.

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LiaisonCore
 
-/// GAIN in the pages: ask partner agencies about a person, see each agency's hit or no hit and what they
+/// GAIN in the pages: ask partner agencies about a person, a vehicle or a company, see each agency's hit or no hit and what they
 /// share; and, for the hits on your agency's records, who asked and why, with a form to share.
 struct GAINPages {
     let pages: PageRenderer
@@ -20,9 +20,9 @@ struct GAINPages {
             let user = try context.user()
             try GAINAPI.refuseUnlessCoordinator(user)
             let names = form["given"].isEmpty && form["family"].isEmpty ? [] : [PersonName(given: form["given"], family: form["family"])]
-            let person = SubjectDetails(names: names, datesOfBirth: form["dob"].isEmpty ? [] : [form["dob"]])
-            let input = GAINRequestInput(purpose: form["purpose"], person: person,
-                                         agencies: form["agencies"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            let person = names.isEmpty && form["dob"].isEmpty ? nil : SubjectDetails(names: names, datesOfBirth: form["dob"].isEmpty ? [] : [form["dob"]])
+            let input = GAINRequestInput(purpose: form["purpose"], person: person, vehicle: form["vehicle"].isEmpty ? nil : form["vehicle"],
+                                         company: form["company"].isEmpty ? nil : form["company"], agencies: form["agencies"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
             do {
                 _ = try await this.gain.ask(input, by: user, request: context.request)
             } catch let error as LiaisonError {
@@ -54,14 +54,15 @@ struct GAINPages {
             "canAsk": !Set(user.roles).isDisjoint(with: GAINService.coordinatorRoles), "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
             "asked": asked.map { r in
                 let partners = r.answers.filter { $0.result == "hit" }.map(\.agencyCode).joined(separator: ",")
-                return view(["purpose": r.purpose, "at": displayTime(r.askedAt), "by": r.requester,
+                return view(["about": r.about, "purpose": r.purpose, "at": displayTime(r.askedAt), "by": r.requester,
                              "answers": r.answers.map { view(["agency": $0.agencyCode, "hit": $0.result == "hit" ? true : nil, "result": $0.result, "shared": $0.shared]) },
                              "operationHref": partners.isEmpty ? nil : "/operations?partners=\(partners)"])
             },
             "hasAsked": !asked.isEmpty,
             "hits": hits.map { h in
-                view(["id": h.requestID.rawValue, "agency": h.requesterAgencyCode, "by": h.requester, "purpose": h.purpose, "at": displayTime(h.askedAt),
-                      "matched": h.matched.map { ["id": $0.rawValue] }, "shared": h.shared])
+                view(["id": h.requestID.rawValue, "agency": h.requesterAgencyCode, "by": h.requester, "about": h.about, "purpose": h.purpose,
+                      "at": displayTime(h.askedAt), "matched": h.matched.map { ["id": $0.rawValue] }, "reports": h.reports.map { ["id": $0.rawValue] },
+                      "shared": h.shared])
             },
             "hasHits": !hits.isEmpty,
         ]), identity: context.identity, section: "/intelligence", status: status)
