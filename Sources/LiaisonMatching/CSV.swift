@@ -210,7 +210,8 @@ public enum PersonFile {
     public static func prepare(csv: some Collection<UInt8>, idColumn: String, map: [String], variants: NameVariants = .standard,
                                dateFormat: String? = nil) async throws(Problem) -> [PreparedPerson] {
         let rows: [[String]]
-        do { rows = try CSV.parse(csv) } catch { throw Problem(description: error.description) }
+        // One copy into an array makes the byte loop run over contiguous memory, whatever collection holds the file.
+        do { rows = try CSV.parse(Array(csv)) } catch { throw Problem(description: error.description) }
         guard let header = rows.first else { throw Problem(description: "the file is empty") }
         let compiled: ColumnMapping.Compiled
         do { compiled = try ColumnMapping.parse(idColumn: idColumn, entries: map, header: header).compile(header: header) }

@@ -67,12 +67,14 @@ public enum Comparator {
             for (i, x) in a.names.enumerated() {
                 for (j, y) in b.names.enumerated() {
                     let direct = (givenLevel(x.given, x.givenKey, y.given, y.givenKey), surnameLevel(x.surname, x.surnameKey, y.surname, y.surnameKey))
-                    let across = (givenLevel(x.given, x.givenKey, y.surname, y.surnameKey), surnameLevel(x.surname, x.surnameKey, y.given, y.givenKey))
                     if rank(direct) < rank(best) { best = direct; swapped = false; alias = i > 0 || j > 0 }
-                    // A swap only counts when both parts are present and it agrees better than the direct reading.
-                    if !x.given.isEmpty, !y.given.isEmpty, across.0 <= 3, across.1 <= 3, rank(across) < rank(best) {
-                        best = across; swapped = true; alias = i > 0 || j > 0
-                    }
+                    // A swap only counts when both parts are present, each agrees at least by sound, and together they
+                    // agree better than the best reading so far (which cannot be beaten once both parts are exact).
+                    guard rank(best) > 2, !x.given.isEmpty, !y.given.isEmpty else { continue }
+                    let acrossGiven = givenLevel(x.given, x.givenKey, y.surname, y.surnameKey)
+                    guard acrossGiven <= 3 else { continue }
+                    let across = (acrossGiven, surnameLevel(x.surname, x.surnameKey, y.given, y.givenKey))
+                    if across.1 <= 3, rank(across) < rank(best) { best = across; swapped = true; alias = i > 0 || j > 0 }
                 }
             }
             v[.givenName] = best.given
@@ -80,10 +82,10 @@ public enum Comparator {
         }
         v[.dateOfBirth] = dateLevel(a.dateOfBirth, b.dateOfBirth)
         v[.postcode] = postcodeLevel(a, b)
-        v[.address] = banded(a.address, b.address, [0.95, 0.85, 0.70])
-        v[.town] = banded(a.town, b.town, [1.0, 0.88])
+        v[.address] = banded(a.address, b.address, addressBands)
+        v[.town] = banded(a.town, b.town, townBands)
         v[.identifier] = identifierLevel(a.identifiers, b.identifiers)
-        v[.sex] = exact(a.sex.map { [$0] } ?? [], b.sex.map { [$0] } ?? [])
+        if let x = a.sex, let y = b.sex { v[.sex] = x == y ? 1 : 2 }
         v[.phone] = exact(a.phone, b.phone)
         v[.email] = exact(a.email, b.email)
         v[.nationality] = exact(a.nationality, b.nationality)
@@ -91,6 +93,8 @@ public enum Comparator {
         v.usedAlias = alias
         return v
     }
+
+    static let addressBands = [0.95, 0.85, 0.70], townBands = [1.0, 0.88]
 
     private static func rank(_ pair: (UInt8, UInt8)) -> Int {
         // Missing (0) ranks between agreement and disagreement.
@@ -102,7 +106,7 @@ public enum Comparator {
         if a.isEmpty || b.isEmpty { return 0 }
         if a == b { return 1 }
         if a.count == 1 || b.count == 1 { return a[0] == b[0] ? 4 : 5 }
-        let jw = StringSimilarity.jaroWinkler(a, b)
+        let jw = StringSimilarity.jaroWinklerBound(a.count, b.count) < 0.85 ? 0 : StringSimilarity.jaroWinkler(a, b)
         if jw >= 0.92 { return 2 }
         if jw >= 0.85 || (!ak.isEmpty && ak == bk) { return 3 }
         return a[0] == b[0] ? 4 : 5
@@ -111,7 +115,7 @@ public enum Comparator {
     static func surnameLevel(_ a: [UInt8], _ ak: [UInt8], _ b: [UInt8], _ bk: [UInt8]) -> UInt8 {
         if a.isEmpty || b.isEmpty { return 0 }
         if a == b { return 1 }
-        let jw = StringSimilarity.jaroWinkler(a, b)
+        let jw = StringSimilarity.jaroWinklerBound(a.count, b.count) < 0.85 ? 0 : StringSimilarity.jaroWinkler(a, b)
         if jw >= 0.92 { return 2 }
         if jw >= 0.85 || (!ak.isEmpty && ak == bk) { return 3 }
         return 4
