@@ -128,13 +128,27 @@ public struct BlockIndex: Sendable {
     /// Indexes `people` by every key of the configuration, without sorting: count per key, then place.
     /// - Complexity: O(k·n) for n people with k keys each.
     public init(_ people: [PreparedPerson], configuration: BlockingConfiguration) {
+        self.init(keyed: [people.map(configuration.uniqueKeys)], configuration: configuration)
+    }
+
+    /// The same index, each person's keys worked out in parallel over the machine's cores.
+    public static func building(_ people: [PreparedPerson], configuration: BlockingConfiguration) async -> BlockIndex {
+        BlockIndex(keyed: await Parallel.chunks(count: people.count) { range in range.map { configuration.uniqueKeys(people[$0]) } },
+                   configuration: configuration)
+    }
+
+    /// Indexes people given each one's keys, in runs of consecutive people.
+    private init(keyed runs: [[[UInt64]]], configuration: BlockingConfiguration) {
         self.configuration = configuration
         var personKeys: [UInt64] = [], personStarts: [Int32] = [0]
-        personKeys.reserveCapacity(people.count * 10)
-        personStarts.reserveCapacity(people.count + 1)
-        for p in people {
-            personKeys += configuration.uniqueKeys(p)
-            personStarts.append(Int32(personKeys.count))
+        let count = runs.reduce(0) { $0 + $1.count }
+        personKeys.reserveCapacity(count * 10)
+        personStarts.reserveCapacity(count + 1)
+        for run in runs {
+            for keys in run {
+                personKeys += keys
+                personStarts.append(Int32(personKeys.count))
+            }
         }
         var capacity = 16
         while capacity < personKeys.count * 2 { capacity <<= 1 }
@@ -162,7 +176,7 @@ public struct BlockIndex: Sendable {
         for b in 0..<keys.count { starts[b + 1] = starts[b] + counts[b] }
         var cursor = starts
         var members = [Int32](repeating: 0, count: personKeys.count)
-        for i in 0..<people.count {
+        for i in 0..<count {
             for e in Int(personStarts[i])..<Int(personStarts[i + 1]) {
                 let b = Int(entryBlock[e])
                 members[Int(cursor[b])] = Int32(i)

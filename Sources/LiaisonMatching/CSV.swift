@@ -225,4 +225,22 @@ public enum PersonFile {
         let body = Array(rows.dropFirst())
         return await PreparedPerson.prepareAll(count: body.count, variants: variants, dateFormat: dateFormat) { compiled.record(body[$0]) }
     }
+
+    /// PAIRS.csv: the header `left_id,right_id,score`, then one row per match as the resolution orders them, each
+    /// score a probability with four decimals.
+    public static func pairsCSV(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson]) -> String {
+        var text = "left_id,right_id,score\n"
+        for pair in resolution.matches {
+            text += CSV.line([left[Int(pair.left)].id, right[Int(pair.right)].id, fixed4(pair.probability)])
+        }
+        return text
+    }
+
+    /// A probability in 0...1 with four decimals, rounded half away from zero ("0.9731"); far cheaper than a
+    /// format string on every row.
+    static func fixed4(_ value: Double) -> String {
+        let units = Int((min(max(value, 0), 1) * 10_000).rounded())
+        let fraction = String(units % 10_000)
+        return "\(units / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
+    }
 }

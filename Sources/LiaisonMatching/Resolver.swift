@@ -37,13 +37,13 @@ public struct Resolver: Sendable {
 
     /// Finds the pairs within one source that are the same person.
     public func dedupe(_ people: [PreparedPerson], labelled: [(pattern: UInt64, match: Bool)] = []) async -> Resolution {
-        let index = BlockIndex(people, configuration: blocking)
+        let index = await BlockIndex.building(people, configuration: blocking)
         return await run(left: people, right: people, index: index, dedupe: true, labelled: labelled)
     }
 
     /// Finds the pairs across two sources that are the same person (left index into `left`, right into `right`).
     public func link(_ left: [PreparedPerson], _ right: [PreparedPerson], labelled: [(pattern: UInt64, match: Bool)] = []) async -> Resolution {
-        let index = BlockIndex(right, configuration: blocking)
+        let index = await BlockIndex.building(right, configuration: blocking)
         return await run(left: left, right: right, index: index, dedupe: false, labelled: labelled)
     }
 

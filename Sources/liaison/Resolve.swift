@@ -136,11 +136,7 @@ struct Resolve: AsyncParsableCommand {
     }
 
     static func writePairs(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson], to path: String) throws {
-        var text = "left_id,right_id,score\n"
-        for pair in resolution.matches {
-            text += CSV.line([left[Int(pair.left)].id, right[Int(pair.right)].id, String(format: "%.4f", pair.probability)])
-        }
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try PersonFile.pairsCSV(resolution, left: left, right: right).write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     static func writeClusters(_ resolution: Resolution, people: [PreparedPerson], to path: String) throws {

@@ -116,6 +116,15 @@ struct MatchingTests {
         let explanation = MatchExplanation(Comparator.compare(people[Int(pair.left)], people[Int(pair.right)]), model: resolution.model)
         #expect(abs(explanation.totalWeight - pair.weight) < 1e-9)
         #expect(explanation.parts.contains { $0.field == "date of birth" && $0.level == "exact" && $0.weight > 0 })
+
+        // PAIRS.csv, the command line's contract: the header, then one row per match in order, scores with four decimals.
+        let rows = PersonFile.pairsCSV(resolution, left: people, right: people).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.first == ["left_id", "right_id", "score"] && rows.count == resolution.matches.count + 1)
+        #expect(rows[1] == [people[Int(pair.left)].id, people[Int(pair.right)].id, String(format: "%.4f", pair.probability)])
+        for n in 0...2_000 {
+            let value = Double(n) / 1_999.3
+            #expect(PersonFile.fixed4(min(value, 1)) == String(format: "%.4f", min(value, 1)))
+        }
     }
 
     @Test("reviewers' decisions move the model: pairs they call not the same weigh less on the next run")
