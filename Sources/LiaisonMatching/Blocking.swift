@@ -16,40 +16,47 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     case email
 
     /// The keys of a person under this rule (one per name variant where names are involved).
-    func keys(_ p: PreparedPerson, into out: inout [UInt64]) {
+    func keys(_ p: PersonView, into out: inout [UInt64]) {
         let tag = UInt64(Self.tags[self]!)
-        func add(_ parts: [UInt8]...) {
+        /// The key of these parts, or none if any is empty.
+        func add<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) {
+            if a.isEmpty || b.isEmpty { return }
             var h = KeyHash(tag)
-            for part in parts {
-                if part.isEmpty { return }
-                h.add(part)
-            }
+            h.add(a)
+            h.add(b)
+            out.append(h.value)
+        }
+        func add<A: Collection<UInt8>>(_ a: A) {
+            if a.isEmpty { return }
+            var h = KeyHash(tag)
+            h.add(a)
             out.append(h.value)
         }
         let dob = p.dateOfBirth
         switch self {
         case .namesSound:
             // Both names' sounds in either order, so a given name and surname swapped still meet.
-            for n in p.names where !n.givenKey.isEmpty && !n.surnameKey.isEmpty {
-                let (first, second) = n.givenKey.lexicographicallyPrecedes(n.surnameKey) ? (n.givenKey, n.surnameKey) : (n.surnameKey, n.givenKey)
-                add(first, second)
+            for n in 0..<p.nameCount {
+                let given = p.givenKey(n), surname = p.surnameKey(n)
+                if given.isEmpty || surname.isEmpty { continue }
+                if given.lexicographicallyPrecedes(surname) { add(given, surname) } else { add(surname, given) }
             }
         case .surnameSoundGivenInitial:
-            for n in p.names where !n.given.isEmpty { add(n.surnameKey, [n.given[0]]) }
+            for n in 0..<p.nameCount where !p.given(n).isEmpty { add(p.surnameKey(n), CollectionOfOne(p.given(n)[0])) }
         case .givenSoundSurnameInitial:
-            for n in p.names where !n.surname.isEmpty { add(n.givenKey, [n.surname[0]]) }
+            for n in 0..<p.nameCount where !p.surname(n).isEmpty { add(p.givenKey(n), CollectionOfOne(p.surname(n)[0])) }
         case .dateOfBirth:
             if let y = dob?.year, let m = dob?.month, let d = dob?.day { add(digits(y * 10_000 + m * 100 + d)) }
         case .identifier:
-            for id in p.identifiers { add(id) }
+            for k in 0..<p.identifierCount { add(p.identifier(k)) }
         case .birthYearPostcodeDistrict:
-            if let y = dob?.year { add(digits(y), Array(p.postcodeOutward)) }
+            if let y = dob?.year { add(digits(y), p.postcodeOutward) }
         case .surnameSoundBirthYear:
-            if let y = dob?.year { for n in p.names { add(n.surnameKey, digits(y)) } }
+            if let y = dob?.year { for n in 0..<p.nameCount { add(p.surnameKey(n), digits(y)) } }
         case .givenSoundBirthDayMonth:
-            if let m = dob?.month, let d = dob?.day { for n in p.names { add(n.givenKey, digits(m * 100 + d)) } }
+            if let m = dob?.month, let d = dob?.day { for n in 0..<p.nameCount { add(p.givenKey(n), digits(m * 100 + d)) } }
         case .postcodeGivenInitial:
-            for n in p.names where !n.given.isEmpty { add(p.postcode, [n.given[0]]) }
+            for n in 0..<p.nameCount where !p.given(n).isEmpty { add(p.postcode, CollectionOfOne(p.given(n)[0])) }
         case .phone: add(p.phone)
         case .email: add(p.email)
         }
@@ -71,7 +78,7 @@ struct KeyHash {
         value &*= 0x100000001b3
     }
 
-    mutating func add(_ bytes: [UInt8]) {
+    mutating func add<C: Collection<UInt8>>(_ bytes: C) {
         for b in bytes { mix(b) }
         mix(0xFF)
     }
@@ -100,7 +107,7 @@ public struct BlockingConfiguration: Sendable, Equatable {
     func uniqueKeys(_ p: PreparedPerson) -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(16)
-        for rule in rules { rule.keys(p, into: &out) }
+        p.withView { view in for rule in rules { rule.keys(view, into: &out) } }
         out.sort()
         var unique = 0
         for i in out.indices where unique == 0 || out[unique - 1] != out[i] {

@@ -60,20 +60,26 @@ public enum Comparator {
     /// Compares two people on every ``ComparisonField``.
     /// - Complexity: O(a·b) in the number of names each has (usually one or two), times the name lengths.
     public static func compare(_ a: PreparedPerson, _ b: PreparedPerson) -> ComparisonVector {
+        a.withView { x in b.withView { y in compare(x, y) } }
+    }
+
+    static func compare(_ a: PersonView, _ b: PersonView) -> ComparisonVector {
         var v = ComparisonVector()
         var swapped = false, alias = false
-        if !a.names.isEmpty && !b.names.isEmpty {
+        if a.nameCount > 0 && b.nameCount > 0 {
             var best: (given: UInt8, surname: UInt8) = (255, 255)
-            for (i, x) in a.names.enumerated() {
-                for (j, y) in b.names.enumerated() {
-                    let direct = (givenLevel(x.given, x.givenKey, y.given, y.givenKey), surnameLevel(x.surname, x.surnameKey, y.surname, y.surnameKey))
+            for i in 0..<a.nameCount {
+                let xg = a.given(i), xs = a.surname(i), xgk = a.givenKey(i), xsk = a.surnameKey(i)
+                for j in 0..<b.nameCount {
+                    let yg = b.given(j), ys = b.surname(j), ygk = b.givenKey(j), ysk = b.surnameKey(j)
+                    let direct = (givenLevel(xg, xgk, yg, ygk), surnameLevel(xs, xsk, ys, ysk))
                     if rank(direct) < rank(best) { best = direct; swapped = false; alias = i > 0 || j > 0 }
                     // A swap only counts when both parts are present, each agrees at least by sound, and together they
                     // agree better than the best reading so far (which cannot be beaten once both parts are exact).
-                    guard rank(best) > 2, !x.given.isEmpty, !y.given.isEmpty else { continue }
-                    let acrossGiven = givenLevel(x.given, x.givenKey, y.surname, y.surnameKey)
+                    guard rank(best) > 2, !xg.isEmpty, !yg.isEmpty else { continue }
+                    let acrossGiven = givenLevel(xg, xgk, ys, ysk)
                     guard acrossGiven <= 3 else { continue }
-                    let across = (acrossGiven, surnameLevel(x.surname, x.surnameKey, y.given, y.givenKey))
+                    let across = (acrossGiven, surnameLevel(xs, xsk, yg, ygk))
                     if across.1 <= 3, rank(across) < rank(best) { best = across; swapped = true; alias = i > 0 || j > 0 }
                 }
             }
@@ -84,7 +90,7 @@ public enum Comparator {
         v[.postcode] = postcodeLevel(a, b)
         v[.address] = banded(a.address, b.address, addressBands)
         v[.town] = banded(a.town, b.town, townBands)
-        v[.identifier] = identifierLevel(a.identifiers, b.identifiers)
+        v[.identifier] = identifierLevel(a, b)
         if let x = a.sex, let y = b.sex { v[.sex] = x == y ? 1 : 2 }
         v[.phone] = exact(a.phone, b.phone)
         v[.email] = exact(a.email, b.email)
@@ -102,22 +108,24 @@ public enum Comparator {
         return r(pair.0) + r(pair.1)
     }
 
-    static func givenLevel(_ a: [UInt8], _ ak: [UInt8], _ b: [UInt8], _ bk: [UInt8]) -> UInt8 {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    static func givenLevel(_ a: Bytes, _ ak: Bytes, _ b: Bytes, _ bk: Bytes) -> UInt8 {
         if a.isEmpty || b.isEmpty { return 0 }
-        if a == b { return 1 }
+        if same(a, b) { return 1 }
         if a.count == 1 || b.count == 1 { return a[0] == b[0] ? 4 : 5 }
         let jw = StringSimilarity.jaroWinklerBound(a.count, b.count) < 0.85 ? 0 : StringSimilarity.jaroWinkler(a, b)
         if jw >= 0.92 { return 2 }
-        if jw >= 0.85 || (!ak.isEmpty && ak == bk) { return 3 }
+        if jw >= 0.85 || (!ak.isEmpty && same(ak, bk)) { return 3 }
         return a[0] == b[0] ? 4 : 5
     }
 
-    static func surnameLevel(_ a: [UInt8], _ ak: [UInt8], _ b: [UInt8], _ bk: [UInt8]) -> UInt8 {
+    static func surnameLevel(_ a: Bytes, _ ak: Bytes, _ b: Bytes, _ bk: Bytes) -> UInt8 {
         if a.isEmpty || b.isEmpty { return 0 }
-        if a == b { return 1 }
+        if same(a, b) { return 1 }
         let jw = StringSimilarity.jaroWinklerBound(a.count, b.count) < 0.85 ? 0 : StringSimilarity.jaroWinkler(a, b)
         if jw >= 0.92 { return 2 }
-        if jw >= 0.85 || (!ak.isEmpty && ak == bk) { return 3 }
+        if jw >= 0.85 || (!ak.isEmpty && same(ak, bk)) { return 3 }
         return 4
     }
 
@@ -134,39 +142,42 @@ public enum Comparator {
         return abs(ya - yb) <= 1 ? 4 : 5
     }
 
-    static func postcodeLevel(_ a: PreparedPerson, _ b: PreparedPerson) -> UInt8 {
-        if a.postcode.isEmpty || b.postcode.isEmpty { return 0 }
-        if a.postcode == b.postcode { return 1 }
-        if a.postcodeOutward.elementsEqual(b.postcodeOutward) { return 2 }
+    static func postcodeLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {
+        let x = a.postcode, y = b.postcode
+        if x.isEmpty || y.isEmpty { return 0 }
+        if same(x, y) { return 1 }
+        if same(a.postcodeOutward, b.postcodeOutward) { return 2 }
         let area = a.postcodeArea
-        if !area.isEmpty && area.elementsEqual(b.postcodeArea) { return 3 }
+        if !area.isEmpty && same(area, b.postcodeArea) { return 3 }
         return 4
     }
 
-    static func banded(_ a: [UInt8], _ b: [UInt8], _ bands: [Double]) -> UInt8 {
+    static func banded(_ a: Bytes, _ b: Bytes, _ bands: [Double]) -> UInt8 {
         if a.isEmpty || b.isEmpty { return 0 }
-        if a == b { return 1 }
+        if same(a, b) { return 1 }
         if StringSimilarity.jaroWinklerBound(a.count, b.count) < bands[bands.count - 1] { return UInt8(bands.count + 1) }
         let jw = StringSimilarity.jaroWinkler(a, b)
         for (i, band) in bands.enumerated() where jw >= band { return UInt8(i + 1) }
         return UInt8(bands.count + 1)
     }
 
-    static func identifierLevel(_ a: [[UInt8]], _ b: [[UInt8]]) -> UInt8 {
-        if a.isEmpty || b.isEmpty { return 0 }
+    static func identifierLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {
+        if a.identifierCount == 0 || b.identifierCount == 0 { return 0 }
         var level: UInt8 = 3
-        for x in a {
-            for y in b {
-                if x == y { return 1 }
+        for i in 0..<a.identifierCount {
+            let x = a.identifier(i)
+            for j in 0..<b.identifierCount {
+                let y = b.identifier(j)
+                if same(x, y) { return 1 }
                 if x.count == y.count, zip(x, y).reduce(0, { $0 + ($1.0 == $1.1 ? 0 : 1) }) <= 1 { level = 2 }
-                else if abs(x.count - y.count) == 1, StringSimilarity.levenshtein(x, y) <= 1 { level = 2 }
+                else if abs(x.count - y.count) == 1, StringSimilarity.levenshtein(Array(x), Array(y)) <= 1 { level = 2 }
             }
         }
         return level
     }
 
-    static func exact(_ a: [UInt8], _ b: [UInt8]) -> UInt8 {
+    static func exact(_ a: Bytes, _ b: Bytes) -> UInt8 {
         if a.isEmpty || b.isEmpty { return 0 }
-        return a == b ? 1 : 2
+        return same(a, b) ? 1 : 2
     }
 }

@@ -95,6 +95,9 @@ public struct PartialDateOfBirth: Sendable, Equatable, Hashable {
 }
 
 /// A person prepared for comparison: every field folded, keyed and ready; built once per record, then shared.
+///
+/// The byte fields live in one allocation (see ``PersonView``), so comparing two people reads two blocks of
+/// memory rather than a dozen scattered arrays: batch resolution compares millions of pairs and waits on memory.
 public final class PreparedPerson: Sendable {
     /// One way the person is named: the primary name or an alias.
     public struct Name: Sendable, Equatable {
@@ -105,16 +108,13 @@ public final class PreparedPerson: Sendable {
     }
 
     public let id: String
-    public let names: [Name]
     public let dateOfBirth: PartialDateOfBirth?
     public let sex: UInt8?
-    public let postcode: [UInt8]
-    public let address: [UInt8]
-    public let town: [UInt8]
-    public let identifiers: [[UInt8]]
-    public let phone: [UInt8]
-    public let email: [UInt8]
-    public let nationality: [UInt8]
+    /// The byte fields, packed: see ``PersonView`` for the layout.
+    let packed: [UInt8]
+
+    /// At most this many names (primary and aliases) and identifiers are kept, each field at most 255 bytes.
+    static let maximumNames = 32, maximumIdentifiers = 32, maximumFieldBytes = 255
 
     /// Prepares a record. Given and surname come from their fields, or are split from a full name ("Surname,
     /// Given" or "Given … Surname"); honorifics are dropped, particles set aside, nicknames made canonical.
@@ -128,22 +128,59 @@ public final class PreparedPerson: Sendable {
         for full in record.all(.fullName) + record.all(.alias) {
             if let name = Self.name(full: full, variants: variants) { names.append(name) }
         }
-        self.names = names.filter { !$0.given.isEmpty || !$0.surname.isEmpty }
+        names = names.filter { !$0.given.isEmpty || !$0.surname.isEmpty }
         dateOfBirth = record.first(.dateOfBirth).flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
         switch record.first(.sex).map(TextNormaliser.compact)?.first {
         case "m": sex = UInt8(ascii: "m")
         case "f": sex = UInt8(ascii: "f")
         default: sex = nil
         }
-        postcode = Array((record.first(.postcode).map(TextNormaliser.compact) ?? "").utf8)
-        address = Array(TextNormaliser.fold(record.all(.address).joined(separator: " ")).utf8)
-        town = Array((record.first(.town).map(TextNormaliser.compact) ?? "").utf8)
-        identifiers = record.all(.identifier).map { Array(TextNormaliser.compact($0).utf8) }.filter { !$0.isEmpty }
-        let digits = (record.first(.phone) ?? "").utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
-        phone = Array(digits.suffix(10))
-        email = Array(trimmed(record.first(.email) ?? "").lowercased().utf8)
-        nationality = Array((record.first(.nationality).map(TextNormaliser.compact) ?? "").utf8)
+        let postcode = Array((record.first(.postcode).map(TextNormaliser.compact) ?? "").utf8)
+        let address = Array(TextNormaliser.fold(record.all(.address).joined(separator: " ")).utf8)
+        let town = Array((record.first(.town).map(TextNormaliser.compact) ?? "").utf8)
+        let identifiers = record.all(.identifier).map { Array(TextNormaliser.compact($0).utf8) }.filter { !$0.isEmpty }
+        let phone = Array((record.first(.phone) ?? "").utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.suffix(10))
+        let email = Array(trimmed(record.first(.email) ?? "").lowercased().utf8)
+        let nationality = Array((record.first(.nationality).map(TextNormaliser.compact) ?? "").utf8)
+        packed = Self.pack(fixed: [postcode, address, town, phone, email, nationality], names: Array(names.prefix(Self.maximumNames)),
+                           identifiers: Array(identifiers.prefix(Self.maximumIdentifiers)))
     }
+
+    /// The layout ``PersonView`` reads: name count, identifier count, each field's start as two bytes (and the
+    /// end of the last), then the fields.
+    static func pack(fixed: [[UInt8]], names: [Name], identifiers: [[UInt8]]) -> [UInt8] {
+        let fields = (fixed + names.flatMap { [$0.given, $0.surname, $0.givenKey, $0.surnameKey] } + identifiers).map { $0.prefix(maximumFieldBytes) }
+        let header = 2 + 2 * (fields.count + 1)
+        var out = [UInt8]()
+        out.reserveCapacity(header + fields.reduce(0) { $0 + $1.count })
+        out.append(UInt8(names.count))
+        out.append(UInt8(identifiers.count))
+        var offset = header
+        for field in fields + [[]] {
+            out.append(UInt8(offset & 0xFF))
+            out.append(UInt8(offset >> 8))
+            offset += field.count
+        }
+        for field in fields { out += field }
+        return out
+    }
+
+    /// Runs `body` over the person's fields in place.
+    @inline(__always)
+    func withView<R>(_ body: (PersonView) -> R) -> R {
+        packed.withUnsafeBufferPointer { body(PersonView(bytes: $0, dateOfBirth: dateOfBirth, sex: sex)) }
+    }
+
+    public var names: [Name] {
+        withView { v in (0..<v.nameCount).map { Name(given: Array(v.given($0)), surname: Array(v.surname($0)), givenKey: Array(v.givenKey($0)), surnameKey: Array(v.surnameKey($0))) } }
+    }
+    public var postcode: [UInt8] { withView { Array($0.postcode) } }
+    public var address: [UInt8] { withView { Array($0.address) } }
+    public var town: [UInt8] { withView { Array($0.town) } }
+    public var phone: [UInt8] { withView { Array($0.phone) } }
+    public var email: [UInt8] { withView { Array($0.email) } }
+    public var nationality: [UInt8] { withView { Array($0.nationality) } }
+    public var identifiers: [[UInt8]] { withView { v in (0..<v.identifierCount).map { Array(v.identifier($0)) } } }
 
     static func name(given: String, surname: String, variants: NameVariants) -> Name {
         let givenTokens = TextNormaliser.tokens(given).filter { !variants.honorifics.contains($0) }
@@ -182,8 +219,52 @@ public final class PreparedPerson: Sendable {
             .flatMap { $0 }
     }
 
+}
+
+/// A prepared person's fields read in place, valid only inside ``PreparedPerson/withView(_:)``. Fields 0–5 are
+/// postcode, address, town, phone, email and nationality; then given name, surname and their phonetic keys for
+/// each name; then the identifiers.
+struct PersonView {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let dateOfBirth: PartialDateOfBirth?
+    let sex: UInt8?
+
+    var nameCount: Int { Int(bytes[0]) }
+    var identifierCount: Int { Int(bytes[1]) }
+
+    @inline(__always)
+    func field(_ n: Int) -> UnsafeBufferPointer<UInt8> {
+        let at = 2 + 2 * n
+        let start = Int(bytes[at]) | Int(bytes[at + 1]) << 8, end = Int(bytes[at + 2]) | Int(bytes[at + 3]) << 8
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    var postcode: UnsafeBufferPointer<UInt8> { field(0) }
+    var address: UnsafeBufferPointer<UInt8> { field(1) }
+    var town: UnsafeBufferPointer<UInt8> { field(2) }
+    var phone: UnsafeBufferPointer<UInt8> { field(3) }
+    var email: UnsafeBufferPointer<UInt8> { field(4) }
+    var nationality: UnsafeBufferPointer<UInt8> { field(5) }
+    func given(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(6 + 4 * n) }
+    func surname(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(7 + 4 * n) }
+    func givenKey(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(8 + 4 * n) }
+    func surnameKey(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(9 + 4 * n) }
+    func identifier(_ k: Int) -> UnsafeBufferPointer<UInt8> { field(6 + 4 * nameCount + k) }
+
     /// The postcode's outward code (before the last three characters), e.g. `sw1a` of `sw1a1aa`.
-    var postcodeOutward: ArraySlice<UInt8> { postcode.count > 4 ? postcode.dropLast(3) : postcode[...] }
+    var postcodeOutward: UnsafeBufferPointer<UInt8> {
+        let p = postcode
+        return p.count > 4 ? UnsafeBufferPointer(rebasing: p.dropLast(3)) : p
+    }
     /// The postcode's area (its leading letters), e.g. `sw`.
-    var postcodeArea: ArraySlice<UInt8> { postcode.prefix { $0 >= 0x61 && $0 <= 0x7A } }
+    var postcodeArea: UnsafeBufferPointer<UInt8> {
+        let p = postcode
+        return UnsafeBufferPointer(rebasing: p.prefix { $0 >= 0x61 && $0 <= 0x7A })
+    }
+}
+
+/// Whether two byte strings are equal.
+@inline(__always)
+func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
 }

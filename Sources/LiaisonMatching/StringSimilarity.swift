@@ -3,43 +3,44 @@ public enum StringSimilarity {
     /// Jaro similarity in 0...1: the share of matching characters within a window, discounted for transpositions.
     /// - Complexity: O(n·w) for lengths n and window w (half the longer length).
     public static func jaro(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in jaro(a, b) } }
+    }
+
+    /// Jaro similarity of bytes in place.
+    static func jaro(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
         if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty ? 1 : 0 }
-        if a == b { return 1 }
+        if same(a, b) { return 1 }
         // Names and addresses are short: match flags fit in one 64-bit word each; longer input is truncated.
         let n = min(a.count, 64), m = min(b.count, 64)
         let window = max(0, max(n, m) / 2 - 1)
-        return a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                var matchedA: UInt64 = 0, matchedB: UInt64 = 0
-                var matches = 0
-                for i in 0..<n {
-                    let lo = max(0, i - window), hi = min(m - 1, i + window)
-                    if lo > hi { continue }
-                    let c = a[i]
-                    var j = lo
-                    while j <= hi {
-                        if b[j] == c && matchedB & (1 << UInt64(j)) == 0 {
-                            matchedA |= 1 << UInt64(i)
-                            matchedB |= 1 << UInt64(j)
-                            matches += 1
-                            break
-                        }
-                        j += 1
-                    }
+        var matchedA: UInt64 = 0, matchedB: UInt64 = 0
+        var matches = 0
+        for i in 0..<n {
+            let lo = max(0, i - window), hi = min(m - 1, i + window)
+            if lo > hi { continue }
+            let c = a[i]
+            var j = lo
+            while j <= hi {
+                if b[j] == c && matchedB & (1 << UInt64(j)) == 0 {
+                    matchedA |= 1 << UInt64(i)
+                    matchedB |= 1 << UInt64(j)
+                    matches += 1
+                    break
                 }
-                if matches == 0 { return 0 }
-                var transpositions = 0
-                var restA = matchedA, restB = matchedB
-                while restA != 0 {
-                    let i = restA.trailingZeroBitCount, j = restB.trailingZeroBitCount
-                    if a[i] != b[j] { transpositions += 1 }
-                    restA &= restA - 1
-                    restB &= restB - 1
-                }
-                let mm = Double(matches)
-                return (mm / Double(n) + mm / Double(m) + (mm - Double(transpositions / 2)) / mm) / 3
+                j += 1
             }
         }
+        if matches == 0 { return 0 }
+        var transpositions = 0
+        var restA = matchedA, restB = matchedB
+        while restA != 0 {
+            let i = restA.trailingZeroBitCount, j = restB.trailingZeroBitCount
+            if a[i] != b[j] { transpositions += 1 }
+            restA &= restA - 1
+            restB &= restB - 1
+        }
+        let mm = Double(matches)
+        return (mm / Double(n) + mm / Double(m) + (mm - Double(transpositions / 2)) / mm) / 3
     }
 
     /// The most Jaro–Winkler can be for strings of these lengths (every character of the shorter one matching).
@@ -52,6 +53,11 @@ public enum StringSimilarity {
     /// Jaro–Winkler similarity: Jaro, raised for a common prefix of up to four characters (scaling 0.1).
     /// - Complexity: O(n·m).
     public static func jaroWinkler(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in jaroWinkler(a, b) } }
+    }
+
+    /// Jaro–Winkler similarity of bytes in place.
+    static func jaroWinkler(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
         let j = jaro(a, b)
         if j <= 0.7 { return j }
         var prefix = 0

@@ -58,6 +58,28 @@ struct MatchingTests {
         #expect(PartialDateOfBirth.parse("yesterday") == nil)
     }
 
+    @Test("a prepared person's fields are packed in one block and read back whole; oversized input is bounded")
+    func packing() {
+        let record = PersonRecord(id: "x", values: [
+            .givenName: ["Anna"], .surname: ["Kowalska"], .alias: ["Ania Kowal", "Anna K Nowak"], .dateOfBirth: ["1990-02-01"], .sex: ["F"],
+            .postcode: ["SW1A 1AA"], .address: ["10 Downing Street"], .town: ["London"], .identifier: ["AB 12 34 56 C", "P1234567"],
+            .phone: ["+44 7700 900123"], .email: [" Anna@Example.org "], .nationality: ["POL"],
+        ])
+        let p = PreparedPerson(record)
+        #expect(p.names.map { String(decoding: $0.given, as: UTF8.self) + " " + String(decoding: $0.surname, as: UTF8.self) }
+                == ["anna kowalska", "ania kowal", "anna nowak"])
+        #expect(p.names.allSatisfy { $0.givenKey == Phonetic.key($0.given) && $0.surnameKey == Phonetic.key($0.surname) })
+        #expect(p.identifiers.map { String(decoding: $0, as: UTF8.self) } == ["ab123456c", "p1234567"])
+        #expect([p.postcode, p.address, p.town, p.phone, p.email, p.nationality].map { String(decoding: $0, as: UTF8.self) }
+                == ["sw1a1aa", "10 downing street", "london", "7700900123", "anna@example.org", "pol"])
+        // Compared with itself, every field present agrees exactly.
+        #expect(Comparator.compare(p, p).levels == [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
+
+        let huge = PreparedPerson(PersonRecord(id: "y", values: [.surname: ["Smith"], .alias: (0..<40).map { "Alias\($0) Person" },
+                                                                 .address: [String(repeating: "long road ", count: 40)]]))
+        #expect(huge.names.count == PreparedPerson.maximumNames && huge.address.count == PreparedPerson.maximumFieldBytes)
+    }
+
     @Test("preparation drops honorifics, sets particles aside, makes nicknames canonical and splits full names")
     func preparation() {
         let a = person("a", full: "Dr Mohammed Al-Rashid")
