@@ -6,13 +6,51 @@ public enum StringSimilarity {
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in jaro(a, b) } }
     }
 
-    /// Jaro similarity of bytes in place.
+    /// Jaro similarity of bytes in place. Folded text (letters, digits, spaces) takes a bit-parallel path: where
+    /// each character occurs in `b` is kept as a bit mask, so each character of `a` finds its match in one step
+    /// instead of a scan of the window. Other bytes take the scan; both give the same matches.
     static func jaro(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
         if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty ? 1 : 0 }
         if same(a, b) { return 1 }
         // Names and addresses are short: match flags fit in one 64-bit word each; longer input is truncated.
         let n = min(a.count, 64), m = min(b.count, 64)
         let window = max(0, max(n, m) / 2 - 1)
+        var occurs = InlineArray<38, UInt64>(repeating: 0)
+        for j in 0..<m {
+            let slot = foldedSlot(b[j])
+            if slot == 37 { return jaroScanning(a, b, n: n, m: m, window: window) }
+            occurs[slot] |= 1 << UInt64(j)
+        }
+        var matchedA: UInt64 = 0, matchedB: UInt64 = 0
+        var matches = 0
+        for i in 0..<n {
+            let lo = max(0, i - window), hi = min(m - 1, i + window)
+            if lo > hi { continue }
+            let width = hi - lo + 1
+            let inWindow: UInt64 = width == 64 ? ~0 : ((1 << UInt64(width)) - 1) << UInt64(lo)
+            let free = occurs[foldedSlot(a[i])] & inWindow & ~matchedB
+            if free != 0 {
+                matchedA |= 1 << UInt64(i)
+                matchedB |= free & (0 &- free)
+                matches += 1
+            }
+        }
+        return jaroScore(a, b, n: n, m: m, matches: matches, matchedA: matchedA, matchedB: matchedB)
+    }
+
+    /// A folded byte's slot: letters 0–25, digits 26–35, space 36; anything else 37 (never set for `b`).
+    @inline(__always)
+    static func foldedSlot(_ byte: UInt8) -> Int {
+        switch byte {
+        case 0x61...0x7A: Int(byte - 0x61)
+        case 0x30...0x39: 26 + Int(byte - 0x30)
+        case 0x20: 36
+        default: 37
+        }
+    }
+
+    /// Jaro by scanning each character's window: the reference the bit-parallel path agrees with, used for other bytes.
+    static func jaroScanning(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, n: Int, m: Int, window: Int) -> Double {
         var matchedA: UInt64 = 0, matchedB: UInt64 = 0
         var matches = 0
         for i in 0..<n {
@@ -30,6 +68,13 @@ public enum StringSimilarity {
                 j += 1
             }
         }
+        return jaroScore(a, b, n: n, m: m, matches: matches, matchedA: matchedA, matchedB: matchedB)
+    }
+
+    /// Jaro from the matched characters of each side, counting transpositions among them in order.
+    @inline(__always)
+    static func jaroScore(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, n: Int, m: Int,
+                          matches: Int, matchedA: UInt64, matchedB: UInt64) -> Double {
         if matches == 0 { return 0 }
         var transpositions = 0
         var restA = matchedA, restB = matchedB

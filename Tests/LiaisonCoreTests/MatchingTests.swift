@@ -26,6 +26,27 @@ struct MatchingTests {
         #expect(abs(StringSimilarity.jaroWinkler(Array(a.utf8), Array(b.utf8)) - expected) < 0.0005)
     }
 
+    @Test("the bit-parallel Jaro finds the same matches as scanning each window, for folded text and any other bytes")
+    func jaroPaths() {
+        var rng = SplitMix64(seed: 3)
+        let folded = Array("abcdeilmnorst 0123".utf8), other = Array("-éK'".utf8)
+        for n in 0..<20_000 {
+            func word() -> [UInt8] {
+                let alphabet = n % 5 == 0 ? folded + other : folded
+                return (0..<(1 + Int(rng.next() % 70))).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            }
+            let a = word(), b = n % 3 == 0 ? Array(a.shuffled(using: &rng).prefix(a.count - a.count / 4)) : word()
+            let fast = StringSimilarity.jaro(a, b)
+            let scanned = a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb -> Double in
+                    let na = min(a.count, 64), nb = min(b.count, 64)
+                    return a == b ? 1 : StringSimilarity.jaroScanning(pa, pb, n: na, m: nb, window: max(0, max(na, nb) / 2 - 1))
+                }
+            }
+            #expect(fast == scanned, "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self))")
+        }
+    }
+
     @Test("Levenshtein counts edits")
     func levenshtein() {
         #expect(StringSimilarity.levenshtein(Array("kitten".utf8), Array("sitting".utf8)) == 3)
