@@ -5,10 +5,10 @@ struct Migration: Sendable {
     let name: String
     let statements: @Sendable (SQLDialect) -> [String]
     /// Work SQL alone cannot do (keys computed by the engine), run in the same transaction after the statements.
-    let backfill: (@Sendable (any SQLTransaction) async throws -> Void)?
+    let backfill: (@Sendable (any SQLTransaction, SQLDialect) async throws -> Void)?
 
     init(name: String, statements: @escaping @Sendable (SQLDialect) -> [String],
-         backfill: (@Sendable (any SQLTransaction) async throws -> Void)? = nil) {
+         backfill: (@Sendable (any SQLTransaction, SQLDialect) async throws -> Void)? = nil) {
         self.name = name
         self.statements = statements
         self.backfill = backfill
@@ -456,7 +456,7 @@ enum Migrations {
         },
         // Subjects gain blocking keys (a family name's sound with a date of birth or a given name's sound), which
         // the matching searches use; the subjects already held get theirs here.
-        Migration(name: "026_subject_blocking_keys", statements: { _ in [] }, backfill: { tx in
+        Migration(name: "026_subject_blocking_keys", statements: { _ in [] }, backfill: { tx, _ in
             var after = ""
             while true {
                 let rows = try await tx.query("SELECT id, details FROM subjects WHERE id > ? ORDER BY id LIMIT 2000", [.text(after)])
@@ -470,14 +470,16 @@ enum Migrations {
                 after = try last.string("id")
             }
         }),
-        // Reports' vehicles, companies, phones and accounts are kept by key too, for GAIN requests about them.
-        Migration(name: "027_intel_keyed_links", statements: { _ in [] }, backfill: { tx in
+        // Reports' index is rebuilt: vehicles, companies, phones and accounts are kept by key too, for GAIN requests
+        // about them, and the search text holds linked records' names but no longer their IDs.
+        Migration(name: "027_intel_index_rebuilt", statements: { _ in [] }, backfill: { tx, dialect in
+            try await tx.execute("DELETE FROM intel_links", [])
+            try await tx.execute("DELETE FROM intel_search", [])
             var after = ""
             while true {
                 let rows = try await tx.query("SELECT * FROM intel_reports WHERE id > ? ORDER BY id LIMIT 2000", [.text(after)])
                 guard let last = rows.last else { break }
-                try await SQLStore.insertRows(tx, table: "intel_links", columns: ["report_id", "kind", "value"],
-                                              rows: try rows.flatMap { SQLStore.linkRows(try SQLStore.intelReport($0)) }, conflict: " ON CONFLICT DO NOTHING")
+                try await SQLStore.index(tx, try rows.map(SQLStore.intelReport), replacing: false, dialect: dialect)
                 after = try last.string("id")
             }
         }),

@@ -71,7 +71,11 @@ extension SQLStore {
                 try await tx.execute("DELETE FROM intel_links WHERE report_id = ?", [.text(r.id.rawValue)])
             }
         }
-        let bodies = reports.map { r in ([r.text, r.place ?? ""] + r.links.map(\.value) + r.linkedNames).filter { !$0.isEmpty }.joined(separator: "\n") }
+        // Linked records are searched by their names, not their IDs; addresses, phones, vehicles, accounts and companies by value.
+        let bodies = reports.map { r in
+            ([r.text, r.place ?? ""] + r.links.filter { !["subject", "ocg", "case"].contains($0.kind) }.map(\.value) + r.linkedNames)
+                .filter { !$0.isEmpty }.joined(separator: "\n")
+        }
         if dialect == .postgres {
             let rows = zip(reports, bodies).map { [SQLValue.text($0.id.rawValue), .text($1)] }
             var start = 0

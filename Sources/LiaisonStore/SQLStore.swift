@@ -33,7 +33,7 @@ public struct SQLStore: LiaisonStore {
                 let done = try await tx.query("SELECT name FROM schema_migrations WHERE name = ?", [.text(migration.name)])
                 guard done.isEmpty else { return }
                 for statement in migration.statements(db.dialect) { try await tx.execute(statement, []) }
-                try await migration.backfill?(tx)
+                try await migration.backfill?(tx, db.dialect)
                 try await tx.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
                                      [.text(migration.name), SQLValue(Date())])
             }

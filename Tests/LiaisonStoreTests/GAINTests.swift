@@ -85,7 +85,7 @@ struct GAINTests {
         // Without its keys no search reaches him (by name alone he would sort after 300 Mohammeds, beyond any page): no hit.
         #expect(try await gain.ask(probe, by: intel).answers.map(\.result) == ["no hit"])
         // The migration gives every stored subject its blocking keys; the date then finds him among them all.
-        try await f.store.db.transaction { tx in try await Migrations.all.first { $0.name == "026_subject_blocking_keys" }!.backfill!(tx) }
+        try await f.store.db.transaction { tx in try await Migrations.all.first { $0.name == "026_subject_blocking_keys" }!.backfill!(tx, f.store.db.dialect) }
         #expect(try await gain.ask(probe, by: intel).answers.map(\.result) == ["hit"])
         await f.store.close()
     }
@@ -139,7 +139,7 @@ struct GAINTests {
         // A store's older reports get their keyed links by migration.
         try await f.store.db.execute("DELETE FROM intel_links WHERE kind IN ('vehicle', 'company')", [])
         #expect(try await ask(vehicle: "MX19 ABC") == ["no hit", "no hit"])
-        try await f.store.db.transaction { tx in try await Migrations.all.first { $0.name == "027_intel_keyed_links" }!.backfill!(tx) }
+        try await f.store.db.transaction { tx in try await Migrations.all.first { $0.name == "027_intel_index_rebuilt" }!.backfill!(tx, f.store.db.dialect) }
         #expect(try await ask(vehicle: "MX19 ABC") == ["hit", "no hit"])
         await f.store.close()
     }

@@ -114,6 +114,9 @@ struct IntelligenceTests {
         #expect(try await search("riverside", as: f.analyst).total == 2)
         let byName = try await search("Volkov", as: f.analyst)
         #expect(byName.total == 1 && byName.items.map(\.id) == [open.id] && byName.items[0].grade == "1BP")
+        // A linked record is searched by its name: its ID is neither matched nor quoted in a snippet.
+        #expect(try await search(subject.id.rawValue, as: f.analyst).total == 0)
+        #expect(byName.items[0].snippet.contains("[Volkov]") && !byName.items[0].snippet.contains(subject.id.rawValue))
         #expect(try await search("courier van", as: f.analyst).items.first?.snippet.contains("[courier]") == true)
         #expect(try await search("cash", grade: "2C", as: f.analyst).items.map(\.id) == [secret.id])
         #expect(try await search("cash", subject: subject.id, as: f.analyst).items.map(\.id) == [open.id])

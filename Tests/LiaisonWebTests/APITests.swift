@@ -107,6 +107,10 @@ struct APITests {
             let (cookie, _) = try await signIn(client, "gmp.intel")
             let page = try await client.execute(uri: "/gain", method: .get, headers: [.cookie: cookie])
             #expect(page.text.contains("About a vehicle: LV21XYZ") && page.text.contains("href=\"/intelligence/\(report.id.rawValue)\""))
+            // The search form's query arrives as a browser sends it, a space as "+": the page reads it as a space.
+            let found = try await client.execute(uri: "/intelligence?q=LV21+XYZ", method: .get, headers: [.cookie: cookie])
+            #expect(found.text.contains("value=\"LV21 XYZ\"") && found.text.contains("1 report(s) you may see match"))
+            #expect(found.text.contains("[LV21] [XYZ]") && !found.text.contains("No reports you can see"))
         }
     }
 

@@ -1229,7 +1229,7 @@ extension Templates {
       <thead><tr><th scope="col">Dated</th><th scope="col">Grade</th><th scope="col">Status</th><th scope="col">Report</th></tr></thead>
       <tbody>{{#items}}<tr><td>{{date}}</td><td>{{grade}}</td><td>{{status}}</td><td><a href="/intelligence/{{id}}">{{text}}</a></td></tr>{{/items}}</tbody>
     </table>{{/hasItems}}
-    {{^hasItems}}<p>No reports you can see.</p>{{/hasItems}}
+    {{^searched}}{{^hasItems}}<p>No reports you can see.</p>{{/hasItems}}{{/searched}}
     """
 
     static let intelForm = """
@@ -1243,7 +1243,7 @@ extension Templates {
       <div class="form-group"><label for="sourceKind">Source</label><select id="sourceKind" name="sourceKind"><option value="agency">An agency</option><option value="partner">A partner</option><option value="covert">A covert source</option></select></div>
       <div class="form-group"><label for="sourceDescription">About the source</label><input id="sourceDescription" name="sourceDescription" value="{{form.sourceDescription}}"></div>
       <div class="form-group"><label for="covertReference">Covert source reference (shown only to your agency)</label><input id="covertReference" name="covertReference" autocomplete="off" value="{{form.covertReference}}"></div>
-      <div class="form-group"><label for="links">Links, one per line as kind: value</label><span class="hint">subject, ocg, case (by ID), address, phone, vehicle, account</span><textarea id="links" name="links" rows="3">{{form.links}}</textarea></div>
+      <div class="form-group"><label for="links">Links, one per line as kind: value</label><span class="hint">subject, ocg, case (by ID), address, phone, vehicle, account, company</span><textarea id="links" name="links" rows="3">{{form.links}}</textarea></div>
       <div class="form-group"><label for="classification">Protective marking</label><select id="classification" name="classification">{{#classifications}}<option value="{{code}}">{{code}}</option>{{/classifications}}</select></div>
       <fieldset class="panel"><legend>Grading (3x5x2): needed before the report is submitted</legend>{{> gradingFields}}</fieldset>
       <button class="button" type="submit">Save draft</button>

@@ -90,6 +90,7 @@ public enum LiaisonApplication {
 
         let router = Router(context: LiaisonRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: FormQueryMiddleware())
         router.add(middleware: MetricsMiddleware(registry: registry))
         router.add(middleware: SecurityHeadersMiddleware(tls: configuration.secureTransport))
         router.add(middleware: ErrorMiddleware(pages: pages))

@@ -29,6 +29,21 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
     }
 }
 
+/// Reads a page's query string as a browser's GET form sends it (`application/x-www-form-urlencoded`), where a
+/// `+` is a space and a real plus arrives as `%2B`: "?q=MX19+ABC" searches for "MX19 ABC". The JSON API keeps
+/// RFC 3986 query strings, where `+` is itself.
+struct FormQueryMiddleware: RouterMiddleware {
+    typealias Context = LiaisonRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let path = request.head.path, let mark = path.firstIndex(of: "?"), path[mark...].contains("+"),
+              !path.hasPrefix("/api/") else { return try await next(request, context) }
+        var head = request.head
+        head.path = String(path[..<mark]) + path[mark...].replacingOccurrences(of: "+", with: "%20")
+        return try await next(Request(head: head, body: request.body), context)
+    }
+}
+
 /// Gives every request an ID (the caller's `X-Request-ID` when it is sane), puts it in the logger's
 /// metadata and the response headers, and logs one line per request with its status and duration.
 struct RequestLogMiddleware: RouterMiddleware {
