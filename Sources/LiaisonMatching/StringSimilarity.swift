@@ -6,15 +6,18 @@ public enum StringSimilarity {
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in jaro(a, b) } }
     }
 
-    /// Jaro similarity of bytes in place. Folded text (letters, digits, spaces) takes a bit-parallel path: where
-    /// each character occurs in `b` is kept as a bit mask, so each character of `a` finds its match in one step
-    /// instead of a scan of the window. Other bytes take the scan; both give the same matches.
+    /// Jaro similarity of bytes in place. Longer folded text (letters, digits, spaces: addresses, long names) takes
+    /// a bit-parallel path: where each character occurs in `b` is kept as a bit mask, so each character of `a` finds
+    /// its match in one step instead of a scan of the window. Short strings and other bytes take the scan; both
+    /// give the same matches.
     static func jaro(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
         if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty ? 1 : 0 }
         if same(a, b) { return 1 }
         // Names and addresses are short: match flags fit in one 64-bit word each; longer input is truncated.
         let n = min(a.count, 64), m = min(b.count, 64)
         let window = max(0, max(n, m) / 2 - 1)
+        // Short strings (most names) scan faster than a table can be set up.
+        if max(n, m) <= 16 { return jaroScanning(a, b, n: n, m: m, window: window) }
         var occurs = InlineArray<38, UInt64>(repeating: 0)
         for j in 0..<m {
             let slot = foldedSlot(b[j])
@@ -50,6 +53,7 @@ public enum StringSimilarity {
     }
 
     /// Jaro by scanning each character's window: the reference the bit-parallel path agrees with, used for other bytes.
+    @inline(__always)
     static func jaroScanning(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, n: Int, m: Int, window: Int) -> Double {
         var matchedA: UInt64 = 0, matchedB: UInt64 = 0
         var matches = 0
