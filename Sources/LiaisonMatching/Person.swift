@@ -47,6 +47,7 @@ public struct PartialDateOfBirth: Sendable, Equatable, Hashable {
     /// separator), or, without one, the common forms: ISO `1985-07-03`, `03/07/1985` (day first, as in the UK),
     /// `19850703`, `07/1985`, `1985`. Zero or `?` parts count as unknown.
     public static func parse(_ text: String, format: String? = nil) -> PartialDateOfBirth? {
+        if format == nil, let iso = isoDate(text) { return iso }
         let raw = trimmed(text)
         if raw.isEmpty { return nil }
         if let format { return parse(raw, pattern: format) }
@@ -60,6 +61,25 @@ public struct PartialDateOfBirth: Sendable, Equatable, Hashable {
         case 1 where raw.count == 4: return make(raw, nil, nil)
         default: return nil
         }
+    }
+
+    /// The common case read straight from the bytes: `yyyy-mm-dd` with every part known and in range; anything
+    /// else (zeros, question marks, other forms) is left to the general reading.
+    private static func isoDate(_ text: String) -> PartialDateOfBirth? {
+        text.utf8.withContiguousStorageIfAvailable { b -> PartialDateOfBirth? in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for i in range {
+                    guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                    value = value * 10 + Int(b[i] - 0x30)
+                }
+                return value
+            }
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
+                  (100...9999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+            return PartialDateOfBirth(year: y, month: m, day: d)
+        } ?? nil
     }
 
     private static func parse(_ text: String, pattern: String) -> PartialDateOfBirth? {
@@ -130,18 +150,18 @@ public final class PreparedPerson: Sendable {
         }
         names = names.filter { !$0.given.isEmpty || !$0.surname.isEmpty }
         dateOfBirth = record.first(.dateOfBirth).flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
-        switch record.first(.sex).map(TextNormaliser.compact)?.first {
-        case "m": sex = UInt8(ascii: "m")
-        case "f": sex = UInt8(ascii: "f")
+        switch record.first(.sex).map({ TextNormaliser.foldedBytes($0, spaces: false) })?.first {
+        case UInt8(ascii: "m"): sex = UInt8(ascii: "m")
+        case UInt8(ascii: "f"): sex = UInt8(ascii: "f")
         default: sex = nil
         }
-        let postcode = Array((record.first(.postcode).map(TextNormaliser.compact) ?? "").utf8)
-        let address = Array(TextNormaliser.fold(record.all(.address).joined(separator: " ")).utf8)
-        let town = Array((record.first(.town).map(TextNormaliser.compact) ?? "").utf8)
-        let identifiers = record.all(.identifier).map { Array(TextNormaliser.compact($0).utf8) }.filter { !$0.isEmpty }
+        let postcode = record.first(.postcode).map { TextNormaliser.foldedBytes($0, spaces: false) } ?? []
+        let address = TextNormaliser.foldedBytes(record.all(.address).joined(separator: " "))
+        let town = record.first(.town).map { TextNormaliser.foldedBytes($0, spaces: false) } ?? []
+        let identifiers = record.all(.identifier).map { TextNormaliser.foldedBytes($0, spaces: false) }.filter { !$0.isEmpty }
         let phone = Array((record.first(.phone) ?? "").utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.suffix(10))
         let email = Array(trimmed(record.first(.email) ?? "").lowercased().utf8)
-        let nationality = Array((record.first(.nationality).map(TextNormaliser.compact) ?? "").utf8)
+        let nationality = record.first(.nationality).map { TextNormaliser.foldedBytes($0, spaces: false) } ?? []
         packed = Self.pack(fixed: [postcode, address, town, phone, email, nationality], names: Array(names.prefix(Self.maximumNames)),
                            identifiers: Array(identifiers.prefix(Self.maximumIdentifiers)))
     }
@@ -149,19 +169,30 @@ public final class PreparedPerson: Sendable {
     /// The layout ``PersonView`` reads: name count, identifier count, each field's start as two bytes (and the
     /// end of the last), then the fields.
     static func pack(fixed: [[UInt8]], names: [Name], identifiers: [[UInt8]]) -> [UInt8] {
-        let fields = (fixed + names.flatMap { [$0.given, $0.surname, $0.givenKey, $0.surnameKey] } + identifiers).map { $0.prefix(maximumFieldBytes) }
-        let header = 2 + 2 * (fields.count + 1)
+        func each(_ body: ([UInt8]) -> Void) {
+            for field in fixed { body(field) }
+            for name in names { body(name.given); body(name.surname); body(name.givenKey); body(name.surnameKey) }
+            for field in identifiers { body(field) }
+        }
+        let count = fixed.count + 4 * names.count + identifiers.count
+        let header = 2 + 2 * (count + 1)
+        var total = header
+        each { total += min($0.count, maximumFieldBytes) }
         var out = [UInt8]()
-        out.reserveCapacity(header + fields.reduce(0) { $0 + $1.count })
+        out.reserveCapacity(total)
         out.append(UInt8(names.count))
         out.append(UInt8(identifiers.count))
         var offset = header
-        for field in fields + [[]] {
-            out.append(UInt8(offset & 0xFF))
-            out.append(UInt8(offset >> 8))
-            offset += field.count
+        func start(_ at: Int) {
+            out.append(UInt8(at & 0xFF))
+            out.append(UInt8(at >> 8))
         }
-        for field in fields { out += field }
+        each { field in
+            start(offset)
+            offset += min(field.count, maximumFieldBytes)
+        }
+        start(offset)
+        each { out += $0.prefix(maximumFieldBytes) }
         return out
     }
 

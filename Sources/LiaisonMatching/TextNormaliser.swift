@@ -10,6 +10,12 @@ public enum TextNormaliser {
     /// The folded text: lowercase ASCII letters and digits, words separated by single spaces.
     /// - Complexity: O(n) in the length of `text`.
     public static func fold(_ text: String) -> String {
+        String(decoding: foldedBytes(text), as: UTF8.self)
+    }
+
+    /// The folded text as bytes; without `spaces`, the words run together (as ``compact(_:)``).
+    /// - Complexity: O(n) in the length of `text`.
+    public static func foldedBytes(_ text: String, spaces: Bool = true) -> [UInt8] {
         var source = text
         if !text.utf8.allSatisfy({ $0 < 0x80 }) {
             source = text.applyingTransform(transform, reverse: false) ?? text
@@ -21,7 +27,7 @@ public enum TextNormaliser {
             let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
             let isWordByte = (lowered >= 0x61 && lowered <= 0x7A) || (lowered >= 0x30 && lowered <= 0x39)
             if isWordByte {
-                if pendingSpace && !output.isEmpty { output.append(0x20) }
+                if spaces && pendingSpace && !output.isEmpty { output.append(0x20) }
                 pendingSpace = false
                 output.append(lowered)
             } else if lowered == 0x27 || lowered >= 0x80 {
@@ -31,7 +37,7 @@ public enum TextNormaliser {
                 pendingSpace = true
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// The folded words of `text`.
@@ -43,6 +49,6 @@ public enum TextNormaliser {
     /// The folded text with every separator removed: "Al-Rashid" → "alrashid", "98/123456A" → "98123456a".
     /// - Complexity: O(n) in the length of `text`.
     public static func compact(_ text: String) -> String {
-        fold(text).filter { $0 != " " }
+        String(decoding: foldedBytes(text, spaces: false), as: UTF8.self)
     }
 }

@@ -76,6 +76,11 @@ struct MatchingTests {
         #expect(PartialDateOfBirth.parse("1985") == PartialDateOfBirth(year: 1985, month: nil, day: nil))
         #expect(PartialDateOfBirth.parse("07031985", format: "MMddyyyy") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
         #expect(PartialDateOfBirth.parse("1985-13-03") == nil)
+        // The ISO fast path and the general reading agree on what only the general one handles.
+        #expect(PartialDateOfBirth.parse("1985-07-03") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
+        #expect(PartialDateOfBirth.parse("1985-00-03") == PartialDateOfBirth(year: 1985, month: nil, day: 3))
+        #expect(PartialDateOfBirth.parse("0085-07-03") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
+        #expect(PartialDateOfBirth.parse(" 1985-07-03 ") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
         #expect(PartialDateOfBirth.parse("yesterday") == nil)
     }
 
@@ -261,6 +266,23 @@ struct MatchingTests {
         let hits = index.query(person("q", full: "Joseph DEMIR", dob: "11/02/1979"))
         #expect(hits.first?.person.id == "h1")
         #expect(index.query(person("q2", given: "Nobody", surname: "Known", dob: "2001-01-01")).isEmpty)
+    }
+
+    @Test("CSV cut into pieces at row starts and read on every core gives the rows, and the first fault, of a whole read")
+    func csvParallel() async throws {
+        let text = Array("id,name,note\r\n1,\"Smith, John\",\"said \"\"hi\"\"\nthere\"\r\n\n2,Ann,\r\n3,\"Lee\",x\n4,\"a\n\nb\",end\n5,Bo,\"\"\n6,Cy,z".utf8)
+        let whole = try CSV.parse(text)
+        for size in [1, 2, 5, 9, 30, 1_000] {
+            #expect(try await CSV.parseInParallel(text, pieceBytes: size) == whole, "pieces of about \(size) bytes")
+        }
+        // A line break inside quotes is never a cut: every cut starts a row of the whole read.
+        let starts = CSV.rowStarts(text, every: 1)
+        #expect(starts.count == 8 && starts.allSatisfy { $0.offset == 0 || text[$0.offset - 1] == 0x0A })
+        // The first fault is reported, with its row, whichever piece holds it; rows after it do not matter.
+        let faulty = Array("a,b\n1,2\n\"x\"y,3\n4,5\n\"open".utf8)
+        for size in [1, 4, 100] {
+            await #expect(throws: CSV.ParseError(row: 3, reason: "text after a closing quote")) { try await CSV.parseInParallel(faulty, pieceBytes: size) }
+        }
     }
 
     @Test("CSV parses quotes, embedded commas and line breaks, and names the row of a fault")
