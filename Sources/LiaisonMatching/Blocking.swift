@@ -127,8 +127,9 @@ public struct BlockIndex: Sendable {
     let members: [Int32]
     /// Slot → block number + 1 (0: empty); capacity a power of two at least twice the number of keys.
     let slots: [Int32]
-    /// Person i's keys are `personKeys[personStarts[i]..<personStarts[i + 1]]`.
-    let personKeys: [UInt64]
+    /// Person i's blocks (one a key) are `personBlocks[personStarts[i]..<personStarts[i + 1]]`, so an indexed
+    /// person's candidates are found without looking its keys up again.
+    let personBlocks: [Int32]
     let personStarts: [Int32]
     public let configuration: BlockingConfiguration
 
@@ -194,7 +195,7 @@ public struct BlockIndex: Sendable {
         self.starts = starts
         self.members = members
         self.slots = slots
-        self.personKeys = personKeys
+        self.personBlocks = entryBlock
         self.personStarts = personStarts
     }
 
@@ -212,38 +213,56 @@ public struct BlockIndex: Sendable {
         while true {
             let n = Int(slots[slot])
             if n == 0 { return [] }
-            if keys[n - 1] == key { return members[Int(starts[n - 1])..<Int(starts[n])] }
+            if keys[n - 1] == key { return members(ofBlock: n - 1) }
             slot = (slot + 1) & mask
         }
     }
 
+    /// The members of block `b`.
+    @inline(__always)
+    func members(ofBlock b: Int) -> ArraySlice<Int32> { members[Int(starts[b])..<Int(starts[b + 1])] }
+
     /// Candidates for an outside person (a query, or the other side of a link).
     func candidates(for person: PreparedPerson, minimum: Int32 = 0, scratch: inout CandidateScratch) -> [Int32] {
-        candidates(keys: configuration.uniqueKeys(person)[...], minimum: minimum, scratch: &scratch)
+        candidates(blocks: configuration.uniqueKeys(person).lazy.map(block), minimum: minimum, scratch: &scratch)
     }
 
     /// Candidates for indexed person `i` among the indexed people.
     func candidates(forIndexed i: Int, minimum: Int32 = 0, scratch: inout CandidateScratch) -> [Int32] {
-        candidates(keys: personKeys[Int(personStarts[i])..<Int(personStarts[i + 1])], minimum: minimum, scratch: &scratch)
+        candidates(blocks: personBlocks[Int(personStarts[i])..<Int(personStarts[i + 1])].lazy.map { members(ofBlock: Int($0)) },
+                   minimum: minimum, scratch: &scratch)
     }
 
-    /// Members with an index of at least `minimum` sharing any of `keys`, best first: each key weighted by its
-    /// rarity, blocks over the size limit skipped, at most `maxCandidatesPerRecord`.
-    private func candidates(keys: ArraySlice<UInt64>, minimum: Int32, scratch: inout CandidateScratch) -> [Int32] {
+    /// Members with an index of at least `minimum` sharing any of the blocks, best first: each block weighted by
+    /// its rarity, blocks over the size limit skipped, at most `maxCandidatesPerRecord`.
+    private func candidates(blocks: some Sequence<ArraySlice<Int32>>, minimum: Int32, scratch: inout CandidateScratch) -> [Int32] {
         scratch.reset()
-        for key in keys {
-            let members = block(key)
+        for members in blocks {
             if members.isEmpty || members.count > configuration.maxBlockSize { continue }
             let weight = UInt32(1000 / log2(Double(members.count) + 1))
-            for j in members where j >= minimum { scratch.add(j, weight) }
+            // Members are in ascending order: those below `minimum` are skipped by a binary search.
+            var low = members.startIndex, high = members.endIndex
+            while low < high {
+                let mid = (low + high) / 2
+                if members[mid] < minimum { low = mid + 1 } else { high = mid }
+            }
+            for j in members[low...] { scratch.add(j, weight) }
         }
-        // Rank as (weight << 32 | ~member), so sorting descending puts the rarest shared keys first and, between
-        // equals, the earlier member.
+        // Rank as (weight << 32 | ~member), so the largest put the rarest shared keys first and, between equals,
+        // the earlier member; only the best `maxCandidatesPerRecord` are kept, in that order.
         let floor = UInt32(configuration.minimumSharedWeight * 1000)
         var ranked = scratch.totals(atLeast: floor)
-        if ranked.count > configuration.maxCandidatesPerRecord {
-            ranked.sort(by: >)
-            ranked.removeLast(ranked.count - configuration.maxCandidatesPerRecord)
+        let cap = configuration.maxCandidatesPerRecord
+        if ranked.count > cap {
+            var best: [UInt64] = []
+            best.reserveCapacity(cap + 1)
+            for value in ranked where best.count < cap || value > best[cap - 1] {
+                var at = best.count
+                while at > 0 && best[at - 1] < value { at -= 1 }
+                best.insert(value, at: at)
+                if best.count > cap { best.removeLast() }
+            }
+            ranked = best
         }
         return ranked.map { Int32(bitPattern: ~UInt32($0 & 0xFFFF_FFFF)) }
     }
