@@ -52,8 +52,9 @@ public struct Resolver: Sendable {
         let pairs = await Self.candidatePairs(left: left, right: right, index: index, dedupe: dedupe)
         var model = MatchModel.initial()
         model.estimateU(randomPatterns: await Self.randomPatterns(left: left, right: right, count: randomPairs, seed: seed))
-        var counts: [UInt64: Int] = [:]
-        for pair in pairs { counts[pair.pattern, default: 0] += 1 }
+        let counts = await Parallel.chunks(count: pairs.count) { range in
+            range.reduce(into: [UInt64: Int]()) { counts, n in counts[pairs[n].pattern, default: 0] += 1 }
+        }.reduce(into: [UInt64: Int]()) { total, part in total.merge(part, uniquingKeysWith: +) }
         // EM needs duplicates to learn from. With few evident ones (exact name and date of birth), the standard
         // weights are kept, with u from the data, and the prior set from what evidence there is.
         let evident = MatchModel.evidentMatches(patterns: counts)
@@ -62,15 +63,19 @@ public struct Resolver: Sendable {
         if evident >= max(Self.minimumEvidentMatches, left.count / 1_000) || !labelled.isEmpty {
             model.trainEM(patterns: counts, labelled: labelled, priorBounds: (anchor / 3)...min(0.5, anchor * 3))
         }
-        var weights: [UInt64: Double] = [:]
-        for pattern in counts.keys { weights[pattern] = model.matchWeight(ComparisonVector.levels(of: pattern)) }
-        var matches: [ScoredPair] = []
-        for pair in pairs {
-            let weight = weights[pair.pattern]!
-            if MatchModel.probability(weight: weight) >= threshold {
-                matches.append(ScoredPair(left: pair.left, right: pair.right, pattern: pair.pattern, weight: weight))
-            }
+        // The weight of each pattern that makes a match; pairs are then picked out in parallel.
+        var matching: [UInt64: Double] = [:]
+        for pattern in counts.keys {
+            let weight = model.matchWeight(ComparisonVector.levels(of: pattern))
+            if MatchModel.probability(weight: weight) >= threshold { matching[pattern] = weight }
         }
+        let accepted = matching
+        var matches = await Parallel.chunks(count: pairs.count) { range in
+            range.compactMap { n -> ScoredPair? in
+                let pair = pairs[n]
+                return accepted[pair.pattern].map { ScoredPair(left: pair.left, right: pair.right, pattern: pair.pattern, weight: $0) }
+            }
+        }.flatMap { $0 }
         matches.sort { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.left, $0.right) < ($1.left, $1.right) }
         return Resolution(model: model, candidatePairs: pairs.count, matches: matches)
     }
