@@ -104,10 +104,12 @@ public struct BlockingConfiguration: Sendable, Equatable {
     }
 
     /// Every key of a person once, in ascending order.
-    func uniqueKeys(_ p: PreparedPerson) -> [UInt64] {
+    func uniqueKeys(_ p: PreparedPerson) -> [UInt64] { p.withView(uniqueKeys) }
+
+    func uniqueKeys(_ view: PersonView) -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(16)
-        p.withView { view in for rule in rules { rule.keys(view, into: &out) } }
+        for rule in rules { rule.keys(view, into: &out) }
         out.sort()
         var unique = 0
         for i in out.indices where unique == 0 || out[unique - 1] != out[i] {
@@ -206,65 +208,85 @@ public struct BlockIndex: Sendable {
         return z
     }
 
-    /// The members sharing `key`, or an empty slice.
-    func block(_ key: UInt64) -> ArraySlice<Int32> {
-        let mask = slots.count - 1
-        var slot = Int(Self.mix(key) & UInt64(mask))
-        while true {
-            let n = Int(slots[slot])
-            if n == 0 { return [] }
-            if keys[n - 1] == key { return members(ofBlock: n - 1) }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    /// The members of block `b`.
-    @inline(__always)
-    func members(ofBlock b: Int) -> ArraySlice<Int32> { members[Int(starts[b])..<Int(starts[b + 1])] }
-
     /// Candidates for an outside person (a query, or the other side of a link).
     func candidates(for person: PreparedPerson, minimum: Int32 = 0, scratch: inout CandidateScratch) -> [Int32] {
-        candidates(blocks: configuration.uniqueKeys(person).lazy.map(block), minimum: minimum, scratch: &scratch)
+        var out: [Int32] = []
+        person.withView { view in withReader { $0.candidates(for: view, minimum: minimum, scratch: &scratch, into: &out) } }
+        return out
     }
 
     /// Candidates for indexed person `i` among the indexed people.
     func candidates(forIndexed i: Int, minimum: Int32 = 0, scratch: inout CandidateScratch) -> [Int32] {
-        candidates(blocks: personBlocks[Int(personStarts[i])..<Int(personStarts[i + 1])].lazy.map { members(ofBlock: Int($0)) },
-                   minimum: minimum, scratch: &scratch)
+        var out: [Int32] = []
+        withReader { $0.candidates(forIndexed: i, minimum: minimum, scratch: &scratch, into: &out) }
+        return out
     }
 
-    /// Members with an index of at least `minimum` sharing any of the blocks, best first: each block weighted by
-    /// its rarity, blocks over the size limit skipped, at most `maxCandidatesPerRecord`.
-    private func candidates(blocks: some Sequence<ArraySlice<Int32>>, minimum: Int32, scratch: inout CandidateScratch) -> [Int32] {
-        scratch.reset()
-        for members in blocks {
-            if members.isEmpty || members.count > configuration.maxBlockSize { continue }
-            let weight = UInt32(1000 / log2(Double(members.count) + 1))
+    /// Runs `body` with the index readable in place, for many lookups without reference counting.
+    func withReader<R>(_ body: (Reader) -> R) -> R {
+        keys.withUnsafeBufferPointer { keys in
+            slots.withUnsafeBufferPointer { slots in
+                starts.withUnsafeBufferPointer { starts in
+                    members.withUnsafeBufferPointer { members in
+                        personBlocks.withUnsafeBufferPointer { personBlocks in
+                            personStarts.withUnsafeBufferPointer { personStarts in
+                                body(Reader(keys: keys, slots: slots, starts: starts, members: members, personBlocks: personBlocks,
+                                            personStarts: personStarts, configuration: configuration))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The index read in place (see ``withReader(_:)``).
+    struct Reader {
+        let keys: UnsafeBufferPointer<UInt64>, slots: UnsafeBufferPointer<Int32>
+        let starts: UnsafeBufferPointer<Int32>, members: UnsafeBufferPointer<Int32>
+        let personBlocks: UnsafeBufferPointer<Int32>, personStarts: UnsafeBufferPointer<Int32>
+        let configuration: BlockingConfiguration
+
+        /// The block of `key`, if any person has it.
+        func block(_ key: UInt64) -> Int? {
+            let mask = slots.count - 1
+            var slot = Int(BlockIndex.mix(key) & UInt64(mask))
+            while true {
+                let n = Int(slots[slot])
+                if n == 0 { return nil }
+                if keys[n - 1] == key { return n - 1 }
+                slot = (slot + 1) & mask
+            }
+        }
+
+        /// Candidates for an outside person, into `out` (see ``gather(_:_:_:)`` and ``CandidateScratch/best(_:atLeast:into:)``).
+        func candidates(for person: PersonView, minimum: Int32, scratch: inout CandidateScratch, into out: inout [Int32]) {
+            scratch.reset()
+            for key in configuration.uniqueKeys(person) { if let b = block(key) { gather(b, minimum, &scratch) } }
+            scratch.best(configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000), into: &out)
+        }
+
+        /// Candidates for indexed person `i`, from the blocks recorded when the index was built.
+        func candidates(forIndexed i: Int, minimum: Int32, scratch: inout CandidateScratch, into out: inout [Int32]) {
+            scratch.reset()
+            for e in Int(personStarts[i])..<Int(personStarts[i + 1]) { gather(Int(personBlocks[e]), minimum, &scratch) }
+            scratch.best(configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000), into: &out)
+        }
+
+        /// Adds block `b`'s members with an index of at least `minimum`, each weighted by the block's rarity (a
+        /// key shared by k people is worth 1/log₂(k+1)); blocks over the size limit are skipped.
+        private func gather(_ b: Int, _ minimum: Int32, _ scratch: inout CandidateScratch) {
+            let start = Int(starts[b]), end = Int(starts[b + 1])
+            if end == start || end - start > configuration.maxBlockSize { return }
+            let weight = UInt32(1000 / log2(Double(end - start) + 1))
             // Members are in ascending order: those below `minimum` are skipped by a binary search.
-            var low = members.startIndex, high = members.endIndex
+            var low = start, high = end
             while low < high {
                 let mid = (low + high) / 2
                 if members[mid] < minimum { low = mid + 1 } else { high = mid }
             }
-            for j in members[low...] { scratch.add(j, weight) }
+            scratch.add(UnsafeBufferPointer(rebasing: members[low..<end]), weight)
         }
-        // Rank as (weight << 32 | ~member), so the largest put the rarest shared keys first and, between equals,
-        // the earlier member; only the best `maxCandidatesPerRecord` are kept, in that order.
-        let floor = UInt32(configuration.minimumSharedWeight * 1000)
-        var ranked = scratch.totals(atLeast: floor)
-        let cap = configuration.maxCandidatesPerRecord
-        if ranked.count > cap {
-            var best: [UInt64] = []
-            best.reserveCapacity(cap + 1)
-            for value in ranked where best.count < cap || value > best[cap - 1] {
-                var at = best.count
-                while at > 0 && best[at - 1] < value { at -= 1 }
-                best.insert(value, at: at)
-                if best.count > cap { best.removeLast() }
-            }
-            ranked = best
-        }
-        return ranked.map { Int32(bitPattern: ~UInt32($0 & 0xFFFF_FFFF)) }
     }
 }
 
@@ -274,34 +296,61 @@ struct CandidateScratch: Sendable {
     private var members = [Int32](repeating: -1, count: 1024)
     private var sums = [UInt32](repeating: 0, count: 1024)
     private var used: [Int] = []
+    private var best: [UInt64] = []
 
     init() {}
 
     mutating func reset() {
-        for slot in used { members[slot] = -1 }
+        members.withUnsafeMutableBufferPointer { m in for slot in used { m[slot] = -1 } }
         used.removeAll(keepingCapacity: true)
     }
 
-    mutating func add(_ member: Int32, _ weight: UInt32) {
-        if used.count * 2 >= members.count { grow() }
+    /// Adds `weight` to each of `block`'s members.
+    mutating func add(_ block: UnsafeBufferPointer<Int32>, _ weight: UInt32) {
+        while (used.count + block.count) * 2 >= members.count { grow() }
         let mask = members.count - 1
-        var slot = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: member)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while true {
-            let m = members[slot]
-            if m == member { sums[slot] &+= weight; return }
-            if m == -1 {
-                members[slot] = member
-                sums[slot] = weight
-                used.append(slot)
-                return
+        members.withUnsafeMutableBufferPointer { members in
+            sums.withUnsafeMutableBufferPointer { sums in
+                for member in block {
+                    var slot = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: member)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+                    while true {
+                        let m = members[slot]
+                        if m == member { sums[slot] &+= weight; break }
+                        if m == -1 {
+                            members[slot] = member
+                            sums[slot] = weight
+                            used.append(slot)
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
             }
-            slot = (slot + 1) & mask
         }
     }
 
-    /// Every member whose sum reaches `floor`, as (sum << 32 | ~member).
-    func totals(atLeast floor: UInt32) -> [UInt64] {
-        used.compactMap { slot in sums[slot] >= floor ? UInt64(sums[slot]) << 32 | UInt64(~UInt32(bitPattern: members[slot])) : nil }
+    /// The members whose sums reach `floor`, at most `cap` of them: when more qualify, the largest sums (the
+    /// rarest shared keys) first and, between equals, the earlier member; otherwise in the order first met.
+    mutating func best(_ cap: Int, atLeast floor: UInt32, into out: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
+        guard cap > 0 else { return }
+        // Ranked as (sum << 32 | ~member), so the largest value is the best candidate.
+        best.removeAll(keepingCapacity: true)
+        var qualifying = 0
+        for slot in used where sums[slot] >= floor {
+            qualifying += 1
+            let value = UInt64(sums[slot]) << 32 | UInt64(~UInt32(bitPattern: members[slot]))
+            if qualifying <= cap { out.append(members[slot]) }
+            if best.count == cap && value <= best[cap - 1] { continue }
+            var at = best.count
+            while at > 0 && best[at - 1] < value { at -= 1 }
+            best.insert(value, at: at)
+            if best.count > cap { best.removeLast() }
+        }
+        if qualifying > cap {
+            out.removeAll(keepingCapacity: true)
+            for value in best { out.append(Int32(bitPattern: ~UInt32(value & 0xFFFF_FFFF))) }
+        }
     }
 
     private mutating func grow() {
@@ -311,5 +360,8 @@ struct CandidateScratch: Sendable {
         used.removeAll(keepingCapacity: true)
         for (member, sum) in entries { add(member, sum) }
     }
-}
 
+    private mutating func add(_ member: Int32, _ sum: UInt32) {
+        withUnsafePointer(to: member) { add(UnsafeBufferPointer(start: $0, count: 1), sum) }
+    }
+}

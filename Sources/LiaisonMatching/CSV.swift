@@ -19,21 +19,30 @@ public enum CSV {
     /// Parses whole CSV text into rows of fields, cutting it at row boundaries into pieces read on every core.
     /// The same rows, and the same first fault, as ``parse(_:)``.
     public static func parseInParallel(_ bytes: [UInt8], pieceBytes: Int? = nil) async throws(ParseError) -> [[String]] {
-        let cuts = rowStarts(bytes, every: pieceBytes ?? max(1 << 20, bytes.count / (ProcessInfo.processInfo.activeProcessorCount * 4)))
-        let pieces = await Parallel.chunks(count: cuts.count) { range -> [Result<[[String]], ParseError>] in
-            range.map { k -> Result<[[String]], ParseError> in
+        try await parseInParallel(bytes, pieceBytes: pieceBytes) { $0 }
+    }
+
+    /// Parses CSV text from `start` (where `rowsBefore` rows have been read) on every core, as
+    /// ``parseInParallel(_:pieceBytes:)``, turning each row into a `T` as soon as it is read, so the fields of the
+    /// whole file are never held at once.
+    static func parseInParallel<T: Sendable>(_ bytes: [UInt8], from start: Int = 0, rowsBefore: Int = 0, pieceBytes: Int? = nil,
+                                             transform: @escaping @Sendable ([String]) -> T) async throws(ParseError) -> [T] {
+        let every = pieceBytes ?? max(1 << 20, (bytes.count - start) / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        let cuts = rowStarts(bytes, from: start, rowsBefore: rowsBefore, every: every)
+        let pieces = await Parallel.chunks(count: cuts.count) { range -> [Result<[T], ParseError>] in
+            range.map { k -> Result<[T], ParseError> in
                 let end = k + 1 < cuts.count ? cuts[k + 1].offset : bytes.count
                 var reader = Reader(offset: cuts[k].offset, rowsSeen: cuts[k].rowsBefore)
                 do throws(ParseError) {
                     // A piece ends after a line break outside quotes, so finishing it adds no row, but reports a fault.
                     let rows = try reader.feed(bytes[cuts[k].offset..<end]) + (try reader.finish())
-                    return .success(rows.map(\.fields))
+                    return .success(rows.map { transform($0.fields) })
                 } catch {
                     return .failure(error)
                 }
             }
         }.flatMap { $0 }
-        var rows: [[String]] = []
+        var rows: [T] = []
         for piece in pieces {
             switch piece {
             case .success(let part): rows += part
@@ -43,14 +52,26 @@ public enum CSV {
         return rows
     }
 
+    /// The first row of CSV text and the offset just past it, or nil if there is none.
+    static func firstRow(_ bytes: [UInt8]) throws(ParseError) -> (fields: [String], end: Int)? {
+        var reader = Reader()
+        var at = 0
+        while at < bytes.count {
+            let next = min(bytes.count, at + 65_536)
+            if let row = try reader.feed(bytes[at..<next]).first { return row }
+            at = next
+        }
+        return try reader.finish().first
+    }
+
     /// Where rows start, about every `stride` bytes (the first at 0), with the line breaks before each: the places
     /// a file can be cut and each piece read by a fresh ``Reader``. Follows the reader's quoting exactly, so a
     /// line break inside a quoted field is never a cut.
-    static func rowStarts(_ b: [UInt8], every stride: Int) -> [(offset: Int, rowsBefore: Int)] {
-        var cuts = [(offset: 0, rowsBefore: 0)]
+    static func rowStarts(_ b: [UInt8], from start: Int = 0, rowsBefore: Int = 0, every stride: Int) -> [(offset: Int, rowsBefore: Int)] {
+        var cuts = [(offset: start, rowsBefore: rowsBefore)]
         var inQuotes = false, quoteInQuotes = false, fieldStarted = false
-        var rows = 0, next = stride
-        for i in 0..<b.count {
+        var rows = rowsBefore, next = start + stride
+        for i in start..<b.count {
             let byte = b[i]
             if quoteInQuotes {
                 quoteInQuotes = false
@@ -239,13 +260,12 @@ public struct ColumnMapping: Sendable, Equatable {
         /// become several values.
         public func record(_ row: [String]) -> PersonRecord {
             func value(_ i: Int) -> String { i < row.count ? row[i] : "" }
-            var values: [PersonField: [String]] = [:]
-            values.reserveCapacity(fields.count)
+            var record = PersonRecord(id: value(id), values: [:])
             for (field, columns) in fields {
-                let raw = columns.map(value).filter { !$0.isEmpty }
-                values[field] = field == .address ? [raw.joined(separator: " ")] : raw
+                let raw = columns.count == 1 ? (value(columns[0]).isEmpty ? [] : [value(columns[0])]) : columns.map(value).filter { !$0.isEmpty }
+                record[field] = field == .address && raw.count > 1 ? [raw.joined(separator: " ")] : raw
             }
-            return PersonRecord(id: value(id), values: values)
+            return record
         }
 
         /// The ID in one row.
@@ -275,21 +295,31 @@ public enum PersonFile {
     ///   - map: `FIELD=COLUMN[,COLUMN…]` entries (see ``ColumnMapping/parse(idColumn:entries:header:)``).
     public static func prepare(csv: some Collection<UInt8>, idColumn: String, map: [String], variants: NameVariants = .standard,
                                dateFormat: String? = nil) async throws(Problem) -> [PreparedPerson] {
-        let rows: [[String]]
         // One copy into an array lets the pieces be read over contiguous memory, whatever collection holds the file.
-        do { rows = try await CSV.parseInParallel(Array(csv)) } catch { throw Problem(description: error.description) }
-        guard let header = rows.first else { throw Problem(description: "the file is empty") }
+        let bytes = Array(csv)
+        let header: (fields: [String], end: Int)?
+        do { header = try CSV.firstRow(bytes) } catch { throw Problem(description: error.description) }
+        guard let header else { throw Problem(description: "the file is empty") }
         let compiled: ColumnMapping.Compiled
-        do { compiled = try ColumnMapping.parse(idColumn: idColumn, entries: map, header: header).compile(header: header) }
+        do { compiled = try ColumnMapping.parse(idColumn: idColumn, entries: map, header: header.fields).compile(header: header.fields) }
         catch { throw Problem(description: error.description) }
-        var seen = Set<String>(minimumCapacity: rows.count)
-        for (n, row) in rows.dropFirst().enumerated() {
-            let id = compiled.id(row)
-            guard !id.isEmpty else { throw Problem(description: "row \(n + 2): column '\(idColumn)' is empty") }
-            guard seen.insert(id).inserted else { throw Problem(description: "row \(n + 2): ID '\(id)' appears twice") }
+        // Each row is prepared as it is read; a row without an ID is kept aside to be reported below.
+        let body: [(id: String, person: PreparedPerson?)]
+        do {
+            body = try await CSV.parseInParallel(bytes, from: header.end, rowsBefore: 1) { row in
+                let id = compiled.id(row)
+                return (id, id.isEmpty ? nil : PreparedPerson(compiled.record(row), variants: variants, dateFormat: dateFormat))
+            }
+        } catch { throw Problem(description: error.description) }
+        var seen = Set<String>(minimumCapacity: body.count)
+        var people: [PreparedPerson] = []
+        people.reserveCapacity(body.count)
+        for (n, row) in body.enumerated() {
+            guard let person = row.person else { throw Problem(description: "row \(n + 2): column '\(idColumn)' is empty") }
+            guard seen.insert(row.id).inserted else { throw Problem(description: "row \(n + 2): ID '\(row.id)' appears twice") }
+            people.append(person)
         }
-        let body = Array(rows.dropFirst())
-        return await PreparedPerson.prepareAll(count: body.count, variants: variants, dateFormat: dateFormat) { compiled.record(body[$0]) }
+        return people
     }
 
     /// PAIRS.csv: the header `left_id,right_id,score`, then one row per match as the resolution orders them, each

@@ -86,7 +86,7 @@ public enum Comparator {
             v[.givenName] = best.given
             v[.surname] = best.surname
         }
-        v[.dateOfBirth] = dateLevel(a.dateOfBirth, b.dateOfBirth)
+        v[.dateOfBirth] = dateLevel(a, b)
         v[.postcode] = postcodeLevel(a, b)
         v[.address] = banded(a.address, b.address, addressBands)
         v[.town] = banded(a.town, b.town, townBands)
@@ -100,7 +100,7 @@ public enum Comparator {
         return v
     }
 
-    static let addressBands = [0.95, 0.85, 0.70], townBands = [1.0, 0.88]
+    static let addressBands: InlineArray<3, Double> = [0.95, 0.85, 0.70], townBands: InlineArray<2, Double> = [1.0, 0.88]
 
     private static func rank(_ pair: (UInt8, UInt8)) -> Int {
         // Missing (0) ranks between agreement and disagreement.
@@ -129,14 +129,17 @@ public enum Comparator {
         return 4
     }
 
-    static func dateLevel(_ a: PartialDateOfBirth?, _ b: PartialDateOfBirth?) -> UInt8 {
-        guard let a, let b, let ya = a.year, let yb = b.year else { return 0 }
-        if let ma = a.month, let mb = b.month, let da = a.day, let db = b.day {
+    /// Dates of birth compared part by part (0 is an unknown part).
+    static func dateLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {
+        let ya = a.year, yb = b.year
+        if ya == 0 || yb == 0 { return 0 }
+        let ma = a.month, mb = b.month, da = a.day, db = b.day
+        if ma != 0 && mb != 0 && da != 0 && db != 0 {
             if ya == yb && ma == mb && da == db { return 1 }
             if ya == yb && ma == db && da == mb { return 2 }
             let agreeing = (ya == yb ? 1 : 0) + (ma == mb ? 1 : 0) + (da == db ? 1 : 0)
             if agreeing == 2 { return 3 }
-        } else if ya == yb && (a.month == nil || b.month == nil || a.month == b.month) {
+        } else if ya == yb && (ma == 0 || mb == 0 || ma == mb) {
             return 3
         }
         return abs(ya - yb) <= 1 ? 4 : 5
@@ -152,13 +155,13 @@ public enum Comparator {
         return 4
     }
 
-    static func banded(_ a: Bytes, _ b: Bytes, _ bands: [Double]) -> UInt8 {
+    static func banded<let n: Int>(_ a: Bytes, _ b: Bytes, _ bands: InlineArray<n, Double>) -> UInt8 {
         if a.isEmpty || b.isEmpty { return 0 }
         if same(a, b) { return 1 }
-        if StringSimilarity.jaroWinklerBound(a.count, b.count) < bands[bands.count - 1] { return UInt8(bands.count + 1) }
+        if StringSimilarity.jaroWinklerBound(a.count, b.count) < bands[n - 1] { return UInt8(n + 1) }
         let jw = StringSimilarity.jaroWinkler(a, b)
-        for (i, band) in bands.enumerated() where jw >= band { return UInt8(i + 1) }
-        return UInt8(bands.count + 1)
+        for i in 0..<n where jw >= bands[i] { return UInt8(i + 1) }
+        return UInt8(n + 1)
     }
 
     static func identifierLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {

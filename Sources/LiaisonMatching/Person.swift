@@ -4,20 +4,60 @@ import Foundation
 public enum PersonField: String, CaseIterable, Sendable, Codable {
     case givenName = "given_name", middleNames = "middle_names", surname, fullName = "full_name", alias
     case dateOfBirth = "date_of_birth", sex, nationality, address, town, postcode, region, country, phone, email, identifier
+
+    /// The field's place in ``allCases``.
+    var ordinal: Int {
+        switch self {
+        case .givenName: 0
+        case .middleNames: 1
+        case .surname: 2
+        case .fullName: 3
+        case .alias: 4
+        case .dateOfBirth: 5
+        case .sex: 6
+        case .nationality: 7
+        case .address: 8
+        case .town: 9
+        case .postcode: 10
+        case .region: 11
+        case .country: 12
+        case .phone: 13
+        case .email: 14
+        case .identifier: 15
+        }
+    }
 }
 
 /// One person as a source records them: an ID and raw values by field (a field may hold several, e.g. aliases).
 public struct PersonRecord: Sendable, Equatable {
     public let id: String
-    public var values: [PersonField: [String]]
+    /// The values of each field, by ``PersonField/ordinal``: read for every record of a batch, so kept in an array
+    /// rather than hashed.
+    private var byField: [[String]]
 
     public init(id: String, values: [PersonField: [String]]) {
         self.id = id
-        self.values = values
+        byField = Array(repeating: [], count: PersonField.allCases.count)
+        for (field, list) in values { byField[field.ordinal] = list }
     }
 
-    public func first(_ field: PersonField) -> String? { values[field]?.first { !$0.isEmpty } }
-    public func all(_ field: PersonField) -> [String] { (values[field] ?? []).filter { !$0.isEmpty } }
+    /// The values of the fields that have any.
+    public var values: [PersonField: [String]] {
+        get { Dictionary(uniqueKeysWithValues: PersonField.allCases.compactMap { byField[$0.ordinal].isEmpty ? nil : ($0, byField[$0.ordinal]) }) }
+        set {
+            byField = Array(repeating: [], count: PersonField.allCases.count)
+            for (field, list) in newValue { byField[field.ordinal] = list }
+        }
+    }
+
+    /// The values of `field`.
+    public subscript(field: PersonField) -> [String] {
+        get { byField[field.ordinal] }
+        set { byField[field.ordinal] = newValue }
+    }
+
+    public func first(_ field: PersonField) -> String? { byField[field.ordinal].first { !$0.isEmpty } }
+    public func all(_ field: PersonField) -> [String] { byField[field.ordinal].filter { !$0.isEmpty } }
 }
 
 /// `text` without leading and trailing spaces and tabs.
@@ -128,10 +168,11 @@ public final class PreparedPerson: Sendable {
     }
 
     public let id: String
-    public let dateOfBirth: PartialDateOfBirth?
-    public let sex: UInt8?
-    /// The byte fields, packed: see ``PersonView`` for the layout.
+    /// Every field but the ID, packed: see ``PersonView`` for the layout.
     let packed: [UInt8]
+
+    public var dateOfBirth: PartialDateOfBirth? { withView(\.dateOfBirth) }
+    public var sex: UInt8? { withView(\.sex) }
 
     /// At most this many names (primary and aliases) and identifiers are kept, each field at most 255 bytes.
     static let maximumNames = 32, maximumIdentifiers = 32, maximumFieldBytes = 255
@@ -149,11 +190,12 @@ public final class PreparedPerson: Sendable {
             if let name = Self.name(full: full, variants: variants) { names.append(name) }
         }
         names = names.filter { !$0.given.isEmpty || !$0.surname.isEmpty }
-        dateOfBirth = record.first(.dateOfBirth).flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
+        let dateOfBirth = record.first(.dateOfBirth).flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
+        let sex: UInt8
         switch record.first(.sex).map({ TextNormaliser.foldedBytes($0, spaces: false) })?.first {
         case UInt8(ascii: "m"): sex = UInt8(ascii: "m")
         case UInt8(ascii: "f"): sex = UInt8(ascii: "f")
-        default: sex = nil
+        default: sex = 0
         }
         let postcode = record.first(.postcode).map { TextNormaliser.foldedBytes($0, spaces: false) } ?? []
         let address = TextNormaliser.foldedBytes(record.all(.address).joined(separator: " "))
@@ -162,26 +204,29 @@ public final class PreparedPerson: Sendable {
         let phone = Array((record.first(.phone) ?? "").utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.suffix(10))
         let email = Array(trimmed(record.first(.email) ?? "").lowercased().utf8)
         let nationality = record.first(.nationality).map { TextNormaliser.foldedBytes($0, spaces: false) } ?? []
-        packed = Self.pack(fixed: [postcode, address, town, phone, email, nationality], names: Array(names.prefix(Self.maximumNames)),
-                           identifiers: Array(identifiers.prefix(Self.maximumIdentifiers)))
+        packed = Self.pack(dateOfBirth: dateOfBirth, sex: sex, fixed: [postcode, address, town, phone, email, nationality],
+                           names: Array(names.prefix(Self.maximumNames)), identifiers: Array(identifiers.prefix(Self.maximumIdentifiers)))
     }
 
-    /// The layout ``PersonView`` reads: name count, identifier count, each field's start as two bytes (and the
-    /// end of the last), then the fields.
-    static func pack(fixed: [[UInt8]], names: [Name], identifiers: [[UInt8]]) -> [UInt8] {
+    /// The layout ``PersonView`` reads: name count, identifier count, date of birth (year in two bytes, month,
+    /// day; 0 where unknown), sex (0 if unknown), each field's start as two bytes (and the end of the last), then
+    /// the fields.
+    static func pack(dateOfBirth: PartialDateOfBirth?, sex: UInt8, fixed: [[UInt8]], names: [Name], identifiers: [[UInt8]]) -> [UInt8] {
         func each(_ body: ([UInt8]) -> Void) {
             for field in fixed { body(field) }
             for name in names { body(name.given); body(name.surname); body(name.givenKey); body(name.surnameKey) }
             for field in identifiers { body(field) }
         }
         let count = fixed.count + 4 * names.count + identifiers.count
-        let header = 2 + 2 * (count + 1)
+        let header = PersonView.fieldTable + 2 * (count + 1)
         var total = header
         each { total += min($0.count, maximumFieldBytes) }
         var out = [UInt8]()
         out.reserveCapacity(total)
         out.append(UInt8(names.count))
         out.append(UInt8(identifiers.count))
+        let year = dateOfBirth?.year ?? 0
+        out += [UInt8(year & 0xFF), UInt8(year >> 8), UInt8(dateOfBirth?.month ?? 0), UInt8(dateOfBirth?.day ?? 0), sex]
         var offset = header
         func start(_ at: Int) {
             out.append(UInt8(at & 0xFF))
@@ -199,7 +244,7 @@ public final class PreparedPerson: Sendable {
     /// Runs `body` over the person's fields in place.
     @inline(__always)
     func withView<R>(_ body: (PersonView) -> R) -> R {
-        packed.withUnsafeBufferPointer { body(PersonView(bytes: $0, dateOfBirth: dateOfBirth, sex: sex)) }
+        packed.withUnsafeBufferPointer { body(PersonView(bytes: $0)) }
     }
 
     public var names: [Name] {
@@ -252,20 +297,31 @@ public final class PreparedPerson: Sendable {
 
 }
 
-/// A prepared person's fields read in place, valid only inside ``PreparedPerson/withView(_:)``. Fields 0–5 are
-/// postcode, address, town, phone, email and nationality; then given name, surname and their phonetic keys for
-/// each name; then the identifiers.
+/// A prepared person's fields read in place, valid only while the bytes are (inside ``PreparedPerson/withView(_:)``
+/// or ``PersonTable/withViews(_:)``). Fields 0–5 are postcode, address, town, phone, email and nationality; then
+/// given name, surname and their phonetic keys for each name; then the identifiers.
 struct PersonView {
     let bytes: UnsafeBufferPointer<UInt8>
-    let dateOfBirth: PartialDateOfBirth?
-    let sex: UInt8?
+
+    /// Where the field starts begin, after the counts, date of birth and sex.
+    static let fieldTable = 7
 
     var nameCount: Int { Int(bytes[0]) }
     var identifierCount: Int { Int(bytes[1]) }
+    /// The date of birth's parts, 0 where unknown.
+    var year: Int { Int(bytes[2]) | Int(bytes[3]) << 8 }
+    var month: Int { Int(bytes[4]) }
+    var day: Int { Int(bytes[5]) }
+    var sex: UInt8? { bytes[6] == 0 ? nil : bytes[6] }
+    var dateOfBirth: PartialDateOfBirth? {
+        let y = year, m = month, d = day
+        if y == 0 && m == 0 && d == 0 { return nil }
+        return PartialDateOfBirth(year: y == 0 ? nil : y, month: m == 0 ? nil : m, day: d == 0 ? nil : d)
+    }
 
     @inline(__always)
     func field(_ n: Int) -> UnsafeBufferPointer<UInt8> {
-        let at = 2 + 2 * n
+        let at = Self.fieldTable + 2 * n
         let start = Int(bytes[at]) | Int(bytes[at + 1]) << 8, end = Int(bytes[at + 2]) | Int(bytes[at + 3]) << 8
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
@@ -298,4 +354,41 @@ struct PersonView {
 @inline(__always)
 func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+}
+
+/// Many prepared people's bytes laid end to end, for batch work: a pair of people is read from one block of memory
+/// with no reference counting, which matters when millions of random pairs are compared and each waits on memory.
+struct PersonTable: Sendable {
+    private let bytes: [UInt8]
+    /// Person i is `bytes[starts[i]..<starts[i + 1]]`.
+    private let starts: [Int]
+
+    init(_ people: [PreparedPerson]) {
+        var starts = [Int]()
+        starts.reserveCapacity(people.count + 1)
+        starts.append(0)
+        for person in people { starts.append(starts[starts.count - 1] + person.packed.count) }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(starts[starts.count - 1])
+        for person in people { bytes += person.packed }
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    var count: Int { starts.count - 1 }
+
+    /// Runs `body` with every person readable in place.
+    func withViews<R>(_ body: (Views) -> R) -> R {
+        bytes.withUnsafeBufferPointer { b in starts.withUnsafeBufferPointer { s in body(Views(bytes: b, starts: s)) } }
+    }
+
+    struct Views {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let starts: UnsafeBufferPointer<Int>
+
+        var count: Int { starts.count - 1 }
+
+        @inline(__always)
+        subscript(i: Int) -> PersonView { PersonView(bytes: UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[i + 1]])) }
+    }
 }

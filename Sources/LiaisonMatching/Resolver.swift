@@ -49,12 +49,12 @@ public struct Resolver: Sendable {
 
     private func run(left: [PreparedPerson], right: [PreparedPerson], index: BlockIndex, dedupe: Bool,
                      labelled: [(pattern: UInt64, match: Bool)]) async -> Resolution {
-        let pairs = await Self.candidatePairs(left: left, right: right, index: index, dedupe: dedupe)
+        let leftTable = PersonTable(left), rightTable = dedupe ? leftTable : PersonTable(right)
+        let (pairs, table) = await Self.candidatePairs(left: leftTable, right: rightTable, index: index, dedupe: dedupe)
+        let counts = table.counts
         var model = MatchModel.initial()
-        model.estimateU(randomPatterns: await Self.randomPatterns(left: left, right: right, count: randomPairs, seed: seed))
-        let counts = await Parallel.chunks(count: pairs.count) { range in
-            range.reduce(into: [UInt64: Int]()) { counts, n in counts[pairs[n].pattern, default: 0] += 1 }
-        }.reduce(into: [UInt64: Int]()) { total, part in total.merge(part, uniquingKeysWith: +) }
+        model.estimateU(randomPatterns: await Self.randomPatterns(left: leftTable, right: rightTable, dedupe: dedupe,
+                                                                  count: randomPairs, seed: seed))
         // EM needs duplicates to learn from. With few evident ones (exact name and date of birth), the standard
         // weights are kept, with u from the data, and the prior set from what evidence there is.
         let evident = MatchModel.evidentMatches(patterns: counts)
@@ -63,17 +63,16 @@ public struct Resolver: Sendable {
         if evident >= max(Self.minimumEvidentMatches, left.count / 1_000) || !labelled.isEmpty {
             model.trainEM(patterns: counts, labelled: labelled, priorBounds: (anchor / 3)...min(0.5, anchor * 3))
         }
-        // The weight of each pattern that makes a match; pairs are then picked out in parallel.
-        var matching: [UInt64: Double] = [:]
-        for pattern in counts.keys {
+        // The weight of each pattern that makes a match (NaN for the rest), by its slot in the table; pairs are then
+        // picked out in parallel.
+        let weights = table.slotValues { pattern in
             let weight = model.matchWeight(ComparisonVector.levels(of: pattern))
-            if MatchModel.probability(weight: weight) >= threshold { matching[pattern] = weight }
+            return MatchModel.probability(weight: weight) >= threshold ? weight : .nan
         }
-        let accepted = matching
         var matches = await Parallel.chunks(count: pairs.count) { range in
             range.compactMap { n -> ScoredPair? in
-                let pair = pairs[n]
-                return accepted[pair.pattern].map { ScoredPair(left: pair.left, right: pair.right, pattern: pair.pattern, weight: $0) }
+                let pair = pairs[n], weight = weights[table.slot(of: pair.pattern)]
+                return weight.isNaN ? nil : ScoredPair(left: pair.left, right: pair.right, pattern: pair.pattern, weight: weight)
             }
         }.flatMap { $0 }
         matches.sort { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.left, $0.right) < ($1.left, $1.right) }
@@ -85,37 +84,117 @@ public struct Resolver: Sendable {
 
     typealias Candidate = (left: Int32, right: Int32, pattern: UInt64)
 
-    /// Every candidate pair with its comparison pattern, computed in parallel over chunks of the left side.
-    static func candidatePairs(left: [PreparedPerson], right: [PreparedPerson], index: BlockIndex, dedupe: Bool) async -> [Candidate] {
-        await Parallel.chunks(count: left.count) { range in
+    /// Every candidate pair with its comparison pattern, and how often each pattern occurs, computed in parallel
+    /// over chunks of the left side.
+    static func candidatePairs(left: PersonTable, right: PersonTable, index: BlockIndex, dedupe: Bool) async -> ([Candidate], PatternTable) {
+        let parts = await Parallel.chunks(count: left.count) { range in
             var out: [Candidate] = []
+            var patterns = PatternTable()
             var scratch = CandidateScratch()
-            for i in range {
-                let me = Int32(i), person = left[i]
-                let found = dedupe ? index.candidates(forIndexed: i, minimum: me + 1, scratch: &scratch) : index.candidates(for: person, scratch: &scratch)
-                for j in found {
-                    out.append((me, j, Comparator.compare(person, right[Int(j)]).pattern))
+            var found: [Int32] = []
+            left.withViews { lefts in right.withViews { rights in index.withReader { blocks in
+                for i in range {
+                    let me = Int32(i), person = lefts[i]
+                    if dedupe { blocks.candidates(forIndexed: i, minimum: me + 1, scratch: &scratch, into: &found) }
+                    else { blocks.candidates(for: person, minimum: 0, scratch: &scratch, into: &found) }
+                    for j in found {
+                        let pattern = Comparator.compare(person, rights[Int(j)]).pattern
+                        out.append((me, j, pattern))
+                        patterns.add(pattern)
+                    }
                 }
-            }
-            return out
-        }.flatMap { $0 }
+            } } }
+            return (out, patterns)
+        }
+        var total = PatternTable()
+        for part in parts { total.merge(part.1) }
+        return (parts.flatMap(\.0), total)
     }
 
     /// Comparison patterns of random pairs (almost all non-matches), for u.
-    static func randomPatterns(left: [PreparedPerson], right: [PreparedPerson], count: Int, seed: UInt64) async -> [UInt64: Int] {
-        guard !left.isEmpty, !right.isEmpty, left.count + right.count > 2 else { return [:] }
+    static func randomPatterns(left: PersonTable, right: PersonTable, dedupe: Bool, count: Int, seed: UInt64) async -> [UInt64: Int] {
+        let (l, r) = (left.count, right.count)
+        guard l > 0, r > 0, l + r > 2 else { return [:] }
         // Beyond one draw per possible pair, more draws of a small input add work, not information.
-        let parts = await Parallel.chunks(count: min(count, left.count * right.count)) { range in
+        let parts = await Parallel.chunks(count: min(count, l * r)) { range in
             var rng = SplitMix64(seed: seed &+ UInt64(range.lowerBound))
-            var counts: [UInt64: Int] = [:]
-            for _ in range {
-                let a = left[Int(rng.next() % UInt64(left.count))], b = right[Int(rng.next() % UInt64(right.count))]
-                if a === b { continue }
-                counts[Comparator.compare(a, b).pattern, default: 0] += 1
+            var patterns = PatternTable()
+            left.withViews { lefts in
+                right.withViews { rights in
+                    for _ in range {
+                        let a = Int(rng.next() % UInt64(l)), b = Int(rng.next() % UInt64(r))
+                        if dedupe && a == b { continue }
+                        patterns.add(Comparator.compare(lefts[a], rights[b]).pattern)
+                    }
+                }
             }
-            return counts
+            return patterns
         }
-        return parts.reduce(into: [:]) { total, part in total.merge(part, uniquingKeysWith: +) }
+        var total = PatternTable()
+        for part in parts { total.merge(part) }
+        return total.counts
+    }
+}
+
+/// How often each comparison pattern occurs, in an open-addressing table: patterns are few (hundreds) and pairs
+/// many (millions), and hashing each pair's pattern into a Dictionary cost more than the table's multiply and mask.
+struct PatternTable: Sendable {
+    /// Pattern + 1 per slot (0: empty; patterns use 44 bits, so + 1 cannot overflow).
+    private var keys = [UInt64](repeating: 0, count: 1024)
+    private var values = [Int](repeating: 0, count: 1024)
+    private var used = 0
+
+    @inline(__always)
+    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (keys.count - 1) }
+
+    mutating func add(_ pattern: UInt64, count: Int = 1) {
+        let key = pattern &+ 1, mask = keys.count - 1
+        var slot = home(key)
+        while true {
+            if keys[slot] == key { values[slot] += count; return }
+            if keys[slot] == 0 { break }
+            slot = (slot + 1) & mask
+        }
+        if (used + 1) * 2 > keys.count {
+            grow()
+            add(pattern, count: count)
+            return
+        }
+        keys[slot] = key
+        values[slot] = count
+        used += 1
+    }
+
+    mutating func merge(_ other: PatternTable) {
+        for slot in other.keys.indices where other.keys[slot] != 0 { add(other.keys[slot] &- 1, count: other.values[slot]) }
+    }
+
+    /// The slot holding `pattern`, which must be in the table.
+    @inline(__always)
+    func slot(of pattern: UInt64) -> Int {
+        let key = pattern &+ 1, mask = keys.count - 1
+        var slot = home(key)
+        while keys[slot] != key { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    /// A value per slot, worked out once per pattern held (NaN for empty slots).
+    func slotValues(_ value: (UInt64) -> Double) -> [Double] {
+        keys.map { $0 == 0 ? .nan : value($0 &- 1) }
+    }
+
+    var counts: [UInt64: Int] {
+        var out: [UInt64: Int] = [:]
+        for slot in keys.indices where keys[slot] != 0 { out[keys[slot] &- 1] = values[slot] }
+        return out
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.0 != 0 }
+        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        values = [Int](repeating: 0, count: keys.count)
+        used = 0
+        for (key, value) in old { add(key &- 1, count: value) }
     }
 }
 
