@@ -136,14 +136,19 @@ struct Resolve: AsyncParsableCommand {
     }
 
     static func writePairs(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson], to path: String) throws {
-        try PersonFile.pairsCSV(resolution, left: left, right: right).write(toFile: path, atomically: true, encoding: .utf8)
+        try Data(PersonFile.pairsCSV(resolution, left: left, right: right)).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     static func writeClusters(_ resolution: Resolution, people: [PreparedPerson], to path: String) throws {
         let roots = Clustering.clusters(count: people.count, pairs: resolution.matches.map { (Int($0.left), Int($0.right)) })
-        var text = "id,cluster_id\n"
-        for (i, root) in roots.enumerated() { text += CSV.line([people[i].id, people[root].id]) }
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        var out = Array("id,cluster_id\n".utf8)
+        for (i, root) in roots.enumerated() {
+            CSV.append(people[i].id, to: &out)
+            out.append(0x2C)
+            CSV.append(people[root].id, to: &out)
+            out.append(0x0A)
+        }
+        try Data(out).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     struct Link: AsyncParsableCommand {
