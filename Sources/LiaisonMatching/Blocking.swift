@@ -17,7 +17,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
 
     /// The keys of a person under this rule (one per name variant where names are involved).
     func keys(_ p: PersonView, into out: inout [UInt64]) {
-        let tag = UInt64(Self.tags[self]!)
+        let tag = self.tag
         /// The key of these parts, or none if any is empty.
         func add<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) {
             if a.isEmpty || b.isEmpty { return }
@@ -62,9 +62,46 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    private func digits(_ n: Int) -> [UInt8] { Array(String(n).utf8) }
+    private func digits(_ n: Int) -> DecimalDigits { DecimalDigits(n) }
 
-    private static let tags = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0 + 1) })
+    /// The rule's mark in its keys' hashes (its place in ``allCases`` + 1), so two rules' keys never meet.
+    private var tag: UInt64 {
+        switch self {
+        case .namesSound: 1
+        case .surnameSoundGivenInitial: 2
+        case .givenSoundSurnameInitial: 3
+        case .dateOfBirth: 4
+        case .identifier: 5
+        case .birthYearPostcodeDistrict: 6
+        case .surnameSoundBirthYear: 7
+        case .givenSoundBirthDayMonth: 8
+        case .postcodeGivenInitial: 9
+        case .phone: 10
+        case .email: 11
+        }
+    }
+}
+
+/// The decimal digits of a number at least 0, as bytes, without making a string.
+struct DecimalDigits: RandomAccessCollection {
+    let value: Int
+    let count: Int
+
+    init(_ value: Int) {
+        self.value = value
+        var digits = 1, rest = value
+        while rest >= 10 { rest /= 10; digits += 1 }
+        count = digits
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(i: Int) -> UInt8 {
+        var rest = value
+        for _ in 0..<(count - 1 - i) { rest /= 10 }
+        return UInt8(0x30 + rest % 10)
+    }
 }
 
 /// FNV-1a, 64 bits, with a separator between parts.
@@ -109,20 +146,29 @@ public struct BlockingConfiguration: Sendable, Equatable {
     func uniqueKeys(_ view: PersonView) -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(16)
+        appendUniqueKeys(view, to: &out)
+        return out
+    }
+
+    /// Appends every key of a person once, in ascending order, after what `out` holds.
+    func appendUniqueKeys(_ view: PersonView, to out: inout [UInt64]) {
+        let start = out.count
         for rule in rules { rule.keys(view, into: &out) }
-        out.sort()
-        var unique = 0
-        for i in out.indices where unique == 0 || out[unique - 1] != out[i] {
+        out[start...].sort()
+        var unique = start
+        for i in start..<out.count where unique == start || out[unique - 1] != out[i] {
             out[unique] = out[i]
             unique += 1
         }
         out.removeLast(out.count - unique)
-        return out
     }
 }
 
 /// People grouped by blocking key, stored compactly: the unique keys, for each a run of member indices (ascending),
-/// an open-addressing table from key to block (the keys are hashes already), and each person's own keys.
+/// an open-addressing table from key to block (the keys are hashes already), and each person's own blocks.
+///
+/// Blocks are numbered in the order people first bring their keys, so the blocks of people near each other in the
+/// input sit near each other in memory: finding candidates person by person then reads memory mostly in order.
 public struct BlockIndex: Sendable {
     let keys: [UInt64]
     let starts: [Int32]
@@ -138,55 +184,76 @@ public struct BlockIndex: Sendable {
     /// Indexes `people` by every key of the configuration, without sorting: count per key, then place.
     /// - Complexity: O(k·n) for n people with k keys each.
     public init(_ people: [PreparedPerson], configuration: BlockingConfiguration) {
-        self.init(keyed: [people.map(configuration.uniqueKeys)], configuration: configuration)
+        self.init(runs: [KeyRun(people, 0..<people.count, configuration)], configuration: configuration)
     }
 
     /// The same index, each person's keys worked out in parallel over the machine's cores.
     public static func building(_ people: [PreparedPerson], configuration: BlockingConfiguration) async -> BlockIndex {
-        BlockIndex(keyed: await Parallel.chunks(count: people.count) { range in range.map { configuration.uniqueKeys(people[$0]) } },
+        BlockIndex(runs: await Parallel.chunks(count: people.count) { range in KeyRun(people, range, configuration) },
                    configuration: configuration)
     }
 
-    /// Indexes people given each one's keys, in runs of consecutive people.
-    private init(keyed runs: [[[UInt64]]], configuration: BlockingConfiguration) {
-        self.configuration = configuration
-        var personKeys: [UInt64] = [], personStarts: [Int32] = [0]
-        let count = runs.reduce(0) { $0 + $1.count }
-        personKeys.reserveCapacity(count * 10)
-        personStarts.reserveCapacity(count + 1)
-        for run in runs {
-            for keys in run {
-                personKeys += keys
-                personStarts.append(Int32(personKeys.count))
+    /// The keys of a run of consecutive people, end to end.
+    private struct KeyRun: Sendable {
+        var keys: [UInt64] = []
+        /// The run's i-th person's keys end at `ends[i]`.
+        var ends: [Int32] = []
+
+        init(_ people: [PreparedPerson], _ range: Range<Int>, _ configuration: BlockingConfiguration) {
+            keys.reserveCapacity(range.count * 12)
+            ends.reserveCapacity(range.count)
+            for i in range {
+                people[i].withView { configuration.appendUniqueKeys($0, to: &keys) }
+                ends.append(Int32(keys.count))
             }
         }
+    }
+
+    /// Indexes people given their keys, in runs of consecutive people.
+    private init(runs: [KeyRun], configuration: BlockingConfiguration) {
+        self.configuration = configuration
+        var personStarts: [Int32] = [0]
+        personStarts.reserveCapacity(runs.reduce(1) { $0 + $1.ends.count })
+        var total = 0
+        for run in runs {
+            let base = Int32(total)
+            personStarts += run.ends.lazy.map { base + $0 }
+            total += run.keys.count
+        }
         var capacity = 16
-        while capacity < personKeys.count * 2 { capacity <<= 1 }
+        while capacity < total * 2 { capacity <<= 1 }
         let mask = capacity - 1
         var slots = [Int32](repeating: 0, count: capacity)
         var keys: [UInt64] = [], counts: [Int32] = []
-        var entryBlock = [Int32](repeating: 0, count: personKeys.count)
-        for (e, key) in personKeys.enumerated() {
-            var slot = Int(Self.mix(key) & UInt64(mask))
-            while true {
-                let n = Int(slots[slot])
-                if n == 0 {
-                    keys.append(key)
-                    counts.append(0)
-                    slots[slot] = Int32(keys.count)
-                    entryBlock[e] = Int32(keys.count - 1)
-                    break
+        var entryBlock = [Int32](repeating: 0, count: total)
+        var e = 0
+        for run in runs {
+            for key in run.keys {
+                var slot = Int(Self.mix(key) & UInt64(mask))
+                while true {
+                    let n = Int(slots[slot])
+                    if n == 0 {
+                        keys.append(key)
+                        counts.append(1)
+                        slots[slot] = Int32(keys.count)
+                        entryBlock[e] = Int32(keys.count - 1)
+                        break
+                    }
+                    if keys[n - 1] == key {
+                        counts[n - 1] += 1
+                        entryBlock[e] = Int32(n - 1)
+                        break
+                    }
+                    slot = (slot + 1) & mask
                 }
-                if keys[n - 1] == key { entryBlock[e] = Int32(n - 1); break }
-                slot = (slot + 1) & mask
+                e += 1
             }
-            counts[Int(entryBlock[e])] += 1
         }
         var starts = [Int32](repeating: 0, count: keys.count + 1)
         for b in 0..<keys.count { starts[b + 1] = starts[b] + counts[b] }
         var cursor = starts
-        var members = [Int32](repeating: 0, count: personKeys.count)
-        for i in 0..<count {
+        var members = [Int32](repeating: 0, count: total)
+        for i in 0..<(personStarts.count - 1) {
             for e in Int(personStarts[i])..<Int(personStarts[i + 1]) {
                 let b = Int(entryBlock[e])
                 members[Int(cursor[b])] = Int32(i)

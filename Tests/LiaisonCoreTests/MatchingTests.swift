@@ -246,6 +246,23 @@ struct MatchingTests {
         #expect(resolution.matches.count == 0)
     }
 
+    @Test("the block index built on every core is the one built on one core; keys spell numbers as their digits")
+    func blockIndexParallel() async {
+        var rng = SplitMix64(seed: 5)
+        let given = ["jack", "sophie", "liam", "megan", "yusuf"], surnames = ["taylor", "demir", "walker", "wright"]
+        let people = (0..<2_000).map { i in
+            person("p\(i)", given: given[Int(rng.next() % 5)], surname: surnames[Int(rng.next() % 4)],
+                   dob: String(format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 40), 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28)),
+                   postcode: "L\(Int(rng.next() % 9) + 1) 1AB")
+        }
+        let one = BlockIndex(people, configuration: BlockingConfiguration())
+        let every = await BlockIndex.building(people, configuration: BlockingConfiguration())
+        #expect(one.keys == every.keys && one.starts == every.starts && one.members == every.members)
+        #expect(one.slots == every.slots && one.personBlocks == every.personBlocks && one.personStarts == every.personStarts)
+        #expect(one.keys.count > 100)
+        for n in [0, 7, 10, 99, 1985, 1231, 123_456_789] { #expect(Array(DecimalDigits(n)) == Array(String(n).utf8)) }
+    }
+
     @Test("clusters join matched pairs but never across a 'not the same' decision")
     func clustering() {
         // 0–1–2 chain; 3–4; a reviewer said 0 and 2 are not the same person.
