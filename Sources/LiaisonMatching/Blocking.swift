@@ -329,30 +329,40 @@ public struct BlockIndex: Sendable {
         /// Candidates for an outside person, into `out` (see ``gather(_:_:_:)`` and ``CandidateScratch/best(_:atLeast:into:)``).
         func candidates(for person: PersonView, minimum: Int32, scratch: inout CandidateScratch, into out: inout [Int32]) {
             scratch.reset()
-            for key in configuration.uniqueKeys(person) { if let b = block(key) { gather(b, minimum, &scratch) } }
+            gather(configuration.uniqueKeys(person).lazy.compactMap(block), minimum, &scratch)
             scratch.best(configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000), into: &out)
         }
 
         /// Candidates for indexed person `i`, from the blocks recorded when the index was built.
         func candidates(forIndexed i: Int, minimum: Int32, scratch: inout CandidateScratch, into out: inout [Int32]) {
             scratch.reset()
-            for e in Int(personStarts[i])..<Int(personStarts[i + 1]) { gather(Int(personBlocks[e]), minimum, &scratch) }
+            gather(personBlocks[Int(personStarts[i])..<Int(personStarts[i + 1])].lazy.map { Int($0) }, minimum, &scratch)
             scratch.best(configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000), into: &out)
         }
 
-        /// Adds block `b`'s members with an index of at least `minimum`, each weighted by the block's rarity (a
-        /// key shared by k people is worth 1/log₂(k+1)); blocks over the size limit are skipped.
-        private func gather(_ b: Int, _ minimum: Int32, _ scratch: inout CandidateScratch) {
-            let start = Int(starts[b]), end = Int(starts[b + 1])
-            if end == start || end - start > configuration.maxBlockSize { return }
-            let weight = UInt32(1000 / log2(Double(end - start) + 1))
-            // Members are in ascending order: those below `minimum` are skipped by a binary search.
-            var low = start, high = end
-            while low < high {
-                let mid = (low + high) / 2
-                if members[mid] < minimum { low = mid + 1 } else { high = mid }
+        /// Adds the blocks' members with an index of at least `minimum`, each weighted by its block's rarity (a key
+        /// shared by k people is worth 1/log₂(k+1)); blocks over the size limit are skipped.
+        private func gather(_ blocks: some Sequence<Int>, _ minimum: Int32, _ scratch: inout CandidateScratch) {
+            // First each block's bounds and last member, so their loads from memory overlap; then the members.
+            var runs: [(start: Int, end: Int, last: Int32)] = []
+            swap(&runs, &scratch.runs)
+            runs.removeAll(keepingCapacity: true)
+            for b in blocks {
+                let start = Int(starts[b]), end = Int(starts[b + 1])
+                if end == start || end - start > configuration.maxBlockSize { continue }
+                runs.append((start, end, members[end - 1]))
             }
-            scratch.add(UnsafeBufferPointer(rebasing: members[low..<end]), weight)
+            for (start, end, last) in runs where last >= minimum {
+                let weight = UInt32(1000 / log2(Double(end - start) + 1))
+                // Members are in ascending order: those below `minimum` are skipped by a binary search.
+                var low = start, high = end
+                while low < high {
+                    let mid = (low + high) / 2
+                    if members[mid] < minimum { low = mid + 1 } else { high = mid }
+                }
+                scratch.add(UnsafeBufferPointer(rebasing: members[low..<end]), weight)
+            }
+            swap(&runs, &scratch.runs)
         }
     }
 }
@@ -364,6 +374,8 @@ struct CandidateScratch: Sendable {
     private var sums = [UInt32](repeating: 0, count: 1024)
     private var used: [Int] = []
     private var best: [UInt64] = []
+    /// The blocks being gathered (see ``BlockIndex/Reader``), kept to reuse their memory.
+    var runs: [(start: Int, end: Int, last: Int32)] = []
 
     init() {}
 

@@ -302,11 +302,17 @@ public final class PreparedPerson: Sendable {
 /// given name, surname and their phonetic keys for each name; then the identifiers.
 struct PersonView {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Read when the view is made, so making views of many people first starts all their memory loads together.
+    let nameCount: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        nameCount = Int(bytes[0])
+    }
 
     /// Where the field starts begin, after the counts, date of birth and sex.
     static let fieldTable = 7
 
-    var nameCount: Int { Int(bytes[0]) }
     var identifierCount: Int { Int(bytes[1]) }
     /// The date of birth's parts, 0 where unknown.
     var year: Int { Int(bytes[2]) | Int(bytes[3]) << 8 }

@@ -92,13 +92,18 @@ public struct Resolver: Sendable {
             var patterns = PatternTable()
             var scratch = CandidateScratch()
             var found: [Int32] = []
+            var views: [PersonView] = []
             left.withViews { lefts in right.withViews { rights in index.withReader { blocks in
                 for i in range {
                     let me = Int32(i), person = lefts[i]
                     if dedupe { blocks.candidates(forIndexed: i, minimum: me + 1, scratch: &scratch, into: &found) }
                     else { blocks.candidates(for: person, minimum: 0, scratch: &scratch, into: &found) }
-                    for j in found {
-                        let pattern = Comparator.compare(person, rights[Int(j)]).pattern
+                    // The candidates' records are all looked at before any is compared, so their loads from
+                    // memory overlap instead of each comparison waiting for its own.
+                    views.removeAll(keepingCapacity: true)
+                    for j in found { views.append(rights[Int(j)]) }
+                    for (j, view) in zip(found, views) {
+                        let pattern = Comparator.compare(person, view).pattern
                         out.append((me, j, pattern))
                         patterns.add(pattern)
                     }
