@@ -68,6 +68,32 @@ public enum CSV {
     /// a file can be cut and each piece read by a fresh ``Reader``. Follows the reader's quoting exactly, so a
     /// line break inside a quoted field is never a cut.
     static func rowStarts(_ b: [UInt8], from start: Int = 0, rowsBefore: Int = 0, every stride: Int) -> [(offset: Int, rowsBefore: Int)] {
+        quoteFreeRowStarts(b, from: start, rowsBefore: rowsBefore, every: stride)
+            ?? scanningRowStarts(b, from: start, rowsBefore: rowsBefore, every: stride)
+    }
+
+    /// ``rowStarts(_:from:rowsBefore:every:)`` for text without a quote, where every line break ends a row: the
+    /// cuts are found by jumping to each line break past the stride, with no state to follow byte by byte. Nil if
+    /// the text has a quote.
+    static func quoteFreeRowStarts(_ b: [UInt8], from start: Int, rowsBefore: Int, every stride: Int) -> [(offset: Int, rowsBefore: Int)]? {
+        b.withUnsafeBufferPointer { p -> [(offset: Int, rowsBefore: Int)]? in
+            guard let base = p.baseAddress, start < p.count, memchr(base + start, 0x22, p.count - start) == nil else { return nil }
+            var cuts = [(offset: start, rowsBefore: rowsBefore)]
+            var rows = rowsBefore, counted = start, from = start + max(1, stride) - 1
+            while from < p.count, let hit = memchr(base + from, 0x0A, p.count - from) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if i + 1 >= p.count { break }
+                for k in counted...i { rows &+= p[k] == 0x0A || p[k] == 0x0D ? 1 : 0 }
+                counted = i + 1
+                cuts.append((i + 1, rows))
+                from = i + stride
+            }
+            return cuts
+        }
+    }
+
+    /// ``rowStarts(_:from:rowsBefore:every:)`` following the reader's quoting byte by byte.
+    static func scanningRowStarts(_ b: [UInt8], from start: Int, rowsBefore: Int, every stride: Int) -> [(offset: Int, rowsBefore: Int)] {
         var cuts = [(offset: start, rowsBefore: rowsBefore)]
         var inQuotes = false, quoteInQuotes = false, fieldStarted = false
         var rows = rowsBefore, next = start + stride

@@ -182,12 +182,19 @@ public final class PreparedPerson: Sendable {
     public init(_ record: PersonRecord, variants: NameVariants = .standard, dateFormat: String? = nil) {
         id = record.id
         var names: [Name] = []
-        let given = [record.first(.givenName), record.first(.middleNames)].compactMap { $0 }.joined(separator: " ")
-        if !given.isEmpty || record.first(.surname) != nil {
-            names.append(Self.name(given: given, surname: record.first(.surname) ?? "", variants: variants))
+        let first = record.first(.givenName), middle = record.first(.middleNames), surname = record.first(.surname)
+        let given = switch (first, middle) {
+        case let (first?, middle?): first + " " + middle
+        case let (only?, nil), let (nil, only?): only
+        case (nil, nil): ""
         }
-        for full in record.all(.fullName) + record.all(.alias) {
-            if let name = Self.name(full: full, variants: variants) { names.append(name) }
+        if !given.isEmpty || surname != nil {
+            names.append(Self.name(given: given, surname: surname ?? "", variants: variants))
+        }
+        for field in [PersonField.fullName, .alias] {
+            for full in record[field] where !full.isEmpty {
+                if let name = Self.name(full: full, variants: variants) { names.append(name) }
+            }
         }
         names = names.filter { !$0.given.isEmpty || !$0.surname.isEmpty }
         let dateOfBirth = record.first(.dateOfBirth).flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
@@ -212,33 +219,43 @@ public final class PreparedPerson: Sendable {
     /// day; 0 where unknown), sex (0 if unknown), each field's start as two bytes (and the end of the last), then
     /// the fields.
     static func pack(dateOfBirth: PartialDateOfBirth?, sex: UInt8, fixed: [[UInt8]], names: [Name], identifiers: [[UInt8]]) -> [UInt8] {
-        func each(_ body: ([UInt8]) -> Void) {
-            for field in fixed { body(field) }
-            for name in names { body(name.given); body(name.surname); body(name.givenKey); body(name.surnameKey) }
-            for field in identifiers { body(field) }
-        }
         let count = fixed.count + 4 * names.count + identifiers.count
+        func field(_ k: Int) -> [UInt8] {
+            if k < fixed.count { return fixed[k] }
+            let n = k - fixed.count
+            guard n < 4 * names.count else { return identifiers[n - 4 * names.count] }
+            let name = names[n / 4]
+            switch n % 4 {
+            case 0: return name.given
+            case 1: return name.surname
+            case 2: return name.givenKey
+            default: return name.surnameKey
+            }
+        }
         let header = PersonView.fieldTable + 2 * (count + 1)
         var total = header
-        each { total += min($0.count, maximumFieldBytes) }
-        var out = [UInt8]()
-        out.reserveCapacity(total)
-        out.append(UInt8(names.count))
-        out.append(UInt8(identifiers.count))
-        let year = dateOfBirth?.year ?? 0
-        out += [UInt8(year & 0xFF), UInt8(year >> 8), UInt8(dateOfBirth?.month ?? 0), UInt8(dateOfBirth?.day ?? 0), sex]
-        var offset = header
-        func start(_ at: Int) {
-            out.append(UInt8(at & 0xFF))
-            out.append(UInt8(at >> 8))
+        for k in 0..<count { total += min(field(k).count, maximumFieldBytes) }
+        return [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
+            func put(_ value: Int, at: Int) {
+                out[at] = UInt8(value & 0xFF)
+                out[at + 1] = UInt8(value >> 8)
+            }
+            out[0] = UInt8(names.count)
+            out[1] = UInt8(identifiers.count)
+            put(dateOfBirth?.year ?? 0, at: 2)
+            out[4] = UInt8(dateOfBirth?.month ?? 0)
+            out[5] = UInt8(dateOfBirth?.day ?? 0)
+            out[6] = sex
+            var offset = header
+            for k in 0..<count {
+                put(offset, at: PersonView.fieldTable + 2 * k)
+                let bytes = field(k), length = min(bytes.count, maximumFieldBytes)
+                for b in 0..<length { out[offset + b] = bytes[b] }
+                offset += length
+            }
+            put(offset, at: PersonView.fieldTable + 2 * count)
+            initialized = total
         }
-        each { field in
-            start(offset)
-            offset += min(field.count, maximumFieldBytes)
-        }
-        start(offset)
-        each { out += $0.prefix(maximumFieldBytes) }
-        return out
     }
 
     /// Runs `body` over the person's fields in place.
@@ -259,8 +276,7 @@ public final class PreparedPerson: Sendable {
     public var identifiers: [[UInt8]] { withView { v in (0..<v.identifierCount).map { Array(v.identifier($0)) } } }
 
     static func name(given: String, surname: String, variants: NameVariants) -> Name {
-        let givenTokens = TextNormaliser.tokens(given).filter { !variants.honorifics.contains($0) }
-        let first = givenTokens.first.map(variants.canonicalGiven) ?? ""
+        let first = TextNormaliser.tokens(given).first { !variants.honorifics.contains($0) }.map(variants.canonicalGiven) ?? ""
         let surnameTokens = TextNormaliser.tokens(surname)
         let core = surnameTokens.filter { !variants.particles.contains($0) }
         let family = (core.isEmpty ? surnameTokens : core).joined()

@@ -43,7 +43,7 @@ public enum TextNormaliser {
     /// The folded words of `text`.
     /// - Complexity: O(n) in the length of `text`.
     public static func tokens(_ text: String) -> [String] {
-        fold(text).split(separator: " ").map(String.init)
+        foldedBytes(text).split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The folded text with every separator removed: "Al-Rashid" → "alrashid", "98/123456A" → "98123456a".

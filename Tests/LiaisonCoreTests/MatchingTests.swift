@@ -300,6 +300,16 @@ struct MatchingTests {
         for size in [1, 4, 100] {
             await #expect(throws: CSV.ParseError(row: 3, reason: "text after a closing quote")) { try await CSV.parseInParallel(faulty, pieceBytes: size) }
         }
+        // Text without quotes is cut by jumping between line breaks, at the same places with the same row counts.
+        let plain = Array("id,name\r\n1,Ann\n\n2,Bo\r\n3,Cy\n4,Di,x\n5,Ed".utf8)
+        for (size, from) in [(1, 0), (3, 0), (7, 9), (12, 0), (100, 0)] {
+            let quick = CSV.quoteFreeRowStarts(plain, from: from, rowsBefore: 0, every: size)
+            #expect(quick != nil)
+            #expect(quick?.map(\.offset) == CSV.scanningRowStarts(plain, from: from, rowsBefore: 0, every: size).map(\.offset))
+            #expect(quick?.map(\.rowsBefore) == CSV.scanningRowStarts(plain, from: from, rowsBefore: 0, every: size).map(\.rowsBefore))
+            #expect(try await CSV.parseInParallel(plain, pieceBytes: size) == (try CSV.parse(plain)))
+        }
+        #expect(CSV.quoteFreeRowStarts(text, from: 0, rowsBefore: 0, every: 5) == nil)
     }
 
     @Test("CSV parses quotes, embedded commas and line breaks, and names the row of a fault")
