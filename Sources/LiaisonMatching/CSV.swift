@@ -19,37 +19,37 @@ public enum CSV {
     /// Parses whole CSV text into rows of fields, cutting it at row boundaries into pieces read on every core.
     /// The same rows, and the same first fault, as ``parse(_:)``.
     public static func parseInParallel(_ bytes: [UInt8], pieceBytes: Int? = nil) async throws(ParseError) -> [[String]] {
-        try await parseInParallel(bytes, pieceBytes: pieceBytes) { $0 }
+        try await parseInParallel(bytes, pieceBytes: pieceBytes) { $0 }.flatMap { $0 }
     }
 
     /// Parses CSV text from `start` (where `rowsBefore` rows have been read) on every core, as
-    /// ``parseInParallel(_:pieceBytes:)``, turning each row into a `T` as soon as it is read, so the fields of the
-    /// whole file are never held at once.
+    /// ``parseInParallel(_:pieceBytes:)``, handing each piece's rows to `eachPiece` as soon as they are read, so the
+    /// fields of the whole file are never held at once; the pieces' results in file order.
     static func parseInParallel<T: Sendable>(_ bytes: [UInt8], from start: Int = 0, rowsBefore: Int = 0, pieceBytes: Int? = nil,
-                                             transform: @escaping @Sendable ([String]) -> T) async throws(ParseError) -> [T] {
+                                             eachPiece: @escaping @Sendable ([[String]]) -> T) async throws(ParseError) -> [T] {
         let every = pieceBytes ?? max(1 << 20, (bytes.count - start) / (ProcessInfo.processInfo.activeProcessorCount * 4))
         let cuts = rowStarts(bytes, from: start, rowsBefore: rowsBefore, every: every)
-        let pieces = await Parallel.chunks(count: cuts.count) { range -> [Result<[T], ParseError>] in
-            range.map { k -> Result<[T], ParseError> in
+        let pieces = await Parallel.chunks(count: cuts.count) { range -> [Result<T, ParseError>] in
+            range.map { k -> Result<T, ParseError> in
                 let end = k + 1 < cuts.count ? cuts[k + 1].offset : bytes.count
                 var reader = Reader(offset: cuts[k].offset, rowsSeen: cuts[k].rowsBefore)
                 do throws(ParseError) {
                     // A piece ends after a line break outside quotes, so finishing it adds no row, but reports a fault.
                     let rows = try reader.feed(bytes[cuts[k].offset..<end]) + (try reader.finish())
-                    return .success(rows.map { transform($0.fields) })
+                    return .success(eachPiece(rows.map(\.fields)))
                 } catch {
                     return .failure(error)
                 }
             }
         }.flatMap { $0 }
-        var rows: [T] = []
+        var results: [T] = []
         for piece in pieces {
             switch piece {
-            case .success(let part): rows += part
+            case .success(let part): results.append(part)
             case .failure(let fault): throw fault
             }
         }
-        return rows
+        return results
     }
 
     /// The first row of CSV text and the offset just past it, or nil if there is none.
@@ -292,10 +292,14 @@ public struct ColumnMapping: Sendable, Equatable {
         /// become several values.
         public func record(_ row: [String]) -> PersonRecord {
             func value(_ i: Int) -> String { i < row.count ? row[i] : "" }
-            var record = PersonRecord(id: value(id), values: [:])
+            var record = PersonRecord(id: value(id))
             for (field, columns) in fields {
-                let raw = columns.count == 1 ? (value(columns[0]).isEmpty ? [] : [value(columns[0])]) : columns.map(value).filter { !$0.isEmpty }
-                record[field] = field == .address && raw.count > 1 ? [raw.joined(separator: " ")] : raw
+                if field == .address && columns.count > 1 {
+                    let joined = columns.map(value).filter { !$0.isEmpty }.joined(separator: " ")
+                    if !joined.isEmpty { record.append(field, joined) }
+                } else {
+                    for column in columns where !value(column).isEmpty { record.append(field, value(column)) }
+                }
             }
             return record
         }
@@ -338,12 +342,14 @@ public enum PersonFile {
         // Each row is prepared as it is read; a row without an ID is kept aside to be reported below.
         let body: [(id: String, hash: UInt64, person: PreparedPerson?)]
         do {
-            body = try await CSV.parseInParallel(bytes, from: header.end, rowsBefore: 1) { row in
-                let id = compiled.id(row)
-                var hash = KeyHash(0)
-                hash.add(id.utf8)
-                return (id, hash.value, id.isEmpty ? nil : PreparedPerson(compiled.record(row), variants: variants, dateFormat: dateFormat))
-            }
+            body = try await CSV.parseInParallel(bytes, from: header.end, rowsBefore: 1) { rows in
+                rows.map { row -> (id: String, hash: UInt64, person: PreparedPerson?) in
+                    let id = compiled.id(row)
+                    var hash = KeyHash(0)
+                    hash.add(id.utf8)
+                    return (id, hash.value, id.isEmpty ? nil : PreparedPerson(compiled.record(row), variants: variants, dateFormat: dateFormat))
+                }
+            }.flatMap { $0 }
         } catch { throw Problem(description: error.description) }
         // IDs are checked for repeats by the hashes worked out above, in a table of row numbers: one core hashing a
         // million IDs again into a Set took longer than the check itself.

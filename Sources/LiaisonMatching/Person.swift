@@ -31,33 +31,50 @@ public enum PersonField: String, CaseIterable, Sendable, Codable {
 /// One person as a source records them: an ID and raw values by field (a field may hold several, e.g. aliases).
 public struct PersonRecord: Sendable, Equatable {
     public let id: String
-    /// The values of each field, by ``PersonField/ordinal``: read for every record of a batch, so kept in an array
-    /// rather than hashed.
-    private var byField: [[String]]
+    /// Each value with its field's ``PersonField/ordinal``, a field's values in order: read for every record of a
+    /// batch, so kept in one array rather than hashed by field.
+    private var entries: [(field: Int, value: String)] = []
 
     public init(id: String, values: [PersonField: [String]]) {
         self.id = id
-        byField = Array(repeating: [], count: PersonField.allCases.count)
-        for (field, list) in values { byField[field.ordinal] = list }
+        self.values = values
     }
+
+    /// A record with no values yet.
+    init(id: String) { self.id = id }
+
+    /// Adds a value to `field`, after those it has.
+    mutating func append(_ field: PersonField, _ value: String) { entries.append((field.ordinal, value)) }
 
     /// The values of the fields that have any.
     public var values: [PersonField: [String]] {
-        get { Dictionary(uniqueKeysWithValues: PersonField.allCases.compactMap { byField[$0.ordinal].isEmpty ? nil : ($0, byField[$0.ordinal]) }) }
+        get { Dictionary(grouping: entries, by: { PersonField.allCases[$0.field] }).mapValues { $0.map(\.value) } }
+        set { entries = PersonField.allCases.flatMap { field in (newValue[field] ?? []).map { (field.ordinal, $0) } } }
+    }
+
+    /// The values of `field`; setting them replaces the field's values.
+    public subscript(field: PersonField) -> [String] {
+        get { all(field, includingEmpty: true) }
         set {
-            byField = Array(repeating: [], count: PersonField.allCases.count)
-            for (field, list) in newValue { byField[field.ordinal] = list }
+            let n = field.ordinal
+            entries.removeAll { $0.field == n }
+            entries += newValue.map { (n, $0) }
         }
     }
 
-    /// The values of `field`.
-    public subscript(field: PersonField) -> [String] {
-        get { byField[field.ordinal] }
-        set { byField[field.ordinal] = newValue }
+    public func first(_ field: PersonField) -> String? {
+        let n = field.ordinal
+        return entries.first { $0.field == n && !$0.value.isEmpty }?.value
     }
 
-    public func first(_ field: PersonField) -> String? { byField[field.ordinal].first { !$0.isEmpty } }
-    public func all(_ field: PersonField) -> [String] { byField[field.ordinal].filter { !$0.isEmpty } }
+    public func all(_ field: PersonField) -> [String] { all(field, includingEmpty: false) }
+
+    private func all(_ field: PersonField, includingEmpty: Bool) -> [String] {
+        let n = field.ordinal
+        return entries.compactMap { $0.field == n && (includingEmpty || !$0.value.isEmpty) ? $0.value : nil }
+    }
+
+    public static func == (a: PersonRecord, b: PersonRecord) -> Bool { a.id == b.id && a.values == b.values }
 }
 
 /// `text` without leading and trailing spaces and tabs.
