@@ -175,6 +175,35 @@ struct MatchingTests {
         }
     }
 
+    @Test("linking two sources pairs each record with its counterpart on the other side, never within a side")
+    func link() async {
+        var rng = SplitMix64(seed: 17)
+        let given = ["james", "mary", "ahmed", "olga", "peter", "fatima", "li", "sean", "anna", "omar", "grace", "ivan"]
+        let surnames = ["smith", "khan", "novak", "okafor", "walsh", "chen", "patel", "jones", "silva", "kowalski", "murphy", "ali"]
+        var left: [PreparedPerson] = [], right: [PreparedPerson] = []
+        for i in 0..<300 {
+            let g = given[Int(rng.next() % 12)], s = surnames[Int(rng.next() % 12)]
+            let (y, m, d) = (1950 + Int(rng.next() % 50), 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28))
+            let postcode = "M\(rng.next() % 9 + 1) \(rng.next() % 9)AB"
+            left.append(person("l\(i)", given: g, surname: s, dob: String(format: "%04d-%02d-%02d", y, m, d), postcode: postcode))
+            // Half the left side is also held on the right, written the other agency's way: full name, day-first date.
+            if i % 2 == 0 {
+                right.append(person("r\(i)", full: "\(g.capitalized) \(s.uppercased())", dob: String(format: "%02d/%02d/%04d", d, m, y), postcode: postcode))
+            }
+        }
+        // The same people twice on the left must not be paired with each other: only across.
+        left.append(person("l-copy", given: "james", surname: "smith", dob: "1970-01-01", postcode: "M1 1AB"))
+        left.append(person("l-copy2", given: "james", surname: "smith", dob: "1970-01-01", postcode: "M1 1AB"))
+        let resolution = await Resolver(threshold: 0.9).link(left, right)
+        let found = Set(resolution.matches.map { "\(left[Int($0.left)].id)|\(right[Int($0.right)].id)" })
+        let truth = Set((0..<300).filter { $0 % 2 == 0 }.map { "l\($0)|r\($0)" })
+        let hits = found.intersection(truth).count
+        #expect(Double(hits) / Double(truth.count) >= 0.95, "recall \(hits)/\(truth.count)")
+        #expect(Double(hits) / Double(max(1, found.count)) >= 0.95, "precision \(hits)/\(found.count)")
+        #expect(resolution.matches.allSatisfy { Int($0.left) < left.count && Int($0.right) < right.count })
+        #expect(!found.contains { $0.hasPrefix("l-copy") })
+    }
+
     @Test("reviewers' decisions move the model: pairs they call not the same weigh less on the next run")
     func decisionsTeachTheModel() async throws {
         var rng = SplitMix64(seed: 9)
