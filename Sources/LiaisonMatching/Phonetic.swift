@@ -6,7 +6,8 @@ public enum Phonetic {
     /// The key of one folded word, at most `maxLength` characters.
     /// - Complexity: O(n) in the length of `word`.
     public static func key(_ word: [UInt8], maxLength: Int = 6) -> [UInt8] {
-        let letters = word.filter { $0 >= 0x61 && $0 <= 0x7A }
+        let isLetter = { (c: UInt8) in c >= 0x61 && c <= 0x7A }
+        let letters = word.allSatisfy(isLetter) ? word : word.filter(isLetter)
         guard !letters.isEmpty else { return [] }
         func at(_ i: Int) -> UInt8 { i >= 0 && i < letters.count ? letters[i] : 0 }
         func isVowel(_ c: UInt8) -> Bool { c == a || c == e || c == i_ || c == o || c == u || c == y }
@@ -56,7 +57,8 @@ public enum Phonetic {
             }
             i += 1
         }
-        return Array(out.prefix(maxLength))
+        if out.count > maxLength { out.removeLast(out.count - maxLength) }
+        return out
     }
 
     /// The key of a folded word as a string.

@@ -16,14 +16,24 @@ public enum TextNormaliser {
     /// The folded text as bytes; without `spaces`, the words run together (as ``compact(_:)``).
     /// - Complexity: O(n) in the length of `text`.
     public static func foldedBytes(_ text: String, spaces: Bool = true) -> [UInt8] {
+        // Most text is ASCII held as contiguous UTF-8: folded straight from its bytes.
+        if let folded = text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.allSatisfy { $0 < 0x80 } ? fold(bytes, spaces: spaces) : nil }),
+           let folded {
+            return folded
+        }
         var source = text
         if !text.utf8.allSatisfy({ $0 < 0x80 }) {
             source = text.applyingTransform(transform, reverse: false) ?? text
         }
+        return fold(source.utf8, spaces: spaces)
+    }
+
+    /// Lowercase ASCII letters and digits of `bytes`, words separated by single spaces (or run together).
+    private static func fold(_ bytes: some Collection<UInt8>, spaces: Bool) -> [UInt8] {
         var output = [UInt8]()
-        output.reserveCapacity(source.utf8.count)
+        output.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for byte in source.utf8 {
+        for byte in bytes {
             let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
             let isWordByte = (lowered >= 0x61 && lowered <= 0x7A) || (lowered >= 0x30 && lowered <= 0x39)
             if isWordByte {
