@@ -189,8 +189,15 @@ public enum CSV {
                     endField()
                     rowsSeen += 1
                     rowBytes = 0
-                    if !(row.count == 1 && row[0].isEmpty) { rows.append((row, offset)) }
-                    row.removeAll(keepingCapacity: true)
+                    if !(row.count == 1 && row[0].isEmpty) {
+                        // The row is handed over; the next starts with room for as many fields.
+                        let width = row.count
+                        rows.append((row, offset))
+                        row = []
+                        row.reserveCapacity(width)
+                    } else {
+                        row.removeAll(keepingCapacity: true)
+                    }
                 default:
                     if afterQuote {
                         let fault = ParseError(row: rowsSeen + 1, reason: "text after a closing quote")
@@ -292,7 +299,7 @@ public struct ColumnMapping: Sendable, Equatable {
         /// become several values.
         public func record(_ row: [String]) -> PersonRecord {
             func value(_ i: Int) -> String { i < row.count ? row[i] : "" }
-            var record = PersonRecord(id: value(id))
+            var record = PersonRecord(id: value(id), capacity: fields.count)
             for (field, columns) in fields {
                 if field == .address && columns.count > 1 {
                     let joined = columns.map(value).filter { !$0.isEmpty }.joined(separator: " ")

@@ -40,8 +40,11 @@ public struct PersonRecord: Sendable, Equatable {
         self.values = values
     }
 
-    /// A record with no values yet.
-    init(id: String) { self.id = id }
+    /// A record with no values yet, with room for `capacity` of them.
+    init(id: String, capacity: Int) {
+        self.id = id
+        entries.reserveCapacity(capacity)
+    }
 
     /// Adds a value to `field`, after those it has.
     mutating func append(_ field: PersonField, _ value: String) { entries.append((field.ordinal, value)) }
