@@ -19,27 +19,35 @@ public enum CSV {
     /// Parses whole CSV text into rows of fields, cutting it at row boundaries into pieces read on every core.
     /// The same rows, and the same first fault, as ``parse(_:)``.
     public static func parseInParallel(_ bytes: [UInt8], pieceBytes: Int? = nil) async throws(ParseError) -> [[String]] {
-        try await parseInParallel(bytes, pieceBytes: pieceBytes) { $0 }.flatMap { $0 }
+        try await parseInParallel(bytes, pieceBytes: pieceBytes) { forEachRow in
+            var rows: [[String]] = []
+            forEachRow { rows.append($0.fields) }
+            return rows
+        }.flatMap { $0 }
     }
 
     /// Parses CSV text from `start` (where `rowsBefore` rows have been read) on every core, as
-    /// ``parseInParallel(_:pieceBytes:)``, handing each piece's rows to `eachPiece` as soon as they are read, so the
-    /// fields of the whole file are never held at once; the pieces' results in file order.
+    /// ``parseInParallel(_:pieceBytes:)``. Each piece is handed to `eachPiece` as a way to visit its rows in place,
+    /// so no row outlives its reading; the pieces' results in file order.
     static func parseInParallel<T: Sendable>(_ bytes: [UInt8], from start: Int = 0, rowsBefore: Int = 0, pieceBytes: Int? = nil,
-                                             eachPiece: @escaping @Sendable ([[String]]) -> T) async throws(ParseError) -> [T] {
+                                             eachPiece: @escaping @Sendable (_ forEachRow: ((Row) -> Void) -> Void) -> T) async throws(ParseError) -> [T] {
         let every = pieceBytes ?? max(1 << 20, (bytes.count - start) / (ProcessInfo.processInfo.activeProcessorCount * 4))
         let cuts = rowStarts(bytes, from: start, rowsBefore: rowsBefore, every: every)
         let pieces = await Parallel.chunks(count: cuts.count) { range -> [Result<T, ParseError>] in
             range.map { k -> Result<T, ParseError> in
                 let end = k + 1 < cuts.count ? cuts[k + 1].offset : bytes.count
                 var reader = Reader(offset: cuts[k].offset, rowsSeen: cuts[k].rowsBefore)
-                do throws(ParseError) {
-                    // A piece ends after a line break outside quotes, so finishing it adds no row, but reports a fault.
-                    let rows = try reader.feed(bytes[cuts[k].offset..<end]) + (try reader.finish())
-                    return .success(eachPiece(rows.map(\.fields)))
-                } catch {
-                    return .failure(error)
+                var fault: ParseError?
+                let result = eachPiece { eachRow in
+                    do throws(ParseError) {
+                        // A piece ends after a line break outside quotes, so finishing it adds no row, but reports a fault.
+                        try reader.feed(bytes[cuts[k].offset..<end], eachRow: eachRow)
+                        try reader.finish(eachRow: eachRow)
+                    } catch {
+                        fault = error
+                    }
                 }
+                return fault.map { .failure($0) } ?? .success(result)
             }
         }.flatMap { $0 }
         var results: [T] = []
@@ -127,11 +135,31 @@ public enum CSV {
         return cuts
     }
 
+    /// One row read in place: its fields' bytes end to end, valid only while it is being handed over.
+    public struct Row {
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// Field i ends at `ends[i]` and starts where field i - 1 ends.
+        let ends: UnsafeBufferPointer<Int>
+        /// The offset just past the row's line break.
+        public let end: Int
+
+        public var count: Int { ends.count }
+
+        /// Field `i`'s bytes (none past the last field).
+        public subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+            guard i < ends.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(rebasing: bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]])
+        }
+
+        public var fields: [String] { (0..<count).map { String(decoding: self[$0], as: UTF8.self) } }
+    }
+
     /// Reads CSV in pieces of any size, in constant memory: each row is returned once complete, with the byte
     /// offset just past it, so a reader can stop after any row and a later one start again from that offset.
     public struct Reader: Sendable {
-        private var row: [String] = []
-        private var field: [UInt8] = []
+        /// The row being read: its fields' bytes end to end, and where each field ends.
+        private var row: [UInt8] = []
+        private var ends: [Int] = []
         private var inQuotes = false, afterQuote = false, fieldStarted = false
         /// A quote inside a quoted field: doubled (a literal quote) or closing, as the next byte tells.
         private var quoteInQuotes = false
@@ -158,24 +186,74 @@ public enum CSV {
         /// The rows completed by these bytes, each with the offset just past its line break. Rows completed before a
         /// fault in these bytes are still returned; the fault is thrown by the next call.
         public mutating func feed(_ bytes: some Collection<UInt8>) throws(ParseError) -> [(fields: [String], end: Int)] {
-            if let broken { throw broken }
             var rows: [(fields: [String], end: Int)] = []
-            for byte in bytes {
+            try feed(bytes) { rows.append(($0.fields, $0.end)) }
+            return rows
+        }
+
+        /// Hands each row completed by these bytes to `eachRow`, in place. A fault is thrown at once if no row was
+        /// handed over by this call, otherwise by the next.
+        public mutating func feed(_ bytes: some Collection<UInt8>, eachRow: (Row) -> Void) throws(ParseError) {
+            if let broken { throw broken }
+            let fault: ParseError? = bytes.withContiguousStorageIfAvailable { read($0, eachRow) }
+                ?? Array(bytes).withUnsafeBufferPointer { read($0, eachRow) }
+            if let fault { throw fault }
+        }
+
+        /// The last row, if the text does not end with a line break.
+        public mutating func finish() throws(ParseError) -> [(fields: [String], end: Int)] {
+            var rows: [(fields: [String], end: Int)] = []
+            try finish { rows.append(($0.fields, $0.end)) }
+            return rows
+        }
+
+        /// Hands the last row, if the text does not end with a line break, to `eachRow`.
+        public mutating func finish(eachRow: (Row) -> Void) throws(ParseError) {
+            if let broken { throw broken }
+            if quoteInQuotes {
+                quoteInQuotes = false
+                inQuotes = false
+            }
+            if inQuotes { throw ParseError(row: rowsSeen + 1, reason: "a quoted field is never closed") }
+            guard fieldStarted || !row.isEmpty || !ends.isEmpty else { return }
+            endField()
+            rowsSeen += 1
+            hand(eachRow)
+        }
+
+        /// Reads `bytes`, handing over each completed row; a fault is kept for later calls, and returned only if
+        /// no row was handed over.
+        private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, _ eachRow: (Row) -> Void) -> ParseError? {
+            var handed = false
+            var i = 0
+            while i < bytes.count {
+                // Plain text (the usual case) is taken in runs up to the next comma or line break.
+                if !inQuotes && !quoteInQuotes && !afterQuote && (fieldStarted || bytes[i] != 0x22) {
+                    var j = i
+                    while j < bytes.count, bytes[j] != 0x2C, bytes[j] != 0x0A, bytes[j] != 0x0D { j += 1 }
+                    if j > i && (maximumRowBytes.map { rowBytes + j - i <= $0 } ?? true) {
+                        row += UnsafeBufferPointer(rebasing: bytes[i..<j])
+                        offset += j - i
+                        rowBytes += j - i
+                        fieldStarted = true
+                        i = j
+                        continue
+                    }
+                }
+                let byte = bytes[i]
+                i += 1
                 offset += 1
                 rowBytes += 1
                 if let maximumRowBytes, rowBytes > maximumRowBytes {
-                    let fault = ParseError(row: rowsSeen + 1, reason: "a row longer than \(maximumRowBytes) bytes (is the file CSV, and every quote closed?)")
-                    broken = fault
-                    if rows.isEmpty { throw fault }
-                    return rows
+                    return fail(ParseError(row: rowsSeen + 1, reason: "a row longer than \(maximumRowBytes) bytes (is the file CSV, and every quote closed?)"), handed)
                 }
                 if quoteInQuotes {
                     quoteInQuotes = false
-                    if byte == 0x22 { field.append(0x22); continue }
+                    if byte == 0x22 { row.append(0x22); continue }
                     inQuotes = false
                     afterQuote = true
                 } else if inQuotes {
-                    if byte == 0x22 { quoteInQuotes = true } else { field.append(byte) }
+                    if byte == 0x22 { quoteInQuotes = true } else { row.append(byte) }
                     continue
                 }
                 switch byte {
@@ -189,47 +267,39 @@ public enum CSV {
                     endField()
                     rowsSeen += 1
                     rowBytes = 0
-                    if !(row.count == 1 && row[0].isEmpty) {
-                        // The row is handed over; the next starts with room for as many fields.
-                        let width = row.count
-                        rows.append((row, offset))
-                        row = []
-                        row.reserveCapacity(width)
+                    if !(ends.count == 1 && ends[0] == 0) {
+                        hand(eachRow)
+                        handed = true
                     } else {
-                        row.removeAll(keepingCapacity: true)
+                        clearRow()
                     }
                 default:
-                    if afterQuote {
-                        let fault = ParseError(row: rowsSeen + 1, reason: "text after a closing quote")
-                        broken = fault
-                        if rows.isEmpty { throw fault }
-                        return rows
-                    }
-                    field.append(byte)
+                    if afterQuote { return fail(ParseError(row: rowsSeen + 1, reason: "text after a closing quote"), handed) }
+                    row.append(byte)
                     fieldStarted = true
                 }
             }
-            return rows
+            return nil
         }
 
-        /// The last row, if the text does not end with a line break.
-        public mutating func finish() throws(ParseError) -> [(fields: [String], end: Int)] {
-            if let broken { throw broken }
-            if quoteInQuotes {
-                quoteInQuotes = false
-                inQuotes = false
-            }
-            if inQuotes { throw ParseError(row: rowsSeen + 1, reason: "a quoted field is never closed") }
-            guard fieldStarted || !field.isEmpty || !row.isEmpty else { return [] }
-            endField()
-            rowsSeen += 1
-            defer { row.removeAll() }
-            return [(row, offset)]
+        private mutating func fail(_ fault: ParseError, _ handed: Bool) -> ParseError? {
+            broken = fault
+            return handed ? nil : fault
+        }
+
+        private mutating func hand(_ eachRow: (Row) -> Void) {
+            let end = offset
+            row.withUnsafeBufferPointer { bytes in ends.withUnsafeBufferPointer { eachRow(Row(bytes: bytes, ends: $0, end: end)) } }
+            clearRow()
+        }
+
+        private mutating func clearRow() {
+            row.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
         }
 
         private mutating func endField() {
-            row.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
+            ends.append(row.count)
             afterQuote = false
             fieldStarted = false
         }
@@ -294,6 +364,14 @@ public struct ColumnMapping: Sendable, Equatable {
     public struct Compiled: Sendable {
         let id: Int
         let fields: [(field: PersonField, columns: [Int])]
+        /// Every mapped column with its field's ``PersonField/ordinal``, a field's columns in order.
+        private let columns: [(field: Int, column: Int)]
+
+        init(id: Int, fields: [(field: PersonField, columns: [Int])]) {
+            self.id = id
+            self.fields = fields
+            columns = fields.flatMap { field, columns in columns.map { (field.ordinal, $0) } }
+        }
 
         /// The person in one row. Several columns mapped to `address` are joined with spaces; to other fields they
         /// become several values.
@@ -313,6 +391,19 @@ public struct ColumnMapping: Sendable, Equatable {
 
         /// The ID in one row.
         public func id(_ row: [String]) -> String { id < row.count ? row[id] : "" }
+
+        /// The person in one row read in place, as ``record(_:)`` reads it: the ID, and the non-empty values' places
+        /// in the row into `spans` (for ``RecordValues`` over the row's bytes).
+        func read(_ row: CSV.Row, spans: inout [RecordValues.Span]) -> String {
+            spans.removeAll(keepingCapacity: true)
+            columns.withUnsafeBufferPointer { columns in
+                for (field, column) in columns where column < row.count {
+                    let start = column == 0 ? 0 : row.ends[column - 1], end = row.ends[column]
+                    if end > start { spans.append(RecordValues.Span(field: field, start: start, end: end)) }
+                }
+            }
+            return String(decoding: row[id], as: UTF8.self)
+        }
     }
 
     /// Resolves column names to positions in `header` (the first occurrence of a repeated name).
@@ -349,13 +440,18 @@ public enum PersonFile {
         // Each row is prepared as it is read; a row without an ID is kept aside to be reported below.
         let body: [(id: String, hash: UInt64, person: PreparedPerson?)]
         do {
-            body = try await CSV.parseInParallel(bytes, from: header.end, rowsBefore: 1) { rows in
-                rows.map { row -> (id: String, hash: UInt64, person: PreparedPerson?) in
-                    let id = compiled.id(row)
+            body = try await CSV.parseInParallel(bytes, from: header.end, rowsBefore: 1) { forEachRow in
+                var packer = PersonPacker(variants: variants, dateFormat: dateFormat)
+                var spans: [RecordValues.Span] = []
+                var people: [(id: String, hash: UInt64, person: PreparedPerson?)] = []
+                forEachRow { row in
+                    let id = compiled.read(row, spans: &spans)
                     var hash = KeyHash(0)
                     hash.add(id.utf8)
-                    return (id, hash.value, id.isEmpty ? nil : PreparedPerson(compiled.record(row), variants: variants, dateFormat: dateFormat))
+                    let packed = id.isEmpty ? nil : spans.withUnsafeBufferPointer { packer.pack(RecordValues(bytes: row.bytes, spans: $0)) }
+                    people.append((id, hash.value, packed.map { PreparedPerson(id: id, packed: $0) }))
                 }
+                return people
             }.flatMap { $0 }
         } catch { throw Problem(description: error.description) }
         // IDs are checked for repeats by the hashes worked out above, in a table of row numbers: one core hashing a

@@ -78,6 +78,17 @@ public struct PersonRecord: Sendable, Equatable {
     }
 
     public static func == (a: PersonRecord, b: PersonRecord) -> Bool { a.id == b.id && a.values == b.values }
+
+    /// Runs `body` over the record's non-empty values as bytes.
+    func withValues<R>(_ body: (RecordValues) -> R) -> R {
+        var bytes: [UInt8] = [], spans: [RecordValues.Span] = []
+        for entry in entries where !entry.value.isEmpty {
+            let start = bytes.count
+            bytes += entry.value.utf8
+            spans.append(RecordValues.Span(field: entry.field, start: start, end: bytes.count))
+        }
+        return bytes.withUnsafeBufferPointer { b in spans.withUnsafeBufferPointer { body(RecordValues(bytes: b, spans: $0)) } }
+    }
 }
 
 /// `text` without leading and trailing spaces and tabs.
@@ -107,7 +118,7 @@ public struct PartialDateOfBirth: Sendable, Equatable, Hashable {
     /// separator), or, without one, the common forms: ISO `1985-07-03`, `03/07/1985` (day first, as in the UK),
     /// `19850703`, `07/1985`, `1985`. Zero or `?` parts count as unknown.
     public static func parse(_ text: String, format: String? = nil) -> PartialDateOfBirth? {
-        if format == nil, let iso = isoDate(text) { return iso }
+        if format == nil, let iso = text.utf8.withContiguousStorageIfAvailable(isoDate), let iso { return iso }
         let raw = trimmed(text)
         if raw.isEmpty { return nil }
         if let format { return parse(raw, pattern: format) }
@@ -123,23 +134,27 @@ public struct PartialDateOfBirth: Sendable, Equatable, Hashable {
         }
     }
 
+    /// ``parse(_:format:)`` of UTF-8 bytes.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, format: String?) -> PartialDateOfBirth? {
+        if format == nil, let iso = isoDate(bytes) { return iso }
+        return parse(String(decoding: bytes, as: UTF8.self), format: format)
+    }
+
     /// The common case read straight from the bytes: `yyyy-mm-dd` with every part known and in range; anything
     /// else (zeros, question marks, other forms) is left to the general reading.
-    private static func isoDate(_ text: String) -> PartialDateOfBirth? {
-        text.utf8.withContiguousStorageIfAvailable { b -> PartialDateOfBirth? in
-            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for i in range {
-                    guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
-                    value = value * 10 + Int(b[i] - 0x30)
-                }
-                return value
+    private static func isoDate(_ b: UnsafeBufferPointer<UInt8>) -> PartialDateOfBirth? {
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                value = value * 10 + Int(b[i] - 0x30)
             }
-            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
-                  (100...9999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
-            return PartialDateOfBirth(year: y, month: m, day: d)
-        } ?? nil
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
+              (100...9999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return PartialDateOfBirth(year: y, month: m, day: d)
     }
 
     private static func parse(_ text: String, pattern: String) -> PartialDateOfBirth? {
@@ -199,83 +214,14 @@ public final class PreparedPerson: Sendable {
 
     /// Prepares a record. Given and surname come from their fields, or are split from a full name ("Surname,
     /// Given" or "Given … Surname"); honorifics are dropped, particles set aside, nicknames made canonical.
-    public init(_ record: PersonRecord, variants: NameVariants = .standard, dateFormat: String? = nil) {
-        id = record.id
-        var names: [Name] = []
-        let first = record.first(.givenName), middle = record.first(.middleNames), surname = record.first(.surname)
-        let given = switch (first, middle) {
-        case let (first?, middle?): first + " " + middle
-        case let (only?, nil), let (nil, only?): only
-        case (nil, nil): ""
-        }
-        if !given.isEmpty || surname != nil {
-            names.append(Self.name(given: given, surname: surname ?? "", variants: variants))
-        }
-        for field in [PersonField.fullName, .alias] {
-            for full in record[field] where !full.isEmpty {
-                if let name = Self.name(full: full, variants: variants) { names.append(name) }
-            }
-        }
-        names = names.filter { !$0.given.isEmpty || !$0.surname.isEmpty }
-        let dateOfBirth = record.first(.dateOfBirth).flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
-        let sex: UInt8
-        switch record.first(.sex).map({ TextNormaliser.foldedBytes($0, spaces: false) })?.first {
-        case UInt8(ascii: "m"): sex = UInt8(ascii: "m")
-        case UInt8(ascii: "f"): sex = UInt8(ascii: "f")
-        default: sex = 0
-        }
-        let postcode = record.first(.postcode).map { TextNormaliser.foldedBytes($0, spaces: false) } ?? []
-        let address = TextNormaliser.foldedBytes(record.all(.address).joined(separator: " "))
-        let town = record.first(.town).map { TextNormaliser.foldedBytes($0, spaces: false) } ?? []
-        let identifiers = record.all(.identifier).map { TextNormaliser.foldedBytes($0, spaces: false) }.filter { !$0.isEmpty }
-        let phone = Array((record.first(.phone) ?? "").utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.suffix(10))
-        let email = Array(trimmed(record.first(.email) ?? "").lowercased().utf8)
-        let nationality = record.first(.nationality).map { TextNormaliser.foldedBytes($0, spaces: false) } ?? []
-        packed = Self.pack(dateOfBirth: dateOfBirth, sex: sex, fixed: [postcode, address, town, phone, email, nationality],
-                           names: Array(names.prefix(Self.maximumNames)), identifiers: Array(identifiers.prefix(Self.maximumIdentifiers)))
+    public convenience init(_ record: PersonRecord, variants: NameVariants = .standard, dateFormat: String? = nil) {
+        var packer = PersonPacker(variants: variants, dateFormat: dateFormat)
+        self.init(id: record.id, packed: record.withValues { packer.pack($0) })
     }
 
-    /// The layout ``PersonView`` reads: name count, identifier count, date of birth (year in two bytes, month,
-    /// day; 0 where unknown), sex (0 if unknown), each field's start as two bytes (and the end of the last), then
-    /// the fields.
-    static func pack(dateOfBirth: PartialDateOfBirth?, sex: UInt8, fixed: [[UInt8]], names: [Name], identifiers: [[UInt8]]) -> [UInt8] {
-        let count = fixed.count + 4 * names.count + identifiers.count
-        func field(_ k: Int) -> [UInt8] {
-            if k < fixed.count { return fixed[k] }
-            let n = k - fixed.count
-            guard n < 4 * names.count else { return identifiers[n - 4 * names.count] }
-            let name = names[n / 4]
-            switch n % 4 {
-            case 0: return name.given
-            case 1: return name.surname
-            case 2: return name.givenKey
-            default: return name.surnameKey
-            }
-        }
-        let header = PersonView.fieldTable + 2 * (count + 1)
-        var total = header
-        for k in 0..<count { total += min(field(k).count, maximumFieldBytes) }
-        return [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
-            func put(_ value: Int, at: Int) {
-                out[at] = UInt8(value & 0xFF)
-                out[at + 1] = UInt8(value >> 8)
-            }
-            out[0] = UInt8(names.count)
-            out[1] = UInt8(identifiers.count)
-            put(dateOfBirth?.year ?? 0, at: 2)
-            out[4] = UInt8(dateOfBirth?.month ?? 0)
-            out[5] = UInt8(dateOfBirth?.day ?? 0)
-            out[6] = sex
-            var offset = header
-            for k in 0..<count {
-                put(offset, at: PersonView.fieldTable + 2 * k)
-                let bytes = field(k), length = min(bytes.count, maximumFieldBytes)
-                for b in 0..<length { out[offset + b] = bytes[b] }
-                offset += length
-            }
-            put(offset, at: PersonView.fieldTable + 2 * count)
-            initialized = total
-        }
+    init(id: String, packed: [UInt8]) {
+        self.id = id
+        self.packed = packed
     }
 
     /// Runs `body` over the person's fields in place.
@@ -295,28 +241,14 @@ public final class PreparedPerson: Sendable {
     public var nationality: [UInt8] { withView { Array($0.nationality) } }
     public var identifiers: [[UInt8]] { withView { v in (0..<v.identifierCount).map { Array(v.identifier($0)) } } }
 
-    static func name(given: String, surname: String, variants: NameVariants) -> Name {
-        let first = TextNormaliser.tokens(given).first { !variants.honorifics.contains($0) }.map(variants.canonicalGiven) ?? ""
-        let surnameTokens = TextNormaliser.tokens(surname)
-        let core = surnameTokens.filter { !variants.particles.contains($0) }
-        let family = (core.isEmpty ? surnameTokens : core).joined()
-        return make(given: first, surname: family)
-    }
-
-    static func name(full: String, variants: NameVariants) -> Name? {
-        if let comma = full.firstIndex(of: ",") {
-            return name(given: String(full[full.index(after: comma)...]), surname: String(full[..<comma]), variants: variants)
-        }
+    /// A full name read as given name and surname: "Surname, Given", or "Given … Surname" with honorifics dropped and
+    /// particles before the surname set aside ("Mohammed Al Rashid" → "Mohammed", "Rashid").
+    static func split(full: String, variants: NameVariants) -> (given: String, surname: String)? {
+        if let comma = full.firstIndex(of: ",") { return (String(full[full.index(after: comma)...]), String(full[..<comma])) }
         var tokens = TextNormaliser.tokens(full).filter { !variants.honorifics.contains($0) }
         guard let last = tokens.popLast() else { return nil }
-        // Particles before the surname belong to it: "Mohammed Al Rashid" → given "mohammed", surname "rashid".
         while let previous = tokens.last, variants.particles.contains(previous), tokens.count > 1 { tokens.removeLast() }
-        return name(given: tokens.joined(separator: " "), surname: last, variants: variants)
-    }
-
-    static func make(given: String, surname: String) -> Name {
-        let g = Array(given.utf8), s = Array(surname.utf8)
-        return Name(given: g, surname: s, givenKey: Phonetic.key(g), surnameKey: Phonetic.key(s))
+        return (tokens.joined(separator: " "), last)
     }
 
     /// Prepares many records, spread over the machine's cores; the order is kept.
@@ -327,8 +259,13 @@ public final class PreparedPerson: Sendable {
     /// Prepares `count` records made by `record(i)`, spread over the machine's cores; the order is kept.
     public static func prepareAll(count: Int, variants: NameVariants = .standard, dateFormat: String? = nil,
                                   record: @escaping @Sendable (Int) -> PersonRecord) async -> [PreparedPerson] {
-        await Parallel.chunks(count: count) { range in range.map { PreparedPerson(record($0), variants: variants, dateFormat: dateFormat) } }
-            .flatMap { $0 }
+        await Parallel.chunks(count: count) { range in
+            var packer = PersonPacker(variants: variants, dateFormat: dateFormat)
+            return range.map { i in
+                let record = record(i)
+                return PreparedPerson(id: record.id, packed: record.withValues { packer.pack($0) })
+            }
+        }.flatMap { $0 }
     }
 
 }

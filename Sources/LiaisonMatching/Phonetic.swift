@@ -6,13 +6,24 @@ public enum Phonetic {
     /// The key of one folded word, at most `maxLength` characters.
     /// - Complexity: O(n) in the length of `word`.
     public static func key(_ word: [UInt8], maxLength: Int = 6) -> [UInt8] {
-        let isLetter = { (c: UInt8) in c >= 0x61 && c <= 0x7A }
-        let letters = word.allSatisfy(isLetter) ? word : word.filter(isLetter)
-        guard !letters.isEmpty else { return [] }
-        func at(_ i: Int) -> UInt8 { i >= 0 && i < letters.count ? letters[i] : 0 }
-        func isVowel(_ c: UInt8) -> Bool { c == a || c == e || c == i_ || c == o || c == u || c == y }
         var out: [UInt8] = []
         out.reserveCapacity(maxLength)
+        word.withUnsafeBufferPointer { appendKey($0, maxLength: maxLength, to: &out) }
+        return out
+    }
+
+    /// Appends the key of one folded word to `out`.
+    static func appendKey(_ word: UnsafeBufferPointer<UInt8>, maxLength: Int = 6, to out: inout [UInt8]) {
+        let isLetter = { (c: UInt8) in c >= 0x61 && c <= 0x7A }
+        if word.allSatisfy(isLetter) { appendKey(letters: word, maxLength: maxLength, to: &out) }
+        else { word.filter(isLetter).withUnsafeBufferPointer { appendKey(letters: $0, maxLength: maxLength, to: &out) } }
+    }
+
+    private static func appendKey(letters: UnsafeBufferPointer<UInt8>, maxLength: Int, to out: inout [UInt8]) {
+        guard !letters.isEmpty else { return }
+        let start = out.count
+        func at(_ i: Int) -> UInt8 { i >= 0 && i < letters.count ? letters[i] : 0 }
+        func isVowel(_ c: UInt8) -> Bool { c == a || c == e || c == i_ || c == o || c == u || c == y }
         var i = 0
         // Silent or simplified first letters.
         switch (at(0), at(1)) {
@@ -21,8 +32,8 @@ public enum Phonetic {
         case (w, h): out.append(W); i = 2
         default: break
         }
-        func emit(_ c: UInt8) { if out.last != c { out.append(c) } }
-        while i < letters.count, out.count < maxLength {
+        func emit(_ c: UInt8) { if out.count == start || out[out.count - 1] != c { out.append(c) } }
+        while i < letters.count, out.count - start < maxLength {
             let c = letters[i], next = at(i + 1), previous = at(i - 1)
             if c == previous && c != cc { i += 1; continue }
             switch c {
@@ -57,8 +68,7 @@ public enum Phonetic {
             }
             i += 1
         }
-        if out.count > maxLength { out.removeLast(out.count - maxLength) }
-        return out
+        if out.count - start > maxLength { out.removeLast(out.count - start - maxLength) }
     }
 
     /// The key of a folded word as a string.

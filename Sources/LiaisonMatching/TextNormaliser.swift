@@ -33,11 +33,32 @@ public enum TextNormaliser {
         var output = [UInt8]()
         output.reserveCapacity(bytes.count)
         var pendingSpace = false
+        fold(bytes, spaces: spaces, pendingSpace: &pendingSpace, since: 0, to: &output)
+        return output
+    }
+
+    /// Appends the folded form of `parts` joined by spaces to `out`: the same bytes as ``foldedBytes(_:spaces:)``
+    /// of the joined text, without making it when the parts are ASCII.
+    static func appendFolded(_ parts: some Collection<UnsafeBufferPointer<UInt8>>, spaces: Bool, to out: inout [UInt8]) {
+        if parts.contains(where: { part in part.contains { $0 >= 0x80 } }) {
+            out += foldedBytes(parts.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "), spaces: spaces)
+            return
+        }
+        let start = out.count
+        var pendingSpace = false
+        for part in parts {
+            fold(part, spaces: spaces, pendingSpace: &pendingSpace, since: start, to: &out)
+            pendingSpace = true
+        }
+    }
+
+    /// Folds `bytes` onto `out`, whose output began at `since`; a separator seen last is left pending for what follows.
+    private static func fold(_ bytes: some Collection<UInt8>, spaces: Bool, pendingSpace: inout Bool, since start: Int, to output: inout [UInt8]) {
         for byte in bytes {
             let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
             let isWordByte = (lowered >= 0x61 && lowered <= 0x7A) || (lowered >= 0x30 && lowered <= 0x39)
             if isWordByte {
-                if spaces && pendingSpace && !output.isEmpty { output.append(0x20) }
+                if spaces && pendingSpace && output.count > start { output.append(0x20) }
                 pendingSpace = false
                 output.append(lowered)
             } else if lowered == 0x27 || lowered >= 0x80 {
@@ -47,7 +68,6 @@ public enum TextNormaliser {
                 pendingSpace = true
             }
         }
-        return output
     }
 
     /// The folded words of `text`.

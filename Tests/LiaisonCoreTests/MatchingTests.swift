@@ -257,6 +257,17 @@ struct MatchingTests {
         let read = try reader.feed(Array("a,b\n1,2\n\"x\"y,3\n".utf8))
         #expect(read.map(\.fields) == [["a", "b"], ["1", "2"]])
         #expect(throws: CSV.ParseError(row: 3, reason: "text after a closing quote")) { try reader.finish() }
+        // A row longer than the limit is a fault naming it, however the text arrives.
+        let long = Array("a,b\n1,2\n0123456789,x\n3,4\n".utf8)
+        for size in [1, 5, 64] {
+            var limited = CSV.Reader(maximumRowBytes: 10)
+            var rows: [[String]] = []
+            let fault = #expect(throws: CSV.ParseError.self) {
+                for start in stride(from: 0, to: long.count, by: size) { rows += try limited.feed(long[start..<min(start + size, long.count)]).map(\.fields) }
+                rows += try limited.finish().map(\.fields)
+            }
+            #expect(fault?.row == 3 && rows == [["a", "b"], ["1", "2"]], "pieces of \(size)")
+        }
     }
 
     @Test("strangers who share common names are not matched, even with nothing to fit a model to")
@@ -378,6 +389,31 @@ struct MatchingTests {
         #expect(await problem("id,surname\n1,Smith\n")?.contains("column 'last' is not in the file's header") == true)
         #expect(await problem("id,last\n1,\"Smith\n") == "row 2: a quoted field is never closed")
         #expect(await problem("") == "the file is empty")
+    }
+
+    @Test("rows read in place from a person file are prepared exactly as the same rows made into records")
+    func inPlacePreparation() async throws {
+        let header = ["id", "first", "middle", "last", "full", "aka", "dob", "sex", "pc", "house", "street", "town", "passport", "ni", "tel", "mail", "nat"]
+        let text = header.joined(separator: ",") + "\n" + [
+            "1,Mohammed,,Al-Rashid,,\"Mo Rashid\",03/07/1985,m,sw1a 1aa,10,Downing St,London,P123,AB 12 34 56 C,+44 (0)7700-900123, Mo@Example.org ,GBR",
+            "2,Mr,John,van der Berg,\"Berg, Jan\",,1985-7-3,F,,,\"Flat 2, \"\"The Towers\"\"\",,,,,,",
+            "3,Łukasz,,Żółć,Иван Петров,\"Dr Ivan Petrov\",1985,x,M1 1AE,,,Łódź,,,,,pol",
+            "4,,,,,,,,,,,,,,,,",
+            "5,O'Neil,,de la Cruz,,,19850703,,E1,\"\",–,Tower Hamlets,98/123456A,98 123456 a,0,a@b.c,",
+        ].joined(separator: "\n") + "\n"
+        let map = ["given_name=first", "middle_names=middle", "surname=last", "full_name=full", "alias=aka", "date_of_birth=dob", "sex=sex",
+                   "postcode=pc", "address=house,street", "town=town", "identifier=passport,ni", "phone=tel", "email=mail", "nationality=nat"]
+        let people = try await PersonFile.prepare(csv: Array(text.utf8), idColumn: "id", map: map)
+        let mapping = try ColumnMapping.parse(idColumn: "id", entries: map, header: header)
+        let rows = try CSV.parse(Array(text.utf8)).dropFirst()
+        #expect(people.count == 5 && rows.count == 5)
+        for (person, row) in zip(people, rows) {
+            let expected = PreparedPerson(mapping.record(row, header: header))
+            #expect(person.id == expected.id && person.packed == expected.packed, "row \(person.id)")
+        }
+        #expect(people[1].names.map { String(decoding: $0.given, as: UTF8.self) } == ["john", "john"])
+        #expect(people[2].names.map { String(decoding: $0.surname, as: UTF8.self) } == ["zolc", "petrov", "petrov"])
+        #expect(String(decoding: people[1].address, as: UTF8.self) == "flat 2 the towers")
     }
 
     @Test("an edited variant list is read, and a bad line named")

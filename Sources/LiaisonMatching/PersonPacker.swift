@@ -1,0 +1,189 @@
+/// One record's non-empty values as bytes, read in place: each value's field (its ``PersonField/ordinal``) and
+/// where its bytes lie, a field's values in order.
+struct RecordValues {
+    struct Span {
+        var field: Int
+        var start: Int
+        var end: Int
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let spans: UnsafeBufferPointer<Span>
+
+    /// The first value of `field`, if any.
+    func first(_ field: PersonField) -> UnsafeBufferPointer<UInt8>? {
+        let n = field.ordinal
+        for span in spans where span.field == n { return value(span) }
+        return nil
+    }
+
+    /// Every value of `field`.
+    func all(_ field: PersonField) -> some Collection<UnsafeBufferPointer<UInt8>> {
+        let n = field.ordinal
+        return spans.lazy.filter { $0.field == n }.map(value)
+    }
+
+    private func value(_ span: Span) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]) }
+}
+
+/// Prepares records into ``PreparedPerson``'s packed form (see ``PersonView``), folding, keying and laying out every
+/// field in working memory kept from record to record: a record costs one allocation, its packed bytes.
+struct PersonPacker {
+    let variants: NameVariants
+    let dateFormat: String?
+    /// The record's prepared fields end to end, and text being worked on.
+    private var text: [UInt8] = [], work: [UInt8] = []
+    /// Where each prepared field lies in `text`: the fixed fields, four per name, then the identifiers.
+    private var fixed: [Range<Int>] = [], names: [Range<Int>] = [], identifiers: [Range<Int>] = []
+
+    init(variants: NameVariants, dateFormat: String?) {
+        self.variants = variants
+        self.dateFormat = dateFormat
+        text.reserveCapacity(256)
+        work.reserveCapacity(128)
+    }
+
+    /// The packed bytes of one record.
+    mutating func pack(_ values: RecordValues) -> [UInt8] {
+        text.removeAll(keepingCapacity: true)
+        fixed.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+        identifiers.removeAll(keepingCapacity: true)
+        // The primary name, then full names and aliases.
+        let given = [values.first(.givenName), values.first(.middleNames)].compactMap { $0 }, surname = values.first(.surname)
+        if !given.isEmpty || surname != nil { addName(given: given, surname: surname) }
+        for field in [PersonField.fullName, .alias] {
+            for full in values.all(field) where names.count < 4 * PreparedPerson.maximumNames {
+                guard let (given, surname) = PreparedPerson.split(full: String(decoding: full, as: UTF8.self), variants: variants) else { continue }
+                var g = given, s = surname
+                g.withUTF8 { g in s.withUTF8 { s in addName(given: [g], surname: s) } }
+            }
+        }
+        let dateOfBirth = values.first(.dateOfBirth).flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
+        work.removeAll(keepingCapacity: true)
+        if let sex = values.first(.sex) { TextNormaliser.appendFolded(CollectionOfOne(sex), spaces: false, to: &work) }
+        let sex: UInt8 = switch work.first {
+        case UInt8(ascii: "m"): UInt8(ascii: "m")
+        case UInt8(ascii: "f"): UInt8(ascii: "f")
+        default: 0
+        }
+        addFolded(values.first(.postcode), spaces: false)
+        let address = text.count
+        TextNormaliser.appendFolded(values.all(.address), spaces: true, to: &text)
+        fixed.append(address..<text.count)
+        addFolded(values.first(.town), spaces: false)
+        let phone = text.count
+        if let value = values.first(.phone) {
+            // The last ten digits.
+            for byte in value where byte >= 0x30 && byte <= 0x39 { text.append(byte) }
+            if text.count - phone > 10 { text.removeSubrange(phone..<(text.count - 10)) }
+        }
+        fixed.append(phone..<text.count)
+        let email = text.count
+        if let value = values.first(.email) { text += trimmed(String(decoding: value, as: UTF8.self)).lowercased().utf8 }
+        fixed.append(email..<text.count)
+        addFolded(values.first(.nationality), spaces: false)
+        for identifier in values.all(.identifier) where identifiers.count < PreparedPerson.maximumIdentifiers {
+            let start = text.count
+            TextNormaliser.appendFolded(CollectionOfOne(identifier), spaces: false, to: &text)
+            if text.count > start { identifiers.append(start..<text.count) }
+        }
+        return layOut(dateOfBirth: dateOfBirth, sex: sex)
+    }
+
+    /// Adds a fixed field, folded.
+    private mutating func addFolded(_ value: UnsafeBufferPointer<UInt8>?, spaces: Bool) {
+        let start = text.count
+        if let value { TextNormaliser.appendFolded(CollectionOfOne(value), spaces: spaces, to: &text) }
+        fixed.append(start..<text.count)
+    }
+
+    /// Adds a name unless it comes to nothing: the first word of the given names that is not an honorific, made
+    /// canonical; the surname's words without particles (all of them if nothing else is left), run together; and
+    /// the phonetic key of each.
+    private mutating func addName(given: [UnsafeBufferPointer<UInt8>], surname: UnsafeBufferPointer<UInt8>?) {
+        let start = text.count
+        work.removeAll(keepingCapacity: true)
+        TextNormaliser.appendFolded(given, spaces: true, to: &work)
+        forEachWord(work) { word in
+            let name = String(decoding: word, as: UTF8.self)
+            if variants.honorifics.contains(name) { return true }
+            if let canonical = variants.canonical[name] { text += canonical.utf8 } else { text += word }
+            return false
+        }
+        let givenEnd = text.count
+        work.removeAll(keepingCapacity: true)
+        if let surname { TextNormaliser.appendFolded(CollectionOfOne(surname), spaces: true, to: &work) }
+        forEachWord(work) { word in
+            if !variants.particles.contains(String(decoding: word, as: UTF8.self)) { text += word }
+            return true
+        }
+        if text.count == givenEnd { forEachWord(work) { text += $0; return true } }
+        let surnameEnd = text.count
+        if givenEnd == start && surnameEnd == givenEnd || names.count == 4 * PreparedPerson.maximumNames {
+            text.removeLast(text.count - start)
+            return
+        }
+        // The keys are made from a copy, as `text` grows while they are written.
+        work.removeAll(keepingCapacity: true)
+        work += text[start..<surnameEnd]
+        work.withUnsafeBufferPointer { name in
+            Phonetic.appendKey(UnsafeBufferPointer(rebasing: name[0..<(givenEnd - start)]), to: &text)
+            let givenKeyEnd = text.count
+            Phonetic.appendKey(UnsafeBufferPointer(rebasing: name[(givenEnd - start)...]), to: &text)
+            names += [start..<givenEnd, givenEnd..<surnameEnd, surnameEnd..<givenKeyEnd, givenKeyEnd..<text.count]
+        }
+    }
+
+    /// Calls `body` with each word of folded text until it returns false.
+    private func forEachWord(_ text: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
+        text.withUnsafeBufferPointer { text in
+            var start = 0
+            while start < text.count {
+                var end = start
+                while end < text.count && text[end] != 0x20 { end += 1 }
+                if !body(UnsafeBufferPointer(rebasing: text[start..<end])) { return }
+                start = end + 1
+            }
+        }
+    }
+
+    /// The layout ``PersonView`` reads: name count, identifier count, date of birth (year in two bytes, month,
+    /// day; 0 where unknown), sex (0 if unknown), each field's start as two bytes (and the end of the last), then
+    /// the fields, each at most ``PreparedPerson/maximumFieldBytes`` long.
+    private func layOut(dateOfBirth: PartialDateOfBirth?, sex: UInt8) -> [UInt8] {
+        let count = fixed.count + names.count + identifiers.count
+        let header = PersonView.fieldTable + 2 * (count + 1)
+        func forEachField(_ body: (Range<Int>) -> Void) {
+            fixed.forEach(body)
+            names.forEach(body)
+            identifiers.forEach(body)
+        }
+        var total = header
+        forEachField { total += min($0.count, PreparedPerson.maximumFieldBytes) }
+        return text.withUnsafeBufferPointer { text in
+            [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
+                func put(_ value: Int, at: Int) {
+                    out[at] = UInt8(value & 0xFF)
+                    out[at + 1] = UInt8(value >> 8)
+                }
+                out[0] = UInt8(names.count / 4)
+                out[1] = UInt8(identifiers.count)
+                put(dateOfBirth?.year ?? 0, at: 2)
+                out[4] = UInt8(dateOfBirth?.month ?? 0)
+                out[5] = UInt8(dateOfBirth?.day ?? 0)
+                out[6] = sex
+                var offset = header, k = 0
+                forEachField { field in
+                    put(offset, at: PersonView.fieldTable + 2 * k)
+                    let length = min(field.count, PreparedPerson.maximumFieldBytes)
+                    if length > 0 { (out.baseAddress! + offset).initialize(from: text.baseAddress! + field.lowerBound, count: length) }
+                    offset += length
+                    k += 1
+                }
+                put(offset, at: PersonView.fieldTable + 2 * count)
+                initialized = total
+            }
+        }
+    }
+}
