@@ -37,28 +37,32 @@ public struct Resolver: Sendable {
 
     /// Finds the pairs within one source that are the same person.
     public func dedupe(_ people: [PreparedPerson], labelled: [(pattern: UInt64, match: Bool)] = []) async -> Resolution {
-        let index = await BlockIndex.building(people, configuration: blocking)
-        return await run(left: people, right: people, index: index, dedupe: true, labelled: labelled)
+        let table = PersonTable(people)
+        return await run(left: table, right: table, dedupe: true, labelled: labelled) { await BlockIndex.building(people, configuration: blocking) }
     }
 
     /// Finds the pairs across two sources that are the same person (left index into `left`, right into `right`).
     public func link(_ left: [PreparedPerson], _ right: [PreparedPerson], labelled: [(pattern: UInt64, match: Bool)] = []) async -> Resolution {
-        let index = await BlockIndex.building(right, configuration: blocking)
-        return await run(left: left, right: right, index: index, dedupe: false, labelled: labelled)
+        await run(left: PersonTable(left), right: PersonTable(right), dedupe: false, labelled: labelled) {
+            await BlockIndex.building(right, configuration: blocking)
+        }
     }
 
-    private func run(left: [PreparedPerson], right: [PreparedPerson], index: BlockIndex, dedupe: Bool,
-                     labelled: [(pattern: UInt64, match: Bool)]) async -> Resolution {
-        let leftTable = PersonTable(left), rightTable = dedupe ? leftTable : PersonTable(right)
-        let (pairs, table) = await Self.candidatePairs(left: leftTable, right: rightTable, index: index, dedupe: dedupe)
+    /// Resolves with the block index `indexing` builds (of the right side).
+    private func run(left: PersonTable, right: PersonTable, dedupe: Bool, labelled: [(pattern: UInt64, match: Bool)],
+                     indexing: @Sendable () async -> BlockIndex) async -> Resolution {
+        // Random pairs for u need no index: they are compared while it is built.
+        async let random = Self.randomPatterns(left: left, right: right, dedupe: dedupe, count: randomPairs, seed: seed)
+        let index = await indexing()
+        let (parts, table) = await Self.candidatePairs(left: left, right: right, index: index, dedupe: dedupe)
+        let pairCount = parts.reduce(0) { $0 + $1.count }
         let counts = table.counts
         var model = MatchModel.initial()
-        model.estimateU(randomPatterns: await Self.randomPatterns(left: leftTable, right: rightTable, dedupe: dedupe,
-                                                                  count: randomPairs, seed: seed))
+        model.estimateU(randomPatterns: await random)
         // EM needs duplicates to learn from. With few evident ones (exact name and date of birth), the standard
         // weights are kept, with u from the data, and the prior set from what evidence there is.
         let evident = MatchModel.evidentMatches(patterns: counts)
-        let anchor = min(0.5, Double(max(1, evident)) / Double(max(1, pairs.count)))
+        let anchor = min(0.5, Double(max(1, evident)) / Double(max(1, pairCount)))
         model.prior = anchor
         if evident >= max(Self.minimumEvidentMatches, left.count / 1_000) || !labelled.isEmpty {
             model.trainEM(patterns: counts, labelled: labelled, priorBounds: (anchor / 3)...min(0.5, anchor * 3))
@@ -69,14 +73,16 @@ public struct Resolver: Sendable {
             let weight = model.matchWeight(ComparisonVector.levels(of: pattern))
             return MatchModel.probability(weight: weight) >= threshold ? weight : .nan
         }
-        var matches = await Parallel.chunks(count: pairs.count) { range in
-            range.compactMap { n -> ScoredPair? in
-                let pair = pairs[n], weight = weights[table.slot(of: pair.pattern)]
-                return weight.isNaN ? nil : ScoredPair(left: pair.left, right: pair.right, pattern: pair.pattern, weight: weight)
+        var matches = await Parallel.chunks(count: parts.count) { range in
+            range.flatMap { k in
+                parts[k].compactMap { pair -> ScoredPair? in
+                    let weight = weights[table.slot(of: pair.pattern)]
+                    return weight.isNaN ? nil : ScoredPair(left: pair.left, right: pair.right, pattern: pair.pattern, weight: weight)
+                }
             }
         }.flatMap { $0 }
         matches.sort { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.left, $0.right) < ($1.left, $1.right) }
-        return Resolution(model: model, candidatePairs: pairs.count, matches: matches)
+        return Resolution(model: model, candidatePairs: pairCount, matches: matches)
     }
 
     /// Evident duplicates needed before a model is fitted to the data.
@@ -84,9 +90,9 @@ public struct Resolver: Sendable {
 
     typealias Candidate = (left: Int32, right: Int32, pattern: UInt64)
 
-    /// Every candidate pair with its comparison pattern, and how often each pattern occurs, computed in parallel
-    /// over chunks of the left side.
-    static func candidatePairs(left: PersonTable, right: PersonTable, index: BlockIndex, dedupe: Bool) async -> ([Candidate], PatternTable) {
+    /// Every candidate pair with its comparison pattern, in parts (by chunks of the left side, computed in
+    /// parallel), and how often each pattern occurs.
+    static func candidatePairs(left: PersonTable, right: PersonTable, index: BlockIndex, dedupe: Bool) async -> ([[Candidate]], PatternTable) {
         let parts = await Parallel.chunks(count: left.count) { range in
             var out: [Candidate] = []
             var patterns = PatternTable()
@@ -113,7 +119,7 @@ public struct Resolver: Sendable {
         }
         var total = PatternTable()
         for part in parts { total.merge(part.1) }
-        return (parts.flatMap(\.0), total)
+        return (parts.map(\.0), total)
     }
 
     /// Comparison patterns of random pairs (almost all non-matches), for u.
