@@ -343,28 +343,38 @@ public struct BlockIndex: Sendable {
         /// Adds the blocks' members with an index of at least `minimum`, each weighted by its block's rarity (a key
         /// shared by k people is worth 1/log₂(k+1)); blocks over the size limit are skipped.
         private func gather(_ blocks: some Sequence<Int>, _ minimum: Int32, _ scratch: inout CandidateScratch) {
-            // First each block's bounds and last member, so their loads from memory overlap; then the members.
-            var runs: [(start: Int, end: Int, last: Int32)] = []
-            swap(&runs, &scratch.runs)
-            runs.removeAll(keepingCapacity: true)
+            // First each block's bounds and last member are read, so their loads from memory overlap; then the members.
+            var read: Int32 = 0
+            for b in blocks {
+                let end = Int(starts[b + 1])
+                read &+= starts[b] &+ (end > 0 ? members[end - 1] : 0)
+            }
+            BlockIndex.keep(read)
             for b in blocks {
                 let start = Int(starts[b]), end = Int(starts[b + 1])
-                if end == start || end - start > configuration.maxBlockSize { continue }
-                runs.append((start, end, members[end - 1]))
-            }
-            for (start, end, last) in runs where last >= minimum {
-                let weight = UInt32(1000 / log2(Double(end - start) + 1))
+                if end == start || end - start > configuration.maxBlockSize || members[end - 1] < minimum { continue }
                 // Members are in ascending order: those below `minimum` are skipped by a binary search.
                 var low = start, high = end
                 while low < high {
                     let mid = (low + high) / 2
                     if members[mid] < minimum { low = mid + 1 } else { high = mid }
                 }
-                scratch.add(UnsafeBufferPointer(rebasing: members[low..<end]), weight)
+                scratch.add(UnsafeBufferPointer(rebasing: members[low..<end]), BlockIndex.weight(ofBlockOf: end - start))
             }
-            swap(&runs, &scratch.runs)
         }
     }
+
+    /// What sharing a key with `size` people is worth, in thousandths: 1/log₂(size + 1).
+    @inline(__always)
+    static func weight(ofBlockOf size: Int) -> UInt32 {
+        size < blockWeights.count ? blockWeights[size] : UInt32(1000 / log2(Double(size) + 1))
+    }
+
+    private static let blockWeights = (0..<1024).map { $0 == 0 ? 0 : UInt32(1000 / log2(Double($0) + 1)) }
+
+    /// Uses a value, so the memory reads that made it are not optimised away.
+    @_optimize(none)
+    static func keep(_ value: Int32) {}
 }
 
 /// Working space for finding one record's candidates, reused from record to record: the weight each member shares
@@ -374,8 +384,6 @@ struct CandidateScratch: Sendable {
     private var sums = [UInt32](repeating: 0, count: 1024)
     private var used: [Int] = []
     private var best: [UInt64] = []
-    /// The blocks being gathered (see ``BlockIndex/Reader``), kept to reuse their memory.
-    var runs: [(start: Int, end: Int, last: Int32)] = []
 
     init() {}
 

@@ -438,56 +438,73 @@ public enum PersonFile {
         do { compiled = try ColumnMapping.parse(idColumn: idColumn, entries: map, header: header.fields).compile(header: header.fields) }
         catch { throw Problem(description: error.description) }
         // Each row is prepared as it is read; a row without an ID is kept aside to be reported below.
-        let body: [(id: String, hash: UInt64, person: PreparedPerson?)]
+        // Each piece's people, each ID's hash, and whether the piece stopped at a row without an ID.
+        let pieces: [(people: [PreparedPerson], hashes: [UInt64], stoppedAtEmptyID: Bool)]
         do {
-            body = try await CSV.parseInParallel(bytes, from: header.end, rowsBefore: 1) { forEachRow in
+            pieces = try await CSV.parseInParallel(bytes, from: header.end, rowsBefore: 1) { forEachRow in
                 var packer = PersonPacker(variants: variants, dateFormat: dateFormat)
                 var spans: [RecordValues.Span] = []
-                var people: [(id: String, hash: UInt64, person: PreparedPerson?)] = []
+                var people: [PreparedPerson] = [], hashes: [UInt64] = [], stopped = false
                 forEachRow { row in
+                    if stopped { return }
                     let id = compiled.read(row, spans: &spans)
+                    if id.isEmpty { stopped = true; return }
                     var hash = KeyHash(0)
                     hash.add(id.utf8)
-                    let packed = id.isEmpty ? nil : spans.withUnsafeBufferPointer { packer.pack(RecordValues(bytes: row.bytes, spans: $0)) }
-                    people.append((id, hash.value, packed.map { PreparedPerson(id: id, packed: $0) }))
+                    hashes.append(hash.value)
+                    people.append(PreparedPerson(id: id, packed: spans.withUnsafeBufferPointer { packer.pack(RecordValues(bytes: row.bytes, spans: $0)) }))
                 }
-                return people
-            }.flatMap { $0 }
-        } catch { throw Problem(description: error.description) }
-        // IDs are checked for repeats by the hashes worked out above, in a table of row numbers: one core hashing a
-        // million IDs again into a Set took longer than the check itself.
-        var capacity = 16
-        while capacity < body.count * 2 { capacity <<= 1 }
-        var seen = [Int32](repeating: -1, count: capacity)
-        var people: [PreparedPerson] = []
-        people.reserveCapacity(body.count)
-        for (n, row) in body.enumerated() {
-            guard let person = row.person else { throw Problem(description: "row \(n + 2): column '\(idColumn)' is empty") }
-            var slot = Int(truncatingIfNeeded: BlockIndex.mix(row.hash)) & (capacity - 1)
-            while seen[slot] >= 0 {
-                let other = body[Int(seen[slot])]
-                if other.hash == row.hash && other.id == row.id { throw Problem(description: "row \(n + 2): ID '\(row.id)' appears twice") }
-                slot = (slot + 1) & (capacity - 1)
+                return (people, hashes, stopped)
             }
-            seen[slot] = Int32(n)
-            people.append(person)
+        } catch { throw Problem(description: error.description) }
+        // IDs are checked for repeats, in file order, by the hashes worked out above, in a table of row numbers: one
+        // core hashing a million IDs again into a Set took longer than the check itself.
+        let count = pieces.reduce(0) { $0 + $1.people.count }
+        var capacity = 16
+        while capacity < count * 2 { capacity <<= 1 }
+        var seen = [Int32](repeating: -1, count: capacity)
+        var people: [PreparedPerson] = [], hashes: [UInt64] = []
+        people.reserveCapacity(count)
+        hashes.reserveCapacity(count)
+        for piece in pieces {
+            for (person, hash) in zip(piece.people, piece.hashes) {
+                var slot = Int(truncatingIfNeeded: BlockIndex.mix(hash)) & (capacity - 1)
+                while seen[slot] >= 0 {
+                    let other = Int(seen[slot])
+                    if hashes[other] == hash && people[other].id == person.id {
+                        throw Problem(description: "row \(people.count + 2): ID '\(person.id)' appears twice")
+                    }
+                    slot = (slot + 1) & (capacity - 1)
+                }
+                seen[slot] = Int32(people.count)
+                people.append(person)
+                hashes.append(hash)
+            }
+            if piece.stoppedAtEmptyID { throw Problem(description: "row \(people.count + 2): column '\(idColumn)' is empty") }
         }
         return people
     }
 
     /// PAIRS.csv: the header `left_id,right_id,score`, then one row per match as the resolution orders them, each
-    /// score a probability with four decimals.
-    public static func pairsCSV(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson]) -> [UInt8] {
-        var out = Array("left_id,right_id,score\n".utf8)
-        out.reserveCapacity(out.count + resolution.matches.count * 32)
-        for pair in resolution.matches {
-            CSV.append(left[Int(pair.left)].id, to: &out)
-            out.append(0x2C)
-            CSV.append(right[Int(pair.right)].id, to: &out)
-            out.append(0x2C)
-            fixed4(pair.probability, to: &out)
-            out.append(0x0A)
+    /// score a probability with four decimals. The rows are written on every core.
+    public static func pairsCSV(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson]) async -> [UInt8] {
+        let matches = resolution.matches
+        let parts = await Parallel.chunks(count: matches.count) { range in
+            var out: [UInt8] = []
+            out.reserveCapacity(range.count * 32)
+            for pair in matches[range] {
+                CSV.append(left[Int(pair.left)].id, to: &out)
+                out.append(0x2C)
+                CSV.append(right[Int(pair.right)].id, to: &out)
+                out.append(0x2C)
+                fixed4(pair.probability, to: &out)
+                out.append(0x0A)
+            }
+            return out
         }
+        var out = Array("left_id,right_id,score\n".utf8)
+        out.reserveCapacity(parts.reduce(out.count) { $0 + $1.count })
+        for part in parts { out += part }
         return out
     }
 

@@ -329,10 +329,13 @@ struct PersonView {
     }
 }
 
-/// Whether two byte strings are equal.
+/// Whether two byte strings are equal (short ones, most fields, compared in line rather than by a call).
 @inline(__always)
 func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    guard a.count == b.count else { return false }
+    if a.count > 16 { return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+    for i in 0..<a.count where a[i] != b[i] { return false }
+    return true
 }
 
 /// Many prepared people's bytes laid end to end, for batch work: a pair of people is read from one block of memory

@@ -91,7 +91,7 @@ struct Resolve: AsyncParsableCommand {
             let loaded = Resolve.seconds(since: start)
             let resolution = await (try options.resolver).dedupe(people)
             let resolved = Resolve.seconds(since: start) - loaded
-            try Resolve.writePairs(resolution, left: people, right: people, to: options.output)
+            try await Resolve.writePairs(resolution, left: people, right: people, to: options.output)
             if let clusters { try Resolve.writeClusters(resolution, people: people, to: clusters) }
             Resolve.report(resolution, records: people.count, since: start, loaded: loaded, resolved: resolved)
             Resolve.exitLeavingMemory()
@@ -129,7 +129,7 @@ struct Resolve: AsyncParsableCommand {
                 let loaded = Resolve.seconds(since: start)
                 let resolution = await Resolver(threshold: threshold).dedupe(people)
                 let resolved = Resolve.seconds(since: start) - loaded
-                try Resolve.writePairs(resolution, left: people, right: people, to: output)
+                try await Resolve.writePairs(resolution, left: people, right: people, to: output)
                 if let clusters { try Resolve.writeClusters(resolution, people: people, to: clusters) }
                 Resolve.report(resolution, records: people.count, since: start, loaded: loaded, resolved: resolved)
             }
@@ -142,8 +142,8 @@ struct Resolve: AsyncParsableCommand {
         Foundation.exit(0)
     }
 
-    static func writePairs(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson], to path: String) throws {
-        try Data(PersonFile.pairsCSV(resolution, left: left, right: right)).write(to: URL(fileURLWithPath: path), options: .atomic)
+    static func writePairs(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson], to path: String) async throws {
+        try Data(await PersonFile.pairsCSV(resolution, left: left, right: right)).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     static func writeClusters(_ resolution: Resolution, people: [PreparedPerson], to path: String) throws {
@@ -171,7 +171,7 @@ struct Resolve: AsyncParsableCommand {
             let loaded = Resolve.seconds(since: start)
             let resolution = await (try options.resolver).link(leftPeople, rightPeople)
             let resolved = Resolve.seconds(since: start) - loaded
-            try Resolve.writePairs(resolution, left: leftPeople, right: rightPeople, to: options.output)
+            try await Resolve.writePairs(resolution, left: leftPeople, right: rightPeople, to: options.output)
             Resolve.report(resolution, records: leftPeople.count + rightPeople.count, since: start, loaded: loaded, resolved: resolved)
             Resolve.exitLeavingMemory()
         }

@@ -166,7 +166,7 @@ struct MatchingTests {
         #expect(explanation.parts.contains { $0.field == "date of birth" && $0.level == "exact" && $0.weight > 0 })
 
         // PAIRS.csv, the command line's contract: the header, then one row per match in order, scores with four decimals.
-        let rows = String(decoding: PersonFile.pairsCSV(resolution, left: people, right: people), as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let rows = String(decoding: await PersonFile.pairsCSV(resolution, left: people, right: people), as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
         #expect(rows.first == ["left_id", "right_id", "score"] && rows.count == resolution.matches.count + 1)
         #expect(rows[1] == [people[Int(pair.left)].id, people[Int(pair.right)].id, String(format: "%.4f", pair.probability)])
         for n in 0...2_000 {
