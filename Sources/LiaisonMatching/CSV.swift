@@ -31,7 +31,7 @@ public enum CSV {
     /// so no row outlives its reading; the pieces' results in file order.
     static func parseInParallel<T: Sendable>(_ bytes: [UInt8], from start: Int = 0, rowsBefore: Int = 0, pieceBytes: Int? = nil,
                                              eachPiece: @escaping @Sendable (_ forEachRow: ((Row) -> Void) -> Void) -> T) async throws(ParseError) -> [T] {
-        let every = pieceBytes ?? max(1 << 20, (bytes.count - start) / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        let every = pieceBytes ?? max(1 << 18, (bytes.count - start) / (ProcessInfo.processInfo.activeProcessorCount * 16))
         let cuts = rowStarts(bytes, from: start, rowsBefore: rowsBefore, every: every)
         let pieces = await Parallel.chunks(count: cuts.count) { range -> [Result<T, ParseError>] in
             range.map { k -> Result<T, ParseError> in

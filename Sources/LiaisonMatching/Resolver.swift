@@ -127,15 +127,20 @@ public struct Resolver: Sendable {
         let (l, r) = (left.count, right.count)
         guard l > 0, r > 0, l + r > 2 else { return [:] }
         // Beyond one draw per possible pair, more draws of a small input add work, not information.
-        let parts = await Parallel.chunks(count: min(count, l * r)) { range in
-            var rng = SplitMix64(seed: seed &+ UInt64(range.lowerBound))
+        let draws = min(count, l * r)
+        // Draws come in fixed runs, each with its own seed, so the pairs drawn do not depend on how many cores share them.
+        let run = 4_096
+        let parts = await Parallel.chunks(count: (draws + run - 1) / run) { runs in
             var patterns = PatternTable()
             left.withViews { lefts in
                 right.withViews { rights in
-                    for _ in range {
-                        let a = Int(rng.next() % UInt64(l)), b = Int(rng.next() % UInt64(r))
-                        if dedupe && a == b { continue }
-                        patterns.add(Comparator.compare(lefts[a], rights[b]).pattern)
+                    for k in runs {
+                        var rng = SplitMix64(seed: seed &+ UInt64(k))
+                        for _ in (k * run)..<min(draws, (k + 1) * run) {
+                            let a = Int(rng.next() % UInt64(l)), b = Int(rng.next() % UInt64(r))
+                            if dedupe && a == b { continue }
+                            patterns.add(Comparator.compare(lefts[a], rights[b]).pattern)
+                        }
                     }
                 }
             }
