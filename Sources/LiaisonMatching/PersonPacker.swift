@@ -18,16 +18,31 @@ struct RecordValues {
     }
 
     /// Every value of `field`.
-    func all(_ field: PersonField) -> some Collection<UnsafeBufferPointer<UInt8>> {
-        let n = field.ordinal
-        return spans.lazy.filter { $0.field == n }.map(value)
+    func all(_ field: PersonField) -> FieldValues { FieldValues(values: self, field: field.ordinal) }
+
+    /// The values of one field, in place, without a closure to filter them (a lazy filter's would be allocated
+    /// on every call).
+    struct FieldValues: Collection {
+        let values: RecordValues
+        let field: Int
+
+        var startIndex: Int { next(from: 0) }
+        var endIndex: Int { values.spans.count }
+        func index(after i: Int) -> Int { next(from: i + 1) }
+        subscript(i: Int) -> UnsafeBufferPointer<UInt8> { values.value(values.spans[i]) }
+
+        private func next(from i: Int) -> Int {
+            var i = i
+            while i < values.spans.count && values.spans[i].field != field { i += 1 }
+            return i
+        }
     }
 
-    private func value(_ span: Span) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]) }
+    func value(_ span: Span) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]) }
 }
 
 /// Prepares records into ``PreparedPerson``'s packed form (see ``PersonView``), folding, keying and laying out every
-/// field in working memory kept from record to record: a record costs one allocation, its packed bytes.
+/// field in working memory kept from record to record: preparing a record allocates only its packed bytes.
 struct PersonPacker {
     let variants: NameVariants
     let dateFormat: String?
@@ -50,14 +65,14 @@ struct PersonPacker {
         names.removeAll(keepingCapacity: true)
         identifiers.removeAll(keepingCapacity: true)
         // The primary name, then full names and aliases.
-        let given = [values.first(.givenName), values.first(.middleNames)].compactMap { $0 }, surname = values.first(.surname)
-        if !given.isEmpty || surname != nil { addName(given: given, surname: surname) }
-        for field in [PersonField.fullName, .alias] {
-            for full in values.all(field) where names.count < 4 * PreparedPerson.maximumNames {
-                guard let (given, surname) = PreparedPerson.split(full: String(decoding: full, as: UTF8.self), variants: variants) else { continue }
-                var g = given, s = surname
-                g.withUTF8 { g in s.withUTF8 { s in addName(given: [g], surname: s) } }
-            }
+        let first = values.first(.givenName), middle = values.first(.middleNames), surname = values.first(.surname)
+        if first != nil || middle != nil || surname != nil { addName(first, middle, surname: surname) }
+        for span in values.spans where span.field == PersonField.fullName.ordinal || span.field == PersonField.alias.ordinal {
+            guard names.count < 4 * PreparedPerson.maximumNames,
+                  let (given, surname) = PreparedPerson.split(full: String(decoding: values.value(span), as: UTF8.self), variants: variants)
+            else { continue }
+            var g = given, s = surname
+            g.withUTF8 { g in s.withUTF8 { s in addName(g, nil, surname: s) } }
         }
         let dateOfBirth = values.first(.dateOfBirth).flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
         work.removeAll(keepingCapacity: true)
@@ -101,10 +116,14 @@ struct PersonPacker {
     /// Adds a name unless it comes to nothing: the first word of the given names that is not an honorific, made
     /// canonical; the surname's words without particles (all of them if nothing else is left), run together; and
     /// the phonetic key of each.
-    private mutating func addName(given: [UnsafeBufferPointer<UInt8>], surname: UnsafeBufferPointer<UInt8>?) {
+    private mutating func addName(_ given: UnsafeBufferPointer<UInt8>?, _ middle: UnsafeBufferPointer<UInt8>?, surname: UnsafeBufferPointer<UInt8>?) {
         let start = text.count
         work.removeAll(keepingCapacity: true)
-        TextNormaliser.appendFolded(given, spaces: true, to: &work)
+        switch (given, middle) {
+        case let (given?, middle?): TextNormaliser.appendFolded([given, middle], spaces: true, to: &work)
+        case let (only?, nil), let (nil, only?): TextNormaliser.appendFolded(CollectionOfOne(only), spaces: true, to: &work)
+        case (nil, nil): break
+        }
         forEachWord(work) { word in
             let name = String(decoding: word, as: UTF8.self)
             if variants.honorifics.contains(name) { return true }
