@@ -69,17 +69,17 @@ public enum Comparator {
         if a.nameCount > 0 && b.nameCount > 0 {
             var best: (given: UInt8, surname: UInt8) = (255, 255)
             for i in 0..<a.nameCount {
-                let xg = a.given(i), xs = a.surname(i), xgk = a.givenKey(i), xsk = a.surnameKey(i)
+                let xg = Name(a.given(i), a.givenKey(i), a.givenCharacters(i)), xs = Name(a.surname(i), a.surnameKey(i), a.surnameCharacters(i))
                 for j in 0..<b.nameCount {
-                    let yg = b.given(j), ys = b.surname(j), ygk = b.givenKey(j), ysk = b.surnameKey(j)
-                    let direct = (givenLevel(xg, xgk, yg, ygk), surnameLevel(xs, xsk, ys, ysk))
+                    let yg = Name(b.given(j), b.givenKey(j), b.givenCharacters(j)), ys = Name(b.surname(j), b.surnameKey(j), b.surnameCharacters(j))
+                    let direct = (givenLevel(xg, yg), surnameLevel(xs, ys))
                     if rank(direct) < rank(best) { best = direct; swapped = false; alias = i > 0 || j > 0 }
                     // A swap only counts when both parts are present, each agrees at least by sound, and together they
                     // agree better than the best reading so far (which cannot be beaten once both parts are exact).
-                    guard rank(best) > 2, !xg.isEmpty, !yg.isEmpty else { continue }
-                    let acrossGiven = givenLevel(xg, xgk, ys, ysk)
+                    guard rank(best) > 2, !xg.text.isEmpty, !yg.text.isEmpty else { continue }
+                    let acrossGiven = givenLevel(xg, ys)
                     guard acrossGiven <= 3 else { continue }
-                    let across = (acrossGiven, surnameLevel(xs, xsk, yg, ygk))
+                    let across = (acrossGiven, surnameLevel(xs, yg))
                     if across.1 <= 3, rank(across) < rank(best) { best = across; swapped = true; alias = i > 0 || j > 0 }
                 }
             }
@@ -88,8 +88,8 @@ public enum Comparator {
         }
         v[.dateOfBirth] = dateLevel(a, b)
         v[.postcode] = postcodeLevel(a, b)
-        v[.address] = banded(a.address, b.address, addressBands)
-        v[.town] = banded(a.town, b.town, townBands)
+        v[.address] = banded(a.address, a.addressCharacters, b.address, b.addressCharacters, addressBands)
+        v[.town] = banded(a.town, a.townCharacters, b.town, b.townCharacters, townBands)
         v[.identifier] = identifierLevel(a, b)
         if let x = a.sex, let y = b.sex { v[.sex] = x == y ? 1 : 2 }
         v[.phone] = exact(a.phone, b.phone)
@@ -110,22 +110,30 @@ public enum Comparator {
 
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    static func givenLevel(_ a: Bytes, _ ak: Bytes, _ b: Bytes, _ bk: Bytes) -> UInt8 {
+    /// A name part as compared: its text, phonetic key and character set.
+    struct Name {
+        let text: Bytes, key: Bytes, characters: UInt64
+        init(_ text: Bytes, _ key: Bytes, _ characters: UInt64) { (self.text, self.key, self.characters) = (text, key, characters) }
+    }
+
+    static func givenLevel(_ x: Name, _ y: Name) -> UInt8 {
+        let a = x.text, b = y.text
         if a.isEmpty || b.isEmpty { return 0 }
         if same(a, b) { return 1 }
         if a.count == 1 || b.count == 1 { return a[0] == b[0] ? 4 : 5 }
-        let jw = StringSimilarity.jaroWinklerBound(a.count, b.count) < 0.85 ? 0 : StringSimilarity.jaroWinkler(a, b)
+        let jw = StringSimilarity.jaroWinkler(a, x.characters, b, y.characters, atLeast: 0.85)
         if jw >= 0.92 { return 2 }
-        if jw >= 0.85 || (!ak.isEmpty && same(ak, bk)) { return 3 }
+        if jw >= 0.85 || (!x.key.isEmpty && same(x.key, y.key)) { return 3 }
         return a[0] == b[0] ? 4 : 5
     }
 
-    static func surnameLevel(_ a: Bytes, _ ak: Bytes, _ b: Bytes, _ bk: Bytes) -> UInt8 {
+    static func surnameLevel(_ x: Name, _ y: Name) -> UInt8 {
+        let a = x.text, b = y.text
         if a.isEmpty || b.isEmpty { return 0 }
         if same(a, b) { return 1 }
-        let jw = StringSimilarity.jaroWinklerBound(a.count, b.count) < 0.85 ? 0 : StringSimilarity.jaroWinkler(a, b)
+        let jw = StringSimilarity.jaroWinkler(a, x.characters, b, y.characters, atLeast: 0.85)
         if jw >= 0.92 { return 2 }
-        if jw >= 0.85 || (!ak.isEmpty && same(ak, bk)) { return 3 }
+        if jw >= 0.85 || (!x.key.isEmpty && same(x.key, y.key)) { return 3 }
         return 4
     }
 
@@ -155,11 +163,10 @@ public enum Comparator {
         return 4
     }
 
-    static func banded<let n: Int>(_ a: Bytes, _ b: Bytes, _ bands: InlineArray<n, Double>) -> UInt8 {
+    static func banded<let n: Int>(_ a: Bytes, _ x: UInt64, _ b: Bytes, _ y: UInt64, _ bands: InlineArray<n, Double>) -> UInt8 {
         if a.isEmpty || b.isEmpty { return 0 }
         if same(a, b) { return 1 }
-        if StringSimilarity.jaroWinklerBound(a.count, b.count) < bands[n - 1] { return UInt8(n + 1) }
-        let jw = StringSimilarity.jaroWinkler(a, b)
+        let jw = StringSimilarity.jaroWinkler(a, x, b, y, atLeast: bands[n - 1])
         for i in 0..<n where jw >= bands[i] { return UInt8(i + 1) }
         return UInt8(n + 1)
     }

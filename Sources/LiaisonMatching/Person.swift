@@ -272,19 +272,36 @@ public final class PreparedPerson: Sendable {
 
 /// A prepared person's fields read in place, valid only while the bytes are (inside ``PreparedPerson/withView(_:)``
 /// or ``PersonTable/withViews(_:)``). Fields 0–5 are postcode, address, town, phone, email and nationality; then
-/// given name, surname and their phonetic keys for each name; then the identifiers.
+/// given name, surname and their phonetic keys for each name; then the identifiers. The fields compared by
+/// Jaro–Winkler (address, town, and each name's given name and surname) also have their character sets (see
+/// ``StringSimilarity/characterSet(_:)``), read before any comparison is made.
 struct PersonView {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Read when the view is made, so making views of many people first starts all their memory loads together.
     let nameCount: Int
+    /// Where the field starts begin, after the counts, date of birth, sex and character sets.
+    let fieldTable: Int
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         nameCount = Int(bytes[0])
+        fieldTable = Self.fieldTable(names: nameCount)
     }
 
-    /// Where the field starts begin, after the counts, date of birth and sex.
-    static let fieldTable = 7
+    /// Where the character sets begin: address, town, then given name and surname of each name, eight bytes each.
+    static let characterSets = 7
+
+    static func fieldTable(names: Int) -> Int { characterSets + 8 * (2 + 2 * names) }
+
+    @inline(__always)
+    func characters(_ k: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + Self.characterSets + 8 * k).loadUnaligned(as: UInt64.self))
+    }
+
+    var addressCharacters: UInt64 { characters(0) }
+    var townCharacters: UInt64 { characters(1) }
+    func givenCharacters(_ n: Int) -> UInt64 { characters(2 + 2 * n) }
+    func surnameCharacters(_ n: Int) -> UInt64 { characters(3 + 2 * n) }
 
     var identifierCount: Int { Int(bytes[1]) }
     /// The date of birth's parts, 0 where unknown.
@@ -300,7 +317,7 @@ struct PersonView {
 
     @inline(__always)
     func field(_ n: Int) -> UnsafeBufferPointer<UInt8> {
-        let at = Self.fieldTable + 2 * n
+        let at = fieldTable + 2 * n
         let start = Int(bytes[at]) | Int(bytes[at + 1]) << 8, end = Int(bytes[at + 2]) | Int(bytes[at + 3]) << 8
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }

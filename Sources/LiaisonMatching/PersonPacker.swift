@@ -168,11 +168,13 @@ struct PersonPacker {
     }
 
     /// The layout ``PersonView`` reads: name count, identifier count, date of birth (year in two bytes, month,
-    /// day; 0 where unknown), sex (0 if unknown), each field's start as two bytes (and the end of the last), then
-    /// the fields, each at most ``PreparedPerson/maximumFieldBytes`` long.
+    /// day; 0 where unknown), sex (0 if unknown), the character sets of address, town and each name's given name
+    /// and surname (eight bytes each), each field's start as two bytes (and the end of the last), then the
+    /// fields, each at most ``PreparedPerson/maximumFieldBytes`` long.
     private func layOut(dateOfBirth: PartialDateOfBirth?, sex: UInt8) -> [UInt8] {
         let count = fixed.count + names.count + identifiers.count
-        let header = PersonView.fieldTable + 2 * (count + 1)
+        let fieldTable = PersonView.fieldTable(names: names.count / 4)
+        let header = fieldTable + 2 * (count + 1)
         func forEachField(_ body: (Range<Int>) -> Void) {
             fixed.forEach(body)
             names.forEach(body)
@@ -192,15 +194,25 @@ struct PersonPacker {
                 out[4] = UInt8(dateOfBirth?.month ?? 0)
                 out[5] = UInt8(dateOfBirth?.day ?? 0)
                 out[6] = sex
+                func putCharacters(of field: Range<Int>, at k: Int) {
+                    let set = StringSimilarity.characterSet(UnsafeBufferPointer(rebasing: text[field]))
+                    UnsafeMutableRawPointer(out.baseAddress! + PersonView.characterSets + 8 * k).storeBytes(of: set.littleEndian, as: UInt64.self)
+                }
+                putCharacters(of: fixed[1], at: 0)
+                putCharacters(of: fixed[2], at: 1)
+                for n in 0..<(names.count / 4) {
+                    putCharacters(of: names[4 * n], at: 2 + 2 * n)
+                    putCharacters(of: names[4 * n + 1], at: 3 + 2 * n)
+                }
                 var offset = header, k = 0
                 forEachField { field in
-                    put(offset, at: PersonView.fieldTable + 2 * k)
+                    put(offset, at: fieldTable + 2 * k)
                     let length = min(field.count, PreparedPerson.maximumFieldBytes)
                     if length > 0 { (out.baseAddress! + offset).initialize(from: text.baseAddress! + field.lowerBound, count: length) }
                     offset += length
                     k += 1
                 }
-                put(offset, at: PersonView.fieldTable + 2 * count)
+                put(offset, at: fieldTable + 2 * count)
                 initialized = total
             }
         }

@@ -143,11 +143,27 @@ public enum StringSimilarity {
         return (mm / Double(n) + mm / Double(m) + (mm - Double(transpositions / 2)) / mm) / 3
     }
 
-    /// The most Jaro–Winkler can be for strings of these lengths (every character of the shorter one matching).
-    static func jaroWinklerBound(_ n: Int, _ m: Int) -> Double {
-        if n == 0 || m == 0 { return 0 }
-        let jaro = (1 + Double(min(n, m)) / Double(max(n, m)) + 1) / 3
-        return jaro + 0.4 * (1 - jaro)
+    /// Jaro–Winkler of bytes in place when it may reach `floor`, and 0 when it certainly cannot, decided first
+    /// from the lengths, then from the two sides' ``characterSet(_:)``s: a character one side has and the other
+    /// lacks can match nothing, so each side's count of such distinct characters caps the matches. Most pairs
+    /// of different names or addresses are settled so, without the comparison.
+    static func jaroWinkler(_ a: UnsafeBufferPointer<UInt8>, _ x: UInt64, _ b: UnsafeBufferPointer<UInt8>, _ y: UInt64,
+                            atLeast floor: Double) -> Double {
+        let n = min(a.count, 64), m = min(b.count, 64)
+        // Jaro–Winkler is at most 0.4 + 0.6·Jaro, and Jaro with k matches at most (k/n + k/m + 1)/3: so it reaches
+        // the floor only if k·(n + m) ≥ (5·floor − 3)·n·m. A hair is taken off, so rounding cannot drop a pair.
+        let needed = (5 * floor - 3) * Double(n * m) * (1 - 1e-9)
+        let matches = min(n - (x & ~y).nonzeroBitCount, m - (y & ~x).nonzeroBitCount)
+        if Double(matches * (n + m)) < needed { return 0 }
+        return jaroWinkler(a, b)
+    }
+
+    /// A bit for each character among the first 64 bytes (as many as Jaro compares): letters, digits and space
+    /// each their own; other bytes may share one, which only loosens the cap drawn from it.
+    static func characterSet(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var set: UInt64 = 0
+        for c in bytes.prefix(64) { set |= 1 &<< UInt64(c & 31 | (c & 0x40) >> 1) }
+        return set
     }
 
     /// Jaro–Winkler similarity: Jaro, raised for a common prefix of up to four characters (scaling 0.1).
