@@ -353,11 +353,17 @@ public struct BlockIndex: Sendable {
             for b in blocks {
                 let start = Int(starts[b]), end = Int(starts[b + 1])
                 if end == start || end - start > configuration.maxBlockSize || members[end - 1] < minimum { continue }
-                // Members are in ascending order: those below `minimum` are skipped by a binary search.
-                var low = start, high = end
-                while low < high {
-                    let mid = (low + high) / 2
-                    if members[mid] < minimum { low = mid + 1 } else { high = mid }
+                // Members are in ascending order: those below `minimum` are skipped, counted in a small block (with no
+                // branch to mispredict), found by a binary search in a larger one.
+                var low = start
+                if end - start <= 16 {
+                    for k in start..<end { low &+= members[k] < minimum ? 1 : 0 }
+                } else {
+                    var high = end
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if members[mid] < minimum { low = mid + 1 } else { high = mid }
+                    }
                 }
                 scratch.add(UnsafeBufferPointer(rebasing: members[low..<end]), BlockIndex.weight(ofBlockOf: end - start))
             }
@@ -379,41 +385,51 @@ public struct BlockIndex: Sendable {
 
 /// Working space for finding one record's candidates, reused from record to record: the weight each member shares
 /// with the record, summed in a small open-addressing table that is cleared slot by slot. No sorting of hits.
+/// Its arrays keep their sizes between records and are written in place, so adding a hit checks no capacity.
 struct CandidateScratch: Sendable {
     private var members = [Int32](repeating: -1, count: 1024)
     private var sums = [UInt32](repeating: 0, count: 1024)
-    private var used: [Int] = []
+    /// The slots in use, the first `usedCount` of them: fewer than half the table's, which ``add(_:_:)`` keeps so.
+    private var used = [Int32](repeating: 0, count: 512)
+    private var usedCount = 0
+    /// The best candidates so far, largest first: the first `cap` of them, and one more place for shifting.
     private var best: [UInt64] = []
 
     init() {}
 
     mutating func reset() {
-        members.withUnsafeMutableBufferPointer { m in for slot in used { m[slot] = -1 } }
-        used.removeAll(keepingCapacity: true)
+        let count = usedCount
+        members.withUnsafeMutableBufferPointer { m in used.withUnsafeBufferPointer { u in for k in 0..<count { m[Int(u[k])] = -1 } } }
+        usedCount = 0
     }
 
     /// Adds `weight` to each of `block`'s members.
     mutating func add(_ block: UnsafeBufferPointer<Int32>, _ weight: UInt32) {
-        while (used.count + block.count) * 2 >= members.count { grow() }
+        while (usedCount + block.count) * 2 >= members.count { grow() }
         let mask = members.count - 1
+        var count = usedCount
         members.withUnsafeMutableBufferPointer { members in
             sums.withUnsafeMutableBufferPointer { sums in
-                for member in block {
-                    var slot = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: member)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-                    while true {
-                        let m = members[slot]
-                        if m == member { sums[slot] &+= weight; break }
-                        if m == -1 {
-                            members[slot] = member
-                            sums[slot] = weight
-                            used.append(slot)
-                            break
+                used.withUnsafeMutableBufferPointer { used in
+                    for member in block {
+                        var slot = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: member)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+                        while true {
+                            let m = members[slot]
+                            if m == member { sums[slot] &+= weight; break }
+                            if m == -1 {
+                                members[slot] = member
+                                sums[slot] = weight
+                                used[count] = Int32(slot)
+                                count += 1
+                                break
+                            }
+                            slot = (slot + 1) & mask
                         }
-                        slot = (slot + 1) & mask
                     }
                 }
             }
         }
+        usedCount = count
     }
 
     /// The members whose sums reach `floor`, at most `cap` of them: when more qualify, the largest sums (the
@@ -421,30 +437,45 @@ struct CandidateScratch: Sendable {
     mutating func best(_ cap: Int, atLeast floor: UInt32, into out: inout [Int32]) {
         out.removeAll(keepingCapacity: true)
         guard cap > 0 else { return }
+        if best.count != cap + 1 { best = [UInt64](repeating: 0, count: cap + 1) }
         // Ranked as (sum << 32 | ~member), so the largest value is the best candidate.
-        best.removeAll(keepingCapacity: true)
-        var qualifying = 0
-        for slot in used where sums[slot] >= floor {
-            qualifying += 1
-            let value = UInt64(sums[slot]) << 32 | UInt64(~UInt32(bitPattern: members[slot]))
-            if qualifying <= cap { out.append(members[slot]) }
-            if best.count == cap && value <= best[cap - 1] { continue }
-            var at = best.count
-            while at > 0 && best[at - 1] < value { at -= 1 }
-            best.insert(value, at: at)
-            if best.count > cap { best.removeLast() }
+        var qualifying = 0, kept = 0
+        let count = usedCount
+        members.withUnsafeBufferPointer { members in
+            sums.withUnsafeBufferPointer { sums in
+                used.withUnsafeBufferPointer { used in
+                    best.withUnsafeMutableBufferPointer { top in
+                        for k in 0..<count {
+                            let slot = Int(used[k])
+                            guard sums[slot] >= floor else { continue }
+                            qualifying += 1
+                            let value = UInt64(sums[slot]) << 32 | UInt64(~UInt32(bitPattern: members[slot]))
+                            if qualifying <= cap { out.append(members[slot]) }
+                            if kept == cap && value <= top[cap - 1] { continue }
+                            var at = kept
+                            while at > 0 && top[at - 1] < value {
+                                top[at] = top[at - 1]
+                                at -= 1
+                            }
+                            top[at] = value
+                            if kept < cap { kept += 1 }
+                        }
+                    }
+                }
+            }
         }
         if qualifying > cap {
             out.removeAll(keepingCapacity: true)
-            for value in best { out.append(Int32(bitPattern: ~UInt32(value & 0xFFFF_FFFF))) }
+            for value in best[0..<cap] { out.append(Int32(bitPattern: ~UInt32(value & 0xFFFF_FFFF))) }
         }
     }
 
     private mutating func grow() {
-        let entries = used.map { (members[$0], sums[$0]) }
+        let entries = (0..<usedCount).map { (members[Int(used[$0])], sums[Int(used[$0])]) }
         members = [Int32](repeating: -1, count: members.count * 2)
         sums = [UInt32](repeating: 0, count: members.count)
-        used.removeAll(keepingCapacity: true)
+        used = [Int32](repeating: 0, count: members.count / 2)
+        usedCount = 0
         for (member, sum) in entries { add(member, sum) }
     }
 

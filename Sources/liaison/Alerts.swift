@@ -9,7 +9,7 @@ struct AlertCommand: AsyncParsableCommand {
                                                     subcommands: [List.self, Feed.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The alerts the user may see, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "The alerts the user may see, newest first.")
         @OptionGroup var viewer: ActingUser
 
         func run() async throws {
@@ -24,7 +24,7 @@ struct AlertCommand: AsyncParsableCommand {
     }
 
     struct Feed: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The live alerts the user may see, as JSON or as a STIX 2.1 bundle.")
+        static let configuration = CommandConfiguration(commandName: "feed", abstract: "The live alerts the user may see, as JSON or as a STIX 2.1 bundle.")
         @OptionGroup var viewer: ActingUser
         @Option(help: "json (default) or stix.") var format: String = "json"
         @Option(help: "Write to this file instead of standard output.") var output: String?

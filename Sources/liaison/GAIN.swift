@@ -9,7 +9,7 @@ struct GAINCommand: AsyncParsableCommand {
                                                     subcommands: [Ask.self, Requests.self, Hits.self])
 
     struct Ask: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Ask agencies about a person (--given/--family/--dob), a vehicle or a company; prints each answer.")
+        static let configuration = CommandConfiguration(commandName: "ask", abstract: "Ask agencies about a person (--given/--family/--dob), a vehicle or a company; prints each answer.")
         @OptionGroup var user: ActingUser
         @Option(help: "Agency codes to ask, separated by commas.") var agencies: String
         @Option(help: "Why you ask: shown to any agency with a hit.") var purpose: String
@@ -33,7 +33,7 @@ struct GAINCommand: AsyncParsableCommand {
     }
 
     struct Requests: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Your agency's requests, newest first, with each answer and anything shared.")
+        static let configuration = CommandConfiguration(commandName: "requests", abstract: "Your agency's requests, newest first, with each answer and anything shared.")
         @OptionGroup var user: ActingUser
 
         func run() async throws {
@@ -49,7 +49,7 @@ struct GAINCommand: AsyncParsableCommand {
     }
 
     struct Hits: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Requests that hit your agency's records: who asked, why, and which records matched.")
+        static let configuration = CommandConfiguration(commandName: "hits", abstract: "Requests that hit your agency's records: who asked, why, and which records matched.")
         @OptionGroup var user: ActingUser
 
         func run() async throws {

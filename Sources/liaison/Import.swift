@@ -6,6 +6,7 @@ import LiaisonStore
 /// `liaison import …`: partners' files of people loaded as subjects, with a progress bar, an error report, and resume.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Load a partner's file of people (CSV or JSON Lines) as subjects; resume an interrupted import; list imports and refused rows.",
         subcommands: [Subjects.self, Resume.self, Jobs.self, Errors.self])
 
@@ -64,7 +65,7 @@ struct Import: AsyncParsableCommand {
     }
 
     struct Subjects: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Load a file of people as subjects of your agency.")
+        static let configuration = CommandConfiguration(commandName: "subjects", abstract: "Load a file of people as subjects of your agency.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The CSV or JSON Lines file.") var file: String
         @Option(help: "The partner or system the file comes from; its mapping is saved under this name.") var source: String
@@ -94,7 +95,7 @@ struct Import: AsyncParsableCommand {
     }
 
     struct Resume: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Continue an interrupted import from the last saved batch (nothing loads twice).")
+        static let configuration = CommandConfiguration(commandName: "resume", abstract: "Continue an interrupted import from the last saved batch (nothing loads twice).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The import's ID.") var id: String
         @Argument(help: "The same file.") var file: String
@@ -116,7 +117,7 @@ struct Import: AsyncParsableCommand {
     }
 
     struct Jobs: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List your agency's imports, most recent first.")
+        static let configuration = CommandConfiguration(commandName: "jobs", abstract: "List your agency's imports, most recent first.")
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "A user of the agency.") var username: String
 
@@ -131,7 +132,7 @@ struct Import: AsyncParsableCommand {
     }
 
     struct Errors: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The rows an import refused: row, field and reason, as CSV.")
+        static let configuration = CommandConfiguration(commandName: "errors", abstract: "The rows an import refused: row, field and reason, as CSV.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The import's ID.") var id: String
         @Option(name: .customLong("as"), help: "A user of the agency.") var username: String

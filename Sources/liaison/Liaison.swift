@@ -53,7 +53,7 @@ func withStore<T>(_ options: StoreOptions, _ body: (SQLStore) async throws -> T)
 }
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Start the web server and JSON API.")
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Start the web server and JSON API.")
 
     @OptionGroup var store: StoreOptions
     @Option(help: "Address to listen on (env LIAISON_HOST).") var host: String?
@@ -100,7 +100,7 @@ struct Serve: AsyncParsableCommand {
 }
 
 struct Migrate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create or upgrade the store's schema, then list the applied migrations.")
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Create or upgrade the store's schema, then list the applied migrations.")
 
     @OptionGroup var store: StoreOptions
 
@@ -113,7 +113,7 @@ struct Migrate: AsyncParsableCommand {
 }
 
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Synthetic demonstration data.", subcommands: [DemoCommand.self])
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Synthetic demonstration data.", subcommands: [DemoCommand.self])
 }
 
 struct DemoCommand: AsyncParsableCommand {
@@ -158,7 +158,7 @@ struct DemoCommand: AsyncParsableCommand {
 }
 
 struct Users: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage user accounts and API tokens.",
+    static let configuration = CommandConfiguration(commandName: "users", abstract: "Manage user accounts and API tokens.",
                                                     subcommands: [AddUser.self, ListUsers.self, SetActive.self, Brief.self, IssueToken.self, ListTokens.self, RevokeToken.self])
 }
 
@@ -260,7 +260,7 @@ struct RevokeToken: AsyncParsableCommand {
 }
 
 struct Audit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The audit log: verify its hash chain, or list entries.",
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "The audit log: verify its hash chain, or list entries.",
                                                     subcommands: [VerifyAudit.self, ListAudit.self])
 }
 
@@ -352,7 +352,7 @@ struct SetActive: AsyncParsableCommand {
 }
 
 struct Brief: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Set the operations or cases a user is briefed into (need-to-know).")
+    static let configuration = CommandConfiguration(commandName: "brief", abstract: "Set the operations or cases a user is briefed into (need-to-know).")
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The username.") var username: String
@@ -373,11 +373,11 @@ struct Brief: AsyncParsableCommand {
 }
 
 struct Access: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Ask the access policy about a user and a record.", subcommands: [Explain.self])
+    static let configuration = CommandConfiguration(commandName: "access", abstract: "Ask the access policy about a user and a record.", subcommands: [Explain.self])
 }
 
 struct Explain: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Why a user may or may not see (or change) a subject or group.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Why a user may or may not see (or change) a subject or group.")
 
     @OptionGroup var store: StoreOptions
     @Option(help: "The username.") var user: String

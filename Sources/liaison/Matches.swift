@@ -7,6 +7,7 @@ import LiaisonStore
 /// access policy and the audit chain exactly as the pages and API do.
 struct Matches: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "matches",
         abstract: "Find likely duplicate subjects and review them: same person, not the same, or unsure (reversible).",
         subcommands: [Find.self, List.self, Decide.self, Undo.self])
 
@@ -19,7 +20,7 @@ struct Matches: AsyncParsableCommand {
     }
 
     struct Find: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run the matching engine over the subjects a user may see and queue the likely pairs.")
+        static let configuration = CommandConfiguration(commandName: "find", abstract: "Run the matching engine over the subjects a user may see and queue the likely pairs.")
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "The user whose view of the subjects is searched.") var username: String
 
@@ -32,7 +33,7 @@ struct Matches: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List pairs by status, most likely first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List pairs by status, most likely first.")
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "The user listing (only pairs whose subjects they may both see).") var username: String
         @Option(help: "pending, same, not-same or unsure.") var status = "pending"
@@ -53,7 +54,7 @@ struct Matches: AsyncParsableCommand {
     }
 
     struct Decide: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a decision on a pair: same, not-same or unsure.")
+        static let configuration = CommandConfiguration(commandName: "decide", abstract: "Record a decision on a pair: same, not-same or unsure.")
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "The reviewer (must see both subjects and hold a role that may change records).") var username: String
         @Argument(help: "The pair's ID (from `matches list`).") var id: String
@@ -69,7 +70,7 @@ struct Matches: AsyncParsableCommand {
     }
 
     struct Undo: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Undo a pair's current decision (it returns to the queue; the undo is kept).")
+        static let configuration = CommandConfiguration(commandName: "undo", abstract: "Undo a pair's current decision (it returns to the queue; the undo is kept).")
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "The reviewer (must see both subjects and hold a role that may change records).") var username: String
         @Argument(help: "The pair's ID.") var id: String

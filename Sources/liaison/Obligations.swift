@@ -9,6 +9,7 @@ import LiaisonWeb
 /// audit chain as the pages and API do.
 struct Obligations: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "obligations",
         abstract: "Obligations to partner agencies: list what is due or overdue, escalate missed deadlines, deliver the outbox.",
         subcommands: [Due.self, Overdue.self, Sweep.self, Deliver.self])
 
@@ -50,19 +51,19 @@ struct Obligations: AsyncParsableCommand {
     }
 
     struct Due: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open obligations still on time, soonest due first.")
+        static let configuration = CommandConfiguration(commandName: "due", abstract: "Open obligations still on time, soonest due first.")
         @OptionGroup var listing: Listing
         func run() async throws { try await listing.run(.due) }
     }
 
     struct Overdue: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open obligations past their due time, with their escalation.")
+        static let configuration = CommandConfiguration(commandName: "overdue", abstract: "Open obligations past their due time, with their escalation.")
         @OptionGroup var listing: Listing
         func run() async throws { try await listing.run(.overdue) }
     }
 
     struct Sweep: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Escalate open obligations past their deadline (the server does this every minute).")
+        static let configuration = CommandConfiguration(commandName: "sweep", abstract: "Escalate open obligations past their deadline (the server does this every minute).")
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -75,7 +76,7 @@ struct Obligations: AsyncParsableCommand {
     }
 
     struct Deliver: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run one round of outbox delivery (the server does this every few seconds).")
+        static let configuration = CommandConfiguration(commandName: "deliver", abstract: "Run one round of outbox delivery (the server does this every few seconds).")
         @OptionGroup var store: StoreOptions
         @Option(help: "SMTP relay for emailed notices, HOST:PORT.") var smtp: String?
         @Option(name: .customLong("smtp-from"), help: "The sender address of emailed notices.") var smtpFrom = "liaison@localhost"

@@ -31,13 +31,13 @@ struct POI: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Active Persons of Interest, soonest review first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Active Persons of Interest, soonest review first.")
         @OptionGroup var listing: Listing
         func run() async throws { try await listing.run(overdue: false) }
     }
 
     struct Due: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Persons of Interest whose review falls due within the coming days, overdue ones first.")
+        static let configuration = CommandConfiguration(commandName: "due", abstract: "Persons of Interest whose review falls due within the coming days, overdue ones first.")
         @OptionGroup var listing: Listing
         @Option(help: "How many days ahead to look.") var within: Int = 30
         func validate() throws {
@@ -47,7 +47,7 @@ struct POI: AsyncParsableCommand {
     }
 
     struct Overdue: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Persons of Interest whose review is overdue.")
+        static let configuration = CommandConfiguration(commandName: "overdue", abstract: "Persons of Interest whose review is overdue.")
         @OptionGroup var listing: Listing
         func run() async throws { try await listing.run(overdue: true) }
     }
@@ -59,7 +59,7 @@ struct OCGCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ocg", abstract: "Organised crime groups.", subcommands: [Rescore.self])
 
     struct Rescore: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Score every assessed group again against the scoring matrix in force.")
+        static let configuration = CommandConfiguration(commandName: "rescore", abstract: "Score every assessed group again against the scoring matrix in force.")
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "The user recording the new assessments (must be able to change the groups).") var username: String
 
@@ -101,7 +101,7 @@ struct OperationCommand: AsyncParsableCommand {
                                                     subcommands: [List.self, Brief.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The operations a user may see, latest start first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "The operations a user may see, latest start first.")
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "The user listing.") var username: String
 
@@ -120,7 +120,7 @@ struct OperationCommand: AsyncParsableCommand {
     }
 
     struct Brief: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Brief a member into an operation (need-to-know), or withdraw their briefing.")
+        static let configuration = CommandConfiguration(commandName: "brief", abstract: "Brief a member into an operation (need-to-know), or withdraw their briefing.")
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "The user briefing (the lead agency's supervisor, the officer who set it up, or an administrator).") var username: String
         @Argument(help: "The operation's name.") var operation: String

@@ -62,7 +62,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     struct Performance: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The performance report: each measure beside the previous period.")
+        static let configuration = CommandConfiguration(commandName: "performance", abstract: "The performance report: each measure beside the previous period.")
         @OptionGroup var scope: Scope
         @Flag(help: "The published version: restricted measures left out.") var published = false
 
@@ -76,7 +76,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     struct Profile: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A local profile: groups active in the area, measures, partners' contributions, places.")
+        static let configuration = CommandConfiguration(commandName: "profile", abstract: "A local profile: groups active in the area, measures, partners' contributions, places.")
         @OptionGroup var scope: Scope
 
         func run() async throws {

@@ -7,6 +7,7 @@ import LiaisonStore
 /// `liaison resolve`: entity resolution on files, without a server or database.
 struct Resolve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "resolve",
         abstract: "Find the same person within one file or across two (CSV), without a server or database.",
         subcommands: [Dedupe.self, Link.self, Subjects.self])
 
@@ -57,7 +58,7 @@ struct Resolve: AsyncParsableCommand {
 
         /// Reads and prepares every record of a file.
         func load(_ path: String, variants: NameVariants) async throws -> [PreparedPerson] {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+            guard let data = Resolve.bytes(ofFile: path) else { throw ValidationError("cannot read \(path)") }
             do {
                 return try await PersonFile.prepare(csv: data, idColumn: id, map: map, variants: variants, dateFormat: dateFormat)
             } catch {
@@ -65,6 +66,26 @@ struct Resolve: AsyncParsableCommand {
             }
         }
 
+    }
+
+    /// A file's bytes, read straight into the array the CSV reader works over (no second copy of a large file).
+    static func bytes(ofFile path: String) -> [UInt8]? {
+        let file = open(path, O_RDONLY)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var status = stat()
+        guard fstat(file, &status) == 0 else { return nil }
+        // Pipes and devices have no size to read to: those are read whole by Foundation.
+        guard status.st_mode & S_IFMT == S_IFREG else { return FileManager.default.contents(atPath: path).map { Array($0) } }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, count in
+            while count < buffer.count {
+                let n = read(file, buffer.baseAddress! + count, buffer.count - count)
+                if n <= 0 { failed = n < 0; break }
+                count += n
+            }
+        }
+        return failed ? nil : bytes
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -80,7 +101,7 @@ struct Resolve: AsyncParsableCommand {
     }
 
     struct Dedupe: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Find records of the same person within one file.")
+        static let configuration = CommandConfiguration(commandName: "dedupe", abstract: "Find records of the same person within one file.")
         @Argument(help: "The CSV file (with a header row).") var input: String
         @OptionGroup var options: Options
         @Option(help: "Also write each record's cluster (id,cluster_id).") var clusters: String?
@@ -101,6 +122,7 @@ struct Resolve: AsyncParsableCommand {
     /// Duplicates among the subjects already held, as one user sees them.
     struct Subjects: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "subjects",
             abstract: "Find subjects in the store that are the same person, among those a user may see (every page read is audited).")
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "The user whose view of the subjects is searched.") var username: String
@@ -159,7 +181,7 @@ struct Resolve: AsyncParsableCommand {
     }
 
     struct Link: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Find records of the same person across two files.")
+        static let configuration = CommandConfiguration(commandName: "link", abstract: "Find records of the same person across two files.")
         @Argument(help: "The left CSV file.") var left: String
         @Argument(help: "The right CSV file (same columns, or mapped alike).") var right: String
         @OptionGroup var options: Options
