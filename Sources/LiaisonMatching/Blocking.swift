@@ -189,8 +189,17 @@ public struct BlockIndex: Sendable {
 
     /// The same index, each person's keys worked out in parallel over the machine's cores.
     public static func building(_ people: [PreparedPerson], configuration: BlockingConfiguration) async -> BlockIndex {
-        BlockIndex(runs: await Parallel.chunks(count: people.count) { range in KeyRun(people, range, configuration) },
-                   configuration: configuration)
+        await building(people, configuration: configuration) {}.index
+    }
+
+    /// The same index, and the result of `meanwhile`, which runs while the index is put together from the keys:
+    /// that is one core's work, so other work can have the rest.
+    static func building<T: Sendable>(_ people: [PreparedPerson], configuration: BlockingConfiguration,
+                                      meanwhile: @escaping @Sendable () async -> T) async -> (index: BlockIndex, meanwhile: T) {
+        let runs = await Parallel.chunks(count: people.count) { range in KeyRun(people, range, configuration) }
+        async let other = meanwhile()
+        let index = BlockIndex(runs: runs, configuration: configuration)
+        return (index, await other)
     }
 
     /// The keys of a run of consecutive people, end to end.

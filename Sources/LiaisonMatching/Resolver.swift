@@ -38,27 +38,26 @@ public struct Resolver: Sendable {
     /// Finds the pairs within one source that are the same person.
     public func dedupe(_ people: [PreparedPerson], labelled: [(pattern: UInt64, match: Bool)] = []) async -> Resolution {
         let table = PersonTable(people)
-        return await run(left: table, right: table, dedupe: true, labelled: labelled) { await BlockIndex.building(people, configuration: blocking) }
+        return await run(left: table, right: table, indexing: people, dedupe: true, labelled: labelled)
     }
 
     /// Finds the pairs across two sources that are the same person (left index into `left`, right into `right`).
     public func link(_ left: [PreparedPerson], _ right: [PreparedPerson], labelled: [(pattern: UInt64, match: Bool)] = []) async -> Resolution {
-        await run(left: PersonTable(left), right: PersonTable(right), dedupe: false, labelled: labelled) {
-            await BlockIndex.building(right, configuration: blocking)
-        }
+        await run(left: PersonTable(left), right: PersonTable(right), indexing: right, dedupe: false, labelled: labelled)
     }
 
-    /// Resolves with the block index `indexing` builds (of the right side).
-    private func run(left: PersonTable, right: PersonTable, dedupe: Bool, labelled: [(pattern: UInt64, match: Bool)],
-                     indexing: @Sendable () async -> BlockIndex) async -> Resolution {
-        // Random pairs for u need no index: they are compared while it is built.
-        async let random = Self.randomPatterns(left: left, right: right, dedupe: dedupe, count: randomPairs, seed: seed)
-        let index = await indexing()
+    /// Resolves with a block index of `indexing`, the people of the right side.
+    private func run(left: PersonTable, right: PersonTable, indexing: [PreparedPerson], dedupe: Bool,
+                     labelled: [(pattern: UInt64, match: Bool)]) async -> Resolution {
+        // Random pairs for u need no index: they are compared while it is put together.
+        let (index, random) = await BlockIndex.building(indexing, configuration: blocking) { [randomPairs, seed] in
+            await Self.randomPatterns(left: left, right: right, dedupe: dedupe, count: randomPairs, seed: seed)
+        }
         let (parts, table) = await Self.candidatePairs(left: left, right: right, index: index, dedupe: dedupe)
         let pairCount = parts.reduce(0) { $0 + $1.count }
         let counts = table.counts
         var model = MatchModel.initial()
-        model.estimateU(randomPatterns: await random)
+        model.estimateU(randomPatterns: random)
         // EM needs duplicates to learn from. With few evident ones (exact name and date of birth), the standard
         // weights are kept, with u from the data, and the prior set from what evidence there is.
         let evident = MatchModel.evidentMatches(patterns: counts)
