@@ -91,13 +91,29 @@ public enum CSV {
             while from < p.count, let hit = memchr(base + from, 0x0A, p.count - from) {
                 let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 if i + 1 >= p.count { break }
-                for k in counted...i { rows &+= p[k] == 0x0A || p[k] == 0x0D ? 1 : 0 }
+                rows &+= lineBreaks(UnsafeBufferPointer(rebasing: p[counted...i]))
                 counted = i + 1
                 cuts.append((i + 1, rows))
                 from = i + stride
             }
             return cuts
         }
+    }
+
+    /// How many bytes of `bytes` are line breaks (LF or CR), eight at a time.
+    static func lineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base), low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        /// The high bit of each zero byte of `x`, and no other.
+        func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x | low) }
+        var count = 0, k = 0
+        while k + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            count += (zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)).nonzeroBitCount
+            k += 8
+        }
+        while k < bytes.count { count += bytes[k] == 0x0A || bytes[k] == 0x0D ? 1 : 0; k += 1 }
+        return count
     }
 
     /// ``rowStarts(_:from:rowsBefore:every:)`` following the reader's quoting byte by byte.
@@ -457,32 +473,33 @@ public enum PersonFile {
                 return (people, hashes, stopped)
             }
         } catch { throw Problem(description: error.description) }
-        // IDs are checked for repeats, in file order, by the hashes worked out above, in a table of row numbers: one
-        // core hashing a million IDs again into a Set took longer than the check itself.
-        let count = pieces.reduce(0) { $0 + $1.people.count }
-        var capacity = 16
-        while capacity < count * 2 { capacity <<= 1 }
-        var seen = [Int32](repeating: -1, count: capacity)
-        var people: [PreparedPerson] = [], hashes: [UInt64] = []
-        people.reserveCapacity(count)
-        hashes.reserveCapacity(count)
-        for piece in pieces {
-            for (person, hash) in zip(piece.people, piece.hashes) {
-                var slot = Int(truncatingIfNeeded: BlockIndex.mix(hash)) & (capacity - 1)
-                while seen[slot] >= 0 {
-                    let other = Int(seen[slot])
-                    if hashes[other] == hash && people[other].id == person.id {
-                        throw Problem(description: "row \(people.count + 2): ID '\(person.id)' appears twice")
-                    }
-                    slot = (slot + 1) & (capacity - 1)
-                }
-                seen[slot] = Int32(people.count)
-                people.append(person)
-                hashes.append(hash)
-            }
-            if piece.stoppedAtEmptyID { throw Problem(description: "row \(people.count + 2): column '\(idColumn)' is empty") }
+        // Rows after one without an ID are not looked at; IDs before it are checked for repeats, in file order.
+        let stop = pieces.firstIndex { $0.stoppedAtEmptyID }
+        let kept = pieces[..<(stop.map { $0 + 1 } ?? pieces.count)]
+        let people = Array(kept.map(\.people).joined())
+        if let row = firstRepeat(people, hashes: Array(kept.map(\.hashes).joined())) {
+            throw Problem(description: "row \(row + 2): ID '\(people[row].id)' appears twice")
         }
+        if stop != nil { throw Problem(description: "row \(people.count + 2): column '\(idColumn)' is empty") }
         return people
+    }
+
+    /// The first person whose ID an earlier one has, found by the IDs' hashes in a table of row numbers: one core
+    /// hashing a million IDs again into a Set took longer than the check itself.
+    private static func firstRepeat(_ people: [PreparedPerson], hashes: [UInt64]) -> Int? {
+        var capacity = 16
+        while capacity < people.count * 2 { capacity <<= 1 }
+        var seen = [Int32](repeating: -1, count: capacity)
+        for (i, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: BlockIndex.mix(hash)) & (capacity - 1)
+            while seen[slot] >= 0 {
+                let other = Int(seen[slot])
+                if hashes[other] == hash && people[other].id == people[i].id { return i }
+                slot = (slot + 1) & (capacity - 1)
+            }
+            seen[slot] = Int32(i)
+        }
+        return nil
     }
 
     /// PAIRS.csv: the header `left_id,right_id,score`, then one row per match as the resolution orders them, each

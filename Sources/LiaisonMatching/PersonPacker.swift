@@ -150,7 +150,10 @@ struct PersonPacker {
             Phonetic.appendKey(UnsafeBufferPointer(rebasing: name[0..<(givenEnd - start)]), to: &text)
             let givenKeyEnd = text.count
             Phonetic.appendKey(UnsafeBufferPointer(rebasing: name[(givenEnd - start)...]), to: &text)
-            names += [start..<givenEnd, givenEnd..<surnameEnd, surnameEnd..<givenKeyEnd, givenKeyEnd..<text.count]
+            names.append(start..<givenEnd)
+            names.append(givenEnd..<surnameEnd)
+            names.append(surnameEnd..<givenKeyEnd)
+            names.append(givenKeyEnd..<text.count)
         }
     }
 

@@ -37,22 +37,25 @@ public struct Resolver: Sendable {
 
     /// Finds the pairs within one source that are the same person.
     public func dedupe(_ people: [PreparedPerson], labelled: [(pattern: UInt64, match: Bool)] = []) async -> Resolution {
-        let table = PersonTable(people)
-        return await run(left: table, right: table, indexing: people, dedupe: true, labelled: labelled)
+        await run(tables: { let table = PersonTable(people); return (table, table) }, indexing: people, dedupe: true, labelled: labelled)
     }
 
     /// Finds the pairs across two sources that are the same person (left index into `left`, right into `right`).
     public func link(_ left: [PreparedPerson], _ right: [PreparedPerson], labelled: [(pattern: UInt64, match: Bool)] = []) async -> Resolution {
-        await run(left: PersonTable(left), right: PersonTable(right), indexing: right, dedupe: false, labelled: labelled)
+        await run(tables: { (PersonTable(left), PersonTable(right)) }, indexing: right, dedupe: false, labelled: labelled)
     }
 
-    /// Resolves with a block index of `indexing`, the people of the right side.
-    private func run(left: PersonTable, right: PersonTable, indexing: [PreparedPerson], dedupe: Bool,
+    /// Resolves with a block index of `indexing`, the people of the right side; `tables` lays both sides out.
+    private func run(tables: @escaping @Sendable () -> (PersonTable, PersonTable), indexing: [PreparedPerson], dedupe: Bool,
                      labelled: [(pattern: UInt64, match: Bool)]) async -> Resolution {
-        // Random pairs for u need no index: they are compared while it is put together.
+        // The people are laid out end to end while their keys are worked out, and random pairs for u, which need no
+        // index, are compared while it is put together.
+        let laidOut = Task { tables() }
         let (index, random) = await BlockIndex.building(indexing, configuration: blocking) { [randomPairs, seed] in
-            await Self.randomPatterns(left: left, right: right, dedupe: dedupe, count: randomPairs, seed: seed)
+            let (left, right) = await laidOut.value
+            return await Self.randomPatterns(left: left, right: right, dedupe: dedupe, count: randomPairs, seed: seed)
         }
+        let (left, right) = await laidOut.value
         let (parts, table) = await Self.candidatePairs(left: left, right: right, index: index, dedupe: dedupe)
         let pairCount = parts.reduce(0) { $0 + $1.count }
         let counts = table.counts

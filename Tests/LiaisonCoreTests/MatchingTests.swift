@@ -351,6 +351,14 @@ struct MatchingTests {
             #expect(try await CSV.parseInParallel(plain, pieceBytes: size) == (try CSV.parse(plain)))
         }
         #expect(CSV.quoteFreeRowStarts(text, from: 0, rowsBefore: 0, every: 5) == nil)
+        // Line breaks are counted a word at a time: bytes one bit away from LF or CR are not counted.
+        var rng = SplitMix64(seed: 11)
+        let alphabet: [UInt8] = [0x0A, 0x0D, 0x8A, 0x8D, 0x0B, 0x0C, 0x2A, 0x4A, 0x41]
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 200] {
+            let bytes = (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            let counted = bytes.withUnsafeBufferPointer { CSV.lineBreaks($0) }
+            #expect(counted == bytes.filter { $0 == 0x0A || $0 == 0x0D }.count, "\(length) bytes")
+        }
     }
 
     @Test("CSV parses quotes, embedded commas and line breaks, and names the row of a fault")
@@ -387,6 +395,9 @@ struct MatchingTests {
         }
         #expect(await problem("id,last\n1,Smith\n,Jones\n") == "row 3: column 'id' is empty")
         #expect(await problem("id,last\n1,Smith\n1,Jones\n") == "row 3: ID '1' appears twice")
+        // The first problem in file order: a repeat before a row without an ID, the empty ID before a later repeat.
+        #expect(await problem("id,last\n1,Smith\n2,Ng\n2,Ng\n,Jones\n1,Lee\n") == "row 4: ID '2' appears twice")
+        #expect(await problem("id,last\n1,Smith\n,Jones\n1,Lee\n") == "row 3: column 'id' is empty")
         #expect(await problem("id,surname\n1,Smith\n")?.contains("column 'last' is not in the file's header") == true)
         #expect(await problem("id,last\n1,\"Smith\n") == "row 2: a quoted field is never closed")
         #expect(await problem("") == "the file is empty")
