@@ -168,13 +168,20 @@ def timed(cmd):
     return elapsed, peak, err.strip().splitlines()[-1] if err.strip() else ""
 
 
-def repeated(cmd, times):
-    """The median wall time and the highest peak of up to `times` runs; a run over a minute is not repeated."""
-    runs = [timed(cmd)]
-    while len(runs) < times and runs[0][0] <= 60:
-        runs.append(timed(cmd))
-    walls = sorted(r[0] for r in runs)
-    return walls[(len(walls) - 1) // 2], max(r[1] for r in runs), len(runs)
+def interleaved(cmds, times):
+    """For each tool, its median wall time, highest peak and number of runs over up to `times` rounds in which the
+    tools take turns, so a machine that speeds up or slows down over minutes treats them alike. A tool whose first
+    run took over a minute is not run again."""
+    runs = {tool: [] for tool in cmds}
+    for _ in range(times):
+        for tool, cmd in cmds.items():
+            if not runs[tool] or runs[tool][0][0] <= 60:
+                runs[tool].append(timed(cmd))
+    result = {}
+    for tool, done in runs.items():
+        walls = sorted(r[0] for r in done)
+        result[tool] = (walls[(len(walls) - 1) // 2], max(r[1] for r in done), len(done))
+    return result
 
 
 def score(out, truth):
@@ -200,7 +207,7 @@ def main():
     ap.add_argument("--liaison", default=".build/release/liaison")
     ap.add_argument("--peers", default="splink,recordlinkage")
     ap.add_argument("--recordlinkage-max", type=int, default=100_000)
-    ap.add_argument("--repeat", type=int, default=3, help="runs of each tool (the median wall time is shown); a run over a minute is not repeated")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds in which the tools take turns (each one's median wall time is shown); a run over a minute is not repeated")
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="liaison-resolve-")
     datasets = [("FEBRL 3", 5000, lambda p: febrl3(p))] + [(f"synthetic {int(n):,}", int(n), lambda p, n=int(n): synthetic(p, n)) for n in args.sizes.split(",") if n]
@@ -208,19 +215,18 @@ def main():
     for name, size, make in datasets:
         data = os.path.join(work, "data.csv")
         truth, spec = make(data)
-        out = os.path.join(work, "pairs.csv")
-        cmd = [args.liaison, "resolve", "dedupe", data, "--id", spec["id"], "--output", out]
-        for m in spec["map"]: cmd += ["--map", m]
-        if spec["date_format"]: cmd += ["--date-format", spec["date_format"]]
-        results, runs = {}, {}
-        wall, peak, runs["liaison"] = repeated(cmd, args.repeat)
-        results["liaison"] = (wall, peak) + score(out, truth)
-        for tool in [t for t in args.peers.split(",") if t]:
+        outs = {tool: os.path.join(work, f"pairs-{tool}.csv") for tool in ["liaison"] + [t for t in args.peers.split(",") if t]}
+        cmds = {"liaison": [args.liaison, "resolve", "dedupe", data, "--id", spec["id"], "--output", outs["liaison"]]}
+        for m in spec["map"]: cmds["liaison"] += ["--map", m]
+        if spec["date_format"]: cmds["liaison"] += ["--date-format", spec["date_format"]]
+        for tool in list(outs)[1:]:
             if tool == "recordlinkage" and size > args.recordlinkage_max:
                 print(f"{name:<20} {tool:<14} not run: above --recordlinkage-max {args.recordlinkage_max:,} (its pair index and features are held in memory)")
                 continue
-            wall, peak, runs[tool] = repeated([sys.executable, __file__, "peer", tool, data, out, json.dumps(spec)], args.repeat)
-            results[tool] = (wall, peak) + score(out, truth)
+            cmds[tool] = [sys.executable, __file__, "peer", tool, data, outs[tool], json.dumps(spec)]
+        results, runs = {}, {}
+        for tool, (wall, peak, runs[tool]) in interleaved(cmds, args.repeat).items():
+            results[tool] = (wall, peak) + score(outs[tool], truth)
         for tool, (wall, peak, p, r, f1, n) in results.items():
             print(f"{name:<20} {tool:<14} {wall:>8.2f} {runs[tool]:>4} {peak:>8.0f} {n:>8} {p:>9.3f} {r:>7.3f} {f1:>6.3f}")
         peers = [v for k, v in results.items() if k != "liaison"]
