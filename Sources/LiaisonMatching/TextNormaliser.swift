@@ -53,20 +53,30 @@ public enum TextNormaliser {
     }
 
     /// Folds `bytes` onto `out`, whose output began at `since`; a separator seen last is left pending for what follows.
+    /// Folded in working space first: each byte gives at most one, and a pending space one more.
     private static func fold(_ bytes: some Collection<UInt8>, spaces: Bool, pendingSpace: inout Bool, since start: Int, to output: inout [UInt8]) {
-        for byte in bytes {
-            let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
-            let isWordByte = (lowered >= 0x61 && lowered <= 0x7A) || (lowered >= 0x30 && lowered <= 0x39)
-            if isWordByte {
-                if spaces && pendingSpace && output.count > start { output.append(0x20) }
-                pendingSpace = false
-                output.append(lowered)
-            } else if lowered == 0x27 || lowered >= 0x80 {
-                // Apostrophes join ("O'Neil" → "oneil"); anything left outside ASCII is dropped.
-                continue
-            } else {
-                pendingSpace = true
+        let empty = output.count == start
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
+            var end = 0
+            for byte in bytes {
+                let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
+                let isWordByte = (lowered >= 0x61 && lowered <= 0x7A) || (lowered >= 0x30 && lowered <= 0x39)
+                if isWordByte {
+                    if spaces && pendingSpace && (end > 0 || !empty) {
+                        out[end] = 0x20
+                        end += 1
+                    }
+                    pendingSpace = false
+                    out[end] = lowered
+                    end += 1
+                } else if lowered == 0x27 || lowered >= 0x80 {
+                    // Apostrophes join ("O'Neil" → "oneil"); anything left outside ASCII is dropped.
+                    continue
+                } else {
+                    pendingSpace = true
+                }
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<end]))
         }
     }
 
