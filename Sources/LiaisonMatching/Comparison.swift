@@ -63,13 +63,16 @@ public enum Comparator {
         a.withView { x in b.withView { y in compare(x, y) } }
     }
 
-    static func compare(_ a: PersonView, _ b: PersonView) -> ComparisonVector {
+    /// Compares two people; with `subject`, where the characters of `a`'s address, town and names occur, worked
+    /// out once for comparing `a` with many others (see ``Subjects``).
+    static func compare(_ a: PersonView, _ b: PersonView, subject: Subject? = nil) -> ComparisonVector {
         var v = ComparisonVector()
         var swapped = false, alias = false
         if a.nameCount > 0 && b.nameCount > 0 {
             var best: (given: UInt8, surname: UInt8) = (255, 255)
             for i in 0..<a.nameCount {
-                let xg = Name(a.given(i), a.givenKey(i), a.givenCharacters(i)), xs = Name(a.surname(i), a.surnameKey(i), a.surnameCharacters(i))
+                let xg = Name(a.given(i), a.givenKey(i), a.givenCharacters(i), subject?.places(Subject.given(i))),
+                    xs = Name(a.surname(i), a.surnameKey(i), a.surnameCharacters(i), subject?.places(Subject.surname(i)))
                 for j in 0..<b.nameCount {
                     let yg = Name(b.given(j), b.givenKey(j), b.givenCharacters(j)), ys = Name(b.surname(j), b.surnameKey(j), b.surnameCharacters(j))
                     let direct = (givenLevel(xg, yg), surnameLevel(xs, ys))
@@ -88,8 +91,8 @@ public enum Comparator {
         }
         v[.dateOfBirth] = dateLevel(a, b)
         v[.postcode] = postcodeLevel(a, b)
-        v[.address] = banded(a.address, a.addressCharacters, b.address, b.addressCharacters, addressBands)
-        v[.town] = banded(a.town, a.townCharacters, b.town, b.townCharacters, townBands)
+        v[.address] = banded(a.address, a.addressCharacters, b.address, b.addressCharacters, addressBands, places: subject?.places(Subject.address))
+        v[.town] = banded(a.town, a.townCharacters, b.town, b.townCharacters, townBands, places: subject?.places(Subject.town))
         v[.identifier] = identifierLevel(a, b)
         if let x = a.sex, let y = b.sex { v[.sex] = x == y ? 1 : 2 }
         v[.phone] = exact(a.phone, b.phone)
@@ -110,10 +113,58 @@ public enum Comparator {
 
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    /// A name part as compared: its text, phonetic key and character set.
+    /// A name part as compared: its text, phonetic key and character set, and where its characters occur if that
+    /// was worked out.
     struct Name {
         let text: Bytes, key: Bytes, characters: UInt64
-        init(_ text: Bytes, _ key: Bytes, _ characters: UInt64) { (self.text, self.key, self.characters) = (text, key, characters) }
+        let places: UnsafePointer<UInt64>?
+        init(_ text: Bytes, _ key: Bytes, _ characters: UInt64, _ places: UnsafePointer<UInt64>? = nil) {
+            (self.text, self.key, self.characters, self.places) = (text, key, characters, places)
+        }
+    }
+
+    /// Where each character of one person's address, town, given names and surnames occurs (64 words a field, see
+    /// ``StringSimilarity/fillPlaces(_:into:)``), so comparing the person with many others walks only theirs.
+    struct Subject {
+        let words: UnsafePointer<UInt64>
+        /// Bit k: field k's places are worked out.
+        let filled: UInt64
+
+        static let address = 0, town = 1, fields = 64
+        static func given(_ name: Int) -> Int { 2 + 2 * name }
+        static func surname(_ name: Int) -> Int { 3 + 2 * name }
+
+        @inline(__always)
+        func places(_ field: Int) -> UnsafePointer<UInt64>? { field < Self.fields && filled >> UInt64(field) & 1 == 1 ? words + 64 * field : nil }
+    }
+
+    /// Working space for ``Subject``s, reused from person to person: only the words a person set are cleared.
+    struct Subjects {
+        private var words = [UInt64](repeating: 0, count: 64 * Subject.fields)
+
+        /// Runs `body` with `person`'s subject.
+        mutating func with<R>(_ person: PersonView, _ body: (Subject) -> R) -> R {
+            words.withUnsafeMutableBufferPointer { words in
+                let base = words.baseAddress!
+                var filled: UInt64 = 0
+                func each(_ visit: (Bytes, Int) -> Void) {
+                    visit(person.address, Subject.address)
+                    visit(person.town, Subject.town)
+                    for n in 0..<person.nameCount where Subject.surname(n) < Subject.fields {
+                        visit(person.given(n), Subject.given(n))
+                        visit(person.surname(n), Subject.surname(n))
+                    }
+                }
+                each { text, field in
+                    if !text.isEmpty && StringSimilarity.fillPlaces(text, into: base + 64 * field) { filled |= 1 << UInt64(field) }
+                }
+                let result = body(Subject(words: base, filled: filled))
+                each { text, field in
+                    if filled >> UInt64(field) & 1 == 1 { StringSimilarity.clearPlaces(text, in: base + 64 * field) }
+                }
+                return result
+            }
+        }
     }
 
     static func givenLevel(_ x: Name, _ y: Name) -> UInt8 {
@@ -121,7 +172,7 @@ public enum Comparator {
         if a.isEmpty || b.isEmpty { return 0 }
         if same(a, b) { return 1 }
         if a.count == 1 || b.count == 1 { return a[0] == b[0] ? 4 : 5 }
-        let jw = StringSimilarity.jaroWinkler(a, x.characters, b, y.characters, atLeast: 0.85)
+        let jw = StringSimilarity.jaroWinkler(a, x.characters, b, y.characters, places: x.places, atLeast: 0.85)
         if jw >= 0.92 { return 2 }
         if jw >= 0.85 || (!x.key.isEmpty && same(x.key, y.key)) { return 3 }
         return a[0] == b[0] ? 4 : 5
@@ -131,7 +182,7 @@ public enum Comparator {
         let a = x.text, b = y.text
         if a.isEmpty || b.isEmpty { return 0 }
         if same(a, b) { return 1 }
-        let jw = StringSimilarity.jaroWinkler(a, x.characters, b, y.characters, atLeast: 0.85)
+        let jw = StringSimilarity.jaroWinkler(a, x.characters, b, y.characters, places: x.places, atLeast: 0.85)
         if jw >= 0.92 { return 2 }
         if jw >= 0.85 || (!x.key.isEmpty && same(x.key, y.key)) { return 3 }
         return 4
@@ -163,10 +214,11 @@ public enum Comparator {
         return 4
     }
 
-    static func banded<let n: Int>(_ a: Bytes, _ x: UInt64, _ b: Bytes, _ y: UInt64, _ bands: InlineArray<n, Double>) -> UInt8 {
+    static func banded<let n: Int>(_ a: Bytes, _ x: UInt64, _ b: Bytes, _ y: UInt64, _ bands: InlineArray<n, Double>,
+                                   places: UnsafePointer<UInt64>? = nil) -> UInt8 {
         if a.isEmpty || b.isEmpty { return 0 }
         if same(a, b) { return 1 }
-        let jw = StringSimilarity.jaroWinkler(a, x, b, y, atLeast: bands[n - 1])
+        let jw = StringSimilarity.jaroWinkler(a, x, b, y, places: places, atLeast: bands[n - 1])
         for i in 0..<n where jw >= bands[i] { return UInt8(i + 1) }
         return UInt8(n + 1)
     }

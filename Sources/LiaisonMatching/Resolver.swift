@@ -99,6 +99,7 @@ public struct Resolver: Sendable {
             var out: [Candidate] = []
             var patterns = PatternTable()
             var scratch = CandidateScratch()
+            var subjects = Comparator.Subjects()
             var found: [Int32] = []
             var views: [PersonView] = []
             left.withViews { lefts in right.withViews { rights in index.withReader { blocks in
@@ -106,14 +107,18 @@ public struct Resolver: Sendable {
                     let me = Int32(i), person = lefts[i]
                     if dedupe { blocks.candidates(forIndexed: i, minimum: me + 1, scratch: &scratch, into: &found) }
                     else { blocks.candidates(for: person, minimum: 0, scratch: &scratch, into: &found) }
+                    if found.isEmpty { continue }
                     // The candidates' records are all looked at before any is compared, so their loads from
                     // memory overlap instead of each comparison waiting for its own.
                     views.removeAll(keepingCapacity: true)
                     for j in found { views.append(rights[Int(j)]) }
-                    for (j, view) in zip(found, views) {
-                        let pattern = Comparator.compare(person, view).pattern
-                        out.append((me, j, pattern))
-                        patterns.add(pattern)
+                    // The person's side of every string comparison is worked out once for all its candidates.
+                    subjects.with(person) { subject in
+                        for (j, view) in zip(found, views) {
+                            let pattern = Comparator.compare(person, view, subject: subject).pattern
+                            out.append((me, j, pattern))
+                            patterns.add(pattern)
+                        }
                     }
                 }
             } } }

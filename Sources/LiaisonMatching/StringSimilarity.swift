@@ -147,23 +147,79 @@ public enum StringSimilarity {
     /// from the lengths, then from the two sides' ``characterSet(_:)``s: a character one side has and the other
     /// lacks can match nothing, so each side's count of such distinct characters caps the matches. Most pairs
     /// of different names or addresses are settled so, without the comparison.
+    /// With `places` of `a` (see ``fillPlaces(_:into:)``), the comparison walks only `b`.
     static func jaroWinkler(_ a: UnsafeBufferPointer<UInt8>, _ x: UInt64, _ b: UnsafeBufferPointer<UInt8>, _ y: UInt64,
-                            atLeast floor: Double) -> Double {
+                            places: UnsafePointer<UInt64>? = nil, atLeast floor: Double) -> Double {
         let n = min(a.count, 64), m = min(b.count, 64)
         // Jaro–Winkler is at most 0.4 + 0.6·Jaro, and Jaro with k matches at most (k/n + k/m + 1)/3: so it reaches
         // the floor only if k·(n + m) ≥ (5·floor − 3)·n·m. A hair is taken off, so rounding cannot drop a pair.
         let needed = (5 * floor - 3) * Double(n * m) * (1 - 1e-9)
         let matches = min(n - (x & ~y).nonzeroBitCount, m - (y & ~x).nonzeroBitCount)
         if Double(matches * (n + m)) < needed { return 0 }
-        return jaroWinkler(a, b)
+        guard let places else { return jaroWinkler(a, b) }
+        return winkler(jaro(a, places: places, b), a, b)
     }
 
-    /// A bit for each character among the first 64 bytes (as many as Jaro compares): letters, digits and space
-    /// each their own; other bytes may share one, which only loosens the cap drawn from it.
+    /// A bit for each character among the first 64 bytes (as many as Jaro compares), at its ``slot(_:)``: letters,
+    /// digits and space each their own; other bytes may share one, which only loosens the cap drawn from it.
     static func characterSet(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var set: UInt64 = 0
-        for c in bytes.prefix(64) { set |= 1 &<< UInt64(c & 31 | (c & 0x40) >> 1) }
+        for c in bytes.prefix(64) { set |= 1 &<< UInt64(slot(c)) }
         return set
+    }
+
+    /// A byte's place among 64: space 0, digits 16–25, lowercase letters 33–58, each its own.
+    @inline(__always)
+    static func slot(_ c: UInt8) -> Int { Int(c & 31 | (c & 0x40) >> 1) }
+
+    /// Whether `c` is the only byte with its ``slot(_:)`` that counts: space, digits, lowercase letters and some
+    /// punctuation are; capitals, control and non-ASCII bytes, which share slots with those, are not.
+    @inline(__always)
+    static func ownsSlot(_ c: UInt8) -> Bool {
+        let s = c & 31 | (c & 0x40) >> 1
+        return (s == 0 ? 0x20 : s < 32 ? s + 0x20 : s + 0x40) == c
+    }
+
+    /// Where each character of one string occurs, for comparing it with many others: word ``slot(_:)`` of `places`
+    /// gets bit i where the string's i-th byte (of the first 64) is that character. False, and nothing written, if
+    /// a byte does not own its slot (see ``ownsSlot(_:)``).
+    static func fillPlaces(_ a: UnsafeBufferPointer<UInt8>, into places: UnsafeMutablePointer<UInt64>) -> Bool {
+        let n = min(a.count, 64)
+        for i in 0..<n where !ownsSlot(a[i]) { return false }
+        for i in 0..<n { places[slot(a[i])] |= 1 &<< UInt64(i) }
+        return true
+    }
+
+    /// Sets back to zero what ``fillPlaces(_:into:)`` wrote for `a`.
+    static func clearPlaces(_ a: UnsafeBufferPointer<UInt8>, in places: UnsafeMutablePointer<UInt64>) {
+        for i in 0..<min(a.count, 64) { places[slot(a[i])] = 0 }
+    }
+
+    /// Jaro of `a`, where each of its characters occurs being in `places` (see ``fillPlaces(_:into:)``), and `b`.
+    /// Jaro is symmetric, so the matches are found walking `b`: each character takes the first free place of the
+    /// same character of `a` within the window, in a few word operations.
+    static func jaro(_ a: UnsafeBufferPointer<UInt8>, places: UnsafePointer<UInt64>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
+        if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty ? 1 : 0 }
+        if same(a, b) { return 1 }
+        let n = min(a.count, 64), m = min(b.count, 64)
+        let window = max(0, max(n, m) / 2 - 1)
+        var matchedA: UInt64 = 0, matchedB: UInt64 = 0
+        var matches = 0
+        var free: UInt64 = n == 64 ? ~0 : (1 &<< UInt64(n)) &- 1
+        var reach: UInt64 = (2 &<< UInt64(window)) &- 1
+        for j in 0..<m {
+            let c = b[j]
+            // A byte of `b` that does not own its slot is in no place of `a`, whose bytes all do.
+            let open = places[slot(c)] & (ownsSlot(c) ? reach & free : 0)
+            let first = open & (0 &- open)
+            free ^= first
+            matchedA |= first
+            let found = first == 0 ? 0 : 1
+            matchedB |= UInt64(found) &<< UInt64(j)
+            matches &+= found
+            reach = reach &<< 1 | (j < window ? 1 : 0)
+        }
+        return jaroScore(a, b, n: n, m: m, matches: matches, matchedA: matchedA, matchedB: matchedB)
     }
 
     /// Jaro–Winkler similarity: Jaro, raised for a common prefix of up to four characters (scaling 0.1).
@@ -174,7 +230,12 @@ public enum StringSimilarity {
 
     /// Jaro–Winkler similarity of bytes in place.
     static func jaroWinkler(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
-        let j = jaro(a, b)
+        winkler(jaro(a, b), a, b)
+    }
+
+    /// Jaro `j` of `a` and `b` raised for their common prefix.
+    @inline(__always)
+    static func winkler(_ j: Double, _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
         if j <= 0.7 { return j }
         var prefix = 0
         while prefix < 4, prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
