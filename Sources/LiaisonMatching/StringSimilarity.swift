@@ -57,31 +57,47 @@ public enum StringSimilarity {
         } else {
             for j in 0..<m { low |= UInt64(b[j]) << UInt64(8 * j) }
         }
-        var matchedA: UInt64 = 0, matchedB: UInt64 = 0
-        var matches = 0
-        // Places of `b` still free to match (none past its end), and the i-th character's window slid along:
-        // [0, i + window] at first, then [i − window, i + window].
-        var free: UInt64 = (1 &<< UInt64(m)) &- 1
-        var reach: UInt64 = (2 &<< UInt64(window)) &- 1
-        @inline(__always) func match(_ i: Int, _ places: UInt64) {
-            let open = places & reach & free
-            let first = open & (0 &- open)
-            free ^= first
-            matchedB |= first
-            let found = first == 0 ? 0 : 1
-            matchedA |= UInt64(found) &<< UInt64(i)
-            matches &+= found
-            reach = reach &<< 1 | (i < window ? 1 : 0)
-        }
+        var matching = WindowMatching(otherLength: m, window: window)
         if m <= 8 {
-            for i in 0..<n { match(i, zeroBytes(low ^ (UInt64(a[i]) &* 0x0101_0101_0101_0101))) }
+            for i in 0..<n { matching.step(i, zeroBytes(low ^ (UInt64(a[i]) &* 0x0101_0101_0101_0101))) }
         } else {
             for i in 0..<n {
                 let c = UInt64(a[i]) &* 0x0101_0101_0101_0101
-                match(i, zeroBytes(low ^ c) | zeroBytes(high ^ c) &<< 8)
+                matching.step(i, zeroBytes(low ^ c) | zeroBytes(high ^ c) &<< 8)
             }
         }
-        return jaroScore(a, b, n: n, m: m, matches: matches, matchedA: matchedA, matchedB: matchedB)
+        return jaroScore(a, b, n: n, m: m, matches: matching.count, matchedA: matching.walked, matchedB: matching.other)
+    }
+
+    /// Jaro's matching walked along one side: each character takes the first free place, among the places of the
+    /// other side holding the same character, within its window; places are bits (the first 64).
+    struct WindowMatching {
+        /// Matched places of the side walked along, and of the other side; how many.
+        var walked: UInt64 = 0, other: UInt64 = 0, count = 0
+        /// Places of the other side still free (none past its end), and the window of the i-th character slid
+        /// along: [0, i + window] at first, then [i − window, i + window].
+        private var free: UInt64, reach: UInt64
+        private let window: Int
+
+        @inline(__always)
+        init(otherLength: Int, window: Int) {
+            free = otherLength >= 64 ? ~0 : (1 &<< UInt64(otherLength)) &- 1
+            reach = (2 &<< UInt64(window)) &- 1
+            self.window = window
+        }
+
+        /// The i-th character, found at `places` of the other side.
+        @inline(__always)
+        mutating func step(_ i: Int, _ places: UInt64) {
+            let open = places & reach & free
+            let first = open & (0 &- open)
+            free ^= first
+            other |= first
+            let found = first == 0 ? 0 : 1
+            walked |= UInt64(found) &<< UInt64(i)
+            count &+= found
+            reach = reach &<< 1 | (i < window ? 1 : 0)
+        }
     }
 
     /// One bit per zero byte of `x` (bit k for byte k), exactly: no carries between bytes.
@@ -203,23 +219,13 @@ public enum StringSimilarity {
         if same(a, b) { return 1 }
         let n = min(a.count, 64), m = min(b.count, 64)
         let window = max(0, max(n, m) / 2 - 1)
-        var matchedA: UInt64 = 0, matchedB: UInt64 = 0
-        var matches = 0
-        var free: UInt64 = n == 64 ? ~0 : (1 &<< UInt64(n)) &- 1
-        var reach: UInt64 = (2 &<< UInt64(window)) &- 1
+        var matching = WindowMatching(otherLength: n, window: window)
         for j in 0..<m {
-            let c = b[j]
             // A byte of `b` that does not own its slot is in no place of `a`, whose bytes all do.
-            let open = places[slot(c)] & (ownsSlot(c) ? reach & free : 0)
-            let first = open & (0 &- open)
-            free ^= first
-            matchedA |= first
-            let found = first == 0 ? 0 : 1
-            matchedB |= UInt64(found) &<< UInt64(j)
-            matches &+= found
-            reach = reach &<< 1 | (j < window ? 1 : 0)
+            let c = b[j]
+            matching.step(j, places[slot(c)] & (ownsSlot(c) ? ~0 : 0))
         }
-        return jaroScore(a, b, n: n, m: m, matches: matches, matchedA: matchedA, matchedB: matchedB)
+        return jaroScore(a, b, n: n, m: m, matches: matching.count, matchedA: matching.other, matchedB: matching.walked)
     }
 
     /// Jaro–Winkler similarity: Jaro, raised for a common prefix of up to four characters (scaling 0.1).
