@@ -8,13 +8,13 @@ import Testing
 
 @Suite("TLS")
 struct TLSTests {
-    /// Makes a throwaway self-signed certificate and key with the openssl command.
+    /// Makes a throwaway self-signed certificate and key with the openssl command, for localhost and 127.0.0.1.
     static func selfSigned(in dir: String) throws -> (certificate: String, key: String) {
         let cert = dir + "/cert.pem", key = dir + "/key.pem"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
-                             "-days", "1", "-subj", "/CN=localhost"]
+                             "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
