@@ -7,10 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBJECTS=${1:-100000}
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-if [ -n "${LIAISON_BIN:-}" ]; then BIN=$LIAISON_BIN; else
-  swift build -c release -j 2 --product liaison-bench >/dev/null && swift build -c release -j 2 --product liaison >/dev/null
-  BIN=.build/release
-fi
+. bench/release.sh liaison-bench liaison
 DATA=$(mktemp -d)
 trap 'kill $AUDITED $BASELINE 2>/dev/null || true; rm -rf "$DATA"' EXIT
 $BIN/liaison-bench seed --subjects "$SUBJECTS" --data-dir "$DATA" >/dev/null

@@ -8,11 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPORTS=${1:-1000000}
 SUBJECTS=${2:-1000000}
-swift build -c release -j 2 --product liaison-bench >/dev/null
+. bench/release.sh liaison-bench
 DATA=$(mktemp -d)
 trap 'rm -rf "$DATA"' EXIT
 echo "== full-text search over $REPORTS reports"
-mkdir "$DATA/search" && .build/release/liaison-bench intel-search --reports "$REPORTS" --data-dir "$DATA/search"
+mkdir "$DATA/search" && $BIN/liaison-bench intel-search --reports "$REPORTS" --data-dir "$DATA/search"
 rm -rf "$DATA/search"
 echo "== GAIN hit/no-hit across ten agencies' $SUBJECTS subjects"
-mkdir "$DATA/gain" && .build/release/liaison-bench gain --subjects "$SUBJECTS" --data-dir "$DATA/gain"
+mkdir "$DATA/gain" && $BIN/liaison-bench gain --subjects "$SUBJECTS" --data-dir "$DATA/gain"

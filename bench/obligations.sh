@@ -7,12 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CASES=${1:-100000}
 INTERESTS=${2:-20000}
-if [ -n "${LIAISON_BIN:-}" ]; then
-  BIN=$LIAISON_BIN
-else
-  swift build -c release -j 2 --product liaison-bench >/dev/null
-  BIN=.build/release
-fi
+. bench/release.sh liaison-bench
 DATA=$(mktemp -d)
 trap 'rm -rf "$DATA"' EXIT
 $BIN/liaison-bench obligations --cases "$CASES" --interests "$INTERESTS" --data-dir "$DATA"

@@ -6,7 +6,7 @@
 #   bench/report.sh [extra liaison-bench report options, e.g. --interventions 200000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release -j 2 --product liaison-bench >/dev/null
+. bench/release.sh liaison-bench
 DATA=$(mktemp -d)
 trap 'rm -rf "$DATA"' EXIT
-.build/release/liaison-bench report --data-dir "$DATA" "$@"
+$BIN/liaison-bench report --data-dir "$DATA" "$@"

@@ -8,9 +8,6 @@ SIZES=${1:-100000}
 VENV=.build/resolve-venv
 if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
 "$VENV/bin/python" -c "import splink, recordlinkage, rapidfuzz; assert splink.__version__.startswith('4.')" 2>/dev/null || "$VENV/bin/pip" install -q "splink>=4,<5" recordlinkage rapidfuzz
-if [ -n "${LIAISON_BIN:-}" ]; then BIN=$LIAISON_BIN; else
-  swift build -c release -j 2 --product liaison >/dev/null && swift build -c release -j 2 --product liaison-bench >/dev/null
-  BIN=.build/release
-fi
+. bench/release.sh liaison liaison-bench
 "$VENV/bin/python" bench/resolve_bench.py --sizes "$SIZES" --liaison "$BIN/liaison"
 "$VENV/bin/python" bench/resolve_kernels.py --liaison-bench "$BIN/liaison-bench" --sizes "$SIZES"

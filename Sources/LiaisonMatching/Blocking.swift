@@ -82,26 +82,25 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     }
 }
 
-/// The decimal digits of a number at least 0, as bytes, without making a string.
+/// The decimal digits of a number at least 0, as bytes, without making a string: worked out once, last first.
 struct DecimalDigits: RandomAccessCollection {
-    let value: Int
+    private var reversed = InlineArray<20, UInt8>(repeating: 0)
     let count: Int
 
     init(_ value: Int) {
-        self.value = value
-        var digits = 1, rest = value
-        while rest >= 10 { rest /= 10; digits += 1 }
-        count = digits
+        var count = 0, rest = value
+        repeat {
+            reversed[count] = UInt8(0x30 + rest % 10)
+            rest /= 10
+            count += 1
+        } while rest > 0
+        self.count = count
     }
 
     var startIndex: Int { 0 }
     var endIndex: Int { count }
 
-    subscript(i: Int) -> UInt8 {
-        var rest = value
-        for _ in 0..<(count - 1 - i) { rest /= 10 }
-        return UInt8(0x30 + rest % 10)
-    }
+    subscript(i: Int) -> UInt8 { reversed[count - 1 - i] }
 }
 
 /// FNV-1a, 64 bits, with a separator between parts.
@@ -165,7 +164,8 @@ public struct BlockingConfiguration: Sendable, Equatable {
 }
 
 /// People grouped by blocking key, stored compactly: the unique keys, for each a run of member indices (ascending),
-/// an open-addressing table from key to block (the keys are hashes already), and each person's own blocks.
+/// an open-addressing table from key to block (the keys are hashes already), and for each person where the later
+/// members of the blocks it shares with later people lie.
 ///
 /// Blocks are numbered in the order people first bring their keys, so the blocks of people near each other in the
 /// input sit near each other in memory: finding candidates person by person then reads memory mostly in order.
@@ -175,10 +175,13 @@ public struct BlockIndex: Sendable {
     let members: [Int32]
     /// Slot → block number + 1 (0: empty); capacity a power of two at least twice the number of keys.
     let slots: [Int32]
-    /// Person i's blocks (one a key) are `personBlocks[personStarts[i]..<personStarts[i + 1]]`, so an indexed
-    /// person's candidates are found without looking its keys up again.
-    let personBlocks: [Int32]
-    let personStarts: [Int32]
+    /// For person i, `later[3k…3k+2]` for k in `laterStarts[i]..<laterStarts[i + 1]`: the members after i of one
+    /// of its blocks, as the range `members[from..<end]`, and the block's size; one for each of its keys shared with
+    /// a later person, in the order of its keys, leaving out blocks over the size limit. So a person's candidates
+    /// among those after it (each pair once) are found without looking its keys up, or reading blocks that hold
+    /// none of them.
+    let later: [Int32]
+    let laterStarts: [Int32]
     public let configuration: BlockingConfiguration
 
     /// Indexes `people` by every key of the configuration, without sorting: count per key, then place.
@@ -260,21 +263,33 @@ public struct BlockIndex: Sendable {
         }
         var starts = [Int32](repeating: 0, count: keys.count + 1)
         for b in 0..<keys.count { starts[b + 1] = starts[b] + counts[b] }
+        // People are placed in order, so the members of a block after person i are those placed after it.
         var cursor = starts
         var members = [Int32](repeating: 0, count: total)
+        var later: [Int32] = [], laterStarts: [Int32] = [0]
+        later.reserveCapacity(total)
+        laterStarts.reserveCapacity(personStarts.count)
+        let limit = configuration.maxBlockSize
         for i in 0..<(personStarts.count - 1) {
             for e in Int(personStarts[i])..<Int(personStarts[i + 1]) {
                 let b = Int(entryBlock[e])
-                members[Int(cursor[b])] = Int32(i)
-                cursor[b] += 1
+                let at = cursor[b], end = starts[b + 1], size = end - starts[b]
+                members[Int(at)] = Int32(i)
+                cursor[b] = at + 1
+                if at + 1 < end && size <= limit {
+                    later.append(at + 1)
+                    later.append(end)
+                    later.append(size)
+                }
             }
+            laterStarts.append(Int32(later.count / 3))
         }
         self.keys = keys
         self.starts = starts
         self.members = members
         self.slots = slots
-        self.personBlocks = entryBlock
-        self.personStarts = personStarts
+        self.later = later
+        self.laterStarts = laterStarts
     }
 
     /// Spreads a key's bits (FNV's low bits are weak for short inputs).
@@ -291,10 +306,10 @@ public struct BlockIndex: Sendable {
         return out
     }
 
-    /// Candidates for indexed person `i` among the indexed people.
-    func candidates(forIndexed i: Int, minimum: Int32 = 0, scratch: inout CandidateScratch) -> [Int32] {
+    /// Candidates for indexed person `i` among the people indexed after it.
+    func candidates(after i: Int, scratch: inout CandidateScratch) -> [Int32] {
         var out: [Int32] = []
-        withReader { $0.candidates(forIndexed: i, minimum: minimum, scratch: &scratch, into: &out) }
+        withReader { $0.candidates(after: i, scratch: &scratch, into: &out) }
         return out
     }
 
@@ -304,10 +319,10 @@ public struct BlockIndex: Sendable {
             slots.withUnsafeBufferPointer { slots in
                 starts.withUnsafeBufferPointer { starts in
                     members.withUnsafeBufferPointer { members in
-                        personBlocks.withUnsafeBufferPointer { personBlocks in
-                            personStarts.withUnsafeBufferPointer { personStarts in
-                                body(Reader(keys: keys, slots: slots, starts: starts, members: members, personBlocks: personBlocks,
-                                            personStarts: personStarts, configuration: configuration))
+                        later.withUnsafeBufferPointer { later in
+                            laterStarts.withUnsafeBufferPointer { laterStarts in
+                                body(Reader(keys: keys, slots: slots, starts: starts, members: members, later: later,
+                                            laterStarts: laterStarts, configuration: configuration))
                             }
                         }
                     }
@@ -320,7 +335,7 @@ public struct BlockIndex: Sendable {
     struct Reader {
         let keys: UnsafeBufferPointer<UInt64>, slots: UnsafeBufferPointer<Int32>
         let starts: UnsafeBufferPointer<Int32>, members: UnsafeBufferPointer<Int32>
-        let personBlocks: UnsafeBufferPointer<Int32>, personStarts: UnsafeBufferPointer<Int32>
+        let later: UnsafeBufferPointer<Int32>, laterStarts: UnsafeBufferPointer<Int32>
         let configuration: BlockingConfiguration
 
         /// The block of `key`, if any person has it.
@@ -342,10 +357,20 @@ public struct BlockIndex: Sendable {
             scratch.best(configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000), into: &out)
         }
 
-        /// Candidates for indexed person `i`, from the blocks recorded when the index was built.
-        func candidates(forIndexed i: Int, minimum: Int32, scratch: inout CandidateScratch, into out: inout [Int32]) {
+        /// Candidates for indexed person `i` among the people indexed after it, from the blocks' later members
+        /// recorded when the index was built: the same as ``candidates(for:minimum:scratch:into:)`` with `minimum`
+        /// i + 1.
+        func candidates(after i: Int, scratch: inout CandidateScratch, into out: inout [Int32]) {
             scratch.reset()
-            gather(personBlocks[Int(personStarts[i])..<Int(personStarts[i + 1])].lazy.map { Int($0) }, minimum, &scratch)
+            let runs = Int(laterStarts[i])..<Int(laterStarts[i + 1])
+            // First the start of each run is read, so their loads from memory overlap; then the members.
+            var read: Int32 = 0
+            for k in runs { read &+= members[Int(later[3 * k])] }
+            BlockIndex.keep(read)
+            for k in runs {
+                let from = Int(later[3 * k]), end = Int(later[3 * k + 1])
+                scratch.add(UnsafeBufferPointer(rebasing: members[from..<end]), BlockIndex.weight(ofBlockOf: Int(later[3 * k + 2])))
+            }
             scratch.best(configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000), into: &out)
         }
 

@@ -6,8 +6,10 @@ import Foundation
 public struct NameVariants: Sendable {
     /// Variant (folded) → canonical (folded).
     public private(set) var canonical: [String: String]
-    public var honorifics: Set<String>
-    public var particles: Set<String>
+    public var honorifics: Set<String> { didSet { listed = WordFilter(self) } }
+    public var particles: Set<String> { didSet { listed = WordFilter(self) } }
+    /// Every word of the lists, so most words of a record are ruled out without making a String of them.
+    private var listed = WordFilter()
 
     public init(groups: [String: [String]], honorifics: Set<String> = NameVariants.defaultHonorifics,
                 particles: Set<String> = NameVariants.defaultParticles) {
@@ -19,6 +21,47 @@ public struct NameVariants: Sendable {
         self.canonical = canonical
         self.honorifics = honorifics
         self.particles = particles
+        listed = WordFilter(self)
+    }
+
+    /// Whether a folded word is an honorific.
+    func isHonorific(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        listed.mayHold(word) && honorifics.contains(String(decoding: word, as: UTF8.self))
+    }
+
+    /// Whether a folded word is a surname particle.
+    func isParticle(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        listed.mayHold(word) && particles.contains(String(decoding: word, as: UTF8.self))
+    }
+
+    /// The canonical form of a folded given name that is a listed variant.
+    func canonical(of word: UnsafeBufferPointer<UInt8>) -> String? {
+        listed.mayHold(word) ? canonical[String(decoding: word, as: UTF8.self)] : nil
+    }
+
+    /// A bit per hash of every listed word: a word whose bit is clear is in no list.
+    private struct WordFilter: Sendable {
+        private var bits = [UInt64](repeating: 0, count: 64)
+
+        init() {}
+
+        init(_ lists: NameVariants) {
+            for word in [Array(lists.canonical.keys), Array(lists.honorifics), Array(lists.particles)].joined() {
+                var word = word
+                word.withUTF8 { bits[Self.bit($0) >> 6] |= 1 << UInt64(Self.bit($0) & 63) }
+            }
+        }
+
+        func mayHold(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+            let bit = Self.bit(word)
+            return bits[bit >> 6] >> UInt64(bit & 63) & 1 == 1
+        }
+
+        private static func bit(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+            var h = KeyHash(0)
+            h.add(word)
+            return Int(truncatingIfNeeded: h.value >> 52)
+        }
     }
 
     /// The canonical form of a folded given name.

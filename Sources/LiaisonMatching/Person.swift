@@ -298,10 +298,10 @@ struct PersonView {
         UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + Self.characterSets + 8 * k).loadUnaligned(as: UInt64.self))
     }
 
-    var addressCharacters: UInt64 { characters(0) }
-    var townCharacters: UInt64 { characters(1) }
-    func givenCharacters(_ n: Int) -> UInt64 { characters(2 + 2 * n) }
-    func surnameCharacters(_ n: Int) -> UInt64 { characters(3 + 2 * n) }
+    @inline(__always) var addressCharacters: UInt64 { characters(0) }
+    @inline(__always) var townCharacters: UInt64 { characters(1) }
+    @inline(__always) func givenCharacters(_ n: Int) -> UInt64 { characters(2 + 2 * n) }
+    @inline(__always) func surnameCharacters(_ n: Int) -> UInt64 { characters(3 + 2 * n) }
 
     var identifierCount: Int { Int(bytes[1]) }
     /// The date of birth's parts, 0 where unknown.
@@ -322,24 +322,26 @@ struct PersonView {
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
-    var postcode: UnsafeBufferPointer<UInt8> { field(0) }
-    var address: UnsafeBufferPointer<UInt8> { field(1) }
-    var town: UnsafeBufferPointer<UInt8> { field(2) }
-    var phone: UnsafeBufferPointer<UInt8> { field(3) }
-    var email: UnsafeBufferPointer<UInt8> { field(4) }
-    var nationality: UnsafeBufferPointer<UInt8> { field(5) }
-    func given(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(6 + 4 * n) }
-    func surname(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(7 + 4 * n) }
-    func givenKey(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(8 + 4 * n) }
-    func surnameKey(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(9 + 4 * n) }
-    func identifier(_ k: Int) -> UnsafeBufferPointer<UInt8> { field(6 + 4 * nameCount + k) }
+    @inline(__always) var postcode: UnsafeBufferPointer<UInt8> { field(0) }
+    @inline(__always) var address: UnsafeBufferPointer<UInt8> { field(1) }
+    @inline(__always) var town: UnsafeBufferPointer<UInt8> { field(2) }
+    @inline(__always) var phone: UnsafeBufferPointer<UInt8> { field(3) }
+    @inline(__always) var email: UnsafeBufferPointer<UInt8> { field(4) }
+    @inline(__always) var nationality: UnsafeBufferPointer<UInt8> { field(5) }
+    @inline(__always) func given(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(6 + 4 * n) }
+    @inline(__always) func surname(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(7 + 4 * n) }
+    @inline(__always) func givenKey(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(8 + 4 * n) }
+    @inline(__always) func surnameKey(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(9 + 4 * n) }
+    @inline(__always) func identifier(_ k: Int) -> UnsafeBufferPointer<UInt8> { field(6 + 4 * nameCount + k) }
 
     /// The postcode's outward code (before the last three characters), e.g. `sw1a` of `sw1a1aa`.
+    @inline(__always)
     var postcodeOutward: UnsafeBufferPointer<UInt8> {
         let p = postcode
         return p.count > 4 ? UnsafeBufferPointer(rebasing: p.dropLast(3)) : p
     }
     /// The postcode's area (its leading letters), e.g. `sw`.
+    @inline(__always)
     var postcodeArea: UnsafeBufferPointer<UInt8> {
         let p = postcode
         return UnsafeBufferPointer(rebasing: p.prefix { $0 >= 0x61 && $0 <= 0x7A })

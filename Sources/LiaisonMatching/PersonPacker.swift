@@ -125,16 +125,15 @@ struct PersonPacker {
         case (nil, nil): break
         }
         forEachWord(work) { word in
-            let name = String(decoding: word, as: UTF8.self)
-            if variants.honorifics.contains(name) { return true }
-            if let canonical = variants.canonical[name] { text += canonical.utf8 } else { text += word }
+            if variants.isHonorific(word) { return true }
+            if let canonical = variants.canonical(of: word) { text += canonical.utf8 } else { text += word }
             return false
         }
         let givenEnd = text.count
         work.removeAll(keepingCapacity: true)
         if let surname { TextNormaliser.appendFolded(CollectionOfOne(surname), spaces: true, to: &work) }
         forEachWord(work) { word in
-            if !variants.particles.contains(String(decoding: word, as: UTF8.self)) { text += word }
+            if !variants.isParticle(word) { text += word }
             return true
         }
         if text.count == givenEnd { forEachWord(work) { text += $0; return true } }

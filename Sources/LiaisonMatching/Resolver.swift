@@ -105,7 +105,7 @@ public struct Resolver: Sendable {
             left.withViews { lefts in right.withViews { rights in index.withReader { blocks in
                 for i in range {
                     let me = Int32(i), person = lefts[i]
-                    if dedupe { blocks.candidates(forIndexed: i, minimum: me + 1, scratch: &scratch, into: &found) }
+                    if dedupe { blocks.candidates(after: i, scratch: &scratch, into: &found) }
                     else { blocks.candidates(for: person, minimum: 0, scratch: &scratch, into: &found) }
                     if found.isEmpty { continue }
                     // The candidates' records are all looked at before any is compared, so their loads from
@@ -117,11 +117,11 @@ public struct Resolver: Sendable {
                         for (j, view) in zip(found, views) {
                             let pattern = Comparator.compare(person, view, subject: subject).pattern
                             out.append((me, j, pattern))
-                            patterns.add(pattern)
                         }
                     }
                 }
             } } }
+            patterns.add(contentsOf: out.lazy.map(\.pattern))
             return (out, patterns)
         }
         var total = PatternTable()
@@ -138,7 +138,8 @@ public struct Resolver: Sendable {
         // Draws come in fixed runs, each with its own seed, so the pairs drawn do not depend on how many cores share them.
         let run = 4_096
         let parts = await Parallel.chunks(count: (draws + run - 1) / run) { runs in
-            var patterns = PatternTable()
+            var drawn: [UInt64] = []
+            drawn.reserveCapacity(runs.count * run)
             left.withViews { lefts in
                 right.withViews { rights in
                     for k in runs {
@@ -146,11 +147,13 @@ public struct Resolver: Sendable {
                         for _ in (k * run)..<min(draws, (k + 1) * run) {
                             let a = Int(rng.next() % UInt64(l)), b = Int(rng.next() % UInt64(r))
                             if dedupe && a == b { continue }
-                            patterns.add(Comparator.compare(lefts[a], rights[b]).pattern)
+                            drawn.append(Comparator.compare(lefts[a], rights[b]).pattern)
                         }
                     }
                 }
             }
+            var patterns = PatternTable()
+            patterns.add(contentsOf: drawn)
             return patterns
         }
         var total = PatternTable()
@@ -168,24 +171,40 @@ struct PatternTable: Sendable {
     private var used = 0
 
     @inline(__always)
-    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (keys.count - 1) }
+    private static func home(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask }
 
     mutating func add(_ pattern: UInt64, count: Int = 1) {
-        let key = pattern &+ 1, mask = keys.count - 1
-        var slot = home(key)
-        while true {
-            if keys[slot] == key { values[slot] += count; return }
-            if keys[slot] == 0 { break }
-            slot = (slot + 1) & mask
+        add(contentsOf: CollectionOfOne(pattern), count: count)
+    }
+
+    /// Counts each of `patterns` (`count` times), over the table's memory in place; the table grows between
+    /// patterns when it is half full.
+    mutating func add<C: Collection<UInt64>>(contentsOf patterns: C, count: Int = 1) {
+        var next = patterns.startIndex
+        while next != patterns.endIndex {
+            if (used + 1) * 2 > keys.count { grow() }
+            // New patterns that fit before the table is half full.
+            var room = keys.count / 2 - used
+            keys.withUnsafeMutableBufferPointer { keys in
+                values.withUnsafeMutableBufferPointer { values in
+                    let mask = keys.count - 1
+                    while next != patterns.endIndex && room > 0 {
+                        let key = patterns[next] &+ 1
+                        var slot = Self.home(key, mask)
+                        while keys[slot] != key && keys[slot] != 0 { slot = (slot + 1) & mask }
+                        if keys[slot] == key {
+                            values[slot] += count
+                        } else {
+                            keys[slot] = key
+                            values[slot] = count
+                            room -= 1
+                        }
+                        patterns.formIndex(after: &next)
+                    }
+                }
+            }
+            used = keys.count / 2 - room
         }
-        if (used + 1) * 2 > keys.count {
-            grow()
-            add(pattern, count: count)
-            return
-        }
-        keys[slot] = key
-        values[slot] = count
-        used += 1
     }
 
     mutating func merge(_ other: PatternTable) {
@@ -196,7 +215,7 @@ struct PatternTable: Sendable {
     @inline(__always)
     func slot(of pattern: UInt64) -> Int {
         let key = pattern &+ 1, mask = keys.count - 1
-        var slot = home(key)
+        var slot = Self.home(key, mask)
         while keys[slot] != key { slot = (slot + 1) & mask }
         return slot
     }

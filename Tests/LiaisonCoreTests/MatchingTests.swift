@@ -345,9 +345,31 @@ struct MatchingTests {
         let one = BlockIndex(people, configuration: BlockingConfiguration())
         let every = await BlockIndex.building(people, configuration: BlockingConfiguration())
         #expect(one.keys == every.keys && one.starts == every.starts && one.members == every.members)
-        #expect(one.slots == every.slots && one.personBlocks == every.personBlocks && one.personStarts == every.personStarts)
+        #expect(one.slots == every.slots && one.later == every.later && one.laterStarts == every.laterStarts)
         #expect(one.keys.count > 100)
         for n in [0, 7, 10, 99, 1985, 1231, 123_456_789] { #expect(Array(DecimalDigits(n)) == Array(String(n).utf8)) }
+    }
+
+    @Test("an indexed person's candidates after it, from the runs recorded at indexing, are those its keys find after it")
+    func candidatesAfter() {
+        var rng = SplitMix64(seed: 11)
+        let given = ["jack", "sophie", "liam", "megan", "yusuf", "j"], surnames = ["taylor", "demir", "walker", "wright", "o"]
+        let people = (0..<1_500).map { i in
+            person("p\(i)", given: given[Int(rng.next() % 6)], surname: surnames[Int(rng.next() % 5)],
+                   dob: String(format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 30), 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28)),
+                   postcode: "L\(Int(rng.next() % 9) + 1) \(Int(rng.next() % 3))AB")
+        }
+        // Small limits, so blocks over the size limit and people beyond the cap are common.
+        for configuration in [BlockingConfiguration(), BlockingConfiguration(maxBlockSize: 12, maxCandidatesPerRecord: 3)] {
+            let index = BlockIndex(people, configuration: configuration)
+            var scratch = CandidateScratch(), found = 0
+            for i in people.indices {
+                let after = index.candidates(after: i, scratch: &scratch)
+                #expect(after == index.candidates(for: people[i], minimum: Int32(i + 1), scratch: &scratch), "person \(i)")
+                found += after.count
+            }
+            #expect(found > people.count)
+        }
     }
 
     @Test("clusters join matched pairs but never across a 'not the same' decision")
@@ -479,6 +501,27 @@ struct MatchingTests {
         let variants = try NameVariants.parsing("# mine\nrobert: bob, bobby\n")
         #expect(variants.canonicalGiven("bob") == "robert")
         #expect(throws: NameVariants.LineError(line: 2, reason: "expected 'name: variant, variant'")) { try NameVariants.parsing("a: b\nbroken") }
+    }
+
+    @Test("every listed word is found from its bytes, also after the lists are changed")
+    func listedWords() {
+        var variants = NameVariants.standard
+        func bytes<R>(_ word: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            var word = word
+            return word.withUTF8(body)
+        }
+        for (variant, canonical) in variants.canonical { #expect(bytes(variant) { variants.canonical(of: $0) } == canonical, "\(variant)") }
+        for word in variants.honorifics { #expect(bytes(word) { variants.isHonorific($0) }, "\(word)") }
+        for word in variants.particles { #expect(bytes(word) { variants.isParticle($0) }, "\(word)") }
+        for word in ["niamh", "smith", "rashid", "x", "drs", "alx"] {
+            #expect(bytes(word) { !variants.isHonorific($0) && !variants.isParticle($0) && variants.canonical(of: $0) == nil }, "\(word)")
+        }
+        variants.honorifics.insert("capt")
+        variants.particles.insert("ap")
+        #expect(bytes("capt") { variants.isHonorific($0) } && bytes("ap") { variants.isParticle($0) })
+        let p = PreparedPerson(PersonRecord(id: "p", values: [.givenName: ["Capt Rhys"], .surname: ["ap Gruffydd"]]), variants: variants)
+        #expect(p.names.first.map { String(decoding: $0.given, as: UTF8.self) } == "rhys")
+        #expect(p.names.first.map { String(decoding: $0.surname, as: UTF8.self) } == "gruffydd")
     }
 }
 
