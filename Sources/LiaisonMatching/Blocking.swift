@@ -263,26 +263,43 @@ public struct BlockIndex: Sendable {
         }
         var starts = [Int32](repeating: 0, count: keys.count + 1)
         for b in 0..<keys.count { starts[b + 1] = starts[b] + counts[b] }
-        // People are placed in order, so the members of a block after person i are those placed after it.
-        var cursor = starts
-        var members = [Int32](repeating: 0, count: total)
-        var later: [Int32] = [], laterStarts: [Int32] = [0]
-        later.reserveCapacity(total)
-        laterStarts.reserveCapacity(personStarts.count)
-        let limit = configuration.maxBlockSize
-        for i in 0..<(personStarts.count - 1) {
-            for e in Int(personStarts[i])..<Int(personStarts[i + 1]) {
-                let b = Int(entryBlock[e])
-                let at = cursor[b], end = starts[b + 1], size = end - starts[b]
-                members[Int(at)] = Int32(i)
-                cursor[b] = at + 1
-                if at + 1 < end && size <= limit {
-                    later.append(at + 1)
-                    later.append(end)
-                    later.append(size)
+        // People are placed in order, so the members of a block after person i are those placed after it. One core
+        // does this while the others compare random pairs, so it works in place, with room for every run made first.
+        // Each block's next place, end and size sit together, so placing a person in a block reads one place in memory.
+        let people = personStarts.count - 1, limit = Int32(clamping: configuration.maxBlockSize)
+        let block = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 3 * keys.count)
+        defer { block.deallocate() }
+        for b in 0..<keys.count {
+            block.initializeElement(at: 3 * b, to: starts[b])
+            block.initializeElement(at: 3 * b + 1, to: starts[b + 1])
+            block.initializeElement(at: 3 * b + 2, to: counts[b])
+        }
+        var later: [Int32] = [], laterStarts: [Int32] = []
+        let members = [Int32](unsafeUninitializedCapacity: total) { members, placed in
+            laterStarts = [Int32](unsafeUninitializedCapacity: people + 1) { laterStarts, counted in
+                later = [Int32](unsafeUninitializedCapacity: 3 * total) { later, written in
+                    var n = 0
+                    laterStarts[0] = 0
+                    for i in 0..<people {
+                        for e in Int(personStarts[i])..<Int(personStarts[i + 1]) {
+                            let b = 3 * Int(entryBlock[e])
+                            let at = block[b], end = block[b + 1], size = block[b + 2]
+                            members[Int(at)] = Int32(i)
+                            block[b] = at + 1
+                            if at + 1 < end && size <= limit {
+                                later[n] = at + 1
+                                later[n + 1] = end
+                                later[n + 2] = size
+                                n += 3
+                            }
+                        }
+                        laterStarts[i + 1] = Int32(n / 3)
+                    }
+                    written = n
                 }
+                counted = people + 1
             }
-            laterStarts.append(Int32(later.count / 3))
+            placed = total
         }
         self.keys = keys
         self.starts = starts

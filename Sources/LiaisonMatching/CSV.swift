@@ -331,8 +331,11 @@ public enum CSV {
 
     /// One field appended as ``escape(_:)`` writes it.
     public static func append(_ field: String, to out: inout [UInt8]) {
-        if field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { out += escape(field).utf8 }
-        else { out += field.utf8 }
+        var field = field
+        field.withUTF8 { bytes in
+            if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { out += escape(String(decoding: bytes, as: UTF8.self)).utf8 }
+            else { out += bytes }
+        }
     }
 
     /// One line of fields.

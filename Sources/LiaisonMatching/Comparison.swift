@@ -20,7 +20,12 @@ public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
     }
 
     /// The level names, index 0 being "missing".
-    public var levels: [String] {
+    public var levels: [String] { Self.levelNames[rawValue] }
+
+    /// Every field's level names, made once: models read how many levels a field has for every pattern they score.
+    private static let levelNames = allCases.map(\.describedLevels)
+
+    private var describedLevels: [String] {
         switch self {
         case .givenName: ["missing", "exact or same name", "Jaro–Winkler ≥ 0.92", "Jaro–Winkler ≥ 0.85 or sounds alike", "initial agrees", "different"]
         case .surname: ["missing", "exact", "Jaro–Winkler ≥ 0.92", "Jaro–Winkler ≥ 0.85 or sounds alike", "different"]

@@ -46,6 +46,18 @@ public struct MatchModel: Sendable, Codable, Equatable {
         return total
     }
 
+    /// ``matchWeight(_:)`` of many patterns, each field's weight at each level worked out once.
+    func matchWeights(_ patterns: some Sequence<[UInt8]>) -> [Double] {
+        let fields = ComparisonField.allCases
+        let table = fields.map { field in (0..<field.levels.count).map { weight(field, level: UInt8($0)) } }
+        let priorWeight = log2(prior / (1 - prior))
+        return patterns.map { levels in
+            var total = priorWeight
+            for field in fields { total += table[field.rawValue][Int(levels[field.rawValue])] }
+            return total
+        }
+    }
+
     /// The probability that a pair with this weight is a match.
     public static func probability(weight: Double) -> Double { 1 / (1 + pow(2, -weight)) }
 
@@ -100,7 +112,7 @@ public struct MatchModel: Sendable, Codable, Equatable {
                     uCounts[field.rawValue][Int(levels[field.rawValue])] += (1 - p) * count
                 }
             }
-            for row in rows { add(row.levels, Self.probability(weight: matchWeight(row.levels)), row.count) }
+            for (row, weight) in zip(rows, matchWeights(rows.lazy.map(\.levels))) { add(row.levels, Self.probability(weight: weight), row.count) }
             for label in labels { add(label.levels, label.p, 1) }
             var change = 0.0
             func refit(_ counts: [[Double]], into table: inout [[Double]]) {
