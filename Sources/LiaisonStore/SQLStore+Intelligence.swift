@@ -71,9 +71,10 @@ extension SQLStore {
                 try await tx.execute("DELETE FROM intel_links WHERE report_id = ?", [.text(r.id.rawValue)])
             }
         }
-        // Linked records are searched by their names, not their IDs; addresses, phones, vehicles, accounts and companies by value.
+        // Addresses, phones, vehicles, accounts and companies are searched by value. Linked subjects, groups and cases
+        // are not searched by name: a reader of the report may not be allowed to know them (`References`).
         let bodies = reports.map { r in
-            ([r.text, r.place ?? ""] + r.links.filter { !["subject", "ocg", "case"].contains($0.kind) }.map(\.value) + r.linkedNames)
+            ([r.text, r.place ?? ""] + r.links.filter { !["subject", "ocg", "case"].contains($0.kind) }.map(\.value))
                 .filter { !$0.isEmpty }.joined(separator: "\n")
         }
         if dialect == .postgres {

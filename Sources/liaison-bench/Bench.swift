@@ -179,8 +179,8 @@ struct AuditOverhead: AsyncParsableCommand {
         }
         let verify = ContinuousClock.now
         let result = try await AuditLog(store: store, clock: SystemClock()).verify()
-        print(String(format: "audit verify: %lld entries in %.2f s, %@", result.checked, seconds(ContinuousClock.now - verify),
-                     result.break.map { "BROKEN: \($0)" } ?? "intact"))
+        print(String(format: "audit verify: %lld entries in %.2f s, %@", result.entries, seconds(ContinuousClock.now - verify),
+                     result.breaks.first.map { "BROKEN: \($0)" } ?? "intact"))
         await store.close()
     }
 }

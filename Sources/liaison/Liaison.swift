@@ -265,17 +265,26 @@ struct Audit: AsyncParsableCommand {
 }
 
 struct VerifyAudit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check the whole hash chain; name the first broken entry. Exits 1 if broken.")
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the whole hash chain; name the first broken entry (every one with --all). Exits 1 if broken.")
 
     @OptionGroup var store: StoreOptions
+    @Flag(name: .customLong("all"), help: "Go on past each break, from the broken entry's own hash, to find later ones.")
+    var continuing = false
 
     func run() async throws {
-        let result = try await withStore(store) { store in try await AuditLog(store: store, clock: SystemClock()).verify() }
-        if let broken = result.break {
-            print("BROKEN: \(broken) (\(result.checked) entries before it verified)")
+        let result = try await withStore(store) { store in
+            try await AuditLog(store: store, clock: SystemClock()).verify(continuing: continuing)
+        }
+        for broken in result.breaks { print("BROKEN: \(broken)") }
+        print("head hash: \(result.headHash) (keep it elsewhere: an entry removed from the end shows as a different head)")
+        if !result.intact {
+            let tail = continuing ? ", \(result.verified) of \(result.entries) entries verified in all" : ""
+            print("\(result.breaks.count) break\(result.breaks.count == 1 ? "" : "s") found; \(result.verifiedBeforeBreak) entries verified before the first\(tail)")
             throw ExitCode(1)
         }
-        print("OK: \(result.checked) entries, hash chain intact")
+        print("OK: \(result.entries) entries, hash chain intact")
     }
 }
 

@@ -94,16 +94,16 @@ struct AuditRuleTests {
         let t = Date(timeIntervalSince1970: 1_790_000_000)
         let a = AuditChain.seal(AuditDraft(user, "subject.read", kind: "subject", ids: ["x"], request: .none), sequence: 1, time: t, previousHash: AuditChain.genesis)
         let b = AuditChain.seal(AuditDraft(user, "subject.update", kind: "subject", ids: ["x"], request: .none), sequence: 2, time: t, previousHash: a.hash)
-        #expect(AuditChain.verify([a, b]).break == nil)
+        #expect(AuditChain.firstBreak([a, b]) == nil)
         #expect(a.hash.count == 64)
         var edited = b
         edited.detail = "hidden"
-        #expect(AuditChain.verify([a, edited]).break == .alteredEntry(sequence: 2))
+        #expect(AuditChain.firstBreak([a, edited]) == .alteredEntry(sequence: 2))
         // Moving text between adjacent fields changes the encoding, so the hash too.
         var shifted = a
         shifted.objectIDs = ["x", ""]
         #expect(AuditChain.hash(shifted) != a.hash)
-        #expect(AuditChain.verify([b]).break == .brokenLink(sequence: 2, expectedSequence: 1))
+        #expect(AuditChain.firstBreak([b]) == .brokenLink(sequence: 2, expectedSequence: 1))
     }
 
     @Test("five failures within fifteen minutes lock the account for fifteen minutes")

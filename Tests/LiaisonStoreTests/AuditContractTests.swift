@@ -39,8 +39,10 @@ struct AuditContractTests {
         #expect(zip(entries, entries.dropFirst()).allSatisfy { $0.hash == $1.previousHash })
 
         let verified = try await f.audit.verify(batchSize: 4)
-        #expect(verified.checked == 6)
-        #expect(verified.break == nil)
+        #expect(verified.entries == 6)
+        #expect(verified.verifiedBeforeBreak == 6)
+        #expect(verified.intact)
+        #expect(verified.headHash == entries.last?.hash)
 
         let byObject = try await f.store.searchAudit(AuditQuery(objectID: secret.id.rawValue))
         #expect(byObject.map(\.sequence) == [5, 4])
@@ -68,7 +70,7 @@ struct AuditContractTests {
         let entries = try await f.store.auditEntries(after: 0, limit: 500)
         #expect(entries.map(\.sequence) == Array(1...200))
         #expect(Set(entries.flatMap(\.objectIDs)).count == 200)
-        #expect(try await log.verify().break == nil)
+        #expect(try await log.verify().intact)
         await f.store.close()
     }
 
@@ -127,7 +129,7 @@ struct AuditContractTests {
         #expect(try await store.db.query("SELECT COUNT(*) AS n FROM audit.audit_events", []).first?.int("n") == 30)
         #expect(try await store.db.query("SELECT name FROM main.sqlite_master WHERE name LIKE 'audit%'", []).isEmpty)
         #expect(FileManager.default.fileExists(atPath: SQLiteDatabase.auditPath(for: path)))
-        #expect(try await AuditLog(store: store, clock: SystemClock()).verify().break == nil)
+        #expect(try await AuditLog(store: store, clock: SystemClock()).verify().intact)
         let found = try await store.searchAudit(AuditQuery(objectID: "s1"))
         #expect(found.map(\.sequence) == stride(from: 30, through: 2, by: -4).map { Int64($0) })
         await #expect(throws: (any Error).self) { try await store.db.execute("DELETE FROM audit_events", []) }
@@ -149,7 +151,7 @@ struct AuditContractTests {
         let entries = try await first.auditEntries(after: 0, limit: 100)
         #expect(entries.map(\.sequence) == Array(1...20))
         #expect(entries.flatMap(\.objectIDs) == (0..<20).map { "s\($0)" })
-        #expect(try await logs[0].verify().break == nil)
+        #expect(try await logs[0].verify().intact)
         await first.close()
         await second.close()
     }
@@ -194,8 +196,45 @@ struct AuditContractTests {
             expected = .brokenLink(sequence: 7, expectedSequence: 7)
         }
         let result = try await f.audit.verify(batchSize: 3)
-        #expect(result.break == expected)
-        #expect(result.break?.sequence == (how == .edit ? 6 : how == .delete ? 5 : 7))
+        #expect(result.breaks == [expected])
+        #expect(result.breaks.first?.sequence == (how == .edit ? 6 : how == .delete ? 5 : 7))
+        // The entries before the break verified, however the batches fell.
+        #expect(result.verifiedBeforeBreak == (how == .edit ? 5 : how == .delete ? 3 : 6))
+        // A second edit further on hides behind the first unless the check goes on past it.
+        try await f.store.db.execute("UPDATE audit_events SET detail = 'rewritten' WHERE seq = 10")
+        #expect(try await f.audit.verify(batchSize: 3).breaks == [expected])
+        let all = try await f.audit.verify(continuing: true, batchSize: 3)
+        #expect(all.breaks.count == (how == .reorder ? 4 : 2))
+        #expect(all.breaks.last == .alteredEntry(sequence: 10))
+        await f.store.close()
+    }
+
+    /// Text a request can carry into an audited field: NUL, other control characters, bytes that are not UTF-8
+    /// (decoded as a server decodes them), and a mebibyte.
+    static let hostile: [String] = [
+        "ab\u{0}cd", "\u{0}", "tab\tline\nreturn\r bell\u{7}escape\u{1B}[31m delete\u{7F}",
+        String(decoding: [0x61, 0xFF, 0xFE, 0xC3, 0x28, 0x00, 0x62] as [UInt8], as: UTF8.self),
+        String(repeating: "é", count: 600_000), String(repeating: "x\u{0}", count: 300_000),
+    ]
+
+    @Test("every audited field takes NUL, control characters, invalid UTF-8 and 1 MiB, and the chain still verifies",
+          arguments: StoreKind.available)
+    func hostileText(kind: StoreKind) async throws {
+        let f = try await Fixture(kind)
+        for text in Self.hostile {
+            try await f.audit.record(AuditDraft(actorID: text, actorName: text, agencyID: text, action: text, objectKind: text,
+                                                objectIDs: [text, text], purpose: text, detail: text, requestID: text, outcome: .denied))
+        }
+        // The same through a service: a search whose query holds a NUL.
+        _ = try await f.subjects.search("ab\u{0}cd", page: PageRequest(), by: f.partner, request: RequestInfo(requestID: "r\u{0}"))
+        let result = try await f.audit.verify()
+        #expect(result.intact, "\(result.breaks)")
+        #expect(result.entries == Int64(Self.hostile.count) + 1)
+        let stored = try await f.store.auditEntries(after: 0, limit: 10)
+        #expect(stored[0].actorName == "ab\u{2400}cd")
+        #expect(stored.allSatisfy { $0.detail!.utf8.count <= AuditChain.maximumFieldBytes + 40 })
+        #expect(stored[4].detail!.hasSuffix("more bytes not kept)"))
+        #expect(!stored.contains { $0.detail!.unicodeScalars.contains { $0.value == 0 } })
         await f.store.close()
     }
 }

@@ -12,7 +12,9 @@ struct CaseServiceTests {
         let f = try await Fixture(kind)
         let subject = try await f.subjects.create(SubjectInput(details: SubjectDetails(names: [PersonName(given: "Arben", family: "Hoxha")])), by: f.analyst)
         let service = CaseService(store: f.store, clock: f.clock, audit: f.audit)
-        var c = try await service.create(CaseInput(subjectID: subject.id, homeOfficeReference: "b1234567", fileLocation: "Croydon"), by: f.analyst)
+        var c = try await service.create(CaseInput(subjectID: subject.id, homeOfficeReference: "b1234567", fileLocation: "Croydon",
+                                                   sharing: Sharing(withAll: false, agencies: [f.gmp.id])), by: f.analyst)
+        #expect(c.subjectName == subject.displayName && c.withheld == nil)
         #expect(c.homeOfficeReference == "B1234567" && c.owner == nil && c.progress.stage == nil && c.meta.version == 1)
         await #expect(throws: LiaisonError.conflict(field: "homeOfficeReference", reason: "another case already has Home Office reference B1234567")) {
             try await service.create(CaseInput(subjectID: subject.id, homeOfficeReference: "B1234567"), by: f.analyst)
@@ -48,13 +50,24 @@ struct CaseServiceTests {
         c = try await service.step(c.id, CaseStepInput(version: c.meta.version, note: "allocated by the workflow team", allocateTo: "hocc.owner"), by: f.analyst)
         #expect(c.owner == "hocc.owner" && c.progress.events.last?.kind == "allocated" && c.progress.events.last?.details == ["owner": "hocc.owner"])
 
-        // Another agency's partner officer may read a case shared with all, but not move it on.
+        // Another agency's partner officer may read a case shared with their agency, but not move it on.
         #expect(try await service.list(by: f.partner).map(\.id) == [c.id])
+        // By default a case is shared with no agency but the one that opened it (until agencies register interest).
+        let unshared = try await service.create(CaseInput(subjectID: subject.id, homeOfficeReference: "D1112223"), by: f.analyst)
+        #expect(unshared.meta.sharing == .ownerOnly && unshared.meta.marking.classification == .official)
+        await #expect(throws: LiaisonError.notFound(kind: "case", id: unshared.id.rawValue)) { try await service.get(unshared.id, by: f.partner) }
         await #expect(throws: LiaisonError.self) {
             try await service.step(c.id, CaseStepInput(version: c.meta.version, milestone: "removed", reason: "x"), by: f.partner)
         }
-        let secret = try await service.create(CaseInput(subjectID: subject.id, homeOfficeReference: "C7654321", marking: ProtectiveMarking(.secret)), by: f.analyst)
+        let secret = try await service.create(CaseInput(subjectID: subject.id, homeOfficeReference: "C7654321", marking: ProtectiveMarking(.secret),
+                                                        sharing: .all), by: f.analyst)
         await #expect(throws: LiaisonError.notFound(kind: "case", id: secret.id.rawValue)) { try await service.get(secret.id, by: f.partner) }
+        #expect(try await service.list(by: f.partner).map(\.id) == [c.id])
+        // A case opened on a SECRET subject is SECRET unless its opener says otherwise.
+        let secretSubject = try await f.subjects.create(SubjectInput(details: SubjectDetails(names: [PersonName(given: "Sami", family: "Kral")]),
+                                                                     marking: ProtectiveMarking(.secret)), by: f.analyst)
+        let derived = try await service.create(CaseInput(subjectID: secretSubject.id, homeOfficeReference: "E7654321", sharing: .all), by: f.analyst)
+        #expect(derived.meta.marking.classification == .secret)
         #expect(try await service.list(by: f.partner).map(\.id) == [c.id])
 
         let entries = try await f.store.searchAudit(AuditQuery(objectID: c.id.rawValue, limit: 100))

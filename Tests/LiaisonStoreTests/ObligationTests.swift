@@ -41,7 +41,9 @@ struct ObligationTests {
             obligations = ObligationService(store: f.store, clock: clock, audit: audit)
             let subject = try await SubjectService(store: f.store, clock: clock, audit: audit)
                 .create(SubjectInput(details: SubjectDetails(names: [PersonName(given: "Arben", family: "Hoxha")])), by: caseworker)
-            deportationCase = try await cases.create(CaseInput(subjectID: subject.id, homeOfficeReference: reference), by: caseworker)
+            // The Home Office shares the case with the NCA, which may then register its interest in it.
+            deportationCase = try await cases.create(CaseInput(subjectID: subject.id, homeOfficeReference: reference,
+                                                               sharing: Sharing(withAll: false, agencies: [f.nca.id])), by: caseworker)
         }
 
         mutating func step(_ input: (Int) -> CaseStepInput, by user: User? = nil) async throws {

@@ -329,13 +329,17 @@ struct AuthorizationMatrixTests {
                             expected = !AccessPolicy.decide(user, .read, meta, kind: "subject").allowed ? .hidden
                                 : Set(user.roles).isDisjoint(with: CaseService.interestRoles.union(ObligationService.caseworkRoles)) ? .forbidden : .ok
                         case .obligation:
-                            expected = user.agencyID == nca.id || AccessPolicy.decide(user, .read, target.record!.meta, kind: "case").allowed ? .ok : .hidden
+                            let meta = target.record!.meta
+                            expected = AccessPolicy.decideNotice(user, addressedTo: nca.id, caseMeta: meta, subjectMeta: meta).allowed
+                                || AccessPolicy.decide(user, .read, meta, kind: "case").allowed ? .ok : .hidden
                         case .intelRecipient:
                             expected = .hidden  // the fixtures were sent nowhere
                         case .briefOperation:
                             expected = !OperationService.mayRead(user, operation) ? .hidden : OperationService.mayBrief(user, operation) ? .ok : .forbidden
                         case .acknowledgeObligation:
-                            expected = user.agencyID == nca.id ? .ok : AccessPolicy.decide(user, .read, target.record!.meta, kind: "case").allowed ? .forbidden : .hidden
+                            let meta = target.record!.meta
+                            expected = AccessPolicy.decideNotice(user, addressedTo: nca.id, caseMeta: meta, subjectMeta: meta).allowed ? .ok
+                                : AccessPolicy.decide(user, .read, meta, kind: "case").allowed ? .forbidden : .hidden
                         }
                     }
                     #expect(got == expected, "\(method) \(target.path) as \(user?.username ?? "anonymous"): expected \(expected), got \(got) (\(response.status.code))")

@@ -16,10 +16,11 @@ struct ObligationsWebTests {
         let workflow = try await harness.token("hocc.workflow")
         let nca = try await harness.token("nca.officer")
         let admin = try await harness.token("nca.admin")
+        let ncaID = harness.data.agencies.first { $0.code == "NCA" }!.id.rawValue
         let subject = harness.readable(by: "hocc.workflow") { $0.meta.marking.classification == .official && $0.meta.sharing.withAll && $0.meta.needToKnow == nil }
         try await harness.run { client in
             let created = try await client.execute(uri: "/api/v1/cases", method: .post, headers: bearer(workflow),
-                                                   body: ByteBuffer(string: #"{"subjectID":"\#(subject.id.rawValue)","homeOfficeReference":"F2468013"}"#))
+                                                   body: ByteBuffer(string: #"{"subjectID":"\#(subject.id.rawValue)","homeOfficeReference":"F2468013","sharing":{"withAll":false,"agencies":["\#(ncaID)"]}}"#))
             #expect(created.status == .created)
             let id = try #require(try created.json()["id"] as? String)
 

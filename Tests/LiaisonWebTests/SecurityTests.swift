@@ -87,7 +87,7 @@ struct SecurityTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("subject.read"))
             #expect(page.text.contains("operation planning"))
-            #expect(try await AuditLog(store: harness.store, clock: SystemClock()).verify().break == nil)
+            #expect(try await AuditLog(store: harness.store, clock: SystemClock()).verify().intact)
         }
     }
 

@@ -105,14 +105,49 @@ public enum AuditChain {
     /// The "previous hash" of the first entry.
     public static let genesis = String(repeating: "0", count: 64)
 
-    /// Seals a draft as the entry after `previousHash`.
+    /// Seals a draft as the entry after `previousHash`. Every text field is first made storable as it is
+    /// (`storable(_:)`), so the hash covers exactly the text that both stores keep.
     public static func seal(_ draft: AuditDraft, sequence: Int64, time: Date, previousHash: String) -> AuditEntry {
         var entry = AuditEntry(sequence: sequence, timeMillis: Int64((time.timeIntervalSince1970 * 1000).rounded()),
-                               actorID: draft.actorID, actorName: draft.actorName, agencyID: draft.agencyID, action: draft.action,
-                               objectKind: draft.objectKind, objectIDs: draft.objectIDs, purpose: draft.purpose, detail: draft.detail,
-                               requestID: draft.requestID, outcome: draft.outcome, previousHash: previousHash, hash: "")
+                               actorID: draft.actorID.map(storable), actorName: storable(draft.actorName),
+                               agencyID: draft.agencyID.map(storable), action: storable(draft.action),
+                               objectKind: draft.objectKind.map(storable), objectIDs: draft.objectIDs.prefix(maximumObjects).map(storable),
+                               purpose: draft.purpose.map(storable), detail: draft.detail.map(storable),
+                               requestID: draft.requestID.map(storable), outcome: draft.outcome, previousHash: previousHash, hash: "")
         entry.hash = hash(entry)
         return entry
+    }
+
+    /// The longest text an audited field keeps, in UTF-8 bytes; a longer one is cut, saying how much was left out.
+    public static let maximumFieldBytes = 4_096
+    /// The most object IDs one entry keeps.
+    public static let maximumObjects = 10_000
+
+    /// `text` as an audit entry keeps it: control characters other than tab and line breaks (NUL among them,
+    /// which PostgreSQL refuses and C strings end at) shown as their Unicode control pictures (␀ for NUL), and
+    /// text over `maximumFieldBytes` cut at a character boundary with a note of the bytes left out.
+    /// - Complexity: O(n) in the length of `text`.
+    public static func storable(_ text: String) -> String {
+        let clean = !text.unicodeScalars.contains(where: isControl)
+        if clean && text.utf8.count <= maximumFieldBytes { return text }
+        var out = String.UnicodeScalarView()
+        var bytes = 0
+        var taken = 0
+        for scalar in text.unicodeScalars {
+            let shown = isControl(scalar) ? Unicode.Scalar(0x2400 + (scalar.value == 0x7F ? 0x21 : scalar.value))! : scalar
+            let size = UTF8.width(shown)
+            if bytes + size > maximumFieldBytes {
+                return String(out) + "… (\(text.utf8.count - taken) more bytes not kept)"
+            }
+            out.append(shown)
+            bytes += size
+            taken += UTF8.width(scalar)
+        }
+        return String(out)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
     }
 
     /// SHA-256 over an unambiguous encoding of every field but `hash`, as lowercase hex.
@@ -181,21 +216,50 @@ public enum AuditChain {
         }
     }
 
-    /// Checks entries in sequence order, continuing from the entry with `previousHash` and `nextSequence`.
-    /// - Returns: the first break, or nil and the state to continue from with the next batch.
+    /// Where a check of the chain has got to: the hash and sequence the next entry must follow, how many entries
+    /// verified, and the breaks found so far.
+    public struct Progress: Sendable, Equatable {
+        public var previousHash = AuditChain.genesis
+        public var nextSequence: Int64 = 1
+        /// Entries whose content matched their hash and that followed the entry before them.
+        public var verified: Int64 = 0
+        /// Entries verified before the first break (all of them while there is none).
+        public var verifiedBeforeBreak: Int64 = 0
+        public var breaks: [Break] = []
+
+        public init() {}
+    }
+
+    /// Checks entries in sequence order, continuing from `progress`. With `continuing`, a break is recorded and the
+    /// check goes on from the broken entry's own hash and sequence, so later breaks are found too; without it, the
+    /// check stops at the first break.
     /// - Complexity: O(n) in the number and size of the entries.
-    public static func verify(_ entries: some Sequence<AuditEntry>, previousHash: String = genesis,
-                              nextSequence: Int64 = 1) -> (break: Break?, previousHash: String, nextSequence: Int64) {
-        var previous = previousHash
-        var expected = nextSequence
+    public static func verify(_ entries: some Sequence<AuditEntry>, from progress: Progress = Progress(),
+                              continuing: Bool = false) -> Progress {
+        var state = progress
         for entry in entries {
-            if entry.sequence != expected || entry.previousHash != previous {
-                return (.brokenLink(sequence: entry.sequence, expectedSequence: expected), previous, expected)
+            if !continuing && !state.breaks.isEmpty { break }
+            var broken: Break?
+            if entry.sequence != state.nextSequence || entry.previousHash != state.previousHash {
+                broken = .brokenLink(sequence: entry.sequence, expectedSequence: state.nextSequence)
+            } else if hash(entry) != entry.hash {
+                broken = .alteredEntry(sequence: entry.sequence)
             }
-            if hash(entry) != entry.hash { return (.alteredEntry(sequence: entry.sequence), previous, expected) }
-            previous = entry.hash
-            expected += 1
+            if let broken {
+                state.breaks.append(broken)
+                if !continuing { break }
+            } else {
+                state.verified += 1
+                if state.breaks.isEmpty { state.verifiedBeforeBreak += 1 }
+            }
+            state.previousHash = entry.hash
+            state.nextSequence = entry.sequence + 1
         }
-        return (nil, previous, expected)
+        return state
+    }
+
+    /// The first break in a run of entries from the start of the chain, if any.
+    public static func firstBreak(_ entries: some Sequence<AuditEntry>) -> Break? {
+        verify(entries).breaks.first
     }
 }

@@ -80,19 +80,31 @@ public final class AuditLog: Sendable {
         }
     }
 
-    /// Walks the whole chain in batches and returns the first break, with the number of entries checked.
-    public func verify(batchSize: Int = 5_000) async throws -> (checked: Int64, break: AuditChain.Break?) {
-        var previous = AuditChain.genesis
-        var next: Int64 = 1
+    /// What a check of the whole chain found: the entries verified (before the first break, and in all), every
+    /// break found, and the hash of the last entry (the head, which operators keep elsewhere to detect truncation).
+    public struct Verification: Sendable, Equatable {
+        public var entries: Int64
+        public var verifiedBeforeBreak: Int64
+        public var verified: Int64
+        public var breaks: [AuditChain.Break]
+        public var headHash: String
+        public var intact: Bool { breaks.isEmpty }
+    }
+
+    /// Walks the whole chain in batches. Without `continuing` it stops at the first break; with it, it goes on past
+    /// each break from the broken entry's own hash, to find any later ones.
+    public func verify(continuing: Bool = false, batchSize: Int = 5_000) async throws -> Verification {
+        var progress = AuditChain.Progress()
         var after: Int64 = 0
-        while true {
-            let entries = try await store.auditEntries(after: after, limit: batchSize)
-            guard let last = entries.last else { return (next - 1, nil) }
-            let result = AuditChain.verify(entries, previousHash: previous, nextSequence: next)
-            if let broken = result.break { return (next - 1, broken) }
-            previous = result.previousHash
-            next = result.nextSequence
+        var entries: Int64 = 0
+        while continuing || progress.breaks.isEmpty {
+            let batch = try await store.auditEntries(after: after, limit: batchSize)
+            guard let last = batch.last else { break }
+            entries += Int64(batch.count)
+            progress = AuditChain.verify(batch, from: progress, continuing: continuing)
             after = last.sequence
         }
+        return Verification(entries: entries, verifiedBeforeBreak: progress.verifiedBeforeBreak, verified: progress.verified,
+                            breaks: progress.breaks, headHash: progress.previousHash)
     }
 }

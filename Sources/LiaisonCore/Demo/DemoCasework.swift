@@ -25,7 +25,10 @@ public enum DemoCasework {
         for i in 0..<count {
             let opened = now.addingTimeInterval(-Double(rng.int(2...240)) * 3600)
             let subject = data.subjects[i % data.subjects.count]
-            var c = DeportationCase(id: rng.id(), meta: RecordMeta(owningAgencyID: hocc.id, marking: .official, createdAt: opened, createdBy: workflow.id),
+            // Marked and compartmented as the subject is, shared with the Home Office and the agencies with interest.
+            let meta = RecordMeta(owningAgencyID: hocc.id, marking: subject.meta.marking, sharing: .ownerOnly,
+                                  needToKnow: subject.meta.needToKnow, createdAt: opened, createdBy: workflow.id)
+            var c = DeportationCase(id: rng.id(), meta: meta,
                                     subjectID: subject.id, homeOfficeReference: String(format: "H%08d", i), owner: nil,
                                     fileLocation: rng.chance(0.3) ? "Liverpool removals team" : nil)
             var time = opened
@@ -34,6 +37,7 @@ public enum DemoCasework {
                 return time
             }
             if i < interests, let partner = partners.isEmpty ? nil : rng.pick(partners) {
+                c.meta.sharing = Sharing(withAll: false, agencies: [partner.id])
                 c.interests.append(CaseInterest(id: 1, agencyID: partner.id, agencyCode: partner.code, reason: "Subject of a \(partner.code) investigation",
                                                 contact: "fno-desk@\(partner.code.lowercased()).demo.invalid", via: .email, registeredAt: time,
                                                 registeredBy: workflow.username))

@@ -171,7 +171,6 @@ public enum DemoManagement {
                                      links: links, grading: IntelGrading(source: rng.pick([.reliable, .untested]), assessment: rng.pick([.a, .b, .c]), handling: HandlingCode(.p)),
                                      legacyGrading: nil, status: recorded ? "recorded" : "submitted", reviewDate: nil, sanitised: [], disseminations: [],
                                      history: [IntelStep(status: "submitted", by: author.username, at: at, note: "")], withheld: [])
-            report.linkedNames = [name.full]
             reports.append(report)
         }
         return reports

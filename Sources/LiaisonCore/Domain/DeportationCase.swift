@@ -17,6 +17,10 @@ public struct DeportationCase: Codable, Sendable, Identifiable {
     public var interests: [CaseInterest]
     /// Minute sheet ICD.4353 on the Home Office file, once the workflow team has dealt with it.
     public var minuteSheet: MinuteSheet?
+    /// The subject's name as the reader may see it: filled in when the case is read (`References`), never stored.
+    public var subjectName: String?
+    /// What the reader may not see of the case (the subject, when the reader may not read the subject's record).
+    public var withheld: [WithheldField]?
 
     public init(id: CaseID = .make(), meta: RecordMeta, subjectID: SubjectID, homeOfficeReference: String, owner: String?,
                 fileLocation: String?, progress: CaseProgress = CaseProgress(), rulesVersion: Int = CaseRules.standard.version) {
@@ -33,24 +37,58 @@ public struct DeportationCase: Codable, Sendable, Identifiable {
     }
 
     public var activeInterests: [CaseInterest] { interests.filter(\.isActive) }
+
+    enum CodingKeys: String, CodingKey {
+        case id, meta, subjectID, homeOfficeReference, owner, fileLocation, progress, rulesVersion, interests, minuteSheet
+        case subjectName, withheld
+    }
+
+    /// As synthesised, but a withheld subject (an empty ID) is left out rather than written as an empty string.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(meta, forKey: .meta)
+        if !subjectID.rawValue.isEmpty { try c.encode(subjectID, forKey: .subjectID) }
+        try c.encode(homeOfficeReference, forKey: .homeOfficeReference)
+        try c.encodeIfPresent(owner, forKey: .owner)
+        try c.encodeIfPresent(fileLocation, forKey: .fileLocation)
+        try c.encode(progress, forKey: .progress)
+        try c.encode(rulesVersion, forKey: .rulesVersion)
+        try c.encode(interests, forKey: .interests)
+        try c.encodeIfPresent(minuteSheet, forKey: .minuteSheet)
+        try c.encodeIfPresent(subjectName, forKey: .subjectName)
+        try c.encodeIfPresent(withheld, forKey: .withheld)
+    }
 }
 
 public typealias CaseID = ID<DeportationCase>
 
-/// A new case: the subject it concerns, the Home Office reference, and optionally its owner, file location and marking.
-public struct CaseInput: Codable, Sendable {
+/// A new case: the subject it concerns, the Home Office reference, and optionally its owner, file location, marking
+/// and sharing. Unless given, the marking and need-to-know are the subject's, and the case is shared with no agency
+/// but the one that opens it until agencies register interest (each is given sight of it then).
+public struct CaseInput: Codable, Sendable, RecordInput {
     public var subjectID: SubjectID
     public var homeOfficeReference: String
     public var owner: String?
     public var fileLocation: String?
     public var marking: ProtectiveMarking?
+    public var sharing: Sharing?
+    public var needToKnow: String?
+    public var version: Int? { nil }
 
-    public init(subjectID: SubjectID, homeOfficeReference: String, owner: String? = nil, fileLocation: String? = nil, marking: ProtectiveMarking? = nil) {
+    public init(subjectID: SubjectID, homeOfficeReference: String, owner: String? = nil, fileLocation: String? = nil,
+                marking: ProtectiveMarking? = nil, sharing: Sharing? = nil, needToKnow: String? = nil) {
         self.subjectID = subjectID
         self.homeOfficeReference = homeOfficeReference
         self.owner = owner
         self.fileLocation = fileLocation
         self.marking = marking
+        self.sharing = sharing
+        self.needToKnow = needToKnow
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case subjectID, homeOfficeReference, owner, fileLocation, marking, sharing, needToKnow
     }
 }
 

@@ -148,7 +148,8 @@ public struct IntelReport: Codable, Sendable, Equatable {
     public var history: [IntelStep]
     /// Fields the reader may not see, left empty.
     public var withheld: [String]
-    /// The names of the linked subjects and groups when the report was last saved, so search finds them.
+    /// The names of the linked subjects and groups the reader may read, filled in when the report is read
+    /// (`References`); never stored or searched.
     public var linkedNames: [String] = []
 
     public init(id: IntelReportID, meta: RecordMeta, text: String, infoDate: String, place: String?, source: IntelSource, links: [IntelLink],

@@ -215,6 +215,14 @@ public enum ObligationEngine {
         return lines.joined(separator: "\n")
     }
 
+    /// A notice's text without the subject's name, for a reader of the case who may not read the subject: its first
+    /// line, `Case REF: Name`, becomes `Case REF`.
+    public static func withoutSubject(_ text: String, reference: String) -> String {
+        let head = "Case \(reference): "
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(head) ? "Case \(reference)" : String($0) }.joined(separator: "\n")
+    }
+
     /// Whether a decision not to deport may be finalised: every agency with interest has been consulted and has
     /// answered, or its deadline has passed. Returns what to record either way, or the agencies still awaited.
     public static func consultation(of deportationCase: DeportationCase, obligations: [Obligation], at time: Date)

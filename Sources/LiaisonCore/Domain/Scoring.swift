@@ -146,6 +146,8 @@ public struct PersonOfInterest: Codable, Sendable, Identifiable {
     public var reviewDue: Date
     public var lifetimeManagement: Bool
     public var status: String
+    /// The subject's name as the reader may see it: filled in when the PoI is read (`References`), never stored.
+    public var subjectName: String?
 
     public init(id: POIID = .make(), meta: RecordMeta, subjectID: SubjectID, owner: String, tier: String? = nil, score: Int? = nil,
                 reviewDue: Date, lifetimeManagement: Bool, status: String = "active") {

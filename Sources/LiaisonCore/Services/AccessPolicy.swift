@@ -102,6 +102,28 @@ public enum AccessPolicy {
         return AccessDecision(allowed: true, reasons: why, withheld: withheld)
     }
 
+    /// The disclosure the liaison process intends: a notice on a case (an obligation: the offender's name, the case
+    /// owner's contact, what happened) is read by the agency it is addressed to, whether or not the case or the
+    /// subject is shared with that agency, by its users whose vetting reaches the markings of both the case and its
+    /// subject and who are briefed into their compartments. The one rule for it; every read of a notice lands in the
+    /// audit chain with the notice's ID.
+    public static func decideNotice(_ user: User, addressedTo agency: AgencyID, caseMeta: RecordMeta,
+                                    subjectMeta: RecordMeta?) -> AccessDecision {
+        var reasons: [String] = []
+        if !user.active { reasons.append("the account is disabled") }
+        if user.confinedToAlerts { reasons.append(Self.confinement) }
+        if user.agencyID != agency { reasons.append("the notice is addressed to another agency") }
+        let metas = [caseMeta, subjectMeta].compactMap { $0 }
+        if metas.contains(where: { $0.marking.classification > user.vetting.maximumClassification }) {
+            reasons.append("\(user.vetting.rawValue) vetting does not reach the notice's marking")
+        }
+        if metas.contains(where: { $0.needToKnow.map { !user.briefings.contains($0) } ?? false }) {
+            reasons.append("need-to-know: the user is not briefed into the notice's compartment")
+        }
+        guard reasons.isEmpty else { return AccessDecision(allowed: false, reasons: reasons) }
+        return AccessDecision(allowed: true, reasons: ["read allowed: a notice addressed to the user's agency, within the user's vetting"])
+    }
+
     /// Whether the user may read an industry alert. Private-sector users see it only once published, until it
     /// expires, if it is addressed to one of their organisation's `sectors`; agency users see published and
     /// withdrawn alerts, and drafts of their own agency's. Either way the marking must be within the user's vetting.

@@ -20,20 +20,20 @@ public struct AssetService: Sendable {
     }
 
     /// The target's subject (directly, or the case's) if the user may see the target.
-    func target(_ target: AssetTarget, by user: User) async throws -> (visible: Bool, subject: SubjectID?) {
+    func target(_ target: AssetTarget, by user: User) async throws -> (visible: Bool, subject: SubjectID?, meta: RecordMeta?) {
+        guard ["subject", "ocg", "case"].contains(target.kind),
+              let meta = try await References(store: store).target(kind: target.kind, id: target.id, readableBy: user) else { return (false, nil, nil) }
         switch target.kind {
-        case "subject":
-            guard let id = SubjectID(validating: target.id), let s = try await store.subject(id) else { return (false, nil) }
-            return (AccessPolicy.decide(user, .read, s.meta).allowed, s.id)
-        case "ocg":
-            guard let id = OCGID(validating: target.id), let g = try await store.ocg(id) else { return (false, nil) }
-            return (AccessPolicy.decide(user, .read, g.meta).allowed, nil)
-        case "case":
-            guard let id = CaseID(validating: target.id), let c = try await store.deportationCase(id) else { return (false, nil) }
-            return (AccessPolicy.decide(user, .read, c.meta, kind: "case").allowed, c.subjectID)
-        default:
-            return (false, nil)
+        case "subject": return (true, SubjectID(validating: target.id), meta)
+        case "case": return (true, try await CaseID(validating: target.id).asyncFlatMap { try await store.deportationCase($0) }?.subjectID, meta)
+        default: return (true, nil, meta)
         }
+    }
+
+    /// Reads an order through the policy; one against a subject, group or case the user may not read answers as missing.
+    func read(_ id: AssetOrderID, by user: User) async throws -> AssetOrder {
+        try await References(store: store).read(try await store.assetOrder(id), meta: \.meta, target: { ($0.target.kind, $0.target.id) },
+                                                by: user, kind: Self.kind, id: id.rawValue).0
     }
 
     /// Records an order or seizure by the user's agency against a subject, group or case the user may see.
@@ -77,7 +77,7 @@ public struct AssetService: Sendable {
             if Set(parts.map(\.role)).count != parts.count { v.fail("agencies", "give each part (investigation, prosecution, enforcement) to one agency") }
             try v.check()
             let now = clock.now()
-            let meta = try RecordEditing.newMeta(MarkingInput(marking: input.marking), by: user, at: now)
+            let meta = try RecordEditing.derivedMeta(MarkingInput(marking: input.marking), from: found.meta!, defaultSharing: .all, by: user, at: now)
             let order = AssetOrder(id: .make(), meta: meta, target: input.target, subjectID: found.subject, power: power!, court: court, reference: reference,
                                    madeOn: input.madeOn!, amount: amount, confiscation: input.confiscation, agencies: parts, status: power!.initialStatus, events: [])
             try await store.insertAssetOrder(order)
@@ -90,7 +90,7 @@ public struct AssetService: Sendable {
 
     public func get(_ id: AssetOrderID, by user: User, request: RequestInfo = .none) async throws -> AssetOrder {
         try await auditor.run(user, "asset.read", kind: Self.kind, ids: [id.rawValue], request: request) {
-            try RecordEditing.read(try await store.assetOrder(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue).0
+            try await read(id, by: user)
         }
     }
 
@@ -99,13 +99,14 @@ public struct AssetService: Sendable {
     public func list(target: AssetTarget, by user: User, request: RequestInfo = .none) async throws -> [AssetOrder] {
         try await auditor.run(user, "asset.list", kind: Self.kind, ids: [target.id], request: request, touched: { $0.map(\.id.rawValue) }) {
             guard try await self.target(target, by: user).visible else { throw LiaisonError.notFound(kind: target.kind, id: target.id) }
-            return try await store.assetOrders(relatedTo: target.id).filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }
+            let readable = try await store.assetOrders(relatedTo: target.id).filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }
+            return try await References(store: store).aboutReadable(readable, target: { ($0.target.kind, $0.target.id) }, by: user)
         }
     }
 
     /// Refuses (as missing, or forbidden) a user who may not change the record, before anything they sent is read.
     public func checkChange(_ id: AssetOrderID, by user: User) async throws {
-        let (found, _) = try RecordEditing.read(try await store.assetOrder(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+        let found = try await read(id, by: user)
         try AccessPolicy.enforce(user, .update, found.meta, kind: Self.kind, id: id.rawValue)
     }
 
@@ -113,7 +114,7 @@ public struct AssetService: Sendable {
     /// forfeiture, return or release, recovery or discontinuance, as the power's lifecycle allows.
     public func step(_ id: AssetOrderID, _ input: AssetEventInput, by user: User, request: RequestInfo = .none) async throws -> AssetOrder {
         try await auditor.run(user, "asset.event", kind: Self.kind, ids: [id.rawValue], request: request, detail: input.kind) {
-            var (current, _) = try RecordEditing.read(try await store.assetOrder(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            var current = try await read(id, by: user)
             try AccessPolicy.enforce(user, .update, current.meta, kind: Self.kind, id: id.rawValue)
             guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the version you saw") }
             if version != current.meta.version { throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: current.meta.version) }

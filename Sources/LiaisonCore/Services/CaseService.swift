@@ -32,11 +32,12 @@ public struct CaseService: Sendable {
             if let owner = input.owner, try await store.credentials(username: owner) == nil { v.fail("owner", "is not a user") }
             if let location = input.fileLocation, location.count > 200 { v.fail("fileLocation", "must be at most 200 characters") }
             try v.check()
+            try await RecordEditing.checkAccessFields(input, store: store)
             guard let subject = try await store.subject(input.subjectID),
                   AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind).allowed else {
                 throw LiaisonError.invalid("subjectID", "is not a subject you may see")
             }
-            let meta = try RecordEditing.newMeta(MarkingInput(marking: input.marking), by: user, at: clock.now())
+            let meta = try RecordEditing.derivedMeta(input, from: subject.meta, defaultSharing: .ownerOnly, by: user, at: clock.now())
             let deportationCase = DeportationCase(meta: meta, subjectID: subject.id, homeOfficeReference: reference, owner: input.owner,
                                                   fileLocation: input.fileLocation, rulesVersion: rules.version)
             try await store.insertCase(deportationCase)
@@ -44,22 +45,29 @@ public struct CaseService: Sendable {
             let interests = try await store.subjectInterests(subject: subject.id)
             if !interests.isEmpty {
                 try await apply(interests, to: deportationCase, by: user, at: clock.now())
-                return try await store.deportationCase(deportationCase.id) ?? deportationCase
+                return try await shown(try await store.deportationCase(deportationCase.id) ?? deportationCase, to: user)
             }
-            return deportationCase
+            return try await shown(deportationCase, to: user)
         }
+    }
+
+    /// A case as the user may see it: the subject named if the user may read the subject, withheld if not.
+    func shown(_ c: DeportationCase, to user: User) async throws -> DeportationCase {
+        try await References(store: store).shown([c], to: user)[0]
     }
 
     public func get(_ id: CaseID, by user: User, request: RequestInfo = .none) async throws -> DeportationCase {
         try await auditor.run(user, "case.read", kind: Self.kind, ids: [id.rawValue], request: request) {
-            try RecordEditing.read(try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue).0
+            try await shown(try RecordEditing.read(try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue).0,
+                            to: user)
         }
     }
 
-    /// The cases the user may see, most recently changed first.
+    /// The cases the user may see, most recently changed first, each as `shown(_:to:)` gives it.
     public func list(by user: User, limit: Int = 100, request: RequestInfo = .none) async throws -> [DeportationCase] {
         try await auditor.run(user, "case.list", kind: Self.kind, request: request, touched: { $0.map(\.id.rawValue) }) {
-            Array(try await store.deportationCases(limit: 1_000).filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }.prefix(limit))
+            let readable = try await store.deportationCases(limit: 1_000).filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }
+            return try await References(store: store).shown(Array(readable.prefix(limit)), to: user)
         }
     }
 
@@ -144,7 +152,7 @@ public struct CaseService: Sendable {
             let expected = current.meta.version
             current.meta = current.meta.touched(by: user.id, at: now)
             try await store.commitCaseWork(try await work(current, expectedVersion: expected, events: Array(current.progress.events[before...]), at: now))
-            return current
+            return try await shown(current, to: user)
         }
     }
 
@@ -204,7 +212,7 @@ public struct CaseService: Sendable {
             let expected = current.meta.version
             current.meta = current.meta.touched(by: user.id, at: now)
             try await store.commitCaseWork(try await work(current, expectedVersion: expected, events: Array(current.progress.events[before...]), at: now))
-            return current
+            return try await shown(current, to: user)
         }
     }
 

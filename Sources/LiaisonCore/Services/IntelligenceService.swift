@@ -34,18 +34,6 @@ public struct IntelligenceService: Sendable {
         }
     }
 
-    /// The names of the subjects and groups a report links to, as search should find them.
-    func linkedNames(_ links: [IntelLink]) async throws -> [String] {
-        var names: [String] = []
-        for link in links {
-            if link.kind == "subject", let id = SubjectID(validating: link.value), let s = try await store.subject(id) {
-                names += s.details.names.map(\.full)
-            }
-            if link.kind == "ocg", let id = OCGID(validating: link.value), let g = try await store.ocg(id) { names.append(g.details.name) }
-        }
-        return names
-    }
-
     /// Checks the report's content; the problems are named by field.
     func checked(_ input: IntelReportInput, by user: User, into v: inout Validator) async throws -> (text: String, source: IntelSource, links: [IntelLink]) {
         let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -105,9 +93,8 @@ public struct IntelligenceService: Sendable {
             var report = IntelReport(id: .make(), meta: meta, text: content.text, infoDate: input.infoDate!, place: input.place?.nonEmpty, source: content.source,
                                      links: content.links, grading: input.grading, legacyGrading: input.legacyGrading, status: "draft", reviewDate: nil,
                                      sanitised: [], disseminations: [], history: [IntelStep(status: "draft", by: user.username, at: now, note: "")], withheld: [])
-            report.linkedNames = try await linkedNames(content.links)
             try await store.insertIntelReport(report)
-            return report
+            return try await References(store: store).shown(report, to: user)
         }
     }
 
@@ -115,7 +102,7 @@ public struct IntelligenceService: Sendable {
     public func get(_ id: IntelReportID, by user: User, request: RequestInfo = .none) async throws -> IntelReport {
         try await auditor.run(user, "intel.read", kind: Self.kind, ids: [id.rawValue], request: request) {
             let (found, decision) = try RecordEditing.read(try await store.intelReport(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
-            return Self.redacted(found, decision.withheld.map(\.field))
+            return try await References(store: store).shown(Self.redacted(found, decision.withheld.map(\.field)), to: user)
         }
     }
 
@@ -129,10 +116,14 @@ public struct IntelligenceService: Sendable {
     /// The reports the user may see, newest first.
     public func list(by user: User, limit: Int = 100, request: RequestInfo = .none) async throws -> [IntelReport] {
         try await auditor.run(user, "intel.list", kind: Self.kind, request: request, touched: { $0.map(\.id.rawValue) }) {
-            try await store.intelReports(viewer: Viewer(user), limit: min(max(limit, 1), 200)).compactMap { report in
+            var shown: [IntelReport] = []
+            for report in try await store.intelReports(viewer: Viewer(user), limit: min(max(limit, 1), 200)) {
                 let decision = AccessPolicy.decide(user, .read, report.meta, kind: Self.kind)
-                return decision.allowed ? Self.redacted(report, decision.withheld.map(\.field)) : nil
+                if decision.allowed {
+                    shown.append(try await References(store: store).shown(Self.redacted(report, decision.withheld.map(\.field)), to: user))
+                }
             }
+            return shown
         }
     }
 
@@ -183,7 +174,7 @@ public struct IntelligenceService: Sendable {
                 report.disseminations[n].readAt = now
                 report.disseminations[n].readBy = user.username
                 try await store.updateIntelReport(report, expectedVersion: report.meta.version)
-                return Self.redacted(report, ["source.covertReference"])
+                return try await References(store: store).shown(Self.redacted(report, ["source.covertReference"]), to: user)
             }
             let (_, decision) = try RecordEditing.read(report, meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
             guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the version you saw") }
@@ -252,7 +243,7 @@ public struct IntelligenceService: Sendable {
             report.meta.handling = report.grading?.handling ?? report.meta.handling
             report.meta = report.meta.touched(by: user.id, at: now)
             try await store.updateIntelReport(report, expectedVersion: version)
-            return Self.redacted(report, decision.withheld.map(\.field))
+            return try await References(store: store).shown(Self.redacted(report, decision.withheld.map(\.field)), to: user)
         }
     }
 }

@@ -32,10 +32,14 @@ public struct InterventionService: Sendable {
 
     /// The target's record metadata, if the user may see it.
     func target(_ target: InterventionTarget, by user: User) async throws -> RecordMeta? {
-        var meta: RecordMeta?
-        if target.kind == "ocg", let id = OCGID(validating: target.id) { meta = try await store.ocg(id)?.meta }
-        if target.kind == "poi", let id = POIID(validating: target.id) { meta = try await store.poi(id)?.meta }
-        return meta.flatMap { AccessPolicy.decide(user, .read, $0).allowed ? $0 : nil }
+        guard ["ocg", "poi"].contains(target.kind) else { return nil }
+        return try await References(store: store).target(kind: target.kind, id: target.id, readableBy: user)
+    }
+
+    /// Reads an intervention through the policy; one against a group or PoI the user may not read answers as missing.
+    func read(_ id: InterventionID, by user: User) async throws -> Intervention {
+        try await References(store: store).read(try await store.intervention(id), meta: \.meta, target: { ($0.target.kind, $0.target.id) },
+                                                by: user, kind: Self.kind, id: id.rawValue).0
     }
 
     /// Plans an intervention by the user's agency against a group or PoI the user may see.
@@ -44,7 +48,8 @@ public struct InterventionService: Sendable {
             try AccessPolicy.enforceCreate(user)
             let reference = ReferenceData(entries: try await store.referenceEntries())
             var v = Validator()
-            if try await target(input.target, by: user) == nil { v.fail("target", "is not a group or Person of Interest you may see") }
+            let about = try await target(input.target, by: user)
+            if about == nil { v.fail("target", "is not a group or Person of Interest you may see") }
             let category = input.category.flatMap(FourP.init(rawValue:))
             if category == nil { v.fail("category", "must be one of " + FourP.allCases.map(\.rawValue).joined(separator: ", ")) }
             if !reference.contains(input.tactic ?? "", in: "intervention-tactic") { v.fail("tactic", "is not in the intervention-tactic list") }
@@ -59,7 +64,8 @@ public struct InterventionService: Sendable {
             if try await store.credentials(username: owner) == nil { v.fail("owner", "is not a user") }
             if let operation = input.operation, operation.count > 100 { v.fail("operation", "must be at most 100 characters") }
             try v.check()
-            let meta = try RecordEditing.newMeta(MarkingInput(marking: input.marking, needToKnow: input.needToKnow?.nonEmpty), by: user, at: clock.now())
+            let meta = try RecordEditing.derivedMeta(MarkingInput(marking: input.marking, needToKnow: input.needToKnow?.nonEmpty), from: about!,
+                                                     defaultSharing: .all, by: user, at: clock.now())
             let intervention = Intervention(id: .make(), meta: meta, target: input.target, category: category!, tactic: input.tactic!, partnerAgencies: partners,
                                             owner: owner, dueDate: input.dueDate!, status: "planned", operation: input.operation?.nonEmpty,
                                             description: description, outcomes: [])
@@ -70,7 +76,7 @@ public struct InterventionService: Sendable {
 
     public func get(_ id: InterventionID, by user: User, request: RequestInfo = .none) async throws -> Intervention {
         try await auditor.run(user, "intervention.read", kind: Self.kind, ids: [id.rawValue], request: request) {
-            try RecordEditing.read(try await store.intervention(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue).0
+            try await read(id, by: user)
         }
     }
 
@@ -93,7 +99,7 @@ public struct InterventionService: Sendable {
 
     /// Refuses (as missing, or forbidden) a user who may not change the intervention, before anything they sent is read.
     public func checkChange(_ id: InterventionID, by user: User) async throws {
-        let (found, _) = try RecordEditing.read(try await store.intervention(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+        let found = try await read(id, by: user)
         try AccessPolicy.enforce(user, .update, found.meta, kind: Self.kind, id: id.rawValue)
     }
 
@@ -101,7 +107,7 @@ public struct InterventionService: Sendable {
     public func step(_ id: InterventionID, _ input: InterventionStepInput, by user: User, request: RequestInfo = .none) async throws -> Intervention {
         try await auditor.run(user, input.outcome != nil ? "intervention.outcome" : "intervention.status", kind: Self.kind, ids: [id.rawValue],
                               request: request, detail: input.status ?? input.outcome?.kind) {
-            var (current, _) = try RecordEditing.read(try await store.intervention(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            var current = try await read(id, by: user)
             try AccessPolicy.enforce(user, .update, current.meta, kind: Self.kind, id: id.rawValue)
             guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the version you saw") }
             if version != current.meta.version { throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: current.meta.version) }

@@ -44,16 +44,24 @@ public struct OCGService: RecordService {
                 statuses.append(StatusChange(status: ocg.details.status, from: clock.now(), by: user.username))
             }
             ocg.details.statusHistory = statuses
-            if let members = input.members { ocg.members = try await validatedMembers(members, reference: reference, user: user) }
+            if let members = input.members {
+                // The user edits the members they can see; those they cannot see stay as they were.
+                let readable = try await References(store: store).subjects(ocg.members.map(\.subjectID), readableBy: user)
+                let unseen = ocg.members.filter { readable[$0.subjectID] == nil }
+                let edited = try await validatedMembers(members, reference: reference, user: user)
+                ocg.members = edited + unseen.filter { u in !edited.contains { $0.subjectID == u.subjectID } }
+            }
             ocg.meta = meta
             try await store.updateOCG(ocg, keys: SearchKeys.ocg(ocg.details), expectedVersion: expected)
-            return ocg
+            return try await References(store: store).shown(ocg, to: user)
         }
     }
 
+    /// A group as the user may see it: its members only those whose subjects the user may read.
     public func get(_ id: OCGID, by user: User, request: RequestInfo = .none) async throws -> OCG {
         try await auditor.run(user, "ocg.read", kind: Self.kind, ids: [id.rawValue], request: request) {
-            try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue).0
+            try await References(store: store).shown(
+                try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue).0, to: user)
         }
     }
 
@@ -63,7 +71,8 @@ public struct OCGService: RecordService {
             var query = query
             query.viewer = Viewer(user)
             let found = try await store.ocgs(matching: query)
-            return Page(items: found.items.filter { AccessPolicy.decide(user, .read, $0.meta).allowed }, nextCursor: found.nextCursor)
+            let readable = found.items.filter { AccessPolicy.decide(user, .read, $0.meta).allowed }
+            return Page(items: try await References(store: store).shown(readable, to: user), nextCursor: found.nextCursor)
         }
     }
 
@@ -99,7 +108,7 @@ public struct OCGService: RecordService {
             ocg.details.leadOfficer = officer
             ocg.meta = ocg.meta.touched(by: user.id, at: now)
             try await store.updateOCG(ocg, keys: SearchKeys.ocg(ocg.details), expectedVersion: version)
-            return ocg
+            return try await References(store: store).shown(ocg, to: user)
         }
     }
 
@@ -147,7 +156,8 @@ public struct OCGService: RecordService {
     public func groups(of subject: SubjectID, by user: User, request: RequestInfo = .none) async throws -> [OCG] {
         try await auditor.run(user, "ocg.list", kind: Self.kind, request: request, detail: "member: \(subject)",
                               touched: { $0.map(\.id.rawValue) }) {
-            try await store.ocgs(withMember: subject).filter { AccessPolicy.decide(user, .read, $0.meta).allowed }
+            try await References(store: store).shown(
+                try await store.ocgs(withMember: subject).filter { AccessPolicy.decide(user, .read, $0.meta).allowed }, to: user)
         }
     }
 

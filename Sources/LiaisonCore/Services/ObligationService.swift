@@ -52,23 +52,39 @@ public struct ObligationService: Sendable {
     /// One obligation with its messages, if the user may see it.
     public func get(_ id: String, by user: User, request: RequestInfo = .none) async throws -> (Obligation, [OutboxMessage]) {
         try await auditor.run(user, "obligation.read", kind: Self.kind, ids: [id], request: request) {
-            guard let found = try await store.obligation(id), try await !visible([found], to: user).isEmpty else {
+            guard let found = try await store.obligation(id), let shown = try await visible([found], to: user).first else {
                 throw LiaisonError.notFound(kind: Self.kind, id: id)
             }
-            return (found, try await store.messages(obligation: id))
+            var messages = try await store.messages(obligation: id)
+            if shown.summary != found.summary {
+                // The message carries the notice as sent, name and all: the reader sees that it went, not what it said.
+                for n in messages.indices { messages[n].body = "" }
+            }
+            return (shown, messages)
         }
     }
 
+    /// The obligations the user may see, as they may see them. A notice is read by the agency it is addressed to
+    /// (`AccessPolicy.decideNotice`, the intended disclosure) and by readers of its case; a reader of the case who may
+    /// not read the case's subject sees it without the subject's name.
     func visible(_ obligations: [Obligation], to user: User) async throws -> [Obligation] {
-        var readable: [CaseID: Bool] = [:]
+        var cases: [CaseID: DeportationCase?] = [:]
+        for id in Set(obligations.map(\.caseID)) { cases[id] = try await store.deportationCase(id) }
+        let subjects = Dictionary(try await store.subjects(ids: Array(Set(cases.values.compactMap { $0?.subjectID }))).map { ($0.id, $0.meta) },
+                                  uniquingKeysWith: { a, _ in a })
         var shown: [Obligation] = []
         for obligation in obligations {
-            if obligation.agencyID == user.agencyID && user.active { shown.append(obligation); continue }
-            if readable[obligation.caseID] == nil {
-                let meta = try await store.deportationCase(obligation.caseID)?.meta
-                readable[obligation.caseID] = meta.map { AccessPolicy.decide(user, .read, $0, kind: CaseService.kind).allowed } ?? false
+            guard let found = cases[obligation.caseID], let c = found else { continue }
+            let subject = subjects[c.subjectID]
+            if AccessPolicy.decideNotice(user, addressedTo: obligation.agencyID, caseMeta: c.meta, subjectMeta: subject).allowed {
+                shown.append(obligation)
+            } else if AccessPolicy.decide(user, .read, c.meta, kind: CaseService.kind).allowed {
+                var seen = obligation
+                if !(subject.map { AccessPolicy.decide(user, .read, $0, kind: SubjectService.kind).allowed } ?? false) {
+                    seen.summary = ObligationEngine.withoutSubject(obligation.summary, reference: obligation.reference)
+                }
+                shown.append(seen)
             }
-            if readable[obligation.caseID] == true { shown.append(obligation) }
         }
         return shown
     }

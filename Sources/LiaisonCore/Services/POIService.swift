@@ -28,17 +28,28 @@ public struct POIService: Sendable {
                 throw LiaisonError.invalid("owner", "is not an active officer of your agency")
             }
             let now = clock.now()
-            let meta = try RecordEditing.newMeta(MarkingInput(marking: input.marking), by: user, at: now)
+            let meta = try RecordEditing.derivedMeta(MarkingInput(marking: input.marking), from: subject.meta, defaultSharing: .all,
+                                                     by: user, at: now)
             let poi = PersonOfInterest(meta: meta, subjectID: subject.id, owner: account.username, reviewDue: now,
                                        lifetimeManagement: input.lifetimeManagement ?? false)
             try await store.insertPOI(poi)
-            return poi
+            return try await References(store: store).shown([poi], to: user)[0]
         }
+    }
+
+    /// Reads a PoI through the policy. A PoI is its subject's management, so one whose subject the user may not read
+    /// answers as missing too.
+    func read(_ id: POIID, by user: User) async throws -> PersonOfInterest {
+        let (found, _) = try RecordEditing.read(try await store.poi(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+        guard let shown = try await References(store: store).shown([found], to: user).first else {
+            throw PolicyRefusal(reasons: [References.withheldSubject], shown: .notFound(kind: Self.kind, id: id.rawValue))
+        }
+        return shown
     }
 
     public func get(_ id: POIID, by user: User, request: RequestInfo = .none) async throws -> PersonOfInterest {
         try await auditor.run(user, "poi.read", kind: Self.kind, ids: [id.rawValue], request: request) {
-            try RecordEditing.read(try await store.poi(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue).0
+            try await read(id, by: user)
         }
     }
 
@@ -48,27 +59,30 @@ public struct POIService: Sendable {
         return try await auditor.run(user, "poi.list", kind: Self.kind, request: request, detail: detail, touched: { $0.map(\.id.rawValue) }) {
             let before = overdue ? clock.now() : dueWithinDays.map { clock.now().addingTimeInterval(Double($0) * 86_400) }
             let found = try await store.pois(reviewDueBefore: before, limit: 5_000)
-            return Array(found.filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }.prefix(min(max(limit, 1), 200)))
+            let readable = found.filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }
+            return Array(try await References(store: store).shown(readable, to: user).prefix(min(max(limit, 1), 200)))
         }
     }
 
     /// The PoIs of one subject the user may see.
     public func of(_ subject: SubjectID, by user: User, request: RequestInfo = .none) async throws -> [PersonOfInterest] {
         try await auditor.run(user, "poi.list", kind: Self.kind, request: request, detail: "subject: \(subject)", touched: { $0.map(\.id.rawValue) }) {
-            try await store.pois(subject: subject).filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }
+            try await References(store: store).shown(
+                try await store.pois(subject: subject).filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }, to: user)
         }
     }
 
     /// Refuses (as missing, or forbidden) a user who may not change the PoI, before anything they sent is read.
     public func checkChange(_ id: POIID, by user: User) async throws {
-        let (found, _) = try RecordEditing.read(try await store.poi(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+        let found = try await read(id, by: user)
         try AccessPolicy.enforce(user, .update, found.meta, kind: Self.kind, id: id.rawValue)
     }
 
     /// Assesses the person's risk: the score sets the tier and the next review date; the assessment is kept.
     public func assess(_ id: POIID, _ input: AssessmentInput, by user: User, request: RequestInfo = .none) async throws -> (PersonOfInterest, Assessment) {
         try await auditor.run(user, "poi.assess", kind: Self.kind, ids: [id.rawValue], request: request) {
-            var (poi, _) = try RecordEditing.read(try await store.poi(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            var poi = try await read(id, by: user)
+            poi.subjectName = nil
             try AccessPolicy.enforce(user, .update, poi.meta, kind: Self.kind, id: id.rawValue)
             guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the version of the record you assessed") }
             if version != poi.meta.version { throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: poi.meta.version) }
@@ -90,7 +104,7 @@ public struct POIService: Sendable {
     /// Every assessment of a PoI the user may see, newest first.
     public func assessments(_ id: POIID, by user: User, request: RequestInfo = .none) async throws -> [Assessment] {
         try await auditor.run(user, "poi.assessments", kind: Self.kind, ids: [id.rawValue], request: request) {
-            _ = try RecordEditing.read(try await store.poi(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            _ = try await read(id, by: user)
             return try await store.assessments(record: id.rawValue)
         }
     }

@@ -68,6 +68,17 @@ enum RecordEditing {
                           needToKnow: input.needToKnow, createdAt: time, createdBy: user.id)
     }
 
+    /// The metadata of a new record made from `source` (a case or PoI from its subject): unless the input names a
+    /// marking, it takes the source's marking, and unless it names a compartment, the source's need-to-know. Only a
+    /// user who may read the source gets here, so one who names a lower marking holds the clearance to downgrade.
+    static func derivedMeta(_ input: some RecordInput, from source: RecordMeta, defaultSharing: Sharing, by user: User,
+                            at time: Date) throws -> RecordMeta {
+        var derived = MarkingInput(marking: input.marking ?? source.marking, sharing: input.sharing ?? defaultSharing,
+                                   needToKnow: input.needToKnow ?? source.needToKnow)
+        if derived.marking!.classification < source.marking.classification && input.marking == nil { derived.marking = source.marking }
+        return try newMeta(derived, by: user, at: time)
+    }
+
     /// The metadata after the user's edit, if the version is current and the policy allows the change before and after.
     /// - Returns: the new metadata and the version the store must still hold.
     static func editedMeta(_ current: RecordMeta, _ input: some RecordInput, by user: User, at time: Date,

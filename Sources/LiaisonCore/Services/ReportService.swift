@@ -66,7 +66,9 @@ public struct ReportService: Sendable {
             async let places = store.places(scope, viewer: viewer, limit: 20)
             async let exploited = store.exploitedPeople(scope, viewer: viewer)
             async let managed = store.personsOfInterest(scope, viewer: viewer)
-            return Profile(scope: scope, groups: groups.items, groupsTruncated: groups.nextCursor != nil,
+            let shown = try await References(store: store).shown(groups.items.filter { AccessPolicy.decide(user, .read, $0.meta).allowed },
+                                                                  to: user)
+            return Profile(scope: scope, groups: shown, groupsTruncated: groups.nextCursor != nil,
                            report: PerformanceReport.build(scope: scope, current: try await facts.current, previous: try await facts.previous, published: false),
                            contributions: try await contributions, places: try await places, exploitedPeople: try await exploited,
                            personsOfInterest: try await managed)

@@ -17,10 +17,9 @@ struct CasePages {
         routes.page(.get, "/cases", access: .signedIn) { _, context in
             let user = try context.user()
             let found = try await this.cases.list(by: user, request: context.request)
-            let names = Dictionary(uniqueKeysWithValues: try await this.store.subjects(ids: found.map(\.subjectID)).map { ($0.id, $0.displayName) })
             return this.pages.page("cases", title: "Deportation cases", context: view([
                 "items": found.map { c in
-                    view(["id": c.id.rawValue, "reference": c.homeOfficeReference, "subject": names[c.subjectID] ?? "(a subject)",
+                    view(["id": c.id.rawValue, "reference": c.homeOfficeReference, "subject": c.subjectName ?? "Subject withheld",
                           "stage": c.progress.stage?.rawValue ?? "new", "owner": c.owner ?? "Unallocated (workflow team)",
                           "barriers": String(c.progress.openBarriers.count), "updated": displayTime(c.meta.updatedAt),
                           "interests": c.activeInterests.map(\.agencyCode).joined(separator: ", ")])
@@ -78,7 +77,6 @@ struct CasePages {
     func show(_ c: DeportationCase, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
-        let subject = try await store.subject(c.subjectID)
         let canChange = AccessPolicy.decide(user, .update, c.meta, kind: CaseService.kind).allowed
         let owed = try await obligations.list(.all, caseID: c.id, by: user, request: context.request)
         let now = obligations.now()
@@ -92,7 +90,8 @@ struct CasePages {
         }
         var page = view([
             "id": c.id.rawValue, "reference": c.homeOfficeReference, "version": String(c.meta.version), "csrf": context.identity?.csrfToken ?? "",
-            "subjectID": c.subjectID.rawValue, "subject": subject.map(\.displayName) ?? "(a subject)",
+            "subjectID": c.subjectName == nil ? nil : c.subjectID.rawValue,
+            "subject": c.subjectName ?? "Withheld: \(References.withheldSubject)",
             "stage": c.progress.stage?.rawValue ?? "new", "owner": c.owner ?? "Unallocated (held by the workflow team)",
             "fileLocation": c.fileLocation, "onBail": c.progress.onBail, "notice": notice, "problem": problem, "canChange": canChange,
             "events": c.progress.events.reversed().map { e in

@@ -96,8 +96,7 @@ struct OCGPages {
         let user = try context.user()
         let ocg = try await groups.get(try RequestReading.id(context), by: user, request: context.request)
         let reference = ReferenceData(entries: try await store.referenceEntries())
-        let visible = Dictionary(uniqueKeysWithValues: try await store.subjects(ids: ocg.members.map(\.subjectID))
-            .filter { AccessPolicy.decide(user, .read, $0.meta).allowed }.map { ($0.id, $0) })
+        let visible = try await References(store: store).subjects(ocg.members.map(\.subjectID), readableBy: user)
         let lead = try await ocg.details.leadOfficer.asyncMap { try await store.user($0) } ?? nil
         let d = ocg.details
         var page = view([
@@ -111,9 +110,9 @@ struct OCGPages {
             "version": String(ocg.meta.version), "updatedAt": displayTime(ocg.meta.updatedAt),
             "canEdit": AccessPolicy.decide(user, .update, ocg.meta).allowed,
             "notice": request.uri.queryParameters["saved"] != nil ? "Group saved." : nil,
-            "members": ocg.members.map { m -> [String: Any] in
-                let subject = visible[m.subjectID]
-                return view(["visible": subject != nil, "id": m.subjectID.rawValue, "name": subject?.displayName,
+            "members": ocg.members.compactMap { m -> [String: Any]? in
+                guard let subject = visible[m.subjectID] else { return nil }
+                return view(["id": m.subjectID.rawValue, "name": subject.displayName,
                              "role": reference.label(m.role, in: "ocg-role"), "from": m.from, "to": m.to])
             },
             "hasMembers": !ocg.members.isEmpty,

@@ -18,12 +18,11 @@ struct POIPages {
             let user = try context.user()
             let overdue = request.uri.queryParameters["overdue"] != nil
             let found = try await this.pois.list(overdue: overdue, by: user, request: context.request)
-            let names = Dictionary(uniqueKeysWithValues: try await this.store.subjects(ids: found.map(\.subjectID)).map { ($0.id, $0.displayName) })
             let now = Date()
             return this.pages.page("pois", title: overdue ? "Persons of Interest: reviews overdue" : "Persons of Interest", context: view([
                 "overdue": overdue, "hasItems": !found.isEmpty,
                 "items": found.map { p in
-                    view(["id": p.id.rawValue, "subject": names[p.subjectID] ?? "(a subject)", "tier": p.tier ?? "not yet assessed",
+                    view(["id": p.id.rawValue, "subject": p.subjectName ?? "", "tier": p.tier ?? "not yet assessed",
                           "score": p.score.map(String.init), "owner": p.owner, "review": displayTime(p.reviewDue), "late": p.reviewDue < now,
                           "lifetime": p.lifetimeManagement])
                 },
@@ -157,10 +156,9 @@ struct POIPages {
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
         let poi = try await pois.get(id, by: user, request: context.request)
-        let subject = try await store.subject(poi.subjectID)
         let history = try await pois.assessments(id, by: user, request: context.request)
         var page = view([
-            "id": poi.id.rawValue, "subjectID": poi.subjectID.rawValue, "subject": subject?.displayName ?? "(a subject)", "owner": poi.owner,
+            "id": poi.id.rawValue, "subjectID": poi.subjectID.rawValue, "subject": poi.subjectName ?? "", "owner": poi.owner,
             "tier": poi.tier ?? "Not yet assessed", "score": poi.score.map(String.init), "review": displayTime(poi.reviewDue),
             "late": poi.reviewDue < Date(), "lifetime": poi.lifetimeManagement, "agency": try await store.agency(poi.meta.owningAgencyID)?.name,
             "version": String(poi.meta.version), "notice": notice, "problem": problem,
@@ -169,7 +167,7 @@ struct POIPages {
                                        action: "/pois/\(poi.id)/assessments", version: poi.meta.version, csrf: context.identity?.csrfToken ?? "")) { $1 }
         page.merge(try await interventions.panel(InterventionTarget(kind: "poi", id: poi.id.rawValue), context: context, problem: nil).view) { $1 }
         page.merge(markingView(poi.meta.marking)) { $1 }
-        return pages.page("poi", title: "Person of Interest: \(subject?.displayName ?? "")", context: page, identity: context.identity,
+        return pages.page("poi", title: "Person of Interest: \(poi.subjectName ?? "")", context: page, identity: context.identity,
                           section: "/pois", status: status)
     }
 }

@@ -332,7 +332,7 @@ enum Templates {
     {{#hasMembers}}
     <table><caption class="visually-hidden">Members of {{name}}</caption>
       <thead><tr><th scope="col">Subject</th><th scope="col">Role</th><th scope="col">From</th><th scope="col">To</th></tr></thead>
-      <tbody>{{#members}}<tr><td>{{#visible}}<a href="/subjects/{{id}}">{{name}}</a>{{/visible}}{{^visible}}<span class="hint">A subject you cannot see</span>{{/visible}}</td><td>{{role}}</td><td>{{from}}</td><td>{{to}}</td></tr>{{/members}}</tbody>
+      <tbody>{{#members}}<tr><td><a href="/subjects/{{id}}">{{name}}</a></td><td>{{role}}</td><td>{{from}}</td><td>{{to}}</td></tr>{{/members}}</tbody>
     </table>
     {{/hasMembers}}
     {{^hasMembers}}<p>No members recorded.</p>{{/hasMembers}}
@@ -635,7 +635,7 @@ enum Templates {
     <span class="caption">Deportation case · {{stage}}</span>
     <h1>{{reference}}</h1>
     <dl class="summary-list">
-      <div><dt>Subject</dt><dd><a href="/subjects/{{subjectID}}">{{subject}}</a></dd></div>
+      <div><dt>Subject</dt><dd>{{#subjectID}}<a href="/subjects/{{subjectID}}">{{subject}}</a>{{/subjectID}}{{^subjectID}}{{subject}}{{/subjectID}}</dd></div>
       <div><dt>Owner</dt><dd>{{owner}}</dd></div>
       {{#fileLocation}}<div><dt>Home Office file</dt><dd>{{fileLocation}}</dd></div>{{/fileLocation}}
       <div><dt>Bail</dt><dd>{{#onBail}}On immigration bail{{/onBail}}{{^onBail}}Not on bail{{/onBail}}</dd></div>
