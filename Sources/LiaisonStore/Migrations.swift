@@ -472,16 +472,23 @@ enum Migrations {
         }),
         // Reports' index is rebuilt: vehicles, companies, phones and accounts are kept by key too, for GAIN requests
         // about them, and the search text holds linked records' names but no longer their IDs.
-        Migration(name: "027_intel_index_rebuilt", statements: { _ in [] }, backfill: { tx, dialect in
-            try await tx.execute("DELETE FROM intel_links", [])
-            try await tx.execute("DELETE FROM intel_search", [])
-            var after = ""
-            while true {
-                let rows = try await tx.query("SELECT * FROM intel_reports WHERE id > ? ORDER BY id LIMIT 2000", [.text(after)])
-                guard let last = rows.last else { break }
-                try await SQLStore.index(tx, try rows.map(SQLStore.intelReport), replacing: false, dialect: dialect)
-                after = try last.string("id")
-            }
-        }),
+        Migration(name: "027_intel_index_rebuilt", statements: { _ in [] }, backfill: rebuildIntelIndex),
+        // Linked records' names leave the search text: a reader of a report may not be allowed to know them.
+        Migration(name: "028_intel_index_without_linked_names", statements: { _ in [] }, backfill: rebuildIntelIndex),
+        // Nationalities and countries are checked against a reference list of ISO 3166 codes.
+        Migration(name: "029_country_list") { _ in Self.referenceInserts(["country"]) },
     ]
+
+    /// Rebuilds the reports' search text and link keys from the reports themselves.
+    @Sendable static func rebuildIntelIndex(_ tx: any SQLTransaction, _ dialect: SQLDialect) async throws {
+        try await tx.execute("DELETE FROM intel_links", [])
+        try await tx.execute("DELETE FROM intel_search", [])
+        var after = ""
+        while true {
+            let rows = try await tx.query("SELECT * FROM intel_reports WHERE id > ? ORDER BY id LIMIT 2000", [.text(after)])
+            guard let last = rows.last else { break }
+            try await SQLStore.index(tx, try rows.map(SQLStore.intelReport), replacing: false, dialect: dialect)
+            after = try last.string("id")
+        }
+    }
 }

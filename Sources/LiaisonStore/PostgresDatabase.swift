@@ -148,7 +148,7 @@ struct PostgresURL {
     init(_ url: String) throws {
         guard let components = URLComponents(string: url),
               ["postgres", "postgresql"].contains(components.scheme ?? ""),
-              let host = components.host, !host.isEmpty else { throw StoreError.unsupportedURL(url) }
+              let host = components.host, !host.isEmpty else { throw StoreError.unsupportedURL(Self.redacted(url)) }
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         self.host = host
         self.port = components.port ?? 5432
@@ -156,6 +156,15 @@ struct PostgresURL {
         self.password = components.password
         self.database = path.isEmpty ? nil : path
         self.sslmode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+    }
+
+    /// The URL with any password replaced by `***`, for messages and logs; it need not parse.
+    static func redacted(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let rest = url[scheme.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return url }
+        return String(url[..<url.index(after: colon)]) + "***" + String(url[at...])
     }
 
     func clientConfiguration() -> PostgresClient.Configuration {

@@ -11,10 +11,12 @@ public enum StoreFactory {
     /// - Parameters:
     ///   - databaseURL: a `postgres://` URL, or nil for the embedded store.
     ///   - dataDir: the folder for the embedded store's file; created if missing.
-    public static func open(databaseURL: String?, dataDir: String, logger: Logger = Logger(label: "liaison.store")) async throws -> SQLStore {
+    ///   - schema: on PostgreSQL, the schema to keep the tables in (created if missing); the default search path when nil.
+    public static func open(databaseURL: String?, dataDir: String, schema: String? = nil,
+                            logger: Logger = Logger(label: "liaison.store")) async throws -> SQLStore {
         let database: any SQLDatabase
         if let url = databaseURL, !url.isEmpty {
-            database = try await PostgresDatabase.connect(url: url, logger: logger)
+            database = try await PostgresDatabase.connect(url: url, schema: schema, logger: logger)
         } else {
             try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
             database = try SQLiteDatabase(path: sqlitePath(dataDir: dataDir))

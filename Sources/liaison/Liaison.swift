@@ -64,10 +64,36 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("tls-key"), help: "PEM private key file for --tls-certificate.") var tlsKey: String?
     @Option(help: "SMTP relay for emailed notices, HOST:PORT (env LIAISON_SMTP).") var smtp: String?
     @Option(name: .customLong("smtp-from"), help: "The sender address of emailed notices (env LIAISON_SMTP_FROM).") var smtpFrom: String?
+    @Option(name: .customLong("allow-webhook-host"),
+            help: "An internal host (name or address) partners' webhooks may reach; repeatable (env LIAISON_WEBHOOK_ALLOW, comma-separated). Loopback, private and link-local hosts are refused otherwise.")
+    var webhookHosts: [String] = []
+    @Option(name: .customLong("metrics-token"), help: "Serve /metrics to scrapers presenting this bearer token (env LIAISON_METRICS_TOKEN; 16+ characters).")
+    var metricsToken: String?
+    @Flag(name: .customLong("public-metrics"), help: "Serve /metrics to anyone who can reach the port. Without this or --metrics-token, /metrics is off.")
+    var publicMetrics = false
 
     func validate() throws {
         if (tlsCertificate == nil) != (tlsKey == nil) { throw ValidationError("give both --tls-certificate and --tls-key, or neither") }
         _ = try relay()
+        _ = try metrics()
+    }
+
+    /// Who may read /metrics, from --metrics-token, LIAISON_METRICS_TOKEN and --public-metrics.
+    func metrics() throws -> ServerConfiguration.MetricsAccess {
+        let token = metricsToken ?? ProcessInfo.processInfo.environment["LIAISON_METRICS_TOKEN"]
+        if let token, !token.isEmpty {
+            if publicMetrics { throw ValidationError("give --metrics-token or --public-metrics, not both") }
+            if token.count < 16 { throw ValidationError("--metrics-token must be at least 16 characters") }
+            return .token(token)
+        }
+        return publicMetrics ? .open : .off
+    }
+
+    /// The internal hosts webhooks may reach, from --allow-webhook-host and LIAISON_WEBHOOK_ALLOW.
+    func allowedWebhookHosts() -> WebhookHosts {
+        let fromEnvironment = (ProcessInfo.processInfo.environment["LIAISON_WEBHOOK_ALLOW"] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return WebhookHosts(allowed: webhookHosts + fromEnvironment)
     }
 
     /// The SMTP relay from --smtp or LIAISON_SMTP, checked.
@@ -90,7 +116,8 @@ struct Serve: AsyncParsableCommand {
             if demo { try await DemoCommand.seed(store, subjects: 5_000, ocgs: 300, seed: 2026, print: true) }
             let registry = PrometheusCollectorRegistry()
             let tls = tlsCertificate.map { (certificate: $0, key: tlsKey!) }
-            let configuration = ServerConfiguration(host: host, port: port, secureTransport: secureCookies, tls: tls, smtp: try relay())
+            let configuration = ServerConfiguration(host: host, port: port, secureTransport: secureCookies, tls: tls, smtp: try relay(),
+                                                    webhookHosts: allowedWebhookHosts(), metrics: try metrics())
             do { try configuration.checkTLSFiles() } catch let error as ConfigurationError { throw ValidationError(error.description) }
             let app = try LiaisonApplication.build(store: store, configuration: configuration, registry: registry, logger: logger)
             print("Liaison is serving on \(tls == nil ? "http" : "https")://\(host):\(port) (store: \(self.store.describe))")

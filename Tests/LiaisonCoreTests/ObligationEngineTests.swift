@@ -81,8 +81,13 @@ struct ObligationEngineTests {
         #expect(gaps.prefix(8) == [30, 60, 120, 240, 480, 960, 1920, 3600] && m.status == .failed && m.attempts == 12)
         let signature = WebhookSignature.sign(body: m.body, secret: "0123456789abcdef", timestamp: 1_790_000_000)
         #expect(signature.hasPrefix("t=1790000000,v1=") && signature.count == "t=1790000000,v1=".count + 64)
-        #expect(WebhookSignature.verify(header: signature, body: m.body, secret: "0123456789abcdef"))
-        #expect(!WebhookSignature.verify(header: signature, body: m.body + " ", secret: "0123456789abcdef"))
-        #expect(!WebhookSignature.verify(header: signature, body: m.body, secret: "another-secret-0"))
+        let sent = 1_790_000_000
+        #expect(WebhookSignature.verify(header: signature, body: m.body, secret: "0123456789abcdef", now: sent + 10))
+        #expect(!WebhookSignature.verify(header: signature, body: m.body + " ", secret: "0123456789abcdef", now: sent))
+        #expect(!WebhookSignature.verify(header: signature, body: m.body, secret: "another-secret-0", now: sent))
+        // A delivery replayed later than the tolerance, or dated far ahead, is refused.
+        #expect(!WebhookSignature.verify(header: signature, body: m.body, secret: "0123456789abcdef", now: sent + 301))
+        #expect(!WebhookSignature.verify(header: signature, body: m.body, secret: "0123456789abcdef", now: sent - 301))
+        #expect(WebhookSignature.verify(header: signature, body: m.body, secret: "0123456789abcdef", now: sent - 300))
     }
 }

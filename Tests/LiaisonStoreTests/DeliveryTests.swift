@@ -6,6 +6,7 @@ import LiaisonCore
 import LiaisonWeb
 import NIOCore
 import NIOPosix
+import Crypto
 import Testing
 @testable import LiaisonStore
 
@@ -20,7 +21,7 @@ struct DeliveryTests {
         init(refusals: Int) { refusalsLeft = refusals }
 
         func take(key: String, signature: String, body: String, secret: String) -> Bool {
-            calls.append((key, WebhookSignature.verify(header: signature, body: body, secret: secret), body))
+            calls.append((key, WebhookSignature.verify(header: signature, body: body, secret: secret, now: Int(Date().timeIntervalSince1970)), body))
             if refusalsLeft > 0 { refusalsLeft -= 1; return false }
             return true
         }
@@ -51,7 +52,7 @@ struct DeliveryTests {
             #expect(try await w.f.store.messages(obligation: obligation.id).map(\.channel) == [.inbox, .webhook])
 
             let dispatcher = OutboxDispatcher(store: w.f.store, clock: w.clock, audit: AuditLog(store: w.f.store, clock: w.clock),
-                                              transports: [.webhook: WebhookTransport(timeout: 5)])
+                                              transports: [.webhook: WebhookTransport(timeout: 5, hosts: WebhookHosts(allowed: ["127.0.0.1"]))])
             #expect(try await dispatcher.deliverDue().retrying == 1)
             var hook = try #require(try await w.f.store.messages(obligation: obligation.id).first { $0.channel == .webhook })
             #expect(hook.status == .pending && hook.attempts == 1 && hook.lastError?.contains("HTTP 503") == true)
@@ -62,13 +63,13 @@ struct DeliveryTests {
             await w.f.store.close()
             let reopened = try await kind.open(named: name)
             let again = OutboxDispatcher(store: reopened, clock: w.clock, audit: AuditLog(store: reopened, clock: w.clock),
-                                         transports: [.webhook: WebhookTransport(timeout: 5)])
+                                         transports: [.webhook: WebhookTransport(timeout: 5, hosts: WebhookHosts(allowed: ["127.0.0.1"]))])
             w.clock.advance(31)
             #expect(try await again.deliverDue().retrying == 1)
             w.clock.advance(61)
             #expect(try await again.deliverDue().delivered == 1)
             hook = try #require(try await reopened.messages(obligation: obligation.id).first { $0.channel == .webhook })
-            #expect(hook.status == .delivered && hook.attempts == 3 && hook.receipt == "HTTP 200 received")
+            #expect(hook.status == .delivered && hook.attempts == 3 && hook.receipt == "HTTP 200, answer sha256:" + AuditChain.hex(SHA256.hash(data: Data("received".utf8))).prefix(16))
             let calls = await receiver.calls
             #expect(calls.count == 3 && calls.allSatisfy { $0.key == hook.id && $0.signed })
             let notice = try JSONCoding.decoder.decode(Notice.self, from: Data(calls[2].body.utf8))

@@ -324,18 +324,28 @@ struct APITests {
             for operation in operations where operation.method == .get && operation.pathParameters.isEmpty {
                 let answer = try await client.execute(uri: operation.path, method: .get, headers: bearer(token))
                 let needsInput = answer.status == .unprocessableContent && !operation.query.isEmpty
-                #expect(answer.status == .ok || needsInput, "\(operation.path) answered \(answer.status)")
+                // Metrics are off unless the server is started with a metrics token (or made public).
+                let off = operation.path == "/metrics" && answer.status == .notFound
+                #expect(answer.status == .ok || needsInput || off, "\(operation.path) answered \(answer.status)")
             }
         }
     }
 
-    @Test("Prometheus metrics count requests by route")
+    @Test("Prometheus metrics count requests by route, for a scraper with the metrics token; off unless configured")
     func metrics() async throws {
-        let harness = try await WebHarness()
+        let off = try await WebHarness()
+        try await off.run { client in
+            let hidden = try await client.execute(uri: "/metrics", method: .get)
+            #expect(hidden.status == .notFound)
+        }
+        let harness = try await WebHarness(configuration: ServerConfiguration(passwordCost: 4, metrics: .token("a-scraper-token-0123")))
         try await harness.run { client in
             _ = try await client.execute(uri: "/healthz", method: .get)
             _ = try await client.execute(uri: "/api/v1/subjects", method: .get)
-            let metrics = try await client.execute(uri: "/metrics", method: .get)
+            let anonymous = try await client.execute(uri: "/metrics", method: .get)
+            let wrong = try await client.execute(uri: "/metrics", method: .get, headers: bearer("a-scraper-token-0124"))
+            #expect(anonymous.status == .unauthorized && wrong.status == .unauthorized)
+            let metrics = try await client.execute(uri: "/metrics", method: .get, headers: bearer("a-scraper-token-0123", json: false))
             #expect(metrics.text.contains(#"liaison_http_requests_total{method="GET",route="/healthz",status="200"} 1"#))
             #expect(metrics.text.contains(#"liaison_http_requests_total{method="GET",route="/api/v1/subjects",status="401"} 1"#))
             #expect(metrics.text.contains("liaison_http_request_duration_seconds_bucket"))

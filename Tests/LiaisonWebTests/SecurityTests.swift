@@ -15,15 +15,14 @@ struct SecurityTests {
         let auditorToken = try await harness.token("nca.auditor")
         try await harness.run { client in
             for _ in 1...4 {
-                let wrong = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: ByteBuffer(string: "username=nca.analyst&password=guess"))
+                let wrong = try await postSignIn(client, "username=nca.analyst&password=guess")
                 #expect(wrong.text.contains("Enter a correct username and password"))
             }
-            let fifth = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: ByteBuffer(string: "username=nca.analyst&password=guess"))
+            let fifth = try await postSignIn(client, "username=nca.analyst&password=guess")
             #expect(fifth.text.contains("This account is locked"))
-            let right = try await client.execute(uri: "/login", method: .post, headers: Self.form,
-                                                 body: ByteBuffer(string: "username=nca.analyst&password=\(WebHarness.password)"))
+            let right = try await postSignIn(client, "username=nca.analyst&password=\(WebHarness.password)")
             #expect(right.status == .unauthorized)
-            #expect(right.headers[.setCookie] == nil)
+            #expect(right.headers[.setCookie]?.hasPrefix(Authenticator.cookieName) != true, "no session while locked")
             let log = try await client.execute(uri: "/api/v1/audit?actor=nca.analyst&action=auth.", method: .get, headers: bearer(auditorToken))
             let entries = try log.json()["items"] as! [[String: Any]]
             #expect(entries.map { $0["action"] as! String } == ["auth.sign-in", "auth.lockout", "auth.sign-in", "auth.sign-in", "auth.sign-in", "auth.sign-in", "auth.sign-in"])
@@ -75,7 +74,7 @@ struct SecurityTests {
             let csv = try await client.execute(uri: "/api/v1/audit/export?actor=nca.analyst", method: .get, headers: bearer(auditor))
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(csv.text.hasPrefix("sequence,time,actor,"))
-            #expect(csv.text.contains("\"subject.read\""))
+            #expect(csv.text.contains(",subject.read,"))
             let bad = try await client.execute(uri: "/api/v1/audit?from=2025-02-30&outcome=maybe", method: .get, headers: bearer(auditor))
             #expect(Set(try bad.errorFields()) == ["from", "outcome"])
             // The auditor's own searches are on the record too.
@@ -191,13 +190,87 @@ struct SecurityTests {
                                                     body: ByteBuffer(string: "_csrf=\(csrf)&active=false"))
             #expect(disabled.status == .seeOther)
             #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: newSession]).status == .seeOther)
-            let again = try await client.execute(uri: "/login", method: .post, headers: Self.form,
-                                                 body: ByteBuffer(string: "username=gmp.newofficer&password=a+long+enough+passphrase"))
+            let again = try await postSignIn(client, "username=gmp.newofficer&password=a+long+enough+passphrase")
             #expect(again.status == .unauthorized)
 
             let log = try await client.execute(uri: "/api/v1/audit?actor=nca.admin&action=user.", method: .get, headers: bearer(auditor))
             let changes = (try log.json()["items"] as! [[String: Any]]).map { $0["action"] as! String }.filter { $0 != "user.read" && $0 != "user.list" }
             #expect(changes == ["user.disable", "user.brief", "user.create", "user.create"])
+        }
+    }
+
+    @Test("sign-in: no forged form, no redirect off the site, a session planted before sign-in ends")
+    func signInForgery() async throws {
+        let harness = try await WebHarness()
+        try await harness.run { client in
+            let body = "username=nca.analyst&password=\(WebHarness.password)"
+            // A form another site posts has no sign-in token: refused, and no session is given.
+            let forged = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: ByteBuffer(string: body))
+            #expect(forged.status == .forbidden && forged.headers[.setCookie] == nil)
+            // Nor does a token from the form help a post whose browser says it came from elsewhere.
+            let form = try await signInForm(client)
+            var crossSite = Self.form
+            crossSite[.cookie] = form.cookie
+            crossSite[.origin] = "https://evil.example"
+            let fromElsewhere = try await client.execute(uri: "/login", method: .post, headers: crossSite,
+                                                         body: ByteBuffer(string: "_csrf=\(form.csrf)&" + body))
+            #expect(fromElsewhere.status == .forbidden && fromElsewhere.headers[.setCookie] == nil)
+            // A tab before the path would turn into //evil.example in a browser: sent home instead.
+            for next in ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example", "%2F%20%2Fevil.example"] {
+                let answer = try await postSignIn(client, body + "&next=\(next)")
+                #expect(answer.status == .seeOther && answer.headers[.location] == "/", "next=\(next)")
+            }
+            // Signing in again ends the session the browser held.
+            let first = try await signIn(client, "nca.analyst")
+            let again = try await postSignIn(client, body, extraCookie: first.cookie)
+            #expect(again.status == .seeOther)
+            let old = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.cookie: first.cookie])
+            #expect(old.status == .unauthorized)
+        }
+    }
+
+    @Test("every cookie-authenticated form needs the session's token; role routes refuse others before the handler, audited")
+    func formsAndRoles() async throws {
+        let harness = try await WebHarness()
+        let auditor = try await harness.token("nca.auditor")
+        try await harness.run { client in
+            let session = try await signIn(client, "nca.analyst")
+            var headers = Self.form
+            headers[.cookie] = session.cookie
+            for path in ["/subjects", "/ocgs", "/intelligence", "/gain", "/logout"] {
+                let refused = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: "name=x"))
+                #expect(refused.status == .forbidden, "\(path) without a token")
+                let wrong = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: "_csrf=nope&name=x"))
+                #expect(wrong.status == .forbidden, "\(path) with a wrong token")
+            }
+            let admin = try await client.execute(uri: "/admin/users", method: .get, headers: [.cookie: session.cookie])
+            #expect(admin.status == .forbidden)
+            let log = try await client.execute(uri: "/api/v1/audit?action=route.refused", method: .get, headers: bearer(auditor))
+            let refusals = try #require(try log.json()["items"] as? [[String: Any]])
+            #expect(refusals.contains { $0["actorName"] as? String == "nca.analyst" && $0["outcome"] as? String == "denied" })
+            // Request IDs are random, not a count.
+            let a = try await client.execute(uri: "/healthz", method: .get).headers[.init("X-Request-ID")!] ?? ""
+            let b = try await client.execute(uri: "/healthz", method: .get).headers[.init("X-Request-ID")!] ?? ""
+            #expect(a.count == 16 && b.count == 16 && a != b && UInt64(a, radix: 16).map { n in UInt64(b, radix: 16) != n + 1 } == true)
+        }
+    }
+
+    @Test("an administrator is told about records within their own clearance only")
+    func explainWithinClearance() async throws {
+        let harness = try await WebHarness()
+        let admin = try await harness.token("nca.admin")  // SC
+        let topSecret = Subject(meta: RecordMeta(owningAgencyID: harness.user("nca.analyst").agencyID, marking: ProtectiveMarking(.topSecret),
+                                                 createdAt: Date(), createdBy: harness.user("nca.analyst").id),
+                                details: SubjectDetails(names: [PersonName(given: "Tess", family: "Secretts")]))
+        try await harness.store.insertSubjects([(topSecret, [])])
+        try await harness.run { client in
+            let hidden = try await client.execute(uri: "/api/v1/access/explain?user=nca.analyst&record=\(topSecret.id)", method: .get, headers: bearer(admin))
+            let missing = try await client.execute(uri: "/api/v1/access/explain?user=nca.analyst&record=\(UUID().uuidString.lowercased())",
+                                                   method: .get, headers: bearer(admin))
+            #expect(hidden.status == .unprocessableContent && missing.status == .unprocessableContent)
+            #expect(try hidden.errorFields() == ["record"] && !hidden.text.contains("TOP SECRET"))
+            let said = { (r: TestResponse) in (try r.json()["fields"] as? [[String: Any]])?.first?["reason"] as? String }
+            #expect(try said(hidden) != nil && (try said(hidden)) == (try said(missing)))
         }
     }
 }

@@ -19,12 +19,26 @@ struct WebHarness {
 
     static let password = DemoDataset.password
 
-    init(clock: any LiaisonClock = SystemClock()) async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-web-\(UUID().uuidString)").path
-        store = try await StoreFactory.open(databaseURL: nil, dataDir: dir)
+    /// The stores a web test can run on: SQLite always, PostgreSQL when `LIAISON_TEST_POSTGRES_URL` is set.
+    enum Backing: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        case sqlite, postgres
+
+        static var available: [Backing] {
+            ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"].map { !$0.isEmpty } == true ? [.sqlite, .postgres] : [.sqlite]
+        }
+
+        var testDescription: String { rawValue }
+    }
+
+    init(clock: any LiaisonClock = SystemClock(), on backing: Backing = .sqlite,
+         configuration: ServerConfiguration = ServerConfiguration(passwordCost: 4)) async throws {
+        let token = String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-web-\(token)").path
+        store = try await StoreFactory.open(databaseURL: backing == .postgres ? ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"] : nil,
+                                            dataDir: dir, schema: backing == .postgres ? "w_\(token)" : nil)
         data = DemoData.generate(seed: 5, subjects: 150, ocgs: 12)
         _ = try await DemoSeeder.seed(data, into: store, passwordHash: try await PasswordHasher(cost: 4).hash(Self.password))
-        let built = try LiaisonApplication.router(store: store, clock: clock, configuration: ServerConfiguration(passwordCost: 4), registry: registry)
+        let built = try LiaisonApplication.router(store: store, clock: clock, configuration: configuration, registry: registry)
         operations = built.routes.operations
         pages = built.routes.pages
         var quiet = Logger(label: "liaison-test")
@@ -69,10 +83,27 @@ func bearer(_ token: String, json: Bool = true) -> HTTPFields {
     return headers
 }
 
+/// The sign-in form's anti-forgery token and the cookie that carries it, as a browser gets them with the form.
+func signInForm(_ client: any TestClientProtocol) async throws -> (cookie: String, csrf: String) {
+    let page = try await client.execute(uri: "/login", method: .get)
+    let setCookie = try #require(page.headers[.setCookie])
+    let marker = "name=\"_csrf\" value=\""
+    let start = try #require(page.text.range(of: marker))
+    return (String(setCookie.split(separator: ";")[0]), String(page.text[start.upperBound...].prefix { $0 != "\"" }))
+}
+
+/// Posts the sign-in form as a browser would: with the token and cookie its page gave, and `extraCookie` beside it.
+func postSignIn(_ client: any TestClientProtocol, _ body: String, extraCookie: String? = nil) async throws -> TestResponse {
+    let form = try await signInForm(client)
+    let cookie = [form.cookie, extraCookie].compactMap { $0 }.joined(separator: "; ")
+    return try await client.execute(uri: "/login", method: .post,
+                                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+                                    body: ByteBuffer(string: "_csrf=\(form.csrf)&" + body))
+}
+
 /// Signs in through the login form; returns the session cookie header value and the page's CSRF token.
 func signIn(_ client: any TestClientProtocol, _ username: String, password: String = WebHarness.password) async throws -> (cookie: String, csrf: String) {
-    let response = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                            body: ByteBuffer(string: "username=\(username)&password=\(password)&next=%2F"))
+    let response = try await postSignIn(client, "username=\(username)&password=\(password)&next=%2F")
     #expect(response.status == .seeOther)
     let setCookie = try #require(response.headers[.setCookie])
     let cookie = String(setCookie.split(separator: ";")[0])

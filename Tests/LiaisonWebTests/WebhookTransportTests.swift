@@ -5,7 +5,9 @@ import HummingbirdTesting
 import HummingbirdTLS
 @testable import LiaisonCore
 import NIOCore
+import NIOPosix
 import NIOSSL
+import Crypto
 import Testing
 @testable import LiaisonWeb
 
@@ -23,6 +25,14 @@ struct WebhookTransportTests {
                       attempts: 0, nextAttemptAt: Date())
     }
 
+    /// This machine, allowed as a webhook host for these tests (it is refused by default).
+    static let local = WebhookHosts(allowed: ["localhost", "127.0.0.1"])
+
+    /// The receipt kept for an answer: the status and a digest of what the receiver said, never its words.
+    static func receipt(_ status: Int, _ answer: String) -> String {
+        "HTTP \(status), answer sha256:" + AuditChain.hex(SHA256.hash(data: Data(answer.utf8))).prefix(16)
+    }
+
     @Test("over HTTPS the webhook's certificate is checked: refused when not trusted, delivered and signed when it is, by name or by address")
     func https() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-webhook-\(UUID().uuidString)").path
@@ -37,7 +47,7 @@ struct WebhookTransportTests {
         router.post("/hook") { request, _ -> Response in
             let body = String(buffer: try await request.body.collect(upTo: 1 << 20))
             await seen.add(request.headers[HTTPField.Name("Idempotency-Key")!] ?? "",
-                           WebhookSignature.verify(header: request.headers[HTTPField.Name("Liaison-Signature")!] ?? "", body: body, secret: secret), body)
+                           WebhookSignature.verify(header: request.headers[HTTPField.Name("Liaison-Signature")!] ?? "", body: body, secret: secret, now: Int(Date().timeIntervalSince1970)), body)
             return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "received")))
         }
         let app = Application(router: router, server: try .tls(.http1(), tlsConfiguration: server),
@@ -46,15 +56,15 @@ struct WebhookTransportTests {
             let port = try #require(client.port)
             // The system's trust roots do not include a certificate made a moment ago: nothing is sent.
             await #expect(throws: DeliveryError.self) {
-                try await WebhookTransport(timeout: 5).send(Self.message(to: "https://localhost:\(port)/hook"), secret: secret)
+                try await WebhookTransport(timeout: 5, hosts: Self.local).send(Self.message(to: "https://localhost:\(port)/hook"), secret: secret)
             }
             #expect(await seen.calls.isEmpty)
             var trusting = TLSConfiguration.makeClientConfiguration()
             trusting.trustRoots = .certificates(certificate)
-            let transport = WebhookTransport(timeout: 5, tls: trusting)
+            let transport = WebhookTransport(timeout: 5, tls: trusting, hosts: Self.local)
             for host in ["localhost", "127.0.0.1"] {
                 let receipt = try await transport.send(Self.message(to: "https://\(host):\(port)/hook"), secret: secret)
-                #expect(receipt == "HTTP 200 received")
+                #expect(receipt == Self.receipt(200, "received"))
             }
             let calls = await seen.calls
             #expect(calls.count == 2 && calls.allSatisfy { $0.key == "obl-1:webhook" && $0.signed && $0.body.contains("removal-date") })
@@ -72,7 +82,7 @@ struct WebhookTransportTests {
             let port = try #require(client.port)
             let started = ContinuousClock.now
             do {
-                _ = try await WebhookTransport(timeout: 0.5).send(Self.message(to: "http://127.0.0.1:\(port)/hook"), secret: "s")
+                _ = try await WebhookTransport(timeout: 0.5, hosts: Self.local).send(Self.message(to: "http://127.0.0.1:\(port)/hook"), secret: "s")
                 Issue.record("a webhook that did not answer was taken as delivered")
             } catch let error as DeliveryError {
                 #expect(error.description.contains("no answer within"), "\(error)")
@@ -92,6 +102,54 @@ struct WebhookTransportTests {
         #expect(escaped.port == 443 && escaped.path == "/a%20b" && escaped.hostHeader == "10.0.0.7" && escaped.hostIsAddress)
         for bad in ["ftp://partner.example/x", "https://user:pass@partner.example/", "https:///nohost", "http://partner.example:0/", "not a url"] {
             #expect(WebhookTransport.Target(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test("internal hosts are refused unless allowed, by the URL's host and by the address connected to; nothing is sent")
+    func internalHosts() async throws {
+        let hosts = WebhookHosts()
+        for url in ["http://localhost:9/x", "http://127.0.0.1:9/x", "http://[::1]:9/x", "http://10.1.2.3/x", "http://172.20.0.1/x",
+                    "http://192.168.1.1/x", "http://169.254.169.254/latest/meta-data", "http://[fe80::1]/x", "http://[fd00::1]/x",
+                    "http://[::ffff:127.0.0.1]/x", "http://0.0.0.0/x", "http://100.64.0.1/x"] {
+            await #expect(throws: DeliveryError.self, "\(url)") {
+                try await WebhookTransport(timeout: 1, hosts: hosts).send(Self.message(to: url), secret: "s")
+            }
+        }
+        // A name is judged by the address it reached: a partner's name that resolves to this machine is refused.
+        let loopback = try SocketAddress(ipAddress: "127.0.0.1", port: 443)
+        #expect(WebhookTransport.refusal(loopback, host: "hooks.partner.example", hosts: hosts) != nil)
+        #expect(WebhookTransport.refusal(loopback, host: "hooks.partner.example", hosts: WebhookHosts(allowed: ["hooks.partner.example"])) == nil)
+        #expect(WebhookTransport.refusal(try SocketAddress(ipAddress: "203.0.113.9", port: 443), host: "hooks.partner.example", hosts: hosts) == nil)
+        #expect(WebhookTransport.refusal(try SocketAddress(ipAddress: "2001:db8::1", port: 443), host: "hooks.partner.example", hosts: hosts) == nil)
+    }
+
+    @Test("a receiver that answers 200 and closes at once, before reading the whole request, has the notice delivered")
+    func answersAndCloses() async throws {
+        // A raw HTTP server: on the first bytes of a request it answers and closes, reading nothing more.
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0) { channel in
+                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+            }
+        let port = try #require(server.channel.localAddress?.port)
+        let task = Task {
+            try await server.executeThenClose { connections in
+                for try await connection in connections {
+                    try? await connection.executeThenClose { input, output in
+                        for try await _ in input {
+                            try await output.write(ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\nreceived"))
+                            return
+                        }
+                    }
+                }
+            }
+        }
+        defer { task.cancel() }
+        var message = Self.message(to: "http://127.0.0.1:\(port)/hook")
+        // A large body, so the receiver closes while the request is still being written.
+        message.body = #"{"event":"removal-date","padding":""# + String(repeating: "x", count: 4 << 20) + #""}"#
+        for _ in 0..<20 {
+            let receipt = try await WebhookTransport(timeout: 5, hosts: Self.local).send(message, secret: "a-shared-secret-of-some-length")
+            #expect(receipt == Self.receipt(200, "received"))
         }
     }
 }

@@ -245,7 +245,8 @@ extension ImportRowError {
 /// defused (column names come from the partner's file).
 public enum ImportReport {
     public static func csv(_ errors: [ImportRowError]) -> String {
-        func cell(_ text: String) -> String { text.first.map { "=+-@".contains($0) } == true ? "'" + text : text }
-        return "row,field,reason\n" + errors.map { CSV.line([String($0.row), cell($0.field), cell($0.reason)]) }.joined()
+        var out = CSVWriter(header: ["row", "field", "reason"])
+        for error in errors { out.row([String(error.row), error.field, error.reason]) }
+        return out.text
     }
 }

@@ -18,6 +18,20 @@ public struct CaseInterest: Codable, Sendable, Equatable, Identifiable {
     public var registeredBy: String
     public var withdrawnAt: Date?
 
+    public init(id: Int, agencyID: AgencyID, agencyCode: String, reason: String, confiscation: String? = nil, contact: String, via: Channel,
+                registeredAt: Date, registeredBy: String, withdrawnAt: Date? = nil) {
+        self.id = id
+        self.agencyID = agencyID
+        self.agencyCode = agencyCode
+        self.reason = reason
+        self.confiscation = confiscation
+        self.contact = contact
+        self.via = via
+        self.registeredAt = registeredAt
+        self.registeredBy = registeredBy
+        self.withdrawnAt = withdrawnAt
+    }
+
     public var isActive: Bool { withdrawnAt == nil }
 }
 

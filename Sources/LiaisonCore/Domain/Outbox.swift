@@ -104,13 +104,20 @@ public enum WebhookSignature {
         return "t=\(timestamp),v1=" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
-    public static func verify(header: String, body: String, secret: String) -> Bool {
+    /// How far a signature's time may be from the receiver's clock, either way, before it is refused as stale.
+    public static let tolerance = 300
+
+    /// Whether `header` signs `body` with `secret` at a time within `tolerance` seconds of `now` (Unix seconds),
+    /// compared in constant time, so a replayed or forged delivery is refused.
+    public static func verify(header: String, body: String, secret: String, now: Int) -> Bool {
         let parts = Dictionary(header.split(separator: ",").compactMap { part -> (String, String)? in
             let pair = part.split(separator: "=", maxSplits: 1)
             return pair.count == 2 ? (String(pair[0]), String(pair[1])) : nil
         }, uniquingKeysWith: { first, _ in first })
-        guard let t = parts["t"].flatMap(Int.init) else { return false }
-        return sign(body: body, secret: secret, timestamp: t) == header
+        guard let t = parts["t"].flatMap(Int.init), abs(now - t) <= tolerance else { return false }
+        let expected = Array(sign(body: body, secret: secret, timestamp: t).utf8), sent = Array(header.utf8)
+        guard expected.count == sent.count else { return false }
+        return zip(expected, sent).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 

@@ -285,19 +285,15 @@ public struct PerformanceReport: Codable, Sendable, Equatable {
 
     /// The report as CSV: one row per measure.
     public var csv: String {
-        var lines = ["group,code,measure,unit,\(scope.period.name),\(previous.name),publishable"]
+        var out = CSVWriter(header: ["group", "code", "measure", "unit", scope.period.name, previous.name, "publishable"])
         for m in measures {
-            lines.append([m.group, m.code, m.label, m.unit, Self.number(m.current), Self.number(m.previous), m.publishable ? "yes" : "no"]
-                .map(Self.csvField).joined(separator: ","))
+            out.row([m.group, m.code, m.label, m.unit, Self.number(m.current), Self.number(m.previous), m.publishable ? "yes" : "no"])
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out.text
     }
 
     public static func number(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value) }
 
-    public static func csvField(_ text: String) -> String {
-        text.contains(where: { ",\"\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
 }
 
 extension ReportPeriod {

@@ -55,6 +55,7 @@ public enum ReferenceDefaults {
             ("forged-identity-documents", "Forged identity documents"), ("fraud-threat", "Fraud threat"),
         ],
         "impact-level": [("major", "Major"), ("moderate", "Moderate"), ("minor", "Minor")],
+        "country": CountryCodes.all,
         "ocg-role": [
             ("principal", "Principal"), ("significant", "Significant member"), ("member", "Member"),
             ("facilitator", "Facilitator"), ("associate", "Associate"), ("exploited", "Exploited person"),

@@ -21,6 +21,9 @@ public struct AlertService: Sendable {
 
     var today: String { InterventionService.day(clock.now()) }
 
+    /// The service's time.
+    public func now() -> Date { clock.now() }
+
     /// The access decision for one alert, with the user's organisation's sectors looked up.
     func decide(_ user: User, _ alert: IndustryAlert) async throws -> AccessDecision {
         let sectors = user.confinedToAlerts ? (try await store.alertAudiences()[user.agencyID] ?? []) : []
@@ -70,6 +73,11 @@ public struct AlertService: Sendable {
         try await auditor.run(user, "alert.read", kind: Self.kind, ids: [id], request: request) {
             AlertView(try await readable(id, by: user), for: user)
         }
+    }
+
+    /// Whether the user may publish or withdraw the alert `id` (which they may read).
+    public func mayPublish(_ id: IndustryAlertID, by user: User) async throws -> Bool {
+        try await store.alert(id).map { Self.mayPublish(user, $0) } ?? false
     }
 
     /// The alert, if the user may read it; otherwise not found, so a refusal looks like absence.

@@ -109,10 +109,28 @@ public struct GAINService: Sendable {
         try await auditor.run(user, "gain.hits", kind: Self.kind, request: request) {
             var codes: [AgencyID: String] = [:]
             for agency in try await store.agencies() { codes[agency.id] = agency.code }
-            return try await store.gainRequests(hitting: user.agencyID).compactMap { r in
+            let hits = try await store.gainRequests(hitting: user.agencyID).compactMap { r in
                 r.answers.first { $0.agencyID == user.agencyID && $0.hit }.map { GAINHitView(r, answer: $0, requesterAgencyCode: codes[r.requesterAgency] ?? "") }
             }
+            var shown: [GAINHitView] = []
+            for hit in hits { shown.append(try await self.shown(hit, to: user)) }
+            return shown
         }
+    }
+
+    /// A hit as a user of the holding agency sees it: only the matched records they may read themselves.
+    func shown(_ hit: GAINHitView, to user: User) async throws -> GAINHitView {
+        var shown = hit
+        let readable = try await References(store: store).subjects(hit.matched, readableBy: user)
+        shown.matched = hit.matched.filter { readable[$0] != nil }
+        var reports: [IntelReportID] = []
+        for id in hit.reports {
+            if let report = try await store.intelReport(id), AccessPolicy.decide(user, .read, report.meta, kind: IntelligenceService.kind).allowed {
+                reports.append(id)
+            }
+        }
+        shown.reports = reports
+        return shown
     }
 
     /// The holding agency chooses to share with the requester after a hit.
@@ -134,7 +152,8 @@ public struct GAINService: Sendable {
             found.answers[n].sharedBy = user.username
             found.answers[n].sharedAt = clock.now()
             try await store.updateGAINRequest(found)
-            return GAINHitView(found, answer: found.answers[n], requesterAgencyCode: try await store.agency(found.requesterAgency)?.code ?? "")
+            return try await shown(GAINHitView(found, answer: found.answers[n], requesterAgencyCode: try await store.agency(found.requesterAgency)?.code ?? ""),
+                                   to: user)
         }
     }
 }

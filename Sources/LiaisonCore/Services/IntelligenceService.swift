@@ -8,7 +8,7 @@ public struct IntelligenceService: Sendable {
     public static let kind = "intel"
     /// Who writes reports.
     public static let authorRoles: Set<Role> = [.intelligenceOfficer, .analyst, .supervisor, .financialInvestigator]
-    public let store: any LiaisonStore
+    let store: any LiaisonStore
     let clock: any LiaisonClock
     let auditor: Auditor
 

@@ -76,6 +76,11 @@ public struct OCGService: RecordService {
         }
     }
 
+    /// The subjects of the group's members that the user may read, by ID.
+    public func memberSubjects(_ group: OCG, by user: User) async throws -> [SubjectID: Subject] {
+        try await References(store: store).subjects(group.members.map(\.subjectID), readableBy: user)
+    }
+
     /// The Lead Responsible Officer history after appointing `officer` (nil: none): the current appointment ends, a new one starts.
     static func leadHistory(_ history: [LeadAppointment], appointing officer: UserID?, store: any LiaisonStore, by user: User, at time: Date) async throws -> [LeadAppointment]? {
         var next = history

@@ -9,12 +9,16 @@ public struct ObligationService: Sendable {
     let clock: any LiaisonClock
     let auditor: Auditor
     public var rules: ObligationRules
+    /// The internal hosts an agency's webhook may point at.
+    let webhookHosts: WebhookHosts
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, rules: ObligationRules = .standard) {
+    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, rules: ObligationRules = .standard,
+                webhookHosts: WebhookHosts = WebhookHosts()) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)
         self.rules = rules
+        self.webhookHosts = webhookHosts
     }
 
     /// The service's time, for showing what is late.
@@ -212,7 +216,9 @@ public struct ObligationService: Sendable {
                 v.fail("email", "is not an email address")
             }
             if let url = input.webhookURL, !url.isEmpty {
-                if let parsed = URL(string: url), ["https", "http"].contains(parsed.scheme ?? ""), parsed.host != nil {} else {
+                if let parsed = URL(string: url), ["https", "http"].contains(parsed.scheme ?? ""), let host = parsed.host, !host.isEmpty {
+                    if let refusal = webhookHosts.refusal(host: host) { v.fail("webhookURL", "\(host) \(refusal)") }
+                } else {
                     v.fail("webhookURL", "must be an http or https URL")
                 }
                 let existing = try await store.deliveryChannels(agency.id)?.webhookSecret

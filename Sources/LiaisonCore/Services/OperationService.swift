@@ -86,7 +86,9 @@ public struct OperationService: Sendable {
     public func view(_ name: String, by user: User, request: RequestInfo = .none) async throws -> View {
         try await auditor.run(user, "operation.read", kind: Self.kind, request: request, detail: name, touched: { $0.interventions.map(\.id.rawValue) }) {
             let record = try await store.operation(name: name).flatMap { Self.mayRead(user, $0) ? $0 : nil }
-            let found = try await store.interventions(operation: name).filter { AccessPolicy.decide(user, .read, $0.meta, kind: InterventionService.kind).allowed }
+            let readable = try await store.interventions(operation: name)
+                .filter { AccessPolicy.decide(user, .read, $0.meta, kind: InterventionService.kind).allowed }
+            let found = try await References(store: store).aboutReadable(readable, target: { ($0.target.kind, $0.target.id) }, by: user)
             var totals: [String: Double] = [:], seizures: [String: Double] = [:]
             for outcome in found.flatMap(\.outcomes) {
                 totals[outcome.kind, default: 0] += outcome.quantity

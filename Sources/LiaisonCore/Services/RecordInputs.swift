@@ -76,6 +76,8 @@ extension SubjectDetails {
             let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
             if code.count != 3 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
                 v.fail("\(prefix).nationalities[\(index)]", "must be an ISO 3166 alpha-3 code such as GBR")
+            } else if !reference.contains(code.lowercased(), in: "country") {
+                v.fail("\(prefix).nationalities[\(index)]", "\(code) is not a country code in the reference list (ISO 3166 alpha-3, such as GBR)")
             }
             return code
         }
@@ -90,6 +92,9 @@ extension SubjectDetails {
                 v.fail("\(path).value", "is not a valid \(reference.label(identifier.kind, in: "identifier-kind")): expected \(IdentifierFormat.hint(kind: identifier.kind))")
             }
             id.issuer = v.text(identifier.issuer, "\(path).issuer", max: 3)?.uppercased()
+            if let issuer = id.issuer, !reference.contains(issuer.lowercased(), in: "country") {
+                v.fail("\(path).issuer", "\(issuer) is not a country code in the reference list (ISO 3166 alpha-3, such as GBR)")
+            }
             return id
         }
         v.count(addresses, "\(prefix).addresses", max: 50)
@@ -99,6 +104,9 @@ extension SubjectDetails {
             a.line = v.text(address.line, "\(path).line", required: true, max: 300) ?? ""
             a.town = v.text(address.town, "\(path).town", max: 100)
             a.country = v.text(address.country, "\(path).country", max: 3)?.uppercased()
+            if let country = a.country, !reference.contains(country.lowercased(), in: "country") {
+                v.fail("\(path).country", "\(country) is not a country code in the reference list (ISO 3166 alpha-3, such as GBR)")
+            }
             if let raw = v.text(address.postcode, "\(path).postcode", max: 10) {
                 if a.country == nil || a.country == "GBR" {
                     if let postcode = Postcode.normalised(raw) { a.postcode = postcode } else {

@@ -11,6 +11,13 @@ public struct ReferenceService: Sendable {
         auditor = Auditor(log: audit)
     }
 
+    /// Every entry of every list, for any signed-in user.
+    public func entries(list: String? = nil, by user: User, request: RequestInfo = .none) async throws -> [ReferenceEntry] {
+        try await auditor.run(user, "reference.list", kind: "reference", request: request, detail: list) {
+            try await store.referenceEntries().filter { list == nil || $0.list == list }
+        }
+    }
+
     /// Adds or changes one entry. Codes are never removed, only made inactive, so records keep their meaning.
     public func save(list: String, code: String, label: String, sortOrder: Int, active: Bool, by user: User,
                      request: RequestInfo = .none) async throws -> ReferenceEntry {

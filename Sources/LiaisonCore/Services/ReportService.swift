@@ -83,8 +83,8 @@ public struct ReportService: Sendable {
 extension ReportService {
     /// A profile as CSV: sections of rows, each row naming its section.
     public static func profileCSV(_ profile: Profile) -> String {
-        var lines = ["section,name,detail,value"]
-        func row(_ fields: [String]) { lines.append(fields.map(PerformanceReport.csvField).joined(separator: ",")) }
+        var out = CSVWriter(header: ["section", "name", "detail", "value"])
+        func row(_ fields: [String]) { out.row(fields) }
         for g in profile.groups {
             row(["group", g.details.name, ([g.details.band.map { "band \($0)" }] + g.details.markets.map { Optional($0) }).compactMap { $0 }.joined(separator: "; "), g.details.status])
         }
@@ -97,6 +97,6 @@ extension ReportService {
         for p in profile.places { row(["place", p.place, p.kind, String(p.count)]) }
         row(["vulnerability", "exploited people", "members recorded as exploited", String(profile.exploitedPeople)])
         row(["people", "Persons of Interest", "active, managed by the agencies", String(profile.personsOfInterest)])
-        return lines.joined(separator: "\n") + "\n"
+        return out.text
     }
 }

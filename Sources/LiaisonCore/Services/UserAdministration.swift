@@ -34,7 +34,24 @@ public struct UserAdministration: Sendable {
     }
 
     static func requireAdministrator(_ actor: User) throws {
-        guard actor.has(.administrator) else { throw PolicyRefusal.roles("only administrators manage accounts") }
+        guard actor.active, actor.has(.administrator) else { throw PolicyRefusal.roles("only administrators manage accounts") }
+    }
+
+    /// Every account, for administrators.
+    public func users(by actor: User, request: RequestInfo = .none) async throws -> [User] {
+        try await auditor.run(actor, "user.list", kind: "user", request: request) {
+            try Self.requireAdministrator(actor)
+            return try await store.users()
+        }
+    }
+
+    /// One account with its API tokens, for administrators.
+    public func user(_ id: UserID, by actor: User, request: RequestInfo = .none) async throws -> (User, [APITokenRecord]) {
+        try await auditor.run(actor, "user.read", kind: "user", ids: [id.rawValue], request: request) {
+            try Self.requireAdministrator(actor)
+            guard let user = try await store.user(id) else { throw LiaisonError.notFound(kind: "user", id: id.rawValue) }
+            return (user, try await store.tokens(of: id))
+        }
     }
 
     /// Checks an account's fields, reporting every problem by field.

@@ -50,7 +50,7 @@ struct AlertsAPI {
         }
         api.add(APIOperation(method: .get, path: "/api/v1/alerts/feed", operationID: "alertFeed",
                              summary: "The live alerts you may see, as a JSON feed", tag: "Alerts", response: "AlertFeed")) { _, context in
-            try jsonResponse(Feed(generatedAt: Date(), items: try await alerts.feed(by: try context.user(), request: context.request)))
+            try jsonResponse(Feed(generatedAt: alerts.now(), items: try await alerts.feed(by: try context.user(), request: context.request)))
         }
         api.add(APIOperation(method: .get, path: "/api/v1/alerts/feed/stix", operationID: "alertFeedSTIX",
                              summary: "The live alerts you may see, as a STIX 2.1 bundle (application/stix+json;version=2.1)", tag: "Alerts",

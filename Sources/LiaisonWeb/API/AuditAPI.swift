@@ -5,10 +5,9 @@ import LiaisonCore
 /// Reading the audit log: search by user, record, action, outcome and time, and export as CSV.
 /// Only auditors and administrators may; every search of the log is itself logged.
 struct AuditAPI {
-    let store: any LiaisonStore
-    let audit: AuditLog
+    let audit: AuditService
 
-    static let readers: Set<Role> = [.auditor, .administrator]
+    static let readers = AuditService.readers
 
     static let parameters: [APIOperation.Parameter] = [
         .init(name: "actor", description: "Username"), .init(name: "object", description: "A record's ID"),
@@ -58,13 +57,6 @@ struct AuditAPI {
         return (user, query)
     }
 
-    /// Searches the log and records the search.
-    static func search(_ query: AuditQuery, user: User, store: any LiaisonStore, audit: AuditLog, request: RequestInfo, action: String = "audit.search") async throws -> [AuditEntry] {
-        try await Auditor(log: audit).run(user, action, kind: "audit", request: request, detail: describe(query)) {
-            try await store.searchAudit(query)
-        }
-    }
-
     static func describe(_ q: AuditQuery) -> String {
         [("actor", q.actorName), ("object", q.objectID), ("action", q.action), ("outcome", q.outcome?.rawValue),
          ("from", q.from.map { "\($0)" }), ("to", q.to.map { "\($0)" }), ("before", q.before.map(String.init))]
@@ -72,29 +64,24 @@ struct AuditAPI {
     }
 
     static func csv(_ entries: [AuditEntry]) -> String {
-        func cell(_ value: String?) -> String {
-            guard var value else { return "" }
-            // Neutralise spreadsheet formulas; quote every cell.
-            if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
         let formatter = ISO8601DateFormatter()
-        var text = "sequence,time,actor,agency_id,action,object_kind,object_ids,purpose,detail,request_id,outcome,previous_hash,hash\n"
+        var out = CSVWriter(header: ["sequence", "time", "actor", "agency_id", "action", "object_kind", "object_ids", "purpose", "detail",
+                                     "request_id", "outcome", "previous_hash", "hash"])
         for e in entries {
-            text += [String(e.sequence), formatter.string(from: e.time), cell(e.actorName), cell(e.agencyID), cell(e.action), cell(e.objectKind),
-                     cell(e.objectIDs.joined(separator: " ")), cell(e.purpose), cell(e.detail), cell(e.requestID), e.outcome.rawValue,
-                     e.previousHash, e.hash].joined(separator: ",") + "\n"
+            out.row([String(e.sequence), formatter.string(from: e.time), e.actorName, e.agencyID ?? "", e.action, e.objectKind ?? "",
+                     e.objectIDs.joined(separator: " "), e.purpose ?? "", e.detail ?? "", e.requestID ?? "", e.outcome.rawValue,
+                     e.previousHash, e.hash])
         }
-        return text
+        return out.text
     }
 
     func register(_ api: inout RouteTable) {
-        let store = self.store, audit = self.audit
+        let audit = self.audit
         api.add(APIOperation(method: .get, path: "/api/v1/audit", operationID: "searchAudit",
                              summary: "Search the audit log, newest first (auditors and administrators)", tag: "Audit",
                              query: Self.parameters, response: "AuditPage", access: .roles(Self.readers))) { request, context in
             let (user, query) = try Self.query(request, context: context)
-            let entries = try await Self.search(query, user: user, store: store, audit: audit, request: context.request)
+            let entries = try await audit.search(query, by: user, request: context.request, detail: Self.describe(query))
             let next = entries.count == query.limit ? entries.last.map { String($0.sequence) } : nil
             return try jsonResponse(AuditPage(items: entries, nextCursor: next))
         }
@@ -102,7 +89,7 @@ struct AuditAPI {
                              summary: "Export matching audit entries as CSV (auditors and administrators)", tag: "Audit",
                              query: Self.parameters, response: "CSV", access: .roles(Self.readers))) { request, context in
             let (user, query) = try Self.query(request, context: context)
-            let entries = try await Self.search(query, user: user, store: store, audit: audit, request: context.request, action: "audit.export")
+            let entries = try await audit.search(query, by: user, request: context.request, action: "audit.export", detail: Self.describe(query))
             var response = Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
                                     body: .init(byteBuffer: ByteBuffer(string: Self.csv(entries))))
             response.headers[.contentDisposition] = "attachment; filename=\"liaison-audit.csv\""

@@ -4,7 +4,8 @@ import LiaisonCore
 
 /// `/api/v1/me`, `/api/v1/agencies` and the editable reference lists.
 struct DirectoryAPI {
-    let store: any LiaisonStore
+    let directory: DirectoryService
+    let reference: ReferenceService
     let audit: AuditLog
 
     struct Me: Encodable, Sendable {
@@ -25,7 +26,7 @@ struct DirectoryAPI {
     }
 
     func register(_ api: inout RouteTable) {
-        let store = self.store, auditor = Auditor(log: audit)
+        let directory = self.directory, reference = self.reference, auditor = Auditor(log: audit)
         api.add(APIOperation(method: .get, path: "/api/v1/me", operationID: "getMe", summary: "The signed-in user or token owner",
                              tag: "Directory", response: "Me")) { _, context in
             guard let identity = context.identity else { throw LiaisonError.unauthenticated }
@@ -36,7 +37,7 @@ struct DirectoryAPI {
         api.add(APIOperation(method: .get, path: "/api/v1/agencies", operationID: "listAgencies", summary: "The agencies that share through Liaison",
                              tag: "Directory", response: "AgencyList")) { _, context in
             let agencies = try await auditor.run(try context.user(), "agency.list", kind: "agency", request: context.request) {
-                try await store.agencies()
+                try await directory.agencies()
             }
             return try jsonResponse(["items": agencies])
         }
@@ -44,9 +45,7 @@ struct DirectoryAPI {
                              summary: "Every reference list entry (markets, roles, bands, identifier kinds…)", tag: "Reference data",
                              query: [.init(name: "list", description: "Only this list, e.g. criminal-market")], response: "ReferenceList")) { request, context in
             let list = try RequestReading.text("list", request, max: 60)
-            let entries = try await auditor.run(try context.user(), "reference.list", kind: "reference", request: context.request, detail: list) {
-                try await store.referenceEntries().filter { list == nil || $0.list == list }
-            }
+            let entries = try await reference.entries(list: list, by: try context.user(), request: context.request)
             return try jsonResponse(["items": entries])
         }
         api.add(APIOperation(method: .put, path: "/api/v1/reference/{list}/{code}", operationID: "saveReferenceEntry",
@@ -55,8 +54,7 @@ struct DirectoryAPI {
             let user = try context.user()
             let input = try await RequestReading.json(EntryInput.self, from: request, context: context)
             let list = context.parameters.get("list") ?? "", code = context.parameters.get("code") ?? ""
-            return try jsonResponse(try await ReferenceService(store: store, audit: audit)
-                .save(list: list, code: code, label: input.label, sortOrder: input.sortOrder, active: input.active, by: user, request: context.request))
+            return try jsonResponse(try await reference.save(list: list, code: code, label: input.label, sortOrder: input.sortOrder, active: input.active, by: user, request: context.request))
         }
     }
 }

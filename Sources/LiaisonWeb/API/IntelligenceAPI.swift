@@ -6,6 +6,7 @@ import LiaisonCore
 /// sent to the caller's agency.
 struct IntelligenceAPI {
     let intelligence: IntelligenceService
+    let directory: DirectoryService
 
     struct ReportList: Encodable, Sendable { var items: [IntelReport] }
 
@@ -19,7 +20,7 @@ struct IntelligenceAPI {
     ]
 
     /// The search asked for in the query string, each bad parameter named.
-    static func query(_ request: Request, store: any LiaisonStore) async throws -> IntelSearchQuery {
+    static func query(_ request: Request, directory: DirectoryService) async throws -> IntelSearchQuery {
         let q = request.uri.queryParameters
         func text(_ name: String) -> String? { q[Substring(name)].map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
         var v = Validator()
@@ -27,7 +28,7 @@ struct IntelligenceAPI {
         if classification == .some(nil) { v.fail("classification", "must be OFFICIAL, OFFICIAL-SENSITIVE, SECRET or TOP SECRET") }
         var agency: AgencyID?
         if let code = text("agency") {
-            agency = try await store.agency(code: code.uppercased())?.id
+            agency = try await directory.agency(code: code)?.id
             if agency == nil { v.fail("agency", "is not a known agency") }
         }
         let subject = text("subject").map { SubjectID(validating: $0.lowercased()) }, ocg = text("ocg").map { OCGID(validating: $0.lowercased()) }
@@ -62,7 +63,7 @@ struct IntelligenceAPI {
                              summary: "Full-text search over report text, places, links and linked names, within what you may see; matches in the snippet between [ and ]",
                              tag: "Intelligence", query: Self.searchParameters, response: "IntelSearchResult")) { request, context in
             let user = try context.user()
-            return try jsonResponse(try await intelligence.search(try await Self.query(request, store: intelligence.store), by: user, request: context.request))
+            return try jsonResponse(try await intelligence.search(try await Self.query(request, directory: directory), by: user, request: context.request))
         }
         api.add(APIOperation(method: .get, path: "/api/v1/intelligence/received", operationID: "receivedIntelligence",
                              summary: "Reports sent to your agency: the version meant for you, its grading and the conditions that bind its use",

@@ -8,7 +8,7 @@ struct OCGsAPI {
     static let filters: [(name: String, list: String)] = [("status", "ocg-status"), ("market", "criminal-market"), ("area", "area"), ("band", "ocg-band")]
 
     /// Reads the list filters from the query string; each must be a code of its reference list.
-    static func query(_ request: Request, reference: ReferenceData, user: User, store: any LiaisonStore) async throws -> OCGQuery {
+    static func query(_ request: Request, reference: ReferenceData, user: User, directory: DirectoryService) async throws -> OCGQuery {
         var values: [String: String] = [:]
         var validator = Validator()
         for filter in filters {
@@ -18,7 +18,7 @@ struct OCGsAPI {
         }
         var lead: UserID?
         if let username = try RequestReading.text("lead", request, max: 100) {
-            lead = try await store.credentials(username: username)?.user.id
+            lead = try await directory.user(username: username)?.id
             if lead == nil { validator.fail("lead", "is not a user") }
         }
         try validator.check()
@@ -27,7 +27,7 @@ struct OCGsAPI {
                         viewer: Viewer(user), page: try RequestReading.page(request))
     }
 
-    func register(_ api: inout RouteTable, store: any LiaisonStore) {
+    func register(_ api: inout RouteTable, directory: DirectoryService) {
         let groups = self.groups
         api.add(APIOperation(method: .get, path: "/api/v1/ocgs", operationID: "listOCGs",
                              summary: "List organised crime groups by name, filtered by status, market, area, band and Lead Responsible Officer", tag: "OCGs",
@@ -38,8 +38,8 @@ struct OCGsAPI {
                                     .init(name: "cursor", description: "nextCursor from the previous page")],
                              response: "OCGPage")) { request, context in
             let user = try context.user()
-            let reference = ReferenceData(entries: try await store.referenceEntries())
-            let page = try await groups.list(try await Self.query(request, reference: reference, user: user, store: store), by: user, request: context.request)
+            let reference = try await directory.reference()
+            let page = try await groups.list(try await Self.query(request, reference: reference, user: user, directory: directory), by: user, request: context.request)
             return try jsonResponse(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
         RecordRoutes(service: groups, path: "/api/v1/ocgs", schema: "OCG", tag: "OCGs").register(&api)

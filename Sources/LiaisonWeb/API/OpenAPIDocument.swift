@@ -76,7 +76,11 @@ enum OpenAPIDocument {
         return .object(result)
     }
 
-    static func ref(_ schema: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(schema)")] }
+    static func ref(_ schema: String, description: String? = nil) -> JSONValue {
+        var r: [String: JSONValue] = ["$ref": .string("#/components/schemas/\(schema)")]
+        if let description { r["description"] = .string(description) }
+        return .object(r)
+    }
     static func ref(response: String) -> JSONValue { ["$ref": .string("#/components/responses/\(response)")] }
 
     static func string(max: Int? = nil, format: String? = nil, description: String? = nil) -> JSONValue {
@@ -87,9 +91,10 @@ enum OpenAPIDocument {
         return .object(s)
     }
 
-    static func array(_ items: JSONValue, max: Int? = nil) -> JSONValue {
+    static func array(_ items: JSONValue, max: Int? = nil, description: String? = nil) -> JSONValue {
         var a: [String: JSONValue] = ["type": "array", "items": items]
         if let max { a["maxItems"] = .number(max) }
+        if let description { a["description"] = .string(description) }
         return .object(a)
     }
 
@@ -182,7 +187,9 @@ enum OpenAPIDocument {
         "CaseInput": object([
             "subjectID": string(format: "uuid"), "homeOfficeReference": string(max: 10, description: "A letter and 5–9 digits, e.g. B1234567"),
             "owner": string(description: "The case owner's username; omit while the workflow team holds it"), "fileLocation": string(max: 200),
-            "marking": ref("ProtectiveMarking"),
+            "marking": ref("ProtectiveMarking", description: "The subject's marking when omitted"),
+            "sharing": ref("Sharing", description: "The agencies besides yours that see the case; when omitted, none until agencies register interest"),
+            "needToKnow": string(max: 60, description: "An operation to compartment the case under; the subject's when omitted"),
         ], required: ["subjectID", "homeOfficeReference"]),
         "CaseStepInput": object([
             "version": ["type": "integer", "description": "The case version the step was decided on"],
@@ -235,7 +242,7 @@ enum OpenAPIDocument {
         "PersonOfInterest": object([
             "id": string(format: "uuid"), "meta": ref("RecordMeta"), "subjectID": string(format: "uuid"), "owner": string(),
             "tier": string(), "score": ["type": "integer"], "reviewDue": string(format: "date-time"), "lifetimeManagement": ["type": "boolean"],
-            "status": string(),
+            "status": string(), "subjectName": string(description: "The subject's name"),
         ], required: ["id", "meta", "subjectID", "owner", "reviewDue", "lifetimeManagement", "status"]),
         "POIList": object(["items": array(ref("PersonOfInterest"))], required: ["items"]),
         "InterventionTarget": object(["kind": ["type": "string", "enum": ["ocg", "poi"]], "id": string(format: "uuid")], required: ["kind", "id"]),
@@ -368,6 +375,7 @@ enum OpenAPIDocument {
             "disseminations": array(ref("Dissemination")),
             "history": array(object(["status": string(), "by": string(), "at": string(format: "date-time"), "note": string()], required: ["status", "by", "at", "note"])),
             "withheld": array(string()),
+            "linkedNames": array(string(), description: "The names of the linked subjects and groups you may read"),
         ], required: ["id", "meta", "text", "infoDate", "source", "links", "status", "sanitised", "disseminations", "history", "withheld"]),
         "IntelReportList": object(["items": array(ref("IntelReport"))], required: ["items"]),
         "IntelSearchResult": object([
@@ -497,7 +505,10 @@ enum OpenAPIDocument {
             "validFrom": string(format: "date"), "title": string(max: 200), "body": string(max: 20000), "changeNote": string(max: 500),
         ], required: ["version", "title", "body", "changeNote"]),
         "DeportationCase": object([
-            "id": string(format: "uuid"), "meta": ref("RecordMeta"), "subjectID": string(format: "uuid"), "homeOfficeReference": string(),
+            "id": string(format: "uuid"), "meta": ref("RecordMeta"),
+            "subjectID": string(format: "uuid", description: "Left out when the subject's record is not available to you"),
+            "subjectName": string(description: "The subject's name, when you may read the subject"),
+            "withheld": array(ref("WithheldField")), "homeOfficeReference": string(),
             "owner": string(), "fileLocation": string(), "rulesVersion": ["type": "integer"],
             "interests": array(object(["id": ["type": "integer"], "agencyID": string(format: "uuid"), "agencyCode": string(), "reason": string(),
                                        "confiscation": string(), "contact": string(), "via": ["type": "string", "enum": ["api", "email"]],
@@ -514,7 +525,7 @@ enum OpenAPIDocument {
                                          required: ["id", "kind", "openedAt", "openedBy", "note"])),
                 "removal": object(["date": string(format: "date-time"), "route": string(), "destination": string()], required: ["date", "route", "destination"]),
             ], required: ["events", "barriers", "onBail"]),
-        ], required: ["id", "meta", "subjectID", "homeOfficeReference", "progress", "rulesVersion", "interests"]),
+        ], required: ["id", "meta", "homeOfficeReference", "progress", "rulesVersion", "interests"]),
         "DeportationCaseList": object(["items": array(ref("DeportationCase"))], required: ["items"]),
         "ImportFile": ["type": "string", "description": "The file itself: CSV with a header row, or JSON Lines (one object per line)"],
         "ImportJob": object([

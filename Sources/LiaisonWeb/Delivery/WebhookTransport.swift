@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Crypto
 
 /// Posts a message's JSON to the agency's webhook, signed with HMAC-SHA256 (`Liaison-Signature`) and carrying its
 /// idempotency key; any 2xx answer is the receipt, anything else (a redirect included) a failure to retry.
@@ -13,18 +14,23 @@ import NIOSSL
 public struct WebhookTransport: MessageTransport {
     let timeout: TimeInterval
     let tls: TLSConfiguration
+    let hosts: WebhookHosts
 
     /// - Parameters:
     ///   - timeout: seconds for the whole exchange, connecting included.
     ///   - tls: how `https` webhooks are reached; by default the system's trust roots and full verification.
-    public init(timeout: TimeInterval = 10, tls: TLSConfiguration = .makeClientConfiguration()) {
+    ///   - hosts: which internal hosts webhooks may reach (none by default): the address connected to is checked,
+    ///     so a name that resolves to an internal address is refused too.
+    public init(timeout: TimeInterval = 10, tls: TLSConfiguration = .makeClientConfiguration(), hosts: WebhookHosts = WebhookHosts()) {
         self.timeout = timeout
         self.tls = tls
+        self.hosts = hosts
     }
 
     public func send(_ message: OutboxMessage, secret: String?) async throws -> String {
         guard let target = Target(message.destination) else { throw DeliveryError("the webhook URL cannot be used") }
         guard let secret, !secret.isEmpty else { throw DeliveryError("the agency has no webhook secret to sign with") }
+        if let refusal = hosts.refusal(host: target.host) { throw DeliveryError("the webhook host \(refusal)") }
         let context = try target.secure ? NIOSSLContext(configuration: tls) : nil
         let limit = TimeAmount.milliseconds(Int64(timeout * 1000))
         let channel: NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
@@ -46,6 +52,11 @@ public struct WebhookTransport: MessageTransport {
         } catch {
             throw DeliveryError("cannot connect to \(target.host):\(target.port): \(error)")
         }
+        // The address actually connected to decides, whatever the name resolved to.
+        if let remote = channel.channel.remoteAddress, let refusal = Self.refusal(remote, host: target.host, hosts: hosts) {
+            try? await channel.channel.close()
+            throw DeliveryError("the webhook host \(target.host) \(refusal)")
+        }
         // The exchange is cut off at the time limit by closing the connection, which ends the reading below.
         let deadline = channel.channel.eventLoop.scheduleTask(in: limit) { channel.channel.close(promise: nil) }
         defer { deadline.cancel() }
@@ -56,28 +67,46 @@ public struct WebhookTransport: MessageTransport {
         headers.add(name: "Idempotency-Key", value: message.id)
         headers.add(name: "Liaison-Signature", value: WebhookSignature.sign(body: message.body, secret: secret, timestamp: Int(Date().timeIntervalSince1970)))
         headers.add(name: "Connection", value: "close")
-        let (status, text): (Int?, String)
+        // The receiver's answer decides: once a status has been read, an error after it (the receiver closing the
+        // connection as it answers, say) does not turn an accepted delivery into a failed one.
+        var status: Int?
+        var digest = SHA256()
+        var failure: (any Error)?
         do {
-            (status, text) = try await channel.executeThenClose { inbound, outbound in
-                try await outbound.write(.head(HTTPRequestHead(version: .http1_1, method: .POST, uri: target.path, headers: headers)))
-                try await outbound.write(.body(.byteBuffer(ByteBuffer(string: message.body))))
-                try await outbound.write(.end(nil))
-                var status: Int?, text = ""
+            try await channel.executeThenClose { inbound, outbound in
+                do {
+                    try await outbound.write(.head(HTTPRequestHead(version: .http1_1, method: .POST, uri: target.path, headers: headers)))
+                    try await outbound.write(.body(.byteBuffer(ByteBuffer(string: message.body))))
+                    try await outbound.write(.end(nil))
+                } catch {
+                    // A receiver may answer and close before reading all of the request: its answer is still read.
+                    failure = error
+                }
                 reading: for try await part in inbound {
                     switch part {
                     case .head(let head): status = Int(head.status.code)
-                    case .body(var buffer): if text.utf8.count < 200 { text += buffer.readString(length: buffer.readableBytes) ?? "" }
+                    case .body(let buffer): digest.update(data: Data(buffer.readableBytesView))
                     case .end: break reading
                     }
                 }
-                return (status, String(decoding: text.utf8.prefix(200), as: UTF8.self))
             }
         } catch {
-            throw DeliveryError("the webhook at \(target.host):\(target.port) failed: \(error)")
+            failure = failure ?? error
         }
-        guard let status else { throw DeliveryError("the webhook at \(target.host):\(target.port) gave no answer within \(Int(timeout)) s") }
-        guard (200..<300).contains(status) else { throw DeliveryError("HTTP \(status) \(text)") }
-        return "HTTP \(status) \(text)"
+        guard let status else {
+            if let failure { throw DeliveryError("the webhook at \(target.host):\(target.port) failed: \(failure)") }
+            throw DeliveryError("the webhook at \(target.host):\(target.port) gave no answer within \(Int(timeout)) s")
+        }
+        // Only the status and a digest of what the receiver said are kept: its words are not shown to anyone.
+        let receipt = "HTTP \(status), answer sha256:" + AuditChain.hex(digest.finalize()).prefix(16)
+        guard (200..<300).contains(status) else { throw DeliveryError(receipt) }
+        return receipt
+    }
+
+    /// Why the connected address may not be reached, or nil.
+    static func refusal(_ address: SocketAddress, host: String, hosts: WebhookHosts) -> String? {
+        guard let text = address.ipAddress, let bytes = WebhookHosts.parse(text) else { return nil }
+        return hosts.refusal(address: bytes, host: host, text: text)
     }
 
     /// Where a webhook URL points: `http` or `https`, a host, a port (80 or 443 unless given) and the path and query

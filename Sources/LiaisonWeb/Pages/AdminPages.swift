@@ -5,8 +5,9 @@ import LiaisonCore
 /// Administrators' pages: accounts (create, disable, brief into operations) and their API tokens (issue, revoke).
 struct AdminPages {
     let pages: PageRenderer
-    let store: any LiaisonStore
+    let directory: DirectoryService
     let admin: UserAdministration
+    let reference: ReferenceService
     let authenticator: Authenticator
 
     static let access = RouteAccess.roles([.administrator])
@@ -15,9 +16,7 @@ struct AdminPages {
     func referencePage(_ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
                        status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = try administrator(context)
-        let entries = try await Auditor(log: authenticator.audit).run(actor, "reference.list", kind: "reference", request: context.request) {
-            try await store.referenceEntries()
-        }
+        let entries = try await reference.entries(by: actor, request: context.request)
         let lists = Dictionary(grouping: entries, by: \.list)
         return pages.page("adminReference", title: "Reference data", context: view([
             "notice": notice, "problem": problem, "csrf": context.identity?.csrfToken ?? "",
@@ -33,9 +32,8 @@ struct AdminPages {
         let this = self
         routes.page(.get, "/admin/users", access: Self.access) { _, context in
             let actor = try this.administrator(context)
-            try await Auditor(log: this.authenticator.audit).run(actor, "user.list", kind: "user", request: context.request) {}
-            let agencies = Dictionary(uniqueKeysWithValues: try await this.store.agencies().map { ($0.id, $0.code) })
-            let users = try await this.store.users().map { user -> [String: Any] in
+            let agencies = try await this.directory.agencyNames(codes: true)
+            let users = try await this.admin.users(by: actor, request: context.request).map { user -> [String: Any] in
                 view(["id": user.id.rawValue, "username": user.username, "name": user.displayName, "agency": agencies[user.agencyID],
                       "roles": user.roles.map(\.rawValue).joined(separator: ", "), "vetting": user.vetting.rawValue,
                       "briefings": user.briefings.joined(separator: ", "), "active": user.active])
@@ -47,11 +45,9 @@ struct AdminPages {
         }
         routes.page(.post, "/admin/reference", access: Self.access) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let actor = try this.administrator(context)
             do {
-                _ = try await ReferenceService(store: this.store, audit: this.authenticator.audit)
-                    .save(list: form["list"], code: form["code"], label: form["label"], sortOrder: Int(form["sortOrder"]) ?? -1,
+                _ = try await this.reference.save(list: form["list"], code: form["code"], label: form["label"], sortOrder: Int(form["sortOrder"]) ?? -1,
                           active: form["active"] == "1", by: actor, request: context.request)
             } catch let error as LiaisonError {
                 guard let problem = ObligationPages.problem(error) else { throw error }
@@ -66,7 +62,6 @@ struct AdminPages {
         routes.page(.post, "/admin/users/new", access: Self.access) { request, context in
             let actor = try context.user()
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let input = NewUser(username: form["username"], displayName: form["displayName"], email: form["email"],
                                 agencyCode: form["agency"], roles: form.all("roles"), vetting: form["vetting"], password: form["password"])
             var errors = FormErrors()
@@ -89,7 +84,6 @@ struct AdminPages {
         routes.page(.post, "/admin/users/{id}/active", access: Self.access) { request, context in
             let actor = try this.administrator(context)
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let id: UserID = try RequestReading.id(context)
             _ = try await this.admin.setActive(id, active: form["active"] == "true", by: actor, request: context.request)
             return Response.redirect(to: "/admin/users/\(id)?saved=1")
@@ -97,7 +91,6 @@ struct AdminPages {
         routes.page(.post, "/admin/users/{id}/briefings", access: Self.access) { request, context in
             let actor = try this.administrator(context)
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let id: UserID = try RequestReading.id(context)
             do {
                 _ = try await this.admin.setBriefings(id, briefings: form.lines("briefings"), by: actor, request: context.request)
@@ -111,9 +104,8 @@ struct AdminPages {
         routes.page(.post, "/admin/users/{id}/tokens", access: Self.access) { request, context in
             let actor = try this.administrator(context)
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let id: UserID = try RequestReading.id(context)
-            guard let user = try await this.store.user(id) else { throw LiaisonError.notFound(kind: "user", id: id.rawValue) }
+            let (user, _) = try await this.admin.user(id, by: actor, request: context.request)
             let name = form["name"].trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty, name.count <= 100 else {
                 var errors = FormErrors()
@@ -126,7 +118,6 @@ struct AdminPages {
         routes.page(.post, "/admin/tokens/{id}/revoke", access: Self.access) { request, context in
             let actor = try this.administrator(context)
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             guard let tokenID = context.parameters.get("id"), UUID(uuidString: tokenID) != nil else {
                 throw LiaisonError.invalid("id", "is not a valid identifier (expected a UUID)")
             }
@@ -156,7 +147,7 @@ struct AdminPages {
                       error: errors["password"], type: "password", autocomplete: "new-password"),
         ]
         page["agencyError"] = errors["agency"]
-        page["agencies"] = try await store.agencies().map { ["code": $0.code, "label": $0.name, "selected": $0.code == form["agency"]] }
+        page["agencies"] = try await directory.agencies().map { ["code": $0.code, "label": $0.name, "selected": $0.code == form["agency"]] }
         page["rolesError"] = errors["roles"]
         page["roles"] = Role.allCases.map { ["code": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
                                              "checked": form.all("roles").contains($0.rawValue)] }
@@ -167,8 +158,8 @@ struct AdminPages {
 
     func userPage(_ id: UserID, context: LiaisonRequestContext, notice: String? = nil, newToken: String? = nil,
                   errors: FormErrors = FormErrors(), status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let user = try await store.user(id) else { throw LiaisonError.notFound(kind: "user", id: id.rawValue) }
-        let agency = try await store.agency(user.agencyID)
+        let (user, tokens) = try await admin.user(id, by: try administrator(context), request: context.request)
+        let agency = try await directory.agency(user.agencyID)
         let formatter = ISO8601DateFormatter()
         var page = errors.view
         page.merge(view([
@@ -176,7 +167,7 @@ struct AdminPages {
             "roles": user.roles.map(\.rawValue).joined(separator: ", "), "vetting": user.vetting.rawValue,
             "briefings": user.briefings.joined(separator: "\n"), "active": user.active, "csrf": context.identity?.csrfToken,
             "notice": notice, "newToken": newToken, "briefingsError": errors["briefings"], "nameError": errors["name"],
-            "tokens": try await store.tokens(of: user.id).map { t in
+            "tokens": tokens.map { t in
                 view(["id": t.id, "userID": user.id.rawValue, "name": t.name, "created": formatter.string(from: t.createdAt), "revoked": t.revokedAt.map { formatter.string(from: $0) }])
             },
         ])) { $1 }

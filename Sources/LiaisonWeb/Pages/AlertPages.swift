@@ -8,7 +8,7 @@ import LiaisonCore
 struct AlertPages {
     let pages: PageRenderer
     let alerts: AlertService
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     func register(_ routes: inout RouteTable) {
         let this = self
@@ -21,7 +21,6 @@ struct AlertPages {
         }
         routes.page(.post, "/alerts", access: .roles(AlertService.authorRoles)) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             try AlertsAPI.refuseUnlessAuthor(user)
             let indicators = form.lines("indicators").map { line -> AlertIndicator in
@@ -46,7 +45,6 @@ struct AlertPages {
         }
         routes.page(.post, "/alerts/audiences", access: .roles([.administrator])) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             try AlertsAPI.refuseUnlessAdministrator(user)
             do {
@@ -82,7 +80,6 @@ struct AlertPages {
     func act(_ request: Request, _ context: LiaisonRequestContext, need: AlertService.Need,
              _ body: (FormData, String, User) async throws -> Void) async throws -> Response {
         let form = try await FormData.read(request)
-        try form.checkCSRF(context.identity)
         let user = try context.user(), id = context.parameters.get("id") ?? ""
         try await alerts.require(id, need, by: user, request: context.request)
         do {
@@ -97,7 +94,7 @@ struct AlertPages {
     func list(context: LiaisonRequestContext, notice: String?) async throws -> Response {
         let user = try context.user()
         let found = try await alerts.list(by: user, request: context.request)
-        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let reference = try await directory.reference()
         return pages.page("alerts", title: "Industry alerts", context: view([
             "notice": notice, "confined": user.confinedToAlerts ? true : nil,
             "canWrite": !Set(user.roles).isDisjoint(with: AlertService.authorRoles) ? true : nil, "isAdmin": user.has(.administrator) ? true : nil,
@@ -113,7 +110,7 @@ struct AlertPages {
     }
 
     func form(context: LiaisonRequestContext, problem: String? = nil, values: FormData? = nil) async throws -> Response {
-        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let reference = try await directory.reference()
         let chosen = Set(values?.all("sectors") ?? [])
         return pages.page("alertForm", title: "Write an industry alert", context: view([
             "csrf": context.identity?.csrfToken ?? "", "problem": problem,
@@ -126,7 +123,7 @@ struct AlertPages {
 
     func audiences(context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil) async throws -> Response {
         let user = try context.user()
-        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let reference = try await directory.reference()
         let found = try await alerts.audiences(by: user, request: context.request)
         return pages.page("alertAudiences", title: "Who receives industry alerts", context: view([
             "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
@@ -142,8 +139,8 @@ struct AlertPages {
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
         let a = try await alerts.get(id, by: user, request: context.request)
-        let reference = ReferenceData(entries: try await store.referenceEntries())
-        let issuing = try await store.alert(a.id).map { AlertService.mayPublish(user, $0) } ?? false
+        let reference = try await directory.reference()
+        let issuing = try await alerts.mayPublish(a.id, by: user)
         var context2 = view([
             "id": a.id.rawValue, "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem, "version": String(a.version),
             "title": a.title, "category": reference.label(a.category, in: "alert-category"), "issuer": a.issuer, "summary": a.summary, "guidance": a.guidance,

@@ -8,7 +8,7 @@ import LiaisonCore
 struct AssetPages {
     let pages: PageRenderer
     let assets: AssetService
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     static func money(_ value: Double) -> String {
         let formatter = NumberFormatter()
@@ -51,7 +51,6 @@ struct AssetPages {
         }
         routes.page(.post, "/assets", access: .createRecord("asset")) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             try AccessPolicy.enforceCreate(user)
             func number(_ name: String) -> Double? { Double(form[name].replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "£", with: "")) }
@@ -78,7 +77,6 @@ struct AssetPages {
         }
         routes.page(.post, "/assets/{id}/events", access: .updateRecord("asset")) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             let id: AssetOrderID = try RequestReading.id(context)
             try await this.assets.checkChange(id, by: user)
@@ -98,7 +96,6 @@ struct AssetPages {
         }
         routes.page(.post, "/asset-recovery/scheme", access: .roles(AssetService.schemeEditors)) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             if Set(user.roles).isDisjoint(with: AssetService.schemeEditors) { throw LiaisonError.forbidden(reason: "only administrators publish the incentivisation scheme") }
             let shares = Dictionary(uniqueKeysWithValues: IncentiveScheme.parts.map { ($0, Double(form[$0]) ?? -1) })
@@ -130,7 +127,7 @@ struct AssetPages {
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
         let o = try await assets.get(id, by: user, request: context.request)
-        let agencies = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0.name) })
+        let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
         let receipts = try await assets.shares(of: o)
         var page = view([
             "id": o.id.rawValue, "power": o.power.label, "court": o.court, "reference": o.reference, "madeOn": o.madeOn, "amountLabel": o.power.amountLabel,
@@ -163,7 +160,7 @@ struct AssetPages {
     func scheme(context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
         let schemes = try await assets.schemes()
-        let current = IncentiveScheme.inForce(schemes, on: InterventionService.day(Date()))
+        let current = IncentiveScheme.inForce(schemes, on: InterventionService.day(directory.now()))
         return pages.page("incentiveScheme", title: "Asset recovery incentivisation scheme", context: view([
             "versions": schemes.map { s in
                 ["version": String(s.version), "effectiveFrom": s.effectiveFrom, "current": s == current,

@@ -5,8 +5,7 @@ import LiaisonCore
 /// The auditor's page: search the log, page through it, download what matches as CSV.
 struct AuditPages {
     let pages: PageRenderer
-    let store: any LiaisonStore
-    let audit: AuditLog
+    let audit: AuditService
 
     func register(_ routes: inout RouteTable) {
         let this = self
@@ -17,10 +16,10 @@ struct AuditPages {
             }
             let asked = request.uri.queryParameters["user"] != nil || request.uri.queryParameters["record"] != nil
             var errors = FormErrors()
-            var answer: AccessAPI.Explanation?
+            var answer: AuditService.Explanation?
             if asked {
                 do {
-                    answer = try await AccessAPI.explain(request, context: context, store: this.store, audit: this.audit)
+                    answer = try await AccessAPI.explain(request, context: context, audit: this.audit)
                 } catch LiaisonError.invalid(let problems) {
                     errors.add(problems) { field in (field, field == "user" ? "Username" : field == "record" ? "Record ID" : "Action") }
                 }
@@ -42,7 +41,7 @@ struct AuditPages {
         }
         routes.page(.get, "/audit", access: .roles(AuditAPI.readers)) { request, context in
             let (user, query) = try AuditAPI.query(request, context: context)
-            let entries = try await AuditAPI.search(query, user: user, store: this.store, audit: this.audit, request: context.request)
+            let entries = try await this.audit.search(query, by: user, request: context.request, detail: AuditAPI.describe(query))
             let filters = ["actor", "object", "action", "outcome", "from", "to"]
             let values = Dictionary(uniqueKeysWithValues: filters.map { ($0, request.uri.queryParameters[Substring($0)].map(String.init) ?? "") })
             let base = filters.compactMap { name in values[name].flatMap { $0.isEmpty ? nil : "\(name)=\(urlEncode($0))" } }.joined(separator: "&")

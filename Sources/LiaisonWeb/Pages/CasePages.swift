@@ -10,7 +10,7 @@ struct CasePages {
     let obligations: ObligationService
     let guidance: GuidanceService
     let assets: AssetPages
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     func register(_ routes: inout RouteTable) {
         let this = self
@@ -33,7 +33,6 @@ struct CasePages {
         }
         routes.page(.post, "/cases/{id}/steps", access: .updateRecord("case")) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             let id: CaseID = try RequestReading.id(context)
             try await this.cases.checkChange(id, by: user)
@@ -52,7 +51,6 @@ struct CasePages {
         }
         routes.page(.post, "/cases/{id}/interests", access: .registerInterest) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             let id: CaseID = try RequestReading.id(context)
             try await this.cases.checkInterest(id, by: user)

@@ -15,10 +15,13 @@ struct FormData {
         }
     }
 
-    /// Reads a form body of at most 256 KiB.
+    /// The largest form body read.
+    static let maximumBytes = 256 * 1024
+
+    /// Reads a form body of at most `maximumBytes`. Its anti-forgery token was checked before any handler ran
+    /// (`AuthMiddleware.checkForgery`).
     static func read(_ request: Request) async throws -> FormData {
-        let buffer = try await request.body.collect(upTo: 256 * 1024)
-        return FormData(String(buffer: buffer))
+        FormData(String(buffer: try await request.body.collect(upTo: maximumBytes)))
     }
 
     subscript(_ name: String) -> String { values[name]?.first ?? "" }
@@ -32,13 +35,6 @@ struct FormData {
     /// Comma- or line-separated items of a field.
     func items(_ name: String) -> [String] {
         self[name].split(whereSeparator: { $0 == "," || $0.isNewline }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// Refuses a form that does not carry the session's anti-forgery token.
-    func checkCSRF(_ identity: Identity?) throws {
-        guard let expected = identity?.csrfToken, Secrets.constantTimeEquals(self["_csrf"], expected) else {
-            throw LiaisonError.forbidden(reason: "the form has expired or did not come from Liaison; go back, reload the page and try again")
-        }
     }
 }
 
@@ -84,16 +80,14 @@ struct RecordForm<Service: RecordService, Values> {
     /// Maps a service field path to the form field and its label.
     let map: (String) -> (field: String, label: String)
 
-    /// Checks the anti-forgery token, reads the fields and saves; then goes to the saved record, or shows
-    /// the form again (422) with every problem and what the user typed.
-    /// Saves a submitted form. `beforeCreate` may answer instead of creating (e.g. to show likely duplicates first);
+    /// Reads the fields and saves; then goes to the saved record, or shows the form again (422) with every problem
+    /// and what the user typed. Saves a submitted form. `beforeCreate` may answer instead of creating (e.g. to show likely duplicates first);
     /// it returns nil to go ahead.
     func save(_ request: Request, _ context: LiaisonRequestContext, id: Service.Record.ID?,
               beforeCreate: ((Service.Input, Values, FormData) async throws -> Response?)? = nil,
               render: (Values, FormErrors) async throws -> Response) async throws -> Response {
         let user = try context.user()
         let submitted = try await FormData.read(request)
-        try submitted.checkCSRF(context.identity)
         let values = read(submitted)
         var errors = FormErrors()
         let input = self.input(values, &errors)

@@ -7,7 +7,7 @@ import LiaisonCore
 struct GAINPages {
     let pages: PageRenderer
     let gain: GAINService
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     func register(_ routes: inout RouteTable) {
         let this = self
@@ -16,7 +16,6 @@ struct GAINPages {
         }
         routes.page(.post, "/gain", access: .roles(GAINService.coordinatorRoles)) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             try GAINAPI.refuseUnlessCoordinator(user)
             let names = form["given"].isEmpty && form["family"].isEmpty ? [] : [PersonName(given: form["given"], family: form["family"])]
@@ -33,7 +32,6 @@ struct GAINPages {
         }
         routes.page(.post, "/gain/share", access: .roles(GAINService.coordinatorRoles)) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             try GAINAPI.refuseUnlessCoordinator(user)
             do {

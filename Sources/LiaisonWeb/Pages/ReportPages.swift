@@ -8,7 +8,7 @@ import LiaisonCore
 struct ReportPages {
     let pages: PageRenderer
     let reports: ReportService
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     func register(_ routes: inout RouteTable) {
         let this = self
@@ -33,7 +33,7 @@ struct ReportPages {
     }
 
     func choices(_ entered: [String: String]) async throws -> [String: Any] {
-        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let reference = try await directory.reference()
         return [
             "areas": reference.list("area").map { view(["code": $0.code, "label": $0.label, "selected": entered["area"] == $0.code ? true : nil]) },
             "markets": reference.list("criminal-market").map { view(["code": $0.code, "label": $0.label, "selected": entered["market"] == $0.code ? true : nil]) },
@@ -117,8 +117,8 @@ struct ReportPages {
             case "json": return try jsonResponse(profile)
             default: break
             }
-            let reference = ReferenceData(entries: try await store.referenceEntries())
-            let agencies = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0.name) })
+            let reference = try await directory.reference()
+            let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
             page.merge(view([
                 "report": true, "periodName": scope.period.name, "areaName": scope.area.map { reference.label($0, in: "area") } ?? "All areas",
                 "marketName": scope.market.map { reference.label($0, in: "criminal-market") },

@@ -12,21 +12,20 @@ struct SubjectPages {
     let cases: CaseService
     let pois: POIService
     let assets: AssetPages
-    let store: any LiaisonStore
+    let directory: DirectoryService
 
     func register(_ routes: inout RouteTable) {
         let this = self
         routes.page(.get, "/subjects", access: .signedIn) { request, context in try await this.list(request, context) }
         routes.page(.get, "/subjects/new", access: .createRecord("subject")) { _, context in
             try AccessPolicy.enforceCreate(try context.user())
-            let reference = ReferenceData(entries: try await this.store.referenceEntries())
+            let reference = try await this.directory.reference()
             return this.form(SubjectFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
         }
         routes.page(.post, "/subjects/new", access: .createRecord("subject")) { request, context in try await this.save(request, context, id: nil) }
         routes.page(.get, "/subjects/{id}", access: .readRecord("subject")) { request, context in try await this.show(request, context) }
         routes.page(.post, "/cases", access: .createRecord("case")) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             try AccessPolicy.enforceCreate(user)
             guard let subjectID = SubjectID(validating: form["subjectID"]) else { throw LiaisonError.invalid("subjectID", "is not a subject's identifier") }
@@ -42,7 +41,6 @@ struct SubjectPages {
         }
         routes.page(.post, "/subjects/{id}/interests", access: .subjectInterest) { request, context in
             let form = try await FormData.read(request)
-            try form.checkCSRF(context.identity)
             let user = try context.user()
             let id: SubjectID = try RequestReading.id(context)
             try await this.cases.checkSubjectInterest(id, by: user)
@@ -60,7 +58,7 @@ struct SubjectPages {
             let user = try context.user()
             let subject = try await this.subjects.get(try RequestReading.id(context), by: user, request: context.request)
             try AccessPolicy.enforce(user, .update, subject.meta, kind: SubjectService.kind, id: subject.id.rawValue)
-            let reference = ReferenceData(entries: try await this.store.referenceEntries())
+            let reference = try await this.directory.reference()
             return this.form(SubjectFormValues(subject, reference: reference), reference: reference, errors: FormErrors(),
                              identity: context.identity!, id: subject.id)
         }
@@ -73,7 +71,7 @@ struct SubjectPages {
         let user = try context.user()
         let query = try RequestReading.text("q", request)
         let page = try await subjects.search(query, page: try RequestReading.page(request), by: user, request: context.request)
-        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let reference = try await directory.reference()
         let base = "/subjects?" + (query.map { "q=\(urlEncode($0))&" } ?? "")
         let items = page.items.map { subject -> [String: Any] in
             var row = view([
@@ -98,9 +96,9 @@ struct SubjectPages {
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.user()
         let subject = try await subjects.get(try id ?? RequestReading.id(context), by: user, request: context.request)
-        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let reference = try await directory.reference()
         let memberships = try await groups.groups(of: subject.id, by: user, request: context.request)
-        let agency = try await store.agency(subject.meta.owningAgencyID)
+        let agency = try await directory.agency(subject.meta.owningAgencyID)
         let details = subject.details
         var page = view([
             "id": subject.id.rawValue, "name": subject.displayName,
@@ -143,7 +141,7 @@ struct SubjectPages {
         page["canOpenCase"] = AccessPolicy.decideCreate(user, marking: .official).allowed
         let managed = try await pois.of(subject.id, by: user, request: context.request)
         var agencyCodes: [AgencyID: String] = [:]
-        for p in managed { agencyCodes[p.meta.owningAgencyID] = try await store.agency(p.meta.owningAgencyID)?.code }
+        for p in managed { agencyCodes[p.meta.owningAgencyID] = try await directory.agency(p.meta.owningAgencyID)?.code }
         page["pois"] = managed.map { view(["id": $0.id.rawValue, "agency": agencyCodes[$0.meta.owningAgencyID] ?? "", "tier": $0.tier ?? "not yet assessed"]) }
         page["hasPois"] = !managed.isEmpty
         page["problem"] = problem
@@ -156,12 +154,12 @@ struct SubjectPages {
     func sharingText(_ sharing: Sharing) async throws -> String {
         if sharing.withAll { return "All agencies" }
         if sharing.agencies.isEmpty { return "Only the agency that holds it" }
-        let names = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0.name) })
+        let names = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
         return "The holding agency and " + sharing.agencies.map { names[$0] ?? $0.rawValue }.joined(separator: ", ")
     }
 
     func save(_ request: Request, _ context: LiaisonRequestContext, id: SubjectID?) async throws -> Response {
-        let reference = ReferenceData(entries: try await store.referenceEntries())
+        let reference = try await directory.reference()
         let recordForm = RecordForm(service: subjects, path: "/subjects", noun: "subject", staleField: "classification",
                                     read: SubjectFormValues.init, input: { $0.input(reference: reference, errors: &$1) },
                                     map: SubjectFormValues.formField)

@@ -86,7 +86,7 @@ enum Templates {
     <h1>Sign in to Liaison</h1>
     <p>Use the account your agency's administrator gave you. Everything you view and change is recorded.</p>
     <form method="post" action="/login" novalidate>
-      <input type="hidden" name="next" value="{{next}}">
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="next" value="{{next}}">
       {{#fields}}{{>field}}{{/fields}}
       <button class="button" type="submit">Sign in</button>
     </form>

@@ -17,7 +17,7 @@ public struct Identity: Sendable {
 public struct Authenticator: Sendable {
     public static let cookieName = "liaison_session"
 
-    let store: any LiaisonStore
+    let store: any UserStore & AgencyStore
     let clock: any LiaisonClock
     let hasher: PasswordHasher
     let audit: AuditLog
@@ -28,7 +28,7 @@ public struct Authenticator: Sendable {
     let idleTimeout: TimeInterval
     let secureCookies: Bool
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, hasher: PasswordHasher, audit: AuditLog,
+    public init(store: any UserStore & AgencyStore, clock: any LiaisonClock, hasher: PasswordHasher, audit: AuditLog,
                 sessionLifetime: TimeInterval = 8 * 3600, idleTimeout: TimeInterval = 30 * 60, secureCookies: Bool = false) {
         self.store = store
         self.clock = clock
@@ -48,7 +48,9 @@ public struct Authenticator: Sendable {
 
     /// Checks a username and password; on success starts a new session (a new token every time) and returns its
     /// cookie. Repeated failures lock the account for a while. Every attempt lands in the audit log.
-    public func signIn(username: String, password: String, request: RequestInfo) async throws -> SignIn {
+    /// - Parameter replacing: the session token the browser held when it signed in, if any: it is ended, so a
+    ///   session planted in a browser before sign-in never becomes a signed-in one.
+    public func signIn(username: String, password: String, replacing previous: String? = nil, request: RequestInfo) async throws -> SignIn {
         let now = clock.now()
         let name = String(username.prefix(64))
         func record(_ outcome: AuditOutcome, _ action: String, user: User? = nil, detail: String? = nil) async throws {
@@ -75,6 +77,7 @@ public struct Authenticator: Sendable {
             return .refused
         }
         if attempts != nil { try await store.saveLoginAttempts(username: name, nil) }
+        if let previous, !previous.isEmpty { try await store.deleteSession(tokenHash: Secrets.hash(previous)) }
         let token = Secrets.token()
         try await store.insertSession(SessionRecord(tokenHash: Secrets.hash(token), userID: found.user.id, csrfToken: Secrets.token(),
                                                     createdAt: now, lastSeenAt: now, expiresAt: now.addingTimeInterval(sessionLifetime)))
@@ -89,6 +92,16 @@ public struct Authenticator: Sendable {
         }
         if let user = identity?.user { try await audit.record(AuditDraft(user, "auth.sign-out", kind: "user", ids: [user.id.rawValue], request: info)) }
         return cookie(value: "", maxAge: 0)
+    }
+
+    /// The cookie that carries the sign-in form's anti-forgery token, set with the form.
+    public static let signInCookieName = "liaison_signin"
+
+    /// A new sign-in form token and its cookie (strict: only sent back to Liaison's own pages).
+    func signInToken() -> (token: String, cookie: Cookie) {
+        let token = Secrets.token()
+        return (token, Cookie(name: Self.signInCookieName, value: token, maxAge: 3600, path: "/login", secure: secureCookies, httpOnly: true,
+                              sameSite: .strict))
     }
 
     func cookie(value: String, maxAge: Int) -> Cookie {

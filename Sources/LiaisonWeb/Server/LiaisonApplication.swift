@@ -18,10 +18,25 @@ public struct ServerConfiguration: Sendable {
     public var tls: (certificate: String, key: String)?
     /// The SMTP relay notices are emailed through, if any.
     public var smtp: (host: String, port: Int, from: String)?
+    /// The internal hosts webhooks may reach (none by default).
+    public var webhookHosts: WebhookHosts
+    /// Who may read `/metrics`.
+    public var metrics: MetricsAccess
+
+    /// Who may read the Prometheus metrics: nobody (the default; `/metrics` answers 404), a scraper presenting a
+    /// bearer token, or anyone who can reach the port (for a port that only the monitoring network reaches).
+    public enum MetricsAccess: Sendable, Equatable {
+        case off
+        case token(String)
+        case open
+    }
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureTransport: Bool = false, passwordCost: UInt8 = 12,
-                tls: (certificate: String, key: String)? = nil, smtp: (host: String, port: Int, from: String)? = nil) {
+                tls: (certificate: String, key: String)? = nil, smtp: (host: String, port: Int, from: String)? = nil,
+                webhookHosts: WebhookHosts = WebhookHosts(), metrics: MetricsAccess = .off) {
         self.smtp = smtp
+        self.webhookHosts = webhookHosts
+        self.metrics = metrics
         self.host = host
         self.port = port
         self.secureTransport = secureTransport || tls != nil
@@ -74,7 +89,7 @@ public enum LiaisonApplication {
         let reviews = MatchReviewService(store: store, clock: clock, audit: audit)
         let cases = CaseService(store: store, clock: clock, audit: audit)
         let imports = ImportService(store: store, clock: clock, audit: audit, reviews: reviews)
-        let obligations = ObligationService(store: store, clock: clock, audit: audit)
+        let obligations = ObligationService(store: store, clock: clock, audit: audit, webhookHosts: configuration.webhookHosts)
         let guidance = GuidanceService(store: store, clock: clock, audit: audit)
         let pois = POIService(store: store, clock: clock, audit: audit)
         let interventions = InterventionService(store: store, clock: clock, audit: audit)
@@ -85,8 +100,11 @@ public enum LiaisonApplication {
         let intelligence = IntelligenceService(store: store, clock: clock, audit: audit)
         let gain = GAINService(store: store, clock: clock, audit: audit)
         let alerts = AlertService(store: store, clock: clock, audit: audit)
-        let assetPages = AssetPages(pages: pages, assets: assets, store: store)
-        let interventionPages = InterventionPages(pages: pages, interventions: interventions, store: store)
+        let directory = DirectoryService(store: store, clock: clock)
+        let reference = ReferenceService(store: store, audit: audit)
+        let auditing = AuditService(store: store, audit: audit)
+        let assetPages = AssetPages(pages: pages, assets: assets, directory: directory)
+        let interventionPages = InterventionPages(pages: pages, interventions: interventions, directory: directory)
 
         let router = Router(context: LiaisonRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
@@ -96,11 +114,11 @@ public enum LiaisonApplication {
         router.add(middleware: ErrorMiddleware(pages: pages))
         router.add(middleware: AuthMiddleware(authenticator: authenticator))
 
-        var routes = RouteTable(router: router)
-        SystemRoutes(store: store, registry: registry).register(&routes)
-        DirectoryAPI(store: store, audit: audit).register(&routes)
+        var routes = RouteTable(router: router, audit: audit)
+        SystemRoutes(directory: directory, registry: registry, metrics: configuration.metrics).register(&routes)
+        DirectoryAPI(directory: directory, reference: reference, audit: audit).register(&routes)
         SubjectsAPI(subjects: subjects, groups: groups, matching: matching, reviews: reviews).register(&routes)
-        OCGsAPI(groups: groups).register(&routes, store: store)
+        OCGsAPI(groups: groups).register(&routes, directory: directory)
         MatchesAPI(reviews: reviews).register(&routes)
         ImportsAPI(imports: imports).register(&routes)
         CasesAPI(cases: cases).register(&routes)
@@ -110,28 +128,29 @@ public enum LiaisonApplication {
         OperationsAPI(operations: operations).register(&routes)
         AssetsAPI(assets: assets).register(&routes)
         ReportsAPI(reports: reports).register(&routes)
-        IntelligenceAPI(intelligence: intelligence).register(&routes)
+        IntelligenceAPI(intelligence: intelligence, directory: directory).register(&routes)
         GAINAPI(gain: gain).register(&routes)
         AlertsAPI(alerts: alerts).register(&routes)
-        AuditAPI(store: store, audit: audit).register(&routes)
-        AccessAPI(store: store, audit: audit).register(&routes)
+        AuditAPI(audit: auditing).register(&routes)
+        AccessAPI(audit: auditing).register(&routes)
         HomePages(pages: pages, authenticator: authenticator).register(&routes)
-        SubjectPages(pages: pages, subjects: subjects, matching: matching, groups: groups, reviews: reviews, cases: cases, pois: pois, assets: assetPages, store: store).register(&routes)
-        OCGPages(pages: pages, groups: groups, scoring: scoring, interventions: interventionPages, assets: assetPages, store: store).register(&routes)
-        MatchPages(pages: pages, reviews: reviews, store: store).register(&routes)
+        SubjectPages(pages: pages, subjects: subjects, matching: matching, groups: groups, reviews: reviews, cases: cases, pois: pois, assets: assetPages, directory: directory).register(&routes)
+        OCGPages(pages: pages, groups: groups, scoring: scoring, interventions: interventionPages, assets: assetPages, directory: directory).register(&routes)
+        MatchPages(pages: pages, reviews: reviews, directory: directory).register(&routes)
         ImportPages(pages: pages, imports: imports).register(&routes)
-        CasePages(pages: pages, cases: cases, obligations: obligations, guidance: guidance, assets: assetPages, store: store).register(&routes)
-        ObligationPages(pages: pages, obligations: obligations, guidance: guidance, store: store).register(&routes)
-        POIPages(pages: pages, pois: pois, groups: groups, scoring: scoring, interventions: interventionPages, store: store).register(&routes)
+        CasePages(pages: pages, cases: cases, obligations: obligations, guidance: guidance, assets: assetPages, directory: directory).register(&routes)
+        ObligationPages(pages: pages, obligations: obligations, guidance: guidance, directory: directory).register(&routes)
+        POIPages(pages: pages, pois: pois, groups: groups, scoring: scoring, interventions: interventionPages, directory: directory).register(&routes)
         interventionPages.register(&routes)
-        OperationPages(pages: pages, operations: operations, interventions: interventionPages, store: store).register(&routes)
+        OperationPages(pages: pages, operations: operations, interventions: interventionPages, directory: directory).register(&routes)
         assetPages.register(&routes)
-        ReportPages(pages: pages, reports: reports, store: store).register(&routes)
-        IntelligencePages(pages: pages, intelligence: intelligence, store: store).register(&routes)
-        GAINPages(pages: pages, gain: gain, store: store).register(&routes)
-        AlertPages(pages: pages, alerts: alerts, store: store).register(&routes)
-        AuditPages(pages: pages, store: store, audit: audit).register(&routes)
-        AdminPages(pages: pages, store: store, admin: UserAdministration(store: store, audit: audit), authenticator: authenticator).register(&routes)
+        ReportPages(pages: pages, reports: reports, directory: directory).register(&routes)
+        IntelligencePages(pages: pages, intelligence: intelligence, directory: directory).register(&routes)
+        GAINPages(pages: pages, gain: gain, directory: directory).register(&routes)
+        AlertPages(pages: pages, alerts: alerts, directory: directory).register(&routes)
+        AuditPages(pages: pages, audit: auditing).register(&routes)
+        AdminPages(pages: pages, directory: directory, admin: UserAdministration(store: store, audit: audit), reference: reference,
+                   authenticator: authenticator).register(&routes)
         // The document describes every operation, itself included.
         let documentOperation = SystemRoutes.openAPIOperation
         let document = try JSONCoding.encoder.encode(OpenAPIDocument.build(routes.operations + [documentOperation]))
@@ -143,7 +162,7 @@ public enum LiaisonApplication {
 
     /// The outbox's transports: webhooks always; email when an SMTP relay is configured.
     public static func transports(_ configuration: ServerConfiguration) -> [OutboxMessage.Channel: any MessageTransport] {
-        var transports: [OutboxMessage.Channel: any MessageTransport] = [.webhook: WebhookTransport()]
+        var transports: [OutboxMessage.Channel: any MessageTransport] = [.webhook: WebhookTransport(hosts: configuration.webhookHosts)]
         if let smtp = configuration.smtp { transports[.email] = SMTPTransport(host: smtp.host, port: smtp.port, from: smtp.from) }
         return transports
     }
@@ -168,8 +187,9 @@ public enum LiaisonApplication {
 
 /// `/healthz`, `/metrics`, the stylesheet, and the OpenAPI document's own entry.
 struct SystemRoutes {
-    let store: any LiaisonStore
+    let directory: DirectoryService
     let registry: PrometheusCollectorRegistry
+    let metrics: ServerConfiguration.MetricsAccess
 
     static let openAPIOperation = APIOperation(method: .get, path: "/api/openapi.json", operationID: "getOpenAPI",
                                                summary: "This OpenAPI document", tag: "System", response: "OpenAPI", access: .anyone)
@@ -181,17 +201,26 @@ struct SystemRoutes {
     }
 
     func register(_ routes: inout RouteTable) {
-        let store = self.store, registry = self.registry
+        let directory = self.directory, registry = self.registry, metrics = self.metrics
         routes.add(APIOperation(method: .get, path: "/healthz", operationID: "health", summary: "Liveness and database reachability",
                              tag: "System", response: "Health", access: .anyone)) { _, _ in
             do {
-                return try jsonResponse(Health(status: "ok", database: "ok", migrations: try await store.appliedMigrations()))
+                return try jsonResponse(Health(status: "ok", database: "ok", migrations: try await directory.appliedMigrations()))
             } catch {
                 return try jsonResponse(Health(status: "degraded", database: "unreachable", migrations: []), status: .serviceUnavailable)
             }
         }
         routes.add(APIOperation(method: .get, path: "/metrics", operationID: "metrics", summary: "Prometheus metrics",
-                             tag: "System", response: "Metrics", access: .anyone)) { _, _ in
+                             tag: "System", response: "Metrics", access: .anyone)) { request, _ in
+            switch metrics {
+            case .off: throw LiaisonError.notFound(kind: "page", id: "/metrics")
+            case .token(let expected):
+                let sent = request.headers[.authorization].map { String($0.dropFirst("Bearer ".count)) } ?? ""
+                guard request.headers[.authorization]?.hasPrefix("Bearer ") == true, Secrets.constantTimeEquals(sent, expected) else {
+                    throw LiaisonError.unauthenticated
+                }
+            case .open: break
+            }
             var buffer = [UInt8]()
             registry.emit(into: &buffer)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: buffer)))

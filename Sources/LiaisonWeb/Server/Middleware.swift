@@ -52,7 +52,7 @@ struct RequestLogMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let supplied = request.headers[.xRequestID]
-        let id = supplied.flatMap { $0.count <= 64 && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } ? $0 : nil } ?? context.id
+        let id = supplied.flatMap { $0.count <= 64 && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } ? $0 : nil } ?? Self.newID()
         context.logger[metadataKey: "request_id"] = .string(id)
         context.requestID = id
         let purpose = request.headers[.xLiaisonPurpose] ?? request.uri.queryParameters["purpose"].map(String.init)
@@ -65,6 +65,13 @@ struct RequestLogMiddleware: RouterMiddleware {
             "duration_ms": .stringConvertible(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000),
         ])
         return response
+    }
+
+    /// A request ID that says nothing of how many requests came before it: 64 random bits in hexadecimal.
+    static func newID() -> String {
+        let n = UInt64.random(in: .min ... .max)
+        let digits = String(n, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
 
@@ -106,8 +113,10 @@ struct AuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        var request = request
         context.identity = try await authenticator.identify(request)
         let path = request.uri.path
+        try await Self.checkForgery(&request, identity: context.identity)
         if Self.publicPaths.contains(path) { return try await next(request, context) }
         guard let identity = context.identity else {
             if path.hasPrefix("/api/") { throw LiaisonError.unauthenticated }
@@ -117,21 +126,44 @@ struct AuthMiddleware: RouterMiddleware {
         }
         // Private-sector users reach the industry alerts and nothing else, whatever a route would otherwise allow.
         if identity.user.confinedToAlerts && !Self.alertsOnly(path) { throw LiaisonError.forbidden(reason: AccessPolicy.confinement) }
-        // Cookie-authenticated API writes must carry the session's anti-forgery token in a header;
-        // form posts carry it as a field, checked where the form is read.
-        if identity.method == .session, path.hasPrefix("/api/"), ![.get, .head, .options].contains(request.method) {
-            guard let sent = request.headers[.xCSRFToken], let expected = identity.csrfToken,
-                  Secrets.constantTimeEquals(sent, expected) else {
+        return try await next(request, context)
+    }
+
+    static let forged = "the form has expired or did not come from Liaison; go back, reload the page and try again"
+
+    /// Anti-forgery, in one place, for every request that changes something and that a browser could be tricked
+    /// into sending: one from another site (its `Origin` or `Sec-Fetch-Site` says so) is refused; a
+    /// cookie-authenticated API call must carry the session's token in `X-CSRF-Token`; a cookie-authenticated form
+    /// must carry it as `_csrf`; and the sign-in form must carry the token of the sign-in cookie its page set, so
+    /// no other site can sign a browser in. Requests with a bearer token are not ambient and need none of this.
+    static func checkForgery(_ request: inout Request, identity: Identity?) async throws {
+        guard ![.get, .head, .options].contains(request.method), identity?.method != .token else { return }
+        let path = request.uri.path
+        let signingIn = path == "/login"
+        guard identity?.method == .session || signingIn else { return }
+        if request.headers[.secFetchSite] == "cross-site" { throw LiaisonError.forbidden(reason: forged) }
+        if let origin = request.headers[.origin], origin != "null", let host = request.head.authority,
+           URLComponents(string: origin).map({ [$0.host, $0.port.map(String.init)].compactMap { $0 }.joined(separator: ":") }) != host {
+            throw LiaisonError.forbidden(reason: forged)
+        }
+        if path.hasPrefix("/api/") {
+            guard let sent = request.headers[.xCSRFToken], let expected = identity?.csrfToken, Secrets.constantTimeEquals(sent, expected) else {
                 throw LiaisonError.forbidden(reason: "missing or wrong X-CSRF-Token header")
             }
+            return
         }
-        return try await next(request, context)
+        let form = FormData(String(buffer: try await request.collectBody(upTo: FormData.maximumBytes)))
+        let expected = signingIn ? request.cookies[Authenticator.signInCookieName]?.value : identity?.csrfToken
+        guard let expected, !expected.isEmpty, Secrets.constantTimeEquals(form["_csrf"], expected) else {
+            throw LiaisonError.forbidden(reason: forged)
+        }
     }
 }
 
 extension HTTPField.Name {
     static let xRequestID = Self("X-Request-ID")!
     static let xCSRFToken = Self("X-CSRF-Token")!
+    static let secFetchSite = Self("Sec-Fetch-Site")!
     static let xLiaisonPurpose = Self("X-Liaison-Purpose")!
     static let xFrameOptions = Self("X-Frame-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!

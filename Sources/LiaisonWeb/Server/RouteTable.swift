@@ -85,20 +85,27 @@ struct PageRoute: Sendable {
 }
 
 /// Every route of the application, API and pages, registered in one place: the router is reachable only through
-/// this table, so no route escapes the OpenAPI document or the authorisation matrix test.
+/// this table, so no route escapes the OpenAPI document or the authorisation matrix test, and each route's declared
+/// access is enforced before its handler runs (`enforce`).
 struct RouteTable {
     private let router: Router<LiaisonRequestContext>
+    private let audit: AuditLog?
     private(set) var operations: [APIOperation] = []
     private(set) var pages: [PageRoute] = []
 
-    init(router: Router<LiaisonRequestContext>) { self.router = router }
+    init(router: Router<LiaisonRequestContext>, audit: AuditLog? = nil) {
+        self.router = router
+        self.audit = audit
+    }
 
     /// Adds a documented API operation.
     mutating func add(_ operation: APIOperation,
                       _ handler: @escaping @Sendable (Request, LiaisonRequestContext) async throws -> Response) {
         operations.append(operation)
+        let audit = self.audit, access = operation.access
         router.on(RouterPath(Self.routerPath(operation.path)), method: operation.method) { request, context in
-            try await handler(request, context)
+            try await Self.enforce(access, context, audit: audit)
+            return try await handler(request, context)
         }
     }
 
@@ -106,7 +113,25 @@ struct RouteTable {
     mutating func page(_ method: HTTPRequest.Method, _ path: String, access: RouteAccess,
                        _ handler: @escaping @Sendable (Request, LiaisonRequestContext) async throws -> Response) {
         pages.append(PageRoute(method: method, path: path, access: access))
-        router.on(RouterPath(Self.routerPath(path)), method: method) { request, context in try await handler(request, context) }
+        let audit = self.audit
+        router.on(RouterPath(Self.routerPath(path)), method: method) { request, context in
+            try await Self.enforce(access, context, audit: audit)
+            return try await handler(request, context)
+        }
+    }
+
+    /// The part of a route's declared access that needs no record: a signed-in caller for every route but the
+    /// public ones, and one of the roles for role routes. What a record decides (read, change, the obligation's
+    /// agency…) is decided by the service the handler calls, through the access policy. A refusal here is audited.
+    static func enforce(_ access: RouteAccess, _ context: LiaisonRequestContext, audit: AuditLog?) async throws {
+        if access == .anyone { return }
+        let user = try context.user()
+        guard case .roles(let roles) = access else { return }
+        if user.active && !Set(user.roles).isDisjoint(with: roles) { return }
+        let reason = "this is for " + roles.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }.sorted().joined(separator: ", ")
+        try await audit?.record(AuditDraft(user, "route.refused", kind: "route", ids: [context.endpointPath ?? ""], request: context.request,
+                                           detail: reason, outcome: .denied))
+        throw LiaisonError.forbidden(reason: reason)
     }
 
     /// `/subjects/{id}` in the router's form, `/subjects/:id`.

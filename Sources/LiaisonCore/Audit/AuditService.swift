@@ -1,0 +1,158 @@
+import Foundation
+
+/// Reading the audit log and asking the access policy about other users: for auditors and administrators, and
+/// bounded by their own access. An entry naming a record the reader may not read shows "(withheld)" in place of
+/// its ID, and the policy is explained only for records the asker may read themselves.
+public struct AuditService: Sendable {
+    let store: any LiaisonStore
+    let auditor: Auditor
+
+    /// Who may read the log.
+    public static let readers: Set<Role> = [.auditor, .administrator]
+    /// Who may ask why another user may or may not see a record.
+    public static let explainers: Set<Role> = [.administrator, .auditor]
+    /// What an ID the reader may not know is shown as.
+    public static let withheld = "(withheld)"
+
+    public init(store: any LiaisonStore, audit: AuditLog) {
+        self.store = store
+        auditor = Auditor(log: audit)
+    }
+
+    /// Searches the log, newest first, and records the search; IDs of records the user may not read are withheld.
+    public func search(_ query: AuditQuery, by user: User, request: RequestInfo = .none, action: String = "audit.search",
+                       detail: String? = nil) async throws -> [AuditEntry] {
+        try await auditor.run(user, action, kind: "audit", request: request, detail: detail) {
+            guard user.active, !Set(user.roles).isDisjoint(with: Self.readers) else {
+                throw PolicyRefusal.roles("only auditors and administrators may read the audit log")
+            }
+            if let object = query.objectID, try await !mayKnow(object, by: user) { return [] }
+            let entries = try await store.searchAudit(query)
+            return try await shown(entries, to: user)
+        }
+    }
+
+    /// Entries as `user` may see them: every record ID they may not read, in the object IDs or quoted in the detail,
+    /// replaced by `withheld`.
+    func shown(_ entries: [AuditEntry], to user: User) async throws -> [AuditEntry] {
+        var known: [String: Bool] = [:]
+        var shown: [AuditEntry] = []
+        for entry in entries {
+            var e = entry
+            var ids: [String] = []
+            for id in entry.objectIDs { ids.append(try await redacted(id, by: user, cache: &known)) }
+            e.objectIDs = ids
+            if let detail = entry.detail { e.detail = try await redacted(detail, by: user, cache: &known) }
+            if let purpose = entry.purpose { e.purpose = try await redacted(purpose, by: user, cache: &known) }
+            shown.append(e)
+        }
+        return shown
+    }
+
+    /// `text` with every UUID naming a record the user may not read replaced by `withheld`.
+    func redacted(_ text: String, by user: User, cache: inout [String: Bool]) async throws -> String {
+        let found = Self.uuids(in: text)
+        if found.isEmpty { return text }
+        var out = text
+        for id in found {
+            if cache[id] == nil { cache[id] = try await mayKnow(id, by: user) }
+            if cache[id] == false { out = out.replacingOccurrences(of: id, with: Self.withheld) }
+        }
+        return out
+    }
+
+    /// Whether the ID names no record the user may not read: a record they may read, or no record at all (a user,
+    /// an agency, a request).
+    func mayKnow(_ id: String, by user: User) async throws -> Bool {
+        guard let found = try await Self.record(id, in: store) else { return true }
+        guard AccessPolicy.decide(user, .read, found.meta, kind: found.kind).allowed else { return false }
+        guard let about = found.about else { return true }
+        return try await References(store: store).target(kind: about.kind, id: about.id, readableBy: user) != nil
+    }
+
+    /// The record with this ID, whatever its kind: its kind, metadata, and the record it is about (for records
+    /// that are about another).
+    static func record(_ raw: String, in store: any LiaisonStore) async throws
+        -> (kind: String, meta: RecordMeta, about: (kind: String, id: String)?)?
+    {
+        guard let uuid = UUID(uuidString: raw) else { return nil }
+        let id = uuid.uuidString.lowercased()
+        if let found = try await store.subject(SubjectID(id)) { return (SubjectService.kind, found.meta, nil) }
+        if let found = try await store.ocg(OCGID(id)) { return (OCGService.kind, found.meta, nil) }
+        if let found = try await store.deportationCase(CaseID(id)) { return (CaseService.kind, found.meta, nil) }
+        if let found = try await store.poi(POIID(id)) { return (POIService.kind, found.meta, ("subject", found.subjectID.rawValue)) }
+        if let found = try await store.intelReport(IntelReportID(id)) { return (IntelligenceService.kind, found.meta, nil) }
+        if let found = try await store.intervention(InterventionID(id)) {
+            return (InterventionService.kind, found.meta, (found.target.kind, found.target.id))
+        }
+        if let found = try await store.assetOrder(AssetOrderID(id)) { return (AssetService.kind, found.meta, (found.target.kind, found.target.id)) }
+        return nil
+    }
+
+    /// The UUID-shaped runs in `text` (8-4-4-4-12 hexadecimal digits).
+    /// - Complexity: O(n) in the length of `text`.
+    static func uuids(in text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 36 else { return [] }
+        func hex(_ b: UInt8) -> Bool { (48...57).contains(b) || (97...102).contains(b) || (65...70).contains(b) }
+        var found: [String] = []
+        var i = 0
+        while i + 36 <= bytes.count {
+            var ok = true
+            for k in 0..<36 {
+                let b = bytes[i + k]
+                if [8, 13, 18, 23].contains(k) ? b != 45 : !hex(b) {
+                    ok = false
+                    break
+                }
+            }
+            if ok {
+                found.append(String(decoding: bytes[i..<(i + 36)], as: UTF8.self))
+                i += 36
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// The policy's answer for another user and a record, as far as the asker may know of the record.
+    public struct Explanation: Codable, Sendable, Equatable {
+        public var user: String
+        public var record: String
+        public var kind: String
+        public var action: String
+        public var allowed: Bool
+        public var reasons: [String]
+        public var withheld: [WithheldField]
+    }
+
+    /// Why `username` may or may not `action` the record `recordID`. A record the asker may not read themselves
+    /// answers as no record at all: the asker learns nothing of its existence or marking.
+    public func explain(username: String?, recordID: String?, action actionName: String, by asker: User,
+                        request: RequestInfo = .none) async throws -> Explanation {
+        guard asker.active, !Set(asker.roles).isDisjoint(with: Self.explainers) else {
+            throw PolicyRefusal.roles("only administrators and auditors may ask the policy about other users")
+        }
+        var v = Validator()
+        if username?.isEmpty ?? true { v.fail("user", "must not be empty") }
+        if recordID?.isEmpty ?? true { v.fail("record", "must not be empty") }
+        let action = Action(rawValue: actionName)
+        if action == nil || action == .create { v.fail("action", "must be read, update or share") }
+        try v.check()
+        return try await auditor.run(asker, "access.explain", kind: "record", ids: [recordID!], request: request,
+                                     detail: "for \(username!), \(actionName)") {
+            guard let target = try await store.credentials(username: username!)?.user else {
+                throw LiaisonError.invalid("user", "is not a known username")
+            }
+            guard let found = try await Self.record(recordID!, in: store),
+                  AccessPolicy.decide(asker, .read, found.meta, kind: found.kind).allowed
+            else {
+                throw LiaisonError.invalid("record", "is not the ID of a record you may read")
+            }
+            let decision = AccessPolicy.decide(target, action!, found.meta, kind: found.kind)
+            return Explanation(user: target.username, record: recordID!, kind: found.kind, action: actionName,
+                               allowed: decision.allowed, reasons: decision.reasons, withheld: decision.withheld)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// What every signed-in user may look up to read a page: the agencies, the reference lists (labels for codes), and
+/// the names of users (for "appointed by", "case owner"), and the time. None of it is a record under the access policy; pages and
+/// API handlers read it here rather than from the store.
+public struct DirectoryService: Sendable {
+    let store: any LiaisonStore
+    let clock: any LiaisonClock
+
+    public init(store: any LiaisonStore, clock: any LiaisonClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// The service's time, for showing what is late or in force.
+    public func now() -> Date { clock.now() }
+
+    public func agencies() async throws -> [Agency] { try await store.agencies() }
+
+    public func agency(_ id: AgencyID) async throws -> Agency? { try await store.agency(id) }
+
+    public func agency(code: String) async throws -> Agency? { try await store.agency(code: code.uppercased()) }
+
+    /// Agency names (or codes) by ID, for tables.
+    public func agencyNames(codes: Bool = false) async throws -> [AgencyID: String] {
+        Dictionary(try await store.agencies().map { ($0.id, codes ? $0.code : $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func referenceEntries() async throws -> [ReferenceEntry] { try await store.referenceEntries() }
+
+    /// The reference lists, for labels and choices.
+    public func reference() async throws -> ReferenceData { ReferenceData(entries: try await store.referenceEntries()) }
+
+    /// A user's public face (name, agency), by ID.
+    public func user(_ id: UserID) async throws -> User? { try await store.user(id) }
+
+    /// A user by username.
+    public func user(username: String) async throws -> User? { try await store.credentials(username: username)?.user }
+
+    /// The migrations the store has applied (for the health check).
+    public func appliedMigrations() async throws -> [String] { try await store.appliedMigrations() }
+}
