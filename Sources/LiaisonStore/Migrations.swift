@@ -477,6 +477,11 @@ enum Migrations {
         Migration(name: "028_intel_index_without_linked_names", statements: { _ in [] }, backfill: rebuildIntelIndex),
         // Nationalities and countries are checked against a reference list of ISO 3166 codes.
         Migration(name: "029_country_list") { _ in Self.referenceInserts(["country"]) },
+        // API tokens expire: those issued before live 90 days from their issue.
+        Migration(name: "030_api_token_expiry") { _ in
+            ["ALTER TABLE api_tokens ADD COLUMN expires_at BIGINT",
+             "UPDATE api_tokens SET expires_at = created_at + \(Int64(APITokenRecord.lifetime * 1000))"]
+        },
     ]
 
     /// Rebuilds the reports' search text and link keys from the reports themselves.

@@ -150,9 +150,9 @@ public struct SQLStore: LiaisonStore {
 
     public func insertToken(_ token: APITokenRecord) async throws {
         try await db.execute(
-            "INSERT INTO api_tokens (id, name, token_hash, user_id, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO api_tokens (id, name, token_hash, user_id, created_at, revoked_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [.text(token.id), .text(token.name), .text(token.tokenHash), .text(token.userID.rawValue), SQLValue(token.createdAt),
-             SQLValue(token.revokedAt)])
+             SQLValue(token.revokedAt), SQLValue(token.expiresAt)])
     }
 
     public func token(hash: String) async throws -> APITokenRecord? {
@@ -173,7 +173,7 @@ public struct SQLStore: LiaisonStore {
     static func token(_ row: SQLRow) throws -> APITokenRecord {
         APITokenRecord(id: try row.string("id"), name: try row.string("name"), tokenHash: try row.string("token_hash"),
                        userID: UserID(try row.string("user_id")), createdAt: try row.date("created_at"),
-                       revokedAt: row.optionalDate("revoked_at"))
+                       revokedAt: row.optionalDate("revoked_at"), expiresAt: try row.date("expires_at"))
     }
 
     public func loginAttempts(username: String) async throws -> LoginAttempts? {

@@ -25,6 +25,17 @@ struct StoreOptions: ParsableArguments {
     var resolvedDataDir: String { dataDir ?? ProcessInfo.processInfo.environment["LIAISON_DATA_DIR"] ?? "liaison-data" }
     var resolvedDatabase: String? { database ?? ProcessInfo.processInfo.environment["LIAISON_DATABASE_URL"] }
 
+    /// The key that seals webhook secrets: LIAISON_SECRET_KEY, or `secret.key` in the data folder (made on first use).
+    /// Every node sharing one PostgreSQL database needs the same key.
+    func secrets() throws -> SecretBox {
+        do {
+            return try SecretBox.load(environmentKey: ProcessInfo.processInfo.environment["LIAISON_SECRET_KEY"],
+                                      file: (resolvedDataDir as NSString).appendingPathComponent("secret.key"))
+        } catch let error as LiaisonError {
+            throw ValidationError("\(error)")
+        }
+    }
+
     var describe: String {
         resolvedDatabase.map { url in "PostgreSQL at \(URLComponents(string: url)?.host ?? "?")" }
             ?? "SQLite at \(StoreFactory.sqlitePath(dataDir: resolvedDataDir))"
@@ -117,7 +128,7 @@ struct Serve: AsyncParsableCommand {
             let registry = PrometheusCollectorRegistry()
             let tls = tlsCertificate.map { (certificate: $0, key: tlsKey!) }
             let configuration = ServerConfiguration(host: host, port: port, secureTransport: secureCookies, tls: tls, smtp: try relay(),
-                                                    webhookHosts: allowedWebhookHosts(), metrics: try metrics())
+                                                    webhookHosts: allowedWebhookHosts(), metrics: try metrics(), secrets: try self.store.secrets())
             do { try configuration.checkTLSFiles() } catch let error as ConfigurationError { throw ValidationError(error.description) }
             let app = try LiaisonApplication.build(store: store, configuration: configuration, registry: registry, logger: logger)
             print("Liaison is serving on \(tls == nil ? "http" : "https")://\(host):\(port) (store: \(self.store.describe))")
@@ -237,13 +248,18 @@ struct IssueToken: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "The user the token acts as.") var username: String
     @Option(help: "What the token is for, e.g. the partner system's name.") var name = "api"
+    @Option(help: "How many days the token works (1-366).") var days = 90
+
+    func validate() throws {
+        if !(1...366).contains(days) { throw ValidationError("--days must be from 1 to 366") }
+    }
 
     func run() async throws {
         try await withStore(store) { store in
             guard let (user, _) = try await store.credentials(username: username) else {
                 throw ValidationError("no user named '\(username)'")
             }
-            print(try await commandLineAuthenticator(store).issueToken(for: user, name: name, by: "command-line"))
+            print(try await commandLineAuthenticator(store).issueToken(for: user, name: name, by: "command-line", days: days))
         }
     }
 }

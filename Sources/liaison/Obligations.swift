@@ -80,6 +80,7 @@ struct Obligations: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Option(help: "SMTP relay for emailed notices, HOST:PORT.") var smtp: String?
         @Option(name: .customLong("smtp-from"), help: "The sender address of emailed notices.") var smtpFrom = "liaison@localhost"
+        @Option(name: .customLong("allow-webhook-host"), help: "An internal host partners' webhooks may reach; repeatable.") var webhookHosts: [String] = []
 
         func run() async throws {
             var relay: (host: String, port: Int, from: String)?
@@ -88,10 +89,10 @@ struct Obligations: AsyncParsableCommand {
                 guard parts.count == 2, let port = Int(parts[1]) else { throw ValidationError("--smtp must be HOST:PORT") }
                 relay = (String(parts[0]), port, smtpFrom)
             }
-            let transports = LiaisonApplication.transports(ServerConfiguration(smtp: relay))
+            let transports = LiaisonApplication.transports(ServerConfiguration(smtp: relay, webhookHosts: WebhookHosts(allowed: webhookHosts)))
             try await withStore(store) { store in
                 let round = try await OutboxDispatcher(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()),
-                                                       transports: transports).deliverDue()
+                                                       transports: transports, secrets: try self.store.secrets()).deliverDue()
                 print("Delivered \(round.delivered), retrying \(round.retrying), given up \(round.failed).")
             }
         }

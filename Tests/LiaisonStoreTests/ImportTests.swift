@@ -88,7 +88,8 @@ struct ImportTests {
     @Test("an interrupted import resumes after the last saved batch and loads nothing twice", arguments: StoreKind.available)
     func resume(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
-        let service = ImportService(store: f.store, clock: f.clock, audit: f.audit, batchSize: 50)
+        let clock = MovableClock(f.clock.now())
+        let service = ImportService(store: f.store, clock: clock, audit: f.audit, batchSize: 50)
         let text = Self.csv(rows: 400)
         let request = ImportService.Request(source: "leeds-council", mapping: Self.mapping, idColumn: "ref", dateFormat: "dd/MM/yyyy",
                                             fileName: "people.csv", fileSize: text.utf8.count)
@@ -100,6 +101,11 @@ struct ImportTests {
         #expect(stopped.status == .running)
         #expect(stopped.rowsRead > 0 && stopped.rowsRead % 50 == 0 && stopped.rowsRead < 400)
         #expect(try await Self.imported(f.store).count == stopped.rowsLoaded)
+        // With no progress for five minutes, the process loading it is taken to have stopped: interrupted, resumable.
+        clock.advance(ImportJob.stalledAfter + 1)
+        let interrupted = try await service.job(stopped.id, by: f.analyst)
+        #expect(interrupted.status == .interrupted && interrupted.failure?.contains("liaison import resume \(stopped.id)") == true)
+        #expect(try await service.jobs(by: f.analyst).first?.status == .interrupted)
 
         let done = try await service.resume(stopped.id, chunks: Self.chunks(text, size: 777, from: stopped.offset), by: f.analyst)
         #expect(done.status == .completed && done.rowsRead == 400)

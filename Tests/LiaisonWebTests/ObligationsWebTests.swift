@@ -102,6 +102,13 @@ struct ObligationsWebTests {
                                                   body: ByteBuffer(string: #"{"version":0,"webhookURL":"ftp://x","webhookSecret":"short"}"#))
             #expect(badURL.status == .unprocessableContent)
             #expect(try (badURL.errorFields()) == ["webhookURL", "webhookSecret"])
+            // A webhook may not point inside: loopback, private or link-local hosts are refused unless allowed.
+            for inside in ["http://127.0.0.1:8080/x", "http://169.254.169.254/latest", "http://10.0.0.5/hook", "http://localhost/hook", "http://[::1]/x"] {
+                let refused = try await client.execute(uri: "/api/v1/agencies/NCA/delivery", method: .put, headers: bearer(admin),
+                                                       body: ByteBuffer(string: #"{"version":0,"webhookURL":"\#(inside)","webhookSecret":"0123456789abcdef0123"}"#))
+                let fields = try refused.errorFields()
+                #expect(refused.status == .unprocessableContent && fields == ["webhookURL"], "\(inside)")
+            }
             let set = try await client.execute(uri: "/api/v1/agencies/NCA/delivery", method: .put, headers: bearer(admin),
                                                body: ByteBuffer(string: #"{"version":0,"email":"fno-desk@nca.demo.invalid","webhookURL":"https://hooks.nca.demo.invalid/liaison","webhookSecret":"0123456789abcdef0123"}"#))
             #expect(set.status == .ok)
@@ -109,6 +116,11 @@ struct ObligationsWebTests {
             let read = try await client.execute(uri: "/api/v1/agencies/NCA/delivery", method: .get, headers: bearer(admin))
             #expect(try (read.json()["version"] as? Int) == 1)
             #expect(try (read.json()["webhookSecret"] as? String) == "(set)")
+            // The store keeps it sealed, never in clear.
+            let ncaAgency = try #require(harness.data.agencies.first { $0.code == "NCA" })
+            let stored = try #require(try await harness.store.deliveryChannels(ncaAgency.id)?.webhookSecret)
+            #expect(stored.hasPrefix("sealed:v1:") && !stored.contains("0123456789abcdef0123"))
+            #expect(SecretBox.process.open(stored) == "0123456789abcdef0123")
             #expect(try await client.execute(uri: "/api/v1/agencies/NCA/delivery", method: .get, headers: bearer(nca)).status == .forbidden)
         }
     }

@@ -48,13 +48,13 @@ struct PageTests {
 
     @Test("a session lapses after 30 idle minutes")
     func idleTimeout() async throws {
-        let clock = MovableClock()
+        let clock = MovableClock(Date(timeIntervalSince1970: 1_790_000_000))
         let harness = try await WebHarness(clock: clock)
         try await harness.run { client in
             let (session, _) = try await signIn(client, "nca.analyst")
-            clock.advance(by: 29 * 60)
+            clock.advance(29 * 60)
             #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: session]).status == .ok)
-            clock.advance(by: 31 * 60)
+            clock.advance(31 * 60)
             #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: session]).status == .seeOther)
         }
     }
@@ -193,11 +193,3 @@ struct PageTests {
     }
 }
 
-/// A clock tests move by hand.
-final class MovableClock: LiaisonClock {
-    private let state = Mutex(Date(timeIntervalSince1970: 1_790_000_000))
-    func now() -> Date { state.withLock { $0 } }
-    func advance(by seconds: TimeInterval) { state.withLock { $0.addTimeInterval(seconds) } }
-}
-
-import Synchronization

@@ -33,6 +33,24 @@ struct SecurityTests {
         }
     }
 
+    @Test("an API token works for the days it was issued for, then is refused; issuing for longer than a year is refused")
+    func expiry() async throws {
+        let clock = MovableClock(Date(timeIntervalSince1970: 1_790_000_000))
+        let harness = try await WebHarness(clock: clock)
+        let week = try await harness.token("nca.analyst", days: 7, clock: clock)
+        let standard = try await harness.token("nca.analyst", clock: clock)
+        await #expect(throws: LiaisonError.invalid("days", "must be from 1 to 366")) { try await harness.token("nca.analyst", days: 400, clock: clock) }
+        try await harness.run { client in
+            func me(_ token: String) async throws -> HTTPResponse.Status { try await client.execute(uri: "/api/v1/me", method: .get, headers: bearer(token)).status }
+            let fresh = try await me(week)
+            clock.advance(7 * 86_400 + 1)
+            let (lapsed, stillGood) = (try await me(week), try await me(standard))
+            clock.advance(83 * 86_400)
+            let lapsedToo = try await me(standard)
+            #expect(fresh == .ok && lapsed == .unauthorized && stillGood == .ok && lapsedToo == .unauthorized)
+        }
+    }
+
     @Test("a revoked API token is refused at once")
     func revocation() async throws {
         let harness = try await WebHarness()

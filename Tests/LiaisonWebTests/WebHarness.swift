@@ -53,9 +53,9 @@ struct WebHarness {
         data.subjects.first { AccessPolicy.decide(user(username), .read, $0.meta).allowed && condition($0) }!
     }
 
-    func token(_ username: String) async throws -> String {
-        try await Authenticator(store: store, clock: SystemClock(), hasher: PasswordHasher(cost: 4), audit: AuditLog(store: store, clock: SystemClock()))
-            .issueToken(for: user(username), name: "test", by: "test")
+    func token(_ username: String, days: Int = 90, clock: any LiaisonClock = SystemClock()) async throws -> String {
+        try await Authenticator(store: store, clock: clock, hasher: PasswordHasher(cost: 4), audit: AuditLog(store: store, clock: clock))
+            .issueToken(for: user(username), name: "test", by: "test", days: days)
     }
 
     func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {

@@ -31,7 +31,22 @@ public struct ImportSource: Codable, Sendable, Equatable {
 /// subjects in the same transaction, so an interrupted import resumes after the last batch and never loads a row twice.
 public struct ImportJob: Codable, Sendable, Equatable, Identifiable {
     public enum Status: String, Codable, Sendable {
-        case running, completed, failed
+        /// `interrupted`: it was running but has made no progress for `ImportJob.stalledAfter` (the process loading
+        /// it stopped, killed or crashed); it resumes where its last batch ended.
+        case running, completed, failed, interrupted
+    }
+
+    /// How long a running import may go without saving a batch before it is taken as interrupted.
+    public static let stalledAfter: TimeInterval = 300
+
+    /// The job as it stands at `time`: a running job with no progress for `stalledAfter` is interrupted.
+    public func observed(at time: Date) -> ImportJob {
+        guard status == .running, time.timeIntervalSince(updatedAt) > Self.stalledAfter else { return self }
+        var shown = self
+        shown.status = .interrupted
+        shown.failure = "no progress since \(ISO8601DateFormatter().string(from: updatedAt)): the process loading it stopped. "
+            + "Resume it with the same file (liaison import resume \(id) FILE --as USER); rows already loaded are not loaded again."
+        return shown
     }
 
     public var id: String

@@ -107,14 +107,14 @@ public struct ImportService: Sendable {
     public func job(_ id: String, by user: User, info: RequestInfo = .none) async throws -> ImportJob {
         try await auditor.run(user, "import.read", kind: Self.kind, ids: [id], request: info) {
             guard let job = try await store.importJob(id), job.agencyID == user.agencyID else { throw LiaisonError.notFound(kind: Self.kind, id: id) }
-            return job
+            return job.observed(at: clock.now())
         }
     }
 
     /// The user's agency's imports, most recent first.
     public func jobs(by user: User, limit: Int = 50, info: RequestInfo = .none) async throws -> [ImportJob] {
         try await auditor.run(user, "import.list", kind: Self.kind, request: info, touched: { $0.map(\.id) }) {
-            Array(try await store.importJobs(limit: 500).filter { $0.agencyID == user.agencyID }.prefix(limit))
+            Array(try await store.importJobs(limit: 500).filter { $0.agencyID == user.agencyID }.prefix(limit).map { $0.observed(at: clock.now()) })
         }
     }
 

@@ -11,14 +11,17 @@ public struct ObligationService: Sendable {
     public var rules: ObligationRules
     /// The internal hosts an agency's webhook may point at.
     let webhookHosts: WebhookHosts
+    /// Seals webhook secrets before they are stored.
+    let secrets: SecretBox
 
     public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, rules: ObligationRules = .standard,
-                webhookHosts: WebhookHosts = WebhookHosts()) {
+                webhookHosts: WebhookHosts = WebhookHosts(), secrets: SecretBox = .process) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)
         self.rules = rules
         self.webhookHosts = webhookHosts
+        self.secrets = secrets
     }
 
     /// The service's time, for showing what is late.
@@ -221,6 +224,7 @@ public struct ObligationService: Sendable {
                 } else {
                     v.fail("webhookURL", "must be an http or https URL")
                 }
+                if input.webhookSecret.map(SecretBox.isSealed) == true { v.fail("webhookSecret", "must not start with sealed:") }
                 let existing = try await store.deliveryChannels(agency.id)?.webhookSecret
                 if (input.webhookSecret ?? existing ?? "").count < 16 { v.fail("webhookSecret", "must be at least 16 characters to sign deliveries") }
             }
@@ -230,6 +234,8 @@ public struct ObligationService: Sendable {
                                         webhookURL: input.webhookURL?.isEmpty == true ? nil : input.webhookURL,
                                         webhookSecret: input.webhookSecret ?? current?.webhookSecret, version: input.version + 1)
             if next.webhookSecret == "(set)" { next.webhookSecret = current?.webhookSecret }
+            // Kept sealed: the store never holds the secret in clear.
+            if let secret = next.webhookSecret, !SecretBox.isSealed(secret) { next.webhookSecret = try secrets.seal(secret) }
             try await store.saveDeliveryChannels(next, expectedVersion: input.version == 0 ? nil : input.version)
             next.webhookSecret = next.webhookSecret == nil ? nil : "(set)"
             return next

@@ -9,12 +9,16 @@ public struct OutboxDispatcher: Sendable {
     let clock: any LiaisonClock
     let audit: AuditLog
     let transports: [OutboxMessage.Channel: any MessageTransport]
+    /// Opens the agencies' webhook secrets, which the store keeps sealed.
+    let secrets: SecretBox
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, transports: [OutboxMessage.Channel: any MessageTransport]) {
+    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, transports: [OutboxMessage.Channel: any MessageTransport],
+                secrets: SecretBox = .process) {
         self.store = store
         self.clock = clock
         self.audit = audit
         self.transports = transports
+        self.secrets = secrets
     }
 
     public struct Round: Sendable, Equatable {
@@ -31,7 +35,8 @@ public struct OutboxDispatcher: Sendable {
         for message in try await store.pendingMessages(dueAt: clock.now(), limit: limit) {
             var next: OutboxMessage
             if let transport = transports[message.channel] {
-                let secret = message.channel == .webhook ? try await store.deliveryChannels(message.agencyID)?.webhookSecret : nil
+                let secret = message.channel == .webhook
+                    ? try await store.deliveryChannels(message.agencyID)?.webhookSecret.flatMap(secrets.open) : nil
                 do {
                     let receipt = try await transport.send(message, secret: secret)
                     next = message.delivered(receipt: receipt, at: clock.now())

@@ -99,8 +99,15 @@ public struct APITokenRecord: Sendable, Equatable {
     public var userID: UserID
     public var createdAt: Date
     public var revokedAt: Date?
+    /// When the token stops working; a new token lives `APITokenRecord.lifetime` unless issued for less.
+    public var expiresAt: Date
 
-    public init(id: String, name: String, tokenHash: String, userID: UserID, createdAt: Date, revokedAt: Date? = nil) {
+    /// How long a token lives by default: 90 days.
+    public static let lifetime: TimeInterval = 90 * 86_400
+
+    public init(id: String, name: String, tokenHash: String, userID: UserID, createdAt: Date, revokedAt: Date? = nil,
+                expiresAt: Date? = nil) {
+        self.expiresAt = expiresAt ?? createdAt.addingTimeInterval(Self.lifetime)
         self.id = id
         self.name = name
         self.tokenHash = tokenHash

@@ -530,7 +530,7 @@ enum OpenAPIDocument {
         "ImportFile": ["type": "string", "description": "The file itself: CSV with a header row, or JSON Lines (one object per line)"],
         "ImportJob": object([
             "id": string(format: "uuid"), "source": string(), "fileName": string(), "fileSize": ["type": "integer"],
-            "status": ["type": "string", "enum": ["running", "completed", "failed"]],
+            "status": ["type": "string", "enum": ["running", "completed", "failed", "interrupted"]],
             "rowsRead": ["type": "integer"], "rowsLoaded": ["type": "integer"], "rowsFailed": ["type": "integer"],
             "offset": ["type": "integer", "description": "Bytes of the file consumed: where a resumed import continues"],
             "header": array(string()), "agencyID": string(format: "uuid"), "startedBy": string(),

@@ -168,7 +168,8 @@ struct AdminPages {
             "briefings": user.briefings.joined(separator: "\n"), "active": user.active, "csrf": context.identity?.csrfToken,
             "notice": notice, "newToken": newToken, "briefingsError": errors["briefings"], "nameError": errors["name"],
             "tokens": tokens.map { t in
-                view(["id": t.id, "userID": user.id.rawValue, "name": t.name, "created": formatter.string(from: t.createdAt), "revoked": t.revokedAt.map { formatter.string(from: $0) }])
+                view(["id": t.id, "userID": user.id.rawValue, "name": t.name, "created": formatter.string(from: t.createdAt), "revoked": t.revokedAt.map { formatter.string(from: $0) },
+                      "expires": formatter.string(from: t.expiresAt), "expired": t.expiresAt <= directory.now()])
             },
         ])) { $1 }
         return pages.page("adminUser", title: user.username, context: page, identity: context.identity, section: "/admin/users", status: status)

@@ -488,8 +488,8 @@ enum Templates {
     </form>
     <h2>API tokens</h2>
     <table><caption class="visually-hidden">API tokens</caption>
-      <thead><tr><th scope="col">Name</th><th scope="col">Issued</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
-      <tbody>{{#tokens}}<tr><td>{{name}}</td><td>{{created}}</td><td>{{#revoked}}Revoked {{revoked}}{{/revoked}}{{^revoked}}Active{{/revoked}}</td>
+      <thead><tr><th scope="col">Name</th><th scope="col">Issued</th><th scope="col">Expires</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+      <tbody>{{#tokens}}<tr><td>{{name}}</td><td>{{created}}</td><td>{{expires}}</td><td>{{#revoked}}Revoked {{revoked}}{{/revoked}}{{^revoked}}{{#expired}}Expired{{/expired}}{{^expired}}Active{{/expired}}{{/revoked}}</td>
       <td>{{^revoked}}<form method="post" action="/admin/tokens/{{id}}/revoke"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="user" value="{{userID}}"><button class="button button--secondary" type="submit">Revoke<span class="visually-hidden"> {{name}}</span></button></form>{{/revoked}}</td></tr>{{/tokens}}</tbody>
     </table>
     <form method="post" action="/admin/users/{{id}}/tokens" novalidate>

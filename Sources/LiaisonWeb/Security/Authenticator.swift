@@ -113,7 +113,7 @@ public struct Authenticator: Sendable {
         if let header = request.headers[.authorization] {
             guard header.hasPrefix("Bearer ") else { return nil }
             let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
-            guard let record = try await store.token(hash: Secrets.hash(token)), record.revokedAt == nil,
+            guard let record = try await store.token(hash: Secrets.hash(token)), record.revokedAt == nil, clock.now() < record.expiresAt,
                   let user = try await store.user(record.userID), user.active else { return nil }
             return Identity(user: user, agency: try await store.agency(user.agencyID), method: .token, csrfToken: nil)
         }
@@ -132,12 +132,17 @@ public struct Authenticator: Sendable {
 
     /// Issues a new API token for a user; the token is shown once and only its hash is kept.
     /// - Parameter actor: who issued it, for the audit log (an administrator's username, or "command-line").
-    public func issueToken(for user: User, name: String, by actor: String, request: RequestInfo = .none) async throws -> String {
+    /// - Parameter days: how long the token works, 1 to 366 days (90 by default).
+    public func issueToken(for user: User, name: String, by actor: String, days: Int = 90, request: RequestInfo = .none) async throws -> String {
+        guard (1...366).contains(days) else { throw LiaisonError.invalid("days", "must be from 1 to 366") }
         let token = Secrets.token(prefix: "lsn_")
         let id = UUID().uuidString.lowercased()
-        try await store.insertToken(APITokenRecord(id: id, name: name, tokenHash: Secrets.hash(token), userID: user.id, createdAt: clock.now()))
+        let now = clock.now()
+        let expires = now.addingTimeInterval(Double(days) * 86_400)
+        try await store.insertToken(APITokenRecord(id: id, name: name, tokenHash: Secrets.hash(token), userID: user.id, createdAt: now,
+                                                   expiresAt: expires))
         try await audit.record(AuditDraft(actorID: nil, actorName: actor, agencyID: nil, action: "token.issue", objectKind: "token",
-                                          objectIDs: [id, user.id.rawValue], detail: "for \(user.username): \(name)",
+                                          objectIDs: [id, user.id.rawValue], detail: "for \(user.username): \(name), for \(days) days",
                                           requestID: request.requestID, outcome: .allowed))
         return token
     }

@@ -22,6 +22,8 @@ public struct ServerConfiguration: Sendable {
     public var webhookHosts: WebhookHosts
     /// Who may read `/metrics`.
     public var metrics: MetricsAccess
+    /// Seals and opens the agencies' webhook secrets.
+    public var secrets: SecretBox
 
     /// Who may read the Prometheus metrics: nobody (the default; `/metrics` answers 404), a scraper presenting a
     /// bearer token, or anyone who can reach the port (for a port that only the monitoring network reaches).
@@ -33,8 +35,9 @@ public struct ServerConfiguration: Sendable {
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureTransport: Bool = false, passwordCost: UInt8 = 12,
                 tls: (certificate: String, key: String)? = nil, smtp: (host: String, port: Int, from: String)? = nil,
-                webhookHosts: WebhookHosts = WebhookHosts(), metrics: MetricsAccess = .off) {
+                webhookHosts: WebhookHosts = WebhookHosts(), metrics: MetricsAccess = .off, secrets: SecretBox = .process) {
         self.smtp = smtp
+        self.secrets = secrets
         self.webhookHosts = webhookHosts
         self.metrics = metrics
         self.host = host
@@ -89,7 +92,8 @@ public enum LiaisonApplication {
         let reviews = MatchReviewService(store: store, clock: clock, audit: audit)
         let cases = CaseService(store: store, clock: clock, audit: audit)
         let imports = ImportService(store: store, clock: clock, audit: audit, reviews: reviews)
-        let obligations = ObligationService(store: store, clock: clock, audit: audit, webhookHosts: configuration.webhookHosts)
+        let obligations = ObligationService(store: store, clock: clock, audit: audit, webhookHosts: configuration.webhookHosts,
+                                            secrets: configuration.secrets)
         let guidance = GuidanceService(store: store, clock: clock, audit: audit)
         let pois = POIService(store: store, clock: clock, audit: audit)
         let interventions = InterventionService(store: store, clock: clock, audit: audit)
@@ -177,7 +181,8 @@ public enum LiaisonApplication {
         let audit = AuditLog(store: auditStore ?? store, clock: clock)
         let (router, _) = try router(store: store, clock: clock, configuration: configuration, registry: registry, audit: audit)
         let server: HTTPServerBuilder = try configuration.tlsConfiguration().map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
-        let worker = DeliveryWorker(dispatcher: OutboxDispatcher(store: store, clock: clock, audit: audit, transports: transports(configuration)),
+        let worker = DeliveryWorker(dispatcher: OutboxDispatcher(store: store, clock: clock, audit: audit, transports: transports(configuration),
+                                                                 secrets: configuration.secrets),
                                     obligations: ObligationService(store: store, clock: clock, audit: audit), logger: logger)
         return Application(router: router, server: server,
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
