@@ -6,6 +6,7 @@ import LiaisonCore
 import LiaisonWeb
 import NIOCore
 import NIOPosix
+import Logging
 import Crypto
 import Testing
 @testable import LiaisonStore
@@ -145,6 +146,37 @@ struct DeliveryTests {
         let sent = try #require(await mailbox.messages.first)
         #expect(sent.contains("To: <cases@nca.invalid>") && sent.contains("Subject: Liaison notice: case-owner-details"))
         #expect(sent.contains("X-Liaison-Idempotency-Key: \(email.id)") && sent.contains("Case B1234567"))
+        await w.f.store.close()
+    }
+
+    /// A relay that takes a message and never answers.
+    struct Hanging: MessageTransport {
+        func send(_ message: OutboxMessage, secret: String?) async throws -> String {
+            try await Task.sleep(for: .seconds(3_600))
+            return "never"
+        }
+    }
+
+    @Test("a delivery that hangs does not hold up the deadline sweep: escalation goes on beside it", arguments: StoreKind.available)
+    func sweepBesideHungDelivery(kind: StoreKind) async throws {
+        var w = try await ObligationTests.World(kind)
+        try await w.f.store.saveDeliveryChannels(DeliveryChannels(agencyID: w.f.nca.id, email: "cases@nca.invalid"), expectedVersion: nil)
+        try await w.interest({ InterestInput(version: $0, reason: "investigation", contact: "desk") }, by: w.ncaOfficer)
+        try await w.step { CaseStepInput(version: $0, allocateTo: "hocc.owner") }
+        let obligation = try #require(try await w.owed().first)
+        w.clock.advance(2 * 86_400)
+        let audit = AuditLog(store: w.f.store, clock: w.clock)
+        let worker = DeliveryWorker(dispatcher: OutboxDispatcher(store: w.f.store, clock: w.clock, audit: audit, transports: [.email: Hanging()]),
+                                    obligations: ObligationService(store: w.f.store, clock: w.clock, audit: audit),
+                                    logger: Logger(label: "test"), deliveryInterval: .milliseconds(10), sweepInterval: .milliseconds(10))
+        let running = Task { try await worker.run() }
+        var escalated = 0
+        for _ in 0..<200 where escalated == 0 {
+            try await Task.sleep(for: .milliseconds(25))
+            escalated = try await w.f.store.obligation(obligation.id)?.escalation ?? 0
+        }
+        running.cancel()
+        #expect(escalated > 0, "the sweep escalated the overdue notice while the email hung")
         await w.f.store.close()
     }
 }

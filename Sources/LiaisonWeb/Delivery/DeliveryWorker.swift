@@ -3,41 +3,51 @@ import LiaisonCore
 import Logging
 import ServiceLifecycle
 
-/// Runs beside the web server: delivers what waits in the outbox every few seconds and sweeps obligations for
-/// missed deadlines every minute, until the server shuts down gracefully.
+/// Runs beside the web server: delivers what waits in the outbox every few seconds, and sweeps obligations for missed
+/// deadlines every minute, in two loops of their own, so a relay or webhook that hangs never holds up escalation.
+/// Both stop when the server shuts down gracefully.
 public struct DeliveryWorker: Service {
     let dispatcher: OutboxDispatcher
     let obligations: ObligationService
     let logger: Logger
     let deliveryInterval: Duration
-    let sweepEvery: Int
+    let sweepInterval: Duration
 
     public init(dispatcher: OutboxDispatcher, obligations: ObligationService, logger: Logger,
-                deliveryInterval: Duration = .seconds(5), sweepEvery: Int = 12) {
+                deliveryInterval: Duration = .seconds(5), sweepInterval: Duration = .seconds(60)) {
         self.dispatcher = dispatcher
         self.obligations = obligations
         self.logger = logger
         self.deliveryInterval = deliveryInterval
-        self.sweepEvery = sweepEvery
+        self.sweepInterval = sweepInterval
     }
 
     public func run() async throws {
-        var round = 0
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                let delivered = try await dispatcher.deliverDue()
-                if delivered != OutboxDispatcher.Round() {
-                    logger.info("outbox", metadata: ["delivered": "\(delivered.delivered)", "retrying": "\(delivered.retrying)", "failed": "\(delivered.failed)"])
+        let dispatcher = self.dispatcher, obligations = self.obligations, logger = self.logger
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                await Self.every(deliveryInterval, logger: logger, what: "delivery round") {
+                    let delivered = try await dispatcher.deliverDue()
+                    if delivered != OutboxDispatcher.Round() {
+                        logger.info("outbox", metadata: ["delivered": "\(delivered.delivered)", "retrying": "\(delivered.retrying)",
+                                                         "failed": "\(delivered.failed)"])
+                    }
                 }
-                if round % sweepEvery == 0 {
+            }
+            group.addTask {
+                await Self.every(sweepInterval, logger: logger, what: "deadline sweep") {
                     let escalated = try await obligations.sweep()
                     if !escalated.isEmpty { logger.warning("obligations escalated", metadata: ["count": "\(escalated.count)"]) }
                 }
-            } catch {
-                logger.error("delivery round failed", metadata: ["error": "\(error)"])
             }
-            round += 1
-            try? await Task.sleep(for: deliveryInterval)
+        }
+    }
+
+    /// Runs `work` now and then every `interval` until shutdown; a failed round is logged and the next one runs.
+    static func every(_ interval: Duration, logger: Logger, what: String, _ work: @Sendable () async throws -> Void) async {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do { try await work() } catch { logger.error("\(what) failed", metadata: ["error": "\(error)"]) }
+            try? await Task.sleep(for: interval)
         }
     }
 }

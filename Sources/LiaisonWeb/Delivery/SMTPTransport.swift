@@ -2,43 +2,86 @@ import Foundation
 import LiaisonCore
 import NIOCore
 import NIOPosix
+import NIOSSL
+import Synchronization
 
-/// Sends a notice by email through an SMTP relay (plain SMTP on a trusted network, as relays inside a secure
-/// government network are). The relay's final `250` reply — usually naming its queue ID — is the receipt.
+/// Sends a notice by email through an SMTP relay. Where the relay offers STARTTLS the session is encrypted before
+/// anything is sent, the relay's certificate checked against the trust roots and its name; a relay that does not
+/// offer it is used in plain SMTP (relays inside a secure government network often are). The whole exchange has one
+/// deadline, so a relay that stops answering costs at most `timeout`. The relay's final `250` reply — usually naming
+/// its queue ID — is the receipt.
 public struct SMTPTransport: MessageTransport {
     let host: String
     let port: Int
     let from: String
+    let timeout: TimeInterval
+    let tls: TLSConfiguration
 
-    public init(host: String, port: Int = 25, from: String) {
+    /// - Parameters:
+    ///   - timeout: seconds for the whole exchange, connecting included.
+    ///   - tls: how STARTTLS checks the relay; by default the system's trust roots and full verification.
+    public init(host: String, port: Int = 25, from: String, timeout: TimeInterval = 30, tls: TLSConfiguration = .makeClientConfiguration()) {
         self.host = host
         self.port = port
         self.from = from
+        self.timeout = timeout
+        self.tls = tls
     }
 
     public func send(_ message: OutboxMessage, secret: String?) async throws -> String {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connectTimeout(.seconds(10))
-            .connect(host: host, port: port) { channel in
-                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
-            }
-        return try await channel.executeThenClose { inbound, outbound in
-            var replies = SMTPReplies(inbound.makeAsyncIterator())
-            func expect(_ code: Int, after command: String?) async throws -> String {
-                if let command { try await outbound.write(ByteBuffer(string: command + "\r\n")) }
-                let (got, text) = try await replies.next()
-                guard got == code else { throw DeliveryError("SMTP \(command?.split(separator: " ").first.map(String.init) ?? "greeting"): \(got) \(text)") }
-                return text
-            }
-            _ = try await expect(220, after: nil)
-            _ = try await expect(250, after: "EHLO liaison")
-            _ = try await expect(250, after: "MAIL FROM:<\(from)>")
-            _ = try await expect(250, after: "RCPT TO:<\(message.destination)>")
-            _ = try await expect(354, after: "DATA")
-            let receipt = try await expect(250, after: Self.format(message, from: from) + "\r\n.")
-            try await outbound.write(ByteBuffer(string: "QUIT\r\n"))
-            return "SMTP 250 \(receipt)"
+        let limit = TimeAmount.milliseconds(Int64(timeout * 1000))
+        let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+        do {
+            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(limit)
+                .connect(host: host, port: port) { channel in
+                    channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+                }
+        } catch {
+            throw DeliveryError("SMTP: cannot connect to \(host):\(port): \(error)")
         }
+        // The exchange is cut off at the deadline by closing the connection, which ends the reading below.
+        let expired = Expiry()
+        let deadline = channel.channel.eventLoop.scheduleTask(in: limit) {
+            expired.passed.withLock { $0 = true }
+            channel.channel.close(promise: nil)
+        }
+        defer { deadline.cancel() }
+        let context = try NIOSSLContext(configuration: tls)
+        do {
+            return try await channel.executeThenClose { inbound, outbound in
+                var replies = SMTPReplies(inbound.makeAsyncIterator())
+                func expect(_ code: Int, after command: String?) async throws -> String {
+                    if let command { try await outbound.write(ByteBuffer(string: command + "\r\n")) }
+                    let (got, text) = try await replies.next()
+                    guard got == code else { throw DeliveryError("SMTP \(command?.split(separator: " ").first.map(String.init) ?? "greeting"): \(got) \(text)") }
+                    return text
+                }
+                _ = try await expect(220, after: nil)
+                let offered = try await expect(250, after: "EHLO liaison")
+                if offered.uppercased().split(separator: " ").contains("STARTTLS") {
+                    _ = try await expect(220, after: "STARTTLS")
+                    // From here the bytes pass through TLS, below the reading and writing above.
+                    let name = (try? SocketAddress(ipAddress: host, port: port)) == nil ? host : nil
+                    try await channel.channel.pipeline.addHandler(try NIOSSLClientHandler(context: context, serverHostname: name), position: .first).get()
+                    _ = try await expect(250, after: "EHLO liaison")
+                }
+                _ = try await expect(250, after: "MAIL FROM:<\(from)>")
+                _ = try await expect(250, after: "RCPT TO:<\(message.destination)>")
+                _ = try await expect(354, after: "DATA")
+                let receipt = try await expect(250, after: Self.format(message, from: from) + "\r\n.")
+                try? await outbound.write(ByteBuffer(string: "QUIT\r\n"))
+                return "SMTP 250 \(receipt)"
+            }
+        } catch {
+            if expired.passed.withLock({ $0 }) { throw DeliveryError("SMTP: \(host):\(port) gave no answer within \(Int(timeout)) s") }
+            throw error
+        }
+    }
+
+    /// Whether the deadline has passed, set from the event loop.
+    final class Expiry: Sendable {
+        let passed = Mutex(false)
     }
 
     /// The message as sent: headers (the idempotency key as its Message-ID) and a plain-text body, dot-stuffed.
