@@ -291,4 +291,25 @@ struct SecurityTests {
             #expect(try said(hidden) != nil && (try said(hidden)) == (try said(missing)))
         }
     }
+
+    @Test("a NUL, control characters or a huge value in any request leave the audit chain verifiable", arguments: WebHarness.Backing.available)
+    func hostileRequests(on backing: WebHarness.Backing) async throws {
+        let harness = try await WebHarness(on: backing)
+        let token = try await harness.token("nca.analyst")
+        try await harness.run { client in
+            _ = try await postSignIn(client, "username=ab%00cd&password=x")
+            _ = try await postSignIn(client, "username=%1B%5B31m%07%7F&password=x")
+            _ = try await client.execute(uri: "/api/v1/subjects?q=%00", method: .get, headers: bearer(token))
+            _ = try await client.execute(uri: "/api/v1/subjects?q=a%00b%FF%FE", method: .get, headers: bearer(token))
+            var purpose = bearer(token)
+            purpose[.init("X-Liaison-Purpose")!] = "case\u{7}review"
+            _ = try await client.execute(uri: "/api/v1/subjects?q=" + String(repeating: "x", count: 60_000), method: .get, headers: purpose)
+            _ = try await client.execute(uri: "/api/v1/intelligence/search?q=%00%01%02", method: .get, headers: bearer(token))
+            let result = try await AuditLog(store: harness.store, clock: SystemClock()).verify(continuing: true)
+            #expect(result.intact, "\(result.breaks)")
+            #expect(result.entries > 5 && result.verified == result.entries)
+            let entries = try await harness.store.auditEntries(after: 0, limit: 1_000)
+            #expect(entries.contains { $0.actorName == "ab\u{2400}cd" })
+        }
+    }
 }
