@@ -106,7 +106,7 @@ public final class PostgresDatabase: SQLDatabase {
             case .null: bindings.appendNull()
             case .int(let v): bindings.append(v)
             case .double(let v): bindings.append(v)
-            case .text(let v): bindings.append(v)
+            case .text(let v): bindings.append(SQLValue.storable(v))
             }
         }
         return PostgresQuery(unsafeSQL: text, binds: bindings)

@@ -12,6 +12,12 @@ public enum SQLValue: Sendable, Equatable {
     public init(_ value: Int?) { self = value.map { .int(Int64($0)) } ?? .null }
     public init(_ value: Bool) { self = .int(value ? 1 : 0) }
     /// Times are stored as whole milliseconds since 1970 in both stores.
+    /// Text as both stores keep it: PostgreSQL refuses a NUL in text and SQLite's C strings end at one, so a NUL
+    /// is written as U+FFFD on either, and both hold and compare the same text.
+    static func storable(_ text: String) -> String {
+        text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
+    }
+
     public init(_ value: Date?) { self = value.map { .int(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? .null }
 }
 

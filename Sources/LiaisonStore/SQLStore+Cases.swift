@@ -33,6 +33,10 @@ extension SQLStore {
         try await db.query("SELECT * FROM deportation_cases WHERE id = ?", [.text(id.rawValue)]).first.map(Self.deportationCase)
     }
 
+    public func deportationCase(reference: String) async throws -> DeportationCase? {
+        try await db.query("SELECT * FROM deportation_cases WHERE ho_reference = ?", [.text(reference)]).first.map(Self.deportationCase)
+    }
+
     public func deportationCases(limit: Int) async throws -> [DeportationCase] {
         try await db.query("SELECT * FROM deportation_cases ORDER BY updated_at DESC, id LIMIT ?", [SQLValue(limit)]).map(Self.deportationCase)
     }

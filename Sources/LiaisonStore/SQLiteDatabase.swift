@@ -134,7 +134,7 @@ public final class SQLiteDatabase: SQLDatabase {
             case .null: nil
             case .int(let v): v
             case .double(let v): v
-            case .text(let v): v
+            case .text(let v): SQLValue.storable(v)
             }
         })
     }

@@ -65,11 +65,21 @@ struct Obligations: AsyncParsableCommand {
     struct Sweep: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "sweep", abstract: "Escalate open obligations past their deadline (the server does this every minute).")
         @OptionGroup var store: StoreOptions
+        @Option(name: .customLong("as-of"), help: "Judge lateness at this time (ISO 8601, e.g. 2026-12-09T09:00:00Z) instead of now.") var asOf: String?
+        @Flag(name: .customLong("dry-run"), help: "Change nothing: list what would escalate, and to whom.") var dryRun = false
+
+        func validate() throws {
+            if let asOf, ISO8601DateFormatter().date(from: asOf) == nil { throw ValidationError("--as-of must be a time such as 2026-12-09T09:00:00Z") }
+            if asOf != nil && !dryRun { throw ValidationError("--as-of changes what is judged late: use it with --dry-run") }
+        }
 
         func run() async throws {
             try await withStore(store) { store in
-                let escalated = try await Obligations.service(store).sweep()
-                print("Escalated \(escalated.count) obligation(s).")
+                let escalated = try await Obligations.service(store).sweep(asOf: asOf.flatMap { ISO8601DateFormatter().date(from: $0) }, dryRun: dryRun)
+                print(dryRun ? "Would escalate \(escalated.count) obligation(s):" : "Escalated \(escalated.count) obligation(s).")
+                for o in escalated where dryRun {
+                    print("  \(o.id) → the \(Obligation.escalationTargets[o.escalation])")
+                }
                 try Obligations.show(escalated, format: "text")
             }
         }

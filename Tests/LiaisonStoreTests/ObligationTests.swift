@@ -125,6 +125,9 @@ struct ObligationTests {
         #expect(details.count == 2 && details.allSatisfy { $0.dueBy == removal.date.addingTimeInterval(-72 * 3600) && $0.dueBy == setAt.addingTimeInterval(12 * 3600) })
         #expect(details[0].summary.contains("LHR") && details[0].summary.contains("Tirana"))
         #expect(w.deportationCase.progress.events.first { $0.kind == "bail-granted" }?.details["conditions"] == "reside at a fixed address; report weekly")
+        // The notice carries the facts its milestone is about: the bail conditions and restrictions.
+        let bail = try #require(owed.first { $0.event == "bail-granted" })
+        #expect(bail.summary.contains("Bail conditions and restrictions: reside at a fixed address; report weekly"))
 
         // Less than 72 hours' notice needs a senior caseworker's override, and the details are due at once.
         w.clock.advance(3600)
@@ -139,7 +142,12 @@ struct ObligationTests {
         try await w.step({ CaseStepInput(version: $0, milestone: "removal-directions-set", reason: "earlier flight", removal: soon, override: "seat available") },
                          by: w.senior)
         let urgent = try await w.owed().filter { $0.event == "removal-details" && $0.createdAt == overrideAt }
-        #expect(urgent.count == 2 && urgent.allSatisfy { $0.dueBy == overrideAt })
+        #expect(urgent.count == 2 && urgent.allSatisfy { $0.dueBy == overrideAt && $0.status == .open })
+        // The earlier removal's notices are superseded by the new directions: they no longer fall due or escalate.
+        let replaced = try await w.owed().filter { $0.event == "removal-details" && $0.createdAt == setAt }
+        #expect(replaced.count == 2 && replaced.allSatisfy { $0.status == .superseded })
+        w.clock.advance(30 * 86_400)
+        #expect(try await w.obligations.sweep().allSatisfy { $0.createdAt != setAt || $0.event != "removal-details" })
         for milestone in ["removed", "closed"] { try await w.step { CaseStepInput(version: $0, milestone: milestone, reason: "done") } }
         #expect(try await w.owed().filter { ["removed", "closed"].contains($0.event) }.count == 4)
         await w.f.store.close()
@@ -263,6 +271,85 @@ struct ObligationTests {
         let later = try await w.cases.create(CaseInput(subjectID: subject, homeOfficeReference: "G1357913"), by: w.caseworker)
         #expect(later.activeInterests.map(\.agencyCode) == ["NCA"] && later.meta.version == 2)
         #expect(try await w.cases.subjectInterests(subject, by: w.caseworker).map(\.reason) == ["NCA operation target"])
+        await w.f.store.close()
+    }
+
+    @Test("the guidance's order is allowed: notified of the intention after the decision to deport, as well as before it",
+          arguments: StoreKind.available)
+    func seedOrder(kind: StoreKind) async throws {
+        var w = try await World(kind)
+        for milestone in ["liability-to-deport", "decision-to-deport", "notified-of-intention", "deportation-order"] {
+            try await w.step { CaseStepInput(version: $0, milestone: milestone, reason: "as the file shows") }
+        }
+        #expect(w.deportationCase.progress.stage == .deportationOrder)
+        #expect(CaseRules.standard.version == 2 && CaseRules.standard.changeNote.contains("before the decision"))
+        // The other order still works, and a deportation order still needs a decision to deport first.
+        var other = try await World(kind, reference: "C7654321")
+        for milestone in ["liability-to-deport", "notified-of-intention"] {
+            try await other.step { CaseStepInput(version: $0, milestone: milestone, reason: "as the file shows") }
+        }
+        await #expect(throws: LiaisonError.invalid("milestone", "deportation-order needs decision-to-deport on the case first")) {
+            try await other.step { CaseStepInput(version: $0, milestone: "deportation-order", reason: "x") }
+        }
+        try await other.step { CaseStepInput(version: $0, milestone: "decision-to-deport", reason: "as the file shows") }
+        await w.f.store.close()
+        await other.f.store.close()
+    }
+
+    @Test("interest is an addition: no version needed, and a step landing first does not refuse it", arguments: StoreKind.available)
+    func interestWithoutVersion(kind: StoreKind) async throws {
+        var w = try await World(kind)
+        let seen = w.deportationCase.meta.version
+        try await w.step { CaseStepInput(version: $0, milestone: "liability-to-deport", reason: "sentence over 12 months") }
+        let registered = try await w.cases.registerInterest(w.deportationCase.id, InterestInput(version: seen, reason: "investigation", contact: "desk"),
+                                                            by: w.ncaOfficer)
+        #expect(registered.activeInterests.map(\.agencyCode) == ["NCA"] && registered.progress.stage == .liabilityToDeport)
+        let again = try await w.cases.registerInterest(w.deportationCase.id, InterestInput(version: nil, agencyCode: "GMP", reason: "local", contact: "desk"),
+                                                       by: w.caseworker)
+        #expect(again.activeInterests.map(\.agencyCode) == ["NCA", "GMP"])
+        await w.f.store.close()
+    }
+
+    @Test("what the sweep would do at a given time is seen without changing anything", arguments: StoreKind.available)
+    func sweepDryRun(kind: StoreKind) async throws {
+        var w = try await World(kind)
+        try await w.interest({ InterestInput(version: $0, reason: "investigation", contact: "desk") }, by: w.ncaOfficer)
+        try await w.step { CaseStepInput(version: $0, milestone: "liability-to-deport", reason: "sentence over 12 months") }
+        let owed = try #require(try await w.owed().first)
+        #expect(try await w.obligations.sweep(asOf: w.clock.now(), dryRun: true).isEmpty)
+        let first = try await w.obligations.sweep(asOf: owed.dueBy.addingTimeInterval(60), dryRun: true)
+        #expect(first.map(\.id) == [owed.id] && first[0].escalation == 1)
+        let second = try await w.obligations.sweep(asOf: owed.dueBy.addingTimeInterval(25 * 3600), dryRun: true)
+        #expect(second.map(\.escalation) == [2])
+        #expect(try await w.f.store.obligation(owed.id)?.escalation == 0, "a dry run changes nothing")
+        #expect(try await w.f.store.searchAudit(AuditQuery(action: "obligation.escalate")).isEmpty)
+        await w.f.store.close()
+    }
+
+    @Test("a case is found by its Home Office reference, and every case is reached a page at a time", arguments: StoreKind.available)
+    func caseLookup(kind: StoreKind) async throws {
+        let w = try await World(kind)
+        let subject = w.deportationCase.subjectID
+        for n in 1...4 {
+            _ = try await w.cases.create(CaseInput(subjectID: subject, homeOfficeReference: "K\(1_000_000 + n)"), by: w.caseworker)
+        }
+        let found = try await w.cases.page(CaseQuery(reference: "b1234567"), by: w.caseworker)
+        #expect(found.items.map(\.id) == [w.deportationCase.id] && found.nextCursor == nil)
+        #expect(try await w.cases.page(CaseQuery(reference: "Z9999999"), by: w.caseworker).items.isEmpty)
+        await #expect(throws: LiaisonError.invalid("reference", "must be a letter and 5 to 9 digits, e.g. B1234567")) {
+            try await w.cases.page(CaseQuery(reference: "12"), by: w.caseworker)
+        }
+        var seen: [CaseID] = []
+        var cursor: String?
+        repeat {
+            let page = try await w.cases.page(CaseQuery(limit: 2, cursor: cursor), by: w.caseworker)
+            #expect(page.items.count <= 2)
+            seen += page.items.map(\.id)
+            cursor = page.nextCursor
+        } while cursor != nil
+        #expect(seen.count == 5 && Set(seen).count == 5)
+        // Another agency's officer cannot find a case not shared with it by its reference.
+        #expect(try await w.cases.page(CaseQuery(reference: "K1000001"), by: w.f.partner).items.isEmpty)
         await w.f.store.close()
     }
 }

@@ -67,6 +67,20 @@ struct ObligationsWebTests {
             let obligation = try #require(try detail.json()["obligation"] as? [String: Any])
             #expect(obligation["status"] as? String == "acknowledged" && obligation["reply"] as? String == "We hold a nationality document")
             #expect(try ((detail.json()["messages"] as? [[String: Any]])?.first?["receipt"] as? String)?.contains("inbox") == true)
+            // A generated client percent-encodes the ID's colons: the same obligation is found.
+            let encoded = try await client.execute(uri: "/api/v1/obligations/\(obligationID.replacingOccurrences(of: ":", with: "%3A"))",
+                                                   method: .get, headers: bearer(nca))
+            #expect(encoded.status == .ok && (try encoded.json()["obligation"] as? [String: Any])?["id"] as? String == obligationID)
+            // The inbox shows what is open by default; the acknowledged notice is there with state=all, a page at a time.
+            let open = try await client.execute(uri: "/api/v1/inbox", method: .get, headers: bearer(nca))
+            #expect(try (open.json()["items"] as? [[String: Any]])?.isEmpty == true)
+            let all = try await client.execute(uri: "/api/v1/inbox?state=all&limit=1", method: .get, headers: bearer(nca))
+            #expect(try ((all.json()["items"] as? [[String: Any]])?.map { $0["id"] as? String }) == [obligationID])
+            let badLimit = try await client.execute(uri: "/api/v1/inbox?limit=0", method: .get, headers: bearer(nca))
+            #expect(try badLimit.errorFields() == ["limit"])
+            // A case is found by its Home Office reference.
+            let byReference = try await client.execute(uri: "/api/v1/cases?reference=F2468013", method: .get, headers: bearer(workflow))
+            #expect(try ((byReference.json()["items"] as? [[String: Any]])?.map { $0["id"] as? String }) == [id])
             let history = try await client.execute(uri: "/cases/\(id)", method: .get, headers: [.cookie: session.cookie])
             #expect(history.text.contains("partner-reply") && history.text.contains("We hold a nationality document"))
 

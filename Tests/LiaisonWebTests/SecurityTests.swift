@@ -299,7 +299,9 @@ struct SecurityTests {
         try await harness.run { client in
             _ = try await postSignIn(client, "username=ab%00cd&password=x")
             _ = try await postSignIn(client, "username=%1B%5B31m%07%7F&password=x")
-            _ = try await client.execute(uri: "/api/v1/subjects?q=%00", method: .get, headers: bearer(token))
+            let nul = try await client.execute(uri: "/api/v1/subjects?q=%00", method: .get, headers: bearer(token))
+            let named = try nul.errorFields()
+            #expect(nul.status == .unprocessableContent && named == ["q"])
             _ = try await client.execute(uri: "/api/v1/subjects?q=a%00b%FF%FE", method: .get, headers: bearer(token))
             var purpose = bearer(token)
             purpose[.init("X-Liaison-Purpose")!] = "case\u{7}review"
@@ -307,7 +309,7 @@ struct SecurityTests {
             _ = try await client.execute(uri: "/api/v1/intelligence/search?q=%00%01%02", method: .get, headers: bearer(token))
             let result = try await AuditLog(store: harness.store, clock: SystemClock()).verify(continuing: true)
             #expect(result.intact, "\(result.breaks)")
-            #expect(result.entries > 5 && result.verified == result.entries)
+            #expect(result.entries >= 3 && result.verified == result.entries)
             let entries = try await harness.store.auditEntries(after: 0, limit: 1_000)
             #expect(entries.contains { $0.actorName == "ab\u{2400}cd" })
         }

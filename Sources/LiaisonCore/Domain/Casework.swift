@@ -107,15 +107,21 @@ public struct CaseRules: Codable, Sendable, Equatable {
     public var anytime: [CaseMilestone]
     /// Hours of notice a removal needs; less needs a senior caseworker's recorded override.
     public var removalNoticeHours: Int
+    /// Milestones that may be recorded only once one of the listed milestones is on the case's history, whatever
+    /// path led to the current stage.
+    public var requires: [String: [CaseMilestone]]
+    /// What changed from the previous version of the rules, and why.
+    public var changeNote: String
 
     public static let standard = CaseRules(
-        version: 1, effectiveFrom: "2026-01-01",
+        version: 2, effectiveFrom: "2026-12-04",
         next: [
             "new": [.liabilityToDeport],
             CaseMilestone.liabilityToDeport.rawValue: [.decisionToDeport, .decisionNotToDeport, .notifiedOfIntention],
-            CaseMilestone.notifiedOfIntention.rawValue: [.representations, .decisionToDeport, .decisionNotToDeport],
+            CaseMilestone.notifiedOfIntention.rawValue: [.representations, .decisionToDeport, .decisionNotToDeport, .deportationOrder,
+                                                         .appealLodged],
             CaseMilestone.representations.rawValue: [.decisionToDeport, .decisionNotToDeport],
-            CaseMilestone.decisionToDeport.rawValue: [.deportationOrder, .appealLodged],
+            CaseMilestone.decisionToDeport.rawValue: [.notifiedOfIntention, .deportationOrder, .appealLodged],
             CaseMilestone.deportationOrder.rawValue: [.appealLodged, .appealRightsExhausted, .removalDirectionsSet],
             CaseMilestone.appealLodged.rawValue: [.appealDetermined],
             CaseMilestone.appealDetermined.rawValue: [.appealLodged, .appealRightsExhausted, .deportationOrder, .decisionNotToDeport],
@@ -125,7 +131,11 @@ public struct CaseRules: Codable, Sendable, Equatable {
             CaseMilestone.removed.rawValue: [.closed],
         ],
         anytime: [.bailGranted, .bailEnded],
-        removalNoticeHours: 72)
+        removalNoticeHours: 72,
+        requires: [CaseMilestone.deportationOrder.rawValue: [.decisionToDeport], CaseMilestone.appealLodged.rawValue: [.decisionToDeport]],
+        changeNote: "Version 2: the offender may be notified of the intention to deport before the decision (the liability "
+            + "letter, which invites representations) or after it, as the Liaison with the NCA guidance lists the milestones; "
+            + "both orders occur in practice. A deportation order and an appeal still need a decision to deport on the case.")
 
     /// What may be recorded next on a case at this stage.
     public func allowed(after stage: CaseMilestone?) -> [CaseMilestone] {
@@ -147,6 +157,9 @@ public enum CaseWorkflow {
             let after = progress.stage.map { "after \($0.rawValue)" } ?? "as a case's first milestone"
             let options = allowed.isEmpty ? "nothing more may be recorded" : "allowed: " + allowed.map(\.rawValue).joined(separator: ", ")
             throw LiaisonError.invalid("milestone", "\(milestone.rawValue) cannot be recorded \(after) (\(options))")
+        }
+        if let needed = rules.requires[milestone.rawValue], !progress.events.contains(where: { e in needed.contains { $0.rawValue == e.kind } }) {
+            throw LiaisonError.invalid("milestone", "\(milestone.rawValue) needs \(needed.map(\.rawValue).joined(separator: " or ")) on the case first")
         }
         var v = Validator()
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -63,6 +63,20 @@ public struct DeportationCase: Codable, Sendable, Identifiable {
 
 public typealias CaseID = ID<DeportationCase>
 
+/// Which cases to list: one page, or the case with a Home Office reference.
+public struct CaseQuery: Sendable, Equatable {
+    public var reference: String?
+    public var limit: Int
+    /// Where the previous page ended (its `nextCursor`).
+    public var cursor: String?
+
+    public init(reference: String? = nil, limit: Int = 100, cursor: String? = nil) {
+        self.reference = reference
+        self.limit = limit
+        self.cursor = cursor
+    }
+}
+
 /// A new case: the subject it concerns, the Home Office reference, and optionally its owner, file location, marking
 /// and sharing. Unless given, the marking and need-to-know are the subject's, and the case is shared with no agency
 /// but the one that opens it until agencies register interest (each is given sight of it then).

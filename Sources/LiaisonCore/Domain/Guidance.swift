@@ -40,6 +40,22 @@ public struct GuidancePage: Codable, Sendable, Equatable {
              "Every milestone on a case with interest is notified to the interested agency, which acknowledges it. An obligation not acknowledged by its due time is overdue and escalates to a senior caseworker, then to the criminal casework process team."),
             (CaseMilestone.removalDirectionsSet.rawValue, "Setting removal directions",
              "Removal details must reach interested agencies at least 3 days (72 hours) before the removal date. Setting removal directions with less notice needs a senior caseworker's override, recorded with a reason."),
+            ("allocated-case", "Cases already allocated to a case owner",
+             "When a partner agency registers interest in a case already allocated to a case owner, the case owner's details go "
+                + "to the agency at once, so it may liaise directly: the case owner's name, telephone number and email address, the "
+                + "offender's full name and Home Office reference, and an update on how the case is progressing (Liaison sends these "
+                + "within the hour). The case owner then tells the agency when: a decision is taken to proceed to deportation; a "
+                + "decision not to deport is being considered (consult the agency first: it may hold information that changes the "
+                + "decision); the offender is notified of the intention to deport; notice of an appeal is received; the appeal "
+                + "result is known; immigration bail is granted, with its restrictions; a deportation order is served; and as soon "
+                + "as removal details are known, at least 3 days before removal, so the agency can warn its contacts in the "
+                + "receiving country."),
+            ("contact", "Contact and escalation",
+             "For help with liaison with a partner agency, ask your senior caseworker or line manager first. If they cannot answer, "
+                + "ask the criminal casework process team (operational process and policy). A notice not acknowledged in time "
+                + "escalates on its own: to the senior caseworker when it falls due, then to the criminal casework process team a "
+                + "day later. Changes to this guidance are made by its editors (supervisors, senior caseworkers and "
+                + "administrators), each version with a change note."),
             (CaseMilestone.decisionNotToDeport.rawValue, "Decision not to deport",
              "Before finalising, make sure each interested agency has been consulted and has answered, or the consultation deadline has passed."),
         ]

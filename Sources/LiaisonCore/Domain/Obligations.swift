@@ -81,7 +81,9 @@ public struct InterestInput: Codable, Sendable {
 /// A duty to tell an interested agency about something that happened on a case, by a time. It is met when the
 /// agency acknowledges it (a consultation, when the agency answers); until then it can become overdue and escalate.
 public struct Obligation: Codable, Sendable, Equatable, Identifiable {
-    public enum Status: String, Codable, Sendable, CaseIterable { case open, acknowledged }
+    /// `superseded`: overtaken before it was met (removal details replaced by new removal directions); it no longer
+    /// falls due or escalates.
+    public enum Status: String, Codable, Sendable, CaseIterable { case open, acknowledged, superseded }
 
     public var id: String
     public var caseID: CaseID
@@ -224,10 +226,21 @@ public enum ObligationEngine {
             lines.append("A decision not to deport is being considered. Tell us what you hold before the deadline.")
         default:
             lines.append("Milestone: \(event.kind)")
+            // The facts the milestone is about: bail conditions and restrictions, a removal's date, route and
+            // destination, a short-notice override. Other agencies' consultation answers are theirs, not shared.
+            for (key, value) in event.details.sorted(by: { $0.key < $1.key }) where !key.hasPrefix("consultation.") {
+                lines.append("\(Self.factLabels[key] ?? key): \(value)")
+            }
         }
         if !event.reason.isEmpty { lines.append("Reason: \(event.reason)") }
         return lines.joined(separator: "\n")
     }
+
+    /// How a milestone's recorded facts are named in a notice.
+    static let factLabels = [
+        "conditions": "Bail conditions and restrictions", "date": "Removal date", "route": "Route", "destination": "Destination",
+        "override": "Short-notice override",
+    ]
 
     /// A notice's text without the subject's name, for a reader of the case who may not read the subject: its first
     /// line, `Case REF: Name`, becomes `Case REF`.

@@ -65,9 +65,32 @@ public struct CaseService: Sendable {
 
     /// The cases the user may see, most recently changed first, each as `shown(_:to:)` gives it.
     public func list(by user: User, limit: Int = 100, request: RequestInfo = .none) async throws -> [DeportationCase] {
-        try await auditor.run(user, "case.list", kind: Self.kind, request: request, touched: { $0.map(\.id.rawValue) }) {
-            let readable = try await store.deportationCases(limit: 1_000).filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }
-            return try await References(store: store).shown(Array(readable.prefix(limit)), to: user)
+        try await page(CaseQuery(limit: limit), by: user, request: request).items
+    }
+
+    /// One page of the cases the user may see, most recently changed first; or the case with a Home Office reference.
+    public func page(_ query: CaseQuery, by user: User, request: RequestInfo = .none) async throws -> Page<DeportationCase> {
+        try await auditor.run(user, "case.list", kind: Self.kind, request: request, detail: query.reference.map { "reference: \($0)" },
+                              touched: { $0.items.map(\.id.rawValue) }) {
+            var v = Validator()
+            if !(1...200).contains(query.limit) { v.fail("limit", "must be from 1 to 200") }
+            let offset = query.cursor.map { Int($0) ?? -1 } ?? 0
+            if offset < 0 { v.fail("cursor", "is not a cursor this list gave") }
+            let reference = query.reference?.trimmingCharacters(in: .whitespaces).uppercased()
+            if let reference, reference.range(of: #"^[A-Z][0-9]{5,9}$"#, options: .regularExpression) == nil {
+                v.fail("reference", "must be a letter and 5 to 9 digits, e.g. B1234567")
+            }
+            try v.check()
+            let found: [DeportationCase]
+            if let reference {
+                found = [try await store.deportationCase(reference: reference)].compactMap { $0 }
+            } else {
+                found = try await store.deportationCases(limit: 10_000)
+            }
+            let readable = found.filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }
+            let slice = Array(readable.dropFirst(offset).prefix(query.limit))
+            let next = offset + slice.count < readable.count ? String(offset + slice.count) : nil
+            return Page(items: try await References(store: store).shown(slice, to: user), nextCursor: next)
         }
     }
 
@@ -149,9 +172,17 @@ public struct CaseService: Sendable {
             } else {
                 throw LiaisonError.invalid("milestone", "give a milestone, a barrier to open, a barrierID to resolve, a case owner to allocate to, consult, a minute sheet step, or the file's new location")
             }
+            // New removal directions replace the old: notices of the earlier removal still open are superseded.
+            var superseded: [Obligation] = []
+            if input.milestone == CaseMilestone.removalDirectionsSet.rawValue {
+                superseded = try await store.obligations(ObligationQuery(caseID: id, openOnly: true)).filter { $0.event == "removal-details" }
+                for n in superseded.indices { superseded[n].status = .superseded }
+            }
             let expected = current.meta.version
             current.meta = current.meta.touched(by: user.id, at: now)
-            try await store.commitCaseWork(try await work(current, expectedVersion: expected, events: Array(current.progress.events[before...]), at: now))
+            var work = try await work(current, expectedVersion: expected, events: Array(current.progress.events[before...]), at: now)
+            work.changedObligations += superseded
+            try await store.commitCaseWork(work)
             return try await shown(current, to: user)
         }
     }
@@ -189,7 +220,9 @@ public struct CaseService: Sendable {
 
     /// Registers a partner agency's interest in a case. A user who may change the case records it for any agency
     /// (from an email); a partner who may see the case registers its own agency's interest. The interested agency
-    /// is given sight of the case; confiscation proceedings open a confiscation barrier.
+    /// is given sight of the case; confiscation proceedings open a confiscation barrier. Interest is an addition to
+    /// the case, not an edit of what the caller saw: no version is needed, and a step recorded meanwhile does not
+    /// refuse it (the interest is added to the case as it now stands).
     public func registerInterest(_ id: CaseID, _ input: InterestInput, by user: User, request: RequestInfo = .none) async throws -> DeportationCase {
         try await auditor.run(user, "case.interest", kind: Self.kind, ids: [id.rawValue], request: request, detail: input.agencyCode) {
             var current = try await checkInterest(id, by: user)
@@ -198,21 +231,24 @@ public struct CaseService: Sendable {
             if terms.agency.id != user.agencyID && !mayChange {
                 throw PolicyRefusal.roles("only the case's own caseworkers may record another agency's interest")
             }
-            guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the version of the case you saw") }
-            if version != current.meta.version {
-                throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: current.meta.version)
+            for attempt in 1...3 {
+                if current.activeInterests.contains(where: { $0.agencyID == terms.agency.id }) {
+                    throw LiaisonError.conflict(field: "agencyCode", reason: "\(terms.agency.code) has already registered interest in this case")
+                }
+                if current.progress.stage == .closed { throw LiaisonError.invalid("agencyCode", "the case is closed") }
+                let now = clock.now()
+                let before = current.progress.events.count
+                var next = try Self.add(terms, to: current, at: now, by: user)
+                next.meta = next.meta.touched(by: user.id, at: now)
+                do {
+                    try await store.commitCaseWork(try await work(next, expectedVersion: current.meta.version,
+                                                                  events: Array(next.progress.events[before...]), at: now))
+                    return try await shown(next, to: user)
+                } catch LiaisonError.staleVersion where attempt < 3 {
+                    current = try await checkInterest(id, by: user)
+                }
             }
-            if current.activeInterests.contains(where: { $0.agencyID == terms.agency.id }) {
-                throw LiaisonError.conflict(field: "agencyCode", reason: "\(terms.agency.code) has already registered interest in this case")
-            }
-            if current.progress.stage == .closed { throw LiaisonError.invalid("agencyCode", "the case is closed") }
-            let now = clock.now()
-            let before = current.progress.events.count
-            current = try Self.add(terms, to: current, at: now, by: user)
-            let expected = current.meta.version
-            current.meta = current.meta.touched(by: user.id, at: now)
-            try await store.commitCaseWork(try await work(current, expectedVersion: expected, events: Array(current.progress.events[before...]), at: now))
-            return try await shown(current, to: user)
+            throw LiaisonError.conflict(field: "case", reason: "the case kept changing; try again")
         }
     }
 

@@ -29,6 +29,8 @@ public struct ObligationService: Sendable {
 
     /// Which obligations to show.
     public enum Selection: String, Sendable, CaseIterable {
+        /// Open, whether on time or late.
+        case open
         /// Open and not yet late.
         case due
         /// Open and past their due time.
@@ -41,18 +43,32 @@ public struct ObligationService: Sendable {
     /// Obligations the user may see (their agency's own, or those on cases they may read), soonest due first.
     public func list(_ selection: Selection, caseID: CaseID? = nil, inbox: Bool = false, by user: User, limit: Int = 200,
                      request: RequestInfo = .none) async throws -> [Obligation] {
+        try await page(selection, caseID: caseID, inbox: inbox, by: user, limit: limit, request: request).items
+    }
+
+    /// One page of the obligations the user may see, soonest due first; `cursor` is the previous page's
+    /// `nextCursor`. Every obligation is reachable however many there are.
+    public func page(_ selection: Selection, caseID: CaseID? = nil, inbox: Bool = false, by user: User, limit: Int = 200,
+                     cursor: String? = nil, request: RequestInfo = .none) async throws -> Page<Obligation> {
         try await auditor.run(user, inbox ? "obligation.inbox" : "obligation.list", kind: Self.kind, ids: caseID.map { [$0.rawValue] } ?? [],
-                              request: request, detail: selection.rawValue, touched: { $0.map(\.id) }) {
+                              request: request, detail: selection.rawValue, touched: { $0.items.map(\.id) }) {
+            var v = Validator()
+            if !(1...500).contains(limit) { v.fail("limit", "must be from 1 to 500") }
+            let offset = cursor.map { Int($0) ?? -1 } ?? 0
+            if offset < 0 { v.fail("cursor", "is not a cursor this list gave") }
+            try v.check()
             let now = clock.now()
-            var query = ObligationQuery(caseID: caseID, agencyID: inbox ? user.agencyID : nil, openOnly: selection != .all, limit: min(max(limit, 1), 200))
+            var query = ObligationQuery(caseID: caseID, agencyID: inbox ? user.agencyID : nil, openOnly: selection != .all, limit: 100_000)
             switch selection {
             case .due: query.dueFrom = now
             case .overdue: query.dueBefore = now
-            case .escalated, .all: break
+            case .open, .escalated, .all: break
             }
             var found = try await store.obligations(query)
             if selection == .escalated { found = found.filter { $0.escalation > 0 } }
-            return try await visible(found, to: user)
+            let shown = try await visible(found, to: user)
+            let slice = Array(shown.dropFirst(offset).prefix(limit))
+            return Page(items: slice, nextCursor: offset + slice.count < shown.count ? String(offset + slice.count) : nil)
         }
     }
 
@@ -144,8 +160,11 @@ public struct ObligationService: Sendable {
 
     /// Escalates every open obligation past its deadline to the level its lateness calls for: the senior
     /// caseworker, then the criminal casework process team. Each escalation is one audit entry by Liaison itself.
-    public func sweep() async throws -> [Obligation] {
-        let now = clock.now()
+    /// - Parameters:
+    ///   - asOf: the time to judge lateness at (now by default), to see what a deadline will do.
+    ///   - dryRun: change and record nothing: only say what would escalate.
+    public func sweep(asOf: Date? = nil, dryRun: Bool = false) async throws -> [Obligation] {
+        let now = asOf ?? clock.now()
         let levels = Obligation.escalationTargets.count - 1
         let late = try await store.obligations(ObligationQuery(openOnly: true, dueBefore: now, escalationBelow: levels, limit: 10_000))
         var escalated: [Obligation] = []
@@ -154,6 +173,10 @@ public struct ObligationService: Sendable {
             guard level > obligation.escalation else { continue }
             obligation.escalation = level
             obligation.escalatedAt = now
+            if dryRun {
+                escalated.append(obligation)
+                continue
+            }
             do {
                 try await store.commitCaseWork(CaseWork(changedObligations: [obligation]))
             } catch LiaisonError.conflict { continue } // acknowledged meanwhile

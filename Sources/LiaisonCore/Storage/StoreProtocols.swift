@@ -229,6 +229,8 @@ public protocol CaseStore: Sendable {
     /// Adds many cases in one transaction (loading data), with the obligations they already owe.
     func insertCases(_ cases: [DeportationCase], obligations: [Obligation]) async throws
     func deportationCase(_ id: CaseID) async throws -> DeportationCase?
+    /// The case with this Home Office reference (upper case), if any.
+    func deportationCase(reference: String) async throws -> DeportationCase?
     /// Cases, most recently changed first, at most `limit` (the caller filters by the access policy).
     func deportationCases(limit: Int) async throws -> [DeportationCase]
     /// Saves, in one transaction, a case change (if the case still has `expectedVersion`; otherwise `staleVersion`),

@@ -55,10 +55,12 @@ struct ObligationsAPI {
             return try jsonResponse(["items": try await obligations.list(.all, caseID: id, by: user, request: context.request)])
         }
         api.add(APIOperation(method: .get, path: "/api/v1/obligations", operationID: "listObligations",
-                             summary: "Obligations you may see: state=due (open, on time; the default), overdue, escalated or all",
-                             tag: "Obligations", response: "ObligationList")) { request, context in
+                             summary: "Obligations you may see, a page at a time: state=open, due (open, on time; the default), overdue, escalated or all",
+                             tag: "Obligations", query: Self.pageParameters, response: "ObligationList")) { request, context in
             let state = try Self.selection(request)
-            return try jsonResponse(["items": try await obligations.list(state, by: try context.user(), request: context.request)])
+            let (limit, cursor) = try Self.paging(request)
+            let page = try await obligations.page(state, by: try context.user(), limit: limit, cursor: cursor, request: context.request)
+            return try jsonResponse(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
         api.add(APIOperation(method: .get, path: "/api/v1/obligations/dashboard", operationID: "obligationsDashboard",
                              summary: "Open obligations due, overdue and escalated, by team and agency; minute sheets awaiting confirmation",
@@ -81,10 +83,12 @@ struct ObligationsAPI {
             return try jsonResponse(try await obligations.acknowledge(id, input, by: user, request: context.request))
         }
         api.add(APIOperation(method: .get, path: "/api/v1/inbox", operationID: "inbox",
-                             summary: "Obligations addressed to your agency: state=due, overdue, escalated or all (the default)",
-                             tag: "Obligations", response: "ObligationList")) { request, context in
-            let state = request.uri.queryParameters["state"] == nil ? .all : try Self.selection(request)
-            return try jsonResponse(["items": try await obligations.list(state, inbox: true, by: try context.user(), request: context.request)])
+                             summary: "Notices addressed to your agency, soonest due first, a page at a time: state=open (the default), due, overdue, escalated or all",
+                             tag: "Obligations", query: Self.pageParameters, response: "ObligationList")) { request, context in
+            let state = request.uri.queryParameters["state"] == nil ? .open : try Self.selection(request)
+            let (limit, cursor) = try Self.paging(request)
+            let page = try await obligations.page(state, inbox: true, by: try context.user(), limit: limit, cursor: cursor, request: context.request)
+            return try jsonResponse(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
         api.add(APIOperation(method: .get, path: "/api/v1/agencies/{agency}/delivery", operationID: "getDeliveryChannels",
                              summary: "An agency's email and webhook for notices (administrators); the webhook secret shows only as set",
@@ -142,8 +146,24 @@ struct ObligationsAPI {
         return state
     }
 
+    static let pageParameters: [APIOperation.Parameter] = [
+        .init(name: "state", description: "open, due, overdue, escalated or all",
+              schema: ["type": "string", "enum": .array(ObligationService.Selection.allCases.map { .string($0.rawValue) })]),
+        .init(name: "limit", description: "Items per page (1-500, default 200)", schema: ["type": "integer", "minimum": 1, "maximum": 500]),
+        .init(name: "cursor", description: "The nextCursor of the previous page"),
+    ]
+
+    /// The page size and cursor a list was asked for.
+    static func paging(_ request: Request) throws -> (limit: Int, cursor: String?) {
+        let limit = try RequestReading.text("limit", request, max: 6).map { Int($0) ?? 0 } ?? 200
+        return (limit, try RequestReading.text("cursor", request, max: 20))
+    }
+
     static func obligationID(_ context: LiaisonRequestContext) throws -> String {
-        guard let id = context.parameters.get("id"), id.count <= 300 else { throw LiaisonError.invalid("id", "is not an obligation's identifier") }
+        // Generated clients percent-encode path parameters, so an ID's colons may arrive as %3A.
+        guard let raw = context.parameters.get("id"), raw.count <= 900, let id = raw.removingPercentEncoding, id.count <= 300 else {
+            throw LiaisonError.invalid("id", "is not an obligation's identifier")
+        }
         return id
     }
 

@@ -206,11 +206,11 @@ enum OpenAPIDocument {
             "fileLocation": string(max: 200, description: "The team or place the Home Office file has moved to"),
         ], required: ["version"]),
         "InterestInput": object([
-            "version": ["type": "integer", "description": "The case version you saw"],
+            "version": ["type": "integer", "description": "Not needed: interest is added to the case as it stands"],
             "agencyCode": string(max: 20, description: "The interested agency; omit for your own"), "reason": string(max: 2000),
             "confiscation": string(max: 2000, description: "Confiscation proceedings or an order against the offender, if any (opens a confiscation barrier)"),
             "contact": string(max: 500, description: "The agency's contact point for the case"),
-        ], required: ["version", "reason", "contact"]),
+        ], required: ["reason", "contact"]),
         "LeadInput": object(["version": ["type": "integer"], "lead": string(description: "The officer's username; null or omitted to stand the current one down")],
                             required: ["version"]),
         "ScoringMatrix": object([
@@ -467,12 +467,12 @@ enum OpenAPIDocument {
             "id": string(), "caseID": string(format: "uuid"), "reference": string(description: "The case's Home Office reference"),
             "agencyID": string(format: "uuid"), "agencyCode": string(),
             "event": string(description: "A milestone's code, case-owner-details, removal-details or consultation"), "summary": string(),
-            "createdAt": string(format: "date-time"), "dueBy": string(format: "date-time"), "status": ["type": "string", "enum": ["open", "acknowledged"]],
+            "createdAt": string(format: "date-time"), "dueBy": string(format: "date-time"), "status": ["type": "string", "enum": ["open", "acknowledged", "superseded"]],
             "owner": string(), "acknowledgedAt": string(format: "date-time"), "acknowledgedBy": string(), "reply": string(),
             "escalation": ["type": "integer", "description": "0 on time; 1 escalated to a senior caseworker; 2 to the criminal casework process team"],
             "escalatedAt": string(format: "date-time"), "rulesVersion": ["type": "integer"],
         ], required: ["id", "caseID", "agencyID", "agencyCode", "event", "summary", "createdAt", "dueBy", "status", "escalation", "rulesVersion"]),
-        "ObligationList": object(["items": array(ref("Obligation"))], required: ["items"]),
+        "ObligationList": object(["items": array(ref("Obligation")), "nextCursor": string()], required: ["items"]),
         "OutboxMessage": object([
             "id": string(description: "Also the idempotency key receivers see"), "obligationID": string(), "agencyID": string(format: "uuid"),
             "channel": ["type": "string", "enum": ["inbox", "email", "webhook"]], "destination": string(), "subject": string(), "body": string(),
@@ -526,7 +526,7 @@ enum OpenAPIDocument {
                 "removal": object(["date": string(format: "date-time"), "route": string(), "destination": string()], required: ["date", "route", "destination"]),
             ], required: ["events", "barriers", "onBail"]),
         ], required: ["id", "meta", "homeOfficeReference", "progress", "rulesVersion", "interests"]),
-        "DeportationCaseList": object(["items": array(ref("DeportationCase"))], required: ["items"]),
+        "DeportationCaseList": object(["items": array(ref("DeportationCase")), "nextCursor": string()], required: ["items"]),
         "ImportFile": ["type": "string", "description": "The file itself: CSV with a header row, or JSON Lines (one object per line)"],
         "ImportJob": object([
             "id": string(format: "uuid"), "source": string(), "fileName": string(), "fileSize": ["type": "integer"],

@@ -80,7 +80,7 @@ struct CasePages {
         let now = obligations.now()
         let next = CaseRules.standard.allowed(after: c.progress.stage)
         let guides = try await guidance.current()
-        let relevant = (next.map(\.rawValue) + ["barrier", "interest", "minute-sheet", "consultation"]).compactMap { guides[$0] }
+        let relevant = (next.map(\.rawValue) + ["barrier", "interest", "minute-sheet", "consultation"] + (c.owner == nil ? [] : ["allocated-case"]) + ["contact"]).compactMap { guides[$0] }
         let sheet: String = switch c.minuteSheet?.state {
         case .attached?: "Attached \(c.minuteSheet?.attachedAt.map(displayTime) ?? "")"
         case .requested?: "Requested from \(c.minuteSheet?.requestedFrom ?? "the team holding the file") on \(c.minuteSheet?.requestedAt.map(displayTime) ?? ""), awaiting confirmation"
@@ -109,7 +109,7 @@ struct CasePages {
             "canRegister": canChange || !Set(user.roles).isDisjoint(with: CaseService.interestRoles),
             "obligations": owed.map { o in
                 view(["agency": o.agencyCode, "event": o.event, "due": displayTime(o.dueBy), "reply": o.reply, "late": o.isOverdue(at: now),
-                      "state": o.status == .acknowledged ? "acknowledged" : o.escalation > 0 ? "escalated" : o.isOverdue(at: now) ? "overdue" : "due"])
+                      "state": o.status == .acknowledged ? "acknowledged" : o.status == .superseded ? "superseded" : o.escalation > 0 ? "escalated" : o.isOverdue(at: now) ? "overdue" : "due"])
             },
             "hasObligations": !owed.isEmpty,
             "minuteSheet": sheet,

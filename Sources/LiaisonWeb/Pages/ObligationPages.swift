@@ -84,7 +84,7 @@ struct ObligationPages {
     }
 
     func row(_ o: Obligation, at now: Date) -> [String: Any] {
-        let state = o.status == .acknowledged ? "acknowledged" : o.escalation > 0 ? "escalated to \(Obligation.escalationTargets[o.escalation])"
+        let state = o.status == .acknowledged ? "acknowledged" : o.status == .superseded ? "superseded by new removal directions" : o.escalation > 0 ? "escalated to \(Obligation.escalationTargets[o.escalation])"
             : o.isOverdue(at: now) ? "overdue" : "due"
         return view(["id": o.id, "caseID": o.caseID.rawValue, "reference": o.reference, "agency": o.agencyCode, "event": o.event, "team": o.owner ?? "Workflow team",
                      "due": displayTime(o.dueBy), "state": state, "late": o.isOverdue(at: now), "reply": o.reply, "summary": o.summary,

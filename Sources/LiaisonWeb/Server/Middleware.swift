@@ -112,6 +112,10 @@ struct AuthMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // A query parameter with a control character (a NUL, an escape) is nobody's search: refused, naming it.
+        for (name, value) in request.uri.queryParameters where value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) {
+            throw LiaisonError.invalid(String(name.prefix(40)), "must not contain control characters")
+        }
         var context = context
         var request = request
         context.identity = try await authenticator.identify(request)
