@@ -70,7 +70,8 @@ struct ObligationsWebTests {
             // A generated client percent-encodes the ID's colons: the same obligation is found.
             let encoded = try await client.execute(uri: "/api/v1/obligations/\(obligationID.replacingOccurrences(of: ":", with: "%3A"))",
                                                    method: .get, headers: bearer(nca))
-            #expect(encoded.status == .ok && (try encoded.json()["obligation"] as? [String: Any])?["id"] as? String == obligationID)
+            let encodedBody = try encoded.json()["obligation"] as? [String: Any]
+            #expect(encoded.status == .ok && encodedBody?["id"] as? String == obligationID)
             // The inbox shows what is open by default; the acknowledged notice is there with state=all, a page at a time.
             let open = try await client.execute(uri: "/api/v1/inbox", method: .get, headers: bearer(nca))
             #expect(try (open.json()["items"] as? [[String: Any]])?.isEmpty == true)
