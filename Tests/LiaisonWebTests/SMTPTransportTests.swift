@@ -23,52 +23,39 @@ struct SMTPTransportTests {
                       status: .pending, attempts: 0, nextAttemptAt: Date())
     }
 
-    /// A relay that offers STARTTLS and, once asked, speaks TLS with `certificate`.
+    /// A relay that offers STARTTLS and, once asked, speaks TLS with `context`.
     static func startTLSRelay(_ transcript: Transcript, context: NIOSSLContext) async throws -> (port: Int, task: Task<Void, any Error>) {
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0) { channel in
-                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
-            }
-        let port = try #require(server.channel.localAddress?.port)
-        let task = Task {
-            try await server.executeThenClose { connections in
-                for try await connection in connections {
-                    // A client that gives up (an untrusted certificate) ends its own connection, not the relay.
-                    try? await connection.executeThenClose { input, output in
-                        try await output.write(ByteBuffer(string: "220 relay.invalid ESMTP\r\n"))
-                        var pending = "", inData = false, secure = false
-                        for try await var chunk in input {
-                            pending += chunk.readString(length: chunk.readableBytes) ?? ""
-                            while let end = pending.range(of: "\r\n") {
-                                let line = String(pending[..<end.lowerBound])
-                                pending = String(pending[end.upperBound...])
-                                transcript.add(line)
-                                if inData {
-                                    if line == "." { inData = false; try await output.write(ByteBuffer(string: "250 2.0.0 queued as S1\r\n")) }
-                                } else if line.hasPrefix("EHLO") {
-                                    try await output.write(ByteBuffer(string: secure ? "250-relay.invalid\r\n250 8BITMIME\r\n"
-                                                                            : "250-relay.invalid\r\n250-STARTTLS\r\n250 8BITMIME\r\n"))
-                                } else if line == "STARTTLS" {
-                                    try await output.write(ByteBuffer(string: "220 2.0.0 ready to start TLS\r\n"))
-                                    try await connection.channel.pipeline.addHandler(NIOSSLServerHandler(context: context), position: .first).get()
-                                    secure = true
-                                    transcript.encryptedFrom.withLock { $0 = transcript.lines.withLock { $0.count } }
-                                } else if line == "DATA" {
-                                    inData = true
-                                    try await output.write(ByteBuffer(string: "354 go ahead\r\n"))
-                                } else if line == "QUIT" {
-                                    try await output.write(ByteBuffer(string: "221 bye\r\n"))
-                                    return
-                                } else {
-                                    try await output.write(ByteBuffer(string: "250 ok\r\n"))
-                                }
-                            }
-                        }
+        try await rawServer { input, output, channel in
+            try await output.write(ByteBuffer(string: "220 relay.invalid ESMTP\r\n"))
+            var pending = "", inData = false, secure = false
+            for try await var chunk in input {
+                pending += chunk.readString(length: chunk.readableBytes) ?? ""
+                while let end = pending.range(of: "\r\n") {
+                    let line = String(pending[..<end.lowerBound])
+                    pending = String(pending[end.upperBound...])
+                    transcript.add(line)
+                    if inData {
+                        if line == "." { inData = false; try await output.write(ByteBuffer(string: "250 2.0.0 queued as S1\r\n")) }
+                    } else if line.hasPrefix("EHLO") {
+                        try await output.write(ByteBuffer(string: secure ? "250-relay.invalid\r\n250 8BITMIME\r\n"
+                                                                : "250-relay.invalid\r\n250-STARTTLS\r\n250 8BITMIME\r\n"))
+                    } else if line == "STARTTLS" {
+                        try await output.write(ByteBuffer(string: "220 2.0.0 ready to start TLS\r\n"))
+                        try await channel.pipeline.addHandler(NIOSSLServerHandler(context: context), position: .first).get()
+                        secure = true
+                        transcript.encryptedFrom.withLock { $0 = transcript.lines.withLock { $0.count } }
+                    } else if line == "DATA" {
+                        inData = true
+                        try await output.write(ByteBuffer(string: "354 go ahead\r\n"))
+                    } else if line == "QUIT" {
+                        try await output.write(ByteBuffer(string: "221 bye\r\n"))
+                        return
+                    } else {
+                        try await output.write(ByteBuffer(string: "250 ok\r\n"))
                     }
                 }
             }
         }
-        return (port, task)
     }
 
     @Test("a relay that offers STARTTLS gets the notice over TLS, its certificate checked; an untrusted one gets nothing")
@@ -101,16 +88,7 @@ struct SMTPTransportTests {
 
     @Test("a relay that takes the connection and never answers costs the deadline, not the worker")
     func silentRelay() async throws {
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0) { channel in
-                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
-            }
-        let port = try #require(server.channel.localAddress?.port)
-        let task = Task {
-            try await server.executeThenClose { connections in
-                for try await connection in connections { try await connection.executeThenClose { input, _ in for try await _ in input {} } }
-            }
-        }
+        let (port, task) = try await rawServer { input, _, _ in for try await _ in input {} }
         defer { task.cancel() }
         let started = ContinuousClock.now
         do {

@@ -4,6 +4,8 @@ import HummingbirdTesting
 import LiaisonCore
 import LiaisonStore
 import Logging
+import NIOCore
+import NIOPosix
 import Prometheus
 import Testing
 @testable import LiaisonWeb
@@ -115,4 +117,23 @@ func signIn(_ client: any TestClientProtocol, _ username: String, password: Stri
     let start = try #require(html.range(of: marker))
     let csrf = String(html[start.upperBound...].prefix { $0 != "\"" })
     return (cookie, csrf)
+}
+
+/// A raw TCP server on loopback for protocol tests (an SMTP relay, an HTTP receiver that misbehaves): each
+/// connection is handed to `handle` with its input, output and channel; a connection that fails ends alone.
+func rawServer(_ handle: @escaping @Sendable (NIOAsyncChannelInboundStream<ByteBuffer>, NIOAsyncChannelOutboundWriter<ByteBuffer>,
+                                             any Channel) async throws -> Void) async throws -> (port: Int, task: Task<Void, any Error>) {
+    let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .bind(host: "127.0.0.1", port: 0) { channel in
+            channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+        }
+    let port = try #require(server.channel.localAddress?.port)
+    let task = Task {
+        try await server.executeThenClose { connections in
+            for try await connection in connections {
+                try? await connection.executeThenClose { input, output in try await handle(input, output, connection.channel) }
+            }
+        }
+    }
+    return (port, task)
 }

@@ -126,21 +126,10 @@ struct WebhookTransportTests {
     @Test("a receiver that answers 200 and closes at once, before reading the whole request, has the notice delivered")
     func answersAndCloses() async throws {
         // A raw HTTP server: on the first bytes of a request it answers and closes, reading nothing more.
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0) { channel in
-                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
-            }
-        let port = try #require(server.channel.localAddress?.port)
-        let task = Task {
-            try await server.executeThenClose { connections in
-                for try await connection in connections {
-                    try? await connection.executeThenClose { input, output in
-                        for try await _ in input {
-                            try await output.write(ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\nreceived"))
-                            return
-                        }
-                    }
-                }
+        let (port, task) = try await rawServer { input, output, _ in
+            for try await _ in input {
+                try await output.write(ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\nreceived"))
+                return
             }
         }
         defer { task.cancel() }
