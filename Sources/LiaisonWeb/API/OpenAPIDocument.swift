@@ -18,6 +18,7 @@ enum OpenAPIDocument {
             "security": [["bearer": []], ["session": []]],
             "tags": .array(Set(operations.map(\.tag)).sorted().map { ["name": .string($0)] }),
             "paths": .object(paths.mapValues { .object($0) }),
+            "webhooks": ["notice": ["post": webhook]],
             "components": [
                 "securitySchemes": [
                     "bearer": ["type": "http", "scheme": "bearer", "description": "An API token issued with `liaison users token`."],
@@ -30,6 +31,37 @@ enum OpenAPIDocument {
             ],
         ]
     }
+
+    /// What Liaison posts to an agency's webhook for each notice it is owed: the request a receiver must accept.
+    static let webhook: JSONValue = [
+        "summary": "A notice owed to your agency (sent to the webhook your administrator set)",
+        "description": .string("""
+            Liaison posts each notice to the agency's webhook over HTTP/1.1, straight to the URL's host, within 10 seconds. \
+            Any 2xx answer is the receipt (only the status and a digest of the answer are kept); anything else, a redirect \
+            included, is retried with doubling backoff from 30 s to an hour, 12 attempts. The same notice may arrive more \
+            than once: `Idempotency-Key` is the same on every retry. Check `Liaison-Signature` before trusting the body: \
+            `t=TIMESTAMP,v1=HEX`, where HEX is the HMAC-SHA256, with the agency's webhook secret, of TIMESTAMP, a full \
+            stop and the raw body; compare in constant time and refuse a TIMESTAMP more than 300 seconds from your clock. \
+            Acknowledge the notice with POST /api/v1/obligations/{obligationID}/acknowledgement; GET /api/v1/inbox \
+            (state=open by default, a page at a time) lists what is still open.
+            """),
+        "parameters": [
+            ["name": "Liaison-Signature", "in": "header", "required": true,
+             "description": "t=TIMESTAMP,v1=HEX: HMAC-SHA256 of TIMESTAMP.BODY with the agency's webhook secret",
+             "schema": ["type": "string"], "example": "t=1790000000,v1=5f0c…"],
+            ["name": "Idempotency-Key", "in": "header", "required": true, "description": "The same on every retry of one notice",
+             "schema": ["type": "string"], "example": "c0a8…:3:decision-to-deport:NCA:webhook"],
+        ],
+        "requestBody": ["required": true, "content": ["application/json": [
+            "schema": ref("Notice"),
+            "example": ["obligationID": "c0a8…:3:bail-granted:NCA", "caseID": "c0a8…", "agency": "NCA", "event": "bail-granted",
+                        "summary": "Case B1234567: SURNAME, Given\nMilestone: bail-granted\nBail conditions and restrictions: reside at a fixed address; report weekly\nReason: tribunal decision",
+                        "dueBy": "2026-12-05T09:00:00Z"],
+        ]]],
+        "responses": ["200": ["description": "Taken: any 2xx is the receipt"],
+                      "503": ["description": "Not taken: retried later"]],
+        "security": [],
+    ]
 
     static let errorResponses: [(String, String)] = [
         ("BadRequest", "The body is not valid JSON or has a value of the wrong type; `fields` names it."),
@@ -526,6 +558,13 @@ enum OpenAPIDocument {
                 "removal": object(["date": string(format: "date-time"), "route": string(), "destination": string()], required: ["date", "route", "destination"]),
             ], required: ["events", "barriers", "onBail"]),
         ], required: ["id", "meta", "homeOfficeReference", "progress", "rulesVersion", "interests"]),
+        "Notice": object([
+            "obligationID": string(description: "Acknowledge with this ID"), "caseID": string(format: "uuid"),
+            "agency": string(description: "The agency the notice is addressed to"),
+            "event": string(description: "A milestone's code, case-owner-details, removal-details or consultation"),
+            "summary": string(description: "What happened and what the agency needs to know, with the facts of the milestone"),
+            "dueBy": string(format: "date-time", description: "When the acknowledgement is due"),
+        ], required: ["obligationID", "caseID", "agency", "event", "summary", "dueBy"]),
         "DeportationCaseList": object(["items": array(ref("DeportationCase")), "nextCursor": string()], required: ["items"]),
         "ImportFile": ["type": "string", "description": "The file itself: CSV with a header row, or JSON Lines (one object per line)"],
         "ImportJob": object([
