@@ -209,6 +209,18 @@ struct ObligationTests {
         w.clock.advance(25 * 3600)
         let first = try await w.obligations.sweep()
         #expect(first.map(\.agencyCode) == ["NCA"] && first[0].escalation == 1, "the acknowledged one never escalates")
+        // The people it is escalated to are told by email: at level 1 every senior caseworker of the holding agency.
+        let process = User(username: "hocc.process", displayName: "Process Team", email: "process@hocc.invalid", agencyID: w.hocc.id,
+                           roles: [.supervisor], vetting: .sc)
+        try await w.f.store.insertUser(process, passwordHash: "x")
+        func escalationEmails() async throws -> [OutboxMessage] {
+            try await w.f.store.messages(obligation: first[0].id).filter { $0.id.contains(":escalation-") }
+        }
+        #expect(try await escalationEmails().map(\.destination) == ["senior@hocc.invalid"])
+        #expect(try await escalationEmails().allSatisfy { $0.channel == .email && $0.subject.contains("overdue") && $0.body.contains("Escalated to the senior caseworker") })
+        // The partner sees its notice, not the Home Office's internal escalation; the senior caseworker sees both.
+        #expect(try await w.obligations.get(first[0].id, by: w.ncaOfficer).1.allSatisfy { !$0.id.contains(":escalation-") })
+        #expect(try await w.obligations.get(first[0].id, by: w.senior).1.contains { $0.id.contains(":escalation-1:hocc.senior") })
         #expect(try await w.obligations.list(.overdue, by: w.caseworker).map(\.escalation) == [1])
         #expect(try await w.obligations.list(.due, by: w.caseworker).isEmpty)
         #expect(try await w.f.store.obligationTallies(at: w.clock.now()) == [ObligationTally(team: "", agency: "NCA", due: 0, overdue: 1, escalated: 1)])
@@ -217,6 +229,9 @@ struct ObligationTests {
         w.clock.advance(13 * 3600)
         #expect(try await w.obligations.sweep().map(\.escalation) == [2])
         #expect(try await w.obligations.sweep().isEmpty)
+        // At level 2 the criminal casework process team is told.
+        #expect(try await escalationEmails().map(\.destination).sorted() == ["process@hocc.invalid", "senior@hocc.invalid"])
+        #expect(try await escalationEmails().contains { $0.id.hasSuffix(":escalation-2:hocc.process") && $0.body.contains("criminal casework process team") })
         let audited = try await w.f.store.searchAudit(AuditQuery(action: "obligation.escalate", limit: 10))
         #expect(audited.map(\.detail).compactMap { $0 }.map { $0.components(separatedBy: "escalated to the ").last! }
                 == ["criminal casework process team", "senior caseworker"])

@@ -78,7 +78,8 @@ public struct ObligationService: Sendable {
             guard let found = try await store.obligation(id), let shown = try await visible([found], to: user).first else {
                 throw LiaisonError.notFound(kind: Self.kind, id: id)
             }
-            var messages = try await store.messages(obligation: id)
+            // Escalation emails are the holding agency's own business.
+            var messages = try await store.messages(obligation: id).filter { !$0.id.contains(":escalation-") || $0.agencyID == user.agencyID }
             if shown.summary != found.summary {
                 // The message carries the notice as sent, name and all: the reader sees that it went, not what it said.
                 for n in messages.indices { messages[n].body = "" }
@@ -178,7 +179,8 @@ public struct ObligationService: Sendable {
                 continue
             }
             do {
-                try await store.commitCaseWork(CaseWork(changedObligations: [obligation]))
+                try await store.commitCaseWork(CaseWork(changedObligations: [obligation],
+                                                        messages: try await escalationMessages(obligation, level: level, at: now)))
             } catch LiaisonError.conflict { continue } // acknowledged meanwhile
             _ = try await auditor.log.record(AuditDraft(actorID: nil, actorName: "liaison", agencyID: nil, action: "obligation.escalate",
                                                         objectKind: Self.kind, objectIDs: [obligation.id, obligation.caseID.rawValue],
@@ -187,6 +189,31 @@ public struct ObligationService: Sendable {
             escalated.append(obligation)
         }
         return escalated
+    }
+
+    /// The emails that tell the people an obligation is escalated to: at level 1 the senior caseworkers, at level 2
+    /// the criminal casework process team (supervisors), of the agency holding the case, each only if they may read
+    /// the case and its subject. (In Liaison they find it under the escalated obligations.)
+    func escalationMessages(_ obligation: Obligation, level: Int, at time: Date) async throws -> [OutboxMessage] {
+        guard let c = try await store.deportationCase(obligation.caseID) else { return [] }
+        let subject = try await store.subject(c.subjectID)
+        let role: Role = level >= 2 ? .supervisor : .seniorCaseworker
+        let target = Obligation.escalationTargets[level]
+        let people = try await store.users().filter { user in
+            user.active && user.agencyID == c.meta.owningAgencyID && user.has(role) && !user.email.isEmpty
+                && AccessPolicy.decide(user, .read, c.meta, kind: CaseService.kind).allowed
+                && (subject.map { AccessPolicy.decide(user, .read, $0.meta, kind: SubjectService.kind).allowed } ?? false)
+        }
+        let notice = Notice(obligationID: obligation.id, caseID: obligation.caseID.rawValue, agency: obligation.agencyCode, event: "escalation",
+                            summary: "Escalated to the \(target): \(obligation.agencyCode) has not acknowledged \(obligation.event), due "
+                                + ISO8601DateFormatter().string(from: obligation.dueBy) + ".\n" + obligation.summary,
+                            dueBy: obligation.dueBy)
+        let body = String(decoding: try JSONCoding.encoder.encode(notice), as: UTF8.self)
+        return people.map { person in
+            OutboxMessage(id: "\(obligation.id):escalation-\(level):\(person.username)", obligationID: obligation.id, agencyID: c.meta.owningAgencyID,
+                          channel: .email, destination: person.email, subject: "Liaison escalation: \(obligation.event) overdue (\(obligation.reference))",
+                          body: body, status: .pending, attempts: 0, nextAttemptAt: time)
+        }
     }
 
     /// What the dashboard shows: open obligations by team and agency, and minute sheets awaiting confirmation.
