@@ -136,6 +136,23 @@ struct ObligationsWebTests {
             let stored = try #require(try await harness.store.deliveryChannels(ncaAgency.id)?.webhookSecret)
             #expect(stored.hasPrefix("sealed:v1:") && !stored.contains("0123456789abcdef0123"))
             #expect(SecretBox.process.open(stored) == "0123456789abcdef0123")
+            // An administrator may have Liaison make a new secret, shown once; it replaces the old.
+            let made = try await client.execute(uri: "/api/v1/agencies/NCA/delivery/secret", method: .post, headers: bearer(admin))
+            let secret = try #require(try made.json()["webhookSecret"] as? String)
+            #expect(made.status == .ok && secret.hasPrefix("whsec_") && secret.count > 40)
+            let resealed = try #require(try await harness.store.deliveryChannels(ncaAgency.id)?.webhookSecret)
+            #expect(SecretBox.process.open(resealed) == secret && !resealed.contains(secret))
+            // Only the agency's own administrators manage its channels: another agency's administrator is refused.
+            let gmp = try #require(harness.data.agencies.first { $0.code == "GMP" })
+            let gmpAdmin = User(username: "gmp.admin", displayName: "GMP admin", email: "admin@gmp.invalid", agencyID: gmp.id, roles: [.administrator],
+                                vetting: .sc)
+            try await harness.store.insertUser(gmpAdmin, passwordHash: "x")
+            let gmpToken = try await Authenticator(store: harness.store, clock: SystemClock(), hasher: PasswordHasher(cost: 4),
+                                                   audit: AuditLog(store: harness.store, clock: SystemClock())).issueToken(for: gmpAdmin, name: "t", by: "test")
+            let elsewhere = try await client.execute(uri: "/api/v1/agencies/NCA/delivery", method: .put, headers: bearer(gmpToken),
+                                                     body: ByteBuffer(string: #"{"version":2,"webhookURL":"https://hooks.gmp.invalid/steal","webhookSecret":"0123456789abcdef0123"}"#))
+            #expect(elsewhere.status == .forbidden)
+            #expect(try await client.execute(uri: "/api/v1/agencies/GMP/delivery", method: .get, headers: bearer(gmpToken)).status == .ok)
             #expect(try await client.execute(uri: "/api/v1/agencies/NCA/delivery", method: .get, headers: bearer(nca)).status == .forbidden)
         }
     }

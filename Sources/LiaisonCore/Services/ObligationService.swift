@@ -292,11 +292,33 @@ public struct ObligationService: Sendable {
         }
     }
 
+    /// The agency whose channels `user` may see and set: their own, as its administrator. Another agency's
+    /// channels decide where that agency's notices go, so no administrator elsewhere may change them.
     func channelAgency(_ code: String, _ user: User) async throws -> Agency {
         guard user.active, user.has(.administrator) else {
             throw PolicyRefusal.roles("only an administrator may see or set an agency's delivery channels")
         }
         guard let agency = try await store.agency(code: code.uppercased()) else { throw LiaisonError.notFound(kind: "agency", id: code) }
+        guard agency.id == user.agencyID else {
+            throw PolicyRefusal.roles("only \(agency.code)'s own administrators may see or set its delivery channels")
+        }
         return agency
     }
-}
+
+    /// A new webhook signing secret for the agency, made by Liaison, stored sealed, and shown this once.
+    public func newWebhookSecret(agencyCode: String, by user: User, request: RequestInfo = .none) async throws -> (secret: String, version: Int) {
+        try await auditor.run(user, "delivery.secret", kind: "delivery-channels", ids: [agencyCode], request: request) {
+            let agency = try await channelAgency(agencyCode, user)
+            var bytes = [UInt8](repeating: 0, count: 32)
+            var generator = SystemRandomNumberGenerator()
+            for n in bytes.indices { bytes[n] = UInt8.random(in: 0...255, using: &generator) }
+            let secret = "whsec_" + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+            let current = try await store.deliveryChannels(agency.id)
+            var next = current ?? DeliveryChannels(agencyID: agency.id, version: 0)
+            next.webhookSecret = try secrets.seal(secret)
+            next.version = (current?.version ?? 0) + 1
+            try await store.saveDeliveryChannels(next, expectedVersion: current?.version)
+            return (secret, next.version)
+        }
+    }}

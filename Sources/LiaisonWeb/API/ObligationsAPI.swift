@@ -106,6 +106,12 @@ struct ObligationsAPI {
                                             version: input.version ?? 0)
             return try jsonResponse(try await obligations.setChannels(agencyCode: agency, channels, by: user, request: context.request))
         }
+        api.add(APIOperation(method: .post, path: "/api/v1/agencies/{agency}/delivery/secret", operationID: "newWebhookSecret",
+                             summary: "Make a new webhook signing secret for your agency: shown in this answer only, stored sealed",
+                             tag: "Obligations", response: "WebhookSecret", access: .roles([.administrator]))) { _, context in
+            let made = try await obligations.newWebhookSecret(agencyCode: try Self.agency(context), by: try context.user(), request: context.request)
+            return try jsonResponse(["webhookSecret": made.secret, "version": String(made.version)])
+        }
         api.add(APIOperation(method: .get, path: "/api/v1/guidance", operationID: "listGuidance",
                              summary: "Casework guidance in force today, one page per step", tag: "Guidance", response: "GuidanceList")) { _, context in
             try jsonResponse(["items": try await guidance.list(by: try context.user(), request: context.request)])

@@ -558,6 +558,8 @@ enum OpenAPIDocument {
                 "removal": object(["date": string(format: "date-time"), "route": string(), "destination": string()], required: ["date", "route", "destination"]),
             ], required: ["events", "barriers", "onBail"]),
         ], required: ["id", "meta", "homeOfficeReference", "progress", "rulesVersion", "interests"]),
+        "WebhookSecret": object(["webhookSecret": string(description: "Shown this once: keep it where your receiver checks signatures"),
+                                 "version": string(description: "The delivery channels' new version")], required: ["webhookSecret", "version"]),
         "Notice": object([
             "obligationID": string(description: "Acknowledge with this ID"), "caseID": string(format: "uuid"),
             "agency": string(description: "The agency the notice is addressed to"),
