@@ -41,7 +41,10 @@ struct SMTPTransportTests {
                                                                 : "250-relay.invalid\r\n250-STARTTLS\r\n250 8BITMIME\r\n"))
                     } else if line == "STARTTLS" {
                         try await output.write(ByteBuffer(string: "220 2.0.0 ready to start TLS\r\n"))
-                        try await channel.pipeline.addHandler(NIOSSLServerHandler(context: context), position: .first).get()
+                        let pipeline = channel.pipeline
+                        try await channel.eventLoop.submit {
+                            try pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context), position: .first)
+                        }.get()
                         secure = true
                         transcript.encryptedFrom.withLock { $0 = transcript.lines.withLock { $0.count } }
                     } else if line == "DATA" {

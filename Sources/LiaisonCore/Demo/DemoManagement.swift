@@ -164,7 +164,7 @@ public enum DemoManagement {
             let infoDate = InterventionService.day(now.addingTimeInterval(-Double(rng.int(5...300)) * 86_400))
             let recorded = rng.chance(0.7)
             let at = now.addingTimeInterval(-Double(rng.int(1...4)) * 86_400)
-            var report = IntelReport(id: rng.id(), meta: RecordMeta(owningAgencyID: subject.meta.owningAgencyID, marking: subject.meta.marking,
+            let report = IntelReport(id: rng.id(), meta: RecordMeta(owningAgencyID: subject.meta.owningAgencyID, marking: subject.meta.marking,
                                                                     sharing: Sharing(withAll: false), needToKnow: subject.meta.needToKnow,
                                                                     createdAt: at, createdBy: author.id),
                                      text: text, infoDate: infoDate, place: town, source: IntelSource(kind: rng.pick(["agency", "partner"]), description: "Surveillance log"),

@@ -90,7 +90,7 @@ public struct IntelligenceService: Sendable {
             shared.sharing = input.sharing ?? Sharing(withAll: false)
             var meta = try RecordEditing.newMeta(shared, by: user, at: now)
             meta.handling = input.grading?.handling
-            var report = IntelReport(id: .make(), meta: meta, text: content.text, infoDate: input.infoDate!, place: input.place?.nonEmpty, source: content.source,
+            let report = IntelReport(id: .make(), meta: meta, text: content.text, infoDate: input.infoDate!, place: input.place?.nonEmpty, source: content.source,
                                      links: content.links, grading: input.grading, legacyGrading: input.legacyGrading, status: "draft", reviewDate: nil,
                                      sanitised: [], disseminations: [], history: [IntelStep(status: "draft", by: user.username, at: now, note: "")], withheld: [])
             try await store.insertIntelReport(report)

@@ -63,7 +63,10 @@ public struct SMTPTransport: MessageTransport {
                     _ = try await expect(220, after: "STARTTLS")
                     // From here the bytes pass through TLS, below the reading and writing above.
                     let name = (try? SocketAddress(ipAddress: host, port: port)) == nil ? host : nil
-                    try await channel.channel.pipeline.addHandler(try NIOSSLClientHandler(context: context, serverHostname: name), position: .first).get()
+                    let pipeline = channel.channel.pipeline
+                    try await channel.channel.eventLoop.submit {
+                        try pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: name), position: .first)
+                    }.get()
                     _ = try await expect(250, after: "EHLO liaison")
                 }
                 _ = try await expect(250, after: "MAIL FROM:<\(from)>")

@@ -39,7 +39,6 @@ struct HomePages {
                                   status: .unauthorized)
         }
         routes.page(.post, "/logout", access: .signedIn) { request, context in
-            let form = try await FormData.read(request)
             var response = Response.redirect(to: "/login")
             response.setCookie(try await authenticator.signOut(request, identity: context.identity, info: context.request))
             return response

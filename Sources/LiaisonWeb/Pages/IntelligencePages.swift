@@ -105,7 +105,6 @@ struct IntelligencePages {
             return Response.redirect(to: "/intelligence/\(id)?saved=1")
         }
         routes.page(.post, "/intelligence/{id}/read", access: .intelRecipient) { request, context in
-            let form = try await FormData.read(request)
             let id: IntelReportID = try RequestReading.id(context)
             _ = try await this.intelligence.step(id, IntelStepInput(version: nil, action: "read"), by: try context.user(), request: context.request)
             return Response.redirect(to: "/intelligence/received?read=1")

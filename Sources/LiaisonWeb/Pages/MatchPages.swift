@@ -13,7 +13,6 @@ struct MatchPages {
         let this = self
         routes.page(.get, "/matches", access: .signedIn) { request, context in try await this.list(request, context) }
         routes.page(.post, "/matches/find", access: .signedIn) { request, context in
-            let form = try await FormData.read(request)
             let found = try await this.reviews.findDuplicates(by: try context.user(), request: context.request)
             return Response.redirect(to: "/matches?checked=\(found.subjects)&queued=\(found.queued)&linked=\(found.linked)")
         }
@@ -37,7 +36,6 @@ struct MatchPages {
         }
         routes.page(.post, "/matches/{id}/undo", access: .decidePair) { request, context in
             let id = try MatchesAPI.id(context)
-            let form = try await FormData.read(request)
             do {
                 _ = try await this.reviews.undo(id, by: try context.user(), request: context.request)
             } catch LiaisonError.conflict {
