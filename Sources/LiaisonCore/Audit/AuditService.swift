@@ -37,10 +37,21 @@ public struct AuditService: Sendable {
     func shown(_ entries: [AuditEntry], to user: User) async throws -> [AuditEntry] {
         var known: [String: Bool] = [:]
         var shown: [AuditEntry] = []
+        // Most object IDs are of the entry's own kind: subjects are checked together, in one read per page.
+        let subjectIDs = entries.filter { $0.objectKind == SubjectService.kind }.flatMap(\.objectIDs).compactMap { SubjectID(validating: $0) }
+        if !subjectIDs.isEmpty {
+            let readable = try await References(store: store).subjects(subjectIDs, readableBy: user)
+            for subject in try await store.subjects(ids: Array(Set(subjectIDs))) { known[subject.id.rawValue] = readable[subject.id] != nil }
+        }
         for entry in entries {
             var e = entry
             var ids: [String] = []
-            for id in entry.objectIDs { ids.append(try await redacted(id, by: user, cache: &known)) }
+            for id in entry.objectIDs {
+                if known[id] == nil, let kind = entry.objectKind, let meta = try await Self.record(id, kind: kind, in: store) {
+                    known[id] = try await mayKnow(meta, by: user)
+                }
+                ids.append(try await redacted(id, by: user, cache: &known))
+            }
             e.objectIDs = ids
             if let detail = entry.detail { e.detail = try await redacted(detail, by: user, cache: &known) }
             if let purpose = entry.purpose { e.purpose = try await redacted(purpose, by: user, cache: &known) }
@@ -65,6 +76,10 @@ public struct AuditService: Sendable {
     /// an agency, a request).
     func mayKnow(_ id: String, by user: User) async throws -> Bool {
         guard let found = try await Self.record(id, in: store) else { return true }
+        return try await mayKnow(found, by: user)
+    }
+
+    func mayKnow(_ found: (kind: String, meta: RecordMeta, about: (kind: String, id: String)?), by user: User) async throws -> Bool {
         guard AccessPolicy.decide(user, .read, found.meta, kind: found.kind).allowed else { return false }
         guard let about = found.about else { return true }
         return try await References(store: store).target(kind: about.kind, id: about.id, readableBy: user) != nil
@@ -75,18 +90,32 @@ public struct AuditService: Sendable {
     static func record(_ raw: String, in store: any LiaisonStore) async throws
         -> (kind: String, meta: RecordMeta, about: (kind: String, id: String)?)?
     {
+        for kind in kinds {
+            if let found = try await record(raw, kind: kind, in: store) { return found }
+        }
+        return nil
+    }
+
+    /// The kinds of record an audit entry can name by ID.
+    static let kinds = [SubjectService.kind, OCGService.kind, CaseService.kind, POIService.kind, IntelligenceService.kind,
+                        InterventionService.kind, AssetService.kind]
+
+    /// The record of one kind with this ID, if there is one.
+    static func record(_ raw: String, kind: String, in store: any LiaisonStore) async throws
+        -> (kind: String, meta: RecordMeta, about: (kind: String, id: String)?)?
+    {
         guard let uuid = UUID(uuidString: raw) else { return nil }
         let id = uuid.uuidString.lowercased()
-        if let found = try await store.subject(SubjectID(id)) { return (SubjectService.kind, found.meta, nil) }
-        if let found = try await store.ocg(OCGID(id)) { return (OCGService.kind, found.meta, nil) }
-        if let found = try await store.deportationCase(CaseID(id)) { return (CaseService.kind, found.meta, nil) }
-        if let found = try await store.poi(POIID(id)) { return (POIService.kind, found.meta, ("subject", found.subjectID.rawValue)) }
-        if let found = try await store.intelReport(IntelReportID(id)) { return (IntelligenceService.kind, found.meta, nil) }
-        if let found = try await store.intervention(InterventionID(id)) {
-            return (InterventionService.kind, found.meta, (found.target.kind, found.target.id))
+        switch kind {
+        case SubjectService.kind: return try await store.subject(SubjectID(id)).map { (kind, $0.meta, nil) }
+        case OCGService.kind: return try await store.ocg(OCGID(id)).map { (kind, $0.meta, nil) }
+        case CaseService.kind: return try await store.deportationCase(CaseID(id)).map { (kind, $0.meta, nil) }
+        case POIService.kind: return try await store.poi(POIID(id)).map { (kind, $0.meta, ("subject", $0.subjectID.rawValue)) }
+        case IntelligenceService.kind: return try await store.intelReport(IntelReportID(id)).map { (kind, $0.meta, nil) }
+        case InterventionService.kind: return try await store.intervention(InterventionID(id)).map { (kind, $0.meta, ($0.target.kind, $0.target.id)) }
+        case AssetService.kind: return try await store.assetOrder(AssetOrderID(id)).map { (kind, $0.meta, ($0.target.kind, $0.target.id)) }
+        default: return nil
         }
-        if let found = try await store.assetOrder(AssetOrderID(id)) { return (AssetService.kind, found.meta, (found.target.kind, found.target.id)) }
-        return nil
     }
 
     /// The UUID-shaped runs in `text` (8-4-4-4-12 hexadecimal digits).
