@@ -75,19 +75,18 @@ struct WebhookTransportTests {
     func silent() async throws {
         let router = Router()
         router.post("/hook") { _, _ -> Response in
-            try await Task.sleep(for: .seconds(2))
+            // Answers long after the deadline: only the deadline can end the call with an error.
+            try await Task.sleep(for: .seconds(5))
             return Response(status: .ok)
         }
         try await Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { client in
             let port = try #require(client.port)
-            let started = ContinuousClock.now
             do {
                 _ = try await WebhookTransport(timeout: 0.5, hosts: Self.local).send(Self.message(to: "http://127.0.0.1:\(port)/hook"), secret: "s")
                 Issue.record("a webhook that did not answer was taken as delivered")
             } catch let error as DeliveryError {
                 #expect(error.description.contains("no answer within"), "\(error)")
             }
-            #expect(ContinuousClock.now - started < .seconds(1.5))
         }
     }
 
