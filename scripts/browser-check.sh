@@ -35,7 +35,7 @@ curl -fs -X POST -H "Authorization: Bearer $TOKEN" -H "Content-Type: text/csv" -
   "http://127.0.0.1:$PORT/api/v1/imports?source=browser-check&map=given_name%3Dfirst&map=surname%3Dlast&map=date_of_birth%3Ddob&dateFormat=dd/MM/yyyy&id=ref&fileName=partner.csv" >/dev/null
 # A deportation case with two steps, for the cases pages.
 SUBJECT=$(curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/subjects?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
-CASE=$(curl -fs -X POST -H "Authorization: Bearer $TOKEN" -d "{\"subjectID\":\"$SUBJECT\",\"homeOfficeReference\":\"B1234567\",\"fileLocation\":\"Croydon\"}" \
+CASE=$(curl -fs -X POST -H "Authorization: Bearer $TOKEN" -d "{\"subjectID\":\"$SUBJECT\",\"homeOfficeReference\":\"B1234567\",\"fileLocation\":\"croydon\"}" \
   "http://127.0.0.1:$PORT/api/v1/cases" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 curl -fs -X POST -H "Authorization: Bearer $TOKEN" -d '{"version":1,"milestone":"liability-to-deport","reason":"sentenced to 14 months"}' \
   "http://127.0.0.1:$PORT/api/v1/cases/$CASE/steps" >/dev/null

@@ -269,9 +269,10 @@ try:
 
     # A senior caseworker's dashboard, and the guidance with its history.
     sign_in("hocc.senior")
+    check("10-senior-home")
     driver.get(f"{base}/obligations?state=overdue")
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "By team and agency"))
-    check("10-obligations")
+    check("10b-obligations")
     driver.get(f"{base}/guidance/consultation")
     check("11-guidance")
     driver.get(f"{base}/scoring")
@@ -279,6 +280,14 @@ try:
     check("12-scoring")
     driver.get(f"{base}/assessments/due")
     check("13-reassessments-due")
+    sign_out()
+
+    # The NCA's administrator sees where its notices go, and makes a signing secret, shown once.
+    sign_in("nca.admin")
+    driver.get(f"{base}/admin/delivery")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/admin/delivery/secret'] button").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "shown only this once"))
+    check("13b-delivery-settings")
     sign_out()
 
     # An NCA supervisor writes an industry alert for banks and publishes it.

@@ -482,6 +482,8 @@ enum Migrations {
             ["ALTER TABLE api_tokens ADD COLUMN expires_at BIGINT",
              "UPDATE api_tokens SET expires_at = created_at + \(Int64(APITokenRecord.lifetime * 1000))"]
         },
+        // Where a Home Office file is held is one of the casework teams, chosen from a list.
+        Migration(name: "031_casework_teams") { _ in Self.referenceInserts(["casework-team"]) },
     ]
 
     /// Rebuilds the reports' search text and link keys from the reports themselves.

@@ -12,9 +12,10 @@ struct CaseServiceTests {
         let f = try await Fixture(kind)
         let subject = try await f.subjects.create(SubjectInput(details: SubjectDetails(names: [PersonName(given: "Arben", family: "Hoxha")])), by: f.analyst)
         let service = CaseService(store: f.store, clock: f.clock, audit: f.audit)
-        var c = try await service.create(CaseInput(subjectID: subject.id, homeOfficeReference: "b1234567", fileLocation: "Croydon",
+        var c = try await service.create(CaseInput(subjectID: subject.id, homeOfficeReference: "b1234567", fileLocation: "Casework team, Croydon",
                                                    sharing: Sharing(withAll: false, agencies: [f.gmp.id])), by: f.analyst)
         #expect(c.subjectName == subject.displayName && c.withheld == nil)
+        #expect(c.fileLocation == "croydon")
         #expect(c.homeOfficeReference == "B1234567" && c.owner == nil && c.progress.stage == nil && c.meta.version == 1)
         await #expect(throws: LiaisonError.conflict(field: "homeOfficeReference", reason: "another case already has Home Office reference B1234567")) {
             try await service.create(CaseInput(subjectID: subject.id, homeOfficeReference: "B1234567"), by: f.analyst)

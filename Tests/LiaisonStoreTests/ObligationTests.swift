@@ -249,12 +249,19 @@ struct ObligationTests {
         try await w.step { CaseStepInput(version: $0, minuteSheet: "attach") }
         #expect(w.deportationCase.minuteSheet?.state == .attached)
         try await w.step { CaseStepInput(version: $0, note: "sent for the appeal", fileLocation: "Tribunal team, Leeds") }
-        #expect(w.deportationCase.fileLocation == "Tribunal team, Leeds" && w.deportationCase.progress.events.last?.details["to"] == "Tribunal team, Leeds")
+        #expect(w.deportationCase.fileLocation == "leeds-tribunal" && w.deportationCase.progress.events.last?.details["to"] == "leeds-tribunal")
+        // The holder is a team from the reference list, named or coded, never free text.
+        await #expect(throws: LiaisonError.invalid("fileLocation", "is not a casework team; choose one of: workflow, croydon, sheffield, liverpool-removals, leeds-tribunal, glasgow, detained-casework, appeals-litigation")) {
+            try await w.step { CaseStepInput(version: $0, fileLocation: "workflow team") }
+        }
+        await #expect(throws: LiaisonError.invalid("fileLocation", "the file is already with that team")) {
+            try await w.step { CaseStepInput(version: $0, fileLocation: "LEEDS-TRIBUNAL") }
+        }
         var away = try await World(kind, reference: "D1112223")
         away.deportationCase = try await away.cases.create(CaseInput(subjectID: away.deportationCase.subjectID, homeOfficeReference: "E1112223",
-                                                                     fileLocation: "Liverpool removals team"), by: away.caseworker)
+                                                                     fileLocation: "liverpool-removals"), by: away.caseworker)
         try await away.step { CaseStepInput(version: $0, minuteSheet: "attach") }
-        #expect(away.deportationCase.minuteSheet?.state == .requested && away.deportationCase.minuteSheet?.requestedFrom == "Liverpool removals team")
+        #expect(away.deportationCase.minuteSheet?.state == .requested && away.deportationCase.minuteSheet?.requestedFrom == "Removals team, Liverpool")
         #expect(try await away.obligations.dashboard(by: away.caseworker).minuteSheetsAwaiting.map(\.reference) == ["E1112223"])
         try await away.step { CaseStepInput(version: $0, note: "confirmed by phone", minuteSheet: "confirm") }
         #expect(away.deportationCase.minuteSheet?.state == .attached)

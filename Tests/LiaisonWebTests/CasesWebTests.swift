@@ -15,7 +15,7 @@ struct CasesWebTests {
         let subject = harness.readable(by: "nca.analyst") { $0.meta.owningAgencyID == harness.user("nca.analyst").agencyID && $0.meta.needToKnow == nil }
         try await harness.run { client in
             let created = try await client.execute(uri: "/api/v1/cases", method: .post, headers: bearer(token),
-                                                   body: ByteBuffer(string: #"{"subjectID":"\#(subject.id.rawValue)","homeOfficeReference":"D7654321","fileLocation":"Sheffield"}"#))
+                                                   body: ByteBuffer(string: #"{"subjectID":"\#(subject.id.rawValue)","homeOfficeReference":"D7654321","fileLocation":"sheffield"}"#))
             #expect(created.status == .created)
             let id = try #require(try created.json()["id"] as? String)
             let stepped = try await client.execute(uri: "/api/v1/cases/\(id)/steps", method: .post, headers: bearer(token),
@@ -40,6 +40,11 @@ struct CasesWebTests {
             let page = try await client.execute(uri: "/cases/\(id)", method: .get, headers: [.cookie: session.cookie])
             #expect(page.text.contains("no-travel-document") && page.text.contains("passport expired") && page.text.contains("sentence of 14 months"))
             #expect(page.text.contains("name=\"barrierID\" value=\"1\""))
+            // The holder is shown by name; moving the file is a choice of team, the current one chosen.
+            #expect(page.text.contains("<dd>Casework team, Sheffield</dd>") && page.text.contains(#"<option value="sheffield" selected>"#))
+            let badTeam = try await client.execute(uri: "/cases/\(id)/steps", method: .post, headers: form,
+                                                   body: ByteBuffer(string: "_csrf=\(session.csrf)&version=3&fileLocation=the+basement"))
+            #expect(badTeam.status == .unprocessableContent && badTeam.text.contains("is not a casework team"))
             let resolved = try await client.execute(uri: "/cases/\(id)/steps", method: .post, headers: form,
                                                     body: ByteBuffer(string: "_csrf=\(session.csrf)&version=3&barrierID=1&note=document+issued"))
             #expect(resolved.status == .seeOther)

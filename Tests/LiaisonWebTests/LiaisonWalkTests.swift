@@ -65,7 +65,7 @@ struct LiaisonWalkTests {
 
                 // The workflow team opens the case, records the NCA's interest from its email, attaches the minute sheet.
                 let created = try await call(.post, "/api/v1/cases", workflow,
-                                             #"{"subjectID":"\#(subject.id)","homeOfficeReference":"W7000001","fileLocation":"workflow team"}"#)
+                                             #"{"subjectID":"\#(subject.id)","homeOfficeReference":"W7000001","fileLocation":"workflow"}"#)
                 #expect(created.status == .created)
                 let caseID = try #require(try json(created)["id"] as? String)
                 let interest = try await call(.post, "/api/v1/cases/\(caseID)/interests", workflow,
@@ -147,6 +147,12 @@ struct LiaisonWalkTests {
                 #expect(messages.contains { $0.channel == .email && $0.id.contains(":escalation-1:hocc.senior") })
                 let seniorView = try await call(.get, "/api/v1/obligations?state=escalated", senior)
                 #expect(try (json(seniorView)["items"] as? [[String: Any]])?.contains { $0["id"] as? String == removalID } == true)
+                // The senior caseworker's home page leads with it; a case owner's does not.
+                let seniorHome = try await client.execute(uri: "/", method: .get, headers: [.cookie: try await signIn(client, "hocc.senior").cookie])
+                #expect(seniorHome.text.contains("Escalated to you (") && seniorHome.text.contains(">W7000001</a>")
+                        && seniorHome.text.contains("the senior caseworker"))
+                let ownerHome = try await client.execute(uri: "/", method: .get, headers: [.cookie: try await signIn(client, "hocc.owner").cookie])
+                #expect(ownerHome.status == .ok && !ownerHome.text.contains("Escalated to you"))
             }
         }
     }

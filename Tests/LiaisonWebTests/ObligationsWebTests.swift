@@ -157,6 +157,46 @@ struct ObligationsWebTests {
         }
     }
 
+    @Test("an agency's administrator sets where its notices go on a page: a secret made and shown once, a webhook checked")
+    func deliveryPage() async throws {
+        let harness = try await WebHarness()
+        let nca = try #require(harness.data.agencies.first { $0.code == "NCA" })
+        try await harness.run { client in
+            let session = try await signIn(client, "nca.admin")
+            let form: HTTPFields = [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"]
+            let first = try await client.execute(uri: "/admin/delivery", method: .get, headers: [.cookie: session.cookie])
+            #expect(first.status == .ok && first.text.contains("Delivery of notices") && first.text.contains("No secret is set yet"))
+            // A webhook needs a signing secret first; the page says which field and why.
+            let early = try await client.execute(uri: "/admin/delivery", method: .post, headers: form,
+                                                 body: ByteBuffer(string: "_csrf=\(session.csrf)&version=0&webhookURL=https%3A%2F%2Fhooks.nca.demo.invalid%2Fliaison"))
+            #expect(early.status == .unprocessableContent && early.text.contains("webhookSecret must be at least 16 characters"))
+            let made = try await client.execute(uri: "/admin/delivery/secret", method: .post, headers: form, body: ByteBuffer(string: "_csrf=\(session.csrf)"))
+            let marker = try #require(made.text.range(of: "<code>whsec_"))
+            let secret = "whsec_" + made.text[marker.upperBound...].prefix { $0 != "<" }
+            #expect(made.status == .ok && secret.count > 40 && made.text.contains("shown only this once"))
+            #expect(try await harness.store.deliveryChannels(nca.id)?.webhookSecret.flatMap(SecretBox.process.open) == secret)
+            // Never shown again.
+            let again = try await client.execute(uri: "/admin/delivery", method: .get, headers: [.cookie: session.cookie])
+            #expect(again.text.contains("A secret is set") && !again.text.contains(secret) && again.text.contains(#"name="version" value="1""#))
+            let badEmail = try await client.execute(uri: "/admin/delivery", method: .post, headers: form,
+                                                    body: ByteBuffer(string: "_csrf=\(session.csrf)&version=1&email=not-an-address"))
+            #expect(badEmail.status == .unprocessableContent && badEmail.text.contains("email is not an email address")
+                    && badEmail.text.contains(#"value="not-an-address""#))
+            let saved = try await client.execute(uri: "/admin/delivery", method: .post, headers: form,
+                                                 body: ByteBuffer(string: "_csrf=\(session.csrf)&version=1&email=fno-desk%40nca.demo.invalid&webhookURL=https%3A%2F%2Fhooks.nca.demo.invalid%2Fliaison"))
+            #expect(saved.status == .seeOther && saved.headers[.location] == "/admin/delivery?saved=1")
+            let channels = try #require(try await harness.store.deliveryChannels(nca.id))
+            #expect(channels.email == "fno-desk@nca.demo.invalid" && channels.webhookURL == "https://hooks.nca.demo.invalid/liaison")
+            #expect(channels.webhookSecret.flatMap(SecretBox.process.open) == secret && channels.version == 2)
+            let shown = try await client.execute(uri: "/admin/delivery?saved=1", method: .get, headers: [.cookie: session.cookie])
+            #expect(shown.text.contains("Saved.") && shown.text.contains(#"value="https://hooks.nca.demo.invalid/liaison""#))
+            // An officer is not an administrator: refused before the page is made.
+            let officer = try await signIn(client, "nca.officer")
+            let refused = try await client.execute(uri: "/admin/delivery", method: .get, headers: [.cookie: officer.cookie])
+            #expect(refused.status == .forbidden && !refused.text.contains("hooks.nca.demo.invalid"))
+        }
+    }
+
     @Test("a case is opened from its subject's page, and interest in the person registered there")
     func fromTheSubjectPage() async throws {
         let harness = try await WebHarness()

@@ -30,7 +30,7 @@ public enum DemoCasework {
                                   needToKnow: subject.meta.needToKnow, createdAt: opened, createdBy: workflow.id)
             var c = DeportationCase(id: rng.id(), meta: meta,
                                     subjectID: subject.id, homeOfficeReference: String(format: "H%08d", i), owner: nil,
-                                    fileLocation: rng.chance(0.3) ? "Liverpool removals team" : nil)
+                                    fileLocation: rng.chance(0.3) ? "liverpool-removals" : nil)
             var time = opened
             func later() -> Date {
                 time = min(now, time.addingTimeInterval(Double(rng.int(1...36)) * 3600))

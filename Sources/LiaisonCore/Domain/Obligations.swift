@@ -133,6 +133,16 @@ public struct Obligation: Codable, Sendable, Equatable, Identifiable {
     public func isOverdue(at time: Date) -> Bool { status == .open && dueBy < time }
 
     public static let escalationTargets = ["", "senior caseworker", "criminal casework process team"]
+
+    /// What a notice is about, in words: "case-owner-details" is "Case owner's details".
+    public static func eventName(_ event: String) -> String {
+        switch event {
+        case "case-owner-details": "Case owner's details"
+        case "removal-details": "Removal details"
+        case "consultation": "Consultation before a decision not to deport"
+        default: event.prefix(1).uppercased() + event.dropFirst().replacingOccurrences(of: "-", with: " ")
+        }
+    }
 }
 
 /// What an interested agency sends back: an acknowledgement, and optionally what it holds (identity or nationality

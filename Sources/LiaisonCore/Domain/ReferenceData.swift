@@ -56,6 +56,13 @@ public enum ReferenceDefaults {
         ],
         "impact-level": [("major", "Major"), ("moderate", "Moderate"), ("minor", "Minor")],
         "country": CountryCodes.all,
+        // The teams that may hold a Home Office file; the workflow team attaches minute sheets itself.
+        "casework-team": [
+            ("workflow", "Criminal casework workflow team"), ("croydon", "Casework team, Croydon"),
+            ("sheffield", "Casework team, Sheffield"), ("liverpool-removals", "Removals team, Liverpool"),
+            ("leeds-tribunal", "Tribunal team, Leeds"), ("glasgow", "Casework team, Glasgow"),
+            ("detained-casework", "Detained casework team"), ("appeals-litigation", "Appeals and litigation team"),
+        ],
         "ocg-role": [
             ("principal", "Principal"), ("significant", "Significant member"), ("member", "Member"),
             ("facilitator", "Facilitator"), ("associate", "Associate"), ("exploited", "Exploited person"),

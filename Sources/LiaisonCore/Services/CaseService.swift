@@ -30,7 +30,7 @@ public struct CaseService: Sendable {
                 v.fail("homeOfficeReference", "must be a letter and 5 to 9 digits, e.g. B1234567")
             }
             if let owner = input.owner, try await store.credentials(username: owner) == nil { v.fail("owner", "is not a user") }
-            if let location = input.fileLocation, location.count > 200 { v.fail("fileLocation", "must be at most 200 characters") }
+            let team = try await casework(team: input.fileLocation, into: &v)
             try v.check()
             try await RecordEditing.checkAccessFields(input, store: store)
             guard let subject = try await store.subject(input.subjectID),
@@ -39,7 +39,7 @@ public struct CaseService: Sendable {
             }
             let meta = try RecordEditing.derivedMeta(input, from: subject.meta, defaultSharing: .ownerOnly, by: user, at: clock.now())
             let deportationCase = DeportationCase(meta: meta, subjectID: subject.id, homeOfficeReference: reference, owner: input.owner,
-                                                  fileLocation: input.fileLocation, rulesVersion: rules.version)
+                                                  fileLocation: team, rulesVersion: rules.version)
             try await store.insertCase(deportationCase)
             // Interest already registered in the person applies to their new case.
             let interests = try await store.subjectInterests(subject: subject.id)
@@ -50,6 +50,21 @@ public struct CaseService: Sendable {
             return try await shown(deportationCase, to: user)
         }
     }
+
+    /// The casework team holding a Home Office file, as its code in the "casework-team" reference list; given as the
+    /// code or the team's name. Nothing given means the workflow team holds the file.
+    func casework(team raw: String?, into v: inout Validator) async throws -> String? {
+        let given = raw?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if given.isEmpty { return nil }
+        let teams = ReferenceData(entries: try await store.referenceEntries()).list(Self.teamList)
+        if let team = teams.first(where: { $0.code == given.lowercased() || $0.label.lowercased() == given.lowercased() }) { return team.code }
+        v.fail("fileLocation", "is not a casework team; choose one of: \(teams.map(\.code).joined(separator: ", "))")
+        return nil
+    }
+
+    /// The reference list of casework teams, and the team that attaches minute sheets itself.
+    public static let teamList = "casework-team"
+    public static let workflowTeam = "workflow"
 
     /// A case as the user may see it: the subject named if the user may read the subject, withheld if not.
     func shown(_ c: DeportationCase, to user: User) async throws -> DeportationCase {
@@ -161,9 +176,15 @@ public struct CaseService: Sendable {
                 current.progress.events.append(CaseEvent(kind: "consultation-requested", at: now, by: user.username,
                                                          reason: input.note ?? "a decision not to deport is being considered"))
             } else if let sheet = input.minuteSheet {
-                current = try Self.minuteSheet(sheet, on: current, at: now, by: user, note: input.note)
-            } else if let location = input.fileLocation?.trimmingCharacters(in: .whitespacesAndNewlines) {
-                if location.isEmpty || location.count > 200 { throw LiaisonError.invalid("fileLocation", "must be 1 to 200 characters") }
+                let reference = ReferenceData(entries: try await store.referenceEntries())
+                current = try Self.minuteSheet(sheet, on: current, at: now, by: user, note: input.note,
+                                               teamName: { reference.label($0, in: Self.teamList) })
+            } else if input.fileLocation != nil {
+                var v = Validator()
+                let team = try await casework(team: input.fileLocation, into: &v)
+                try v.check()
+                guard let location = team else { throw LiaisonError.invalid("fileLocation", "name the casework team the file has moved to") }
+                if location == current.fileLocation { throw LiaisonError.invalid("fileLocation", "the file is already with that team") }
                 var details = ["to": location]
                 details["from"] = current.fileLocation
                 current.progress.events.append(CaseEvent(kind: "file-moved", at: now, by: user.username, reason: input.note ?? "the Home Office file moved",
@@ -189,17 +210,18 @@ public struct CaseService: Sendable {
 
     /// Minute sheet ICD.4353: attached by the workflow team when it holds the file, otherwise requested from the team
     /// holding it; `confirm` records that team's confirmation.
-    static func minuteSheet(_ step: String, on c: DeportationCase, at time: Date, by user: User, note: String?) throws -> DeportationCase {
+    static func minuteSheet(_ step: String, on c: DeportationCase, at time: Date, by user: User, note: String?,
+                            teamName: (String) -> String) throws -> DeportationCase {
         var next = c
         switch step {
         case "attach":
             if c.minuteSheet != nil { throw LiaisonError.conflict(field: "minuteSheet", reason: "the minute sheet is already \(c.minuteSheet!.state.rawValue)") }
-            let holder = c.fileLocation?.trimmingCharacters(in: .whitespaces) ?? ""
-            if holder.isEmpty || holder.lowercased() == "workflow team" {
+            let holder = c.fileLocation ?? workflowTeam
+            if holder == workflowTeam {
                 next.minuteSheet = MinuteSheet(state: .attached, attachedAt: time, by: user.username)
                 next.progress.events.append(CaseEvent(kind: "minute-sheet-attached", at: time, by: user.username, reason: note ?? "ICD.4353 attached to the Home Office file"))
             } else {
-                next.minuteSheet = MinuteSheet(state: .requested, requestedFrom: holder, requestedAt: time, by: user.username)
+                next.minuteSheet = MinuteSheet(state: .requested, requestedFrom: teamName(holder), requestedAt: time, by: user.username)
                 next.progress.events.append(CaseEvent(kind: "minute-sheet-requested", at: time, by: user.username,
                                                       reason: note ?? "the Home Office file is held elsewhere", details: ["team": holder]))
             }

@@ -72,6 +72,14 @@ public struct ObligationService: Sendable {
         }
     }
 
+    /// The escalations that have reached this user, soonest due first: from the first level for senior caseworkers,
+    /// at the second for the criminal casework process team (supervisors); each on a case the user may read.
+    public func escalatedTo(_ user: User, request: RequestInfo = .none) async throws -> [Obligation] {
+        let reached = user.has(.seniorCaseworker) ? 1 : user.has(.supervisor) ? 2 : nil
+        guard let reached else { return [] }
+        return try await list(.escalated, by: user, limit: 500, request: request).filter { $0.escalation >= reached }
+    }
+
     /// One obligation with its messages, if the user may see it.
     public func get(_ id: String, by user: User, request: RequestInfo = .none) async throws -> (Obligation, [OutboxMessage]) {
         try await auditor.run(user, "obligation.read", kind: Self.kind, ids: [id], request: request) {

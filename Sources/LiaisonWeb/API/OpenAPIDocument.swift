@@ -218,7 +218,7 @@ enum OpenAPIDocument {
         ], required: ["decision"]),
         "CaseInput": object([
             "subjectID": string(format: "uuid"), "homeOfficeReference": string(max: 10, description: "A letter and 5–9 digits, e.g. B1234567"),
-            "owner": string(description: "The case owner's username; omit while the workflow team holds it"), "fileLocation": string(max: 200),
+            "owner": string(description: "The case owner's username; omit while the workflow team holds it"), "fileLocation": string(description: "The casework team holding the Home Office file: a code (or name) from the casework-team reference list; omit while the workflow team holds it"),
             "marking": ref("ProtectiveMarking", description: "The subject's marking when omitted"),
             "sharing": ref("Sharing", description: "The agencies besides yours that see the case; when omitted, none until agencies register interest"),
             "needToKnow": string(max: 60, description: "An operation to compartment the case under; the subject's when omitted"),
@@ -235,7 +235,7 @@ enum OpenAPIDocument {
             "consult": ["type": "boolean", "description": "Ask every interested agency for its view before a decision not to deport"],
             "minuteSheet": ["type": "string", "enum": ["attach", "confirm"], "description": "Minute sheet ICD.4353: attach (or request it from the team holding the file), or confirm that team attached it"],
             "bailConditions": string(max: 2000, description: "With bail-granted: the bail conditions and restrictions"),
-            "fileLocation": string(max: 200, description: "The team or place the Home Office file has moved to"),
+            "fileLocation": string(description: "The casework team the Home Office file has moved to: a code (or name) from the casework-team reference list"),
         ], required: ["version"]),
         "InterestInput": object([
             "version": ["type": "integer", "description": "Not needed: interest is added to the case as it stands"],

@@ -9,6 +9,7 @@ struct AdminPages {
     let admin: UserAdministration
     let reference: ReferenceService
     let authenticator: Authenticator
+    let obligations: ObligationService
 
     static let access = RouteAccess.roles([.administrator])
 
@@ -54,6 +55,27 @@ struct AdminPages {
                 return try await this.referencePage(context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/admin/reference?saved=1")
+        }
+        routes.page(.get, "/admin/delivery", access: Self.access) { request, context in
+            try await this.deliveryPage(context, notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
+        }
+        routes.page(.post, "/admin/delivery", access: Self.access) { request, context in
+            let form = try await FormData.read(request)
+            let actor = try this.administrator(context)
+            let input = DeliveryChannels(agencyID: actor.agencyID, email: form["email"].trimmingCharacters(in: .whitespaces),
+                                         webhookURL: form["webhookURL"].trimmingCharacters(in: .whitespaces), version: Int(form["version"]) ?? 0)
+            do {
+                _ = try await this.obligations.setChannels(agencyCode: try await this.agencyCode(actor), input, by: actor, request: context.request)
+            } catch let error as LiaisonError {
+                guard let problem = ObligationPages.problem(error) else { throw error }
+                return try await this.deliveryPage(context, problem: problem, form: form, status: .unprocessableContent)
+            }
+            return Response.redirect(to: "/admin/delivery?saved=1")
+        }
+        routes.page(.post, "/admin/delivery/secret", access: Self.access) { _, context in
+            let actor = try this.administrator(context)
+            let made = try await this.obligations.newWebhookSecret(agencyCode: try await this.agencyCode(actor), by: actor, request: context.request)
+            return try await this.deliveryPage(context, newSecret: made.secret)
         }
         routes.page(.get, "/admin/users/new", access: Self.access) { _, context in
             _ = try this.administrator(context)
@@ -125,6 +147,27 @@ struct AdminPages {
             let owner = UserID(validating: form["user"]).map { "/admin/users/\($0)?saved=1" } ?? "/admin/users"
             return Response.redirect(to: owner)
         }
+    }
+
+    func agencyCode(_ user: User) async throws -> String {
+        guard let agency = try await directory.agency(user.agencyID) else { throw LiaisonError.notFound(kind: "agency", id: user.agencyID.rawValue) }
+        return agency.code
+    }
+
+    /// The administrator's own agency's delivery channels: where its notices go by email and by signed webhook.
+    /// The signing secret is made here and shown once, never again.
+    func deliveryPage(_ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, newSecret: String? = nil,
+                      form: FormData? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try administrator(context)
+        let code = try await agencyCode(actor)
+        let channels = try await obligations.channels(agencyCode: code, by: actor, request: context.request)
+        let agency = try await directory.agency(actor.agencyID)
+        return pages.page("adminDelivery", title: "Delivery of notices", context: view([
+            "agency": agency?.name ?? code, "code": code, "notice": notice, "problem": problem, "newSecret": newSecret,
+            "csrf": context.identity?.csrfToken ?? "", "version": String(channels.version),
+            "email": form?["email"] ?? channels.email, "webhookURL": form?["webhookURL"] ?? channels.webhookURL,
+            "secretSet": channels.webhookSecret != nil,
+        ]), identity: context.identity, section: "/admin/users", status: status)
     }
 
     static let labels = ["username": "Username", "displayName": "Name", "email": "Email", "agency": "Agency", "roles": "Roles",

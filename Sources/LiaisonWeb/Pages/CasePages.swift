@@ -86,12 +86,15 @@ struct CasePages {
         case .requested?: "Requested from \(c.minuteSheet?.requestedFrom ?? "the team holding the file") on \(c.minuteSheet?.requestedAt.map(displayTime) ?? ""), awaiting confirmation"
         case nil: "Not yet attached"
         }
+        let reference = try await directory.reference()
+        let holder = c.fileLocation ?? CaseService.workflowTeam
         var page = view([
+            "teams": reference.list(CaseService.teamList).map { view(["code": $0.code, "label": $0.label, "selected": $0.code == holder]) },
             "id": c.id.rawValue, "reference": c.homeOfficeReference, "version": String(c.meta.version), "csrf": context.identity?.csrfToken ?? "",
             "subjectID": c.subjectName == nil ? nil : c.subjectID.rawValue,
             "subject": c.subjectName ?? "Withheld: \(References.withheldSubject)",
             "stage": c.progress.stage?.rawValue ?? "new", "owner": c.owner ?? "Unallocated (held by the workflow team)",
-            "fileLocation": c.fileLocation, "onBail": c.progress.onBail, "notice": notice, "problem": problem, "canChange": canChange,
+            "fileLocation": c.fileLocation.map { reference.label($0, in: CaseService.teamList) }, "onBail": c.progress.onBail, "notice": notice, "problem": problem, "canChange": canChange,
             "events": c.progress.events.reversed().map { e in
                 view(["kind": e.kind, "at": displayTime(e.at), "by": e.by, "reason": e.reason,
                       "details": e.details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")])

@@ -6,9 +6,10 @@ import LiaisonCore
 struct HomePages {
     let pages: PageRenderer
     let authenticator: Authenticator
+    let obligations: ObligationService
 
     func register(_ routes: inout RouteTable) {
-        let pages = self.pages, authenticator = self.authenticator
+        let pages = self.pages, authenticator = self.authenticator, obligations = self.obligations
         routes.page(.get, "/login", access: .anyone) { request, context in
             if context.identity != nil { return Response.redirect(to: "/") }
             return Self.loginPage(pages, authenticator: authenticator, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)),
@@ -48,7 +49,16 @@ struct HomePages {
             // A private-sector user's Liaison is the industry alerts.
             if identity.user.confinedToAlerts { return Response.redirect(to: "/alerts") }
             try await Auditor(log: authenticator.audit).run(identity.user, "page.view", kind: "page", ids: ["/"], request: context.request) {}
+            // Senior caseworkers and the process team see first what has been escalated to them.
+            let escalated = try await obligations.escalatedTo(identity.user, request: context.request)
+            let now = obligations.now()
             return pages.page("home", title: "Home", context: view([
+                "escalated": escalated.map { o in
+                    view(["caseID": o.caseID.rawValue, "reference": o.reference, "agency": o.agencyCode, "event": Obligation.eventName(o.event),
+                          "due": displayTime(o.dueBy), "level": Obligation.escalationTargets[o.escalation],
+                          "since": o.escalatedAt.map(displayTime), "late": o.isOverdue(at: now)])
+                },
+                "hasEscalated": !escalated.isEmpty, "escalatedCount": String(escalated.count),
                 "displayName": identity.user.displayName, "agencyName": identity.agency?.name,
                 "roles": identity.user.roles.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }.joined(separator: ", "),
                 "vetting": identity.user.vetting.rawValue,

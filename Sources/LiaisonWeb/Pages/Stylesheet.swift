@@ -40,7 +40,7 @@ enum Stylesheet {
     label,.label,legend{display:block;font-weight:700;margin-bottom:5px}
     fieldset{border:0;margin:0 0 30px;padding:0}
     legend{font-size:1.5rem;margin-bottom:15px}
-    input:not([type]),input[type=text],input[type=password],input[type=search],input[type=date],select,textarea{font:inherit;font-size:1.1875rem;border:2px solid #0b0c0c;border-radius:0;padding:5px;width:100%;max-width:30em;background:#fff;color:#0b0c0c}
+    input:not([type]),input[type=text],input[type=password],input[type=search],input[type=date],input[type=email],input[type=url],input[type=number],select,textarea{font:inherit;font-size:1.1875rem;border:2px solid #0b0c0c;border-radius:0;padding:5px;width:100%;max-width:30em;background:#fff;color:#0b0c0c}
     textarea{min-height:6em;max-width:40em}
     .input--error{border-color:#d4351c!important}
     .error-message{display:block;color:#d4351c;font-weight:700;margin-bottom:10px}
@@ -97,6 +97,10 @@ enum Stylesheet {
 .numeric{text-align:right}
 .panel{border-left:5px solid #b1b4b6;padding:10px 15px;margin:0 0 20px;background:#f8f8f8}.panel summary{cursor:pointer;font-weight:700;color:#1d70b8}
 .panel h2{margin-top:0}.pre{white-space:pre-line}
+.panel--warning{border-left-color:#d4351c;background:#fdf3f1}
+@media (max-width:640px){table.responsive thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.responsive tr{display:block;border-bottom:2px solid #b1b4b6;padding:6px 0}table.responsive td{display:block;border:0;padding:2px 0}
+table.responsive td::before{content:attr(data-label) ": ";font-weight:700}}
 .timeline{list-style:none;padding:0;border-left:3px solid #b1b4b6}.timeline li{padding:4px 0 4px 15px}.timeline .hint{display:inline;margin-right:10px}
 .tabs { list-style: none; padding: 0; margin: 20px 0; display: flex; flex-wrap: wrap; gap: 4px 24px; border-bottom: 1px solid #b1b4b6; }
 .tabs a { display: inline-block; padding: 8px 0; }

@@ -139,6 +139,7 @@ struct SubjectPages {
         page["canRegister"] = user.active && !Set(user.roles).isDisjoint(with: CaseService.interestRoles.union(ObligationService.caseworkRoles))
         page["csrf"] = context.identity?.csrfToken ?? ""
         page["canOpenCase"] = AccessPolicy.decideCreate(user, marking: .official).allowed
+        page["teams"] = try await directory.reference().list(CaseService.teamList).map { ["code": $0.code, "label": $0.label] }
         let managed = try await pois.of(subject.id, by: user, request: context.request)
         var agencyCodes: [AgencyID: String] = [:]
         for p in managed { agencyCodes[p.meta.owningAgencyID] = try await directory.agency(p.meta.owningAgencyID)?.code }

@@ -4,7 +4,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "errorSummary": errorSummary, "field": field, "login": login, "home": home,
         "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
-        "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminUserForm": adminUserForm, "adminUser": adminUser,
+        "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminDelivery": adminDelivery, "adminUserForm": adminUserForm, "adminUser": adminUser,
         "matches": matches, "match": match, "imports": imports, "import": importJob, "cases": cases, "case": deportationCase,
         "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable, "pois": pois, "poi": poi, "reassessments": reassessments, "scoring": scoring, "adminReference": adminReference, "assessmentPanel": assessmentPanel,
         "interventionPanel": interventionPanel, "intervention": intervention, "operation": operation, "operations": operations,
@@ -96,6 +96,15 @@ enum Templates {
     static let home = """
     <span class="caption">{{agencyName}}</span>
     <h1>Welcome, {{displayName}}</h1>
+    {{#hasEscalated}}<section class="panel panel--warning" aria-labelledby="escalated-heading">
+    <h2 id="escalated-heading">Escalated to you ({{escalatedCount}})</h2>
+    <p>Notices a partner agency has not acknowledged in time. Chase the agency, or record its answer on the case.</p>
+    <table class="responsive"><caption class="visually-hidden">Obligations escalated to you</caption>
+      <thead><tr><th scope="col">Case</th><th scope="col">Agency</th><th scope="col">Notice</th><th scope="col">Was due</th><th scope="col">Escalated to</th></tr></thead>
+      <tbody>{{#escalated}}<tr><td data-label="Case"><a href="/cases/{{caseID}}">{{reference}}</a></td><td data-label="Agency">{{agency}}</td><td data-label="Notice">{{event}}</td><td data-label="Was due">{{due}}</td><td data-label="Escalated to">the {{level}}{{#since}}, {{since}}{{/since}}</td></tr>{{/escalated}}</tbody>
+    </table>
+    <p><a href="/obligations?state=escalated">All escalated obligations</a></p>
+    </section>{{/hasEscalated}}
     <form class="search" method="get" action="/subjects" role="search">
       <div class="form-group">
         <label for="q">Search subjects</label>
@@ -177,7 +186,8 @@ enum Templates {
     <form method="post" action="/cases" novalidate>
       <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="subjectID" value="{{id}}">
       <div class="form-group"><label for="homeOfficeReference">Home Office reference (a letter and 5 to 9 digits)</label><input id="homeOfficeReference" name="homeOfficeReference"></div>
-      <div class="form-group"><label for="fileLocation">Where the Home Office file is (empty: the workflow team)</label><input id="fileLocation" name="fileLocation"></div>
+      <div class="form-group"><label for="fileLocation">Team holding the Home Office file</label>
+        <select id="fileLocation" name="fileLocation">{{#teams}}<option value="{{code}}">{{label}}</option>{{/teams}}</select></div>
       <button class="button button--secondary" type="submit">Open case</button>
     </form></details>{{/canOpenCase}}
     {{#hasPois}}<p>Person of Interest: {{#pois}}<a href="/pois/{{id}}">{{agency}}, {{tier}}</a> {{/pois}}</p>{{/hasPois}}
@@ -420,12 +430,43 @@ enum Templates {
 
     static let adminUsers = """
     <h1>Accounts</h1>
-    <p><a class="button" href="/admin/users/new">Add an account</a> <a href="/admin/reference">Reference data</a></p>
+    <p><a class="button" href="/admin/users/new">Add an account</a> <a href="/admin/reference">Reference data</a>
+      <a href="/admin/delivery">Delivery of your agency's notices</a></p>
     <table>
       <caption class="visually-hidden">Accounts</caption>
       <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Agency</th><th scope="col">Roles</th><th scope="col">Vetting</th><th scope="col">Briefed into</th><th scope="col">Status</th></tr></thead>
       <tbody>{{#users}}<tr><td><a href="/admin/users/{{id}}">{{username}}</a></td><td>{{name}}</td><td>{{agency}}</td><td>{{roles}}</td><td>{{vetting}}</td><td>{{briefings}}</td><td>{{#active}}<strong class="tag tag--green">Active</strong>{{/active}}{{^active}}<strong class="tag tag--grey">Disabled</strong>{{/active}}</td></tr>{{/users}}</tbody>
     </table>
+    """
+
+    static let adminDelivery = """
+    <div class="two-thirds">
+    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+    <span class="caption">{{agency}}</span>
+    <h1>Delivery of notices</h1>
+    <p>Every notice owed to {{code}} is in its inbox in Liaison. It can also be sent by email, and to your own system by a
+    webhook signed with HMAC-SHA256 (the <code>Liaison-Signature</code> header). Only {{code}}'s administrators see or change this.</p>
+    {{#newSecret}}<div class="notification" role="status"><h2>New signing secret</h2>
+    <p>Copy it into your receiving system now: it is shown only this once, and Liaison keeps it sealed. Deliveries from now on are signed with it.</p>
+    <p><code>{{newSecret}}</code></p></div>{{/newSecret}}
+    <form method="post" action="/admin/delivery" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+      <div class="form-group"><label for="email">Email address for notices</label>
+        <span class="hint" id="email-hint">A team mailbox, not a person's. Leave empty for none.</span>
+        <input id="email" name="email" type="email" value="{{email}}" aria-describedby="email-hint" autocomplete="off"></div>
+      <div class="form-group"><label for="webhookURL">Webhook address</label>
+        <span class="hint" id="webhookURL-hint">An https address of your system. Make a signing secret first. Leave empty for none.</span>
+        <input id="webhookURL" name="webhookURL" value="{{webhookURL}}" aria-describedby="webhookURL-hint" spellcheck="false"></div>
+      <button class="button" type="submit">Save</button>
+    </form>
+    <h2>Signing secret</h2>
+    <p>{{#secretSet}}A secret is set. Making a new one replaces it at once: update your receiving system straight away.{{/secretSet}}{{^secretSet}}No secret is set yet.{{/secretSet}}</p>
+    <form method="post" action="/admin/delivery/secret" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <button class="button button--secondary" type="submit">Make a new signing secret</button>
+    </form>
+    </div>
     """
 
     static let adminUserForm = """
@@ -698,7 +739,8 @@ enum Templates {
     </form>
     <form method="post" action="/cases/{{id}}/steps" novalidate>
       <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-      <div class="form-group"><label for="fileLocation">The Home Office file has moved to</label><input id="fileLocation" name="fileLocation"></div>
+      <div class="form-group"><label for="fileLocation">The Home Office file has moved to</label>
+        <select id="fileLocation" name="fileLocation">{{#teams}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/teams}}</select></div>
       <button class="button button--secondary" type="submit">Record the move</button>
     </form>
     {{#minuteSheetAction}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>

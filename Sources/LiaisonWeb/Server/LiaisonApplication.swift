@@ -137,7 +137,7 @@ public enum LiaisonApplication {
         AlertsAPI(alerts: alerts).register(&routes)
         AuditAPI(audit: auditing).register(&routes)
         AccessAPI(audit: auditing).register(&routes)
-        HomePages(pages: pages, authenticator: authenticator).register(&routes)
+        HomePages(pages: pages, authenticator: authenticator, obligations: obligations).register(&routes)
         SubjectPages(pages: pages, subjects: subjects, matching: matching, groups: groups, reviews: reviews, cases: cases, pois: pois, assets: assetPages, directory: directory).register(&routes)
         OCGPages(pages: pages, groups: groups, scoring: scoring, interventions: interventionPages, assets: assetPages, directory: directory).register(&routes)
         MatchPages(pages: pages, reviews: reviews, directory: directory).register(&routes)
@@ -154,7 +154,7 @@ public enum LiaisonApplication {
         AlertPages(pages: pages, alerts: alerts, directory: directory).register(&routes)
         AuditPages(pages: pages, audit: auditing).register(&routes)
         AdminPages(pages: pages, directory: directory, admin: UserAdministration(store: store, audit: audit), reference: reference,
-                   authenticator: authenticator).register(&routes)
+                   authenticator: authenticator, obligations: obligations).register(&routes)
         // The document describes every operation, itself included.
         let documentOperation = SystemRoutes.openAPIOperation
         let document = try JSONCoding.encoder.encode(OpenAPIDocument.build(routes.operations + [documentOperation]))
