@@ -352,6 +352,13 @@ public struct ColumnMapping: Sendable, Equatable {
         self.fields = fields
     }
 
+    /// Which columns make which field, for people to check: "id ← rec_id; given_name ← given_name; address ←
+    /// street_number + address_1".
+    public var summary: String {
+        (["id ← \(idColumn)"] + fields.sorted { $0.key.ordinal < $1.key.ordinal }.map { "\($0.key.rawValue) ← \($0.value.joined(separator: " + "))" })
+            .joined(separator: "; ")
+    }
+
     /// A problem with a mapping, naming what is wrong.
     public struct MappingError: Error, Sendable, Equatable, CustomStringConvertible {
         public var description: String
@@ -417,11 +424,16 @@ public struct ColumnMapping: Sendable, Equatable {
             spans.removeAll(keepingCapacity: true)
             columns.withUnsafeBufferPointer { columns in
                 for (field, column) in columns where column < row.count {
-                    let start = column == 0 ? 0 : row.ends[column - 1], end = row.ends[column]
+                    var start = column == 0 ? 0 : row.ends[column - 1], end = row.ends[column]
+                    // Values are read without the spaces around them.
+                    while start < end && row.bytes[start] == 0x20 { start += 1 }
+                    while end > start && row.bytes[end - 1] == 0x20 { end -= 1 }
                     if end > start { spans.append(RecordValues.Span(field: field, start: start, end: end)) }
                 }
             }
-            return String(decoding: row[id], as: UTF8.self)
+            let value = row[id]
+            let padded = !value.isEmpty && (value.first == 0x20 || value.last == 0x20)
+            return padded ? String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces) : String(decoding: value, as: UTF8.self)
         }
     }
 
@@ -450,12 +462,8 @@ public enum PersonFile {
                                dateFormat: String? = nil) async throws(Problem) -> [PreparedPerson] {
         // One copy into an array lets the pieces be read over contiguous memory, whatever collection holds the file.
         let bytes = Array(csv)
-        let header: (fields: [String], end: Int)?
-        do { header = try CSV.firstRow(bytes) } catch { throw Problem(description: error.description) }
-        guard let header else { throw Problem(description: "the file is empty") }
-        let compiled: ColumnMapping.Compiled
-        do { compiled = try ColumnMapping.parse(idColumn: idColumn, entries: map, header: header.fields).compile(header: header.fields) }
-        catch { throw Problem(description: error.description) }
+        let (mapping, header) = try Self.mapping(bytes, idColumn: idColumn, map: map)
+        let compiled = mapping.compile(header: header.fields)
         // Each row is prepared as it is read; a row without an ID is kept aside to be reported below.
         // Each piece's people, each ID's hash, and whether the piece stopped at a row without an ID.
         let pieces: [(people: [PreparedPerson], hashes: [UInt64], stoppedAtEmptyID: Bool)]
@@ -485,6 +493,21 @@ public enum PersonFile {
         }
         if stop != nil { throw Problem(description: "row \(people.count + 2): column '\(idColumn)' is empty") }
         return people
+    }
+
+    /// How `map` reads the file's columns, its header names taken without surrounding spaces (published files such as
+    /// FEBRL's have a space after every comma).
+    public static func mapping(csv: some Collection<UInt8>, idColumn: String, map: [String]) throws(Problem) -> ColumnMapping {
+        try mapping(Array(csv.prefix(1 << 20)), idColumn: idColumn, map: map).0
+    }
+
+    static func mapping(_ bytes: [UInt8], idColumn: String, map: [String]) throws(Problem) -> (ColumnMapping, (fields: [String], end: Int)) {
+        let read: (fields: [String], end: Int)?
+        do { read = try CSV.firstRow(bytes) } catch { throw Problem(description: error.description) }
+        guard let read else { throw Problem(description: "the file is empty") }
+        let header = (fields: read.fields.map { $0.trimmingCharacters(in: .whitespaces) }, end: read.end)
+        do { return (try ColumnMapping.parse(idColumn: idColumn, entries: map, header: header.fields), header) }
+        catch { throw Problem(description: error.description) }
     }
 
     /// The first person whose ID an earlier one has, found by the IDs' hashes in a table of row numbers: one core

@@ -1,16 +1,14 @@
 /// The fields a pair of people is compared on, and for each the comparison levels from best to worst.
 /// Level 0 always means "missing on one side or both": it carries no evidence either way.
 public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
-    case givenName, surname, dateOfBirth, postcode, address, town, identifier, sex, phone, email, nationality
+    case givenName, surname, dateOfBirth, location, identifier, sex, phone, email, nationality
 
     public var name: String {
         switch self {
         case .givenName: "given name"
         case .surname: "surname"
         case .dateOfBirth: "date of birth"
-        case .postcode: "postcode"
-        case .address: "address"
-        case .town: "town"
+        case .location: "address"
         case .identifier: "identifier"
         case .sex: "sex"
         case .phone: "phone"
@@ -27,12 +25,10 @@ public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
 
     private var describedLevels: [String] {
         switch self {
-        case .givenName: ["missing", "exact or same name", "Jaro–Winkler ≥ 0.92", "Jaro–Winkler ≥ 0.85 or sounds alike", "initial agrees", "different"]
-        case .surname: ["missing", "exact", "Jaro–Winkler ≥ 0.92", "Jaro–Winkler ≥ 0.85 or sounds alike", "different"]
+        case .givenName: ["missing", "exact or same name", "Jaro–Winkler ≥ 0.92", "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart", "one is an initial, and it agrees", "different"]
+        case .surname: ["missing", "exact", "Jaro–Winkler ≥ 0.92", "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart", "different"]
         case .dateOfBirth: ["missing", "exact", "day and month transposed", "two of three parts agree, or partial date agrees", "within a year", "different"]
-        case .postcode: ["missing", "exact", "same outward code", "same area", "different"]
-        case .address: ["missing", "Jaro–Winkler ≥ 0.95", "Jaro–Winkler ≥ 0.85", "Jaro–Winkler ≥ 0.70", "different"]
-        case .town: ["missing", "exact", "Jaro–Winkler ≥ 0.88", "different"]
+        case .location: ["missing", "same address", "same postcode or street address", "same district or town", "different"]
         case .identifier: ["missing", "exact", "one character off", "different"]
         case .sex, .phone, .email, .nationality: ["missing", "exact", "different"]
         }
@@ -53,6 +49,13 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
     public subscript(field: ComparisonField) -> UInt8 {
         get { UInt8((pattern >> UInt64(4 * field.rawValue)) & 0xF) }
         set { pattern = pattern & ~(0xF << UInt64(4 * field.rawValue)) | UInt64(newValue & 0xF) << UInt64(4 * field.rawValue) }
+    }
+
+    /// The pattern of a list of levels, one per field.
+    public static func pattern(of levels: [UInt8]) -> UInt64 {
+        var pattern: UInt64 = 0
+        for (field, level) in levels.enumerated() { pattern |= UInt64(level & 0xF) << UInt64(4 * field) }
+        return pattern
     }
 
     public static func levels(of pattern: UInt64) -> [UInt8] {
@@ -95,9 +98,7 @@ public enum Comparator {
             v[.surname] = best.surname
         }
         v[.dateOfBirth] = dateLevel(a, b)
-        v[.postcode] = postcodeLevel(a, b)
-        v[.address] = banded(a.address, a.addressCharacters, b.address, b.addressCharacters, addressBands, places: subject?.places(Subject.address))
-        v[.town] = banded(a.town, a.townCharacters, b.town, b.townCharacters, townBands, places: subject?.places(Subject.town))
+        v[.location] = locationLevel(a, b, subject: subject)
         v[.identifier] = identifierLevel(a, b)
         if let x = a.sex, let y = b.sex { v[.sex] = x == y ? 1 : 2 }
         v[.phone] = exact(a.phone, b.phone)
@@ -179,8 +180,10 @@ public enum Comparator {
         if a.count == 1 || b.count == 1 { return a[0] == b[0] ? 4 : 5 }
         let jw = StringSimilarity.jaroWinkler(a, x.characters, b, y.characters, places: x.places, atLeast: 0.85)
         if jw >= 0.92 { return 2 }
-        if jw >= 0.85 || (!x.key.isEmpty && same(x.key, y.key)) { return 3 }
-        return a[0] == b[0] ? 4 : 5
+        if jw >= 0.85 || (!x.key.isEmpty && same(x.key, y.key)) || StringSimilarity.oneEditApart(a, b) { return 3 }
+        // Two full names that only begin alike (Scarlett, Simran) are different names: an initial agrees only when
+        // one side is an initial.
+        return 5
     }
 
     static func surnameLevel(_ x: Name, _ y: Name) -> UInt8 {
@@ -189,7 +192,7 @@ public enum Comparator {
         if same(a, b) { return 1 }
         let jw = StringSimilarity.jaroWinkler(a, x.characters, b, y.characters, places: x.places, atLeast: 0.85)
         if jw >= 0.92 { return 2 }
-        if jw >= 0.85 || (!x.key.isEmpty && same(x.key, y.key)) { return 3 }
+        if jw >= 0.85 || (!x.key.isEmpty && same(x.key, y.key)) || StringSimilarity.oneEditApart(a, b) { return 3 }
         return 4
     }
 
@@ -207,6 +210,21 @@ public enum Comparator {
             return 3
         }
         return abs(ya - yb) <= 1 ? 4 : 5
+    }
+
+    /// Postcode, street address and town compared as one place, since they move together: counting each would count
+    /// one move, or one shared home, three times.
+    static func locationLevel(_ a: PersonView, _ b: PersonView, subject: Subject?) -> UInt8 {
+        let postcode = postcodeLevel(a, b)
+        let address = banded(a.address, a.addressCharacters, b.address, b.addressCharacters, addressBands, places: subject?.places(Subject.address))
+        let town = banded(a.town, a.townCharacters, b.town, b.townCharacters, townBands, places: subject?.places(Subject.town))
+        // Levels: postcode 1 exact, 2 same outward code, 3 same area, 4 different; address 1–3 similar, 4 different;
+        // town 1–2 same, 3 different; 0 missing throughout.
+        if postcode == 0 && address == 0 && town == 0 { return 0 }
+        if (postcode == 1 && address <= 2) || (address == 1 && postcode <= 2 && town != 3) { return 1 }
+        if postcode == 1 || address == 1 || address == 2 { return 2 }
+        if postcode == 2 || town == 1 || town == 2 || address == 3 { return 3 }
+        return 4
     }
 
     static func postcodeLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {

@@ -1,29 +1,58 @@
 import Foundation
 
 /// A Fellegi–Sunter model: for each field and level, m (how often true matches compare so) and u (how often
-/// non-matches do), and the prior share of matches among candidate pairs. A pair's match weight is the sum of
-/// log₂(m/u) over its fields plus the prior's log-odds.
+/// non-matches do), and the prior: the probability that two records drawn at random are one person (u being
+/// measured on random pairs, the prior must be too). A pair's match weight is the sum of log₂(m/u) over its fields
+/// plus the prior's log-odds.
 public struct MatchModel: Sendable, Codable, Equatable {
     public var m: [[Double]]
     public var u: [[Double]]
-    /// Prior probability that a candidate pair is a match.
+    /// Prior probability that two records drawn at random are one person.
     public var prior: Double
     /// EM iterations run when trained.
     public var iterations: Int
+    /// Reviewers' decisions by comparison pattern: how many pairs compared so they called one person, and how many
+    /// two. A pattern's probability moves toward what they found (see ``matchWeight(_:)``).
+    public var decisions: [UInt64: Decisions] = [:]
 
-    /// A starting model: agreement likely among matches, levels spread evenly among non-matches.
-    public static func initial(prior: Double = 0.2) -> MatchModel {
-        let m = ComparisonField.allCases.map { field -> [Double] in
-            let k = field.levels.count - 1
-            // 0.9 on the best level, halving down the rest; index 0 (missing) is unused.
-            var values = [0.0] + (0..<k).map { i in i == 0 ? 0.9 : 0.1 / pow(2, Double(i - 1)) }
-            let total = values.dropFirst().reduce(0, +)
-            for i in 1...k { values[i] /= total }
-            return values
+    public struct Decisions: Sendable, Codable, Equatable {
+        public var same = 0, notSame = 0
+        public init(same: Int = 0, notSame: Int = 0) {
+            self.same = same
+            self.notSame = notSame
         }
-        let u = ComparisonField.allCases.map { field -> [Double] in
-            let k = field.levels.count - 1
-            return [0.0] + (0..<k).map { i in i == k - 1 ? 0.9 : 0.1 / Double(max(1, k - 1)) }
+    }
+
+    /// How many decisions the model's own probability counts as when decisions on a pattern are weighed with it.
+    public static let decisionPrior = 5.0
+
+    /// A pattern's weight moved toward its reviewers' decisions: the probability becomes (same + a·p) / (decided + a)
+    /// for the model's p, a being ``decisionPrior``.
+    func decided(_ weight: Double, pattern: UInt64) -> Double {
+        guard let d = decisions[pattern], d.same + d.notSame > 0 else { return weight }
+        let p = (Double(d.same) + Self.decisionPrior * Self.probability(weight: weight)) / (Double(d.same + d.notSame) + Self.decisionPrior)
+        let bounded = min(max(p, 1e-9), 1 - 1e-9)
+        return log2(bounded / (1 - bounded))
+    }
+
+    /// The standard model: for each field, how often records of one person compare so (m) and how often records of
+    /// two people do (u), as they are in a population the size of a country's records. Single queries score with it;
+    /// batch runs start from it, measure u on random pairs of their own data and fit m to it.
+    public static func initial(prior: Double = 0.2) -> MatchModel {
+        var m: [[Double]] = [], u: [[Double]] = []
+        for field in ComparisonField.allCases {
+            let (mf, uf): ([Double], [Double]) = switch field {
+            case .givenName: ([0, 0.85, 0.05, 0.05, 0.03, 0.02], [0, 0.01, 0.005, 0.02, 0.05, 0.915])
+            case .surname: ([0, 0.88, 0.05, 0.03, 0.04], [0, 0.003, 0.002, 0.01, 0.985])
+            case .dateOfBirth: ([0, 0.85, 0.03, 0.08, 0.03, 0.01], [0, 0.00005, 0.00002, 0.003, 0.02, 0.97693])
+            case .location: ([0, 0.6, 0.08, 0.07, 0.25], [0, 0.0001, 0.0005, 0.02, 0.9794])
+            case .identifier: ([0, 0.9, 0.05, 0.05], [0, 0.00001, 0.0001, 0.99989])
+            case .sex: ([0, 0.97, 0.03], [0, 0.5, 0.5])
+            case .phone, .email: ([0, 0.7, 0.3], [0, 0.0001, 0.9999])
+            case .nationality: ([0, 0.9, 0.1], [0, 0.3, 0.7])
+            }
+            m.append(mf)
+            u.append(uf)
         }
         return MatchModel(m: m, u: u, prior: prior, iterations: 0)
     }
@@ -39,11 +68,25 @@ public struct MatchModel: Sendable, Codable, Equatable {
         return w
     }
 
+    /// Whether a comparison contradicts itself as one person: given names that disagree outright (not a variant,
+    /// an initial, a sound-alike or a swap), or dates of birth that do (not one part wrong, nor day and month
+    /// transposed), with no identifier, phone number or email address in common. Family members sharing a surname and a home, twins among them,
+    /// agree on everything else; only these tell them apart.
+    public static func contradicts(_ levels: [UInt8]) -> Bool {
+        let given = levels[ComparisonField.givenName.rawValue], born = levels[ComparisonField.dateOfBirth.rawValue]
+        let vouched = [ComparisonField.identifier, .phone, .email].contains { levels[$0.rawValue] == 1 }
+        return !vouched && (given == 5 || born >= 4)
+    }
+
+    /// The match weight of a contradiction (see ``contradicts(_:)``): a probability of about one in a thousand.
+    public static let contradictionWeight = -10.0
+
     /// The total match weight of a comparison, the prior included.
     public func matchWeight(_ levels: [UInt8]) -> Double {
         var total = log2(prior / (1 - prior))
         for field in ComparisonField.allCases { total += weight(field, level: levels[field.rawValue]) }
-        return total
+        let weight = Self.contradicts(levels) ? min(total, Self.contradictionWeight) : total
+        return decisions.isEmpty ? weight : decided(weight, pattern: ComparisonVector.pattern(of: levels))
     }
 
     /// ``matchWeight(_:)`` of many patterns, each field's weight at each level worked out once.
@@ -54,7 +97,8 @@ public struct MatchModel: Sendable, Codable, Equatable {
         return patterns.map { levels in
             var total = priorWeight
             for field in fields { total += table[field.rawValue][Int(levels[field.rawValue])] }
-            return total
+            let weight = Self.contradicts(levels) ? min(total, Self.contradictionWeight) : total
+            return decisions.isEmpty ? weight : decided(weight, pattern: ComparisonVector.pattern(of: levels))
         }
     }
 
@@ -69,31 +113,35 @@ public struct MatchModel: Sendable, Codable, Equatable {
         }
     }
 
-    /// Estimates u from the level frequencies of random pairs (almost all of them non-matches), smoothed.
+    /// Estimates u from the level frequencies of random pairs (almost all of them non-matches), each field's levels
+    /// starting from the standard model's as if seen in ``uPriorPairs`` pairs: a large input's own frequencies
+    /// decide, while a small one, or a field rarely present, keeps sensible values.
     public mutating func estimateU(randomPatterns: [UInt64: Int]) {
+        let standard = MatchModel.initial().u
         for field in ComparisonField.allCases {
             let k = field.levels.count
-            var counts = [Double](repeating: 1, count: k) // add-one smoothing
+            var counts = standard[field.rawValue].map { $0 * Self.uPriorPairs }
             counts[0] = 0
             for (pattern, n) in randomPatterns {
                 let level = Int((pattern >> UInt64(4 * field.rawValue)) & 0xF)
-                if level > 0 { counts[level] += Double(n) }
+                if level > 0 && level < k { counts[level] += Double(n) }
             }
             let total = counts.reduce(0, +)
             u[field.rawValue] = counts.map { $0 / total }
         }
     }
 
-    /// Fits m, u and the prior by expectation–maximisation over the candidate pairs' comparison patterns, starting
-    /// from u as estimated from random pairs. u is refitted because non-matches that share a blocking key agree
-    /// more often than random pairs do. Optional labelled patterns (reviewers' decisions) are counted with
+    /// How many random pairs the standard u counts as (see ``estimateU(randomPatterns:)``).
+    public static let uPriorPairs = 1_000.0
+
+    /// Fits m and the prior by expectation–maximisation over the candidate pairs' comparison patterns, u held as
+    /// estimated from random pairs: refitted on candidates, chosen for agreeing, u would learn that non-matches agree
+    /// and m that matches disagree (a family at one address taken for one person). Optional labelled patterns (reviewers' decisions) are counted with
     /// certainty: `true` a match, `false` not.
     /// - Complexity: O(iterations · distinct patterns · fields).
-    /// - Parameter priorBounds: the range the share of matches may take. EM alone can settle on a wrong split
-    ///   (say, "same given name") when true matches are rare; bounding the prior around an estimate from pairs that
-    ///   agree exactly on name and date of birth keeps it to the split that matters.
-    public mutating func trainEM(patterns: [UInt64: Int], labelled: [(pattern: UInt64, match: Bool)] = [],
-                                 priorBounds: ClosedRange<Double> = 1e-6...(1 - 1e-6),
+    /// - Parameter pairs: how many pairs the candidates were drawn from (every pair of the input): the prior is
+    ///   the expected number of matches among the candidates over it, all other pairs taken as non-matches.
+    public mutating func trainEM(patterns: [UInt64: Int], labelled: [(pattern: UInt64, match: Bool)] = [], pairs: Double,
                                  maxIterations: Int = 40, tolerance: Double = 1e-5) {
         let rows = patterns.map { (levels: ComparisonVector.levels(of: $0.key), count: Double($0.value)) }
         let labels = labelled.map { (levels: ComparisonVector.levels(of: $0.pattern), p: $0.match ? 1.0 : 0.0) }
@@ -102,14 +150,11 @@ public struct MatchModel: Sendable, Codable, Equatable {
         while iteration < maxIterations {
             iteration += 1
             var mCounts = ComparisonField.allCases.map { [Double](repeating: 0, count: $0.levels.count) }
-            var uCounts = mCounts
-            var matchTotal = 0.0, total = 0.0
+            var matchTotal = 0.0
             func add(_ levels: [UInt8], _ p: Double, _ count: Double) {
                 matchTotal += p * count
-                total += count
                 for field in ComparisonField.allCases where levels[field.rawValue] > 0 {
                     mCounts[field.rawValue][Int(levels[field.rawValue])] += p * count
-                    uCounts[field.rawValue][Int(levels[field.rawValue])] += (1 - p) * count
                 }
             }
             for (row, weight) in zip(rows, matchWeights(rows.lazy.map(\.levels))) { add(row.levels, Self.probability(weight: weight), row.count) }
@@ -128,9 +173,8 @@ public struct MatchModel: Sendable, Codable, Equatable {
                 }
             }
             refit(mCounts, into: &m)
-            refit(uCounts, into: &u)
-            let newPrior = min(max(matchTotal / total, priorBounds.lowerBound), priorBounds.upperBound)
-            change = max(change, abs(newPrior - prior))
+            let newPrior = min(max(matchTotal / max(pairs, 1), 1e-12), 0.5)
+            change = max(change, abs(newPrior - prior) / prior)
             prior = newPrior
             if change < tolerance { break }
         }
@@ -161,5 +205,6 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
         totalWeight = model.matchWeight(vector.levels)
         probability = MatchModel.probability(weight: totalWeight)
         notes = (vector.swappedNames ? ["given name and surname swapped"] : []) + (vector.usedAlias ? ["matched on an alias"] : [])
+            + (MatchModel.contradicts(vector.levels) ? ["given names or dates of birth disagree outright, and no identifier, phone or email agrees: not one person"] : [])
     }
 }

@@ -59,27 +59,35 @@ public struct Resolver: Sendable {
         let (parts, table) = await Self.candidatePairs(left: left, right: right, index: index, dedupe: dedupe)
         let pairCount = parts.reduce(0) { $0 + $1.count }
         let counts = table.counts
-        var model = MatchModel.initial()
+        // Every pair of the input is a pair the prior is over; those never compared are taken as non-matches.
+        let pairs = dedupe ? Double(left.count) * Double(left.count - 1) / 2 : Double(left.count) * Double(right.count)
+        var model = MatchModel.initial(prior: min(0.5, Double(max(1, MatchModel.evidentMatches(patterns: counts))) / max(1, pairs)))
         model.estimateU(randomPatterns: random)
-        // EM needs duplicates to learn from. With few evident ones (exact name and date of birth), the standard
-        // weights are kept, with u from the data, and the prior set from what evidence there is.
-        let evident = MatchModel.evidentMatches(patterns: counts)
-        let anchor = min(0.5, Double(max(1, evident)) / Double(max(1, pairCount)))
-        model.prior = anchor
-        if evident >= max(Self.minimumEvidentMatches, left.count / 1_000) || !labelled.isEmpty {
-            model.trainEM(patterns: counts, labelled: labelled, priorBounds: (anchor / 3)...min(0.5, anchor * 3))
+        for label in labelled {
+            if label.match { model.decisions[label.pattern, default: .init()].same += 1 } else { model.decisions[label.pattern, default: .init()].notSame += 1 }
         }
-        // The weight of each pattern that makes a match (NaN for the rest), by its slot in the table; pairs are then
-        // picked out in parallel.
-        let weights = table.slotValues { pattern in
-            let weight = model.matchWeight(ComparisonVector.levels(of: pattern))
-            return MatchModel.probability(weight: weight) >= threshold ? weight : .nan
+        // EM needs duplicates to learn from. With few evident ones (exact name and date of birth), the standard m
+        // is kept, with u from the data and the prior from what evidence there is.
+        if MatchModel.evidentMatches(patterns: counts) >= max(Self.minimumEvidentMatches, left.count / 1_000) || !labelled.isEmpty {
+            model.trainEM(patterns: counts, labelled: labelled, pairs: pairs)
         }
+        // Each pattern's weight, by its slot in the table; a pair's own weight adds how rare the names it agrees on
+        // exactly are. Pairs are then picked out in parallel.
+        let weights = table.slotValues { model.matchWeight(ComparisonVector.levels(of: $0)) }
+        let adjustable = table.slotValues { MatchModel.contradicts(ComparisonVector.levels(of: $0)) ? 0 : 1 }
+        let names = NameFrequencies(left: left, right: right, dedupe: dedupe)
+        let exactGiven = model.u[ComparisonField.givenName.rawValue][1], exactSurname = model.u[ComparisonField.surname.rawValue][1]
+        let cut = log2(threshold / (1 - threshold))
         var matches = await Parallel.chunks(count: parts.count) { range in
             range.flatMap { k in
                 parts[k].compactMap { pair -> ScoredPair? in
-                    let weight = weights[table.slot(of: pair.pattern)]
-                    return weight.isNaN ? nil : ScoredPair(left: pair.left, right: pair.right, pattern: pair.pattern, weight: weight)
+                    let slot = table.slot(of: pair.pattern)
+                    var weight = weights[slot]
+                    if adjustable[slot] == 1 {
+                        if pair.pattern & 0xF == 1 { weight += names.adjustment(given: Int(pair.left), u: exactGiven) }
+                        if (pair.pattern >> 4) & 0xF == 1 { weight += names.adjustment(surname: Int(pair.left), u: exactSurname) }
+                    }
+                    return weight >= cut ? ScoredPair(left: pair.left, right: pair.right, pattern: pair.pattern, weight: weight) : nil
                 }
             }
         }.flatMap { $0 }

@@ -255,6 +255,22 @@ public enum StringSimilarity {
 
     /// Levenshtein edit distance (insertions, deletions, substitutions).
     /// - Complexity: O(n·m) time, O(m) memory.
+    /// Whether two different strings are one typing slip apart: one character changed, added or dropped, or two
+    /// neighbours swapped. O(n), no allocation.
+    static func oneEditApart(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        if long.count - short.count > 1 { return false }
+        var i = 0
+        while i < short.count && short[i] == long[i] { i += 1 }
+        if i == short.count { return long.count > short.count }
+        if short.count == long.count {
+            // A changed character, or a swap of it and the next.
+            if short[(i + 1)...].elementsEqual(long[(i + 1)...]) { return true }
+            return i + 1 < short.count && short[i] == long[i + 1] && short[i + 1] == long[i] && short[(i + 2)...].elementsEqual(long[(i + 2)...])
+        }
+        return short[i...].elementsEqual(long[(i + 1)...])
+    }
+
     public static func levenshtein(_ a: [UInt8], _ b: [UInt8]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -60,6 +60,8 @@ struct Resolve: AsyncParsableCommand {
         func load(_ path: String, variants: NameVariants) async throws -> [PreparedPerson] {
             guard let data = Resolve.bytes(ofFile: path) else { throw ValidationError("cannot read \(path)") }
             do {
+                let mapping = try PersonFile.mapping(csv: data, idColumn: id, map: map)
+                FileHandle.standardError.write(Data("\(path): \(mapping.summary)\n".utf8))
                 return try await PersonFile.prepare(csv: data, idColumn: id, map: map, variants: variants, dateFormat: dateFormat)
             } catch {
                 throw ValidationError("\(path): \(error)")

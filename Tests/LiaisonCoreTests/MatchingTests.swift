@@ -146,7 +146,7 @@ struct MatchingTests {
         #expect([p.postcode, p.address, p.town, p.phone, p.email, p.nationality].map { String(decoding: $0, as: UTF8.self) }
                 == ["sw1a1aa", "10 downing street", "london", "7700900123", "anna@example.org", "pol"])
         // Compared with itself, every field present agrees exactly.
-        #expect(Comparator.compare(p, p).levels == [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
+        #expect(Comparator.compare(p, p).levels == [1, 1, 1, 1, 1, 1, 1, 1, 1])
 
         let huge = PreparedPerson(PersonRecord(id: "y", values: [.surname: ["Smith"], .alias: (0..<40).map { "Alias\($0) Person" },
                                                                  .address: [String(repeating: "long road ", count: 40)]]))
@@ -171,7 +171,12 @@ struct MatchingTests {
         let v = Comparator.compare(a, b)
         #expect(v.swappedNames)
         #expect(v.levels[ComparisonField.dateOfBirth.rawValue] == 2) // day and month transposed
-        #expect(v.levels[ComparisonField.postcode.rawValue] == 2) // same outward code
+        #expect(v.levels[ComparisonField.location.rawValue] == 3) // same outward code: the same district
+        // Postcode, street address and town are one place: one comparison, not three.
+        let home = person("h", given: "Ann", surname: "Lee", postcode: "M1 4BT", address: "12 High Street")
+        #expect(Comparator.compare(home, person("h2", given: "Ann", surname: "Lee", postcode: "M14BT", address: "12 High St")).levels[ComparisonField.location.rawValue] == 1)
+        #expect(Comparator.compare(home, person("h3", given: "Ann", surname: "Lee", postcode: "LS6 2AB", address: "3 Hope Road")).levels[ComparisonField.location.rawValue] == 4)
+        #expect(Comparator.compare(home, person("h4", given: "Ann", surname: "Lee")).levels[ComparisonField.location.rawValue] == 0)
         let c = person("c", full: "John Smith", aliases: ["Mo Rashid"], dob: "1985-07-03")
         let w = Comparator.compare(a, c)
         #expect(w.usedAlias)

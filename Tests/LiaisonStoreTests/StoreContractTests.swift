@@ -13,10 +13,11 @@ struct StoreContractTests {
         let applied = try await store.appliedMigrations()
         #expect(applied == ["001_directory", "002_subjects_and_groups", "003_reference_defaults", "004_audit_chain", "005_login_attempts", "006_sharing_and_need_to_know", "007_audit_object_index_in_batches",
                            "008_audit_chain_in_its_own_file", "009_audit_record_index_in_runs", "010_match_reviews", "011_imports", "012_deportation_cases", "013_obligations", "014_subject_interests", "015_persons_of_interest", "016_interventions", "017_ocg_lead_tags", "018_assessment_review_dates", "019_scoring_matrices", "020_operations", "021_asset_recovery_and_report_facts", "022_intelligence_reports", "023_intelligence_search", "024_gain_requests", "025_industry_alerts", "026_subject_blocking_keys", "027_intel_index_rebuilt",
-                           "028_intel_index_without_linked_names", "029_country_list", "030_api_token_expiry"])
+                           "028_intel_index_without_linked_names", "029_country_list", "030_api_token_expiry", "031_casework_teams"])
         let reference = ReferenceData(entries: try await store.referenceEntries())
         #expect(reference.contains("class-a-drugs", in: "criminal-market"))
         #expect(reference.label("pnc", in: "identifier-kind") == "PNC ID")
+        #expect(reference.label("leeds-tribunal", in: "casework-team") == "Tribunal team, Leeds")
         await store.close()
     }
 

@@ -14,9 +14,10 @@ public struct SubjectMatch: Codable, Sendable {
 public struct SubjectMatching: Sendable {
     let store: any LiaisonStore
     let auditor: Auditor
-    /// The weights used for single queries (no batch to fit them to): agreement on a field is strong evidence,
-    /// and only about one candidate in a hundred is the person.
-    public static let model = MatchModel.initial(prior: 0.01)
+    /// The weights used for single queries (no batch to fit them to): the standard model, and a prior of one in ten
+    /// thousand that a record held is the person asked about (u being how often two records drawn at random agree,
+    /// the prior is per record held, not per candidate found).
+    public static let model = MatchModel.initial(prior: 1e-4)
 
     public init(store: any LiaisonStore, audit: AuditLog) {
         self.store = store
