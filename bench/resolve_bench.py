@@ -154,13 +154,21 @@ def synthetic(path, n, profile="standard", seed=20261123):
 
 
 # ---------------------------------------------------------------- peers (each run in its own process)
+def clean(df, id_column):
+    """The preparation the peers' documentation asks for: values lower-cased, without surrounding spaces."""
+    for column in df.columns:
+        df[column] = df[column].str.strip()
+        if column != id_column: df[column] = df[column].str.lower()
+    return df
+
+
 def run_splink(data, out, spec):
     import pandas as pd
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
     s = spec["splink"]
     def load(path):
-        df = pd.read_csv(path, dtype=str, keep_default_na=False).rename(columns={spec["id"]: "unique_id"})
+        df = clean(pd.read_csv(path, dtype=str, keep_default_na=False), spec["id"]).rename(columns={spec["id"]: "unique_id"})
         return df.replace("", None)
     df = [load(p) for p in data.split("::")] if "::" in data else load(data)
     # splink's documented model (its tutorials' settings for people): name, date of birth, postcode and email
@@ -193,7 +201,7 @@ def run_recordlinkage(data, out, spec):
     import pandas as pd
     import recordlinkage
     s = spec["splink"]
-    frames = [pd.read_csv(p, dtype=str, keep_default_na=False).set_index(spec["id"]) for p in data.split("::")]
+    frames = [clean(pd.read_csv(p, dtype=str, keep_default_na=False), spec["id"]).set_index(spec["id"]) for p in data.split("::")]
     indexer = recordlinkage.Index()
     indexer.block([s["given"], s["surname"]])
     indexer.block([s["surname"], s["dob"]])

@@ -94,8 +94,10 @@ public enum Comparator {
                     if across.1 <= 3, rank(across) < rank(best) { best = across; swapped = true; alias = i > 0 || j > 0 }
                 }
             }
-            v[.givenName] = best.given
-            v[.surname] = best.surname
+            // Agreement found only by swapping is weaker: many names serve as given name and surname alike (Ryan,
+            // Thomas), so a swapped exact agreement counts as a close one.
+            v[.givenName] = swapped && best.given == 1 ? 2 : best.given
+            v[.surname] = swapped && best.surname == 1 ? 2 : best.surname
         }
         v[.dateOfBirth] = dateLevel(a, b)
         v[.location] = locationLevel(a, b, subject: subject)

@@ -5,21 +5,26 @@ import Foundation
 /// name held by a share f of the records, u being how often random pairs agree exactly on that field (splink's
 /// term-frequency adjustment).
 struct NameFrequencies: Sendable {
-    /// For each person of the left side, the share of all records with their (first) given name and surname.
-    private let given: [Float], surname: [Float]
+    /// For each person of the left side, the share of all records with their (first) given name, surname, and the
+    /// two together (names go together: a given name common among one surname's holders is rarer elsewhere).
+    private let given: [Float], surname: [Float], full: [Float]
+    /// How many records the shares are of.
+    private let records: Float
 
     /// Below this many records shares are too coarse to say a name is rare: no adjustment is made.
     static let minimumRecords = 1_000
     /// No adjustment moves a weight further than this, either way.
     static let limit = 6.0
+    /// A name held by this many records or fewer may be one person's records only: it makes a weight no weaker.
+    static let ownRecords: Float = 5
 
     init(left: PersonTable, right: PersonTable, dedupe: Bool) {
         let total = left.count + (dedupe ? 0 : right.count)
         guard total >= Self.minimumRecords else {
-            (given, surname) = ([], [])
+            (given, surname, full, records) = ([], [], [], 0)
             return
         }
-        var givenCounts: [UInt64: Int32] = [:], surnameCounts: [UInt64: Int32] = [:]
+        var givenCounts: [UInt64: Int32] = [:], surnameCounts: [UInt64: Int32] = [:], fullCounts: [UInt64: Int32] = [:]
         func keys(_ table: PersonTable) -> [(UInt64, UInt64)] {
             table.withViews { views in
                 (0..<table.count).map { i in
@@ -28,23 +33,40 @@ struct NameFrequencies: Sendable {
                 }
             }
         }
+        func both(_ g: UInt64, _ s: UInt64) -> UInt64 { g == 0 || s == 0 ? 0 : (g &* 0x9E37_79B9_7F4A_7C15) ^ s }
         let leftKeys = keys(left)
         for (g, s) in leftKeys + (dedupe ? [] : keys(right)) {
             if g != 0 { givenCounts[g, default: 0] += 1 }
             if s != 0 { surnameCounts[s, default: 0] += 1 }
+            if g != 0 && s != 0 { fullCounts[both(g, s), default: 0] += 1 }
         }
         let n = Float(total)
+        records = n
         given = leftKeys.map { Float(givenCounts[$0.0] ?? 1) / n }
         surname = leftKeys.map { Float(surnameCounts[$0.1] ?? 1) / n }
+        full = leftKeys.map { Float(fullCounts[both($0.0, $0.1)] ?? 1) / n }
     }
 
-    func adjustment(given person: Int, u: Double) -> Double { Self.adjustment(given, person, u) }
+    /// The adjustment when both names agree exactly: by how common the whole name is, u being how often random
+    /// pairs agree exactly on each.
+    func adjustment(full person: Int, uGiven: Double, uSurname: Double) -> Double {
+        guard person < full.count else { return 0 }
+        return bounded(log2(uGiven * uSurname / Double(full[person])), limit: 2 * Self.limit, share: full[person])
+    }
 
-    func adjustment(surname person: Int, u: Double) -> Double { Self.adjustment(surname, person, u) }
+    func adjustment(given person: Int, u: Double) -> Double { adjustment(given, person, u) }
 
-    private static func adjustment(_ shares: [Float], _ person: Int, _ u: Double) -> Double {
+    func adjustment(surname person: Int, u: Double) -> Double { adjustment(surname, person, u) }
+
+    private func adjustment(_ shares: [Float], _ person: Int, _ u: Double) -> Double {
         guard person < shares.count else { return 0 }
-        return min(limit, max(-limit, log2(u / Double(shares[person]))))
+        return bounded(log2(u / Double(shares[person])), limit: Self.limit, share: shares[person])
+    }
+
+    /// An adjustment within ±`limit`, and not below 0 for a name so rare its records may all be one person's.
+    private func bounded(_ adjustment: Double, limit: Double, share: Float) -> Double {
+        let floor = share * records <= Self.ownRecords ? 0 : -limit
+        return min(limit, max(floor, adjustment))
     }
 
     /// FNV-1a of a name's bytes (0 for no name).

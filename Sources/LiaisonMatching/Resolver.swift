@@ -84,8 +84,14 @@ public struct Resolver: Sendable {
                     let slot = table.slot(of: pair.pattern)
                     var weight = weights[slot]
                     if adjustable[slot] == 1 {
-                        if pair.pattern & 0xF == 1 { weight += names.adjustment(given: Int(pair.left), u: exactGiven) }
-                        if (pair.pattern >> 4) & 0xF == 1 { weight += names.adjustment(surname: Int(pair.left), u: exactSurname) }
+                        let given = pair.pattern & 0xF == 1, surname = (pair.pattern >> 4) & 0xF == 1
+                        if given && surname {
+                            weight += names.adjustment(full: Int(pair.left), uGiven: exactGiven, uSurname: exactSurname)
+                        } else if given {
+                            weight += names.adjustment(given: Int(pair.left), u: exactGiven)
+                        } else if surname {
+                            weight += names.adjustment(surname: Int(pair.left), u: exactSurname)
+                        }
                     }
                     return weight >= cut ? ScoredPair(left: pair.left, right: pair.right, pattern: pair.pattern, weight: weight) : nil
                 }
