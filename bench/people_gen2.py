@@ -134,7 +134,8 @@ class People:
                 used.add(given[0])
                 people.append(dict(given=given, surname=surname, sex=sex, dob=dob, address=address,
                                    phone=self.phone() if rng.random() < 0.6 else "",
-                                   email_user=f"{given[0].replace(' ', '')}.{surname[0]}{rng.randint(1, 99)}"))
+                                   # An address is one person's: the running number keeps namesakes apart.
+                                   email_user=f"{given[0].replace(' ', '')}.{surname[0]}{len(people)}"))
         return people[:n]
 
 

@@ -59,12 +59,18 @@ public struct MatchModel: Sendable, Codable, Equatable {
 
     /// log₂(m/u) of a field at a level; 0 when missing. Agreeing exactly never counts against a match and
     /// disagreeing outright never counts for one, whatever a fit on unusual data came to.
+    /// Levels run from best to worst, so no level weighs more than a better one (a fit can find near agreement
+    /// rarer among strangers than exact agreement, which says nothing more about one person).
     public func weight(_ field: ComparisonField, level: UInt8) -> Double {
         if level == 0 { return 0 }
-        let l = Int(level)
-        let w = log2(max(m[field.rawValue][l], 1e-9) / max(u[field.rawValue][l], 1e-9))
-        if l == 1 { return max(0, w) }
-        if l == field.levels.count - 1 { return min(0, w) }
+        let row = field.rawValue, last = field.levels.count - 1
+        var w = Double.infinity
+        for l in 1...Int(level) {
+            var raw = log2(max(m[row][l], 1e-9) / max(u[row][l], 1e-9))
+            if l == 1 { raw = max(0, raw) }
+            if l == last { raw = min(0, raw) }
+            w = min(w, raw)
+        }
         return w
     }
 
@@ -179,6 +185,31 @@ public struct MatchModel: Sendable, Codable, Equatable {
             if change < tolerance { break }
         }
         iterations = iteration
+    }
+}
+
+/// A fitted model as people read it: for each field and level, m, u and the weight they give, and the prior.
+public struct MatchModelSummary: Codable, Sendable {
+    public struct Level: Codable, Sendable {
+        public var level: String
+        public var m: Double, u: Double, weight: Double
+    }
+
+    public var prior: Double
+    public var priorWeight: Double
+    public var iterations: Int
+    public var fields: [String: [Level]]
+
+    public init(_ model: MatchModel) {
+        prior = model.prior
+        priorWeight = log2(model.prior / (1 - model.prior))
+        iterations = model.iterations
+        fields = Dictionary(uniqueKeysWithValues: ComparisonField.allCases.map { field in
+            (field.name, (1..<field.levels.count).map { l in
+                Level(level: field.levels[l], m: model.m[field.rawValue][l], u: model.u[field.rawValue][l],
+                      weight: model.weight(field, level: UInt8(l)))
+            })
+        })
     }
 }
 

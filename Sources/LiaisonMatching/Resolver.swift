@@ -28,7 +28,7 @@ public struct Resolver: Sendable {
     public var randomPairs: Int
     public var seed: UInt64
 
-    public init(blocking: BlockingConfiguration = BlockingConfiguration(), threshold: Double = 0.9, randomPairs: Int = 100_000, seed: UInt64 = 7) {
+    public init(blocking: BlockingConfiguration = BlockingConfiguration(), threshold: Double = 0.9, randomPairs: Int = 1_000_000, seed: UInt64 = 7) {
         self.blocking = blocking
         self.threshold = threshold
         self.randomPairs = randomPairs

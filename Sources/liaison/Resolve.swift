@@ -20,6 +20,7 @@ struct Resolve: AsyncParsableCommand {
         @Option(help: "Match probability at or above which a pair is a match.") var threshold = 0.9
         @Option(help: "A name-variant list (lines 'name: variant, variant') replacing the standard one.") var variants: String?
         @Option(help: "Where to write matched pairs (left_id,right_id,score).") var output: String
+        @Option(help: "Also write the fitted model (each field's levels with m, u and weight, and the prior) as JSON.") var model: String?
         @Option(name: .customLong("max-candidates"), help: "At most this many candidates per record, rarest shared keys first.")
         var maxCandidates = BlockingConfiguration().maxCandidatesPerRecord
         @Option(name: .customLong("max-block-size"), help: "Keys shared by more people than this are too common to pair on.")
@@ -115,6 +116,7 @@ struct Resolve: AsyncParsableCommand {
             let resolution = await (try options.resolver).dedupe(people)
             let resolved = Resolve.seconds(since: start) - loaded
             try await Resolve.writePairs(resolution, left: people, right: people, to: options.output)
+            try Resolve.writeModel(resolution, to: options.model)
             if let clusters { try Resolve.writeClusters(resolution, people: people, to: clusters) }
             Resolve.report(resolution, records: people.count, since: start, loaded: loaded, resolved: resolved)
             Resolve.exitLeavingMemory()
@@ -166,6 +168,13 @@ struct Resolve: AsyncParsableCommand {
         Foundation.exit(0)
     }
 
+    static func writeModel(_ resolution: Resolution, to path: String?) throws {
+        guard let path else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(MatchModelSummary(resolution.model)).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
     static func writePairs(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson], to path: String) async throws {
         try Data(await PersonFile.pairsCSV(resolution, left: left, right: right)).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
@@ -196,6 +205,7 @@ struct Resolve: AsyncParsableCommand {
             let resolution = await (try options.resolver).link(leftPeople, rightPeople)
             let resolved = Resolve.seconds(since: start) - loaded
             try await Resolve.writePairs(resolution, left: leftPeople, right: rightPeople, to: options.output)
+            try Resolve.writeModel(resolution, to: options.model)
             Resolve.report(resolution, records: leftPeople.count + rightPeople.count, since: start, loaded: loaded, resolved: resolved)
             Resolve.exitLeavingMemory()
         }
