@@ -476,6 +476,17 @@ struct MatchingTests {
         #expect(await problem("") == "the file is empty")
     }
 
+    @Test("a file written with a space after every comma, as FEBRL is published, maps by its names and reads its values whole")
+    func spacedFile() async throws {
+        let spaced = "rec_id, given_name, surname, date_of_birth\nrec-1-org, michaela, neumann, 19151111\nrec-1-dup-0, michaela , neumann, 19151111\n"
+        let mapping = try PersonFile.mapping(csv: Array(spaced.utf8), idColumn: "rec_id", map: [])
+        #expect(mapping.summary == "id ← rec_id; given_name ← given_name; surname ← surname; date_of_birth ← date_of_birth")
+        let people = try await PersonFile.prepare(csv: Array(spaced.utf8), idColumn: "rec_id", map: [], dateFormat: "yyyyMMdd")
+        #expect(people.map(\.id) == ["rec-1-org", "rec-1-dup-0"])
+        #expect(people[0].dateOfBirth?.year == 1915 && people[0].dateOfBirth == people[1].dateOfBirth)
+        #expect(Comparator.compare(people[0], people[1]).levels.prefix(3) == [1, 1, 1])
+    }
+
     @Test("rows read in place from a person file are prepared exactly as the same rows made into records")
     func inPlacePreparation() async throws {
         let header = ["id", "first", "middle", "last", "full", "aka", "dob", "sex", "pc", "house", "street", "town", "passport", "ni", "tel", "mail", "nat"]
