@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "LiaisonWeb",
             dependencies: [
-                "LiaisonCore", "LiaisonStore",
+                "LiaisonCore", "LiaisonMatching", "LiaisonStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

@@ -24,6 +24,9 @@ for _ in $(seq 1 120); do
   kill -0 $SERVER 2>/dev/null || { cat "$DATA/server.log"; exit 1; }
   sleep 0.5
 done
+# Written to a file, the demo logins and the address are there as soon as the server answers.
+grep -q "Demo logins" "$DATA/server.log" && grep -q "Liaison is serving on" "$DATA/server.log" \
+  || { echo "the server's start-up lines were not written at start"; cat "$DATA/server.log"; exit 1; }
 # A partner file sent over the API, so the imports pages have something to show (two of its rows are refused).
 TOKEN=$(.build/debug/liaison users token nca.analyst --data-dir "$DATA" --name browser-check)
 python3 -c '

@@ -239,3 +239,47 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
             + (MatchModel.contradicts(vector.levels) ? ["given names or dates of birth disagree outright, and no identifier, phone or email agrees: not one person"] : [])
     }
 }
+
+/// A pair's comparison said in words for the people who decide it: "same surname", "first names differ except the
+/// initial", and how much each counts. Works from the field and level names an explanation keeps, so explanations
+/// stored before a level was renamed still read (as their level's own name).
+public enum MatchWords {
+    static let phrases: [String: [String: String]] = [
+        "given name": ["exact or same name": "same first name", "Jaro–Winkler ≥ 0.92": "first names spelt almost alike",
+                       "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart": "first names sound alike or differ by a slip",
+                       "one is an initial, and it agrees": "first names differ except the initial", "different": "first names differ"],
+        "surname": ["exact": "same surname", "Jaro–Winkler ≥ 0.92": "surnames spelt almost alike",
+                    "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart": "surnames sound alike or differ by a slip", "different": "surnames differ"],
+        "date of birth": ["exact": "same date of birth", "day and month transposed": "dates of birth with day and month swapped",
+                          "two of three parts agree, or partial date agrees": "dates of birth differ in one part",
+                          "within a year": "born within a year of each other", "different": "dates of birth differ"],
+        "address": ["same address": "same address", "same postcode or street address": "same postcode or street",
+                    "same district or town": "same district or town", "different": "different addresses"],
+        "identifier": ["exact": "same identifier", "one character off": "identifiers one character apart", "different": "different identifiers"],
+        "sex": ["exact": "same sex", "different": "different sex"],
+        "phone": ["exact": "same phone number", "different": "different phone numbers"],
+        "email": ["exact": "same email address", "different": "different email addresses"],
+        "nationality": ["exact": "same nationality", "different": "different nationalities"],
+    ]
+
+    /// One field's comparison in words.
+    public static func describe(field: String, level: String) -> String { phrases[field]?[level] ?? "\(field): \(level)" }
+
+    /// How much a weight counts, in words.
+    public static func strength(_ weight: Double) -> String {
+        switch weight {
+        case 6...: "strongly for"
+        case 1..<6: "for"
+        case -1..<1: "little either way"
+        case -6..<(-1): "against"
+        default: "strongly against"
+        }
+    }
+
+    /// The comparisons that count, strongest first, in one line: "same surname; same date of birth; first names
+    /// differ except the initial".
+    public static func summary(_ parts: [MatchExplanation.Part]) -> String {
+        parts.filter { abs($0.weight) >= 1 }.sorted { abs($0.weight) > abs($1.weight) }
+            .map { describe(field: $0.field, level: $0.level) }.joined(separator: "; ")
+    }
+}

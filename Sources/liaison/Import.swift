@@ -54,14 +54,22 @@ struct Import: AsyncParsableCommand {
         }
     }
 
-    static func report(_ job: ImportJob) {
+    /// Prints how the import went; a failed import (a broken file, or every row refused) exits 1.
+    static func report(_ job: ImportJob) throws {
         FileHandle.standardError.write(Data("\n".utf8))
         print("Import \(job.id) \(job.status.rawValue): \(job.rowsRead) rows read, \(job.rowsLoaded) loaded, \(job.rowsFailed) refused.")
-        if let failure = job.failure { print("Stopped at \(failure). Fix the file, then: liaison import resume \(job.id) FILE --as USER") }
+        if let failure = job.failure {
+            if job.rowsLoaded == 0 && job.rowsFailed > 0 && job.rowsFailed == job.rowsRead {
+                print("Nothing loaded: \(failure).")
+            } else {
+                print("Stopped at \(failure). Fix the file, then: liaison import resume \(job.id) FILE --as USER")
+            }
+        }
         if job.rowsFailed > 0 { print("Refused rows: liaison import errors \(job.id) --as USER [--output errors.csv]") }
         if let pairs = job.possibleDuplicates, pairs > 0 {
             print("\(pairs) pairs of a loaded subject and one already held look like one person: liaison matches list --as USER")
         }
+        if job.status == .failed { throw ExitCode(1) }
     }
 
     struct Subjects: AsyncParsableCommand {
@@ -89,7 +97,7 @@ struct Import: AsyncParsableCommand {
                                                     fileName: URL(fileURLWithPath: file).lastPathComponent, fileSize: Import.size(file))
                 let job = try await Import.service(store).start(request, chunks: try Import.chunks(file, from: 0), by: user,
                                                                 progress: { bar.draw($0) })
-                Import.report(job)
+                try Import.report(job)
             }
         }
     }
@@ -111,7 +119,7 @@ struct Import: AsyncParsableCommand {
                 }
                 let bar = ProgressBar((job.rowsRead, job.offset))
                 let done = try await service.resume(job.id, chunks: try Import.chunks(file, from: job.offset), by: user, progress: { bar.draw($0) })
-                Import.report(done)
+                try Import.report(done)
             }
         }
     }

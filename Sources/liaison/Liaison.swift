@@ -132,6 +132,9 @@ struct Serve: AsyncParsableCommand {
             do { try configuration.checkTLSFiles() } catch let error as ConfigurationError { throw ValidationError(error.description) }
             let app = try LiaisonApplication.build(store: store, configuration: configuration, registry: registry, logger: logger)
             print("Liaison is serving on \(tls == nil ? "http" : "https")://\(host):\(port) (store: \(self.store.describe))")
+            // Written to a file or a pipe, standard output is held in a buffer: the logins and the address are
+            // needed now, not when the server stops.
+            fflush(nil)
             try await app.runService()
         }
     }

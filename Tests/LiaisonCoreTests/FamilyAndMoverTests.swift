@@ -126,3 +126,24 @@ struct FamilyAndMoverTests {
         #expect(twin.probability < 0.01 && twin.notes.contains { $0.contains("disagree outright") })
     }
 }
+
+@Suite("A comparison in words")
+struct MatchWordsTests {
+    @Test("each level reads as people say it, an initial is not called agreement, and how much it counts is named")
+    func words() {
+        let initial = Comparator.compare(
+            FamilyAndMoverTests.Record(id: "a", given: "J", surname: "Hartwell", dob: "1961-03-04", address: "1 A Road", town: "Leeds", postcode: "LS1 1AA").prepared,
+            FamilyAndMoverTests.Record(id: "b", given: "John", surname: "Hartwell", dob: "1961-03-04", address: "1 A Road", town: "Leeds", postcode: "LS1 1AA").prepared)
+        let explanation = MatchExplanation(initial, model: SubjectMatching.model)
+        let summary = MatchWords.summary(explanation.parts)
+        #expect(summary.contains("same surname") && summary.contains("same date of birth") && summary.contains("same address"))
+        #expect(MatchWords.describe(field: "given name", level: "one is an initial, and it agrees") == "first names differ except the initial")
+        #expect(MatchWords.strength(12) == "strongly for" && MatchWords.strength(-12) == "strongly against" && MatchWords.strength(0.2) == "little either way")
+        // Every level of every field has words.
+        for field in ComparisonField.allCases {
+            for level in field.levels.dropFirst() {
+                #expect(MatchWords.phrases[field.name]?[level] != nil, "\(field.name): \(level)")
+            }
+        }
+    }
+}

@@ -149,6 +149,12 @@ struct ImportTests {
         let headerOnly = try await service.start(ImportService.Request(source: "empty", mapping: ["surname=last"], fileName: "h.csv"),
                                                  chunks: Self.chunks("last", size: 2), by: f.analyst)
         #expect(headerOnly.status == .completed && headerOnly.rowsRead == 0)
+        // Every row refused (a date format that fits none of them): nothing loaded, and the job says so.
+        let misread = try await service.start(ImportService.Request(source: "wrong-format", mapping: ["surname=last", "date_of_birth=born"],
+                                                                    dateFormat: "yyyyMMdd", fileName: "w.csv"),
+                                              chunks: Self.chunks("last,born\nLee,03/07/1985\nRay,11/02/1979\n", size: 9), by: f.analyst)
+        #expect(misread.status == .failed && misread.rowsLoaded == 0 && misread.rowsFailed == 2)
+        #expect(misread.failure?.hasPrefix("every row was refused (2)") == true)
 
         let broken = "ref,first,last\nP1,Ann,Lee\nP2,Bob,\"Ray\"x\nP3,Cy,Hart\n"
         let stopped = try await service.start(ImportService.Request(source: "broken", mapping: ["given_name=first", "surname=last"], fileName: "b.csv"),

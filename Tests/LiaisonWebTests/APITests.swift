@@ -59,6 +59,12 @@ struct APITests {
             #expect((explanation["notes"] as? [String])?.contains("given name and surname swapped") == true)
             #expect((explanation["parts"] as? [[String: Any]])?.contains { $0["field"] as? String == "date of birth" && $0["level"] as? String == "exact" } == true)
 
+            // A caller who knows only a name and a date of birth sends only those.
+            let brief = #"{"details":{"names":[{"kind":"primary","given":"\#(name.given)","family":"\#(name.family)"}],"datesOfBirth":["\#(target.details.datesOfBirth[0])"]}}"#
+            let briefly = try await client.execute(uri: "/api/v1/subjects/matches", method: .post, headers: bearer(token), body: ByteBuffer(string: brief))
+            let briefItems = try briefly.json()["items"] as? [[String: Any]]
+            #expect(briefly.status == .ok && (briefItems?.first?["subject"] as? [String: Any])?["id"] as? String == target.id.rawValue)
+
             let empty = try await client.execute(uri: "/api/v1/subjects/matches", method: .post, headers: bearer(token),
                                                  body: ByteBuffer(string: #"{"details":{"names":[],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]}}"#))
             #expect(empty.status == .unprocessableContent)
@@ -161,9 +167,13 @@ struct APITests {
             #expect(wrongType.status == .badRequest)
             #expect(try wrongType.errorFields() == ["details.names[0].given"])
 
-            let missing = try await post(#"{"details":{"names":[{"kind":"primary","given":"A","family":"B"}]}}"#)
-            #expect(missing.status == .badRequest)
-            #expect(try missing.errorFields() == ["details.datesOfBirth"])
+            // Lists left out are empty; a subject still needs a name.
+            let brief = try await post(#"{"details":{"names":[{"kind":"primary","given":"A","family":"B"}]}}"#)
+            let briefDetails = try brief.json()["details"] as? [String: Any]
+            #expect(brief.status == .created && briefDetails?["phones"] as? [String] == [])
+            let nameless = try await post(#"{"details":{"datesOfBirth":["1985"]}}"#)
+            #expect(nameless.status == .unprocessableContent)
+            #expect(try nameless.errorFields() == ["details.names"])
 
             let badValues = try await post(Self.validSubject
                 .replacingOccurrences(of: "1985-07-03", with: "1985-02-30")

@@ -153,6 +153,10 @@ struct LiaisonWalkTests {
                         && seniorHome.text.contains("the senior caseworker"))
                 let ownerHome = try await client.execute(uri: "/", method: .get, headers: [.cookie: try await signIn(client, "hocc.owner").cookie])
                 #expect(ownerHome.status == .ok && !ownerHome.text.contains("Escalated to you"))
+                // Navigation leaves out what the user may not open: the NCA officer has no obligations dashboard.
+                #expect(seniorHome.text.contains(#"href="/obligations""#))
+                let officerHome = try await client.execute(uri: "/", method: .get, headers: [.cookie: try await signIn(client, "nca.officer").cookie])
+                #expect(officerHome.status == .ok && !officerHome.text.contains(#"href="/obligations""#) && officerHome.text.contains(#"href="/inbox""#))
             }
         }
     }

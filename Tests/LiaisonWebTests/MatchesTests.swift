@@ -70,6 +70,9 @@ struct MatchesTests {
             let page = try await client.execute(uri: "/matches/\(id)", method: .get, headers: [.cookie: session.cookie])
             #expect(page.status == .ok)
             #expect(page.text.contains("Why the engine paired them"))
+            // Said in words: the comparison and how much it counts, no weights in bits.
+            #expect(page.text.contains("<td>same date of birth</td><td>strongly for</td>") && !page.text.contains("bits"))
+            #expect(queue.text.contains("same date of birth") && !queue.text.contains("agree: "))
             #expect(page.text.contains("/subjects/\(copyID)") && page.text.contains("/subjects/\(original.id.rawValue)"))
             #expect(page.text.contains("Decision undone"))
             let form = try await client.execute(uri: "/matches/\(id)/decision", method: .post,

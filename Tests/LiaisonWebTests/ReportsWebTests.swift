@@ -49,8 +49,15 @@ struct ReportsWebTests {
 
             let analyst = try await signIn(client, "nca.analyst")
             let page = try await client.execute(uri: "/reports?period=\(year)", method: .get, headers: [.cookie: analyst.cookie])
-            #expect(page.status == .ok && page.text.contains("£12,500") && page.text.contains("<svg") && page.text.contains("role=\"img\"")
+            #expect(page.status == .ok && page.text.contains("£12,500") && page.text.contains("Cash seized") && page.text.contains("<svg") && page.text.contains("role=\"img\"")
                     && page.text.contains("<title id=\"chart-outputs-title\">") && page.text.contains("The figures in the chart"))
+            // The page takes published=true as the API does (and as the README says); a value it cannot read is refused.
+            for yes in ["true", "1"] {
+                let published = try await client.execute(uri: "/reports?period=\(year)&published=\(yes)", method: .get, headers: [.cookie: analyst.cookie])
+                #expect(published.status == .ok && !published.text.contains("Cash seized") && published.text.contains("Assets forfeited"), "\(yes)")
+            }
+            let unread = try await client.execute(uri: "/reports?period=\(year)&published=maybe", method: .get, headers: [.cookie: analyst.cookie])
+            #expect(unread.status == .unprocessableContent && unread.text.contains("published must be true or false"))
             let subjectPage = try await client.execute(uri: "/subjects/\(subject.id)", method: .get, headers: [.cookie: analyst.cookie])
             #expect(subjectPage.text.contains("Asset recovery") && subjectPage.text.contains("/assets/\(id)"))
             let profile = try await client.execute(uri: "/reports/profile?period=\(year)&format=csv", method: .get, headers: [.cookie: analyst.cookie])

@@ -145,7 +145,7 @@ public struct ImportMapping: Codable, Sendable, Equatable {
         }
         if fields.isEmpty { v.fail("map", "give at least one FIELD=COLUMN") }
         if !fields.keys.contains(where: { ["given_name", "surname", "full_name"].contains($0) }) {
-            v.fail("map", "map at least one of given_name, surname or full_name: a subject needs a name")
+            v.fail("map", "must include given_name, surname or full_name: a subject needs a name")
         }
         try v.check()
         return ImportMapping(fields: fields, idColumn: idColumn, dateFormat: dateFormat)

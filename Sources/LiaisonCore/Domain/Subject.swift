@@ -59,6 +59,21 @@ public struct SubjectDetails: Codable, Sendable, Equatable {
         self.notes = notes
     }
 
+    private enum CodingKeys: String, CodingKey { case names, datesOfBirth, sex, nationalities, identifiers, addresses, phones, notes }
+
+    /// Any list left out is empty: a caller who knows only a name and a date of birth sends only those.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(names: try c.decodeIfPresent([PersonName].self, forKey: .names) ?? [],
+                  datesOfBirth: try c.decodeIfPresent([String].self, forKey: .datesOfBirth) ?? [],
+                  sex: try c.decodeIfPresent(String.self, forKey: .sex),
+                  nationalities: try c.decodeIfPresent([String].self, forKey: .nationalities) ?? [],
+                  identifiers: try c.decodeIfPresent([PersonIdentifier].self, forKey: .identifiers) ?? [],
+                  addresses: try c.decodeIfPresent([PostalAddress].self, forKey: .addresses) ?? [],
+                  phones: try c.decodeIfPresent([String].self, forKey: .phones) ?? [],
+                  notes: try c.decodeIfPresent(String.self, forKey: .notes))
+    }
+
     public var primaryName: PersonName? { names.first { $0.kind == .primary } ?? names.first }
     public var aliases: [PersonName] { names.filter { $0.kind != .primary } }
 }

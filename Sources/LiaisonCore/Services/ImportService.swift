@@ -176,8 +176,15 @@ public struct ImportService: Sendable {
                 batch = []
                 progress(job)
             }
-            job.status = .completed
             job.offset = reader.consumed
+            if job.rowsLoaded == 0 && job.rowsFailed > 0 {
+                // Nothing loaded: the file was read, but every row was refused. Not a success.
+                job.status = .failed
+                job.failure = "every row was refused (\(job.rowsFailed)); a wrong date format or column mapping is the usual cause: "
+                    + "see the refused rows"
+            } else {
+                job.status = .completed
+            }
         } catch let problem as RowReader.Problem {
             // The file itself is broken here: the rows before it load, and the job says where and why it stopped.
             if !batch.isEmpty {

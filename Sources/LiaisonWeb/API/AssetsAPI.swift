@@ -113,7 +113,7 @@ struct ReportsAPI {
                              tag: "Reports", query: Self.parameters + [.init(name: "published", description: "true for the published version", schema: ["type": "boolean"])],
                              response: "PerformanceReport")) { request, context in
             let format = try Self.format(request)
-            let published = request.uri.queryParameters["published"].map { $0 == "true" || $0 == "1" } ?? false
+            let published = try RequestReading.flag(request, "published")
             let report = try await reports.performance(try await Self.scope(request, reports), published: published, by: try context.user(), request: context.request)
             return format == "csv" ? Self.csv(report.csv, name: "liaison-performance-\(report.scope.period.name)") : try jsonResponse(report)
         }

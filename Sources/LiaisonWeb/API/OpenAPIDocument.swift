@@ -179,7 +179,7 @@ enum OpenAPIDocument {
             "nationalities": array(string(max: 3, description: "ISO 3166-1 alpha-3"), max: 10),
             "identifiers": array(ref("PersonIdentifier"), max: 50), "addresses": array(ref("PostalAddress"), max: 50),
             "phones": array(string(max: 30), max: 50), "notes": string(max: 4000),
-        ], required: ["names", "datesOfBirth", "nationalities", "identifiers", "addresses", "phones"]),
+        ], required: ["names"], description: "Lists left out are empty; answers always carry every list"),
         "Subject": object(["id": string(format: "uuid"), "meta": ref("RecordMeta"), "details": ref("SubjectDetails"),
                            "withheld": array(string(description: "A field the access policy withheld from you, e.g. details.addresses"))],
                           required: ["id", "meta", "details", "withheld"]),

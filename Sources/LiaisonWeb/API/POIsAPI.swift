@@ -91,7 +91,7 @@ struct POIsAPI {
         api.add(APIOperation(method: .get, path: "/api/v1/pois", operationID: "listPOIs",
                              summary: "Active Persons of Interest you may see, soonest review first; overdue=true keeps those past their review",
                              tag: "Persons of Interest", response: "POIList")) { request, context in
-            let overdue = request.uri.queryParameters["overdue"].map { $0 == "true" || $0 == "1" } ?? false
+            let overdue = try RequestReading.flag(request, "overdue")
             return try jsonResponse(["items": try await pois.list(overdue: overdue, by: try context.user(), request: context.request)])
         }
         api.add(APIOperation(method: .get, path: "/api/v1/pois/{id}", operationID: "getPOI", summary: "One Person of Interest",

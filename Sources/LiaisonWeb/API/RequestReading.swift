@@ -4,6 +4,17 @@ import LiaisonCore
 
 /// Reading request input strictly: bodies, path identifiers and query parameters, each failure naming the field.
 enum RequestReading {
+    /// A yes-or-no query parameter: `true`, `1`, `yes` or `on`; `false`, `0`, `no`, `off` or absent. Anything else
+    /// is refused naming the parameter, never silently taken as no.
+    static func flag(_ request: Request, _ name: String) throws -> Bool {
+        guard let value = request.uri.queryParameters[name[...]].map({ String($0).lowercased() }) else { return false }
+        switch value {
+        case "true", "1", "yes", "on": return true
+        case "false", "0", "no", "off", "": return false
+        default: throw LiaisonError.invalid(name, "must be true or false")
+        }
+    }
+
     /// Decodes a JSON body into `T`, refusing malformed JSON, wrong types and fields `T` does not know.
     static func json<T: Codable>(_ type: T.Type, from request: Request, context: LiaisonRequestContext) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LiaisonCore
+import LiaisonMatching
 
 /// The review queue's pages: pairs likely to be one person, each side by side with the engine's reasons, and the
 /// reviewer's decision (same, not the same, unsure) with its history and undo.
@@ -65,12 +66,12 @@ struct MatchPages {
         ]), identity: context.identity, section: "/matches")
     }
 
-    /// The strongest reasons, in words: the fields that agreed, then those that disagreed.
-    static func summary(_ review: MatchReview) -> String {
-        let agreeing = review.explanation.parts.filter { $0.weight > 1 }.map(\.field)
-        let against = review.explanation.parts.filter { $0.weight < -1 }.map(\.field)
-        return [agreeing.isEmpty ? nil : "agree: " + agreeing.joined(separator: ", "),
-                against.isEmpty ? nil : "differ: " + against.joined(separator: ", ")].compactMap { $0 }.joined(separator: " · ")
+    /// The reasons that count, in words, strongest first.
+    static func summary(_ review: MatchReview) -> String { MatchWords.summary(review.explanation.parts) }
+
+    /// Each field's comparison in words, with how much it counts.
+    static func parts(_ explanation: MatchExplanation) -> [[String: String]] {
+        explanation.parts.map { ["comparison": MatchWords.describe(field: $0.field, level: $0.level), "counts": MatchWords.strength($0.weight)] }
     }
 
     func show(_ item: MatchReviewItem, context: LiaisonRequestContext, notice: String? = nil, errors: FormErrors = FormErrors(),
@@ -101,7 +102,7 @@ struct MatchPages {
             "leftMarking": item.left.meta.marking.label, "rightMarking": item.right.meta.marking.label,
             "rows": labels.indices.map { i in view(["label": labels[i], "left": left[i].isEmpty ? "—" : left[i], "right": right[i].isEmpty ? "—" : right[i],
                                                     "same": !left[i].isEmpty && left[i] == right[i]]) },
-            "parts": review.explanation.parts.map { ["field": $0.field, "level": $0.level, "weight": String(format: "%+.1f", $0.weight)] },
+            "parts": Self.parts(review.explanation),
             "notes": review.explanation.notes,
             "history": review.decisions.reversed().map { d in
                 view(["status": d.status == .pending ? "Decision undone" : d.status.label, "by": d.automatic ? "Liaison (automatic)" : d.by,

@@ -16,7 +16,7 @@ struct POIPages {
         let this = self
         routes.page(.get, "/pois", access: .signedIn) { request, context in
             let user = try context.user()
-            let overdue = request.uri.queryParameters["overdue"] != nil
+            let overdue = try RequestReading.flag(request, "overdue")
             let found = try await this.pois.list(overdue: overdue, by: user, request: context.request)
             let now = this.directory.now()
             return this.pages.page("pois", title: overdue ? "Persons of Interest: reviews overdue" : "Persons of Interest", context: view([

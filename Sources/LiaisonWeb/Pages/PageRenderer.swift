@@ -13,10 +13,21 @@ struct PageRenderer: Sendable {
         library = MustacheLibrary(templates: templates)
     }
 
-    static let sections: [(href: String, label: String)] = [("/", "Home"), ("/subjects", "Subjects"), ("/ocgs", "Organised crime groups"), ("/pois", "Persons of Interest"), ("/operations", "Operations"), ("/matches", "Possible duplicates"), ("/imports", "Imports"), ("/cases", "Cases"), ("/obligations", "Obligations"), ("/inbox", "Inbox"), ("/intelligence", "Intelligence"), ("/reports", "Reports")]
-    static let auditSection = (href: "/audit", label: "Audit log")
-    static let alertsSection = (href: "/alerts", label: "Industry alerts")
-    static let adminSection = (href: "/admin/users", label: "Accounts")
+    /// The navigation: each section with the roles it is for (nil: every signed-in user). A link the user may not
+    /// follow is not shown.
+    static let sections: [(href: String, label: String, roles: Set<Role>?)] = [
+        ("/", "Home", nil), ("/subjects", "Subjects", nil), ("/ocgs", "Organised crime groups", nil), ("/pois", "Persons of Interest", nil),
+        ("/operations", "Operations", nil), ("/matches", "Possible duplicates", nil), ("/imports", "Imports", nil), ("/cases", "Cases", nil),
+        ("/obligations", "Obligations", ObligationService.caseworkRoles), ("/inbox", "Inbox", nil), ("/intelligence", "Intelligence", nil),
+        ("/reports", "Reports", nil), alertsSection, ("/audit", "Audit log", [.auditor, .administrator]), ("/admin/users", "Accounts", [.administrator]),
+    ]
+    static let alertsSection: (href: String, label: String, roles: Set<Role>?) = ("/alerts", "Industry alerts", nil)
+
+    /// The sections `user` may open.
+    static func navigation(for user: User) -> [(href: String, label: String, roles: Set<Role>?)] {
+        if user.confinedToAlerts { return [alertsSection] }
+        return sections.filter { $0.roles.map { !$0.isDisjoint(with: user.roles) } ?? true }
+    }
 
     /// A full HTML response: `template` rendered with `context`, wrapped in the layout.
     func page(_ template: String, title: String, context: [String: Any], identity: Identity?, section: String? = nil,
@@ -28,9 +39,7 @@ struct PageRenderer: Sendable {
             layout["user"] = [
                 "displayName": identity.user.displayName, "agencyName": identity.agency?.name ?? "",
                 "csrf": identity.csrfToken ?? "",
-                "nav": (identity.user.confinedToAlerts ? [Self.alertsSection] : Self.sections + [Self.alertsSection]
-                        + (identity.user.roles.contains { $0 == .auditor || $0 == .administrator } ? [Self.auditSection] : [])
-                        + (identity.user.has(.administrator) ? [Self.adminSection] : [])).map { item -> [String: Any] in
+                "nav": Self.navigation(for: identity.user).map { item -> [String: Any] in
                     ["href": item.href, "label": item.label, "current": item.href == section]
                 },
             ] as [String: Any]

@@ -81,7 +81,7 @@ struct ReportPages {
 
     func performance(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let (scope, problem, entered) = try await scope(request)
-        let published = request.uri.queryParameters["published"] == "1"
+        let published = try RequestReading.flag(request, "published")
         var page = try await choices(entered)
         page["problem"] = problem
         page["published"] = published ? true : nil

@@ -188,7 +188,7 @@ struct SubjectPages {
                 .compactMap { $0 }.joined(separator: " · ")
             return ["id": match.subject.id.rawValue, "name": d.primaryName?.full ?? "(no name)",
                     "percent": String(format: "%.0f", match.probability * 100), "summary": summary,
-                    "parts": match.explanation.parts.map { ["field": $0.field, "level": $0.level, "weight": String(format: "%+.1f", $0.weight)] },
+                    "parts": MatchPages.parts(match.explanation),
                     "notes": match.explanation.notes]
         }
     }

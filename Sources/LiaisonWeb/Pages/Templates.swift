@@ -242,8 +242,8 @@ enum Templates {
         <p class="hint">{{summary}}</p>
         <table class="table">
           <caption class="visually-hidden">Why {{name}} matches</caption>
-          <thead><tr><th scope="col">Field</th><th scope="col">Comparison</th><th scope="col" class="numeric">Weight (bits)</th></tr></thead>
-          <tbody>{{#parts}}<tr><td>{{field}}</td><td>{{level}}</td><td class="numeric">{{weight}}</td></tr>{{/parts}}</tbody>
+          <thead><tr><th scope="col">What was compared</th><th scope="col">Counts</th></tr></thead>
+          <tbody>{{#parts}}<tr><td>{{comparison}}</td><td>{{counts}}</td></tr>{{/parts}}</tbody>
         </table>
         {{#notes}}<p class="hint">{{.}}</p>{{/notes}}
       </div>
@@ -579,9 +579,9 @@ enum Templates {
       <tbody>{{#rows}}<tr{{#same}} class="side-by-side__same"{{/same}}><th scope="row">{{label}}</th><td>{{left}}</td><td>{{right}}</td></tr>{{/rows}}</tbody>
     </table>
     <h2>Why the engine paired them</h2>
-    <table class="table"><caption class="visually-hidden">Each field's comparison and weight</caption>
-      <thead><tr><th scope="col">Field</th><th scope="col">Comparison</th><th scope="col" class="numeric">Weight (bits)</th></tr></thead>
-      <tbody>{{#parts}}<tr><td>{{field}}</td><td>{{level}}</td><td class="numeric">{{weight}}</td></tr>{{/parts}}</tbody>
+    <table class="table"><caption class="visually-hidden">Each comparison and how much it counts</caption>
+      <thead><tr><th scope="col">What was compared</th><th scope="col">Counts</th></tr></thead>
+      <tbody>{{#parts}}<tr><td>{{comparison}}</td><td>{{counts}}</td></tr>{{/parts}}</tbody>
     </table>
     {{#notes}}<p class="hint">{{.}}</p>{{/notes}}
     {{#canDecide}}
