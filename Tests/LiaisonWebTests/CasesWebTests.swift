@@ -33,6 +33,18 @@ struct CasesWebTests {
             let session = try await signIn(client, "nca.analyst")
             let list = try await client.execute(uri: "/cases", method: .get, headers: [.cookie: session.cookie])
             #expect(list.status == .ok && list.text.contains("D7654321"))
+            // Filters for the work, each with its count: the new case is unallocated and at its first milestone.
+            #expect(list.text.contains("Unallocated (") && list.text.contains("Liable to deportation (") && !list.text.contains(">liability-to-deport<"))
+            let unallocated = try await client.execute(uri: "/cases?allocation=unallocated&stage=liability-to-deport", method: .get,
+                                                       headers: [.cookie: session.cookie])
+            #expect(unallocated.text.contains("D7654321"))
+            let mine = try await client.execute(uri: "/api/v1/cases?allocation=mine", method: .get, headers: bearer(token))
+            #expect(try (mine.json()["items"] as? [[String: Any]])?.isEmpty == true)
+            let staged = try await client.execute(uri: "/api/v1/cases?stage=liability-to-deport", method: .get, headers: bearer(token))
+            #expect(try (staged.json()["items"] as? [[String: Any]])?.contains { $0["homeOfficeReference"] as? String == "D7654321" } == true)
+            let wrongFilter = try await client.execute(uri: "/api/v1/cases?allocation=theirs&stage=sideways", method: .get, headers: bearer(token))
+            let wrongFields = try wrongFilter.errorFields()
+            #expect(wrongFilter.status == .unprocessableContent && wrongFields.contains("allocation"))
             let form: HTTPFields = [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"]
             let opened = try await client.execute(uri: "/cases/\(id)/steps", method: .post, headers: form,
                                                   body: ByteBuffer(string: "_csrf=\(session.csrf)&version=2&barrier=no-travel-document&note=passport+expired"))

@@ -221,7 +221,7 @@ struct ObligationsWebTests {
             let after = try await client.execute(uri: "/subjects/\(subject.id)", method: .get, headers: [.cookie: partner.cookie])
             #expect(after.text.contains("NCA target"))
             let list = try await client.execute(uri: "/cases", method: .get, headers: [.cookie: session.cookie])
-            #expect(list.text.contains("K1357924") && list.text.contains("<td>NCA</td>"))
+            #expect(list.text.contains("K1357924") && list.text.contains(#"<td data-label="Special conditions">NCA</td>"#))
         }
     }
 }

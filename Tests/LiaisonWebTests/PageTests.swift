@@ -92,6 +92,12 @@ struct PageTests {
             #expect(page.status == .ok)
             #expect(page.text.contains(target.displayName.replacingOccurrences(of: "'", with: "&#39;")))
             #expect(page.text.contains("OFFICIAL"))
+            // Only markings the user's vetting reaches are offered: nobody makes a record they could not read back.
+            let offered = try await client.execute(uri: "/subjects/new", method: .get, headers: headers)
+            #expect(offered.text.contains(#"<option value="TOP SECRET""#)) // DV vetting reaches it
+            let bpss = try await signIn(client, "nca.bpss")
+            let bpssForm = try await client.execute(uri: "/subjects/new", method: .get, headers: [.cookie: bpss.cookie])
+            #expect(bpssForm.text.contains(#"<option value="OFFICIAL-SENSITIVE""#) && !bpssForm.text.contains(#"<option value="SECRET""#))
 
             let bad = try await client.execute(uri: "/subjects/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
                                                body: ByteBuffer(string: "_csrf=\(csrf)&given=&family=&dobs=1985-13-01&identifiers=pnc%3A+nope%0Aoops&classification=OFFICIAL"))

@@ -18,6 +18,29 @@ public enum CaseMilestone: String, Codable, Sendable, CaseIterable {
     case removalDirectionsSet = "removal-directions-set"
     case removed
     case closed
+
+    /// The milestone in words, as caseworkers say it.
+    public var label: String {
+        switch self {
+        case .liabilityToDeport: "Liable to deportation"
+        case .decisionToDeport: "Decision to deport"
+        case .decisionNotToDeport: "Decision not to deport"
+        case .notifiedOfIntention: "Notified of the intention to deport"
+        case .representations: "Representations received"
+        case .deportationOrder: "Deportation order signed"
+        case .appealLodged: "Appeal lodged"
+        case .appealDetermined: "Appeal determined"
+        case .appealRightsExhausted: "Appeal rights exhausted"
+        case .bailGranted: "On immigration bail"
+        case .bailEnded: "Bail ended"
+        case .removalDirectionsSet: "Removal directions set"
+        case .removed: "Removed"
+        case .closed: "Closed"
+        }
+    }
+
+    /// A stage's words, "New" before any milestone.
+    public static func label(_ stage: CaseMilestone?) -> String { stage?.label ?? "New" }
 }
 
 /// Something that stops a removal until it is resolved.

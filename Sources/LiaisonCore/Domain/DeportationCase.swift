@@ -65,16 +65,41 @@ public typealias CaseID = ID<DeportationCase>
 
 /// Which cases to list: one page, or the case with a Home Office reference.
 public struct CaseQuery: Sendable, Equatable {
+    /// Whose cases: the asker's own (they are the case owner), or those no case owner holds yet.
+    public enum Allocation: String, Sendable, CaseIterable { case mine, unallocated }
+
     public var reference: String?
+    public var allocation: Allocation?
+    /// Only cases at this stage (`new` for those with no milestone yet).
+    public var stage: String?
     public var limit: Int
     /// Where the previous page ended (its `nextCursor`).
     public var cursor: String?
 
-    public init(reference: String? = nil, limit: Int = 100, cursor: String? = nil) {
+    public init(reference: String? = nil, allocation: Allocation? = nil, stage: String? = nil, limit: Int = 100, cursor: String? = nil) {
         self.reference = reference
+        self.allocation = allocation
+        self.stage = stage
         self.limit = limit
         self.cursor = cursor
     }
+
+    /// Whether a case is one this query asks for (the reference aside), for `username`.
+    public func includes(_ c: DeportationCase, username: String) -> Bool {
+        switch allocation {
+        case .mine?: if c.owner != username { return false }
+        case .unallocated?: if c.owner != nil { return false }
+        case nil: break
+        }
+        if let stage, (c.progress.stage?.rawValue ?? "new") != stage { return false }
+        return true
+    }
+}
+
+/// How many of the cases a user may see are theirs, unallocated, and at each stage.
+public struct CaseCounts: Codable, Sendable, Equatable {
+    public var all = 0, mine = 0, unallocated = 0
+    public var stages: [String: Int] = [:]
 }
 
 /// A new case: the subject it concerns, the Home Office reference, and optionally its owner, file location, marking

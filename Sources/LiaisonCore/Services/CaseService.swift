@@ -95,6 +95,9 @@ public struct CaseService: Sendable {
             if let reference, reference.range(of: #"^[A-Z][0-9]{5,9}$"#, options: .regularExpression) == nil {
                 v.fail("reference", "must be a letter and 5 to 9 digits, e.g. B1234567")
             }
+            if let stage = query.stage, stage != "new", CaseMilestone(rawValue: stage) == nil {
+                v.fail("stage", "is not a stage; stages are new, " + CaseMilestone.allCases.map(\.rawValue).joined(separator: ", "))
+            }
             try v.check()
             let found: [DeportationCase]
             if let reference {
@@ -102,10 +105,24 @@ public struct CaseService: Sendable {
             } else {
                 found = try await store.deportationCases(limit: 10_000)
             }
-            let readable = found.filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed }
+            let readable = found.filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed && query.includes($0, username: user.username) }
             let slice = Array(readable.dropFirst(offset).prefix(query.limit))
             let next = offset + slice.count < readable.count ? String(offset + slice.count) : nil
             return Page(items: try await References(store: store).shown(slice, to: user), nextCursor: next)
+        }
+    }
+
+    /// How many cases the user may see: all, their own, unallocated, and at each stage.
+    public func counts(by user: User, request: RequestInfo = .none) async throws -> CaseCounts {
+        try await auditor.run(user, "case.count", kind: Self.kind, request: request) {
+            var counts = CaseCounts()
+            for c in try await store.deportationCases(limit: 10_000) where AccessPolicy.decide(user, .read, c.meta, kind: Self.kind).allowed {
+                counts.all += 1
+                if c.owner == user.username { counts.mine += 1 }
+                if c.owner == nil { counts.unallocated += 1 }
+                counts.stages[c.progress.stage?.rawValue ?? "new", default: 0] += 1
+            }
+            return counts
         }
     }
 

@@ -21,12 +21,14 @@ struct CasesAPI {
                              summary: "The cases you may see, most recently changed first, a page at a time; or the case with a Home Office reference",
                              tag: "Cases",
                              query: [.init(name: "reference", description: "A Home Office reference, e.g. B1234567: only that case"),
+                                     .init(name: "allocation", description: "mine (cases you own) or unallocated (no case owner yet)",
+                                           schema: ["type": "string", "enum": ["mine", "unallocated"]]),
+                                     .init(name: "stage", description: "Only cases at this stage: new, or a milestone such as appeal-rights-exhausted"),
                                      .init(name: "limit", description: "Cases per page (1-200, default 100)", schema: ["type": "integer", "minimum": 1, "maximum": 200]),
                                      .init(name: "cursor", description: "The nextCursor of the previous page")],
                              response: "DeportationCaseList")) { request, context in
             let limit = try RequestReading.text("limit", request, max: 5).map { Int($0) ?? 0 } ?? 100
-            let query = CaseQuery(reference: try RequestReading.text("reference", request, max: 20), limit: limit,
-                                  cursor: try RequestReading.text("cursor", request, max: 20))
+            let query = try RequestReading.caseQuery(request, limit: limit)
             let page = try await cases.page(query, by: try context.user(), request: context.request)
             return try jsonResponse(PageBody(items: page.items, nextCursor: page.nextCursor))
         }

@@ -75,6 +75,17 @@ enum RequestReading {
     }
 
     /// An optional text query parameter, trimmed, at most `max` characters.
+    /// The case list's filters: allocation (mine or unallocated) and stage.
+    static func caseQuery(_ request: Request, limit: Int = 100) throws -> CaseQuery {
+        var allocation: CaseQuery.Allocation?
+        if let given = try text("allocation", request, max: 20) {
+            guard let known = CaseQuery.Allocation(rawValue: given) else { throw LiaisonError.invalid("allocation", "must be mine or unallocated") }
+            allocation = known
+        }
+        return CaseQuery(reference: try text("reference", request, max: 20), allocation: allocation, stage: try text("stage", request, max: 40),
+                         limit: limit, cursor: try text("cursor", request, max: 20))
+    }
+
     static func text(_ name: String, _ request: Request, max: Int = 200) throws -> String? {
         guard let raw = request.uri.queryParameters[Substring(name)] else { return nil }
         let value = String(raw).trimmingCharacters(in: .whitespacesAndNewlines)

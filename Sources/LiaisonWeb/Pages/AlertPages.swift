@@ -117,7 +117,7 @@ struct AlertPages {
             "form": values.map { f in ["title", "summary", "guidance", "indicators", "expiresOn", "sourceIntel"].reduce(into: [String: String]()) { $0[$1] = f[$1] } },
             "categories": reference.list("alert-category").map { ["code": $0.code, "label": $0.label, "selected": values?["category"] == $0.code] },
             "sectors": reference.list("industry-sector").map { ["code": $0.code, "label": $0.label, "checked": chosen.contains($0.code)] },
-            "classifications": AlertService.markings.map { ["code": $0.rawValue] },
+            "classifications": markingChoices(for: context.identity?.user, among: AlertService.markings),
         ]), identity: context.identity, section: "/alerts", status: problem == nil ? .ok : .unprocessableContent)
     }
 

@@ -14,19 +14,7 @@ struct CasePages {
 
     func register(_ routes: inout RouteTable) {
         let this = self
-        routes.page(.get, "/cases", access: .signedIn) { _, context in
-            let user = try context.user()
-            let found = try await this.cases.list(by: user, request: context.request)
-            return this.pages.page("cases", title: "Deportation cases", context: view([
-                "items": found.map { c in
-                    view(["id": c.id.rawValue, "reference": c.homeOfficeReference, "subject": c.subjectName ?? "Subject withheld",
-                          "stage": c.progress.stage?.rawValue ?? "new", "owner": c.owner ?? "Unallocated (workflow team)",
-                          "barriers": String(c.progress.openBarriers.count), "updated": displayTime(c.meta.updatedAt),
-                          "interests": c.activeInterests.map(\.agencyCode).joined(separator: ", ")])
-                },
-                "hasItems": !found.isEmpty,
-            ]), identity: context.identity, section: "/cases")
-        }
+        routes.page(.get, "/cases", access: .signedIn) { request, context in try await this.list(request, context) }
         routes.page(.get, "/cases/{id}", access: .readRecord("case")) { request, context in
             let c = try await this.cases.get(try RequestReading.id(context), by: try context.user(), request: context.request)
             return try await this.show(c, context: context, notice: request.uri.queryParameters["saved"] != nil ? "Recorded." : nil)
@@ -58,6 +46,37 @@ struct CasePages {
                                       confiscation: form["confiscation"], contact: form["contact"])
             return try await this.attempt(id, context: context) { try await this.cases.registerInterest(id, input, by: user, request: context.request) }
         }
+    }
+
+    /// The cases the user may see, filtered to their own, the unallocated or one stage, each filter with its count.
+    func list(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let user = try context.user()
+        let query = try RequestReading.caseQuery(request, limit: 200)
+        let found = try await cases.page(query, by: user, request: context.request).items
+        let counts = try await cases.counts(by: user, request: context.request)
+        var names: [String: String] = [:]
+        for owner in Set(found.compactMap(\.owner)) { names[owner] = try await directory.user(username: owner)?.displayName }
+        func link(_ label: String, _ count: Int, allocation: CaseQuery.Allocation? = nil, stage: String? = nil) -> [String: Any] {
+            let parameters = [allocation.map { "allocation=\($0.rawValue)" }, stage.map { "stage=\($0)" }].compactMap { $0 }
+            return view(["label": label, "count": String(count), "href": "/cases" + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")),
+                         "current": query.allocation == allocation && query.stage == stage])
+        }
+        let stages = (["new"] + CaseMilestone.allCases.map(\.rawValue)).compactMap { code -> [String: Any]? in
+            guard let n = counts.stages[code], n > 0 else { return nil }
+            return link(CaseMilestone.label(CaseMilestone(rawValue: code)), n, stage: code)
+        }
+        return pages.page("cases", title: "Deportation cases", context: view([
+            "filters": [link("All", counts.all), link("Mine", counts.mine, allocation: .mine), link("Unallocated", counts.unallocated, allocation: .unallocated)],
+            "stages": stages, "hasStages": !stages.isEmpty,
+            "items": found.map { c in
+                view(["id": c.id.rawValue, "reference": c.homeOfficeReference, "subject": c.subjectName ?? "Subject withheld",
+                      "stage": CaseMilestone.label(c.progress.stage),
+                      "owner": c.owner.map { names[$0] ?? $0 } ?? "Unallocated (workflow team)",
+                      "barriers": String(c.progress.openBarriers.count), "updated": displayTime(c.meta.updatedAt),
+                      "interests": c.activeInterests.map(\.agencyCode).joined(separator: ", ")])
+            },
+            "hasItems": !found.isEmpty,
+        ]), identity: context.identity, section: "/cases")
     }
 
     /// Runs a change from a form: back to the case on success, or the case as it stands with the refusal explained.
@@ -93,7 +112,8 @@ struct CasePages {
             "id": c.id.rawValue, "reference": c.homeOfficeReference, "version": String(c.meta.version), "csrf": context.identity?.csrfToken ?? "",
             "subjectID": c.subjectName == nil ? nil : c.subjectID.rawValue,
             "subject": c.subjectName ?? "Withheld: \(References.withheldSubject)",
-            "stage": c.progress.stage?.rawValue ?? "new", "owner": c.owner ?? "Unallocated (held by the workflow team)",
+            "stage": CaseMilestone.label(c.progress.stage),
+            "owner": try await c.owner.asyncMap { try await directory.user(username: $0)?.displayName ?? $0 } ?? "Unallocated (held by the workflow team)",
             "fileLocation": c.fileLocation.map { reference.label($0, in: CaseService.teamList) }, "onBail": c.progress.onBail, "notice": notice, "problem": problem, "canChange": canChange,
             "events": c.progress.events.reversed().map { e in
                 view(["kind": e.kind, "at": displayTime(e.at), "by": e.by, "reason": e.reason,

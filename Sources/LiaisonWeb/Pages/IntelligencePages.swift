@@ -115,7 +115,7 @@ struct IntelligencePages {
         var values: [String: String] = [:]
         for field in ["text", "infoDate", "place", "sourceDescription", "covertReference", "links", "conditions"] { values[field] = entered?[field] }
         var page = view(["csrf": context.identity?.csrfToken ?? "", "problem": problem, "form": values,
-                         "classifications": Classification.allCases.map { ["code": $0.rawValue] }])
+                         "classifications": markingChoices(for: context.identity?.user)])
         page.merge(Self.gradingChoices) { $1 }
         return pages.page("intelForm", title: "Write an intelligence report", context: page, identity: context.identity, section: "/intelligence", status: status)
     }

@@ -103,3 +103,10 @@ func fieldView(_ name: String, _ label: String, value: String?, hint: String? = 
     return view(["name": name, "label": label, "value": value, "hint": hint, "error": error, "textarea": textarea,
                  "type": type, "autocomplete": autocomplete, "describedBy": describedBy])
 }
+
+/// The protective markings `user` may give a record: only those their vetting reaches, so nobody makes a record
+/// they could not read back. `among` narrows the choice (industry alerts use a few).
+func markingChoices(for user: User?, among markings: [Classification] = Classification.allCases, selected: String? = nil) -> [[String: Any]] {
+    markings.filter { marking in user.map { marking <= $0.vetting.maximumClassification } ?? false }
+        .map { ["code": $0.rawValue, "selected": $0.rawValue == selected] }
+}

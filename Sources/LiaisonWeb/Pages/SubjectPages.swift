@@ -227,7 +227,7 @@ struct SubjectPages {
         context["sexError"] = errors["sex"]
         context["sexes"] = reference.list("sex").map { ["code": $0.code, "label": $0.label, "selected": $0.code == values.sex] }
         context["markingError"] = errors["classification"]
-        context["classifications"] = Classification.allCases.map { ["code": $0.rawValue, "selected": $0.rawValue == values.classification] }
+        context["classifications"] = markingChoices(for: identity.user, selected: values.classification)
         return pages.page("subjectForm", title: id == nil ? "Add a subject" : "Edit subject", context: context, identity: identity,
                           section: "/subjects", status: status)
     }

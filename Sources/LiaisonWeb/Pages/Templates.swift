@@ -659,13 +659,15 @@ enum Templates {
 
     static let cases = """
     <h1>Deportation cases</h1>
+    <nav aria-label="Filter cases"><ul class="tabs">{{#filters}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} ({{count}})</a></li>{{/filters}}</ul>
+    {{#hasStages}}<p class="hint">By stage: {{#stages}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} ({{count}})</a> {{/stages}}</p>{{/hasStages}}</nav>
     {{#hasItems}}
-    <table><caption class="visually-hidden">Cases you can see, most recently changed first</caption>
+    <table class="responsive"><caption class="visually-hidden">Cases you can see, most recently changed first</caption>
       <thead><tr><th scope="col">Home Office reference</th><th scope="col">Subject</th><th scope="col">Stage</th><th scope="col">Owner</th><th scope="col" class="numeric">Open barriers</th><th scope="col">Special conditions</th><th scope="col">Last changed</th></tr></thead>
-      <tbody>{{#items}}<tr><td><a href="/cases/{{id}}">{{reference}}</a></td><td>{{subject}}</td><td>{{stage}}</td><td>{{owner}}</td><td class="numeric">{{barriers}}</td><td>{{interests}}</td><td>{{updated}}</td></tr>{{/items}}</tbody>
+      <tbody>{{#items}}<tr><td data-label="Reference"><a href="/cases/{{id}}">{{reference}}</a></td><td data-label="Subject">{{subject}}</td><td data-label="Stage">{{stage}}</td><td data-label="Owner">{{owner}}</td><td data-label="Open barriers" class="numeric">{{barriers}}</td><td data-label="Special conditions">{{interests}}</td><td data-label="Last changed">{{updated}}</td></tr>{{/items}}</tbody>
     </table>
     {{/hasItems}}
-    {{^hasItems}}<p>No cases you can see.</p>{{/hasItems}}
+    {{^hasItems}}<p>No cases you can see here.</p>{{/hasItems}}
     <p class="hint">A case is opened from its subject's page (or <code>POST /api/v1/cases</code>). <a href="/guidance">Casework guidance</a>.</p>
     """
 
