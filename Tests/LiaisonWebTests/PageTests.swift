@@ -197,5 +197,21 @@ struct PageTests {
             #expect(css.headers[.contentType] == "text/css; charset=utf-8")
         }
     }
-}
 
+    @Test("a Person of Interest whose review is due offers the review at once, and names its owner")
+    func overduePOI() async throws {
+        let harness = try await WebHarness()
+        let analyst = harness.user("nca.analyst")
+        let subject = harness.readable(by: "nca.analyst") { $0.meta.owningAgencyID == analyst.agencyID && $0.meta.needToKnow == nil }
+        try await harness.run { client in
+            let session = try await signIn(client, "nca.analyst")
+            let adopted = try await client.execute(uri: "/pois", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                                                   body: ByteBuffer(string: "_csrf=\(session.csrf)&subjectID=\(subject.id)"))
+            let location = try #require(adopted.headers[.location])
+            try await Task.sleep(for: .milliseconds(20)) // a new PoI is due for review from the moment it is adopted
+            let page = try await client.execute(uri: location, method: .get, headers: [.cookie: session.cookie])
+            #expect(page.status == .ok && page.text.contains("overdue") && page.text.contains(##"<a href="#assess">Review now</a>"##))
+            #expect(page.text.contains(#"id="assess" open"#) && page.text.contains(analyst.displayName) && !page.text.contains("<dd>nca.analyst</dd>"))
+        }
+    }
+}

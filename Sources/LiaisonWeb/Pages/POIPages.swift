@@ -154,7 +154,8 @@ struct POIPages {
         let poi = try await pois.get(id, by: user, request: context.request)
         let history = try await pois.assessments(id, by: user, request: context.request)
         var page = view([
-            "id": poi.id.rawValue, "subjectID": poi.subjectID.rawValue, "subject": poi.subjectName ?? "", "owner": poi.owner,
+            "id": poi.id.rawValue, "subjectID": poi.subjectID.rawValue, "subject": poi.subjectName ?? "",
+            "owner": try await directory.user(username: poi.owner)?.displayName ?? poi.owner,
             "tier": poi.tier ?? "Not yet assessed", "score": poi.score.map(String.init), "review": displayTime(poi.reviewDue),
             "late": poi.reviewDue < directory.now(), "lifetime": poi.lifetimeManagement, "agency": try await directory.agency(poi.meta.owningAgencyID)?.name,
             "version": String(poi.meta.version), "notice": notice, "problem": problem,

@@ -850,8 +850,8 @@ extension Templates {
       <thead><tr><th scope="col">When</th><th scope="col">By</th><th scope="col" class="numeric">Score</th><th scope="col">Band</th><th scope="col">Why</th><th scope="col">Next review</th></tr></thead>
       <tbody>{{#history}}<tr><td>{{at}}</td><td>{{by}}</td><td class="numeric">{{score}}</td><td>{{band}}</td><td>{{rationale}}<br><span class="hint">{{ratings}}</span></td><td>{{next}}</td></tr>{{/history}}</tbody>
     </table>{{/hasHistory}}
-    {{^hasHistory}}<p>Not yet assessed.</p>{{/hasHistory}}
-    {{#canAssess}}<details class="panel"><summary>Assess (scoring matrix version {{matrixVersion}})</summary>
+    {{^hasHistory}}<p>No assessment recorded in Liaison yet: any band shown was given when the record was made.</p>{{/hasHistory}}
+    {{#canAssess}}<details class="panel" id="assess"{{#late}} open{{/late}}><summary>Assess (scoring matrix version {{matrixVersion}})</summary>
     <form method="post" action="{{assessAction}}" novalidate>
       <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{assessVersion}}">
       {{#factors}}<div class="form-group"><label for="rating-{{code}}">{{label}} (weight {{weight}})</label>
@@ -881,7 +881,7 @@ extension Templates {
     <dl class="summary-list">
       <div><dt>Tier</dt><dd>{{tier}}{{#score}} (score {{score}}){{/score}}</dd></div>
       <div><dt>Owner</dt><dd>{{owner}}</dd></div>
-      <div><dt>Review due</dt><dd>{{review}}{{#late}} <span class="tag tag--red">overdue</span>{{/late}}</dd></div>
+      <div><dt>Review due</dt><dd>{{review}}{{#late}} <span class="tag tag--red">overdue</span>{{#canAssess}} <a href="#assess">Review now</a>{{/canAssess}}{{/late}}</dd></div>
       <div><dt>Lifetime management</dt><dd>{{#lifetime}}Yes: reviewed at least every 90 days{{/lifetime}}{{^lifetime}}No{{/lifetime}}</dd></div>
       <div><dt>Record</dt><dd>Version {{version}}</dd></div>
     </dl>
