@@ -214,4 +214,22 @@ struct PageTests {
             #expect(page.text.contains(#"id="assess" open"#) && page.text.contains(analyst.displayName) && !page.text.contains("<dd>nca.analyst</dd>"))
         }
     }
+
+    @Test("feedback from the phase banner is refused empty, then kept in the audit chain for the service team")
+    func feedback() async throws {
+        let harness = try await WebHarness()
+        try await harness.run { client in
+            let session = try await signIn(client, "gmp.officer")
+            let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: session.cookie])
+            #expect(home.text.contains(#"<a href="/feedback">"#))
+            let form: HTTPFields = [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"]
+            let empty = try await client.execute(uri: "/feedback", method: .post, headers: form, body: ByteBuffer(string: "_csrf=\(session.csrf)&text=+"))
+            #expect(empty.status == .unprocessableContent && empty.text.contains("Enter your feedback") && empty.text.contains(##"href="#text""##))
+            let sent = try await client.execute(uri: "/feedback", method: .post, headers: form,
+                                                body: ByteBuffer(string: "_csrf=\(session.csrf)&text=The+inbox+is+too+long+to+scroll"))
+            #expect(sent.status == .seeOther && sent.headers[.location] == "/feedback?sent=1")
+            let kept = try await harness.store.searchAudit(AuditQuery(action: "feedback.sent", limit: 5))
+            #expect(kept.contains { $0.actorName == "gmp.officer" && $0.detail == "The inbox is too long to scroll" })
+        }
+    }
 }

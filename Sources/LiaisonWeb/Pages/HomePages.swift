@@ -44,6 +44,22 @@ struct HomePages {
             response.setCookie(try await authenticator.signOut(request, identity: context.identity, info: context.request))
             return response
         }
+        // Feedback on the service, kept in the audit chain (action feedback.sent) for the service team.
+        routes.page(.get, "/feedback", access: .signedIn) { request, context in
+            pages.page("feedback", title: "Feedback", context: view(["csrf": context.identity?.csrfToken, "thanks": request.uri.queryParameters["sent"] != nil]),
+                       identity: context.identity)
+        }
+        routes.page(.post, "/feedback", access: .signedIn) { request, context in
+            let form = try await FormData.read(request)
+            let text = form["text"].trimmingCharacters(in: .whitespacesAndNewlines)
+            guard (1...2_000).contains(text.count) else {
+                let problem = text.isEmpty ? "Enter your feedback" : "Feedback must be 2,000 characters or fewer"
+                return pages.page("feedback", title: "Feedback", context: view(["csrf": context.identity?.csrfToken, "problem": problem, "text": text]),
+                                  identity: context.identity, status: .unprocessableContent)
+            }
+            try await Auditor(log: authenticator.audit).run(try context.user(), "feedback.sent", kind: "feedback", request: context.request, detail: text) {}
+            return Response.redirect(to: "/feedback?sent=1")
+        }
         routes.page(.get, "/", access: .signedIn) { _, context in
             let identity = context.identity!
             // A private-sector user's Liaison is the industry alerts.

@@ -4,7 +4,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "errorSummary": errorSummary, "field": field, "login": login, "home": home,
         "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
-        "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminDelivery": adminDelivery, "adminUserForm": adminUserForm, "adminUser": adminUser,
+        "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminDelivery": adminDelivery, "feedback": feedback, "adminUserForm": adminUserForm, "adminUser": adminUser,
         "matches": matches, "match": match, "imports": imports, "import": importJob, "cases": cases, "case": deportationCase,
         "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable, "pois": pois, "poi": poi, "reassessments": reassessments, "scoring": scoring, "adminReference": adminReference, "assessmentPanel": assessmentPanel,
         "interventionPanel": interventionPanel, "intervention": intervention, "operation": operation, "operations": operations,
@@ -44,6 +44,7 @@ enum Templates {
     </nav>
     {{/user}}
     <div class="width-container">
+    {{#user}}<p class="phase-banner"><strong class="tag">Beta</strong> Liaison is new: <a href="/feedback">tell us what works and what does not</a>.</p>{{/user}}
     <main id="main" tabindex="-1">
     {{{content}}}
     </main>
@@ -89,6 +90,22 @@ enum Templates {
       <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="next" value="{{next}}">
       {{#fields}}{{>field}}{{/fields}}
       <button class="button" type="submit">Sign in</button>
+    </form>
+    </div>
+    """
+
+    static let feedback = """
+    <div class="two-thirds">
+    {{#thanks}}<div class="notification notification--success" role="status"><h2>Thank you</h2><p>The service team will read it.</p></div>{{/thanks}}
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><ul><li><a href="#text">{{problem}}</a></li></ul></div>{{/problem}}
+    <h1>Tell us what works and what does not</h1>
+    <form method="post" action="/feedback" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <div class="form-group{{#problem}} form-group--error{{/problem}}"><label for="text">What were you doing, and what happened?</label>
+        <span class="hint" id="text-hint">Do not include names or details of people in records: say which page, and what you expected.</span>
+        {{#problem}}<span class="error-message"><span class="visually-hidden">Error:</span> {{problem}}</span>{{/problem}}
+        <textarea id="text" name="text" rows="6" aria-describedby="text-hint">{{text}}</textarea></div>
+      <button class="button" type="submit">Send</button>
     </form>
     </div>
     """
