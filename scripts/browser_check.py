@@ -261,9 +261,13 @@ try:
     sign_in("hmrc.officer")
     driver.get(f"{base}/inbox")
     check("09-inbox")
-    notice = driver.find_element(By.XPATH, "//section[.//p[contains(., 'B1234567')]]")
-    notice.find_element(By.TAG_NAME, "textarea").send_keys("We hold a copy of his passport")
-    notice.find_element(By.TAG_NAME, "button").click()
+    # The notice for the case is opened on its own page and acknowledged with a reply.
+    row = driver.find_element(By.XPATH, "//tr[td[contains(., 'B1234567')]]")
+    row.find_element(By.LINK_TEXT, "Reply").click() if row.find_elements(By.LINK_TEXT, "Reply") else row.find_element(By.PARTIAL_LINK_TEXT, "Reply").click()
+    wait.until(EC.presence_of_element_located((By.ID, "reply")))
+    check("09b-inbox-notice")
+    driver.find_element(By.ID, "reply").send_keys("We hold a copy of his passport")
+    driver.find_element(By.CSS_SELECTOR, "main form button").click()
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Acknowledged."))
     sign_out()
 

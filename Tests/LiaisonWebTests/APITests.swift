@@ -270,13 +270,16 @@ struct APITests {
             #expect(items.contains { $0["id"] as? String == group.id.rawValue })
             let expected = harness.data.ocgs.filter { $0.details.markets.contains(market) && $0.details.status == "active" }.count
             #expect(items.count == expected)
-            let member = try #require(group.members.first)
+            // A member the analyst may read lists the group among its groups; one they may not read is not found.
+            let analyst = harness.user("nca.analyst")
+            let readable = { (id: SubjectID) in harness.data.subjects.first { $0.id == id }.map { AccessPolicy.decide(analyst, .read, $0.meta).allowed } ?? false }
+            let member = try #require(group.members.first { readable($0.subjectID) })
             let ofSubject = try await client.execute(uri: "/api/v1/subjects/\(member.subjectID)/ocgs", method: .get, headers: bearer(token))
-            if ofSubject.status == .ok {
-                #expect((try ofSubject.json()["items"] as! [[String: Any]]).contains { $0["id"] as? String == group.id.rawValue })
-            } else {
-                // The member subject itself is marked above this user's vetting.
-                #expect(ofSubject.status == .notFound)
+            let itsGroups = try ofSubject.json()["items"] as? [[String: Any]]
+            #expect(ofSubject.status == .ok && itsGroups?.contains { $0["id"] as? String == group.id.rawValue } == true)
+            if let hidden = group.members.first(where: { !readable($0.subjectID) }) {
+                let refused = try await client.execute(uri: "/api/v1/subjects/\(hidden.subjectID)/ocgs", method: .get, headers: bearer(token))
+                #expect(refused.status == .notFound)
             }
             let create = try await client.execute(uri: "/api/v1/ocgs", method: .post, headers: bearer(token), body: ByteBuffer(string:
                 #"{"details":{"name":"Test Crew","operationNames":["Operation TEST"],"markets":["fraud"],"areas":["london"],"status":"active"},"members":[{"subjectID":"\#(member.subjectID)","role":"principal"}]}"#))

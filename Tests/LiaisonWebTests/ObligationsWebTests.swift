@@ -59,7 +59,17 @@ struct ObligationsWebTests {
             let ncaSession = try await signIn(client, "nca.officer")
             let inboxPage = try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: ncaSession.cookie])
             #expect(inboxPage.status == .ok && inboxPage.text.contains("F2468013") && inboxPage.text.contains("Acknowledge"))
-            let acknowledged = try await client.execute(uri: "/inbox/\(obligationID)/acknowledge", method: .post,
+            // The notice in words, opened on its own page to reply; a reply over the limit is refused there, linked to its field.
+            #expect(inboxPage.text.contains("Case owner&#39;s details") || inboxPage.text.contains("Case owner's details"))
+            let path = obligationID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? obligationID
+            let noticePage = try await client.execute(uri: "/inbox/\(path)", method: .get, headers: [.cookie: ncaSession.cookie])
+            #expect(noticePage.status == .ok && noticePage.text.contains("01632 960") && noticePage.text.contains(#"<textarea id="reply""#)
+                    && noticePage.text.contains("Back to the inbox"))
+            let tooLong = try await client.execute(uri: "/inbox/\(path)/acknowledge", method: .post,
+                                                   headers: [.cookie: ncaSession.cookie, .contentType: "application/x-www-form-urlencoded"],
+                                                   body: ByteBuffer(string: "_csrf=\(ncaSession.csrf)&reply=" + String(repeating: "x", count: 5_000)))
+            #expect(tooLong.status == .unprocessableContent && tooLong.text.contains(##"href="#reply""##))
+            let acknowledged = try await client.execute(uri: "/inbox/\(path)/acknowledge", method: .post,
                                                         headers: [.cookie: ncaSession.cookie, .contentType: "application/x-www-form-urlencoded"],
                                                         body: ByteBuffer(string: "_csrf=\(ncaSession.csrf)&reply=We+hold+a+nationality+document"))
             #expect(acknowledged.status == .seeOther)
@@ -95,7 +105,7 @@ struct ObligationsWebTests {
             #expect(try (badState.errorFields()) == ["state"])
             let senior = try await signIn(client, "hocc.senior")
             let board = try await client.execute(uri: "/obligations?state=all", method: .get, headers: [.cookie: senior.cookie])
-            #expect(board.status == .ok && board.text.contains("By team and agency") && board.text.contains("case-owner-details"))
+            #expect(board.status == .ok && board.text.contains("By team and agency") && board.text.contains("Case owner&#39;s details") && !board.text.contains(">case-owner-details<"))
 
             // Guidance: a senior caseworker publishes a new version; the history keeps both.
             let seniorForm: HTTPFields = [.cookie: senior.cookie, .contentType: "application/x-www-form-urlencoded"]

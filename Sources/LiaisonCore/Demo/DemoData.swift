@@ -135,7 +135,10 @@ public enum DemoData {
 
         var subjects: [Subject] = []
         subjects.reserveCapacity(subjectCount)
-        for index in 0..<subjectCount {
+        // The people first, then one in forty of them recorded again by another agency: `subjectCount` records in all.
+        var originals = subjectCount
+        while originals > 0 && originals + recordedAgain(originals) > subjectCount { originals -= 1 }
+        for index in 0..<originals {
             var roll = rng.int(0...(totalWeight - 1))
             var culture = cultures[0]
             for c in cultures {
@@ -233,7 +236,52 @@ public enum DemoData {
                                                            createdBy: lead?.id ?? users[0].id),
                             details: details, members: members))
         }
+        subjects += recordedTwice(subjects, holders: holders, creators: creators, now: now, rng: &rng).prefix(subjectCount - subjects.count)
         return DemoDataset(agencies: agencies, users: users, subjects: subjects, ocgs: ocgs)
+    }
+
+    /// How many of `originals` people are recorded twice.
+    static func recordedAgain(_ originals: Int) -> Int { originals > 7 ? (originals - 7 + 39) / 40 : 0 }
+
+    /// One person in forty recorded again by another agency, as agencies do: a slip in the surname or a variant of
+    /// the given name, the day and month of birth sometimes swapped, some identifiers, sometimes another address.
+    /// These are what the possible-duplicates queue and "do we hold this person?" are for.
+    static func recordedTwice(_ subjects: [Subject], holders: [Agency], creators: [AgencyID: [User]], now: Date,
+                              rng: inout SeededRandom) -> [Subject] {
+        stride(from: 7, to: subjects.count, by: 40).compactMap { index -> Subject? in
+            let original = subjects[index]
+            guard let name = original.details.primaryName, let dob = original.details.datesOfBirth.first,
+                  case let others = holders.filter({ $0.id != original.meta.owningAgencyID }), !others.isEmpty,
+                  case let agency = rng.pick(others),
+                  let creator = creators[agency.id]?.first else { return nil }
+            var given = name.given, family = name.family
+            switch rng.int(0...2) {
+            case 0 where family.count > 3:
+                var letters = Array(family)
+                let i = rng.int(1...(letters.count - 2))
+                letters.swapAt(i, i + 1)
+                family = String(letters)
+            case 1: given = original.details.aliases.first?.given ?? given
+            default: break
+            }
+            var birth = dob
+            let parts = dob.split(separator: "-")
+            if parts.count == 3, let day = Int(parts[2]), day <= 12, rng.chance(0.2) { birth = "\(parts[0])-\(parts[2])-\(parts[1])" }
+            var addresses = original.details.addresses
+            if rng.chance(0.4) {
+                let town = rng.pick(towns)
+                addresses = [PostalAddress(line: "\(rng.int(1...240)) \(rng.pick(streets))", town: town.town,
+                                           postcode: "\(rng.pick(town.outward)) \(rng.int(1...9))\(rng.pick(Array("ABDEFGHJLNPQRSTUWXYZ")))\(rng.pick(Array("ABDEFGHJLNPQRSTUWXYZ")))",
+                                           country: "GBR")]
+            }
+            let details = SubjectDetails(names: [PersonName(kind: .primary, given: given, family: family)], datesOfBirth: [birth], sex: original.details.sex,
+                                         nationalities: original.details.nationalities,
+                                         identifiers: original.details.identifiers.filter { _ in rng.chance(0.5) }, addresses: addresses,
+                                         phones: rng.chance(0.5) ? original.details.phones : [])
+            let meta = RecordMeta(owningAgencyID: agency.id, marking: .official, sharing: .all,
+                                  createdAt: now.addingTimeInterval(-Double(rng.int(0...(365 * 86_400)))), createdBy: creator.id)
+            return Subject(id: rng.id(), meta: meta, details: details)
+        }
     }
 
     /// An alias: a variant spelling, a typing slip, a swapped name order, or a nickname.

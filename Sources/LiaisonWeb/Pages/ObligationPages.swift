@@ -31,7 +31,10 @@ struct ObligationPages {
             ]), identity: context.identity, section: "/obligations")
         }
         routes.page(.get, "/inbox", access: .signedIn) { request, context in
-            try await this.inbox(context, notice: request.uri.queryParameters["saved"] != nil ? "Acknowledged." : nil)
+            try await this.inbox(request, context, notice: request.uri.queryParameters["saved"] != nil ? "Acknowledged." : nil)
+        }
+        routes.page(.get, "/inbox/{id}", access: .obligation) { _, context in
+            try await this.notice(try ObligationsAPI.obligationID(context), context: context)
         }
         routes.page(.post, "/inbox/{id}/acknowledge", access: .acknowledgeObligation) { request, context in
             let form = try await FormData.read(request)
@@ -41,7 +44,8 @@ struct ObligationPages {
             do {
                 _ = try await this.obligations.acknowledge(id, AcknowledgementInput(reply: form["reply"]), by: user, request: context.request)
             } catch let error as LiaisonError {
-                return try await this.inbox(context, problem: Self.problem(error) ?? { throw error }(), status: .unprocessableContent)
+                return try await this.notice(id, context: context, problem: Self.problem(error) ?? { throw error }(), reply: form["reply"],
+                                             status: .unprocessableContent)
             }
             return Response.redirect(to: "/inbox?saved=1")
         }
@@ -86,26 +90,49 @@ struct ObligationPages {
     func row(_ o: Obligation, at now: Date) -> [String: Any] {
         let state = o.status == .acknowledged ? "acknowledged" : o.status == .superseded ? "superseded by new removal directions" : o.escalation > 0 ? "escalated to \(Obligation.escalationTargets[o.escalation])"
             : o.isOverdue(at: now) ? "overdue" : "due"
-        return view(["id": o.id, "caseID": o.caseID.rawValue, "reference": o.reference, "agency": o.agencyCode, "event": o.event, "team": o.owner ?? "Workflow team",
+        return view(["id": o.id, "caseID": o.caseID.rawValue, "reference": o.reference, "agency": o.agencyCode, "event": Obligation.eventName(o.event),
+                     "team": o.owner ?? "Workflow team",
                      "due": displayTime(o.dueBy), "state": state, "late": o.isOverdue(at: now), "reply": o.reply, "summary": o.summary,
                      "open": o.status == .open, "acknowledged": o.acknowledgedAt.map(displayTime)])
     }
 
-    func inbox(_ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// The agency's notices a page at a time, open ones by default, each acknowledged in one click or opened to reply.
+    func inbox(_ request: Request, _ context: LiaisonRequestContext, notice: String? = nil) async throws -> Response {
         let user = try context.user()
-        let items = try await obligations.list(.all, inbox: true, by: user, request: context.request)
+        let state: ObligationService.Selection = request.uri.queryParameters["state"] == nil ? .open : try ObligationsAPI.selection(request)
+        let cursor = try RequestReading.text("cursor", request, max: 20)
+        let found = try await obligations.page(state, inbox: true, by: user, limit: Self.inboxPage, cursor: cursor, request: context.request)
         let agency = try await directory.agency(user.agencyID)
         let now = obligations.now()
         return pages.page("inbox", title: "Inbox", context: view([
-            "agency": agency?.name ?? "your agency", "notice": notice, "problem": problem, "csrf": context.identity?.csrfToken ?? "",
-            "items": items.sorted { ($0.status == .open ? 0 : 1, $0.dueBy) < ($1.status == .open ? 0 : 1, $1.dueBy) }.enumerated().map { n, o in
+            "agency": agency?.name ?? "your agency", "notice": notice, "csrf": context.identity?.csrfToken ?? "",
+            "states": [("open", "Open"), ("overdue", "Overdue"), ("all", "All")].map { code, label in
+                view(["code": code, "label": label, "current": code == state.rawValue])
+            },
+            "items": found.items.map { o in
                 var r = row(o, at: now)
-                r["n"] = String(n)
                 r["csrf"] = context.identity?.csrfToken ?? ""
+                r["path"] = o.id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? o.id
                 return r
             },
-            "hasItems": !items.isEmpty,
-        ]), identity: context.identity, section: "/inbox", status: status)
+            "hasItems": !found.items.isEmpty,
+            "next": found.nextCursor.map { "/inbox?state=\(state.rawValue)&cursor=\($0)" },
+        ]), identity: context.identity, section: "/inbox")
+    }
+
+    /// Notices on one page of the inbox.
+    static let inboxPage = 25
+
+    /// One notice in full, with the form to acknowledge it with a reply.
+    func notice(_ id: String, context: LiaisonRequestContext, problem: String? = nil, reply: String? = nil,
+                status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.user()
+        let (o, _) = try await obligations.get(id, by: user, request: context.request)
+        var page = row(o, at: obligations.now())
+        page.merge(view(["csrf": context.identity?.csrfToken ?? "", "problem": problem, "reply": reply,
+                         "path": o.id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? o.id,
+                         "mayAcknowledge": o.status == .open && o.agencyID == user.agencyID])) { $1 }
+        return pages.page("inboxNotice", title: Obligation.eventName(o.event), context: page, identity: context.identity, section: "/inbox", status: status)
     }
 
     func guidancePage(_ slug: String, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,

@@ -98,6 +98,8 @@ enum Stylesheet {
 .panel{border-left:5px solid #b1b4b6;padding:10px 15px;margin:0 0 20px;background:#f8f8f8}.panel summary{cursor:pointer;font-weight:700;color:#1d70b8}
 .panel h2{margin-top:0}.pre{white-space:pre-line}
 .panel--warning{border-left-color:#d4351c;background:#fdf3f1}
+.back-link{display:inline-block;margin:0 0 15px;padding-left:14px;position:relative}.back-link::before{content:"‹";position:absolute;left:0}
+.inline-form{display:inline-block;margin:0 10px 0 0}.inline-form .button{margin:0}
 .phase-banner{margin:10px 0 0;padding-bottom:8px;border-bottom:1px solid #b1b4b6;font-size:1rem}.phase-banner .tag{margin-right:8px}
 @media (max-width:640px){main table:not(.responsive){display:block;overflow-x:auto;max-width:100%}}
 @media (max-width:640px){table.responsive thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}

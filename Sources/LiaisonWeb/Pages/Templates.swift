@@ -4,7 +4,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "errorSummary": errorSummary, "field": field, "login": login, "home": home,
         "subjects": subjects, "subject": subject, "subjectForm": subjectForm, "ocgs": ocgs, "ocg": ocg,
-        "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminDelivery": adminDelivery, "feedback": feedback, "adminUserForm": adminUserForm, "adminUser": adminUser,
+        "ocgForm": ocgForm, "error": error, "markingTag": markingTag, "audit": audit, "access": access, "adminUsers": adminUsers, "adminDelivery": adminDelivery, "feedback": feedback, "inboxNotice": inboxNotice, "adminUserForm": adminUserForm, "adminUser": adminUser,
         "matches": matches, "match": match, "imports": imports, "import": importJob, "cases": cases, "case": deportationCase,
         "obligations": obligations, "inbox": inbox, "guidanceList": guidanceList, "guidancePage": guidancePage, "obligationTable": obligationTable, "pois": pois, "poi": poi, "reassessments": reassessments, "scoring": scoring, "adminReference": adminReference, "assessmentPanel": assessmentPanel,
         "interventionPanel": interventionPanel, "intervention": intervention, "operation": operation, "operations": operations,
@@ -805,21 +805,39 @@ extension Templates {
 
     static let inbox = """
     {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
     <h1>Inbox: {{agency}}</h1>
-    <p>Notices Liaison owes your agency about deportation cases you registered interest in. Acknowledge each; reply
-    with anything you hold (identity or nationality documents, confiscation order details) and it lands on the case.</p>
-    {{#hasItems}}{{#items}}<section class="panel">
-      <h2>{{event}} <span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></h2>
-      <p class="pre">{{summary}}</p>
-      <p class="hint">Due by {{due}}{{#acknowledged}} · acknowledged {{acknowledged}}{{/acknowledged}}</p>
-      {{#open}}<form method="post" action="/inbox/{{id}}/acknowledge" novalidate>
-        <input type="hidden" name="_csrf" value="{{csrf}}">
-        <div class="form-group"><label for="reply-{{n}}">Reply (optional)</label><textarea id="reply-{{n}}" name="reply" rows="2"></textarea></div>
-        <button class="button" type="submit">Acknowledge</button>
-      </form>{{/open}}
-    </section>{{/items}}{{/hasItems}}
-    {{^hasItems}}<p>Nothing in your inbox.</p>{{/hasItems}}
+    <p>Notices Liaison owes your agency about deportation cases you registered interest in. Acknowledge each; open one
+    to reply with anything you hold (identity or nationality documents, confiscation order details): it lands on the case.</p>
+    <nav aria-label="Filter notices"><ul class="tabs">{{#states}}<li><a href="/inbox?state={{code}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/states}}</ul></nav>
+    {{#hasItems}}<table class="responsive"><caption class="visually-hidden">Notices, soonest due first</caption>
+      <thead><tr><th scope="col">Case</th><th scope="col">Notice</th><th scope="col">Due by</th><th scope="col">State</th><th scope="col">Action</th></tr></thead>
+      <tbody>{{#items}}<tr><td data-label="Case">{{reference}}</td><td data-label="Notice"><a href="/inbox/{{path}}">{{event}}</a></td><td data-label="Due by">{{due}}</td>
+        <td data-label="State"><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td>
+        <td data-label="Action">{{#open}}<form method="post" action="/inbox/{{path}}/acknowledge" class="inline-form" novalidate><input type="hidden" name="_csrf" value="{{csrf}}">
+          <button class="button button--secondary" type="submit">Acknowledge<span class="visually-hidden"> {{event}} for {{reference}}</span></button></form>
+          <a href="/inbox/{{path}}">Reply<span class="visually-hidden"> to {{event}} for {{reference}}</span></a>{{/open}}{{^open}}{{#acknowledged}}Acknowledged {{acknowledged}}{{/acknowledged}}{{/open}}</td></tr>{{/items}}</tbody>
+    </table>{{/hasItems}}
+    {{^hasItems}}<p>Nothing here.</p>{{/hasItems}}
+    {{#next}}<p><a href="{{next}}">Next page</a></p>{{/next}}
+    """
+
+    static let inboxNotice = """
+    <div class="two-thirds">
+    <a class="back-link" href="/inbox">Back to the inbox</a>
+    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><ul><li><a href="#reply">{{problem}}</a></li></ul></div>{{/problem}}
+    <span class="caption">Case {{reference}} · {{agency}}</span>
+    <h1>{{event}} <span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></h1>
+    <p class="pre">{{summary}}</p>
+    <p class="hint">Due by {{due}}{{#acknowledged}} · acknowledged {{acknowledged}}{{/acknowledged}}</p>
+    {{^mayAcknowledge}}{{#reply}}<p>Reply: {{reply}}</p>{{/reply}}{{/mayAcknowledge}}
+    {{#mayAcknowledge}}<form method="post" action="/inbox/{{path}}/acknowledge" novalidate>
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <div class="form-group"><label for="reply">Reply (optional)</label>
+        <span class="hint" id="reply-hint">What your agency holds about this person: it is added to the case's history.</span>
+        <textarea id="reply" name="reply" rows="4" aria-describedby="reply-hint">{{reply}}</textarea></div>
+      <button class="button" type="submit">Acknowledge</button>
+    </form>{{/mayAcknowledge}}
+    </div>
     """
 
     static let guidanceList = """
