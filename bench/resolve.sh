@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Entity resolution side by side with splink and recordlinkage (release build; its own Python environment).
-#   bench/resolve.sh [SIZES]      SIZES: comma-separated synthetic sizes, default 100000 (e.g. 100000,1000000)
+#   bench/resolve.sh [SIZES]      SIZES: comma-separated generated sizes, default 100000 (e.g. 100000,1000000)
+# Data sets: FEBRL 1-4, the project's generator (families, movers, sparse) and bench/people_gen2.py (mixed,
+# families, movers, sparse); Liaison's calibration is printed for each.
 # Also measures the Jaro–Winkler kernel against rapidfuzz and single-record queries against an index of people.
 set -euo pipefail
 cd "$(dirname "$0")/.."
