@@ -51,6 +51,8 @@ struct CasesWebTests {
             #expect(opened.status == .seeOther)
             let page = try await client.execute(uri: "/cases/\(id)", method: .get, headers: [.cookie: session.cookie])
             #expect(page.text.contains("no-travel-document") && page.text.contains("passport expired") && page.text.contains("sentence of 14 months"))
+            // History in words: the milestone's name and who recorded it, not codes and usernames.
+            #expect(page.text.contains("Liable to deportation") && page.text.contains(harness.user("nca.analyst").displayName))
             #expect(page.text.contains("name=\"barrierID\" value=\"1\""))
             // The holder is shown by name; moving the file is a choice of team, the current one chosen.
             #expect(page.text.contains("<dd>Casework team, Sheffield</dd>") && page.text.contains(#"<option value="sheffield" selected>"#))

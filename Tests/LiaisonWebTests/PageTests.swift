@@ -92,6 +92,10 @@ struct PageTests {
             #expect(page.status == .ok)
             #expect(page.text.contains(target.displayName.replacingOccurrences(of: "'", with: "&#39;")))
             #expect(page.text.contains("OFFICIAL"))
+            // Nationalities by country name, not ISO code.
+            if let code = target.details.nationalities.first, let country = ReferenceData.defaults.list("country").first(where: { $0.code == code.lowercased() }) {
+                #expect(page.text.contains(country.label.replacingOccurrences(of: "'", with: "&#39;")), "\(code)")
+            }
             // Only markings the user's vetting reaches are offered: nobody makes a record they could not read back.
             let offered = try await client.execute(uri: "/subjects/new", method: .get, headers: headers)
             #expect(offered.text.contains(#"<option value="TOP SECRET""#)) // DV vetting reaches it

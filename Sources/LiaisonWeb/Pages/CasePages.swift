@@ -106,6 +106,8 @@ struct CasePages {
         case nil: "Not yet attached"
         }
         let reference = try await directory.reference()
+        var people: [String: String] = [:]
+        for username in Set(c.progress.events.map(\.by)) { people[username] = try await directory.user(username: username)?.displayName }
         let holder = c.fileLocation ?? CaseService.workflowTeam
         var page = view([
             "teams": reference.list(CaseService.teamList).map { view(["code": $0.code, "label": $0.label, "selected": $0.code == holder]) },
@@ -116,7 +118,8 @@ struct CasePages {
             "owner": try await c.owner.asyncMap { try await directory.user(username: $0)?.displayName ?? $0 } ?? "Unallocated (held by the workflow team)",
             "fileLocation": c.fileLocation.map { reference.label($0, in: CaseService.teamList) }, "onBail": c.progress.onBail, "notice": notice, "problem": problem, "canChange": canChange,
             "events": c.progress.events.reversed().map { e in
-                view(["kind": e.kind, "at": displayTime(e.at), "by": e.by, "reason": e.reason,
+                view(["kind": CaseMilestone(rawValue: e.kind)?.label ?? e.kind.prefix(1).uppercased() + e.kind.dropFirst().replacingOccurrences(of: "-", with: " "),
+                      "at": displayTime(e.at), "by": people[e.by] ?? e.by, "reason": e.reason,
                       "details": e.details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")])
             },
             "barriers": c.progress.barriers.map { b in

@@ -85,7 +85,7 @@ struct MatchPages {
                 s.withheld.contains(field) ? "Withheld: " + (AccessPolicy.protectedFields["subject"]?.first { $0.field == field }?.reason ?? "") : nil
             }
             return [d.names.map(\.full).joined(separator: "; "), d.datesOfBirth.joined(separator: ", "),
-                    d.sex.map { reference.label($0, in: "sex") } ?? "", d.nationalities.joined(separator: ", "),
+                    d.sex.map { reference.label($0, in: "sex") } ?? "", countries(d.nationalities, reference),
                     d.identifiers.map { "\(reference.label($0.kind, in: "identifier-kind")) \($0.value)" }.joined(separator: "; "),
                     withheld("details.addresses") ?? d.addresses.map(\.display).joined(separator: "; "),
                     withheld("details.phones") ?? d.phones.joined(separator: ", ")]

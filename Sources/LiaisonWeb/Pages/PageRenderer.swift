@@ -110,3 +110,8 @@ func markingChoices(for user: User?, among markings: [Classification] = Classifi
     markings.filter { marking in user.map { marking <= $0.vetting.maximumClassification } ?? false }
         .map { ["code": $0.rawValue, "selected": $0.rawValue == selected] }
 }
+
+/// Nationalities by their country names from the reference list ("Russia", not "RUS").
+func countries(_ codes: [String], _ reference: ReferenceData) -> String {
+    codes.map { reference.label($0.lowercased(), in: "country") }.joined(separator: ", ")
+}

@@ -77,7 +77,7 @@ struct SubjectPages {
             var row = view([
                 "id": subject.id.rawValue, "name": subject.displayName,
                 "aliases": subject.details.aliases.map(\.full).joined(separator: "; "),
-                "dob": subject.details.datesOfBirth.first, "nationalities": subject.details.nationalities.joined(separator: ", "),
+                "dob": subject.details.datesOfBirth.first, "nationalities": countries(subject.details.nationalities, reference),
                 "identifiers": subject.details.identifiers.prefix(3).map { "\(reference.label($0.kind, in: "identifier-kind")) \($0.value)" }.joined(separator: "; "),
             ])
             row.merge(markingView(subject.meta.marking)) { $1 }
@@ -105,7 +105,7 @@ struct SubjectPages {
             "names": details.names.map { ["full": $0.full, "kind": $0.kind.rawValue] },
             "dobs": details.datesOfBirth.joined(separator: ", "),
             "sex": details.sex.map { reference.label($0, in: "sex") },
-            "nationalities": details.nationalities.joined(separator: ", "),
+            "nationalities": countries(details.nationalities, reference),
             "identifiers": details.identifiers.map { view(["label": reference.label($0.kind, in: "identifier-kind"), "value": $0.value, "issuer": $0.issuer]) },
             "hasIdentifiers": !details.identifiers.isEmpty,
             "addresses": details.addresses.map(\.display), "hasAddresses": !details.addresses.isEmpty,
