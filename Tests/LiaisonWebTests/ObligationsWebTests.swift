@@ -93,7 +93,7 @@ struct ObligationsWebTests {
             let byReference = try await client.execute(uri: "/api/v1/cases?reference=F2468013", method: .get, headers: bearer(workflow))
             #expect(try ((byReference.json()["items"] as? [[String: Any]])?.map { $0["id"] as? String }) == [id])
             let history = try await client.execute(uri: "/cases/\(id)", method: .get, headers: [.cookie: session.cookie])
-            #expect(history.text.contains("partner-reply") && history.text.contains("We hold a nationality document"))
+            #expect(history.text.contains("Partner reply") && history.text.contains("We hold a nationality document"))
 
             // The dashboard is for casework roles; bad states are named.
             let dashboard = try await client.execute(uri: "/api/v1/obligations/dashboard", method: .get, headers: bearer(workflow))
