@@ -119,7 +119,7 @@ try:
     # A deportation case: its history and barriers, and the next step the rules allow.
     driver.get(f"{base}/cases")
     driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
-    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "barriers-process-started"))
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Barriers process started"))
     check("05g-case")
 
     # A partner's interest recorded from its email, then allocation: the owner's details are owed to HMRC at once.
