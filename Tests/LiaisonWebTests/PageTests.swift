@@ -236,4 +236,12 @@ struct PageTests {
             #expect(kept.contains { $0.actorName == "gmp.officer" && $0.detail == "The inbox is too long to scroll" })
         }
     }
+
+    @Test("dates of birth read as people write them, partial ones too, anything else as given")
+    func birthDates() {
+        #expect(displayBirth("1975-05-18") == "18 May 1975")
+        #expect(displayBirth("1975-05") == "May 1975" && displayBirth("1975") == "1975")
+        #expect(displayBirth("1975-13-01") == "1975-13-01" && displayBirth("unknown") == "unknown")
+        #expect(displayBirths(["1985-07-03", "1985"]) == "3 July 1985, 1985")
+    }
 }

@@ -84,7 +84,7 @@ struct MatchPages {
             func withheld(_ field: String) -> String? {
                 s.withheld.contains(field) ? "Withheld: " + (AccessPolicy.protectedFields["subject"]?.first { $0.field == field }?.reason ?? "") : nil
             }
-            return [d.names.map(\.full).joined(separator: "; "), d.datesOfBirth.joined(separator: ", "),
+            return [d.names.map(\.full).joined(separator: "; "), displayBirths(d.datesOfBirth),
                     d.sex.map { reference.label($0, in: "sex") } ?? "", countries(d.nationalities, reference),
                     d.identifiers.map { "\(reference.label($0.kind, in: "identifier-kind")) \($0.value)" }.joined(separator: "; "),
                     withheld("details.addresses") ?? d.addresses.map(\.display).joined(separator: "; "),
@@ -100,8 +100,9 @@ struct MatchPages {
             "leftID": item.left.id.rawValue, "rightID": item.right.id.rawValue,
             "leftName": item.left.displayName, "rightName": item.right.displayName,
             "leftMarking": item.left.meta.marking.label, "rightMarking": item.right.meta.marking.label,
+            // Two withheld fields are not the same value: only what both sides show is marked the same.
             "rows": labels.indices.map { i in view(["label": labels[i], "left": left[i].isEmpty ? "—" : left[i], "right": right[i].isEmpty ? "—" : right[i],
-                                                    "same": !left[i].isEmpty && left[i] == right[i]]) },
+                                                    "same": !left[i].isEmpty && left[i] == right[i] && !left[i].hasPrefix("Withheld")]) },
             "parts": Self.parts(review.explanation),
             "notes": review.explanation.notes,
             "history": review.decisions.reversed().map { d in

@@ -115,3 +115,18 @@ func markingChoices(for user: User?, among markings: [Classification] = Classifi
 func countries(_ codes: [String], _ reference: ReferenceData) -> String {
     codes.map { reference.label($0.lowercased(), in: "country") }.joined(separator: ", ")
 }
+
+/// A date of birth as people write it: "18 May 1975", "May 1975" or "1975" for a partial one; anything else as given.
+func displayBirth(_ value: String) -> String {
+    let parts = value.split(separator: "-").map(String.init)
+    let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    guard let year = parts.first, year.count == 4, Int(year) != nil else { return value }
+    if parts.count >= 2, let month = Int(parts[1]), (1...12).contains(month) {
+        if parts.count == 3, let day = Int(parts[2]), (1...31).contains(day) { return "\(day) \(months[month - 1]) \(year)" }
+        return "\(months[month - 1]) \(year)"
+    }
+    return parts.count == 1 ? year : value
+}
+
+/// Dates of birth for a page, joined.
+func displayBirths(_ values: [String]) -> String { values.map(displayBirth).joined(separator: ", ") }

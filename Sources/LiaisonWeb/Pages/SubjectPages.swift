@@ -77,7 +77,7 @@ struct SubjectPages {
             var row = view([
                 "id": subject.id.rawValue, "name": subject.displayName,
                 "aliases": subject.details.aliases.map(\.full).joined(separator: "; "),
-                "dob": subject.details.datesOfBirth.first, "nationalities": countries(subject.details.nationalities, reference),
+                "dob": subject.details.datesOfBirth.first.map(displayBirth), "nationalities": countries(subject.details.nationalities, reference),
                 "identifiers": subject.details.identifiers.prefix(3).map { "\(reference.label($0.kind, in: "identifier-kind")) \($0.value)" }.joined(separator: "; "),
             ])
             row.merge(markingView(subject.meta.marking)) { $1 }
@@ -103,7 +103,7 @@ struct SubjectPages {
         var page = view([
             "id": subject.id.rawValue, "name": subject.displayName,
             "names": details.names.map { ["full": $0.full, "kind": $0.kind.rawValue] },
-            "dobs": details.datesOfBirth.joined(separator: ", "),
+            "dobs": displayBirths(details.datesOfBirth),
             "sex": details.sex.map { reference.label($0, in: "sex") },
             "nationalities": countries(details.nationalities, reference),
             "identifiers": details.identifiers.map { view(["label": reference.label($0.kind, in: "identifier-kind"), "value": $0.value, "issuer": $0.issuer]) },
