@@ -51,6 +51,7 @@ struct CasesWebTests {
             #expect(opened.status == .seeOther)
             let page = try await client.execute(uri: "/cases/\(id)", method: .get, headers: [.cookie: session.cookie])
             #expect(page.text.contains("no-travel-document") && page.text.contains("passport expired") && page.text.contains("sentence of 14 months"))
+            #expect(page.text.contains(#"<a class="back-link" href="/cases">Back to cases</a>"#))
             // History in words: the milestone's name and who recorded it, not codes and usernames.
             #expect(page.text.contains("Liable to deportation") && page.text.contains(harness.user("nca.analyst").displayName))
             #expect(page.text.contains("name=\"barrierID\" value=\"1\""))

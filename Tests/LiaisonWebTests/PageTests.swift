@@ -92,6 +92,7 @@ struct PageTests {
             #expect(page.status == .ok)
             #expect(page.text.contains(target.displayName.replacingOccurrences(of: "'", with: "&#39;")))
             #expect(page.text.contains("OFFICIAL"))
+            #expect(page.text.contains(#"<a class="back-link" href="/subjects">Back to subjects</a>"#))
             // Nationalities by country name, not ISO code.
             if let code = target.details.nationalities.first, let country = ReferenceData.defaults.list("country").first(where: { $0.code == code.lowercased() }) {
                 #expect(page.text.contains(country.label.replacingOccurrences(of: "'", with: "&#39;")), "\(code)")

@@ -179,6 +179,7 @@ enum Templates {
     """
 
     static let subject = """
+    <a class="back-link" href="/subjects">Back to subjects</a>
     {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
     <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
     <span class="caption">Subject</span>
@@ -329,6 +330,7 @@ enum Templates {
     """
 
     static let ocg = """
+    <a class="back-link" href="/ocgs">Back to organised crime groups</a>
     {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
     <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
     <span class="caption">Organised crime group</span>
@@ -584,6 +586,7 @@ enum Templates {
     """
 
     static let match = """
+    <a class="back-link" href="/matches">Back to possible duplicates</a>
     {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
     {{>errorSummary}}
     <span class="caption">Possible duplicate · {{statusLabel}}</span>
@@ -689,6 +692,7 @@ enum Templates {
     """
 
     static let deportationCase = """
+    <a class="back-link" href="/cases">Back to cases</a>
     {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
     {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
     <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
@@ -908,6 +912,7 @@ extension Templates {
     """
 
     static let poi = """
+    <a class="back-link" href="/pois">Back to Persons of Interest</a>
     {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
     {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
     <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
@@ -1343,6 +1348,7 @@ extension Templates {
     """
 
     static let intelReport = """
+    <a class="back-link" href="/intelligence">Back to intelligence</a>
     {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
     {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
     <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
