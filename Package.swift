@@ -35,11 +35,12 @@ let package = Package(
         .target(
             name: "LiaisonCore",
             dependencies: [
-                "LiaisonMatching", "LiaisonGraph",
+                "LiaisonMatching",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
+        .target(name: "LiaisonDemo", dependencies: ["LiaisonCore", "LiaisonMatching"], swiftSettings: strict),
         .target(
             name: "LiaisonStore",
             dependencies: [
@@ -74,27 +75,31 @@ let package = Package(
         .executableTarget(
             name: "liaison",
             dependencies: [
-                "LiaisonCore", "LiaisonMatching", "LiaisonStore", "LiaisonWeb",
+                "LiaisonCore", "LiaisonMatching", "LiaisonStore", "LiaisonWeb", "LiaisonDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "liaison-bench",
             dependencies: [
-                "LiaisonCore", "LiaisonMatching", "LiaisonStore", "LiaisonWeb",
+                "LiaisonCore", "LiaisonMatching", "LiaisonStore", "LiaisonWeb", "LiaisonDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "LiaisonCoreTests",
-            dependencies: ["LiaisonCore", "LiaisonMatching", "LiaisonGraph"],
+            dependencies: ["LiaisonCore", "LiaisonMatching", "LiaisonGraph", "LiaisonDemo"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "LiaisonStoreTests",
-            dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonWeb",
+            dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonWeb", "LiaisonDemo",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "NIOPosix", package: "swift-nio"),
@@ -104,8 +109,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LiaisonWebTests",
-            dependencies: ["LiaisonMatching", 
-                "LiaisonWeb", "LiaisonStore", "LiaisonCore",
+            dependencies: [
+                "LiaisonMatching", "LiaisonWeb", "LiaisonStore", "LiaisonCore", "LiaisonDemo",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonCore
+import LiaisonDemo
 import LiaisonMatching
 import LiaisonStore
 import LiaisonWeb

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonCore
+import LiaisonDemo
 import LiaisonStore
 
 /// GAIN hit/no-hit over the demo agencies' subjects (1,000,000 by default): each request asks ten agencies about

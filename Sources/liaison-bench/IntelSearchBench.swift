@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonCore
+import LiaisonDemo
 import LiaisonStore
 
 /// Full-text search over 1,000,000 synthetic intelligence reports on the embedded store, through the access

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonCore
+import LiaisonDemo
 import LiaisonStore
 
 /// The performance report over the scaled demo data: 200,000 subjects, 10,000 groups, Persons of Interest,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonCore
+import LiaisonDemo
 import LiaisonStore
 import LiaisonWeb
 import Logging

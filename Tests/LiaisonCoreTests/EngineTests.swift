@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonDemo
 import LiaisonGraph
 import LiaisonMatching
 import Testing

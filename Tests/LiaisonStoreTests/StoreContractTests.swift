@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonDemo
 import Testing
 @testable import LiaisonStore
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LiaisonCore
+import LiaisonDemo
 import LiaisonStore
 import Testing
 @testable import LiaisonWeb
