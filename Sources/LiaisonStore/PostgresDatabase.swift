@@ -155,7 +155,13 @@ struct PostgresURL {
         self.username = components.user ?? "postgres"
         self.password = components.password
         self.database = path.isEmpty ? nil : path
-        self.sslmode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+        // Off this machine, the connection is encrypted unless the URL says otherwise.
+        self.sslmode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? (Self.isLoopback(host) ? "prefer" : "require")
+    }
+
+    /// Whether `host` names this machine.
+    static func isLoopback(_ host: String) -> Bool {
+        ["localhost", "::1", "[::1]"].contains(host.lowercased()) || host.hasPrefix("127.")
     }
 
     /// The URL with any password replaced by `***`, for messages and logs; it need not parse.

@@ -100,7 +100,7 @@ struct Search: AsyncParsableCommand {
     func run() async throws {
         let store = try await StoreFactory.open(databaseURL: nil, dataDir: dataDir)
         guard let analyst = try await store.credentials(username: "nca.analyst")?.user else { throw ValidationError("seed the store first") }
-        let service = SubjectService(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()))
+        let service = LiaisonServices(store: store, clock: SystemClock()).subjects
         let data = DemoData.generate(seed: 2026, subjects: min(try await store.subjectCount(), 20_000), ocgs: 0)
         var rng = SeededRandom(seed: 99)
         let terms: [(String, String?)] = (0..<queries).map { _ in
@@ -146,8 +146,8 @@ struct AuditOverhead: AsyncParsableCommand {
         let store = try await StoreFactory.open(databaseURL: nil, dataDir: dataDir)
         guard let analyst = try await store.credentials(username: "nca.analyst")?.user else { throw ValidationError("seed the store first") }
         let ids = try await store.subjects(matching: SubjectQuery(viewer: Viewer(analyst), page: PageRequest(limit: 200))).items.map(\.id)
-        let audited = SubjectService(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()))
-        let baseline = SubjectService(store: store, clock: SystemClock(), audit: AuditLog(store: DiscardingAuditStore(), clock: SystemClock()))
+        let audited = LiaisonServices(store: store, clock: SystemClock()).subjects
+        let baseline = LiaisonServices(store: store, audit: AuditLog(store: DiscardingAuditStore(), clock: SystemClock())).subjects
 
         func measure(_ service: SubjectService, search: Bool) async throws -> Double {
             let perTask = reads / concurrency
@@ -286,7 +286,7 @@ struct ObligationSweep: AsyncParsableCommand {
                      casework.cases.count, interests, casework.obligations.count, open, seconds(ContinuousClock.now - seedStart)))
         let clock = SystemClock()
         let audit = AuditLog(store: store, clock: clock)
-        let service = ObligationService(store: store, clock: clock, audit: audit)
+        let service = LiaisonServices(store: store, clock: clock, audit: audit).obligations
         guard let senior = try await store.credentials(username: "hocc.senior")?.user else { throw ValidationError("no senior caseworker in the demo users") }
 
         let first = ContinuousClock.now

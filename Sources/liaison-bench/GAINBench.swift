@@ -22,7 +22,7 @@ struct GAINBench: AsyncParsableCommand {
         _ = try await DemoSeeder.seed(data, into: store, passwordHash: "bench", batchSize: 5_000)
         print(String(format: "seed: %d subjects held by %d agencies in %.1f s", data.subjects.count, data.agencies.count, seconds(ContinuousClock.now - start)))
         let clock = SystemClock()
-        let gain = GAINService(store: store, clock: clock, audit: AuditLog(store: store, clock: clock))
+        let gain = LiaisonServices(store: store, clock: clock).gain
         guard let requester = try await store.credentials(username: "nca.intel")?.user else { throw ValidationError("no demo users") }
         let agencies = Array(data.agencies.prefix(10).map(\.code))
         var rng = SeededRandom(seed: 5)

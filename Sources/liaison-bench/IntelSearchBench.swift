@@ -57,7 +57,7 @@ struct IntelSearchBench: AsyncParsableCommand {
         print(String(format: "seed: %d reports in %.1f s%@", reports, seconds(ContinuousClock.now - start), existing ? " (already written: generated only)" : ""))
 
         let clock = SystemClock()
-        let service = IntelligenceService(store: store, clock: clock, audit: AuditLog(store: store, clock: clock))
+        let service = LiaisonServices(store: store, clock: clock).intelligence
         guard let analyst = try await store.credentials(username: "nca.analyst")?.user,
               let partner = try await store.credentials(username: "gmp.intel")?.user else { throw ValidationError("no demo users") }
         func time(_ label: String, _ terms: [String], as user: User) async throws {

@@ -88,7 +88,7 @@ struct ReportBench: AsyncParsableCommand {
                      seconds(ContinuousClock.now - insertStart)))
 
         let clock = SystemClock()
-        let reports = ReportService(store: store, clock: clock, audit: AuditLog(store: store, clock: clock))
+        let reports = LiaisonServices(store: store, clock: clock).reports
         guard let analyst = try await store.credentials(username: "nca.analyst")?.user,
               let partner = try await store.credentials(username: "gmp.intel")?.user else { throw ValidationError("no demo users") }
         let year = reports.currentYear()

@@ -13,7 +13,7 @@ struct AlertCommand: AsyncParsableCommand {
         @OptionGroup var viewer: ActingUser
 
         func run() async throws {
-            try await viewer.run(AlertService.init) { alerts, user in
+            try await viewer.run(\.alerts) { alerts, user in
                 let found = try await alerts.list(by: user)
                 if found.isEmpty { print("No alerts.") }
                 for a in found {
@@ -35,7 +35,7 @@ struct AlertCommand: AsyncParsableCommand {
 
         func run() async throws {
             let format = self.format, output = self.output
-            try await viewer.run(AlertService.init) { alerts, user in
+            try await viewer.run(\.alerts) { alerts, user in
                 let data = format == "stix" ? try JSONCoding.encoder.encode(try await alerts.stix(by: user))
                     : try JSONCoding.encoder.encode(try await alerts.feed(by: user))
                 if let output { try data.write(to: URL(fileURLWithPath: output)) } else { print(String(decoding: data, as: UTF8.self)) }

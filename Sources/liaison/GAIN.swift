@@ -24,7 +24,7 @@ struct GAINCommand: AsyncParsableCommand {
             let person = names.isEmpty && dob == nil ? nil : SubjectDetails(names: names, datesOfBirth: dob.map { [$0] } ?? [])
             let input = GAINRequestInput(purpose: purpose, person: person, vehicle: vehicle, company: company,
                                          agencies: agencies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            try await user.run(GAINService.init) { gain, user in
+            try await user.run(\.gain) { gain, user in
                 let asked = try await gain.ask(input, by: user)
                 print("Request \(asked.id) about a \(asked.about)")
                 for answer in asked.answers { print("  \(answer.agencyCode.padding(toLength: 8, withPad: " ", startingAt: 0)) \(answer.result)") }
@@ -37,7 +37,7 @@ struct GAINCommand: AsyncParsableCommand {
         @OptionGroup var user: ActingUser
 
         func run() async throws {
-            try await user.run(GAINService.init) { gain, user in
+            try await user.run(\.gain) { gain, user in
                 let found = try await gain.requests(by: user)
                 if found.isEmpty { print("No requests.") }
                 for r in found {
@@ -53,7 +53,7 @@ struct GAINCommand: AsyncParsableCommand {
         @OptionGroup var user: ActingUser
 
         func run() async throws {
-            try await user.run(GAINService.init) { gain, user in
+            try await user.run(\.gain) { gain, user in
                 let found = try await gain.hits(by: user)
                 if found.isEmpty { print("No hits on your agency's records.") }
                 for h in found {

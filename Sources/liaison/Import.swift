@@ -11,8 +11,7 @@ struct Import: AsyncParsableCommand {
         subcommands: [Subjects.self, Resume.self, Jobs.self, Errors.self])
 
     static func service(_ store: SQLStore) -> ImportService {
-        let audit = AuditLog(store: store, clock: SystemClock())
-        return ImportService(store: store, clock: SystemClock(), audit: audit, reviews: MatchReviewService(store: store, clock: SystemClock(), audit: audit))
+        return LiaisonServices(store: store).imports
     }
 
     /// The file's bytes from `offset`, in chunks, each read only when the import asks for it (so memory stays flat).

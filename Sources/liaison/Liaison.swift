@@ -220,7 +220,7 @@ struct AddUser: AsyncParsableCommand {
         try await withStore(store) { store in
             let input = NewUser(username: username, displayName: name, email: email, agencyCode: agency, roles: roles, vetting: vetting, password: password)
             do {
-                let user = try await UserAdministration(store: store, audit: AuditLog(store: store, clock: SystemClock()))
+                let user = try await LiaisonServices(store: store).accounts
                     .create(input, hash: { try await PasswordHasher().hash($0) }, by: commandLineActor)
                 print("Created \(user.username) (\(agency.uppercased()), \(user.vetting.rawValue), \(user.roles.map(\.rawValue).joined(separator: ", ")))")
             } catch LiaisonError.invalid(let problems) {
@@ -371,12 +371,12 @@ struct ActingUser: ParsableArguments {
     }
 
     /// Runs `body` with a service made over the store and the user; a refusal or bad input is reported as the service words it.
-    func run<Service>(_ make: @escaping (any LiaisonStore, any LiaisonClock, AuditLog) -> Service,
+    func run<Service>(_ service: KeyPath<LiaisonServices, Service> & Sendable,
                       _ body: @escaping (Service, User) async throws -> Void) async throws {
         try await withStore(store) { store in
             let clock = SystemClock()
             let user = try await account(store, resolvedUser!)
-            do { try await body(make(store, clock, AuditLog(store: store, clock: clock)), user) } catch let error as LiaisonError { throw ValidationError(error.description) }
+            do { try await body(LiaisonServices(store: store, clock: clock)[keyPath: service], user) } catch let error as LiaisonError { throw ValidationError(error.description) }
         }
     }
 }
@@ -400,7 +400,7 @@ struct SetActive: AsyncParsableCommand {
     func run() async throws {
         try await withStore(store) { store in
             let user = try await account(store, username)
-            _ = try await UserAdministration(store: store, audit: AuditLog(store: store, clock: SystemClock()))
+            _ = try await LiaisonServices(store: store).accounts
                 .setActive(user.id, active: active == "yes", by: commandLineActor)
             print("\(username) is now \(active == "yes" ? "enabled" : "disabled")")
         }
@@ -418,7 +418,7 @@ struct Brief: AsyncParsableCommand {
         try await withStore(store) { store in
             let user = try await account(store, username)
             do {
-                let updated = try await UserAdministration(store: store, audit: AuditLog(store: store, clock: SystemClock()))
+                let updated = try await LiaisonServices(store: store).accounts
                     .setBriefings(user.id, briefings: operations, by: commandLineActor)
                 print("\(username) is briefed into: \(updated.briefings.isEmpty ? "nothing" : updated.briefings.joined(separator: ", "))")
             } catch LiaisonError.invalid(let problems) {

@@ -12,7 +12,7 @@ struct Matches: AsyncParsableCommand {
         subcommands: [Find.self, List.self, Decide.self, Undo.self])
 
     static func service(_ store: SQLStore) -> MatchReviewService {
-        MatchReviewService(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()))
+        LiaisonServices(store: store, clock: SystemClock()).reviews
     }
 
     static func line(_ item: MatchReviewItem) -> String {

@@ -14,7 +14,7 @@ struct Obligations: AsyncParsableCommand {
         subcommands: [Due.self, Overdue.self, Sweep.self, Deliver.self])
 
     static func service(_ store: SQLStore) -> ObligationService {
-        ObligationService(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()))
+        LiaisonServices(store: store, clock: SystemClock()).obligations
     }
 
     static func show(_ items: [Obligation], format: String) throws {

@@ -24,7 +24,7 @@ struct POI: AsyncParsableCommand {
 
         func run(overdue: Bool, dueWithinDays: Int? = nil) async throws {
             try await withStore(store) { store in
-                let service = POIService(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()))
+                let service = LiaisonServices(store: store, clock: SystemClock()).pois
                 try await POI.show(try await service.list(overdue: overdue, dueWithinDays: dueWithinDays, by: try await account(store, username)), store: store)
             }
         }
@@ -67,7 +67,7 @@ struct OCGCommand: AsyncParsableCommand {
             try await withStore(store) { store in
                 let user = try await account(store, username)
                 let clock = SystemClock()
-                let groups = OCGService(store: store, clock: clock, audit: AuditLog(store: store, clock: clock))
+                let groups = LiaisonServices(store: store, clock: clock).groups
                 let matrix = try await ScoringService.inForce(OCGService.kind, store: store, at: Date())
                 var seen = 0, changed = 0, refused = 0
                 var cursor: String?
@@ -108,7 +108,7 @@ struct OperationCommand: AsyncParsableCommand {
         func run() async throws {
             try await withStore(store) { store in
                 let clock = SystemClock()
-                let found = try await OperationService(store: store, clock: clock, audit: AuditLog(store: store, clock: clock)).list(by: try await account(store, username))
+                let found = try await LiaisonServices(store: store, clock: clock).operations.list(by: try await account(store, username))
                 let agencies = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0.code) })
                 print("STARTS      ENDS        LEAD   PARTNERS  NAME")
                 for o in found {
@@ -130,7 +130,7 @@ struct OperationCommand: AsyncParsableCommand {
         func run() async throws {
             try await withStore(store) { store in
                 let clock = SystemClock()
-                let service = OperationService(store: store, clock: clock, audit: AuditLog(store: store, clock: clock))
+                let service = LiaisonServices(store: store, clock: clock).operations
                 do {
                     let members = try await service.brief(operation, BriefingInput(username: member, briefed: !withdraw), by: try await account(store, username))
                     print("Briefed into \(operation): \(members.map(\.username).joined(separator: ", "))")

@@ -27,7 +27,7 @@ struct ReportCommand: AsyncParsableCommand {
         func run(_ body: @escaping (ReportService, ReportScope, User) async throws -> Void) async throws {
             try await withStore(store) { store in
                 let clock = SystemClock()
-                let reports = ReportService(store: store, clock: clock, audit: AuditLog(store: store, clock: clock))
+                let reports = LiaisonServices(store: store, clock: clock).reports
                 let user = try await account(store, resolvedUser!)
                 do {
                     let scope = try await reports.scope(period: period ?? reports.currentYear(), area: area, market: market)

@@ -142,7 +142,7 @@ struct Resolve: AsyncParsableCommand {
             let start = ContinuousClock.now
             try await withStore(store) { store in
                 let user = try await account(store, username)
-                let service = SubjectService(store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()))
+                let service = LiaisonServices(store: store, clock: SystemClock()).subjects
                 var records: [PersonRecord] = []
                 var cursor: String?
                 repeat {

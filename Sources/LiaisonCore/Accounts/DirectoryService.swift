@@ -1,13 +1,16 @@
 import Foundation
 
+/// What the Directory reads and writes: only these stores.
+public typealias DirectoryStore = AgencyStore & UserStore & ReferenceStore & SchemaStore
+
 /// What every signed-in user may look up to read a page: the agencies, the reference lists (labels for codes), and
 /// the names of users (for "appointed by", "case owner"), and the time. None of it is a record under the access policy; pages and
 /// API handlers read it here rather than from the store.
 public struct DirectoryService: Sendable {
-    let store: any LiaisonStore
+    let store: any DirectoryStore
     let clock: any LiaisonClock
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock) {
+    public init(store: any DirectoryStore, clock: any LiaisonClock) {
         self.store = store
         self.clock = clock
     }

@@ -1,5 +1,8 @@
 import Foundation
 
+/// What the AccountAdministration reads and writes: only these stores.
+public typealias AccountAdministrationStore = AgencyStore & UserStore
+
 /// What an administrator enters to create an account.
 public struct NewUser: Sendable, Equatable {
     public var username: String
@@ -25,10 +28,10 @@ public struct NewUser: Sendable, Equatable {
 /// Administrators' work on accounts: create, disable or enable, and brief into operations. Every step is
 /// checked (administrators only) and recorded in the audit log.
 public struct UserAdministration: Sendable {
-    let store: any LiaisonStore
+    let store: any AccountAdministrationStore
     let auditor: Auditor
 
-    public init(store: any LiaisonStore, audit: AuditLog) {
+    public init(store: any AccountAdministrationStore, audit: AuditLog) {
         self.store = store
         self.auditor = Auditor(log: audit)
     }

@@ -1,5 +1,8 @@
 import Foundation
 
+/// What the Alert service reads and writes: only these stores.
+public typealias AlertServiceStore = AlertStore & IntelStore & AgencyStore & UserStore & ReferenceStore
+
 /// Industry alerts: agency staff write sanitised alerts for private-sector partners, a supervisor of the issuing
 /// agency publishes (or withdraws) them, and private-sector users see the live alerts for their sectors, acknowledge
 /// them and send feedback. The feed serves the same alerts as JSON and as a STIX 2.1 bundle.
@@ -9,11 +12,11 @@ public struct AlertService: Sendable {
     public static let authorRoles: Set<Role> = [.intelligenceOfficer, .analyst, .supervisor, .financialInvestigator]
     /// The markings an alert may carry: what private-sector partners may hold.
     public static let markings: [Classification] = [.official, .officialSensitive]
-    let store: any LiaisonStore
+    let store: any AlertServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
+    public init(store: any AlertServiceStore, clock: any LiaisonClock, audit: AuditLog) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)

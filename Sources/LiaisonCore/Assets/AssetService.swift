@@ -1,5 +1,8 @@
 import Foundation
 
+/// What the Asset service reads and writes: only these stores.
+public typealias AssetServiceStore = AssetStore & CaseServiceStore
+
 /// Asset recovery under the Proceeds of Crime Act: restraint, confiscation, cash seizure → detention →
 /// forfeiture or return, account freezing → forfeiture, and civil recovery, held against a subject, a group or a
 /// case; their events; receipts shared under the incentivisation scheme. A confiscation order against a person
@@ -9,11 +12,11 @@ public struct AssetService: Sendable {
     public static let kind = "asset"
     /// Who publishes a new version of the incentivisation scheme.
     public static let schemeEditors: Set<Role> = [.administrator]
-    let store: any LiaisonStore
+    let store: any AssetServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
+    public init(store: any AssetServiceStore, clock: any LiaisonClock, audit: AuditLog) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)

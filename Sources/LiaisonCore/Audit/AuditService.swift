@@ -1,10 +1,13 @@
 import Foundation
 
+/// What the Audit service reads and writes: only these stores.
+public typealias AuditServiceStore = AuditStore & AgencyStore & UserStore & ReferenceStore & RecordLookupStore & IntelStore & InterventionStore & AssetStore
+
 /// Reading the audit log and asking the access policy about other users: for auditors and administrators, and
 /// bounded by their own access. An entry naming a record the reader may not read shows "(withheld)" in place of
 /// its ID, and the policy is explained only for records the asker may read themselves.
 public struct AuditService: Sendable {
-    let store: any LiaisonStore
+    let store: any AuditServiceStore
     let auditor: Auditor
 
     /// Who may read the log.
@@ -14,7 +17,7 @@ public struct AuditService: Sendable {
     /// What an ID the reader may not know is shown as.
     public static let withheld = "(withheld)"
 
-    public init(store: any LiaisonStore, audit: AuditLog) {
+    public init(store: any AuditServiceStore, audit: AuditLog) {
         self.store = store
         auditor = Auditor(log: audit)
     }
@@ -87,7 +90,7 @@ public struct AuditService: Sendable {
 
     /// The record with this ID, whatever its kind: its kind, metadata, and the record it is about (for records
     /// that are about another).
-    static func record(_ raw: String, in store: any LiaisonStore) async throws
+    static func record(_ raw: String, in store: any AuditServiceStore) async throws
         -> (kind: String, meta: RecordMeta, about: (kind: String, id: String)?)?
     {
         for kind in kinds {
@@ -101,7 +104,7 @@ public struct AuditService: Sendable {
                         InterventionService.kind, AssetService.kind]
 
     /// The record of one kind with this ID, if there is one.
-    static func record(_ raw: String, kind: String, in store: any LiaisonStore) async throws
+    static func record(_ raw: String, kind: String, in store: any AuditServiceStore) async throws
         -> (kind: String, meta: RecordMeta, about: (kind: String, id: String)?)?
     {
         guard let uuid = UUID(uuidString: raw) else { return nil }

@@ -1,17 +1,20 @@
 import Foundation
 
+/// What the Case service reads and writes: only these stores.
+public typealias CaseServiceStore = CaseStore & ObligationStore & AgencyStore & UserStore & ReferenceStore & RecordLookupStore
+
 /// Deportation cases: opened for a subject the user may see, read and listed through the access policy, and moved
 /// on only through `CaseWorkflow` (milestones, barriers), each step checked against the case version the user saw
 /// and recorded in the audit chain.
 public struct CaseService: Sendable {
     public static let kind = "case"
-    let store: any LiaisonStore
+    let store: any CaseServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
     public var rules: CaseRules
     public var obligationRules: ObligationRules
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, rules: CaseRules = .standard,
+    public init(store: any CaseServiceStore, clock: any LiaisonClock, audit: AuditLog, rules: CaseRules = .standard,
                 obligationRules: ObligationRules = .standard) {
         self.store = store
         self.clock = clock

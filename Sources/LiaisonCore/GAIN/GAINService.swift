@@ -1,6 +1,9 @@
 import Foundation
 import LiaisonMatching
 
+/// What the GAIN service reads and writes: only these stores.
+public typealias GAINServiceStore = GAINStore & IntelStore & AgencyStore & UserStore & ReferenceStore & RecordLookupStore
+
 /// GAIN hit/no-hit: each agency asked is answered from its own records, as hit or no hit and nothing else: about
 /// a person, from its subjects by the entity-resolution engine; about a vehicle or a company, from its
 /// intelligence reports linking it. A record the requester could not be told about (marked above their vetting, or
@@ -11,11 +14,11 @@ public struct GAINService: Sendable {
     public static let coordinatorRoles: Set<Role> = [.intelligenceOfficer, .analyst, .supervisor, .financialInvestigator]
     /// How likely a match must be to count as a hit.
     public static let threshold = 0.8
-    let store: any LiaisonStore
+    let store: any GAINServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
+    public init(store: any GAINServiceStore, clock: any LiaisonClock, audit: AuditLog) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)

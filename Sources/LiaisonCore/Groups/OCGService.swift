@@ -1,13 +1,16 @@
 import Foundation
 
+/// What the OCG service reads and writes: only these stores.
+public typealias OCGServiceStore = AgencyStore & UserStore & ReferenceStore & RecordLookupStore
+
 /// Creating, editing, reading and listing organised crime groups.
 public struct OCGService: RecordService {
     public static let kind = "ocg"
-    let store: any LiaisonStore
+    let store: any OCGServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
+    public init(store: any OCGServiceStore, clock: any LiaisonClock, audit: AuditLog) {
         self.store = store
         self.clock = clock
         self.auditor = Auditor(log: audit)
@@ -82,7 +85,7 @@ public struct OCGService: RecordService {
     }
 
     /// The Lead Responsible Officer history after appointing `officer` (nil: none): the current appointment ends, a new one starts.
-    static func leadHistory(_ history: [LeadAppointment], appointing officer: UserID?, store: any LiaisonStore, by user: User, at time: Date) async throws -> [LeadAppointment]? {
+    static func leadHistory(_ history: [LeadAppointment], appointing officer: UserID?, store: any OCGServiceStore, by user: User, at time: Date) async throws -> [LeadAppointment]? {
         var next = history
         if let open = next.lastIndex(where: { $0.to == nil }) { next[open].to = time }
         if let officer {

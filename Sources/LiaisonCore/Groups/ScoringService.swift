@@ -1,15 +1,18 @@
 import Foundation
 
+/// What the Scoring service reads and writes: only these stores.
+public typealias ScoringServiceStore = PersonOfInterestStore & OCGStore & AgencyStore
+
 /// The scoring matrices in force, and new versions of them: published by supervisors and administrators, checked,
 /// effective from a date, every version kept. Until one is published, the built-in matrices apply.
 public struct ScoringService: Sendable {
     public static let kinds = ["ocg": ScoringMatrix.ocgStandard, "poi": ScoringMatrix.poiStandard]
     public static let editorRoles: Set<Role> = [.supervisor, .administrator]
-    let store: any LiaisonStore
+    let store: any ScoringServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
+    public init(store: any ScoringServiceStore, clock: any LiaisonClock, audit: AuditLog) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)
@@ -21,7 +24,7 @@ public struct ScoringService: Sendable {
     }
 
     /// The matrix of `kind` in force at `time`.
-    public static func inForce(_ kind: String, store: any LiaisonStore, at time: Date) async throws -> ScoringMatrix {
+    public static func inForce(_ kind: String, store: any ScoringServiceStore, at time: Date) async throws -> ScoringMatrix {
         guard let builtIn = kinds[kind] else { throw LiaisonError.notFound(kind: "scoring matrix", id: kind) }
         let today = InterventionService.day(time)
         return try await store.scoringMatrices(kind: kind).first { $0.effectiveFrom <= today } ?? builtIn

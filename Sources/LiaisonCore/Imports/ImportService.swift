@@ -1,12 +1,15 @@
 import Foundation
 import LiaisonMatching
 
+/// What the Import service reads and writes: only these stores.
+public typealias ImportServiceStore = ImportStore & SubjectStore & AgencyStore & ReferenceStore & MatchReviewStore
+
 /// Loads partners' files of people as subjects: CSV or JSON Lines, read as a stream of byte chunks in constant
 /// memory, validated row by row. Rows with errors are reported (row, field, reason) and the rest load. Each batch of
 /// subjects is saved with the job's progress in one transaction, so an interrupted import resumes after the last
 /// batch without loading any row twice. The caller supplies the bytes (a file, an HTTP body); this does no I/O.
 public struct ImportService: Sendable {
-    let store: any LiaisonStore
+    let store: any ImportServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
     /// When set, a finished import queues the likely duplicates it brought in (loaded subjects that look like ones
@@ -16,7 +19,7 @@ public struct ImportService: Sendable {
 
     public static let kind = "import"
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, reviews: MatchReviewService? = nil, batchSize: Int = 500) {
+    public init(store: any ImportServiceStore, clock: any LiaisonClock, audit: AuditLog, reviews: MatchReviewService? = nil, batchSize: Int = 500) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)

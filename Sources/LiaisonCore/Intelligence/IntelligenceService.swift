@@ -1,5 +1,8 @@
 import Foundation
 
+/// What the Intelligence service reads and writes: only these stores.
+public typealias IntelligenceServiceStore = IntelStore & AgencyStore & UserStore & ReferenceStore & RecordLookupStore
+
 /// Intelligence reports: written as drafts, graded under the 3x5x2 model (a report cannot be submitted
 /// ungraded), assessed by a supervisor onto the record, sanitised for wider audiences, and sent to partner
 /// agencies under their handling conditions. The handling code is the record's, so the access policy refuses
@@ -8,11 +11,11 @@ public struct IntelligenceService: Sendable {
     public static let kind = "intel"
     /// Who writes reports.
     public static let authorRoles: Set<Role> = [.intelligenceOfficer, .analyst, .supervisor, .financialInvestigator]
-    let store: any LiaisonStore
+    let store: any IntelligenceServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
+    public init(store: any IntelligenceServiceStore, clock: any LiaisonClock, audit: AuditLog) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)

@@ -1,16 +1,19 @@
 import Foundation
 
+/// What the Intervention service reads and writes: only these stores.
+public typealias InterventionServiceStore = InterventionStore & AgencyStore & UserStore & ReferenceStore & RecordLookupStore
+
 /// Interventions against groups and Persons of Interest under the 4P framework: planned by an agency with its
 /// partners, moved through their statuses, with outcomes recorded against them; and whether a target was subject
 /// to action in a period, by the rule kept as data. Every step goes through the access policy and the audit chain.
 public struct InterventionService: Sendable {
     public static let kind = "intervention"
-    let store: any LiaisonStore
+    let store: any InterventionServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
     public var rule: ActionRule
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, rule: ActionRule = .standard) {
+    public init(store: any InterventionServiceStore, clock: any LiaisonClock, audit: AuditLog, rule: ActionRule = .standard) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)
@@ -134,7 +137,7 @@ public struct InterventionService: Sendable {
         }
     }
 
-    static func outcome(_ input: OutcomeInput, id: Int, store: any LiaisonStore, by user: User, at now: Date) async throws -> InterventionOutcome {
+    static func outcome(_ input: OutcomeInput, id: Int, store: any InterventionServiceStore, by user: User, at now: Date) async throws -> InterventionOutcome {
         let reference = ReferenceData(entries: try await store.referenceEntries())
         var v = Validator()
         let kind = input.kind ?? ""

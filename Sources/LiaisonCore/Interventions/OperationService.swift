@@ -1,5 +1,8 @@
 import Foundation
 
+/// What the Operation service reads and writes: only these stores.
+public typealias OperationServiceStore = InterventionStore & AgencyStore & UserStore & ReferenceStore & RecordLookupStore
+
 /// Multi-agency operations: a record naming the lead and partner agencies and the period, the members briefed
 /// into it, and the joint results of the interventions planned under its name. The operation's name is the
 /// need-to-know briefing: briefing a member here is what lets them see the records marked with it.
@@ -7,11 +10,11 @@ public struct OperationService: Sendable {
     public static let kind = "operation"
     /// Who may set up an operation (for their own agency, which leads it).
     public static let plannerRoles: Set<Role> = [.supervisor, .intelligenceOfficer, .analyst, .administrator]
-    let store: any LiaisonStore
+    let store: any OperationServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
+    public init(store: any OperationServiceStore, clock: any LiaisonClock, audit: AuditLog) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)

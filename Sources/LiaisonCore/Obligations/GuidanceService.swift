@@ -1,15 +1,18 @@
 import Foundation
 
+/// What the Guidance service reads and writes: only these stores.
+public typealias GuidanceServiceStore = ObligationStore
+
 /// Guidance for each step of the casework: the version in force on a date, every version with its change note, and
 /// edits by supervisors and senior caseworkers, each a new version (never an overwrite).
 public struct GuidanceService: Sendable {
     public static let kind = "guidance"
     public static let editorRoles: Set<Role> = [.supervisor, .seniorCaseworker, .administrator]
-    let store: any LiaisonStore
+    let store: any GuidanceServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
+    public init(store: any GuidanceServiceStore, clock: any LiaisonClock, audit: AuditLog) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)

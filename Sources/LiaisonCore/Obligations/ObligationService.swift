@@ -1,11 +1,14 @@
 import Foundation
 
+/// What the Obligation service reads and writes: only these stores.
+public typealias ObligationServiceStore = ObligationStore & CaseStore & AgencyStore & UserStore & SubjectStore
+
 /// Obligations to partner agencies: the partner's inbox and acknowledgements (with replies that land on the case),
 /// lists of what is due and overdue, the sweep that escalates missed deadlines, the dashboard, and each agency's
 /// delivery channels. Every read and write goes through the access policy and into the audit chain.
 public struct ObligationService: Sendable {
     public static let kind = "obligation"
-    let store: any LiaisonStore
+    let store: any ObligationServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
     public var rules: ObligationRules
@@ -14,7 +17,7 @@ public struct ObligationService: Sendable {
     /// Seals webhook secrets before they are stored.
     let secrets: SecretBox
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, rules: ObligationRules = .standard,
+    public init(store: any ObligationServiceStore, clock: any LiaisonClock, audit: AuditLog, rules: ObligationRules = .standard,
                 webhookHosts: WebhookHosts = WebhookHosts(), secrets: SecretBox = .process) {
         self.store = store
         self.clock = clock

@@ -1,18 +1,21 @@
 import Foundation
 
+/// What the Outbox reads and writes: only these stores.
+public typealias OutboxStore = ObligationStore & AgencyStore
+
 /// Delivers what waits in the outbox through each channel's transport: a message due for an attempt is sent, marked
 /// delivered with the receiving end's receipt, or kept for a retry with backoff. Because messages are written with
 /// the change that caused them and only marked after the receiving end answered, a restart resends rather than loses
 /// (receivers see the same idempotency key).
 public struct OutboxDispatcher: Sendable {
-    let store: any LiaisonStore
+    let store: any OutboxStore
     let clock: any LiaisonClock
     let audit: AuditLog
     let transports: [OutboxMessage.Channel: any MessageTransport]
     /// Opens the agencies' webhook secrets, which the store keeps sealed.
     let secrets: SecretBox
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, transports: [OutboxMessage.Channel: any MessageTransport],
+    public init(store: any OutboxStore, clock: any LiaisonClock, audit: AuditLog, transports: [OutboxMessage.Channel: any MessageTransport],
                 secrets: SecretBox = .process) {
         self.store = store
         self.clock = clock

@@ -1,15 +1,18 @@
 import Foundation
 
+/// What the POI service reads and writes: only these stores.
+public typealias POIServiceStore = AgencyStore & UserStore & ReferenceStore & RecordLookupStore
+
 /// Persons of Interest: a subject adopted by an agency and managed on a risk basis. Each is assessed against the
 /// PoI scoring matrix (the score gives its tier and when it is next reviewed), owned by an officer, and listed when
 /// its review is overdue. Every step goes through the access policy and the audit chain.
 public struct POIService: Sendable {
     public static let kind = "poi"
-    let store: any LiaisonStore
+    let store: any POIServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
+    public init(store: any POIServiceStore, clock: any LiaisonClock, audit: AuditLog) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)

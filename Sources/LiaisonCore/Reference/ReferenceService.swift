@@ -1,12 +1,15 @@
 import Foundation
 
+/// What the Reference service reads and writes: only these stores.
+public typealias ReferenceServiceStore = ReferenceStore
+
 /// The editable reference lists (markets, areas, bands, tactics, outcome kinds, impact levels…): administrators add
 /// entries and change their labels, order and whether they are offered; every change is audited.
 public struct ReferenceService: Sendable {
-    let store: any LiaisonStore
+    let store: any ReferenceServiceStore
     let auditor: Auditor
 
-    public init(store: any LiaisonStore, audit: AuditLog) {
+    public init(store: any ReferenceServiceStore, audit: AuditLog) {
         self.store = store
         auditor = Auditor(log: audit)
     }

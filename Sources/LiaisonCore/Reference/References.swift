@@ -1,5 +1,8 @@
 import Foundation
 
+/// The stores a record's references are looked up in: subjects, groups, cases and Persons of Interest.
+public typealias RecordLookupStore = SubjectStore & OCGStore & CaseStore & PersonOfInterestStore
+
 /// What a reader may know of the records another record refers to: a case's subject, a PoI's subject, a group's
 /// members, a report's links, an obligation's offender.
 ///
@@ -7,9 +10,9 @@ import Foundation
 /// may not read is left out entirely (its ID, name and role are information too), never shown as "a record you
 /// cannot see". Names are never copied into a record when it is written for that reason.
 public struct References: Sendable {
-    let store: any LiaisonStore
+    let store: any RecordLookupStore
 
-    public init(store: any LiaisonStore) { self.store = store }
+    public init(store: any RecordLookupStore) { self.store = store }
 
     /// The subjects among `ids` that `user` may read, by ID.
     /// - Complexity: one store read for all of them.

@@ -1,16 +1,19 @@
 import Foundation
 
+/// What the Report service reads and writes: only these stores.
+public typealias ReportServiceStore = ReportStore & AgencyStore & ReferenceStore & RecordLookupStore
+
 /// The performance report the board reads, and local serious and organised crime profiles. Both are counted
 /// inside the store within what the reader may see, so two readers may get different figures, and neither sees
 /// a count of records hidden from them.
 public struct ReportService: Sendable {
     public static let kind = "report"
-    let store: any LiaisonStore
+    let store: any ReportServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
     public var rule: ActionRule
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, rule: ActionRule = .standard) {
+    public init(store: any ReportServiceStore, clock: any LiaisonClock, audit: AuditLog, rule: ActionRule = .standard) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)

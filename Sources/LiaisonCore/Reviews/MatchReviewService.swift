@@ -1,6 +1,9 @@
 import Foundation
 import LiaisonMatching
 
+/// What the MatchReview service reads and writes: only these stores.
+public typealias MatchReviewServiceStore = MatchReviewStore & SubjectStore & AgencyStore
+
 /// A review and the two subjects it pairs, as the reader may see them.
 public struct MatchReviewItem: Codable, Sendable {
     public var review: MatchReview
@@ -25,7 +28,7 @@ public struct DuplicateSearchResult: Codable, Sendable, Equatable {
 /// decision can be undone. Decisions never change the subjects, are kept with who and when, feed back into the
 /// model as labelled pairs on the next run, and a pair once decided is never queued again.
 public struct MatchReviewService: Sendable {
-    let store: any LiaisonStore
+    let store: any MatchReviewServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
     public var reviewFrom: Double
@@ -33,7 +36,7 @@ public struct MatchReviewService: Sendable {
 
     public static let kind = "match"
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog, reviewFrom: Double = 0.5, automaticLink: Double = 0.99) {
+    public init(store: any MatchReviewServiceStore, clock: any LiaisonClock, audit: AuditLog, reviewFrom: Double = 0.5, automaticLink: Double = 0.99) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)

@@ -1,7 +1,13 @@
 import Foundation
 
 /// Everything Liaison keeps. Two real implementations: embedded SQLite and PostgreSQL.
-public protocol LiaisonStore: AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore, MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore, InterventionStore, AssetStore, ReportStore, IntelStore, GAINStore, AlertStore {
+/// Each feature's narrow protocol lives in its own folder; services take only the ones they use.
+public protocol LiaisonStore: SchemaStore, AgencyStore, UserStore, ReferenceStore, SubjectStore, OCGStore, AuditStore,
+    MatchReviewStore, ImportStore, CaseStore, ObligationStore, PersonOfInterestStore, InterventionStore, AssetStore,
+    ReportStore, IntelStore, GAINStore, AlertStore {}
+
+/// The schema and the connections behind every store.
+public protocol SchemaStore: Sendable {
     /// Applies any named migrations not yet applied, in order.
     func migrate() async throws
     /// Names of the migrations applied, in order.

@@ -41,7 +41,7 @@ extension OCGInput: RecordInput {}
 /// The steps every create and update shares: the marking is checked, the policy consulted, the version compared.
 enum RecordEditing {
     /// Checks the sharing and need-to-know an input asks for: named agencies must exist, operation names be sane.
-    static func checkAccessFields(_ input: some RecordInput, store: any LiaisonStore) async throws {
+    static func checkAccessFields(_ input: some RecordInput, store: any AgencyStore) async throws {
         var v = Validator()
         if let sharing = input.sharing, !sharing.agencies.isEmpty {
             let known = Set(try await store.agencies().map(\.id))

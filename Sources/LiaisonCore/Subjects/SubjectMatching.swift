@@ -1,6 +1,9 @@
 import Foundation
 import LiaisonMatching
 
+/// What the SubjectMatching reads and writes: only these stores.
+public typealias SubjectMatchingStore = SubjectStore
+
 /// A subject the user may see that is likely the person asked about, with the engine's reasons.
 public struct SubjectMatch: Codable, Sendable {
     public var subject: Subject
@@ -12,14 +15,14 @@ public struct SubjectMatch: Codable, Sendable {
 /// and asked directly through the API. Candidates come from the store's name and identifier search (so the
 /// access policy bounds them exactly as it bounds a search); the entity-resolution engine scores each.
 public struct SubjectMatching: Sendable {
-    let store: any LiaisonStore
+    let store: any SubjectMatchingStore
     let auditor: Auditor
     /// The weights used for single queries (no batch to fit them to): the standard model, and a prior of one in ten
     /// thousand that a record held is the person asked about (u being how often two records drawn at random agree,
     /// the prior is per record held, not per candidate found).
     public static let model = MatchModel.initial(prior: 1e-4)
 
-    public init(store: any LiaisonStore, audit: AuditLog) {
+    public init(store: any SubjectMatchingStore, audit: AuditLog) {
         self.store = store
         auditor = Auditor(log: audit)
     }

@@ -1,13 +1,16 @@
 import Foundation
 
+/// What the Subject service reads and writes: only these stores.
+public typealias SubjectServiceStore = SubjectStore & AgencyStore & UserStore & ReferenceStore
+
 /// Creating, editing, reading and searching subjects, each step checked by the access policy.
 public struct SubjectService: RecordService {
     public static let kind = "subject"
-    let store: any LiaisonStore
+    let store: any SubjectServiceStore
     let clock: any LiaisonClock
     let auditor: Auditor
 
-    public init(store: any LiaisonStore, clock: any LiaisonClock, audit: AuditLog) {
+    public init(store: any SubjectServiceStore, clock: any LiaisonClock, audit: AuditLog) {
         self.store = store
         self.clock = clock
         self.auditor = Auditor(log: audit)

@@ -86,27 +86,14 @@ public enum LiaisonApplication {
         let audit = shared ?? AuditLog(store: auditStore ?? store, clock: clock)
         let authenticator = Authenticator(store: store, clock: clock, hasher: PasswordHasher(cost: configuration.passwordCost),
                                           audit: audit, secureCookies: configuration.secureTransport)
-        let subjects = SubjectService(store: store, clock: clock, audit: audit)
-        let groups = OCGService(store: store, clock: clock, audit: audit)
-        let matching = SubjectMatching(store: store, audit: audit)
-        let reviews = MatchReviewService(store: store, clock: clock, audit: audit)
-        let cases = CaseService(store: store, clock: clock, audit: audit)
-        let imports = ImportService(store: store, clock: clock, audit: audit, reviews: reviews)
-        let obligations = ObligationService(store: store, clock: clock, audit: audit, webhookHosts: configuration.webhookHosts,
-                                            secrets: configuration.secrets)
-        let guidance = GuidanceService(store: store, clock: clock, audit: audit)
-        let pois = POIService(store: store, clock: clock, audit: audit)
-        let interventions = InterventionService(store: store, clock: clock, audit: audit)
-        let scoring = ScoringService(store: store, clock: clock, audit: audit)
-        let operations = OperationService(store: store, clock: clock, audit: audit)
-        let assets = AssetService(store: store, clock: clock, audit: audit)
-        let reports = ReportService(store: store, clock: clock, audit: audit)
-        let intelligence = IntelligenceService(store: store, clock: clock, audit: audit)
-        let gain = GAINService(store: store, clock: clock, audit: audit)
-        let alerts = AlertService(store: store, clock: clock, audit: audit)
-        let directory = DirectoryService(store: store, clock: clock)
-        let reference = ReferenceService(store: store, audit: audit)
-        let auditing = AuditService(store: store, audit: audit)
+        let services = LiaisonServices(store: store, clock: clock, audit: audit, webhookHosts: configuration.webhookHosts,
+                                       secrets: configuration.secrets)
+        let subjects = services.subjects, groups = services.groups, matching = services.matching, reviews = services.reviews
+        let cases = services.cases, imports = services.imports, obligations = services.obligations, guidance = services.guidance
+        let pois = services.pois, interventions = services.interventions, scoring = services.scoring
+        let operations = services.operations, assets = services.assets, reports = services.reports
+        let intelligence = services.intelligence, gain = services.gain, alerts = services.alerts
+        let directory = services.directory, reference = services.reference, auditing = services.auditing
         let assetPages = AssetPages(pages: pages, assets: assets, directory: directory)
         let interventionPages = InterventionPages(pages: pages, interventions: interventions, directory: directory)
 
@@ -153,7 +140,7 @@ public enum LiaisonApplication {
         GAINPages(pages: pages, gain: gain, directory: directory).register(&routes)
         AlertPages(pages: pages, alerts: alerts, directory: directory).register(&routes)
         AuditPages(pages: pages, audit: auditing).register(&routes)
-        AdminPages(pages: pages, directory: directory, admin: UserAdministration(store: store, audit: audit), reference: reference,
+        AdminPages(pages: pages, directory: directory, admin: services.accounts, reference: reference,
                    authenticator: authenticator, obligations: obligations).register(&routes)
         // The document describes every operation, itself included.
         let documentOperation = SystemRoutes.openAPIOperation
@@ -183,7 +170,8 @@ public enum LiaisonApplication {
         let server: HTTPServerBuilder = try configuration.tlsConfiguration().map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
         let worker = DeliveryWorker(dispatcher: OutboxDispatcher(store: store, clock: clock, audit: audit, transports: transports(configuration),
                                                                  secrets: configuration.secrets),
-                                    obligations: ObligationService(store: store, clock: clock, audit: audit), logger: logger)
+                                    obligations: LiaisonServices(store: store, clock: clock, audit: audit, webhookHosts: configuration.webhookHosts, secrets: configuration.secrets).obligations,
+                                    logger: logger)
         return Application(router: router, server: server,
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
                            services: deliveryWorker ? [worker] : [], logger: logger)
