@@ -1,4 +1,5 @@
 import LiaisonCore
+
 /// Loads a demo dataset into a store, once: a store that already holds the demo agencies is left as it is.
 public enum DemoSeeder {
     public struct Outcome: Sendable {
@@ -8,10 +9,14 @@ public enum DemoSeeder {
 
     /// - Parameter passwordHash: the hash of `DemoDataset.password`, computed once for every demo user.
     /// - Parameter casework: deportation cases and obligations to load too (see `DemoCasework`).
-    public static func seed(_ dataset: DemoDataset, into store: any LiaisonStore, passwordHash: String,
-                            casework: DemoCasework.Output? = nil, management: DemoManagement.Output? = nil,
-                            batchSize: Int = 2_000) async throws -> Outcome {
-        if try await store.agency(code: dataset.agencies[0].code) != nil { return Outcome(seeded: false, dataset: dataset) }
+    public static func seed(
+        _ dataset: DemoDataset, into store: any LiaisonStore, passwordHash: String,
+        casework: DemoCasework.Output? = nil, management: DemoManagement.Output? = nil,
+        batchSize: Int = 2_000
+    ) async throws -> Outcome {
+        if try await store.agency(code: dataset.agencies[0].code) != nil {
+            return Outcome(seeded: false, dataset: dataset)
+        }
         for agency in dataset.agencies { try await store.insertAgency(agency) }
         for user in dataset.users { try await store.insertUser(user, passwordHash: passwordHash) }
         var start = 0
@@ -31,7 +36,8 @@ public enum DemoSeeder {
             while start < casework.cases.count {
                 let batch = casework.cases[start..<min(start + batchSize, casework.cases.count)]
                 let ids = Set(batch.map(\.id))
-                try await store.insertCases(Array(batch), obligations: casework.obligations.filter { ids.contains($0.caseID) })
+                try await store.insertCases(
+                    Array(batch), obligations: casework.obligations.filter { ids.contains($0.caseID) })
                 start += batchSize
             }
         }
@@ -45,7 +51,9 @@ public enum DemoSeeder {
         if let operation = management?.operation { try await store.insertOperation(operation) }
         for order in management?.assets ?? [] { try await store.insertAssetOrder(order) }
         for alert in management?.alerts ?? [] { try await store.insertAlert(alert) }
-        for (agency, sectors) in management?.audiences ?? [:] { try await store.setAlertAudience(agency, sectors: sectors) }
+        for (agency, sectors) in management?.audiences ?? [:] {
+            try await store.setAlertAudience(agency, sectors: sectors)
+        }
         for report in management?.intelligence ?? [] { try await store.insertIntelReport(report) }
         return Outcome(seeded: true, dataset: dataset)
     }

@@ -15,13 +15,16 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A deterministic UUID-shaped identifier.
     public mutating func id<T>() -> ID<T> {
-        let a = next(), b = next()
+        let a = next()
+        let b = next()
         func hex(_ v: UInt64, _ n: Int) -> String {
             let s = String(v, radix: 16)
             return String(repeating: "0", count: max(0, 16 - s.count)) + s
         }
         let h = hex(a, 16) + hex(b, 16)
         let c = Array(h)
-        return ID("\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))")
+        return ID(
+            "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
+        )
     }
 }

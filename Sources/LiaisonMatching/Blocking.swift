@@ -37,14 +37,17 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         case .namesSound:
             // Both names' sounds in either order, so a given name and surname swapped still meet.
             for n in 0..<p.nameCount {
-                let given = p.givenKey(n), surname = p.surnameKey(n)
+                let given = p.givenKey(n)
+                let surname = p.surnameKey(n)
                 if given.isEmpty || surname.isEmpty { continue }
                 if given.lexicographicallyPrecedes(surname) { add(given, surname) } else { add(surname, given) }
             }
         case .surnameSoundGivenInitial:
             for n in 0..<p.nameCount where !p.given(n).isEmpty { add(p.surnameKey(n), CollectionOfOne(p.given(n)[0])) }
         case .givenSoundSurnameInitial:
-            for n in 0..<p.nameCount where !p.surname(n).isEmpty { add(p.givenKey(n), CollectionOfOne(p.surname(n)[0])) }
+            for n in 0..<p.nameCount where !p.surname(n).isEmpty {
+                add(p.givenKey(n), CollectionOfOne(p.surname(n)[0]))
+            }
         case .dateOfBirth:
             if let y = dob?.year, let m = dob?.month, let d = dob?.day { add(digits(y * 10_000 + m * 100 + d)) }
         case .identifier:
@@ -54,7 +57,9 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         case .surnameSoundBirthYear:
             if let y = dob?.year { for n in 0..<p.nameCount { add(p.surnameKey(n), digits(y)) } }
         case .givenSoundBirthDayMonth:
-            if let m = dob?.month, let d = dob?.day { for n in 0..<p.nameCount { add(p.givenKey(n), digits(m * 100 + d)) } }
+            if let m = dob?.month, let d = dob?.day {
+                for n in 0..<p.nameCount { add(p.givenKey(n), digits(m * 100 + d)) }
+            }
         case .postcodeGivenInitial:
             for n in 0..<p.nameCount where !p.given(n).isEmpty { add(p.postcode, CollectionOfOne(p.given(n)[0])) }
         case .phone: add(p.phone)
@@ -88,7 +93,8 @@ struct DecimalDigits: RandomAccessCollection {
     let count: Int
 
     init(_ value: Int) {
-        var count = 0, rest = value
+        var count = 0
+        var rest = value
         repeat {
             reversed[count] = UInt8(0x30 + rest % 10)
             rest /= 10
@@ -105,13 +111,13 @@ struct DecimalDigits: RandomAccessCollection {
 
 /// FNV-1a, 64 bits, with a separator between parts.
 struct KeyHash {
-    var value: UInt64 = 0xcbf29ce484222325
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     init(_ tag: UInt64) { mix(UInt8(truncatingIfNeeded: tag)) }
 
     mutating func mix(_ byte: UInt8) {
         value ^= UInt64(byte)
-        value &*= 0x100000001b3
+        value &*= 0x100_0000_01b3
     }
 
     mutating func add<C: Collection<UInt8>>(_ bytes: C) {
@@ -131,8 +137,10 @@ public struct BlockingConfiguration: Sendable, Equatable {
     /// ordinary keys, or one rare one. Strangers who happen to share one common key are never compared.
     public var minimumSharedWeight: Float
 
-    public init(rules: [BlockingRule] = BlockingRule.allCases, maxBlockSize: Int = 200, maxCandidatesPerRecord: Int = 8,
-                minimumSharedWeight: Float = 0) {
+    public init(
+        rules: [BlockingRule] = BlockingRule.allCases, maxBlockSize: Int = 200, maxCandidatesPerRecord: Int = 8,
+        minimumSharedWeight: Float = 0
+    ) {
         self.rules = rules
         self.maxBlockSize = maxBlockSize
         self.maxCandidatesPerRecord = maxCandidatesPerRecord
@@ -197,8 +205,10 @@ public struct BlockIndex: Sendable {
 
     /// The same index, and the result of `meanwhile`, which runs while the index is put together from the keys:
     /// that is one core's work, so other work can have the rest.
-    static func building<T: Sendable>(_ people: [PreparedPerson], configuration: BlockingConfiguration,
-                                      meanwhile: @escaping @Sendable () async -> T) async -> (index: BlockIndex, meanwhile: T) {
+    static func building<T: Sendable>(
+        _ people: [PreparedPerson], configuration: BlockingConfiguration,
+        meanwhile: @escaping @Sendable () async -> T
+    ) async -> (index: BlockIndex, meanwhile: T) {
         let runs = await Parallel.chunks(count: people.count) { range in KeyRun(people, range, configuration) }
         async let other = meanwhile()
         let index = BlockIndex(runs: runs, configuration: configuration)
@@ -236,7 +246,8 @@ public struct BlockIndex: Sendable {
         while capacity < total * 2 { capacity <<= 1 }
         let mask = capacity - 1
         var slots = [Int32](repeating: 0, count: capacity)
-        var keys: [UInt64] = [], counts: [Int32] = []
+        var keys: [UInt64] = []
+        var counts: [Int32] = []
         var entryBlock = [Int32](repeating: 0, count: total)
         var e = 0
         for run in runs {
@@ -266,7 +277,8 @@ public struct BlockIndex: Sendable {
         // People are placed in order, so the members of a block after person i are those placed after it. One core
         // does this while the others compare random pairs, so it works in place, with room for every run made first.
         // Each block's next place, end and size sit together, so placing a person in a block reads one place in memory.
-        let people = personStarts.count - 1, limit = Int32(clamping: configuration.maxBlockSize)
+        let people = personStarts.count - 1
+        let limit = Int32(clamping: configuration.maxBlockSize)
         let block = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 3 * keys.count)
         defer { block.deallocate() }
         for b in 0..<keys.count {
@@ -274,7 +286,8 @@ public struct BlockIndex: Sendable {
             block.initializeElement(at: 3 * b + 1, to: starts[b + 1])
             block.initializeElement(at: 3 * b + 2, to: counts[b])
         }
-        var later: [Int32] = [], laterStarts: [Int32] = []
+        var later: [Int32] = []
+        var laterStarts: [Int32] = []
         let members = [Int32](unsafeUninitializedCapacity: total) { members, placed in
             laterStarts = [Int32](unsafeUninitializedCapacity: people + 1) { laterStarts, counted in
                 later = [Int32](unsafeUninitializedCapacity: 3 * total) { later, written in
@@ -283,7 +296,9 @@ public struct BlockIndex: Sendable {
                     for i in 0..<people {
                         for e in Int(personStarts[i])..<Int(personStarts[i + 1]) {
                             let b = 3 * Int(entryBlock[e])
-                            let at = block[b], end = block[b + 1], size = block[b + 2]
+                            let at = block[b]
+                            let end = block[b + 1]
+                            let size = block[b + 2]
                             members[Int(at)] = Int32(i)
                             block[b] = at + 1
                             if at + 1 < end && size <= limit {
@@ -311,7 +326,7 @@ public struct BlockIndex: Sendable {
 
     /// Spreads a key's bits (FNV's low bits are weak for short inputs).
     static func mix(_ key: UInt64) -> UInt64 {
-        var z = key &* 0x9E3779B97F4A7C15
+        var z = key &* 0x9E37_79B9_7F4A_7C15
         z ^= z >> 29
         return z
     }
@@ -319,7 +334,9 @@ public struct BlockIndex: Sendable {
     /// Candidates for an outside person (a query, or the other side of a link).
     func candidates(for person: PreparedPerson, minimum: Int32 = 0, scratch: inout CandidateScratch) -> [Int32] {
         var out: [Int32] = []
-        person.withView { view in withReader { $0.candidates(for: view, minimum: minimum, scratch: &scratch, into: &out) } }
+        person.withView { view in
+            withReader { $0.candidates(for: view, minimum: minimum, scratch: &scratch, into: &out) }
+        }
         return out
     }
 
@@ -338,8 +355,10 @@ public struct BlockIndex: Sendable {
                     members.withUnsafeBufferPointer { members in
                         later.withUnsafeBufferPointer { later in
                             laterStarts.withUnsafeBufferPointer { laterStarts in
-                                body(Reader(keys: keys, slots: slots, starts: starts, members: members, later: later,
-                                            laterStarts: laterStarts, configuration: configuration))
+                                body(
+                                    Reader(
+                                        keys: keys, slots: slots, starts: starts, members: members, later: later,
+                                        laterStarts: laterStarts, configuration: configuration))
                             }
                         }
                     }
@@ -368,10 +387,14 @@ public struct BlockIndex: Sendable {
         }
 
         /// Candidates for an outside person, into `out` (see ``gather(_:_:_:)`` and ``CandidateScratch/best(_:atLeast:into:)``).
-        func candidates(for person: PersonView, minimum: Int32, scratch: inout CandidateScratch, into out: inout [Int32]) {
+        func candidates(
+            for person: PersonView, minimum: Int32, scratch: inout CandidateScratch, into out: inout [Int32]
+        ) {
             scratch.reset()
             gather(configuration.uniqueKeys(person).lazy.compactMap(block), minimum, &scratch)
-            scratch.best(configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000), into: &out)
+            scratch.best(
+                configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000),
+                into: &out)
         }
 
         /// Candidates for indexed person `i` among the people indexed after it, from the blocks' later members
@@ -385,10 +408,15 @@ public struct BlockIndex: Sendable {
             for k in runs { read &+= members[Int(later[3 * k])] }
             BlockIndex.keep(read)
             for k in runs {
-                let from = Int(later[3 * k]), end = Int(later[3 * k + 1])
-                scratch.add(UnsafeBufferPointer(rebasing: members[from..<end]), BlockIndex.weight(ofBlockOf: Int(later[3 * k + 2])))
+                let from = Int(later[3 * k])
+                let end = Int(later[3 * k + 1])
+                scratch.add(
+                    UnsafeBufferPointer(rebasing: members[from..<end]),
+                    BlockIndex.weight(ofBlockOf: Int(later[3 * k + 2])))
             }
-            scratch.best(configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000), into: &out)
+            scratch.best(
+                configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000),
+                into: &out)
         }
 
         /// Adds the blocks' members with an index of at least `minimum`, each weighted by its block's rarity (a key
@@ -402,7 +430,8 @@ public struct BlockIndex: Sendable {
             }
             BlockIndex.keep(read)
             for b in blocks {
-                let start = Int(starts[b]), end = Int(starts[b + 1])
+                let start = Int(starts[b])
+                let end = Int(starts[b + 1])
                 if end == start || end - start > configuration.maxBlockSize || members[end - 1] < minimum { continue }
                 // Members are in ascending order: those below `minimum` are skipped, counted in a small block (with no
                 // branch to mispredict), found by a binary search in a larger one.
@@ -416,7 +445,8 @@ public struct BlockIndex: Sendable {
                         if members[mid] < minimum { low = mid + 1 } else { high = mid }
                     }
                 }
-                scratch.add(UnsafeBufferPointer(rebasing: members[low..<end]), BlockIndex.weight(ofBlockOf: end - start))
+                scratch.add(
+                    UnsafeBufferPointer(rebasing: members[low..<end]), BlockIndex.weight(ofBlockOf: end - start))
             }
         }
     }
@@ -450,7 +480,9 @@ struct CandidateScratch: Sendable {
 
     mutating func reset() {
         let count = usedCount
-        members.withUnsafeMutableBufferPointer { m in used.withUnsafeBufferPointer { u in for k in 0..<count { m[Int(u[k])] = -1 } } }
+        members.withUnsafeMutableBufferPointer { m in
+            used.withUnsafeBufferPointer { u in for k in 0..<count { m[Int(u[k])] = -1 } }
+        }
         usedCount = 0
     }
 
@@ -463,10 +495,15 @@ struct CandidateScratch: Sendable {
             sums.withUnsafeMutableBufferPointer { sums in
                 used.withUnsafeMutableBufferPointer { used in
                     for member in block {
-                        var slot = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: member)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+                        var slot =
+                            Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: member)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
+                            & mask
                         while true {
                             let m = members[slot]
-                            if m == member { sums[slot] &+= weight; break }
+                            if m == member {
+                                sums[slot] &+= weight
+                                break
+                            }
                             if m == -1 {
                                 members[slot] = member
                                 sums[slot] = weight
@@ -490,7 +527,8 @@ struct CandidateScratch: Sendable {
         guard cap > 0 else { return }
         if best.count != cap + 1 { best = [UInt64](repeating: 0, count: cap + 1) }
         // Ranked as (sum << 32 | ~member), so the largest value is the best candidate.
-        var qualifying = 0, kept = 0
+        var qualifying = 0
+        var kept = 0
         let count = usedCount
         members.withUnsafeBufferPointer { members in
             sums.withUnsafeBufferPointer { sums in

@@ -18,7 +18,8 @@ public enum CSV {
 
     /// Parses whole CSV text into rows of fields, cutting it at row boundaries into pieces read on every core.
     /// The same rows, and the same first fault, as ``parse(_:)``.
-    public static func parseInParallel(_ bytes: [UInt8], pieceBytes: Int? = nil) async throws(ParseError) -> [[String]] {
+    public static func parseInParallel(_ bytes: [UInt8], pieceBytes: Int? = nil) async throws(ParseError) -> [[String]]
+    {
         try await parseInParallel(bytes, pieceBytes: pieceBytes) { forEachRow in
             var rows: [[String]] = []
             forEachRow { rows.append($0.fields) }
@@ -29,9 +30,12 @@ public enum CSV {
     /// Parses CSV text from `start` (where `rowsBefore` rows have been read) on every core, as
     /// ``parseInParallel(_:pieceBytes:)``. Each piece is handed to `eachPiece` as a way to visit its rows in place,
     /// so no row outlives its reading; the pieces' results in file order.
-    static func parseInParallel<T: Sendable>(_ bytes: [UInt8], from start: Int = 0, rowsBefore: Int = 0, pieceBytes: Int? = nil,
-                                             eachPiece: @escaping @Sendable (_ forEachRow: ((Row) -> Void) -> Void) -> T) async throws(ParseError) -> [T] {
-        let every = pieceBytes ?? max(1 << 18, (bytes.count - start) / (ProcessInfo.processInfo.activeProcessorCount * 16))
+    static func parseInParallel<T: Sendable>(
+        _ bytes: [UInt8], from start: Int = 0, rowsBefore: Int = 0, pieceBytes: Int? = nil,
+        eachPiece: @escaping @Sendable (_ forEachRow: ((Row) -> Void) -> Void) -> T
+    ) async throws(ParseError) -> [T] {
+        let every =
+            pieceBytes ?? max(1 << 18, (bytes.count - start) / (ProcessInfo.processInfo.activeProcessorCount * 16))
         let cuts = rowStarts(bytes, from: start, rowsBefore: rowsBefore, every: every)
         let pieces = await Parallel.chunks(count: cuts.count) { range -> [Result<T, ParseError>] in
             range.map { k -> Result<T, ParseError> in
@@ -75,7 +79,9 @@ public enum CSV {
     /// Where rows start, about every `stride` bytes (the first at 0), with the line breaks before each: the places
     /// a file can be cut and each piece read by a fresh ``Reader``. Follows the reader's quoting exactly, so a
     /// line break inside a quoted field is never a cut.
-    static func rowStarts(_ b: [UInt8], from start: Int = 0, rowsBefore: Int = 0, every stride: Int) -> [(offset: Int, rowsBefore: Int)] {
+    static func rowStarts(_ b: [UInt8], from start: Int = 0, rowsBefore: Int = 0, every stride: Int) -> [(
+        offset: Int, rowsBefore: Int
+    )] {
         quoteFreeRowStarts(b, from: start, rowsBefore: rowsBefore, every: stride)
             ?? scanningRowStarts(b, from: start, rowsBefore: rowsBefore, every: stride)
     }
@@ -83,11 +89,17 @@ public enum CSV {
     /// ``rowStarts(_:from:rowsBefore:every:)`` for text without a quote, where every line break ends a row: the
     /// cuts are found by jumping to each line break past the stride, with no state to follow byte by byte. Nil if
     /// the text has a quote.
-    static func quoteFreeRowStarts(_ b: [UInt8], from start: Int, rowsBefore: Int, every stride: Int) -> [(offset: Int, rowsBefore: Int)]? {
+    static func quoteFreeRowStarts(_ b: [UInt8], from start: Int, rowsBefore: Int, every stride: Int) -> [(
+        offset: Int, rowsBefore: Int
+    )]? {
         b.withUnsafeBufferPointer { p -> [(offset: Int, rowsBefore: Int)]? in
-            guard let base = p.baseAddress, start < p.count, memchr(base + start, 0x22, p.count - start) == nil else { return nil }
+            guard let base = p.baseAddress, start < p.count, memchr(base + start, 0x22, p.count - start) == nil else {
+                return nil
+            }
             var cuts = [(offset: start, rowsBefore: rowsBefore)]
-            var rows = rowsBefore, counted = start, from = start + max(1, stride) - 1
+            var rows = rowsBefore
+            var counted = start
+            var from = start + max(1, stride) - 1
             while from < p.count, let hit = memchr(base + from, 0x0A, p.count - from) {
                 let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 if i + 1 >= p.count { break }
@@ -103,24 +115,34 @@ public enum CSV {
     /// How many bytes of `bytes` are line breaks (LF or CR), eight at a time.
     static func lineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
-        let raw = UnsafeRawPointer(base), low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let raw = UnsafeRawPointer(base)
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         /// The high bit of each zero byte of `x`, and no other.
         func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x | low) }
-        var count = 0, k = 0
+        var count = 0
+        var k = 0
         while k + 8 <= bytes.count {
             let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
             count += (zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)).nonzeroBitCount
             k += 8
         }
-        while k < bytes.count { count += bytes[k] == 0x0A || bytes[k] == 0x0D ? 1 : 0; k += 1 }
+        while k < bytes.count {
+            count += bytes[k] == 0x0A || bytes[k] == 0x0D ? 1 : 0
+            k += 1
+        }
         return count
     }
 
     /// ``rowStarts(_:from:rowsBefore:every:)`` following the reader's quoting byte by byte.
-    static func scanningRowStarts(_ b: [UInt8], from start: Int, rowsBefore: Int, every stride: Int) -> [(offset: Int, rowsBefore: Int)] {
+    static func scanningRowStarts(_ b: [UInt8], from start: Int, rowsBefore: Int, every stride: Int) -> [(
+        offset: Int, rowsBefore: Int
+    )] {
         var cuts = [(offset: start, rowsBefore: rowsBefore)]
-        var inQuotes = false, quoteInQuotes = false, fieldStarted = false
-        var rows = rowsBefore, next = start + stride
+        var inQuotes = false
+        var quoteInQuotes = false
+        var fieldStarted = false
+        var rows = rowsBefore
+        var next = start + stride
         for i in start..<b.count {
             let byte = b[i]
             if quoteInQuotes {
@@ -201,7 +223,8 @@ public enum CSV {
 
         /// The rows completed by these bytes, each with the offset just past its line break. Rows completed before a
         /// fault in these bytes are still returned; the fault is thrown by the next call.
-        public mutating func feed(_ bytes: some Collection<UInt8>) throws(ParseError) -> [(fields: [String], end: Int)] {
+        public mutating func feed(_ bytes: some Collection<UInt8>) throws(ParseError) -> [(fields: [String], end: Int)]
+        {
             var rows: [(fields: [String], end: Int)] = []
             try feed(bytes) { rows.append(($0.fields, $0.end)) }
             return rows
@@ -211,7 +234,8 @@ public enum CSV {
         /// handed over by this call, otherwise by the next.
         public mutating func feed(_ bytes: some Collection<UInt8>, eachRow: (Row) -> Void) throws(ParseError) {
             if let broken { throw broken }
-            let fault: ParseError? = bytes.withContiguousStorageIfAvailable { read($0, eachRow) }
+            let fault: ParseError? =
+                bytes.withContiguousStorageIfAvailable { read($0, eachRow) }
                 ?? Array(bytes).withUnsafeBufferPointer { read($0, eachRow) }
             if let fault { throw fault }
         }
@@ -261,11 +285,19 @@ public enum CSV {
                 offset += 1
                 rowBytes += 1
                 if let maximumRowBytes, rowBytes > maximumRowBytes {
-                    return fail(ParseError(row: rowsSeen + 1, reason: "a row longer than \(maximumRowBytes) bytes (is the file CSV, and every quote closed?)"), handed)
+                    return fail(
+                        ParseError(
+                            row: rowsSeen + 1,
+                            reason:
+                                "a row longer than \(maximumRowBytes) bytes (is the file CSV, and every quote closed?)"),
+                        handed)
                 }
                 if quoteInQuotes {
                     quoteInQuotes = false
-                    if byte == 0x22 { row.append(0x22); continue }
+                    if byte == 0x22 {
+                        row.append(0x22)
+                        continue
+                    }
                     inQuotes = false
                     afterQuote = true
                 } else if inQuotes {
@@ -290,7 +322,9 @@ public enum CSV {
                         clearRow()
                     }
                 default:
-                    if afterQuote { return fail(ParseError(row: rowsSeen + 1, reason: "text after a closing quote"), handed) }
+                    if afterQuote {
+                        return fail(ParseError(row: rowsSeen + 1, reason: "text after a closing quote"), handed)
+                    }
                     row.append(byte)
                     fieldStarted = true
                 }
@@ -305,7 +339,9 @@ public enum CSV {
 
         private mutating func hand(_ eachRow: (Row) -> Void) {
             let end = offset
-            row.withUnsafeBufferPointer { bytes in ends.withUnsafeBufferPointer { eachRow(Row(bytes: bytes, ends: $0, end: end)) } }
+            row.withUnsafeBufferPointer { bytes in
+                ends.withUnsafeBufferPointer { eachRow(Row(bytes: bytes, ends: $0, end: end)) }
+            }
             clearRow()
         }
 
@@ -333,8 +369,11 @@ public enum CSV {
     public static func append(_ field: String, to out: inout [UInt8]) {
         var field = field
         field.withUTF8 { bytes in
-            if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { out += escape(String(decoding: bytes, as: UTF8.self)).utf8 }
-            else { out += bytes }
+            if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                out += escape(String(decoding: bytes, as: UTF8.self)).utf8
+            } else {
+                out += bytes
+            }
         }
     }
 
@@ -355,7 +394,10 @@ public struct ColumnMapping: Sendable, Equatable {
     /// Which columns make which field, for people to check: "id ← rec_id; given_name ← given_name; address ←
     /// street_number + address_1".
     public var summary: String {
-        (["id ← \(idColumn)"] + fields.sorted { $0.key.ordinal < $1.key.ordinal }.map { "\($0.key.rawValue) ← \($0.value.joined(separator: " + "))" })
+        (["id ← \(idColumn)"]
+            + fields.sorted { $0.key.ordinal < $1.key.ordinal }.map {
+                "\($0.key.rawValue) ← \($0.value.joined(separator: " + "))"
+            })
             .joined(separator: "; ")
     }
 
@@ -365,23 +407,31 @@ public struct ColumnMapping: Sendable, Equatable {
     }
 
     /// Parses `FIELD=COLUMN[,COLUMN…]` entries. Without any, every column named like a field maps to it.
-    public static func parse(idColumn: String, entries: [String], header: [String]) throws(MappingError) -> ColumnMapping {
+    public static func parse(idColumn: String, entries: [String], header: [String]) throws(MappingError)
+        -> ColumnMapping
+    {
         var fields: [PersonField: [String]] = [:]
         if entries.isEmpty {
-            for column in header { if let field = PersonField(rawValue: column) { fields[field, default: []].append(column) } }
+            for column in header {
+                if let field = PersonField(rawValue: column) { fields[field, default: []].append(column) }
+            }
         }
         for entry in entries {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[1].isEmpty else { throw MappingError(description: "--map \(entry): expected FIELD=COLUMN[,COLUMN…]") }
+            guard parts.count == 2, !parts[1].isEmpty else {
+                throw MappingError(description: "--map \(entry): expected FIELD=COLUMN[,COLUMN…]")
+            }
             guard let field = PersonField(rawValue: parts[0]) else {
-                throw MappingError(description: "--map \(entry): unknown field '\(parts[0])'; fields are "
-                                   + PersonField.allCases.map(\.rawValue).joined(separator: ", "))
+                throw MappingError(
+                    description: "--map \(entry): unknown field '\(parts[0])'; fields are "
+                        + PersonField.allCases.map(\.rawValue).joined(separator: ", "))
             }
             fields[field, default: []] += parts[1].split(separator: ",").map(String.init)
         }
         let mapping = ColumnMapping(idColumn: idColumn, fields: fields)
         for column in [idColumn] + fields.values.flatMap({ $0 }) where !header.contains(column) {
-            throw MappingError(description: "column '\(column)' is not in the file's header (\(header.joined(separator: ", ")))")
+            throw MappingError(
+                description: "column '\(column)' is not in the file's header (\(header.joined(separator: ", ")))")
         }
         return mapping
     }
@@ -424,7 +474,8 @@ public struct ColumnMapping: Sendable, Equatable {
             spans.removeAll(keepingCapacity: true)
             columns.withUnsafeBufferPointer { columns in
                 for (field, column) in columns where column < row.count {
-                    var start = column == 0 ? 0 : row.ends[column - 1], end = row.ends[column]
+                    var start = column == 0 ? 0 : row.ends[column - 1]
+                    var end = row.ends[column]
                     // Values are read without the spaces around them.
                     while start < end && row.bytes[start] == 0x20 { start += 1 }
                     while end > start && row.bytes[end - 1] == 0x20 { end -= 1 }
@@ -433,15 +484,20 @@ public struct ColumnMapping: Sendable, Equatable {
             }
             let value = row[id]
             let padded = !value.isEmpty && (value.first == 0x20 || value.last == 0x20)
-            return padded ? String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces) : String(decoding: value, as: UTF8.self)
+            return padded
+                ? String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                : String(decoding: value, as: UTF8.self)
         }
     }
 
     /// Resolves column names to positions in `header` (the first occurrence of a repeated name).
     public func compile(header: [String]) -> Compiled {
         let positions = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return Compiled(id: positions[idColumn] ?? Int.max,
-                        fields: fields.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value.map { positions[$0] ?? Int.max }) })
+        return Compiled(
+            id: positions[idColumn] ?? Int.max,
+            fields: fields.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                ($0.key, $0.value.map { positions[$0] ?? Int.max })
+            })
     }
 
     /// The person in one row (`header` gives the column positions).
@@ -458,8 +514,10 @@ public enum PersonFile {
     /// Parses, validates and prepares every row of `csv`.
     /// - Parameters:
     ///   - map: `FIELD=COLUMN[,COLUMN…]` entries (see ``ColumnMapping/parse(idColumn:entries:header:)``).
-    public static func prepare(csv: some Collection<UInt8>, idColumn: String, map: [String], variants: NameVariants = .standard,
-                               dateFormat: String? = nil) async throws(Problem) -> [PreparedPerson] {
+    public static func prepare(
+        csv: some Collection<UInt8>, idColumn: String, map: [String], variants: NameVariants = .standard,
+        dateFormat: String? = nil
+    ) async throws(Problem) -> [PreparedPerson] {
         // One copy into an array lets the pieces be read over contiguous memory, whatever collection holds the file.
         let bytes = Array(csv)
         let (mapping, header) = try Self.mapping(bytes, idColumn: idColumn, map: map)
@@ -471,15 +529,25 @@ public enum PersonFile {
             pieces = try await CSV.parseInParallel(bytes, from: header.end, rowsBefore: 1) { forEachRow in
                 var packer = PersonPacker(variants: variants, dateFormat: dateFormat)
                 var spans: [RecordValues.Span] = []
-                var people: [PreparedPerson] = [], hashes: [UInt64] = [], stopped = false
+                var people: [PreparedPerson] = []
+                var hashes: [UInt64] = []
+                var stopped = false
                 forEachRow { row in
                     if stopped { return }
                     let id = compiled.read(row, spans: &spans)
-                    if id.isEmpty { stopped = true; return }
+                    if id.isEmpty {
+                        stopped = true
+                        return
+                    }
                     var hash = KeyHash(0)
                     hash.add(id.utf8)
                     hashes.append(hash.value)
-                    people.append(PreparedPerson(id: id, packed: spans.withUnsafeBufferPointer { packer.pack(RecordValues(bytes: row.bytes, spans: $0)) }))
+                    people.append(
+                        PreparedPerson(
+                            id: id,
+                            packed: spans.withUnsafeBufferPointer {
+                                packer.pack(RecordValues(bytes: row.bytes, spans: $0))
+                            }))
                 }
                 return (people, hashes, stopped)
             }
@@ -497,17 +565,22 @@ public enum PersonFile {
 
     /// How `map` reads the file's columns, its header names taken without surrounding spaces (published files such as
     /// FEBRL's have a space after every comma).
-    public static func mapping(csv: some Collection<UInt8>, idColumn: String, map: [String]) throws(Problem) -> ColumnMapping {
+    public static func mapping(csv: some Collection<UInt8>, idColumn: String, map: [String]) throws(Problem)
+        -> ColumnMapping
+    {
         try mapping(Array(csv.prefix(1 << 20)), idColumn: idColumn, map: map).0
     }
 
-    static func mapping(_ bytes: [UInt8], idColumn: String, map: [String]) throws(Problem) -> (ColumnMapping, (fields: [String], end: Int)) {
+    static func mapping(_ bytes: [UInt8], idColumn: String, map: [String]) throws(Problem) -> (
+        ColumnMapping, (fields: [String], end: Int)
+    ) {
         let read: (fields: [String], end: Int)?
         do { read = try CSV.firstRow(bytes) } catch { throw Problem(description: error.description) }
         guard let read else { throw Problem(description: "the file is empty") }
         let header = (fields: read.fields.map { $0.trimmingCharacters(in: .whitespaces) }, end: read.end)
-        do { return (try ColumnMapping.parse(idColumn: idColumn, entries: map, header: header.fields), header) }
-        catch { throw Problem(description: error.description) }
+        do { return (try ColumnMapping.parse(idColumn: idColumn, entries: map, header: header.fields), header) } catch {
+            throw Problem(description: error.description)
+        }
     }
 
     /// The first person whose ID an earlier one has, found by the IDs' hashes in a table of row numbers: one core
@@ -530,7 +603,9 @@ public enum PersonFile {
 
     /// PAIRS.csv: the header `left_id,right_id,score`, then one row per match as the resolution orders them, each
     /// score a probability with four decimals. The rows are written on every core.
-    public static func pairsCSV(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson]) async -> [UInt8] {
+    public static func pairsCSV(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson]) async
+        -> [UInt8]
+    {
         let matches = resolution.matches
         let parts = await Parallel.chunks(count: matches.count) { range in
             var out: [UInt8] = []

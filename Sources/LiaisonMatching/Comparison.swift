@@ -25,10 +25,23 @@ public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
 
     private var describedLevels: [String] {
         switch self {
-        case .givenName: ["missing", "exact or same name", "Jaro–Winkler ≥ 0.92", "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart", "one is an initial, and it agrees", "different"]
-        case .surname: ["missing", "exact", "Jaro–Winkler ≥ 0.92", "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart", "different"]
-        case .dateOfBirth: ["missing", "exact", "day and month transposed", "two of three parts agree, or partial date agrees", "within a year", "different"]
-        case .location: ["missing", "same address", "same postcode or street address", "same district or town", "different"]
+        case .givenName:
+            [
+                "missing", "exact or same name", "Jaro–Winkler ≥ 0.92",
+                "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart", "one is an initial, and it agrees", "different",
+            ]
+        case .surname:
+            [
+                "missing", "exact", "Jaro–Winkler ≥ 0.92", "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart",
+                "different",
+            ]
+        case .dateOfBirth:
+            [
+                "missing", "exact", "day and month transposed", "two of three parts agree, or partial date agrees",
+                "within a year", "different",
+            ]
+        case .location:
+            ["missing", "same address", "same postcode or street address", "same district or town", "different"]
         case .identifier: ["missing", "exact", "one character off", "different"]
         case .sex, .phone, .email, .nationality: ["missing", "exact", "different"]
         }
@@ -48,7 +61,10 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
 
     public subscript(field: ComparisonField) -> UInt8 {
         get { UInt8((pattern >> UInt64(4 * field.rawValue)) & 0xF) }
-        set { pattern = pattern & ~(0xF << UInt64(4 * field.rawValue)) | UInt64(newValue & 0xF) << UInt64(4 * field.rawValue) }
+        set {
+            pattern =
+                pattern & ~(0xF << UInt64(4 * field.rawValue)) | UInt64(newValue & 0xF) << UInt64(4 * field.rawValue)
+        }
     }
 
     /// The pattern of a list of levels, one per field.
@@ -75,23 +91,34 @@ public enum Comparator {
     /// out once for comparing `a` with many others (see ``Subjects``).
     static func compare(_ a: PersonView, _ b: PersonView, subject: Subject? = nil) -> ComparisonVector {
         var v = ComparisonVector()
-        var swapped = false, alias = false
+        var swapped = false
+        var alias = false
         if a.nameCount > 0 && b.nameCount > 0 {
             var best: (given: UInt8, surname: UInt8) = (255, 255)
             for i in 0..<a.nameCount {
-                let xg = Name(a.given(i), a.givenKey(i), a.givenCharacters(i), subject?.places(Subject.given(i))),
-                    xs = Name(a.surname(i), a.surnameKey(i), a.surnameCharacters(i), subject?.places(Subject.surname(i)))
+                let xg = Name(a.given(i), a.givenKey(i), a.givenCharacters(i), subject?.places(Subject.given(i)))
+                let xs = Name(
+                    a.surname(i), a.surnameKey(i), a.surnameCharacters(i), subject?.places(Subject.surname(i)))
                 for j in 0..<b.nameCount {
-                    let yg = Name(b.given(j), b.givenKey(j), b.givenCharacters(j)), ys = Name(b.surname(j), b.surnameKey(j), b.surnameCharacters(j))
+                    let yg = Name(b.given(j), b.givenKey(j), b.givenCharacters(j))
+                    let ys = Name(b.surname(j), b.surnameKey(j), b.surnameCharacters(j))
                     let direct = (givenLevel(xg, yg), surnameLevel(xs, ys))
-                    if rank(direct) < rank(best) { best = direct; swapped = false; alias = i > 0 || j > 0 }
+                    if rank(direct) < rank(best) {
+                        best = direct
+                        swapped = false
+                        alias = i > 0 || j > 0
+                    }
                     // A swap only counts when both parts are present, each agrees at least by sound, and together they
                     // agree better than the best reading so far (which cannot be beaten once both parts are exact).
                     guard rank(best) > 2, !xg.text.isEmpty, !yg.text.isEmpty else { continue }
                     let acrossGiven = givenLevel(xg, ys)
                     guard acrossGiven <= 3 else { continue }
                     let across = (acrossGiven, surnameLevel(xs, yg))
-                    if across.1 <= 3, rank(across) < rank(best) { best = across; swapped = true; alias = i > 0 || j > 0 }
+                    if across.1 <= 3, rank(across) < rank(best) {
+                        best = across
+                        swapped = true
+                        alias = i > 0 || j > 0
+                    }
                 }
             }
             // Agreement found only by swapping is weaker: many names serve as given name and surname alike (Ryan,
@@ -111,7 +138,8 @@ public enum Comparator {
         return v
     }
 
-    static let addressBands: InlineArray<3, Double> = [0.95, 0.85, 0.70], townBands: InlineArray<2, Double> = [1.0, 0.88]
+    static let addressBands: InlineArray<3, Double> = [0.95, 0.85, 0.70],
+        townBands: InlineArray<2, Double> = [1.0, 0.88]
 
     private static func rank(_ pair: (UInt8, UInt8)) -> Int {
         // Missing (0) ranks between agreement and disagreement.
@@ -143,7 +171,9 @@ public enum Comparator {
         static func surname(_ name: Int) -> Int { 3 + 2 * name }
 
         @inline(__always)
-        func places(_ field: Int) -> UnsafePointer<UInt64>? { field < Self.fields && filled >> UInt64(field) & 1 == 1 ? words + 64 * field : nil }
+        func places(_ field: Int) -> UnsafePointer<UInt64>? {
+            field < Self.fields && filled >> UInt64(field) & 1 == 1 ? words + 64 * field : nil
+        }
     }
 
     /// Working space for ``Subject``s, reused from person to person: only the words a person set are cleared.
@@ -164,7 +194,9 @@ public enum Comparator {
                     }
                 }
                 each { text, field in
-                    if !text.isEmpty && StringSimilarity.fillPlaces(text, into: base + 64 * field) { filled |= 1 << UInt64(field) }
+                    if !text.isEmpty && StringSimilarity.fillPlaces(text, into: base + 64 * field) {
+                        filled |= 1 << UInt64(field)
+                    }
                 }
                 let result = body(Subject(words: base, filled: filled))
                 each { text, field in
@@ -176,7 +208,8 @@ public enum Comparator {
     }
 
     static func givenLevel(_ x: Name, _ y: Name) -> UInt8 {
-        let a = x.text, b = y.text
+        let a = x.text
+        let b = y.text
         if a.isEmpty || b.isEmpty { return 0 }
         if same(a, b) { return 1 }
         if a.count == 1 || b.count == 1 { return a[0] == b[0] ? 4 : 5 }
@@ -189,7 +222,8 @@ public enum Comparator {
     }
 
     static func surnameLevel(_ x: Name, _ y: Name) -> UInt8 {
-        let a = x.text, b = y.text
+        let a = x.text
+        let b = y.text
         if a.isEmpty || b.isEmpty { return 0 }
         if same(a, b) { return 1 }
         let jw = StringSimilarity.jaroWinkler(a, x.characters, b, y.characters, places: x.places, atLeast: 0.85)
@@ -200,9 +234,13 @@ public enum Comparator {
 
     /// Dates of birth compared part by part (0 is an unknown part).
     static func dateLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {
-        let ya = a.year, yb = b.year
+        let ya = a.year
+        let yb = b.year
         if ya == 0 || yb == 0 { return 0 }
-        let ma = a.month, mb = b.month, da = a.day, db = b.day
+        let ma = a.month
+        let mb = b.month
+        let da = a.day
+        let db = b.day
         if ma != 0 && mb != 0 && da != 0 && db != 0 {
             if ya == yb && ma == mb && da == db { return 1 }
             if ya == yb && ma == db && da == mb { return 2 }
@@ -218,8 +256,11 @@ public enum Comparator {
     /// one move, or one shared home, three times.
     static func locationLevel(_ a: PersonView, _ b: PersonView, subject: Subject?) -> UInt8 {
         let postcode = postcodeLevel(a, b)
-        let address = banded(a.address, a.addressCharacters, b.address, b.addressCharacters, addressBands, places: subject?.places(Subject.address))
-        let town = banded(a.town, a.townCharacters, b.town, b.townCharacters, townBands, places: subject?.places(Subject.town))
+        let address = banded(
+            a.address, a.addressCharacters, b.address, b.addressCharacters, addressBands,
+            places: subject?.places(Subject.address))
+        let town = banded(
+            a.town, a.townCharacters, b.town, b.townCharacters, townBands, places: subject?.places(Subject.town))
         // Levels: postcode 1 exact, 2 same outward code, 3 same area, 4 different; address 1–3 similar, 4 different;
         // town 1–2 same, 3 different; 0 missing throughout.
         if postcode == 0 && address == 0 && town == 0 { return 0 }
@@ -230,7 +271,8 @@ public enum Comparator {
     }
 
     static func postcodeLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {
-        let x = a.postcode, y = b.postcode
+        let x = a.postcode
+        let y = b.postcode
         if x.isEmpty || y.isEmpty { return 0 }
         if same(x, y) { return 1 }
         if same(a.postcodeOutward, b.postcodeOutward) { return 2 }
@@ -239,8 +281,10 @@ public enum Comparator {
         return 4
     }
 
-    static func banded<let n: Int>(_ a: Bytes, _ x: UInt64, _ b: Bytes, _ y: UInt64, _ bands: InlineArray<n, Double>,
-                                   places: UnsafePointer<UInt64>? = nil) -> UInt8 {
+    static func banded<let n: Int>(
+        _ a: Bytes, _ x: UInt64, _ b: Bytes, _ y: UInt64, _ bands: InlineArray<n, Double>,
+        places: UnsafePointer<UInt64>? = nil
+    ) -> UInt8 {
         if a.isEmpty || b.isEmpty { return 0 }
         if same(a, b) { return 1 }
         let jw = StringSimilarity.jaroWinkler(a, x, b, y, places: places, atLeast: bands[n - 1])
@@ -256,8 +300,11 @@ public enum Comparator {
             for j in 0..<b.identifierCount {
                 let y = b.identifier(j)
                 if same(x, y) { return 1 }
-                if x.count == y.count, zip(x, y).reduce(0, { $0 + ($1.0 == $1.1 ? 0 : 1) }) <= 1 { level = 2 }
-                else if abs(x.count - y.count) == 1, StringSimilarity.levenshtein(Array(x), Array(y)) <= 1 { level = 2 }
+                if x.count == y.count, zip(x, y).reduce(0, { $0 + ($1.0 == $1.1 ? 0 : 1) }) <= 1 {
+                    level = 2
+                } else if abs(x.count - y.count) == 1, StringSimilarity.levenshtein(Array(x), Array(y)) <= 1 {
+                    level = 2
+                }
             }
         }
         return level

@@ -30,7 +30,9 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// for the model's p, a being ``decisionPrior``.
     func decided(_ weight: Double, pattern: UInt64) -> Double {
         guard let d = decisions[pattern], d.same + d.notSame > 0 else { return weight }
-        let p = (Double(d.same) + Self.decisionPrior * Self.probability(weight: weight)) / (Double(d.same + d.notSame) + Self.decisionPrior)
+        let p =
+            (Double(d.same) + Self.decisionPrior * Self.probability(weight: weight))
+            / (Double(d.same + d.notSame) + Self.decisionPrior)
         let bounded = min(max(p, 1e-9), 1 - 1e-9)
         return log2(bounded / (1 - bounded))
     }
@@ -39,18 +41,20 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// two people do (u), as they are in a population the size of a country's records. Single queries score with it;
     /// batch runs start from it, measure u on random pairs of their own data and fit m to it.
     public static func initial(prior: Double = 0.2) -> MatchModel {
-        var m: [[Double]] = [], u: [[Double]] = []
+        var m: [[Double]] = []
+        var u: [[Double]] = []
         for field in ComparisonField.allCases {
-            let (mf, uf): ([Double], [Double]) = switch field {
-            case .givenName: ([0, 0.85, 0.05, 0.05, 0.03, 0.02], [0, 0.01, 0.005, 0.02, 0.05, 0.915])
-            case .surname: ([0, 0.88, 0.05, 0.03, 0.04], [0, 0.003, 0.002, 0.01, 0.985])
-            case .dateOfBirth: ([0, 0.85, 0.03, 0.08, 0.03, 0.01], [0, 0.00005, 0.00002, 0.003, 0.02, 0.97693])
-            case .location: ([0, 0.6, 0.08, 0.07, 0.25], [0, 0.0001, 0.0005, 0.02, 0.9794])
-            case .identifier: ([0, 0.9, 0.05, 0.05], [0, 0.00001, 0.0001, 0.99989])
-            case .sex: ([0, 0.97, 0.03], [0, 0.5, 0.5])
-            case .phone, .email: ([0, 0.7, 0.3], [0, 0.0001, 0.9999])
-            case .nationality: ([0, 0.9, 0.1], [0, 0.3, 0.7])
-            }
+            let (mf, uf): ([Double], [Double]) =
+                switch field {
+                case .givenName: ([0, 0.85, 0.05, 0.05, 0.03, 0.02], [0, 0.01, 0.005, 0.02, 0.05, 0.915])
+                case .surname: ([0, 0.88, 0.05, 0.03, 0.04], [0, 0.003, 0.002, 0.01, 0.985])
+                case .dateOfBirth: ([0, 0.85, 0.03, 0.08, 0.03, 0.01], [0, 0.00005, 0.00002, 0.003, 0.02, 0.97693])
+                case .location: ([0, 0.6, 0.08, 0.07, 0.25], [0, 0.0001, 0.0005, 0.02, 0.9794])
+                case .identifier: ([0, 0.9, 0.05, 0.05], [0, 0.00001, 0.0001, 0.99989])
+                case .sex: ([0, 0.97, 0.03], [0, 0.5, 0.5])
+                case .phone, .email: ([0, 0.7, 0.3], [0, 0.0001, 0.9999])
+                case .nationality: ([0, 0.9, 0.1], [0, 0.3, 0.7])
+                }
             m.append(mf)
             u.append(uf)
         }
@@ -63,7 +67,8 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// rarer among strangers than exact agreement, which says nothing more about one person).
     public func weight(_ field: ComparisonField, level: UInt8) -> Double {
         if level == 0 { return 0 }
-        let row = field.rawValue, last = field.levels.count - 1
+        let row = field.rawValue
+        let last = field.levels.count - 1
         var w = Double.infinity
         for l in 1...Int(level) {
             var raw = log2(max(m[row][l], 1e-9) / max(u[row][l], 1e-9))
@@ -79,7 +84,8 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// transposed), with no identifier, phone number or email address in common. Family members sharing a surname and a home, twins among them,
     /// agree on everything else; only these tell them apart.
     public static func contradicts(_ levels: [UInt8]) -> Bool {
-        let given = levels[ComparisonField.givenName.rawValue], born = levels[ComparisonField.dateOfBirth.rawValue]
+        let given = levels[ComparisonField.givenName.rawValue]
+        let born = levels[ComparisonField.dateOfBirth.rawValue]
         let vouched = [ComparisonField.identifier, .phone, .email].contains { levels[$0.rawValue] == 1 }
         return !vouched && (given == 5 || born >= 4)
     }
@@ -147,8 +153,10 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// - Complexity: O(iterations · distinct patterns · fields).
     /// - Parameter pairs: how many pairs the candidates were drawn from (every pair of the input): the prior is
     ///   the expected number of matches among the candidates over it, all other pairs taken as non-matches.
-    public mutating func trainEM(patterns: [UInt64: Int], labelled: [(pattern: UInt64, match: Bool)] = [], pairs: Double,
-                                 maxIterations: Int = 40, tolerance: Double = 1e-5) {
+    public mutating func trainEM(
+        patterns: [UInt64: Int], labelled: [(pattern: UInt64, match: Bool)] = [], pairs: Double,
+        maxIterations: Int = 40, tolerance: Double = 1e-5
+    ) {
         let rows = patterns.map { (levels: ComparisonVector.levels(of: $0.key), count: Double($0.value)) }
         let labels = labelled.map { (levels: ComparisonVector.levels(of: $0.pattern), p: $0.match ? 1.0 : 0.0) }
         guard !rows.isEmpty else { return }
@@ -163,13 +171,15 @@ public struct MatchModel: Sendable, Codable, Equatable {
                     mCounts[field.rawValue][Int(levels[field.rawValue])] += p * count
                 }
             }
-            for (row, weight) in zip(rows, matchWeights(rows.lazy.map(\.levels))) { add(row.levels, Self.probability(weight: weight), row.count) }
+            for (row, weight) in zip(rows, matchWeights(rows.lazy.map(\.levels))) {
+                add(row.levels, Self.probability(weight: weight), row.count)
+            }
             for label in labels { add(label.levels, label.p, 1) }
             var change = 0.0
             func refit(_ counts: [[Double]], into table: inout [[Double]]) {
                 for field in ComparisonField.allCases {
                     var row = counts[field.rawValue]
-                    for l in 1..<row.count { row[l] += 1e-3 } // keep every level possible
+                    for l in 1..<row.count { row[l] += 1e-3 }  // keep every level possible
                     let sum = row.dropFirst().reduce(0, +)
                     for l in 1..<row.count {
                         let value = row[l] / sum
@@ -204,12 +214,17 @@ public struct MatchModelSummary: Codable, Sendable {
         prior = model.prior
         priorWeight = log2(model.prior / (1 - model.prior))
         iterations = model.iterations
-        fields = Dictionary(uniqueKeysWithValues: ComparisonField.allCases.map { field in
-            (field.name, (1..<field.levels.count).map { l in
-                Level(level: field.levels[l], m: model.m[field.rawValue][l], u: model.u[field.rawValue][l],
-                      weight: model.weight(field, level: UInt8(l)))
+        fields = Dictionary(
+            uniqueKeysWithValues: ComparisonField.allCases.map { field in
+                (
+                    field.name,
+                    (1..<field.levels.count).map { l in
+                        Level(
+                            level: field.levels[l], m: model.m[field.rawValue][l], u: model.u[field.rawValue][l],
+                            weight: model.weight(field, level: UInt8(l)))
+                    }
+                )
             })
-        })
     }
 }
 
@@ -230,13 +245,20 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
     public init(_ vector: ComparisonVector, model: MatchModel) {
         parts = ComparisonField.allCases.compactMap { field in
             let level = vector.levels[field.rawValue]
-            return level == 0 ? nil : Part(field: field.name, level: field.levels[Int(level)], weight: model.weight(field, level: level))
+            return level == 0
+                ? nil
+                : Part(field: field.name, level: field.levels[Int(level)], weight: model.weight(field, level: level))
         }
         priorWeight = log2(model.prior / (1 - model.prior))
         totalWeight = model.matchWeight(vector.levels)
         probability = MatchModel.probability(weight: totalWeight)
-        notes = (vector.swappedNames ? ["given name and surname swapped"] : []) + (vector.usedAlias ? ["matched on an alias"] : [])
-            + (MatchModel.contradicts(vector.levels) ? ["given names or dates of birth disagree outright, and no identifier, phone or email agrees: not one person"] : [])
+        notes =
+            (vector.swappedNames ? ["given name and surname swapped"] : [])
+            + (vector.usedAlias ? ["matched on an alias"] : [])
+            + (MatchModel.contradicts(vector.levels)
+                ? [
+                    "given names or dates of birth disagree outright, and no identifier, phone or email agrees: not one person"
+                ] : [])
     }
 }
 
@@ -245,17 +267,30 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
 /// stored before a level was renamed still read (as their level's own name).
 public enum MatchWords {
     static let phrases: [String: [String: String]] = [
-        "given name": ["exact or same name": "same first name", "Jaro–Winkler ≥ 0.92": "first names spelt almost alike",
-                       "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart": "first names sound alike or differ by a slip",
-                       "one is an initial, and it agrees": "first names differ except the initial", "different": "first names differ"],
-        "surname": ["exact": "same surname", "Jaro–Winkler ≥ 0.92": "surnames spelt almost alike",
-                    "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart": "surnames sound alike or differ by a slip", "different": "surnames differ"],
-        "date of birth": ["exact": "same date of birth", "day and month transposed": "dates of birth with day and month swapped",
-                          "two of three parts agree, or partial date agrees": "dates of birth differ in one part",
-                          "within a year": "born within a year of each other", "different": "dates of birth differ"],
-        "address": ["same address": "same address", "same postcode or street address": "same postcode or street",
-                    "same district or town": "same district or town", "different": "different addresses"],
-        "identifier": ["exact": "same identifier", "one character off": "identifiers one character apart", "different": "different identifiers"],
+        "given name": [
+            "exact or same name": "same first name", "Jaro–Winkler ≥ 0.92": "first names spelt almost alike",
+            "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart": "first names sound alike or differ by a slip",
+            "one is an initial, and it agrees": "first names differ except the initial",
+            "different": "first names differ",
+        ],
+        "surname": [
+            "exact": "same surname", "Jaro–Winkler ≥ 0.92": "surnames spelt almost alike",
+            "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart": "surnames sound alike or differ by a slip",
+            "different": "surnames differ",
+        ],
+        "date of birth": [
+            "exact": "same date of birth", "day and month transposed": "dates of birth with day and month swapped",
+            "two of three parts agree, or partial date agrees": "dates of birth differ in one part",
+            "within a year": "born within a year of each other", "different": "dates of birth differ",
+        ],
+        "address": [
+            "same address": "same address", "same postcode or street address": "same postcode or street",
+            "same district or town": "same district or town", "different": "different addresses",
+        ],
+        "identifier": [
+            "exact": "same identifier", "one character off": "identifiers one character apart",
+            "different": "different identifiers",
+        ],
         "sex": ["exact": "same sex", "different": "different sex"],
         "phone": ["exact": "same phone number", "different": "different phone numbers"],
         "email": ["exact": "same email address", "different": "different email addresses"],
@@ -263,7 +298,9 @@ public enum MatchWords {
     ]
 
     /// One field's comparison in words.
-    public static func describe(field: String, level: String) -> String { phrases[field]?[level] ?? "\(field): \(level)" }
+    public static func describe(field: String, level: String) -> String {
+        phrases[field]?[level] ?? "\(field): \(level)"
+    }
 
     /// How much a weight counts, in words.
     public static func strength(_ weight: Double) -> String {

@@ -24,7 +24,9 @@ struct NameFrequencies: Sendable {
             (given, surname, full, records) = ([], [], [], 0)
             return
         }
-        var givenCounts: [UInt64: Int32] = [:], surnameCounts: [UInt64: Int32] = [:], fullCounts: [UInt64: Int32] = [:]
+        var givenCounts: [UInt64: Int32] = [:]
+        var surnameCounts: [UInt64: Int32] = [:]
+        var fullCounts: [UInt64: Int32] = [:]
         func keys(_ table: PersonTable) -> [(UInt64, UInt64)] {
             table.withViews { views in
                 (0..<table.count).map { i in

@@ -11,8 +11,10 @@ public struct NameVariants: Sendable {
     /// Every word of the lists, so most words of a record are ruled out without making a String of them.
     private var listed = WordFilter()
 
-    public init(groups: [String: [String]], honorifics: Set<String> = NameVariants.defaultHonorifics,
-                particles: Set<String> = NameVariants.defaultParticles) {
+    public init(
+        groups: [String: [String]], honorifics: Set<String> = NameVariants.defaultHonorifics,
+        particles: Set<String> = NameVariants.defaultParticles
+    ) {
         var canonical: [String: String] = [:]
         for (name, variants) in groups {
             let key = TextNormaliser.compact(name)
@@ -78,7 +80,9 @@ public struct NameVariants: Sendable {
             guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw LineError(line: number + 1, reason: "expected 'name: variant, variant'")
             }
-            let variants = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let variants = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
             groups[String(parts[0]), default: []] += variants
         }
         return NameVariants(groups: groups)
@@ -92,12 +96,15 @@ public struct NameVariants: Sendable {
     }
 
     public static let defaultHonorifics: Set<String> = [
-        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "revd", "fr", "sheikh", "shaikh",
-        "haji", "hajji", "hajj", "sayyid", "herr", "frau", "madame", "mme", "monsieur", "senor", "senora", "sr", "sra", "jr", "snr", "jnr",
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "revd", "fr", "sheikh",
+        "shaikh",
+        "haji", "hajji", "hajj", "sayyid", "herr", "frau", "madame", "mme", "monsieur", "senor", "senora", "sr", "sra",
+        "jr", "snr", "jnr",
     ]
 
     public static let defaultParticles: Set<String> = [
-        "al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "dos", "das", "ter", "ten",
+        "al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "den", "de", "del", "della", "da", "di", "du",
+        "la", "le", "dos", "das", "ter", "ten",
     ]
 
     /// A starting list of common English and transliterated given-name variants.
@@ -108,14 +115,22 @@ public struct NameVariants: Sendable {
         "james": ["jim", "jimmy", "jamie", "jas"],
         "john": ["jack", "johnny", "jon", "jonny", "ian", "ivan", "juan", "johann", "jan", "sean", "shaun"],
         "michael": ["mike", "mick", "micky", "mikey", "mikhail", "michal", "miguel"],
-        "elizabeth": ["liz", "lizzie", "beth", "betty", "bette", "eliza", "libby", "elisabeth", "elisabet", "yelizaveta"],
+        "elizabeth": [
+            "liz", "lizzie", "beth", "betty", "bette", "eliza", "libby", "elisabeth", "elisabet", "yelizaveta",
+        ],
         "margaret": ["maggie", "meg", "peggy", "marge", "margarita", "margit"],
-        "catherine": ["cathy", "kate", "katie", "kath", "katherine", "kathryn", "katharine", "caterina", "ekaterina", "yekaterina", "katya"],
+        "catherine": [
+            "cathy", "kate", "katie", "kath", "katherine", "kathryn", "katharine", "caterina", "ekaterina",
+            "yekaterina", "katya",
+        ],
         "thomas": ["tom", "tommy", "tomas", "foma"],
         "anthony": ["tony", "antony", "antonio", "anton"],
         "joseph": ["joe", "joey", "jose", "josef", "yusuf", "yousef", "youssef", "iosif"],
         "edward": ["ed", "eddie", "ted", "teddy", "ned"],
-        "alexander": ["alex", "sandy", "sasha", "aleksandr", "alexandr", "aleksander", "alexandre", "alessandro", "iskander", "iskandar"],
+        "alexander": [
+            "alex", "sandy", "sasha", "aleksandr", "alexandr", "aleksander", "alexandre", "alessandro", "iskander",
+            "iskandar",
+        ],
         "christopher": ["chris", "kit", "christoph", "cristobal"],
         "daniel": ["dan", "danny", "daniil"],
         "david": ["dave", "davey", "davy", "dawid", "dawood", "dawud", "daud"],
@@ -135,7 +150,10 @@ public struct NameVariants: Sendable {
         "henry": ["harry", "hal", "hank", "heinrich", "henri", "enrique"],
         "andrew": ["andy", "drew", "andrei", "andrey", "andreas", "andrzej"],
         "peter": ["pete", "pyotr", "piotr", "pedro", "pierre"],
-        "mohammed": ["mohammad", "muhammad", "mohamed", "muhammed", "mohamad", "muhamad", "mohamud", "mohd", "mo", "mehmet", "mamadou"],
+        "mohammed": [
+            "mohammad", "muhammad", "mohamed", "muhammed", "mohamad", "muhamad", "mohamud", "mohd", "mo", "mehmet",
+            "mamadou",
+        ],
         "ahmed": ["ahmad", "ahmet"],
         "ibrahim": ["abraham", "ebrahim", "ibrahima"],
         "sulaiman": ["suleiman", "sulayman", "solomon", "suleyman"],

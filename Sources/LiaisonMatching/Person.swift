@@ -2,8 +2,13 @@ import Foundation
 
 /// The person fields a source's columns can be mapped to.
 public enum PersonField: String, CaseIterable, Sendable, Codable {
-    case givenName = "given_name", middleNames = "middle_names", surname, fullName = "full_name", alias
-    case dateOfBirth = "date_of_birth", sex, nationality, address, town, postcode, region, country, phone, email, identifier
+    case givenName = "given_name"
+    case middleNames = "middle_names"
+    case surname
+    case fullName = "full_name"
+    case alias
+    case dateOfBirth = "date_of_birth"
+    case sex, nationality, address, town, postcode, region, country, phone, email, identifier
 
     /// The field's place in ``allCases``.
     var ordinal: Int {
@@ -81,13 +86,16 @@ public struct PersonRecord: Sendable, Equatable {
 
     /// Runs `body` over the record's non-empty values as bytes.
     func withValues<R>(_ body: (RecordValues) -> R) -> R {
-        var bytes: [UInt8] = [], spans: [RecordValues.Span] = []
+        var bytes: [UInt8] = []
+        var spans: [RecordValues.Span] = []
         for entry in entries where !entry.value.isEmpty {
             let start = bytes.count
             bytes += entry.value.utf8
             spans.append(RecordValues.Span(field: entry.field, start: start, end: bytes.count))
         }
-        return bytes.withUnsafeBufferPointer { b in spans.withUnsafeBufferPointer { body(RecordValues(bytes: b, spans: $0)) } }
+        return bytes.withUnsafeBufferPointer { b in
+            spans.withUnsafeBufferPointer { body(RecordValues(bytes: b, spans: $0)) }
+        }
     }
 }
 
@@ -153,13 +161,17 @@ public struct PartialDateOfBirth: Sendable, Equatable, Hashable {
             return value
         }
         guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
-              (100...9999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+            (100...9999).contains(y), (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
         return PartialDateOfBirth(year: y, month: m, day: d)
     }
 
     private static func parse(_ text: String, pattern: String) -> PartialDateOfBirth? {
-        var year = "", month = "", day = ""
-        let chars = Array(text), letters = Array(pattern)
+        var year = ""
+        var month = ""
+        var day = ""
+        let chars = Array(text)
+        let letters = Array(pattern)
         guard chars.count == letters.count else { return nil }
         for (c, p) in zip(chars, letters) {
             switch p {
@@ -180,8 +192,9 @@ public struct PartialDateOfBirth: Sendable, Equatable, Hashable {
             return (range.contains(v), v)
         }
         var (okY, year) = number(y, 1...9999)
-        if let y = year, y < 100, let s = y2(y) { year = s } // two-digit years: 00–29 → 2000s, else 1900s
-        let (okM, month) = number(m, 1...12), (okD, day) = number(d, 1...31)
+        if let y = year, y < 100, let s = y2(y) { year = s }  // two-digit years: 00–29 → 2000s, else 1900s
+        let (okM, month) = number(m, 1...12)
+        let (okD, day) = number(d, 1...31)
         guard okY, okM, okD else { return nil }
         let date = PartialDateOfBirth(year: year, month: month, day: day)
         return date.isEmpty ? nil : date
@@ -231,7 +244,13 @@ public final class PreparedPerson: Sendable {
     }
 
     public var names: [Name] {
-        withView { v in (0..<v.nameCount).map { Name(given: Array(v.given($0)), surname: Array(v.surname($0)), givenKey: Array(v.givenKey($0)), surnameKey: Array(v.surnameKey($0))) } }
+        withView { v in
+            (0..<v.nameCount).map {
+                Name(
+                    given: Array(v.given($0)), surname: Array(v.surname($0)), givenKey: Array(v.givenKey($0)),
+                    surnameKey: Array(v.surnameKey($0)))
+            }
+        }
     }
     public var postcode: [UInt8] { withView { Array($0.postcode) } }
     public var address: [UInt8] { withView { Array($0.address) } }
@@ -244,21 +263,29 @@ public final class PreparedPerson: Sendable {
     /// A full name read as given name and surname: "Surname, Given", or "Given … Surname" with honorifics dropped and
     /// particles before the surname set aside ("Mohammed Al Rashid" → "Mohammed", "Rashid").
     static func split(full: String, variants: NameVariants) -> (given: String, surname: String)? {
-        if let comma = full.firstIndex(of: ",") { return (String(full[full.index(after: comma)...]), String(full[..<comma])) }
+        if let comma = full.firstIndex(of: ",") {
+            return (String(full[full.index(after: comma)...]), String(full[..<comma]))
+        }
         var tokens = TextNormaliser.tokens(full).filter { !variants.honorifics.contains($0) }
         guard let last = tokens.popLast() else { return nil }
-        while let previous = tokens.last, variants.particles.contains(previous), tokens.count > 1 { tokens.removeLast() }
+        while let previous = tokens.last, variants.particles.contains(previous), tokens.count > 1 {
+            tokens.removeLast()
+        }
         return (tokens.joined(separator: " "), last)
     }
 
     /// Prepares many records, spread over the machine's cores; the order is kept.
-    public static func prepareAll(_ records: [PersonRecord], variants: NameVariants = .standard, dateFormat: String? = nil) async -> [PreparedPerson] {
+    public static func prepareAll(
+        _ records: [PersonRecord], variants: NameVariants = .standard, dateFormat: String? = nil
+    ) async -> [PreparedPerson] {
         await prepareAll(count: records.count, variants: variants, dateFormat: dateFormat) { records[$0] }
     }
 
     /// Prepares `count` records made by `record(i)`, spread over the machine's cores; the order is kept.
-    public static func prepareAll(count: Int, variants: NameVariants = .standard, dateFormat: String? = nil,
-                                  record: @escaping @Sendable (Int) -> PersonRecord) async -> [PreparedPerson] {
+    public static func prepareAll(
+        count: Int, variants: NameVariants = .standard, dateFormat: String? = nil,
+        record: @escaping @Sendable (Int) -> PersonRecord
+    ) async -> [PreparedPerson] {
         await Parallel.chunks(count: count) { range in
             var packer = PersonPacker(variants: variants, dateFormat: dateFormat)
             return range.map { i in
@@ -295,7 +322,9 @@ struct PersonView {
 
     @inline(__always)
     func characters(_ k: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + Self.characterSets + 8 * k).loadUnaligned(as: UInt64.self))
+        UInt64(
+            littleEndian: UnsafeRawPointer(bytes.baseAddress! + Self.characterSets + 8 * k).loadUnaligned(
+                as: UInt64.self))
     }
 
     @inline(__always) var addressCharacters: UInt64 { characters(0) }
@@ -310,7 +339,9 @@ struct PersonView {
     var day: Int { Int(bytes[5]) }
     var sex: UInt8? { bytes[6] == 0 ? nil : bytes[6] }
     var dateOfBirth: PartialDateOfBirth? {
-        let y = year, m = month, d = day
+        let y = year
+        let m = month
+        let d = day
         if y == 0 && m == 0 && d == 0 { return nil }
         return PartialDateOfBirth(year: y == 0 ? nil : y, month: m == 0 ? nil : m, day: d == 0 ? nil : d)
     }
@@ -318,7 +349,8 @@ struct PersonView {
     @inline(__always)
     func field(_ n: Int) -> UnsafeBufferPointer<UInt8> {
         let at = fieldTable + 2 * n
-        let start = Int(bytes[at]) | Int(bytes[at + 1]) << 8, end = Int(bytes[at + 2]) | Int(bytes[at + 3]) << 8
+        let start = Int(bytes[at]) | Int(bytes[at + 1]) << 8
+        let end = Int(bytes[at + 2]) | Int(bytes[at + 3]) << 8
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
@@ -390,6 +422,8 @@ struct PersonTable: Sendable {
         var count: Int { starts.count - 1 }
 
         @inline(__always)
-        subscript(i: Int) -> PersonView { PersonView(bytes: UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[i + 1]])) }
+        subscript(i: Int) -> PersonView {
+            PersonView(bytes: UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[i + 1]]))
+        }
     }
 }

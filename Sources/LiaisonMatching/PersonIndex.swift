@@ -5,7 +5,9 @@ public struct PersonIndex: Sendable {
     public let model: MatchModel
     let blocks: BlockIndex
 
-    public init(_ people: [PreparedPerson], model: MatchModel, blocking: BlockingConfiguration = BlockingConfiguration()) {
+    public init(
+        _ people: [PreparedPerson], model: MatchModel, blocking: BlockingConfiguration = BlockingConfiguration()
+    ) {
         self.people = people
         self.model = model
         blocks = BlockIndex(people, configuration: blocking)

@@ -38,7 +38,9 @@ struct RecordValues {
         }
     }
 
-    func value(_ span: Span) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]) }
+    func value(_ span: Span) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+    }
 }
 
 /// Prepares records into ``PreparedPerson``'s packed form (see ``PersonView``), folding, keying and laying out every
@@ -65,23 +67,29 @@ struct PersonPacker {
         names.removeAll(keepingCapacity: true)
         identifiers.removeAll(keepingCapacity: true)
         // The primary name, then full names and aliases.
-        let first = values.first(.givenName), middle = values.first(.middleNames), surname = values.first(.surname)
+        let first = values.first(.givenName)
+        let middle = values.first(.middleNames)
+        let surname = values.first(.surname)
         if first != nil || middle != nil || surname != nil { addName(first, middle, surname: surname) }
-        for span in values.spans where span.field == PersonField.fullName.ordinal || span.field == PersonField.alias.ordinal {
+        for span in values.spans
+        where span.field == PersonField.fullName.ordinal || span.field == PersonField.alias.ordinal {
             guard names.count < 4 * PreparedPerson.maximumNames,
-                  let (given, surname) = PreparedPerson.split(full: String(decoding: values.value(span), as: UTF8.self), variants: variants)
+                let (given, surname) = PreparedPerson.split(
+                    full: String(decoding: values.value(span), as: UTF8.self), variants: variants)
             else { continue }
-            var g = given, s = surname
+            var g = given
+            var s = surname
             g.withUTF8 { g in s.withUTF8 { s in addName(g, nil, surname: s) } }
         }
         let dateOfBirth = values.first(.dateOfBirth).flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
         work.removeAll(keepingCapacity: true)
         if let sex = values.first(.sex) { TextNormaliser.appendFolded(CollectionOfOne(sex), spaces: false, to: &work) }
-        let sex: UInt8 = switch work.first {
-        case UInt8(ascii: "m"): UInt8(ascii: "m")
-        case UInt8(ascii: "f"): UInt8(ascii: "f")
-        default: 0
-        }
+        let sex: UInt8 =
+            switch work.first {
+            case UInt8(ascii: "m"): UInt8(ascii: "m")
+            case UInt8(ascii: "f"): UInt8(ascii: "f")
+            default: 0
+            }
         addFolded(values.first(.postcode), spaces: false)
         let address = text.count
         TextNormaliser.appendFolded(values.all(.address), spaces: true, to: &text)
@@ -95,7 +103,9 @@ struct PersonPacker {
         }
         fixed.append(phone..<text.count)
         let email = text.count
-        if let value = values.first(.email) { text += trimmed(String(decoding: value, as: UTF8.self)).lowercased().utf8 }
+        if let value = values.first(.email) {
+            text += trimmed(String(decoding: value, as: UTF8.self)).lowercased().utf8
+        }
         fixed.append(email..<text.count)
         addFolded(values.first(.nationality), spaces: false)
         for identifier in values.all(.identifier) where identifiers.count < PreparedPerson.maximumIdentifiers {
@@ -116,12 +126,16 @@ struct PersonPacker {
     /// Adds a name unless it comes to nothing: the first word of the given names that is not an honorific, made
     /// canonical; the surname's words without particles (all of them if nothing else is left), run together; and
     /// the phonetic key of each.
-    private mutating func addName(_ given: UnsafeBufferPointer<UInt8>?, _ middle: UnsafeBufferPointer<UInt8>?, surname: UnsafeBufferPointer<UInt8>?) {
+    private mutating func addName(
+        _ given: UnsafeBufferPointer<UInt8>?, _ middle: UnsafeBufferPointer<UInt8>?,
+        surname: UnsafeBufferPointer<UInt8>?
+    ) {
         let start = text.count
         work.removeAll(keepingCapacity: true)
         switch (given, middle) {
-        case let (given?, middle?): TextNormaliser.appendFolded([given, middle], spaces: true, to: &work)
-        case let (only?, nil), let (nil, only?): TextNormaliser.appendFolded(CollectionOfOne(only), spaces: true, to: &work)
+        case (let given?, let middle?): TextNormaliser.appendFolded([given, middle], spaces: true, to: &work)
+        case (let only?, nil), (nil, let only?):
+            TextNormaliser.appendFolded(CollectionOfOne(only), spaces: true, to: &work)
         case (nil, nil): break
         }
         forEachWord(work) { word in
@@ -136,7 +150,12 @@ struct PersonPacker {
             if !variants.isParticle(word) { text += word }
             return true
         }
-        if text.count == givenEnd { forEachWord(work) { text += $0; return true } }
+        if text.count == givenEnd {
+            forEachWord(work) {
+                text += $0
+                return true
+            }
+        }
         let surnameEnd = text.count
         if givenEnd == start && surnameEnd == givenEnd || names.count == 4 * PreparedPerson.maximumNames {
             text.removeLast(text.count - start)
@@ -198,7 +217,8 @@ struct PersonPacker {
                 out[6] = sex
                 func putCharacters(of field: Range<Int>, at k: Int) {
                     let set = StringSimilarity.characterSet(UnsafeBufferPointer(rebasing: text[field]))
-                    UnsafeMutableRawPointer(out.baseAddress! + PersonView.characterSets + 8 * k).storeBytes(of: set.littleEndian, as: UInt64.self)
+                    UnsafeMutableRawPointer(out.baseAddress! + PersonView.characterSets + 8 * k).storeBytes(
+                        of: set.littleEndian, as: UInt64.self)
                 }
                 putCharacters(of: fixed[1], at: 0)
                 putCharacters(of: fixed[2], at: 1)
@@ -206,11 +226,15 @@ struct PersonPacker {
                     putCharacters(of: names[4 * n], at: 2 + 2 * n)
                     putCharacters(of: names[4 * n + 1], at: 3 + 2 * n)
                 }
-                var offset = header, k = 0
+                var offset = header
+                var k = 0
                 forEachField { field in
                     put(offset, at: fieldTable + 2 * k)
                     let length = min(field.count, PreparedPerson.maximumFieldBytes)
-                    if length > 0 { (out.baseAddress! + offset).initialize(from: text.baseAddress! + field.lowerBound, count: length) }
+                    if length > 0 {
+                        (out.baseAddress! + offset).initialize(
+                            from: text.baseAddress! + field.lowerBound, count: length)
+                    }
                     offset += length
                     k += 1
                 }

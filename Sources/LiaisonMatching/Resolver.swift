@@ -28,7 +28,10 @@ public struct Resolver: Sendable {
     public var randomPairs: Int
     public var seed: UInt64
 
-    public init(blocking: BlockingConfiguration = BlockingConfiguration(), threshold: Double = 0.9, randomPairs: Int = 1_000_000, seed: UInt64 = 7) {
+    public init(
+        blocking: BlockingConfiguration = BlockingConfiguration(), threshold: Double = 0.9,
+        randomPairs: Int = 1_000_000, seed: UInt64 = 7
+    ) {
         self.blocking = blocking
         self.threshold = threshold
         self.randomPairs = randomPairs
@@ -36,18 +39,28 @@ public struct Resolver: Sendable {
     }
 
     /// Finds the pairs within one source that are the same person.
-    public func dedupe(_ people: [PreparedPerson], labelled: [(pattern: UInt64, match: Bool)] = []) async -> Resolution {
-        await run(tables: { let table = PersonTable(people); return (table, table) }, indexing: people, dedupe: true, labelled: labelled)
+    public func dedupe(_ people: [PreparedPerson], labelled: [(pattern: UInt64, match: Bool)] = []) async -> Resolution
+    {
+        await run(
+            tables: {
+                let table = PersonTable(people)
+                return (table, table)
+            }, indexing: people, dedupe: true, labelled: labelled)
     }
 
     /// Finds the pairs across two sources that are the same person (left index into `left`, right into `right`).
-    public func link(_ left: [PreparedPerson], _ right: [PreparedPerson], labelled: [(pattern: UInt64, match: Bool)] = []) async -> Resolution {
-        await run(tables: { (PersonTable(left), PersonTable(right)) }, indexing: right, dedupe: false, labelled: labelled)
+    public func link(
+        _ left: [PreparedPerson], _ right: [PreparedPerson], labelled: [(pattern: UInt64, match: Bool)] = []
+    ) async -> Resolution {
+        await run(
+            tables: { (PersonTable(left), PersonTable(right)) }, indexing: right, dedupe: false, labelled: labelled)
     }
 
     /// Resolves with a block index of `indexing`, the people of the right side; `tables` lays both sides out.
-    private func run(tables: @escaping @Sendable () -> (PersonTable, PersonTable), indexing: [PreparedPerson], dedupe: Bool,
-                     labelled: [(pattern: UInt64, match: Bool)]) async -> Resolution {
+    private func run(
+        tables: @escaping @Sendable () -> (PersonTable, PersonTable), indexing: [PreparedPerson], dedupe: Bool,
+        labelled: [(pattern: UInt64, match: Bool)]
+    ) async -> Resolution {
         // The people are laid out end to end while their keys are worked out, and random pairs for u, which need no
         // index, are compared while it is put together.
         let laidOut = Task { tables() }
@@ -61,14 +74,21 @@ public struct Resolver: Sendable {
         let counts = table.counts
         // Every pair of the input is a pair the prior is over; those never compared are taken as non-matches.
         let pairs = dedupe ? Double(left.count) * Double(left.count - 1) / 2 : Double(left.count) * Double(right.count)
-        var model = MatchModel.initial(prior: min(0.5, Double(max(1, MatchModel.evidentMatches(patterns: counts))) / max(1, pairs)))
+        var model = MatchModel.initial(
+            prior: min(0.5, Double(max(1, MatchModel.evidentMatches(patterns: counts))) / max(1, pairs)))
         model.estimateU(randomPatterns: random)
         for label in labelled {
-            if label.match { model.decisions[label.pattern, default: .init()].same += 1 } else { model.decisions[label.pattern, default: .init()].notSame += 1 }
+            if label.match {
+                model.decisions[label.pattern, default: .init()].same += 1
+            } else {
+                model.decisions[label.pattern, default: .init()].notSame += 1
+            }
         }
         // EM needs duplicates to learn from. With few evident ones (exact name and date of birth), the standard m
         // is kept, with u from the data and the prior from what evidence there is.
-        if MatchModel.evidentMatches(patterns: counts) >= max(Self.minimumEvidentMatches, left.count / 1_000) || !labelled.isEmpty {
+        if MatchModel.evidentMatches(patterns: counts) >= max(Self.minimumEvidentMatches, left.count / 1_000)
+            || !labelled.isEmpty
+        {
             model.trainEM(patterns: counts, labelled: labelled, pairs: pairs)
         }
         // Each pattern's weight, by its slot in the table; a pair's own weight adds how rare the names it agrees on
@@ -76,7 +96,8 @@ public struct Resolver: Sendable {
         let weights = table.slotValues { model.matchWeight(ComparisonVector.levels(of: $0)) }
         let adjustable = table.slotValues { MatchModel.contradicts(ComparisonVector.levels(of: $0)) ? 0 : 1 }
         let names = NameFrequencies(left: left, right: right, dedupe: dedupe)
-        let exactGiven = model.u[ComparisonField.givenName.rawValue][1], exactSurname = model.u[ComparisonField.surname.rawValue][1]
+        let exactGiven = model.u[ComparisonField.givenName.rawValue][1]
+        let exactSurname = model.u[ComparisonField.surname.rawValue][1]
         let cut = log2(threshold / (1 - threshold))
         var matches = await Parallel.chunks(count: parts.count) { range in
             range.flatMap { k in
@@ -84,7 +105,8 @@ public struct Resolver: Sendable {
                     let slot = table.slot(of: pair.pattern)
                     var weight = weights[slot]
                     if adjustable[slot] == 1 {
-                        let given = pair.pattern & 0xF == 1, surname = (pair.pattern >> 4) & 0xF == 1
+                        let given = pair.pattern & 0xF == 1
+                        let surname = (pair.pattern >> 4) & 0xF == 1
                         if given && surname {
                             weight += names.adjustment(full: Int(pair.left), uGiven: exactGiven, uSurname: exactSurname)
                         } else if given {
@@ -93,7 +115,8 @@ public struct Resolver: Sendable {
                             weight += names.adjustment(surname: Int(pair.left), u: exactSurname)
                         }
                     }
-                    return weight >= cut ? ScoredPair(left: pair.left, right: pair.right, pattern: pair.pattern, weight: weight) : nil
+                    return weight >= cut
+                        ? ScoredPair(left: pair.left, right: pair.right, pattern: pair.pattern, weight: weight) : nil
                 }
             }
         }.flatMap { $0 }
@@ -108,7 +131,9 @@ public struct Resolver: Sendable {
 
     /// Every candidate pair with its comparison pattern, in parts (by chunks of the left side, computed in
     /// parallel), and how often each pattern occurs.
-    static func candidatePairs(left: PersonTable, right: PersonTable, index: BlockIndex, dedupe: Bool) async -> ([[Candidate]], PatternTable) {
+    static func candidatePairs(left: PersonTable, right: PersonTable, index: BlockIndex, dedupe: Bool) async -> (
+        [[Candidate]], PatternTable
+    ) {
         let parts = await Parallel.chunks(count: left.count) { range in
             var out: [Candidate] = []
             var patterns = PatternTable()
@@ -116,25 +141,33 @@ public struct Resolver: Sendable {
             var subjects = Comparator.Subjects()
             var found: [Int32] = []
             var views: [PersonView] = []
-            left.withViews { lefts in right.withViews { rights in index.withReader { blocks in
-                for i in range {
-                    let me = Int32(i), person = lefts[i]
-                    if dedupe { blocks.candidates(after: i, scratch: &scratch, into: &found) }
-                    else { blocks.candidates(for: person, minimum: 0, scratch: &scratch, into: &found) }
-                    if found.isEmpty { continue }
-                    // The candidates' records are all looked at before any is compared, so their loads from
-                    // memory overlap instead of each comparison waiting for its own.
-                    views.removeAll(keepingCapacity: true)
-                    for j in found { views.append(rights[Int(j)]) }
-                    // The person's side of every string comparison is worked out once for all its candidates.
-                    subjects.with(person) { subject in
-                        for (j, view) in zip(found, views) {
-                            let pattern = Comparator.compare(person, view, subject: subject).pattern
-                            out.append((me, j, pattern))
+            left.withViews { lefts in
+                right.withViews { rights in
+                    index.withReader { blocks in
+                        for i in range {
+                            let me = Int32(i)
+                            let person = lefts[i]
+                            if dedupe {
+                                blocks.candidates(after: i, scratch: &scratch, into: &found)
+                            } else {
+                                blocks.candidates(for: person, minimum: 0, scratch: &scratch, into: &found)
+                            }
+                            if found.isEmpty { continue }
+                            // The candidates' records are all looked at before any is compared, so their loads from
+                            // memory overlap instead of each comparison waiting for its own.
+                            views.removeAll(keepingCapacity: true)
+                            for j in found { views.append(rights[Int(j)]) }
+                            // The person's side of every string comparison is worked out once for all its candidates.
+                            subjects.with(person) { subject in
+                                for (j, view) in zip(found, views) {
+                                    let pattern = Comparator.compare(person, view, subject: subject).pattern
+                                    out.append((me, j, pattern))
+                                }
+                            }
                         }
                     }
                 }
-            } } }
+            }
             patterns.add(contentsOf: out.lazy.map(\.pattern))
             return (out, patterns)
         }
@@ -144,7 +177,9 @@ public struct Resolver: Sendable {
     }
 
     /// Comparison patterns of random pairs (almost all non-matches), for u.
-    static func randomPatterns(left: PersonTable, right: PersonTable, dedupe: Bool, count: Int, seed: UInt64) async -> [UInt64: Int] {
+    static func randomPatterns(left: PersonTable, right: PersonTable, dedupe: Bool, count: Int, seed: UInt64) async
+        -> [UInt64: Int]
+    {
         let (l, r) = (left.count, right.count)
         guard l > 0, r > 0, l + r > 2 else { return [:] }
         // Beyond one draw per possible pair, more draws of a small input add work, not information; a file of a few
@@ -160,7 +195,8 @@ public struct Resolver: Sendable {
                     for k in runs {
                         var rng = SplitMix64(seed: seed &+ UInt64(k))
                         for _ in (k * run)..<min(draws, (k + 1) * run) {
-                            let a = Int(rng.next() % UInt64(l)), b = Int(rng.next() % UInt64(r))
+                            let a = Int(rng.next() % UInt64(l))
+                            let b = Int(rng.next() % UInt64(r))
                             if dedupe && a == b { continue }
                             drawn.append(Comparator.compare(lefts[a], rights[b]).pattern)
                         }
@@ -186,7 +222,9 @@ struct PatternTable: Sendable {
     private var used = 0
 
     @inline(__always)
-    private static func home(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask }
+    private static func home(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
 
     mutating func add(_ pattern: UInt64, count: Int = 1) {
         add(contentsOf: CollectionOfOne(pattern), count: count)
@@ -223,13 +261,16 @@ struct PatternTable: Sendable {
     }
 
     mutating func merge(_ other: PatternTable) {
-        for slot in other.keys.indices where other.keys[slot] != 0 { add(other.keys[slot] &- 1, count: other.values[slot]) }
+        for slot in other.keys.indices where other.keys[slot] != 0 {
+            add(other.keys[slot] &- 1, count: other.values[slot])
+        }
     }
 
     /// The slot holding `pattern`, which must be in the table.
     @inline(__always)
     func slot(of pattern: UInt64) -> Int {
-        let key = pattern &+ 1, mask = keys.count - 1
+        let key = pattern &+ 1
+        let mask = keys.count - 1
         var slot = Self.home(key, mask)
         while keys[slot] != key { slot = (slot + 1) & mask }
         return slot
@@ -260,10 +301,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
     public init(seed: UInt64) { state = seed }
     public mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
+        state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
 }
@@ -277,7 +318,7 @@ public enum Clustering {
     /// - Complexity: about O(p·α(n)) plus the conflict checks, for p pairs over n records.
     public static func clusters(count: Int, pairs: [(Int, Int)], notSame: [(Int, Int)] = []) -> [Int] {
         var parent = Array(0..<count)
-        var forbidden: [Int: Set<Int>] = [:] // root → roots it may not join
+        var forbidden: [Int: Set<Int>] = [:]  // root → roots it may not join
         for (a, b) in notSame where a != b {
             forbidden[a, default: []].insert(b)
             forbidden[b, default: []].insert(a)
@@ -291,9 +332,11 @@ public enum Clustering {
             return x
         }
         for (a, b) in pairs {
-            let ra = find(a), rb = find(b)
+            let ra = find(a)
+            let rb = find(b)
             if ra == rb { continue }
-            let fa = forbidden[ra] ?? [], fb = forbidden[rb] ?? []
+            let fa = forbidden[ra] ?? []
+            let fb = forbidden[rb] ?? []
             if fa.contains(rb) || fb.contains(ra) { continue }
             let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
             parent[child] = root
@@ -302,7 +345,10 @@ public enum Clustering {
                 let merged = fa.union(fb)
                 forbidden[root] = merged
                 forbidden[child] = nil
-                for other in merged { forbidden[other]?.remove(child); forbidden[other]?.insert(root) }
+                for other in merged {
+                    forbidden[other]?.remove(child)
+                    forbidden[other]?.insert(root)
+                }
             }
         }
         return (0..<count).map(find)

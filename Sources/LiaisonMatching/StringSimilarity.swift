@@ -15,7 +15,8 @@ public enum StringSimilarity {
         if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty ? 1 : 0 }
         if same(a, b) { return 1 }
         // Names and addresses are short: match flags fit in one 64-bit word each; longer input is truncated.
-        let n = min(a.count, 64), m = min(b.count, 64)
+        let n = min(a.count, 64)
+        let m = min(b.count, 64)
         let window = max(0, max(n, m) / 2 - 1)
         if m <= 16 { return jaroWords(a, b, n: n, m: m, window: window) }
         var occurs = InlineArray<38, UInt64>(repeating: 0)
@@ -24,10 +25,12 @@ public enum StringSimilarity {
             if slot == 37 { return jaroScanning(a, b, n: n, m: m, window: window) }
             occurs[slot] |= 1 << UInt64(j)
         }
-        var matchedA: UInt64 = 0, matchedB: UInt64 = 0
+        var matchedA: UInt64 = 0
+        var matchedB: UInt64 = 0
         var matches = 0
         for i in 0..<n {
-            let lo = max(0, i - window), hi = min(m - 1, i + window)
+            let lo = max(0, i - window)
+            let hi = min(m - 1, i + window)
             if lo > hi { continue }
             let width = hi - lo + 1
             let inWindow: UInt64 = width == 64 ? ~0 : ((1 << UInt64(width)) - 1) << UInt64(lo)
@@ -44,16 +47,22 @@ public enum StringSimilarity {
     /// Jaro for a `b` of at most 16 bytes, held in two words: a character's places in `b` are the zero bytes of
     /// the words XORed with it, gathered into a 16-bit mask.
     @inline(__always)
-    static func jaroWords(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, n: Int, m: Int, window: Int) -> Double {
+    static func jaroWords(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, n: Int, m: Int, window: Int)
+        -> Double
+    {
         // Loaded as overlapping words, never past the end of `b`.
         let base = UnsafeRawPointer(b.baseAddress!)
-        var low: UInt64 = 0, high: UInt64 = 0
+        var low: UInt64 = 0
+        var high: UInt64 = 0
         if m >= 8 {
             low = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
-            high = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: m - 8, as: UInt64.self)) >> UInt64(8 * (16 - m))
+            high =
+                UInt64(littleEndian: base.loadUnaligned(fromByteOffset: m - 8, as: UInt64.self)) >> UInt64(8 * (16 - m))
         } else if m >= 4 {
-            low = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
-                | UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: m - 4, as: UInt32.self))) << UInt64(8 * (m - 4))
+            low =
+                UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+                | UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: m - 4, as: UInt32.self)))
+                << UInt64(8 * (m - 4))
         } else {
             for j in 0..<m { low |= UInt64(b[j]) << UInt64(8 * j) }
         }
@@ -121,11 +130,15 @@ public enum StringSimilarity {
     /// Jaro by scanning each character's window: the reference the bit-parallel paths agree with, used for a long `b`
     /// of other bytes.
     @inline(__always)
-    static func jaroScanning(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, n: Int, m: Int, window: Int) -> Double {
-        var matchedA: UInt64 = 0, matchedB: UInt64 = 0
+    static func jaroScanning(
+        _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, n: Int, m: Int, window: Int
+    ) -> Double {
+        var matchedA: UInt64 = 0
+        var matchedB: UInt64 = 0
         var matches = 0
         for i in 0..<n {
-            let lo = max(0, i - window), hi = min(m - 1, i + window)
+            let lo = max(0, i - window)
+            let hi = min(m - 1, i + window)
             if lo > hi { continue }
             let c = a[i]
             var j = lo
@@ -144,13 +157,17 @@ public enum StringSimilarity {
 
     /// Jaro from the matched characters of each side, counting transpositions among them in order.
     @inline(__always)
-    static func jaroScore(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, n: Int, m: Int,
-                          matches: Int, matchedA: UInt64, matchedB: UInt64) -> Double {
+    static func jaroScore(
+        _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, n: Int, m: Int,
+        matches: Int, matchedA: UInt64, matchedB: UInt64
+    ) -> Double {
         if matches == 0 { return 0 }
         var transpositions = 0
-        var restA = matchedA, restB = matchedB
+        var restA = matchedA
+        var restB = matchedB
         while restA != 0 {
-            let i = restA.trailingZeroBitCount, j = restB.trailingZeroBitCount
+            let i = restA.trailingZeroBitCount
+            let j = restB.trailingZeroBitCount
             if a[i] != b[j] { transpositions += 1 }
             restA &= restA - 1
             restB &= restB - 1
@@ -164,9 +181,12 @@ public enum StringSimilarity {
     /// lacks can match nothing, so each side's count of such distinct characters caps the matches. Most pairs
     /// of different names or addresses are settled so, without the comparison.
     /// With `places` of `a` (see ``fillPlaces(_:into:)``), the comparison walks only `b`.
-    static func jaroWinkler(_ a: UnsafeBufferPointer<UInt8>, _ x: UInt64, _ b: UnsafeBufferPointer<UInt8>, _ y: UInt64,
-                            places: UnsafePointer<UInt64>? = nil, atLeast floor: Double) -> Double {
-        let n = min(a.count, 64), m = min(b.count, 64)
+    static func jaroWinkler(
+        _ a: UnsafeBufferPointer<UInt8>, _ x: UInt64, _ b: UnsafeBufferPointer<UInt8>, _ y: UInt64,
+        places: UnsafePointer<UInt64>? = nil, atLeast floor: Double
+    ) -> Double {
+        let n = min(a.count, 64)
+        let m = min(b.count, 64)
         // Jaro–Winkler is at most 0.4 + 0.6·Jaro, and Jaro with k matches at most (k/n + k/m + 1)/3: so it reaches
         // the floor only if k·(n + m) ≥ (5·floor − 3)·n·m. A hair is taken off, so rounding cannot drop a pair.
         let needed = (5 * floor - 3) * Double(n * m) * (1 - 1e-9)
@@ -214,10 +234,13 @@ public enum StringSimilarity {
     /// Jaro of `a`, where each of its characters occurs being in `places` (see ``fillPlaces(_:into:)``), and `b`.
     /// Jaro is symmetric, so the matches are found walking `b`: each character takes the first free place of the
     /// same character of `a` within the window, in a few word operations.
-    static func jaro(_ a: UnsafeBufferPointer<UInt8>, places: UnsafePointer<UInt64>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
+    static func jaro(_ a: UnsafeBufferPointer<UInt8>, places: UnsafePointer<UInt64>, _ b: UnsafeBufferPointer<UInt8>)
+        -> Double
+    {
         if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty ? 1 : 0 }
         if same(a, b) { return 1 }
-        let n = min(a.count, 64), m = min(b.count, 64)
+        let n = min(a.count, 64)
+        let m = min(b.count, 64)
         let window = max(0, max(n, m) / 2 - 1)
         var matching = WindowMatching(otherLength: n, window: window)
         for j in 0..<m {
@@ -266,7 +289,8 @@ public enum StringSimilarity {
         if short.count == long.count {
             // A changed character, or a swap of it and the next.
             if short[(i + 1)...].elementsEqual(long[(i + 1)...]) { return true }
-            return i + 1 < short.count && short[i] == long[i + 1] && short[i + 1] == long[i] && short[(i + 2)...].elementsEqual(long[(i + 2)...])
+            return i + 1 < short.count && short[i] == long[i + 1] && short[i + 1] == long[i]
+                && short[(i + 2)...].elementsEqual(long[(i + 2)...])
         }
         return short[i...].elementsEqual(long[(i + 1)...])
     }

@@ -17,8 +17,11 @@ public enum TextNormaliser {
     /// - Complexity: O(n) in the length of `text`.
     public static func foldedBytes(_ text: String, spaces: Bool = true) -> [UInt8] {
         // Most text is ASCII held as contiguous UTF-8: folded straight from its bytes.
-        if let folded = text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.allSatisfy { $0 < 0x80 } ? fold(bytes, spaces: spaces) : nil }),
-           let folded {
+        if let folded = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? fold(bytes, spaces: spaces) : nil
+        }),
+            let folded
+        {
             return folded
         }
         var source = text
@@ -39,7 +42,8 @@ public enum TextNormaliser {
 
     /// Appends the folded form of `parts` joined by spaces to `out`: the same bytes as ``foldedBytes(_:spaces:)``
     /// of the joined text, without making it when the parts are ASCII.
-    static func appendFolded(_ parts: some Collection<UnsafeBufferPointer<UInt8>>, spaces: Bool, to out: inout [UInt8]) {
+    static func appendFolded(_ parts: some Collection<UnsafeBufferPointer<UInt8>>, spaces: Bool, to out: inout [UInt8])
+    {
         if parts.contains(where: { part in part.contains { $0 >= 0x80 } }) {
             out += foldedBytes(parts.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "), spaces: spaces)
             return
@@ -54,7 +58,10 @@ public enum TextNormaliser {
 
     /// Folds `bytes` onto `out`, whose output began at `since`; a separator seen last is left pending for what follows.
     /// Folded in working space first: each byte gives at most one, and a pending space one more.
-    private static func fold(_ bytes: some Collection<UInt8>, spaces: Bool, pendingSpace: inout Bool, since start: Int, to output: inout [UInt8]) {
+    private static func fold(
+        _ bytes: some Collection<UInt8>, spaces: Bool, pendingSpace: inout Bool, since start: Int,
+        to output: inout [UInt8]
+    ) {
         let empty = output.count == start
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
             var end = 0

@@ -7,8 +7,10 @@ struct Migration: Sendable {
     /// Work SQL alone cannot do (keys computed by the engine), run in the same transaction after the statements.
     let backfill: (@Sendable (any SQLTransaction, SQLDialect) async throws -> Void)?
 
-    init(name: String, statements: @escaping @Sendable (SQLDialect) -> [String],
-         backfill: (@Sendable (any SQLTransaction, SQLDialect) async throws -> Void)? = nil) {
+    init(
+        name: String, statements: @escaping @Sendable (SQLDialect) -> [String],
+        backfill: (@Sendable (any SQLTransaction, SQLDialect) async throws -> Void)? = nil
+    ) {
         self.name = name
         self.statements = statements
         self.backfill = backfill
@@ -20,7 +22,8 @@ enum Migrations {
     static func referenceInserts(_ lists: [String]) -> [String] {
         ReferenceDefaults.entries.filter { lists.contains($0.list) }.map { entry in
             let label = entry.label.replacingOccurrences(of: "'", with: "''")
-            return "INSERT INTO reference_entries (list, code, label, sort_order, active) VALUES ('\(entry.list)', '\(entry.code)', '\(label)', \(entry.sortOrder), 1) ON CONFLICT DO NOTHING"
+            return
+                "INSERT INTO reference_entries (list, code, label, sort_order, active) VALUES ('\(entry.list)', '\(entry.code)', '\(label)', \(entry.sortOrder), 1) ON CONFLICT DO NOTHING"
         }
     }
 
@@ -42,7 +45,8 @@ enum Migrations {
         try await tx.execute("DELETE FROM intel_search", [])
         var after = ""
         while true {
-            let rows = try await tx.query("SELECT * FROM intel_reports WHERE id > ? ORDER BY id LIMIT 2000", [.text(after)])
+            let rows = try await tx.query(
+                "SELECT * FROM intel_reports WHERE id > ? ORDER BY id LIMIT 2000", [.text(after)])
             guard let last = rows.last else { break }
             try await SQLStore.index(tx, try rows.map(SQLStore.intelReport), replacing: false, dialect: dialect)
             after = try last.string("id")

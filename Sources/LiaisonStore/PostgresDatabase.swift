@@ -16,18 +16,22 @@ public final class PostgresDatabase: SQLDatabase {
     ///
     /// - Parameter schema: when given, the schema is created if missing and every connection works inside it
     ///   (tests use one schema each so they can run side by side).
-    public static func connect(url: String, schema: String? = nil, timeout: Duration = .seconds(10),
-                               logger: Logger = Logger(label: "liaison.postgres")) async throws -> PostgresDatabase {
+    public static func connect(
+        url: String, schema: String? = nil, timeout: Duration = .seconds(10),
+        logger: Logger = Logger(label: "liaison.postgres")
+    ) async throws -> PostgresDatabase {
         var parsed = try PostgresURL(url)
         parsed.schema = schema
         let target = parsed
         // A direct connection first: it fails fast with the real reason (wrong password, no such database…).
         do {
             let connection = try await withTimeout(timeout) {
-                try await PostgresConnection.connect(configuration: target.connectionConfiguration(), id: 0, logger: logger)
+                try await PostgresConnection.connect(
+                    configuration: target.connectionConfiguration(), id: 0, logger: logger)
             }
             if let schema {
-                try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\""), logger: logger)
+                try await connection.query(
+                    PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\""), logger: logger)
             }
             try await connection.close()
         } catch let error as PSQLError {
@@ -40,7 +44,9 @@ public final class PostgresDatabase: SQLDatabase {
         // The pool's own chatter (such as a lease asked for in the instant before `run()` starts) stays below errors.
         var background = logger
         background.logLevel = .error
-        return PostgresDatabase(client: PostgresClient(configuration: target.clientConfiguration(), backgroundLogger: background), logger: logger)
+        return PostgresDatabase(
+            client: PostgresClient(configuration: target.clientConfiguration(), backgroundLogger: background),
+            logger: logger)
     }
 
     init(client: PostgresClient, logger: Logger) {
@@ -147,8 +153,9 @@ struct PostgresURL {
 
     init(_ url: String) throws {
         guard let components = URLComponents(string: url),
-              ["postgres", "postgresql"].contains(components.scheme ?? ""),
-              let host = components.host, !host.isEmpty else { throw StoreError.unsupportedURL(Self.redacted(url)) }
+            ["postgres", "postgresql"].contains(components.scheme ?? ""),
+            let host = components.host, !host.isEmpty
+        else { throw StoreError.unsupportedURL(Self.redacted(url)) }
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         self.host = host
         self.port = components.port ?? 5432
@@ -156,7 +163,9 @@ struct PostgresURL {
         self.password = components.password
         self.database = path.isEmpty ? nil : path
         // Off this machine, the connection is encrypted unless the URL says otherwise.
-        self.sslmode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? (Self.isLoopback(host) ? "prefer" : "require")
+        self.sslmode =
+            components.queryItems?.first { $0.name == "sslmode" }?.value
+            ?? (Self.isLoopback(host) ? "prefer" : "require")
     }
 
     /// Whether `host` names this machine.
@@ -169,36 +178,44 @@ struct PostgresURL {
         guard let scheme = url.range(of: "://") else { return url }
         let rest = url[scheme.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return url }
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else {
+            return url
+        }
         return String(url[..<url.index(after: colon)]) + "***" + String(url[at...])
     }
 
     func clientConfiguration() -> PostgresClient.Configuration {
-        let tls: PostgresClient.Configuration.TLS = switch sslmode {
-        case "disable": .disable
-        case "require", "verify-ca", "verify-full": .require(.makeClientConfiguration())
-        default: .prefer(.makeClientConfiguration())
-        }
-        var configuration = PostgresClient.Configuration(host: host, port: port, username: username, password: password,
-                                                         database: database, tls: tls)
+        let tls: PostgresClient.Configuration.TLS =
+            switch sslmode {
+            case "disable": .disable
+            case "require", "verify-ca", "verify-full": .require(.makeClientConfiguration())
+            default: .prefer(.makeClientConfiguration())
+            }
+        var configuration = PostgresClient.Configuration(
+            host: host, port: port, username: username, password: password,
+            database: database, tls: tls)
         configuration.options.maximumConnections = 10
         if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
         return configuration
     }
 
     func connectionConfiguration() throws -> PostgresConnection.Configuration {
-        let tls: PostgresConnection.Configuration.TLS = switch sslmode {
-        case "disable": .disable
-        case "require", "verify-ca", "verify-full": .require(try .init(configuration: .makeClientConfiguration()))
-        default: .prefer(try .init(configuration: .makeClientConfiguration()))
-        }
-        return PostgresConnection.Configuration(host: host, port: port, username: username, password: password,
-                                                database: database, tls: tls)
+        let tls: PostgresConnection.Configuration.TLS =
+            switch sslmode {
+            case "disable": .disable
+            case "require", "verify-ca", "verify-full": .require(try .init(configuration: .makeClientConfiguration()))
+            default: .prefer(try .init(configuration: .makeClientConfiguration()))
+            }
+        return PostgresConnection.Configuration(
+            host: host, port: port, username: username, password: password,
+            database: database, tls: tls)
     }
 }
 
 /// Runs `operation`, failing with a timeout error if it takes longer than `limit`.
-func withTimeout<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+func withTimeout<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws
+    -> T
+{
     try await withThrowingTaskGroup(of: T.self) { group in
         group.addTask { try await operation() }
         group.addTask {

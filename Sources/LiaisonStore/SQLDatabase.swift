@@ -18,7 +18,9 @@ public enum SQLValue: Sendable, Equatable {
         text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
     }
 
-    public init(_ value: Date?) { self = value.map { .int(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? .null }
+    public init(_ value: Date?) {
+        self = value.map { .int(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? .null
+    }
 }
 
 /// One result row, read by column name.
@@ -79,7 +81,8 @@ public enum StoreError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badColumn(let column): "unexpected value in column \(column)"
-        case .unsupportedURL(let url): "unsupported database URL '\(url)': use postgres://user:password@host:port/database"
+        case .unsupportedURL(let url):
+            "unsupported database URL '\(url)': use postgres://user:password@host:port/database"
         case .connection(let reason): "cannot connect to the database: \(reason)"
         }
     }

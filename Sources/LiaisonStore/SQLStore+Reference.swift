@@ -6,8 +6,9 @@ import LiaisonMatching
 extension SQLStore {
     public func referenceEntries() async throws -> [ReferenceEntry] {
         try await db.query("SELECT * FROM reference_entries ORDER BY list, sort_order, code", []).map { row in
-            ReferenceEntry(list: try row.string("list"), code: try row.string("code"), label: try row.string("label"),
-                           sortOrder: try row.int("sort_order"), active: try row.bool("active"))
+            ReferenceEntry(
+                list: try row.string("list"), code: try row.string("code"), label: try row.string("label"),
+                sortOrder: try row.int("sort_order"), active: try row.bool("active"))
         }
     }
 
@@ -17,6 +18,9 @@ extension SQLStore {
             INSERT INTO reference_entries (list, code, label, sort_order, active) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (list, code) DO UPDATE SET label = excluded.label, sort_order = excluded.sort_order, active = excluded.active
             """,
-            [.text(entry.list), .text(entry.code), .text(entry.label), SQLValue(entry.sortOrder), SQLValue(entry.active)])
+            [
+                .text(entry.list), .text(entry.code), .text(entry.label), SQLValue(entry.sortOrder),
+                SQLValue(entry.active),
+            ])
     }
 }

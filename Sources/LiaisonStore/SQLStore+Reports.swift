@@ -13,9 +13,12 @@ extension SQLStore {
     }
 
     /// The groups in scope (all the viewer may see when no area or market is given), and their members in the period.
-    static func scopeTables(_ scope: ReportScope, period: ReportPeriod, viewer: Viewer) -> (sql: String, binds: [SQLValue]) {
+    static func scopeTables(_ scope: ReportScope, period: ReportPeriod, viewer: Viewer) -> (
+        sql: String, binds: [SQLValue]
+    ) {
         let vis = Self.visible(viewer)
-        var conditions = [vis.sql], binds = vis.binds
+        var conditions = [vis.sql]
+        var binds = vis.binds
         for (kind, code) in [("area", scope.area), ("market", scope.market)] {
             guard let code else { continue }
             conditions.append("id IN (SELECT ocg_id FROM ocg_tags WHERE kind = ? AND code = ?)")
@@ -40,8 +43,11 @@ extension SQLStore {
         return "(target_id IN (SELECT id FROM g) OR \(viaPerson)\(direct))"
     }
 
-    public func reportFacts(_ scope: ReportScope, viewer: Viewer, rule: ActionRule) async throws -> (current: PeriodFacts, previous: PeriodFacts) {
-        let current = scope.period, previous = scope.period.previous
+    public func reportFacts(_ scope: ReportScope, viewer: Viewer, rule: ActionRule) async throws -> (
+        current: PeriodFacts, previous: PeriodFacts
+    ) {
+        let current = scope.period
+        let previous = scope.period.previous
         // The two periods' people and assets, and one pass over both periods' outcomes, side by side.
         async let sums = outcomeSums(scope, from: previous.from, to: current.to, viewer: viewer)
         async let routes = seizureRoutes(scope, current: current, previous: previous, viewer: viewer)
@@ -63,20 +69,30 @@ extension SQLStore {
     }
 
     /// Outcomes summed by kind, impact, commodity, unit and day, in the order of the index that holds them.
-    func outcomeSums(_ scope: ReportScope, from: String, to: String, viewer: Viewer) async throws -> [(day: String, fact: OutcomeFact)] {
+    func outcomeSums(_ scope: ReportScope, from: String, to: String, viewer: Viewer) async throws -> [(
+        day: String, fact: OutcomeFact
+    )] {
         let vis = Self.visible(viewer)
         let tables = Self.scopeTables(scope, period: ReportPeriod(name: "", from: from, to: to), viewer: viewer)
-        return try await db.query("""
+        return try await db.query(
+            """
             WITH \(tables.sql)
             SELECT kind, impact, commodity, unit, date, COUNT(*) AS n, SUM(quantity) AS q,
                    SUM(CASE WHEN purity IS NULL THEN 0 ELSE quantity * purity END) AS pw, SUM(CASE WHEN purity IS NULL THEN 0 ELSE quantity END) AS pq
             FROM intervention_outcomes WHERE date BETWEEN ? AND ? AND \(vis.sql) AND \(Self.inScope(scope))
             GROUP BY kind, impact, commodity, unit, date
-            """, tables.binds + [.text(from), .text(to)] + vis.binds).map { row in
+            """, tables.binds + [.text(from), .text(to)] + vis.binds
+        ).map { row in
             let day = try row.string("date")
-            return (day, OutcomeFact(kind: try row.string("kind"), impact: row.optionalString("impact"), commodity: row.optionalString("commodity"),
-                                     unit: row.optionalString("unit"), month: String(day.prefix(7)), count: try row.int("n"), quantity: row.double("q"),
-                                     purityWeighted: row.double("pw"), purityQuantity: row.double("pq")))
+            return (
+                day,
+                OutcomeFact(
+                    kind: try row.string("kind"), impact: row.optionalString("impact"),
+                    commodity: row.optionalString("commodity"),
+                    unit: row.optionalString("unit"), month: String(day.prefix(7)), count: try row.int("n"),
+                    quantity: row.double("q"),
+                    purityWeighted: row.double("pw"), purityQuantity: row.double("pq"))
+            )
         }
     }
 
@@ -85,7 +101,8 @@ extension SQLStore {
         struct Key: Hashable { var kind: String, impact: String?, commodity: String?, unit: String?, month: String }
         var merged: [Key: OutcomeFact] = [:]
         for (day, fact) in sums where day >= from && day <= to {
-            let key = Key(kind: fact.kind, impact: fact.impact, commodity: fact.commodity, unit: fact.unit, month: fact.month)
+            let key = Key(
+                kind: fact.kind, impact: fact.impact, commodity: fact.commodity, unit: fact.unit, month: fact.month)
             if var found = merged[key] {
                 found.count += fact.count
                 found.quantity += fact.quantity
@@ -96,19 +113,26 @@ extension SQLStore {
                 merged[key] = fact
             }
         }
-        return merged.values.sorted { ($0.month, $0.kind, $0.commodity ?? "") < ($1.month, $1.kind, $1.commodity ?? "") }
+        return merged.values.sorted {
+            ($0.month, $0.kind, $0.commodity ?? "") < ($1.month, $1.kind, $1.commodity ?? "")
+        }
     }
 
     /// The routes on which seizures were made in each period.
-    func seizureRoutes(_ scope: ReportScope, current: ReportPeriod, previous: ReportPeriod, viewer: Viewer) async throws -> [[String]] {
+    func seizureRoutes(_ scope: ReportScope, current: ReportPeriod, previous: ReportPeriod, viewer: Viewer) async throws
+        -> [[String]]
+    {
         let vis = Self.visible(viewer)
-        let tables = Self.scopeTables(scope, period: ReportPeriod(name: "", from: previous.from, to: current.to), viewer: viewer)
+        let tables = Self.scopeTables(
+            scope, period: ReportPeriod(name: "", from: previous.from, to: current.to), viewer: viewer)
         var found: [[String]] = [[], []]
-        for row in try await db.query("""
+        for row in try await db.query(
+            """
             WITH \(tables.sql)
             SELECT DISTINCT route, CASE WHEN date >= ? THEN 0 ELSE 1 END AS period FROM intervention_outcomes
             WHERE kind = 'seizure' AND route IS NOT NULL AND date BETWEEN ? AND ? AND \(vis.sql) AND \(Self.inScope(scope))
-            """, tables.binds + [.text(current.from), .text(previous.from), .text(current.to)] + vis.binds) {
+            """, tables.binds + [.text(current.from), .text(previous.from), .text(current.to)] + vis.binds)
+        {
             let period = try row.int("period")
             found[period].append(try row.string("route"))
         }
@@ -118,19 +142,24 @@ extension SQLStore {
     /// Known organised criminals in the period, and how many were subject to action by the rule: an intervention
     /// in one of its categories completed in the period, or (when outcomes count) an outcome dated in it, on
     /// their Person of Interest record or on a group they belong to. Each group and person is one probe.
-    func people(_ scope: ReportScope, period: ReportPeriod, viewer: Viewer, rule: ActionRule) async throws -> (known: Int, under: Int) {
+    func people(_ scope: ReportScope, period: ReportPeriod, viewer: Viewer, rule: ActionRule) async throws -> (
+        known: Int, under: Int
+    ) {
         let vis = Self.visible(viewer)
         let tables = Self.scopeTables(scope, period: period, viewer: viewer)
         let range: [SQLValue] = [.text(period.from), .text(period.to)]
         let categories = rule.categories.map { SQLValue.text($0.rawValue) }
         let marks = Array(repeating: "?", count: max(categories.count, 1)).joined(separator: ", ")
         let categoryBinds = categories.isEmpty ? [SQLValue.text("")] : categories
-        let outcomeProbe = rule.outcomesCount ? """
+        let outcomeProbe =
+            rule.outcomesCount
+            ? """
              OR EXISTS (SELECT 1 FROM intervention_outcomes WHERE target_id = t.id AND date BETWEEN ? AND ? AND status <> 'cancelled'
                         AND category IN (\(marks)) AND \(vis.sql))
             """ : ""
         let poiScope = Self.scoped(scope) ? " AND subject_id IN (SELECT subject_id FROM members)" : ""
-        let counted = try await db.query("""
+        let counted = try await db.query(
+            """
             WITH \(tables.sql),
             people AS (SELECT id, subject_id FROM pois WHERE status = 'active' AND created_at <= ? AND \(vis.sql)\(poiScope)),
             acted AS (SELECT t.id AS target_id FROM (SELECT ocg_id AS id FROM members UNION SELECT id FROM people) t
@@ -140,22 +169,29 @@ extension SQLStore {
             SELECT (SELECT COUNT(*) FROM known) AS known,
                    (SELECT COUNT(*) FROM (SELECT subject_id FROM members WHERE ocg_id IN (SELECT target_id FROM acted)
                                           UNION SELECT subject_id FROM people WHERE id IN (SELECT target_id FROM acted)) x) AS under
-            """, tables.binds + [SQLValue(AssetOrder.dateEnd(period.to))] + vis.binds + range + categoryBinds + vis.binds
+            """,
+            tables.binds + [SQLValue(AssetOrder.dateEnd(period.to))] + vis.binds + range + categoryBinds + vis.binds
                 + (rule.outcomesCount ? range + categoryBinds + vis.binds : []))
         return (try counted.first?.int("known") ?? 0, try counted.first?.int("under") ?? 0)
     }
 
     /// Asset records made in the period by power, and their events in it by kind.
-    func assetFacts(_ scope: ReportScope, period: ReportPeriod, viewer: Viewer) async throws -> ([String: AmountFact], [String: AmountFact]) {
+    func assetFacts(_ scope: ReportScope, period: ReportPeriod, viewer: Viewer) async throws -> (
+        [String: AmountFact], [String: AmountFact]
+    ) {
         let vis = Self.visible(viewer)
         let tables = Self.scopeTables(scope, period: period, viewer: viewer)
-        var made: [String: AmountFact] = [:], events: [String: AmountFact] = [:]
-        for row in try await db.query("""
+        var made: [String: AmountFact] = [:]
+        var events: [String: AmountFact] = [:]
+        for row in try await db.query(
+            """
             WITH \(tables.sql)
             SELECT kind, COUNT(*) AS n, SUM(amount) AS total FROM asset_events
             WHERE date BETWEEN ? AND ? AND \(vis.sql) AND \(Self.inScope(scope, subjectColumn: "subject_id")) GROUP BY kind
-            """, tables.binds + [.text(period.from), .text(period.to)] + vis.binds) {
-            let kind = try row.string("kind"), fact = AmountFact(count: try row.int("n"), amount: row.double("total"))
+            """, tables.binds + [.text(period.from), .text(period.to)] + vis.binds)
+        {
+            let kind = try row.string("kind")
+            let fact = AmountFact(count: try row.int("n"), amount: row.double("total"))
             if kind.hasPrefix("made:") { made[String(kind.dropFirst(5))] = fact } else { events[kind] = fact }
         }
         return (made, events)
@@ -167,62 +203,84 @@ extension SQLStore {
         let range: [SQLValue] = [.text(scope.period.from), .text(scope.period.to)]
         var found: [AgencyID: AgencyContribution] = [:]
         func entry(_ id: String) -> AgencyID { AgencyID(id) }
-        for row in try await db.query("""
+        for row in try await db.query(
+            """
             WITH \(tables.sql)
             SELECT owner_agency_id, COUNT(*) AS n FROM interventions
             WHERE status = 'completed' AND completed_on BETWEEN ? AND ? AND \(vis.sql) AND \(Self.inScope(scope)) GROUP BY owner_agency_id
-            """, tables.binds + range + vis.binds) {
+            """, tables.binds + range + vis.binds)
+        {
             let agency = entry(try row.string("owner_agency_id"))
-            found[agency, default: AgencyContribution(agency: agency, interventions: 0, outcomes: 0, assetsCollected: 0)].interventions = try row.int("n")
+            found[
+                agency, default: AgencyContribution(agency: agency, interventions: 0, outcomes: 0, assetsCollected: 0)
+            ].interventions = try row.int("n")
         }
-        for row in try await db.query("""
+        for row in try await db.query(
+            """
             WITH \(tables.sql)
             SELECT owner_agency_id, COUNT(*) AS n FROM intervention_outcomes
             WHERE date BETWEEN ? AND ? AND \(vis.sql) AND \(Self.inScope(scope)) GROUP BY owner_agency_id
-            """, tables.binds + range + vis.binds) {
+            """, tables.binds + range + vis.binds)
+        {
             let agency = entry(try row.string("owner_agency_id"))
-            found[agency, default: AgencyContribution(agency: agency, interventions: 0, outcomes: 0, assetsCollected: 0)].outcomes = try row.int("n")
+            found[
+                agency, default: AgencyContribution(agency: agency, interventions: 0, outcomes: 0, assetsCollected: 0)
+            ].outcomes = try row.int("n")
         }
         let receipts = AssetReceipt.kinds.sorted().map { SQLValue.text($0) }
-        for row in try await db.query("""
+        for row in try await db.query(
+            """
             WITH \(tables.sql)
             SELECT owner_agency_id, SUM(amount) AS total FROM asset_events
             WHERE kind IN (?, ?, ?) AND date BETWEEN ? AND ? AND \(vis.sql) AND \(Self.inScope(scope, subjectColumn: "subject_id")) GROUP BY owner_agency_id
-            """, tables.binds + receipts + range + vis.binds) {
+            """, tables.binds + receipts + range + vis.binds)
+        {
             let agency = entry(try row.string("owner_agency_id"))
-            found[agency, default: AgencyContribution(agency: agency, interventions: 0, outcomes: 0, assetsCollected: 0)].assetsCollected = row.double("total")
+            found[
+                agency, default: AgencyContribution(agency: agency, interventions: 0, outcomes: 0, assetsCollected: 0)
+            ].assetsCollected = row.double("total")
         }
-        return found.values.sorted { ($0.interventions, $0.outcomes, $0.agency.rawValue) > ($1.interventions, $1.outcomes, $1.agency.rawValue) }
+        return found.values.sorted {
+            ($0.interventions, $0.outcomes, $0.agency.rawValue) > ($1.interventions, $1.outcomes, $1.agency.rawValue)
+        }
     }
 
     public func places(_ scope: ReportScope, viewer: Viewer, limit: Int) async throws -> [PlaceCount] {
         let vis = Self.visible(viewer)
         let tables = Self.scopeTables(scope, period: scope.period, viewer: viewer)
-        return try await db.query("""
+        return try await db.query(
+            """
             WITH \(tables.sql)
             SELECT place, kind, COUNT(*) AS n, SUM(quantity) AS q FROM intervention_outcomes
             WHERE kind IN ('safeguarded', 'seizure') AND place IS NOT NULL AND date BETWEEN ? AND ? AND \(vis.sql) AND \(Self.inScope(scope))
             GROUP BY place, kind ORDER BY COUNT(*) DESC, place LIMIT ?
-            """, tables.binds + [.text(scope.period.from), .text(scope.period.to)] + vis.binds + [SQLValue(limit)]).map { row in
-            PlaceCount(place: try row.string("place"), kind: try row.string("kind"), count: try row.int("n"), quantity: row.double("q"))
+            """, tables.binds + [.text(scope.period.from), .text(scope.period.to)] + vis.binds + [SQLValue(limit)]
+        ).map { row in
+            PlaceCount(
+                place: try row.string("place"), kind: try row.string("kind"), count: try row.int("n"),
+                quantity: row.double("q"))
         }
     }
 
     public func exploitedPeople(_ scope: ReportScope, viewer: Viewer) async throws -> Int {
         let tables = Self.scopeTables(scope, period: scope.period, viewer: viewer)
-        return try await db.query("""
+        return try await db.query(
+            """
             WITH \(tables.sql)
             SELECT COUNT(DISTINCT subject_id) AS n FROM ocg_members WHERE role = 'exploited' AND ocg_id IN (SELECT ocg_id FROM members)
-            """, tables.binds).first?.int("n") ?? 0
+            """, tables.binds
+        ).first?.int("n") ?? 0
     }
 
     public func personsOfInterest(_ scope: ReportScope, viewer: Viewer) async throws -> Int {
         let vis = Self.visible(viewer)
         let tables = Self.scopeTables(scope, period: scope.period, viewer: viewer)
         let poiScope = Self.scoped(scope) ? " AND subject_id IN (SELECT subject_id FROM members)" : ""
-        return try await db.query("""
+        return try await db.query(
+            """
             WITH \(tables.sql)
             SELECT COUNT(*) AS n FROM pois WHERE status = 'active' AND \(vis.sql)\(poiScope)
-            """, tables.binds + vis.binds).first?.int("n") ?? 0
+            """, tables.binds + vis.binds
+        ).first?.int("n") ?? 0
     }
 }

@@ -23,19 +23,22 @@ public struct SQLStore: LiaisonStore {
     // MARK: Migrations
 
     public func migrate() async throws {
-        try await db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
+        try await db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
         for migration in Migrations.all {
             try await db.transaction { tx in
                 if db.dialect == .postgres {
                     // Two servers starting together must not apply the same migration twice.
                     _ = try await tx.query("SELECT pg_advisory_xact_lock(7031)", [])
                 }
-                let done = try await tx.query("SELECT name FROM schema_migrations WHERE name = ?", [.text(migration.name)])
+                let done = try await tx.query(
+                    "SELECT name FROM schema_migrations WHERE name = ?", [.text(migration.name)])
                 guard done.isEmpty else { return }
                 for statement in migration.statements(db.dialect) { try await tx.execute(statement, []) }
                 try await migration.backfill?(tx, db.dialect)
-                try await tx.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
-                                     [.text(migration.name), SQLValue(Date())])
+                try await tx.execute(
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                    [.text(migration.name), SQLValue(Date())])
             }
         }
         // Entries appended since the audit log's record index last caught up (or all of them, after a migration that
@@ -50,24 +53,31 @@ public struct SQLStore: LiaisonStore {
     // MARK: Shared record plumbing
 
     /// The columns every shared record has, in insert order.
-    static let recordColumns = "owner_agency_id, classification, marking, shared_all, shared_with, need_to_know, sort_name, details, created_at, created_by, updated_at, updated_by, version"
+    static let recordColumns =
+        "owner_agency_id, classification, marking, shared_all, shared_with, need_to_know, sort_name, details, created_at, created_by, updated_at, updated_by, version"
 
     static func recordValues(_ meta: RecordMeta, sortName: String, details: some Encodable) throws -> [SQLValue] {
-        [.text(meta.owningAgencyID.rawValue), .int(Int64(meta.marking.classification.rank)), .text(try json(meta.marking)),
-         SQLValue(meta.sharing.withAll), .text(meta.sharing.agencies.map(\.rawValue).joined(separator: ",")), SQLValue(meta.needToKnow),
-         .text(sortName), .text(try json(details)), SQLValue(meta.createdAt), .text(meta.createdBy.rawValue),
-         SQLValue(meta.updatedAt), .text(meta.updatedBy.rawValue), SQLValue(meta.version)]
+        [
+            .text(meta.owningAgencyID.rawValue), .int(Int64(meta.marking.classification.rank)),
+            .text(try json(meta.marking)),
+            SQLValue(meta.sharing.withAll), .text(meta.sharing.agencies.map(\.rawValue).joined(separator: ",")),
+            SQLValue(meta.needToKnow),
+            .text(sortName), .text(try json(details)), SQLValue(meta.createdAt), .text(meta.createdBy.rawValue),
+            SQLValue(meta.updatedAt), .text(meta.updatedBy.rawValue), SQLValue(meta.version),
+        ]
     }
 
     static func meta(_ row: SQLRow) throws -> RecordMeta {
-        RecordMeta(owningAgencyID: AgencyID(try row.string("owner_agency_id")),
-                   marking: try row.json("marking", as: ProtectiveMarking.self),
-                   sharing: Sharing(withAll: try row.bool("shared_all"),
-                                    agencies: try row.string("shared_with").split(separator: ",").map { AgencyID(String($0)) }),
-                   needToKnow: row.optionalString("need_to_know"),
-                   createdAt: try row.date("created_at"), createdBy: UserID(try row.string("created_by")),
-                   updatedAt: try row.date("updated_at"), updatedBy: UserID(try row.string("updated_by")),
-                   version: try row.int("version"))
+        RecordMeta(
+            owningAgencyID: AgencyID(try row.string("owner_agency_id")),
+            marking: try row.json("marking", as: ProtectiveMarking.self),
+            sharing: Sharing(
+                withAll: try row.bool("shared_all"),
+                agencies: try row.string("shared_with").split(separator: ",").map { AgencyID(String($0)) }),
+            needToKnow: row.optionalString("need_to_know"),
+            createdAt: try row.date("created_at"), createdBy: UserID(try row.string("created_by")),
+            updatedAt: try row.date("updated_at"), updatedBy: UserID(try row.string("updated_by")),
+            version: try row.int("version"))
     }
 
     static func json(_ value: some Encodable) throws -> String {
@@ -77,31 +87,44 @@ public struct SQLStore: LiaisonStore {
     }
 
     /// Replaces the named-agency shares of records (the rows list filters use).
-    static func saveShares(_ tx: any SQLTransaction, _ records: [(id: String, meta: RecordMeta)], replacing: Bool) async throws {
+    static func saveShares(_ tx: any SQLTransaction, _ records: [(id: String, meta: RecordMeta)], replacing: Bool)
+        async throws
+    {
         if replacing {
-            for record in records { try await tx.execute("DELETE FROM record_shares WHERE record_id = ?", [.text(record.id)]) }
+            for record in records {
+                try await tx.execute("DELETE FROM record_shares WHERE record_id = ?", [.text(record.id)])
+            }
         }
-        let rows = records.flatMap { record in record.meta.sharing.agencies.map { [SQLValue.text(record.id), .text($0.rawValue)] } }
+        let rows = records.flatMap { record in
+            record.meta.sharing.agencies.map { [SQLValue.text(record.id), .text($0.rawValue)] }
+        }
         try await insertRows(tx, table: "record_shares", columns: ["record_id", "agency_id"], rows: rows)
     }
 
     /// The conditions that keep a list to what the viewer may see: marking, sharing and need-to-know.
     /// `heldBy`: records held by these agencies instead of those shared with the viewer's (GAIN asks what the
     /// requester could be told of, not what it may read); marking and need-to-know apply either way.
-    static func visibility(_ viewer: Viewer, heldBy owners: [AgencyID]? = nil) -> (conditions: [String], binds: [SQLValue]) {
+    static func visibility(_ viewer: Viewer, heldBy owners: [AgencyID]? = nil) -> (
+        conditions: [String], binds: [SQLValue]
+    ) {
         var conditions = ["classification <= ?"]
         var binds: [SQLValue] = [.int(Int64(viewer.maximumClassification.rank))]
         if let owners, !owners.isEmpty {
-            conditions.append("owner_agency_id IN (" + Array(repeating: "?", count: owners.count).joined(separator: ", ") + ")")
+            conditions.append(
+                "owner_agency_id IN (" + Array(repeating: "?", count: owners.count).joined(separator: ", ") + ")")
             binds += owners.map { .text($0.rawValue) }
         } else {
-            conditions.append("(owner_agency_id = ? OR shared_all = 1 OR id IN (SELECT record_id FROM record_shares WHERE agency_id = ?))")
+            conditions.append(
+                "(owner_agency_id = ? OR shared_all = 1 OR id IN (SELECT record_id FROM record_shares WHERE agency_id = ?))"
+            )
             binds += [.text(viewer.agencyID.rawValue), .text(viewer.agencyID.rawValue)]
         }
         if viewer.briefings.isEmpty {
             conditions.append("need_to_know IS NULL")
         } else {
-            conditions.append("(need_to_know IS NULL OR need_to_know IN (\(Array(repeating: "?", count: viewer.briefings.count).joined(separator: ", "))))")
+            conditions.append(
+                "(need_to_know IS NULL OR need_to_know IN (\(Array(repeating: "?", count: viewer.briefings.count).joined(separator: ", "))))"
+            )
             binds += viewer.briefings.map { .text($0) }
         }
         if viewer.confinedToAlerts { conditions.append("1 = 0") }
@@ -109,15 +132,18 @@ public struct SQLStore: LiaisonStore {
     }
 
     /// Inserts many rows of `columns` in as few statements as the bind limits allow.
-    static func insertRows(_ tx: any SQLTransaction, table: String, columns: [String], rows: [[SQLValue]],
-                           conflict: String = "") async throws {
+    static func insertRows(
+        _ tx: any SQLTransaction, table: String, columns: [String], rows: [[SQLValue]],
+        conflict: String = ""
+    ) async throws {
         guard !rows.isEmpty else { return }
         let perStatement = max(1, 900 / columns.count)
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(start + perStatement, rows.count)]
-            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            let sql =
+                "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
                 + Array(repeating: tuple, count: chunk.count).joined(separator: ", ") + conflict
             try await tx.execute(sql, chunk.flatMap { $0 })
             start += perStatement
@@ -125,19 +151,25 @@ public struct SQLStore: LiaisonStore {
     }
 
     /// Updates a record row only if it still has `expectedVersion`; otherwise reports stale or missing.
-    static func updateRecord(_ tx: any SQLTransaction, table: String, kind: String, id: String, meta: RecordMeta,
-                             sortName: String, details: some Encodable, extra: [(String, SQLValue)] = [],
-                             expectedVersion: Int) async throws {
-        let columns = recordColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } + extra.map(\.0)
+    static func updateRecord(
+        _ tx: any SQLTransaction, table: String, kind: String, id: String, meta: RecordMeta,
+        sortName: String, details: some Encodable, extra: [(String, SQLValue)] = [],
+        expectedVersion: Int
+    ) async throws {
+        let columns =
+            recordColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } + extra.map(\.0)
         let values = try recordValues(meta, sortName: sortName, details: details) + extra.map(\.1)
         let assignments = columns.map { "\($0) = ?" }.joined(separator: ", ")
-        let updated = try await tx.query("UPDATE \(table) SET \(assignments) WHERE id = ? AND version = ? RETURNING id",
-                                         values + [.text(id), SQLValue(expectedVersion)])
+        let updated = try await tx.query(
+            "UPDATE \(table) SET \(assignments) WHERE id = ? AND version = ? RETURNING id",
+            values + [.text(id), SQLValue(expectedVersion)])
         if updated.isEmpty {
-            guard let current = try await tx.query("SELECT version FROM \(table) WHERE id = ?", [.text(id)]).first else {
+            guard let current = try await tx.query("SELECT version FROM \(table) WHERE id = ?", [.text(id)]).first
+            else {
                 throw LiaisonError.notFound(kind: kind, id: id)
             }
-            throw LiaisonError.staleVersion(kind: kind, id: id, expected: expectedVersion, current: try current.int("version"))
+            throw LiaisonError.staleVersion(
+                kind: kind, id: id, expected: expectedVersion, current: try current.int("version"))
         }
     }
 
@@ -157,8 +189,10 @@ public struct SQLStore: LiaisonStore {
     }
 
     /// Appends the token-prefix, cursor, order and limit clauses every keyset list shares, then runs it.
-    static func keysetPage(_ db: any SQLDatabase, select: String, conditions: [String], binds: [SQLValue],
-                           tokens: [String], keyTable: String, keyColumn: String, page: PageRequest) async throws -> [SQLRow] {
+    static func keysetPage(
+        _ db: any SQLDatabase, select: String, conditions: [String], binds: [SQLValue],
+        tokens: [String], keyTable: String, keyColumn: String, page: PageRequest
+    ) async throws -> [SQLRow] {
         var conditions = conditions
         var binds = binds
         for token in tokens {
@@ -169,7 +203,8 @@ public struct SQLStore: LiaisonStore {
             conditions.append("(sort_name > ? OR (sort_name = ? AND id > ?))")
             binds += [.text(sortName), .text(sortName), .text(id)]
         }
-        let sql = select + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+        let sql =
+            select + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
             + " ORDER BY sort_name, id LIMIT ?"
         return try await db.query(sql, binds + [SQLValue(page.limit + 1)])
     }

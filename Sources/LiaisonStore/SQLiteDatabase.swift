@@ -129,14 +129,15 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     static func arguments(_ binds: [SQLValue]) -> StatementArguments {
-        StatementArguments(binds.map { value -> (any DatabaseValueConvertible)? in
-            switch value {
-            case .null: nil
-            case .int(let v): v
-            case .double(let v): v
-            case .text(let v): SQLValue.storable(v)
-            }
-        })
+        StatementArguments(
+            binds.map { value -> (any DatabaseValueConvertible)? in
+                switch value {
+                case .null: nil
+                case .int(let v): v
+                case .double(let v): v
+                case .text(let v): SQLValue.storable(v)
+                }
+            })
     }
 
     static func rows(_ db: Database, _ sql: String, _ binds: [SQLValue]) throws -> [SQLRow] {

@@ -8,7 +8,8 @@ import LiaisonStore
 /// 1,000,000 interventions with their outcomes over two financial years, and asset records; timed national, for
 /// one area, for one market, published, and as a local profile, on the embedded store. Target: under 1 s.
 struct ReportBench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Time the performance report and a local profile over scaled data.")
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Time the performance report and a local profile over scaled data.")
 
     @Option(help: "Subjects to seed.") var subjects = 200_000
     @Option(help: "Groups to seed.") var ocgs = 10_000
@@ -24,16 +25,23 @@ struct ReportBench: AsyncParsableCommand {
         let seedStart = ContinuousClock.now
         let data = DemoData.generate(seed: 2026, subjects: subjects, ocgs: ocgs)
         let management = DemoManagement.generate(data, pois: pois, interventions: 0, now: now)
-        _ = try await DemoSeeder.seed(data, into: store, passwordHash: "bench", management: DemoManagement.Output(pois: management.pois, interventions: [],
-                                                                                                                 operation: nil, assets: []),
-                                      batchSize: 5_000)
-        print(String(format: "seed: %d subjects, %d groups, %d PoIs in %.1f s", data.subjects.count, data.ocgs.count, management.pois.count,
-                     seconds(ContinuousClock.now - seedStart)))
+        _ = try await DemoSeeder.seed(
+            data, into: store, passwordHash: "bench",
+            management: DemoManagement.Output(
+                pois: management.pois, interventions: [],
+                operation: nil, assets: []),
+            batchSize: 5_000)
+        print(
+            String(
+                format: "seed: %d subjects, %d groups, %d PoIs in %.1f s", data.subjects.count, data.ocgs.count,
+                management.pois.count,
+                seconds(ContinuousClock.now - seedStart)))
 
         // Interventions against groups and PoIs over the last two years, in batches.
         var rng = SeededRandom(seed: 7)
         let kinds = ["arrest", "charge", "conviction", "order", "safeguarded", "vehicle-removed"]
-        let targets: [(InterventionTarget, RecordMeta)] = data.ocgs.map { (InterventionTarget(kind: "ocg", id: $0.id.rawValue), $0.meta) }
+        let targets: [(InterventionTarget, RecordMeta)] =
+            data.ocgs.map { (InterventionTarget(kind: "ocg", id: $0.id.rawValue), $0.meta) }
             + management.pois.map { (InterventionTarget(kind: "poi", id: $0.0.id.rawValue), $0.0.meta) }
         let insertStart = ContinuousClock.now
         var outcomes = 0
@@ -45,20 +53,32 @@ struct ReportBench: AsyncParsableCommand {
             let completed = rng.chance(0.7)
             var found: [InterventionOutcome] = []
             if completed {
-                found.append(rng.chance(0.4)
-                    ? InterventionOutcome(id: 1, kind: "seizure", date: day, quantity: Double(rng.int(1...80)) / 4, unit: "kg",
-                                          commodity: rng.pick(["cocaine", "heroin", "cannabis"]), purity: Double(rng.int(20...90)),
-                                          place: "Place \(rng.int(1...400))", route: "Route \(rng.int(1...60))", impact: rng.pick(["major", "moderate", "minor"]),
-                                          narrative: "", recordedBy: "bench", recordedAt: due)
-                    : InterventionOutcome(id: 1, kind: rng.pick(kinds), date: day, quantity: Double(rng.int(1...5)), narrative: "", recordedBy: "bench", recordedAt: due))
+                found.append(
+                    rng.chance(0.4)
+                        ? InterventionOutcome(
+                            id: 1, kind: "seizure", date: day, quantity: Double(rng.int(1...80)) / 4, unit: "kg",
+                            commodity: rng.pick(["cocaine", "heroin", "cannabis"]), purity: Double(rng.int(20...90)),
+                            place: "Place \(rng.int(1...400))", route: "Route \(rng.int(1...60))",
+                            impact: rng.pick(["major", "moderate", "minor"]),
+                            narrative: "", recordedBy: "bench", recordedAt: due)
+                        : InterventionOutcome(
+                            id: 1, kind: rng.pick(kinds), date: day, quantity: Double(rng.int(1...5)), narrative: "",
+                            recordedBy: "bench", recordedAt: due))
                 if rng.chance(0.3) {
-                    found.append(InterventionOutcome(id: 2, kind: "arrest", date: day, quantity: Double(rng.int(1...3)), narrative: "", recordedBy: "bench", recordedAt: due))
+                    found.append(
+                        InterventionOutcome(
+                            id: 2, kind: "arrest", date: day, quantity: Double(rng.int(1...3)), narrative: "",
+                            recordedBy: "bench", recordedAt: due))
                 }
             }
             outcomes += found.count
-            batch.append(Intervention(id: rng.id(), meta: meta, target: target, category: rng.pick(FourP.allCases), tactic: "arrest", partnerAgencies: [],
-                                      owner: "bench", dueDate: day, status: completed ? "completed" : rng.pick(["planned", "cancelled"]),
-                                      completedOn: completed ? day : nil, operation: nil, description: "Synthetic benchmark intervention", outcomes: found))
+            batch.append(
+                Intervention(
+                    id: rng.id(), meta: meta, target: target, category: rng.pick(FourP.allCases), tactic: "arrest",
+                    partnerAgencies: [],
+                    owner: "bench", dueDate: day, status: completed ? "completed" : rng.pick(["planned", "cancelled"]),
+                    completedOn: completed ? day : nil, operation: nil, description: "Synthetic benchmark intervention",
+                    outcomes: found))
             if batch.count == 5_000 {
                 try await store.insertInterventions(batch)
                 batch.removeAll(keepingCapacity: true)
@@ -71,11 +91,17 @@ struct ReportBench: AsyncParsableCommand {
             let made = now.addingTimeInterval(-Double(rng.int(0...730)) * 86_400)
             let power = AssetPower.allCases[n % AssetPower.allCases.count]
             let amount = Double(rng.int(1...400)) * 250
-            var order = AssetOrder(id: rng.id(), meta: poi.meta, target: AssetTarget(kind: "subject", id: poi.subjectID.rawValue), subjectID: poi.subjectID,
-                                   power: power, court: "Bench Crown Court", reference: "", madeOn: InterventionService.day(made), amount: amount, confiscation: nil,
-                                   agencies: [], status: power.initialStatus, events: [])
+            var order = AssetOrder(
+                id: rng.id(), meta: poi.meta, target: AssetTarget(kind: "subject", id: poi.subjectID.rawValue),
+                subjectID: poi.subjectID,
+                power: power, court: "Bench Crown Court", reference: "", madeOn: InterventionService.day(made),
+                amount: amount, confiscation: nil,
+                agencies: [], status: power.initialStatus, events: [])
             if power == .cashSeizure || power == .accountFreezing {
-                order.events.append(AssetEvent(id: 1, kind: "forfeited", date: InterventionService.day(made), amount: amount, recordedBy: "bench", recordedAt: made))
+                order.events.append(
+                    AssetEvent(
+                        id: 1, kind: "forfeited", date: InterventionService.day(made), amount: amount,
+                        recordedBy: "bench", recordedAt: made))
             }
             orders.append(order)
             if orders.count == 5_000 {
@@ -84,13 +110,17 @@ struct ReportBench: AsyncParsableCommand {
             }
         }
         try await store.insertAssetOrders(orders)
-        print(String(format: "seed: %d interventions with %d outcomes and %d asset records in %.1f s", interventions, outcomes, assets,
-                     seconds(ContinuousClock.now - insertStart)))
+        print(
+            String(
+                format: "seed: %d interventions with %d outcomes and %d asset records in %.1f s", interventions,
+                outcomes, assets,
+                seconds(ContinuousClock.now - insertStart)))
 
         let clock = SystemClock()
         let reports = LiaisonServices(store: store, clock: clock).reports
         guard let analyst = try await store.credentials(username: "nca.analyst")?.user,
-              let partner = try await store.credentials(username: "gmp.intel")?.user else { throw ValidationError("no demo users") }
+            let partner = try await store.credentials(username: "gmp.intel")?.user
+        else { throw ValidationError("no demo users") }
         let year = reports.currentYear()
         func time(_ label: String, _ body: () async throws -> Int) async throws {
             let (samples, measures) = try await timed(runs) { _ in try await body() }
@@ -100,16 +130,31 @@ struct ReportBench: AsyncParsableCommand {
         let report = try await reports.performance(national, published: false, by: analyst)
         let known = report.measures.first { $0.code == "known-criminals" }?.current ?? 0
         let under = report.measures.first { $0.code == "under-action" }?.current ?? 0
-        print(String(format: "report %@: %.0f known organised criminals, %.0f subject to action; %.0f arrests", year, known, under,
-                     report.measures.first { $0.code == "arrests" }?.current ?? 0))
-        try await time("performance report, national (\(year) and the year before)") { try await reports.performance(national, published: false, by: analyst).measures.count }
-        try await time("performance report, national, published") { try await reports.performance(national, published: true, by: analyst).measures.count }
-        try await time("performance report, national, as a partner officer") { try await reports.performance(national, published: false, by: partner).measures.count }
+        print(
+            String(
+                format: "report %@: %.0f known organised criminals, %.0f subject to action; %.0f arrests", year, known,
+                under,
+                report.measures.first { $0.code == "arrests" }?.current ?? 0))
+        try await time("performance report, national (\(year) and the year before)") {
+            try await reports.performance(national, published: false, by: analyst).measures.count
+        }
+        try await time("performance report, national, published") {
+            try await reports.performance(national, published: true, by: analyst).measures.count
+        }
+        try await time("performance report, national, as a partner officer") {
+            try await reports.performance(national, published: false, by: partner).measures.count
+        }
         let area = try await reports.scope(period: year, area: "north-west", market: nil)
-        try await time("performance report, north-west") { try await reports.performance(area, published: false, by: analyst).measures.count }
+        try await time("performance report, north-west") {
+            try await reports.performance(area, published: false, by: analyst).measures.count
+        }
         let market = try await reports.scope(period: year, area: nil, market: "class-a-drugs")
-        try await time("performance report, Class A drugs") { try await reports.performance(market, published: false, by: analyst).measures.count }
-        try await time("local profile, north-west") { try await reports.profile(area, by: analyst).report.measures.count }
+        try await time("performance report, Class A drugs") {
+            try await reports.performance(market, published: false, by: analyst).measures.count
+        }
+        try await time("local profile, north-west") {
+            try await reports.profile(area, by: analyst).report.measures.count
+        }
         print(String(format: "peak RSS %.0f MB", peakMemoryMB()))
         await store.close()
     }

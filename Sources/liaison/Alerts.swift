@@ -5,11 +5,13 @@ import LiaisonStore
 
 /// `liaison alert …`: industry alerts as one user may see them, and the feed a private-sector institution takes in.
 struct AlertCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "alert", abstract: "Industry alerts for private-sector partners.",
-                                                    subcommands: [List.self, Feed.self])
+    static let configuration = CommandConfiguration(
+        commandName: "alert", abstract: "Industry alerts for private-sector partners.",
+        subcommands: [List.self, Feed.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "The alerts the user may see, newest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "The alerts the user may see, newest first.")
         @OptionGroup var viewer: ActingUser
 
         func run() async throws {
@@ -17,14 +19,17 @@ struct AlertCommand: AsyncParsableCommand {
                 let found = try await alerts.list(by: user)
                 if found.isEmpty { print("No alerts.") }
                 for a in found {
-                    print("\(a.id)  \(a.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) until \(a.expiresOn)  \(a.issuer)  \(a.title)")
+                    print(
+                        "\(a.id)  \(a.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) until \(a.expiresOn)  \(a.issuer)  \(a.title)"
+                    )
                 }
             }
         }
     }
 
     struct Feed: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "feed", abstract: "The live alerts the user may see, as JSON or as a STIX 2.1 bundle.")
+        static let configuration = CommandConfiguration(
+            commandName: "feed", abstract: "The live alerts the user may see, as JSON or as a STIX 2.1 bundle.")
         @OptionGroup var viewer: ActingUser
         @Option(help: "json (default) or stix.") var format: String = "json"
         @Option(help: "Write to this file instead of standard output.") var output: String?
@@ -34,11 +39,18 @@ struct AlertCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let format = self.format, output = self.output
+            let format = self.format
+            let output = self.output
             try await viewer.run(\.alerts) { alerts, user in
-                let data = format == "stix" ? try JSONCoding.encoder.encode(try await alerts.stix(by: user))
+                let data =
+                    format == "stix"
+                    ? try JSONCoding.encoder.encode(try await alerts.stix(by: user))
                     : try JSONCoding.encoder.encode(try await alerts.feed(by: user))
-                if let output { try data.write(to: URL(fileURLWithPath: output)) } else { print(String(decoding: data, as: UTF8.self)) }
+                if let output {
+                    try data.write(to: URL(fileURLWithPath: output))
+                } else {
+                    print(String(decoding: data, as: UTF8.self))
+                }
             }
         }
     }

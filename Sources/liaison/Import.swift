@@ -7,7 +7,8 @@ import LiaisonStore
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Load a partner's file of people (CSV or JSON Lines) as subjects; resume an interrupted import; list imports and refused rows.",
+        abstract:
+            "Load a partner's file of people (CSV or JSON Lines) as subjects; resume an interrupted import; list imports and refused rows.",
         subcommands: [Subjects.self, Resume.self, Jobs.self, Errors.self])
 
     static func service(_ store: SQLStore) -> ImportService {
@@ -27,7 +28,9 @@ struct Import: AsyncParsableCommand {
         })
     }
 
-    static func size(_ path: String) -> Int? { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil }
+    static func size(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    }
 
     /// Draws a progress bar on standard error: share done, rows, rate and time left.
     final class ProgressBar: Sendable {
@@ -44,8 +47,10 @@ struct Import: AsyncParsableCommand {
                 let filled = Int(fraction * 30)
                 let done = Double(job.offset - first.offset) / Double(max(1, size - first.offset))
                 let left = done > 0 ? elapsed * (1 - done) / done : 0
-                line = "[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: 30 - filled))] \(String(format: "%3.0f%%", fraction * 100))  "
-                line += "\(job.rowsRead) rows  \(Int(rate)) rows/s  ETA \(Int(left) / 60):\(String(format: "%02d", Int(left) % 60))"
+                line =
+                    "[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: 30 - filled))] \(String(format: "%3.0f%%", fraction * 100))  "
+                line +=
+                    "\(job.rowsRead) rows  \(Int(rate)) rows/s  ETA \(Int(left) / 60):\(String(format: "%02d", Int(left) % 60))"
             } else {
                 line = "\(job.rowsRead) rows  \(Int(rate)) rows/s"
             }
@@ -56,7 +61,9 @@ struct Import: AsyncParsableCommand {
     /// Prints how the import went; a failed import (a broken file, or every row refused) exits 1.
     static func report(_ job: ImportJob) throws {
         FileHandle.standardError.write(Data("\n".utf8))
-        print("Import \(job.id) \(job.status.rawValue): \(job.rowsRead) rows read, \(job.rowsLoaded) loaded, \(job.rowsFailed) refused.")
+        print(
+            "Import \(job.id) \(job.status.rawValue): \(job.rowsRead) rows read, \(job.rowsLoaded) loaded, \(job.rowsFailed) refused."
+        )
         if let failure = job.failure {
             if job.rowsLoaded == 0 && job.rowsFailed > 0 && job.rowsFailed == job.rowsRead {
                 print("Nothing loaded: \(failure).")
@@ -66,43 +73,61 @@ struct Import: AsyncParsableCommand {
         }
         if job.rowsFailed > 0 { print("Refused rows: liaison import errors \(job.id) --as USER [--output errors.csv]") }
         if let pairs = job.possibleDuplicates, pairs > 0 {
-            print("\(pairs) pairs of a loaded subject and one already held look like one person: liaison matches list --as USER")
+            print(
+                "\(pairs) pairs of a loaded subject and one already held look like one person: liaison matches list --as USER"
+            )
         }
         if job.status == .failed { throw ExitCode(1) }
     }
 
     struct Subjects: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "subjects", abstract: "Load a file of people as subjects of your agency.")
+        static let configuration = CommandConfiguration(
+            commandName: "subjects", abstract: "Load a file of people as subjects of your agency.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The CSV or JSON Lines file.") var file: String
-        @Option(help: "The partner or system the file comes from; its mapping is saved under this name.") var source: String
+        @Option(help: "The partner or system the file comes from; its mapping is saved under this name.") var source:
+            String
         @Option(help: "csv or jsonl (default: the source's saved format, else csv).") var format: String?
-        @Option(name: .customLong("map"), help: "FIELD=COLUMN[,COLUMN…] (repeat). Fields: given_name, middle_names, surname, full_name, alias, date_of_birth, sex, nationality, address, town, postcode, country, phone, identifier.KIND. Omit to use the source's saved mapping.")
+        @Option(
+            name: .customLong("map"),
+            help:
+                "FIELD=COLUMN[,COLUMN…] (repeat). Fields: given_name, middle_names, surname, full_name, alias, date_of_birth, sex, nationality, address, town, postcode, country, phone, identifier.KIND. Omit to use the source's saved mapping."
+        )
         var map: [String] = []
-        @Option(name: .customLong("id"), help: "The column with the partner's own record ID (kept in the subject's notes).") var idColumn: String?
-        @Option(name: .customLong("date-format"), help: "Pattern of dates of birth, e.g. dd/MM/yyyy.") var dateFormat: String?
-        @Option(name: .customLong("as"), help: "The user loading the file (the subjects belong to their agency).") var username: String
+        @Option(
+            name: .customLong("id"), help: "The column with the partner's own record ID (kept in the subject's notes).")
+        var idColumn: String?
+        @Option(name: .customLong("date-format"), help: "Pattern of dates of birth, e.g. dd/MM/yyyy.") var dateFormat:
+            String?
+        @Option(name: .customLong("as"), help: "The user loading the file (the subjects belong to their agency).")
+        var username: String
 
         func validate() throws {
-            if let format, ImportSource.Format(rawValue: format) == nil { throw ValidationError("--format must be csv or jsonl") }
+            if let format, ImportSource.Format(rawValue: format) == nil {
+                throw ValidationError("--format must be csv or jsonl")
+            }
         }
 
         func run() async throws {
             try await withStore(store) { store in
                 let user = try await account(store, username)
                 let bar = ProgressBar((0, 0))
-                let request = ImportService.Request(source: source, format: format.flatMap(ImportSource.Format.init(rawValue:)), mapping: map,
-                                                    idColumn: idColumn, dateFormat: dateFormat,
-                                                    fileName: URL(fileURLWithPath: file).lastPathComponent, fileSize: Import.size(file))
-                let job = try await Import.service(store).start(request, chunks: try Import.chunks(file, from: 0), by: user,
-                                                                progress: { bar.draw($0) })
+                let request = ImportService.Request(
+                    source: source, format: format.flatMap(ImportSource.Format.init(rawValue:)), mapping: map,
+                    idColumn: idColumn, dateFormat: dateFormat,
+                    fileName: URL(fileURLWithPath: file).lastPathComponent, fileSize: Import.size(file))
+                let job = try await Import.service(store).start(
+                    request, chunks: try Import.chunks(file, from: 0), by: user,
+                    progress: { bar.draw($0) })
                 try Import.report(job)
             }
         }
     }
 
     struct Resume: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "resume", abstract: "Continue an interrupted import from the last saved batch (nothing loads twice).")
+        static let configuration = CommandConfiguration(
+            commandName: "resume",
+            abstract: "Continue an interrupted import from the last saved batch (nothing loads twice).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The import's ID.") var id: String
         @Argument(help: "The same file.") var file: String
@@ -117,14 +142,16 @@ struct Import: AsyncParsableCommand {
                     throw ValidationError("\(file) is not the file this import started with (\(size) bytes)")
                 }
                 let bar = ProgressBar((job.rowsRead, job.offset))
-                let done = try await service.resume(job.id, chunks: try Import.chunks(file, from: job.offset), by: user, progress: { bar.draw($0) })
+                let done = try await service.resume(
+                    job.id, chunks: try Import.chunks(file, from: job.offset), by: user, progress: { bar.draw($0) })
                 try Import.report(done)
             }
         }
     }
 
     struct Jobs: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "jobs", abstract: "List your agency's imports, most recent first.")
+        static let configuration = CommandConfiguration(
+            commandName: "jobs", abstract: "List your agency's imports, most recent first.")
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "A user of the agency.") var username: String
 
@@ -132,14 +159,17 @@ struct Import: AsyncParsableCommand {
             try await withStore(store) { store in
                 print("ID                                    STATUS     READ   LOADED  REFUSED  SOURCE / FILE")
                 for job in try await Import.service(store).jobs(by: try await account(store, username)) {
-                    print("\(job.id)  \(job.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%6d %8d %8d", job.rowsRead, job.rowsLoaded, job.rowsFailed))  \(job.source) / \(job.fileName)")
+                    print(
+                        "\(job.id)  \(job.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%6d %8d %8d", job.rowsRead, job.rowsLoaded, job.rowsFailed))  \(job.source) / \(job.fileName)"
+                    )
                 }
             }
         }
     }
 
     struct Errors: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "errors", abstract: "The rows an import refused: row, field and reason, as CSV.")
+        static let configuration = CommandConfiguration(
+            commandName: "errors", abstract: "The rows an import refused: row, field and reason, as CSV.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The import's ID.") var id: String
         @Option(name: .customLong("as"), help: "A user of the agency.") var username: String
@@ -147,9 +177,14 @@ struct Import: AsyncParsableCommand {
 
         func run() async throws {
             try await withStore(store) { store in
-                let errors = try await Import.service(store).errors(id.lowercased(), by: try await account(store, username))
+                let errors = try await Import.service(store).errors(
+                    id.lowercased(), by: try await account(store, username))
                 let text = ImportReport.csv(errors)
-                if let output { try text.write(toFile: output, atomically: true, encoding: .utf8) } else { print(text, terminator: "") }
+                if let output {
+                    try text.write(toFile: output, atomically: true, encoding: .utf8)
+                } else {
+                    print(text, terminator: "")
+                }
             }
         }
     }

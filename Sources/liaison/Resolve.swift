@@ -13,19 +13,34 @@ struct Resolve: AsyncParsableCommand {
 
     struct Options: ParsableArguments {
         @Option(help: "The column holding each record's ID.") var id: String
-        @Option(name: .customLong("map"), help: ArgumentHelp(
-            "FIELD=COLUMN[,COLUMN…]; repeatable. Fields: \(PersonField.allCases.map(\.rawValue).joined(separator: ", ")). Without any, columns named like fields are used.",
-            valueName: "mapping")) var map: [String] = []
-        @Option(name: .customLong("date-format"), help: "Pattern of dates of birth, e.g. yyyyMMdd or dd/MM/yyyy (default: common forms).") var dateFormat: String?
+        @Option(
+            name: .customLong("map"),
+            help: ArgumentHelp(
+                "FIELD=COLUMN[,COLUMN…]; repeatable. Fields: \(PersonField.allCases.map(\.rawValue).joined(separator: ", ")). Without any, columns named like fields are used.",
+                valueName: "mapping")) var map: [String] = []
+        @Option(
+            name: .customLong("date-format"),
+            help: "Pattern of dates of birth, e.g. yyyyMMdd or dd/MM/yyyy (default: common forms).") var dateFormat:
+            String?
         @Option(help: "Match probability at or above which a pair is a match.") var threshold = 0.9
-        @Option(help: "A name-variant list (lines 'name: variant, variant') replacing the standard one.") var variants: String?
+        @Option(help: "A name-variant list (lines 'name: variant, variant') replacing the standard one.") var variants:
+            String?
         @Option(help: "Where to write matched pairs (left_id,right_id,score).") var output: String
-        @Option(help: "Also write the fitted model (each field's levels with m, u and weight, and the prior) as JSON.") var model: String?
-        @Option(name: .customLong("max-candidates"), help: "At most this many candidates per record, rarest shared keys first.")
+        @Option(help: "Also write the fitted model (each field's levels with m, u and weight, and the prior) as JSON.")
+        var model: String?
+        @Option(
+            name: .customLong("max-candidates"),
+            help: "At most this many candidates per record, rarest shared keys first.")
         var maxCandidates = BlockingConfiguration().maxCandidatesPerRecord
-        @Option(name: .customLong("max-block-size"), help: "Keys shared by more people than this are too common to pair on.")
+        @Option(
+            name: .customLong("max-block-size"), help: "Keys shared by more people than this are too common to pair on."
+        )
         var maxBlockSize = BlockingConfiguration().maxBlockSize
-        @Option(name: .customLong("rules"), help: ArgumentHelp("Blocking rules, comma-separated (default all): \(BlockingRule.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "rules"))
+        @Option(
+            name: .customLong("rules"),
+            help: ArgumentHelp(
+                "Blocking rules, comma-separated (default all): \(BlockingRule.allCases.map(\.rawValue).joined(separator: ", ")).",
+                valueName: "rules"))
         var rules: String?
 
         var resolver: Resolver {
@@ -33,12 +48,16 @@ struct Resolve: AsyncParsableCommand {
                 var chosen = BlockingRule.allCases
                 if let rules {
                     chosen = try rules.split(separator: ",").map { name in
-                        guard let rule = BlockingRule(rawValue: String(name)) else { throw ValidationError("--rules: unknown rule '\(name)'") }
+                        guard let rule = BlockingRule(rawValue: String(name)) else {
+                            throw ValidationError("--rules: unknown rule '\(name)'")
+                        }
                         return rule
                     }
                 }
-                return Resolver(blocking: BlockingConfiguration(rules: chosen, maxBlockSize: maxBlockSize, maxCandidatesPerRecord: maxCandidates),
-                                threshold: threshold)
+                return Resolver(
+                    blocking: BlockingConfiguration(
+                        rules: chosen, maxBlockSize: maxBlockSize, maxCandidatesPerRecord: maxCandidates),
+                    threshold: threshold)
             }
         }
 
@@ -63,7 +82,8 @@ struct Resolve: AsyncParsableCommand {
             do {
                 let mapping = try PersonFile.mapping(csv: data, idColumn: id, map: map)
                 FileHandle.standardError.write(Data("\(path): \(mapping.summary)\n".utf8))
-                return try await PersonFile.prepare(csv: data, idColumn: id, map: map, variants: variants, dateFormat: dateFormat)
+                return try await PersonFile.prepare(
+                    csv: data, idColumn: id, map: map, variants: variants, dateFormat: dateFormat)
             } catch {
                 throw ValidationError("\(path): \(error)")
             }
@@ -79,12 +99,17 @@ struct Resolve: AsyncParsableCommand {
         var status = stat()
         guard fstat(file, &status) == 0 else { return nil }
         // Pipes and devices have no size to read to: those are read whole by Foundation.
-        guard status.st_mode & S_IFMT == S_IFREG else { return FileManager.default.contents(atPath: path).map { Array($0) } }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return FileManager.default.contents(atPath: path).map { Array($0) }
+        }
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, count in
             while count < buffer.count {
                 let n = read(file, buffer.baseAddress! + count, buffer.count - count)
-                if n <= 0 { failed = n < 0; break }
+                if n <= 0 {
+                    failed = n < 0
+                    break
+                }
                 count += n
             }
         }
@@ -96,15 +121,21 @@ struct Resolve: AsyncParsableCommand {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    static func report(_ resolution: Resolution, records: Int, since start: ContinuousClock.Instant, loaded: Double, resolved: Double) {
-        let line = String(format: "%d records, %d candidate pairs, %d matches (EM %d iterations, prior %.4f) in %.2f s: read and prepared %.2f s, resolved %.2f s\n",
-                          records, resolution.candidatePairs, resolution.matches.count, resolution.model.iterations, resolution.model.prior,
-                          seconds(since: start), loaded, resolved)
+    static func report(
+        _ resolution: Resolution, records: Int, since start: ContinuousClock.Instant, loaded: Double, resolved: Double
+    ) {
+        let line = String(
+            format:
+                "%d records, %d candidate pairs, %d matches (EM %d iterations, prior %.4f) in %.2f s: read and prepared %.2f s, resolved %.2f s\n",
+            records, resolution.candidatePairs, resolution.matches.count, resolution.model.iterations,
+            resolution.model.prior,
+            seconds(since: start), loaded, resolved)
         FileHandle.standardError.write(Data(line.utf8))
     }
 
     struct Dedupe: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "dedupe", abstract: "Find records of the same person within one file.")
+        static let configuration = CommandConfiguration(
+            commandName: "dedupe", abstract: "Find records of the same person within one file.")
         @Argument(help: "The CSV file (with a header row).") var input: String
         @OptionGroup var options: Options
         @Option(help: "Also write each record's cluster (id,cluster_id).") var clusters: String?
@@ -127,7 +158,9 @@ struct Resolve: AsyncParsableCommand {
     struct Subjects: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "subjects",
-            abstract: "Find subjects in the store that are the same person, among those a user may see (every page read is audited).")
+            abstract:
+                "Find subjects in the store that are the same person, among those a user may see (every page read is audited)."
+        )
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "The user whose view of the subjects is searched.") var username: String
         @Option(help: "Match probability at or above which a pair is a match.") var threshold = 0.9
@@ -146,8 +179,9 @@ struct Resolve: AsyncParsableCommand {
                 var records: [PersonRecord] = []
                 var cursor: String?
                 repeat {
-                    let page = try await service.search(nil, page: PageRequest(limit: 200, cursor: cursor), by: user,
-                                                        request: RequestInfo(purpose: "duplicate search"))
+                    let page = try await service.search(
+                        nil, page: PageRequest(limit: 200, cursor: cursor), by: user,
+                        request: RequestInfo(purpose: "duplicate search"))
                     records += page.items.map { SubjectMatching.record(id: $0.id.rawValue, $0.details) }
                     cursor = page.nextCursor
                 } while cursor != nil
@@ -175,12 +209,16 @@ struct Resolve: AsyncParsableCommand {
         try encoder.encode(MatchModelSummary(resolution.model)).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
-    static func writePairs(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson], to path: String) async throws {
-        try Data(await PersonFile.pairsCSV(resolution, left: left, right: right)).write(to: URL(fileURLWithPath: path), options: .atomic)
+    static func writePairs(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson], to path: String)
+        async throws
+    {
+        try Data(await PersonFile.pairsCSV(resolution, left: left, right: right)).write(
+            to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     static func writeClusters(_ resolution: Resolution, people: [PreparedPerson], to path: String) throws {
-        let roots = Clustering.clusters(count: people.count, pairs: resolution.matches.map { (Int($0.left), Int($0.right)) })
+        let roots = Clustering.clusters(
+            count: people.count, pairs: resolution.matches.map { (Int($0.left), Int($0.right)) })
         var out = Array("id,cluster_id\n".utf8)
         for (i, root) in roots.enumerated() {
             CSV.append(people[i].id, to: &out)
@@ -192,7 +230,8 @@ struct Resolve: AsyncParsableCommand {
     }
 
     struct Link: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "link", abstract: "Find records of the same person across two files.")
+        static let configuration = CommandConfiguration(
+            commandName: "link", abstract: "Find records of the same person across two files.")
         @Argument(help: "The left CSV file.") var left: String
         @Argument(help: "The right CSV file (same columns, or mapped alike).") var right: String
         @OptionGroup var options: Options
@@ -200,13 +239,16 @@ struct Resolve: AsyncParsableCommand {
         func run() async throws {
             let start = ContinuousClock.now
             let variants = try options.nameVariants()
-            let leftPeople = try await options.load(left, variants: variants), rightPeople = try await options.load(right, variants: variants)
+            let leftPeople = try await options.load(left, variants: variants)
+            let rightPeople = try await options.load(right, variants: variants)
             let loaded = Resolve.seconds(since: start)
             let resolution = await (try options.resolver).link(leftPeople, rightPeople)
             let resolved = Resolve.seconds(since: start) - loaded
             try await Resolve.writePairs(resolution, left: leftPeople, right: rightPeople, to: options.output)
             try Resolve.writeModel(resolution, to: options.model)
-            Resolve.report(resolution, records: leftPeople.count + rightPeople.count, since: start, loaded: loaded, resolved: resolved)
+            Resolve.report(
+                resolution, records: leftPeople.count + rightPeople.count, since: start, loaded: loaded,
+                resolved: resolved)
             Resolve.exitLeavingMemory()
         }
     }

@@ -7,22 +7,28 @@ import Testing
 
 @Suite("Engines")
 struct EngineTests {
-    @Test("folding handles scripts, diacritics and punctuation", arguments: [
-        ("Łukasz Żółć", "lukasz zolc"), ("Иван Петров", "ivan petrov"), ("Al-Rashid", "al rashid"),
-        ("O'Neill", "oneill"), ("  MÜLLER,  Jürgen ", "muller jurgen"), ("Παπαδόπουλος", "papadopoulos"),
-        ("İbrahim Yılmaz", "ibrahim yilmaz"),
-    ])
+    @Test(
+        "folding handles scripts, diacritics and punctuation",
+        arguments: [
+            ("Łukasz Żółć", "lukasz zolc"), ("Иван Петров", "ivan petrov"), ("Al-Rashid", "al rashid"),
+            ("O'Neill", "oneill"), ("  MÜLLER,  Jürgen ", "muller jurgen"), ("Παπαδόπουλος", "papadopoulos"),
+            ("İbrahim Yılmaz", "ibrahim yilmaz"),
+        ])
     func folding(input: String, expected: String) {
         #expect(TextNormaliser.fold(input) == expected)
     }
 
     @Test("search keys cover names, joined names, identifiers and the blocking keys of a name's sounds")
     func keys() {
-        let keys = SearchKeys.subject(SubjectDetails(
-            names: [PersonName(given: "Mohammed", family: "Al-Rashid")],
-            identifiers: [PersonIdentifier(kind: "pnc", value: "98/123456A")]))
+        let keys = SearchKeys.subject(
+            SubjectDetails(
+                names: [PersonName(given: "Mohammed", family: "Al-Rashid")],
+                identifiers: [PersonIdentifier(kind: "pnc", value: "98/123456A")]))
         // Without a date of birth the blocking keys pair the family name's sound (the last word, and all joined) with the given name's.
-        #expect(keys == ["#ALRXT/MHMT~", "#RXT/MHMT~", "123456a", "98", "98123456a", "al", "alrashid", "mohammed", "rashid"])
+        #expect(
+            keys == [
+                "#ALRXT/MHMT~", "#RXT/MHMT~", "123456a", "98", "98123456a", "al", "alrashid", "mohammed", "rashid",
+            ])
         #expect(SearchKeys.query("  Al-Rashid  MO ") == ["al", "rashid", "mo"])
     }
 
@@ -38,31 +44,49 @@ struct EngineTests {
 
     @Test("the access policy explains vetting, role and agency refusals")
     func policy() {
-        let nca = AgencyID.make(), gmp = AgencyID.make()
-        let analyst = User(username: "a", displayName: "A", email: "a@x.invalid", agencyID: nca, roles: [.analyst], vetting: .sc)
-        let auditor = User(username: "b", displayName: "B", email: "b@x.invalid", agencyID: nca, roles: [.auditor], vetting: .bpss)
-        let secret = RecordMeta(owningAgencyID: gmp, marking: ProtectiveMarking(.secret), createdAt: .distantPast, createdBy: analyst.id)
-        let topSecret = RecordMeta(owningAgencyID: nca, marking: ProtectiveMarking(.topSecret), createdAt: .distantPast, createdBy: analyst.id)
+        let nca = AgencyID.make()
+        let gmp = AgencyID.make()
+        let analyst = User(
+            username: "a", displayName: "A", email: "a@x.invalid", agencyID: nca, roles: [.analyst], vetting: .sc)
+        let auditor = User(
+            username: "b", displayName: "B", email: "b@x.invalid", agencyID: nca, roles: [.auditor], vetting: .bpss)
+        let secret = RecordMeta(
+            owningAgencyID: gmp, marking: ProtectiveMarking(.secret), createdAt: .distantPast, createdBy: analyst.id)
+        let topSecret = RecordMeta(
+            owningAgencyID: nca, marking: ProtectiveMarking(.topSecret), createdAt: .distantPast, createdBy: analyst.id)
         #expect(AccessPolicy.decide(analyst, .read, secret).allowed)
         #expect(AccessPolicy.decide(analyst, .update, secret).reasons == ["the record belongs to another agency"])
         #expect(AccessPolicy.decide(analyst, .read, topSecret).reasons == ["SC vetting does not reach TOP SECRET"])
-        #expect(AccessPolicy.decide(auditor, .update, secret).reasons == [
-            "BPSS vetting does not reach SECRET", "none of the user's roles may update records", "the record belongs to another agency",
-        ])
+        #expect(
+            AccessPolicy.decide(auditor, .update, secret).reasons == [
+                "BPSS vetting does not reach SECRET", "none of the user's roles may update records",
+                "the record belongs to another agency",
+            ])
     }
 
     @Test("deciding whether two records are one person needs both readable and a role that edits, not ownership")
     func linkPolicy() {
-        let nca = AgencyID.make(), gmp = AgencyID.make()
-        let analyst = User(username: "a", displayName: "A", email: "a@x.invalid", agencyID: nca, roles: [.analyst], vetting: .sc)
-        let partner = User(username: "p", displayName: "P", email: "p@x.invalid", agencyID: nca, roles: [.partnerOfficer], vetting: .sc)
+        let nca = AgencyID.make()
+        let gmp = AgencyID.make()
+        let analyst = User(
+            username: "a", displayName: "A", email: "a@x.invalid", agencyID: nca, roles: [.analyst], vetting: .sc)
+        let partner = User(
+            username: "p", displayName: "P", email: "p@x.invalid", agencyID: nca, roles: [.partnerOfficer], vetting: .sc
+        )
         let ours = RecordMeta(owningAgencyID: nca, marking: .official, createdAt: .distantPast, createdBy: analyst.id)
         let theirs = RecordMeta(owningAgencyID: gmp, marking: .official, createdAt: .distantPast, createdBy: analyst.id)
-        let secret = RecordMeta(owningAgencyID: gmp, marking: ProtectiveMarking(.topSecret), createdAt: .distantPast, createdBy: analyst.id)
+        let secret = RecordMeta(
+            owningAgencyID: gmp, marking: ProtectiveMarking(.topSecret), createdAt: .distantPast, createdBy: analyst.id)
         #expect(AccessPolicy.decideLink(analyst, [ours, theirs], kind: "subject").allowed)
         #expect(!AccessPolicy.decide(analyst, .update, theirs).allowed)
-        #expect(AccessPolicy.decideLink(partner, [ours, theirs], kind: "subject").reasons == ["none of the user's roles may decide whether records are one person"])
-        #expect(AccessPolicy.decideLink(analyst, [ours, secret], kind: "subject").reasons == ["SC vetting does not reach TOP SECRET"])
+        #expect(
+            AccessPolicy.decideLink(partner, [ours, theirs], kind: "subject").reasons == [
+                "none of the user's roles may decide whether records are one person"
+            ])
+        #expect(
+            AccessPolicy.decideLink(analyst, [ours, secret], kind: "subject").reasons == [
+                "SC vetting does not reach TOP SECRET"
+            ])
     }
 
     @Test("demo data is deterministic and varied")
@@ -88,13 +112,18 @@ struct EngineTests {
 
 @Suite("Audit chain and lockout rules")
 struct AuditRuleTests {
-    let user = User(username: "u", displayName: "U", email: "u@x.invalid", agencyID: .make(), roles: [.analyst], vetting: .sc)
+    let user = User(
+        username: "u", displayName: "U", email: "u@x.invalid", agencyID: .make(), roles: [.analyst], vetting: .sc)
 
     @Test("sealed entries chain, and any change to any field breaks the hash")
     func chain() {
         let t = Date(timeIntervalSince1970: 1_790_000_000)
-        let a = AuditChain.seal(AuditDraft(user, "subject.read", kind: "subject", ids: ["x"], request: .none), sequence: 1, time: t, previousHash: AuditChain.genesis)
-        let b = AuditChain.seal(AuditDraft(user, "subject.update", kind: "subject", ids: ["x"], request: .none), sequence: 2, time: t, previousHash: a.hash)
+        let a = AuditChain.seal(
+            AuditDraft(user, "subject.read", kind: "subject", ids: ["x"], request: .none), sequence: 1, time: t,
+            previousHash: AuditChain.genesis)
+        let b = AuditChain.seal(
+            AuditDraft(user, "subject.update", kind: "subject", ids: ["x"], request: .none), sequence: 2, time: t,
+            previousHash: a.hash)
         #expect(AuditChain.firstBreak([a, b]) == nil)
         #expect(a.hash.count == 64)
         var edited = b
@@ -134,26 +163,47 @@ struct AuditRuleTests {
 @Suite("Access policy rules")
 struct AccessPolicyRuleTests {
     let nca = AgencyID.make(), gmp = AgencyID.make(), hmrc = AgencyID.make()
-    var analyst: User { User(username: "a", displayName: "A", email: "a@x.invalid", agencyID: nca, roles: [.analyst], vetting: .sc, briefings: ["OPERATION FLINT"]) }
-    var partner: User { User(username: "p", displayName: "P", email: "p@x.invalid", agencyID: gmp, roles: [.intelligenceOfficer], vetting: .sc) }
+    var analyst: User {
+        User(
+            username: "a", displayName: "A", email: "a@x.invalid", agencyID: nca, roles: [.analyst], vetting: .sc,
+            briefings: ["OPERATION FLINT"])
+    }
+    var partner: User {
+        User(
+            username: "p", displayName: "P", email: "p@x.invalid", agencyID: gmp, roles: [.intelligenceOfficer],
+            vetting: .sc)
+    }
 
-    func meta(owner: AgencyID, sharing: Sharing = .all, ntk: String? = nil, handling: HandlingCode? = nil) -> RecordMeta {
-        RecordMeta(owningAgencyID: owner, marking: .official, sharing: sharing, needToKnow: ntk, handling: handling, createdAt: .distantPast, createdBy: .make())
+    func meta(owner: AgencyID, sharing: Sharing = .all, ntk: String? = nil, handling: HandlingCode? = nil) -> RecordMeta
+    {
+        RecordMeta(
+            owningAgencyID: owner, marking: .official, sharing: sharing, needToKnow: ntk, handling: handling,
+            createdAt: .distantPast, createdBy: .make())
     }
 
     @Test("sharing: all, owner only, and named agencies")
     func sharing() {
         #expect(AccessPolicy.decide(partner, .read, meta(owner: nca)).allowed)
-        #expect(AccessPolicy.decide(partner, .read, meta(owner: nca, sharing: .ownerOnly)).reasons == ["the record is not shared with the user's agency"])
-        #expect(AccessPolicy.decide(partner, .read, meta(owner: nca, sharing: Sharing(withAll: false, agencies: [gmp]))).allowed)
-        #expect(!AccessPolicy.decide(partner, .read, meta(owner: nca, sharing: Sharing(withAll: false, agencies: [hmrc]))).allowed)
+        #expect(
+            AccessPolicy.decide(partner, .read, meta(owner: nca, sharing: .ownerOnly)).reasons == [
+                "the record is not shared with the user's agency"
+            ])
+        #expect(
+            AccessPolicy.decide(partner, .read, meta(owner: nca, sharing: Sharing(withAll: false, agencies: [gmp])))
+                .allowed)
+        #expect(
+            !AccessPolicy.decide(partner, .read, meta(owner: nca, sharing: Sharing(withAll: false, agencies: [hmrc])))
+                .allowed)
         #expect(AccessPolicy.decide(analyst, .read, meta(owner: nca, sharing: .ownerOnly)).allowed)
     }
 
     @Test("need-to-know: only users briefed into the operation")
     func needToKnow() {
         #expect(AccessPolicy.decide(analyst, .read, meta(owner: gmp, ntk: "OPERATION FLINT")).allowed)
-        #expect(AccessPolicy.decide(partner, .read, meta(owner: gmp, ntk: "OPERATION FLINT")).reasons == ["need-to-know: the user is not briefed into OPERATION FLINT"])
+        #expect(
+            AccessPolicy.decide(partner, .read, meta(owner: gmp, ntk: "OPERATION FLINT")).reasons == [
+                "need-to-know: the user is not briefed into OPERATION FLINT"
+            ])
     }
 
     @Test("protected fields are withheld from other agencies, not from the owner")
@@ -168,8 +218,11 @@ struct AccessPolicyRuleTests {
     func handlingCodes() {
         let conditional = meta(owner: nca, handling: HandlingCode(.c, conditions: "not for court use"))
         #expect(AccessPolicy.decide(partner, .read, conditional).allowed)
-        #expect(AccessPolicy.decide(partner, .share, conditional).reasons
-            == ["handling code C: onward sharing needs the originating agency's agreement (conditions: not for court use)"])
+        #expect(
+            AccessPolicy.decide(partner, .share, conditional).reasons
+                == [
+                    "handling code C: onward sharing needs the originating agency's agreement (conditions: not for court use)"
+                ])
         #expect(AccessPolicy.decide(analyst, .share, conditional).allowed)
         #expect(AccessPolicy.decide(partner, .share, meta(owner: nca, handling: HandlingCode(.p))).allowed)
     }

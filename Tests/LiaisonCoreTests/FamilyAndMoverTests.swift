@@ -1,7 +1,8 @@
 import Foundation
+import Testing
+
 @testable import LiaisonCore
 @testable import LiaisonMatching
-import Testing
 
 /// The two errors that put one person's record on another's case, and their opposites: relatives at one address
 /// (a parent and child, siblings, twins, a family of four) are different people; a person who moved, or who is
@@ -14,7 +15,9 @@ struct FamilyAndMoverTests {
         var phone: String? = nil
 
         var prepared: PreparedPerson {
-            var values: [PersonField: [String]] = [.givenName: [given], .surname: [surname], .address: [address], .town: [town], .postcode: [postcode]]
+            var values: [PersonField: [String]] = [
+                .givenName: [given], .surname: [surname], .address: [address], .town: [town], .postcode: [postcode],
+            ]
             values[.dateOfBirth] = dob.map { [$0] }
             values[.phone] = phone.map { [$0] }
             return PreparedPerson(PersonRecord(id: id, values: values))
@@ -24,7 +27,9 @@ struct FamilyAndMoverTests {
     static let home = (address: "14 Mill Lane", town: "Manchester", postcode: "M14 5QT")
 
     static func atHome(_ id: String, _ given: String, _ surname: String, _ dob: String?) -> Record {
-        Record(id: id, given: given, surname: surname, dob: dob, address: home.address, town: home.town, postcode: home.postcode)
+        Record(
+            id: id, given: given, surname: surname, dob: dob, address: home.address, town: home.town,
+            postcode: home.postcode)
     }
 
     /// Relatives: different people who share a surname and a home.
@@ -36,21 +41,37 @@ struct FamilyAndMoverTests {
         // Twins: born the same day, different given names.
         [atHome("twin-1", "Daniel", "Okafor", "2001-05-05"), atHome("twin-2", "Grace", "Okafor", "2001-05-05")],
         // A family of four.
-        [atHome("father", "Peter", "Lindqvist", "1970-01-19"), atHome("mother", "Maria", "Lindqvist", "1972-08-02"),
-         atHome("son", "Erik", "Lindqvist", "2000-11-23"), atHome("daughter", "Anna", "Lindqvist", "2003-04-14")],
+        [
+            atHome("father", "Peter", "Lindqvist", "1970-01-19"), atHome("mother", "Maria", "Lindqvist", "1972-08-02"),
+            atHome("son", "Erik", "Lindqvist", "2000-11-23"), atHome("daughter", "Anna", "Lindqvist", "2003-04-14"),
+        ],
     ]
 
     /// One person each: records that must be found to be the same.
     static let samePeople: [[Record]] = [
         // Moved twice: the same name and date of birth at three addresses in three towns.
-        [Record(id: "mover-1", given: "Siobhan", surname: "Marlowe", dob: "1984-09-21", address: "3 Quay Street", town: "Bristol", postcode: "BS1 4DJ"),
-         Record(id: "mover-2", given: "Siobhan", surname: "Marlowe", dob: "1984-09-21", address: "88 Kingsway", town: "Cardiff", postcode: "CF10 3AN"),
-         Record(id: "mover-3", given: "SIOBHAN", surname: "MARLOWE", dob: "21/09/1984", address: "Flat 2, 7 Hope Road", town: "Leeds", postcode: "LS6 2AB")],
+        [
+            Record(
+                id: "mover-1", given: "Siobhan", surname: "Marlowe", dob: "1984-09-21", address: "3 Quay Street",
+                town: "Bristol", postcode: "BS1 4DJ"),
+            Record(
+                id: "mover-2", given: "Siobhan", surname: "Marlowe", dob: "1984-09-21", address: "88 Kingsway",
+                town: "Cardiff", postcode: "CF10 3AN"),
+            Record(
+                id: "mover-3", given: "SIOBHAN", surname: "MARLOWE", dob: "21/09/1984", address: "Flat 2, 7 Hope Road",
+                town: "Leeds", postcode: "LS6 2AB"),
+        ],
         // No date of birth on one record, the same name and mobile phone, another address.
-        [Record(id: "phone-1", given: "Tomasz", surname: "Wierzbicki", dob: "1979-12-01", address: "5 Elm Grove", town: "Luton", postcode: "LU2 7FQ",
+        [
+            Record(
+                id: "phone-1", given: "Tomasz", surname: "Wierzbicki", dob: "1979-12-01", address: "5 Elm Grove",
+                town: "Luton", postcode: "LU2 7FQ",
                 phone: "07700900123"),
-         Record(id: "phone-2", given: "Tomasz", surname: "Wierzbicki", dob: nil, address: "61 Station Road", town: "Slough", postcode: "SL1 1XX",
-                phone: "07700 900123")],
+            Record(
+                id: "phone-2", given: "Tomasz", surname: "Wierzbicki", dob: nil, address: "61 Station Road",
+                town: "Slough", postcode: "SL1 1XX",
+                phone: "07700 900123"),
+        ],
     ]
 
     /// Thousands of strangers, with a tenth recorded twice with a slip, so that the batch has a population to measure
@@ -58,17 +79,26 @@ struct FamilyAndMoverTests {
     static func population() -> [PreparedPerson] {
         var rng = SplitMix64(seed: 2026)
         func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
-        let given = ["james", "olivia", "mohammed", "amelia", "jack", "isla", "harry", "ava", "noah", "mia", "leo", "ella", "oscar",
-                     "sophie", "arthur", "grace", "aisha", "ryan", "chloe", "adam", "zara", "ethan", "lucy", "yusuf", "freya"]
-        let syllables = ["bar", "ton", "mor", "ley", "ash", "wick", "den", "ford", "hal", "ing", "rid", "son", "well", "by", "cot"]
+        let given = [
+            "james", "olivia", "mohammed", "amelia", "jack", "isla", "harry", "ava", "noah", "mia", "leo", "ella",
+            "oscar",
+            "sophie", "arthur", "grace", "aisha", "ryan", "chloe", "adam", "zara", "ethan", "lucy", "yusuf", "freya",
+        ]
+        let syllables = [
+            "bar", "ton", "mor", "ley", "ash", "wick", "den", "ford", "hal", "ing", "rid", "son", "well", "by", "cot",
+        ]
         let towns = [("Leeds", "LS"), ("Derby", "DE"), ("Hull", "HU"), ("Bath", "BA"), ("York", "YO"), ("Crewe", "CW")]
         var people: [PreparedPerson] = []
         for n in 0..<3_000 {
             let (town, area) = pick(towns)
-            let record = Record(id: "p\(n)", given: pick(given), surname: pick(syllables) + pick(syllables) + pick(syllables),
-                                dob: String(format: "%04d-%02d-%02d", 1940 + Int(rng.next() % 65), 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28)),
-                                address: "\(1 + rng.next() % 200) \(pick(["High", "Church", "Park", "Mill"])) \(pick(["Street", "Road", "Lane"]))",
-                                town: town, postcode: "\(area)\(1 + rng.next() % 20) \(1 + rng.next() % 9)AB")
+            let record = Record(
+                id: "p\(n)", given: pick(given), surname: pick(syllables) + pick(syllables) + pick(syllables),
+                dob: String(
+                    format: "%04d-%02d-%02d", 1940 + Int(rng.next() % 65), 1 + Int(rng.next() % 12),
+                    1 + Int(rng.next() % 28)),
+                address:
+                    "\(1 + rng.next() % 200) \(pick(["High", "Church", "Park", "Mill"])) \(pick(["Street", "Road", "Lane"]))",
+                town: town, postcode: "\(area)\(1 + rng.next() % 20) \(1 + rng.next() % 9)AB")
             people.append(record.prepared)
             if n % 10 == 0 {
                 var copy = record
@@ -84,7 +114,9 @@ struct FamilyAndMoverTests {
         Set(resolution.matches.map { [people[Int($0.left)].id, people[Int($0.right)].id].sorted() })
     }
 
-    @Test("resolve: relatives at one address are never one person; a person who moved twice, or has the same phone and no date of birth, is")
+    @Test(
+        "resolve: relatives at one address are never one person; a person who moved twice, or has the same phone and no date of birth, is"
+    )
     func batch() async {
         let scenario = (Self.relatives + Self.samePeople).flatMap { $0 }.map(\.prepared)
         let people = Self.population() + scenario
@@ -105,7 +137,9 @@ struct FamilyAndMoverTests {
         }
     }
 
-    @Test("single records, as the pages and hit/no-hit check them: a relative is not offered as the person; the mover and the phone are")
+    @Test(
+        "single records, as the pages and hit/no-hit check them: a relative is not offered as the person; the mover and the phone are"
+    )
     func single() {
         let held = (Self.relatives + Self.samePeople).flatMap { $0 }
         let index = PersonIndex(held.map(\.prepared), model: SubjectMatching.model)
@@ -122,7 +156,9 @@ struct FamilyAndMoverTests {
             }
         }
         // The contradiction is explained.
-        let twin = MatchExplanation(Comparator.compare(Self.relatives[2][0].prepared, Self.relatives[2][1].prepared), model: SubjectMatching.model)
+        let twin = MatchExplanation(
+            Comparator.compare(Self.relatives[2][0].prepared, Self.relatives[2][1].prepared),
+            model: SubjectMatching.model)
         #expect(twin.probability < 0.01 && twin.notes.contains { $0.contains("disagree outright") })
     }
 }
@@ -132,13 +168,25 @@ struct MatchWordsTests {
     @Test("each level reads as people say it, an initial is not called agreement, and how much it counts is named")
     func words() {
         let initial = Comparator.compare(
-            FamilyAndMoverTests.Record(id: "a", given: "J", surname: "Hartwell", dob: "1961-03-04", address: "1 A Road", town: "Leeds", postcode: "LS1 1AA").prepared,
-            FamilyAndMoverTests.Record(id: "b", given: "John", surname: "Hartwell", dob: "1961-03-04", address: "1 A Road", town: "Leeds", postcode: "LS1 1AA").prepared)
+            FamilyAndMoverTests.Record(
+                id: "a", given: "J", surname: "Hartwell", dob: "1961-03-04", address: "1 A Road", town: "Leeds",
+                postcode: "LS1 1AA"
+            ).prepared,
+            FamilyAndMoverTests.Record(
+                id: "b", given: "John", surname: "Hartwell", dob: "1961-03-04", address: "1 A Road", town: "Leeds",
+                postcode: "LS1 1AA"
+            ).prepared)
         let explanation = MatchExplanation(initial, model: SubjectMatching.model)
         let summary = MatchWords.summary(explanation.parts)
-        #expect(summary.contains("same surname") && summary.contains("same date of birth") && summary.contains("same address"))
-        #expect(MatchWords.describe(field: "given name", level: "one is an initial, and it agrees") == "first names differ except the initial")
-        #expect(MatchWords.strength(12) == "strongly for" && MatchWords.strength(-12) == "strongly against" && MatchWords.strength(0.2) == "little either way")
+        #expect(
+            summary.contains("same surname") && summary.contains("same date of birth")
+                && summary.contains("same address"))
+        #expect(
+            MatchWords.describe(field: "given name", level: "one is an initial, and it agrees")
+                == "first names differ except the initial")
+        #expect(
+            MatchWords.strength(12) == "strongly for" && MatchWords.strength(-12) == "strongly against"
+                && MatchWords.strength(0.2) == "little either way")
         // Every level of every field has words.
         for field in ComparisonField.allCases {
             for level in field.levels.dropFirst() {

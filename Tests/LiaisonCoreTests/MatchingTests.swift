@@ -1,12 +1,15 @@
 import Foundation
-@testable import LiaisonMatching
-@testable import LiaisonCore
 import Testing
+
+@testable import LiaisonCore
+@testable import LiaisonMatching
 
 @Suite("Entity resolution engine")
 struct MatchingTests {
-    func person(_ id: String, given: String? = nil, surname: String? = nil, full: String? = nil, aliases: [String] = [],
-                dob: String? = nil, postcode: String? = nil, identifier: String? = nil, address: String? = nil) -> PreparedPerson {
+    func person(
+        _ id: String, given: String? = nil, surname: String? = nil, full: String? = nil, aliases: [String] = [],
+        dob: String? = nil, postcode: String? = nil, identifier: String? = nil, address: String? = nil
+    ) -> PreparedPerson {
         var values: [PersonField: [String]] = [:]
         values[.givenName] = given.map { [$0] }
         values[.surname] = surname.map { [$0] }
@@ -19,31 +22,42 @@ struct MatchingTests {
         return PreparedPerson(PersonRecord(id: id, values: values))
     }
 
-    @Test("Jaro–Winkler agrees with the published reference values", arguments: [
-        ("martha", "marhta", 0.9611), ("dwayne", "duane", 0.84), ("dixon", "dicksonx", 0.8133), ("abc", "abc", 1.0), ("abc", "xyz", 0.0),
-    ])
+    @Test(
+        "Jaro–Winkler agrees with the published reference values",
+        arguments: [
+            ("martha", "marhta", 0.9611), ("dwayne", "duane", 0.84), ("dixon", "dicksonx", 0.8133), ("abc", "abc", 1.0),
+            ("abc", "xyz", 0.0),
+        ])
     func jaroWinkler(a: String, b: String, expected: Double) {
         #expect(abs(StringSimilarity.jaroWinkler(Array(a.utf8), Array(b.utf8)) - expected) < 0.0005)
     }
 
-    @Test("the bit-parallel Jaro (a short side in words, a long one through a table, or one side's places worked out beforehand) finds the same matches as scanning each window, for folded text and any other bytes")
+    @Test(
+        "the bit-parallel Jaro (a short side in words, a long one through a table, or one side's places worked out beforehand) finds the same matches as scanning each window, for folded text and any other bytes"
+    )
     func jaroPaths() {
         var rng = SplitMix64(seed: 3)
         // Capitals and the bytes of "é" share slots with lowercase letters: they must never be taken for them.
-        let folded = Array("abcdeilmnorst 0123".utf8), other = Array("-éKA'".utf8)
+        let folded = Array("abcdeilmnorst 0123".utf8)
+        let other = Array("-éKA'".utf8)
         var places = [UInt64](repeating: 0, count: 64)
         for n in 0..<20_000 {
             func word() -> [UInt8] {
                 let alphabet = n % 5 == 0 ? folded + other : folded
                 // Half the words short enough to be held in two words, half up to past the 64 bytes compared.
-                return (0..<(1 + Int(rng.next() % (n % 2 == 0 ? 16 : 70)))).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+                return (0..<(1 + Int(rng.next() % (n % 2 == 0 ? 16 : 70)))).map { _ in
+                    alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                }
             }
-            let a = word(), b = n % 3 == 0 ? Array(a.shuffled(using: &rng).prefix(a.count - a.count / 4)) : word()
+            let a = word()
+            let b = n % 3 == 0 ? Array(a.shuffled(using: &rng).prefix(a.count - a.count / 4)) : word()
             let fast = StringSimilarity.jaro(a, b)
             let scanned = a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb -> Double in
-                    let na = min(a.count, 64), nb = min(b.count, 64)
-                    return a == b ? 1 : StringSimilarity.jaroScanning(pa, pb, n: na, m: nb, window: max(0, max(na, nb) / 2 - 1))
+                    let na = min(a.count, 64)
+                    let nb = min(b.count, 64)
+                    return a == b
+                        ? 1 : StringSimilarity.jaroScanning(pa, pb, n: na, m: nb, window: max(0, max(na, nb) / 2 - 1))
                 }
             }
             #expect(fast == scanned, "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self))")
@@ -53,7 +67,8 @@ struct MatchingTests {
                     y.withUnsafeBufferPointer { py in
                         places.withUnsafeMutableBufferPointer { table in
                             let filled = StringSimilarity.fillPlaces(px, into: table.baseAddress!)
-                            #expect(filled == x.prefix(64).allSatisfy { folded.contains($0) || $0 == 0x2D || $0 == 0x27 })
+                            #expect(
+                                filled == x.prefix(64).allSatisfy { folded.contains($0) || $0 == 0x2D || $0 == 0x27 })
                             if filled {
                                 #expect(StringSimilarity.jaro(px, places: table.baseAddress!, py) == scanned)
                                 StringSimilarity.clearPlaces(px, in: table.baseAddress!)
@@ -66,16 +81,24 @@ struct MatchingTests {
         }
     }
 
-    @Test("a person compared with its characters' places worked out once gets the same levels as compared afresh, aliases and swapped names included")
+    @Test(
+        "a person compared with its characters' places worked out once gets the same levels as compared afresh, aliases and swapped names included"
+    )
     func comparisonSubject() {
         var rng = SplitMix64(seed: 9)
         func pick(_ options: [String]) -> String { options[Int(rng.next() % UInt64(options.count))] }
-        let given = ["Mohammed", "Muhamad", "Jack", "Jak", "Sophie", "Sofie", "Taylor"], surnames = ["Al-Rashid", "Alrashid", "Taylor", "Tailor", "O'Neil", "Żółć", "Jack"]
-        let streets = ["12 High Street", "12 High St", "48 Church Lane", "4 Church Ln", "Flat 3, 221b Long Road Upper Norwood"]
+        let given = ["Mohammed", "Muhamad", "Jack", "Jak", "Sophie", "Sofie", "Taylor"]
+        let surnames = ["Al-Rashid", "Alrashid", "Taylor", "Tailor", "O'Neil", "Żółć", "Jack"]
+        let streets = [
+            "12 High Street", "12 High St", "48 Church Lane", "4 Church Ln", "Flat 3, 221b Long Road Upper Norwood",
+        ]
         let people = (0..<120).map { i in
-            person("p\(i)", given: pick(given), surname: pick(surnames), full: i % 4 == 0 ? "\(pick(surnames)), \(pick(given))" : nil,
-                   aliases: i % 3 == 0 ? ["\(pick(given)) \(pick(surnames))"] : [], dob: "19\(50 + i % 40)-0\(1 + i % 9)-1\(i % 9)",
-                   postcode: i % 2 == 0 ? "LS1 4AB" : "L1 8JQ", address: pick(streets))
+            person(
+                "p\(i)", given: pick(given), surname: pick(surnames),
+                full: i % 4 == 0 ? "\(pick(surnames)), \(pick(given))" : nil,
+                aliases: i % 3 == 0 ? ["\(pick(given)) \(pick(surnames))"] : [],
+                dob: "19\(50 + i % 40)-0\(1 + i % 9)-1\(i % 9)",
+                postcode: i % 2 == 0 ? "LS1 4AB" : "L1 8JQ", address: pick(streets))
         }
         var subjects = Comparator.Subjects()
         var compared = 0
@@ -84,7 +107,9 @@ struct MatchingTests {
                 subjects.with(x) { subject in
                     for b in people.prefix(40) {
                         b.withView { y in
-                            #expect(Comparator.compare(x, y, subject: subject) == Comparator.compare(x, y), "\(a.id) / \(b.id)")
+                            #expect(
+                                Comparator.compare(x, y, subject: subject) == Comparator.compare(x, y),
+                                "\(a.id) / \(b.id)")
                             compared += 1
                         }
                     }
@@ -100,9 +125,12 @@ struct MatchingTests {
         #expect(StringSimilarity.levenshtein([], Array("abc".utf8)) == 3)
     }
 
-    @Test("names that sound alike share a phonetic key", arguments: [
-        ("Mohammed", "Muhamad"), ("Mohamed", "Mohammed"), ("Rashid", "Rasheed"), ("Thomas", "Tomas"), ("Philip", "Filip"), ("Catherine", "Kathryn"),
-    ])
+    @Test(
+        "names that sound alike share a phonetic key",
+        arguments: [
+            ("Mohammed", "Muhamad"), ("Mohamed", "Mohammed"), ("Rashid", "Rasheed"), ("Thomas", "Tomas"),
+            ("Philip", "Filip"), ("Catherine", "Kathryn"),
+        ])
     func phonetic(a: String, b: String) {
         #expect(Phonetic.key(a) == Phonetic.key(b))
         #expect(!Phonetic.key(a).isEmpty)
@@ -121,7 +149,9 @@ struct MatchingTests {
         #expect(PartialDateOfBirth.parse("19850703") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
         #expect(PartialDateOfBirth.parse("00/07/1985") == PartialDateOfBirth(year: 1985, month: 7, day: nil))
         #expect(PartialDateOfBirth.parse("1985") == PartialDateOfBirth(year: 1985, month: nil, day: nil))
-        #expect(PartialDateOfBirth.parse("07031985", format: "MMddyyyy") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
+        #expect(
+            PartialDateOfBirth.parse("07031985", format: "MMddyyyy") == PartialDateOfBirth(year: 1985, month: 7, day: 3)
+        )
         #expect(PartialDateOfBirth.parse("1985-13-03") == nil)
         // The ISO fast path and the general reading agree on what only the general one handles.
         #expect(PartialDateOfBirth.parse("1985-07-03") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
@@ -133,24 +163,39 @@ struct MatchingTests {
 
     @Test("a prepared person's fields are packed in one block and read back whole; oversized input is bounded")
     func packing() {
-        let record = PersonRecord(id: "x", values: [
-            .givenName: ["Anna"], .surname: ["Kowalska"], .alias: ["Ania Kowal", "Anna K Nowak"], .dateOfBirth: ["1990-02-01"], .sex: ["F"],
-            .postcode: ["SW1A 1AA"], .address: ["10 Downing Street"], .town: ["London"], .identifier: ["AB 12 34 56 C", "P1234567"],
-            .phone: ["+44 7700 900123"], .email: [" Anna@Example.org "], .nationality: ["POL"],
-        ])
+        let record = PersonRecord(
+            id: "x",
+            values: [
+                .givenName: ["Anna"], .surname: ["Kowalska"], .alias: ["Ania Kowal", "Anna K Nowak"],
+                .dateOfBirth: ["1990-02-01"], .sex: ["F"],
+                .postcode: ["SW1A 1AA"], .address: ["10 Downing Street"], .town: ["London"],
+                .identifier: ["AB 12 34 56 C", "P1234567"],
+                .phone: ["+44 7700 900123"], .email: [" Anna@Example.org "], .nationality: ["POL"],
+            ])
         let p = PreparedPerson(record)
-        #expect(p.names.map { String(decoding: $0.given, as: UTF8.self) + " " + String(decoding: $0.surname, as: UTF8.self) }
+        #expect(
+            p.names.map {
+                String(decoding: $0.given, as: UTF8.self) + " " + String(decoding: $0.surname, as: UTF8.self)
+            }
                 == ["anna kowalska", "ania kowal", "anna nowak"])
-        #expect(p.names.allSatisfy { $0.givenKey == Phonetic.key($0.given) && $0.surnameKey == Phonetic.key($0.surname) })
+        #expect(
+            p.names.allSatisfy { $0.givenKey == Phonetic.key($0.given) && $0.surnameKey == Phonetic.key($0.surname) })
         #expect(p.identifiers.map { String(decoding: $0, as: UTF8.self) } == ["ab123456c", "p1234567"])
-        #expect([p.postcode, p.address, p.town, p.phone, p.email, p.nationality].map { String(decoding: $0, as: UTF8.self) }
+        #expect(
+            [p.postcode, p.address, p.town, p.phone, p.email, p.nationality].map { String(decoding: $0, as: UTF8.self) }
                 == ["sw1a1aa", "10 downing street", "london", "7700900123", "anna@example.org", "pol"])
         // Compared with itself, every field present agrees exactly.
         #expect(Comparator.compare(p, p).levels == [1, 1, 1, 1, 1, 1, 1, 1, 1])
 
-        let huge = PreparedPerson(PersonRecord(id: "y", values: [.surname: ["Smith"], .alias: (0..<40).map { "Alias\($0) Person" },
-                                                                 .address: [String(repeating: "long road ", count: 40)]]))
-        #expect(huge.names.count == PreparedPerson.maximumNames && huge.address.count == PreparedPerson.maximumFieldBytes)
+        let huge = PreparedPerson(
+            PersonRecord(
+                id: "y",
+                values: [
+                    .surname: ["Smith"], .alias: (0..<40).map { "Alias\($0) Person" },
+                    .address: [String(repeating: "long road ", count: 40)],
+                ]))
+        #expect(
+            huge.names.count == PreparedPerson.maximumNames && huge.address.count == PreparedPerson.maximumFieldBytes)
     }
 
     @Test("preparation drops honorifics, sets particles aside, makes nicknames canonical and splits full names")
@@ -170,57 +215,82 @@ struct MatchingTests {
         let b = person("b", full: "Rashid Muhamad", dob: "07/03/1985", postcode: "M1 4XX")
         let v = Comparator.compare(a, b)
         #expect(v.swappedNames)
-        #expect(v.levels[ComparisonField.dateOfBirth.rawValue] == 2) // day and month transposed
-        #expect(v.levels[ComparisonField.location.rawValue] == 3) // same outward code: the same district
+        #expect(v.levels[ComparisonField.dateOfBirth.rawValue] == 2)  // day and month transposed
+        #expect(v.levels[ComparisonField.location.rawValue] == 3)  // same outward code: the same district
         // Postcode, street address and town are one place: one comparison, not three.
         let home = person("h", given: "Ann", surname: "Lee", postcode: "M1 4BT", address: "12 High Street")
-        #expect(Comparator.compare(home, person("h2", given: "Ann", surname: "Lee", postcode: "M14BT", address: "12 High St")).levels[ComparisonField.location.rawValue] == 1)
-        #expect(Comparator.compare(home, person("h3", given: "Ann", surname: "Lee", postcode: "LS6 2AB", address: "3 Hope Road")).levels[ComparisonField.location.rawValue] == 4)
-        #expect(Comparator.compare(home, person("h4", given: "Ann", surname: "Lee")).levels[ComparisonField.location.rawValue] == 0)
+        #expect(
+            Comparator.compare(
+                home, person("h2", given: "Ann", surname: "Lee", postcode: "M14BT", address: "12 High St")
+            ).levels[ComparisonField.location.rawValue] == 1)
+        #expect(
+            Comparator.compare(
+                home, person("h3", given: "Ann", surname: "Lee", postcode: "LS6 2AB", address: "3 Hope Road")
+            ).levels[ComparisonField.location.rawValue] == 4)
+        #expect(
+            Comparator.compare(home, person("h4", given: "Ann", surname: "Lee")).levels[
+                ComparisonField.location.rawValue] == 0)
         let c = person("c", full: "John Smith", aliases: ["Mo Rashid"], dob: "1985-07-03")
         let w = Comparator.compare(a, c)
         #expect(w.usedAlias)
         #expect(w.levels[ComparisonField.givenName.rawValue] == 1)
-        #expect(w.levels[ComparisonField.identifier.rawValue] == 0) // missing on both sides
+        #expect(w.levels[ComparisonField.identifier.rawValue] == 0)  // missing on both sides
     }
 
     @Test("EM fits a model that separates planted duplicates from strangers, and explains each pair")
     func resolver() async throws {
         var rng = SplitMix64(seed: 42)
-        let given = ["james", "mary", "ahmed", "olga", "peter", "fatima", "li", "sean", "anna", "omar", "grace", "ivan"]
-        let surnames = ["smith", "khan", "novak", "okafor", "walsh", "chen", "patel", "jones", "silva", "kowalski", "murphy", "ali", "brown", "evans"]
+        let given = [
+            "james", "mary", "ahmed", "olga", "peter", "fatima", "li", "sean", "anna", "omar", "grace", "ivan",
+        ]
+        let surnames = [
+            "smith", "khan", "novak", "okafor", "walsh", "chen", "patel", "jones", "silva", "kowalski", "murphy", "ali",
+            "brown", "evans",
+        ]
         var people: [PreparedPerson] = []
         var truth = Set<String>()
         for i in 0..<400 {
-            let g = given[Int(rng.next() % UInt64(given.count))], s = surnames[Int(rng.next() % UInt64(surnames.count))]
-            let dob = String(format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 50), 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28))
+            let g = given[Int(rng.next() % UInt64(given.count))]
+            let s = surnames[Int(rng.next() % UInt64(surnames.count))]
+            let dob = String(
+                format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 50), 1 + Int(rng.next() % 12),
+                1 + Int(rng.next() % 28))
             let postcode = "M\(rng.next() % 9 + 1) \(rng.next() % 9)AB"
             people.append(person("p\(i)", given: g, surname: s, dob: dob, postcode: postcode))
-            if i % 4 == 0 { // a duplicate: every other one exact, the rest with a typo in the surname
+            if i % 4 == 0 {  // a duplicate: every other one exact, the rest with a typo in the surname
                 let surname = i % 8 == 0 ? s.uppercased() : String(s.dropLast()) + "e"
                 people.append(person("d\(i)", given: g.capitalized, surname: surname, dob: dob, postcode: postcode))
                 truth.insert("p\(i)|d\(i)")
             }
         }
         let resolution = await Resolver(threshold: 0.9).dedupe(people)
-        let found = Set(resolution.matches.map { pair -> String in
-            let ids = [people[Int(pair.left)].id, people[Int(pair.right)].id].sorted { $0.hasPrefix("p") && !$1.hasPrefix("p") || ($0.hasPrefix("p") == $1.hasPrefix("p") && $0 < $1) }
-            return ids.joined(separator: "|")
-        })
+        let found = Set(
+            resolution.matches.map { pair -> String in
+                let ids = [people[Int(pair.left)].id, people[Int(pair.right)].id].sorted {
+                    $0.hasPrefix("p") && !$1.hasPrefix("p") || ($0.hasPrefix("p") == $1.hasPrefix("p") && $0 < $1)
+                }
+                return ids.joined(separator: "|")
+            })
         let truePositives = found.intersection(truth).count
-        let precision = Double(truePositives) / Double(max(1, found.count)), recall = Double(truePositives) / Double(truth.count)
+        let precision = Double(truePositives) / Double(max(1, found.count))
+        let recall = Double(truePositives) / Double(truth.count)
         #expect(precision >= 0.95, "precision \(precision)")
         #expect(recall >= 0.95, "recall \(recall)")
         #expect(resolution.model.iterations > 0)
         let pair = try #require(resolution.matches.first)
-        let explanation = MatchExplanation(Comparator.compare(people[Int(pair.left)], people[Int(pair.right)]), model: resolution.model)
+        let explanation = MatchExplanation(
+            Comparator.compare(people[Int(pair.left)], people[Int(pair.right)]), model: resolution.model)
         #expect(abs(explanation.totalWeight - pair.weight) < 1e-9)
         #expect(explanation.parts.contains { $0.field == "date of birth" && $0.level == "exact" && $0.weight > 0 })
 
         // PAIRS.csv, the command line's contract: the header, then one row per match in order, scores with four decimals.
-        let rows = String(decoding: await PersonFile.pairsCSV(resolution, left: people, right: people), as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let rows = String(decoding: await PersonFile.pairsCSV(resolution, left: people, right: people), as: UTF8.self)
+            .split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
         #expect(rows.first == ["left_id", "right_id", "score"] && rows.count == resolution.matches.count + 1)
-        #expect(rows[1] == [people[Int(pair.left)].id, people[Int(pair.right)].id, String(format: "%.4f", pair.probability)])
+        #expect(
+            rows[1] == [
+                people[Int(pair.left)].id, people[Int(pair.right)].id, String(format: "%.4f", pair.probability),
+            ])
         for n in 0...2_000 {
             let value = Double(n) / 1_999.3
             #expect(PersonFile.fixed4(min(value, 1)) == String(format: "%.4f", min(value, 1)))
@@ -230,17 +300,28 @@ struct MatchingTests {
     @Test("linking two sources pairs each record with its counterpart on the other side, never within a side")
     func link() async {
         var rng = SplitMix64(seed: 17)
-        let given = ["james", "mary", "ahmed", "olga", "peter", "fatima", "li", "sean", "anna", "omar", "grace", "ivan"]
-        let surnames = ["smith", "khan", "novak", "okafor", "walsh", "chen", "patel", "jones", "silva", "kowalski", "murphy", "ali"]
-        var left: [PreparedPerson] = [], right: [PreparedPerson] = []
+        let given = [
+            "james", "mary", "ahmed", "olga", "peter", "fatima", "li", "sean", "anna", "omar", "grace", "ivan",
+        ]
+        let surnames = [
+            "smith", "khan", "novak", "okafor", "walsh", "chen", "patel", "jones", "silva", "kowalski", "murphy", "ali",
+        ]
+        var left: [PreparedPerson] = []
+        var right: [PreparedPerson] = []
         for i in 0..<300 {
-            let g = given[Int(rng.next() % 12)], s = surnames[Int(rng.next() % 12)]
+            let g = given[Int(rng.next() % 12)]
+            let s = surnames[Int(rng.next() % 12)]
             let (y, m, d) = (1950 + Int(rng.next() % 50), 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28))
             let postcode = "M\(rng.next() % 9 + 1) \(rng.next() % 9)AB"
-            left.append(person("l\(i)", given: g, surname: s, dob: String(format: "%04d-%02d-%02d", y, m, d), postcode: postcode))
+            left.append(
+                person(
+                    "l\(i)", given: g, surname: s, dob: String(format: "%04d-%02d-%02d", y, m, d), postcode: postcode))
             // Half the left side is also held on the right, written the other agency's way: full name, day-first date.
             if i % 2 == 0 {
-                right.append(person("r\(i)", full: "\(g.capitalized) \(s.uppercased())", dob: String(format: "%02d/%02d/%04d", d, m, y), postcode: postcode))
+                right.append(
+                    person(
+                        "r\(i)", full: "\(g.capitalized) \(s.uppercased())",
+                        dob: String(format: "%02d/%02d/%04d", d, m, y), postcode: postcode))
             }
         }
         // The same people twice on the left must not be paired with each other: only across.
@@ -264,11 +345,17 @@ struct MatchingTests {
         var people: [PreparedPerson] = []
         var typoPairs: [(Int, Int)] = []
         for i in 0..<400 {
-            let g = given[Int(rng.next() % 10)], s = surnames[Int(rng.next() % 10)]
-            let dob = String(format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 50), 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28))
+            let g = given[Int(rng.next() % 10)]
+            let s = surnames[Int(rng.next() % 10)]
+            let dob = String(
+                format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 50), 1 + Int(rng.next() % 12),
+                1 + Int(rng.next() % 28))
             people.append(person("p\(i)", given: g, surname: s, dob: dob, postcode: "M1 1AB"))
             if i % 4 == 0 {
-                people.append(person("d\(i)", given: g, surname: i % 8 == 0 ? s : String(s.dropLast()) + "e", dob: dob, postcode: "M1 1AB"))
+                people.append(
+                    person(
+                        "d\(i)", given: g, surname: i % 8 == 0 ? s : String(s.dropLast()) + "e", dob: dob,
+                        postcode: "M1 1AB"))
                 if i % 8 != 0 { typoPairs.append((people.count - 2, people.count - 1)) }
             }
         }
@@ -282,19 +369,23 @@ struct MatchingTests {
         let levels = ComparisonVector.levels(of: pattern)
         #expect(after.model.matchWeight(levels) < before.model.matchWeight(levels) - 1)
         // The same decisions the other way make such pairs more certain.
-        let confirmed = await Resolver(threshold: 0.5).dedupe(people, labelled: labels.map { (pattern: $0.pattern, match: true) })
+        let confirmed = await Resolver(threshold: 0.5).dedupe(
+            people, labelled: labels.map { (pattern: $0.pattern, match: true) })
         #expect(confirmed.model.matchWeight(levels) > after.model.matchWeight(levels))
     }
 
     @Test("CSV read in pieces of any size gives the rows, and offsets to continue from, that a whole read gives")
     func csvStream() throws {
-        let text = Array("id,name,note\r\n1,\"Smith, John\",\"said \"\"hi\"\"\nthere\"\r\n\n2,Ann,\r\n3,\"Lee\",x\n4,Bo,end".utf8)
+        let text = Array(
+            "id,name,note\r\n1,\"Smith, John\",\"said \"\"hi\"\"\nthere\"\r\n\n2,Ann,\r\n3,\"Lee\",x\n4,Bo,end".utf8)
         let whole = try CSV.parse(text)
         #expect(whole.count == 5)
         for size in [1, 2, 3, 7, 64] {
             var reader = CSV.Reader()
             var rows: [(fields: [String], end: Int)] = []
-            for start in stride(from: 0, to: text.count, by: size) { rows += try reader.feed(text[start..<min(start + size, text.count)]) }
+            for start in stride(from: 0, to: text.count, by: size) {
+                rows += try reader.feed(text[start..<min(start + size, text.count)])
+            }
             rows += try reader.finish()
             #expect(rows.map(\.fields) == whole, "pieces of \(size)")
             // Starting again just past any row reads exactly the rows after it.
@@ -315,7 +406,9 @@ struct MatchingTests {
             var limited = CSV.Reader(maximumRowBytes: 10)
             var rows: [[String]] = []
             let fault = #expect(throws: CSV.ParseError.self) {
-                for start in stride(from: 0, to: long.count, by: size) { rows += try limited.feed(long[start..<min(start + size, long.count)]).map(\.fields) }
+                for start in stride(from: 0, to: long.count, by: size) {
+                    rows += try limited.feed(long[start..<min(start + size, long.count)]).map(\.fields)
+                }
                 rows += try limited.finish().map(\.fields)
             }
             #expect(fault?.row == 3 && rows == [["a", "b"], ["1", "2"]], "pieces of \(size)")
@@ -325,13 +418,20 @@ struct MatchingTests {
     @Test("strangers who share common names are not matched, even with nothing to fit a model to")
     func noDuplicates() async {
         var rng = SplitMix64(seed: 3)
-        let given = ["jack", "sophie", "liam", "megan"], surnames = ["taylor", "thompson", "walker", "wright"]
+        let given = ["jack", "sophie", "liam", "megan"]
+        let surnames = ["taylor", "thompson", "walker", "wright"]
         var people: [PreparedPerson] = []
         for i in 0..<300 {
-            let g = given[Int(rng.next() % 4)], s = surnames[Int(rng.next() % 4)]
-            let year: Int = 1950 + i / 6, month: Int = 1 + i % 12, day: Int = 1 + i % 28
+            let g = given[Int(rng.next() % 4)]
+            let s = surnames[Int(rng.next() % 4)]
+            let year: Int = 1950 + i / 6
+            let month: Int = 1 + i % 12
+            let day: Int = 1 + i % 28
             let district = Int(rng.next() % 9) + 1
-            people.append(person("s\(i)", given: g, surname: s, dob: String(format: "%04d-%02d-%02d", year, month, day), postcode: "L\(district) 1AB"))
+            people.append(
+                person(
+                    "s\(i)", given: g, surname: s, dob: String(format: "%04d-%02d-%02d", year, month, day),
+                    postcode: "L\(district) 1AB"))
         }
         let resolution = await Resolver().dedupe(people)
         #expect(resolution.candidatePairs > 0)
@@ -341,11 +441,15 @@ struct MatchingTests {
     @Test("the block index built on every core is the one built on one core; keys spell numbers as their digits")
     func blockIndexParallel() async {
         var rng = SplitMix64(seed: 5)
-        let given = ["jack", "sophie", "liam", "megan", "yusuf"], surnames = ["taylor", "demir", "walker", "wright"]
+        let given = ["jack", "sophie", "liam", "megan", "yusuf"]
+        let surnames = ["taylor", "demir", "walker", "wright"]
         let people = (0..<2_000).map { i in
-            person("p\(i)", given: given[Int(rng.next() % 5)], surname: surnames[Int(rng.next() % 4)],
-                   dob: String(format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 40), 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28)),
-                   postcode: "L\(Int(rng.next() % 9) + 1) 1AB")
+            person(
+                "p\(i)", given: given[Int(rng.next() % 5)], surname: surnames[Int(rng.next() % 4)],
+                dob: String(
+                    format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 40), 1 + Int(rng.next() % 12),
+                    1 + Int(rng.next() % 28)),
+                postcode: "L\(Int(rng.next() % 9) + 1) 1AB")
         }
         let one = BlockIndex(people, configuration: BlockingConfiguration())
         let every = await BlockIndex.building(people, configuration: BlockingConfiguration())
@@ -355,22 +459,31 @@ struct MatchingTests {
         for n in [0, 7, 10, 99, 1985, 1231, 123_456_789] { #expect(Array(DecimalDigits(n)) == Array(String(n).utf8)) }
     }
 
-    @Test("an indexed person's candidates after it, from the runs recorded at indexing, are those its keys find after it")
+    @Test(
+        "an indexed person's candidates after it, from the runs recorded at indexing, are those its keys find after it")
     func candidatesAfter() {
         var rng = SplitMix64(seed: 11)
-        let given = ["jack", "sophie", "liam", "megan", "yusuf", "j"], surnames = ["taylor", "demir", "walker", "wright", "o"]
+        let given = ["jack", "sophie", "liam", "megan", "yusuf", "j"]
+        let surnames = ["taylor", "demir", "walker", "wright", "o"]
         let people = (0..<1_500).map { i in
-            person("p\(i)", given: given[Int(rng.next() % 6)], surname: surnames[Int(rng.next() % 5)],
-                   dob: String(format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 30), 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28)),
-                   postcode: "L\(Int(rng.next() % 9) + 1) \(Int(rng.next() % 3))AB")
+            person(
+                "p\(i)", given: given[Int(rng.next() % 6)], surname: surnames[Int(rng.next() % 5)],
+                dob: String(
+                    format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 30), 1 + Int(rng.next() % 12),
+                    1 + Int(rng.next() % 28)),
+                postcode: "L\(Int(rng.next() % 9) + 1) \(Int(rng.next() % 3))AB")
         }
         // Small limits, so blocks over the size limit and people beyond the cap are common.
-        for configuration in [BlockingConfiguration(), BlockingConfiguration(maxBlockSize: 12, maxCandidatesPerRecord: 3)] {
+        for configuration in [
+            BlockingConfiguration(), BlockingConfiguration(maxBlockSize: 12, maxCandidatesPerRecord: 3),
+        ] {
             let index = BlockIndex(people, configuration: configuration)
-            var scratch = CandidateScratch(), found = 0
+            var scratch = CandidateScratch()
+            var found = 0
             for i in people.indices {
                 let after = index.candidates(after: i, scratch: &scratch)
-                #expect(after == index.candidates(for: people[i], minimum: Int32(i + 1), scratch: &scratch), "person \(i)")
+                #expect(
+                    after == index.candidates(for: people[i], minimum: Int32(i + 1), scratch: &scratch), "person \(i)")
                 found += after.count
             }
             #expect(found > people.count)
@@ -390,18 +503,23 @@ struct MatchingTests {
 
     @Test("the person index answers 'do we hold this person?' with the best match first")
     func index() async {
-        let held = [person("h1", given: "Yusuf", surname: "Demir", dob: "1979-02-11", identifier: "AB123456C"),
-                    person("h2", given: "Joseph", surname: "Dempsey", dob: "1981-05-30"),
-                    person("h3", given: "Maria", surname: "Santos", dob: "1990-12-01")]
+        let held = [
+            person("h1", given: "Yusuf", surname: "Demir", dob: "1979-02-11", identifier: "AB123456C"),
+            person("h2", given: "Joseph", surname: "Dempsey", dob: "1981-05-30"),
+            person("h3", given: "Maria", surname: "Santos", dob: "1990-12-01"),
+        ]
         let index = PersonIndex(held, model: MatchModel.initial())
         let hits = index.query(person("q", full: "Joseph DEMIR", dob: "11/02/1979"))
         #expect(hits.first?.person.id == "h1")
         #expect(index.query(person("q2", given: "Nobody", surname: "Known", dob: "2001-01-01")).isEmpty)
     }
 
-    @Test("CSV cut into pieces at row starts and read on every core gives the rows, and the first fault, of a whole read")
+    @Test(
+        "CSV cut into pieces at row starts and read on every core gives the rows, and the first fault, of a whole read")
     func csvParallel() async throws {
-        let text = Array("id,name,note\r\n1,\"Smith, John\",\"said \"\"hi\"\"\nthere\"\r\n\n2,Ann,\r\n3,\"Lee\",x\n4,\"a\n\nb\",end\n5,Bo,\"\"\n6,Cy,z".utf8)
+        let text = Array(
+            "id,name,note\r\n1,\"Smith, John\",\"said \"\"hi\"\"\nthere\"\r\n\n2,Ann,\r\n3,\"Lee\",x\n4,\"a\n\nb\",end\n5,Bo,\"\"\n6,Cy,z"
+                .utf8)
         let whole = try CSV.parse(text)
         for size in [1, 2, 5, 9, 30, 1_000] {
             #expect(try await CSV.parseInParallel(text, pieceBytes: size) == whole, "pieces of about \(size) bytes")
@@ -412,15 +530,21 @@ struct MatchingTests {
         // The first fault is reported, with its row, whichever piece holds it; rows after it do not matter.
         let faulty = Array("a,b\n1,2\n\"x\"y,3\n4,5\n\"open".utf8)
         for size in [1, 4, 100] {
-            await #expect(throws: CSV.ParseError(row: 3, reason: "text after a closing quote")) { try await CSV.parseInParallel(faulty, pieceBytes: size) }
+            await #expect(throws: CSV.ParseError(row: 3, reason: "text after a closing quote")) {
+                try await CSV.parseInParallel(faulty, pieceBytes: size)
+            }
         }
         // Text without quotes is cut by jumping between line breaks, at the same places with the same row counts.
         let plain = Array("id,name\r\n1,Ann\n\n2,Bo\r\n3,Cy\n4,Di,x\n5,Ed".utf8)
         for (size, from) in [(1, 0), (3, 0), (7, 9), (12, 0), (100, 0)] {
             let quick = CSV.quoteFreeRowStarts(plain, from: from, rowsBefore: 0, every: size)
             #expect(quick != nil)
-            #expect(quick?.map(\.offset) == CSV.scanningRowStarts(plain, from: from, rowsBefore: 0, every: size).map(\.offset))
-            #expect(quick?.map(\.rowsBefore) == CSV.scanningRowStarts(plain, from: from, rowsBefore: 0, every: size).map(\.rowsBefore))
+            #expect(
+                quick?.map(\.offset)
+                    == CSV.scanningRowStarts(plain, from: from, rowsBefore: 0, every: size).map(\.offset))
+            #expect(
+                quick?.map(\.rowsBefore)
+                    == CSV.scanningRowStarts(plain, from: from, rowsBefore: 0, every: size).map(\.rowsBefore))
             #expect(try await CSV.parseInParallel(plain, pieceBytes: size) == (try CSV.parse(plain)))
         }
         #expect(CSV.quoteFreeRowStarts(text, from: 0, rowsBefore: 0, every: 5) == nil)
@@ -438,24 +562,34 @@ struct MatchingTests {
     func csv() throws {
         let rows = try CSV.parse(Array("id,name\n1,\"Smith, John\"\r\n2,\"said \"\"hi\"\"\nthere\"\n".utf8))
         #expect(rows == [["id", "name"], ["1", "Smith, John"], ["2", "said \"hi\"\nthere"]])
-        #expect(throws: CSV.ParseError(row: 2, reason: "a quoted field is never closed")) { try CSV.parse(Array("id\n\"open".utf8)) }
+        #expect(throws: CSV.ParseError(row: 2, reason: "a quoted field is never closed")) {
+            try CSV.parse(Array("id\n\"open".utf8))
+        }
         #expect(CSV.line(["a,b", "c"]) == "\"a,b\",c\n")
     }
 
     @Test("a column mapping names unknown fields and missing columns")
     func mapping() throws {
-        #expect(throws: ColumnMapping.MappingError.self) { try ColumnMapping.parse(idColumn: "id", entries: ["shoe_size=x"], header: ["id", "x"]) }
-        #expect(throws: ColumnMapping.MappingError.self) { try ColumnMapping.parse(idColumn: "id", entries: ["surname=nope"], header: ["id"]) }
-        let mapping = try ColumnMapping.parse(idColumn: "id", entries: ["address=n,street", "surname=last"], header: ["id", "n", "street", "last"])
+        #expect(throws: ColumnMapping.MappingError.self) {
+            try ColumnMapping.parse(idColumn: "id", entries: ["shoe_size=x"], header: ["id", "x"])
+        }
+        #expect(throws: ColumnMapping.MappingError.self) {
+            try ColumnMapping.parse(idColumn: "id", entries: ["surname=nope"], header: ["id"])
+        }
+        let mapping = try ColumnMapping.parse(
+            idColumn: "id", entries: ["address=n,street", "surname=last"], header: ["id", "n", "street", "last"])
         let record = mapping.record(["7", "12", "High St", "Okafor"], header: ["id", "n", "street", "last"])
         #expect(record.values[.address] == ["12 High St"])
         #expect(record.first(.surname) == "Okafor")
     }
 
-    @Test("a person file is read, mapped and prepared; a missing or repeated ID, an unknown column or a bad quote is named")
+    @Test(
+        "a person file is read, mapped and prepared; a missing or repeated ID, an unknown column or a bad quote is named"
+    )
     func personFile() async throws {
         let good = "id,first,last,dob\n1,Mohammed,Al-Rashid,03/07/1985\n2,\"Muhamad\",Alrashid,1985-07-03\n"
-        let people = try await PersonFile.prepare(csv: Array(good.utf8), idColumn: "id", map: ["given_name=first", "surname=last", "date_of_birth=dob"])
+        let people = try await PersonFile.prepare(
+            csv: Array(good.utf8), idColumn: "id", map: ["given_name=first", "surname=last", "date_of_birth=dob"])
         #expect(people.map(\.id) == ["1", "2"])
         #expect(people[0].dateOfBirth == people[1].dateOfBirth)
         func problem(_ text: String, map: [String] = ["surname=last"]) async -> String? {
@@ -476,12 +610,17 @@ struct MatchingTests {
         #expect(await problem("") == "the file is empty")
     }
 
-    @Test("a file written with a space after every comma, as FEBRL is published, maps by its names and reads its values whole")
+    @Test(
+        "a file written with a space after every comma, as FEBRL is published, maps by its names and reads its values whole"
+    )
     func spacedFile() async throws {
-        let spaced = "rec_id, given_name, surname, date_of_birth\nrec-1-org, michaela, neumann, 19151111\nrec-1-dup-0, michaela , neumann, 19151111\n"
+        let spaced =
+            "rec_id, given_name, surname, date_of_birth\nrec-1-org, michaela, neumann, 19151111\nrec-1-dup-0, michaela , neumann, 19151111\n"
         let mapping = try PersonFile.mapping(csv: Array(spaced.utf8), idColumn: "rec_id", map: [])
-        #expect(mapping.summary == "id ← rec_id; given_name ← given_name; surname ← surname; date_of_birth ← date_of_birth")
-        let people = try await PersonFile.prepare(csv: Array(spaced.utf8), idColumn: "rec_id", map: [], dateFormat: "yyyyMMdd")
+        #expect(
+            mapping.summary == "id ← rec_id; given_name ← given_name; surname ← surname; date_of_birth ← date_of_birth")
+        let people = try await PersonFile.prepare(
+            csv: Array(spaced.utf8), idColumn: "rec_id", map: [], dateFormat: "yyyyMMdd")
         #expect(people.map(\.id) == ["rec-1-org", "rec-1-dup-0"])
         #expect(people[0].dateOfBirth?.year == 1915 && people[0].dateOfBirth == people[1].dateOfBirth)
         #expect(Comparator.compare(people[0], people[1]).levels.prefix(3) == [1, 1, 1])
@@ -489,16 +628,25 @@ struct MatchingTests {
 
     @Test("rows read in place from a person file are prepared exactly as the same rows made into records")
     func inPlacePreparation() async throws {
-        let header = ["id", "first", "middle", "last", "full", "aka", "dob", "sex", "pc", "house", "street", "town", "passport", "ni", "tel", "mail", "nat"]
-        let text = header.joined(separator: ",") + "\n" + [
-            "1,Mohammed,,Al-Rashid,,\"Mo Rashid\",03/07/1985,m,sw1a 1aa,10,Downing St,London,P123,AB 12 34 56 C,+44 (0)7700-900123, Mo@Example.org ,GBR",
-            "2,Mr,John,van der Berg,\"Berg, Jan\",,1985-7-3,F,,,\"Flat 2, \"\"The Towers\"\"\",,,,,,",
-            "3,Łukasz,,Żółć,Иван Петров,\"Dr Ivan Petrov\",1985,x,M1 1AE,,,Łódź,,,,,pol",
-            "4,,,,,,,,,,,,,,,,",
-            "5,O'Neil,,de la Cruz,,,19850703,,E1,\"\",–,Tower Hamlets,98/123456A,98 123456 a,0,a@b.c,",
-        ].joined(separator: "\n") + "\n"
-        let map = ["given_name=first", "middle_names=middle", "surname=last", "full_name=full", "alias=aka", "date_of_birth=dob", "sex=sex",
-                   "postcode=pc", "address=house,street", "town=town", "identifier=passport,ni", "phone=tel", "email=mail", "nationality=nat"]
+        let header = [
+            "id", "first", "middle", "last", "full", "aka", "dob", "sex", "pc", "house", "street", "town", "passport",
+            "ni", "tel", "mail", "nat",
+        ]
+        let text =
+            header.joined(separator: ",") + "\n"
+            + [
+                "1,Mohammed,,Al-Rashid,,\"Mo Rashid\",03/07/1985,m,sw1a 1aa,10,Downing St,London,P123,AB 12 34 56 C,+44 (0)7700-900123, Mo@Example.org ,GBR",
+                "2,Mr,John,van der Berg,\"Berg, Jan\",,1985-7-3,F,,,\"Flat 2, \"\"The Towers\"\"\",,,,,,",
+                "3,Łukasz,,Żółć,Иван Петров,\"Dr Ivan Petrov\",1985,x,M1 1AE,,,Łódź,,,,,pol",
+                "4,,,,,,,,,,,,,,,,",
+                "5,O'Neil,,de la Cruz,,,19850703,,E1,\"\",–,Tower Hamlets,98/123456A,98 123456 a,0,a@b.c,",
+            ].joined(separator: "\n") + "\n"
+        let map = [
+            "given_name=first", "middle_names=middle", "surname=last", "full_name=full", "alias=aka",
+            "date_of_birth=dob", "sex=sex",
+            "postcode=pc", "address=house,street", "town=town", "identifier=passport,ni", "phone=tel", "email=mail",
+            "nationality=nat",
+        ]
         let people = try await PersonFile.prepare(csv: Array(text.utf8), idColumn: "id", map: map)
         let mapping = try ColumnMapping.parse(idColumn: "id", entries: map, header: header)
         let rows = try CSV.parse(Array(text.utf8)).dropFirst()
@@ -516,7 +664,9 @@ struct MatchingTests {
     func variants() throws {
         let variants = try NameVariants.parsing("# mine\nrobert: bob, bobby\n")
         #expect(variants.canonicalGiven("bob") == "robert")
-        #expect(throws: NameVariants.LineError(line: 2, reason: "expected 'name: variant, variant'")) { try NameVariants.parsing("a: b\nbroken") }
+        #expect(throws: NameVariants.LineError(line: 2, reason: "expected 'name: variant, variant'")) {
+            try NameVariants.parsing("a: b\nbroken")
+        }
     }
 
     @Test("every listed word is found from its bytes, also after the lists are changed")
@@ -526,16 +676,22 @@ struct MatchingTests {
             var word = word
             return word.withUTF8(body)
         }
-        for (variant, canonical) in variants.canonical { #expect(bytes(variant) { variants.canonical(of: $0) } == canonical, "\(variant)") }
+        for (variant, canonical) in variants.canonical {
+            #expect(bytes(variant) { variants.canonical(of: $0) } == canonical, "\(variant)")
+        }
         for word in variants.honorifics { #expect(bytes(word) { variants.isHonorific($0) }, "\(word)") }
         for word in variants.particles { #expect(bytes(word) { variants.isParticle($0) }, "\(word)") }
         for word in ["niamh", "smith", "rashid", "x", "drs", "alx"] {
-            #expect(bytes(word) { !variants.isHonorific($0) && !variants.isParticle($0) && variants.canonical(of: $0) == nil }, "\(word)")
+            #expect(
+                bytes(word) {
+                    !variants.isHonorific($0) && !variants.isParticle($0) && variants.canonical(of: $0) == nil
+                }, "\(word)")
         }
         variants.honorifics.insert("capt")
         variants.particles.insert("ap")
         #expect(bytes("capt") { variants.isHonorific($0) } && bytes("ap") { variants.isParticle($0) })
-        let p = PreparedPerson(PersonRecord(id: "p", values: [.givenName: ["Capt Rhys"], .surname: ["ap Gruffydd"]]), variants: variants)
+        let p = PreparedPerson(
+            PersonRecord(id: "p", values: [.givenName: ["Capt Rhys"], .surname: ["ap Gruffydd"]]), variants: variants)
         #expect(p.names.first.map { String(decoding: $0.given, as: UTF8.self) } == "rhys")
         #expect(p.names.first.map { String(decoding: $0.surname, as: UTF8.self) } == "gruffydd")
     }
@@ -552,15 +708,22 @@ struct SubjectMatchingTests {
             let family = String([letters[i % 26], letters[i / 26]]) + "kovic"
             names.append(PersonName(kind: i == 0 ? .primary : .alias, given: "Given", family: family))
         }
-        let many = SubjectMatching.searches(SubjectDetails(names: names, identifiers: [PersonIdentifier(kind: "pnc", value: "98/123456A")]))
+        let many = SubjectMatching.searches(
+            SubjectDetails(names: names, identifiers: [PersonIdentifier(kind: "pnc", value: "98/123456A")]))
         #expect(many.selective.count + many.broad.count == SubjectMatching.maximumSearches)
         #expect(many.selective.first == ["98123456a"])
-        #expect(many.selective.dropFirst().allSatisfy { $0.count == 1 && $0[0].hasPrefix("#") && $0[0].hasSuffix("/\(Phonetic.key("given"))~") })
+        #expect(
+            many.selective.dropFirst().allSatisfy {
+                $0.count == 1 && $0[0].hasPrefix("#") && $0[0].hasSuffix("/\(Phonetic.key("given"))~")
+            })
 
         // One name with a full date: the date and the given name's sound narrow first; the family and year alone come last.
-        let one = SubjectMatching.searches(SubjectDetails(names: [PersonName(kind: .primary, given: "Anna", family: "Kowalski")],
-                                                          datesOfBirth: ["1990-02-01"]))
-        let family = Phonetic.key("kowalski"), given = Phonetic.key("anna")
+        let one = SubjectMatching.searches(
+            SubjectDetails(
+                names: [PersonName(kind: .primary, given: "Anna", family: "Kowalski")],
+                datesOfBirth: ["1990-02-01"]))
+        let family = Phonetic.key("kowalski")
+        let given = Phonetic.key("anna")
         #expect(one.selective == [["#\(family)=19900201"], ["#\(family)/\(given)~1990"]])
         #expect(one.broad == [["#\(family)~1990"]])
     }

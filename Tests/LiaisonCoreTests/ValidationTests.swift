@@ -4,20 +4,24 @@ import Testing
 
 @Suite("Validation")
 struct ValidationTests {
-    let today = Date(timeIntervalSince1970: 1_790_000_000) // 2026-09-21
+    let today = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21
 
-    @Test("identifier formats by kind", arguments: [
-        ("ho-reference", "b1234567", "B1234567"), ("pnc", "98/123456a", "98/123456A"),
-        ("ni-number", "ab 12 34 56 c", "AB123456C"), ("passport", "ab1234567", "AB1234567"),
-    ])
+    @Test(
+        "identifier formats by kind",
+        arguments: [
+            ("ho-reference", "b1234567", "B1234567"), ("pnc", "98/123456a", "98/123456A"),
+            ("ni-number", "ab 12 34 56 c", "AB123456C"), ("passport", "ab1234567", "AB1234567"),
+        ])
     func validIdentifiers(kind: String, raw: String, canonical: String) {
         #expect(IdentifierFormat.canonical(raw, kind: kind) == canonical)
     }
 
-    @Test("invalid identifiers are refused", arguments: [
-        ("ho-reference", "1234567"), ("pnc", "98123456A"), ("ni-number", "DQ123456C"), ("ni-number", "QQ123456E"),
-        ("passport", "ab!"), ("driving-licence", "SHORT"), ("other", "Ünïcode"),
-    ])
+    @Test(
+        "invalid identifiers are refused",
+        arguments: [
+            ("ho-reference", "1234567"), ("pnc", "98123456A"), ("ni-number", "DQ123456C"), ("ni-number", "QQ123456E"),
+            ("passport", "ab!"), ("driving-licence", "SHORT"), ("other", "Ünïcode"),
+        ])
     func invalidIdentifiers(kind: String, raw: String) {
         #expect(IdentifierFormat.canonical(raw, kind: kind) == nil)
     }
@@ -44,7 +48,10 @@ struct ValidationTests {
     @Test("every problem in a subject is reported with its field")
     func subjectErrors() throws {
         let details = SubjectDetails(
-            names: [PersonName(given: "", family: ""), PersonName(kind: .alias, given: String(repeating: "x", count: 101), family: "Ok")],
+            names: [
+                PersonName(given: "", family: ""),
+                PersonName(kind: .alias, given: String(repeating: "x", count: 101), family: "Ok"),
+            ],
             datesOfBirth: ["1985-02-30"], sex: "robot", nationalities: ["GB"],
             identifiers: [PersonIdentifier(kind: "pnc", value: "nope"), PersonIdentifier(kind: "tattoo", value: "x")],
             addresses: [PostalAddress(line: "", postcode: "XYZ")], phones: ["call me"])
@@ -56,11 +63,12 @@ struct ValidationTests {
             return
         }
         let fields = Set(problems.map(\.field))
-        #expect(fields == [
-            "details.names[0].family", "details.names[1].given", "details.datesOfBirth[0]", "details.sex",
-            "details.nationalities[0]", "details.identifiers[0].value", "details.identifiers[1].kind",
-            "details.addresses[0].line", "details.addresses[0].postcode", "details.phones[0]",
-        ])
+        #expect(
+            fields == [
+                "details.names[0].family", "details.names[1].given", "details.datesOfBirth[0]", "details.sex",
+                "details.nationalities[0]", "details.identifiers[0].value", "details.identifiers[1].kind",
+                "details.addresses[0].line", "details.addresses[0].postcode", "details.phones[0]",
+            ])
         #expect(problems.first { $0.field == "details.identifiers[0].value" }?.reason.contains("PNC ID") == true)
     }
 
@@ -69,20 +77,26 @@ struct ValidationTests {
         #expect(throws: LiaisonError.invalid([FieldError("details.names", "must have at least one name")])) {
             try SubjectDetails(names: []).validated(reference: .defaults, today: today)
         }
-        #expect(throws: LiaisonError.invalid([FieldError("details.names[0].given", "must not contain control characters")])) {
-            try SubjectDetails(names: [PersonName(given: "A\u{0007}b", family: "C")]).validated(reference: .defaults, today: today)
+        #expect(
+            throws: LiaisonError.invalid([FieldError("details.names[0].given", "must not contain control characters")])
+        ) {
+            try SubjectDetails(names: [PersonName(given: "A\u{0007}b", family: "C")]).validated(
+                reference: .defaults, today: today)
         }
     }
 
     @Test("OCG details are checked against the reference lists")
     func ocgErrors() {
-        #expect(throws: LiaisonError.invalid([
-            FieldError("details.name", "must not be empty"),
-            FieldError("details.markets[0]", "'unicorns' is not in the criminal-market list"),
-            FieldError("details.status", "'gone' is not in the ocg-status list"),
-            FieldError("details.threatScore", "must be between 0 and 1000"),
-        ])) {
-            try OCGDetails(name: " ", markets: ["unicorns"], status: "gone", threatScore: 5000).validated(reference: .defaults)
+        #expect(
+            throws: LiaisonError.invalid([
+                FieldError("details.name", "must not be empty"),
+                FieldError("details.markets[0]", "'unicorns' is not in the criminal-market list"),
+                FieldError("details.status", "'gone' is not in the ocg-status list"),
+                FieldError("details.threatScore", "must be between 0 and 1000"),
+            ])
+        ) {
+            try OCGDetails(name: " ", markets: ["unicorns"], status: "gone", threatScore: 5000).validated(
+                reference: .defaults)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonCore
 import Testing
+
 @testable import LiaisonStore
 
 /// The audit chain on every store: appends are sealed in order, every access is recorded, and any tampering
@@ -10,12 +11,17 @@ struct AuditContractTests {
     @Test("reads, searches, writes and refusals land in the chain, which verifies", arguments: StoreKind.available)
     func recorded(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
-        let created = try await f.subjects.create(SubjectInput(details: SubjectDetails(names: [PersonName(given: "Arben", family: "Hoxha")])),
-                                                  by: f.analyst, request: RequestInfo(requestID: "r1"))
-        _ = try await f.subjects.get(created.id, by: f.analyst, request: RequestInfo(requestID: "r2", purpose: "case review"))
-        _ = try await f.subjects.search("hoxha", page: PageRequest(), by: f.partner, request: RequestInfo(requestID: "r3"))
-        let secret = try await f.subjects.create(SubjectInput(details: SubjectDetails(names: [PersonName(given: "S", family: "Secret")]),
-                                                              marking: ProtectiveMarking(.secret)), by: f.analyst)
+        let created = try await f.subjects.create(
+            SubjectInput(details: SubjectDetails(names: [PersonName(given: "Arben", family: "Hoxha")])),
+            by: f.analyst, request: RequestInfo(requestID: "r1"))
+        _ = try await f.subjects.get(
+            created.id, by: f.analyst, request: RequestInfo(requestID: "r2", purpose: "case review"))
+        _ = try await f.subjects.search(
+            "hoxha", page: PageRequest(), by: f.partner, request: RequestInfo(requestID: "r3"))
+        let secret = try await f.subjects.create(
+            SubjectInput(
+                details: SubjectDetails(names: [PersonName(given: "S", family: "Secret")]),
+                marking: ProtectiveMarking(.secret)), by: f.analyst)
         await #expect(throws: LiaisonError.notFound(kind: "subject", id: secret.id.rawValue)) {
             try await f.subjects.get(secret.id, by: f.partner, request: RequestInfo(requestID: "r4"))
         }
@@ -24,7 +30,10 @@ struct AuditContractTests {
         }
 
         let entries = try await f.store.auditEntries(after: 0, limit: 100)
-        #expect(entries.map(\.action) == ["subject.create", "subject.read", "subject.search", "subject.create", "subject.read", "subject.create"])
+        #expect(
+            entries.map(\.action) == [
+                "subject.create", "subject.read", "subject.search", "subject.create", "subject.read", "subject.create",
+            ])
         #expect(entries.map(\.outcome) == [.allowed, .allowed, .allowed, .allowed, .denied, .failed])
         #expect(entries[0].objectIDs == [created.id.rawValue])
         #expect(entries[1].purpose == "case review")
@@ -62,7 +71,8 @@ struct AuditContractTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for i in 0..<200 {
                 group.addTask {
-                    try await log.record(AuditDraft(f.analyst, "subject.read", kind: "subject", ids: ["s\(i)"], request: .none))
+                    try await log.record(
+                        AuditDraft(f.analyst, "subject.read", kind: "subject", ids: ["s\(i)"], request: .none))
                 }
             }
             try await group.waitForAll()
@@ -74,21 +84,26 @@ struct AuditContractTests {
         await f.store.close()
     }
 
-    @Test("a search by record finds every entry naming it, across index runs, merges and the unindexed tail", arguments: StoreKind.available)
+    @Test(
+        "a search by record finds every entry naming it, across index runs, merges and the unindexed tail",
+        arguments: StoreKind.available)
     func searchByRecordAcrossIndexRuns(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
         // A small index shape, so a few hundred entries make runs at every level: a run per 10 entries, three runs of
         // a level merged into one of the next, up to level 2.
         let store = SQLStore(database: f.store.db, auditIndex: AuditIndexShape(batch: 10, fanout: 3, maxLevel: 2))
         let drafts = (0..<245).map { i in
-            AuditDraft(f.analyst, "subject.read", kind: "subject", ids: i % 3 == 0 ? ["watched", "s\(i)"] : ["s\(i)"], request: .none)
+            AuditDraft(
+                f.analyst, "subject.read", kind: "subject", ids: i % 3 == 0 ? ["watched", "s\(i)"] : ["s\(i)"],
+                request: .none)
         }
         for start in stride(from: 0, to: drafts.count, by: 10) {
             _ = try await store.appendAudit(Array(drafts[start..<min(start + 10, drafts.count)]), at: Date())
         }
         // 24 batches of 10 are indexed (the last 5 entries wait for the next batch): 2 runs of level 2 (90 entries
         // each), 2 of level 1 (30 each) and 0 of level 0; runs cover the indexed entries once, in order.
-        let runs = try await store.db.query("SELECT level, first_seq, last_seq FROM audit_index_runs ORDER BY first_seq", [])
+        let runs = try await store.db.query(
+            "SELECT level, first_seq, last_seq FROM audit_index_runs ORDER BY first_seq", [])
         #expect(try runs.map { try $0.int("level") } == [2, 2, 1, 1])
         #expect(try runs.map { try $0.int("first_seq") } == [1, 91, 181, 211])
         #expect(try runs.map { try $0.int("last_seq") } == [90, 180, 210, 240])
@@ -96,7 +111,10 @@ struct AuditContractTests {
         let expected = drafts.indices.filter { $0 % 3 == 0 }.map { Int64($0 + 1) }
         let found = try await store.searchAudit(AuditQuery(objectID: "watched", limit: 1000))
         #expect(found.map(\.sequence) == Array(expected.reversed()))
-        #expect(try await store.searchAudit(AuditQuery(objectID: "s\(drafts.count - 1)")).map(\.sequence) == [Int64(drafts.count)])
+        #expect(
+            try await store.searchAudit(AuditQuery(objectID: "s\(drafts.count - 1)")).map(\.sequence) == [
+                Int64(drafts.count)
+            ])
         #expect(try await store.searchAudit(AuditQuery(objectID: "s17")).map(\.sequence) == [18])
         // Idempotent: the search indexed the tail as a run of its own, and searching again indexes nothing twice.
         #expect(try await store.db.query("SELECT run FROM audit_index_runs WHERE level = 0", []).count == 1)
@@ -107,20 +125,26 @@ struct AuditContractTests {
 
     @Test("an embedded store's existing log moves to its own file and is indexed again, unbroken")
     func logMovesToItsOwnFile() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-move-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-move-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let path = StoreFactory.sqlitePath(dataDir: dir)
         // A store as it was before the chain had a file of its own: the first seven migrations, and a log in the main file.
         let old = SQLStore(database: try SQLiteDatabase(path: path))
-        try await old.db.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)", [])
+        try await old.db.execute(
+            "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)", [])
         for migration in Migrations.all.prefix(7) {
             try await old.db.transaction { tx in
                 for statement in migration.statements(.sqlite) { try await tx.execute(statement, []) }
-                try await tx.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, 0)", [.text(migration.name)])
+                try await tx.execute(
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES (?, 0)", [.text(migration.name)])
             }
         }
-        let drafts = (0..<30).map { i in AuditDraft(actorID: nil, actorName: "system", agencyID: nil, action: "subject.read",
-                                                     objectKind: "subject", objectIDs: ["s\(i % 4)"], outcome: .allowed) }
+        let drafts = (0..<30).map { i in
+            AuditDraft(
+                actorID: nil, actorName: "system", agencyID: nil, action: "subject.read",
+                objectKind: "subject", objectIDs: ["s\(i % 4)"], outcome: .allowed)
+        }
         _ = try await old.appendAudit(drafts, at: Date())
         #expect(try await old.db.query("SELECT COUNT(*) AS n FROM main.audit_events", []).first?.int("n") == 30)
         await old.close()
@@ -141,7 +165,8 @@ struct AuditContractTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-two-\(UUID().uuidString)").path
         let first = try await StoreFactory.open(databaseURL: nil, dataDir: dir)
         let second = try await StoreFactory.open(databaseURL: nil, dataDir: dir)
-        let user = User(username: "u", displayName: "U", email: "u@x.invalid", agencyID: .make(), roles: [.analyst], vetting: .sc)
+        let user = User(
+            username: "u", displayName: "U", email: "u@x.invalid", agencyID: .make(), roles: [.analyst], vetting: .sc)
         let clock = FixedClock(Date(timeIntervalSince1970: 1_790_000_000))
         let logs = [AuditLog(store: first, clock: clock), AuditLog(store: second, clock: clock)]
         for i in 0..<20 {
@@ -160,7 +185,9 @@ struct AuditContractTests {
     func appendOnly(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
         try await f.audit.record(AuditDraft(f.analyst, "subject.read", request: .none))
-        await #expect(throws: (any Error).self) { try await f.store.db.execute("UPDATE audit_events SET actor_name = 'someone'") }
+        await #expect(throws: (any Error).self) {
+            try await f.store.db.execute("UPDATE audit_events SET actor_name = 'someone'")
+        }
         await #expect(throws: (any Error).self) { try await f.store.db.execute("DELETE FROM audit_events") }
         #expect(try await f.store.auditEntries(after: 0, limit: 10).first?.actorName == "nca.analyst")
         await f.store.close()
@@ -168,15 +195,18 @@ struct AuditContractTests {
 
     enum Tamper: String, CaseIterable, Sendable { case edit, delete, reorder }
 
-    @Test("tampering with the stored log is detected and the first broken entry named",
-          arguments: StoreKind.available.flatMap { kind in Tamper.allCases.map { (kind, $0) } })
+    @Test(
+        "tampering with the stored log is detected and the first broken entry named",
+        arguments: StoreKind.available.flatMap { kind in Tamper.allCases.map { (kind, $0) } })
     func tamper(kind: StoreKind, how: Tamper) async throws {
         let f = try await Fixture(kind)
         for i in 1...10 {
-            try await f.audit.record(AuditDraft(f.analyst, "subject.read", kind: "subject", ids: ["s\(i)"], request: .none))
+            try await f.audit.record(
+                AuditDraft(f.analyst, "subject.read", kind: "subject", ids: ["s\(i)"], request: .none))
         }
         // Someone with direct database access bypasses the append-only triggers.
-        let bypass: [String] = kind == .sqlite
+        let bypass: [String] =
+            kind == .sqlite
             ? ["DROP TRIGGER audit_events_no_update", "DROP TRIGGER audit_events_no_delete"]
             : ["ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only"]
         for statement in bypass { try await f.store.db.execute(statement) }
@@ -217,16 +247,20 @@ struct AuditContractTests {
         String(repeating: "é", count: 600_000), String(repeating: "x\u{0}", count: 300_000),
     ]
 
-    @Test("every audited field takes NUL, control characters, invalid UTF-8 and 1 MiB, and the chain still verifies",
-          arguments: StoreKind.available)
+    @Test(
+        "every audited field takes NUL, control characters, invalid UTF-8 and 1 MiB, and the chain still verifies",
+        arguments: StoreKind.available)
     func hostileText(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
         for text in Self.hostile {
-            try await f.audit.record(AuditDraft(actorID: text, actorName: text, agencyID: text, action: text, objectKind: text,
-                                                objectIDs: [text, text], purpose: text, detail: text, requestID: text, outcome: .denied))
+            try await f.audit.record(
+                AuditDraft(
+                    actorID: text, actorName: text, agencyID: text, action: text, objectKind: text,
+                    objectIDs: [text, text], purpose: text, detail: text, requestID: text, outcome: .denied))
         }
         // The same through a service: a search whose query holds a NUL.
-        _ = try await f.subjects.search("ab\u{0}cd", page: PageRequest(), by: f.partner, request: RequestInfo(requestID: "r\u{0}"))
+        _ = try await f.subjects.search(
+            "ab\u{0}cd", page: PageRequest(), by: f.partner, request: RequestInfo(requestID: "r\u{0}"))
         let result = try await f.audit.verify()
         #expect(result.intact, "\(result.breaks)")
         #expect(result.entries == Int64(Self.hostile.count) + 1)

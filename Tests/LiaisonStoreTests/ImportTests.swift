@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonCore
 import Testing
+
 @testable import LiaisonStore
 
 /// Importing partners' files on every store: row-by-row validation with an error report, saved mappings, JSON Lines,
@@ -11,22 +12,33 @@ struct ImportTests {
     static func csv(rows: Int) -> String {
         var text = "ref,first,last,dob,passport,street,postcode\r\n"
         for i in 1...rows {
-            let dob = i % 7 == 0 ? "31/02/1990" : String(format: "%02d/%02d/%04d", 1 + i % 28, 1 + i % 12, 1950 + i % 50)
+            let dob =
+                i % 7 == 0 ? "31/02/1990" : String(format: "%02d/%02d/%04d", 1 + i % 28, 1 + i % 12, 1950 + i % 50)
             let name = i % 11 == 0 ? "," : "Given\(i % 13),Family\(i)"
-            text += "P\(i),\(name),\(dob),\(i % 3 == 0 ? "GB\(1_000_000 + i)" : ""),\"\(i) High Street, Flat \(i % 9)\",LS\(1 + i % 20) 1AB\r\n"
+            text +=
+                "P\(i),\(name),\(dob),\(i % 3 == 0 ? "GB\(1_000_000 + i)" : ""),\"\(i) High Street, Flat \(i % 9)\",LS\(1 + i % 20) 1AB\r\n"
         }
         return text
     }
 
-    static let mapping = ["given_name=first", "surname=last", "date_of_birth=dob", "identifier.passport=passport", "address=street", "postcode=postcode"]
+    static let mapping = [
+        "given_name=first", "surname=last", "date_of_birth=dob", "identifier.passport=passport", "address=street",
+        "postcode=postcode",
+    ]
 
     /// The bytes in chunks of `size`, failing after `failAfter` chunks if given (an interrupted upload or a crash).
-    static func chunks(_ text: String, size: Int, from offset: Int = 0, failAfter: Int? = nil) -> AsyncThrowingStream<[UInt8], any Error> {
+    static func chunks(_ text: String, size: Int, from offset: Int = 0, failAfter: Int? = nil) -> AsyncThrowingStream<
+        [UInt8], any Error
+    > {
         let bytes = Array(text.utf8)[offset...]
         return AsyncThrowingStream { continuation in
-            var start = bytes.startIndex, sent = 0
+            var start = bytes.startIndex
+            var sent = 0
             while start < bytes.endIndex {
-                if let failAfter, sent == failAfter { continuation.finish(throwing: CancellationError()); return }
+                if let failAfter, sent == failAfter {
+                    continuation.finish(throwing: CancellationError())
+                    return
+                }
                 continuation.yield(Array(bytes[start..<min(start + size, bytes.endIndex)]))
                 start += size
                 sent += 1
@@ -36,63 +48,86 @@ struct ImportTests {
     }
 
     static func imported(_ store: SQLStore) async throws -> [String] {
-        try await store.db.query("SELECT details FROM subjects", []).compactMap { try $0.json("details", as: SubjectDetails.self).notes }
+        try await store.db.query("SELECT details FROM subjects", []).compactMap {
+            try $0.json("details", as: SubjectDetails.self).notes
+        }
     }
 
-    @Test("rows load or are refused with row, field and reason; the mapping is saved for the next file", arguments: StoreKind.available)
+    @Test(
+        "rows load or are refused with row, field and reason; the mapping is saved for the next file",
+        arguments: StoreKind.available)
     func load(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
         let service = ImportService(store: f.store, clock: f.clock, audit: f.audit, batchSize: 40)
-        let request = ImportService.Request(source: "leeds-council", mapping: Self.mapping, idColumn: "ref", dateFormat: "dd/MM/yyyy",
-                                            fileName: "people.csv", fileSize: Self.csv(rows: 300).utf8.count)
+        let request = ImportService.Request(
+            source: "leeds-council", mapping: Self.mapping, idColumn: "ref", dateFormat: "dd/MM/yyyy",
+            fileName: "people.csv", fileSize: Self.csv(rows: 300).utf8.count)
         let job = try await service.start(request, chunks: Self.chunks(Self.csv(rows: 300), size: 333), by: f.analyst)
         let refused = (1...300).filter { $0 % 7 == 0 || $0 % 11 == 0 }
         #expect(job.status == .completed)
         #expect(job.rowsRead == 300 && job.rowsFailed == refused.count && job.rowsLoaded == 300 - refused.count)
         #expect(job.offset == Self.csv(rows: 300).utf8.count && job.fraction == 1)
         let errors = try await service.errors(job.id, by: f.analyst)
-        #expect(Set(errors.map(\.row)) == Set(refused.map { $0 + 1 }))   // the header is row 1
-        #expect(errors.first { $0.row == 8 } == ImportRowError(row: 8, field: "dob", reason: "'31/02/1990' is not a date of birth in the form dd/MM/yyyy"))
+        #expect(Set(errors.map(\.row)) == Set(refused.map { $0 + 1 }))  // the header is row 1
+        #expect(
+            errors.first { $0.row == 8 }
+                == ImportRowError(
+                    row: 8, field: "dob", reason: "'31/02/1990' is not a date of birth in the form dd/MM/yyyy"))
         #expect(errors.first { $0.row == 12 }?.field == "last")
         #expect(ImportReport.csv(errors).hasPrefix("row,field,reason\n8,dob,"))
 
         let notes = try await Self.imported(f.store)
         #expect(notes.count == 300 - refused.count)
         #expect(notes.contains("Imported from leeds-council, record P1."))
-        let one = try #require(try await f.store.subjects(matching: SubjectQuery(tokens: ["family3"], viewer: Viewer(f.analyst))).items.first)
+        let one = try #require(
+            try await f.store.subjects(matching: SubjectQuery(tokens: ["family3"], viewer: Viewer(f.analyst))).items
+                .first)
         #expect(one.details.identifiers == [PersonIdentifier(kind: "passport", value: "GB1000003")])
-        #expect(one.details.addresses.first?.line == "3 High Street, Flat 3" && one.details.datesOfBirth == ["1953-04-04"])
+        #expect(
+            one.details.addresses.first?.line == "3 High Street, Flat 3" && one.details.datesOfBirth == ["1953-04-04"])
         #expect(one.meta.owningAgencyID == f.analyst.agencyID)
 
         // The next file from the same source needs no mapping; another agency may not use or see it.
-        let again = try await service.start(ImportService.Request(source: "leeds-council", fileName: "more.csv"),
-                                            chunks: Self.chunks(Self.csv(rows: 5), size: 64), by: f.analyst)
+        let again = try await service.start(
+            ImportService.Request(source: "leeds-council", fileName: "more.csv"),
+            chunks: Self.chunks(Self.csv(rows: 5), size: 64), by: f.analyst)
         #expect(again.rowsLoaded == 5)
-        await #expect(throws: LiaisonError.invalid("map", "no mapping is saved for the source 'hull-council': give one")) {
-            try await service.start(ImportService.Request(source: "hull-council", fileName: "x.csv"), chunks: Self.chunks("a\n", size: 8), by: f.analyst)
+        await #expect(
+            throws: LiaisonError.invalid("map", "no mapping is saved for the source 'hull-council': give one")
+        ) {
+            try await service.start(
+                ImportService.Request(source: "hull-council", fileName: "x.csv"), chunks: Self.chunks("a\n", size: 8),
+                by: f.analyst)
         }
         await #expect(throws: LiaisonError.self) {
-            try await service.start(ImportService.Request(source: "leeds-council", mapping: ["surname=nope"], fileName: "x.csv"),
-                                    chunks: Self.chunks(Self.csv(rows: 2), size: 64), by: f.analyst)
+            try await service.start(
+                ImportService.Request(source: "leeds-council", mapping: ["surname=nope"], fileName: "x.csv"),
+                chunks: Self.chunks(Self.csv(rows: 2), size: 64), by: f.analyst)
         }
-        await #expect(throws: LiaisonError.notFound(kind: "import", id: job.id)) { try await service.job(job.id, by: f.partner) }
+        await #expect(throws: LiaisonError.notFound(kind: "import", id: job.id)) {
+            try await service.job(job.id, by: f.partner)
+        }
         #expect(try await service.jobs(by: f.partner).isEmpty)
         #expect(try await service.jobs(by: f.analyst).count == 2)
 
         let batches = try await f.store.searchAudit(AuditQuery(action: "import.batch", limit: 100))
         #expect(batches.count == 8 + 1)
-        #expect(batches.flatMap(\.objectIDs).count == 300 - refused.count + 5 + 9)   // every subject, and each batch's job
+        // Every subject, and each batch's job.
+        #expect(batches.flatMap(\.objectIDs).count == 300 - refused.count + 5 + 9)
         await f.store.close()
     }
 
-    @Test("an interrupted import resumes after the last saved batch and loads nothing twice", arguments: StoreKind.available)
+    @Test(
+        "an interrupted import resumes after the last saved batch and loads nothing twice",
+        arguments: StoreKind.available)
     func resume(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
         let clock = MovableClock(f.clock.now())
         let service = ImportService(store: f.store, clock: clock, audit: f.audit, batchSize: 50)
         let text = Self.csv(rows: 400)
-        let request = ImportService.Request(source: "leeds-council", mapping: Self.mapping, idColumn: "ref", dateFormat: "dd/MM/yyyy",
-                                            fileName: "people.csv", fileSize: text.utf8.count)
+        let request = ImportService.Request(
+            source: "leeds-council", mapping: Self.mapping, idColumn: "ref", dateFormat: "dd/MM/yyyy",
+            fileName: "people.csv", fileSize: text.utf8.count)
         // The stream breaks after 9 chunks of 1,000 bytes: some rows of the last batch were read but not saved.
         await #expect(throws: CancellationError.self) {
             try await service.start(request, chunks: Self.chunks(text, size: 1_000, failAfter: 9), by: f.analyst)
@@ -104,10 +139,13 @@ struct ImportTests {
         // With no progress for five minutes, the process loading it is taken to have stopped: interrupted, resumable.
         clock.advance(ImportJob.stalledAfter + 1)
         let interrupted = try await service.job(stopped.id, by: f.analyst)
-        #expect(interrupted.status == .interrupted && interrupted.failure?.contains("liaison import resume \(stopped.id)") == true)
+        #expect(
+            interrupted.status == .interrupted
+                && interrupted.failure?.contains("liaison import resume \(stopped.id)") == true)
         #expect(try await service.jobs(by: f.analyst).first?.status == .interrupted)
 
-        let done = try await service.resume(stopped.id, chunks: Self.chunks(text, size: 777, from: stopped.offset), by: f.analyst)
+        let done = try await service.resume(
+            stopped.id, chunks: Self.chunks(text, size: 777, from: stopped.offset), by: f.analyst)
         #expect(done.status == .completed && done.rowsRead == 400)
         let notes = try await Self.imported(f.store)
         #expect(notes.count == done.rowsLoaded)
@@ -120,45 +158,61 @@ struct ImportTests {
         await f.store.close()
     }
 
-    @Test("JSON Lines load too; a file broken part way keeps what loaded and says where it broke", arguments: StoreKind.available)
+    @Test(
+        "JSON Lines load too; a file broken part way keeps what loaded and says where it broke",
+        arguments: StoreKind.available)
     func jsonLinesAndBrokenFiles(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
         let service = ImportService(store: f.store, clock: f.clock, audit: f.audit, batchSize: 2)
         let lines = #"""
-        {"name": "HOXHA, Arben", "born": "1984-02-11", "pnc": "12/345678X"}
-        {"name": "Mensah Kwame", "born": 1979}
-        [1, 2]
-        {"name": "Ivanov, Dmitri", "born": "1990-13-40"}
+            {"name": "HOXHA, Arben", "born": "1984-02-11", "pnc": "12/345678X"}
+            {"name": "Mensah Kwame", "born": 1979}
+            [1, 2]
+            {"name": "Ivanov, Dmitri", "born": "1990-13-40"}
 
-        """#
-        let job = try await service.start(ImportService.Request(source: "hmrc-feed", format: .jsonl,
-                                                                mapping: ["full_name=name", "date_of_birth=born", "identifier.pnc=pnc"], fileName: "feed.jsonl"),
-                                          chunks: Self.chunks(lines, size: 17), by: f.analyst)
+            """#
+        let job = try await service.start(
+            ImportService.Request(
+                source: "hmrc-feed", format: .jsonl,
+                mapping: ["full_name=name", "date_of_birth=born", "identifier.pnc=pnc"], fileName: "feed.jsonl"),
+            chunks: Self.chunks(lines, size: 17), by: f.analyst)
         #expect(job.status == .completed && job.rowsRead == 4 && job.rowsLoaded == 2)
         #expect(try await service.errors(job.id, by: f.analyst).map(\.row) == [3, 4])
-        #expect(try await service.errors(job.id, by: f.analyst).first == ImportRowError(row: 3, field: "row", reason: "is not a JSON object"))
-        let hoxha = try #require(try await f.store.subjects(matching: SubjectQuery(tokens: ["hoxha"], viewer: Viewer(f.analyst))).items.first)
+        #expect(
+            try await service.errors(job.id, by: f.analyst).first
+                == ImportRowError(row: 3, field: "row", reason: "is not a JSON object"))
+        let hoxha = try #require(
+            try await f.store.subjects(matching: SubjectQuery(tokens: ["hoxha"], viewer: Viewer(f.analyst))).items.first
+        )
         #expect(hoxha.details.names.first?.given == "Arben" && hoxha.details.identifiers.first?.kind == "pnc")
 
         // Something that is not CSV at all: refused before anything is recorded, without holding it whole.
         let noise = String(repeating: "x", count: 1_100_000)
-        await #expect(throws: LiaisonError.invalid("file", "row 1: a row longer than 1048576 bytes (is the file CSV, and every quote closed?)")) {
-            try await service.start(ImportService.Request(source: "noise", mapping: ["surname=last"], fileName: "n.bin"),
-                                    chunks: Self.chunks(noise, size: 65_536), by: f.analyst)
+        await #expect(
+            throws: LiaisonError.invalid(
+                "file", "row 1: a row longer than 1048576 bytes (is the file CSV, and every quote closed?)")
+        ) {
+            try await service.start(
+                ImportService.Request(source: "noise", mapping: ["surname=last"], fileName: "n.bin"),
+                chunks: Self.chunks(noise, size: 65_536), by: f.analyst)
         }
-        let headerOnly = try await service.start(ImportService.Request(source: "empty", mapping: ["surname=last"], fileName: "h.csv"),
-                                                 chunks: Self.chunks("last", size: 2), by: f.analyst)
+        let headerOnly = try await service.start(
+            ImportService.Request(source: "empty", mapping: ["surname=last"], fileName: "h.csv"),
+            chunks: Self.chunks("last", size: 2), by: f.analyst)
         #expect(headerOnly.status == .completed && headerOnly.rowsRead == 0)
         // Every row refused (a date format that fits none of them): nothing loaded, and the job says so.
-        let misread = try await service.start(ImportService.Request(source: "wrong-format", mapping: ["surname=last", "date_of_birth=born"],
-                                                                    dateFormat: "yyyyMMdd", fileName: "w.csv"),
-                                              chunks: Self.chunks("last,born\nLee,03/07/1985\nRay,11/02/1979\n", size: 9), by: f.analyst)
+        let misread = try await service.start(
+            ImportService.Request(
+                source: "wrong-format", mapping: ["surname=last", "date_of_birth=born"],
+                dateFormat: "yyyyMMdd", fileName: "w.csv"),
+            chunks: Self.chunks("last,born\nLee,03/07/1985\nRay,11/02/1979\n", size: 9), by: f.analyst)
         #expect(misread.status == .failed && misread.rowsLoaded == 0 && misread.rowsFailed == 2)
         #expect(misread.failure?.hasPrefix("every row was refused (2)") == true)
 
         let broken = "ref,first,last\nP1,Ann,Lee\nP2,Bob,\"Ray\"x\nP3,Cy,Hart\n"
-        let stopped = try await service.start(ImportService.Request(source: "broken", mapping: ["given_name=first", "surname=last"], fileName: "b.csv"),
-                                              chunks: Self.chunks(broken, size: 5), by: f.analyst)
+        let stopped = try await service.start(
+            ImportService.Request(source: "broken", mapping: ["given_name=first", "surname=last"], fileName: "b.csv"),
+            chunks: Self.chunks(broken, size: 5), by: f.analyst)
         #expect(stopped.status == .failed)
         #expect(stopped.failure == "row 3: text after a closing quote")
         #expect(stopped.rowsLoaded == 1)

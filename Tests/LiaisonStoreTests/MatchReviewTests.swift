@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonCore
 import Testing
+
 @testable import LiaisonStore
 
 /// The review queue on every store: duplicates found among what a user may see, decisions with who and when,
@@ -15,10 +16,16 @@ struct MatchReviewTests {
 
     /// Thirty distinct people, a pair spelled differently, a pair recorded identically, and a SECRET copy of one.
     static func seed(_ f: Fixture) async throws -> People {
-        func add(_ given: String, _ family: String, dob: String, passport: String? = nil, marking: ProtectiveMarking = .official) async throws -> Subject {
-            try await f.subjects.create(SubjectInput(details: SubjectDetails(
-                names: [PersonName(given: given, family: family)], datesOfBirth: [dob], sex: "male",
-                identifiers: passport.map { [PersonIdentifier(kind: "passport", value: $0)] } ?? []), marking: marking), by: f.analyst)
+        func add(
+            _ given: String, _ family: String, dob: String, passport: String? = nil,
+            marking: ProtectiveMarking = .official
+        ) async throws -> Subject {
+            try await f.subjects.create(
+                SubjectInput(
+                    details: SubjectDetails(
+                        names: [PersonName(given: given, family: family)], datesOfBirth: [dob], sex: "male",
+                        identifiers: passport.map { [PersonIdentifier(kind: "passport", value: $0)] } ?? []),
+                    marking: marking), by: f.analyst)
         }
         let given = ["Arben", "Tomasz", "Kwame", "Dmitri", "Luca", "Oskar", "Rafael", "Yusuf", "Piotr", "Emeka"]
         let family = ["Hoxha", "Nowak", "Mensah"]
@@ -27,10 +34,16 @@ struct MatchReviewTests {
                 _ = try await add(name, surname, dob: String(format: "19%02d-%02d-%02d", 60 + i, 1 + j, 10 + i))
             }
         }
-        let variant = (try await add("Mohammed", "Al-Rashid", dob: "1985-07-03"), try await add("Muhamad", "Alrashid", dob: "1985-07-03"))
-        let exact = (try await add("Viktor", "Petrenko", dob: "1979-11-02", passport: "UA1234567"),
-                     try await add("Viktor", "Petrenko", dob: "1979-11-02", passport: "UA1234567"))
-        let secret = try await add("Viktor", "Petrenko", dob: "1979-11-02", passport: "UA1234567", marking: ProtectiveMarking(.secret))
+        let variant = (
+            try await add("Mohammed", "Al-Rashid", dob: "1985-07-03"),
+            try await add("Muhamad", "Alrashid", dob: "1985-07-03")
+        )
+        let exact = (
+            try await add("Viktor", "Petrenko", dob: "1979-11-02", passport: "UA1234567"),
+            try await add("Viktor", "Petrenko", dob: "1979-11-02", passport: "UA1234567")
+        )
+        let secret = try await add(
+            "Viktor", "Petrenko", dob: "1979-11-02", passport: "UA1234567", marking: ProtectiveMarking(.secret))
         return People(variant: variant, exact: exact, secret: secret)
     }
 
@@ -38,7 +51,9 @@ struct MatchReviewTests {
         reviews.first { Set([$0.leftID, $0.rightID]) == Set([a.id, b.id]) }
     }
 
-    @Test("found, decided, undone and never queued twice; decisions are kept with who and when", arguments: StoreKind.available)
+    @Test(
+        "found, decided, undone and never queued twice; decisions are kept with who and when",
+        arguments: StoreKind.available)
     func workflow(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
         let people = try await Self.seed(f)
@@ -64,8 +79,11 @@ struct MatchReviewTests {
         let before = try await f.store.subject(people.variant.0.id)
         var item = try await service.decide(variant.id, "same", note: "  same passport photo  ", by: f.analyst)
         #expect(item.review.status == .same)
-        #expect(item.review.decisions.last == MatchReview.Decision(status: .same, by: "nca.analyst",
-                                                                   at: f.clock.now(), note: "same passport photo"))
+        #expect(
+            item.review.decisions.last
+                == MatchReview.Decision(
+                    status: .same, by: "nca.analyst",
+                    at: f.clock.now(), note: "same passport photo"))
         #expect(try await service.sameAs(people.variant.0.id, by: f.analyst).map(\.review.id).contains(variant.id))
         item = try await service.undo(variant.id, by: f.analyst)
         #expect(item.review.status == .pending)
@@ -93,7 +111,9 @@ struct MatchReviewTests {
         await f.store.close()
     }
 
-    @Test("a pair is hidden if either subject is, and only those who may change both decide it", arguments: StoreKind.available)
+    @Test(
+        "a pair is hidden if either subject is, and only those who may change both decide it",
+        arguments: StoreKind.available)
     func access(kind: StoreKind) async throws {
         let f = try await Fixture(kind)
         let people = try await Self.seed(f)
@@ -107,18 +127,25 @@ struct MatchReviewTests {
         let listed = Set(try await service.list(status: nil, by: f.partner).map(\.review.id))
         #expect(listed.contains(variant.id))
         #expect(!listed.contains(withSecret.id))
-        await #expect(throws: LiaisonError.notFound(kind: "match", id: withSecret.id)) { try await service.get(withSecret.id, by: f.partner) }
+        await #expect(throws: LiaisonError.notFound(kind: "match", id: withSecret.id)) {
+            try await service.get(withSecret.id, by: f.partner)
+        }
         await #expect(throws: LiaisonError.notFound(kind: "match", id: withSecret.id)) {
             try await service.decide(withSecret.id, "same", note: nil, by: f.partner)
         }
         // Visible, but a partner officer's role does not decide: refused, and the refusal is audited with its reasons.
-        await #expect(throws: LiaisonError.self) { try await service.decide(variant.id, "same", note: nil, by: f.partner) }
+        await #expect(throws: LiaisonError.self) {
+            try await service.decide(variant.id, "same", note: nil, by: f.partner)
+        }
         #expect(try await f.store.matchReview(variant.id)?.status == variant.status)
-        let denied = try await f.store.searchAudit(AuditQuery(actorName: "gmp.officer", action: "match.decide", outcome: .denied))
+        let denied = try await f.store.searchAudit(
+            AuditQuery(actorName: "gmp.officer", action: "match.decide", outcome: .denied))
         #expect(denied.count == 1)
         #expect(denied.first?.detail?.contains("none of the user's roles may decide") == true)
         // An intelligence officer of another agency who sees both decides; neither record is touched, so owning them is not needed.
-        let officer = User(username: "gmp.intel", displayName: "Intel", email: "i@gmp.invalid", agencyID: f.gmp.id, roles: [.intelligenceOfficer], vetting: .sc)
+        let officer = User(
+            username: "gmp.intel", displayName: "Intel", email: "i@gmp.invalid", agencyID: f.gmp.id,
+            roles: [.intelligenceOfficer], vetting: .sc)
         try await f.store.insertUser(officer, passwordHash: "z")
         let decided = try await service.decide(variant.id, "unsure", note: "need the custody photos", by: officer)
         #expect(decided.review.status == .unsure && decided.review.decisions.last?.by == "gmp.intel")

@@ -1,5 +1,7 @@
 import Foundation
 import LiaisonCore
+import Testing
+
 @testable import LiaisonStore
 
 /// The stores the contract suite runs against: SQLite always, PostgreSQL when `LIAISON_TEST_POSTGRES_URL` is set.
@@ -7,7 +9,8 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite, postgres
 
     static var available: [StoreKind] {
-        ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"].map { !$0.isEmpty } == true ? [.sqlite, .postgres] : [.sqlite]
+        ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"].map { !$0.isEmpty } == true
+            ? [.sqlite, .postgres] : [.sqlite]
     }
 
     var testDescription: String { rawValue }
@@ -32,8 +35,6 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     }
 }
 
-import Testing
-
 /// Agencies, users and a clock that every store test starts from.
 struct Fixture {
     let store: SQLStore
@@ -47,13 +48,16 @@ struct Fixture {
     init(_ kind: StoreKind, named name: String? = nil) async throws {
         if let name { store = try await kind.open(named: name) } else { store = try await kind.open() }
         nca = Agency(code: "NCA", name: "National Crime Agency", type: "law-enforcement", jurisdiction: "uk")
-        gmp = Agency(code: "GMP", name: "Greater Manchester Police", type: "law-enforcement", jurisdiction: "england-wales")
+        gmp = Agency(
+            code: "GMP", name: "Greater Manchester Police", type: "law-enforcement", jurisdiction: "england-wales")
         try await store.insertAgency(nca)
         try await store.insertAgency(gmp)
-        analyst = User(username: "nca.analyst", displayName: "Analyst", email: "a@nca.invalid", agencyID: nca.id,
-                       roles: [.analyst], vetting: .sc)
-        partner = User(username: "gmp.officer", displayName: "Officer", email: "o@gmp.invalid", agencyID: gmp.id,
-                       roles: [.partnerOfficer], vetting: .bpss)
+        analyst = User(
+            username: "nca.analyst", displayName: "Analyst", email: "a@nca.invalid", agencyID: nca.id,
+            roles: [.analyst], vetting: .sc)
+        partner = User(
+            username: "gmp.officer", displayName: "Officer", email: "o@gmp.invalid", agencyID: gmp.id,
+            roles: [.partnerOfficer], vetting: .bpss)
         try await store.insertUser(analyst, passwordHash: "x")
         try await store.insertUser(partner, passwordHash: "y")
     }

@@ -3,11 +3,13 @@ import Hummingbird
 import HummingbirdTesting
 import LiaisonCore
 import Testing
+
 @testable import LiaisonWeb
 
 @Suite("JSON API")
 struct APITests {
-    static let validSubject = #"{"details":{"names":[{"kind":"primary","given":"Testa","family":"Exampleson"}],"datesOfBirth":["1985-07-03"],"nationalities":["GBR"],"identifiers":[{"kind":"pnc","value":"98/123456A"}],"addresses":[],"phones":[]}}"#
+    static let validSubject =
+        #"{"details":{"names":[{"kind":"primary","given":"Testa","family":"Exampleson"}],"datesOfBirth":["1985-07-03"],"nationalities":["GBR"],"identifiers":[{"kind":"pnc","value":"98/123456A"}],"addresses":[],"phones":[]}}"#
 
     @Test("health, security headers and request IDs")
     func health() async throws {
@@ -44,12 +46,16 @@ struct APITests {
     func likelyMatches() async throws {
         let harness = try await WebHarness()
         let token = try await harness.token("nca.analyst")
-        let target = harness.readable(by: "nca.analyst") { !$0.details.datesOfBirth.isEmpty && ($0.details.datesOfBirth.first?.count ?? 0) == 10 }
+        let target = harness.readable(by: "nca.analyst") {
+            !$0.details.datesOfBirth.isEmpty && ($0.details.datesOfBirth.first?.count ?? 0) == 10
+        }
         let name = try #require(target.details.primaryName)
         // The given name and surname swapped, the surname in capitals, the date of birth day-first as typed elsewhere.
-        let probe = #"{"details":{"names":[{"kind":"primary","given":"\#(name.family.uppercased())","family":"\#(name.given)"}],"datesOfBirth":["\#(target.details.datesOfBirth[0])"],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]}}"#
+        let probe =
+            #"{"details":{"names":[{"kind":"primary","given":"\#(name.family.uppercased())","family":"\#(name.given)"}],"datesOfBirth":["\#(target.details.datesOfBirth[0])"],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]}}"#
         try await harness.run { client in
-            let response = try await client.execute(uri: "/api/v1/subjects/matches", method: .post, headers: bearer(token), body: ByteBuffer(string: probe))
+            let response = try await client.execute(
+                uri: "/api/v1/subjects/matches", method: .post, headers: bearer(token), body: ByteBuffer(string: probe))
             #expect(response.status == .ok)
             let items = try #require(try response.json()["items"] as? [[String: Any]])
             let first = try #require(items.first)
@@ -57,24 +63,39 @@ struct APITests {
             #expect((first["probability"] as? Double ?? 0) >= 0.5)
             let explanation = try #require(first["explanation"] as? [String: Any])
             #expect((explanation["notes"] as? [String])?.contains("given name and surname swapped") == true)
-            #expect((explanation["parts"] as? [[String: Any]])?.contains { $0["field"] as? String == "date of birth" && $0["level"] as? String == "exact" } == true)
+            #expect(
+                (explanation["parts"] as? [[String: Any]])?.contains {
+                    $0["field"] as? String == "date of birth" && $0["level"] as? String == "exact"
+                } == true)
 
             // A caller who knows only a name and a date of birth sends only those.
-            let brief = #"{"details":{"names":[{"kind":"primary","given":"\#(name.given)","family":"\#(name.family)"}],"datesOfBirth":["\#(target.details.datesOfBirth[0])"]}}"#
-            let briefly = try await client.execute(uri: "/api/v1/subjects/matches", method: .post, headers: bearer(token), body: ByteBuffer(string: brief))
+            let brief =
+                #"{"details":{"names":[{"kind":"primary","given":"\#(name.given)","family":"\#(name.family)"}],"datesOfBirth":["\#(target.details.datesOfBirth[0])"]}}"#
+            let briefly = try await client.execute(
+                uri: "/api/v1/subjects/matches", method: .post, headers: bearer(token), body: ByteBuffer(string: brief))
             let briefItems = try briefly.json()["items"] as? [[String: Any]]
-            #expect(briefly.status == .ok && (briefItems?.first?["subject"] as? [String: Any])?["id"] as? String == target.id.rawValue)
+            #expect(
+                briefly.status == .ok
+                    && (briefItems?.first?["subject"] as? [String: Any])?["id"] as? String == target.id.rawValue)
 
-            let empty = try await client.execute(uri: "/api/v1/subjects/matches", method: .post, headers: bearer(token),
-                                                 body: ByteBuffer(string: #"{"details":{"names":[],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]}}"#))
+            let empty = try await client.execute(
+                uri: "/api/v1/subjects/matches", method: .post, headers: bearer(token),
+                body: ByteBuffer(
+                    string:
+                        #"{"details":{"names":[],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]}}"#
+                ))
             #expect(empty.status == .unprocessableContent)
             #expect(try empty.errorFields() == ["names"])
 
             // A user without the vetting for the record gets nothing about it.
             if target.meta.marking.classification != .official {
                 let low = try await harness.token("hocc.workflow")
-                let hidden = try await client.execute(uri: "/api/v1/subjects/matches", method: .post, headers: bearer(low), body: ByteBuffer(string: probe))
-                let ids = (try hidden.json()["items"] as? [[String: Any]] ?? []).compactMap { ($0["subject"] as? [String: Any])?["id"] as? String }
+                let hidden = try await client.execute(
+                    uri: "/api/v1/subjects/matches", method: .post, headers: bearer(low),
+                    body: ByteBuffer(string: probe))
+                let ids = (try hidden.json()["items"] as? [[String: Any]] ?? []).compactMap {
+                    ($0["subject"] as? [String: Any])?["id"] as? String
+                }
                 #expect(!ids.contains(target.id.rawValue))
             }
             let logged = try await harness.store.searchAudit(AuditQuery(action: "subject.match", limit: 10))
@@ -82,39 +103,64 @@ struct APITests {
         }
     }
 
-    @Test("GAIN about a vehicle: the agency whose report links it answers hit, and sees who asked and which report, on the API and its page")
+    @Test(
+        "GAIN about a vehicle: the agency whose report links it answers hit, and sees who asked and which report, on the API and its page"
+    )
     func gainAboutAVehicle() async throws {
         let harness = try await WebHarness()
         let gmp = harness.user("gmp.intel")
-        let intel = IntelligenceService(store: harness.store, clock: SystemClock(), audit: AuditLog(store: harness.store, clock: SystemClock()))
-        let made = try await intel.create(IntelReportInput(text: "A silver estate car is used to move cash between the two addresses.", infoDate: "2026-08-01",
-                                                           source: IntelSource(kind: "agency", description: "Surveillance log"),
-                                                           links: [IntelLink(kind: "vehicle", value: "LV21 XYZ")]), by: gmp)
-        let report = try await intel.step(made.id, IntelStepInput(version: 1, action: "submit",
-                                                                  grading: IntelGrading(source: .reliable, assessment: .b, handling: HandlingCode(.p))), by: gmp)
-        let token = try await harness.token("nca.analyst"), holder = try await harness.token("gmp.intel")
+        let intel = IntelligenceService(
+            store: harness.store, clock: SystemClock(), audit: AuditLog(store: harness.store, clock: SystemClock()))
+        let made = try await intel.create(
+            IntelReportInput(
+                text: "A silver estate car is used to move cash between the two addresses.", infoDate: "2026-08-01",
+                source: IntelSource(kind: "agency", description: "Surveillance log"),
+                links: [IntelLink(kind: "vehicle", value: "LV21 XYZ")]), by: gmp)
+        let report = try await intel.step(
+            made.id,
+            IntelStepInput(
+                version: 1, action: "submit",
+                grading: IntelGrading(source: .reliable, assessment: .b, handling: HandlingCode(.p))), by: gmp)
+        let token = try await harness.token("nca.analyst")
+        let holder = try await harness.token("gmp.intel")
         try await harness.run { client in
-            let asked = try await client.execute(uri: "/api/v1/gain/requests", method: .post, headers: bearer(token), body: ByteBuffer(string:
-                #"{"purpose": "Operation Kestrel: whose car is this?", "vehicle": "lv21xyz", "agencies": ["GMP", "HMRC"]}"#))
+            let asked = try await client.execute(
+                uri: "/api/v1/gain/requests", method: .post, headers: bearer(token),
+                body: ByteBuffer(
+                    string:
+                        #"{"purpose": "Operation Kestrel: whose car is this?", "vehicle": "lv21xyz", "agencies": ["GMP", "HMRC"]}"#
+                ))
             #expect(asked.status == .created)
             let body = try asked.json()
             #expect(body["about"] as? String == "vehicle: LV21XYZ")
-            #expect((body["answers"] as? [[String: Any]])?.map { "\($0["agencyCode"] ?? "") \($0["result"] ?? "")" } == ["GMP hit", "HMRC no hit"])
+            #expect(
+                (body["answers"] as? [[String: Any]])?.map { "\($0["agencyCode"] ?? "") \($0["result"] ?? "")" } == [
+                    "GMP hit", "HMRC no hit",
+                ])
             #expect(!asked.text.contains(report.id.rawValue))
 
-            let bad = try await client.execute(uri: "/api/v1/gain/requests", method: .post, headers: bearer(token), body: ByteBuffer(string:
-                #"{"purpose": "Operation Kestrel: whose car is this?", "vehicle": "LV21 XYZ", "company": "Acme Ltd", "agencies": ["GMP"]}"#))
+            let bad = try await client.execute(
+                uri: "/api/v1/gain/requests", method: .post, headers: bearer(token),
+                body: ByteBuffer(
+                    string:
+                        #"{"purpose": "Operation Kestrel: whose car is this?", "vehicle": "LV21 XYZ", "company": "Acme Ltd", "agencies": ["GMP"]}"#
+                ))
             #expect(bad.status == .unprocessableContent)
             #expect(try bad.errorFields() == ["person"])
 
             let hits = try await client.execute(uri: "/api/v1/gain/hits", method: .get, headers: bearer(holder))
             let first = try #require((try hits.json()["items"] as? [[String: Any]])?.first)
-            #expect(first["about"] as? String == "vehicle: LV21XYZ" && first["reports"] as? [String] == [report.id.rawValue] && first["requester"] as? String == "nca.analyst")
+            #expect(
+                first["about"] as? String == "vehicle: LV21XYZ" && first["reports"] as? [String] == [report.id.rawValue]
+                    && first["requester"] as? String == "nca.analyst")
             let (cookie, _) = try await signIn(client, "gmp.intel")
             let page = try await client.execute(uri: "/gain", method: .get, headers: [.cookie: cookie])
-            #expect(page.text.contains("About a vehicle: LV21XYZ") && page.text.contains("href=\"/intelligence/\(report.id.rawValue)\""))
+            #expect(
+                page.text.contains("About a vehicle: LV21XYZ")
+                    && page.text.contains("href=\"/intelligence/\(report.id.rawValue)\""))
             // The search form's query arrives as a browser sends it, a space as "+": the page reads it as a space.
-            let found = try await client.execute(uri: "/intelligence?q=LV21+XYZ", method: .get, headers: [.cookie: cookie])
+            let found = try await client.execute(
+                uri: "/intelligence?q=LV21+XYZ", method: .get, headers: [.cookie: cookie])
             #expect(found.text.contains("value=\"LV21 XYZ\"") && found.text.contains("1 report(s) you may see match"))
             #expect(found.text.contains("[LV21] [XYZ]") && !found.text.contains("No reports you can see"))
         }
@@ -134,14 +180,17 @@ struct APITests {
             let body = try first.json()
             #expect((body["items"] as? [Any])?.count == 20)
             let cursor = try #require(body["nextCursor"] as? String)
-            let second = try await client.execute(uri: "/api/v1/subjects?limit=20&cursor=\(urlEncode(cursor))", method: .get, headers: bearer(token))
+            let second = try await client.execute(
+                uri: "/api/v1/subjects?limit=20&cursor=\(urlEncode(cursor))", method: .get, headers: bearer(token))
             let firstIDs = (body["items"] as! [[String: Any]]).map { $0["id"] as! String }
             let secondIDs = (try second.json()["items"] as! [[String: Any]]).map { $0["id"] as! String }
             #expect(Set(firstIDs).isDisjoint(with: secondIDs))
-            let search = try await client.execute(uri: "/api/v1/subjects?q=\(urlEncode(family))", method: .get, headers: bearer(token))
+            let search = try await client.execute(
+                uri: "/api/v1/subjects?q=\(urlEncode(family))", method: .get, headers: bearer(token))
             let found = (try search.json()["items"] as! [[String: Any]]).map { $0["id"] as! String }
             #expect(found.contains(target.id.rawValue))
-            let tooMany = try await client.execute(uri: "/api/v1/subjects?limit=201", method: .get, headers: bearer(token))
+            let tooMany = try await client.execute(
+                uri: "/api/v1/subjects?limit=201", method: .get, headers: bearer(token))
             #expect(tooMany.status == .unprocessableContent)
             #expect(try tooMany.errorFields() == ["limit"])
         }
@@ -153,17 +202,21 @@ struct APITests {
         let token = try await harness.token("nca.analyst")
         try await harness.run { client in
             func post(_ body: String) async throws -> TestResponse {
-                try await client.execute(uri: "/api/v1/subjects", method: .post, headers: bearer(token), body: ByteBuffer(string: body))
+                try await client.execute(
+                    uri: "/api/v1/subjects", method: .post, headers: bearer(token), body: ByteBuffer(string: body))
             }
             let malformed = try await post("{\"details\": ")
             #expect(malformed.status == .badRequest)
             #expect(try malformed.errorFields() == ["body"])
 
-            let unknown = try await post(Self.validSubject.replacingOccurrences(of: #""phones":[]"#, with: #""phones":[],"shoeSize":9"#))
+            let unknown = try await post(
+                Self.validSubject.replacingOccurrences(of: #""phones":[]"#, with: #""phones":[],"shoeSize":9"#))
             #expect(unknown.status == .unprocessableContent)
             #expect(try unknown.errorFields() == ["details.shoeSize"])
 
-            let wrongType = try await post(#"{"details":{"names":[{"kind":"primary","given":7,"family":"X"}],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]}}"#)
+            let wrongType = try await post(
+                #"{"details":{"names":[{"kind":"primary","given":7,"family":"X"}],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]}}"#
+            )
             #expect(wrongType.status == .badRequest)
             #expect(try wrongType.errorFields() == ["details.names[0].given"])
 
@@ -175,12 +228,16 @@ struct APITests {
             #expect(nameless.status == .unprocessableContent)
             #expect(try nameless.errorFields() == ["details.names"])
 
-            let badValues = try await post(Self.validSubject
-                .replacingOccurrences(of: "1985-07-03", with: "1985-02-30")
-                .replacingOccurrences(of: "98/123456A", with: "not-a-pnc")
-                .replacingOccurrences(of: "Exampleson", with: String(repeating: "x", count: 101)))
+            let badValues = try await post(
+                Self.validSubject
+                    .replacingOccurrences(of: "1985-07-03", with: "1985-02-30")
+                    .replacingOccurrences(of: "98/123456A", with: "not-a-pnc")
+                    .replacingOccurrences(of: "Exampleson", with: String(repeating: "x", count: 101)))
             #expect(badValues.status == .unprocessableContent)
-            #expect(Set(try badValues.errorFields()) == ["details.datesOfBirth[0]", "details.identifiers[0].value", "details.names[0].family"])
+            #expect(
+                Set(try badValues.errorFields()) == [
+                    "details.datesOfBirth[0]", "details.identifiers[0].value", "details.names[0].family",
+                ])
 
             let withVersion = try await post(Self.validSubject.replacingOccurrences(of: "}}", with: "},\"version\":3}"))
             #expect(try withVersion.errorFields() == ["version"])
@@ -188,15 +245,18 @@ struct APITests {
             let huge = try await post("{\"details\":\"" + String(repeating: "a", count: 1_100_000) + "\"}")
             #expect(huge.status == .contentTooLarge)
 
-            let badID = try await client.execute(uri: "/api/v1/subjects/not-a-uuid", method: .get, headers: bearer(token))
+            let badID = try await client.execute(
+                uri: "/api/v1/subjects/not-a-uuid", method: .get, headers: bearer(token))
             #expect(badID.status == .unprocessableContent)
             #expect(try badID.errorFields() == ["id"])
 
-            let absent = try await client.execute(uri: "/api/v1/subjects/\(UUID().uuidString)", method: .get, headers: bearer(token))
+            let absent = try await client.execute(
+                uri: "/api/v1/subjects/\(UUID().uuidString)", method: .get, headers: bearer(token))
             #expect(absent.status == .notFound)
             #expect(try absent.json()["error"] as? String == "not_found")
 
-            let badFilter = try await client.execute(uri: "/api/v1/ocgs?market=unicorns", method: .get, headers: bearer(token))
+            let badFilter = try await client.execute(
+                uri: "/api/v1/ocgs?market=unicorns", method: .get, headers: bearer(token))
             #expect(badFilter.status == .unprocessableContent)
             #expect(try badFilter.errorFields() == ["market"])
 
@@ -210,15 +270,20 @@ struct APITests {
         let harness = try await WebHarness()
         let token = try await harness.token("nca.analyst")
         try await harness.run { client in
-            let created = try await client.execute(uri: "/api/v1/subjects", method: .post, headers: bearer(token), body: ByteBuffer(string: Self.validSubject))
+            let created = try await client.execute(
+                uri: "/api/v1/subjects", method: .post, headers: bearer(token),
+                body: ByteBuffer(string: Self.validSubject))
             #expect(created.status == .created)
             let id = try #require(try created.json()["id"] as? String)
             #expect(created.headers[.location] == "/api/v1/subjects/\(id)")
-            let update = Self.validSubject.replacingOccurrences(of: "}}", with: "},\"version\":1}").replacingOccurrences(of: "\"phones\":[]", with: "\"phones\":[\"07700 900123\"]")
-            let first = try await client.execute(uri: "/api/v1/subjects/\(id)", method: .put, headers: bearer(token), body: ByteBuffer(string: update))
+            let update = Self.validSubject.replacingOccurrences(of: "}}", with: "},\"version\":1}")
+                .replacingOccurrences(of: "\"phones\":[]", with: "\"phones\":[\"07700 900123\"]")
+            let first = try await client.execute(
+                uri: "/api/v1/subjects/\(id)", method: .put, headers: bearer(token), body: ByteBuffer(string: update))
             #expect(first.status == .ok)
             #expect((try first.json()["meta"] as? [String: Any])?["version"] as? Int == 2)
-            let stale = try await client.execute(uri: "/api/v1/subjects/\(id)", method: .put, headers: bearer(token), body: ByteBuffer(string: update))
+            let stale = try await client.execute(
+                uri: "/api/v1/subjects/\(id)", method: .put, headers: bearer(token), body: ByteBuffer(string: update))
             #expect(stale.status == .conflict)
             #expect(try stale.json()["error"] as? String == "stale_version")
             let read = try await client.execute(uri: "/api/v1/subjects/\(id)", method: .get, headers: bearer(token))
@@ -226,20 +291,31 @@ struct APITests {
         }
     }
 
-    @Test("vetting bounds what a user sees: a SECRET subject is absent for BPSS, and another agency's record is read-only")
+    @Test(
+        "vetting bounds what a user sees: a SECRET subject is absent for BPSS, and another agency's record is read-only"
+    )
     func vetting() async throws {
         let harness = try await WebHarness()
-        let secret = try #require(harness.data.subjects.first { $0.meta.marking.classification == .secret && $0.meta.sharing.withAll })
+        let secret = try #require(
+            harness.data.subjects.first { $0.meta.marking.classification == .secret && $0.meta.sharing.withAll })
         let bpss = try await harness.token("gmp.officer")
         let analyst = try await harness.token("nca.analyst")
-        let foreign = try #require(harness.data.subjects.first { $0.meta.owningAgencyID != harness.user("nca.analyst").agencyID && $0.meta.marking.classification == .official && $0.meta.sharing.withAll && $0.meta.needToKnow == nil })
+        let foreign = try #require(
+            harness.data.subjects.first {
+                $0.meta.owningAgencyID != harness.user("nca.analyst").agencyID
+                    && $0.meta.marking.classification == .official && $0.meta.sharing.withAll
+                    && $0.meta.needToKnow == nil
+            })
         try await harness.run { client in
-            let hidden = try await client.execute(uri: "/api/v1/subjects/\(secret.id)", method: .get, headers: bearer(bpss))
+            let hidden = try await client.execute(
+                uri: "/api/v1/subjects/\(secret.id)", method: .get, headers: bearer(bpss))
             #expect(hidden.status == .notFound)
             var cursor: String? = nil
             var seen: [String] = []
             repeat {
-                let page = try await client.execute(uri: "/api/v1/subjects?limit=200" + (cursor.map { "&cursor=\(urlEncode($0))" } ?? ""), method: .get, headers: bearer(bpss))
+                let page = try await client.execute(
+                    uri: "/api/v1/subjects?limit=200" + (cursor.map { "&cursor=\(urlEncode($0))" } ?? ""), method: .get,
+                    headers: bearer(bpss))
                 let body = try page.json()
                 seen += (body["items"] as! [[String: Any]]).map { $0["id"] as! String }
                 cursor = body["nextCursor"] as? String
@@ -247,12 +323,17 @@ struct APITests {
             #expect(!seen.contains(secret.id.rawValue))
             // The store's filtering (SQL) agrees with the policy (Swift) on every record.
             let officer = harness.user("gmp.officer")
-            let expected = Set(harness.data.subjects.filter { AccessPolicy.decide(officer, .read, $0.meta).allowed }.map(\.id.rawValue))
+            let expected = Set(
+                harness.data.subjects.filter { AccessPolicy.decide(officer, .read, $0.meta).allowed }.map(\.id.rawValue)
+            )
             #expect(Set(seen) == expected)
             #expect(expected.count < harness.data.subjects.count)
 
-            let body = #"{"details":{"names":[{"kind":"primary","given":"X","family":"Y"}],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]},"version":1}"#
-            let edit = try await client.execute(uri: "/api/v1/subjects/\(foreign.id)", method: .put, headers: bearer(analyst), body: ByteBuffer(string: body))
+            let body =
+                #"{"details":{"names":[{"kind":"primary","given":"X","family":"Y"}],"datesOfBirth":[],"nationalities":[],"identifiers":[],"addresses":[],"phones":[]},"version":1}"#
+            let edit = try await client.execute(
+                uri: "/api/v1/subjects/\(foreign.id)", method: .put, headers: bearer(analyst),
+                body: ByteBuffer(string: body))
             #expect(edit.status == .forbidden)
             #expect(try edit.json()["message"] as? String == "Not allowed: the record belongs to another agency.")
         }
@@ -262,30 +343,49 @@ struct APITests {
     func groups() async throws {
         let harness = try await WebHarness()
         let token = try await harness.token("nca.analyst")
-        let group = try #require(harness.data.ocgs.first { $0.meta.marking.classification == .officialSensitive && $0.details.status == "active" })
+        let group = try #require(
+            harness.data.ocgs.first {
+                $0.meta.marking.classification == .officialSensitive && $0.details.status == "active"
+            })
         let market = try #require(group.details.markets.first)
         try await harness.run { client in
-            let list = try await client.execute(uri: "/api/v1/ocgs?market=\(market)&status=active&limit=200", method: .get, headers: bearer(token))
+            let list = try await client.execute(
+                uri: "/api/v1/ocgs?market=\(market)&status=active&limit=200", method: .get, headers: bearer(token))
             let items = try list.json()["items"] as! [[String: Any]]
             #expect(items.contains { $0["id"] as? String == group.id.rawValue })
-            let expected = harness.data.ocgs.filter { $0.details.markets.contains(market) && $0.details.status == "active" }.count
+            let expected = harness.data.ocgs.filter {
+                $0.details.markets.contains(market) && $0.details.status == "active"
+            }.count
             #expect(items.count == expected)
             // A member the analyst may read lists the group among its groups; one they may not read is not found.
             let analyst = harness.user("nca.analyst")
-            let readable = { (id: SubjectID) in harness.data.subjects.first { $0.id == id }.map { AccessPolicy.decide(analyst, .read, $0.meta).allowed } ?? false }
+            let readable = { (id: SubjectID) in
+                harness.data.subjects.first { $0.id == id }.map { AccessPolicy.decide(analyst, .read, $0.meta).allowed }
+                    ?? false
+            }
             let member = try #require(group.members.first { readable($0.subjectID) })
-            let ofSubject = try await client.execute(uri: "/api/v1/subjects/\(member.subjectID)/ocgs", method: .get, headers: bearer(token))
+            let ofSubject = try await client.execute(
+                uri: "/api/v1/subjects/\(member.subjectID)/ocgs", method: .get, headers: bearer(token))
             let itsGroups = try ofSubject.json()["items"] as? [[String: Any]]
             #expect(ofSubject.status == .ok && itsGroups?.contains { $0["id"] as? String == group.id.rawValue } == true)
             if let hidden = group.members.first(where: { !readable($0.subjectID) }) {
-                let refused = try await client.execute(uri: "/api/v1/subjects/\(hidden.subjectID)/ocgs", method: .get, headers: bearer(token))
+                let refused = try await client.execute(
+                    uri: "/api/v1/subjects/\(hidden.subjectID)/ocgs", method: .get, headers: bearer(token))
                 #expect(refused.status == .notFound)
             }
-            let create = try await client.execute(uri: "/api/v1/ocgs", method: .post, headers: bearer(token), body: ByteBuffer(string:
-                #"{"details":{"name":"Test Crew","operationNames":["Operation TEST"],"markets":["fraud"],"areas":["london"],"status":"active"},"members":[{"subjectID":"\#(member.subjectID)","role":"principal"}]}"#))
+            let create = try await client.execute(
+                uri: "/api/v1/ocgs", method: .post, headers: bearer(token),
+                body: ByteBuffer(
+                    string:
+                        #"{"details":{"name":"Test Crew","operationNames":["Operation TEST"],"markets":["fraud"],"areas":["london"],"status":"active"},"members":[{"subjectID":"\#(member.subjectID)","role":"principal"}]}"#
+                ))
             #expect(create.status == .created)
-            let badMember = try await client.execute(uri: "/api/v1/ocgs", method: .post, headers: bearer(token), body: ByteBuffer(string:
-                #"{"details":{"name":"Test Crew","operationNames":[],"markets":[],"areas":[],"status":"active"},"members":[{"subjectID":"\#(UUID().uuidString)","role":"principal"}]}"#))
+            let badMember = try await client.execute(
+                uri: "/api/v1/ocgs", method: .post, headers: bearer(token),
+                body: ByteBuffer(
+                    string:
+                        #"{"details":{"name":"Test Crew","operationNames":[],"markets":[],"areas":[],"status":"active"},"members":[{"subjectID":"\#(UUID().uuidString)","role":"principal"}]}"#
+                ))
             #expect(badMember.status == .unprocessableContent)
             #expect(try badMember.errorFields() == ["members[0].subjectID"])
         }
@@ -297,16 +397,22 @@ struct APITests {
         let admin = try await harness.token("nca.admin")
         let analyst = try await harness.token("nca.analyst")
         try await harness.run { client in
-            let markets = try await client.execute(uri: "/api/v1/reference?list=criminal-market", method: .get, headers: bearer(analyst))
-            #expect((try markets.json()["items"] as! [[String: Any]]).contains { $0["code"] as? String == "class-a-drugs" })
+            let markets = try await client.execute(
+                uri: "/api/v1/reference?list=criminal-market", method: .get, headers: bearer(analyst))
+            #expect(
+                (try markets.json()["items"] as! [[String: Any]]).contains { $0["code"] as? String == "class-a-drugs" })
             let body = ByteBuffer(string: #"{"label":"Wildlife crime","sortOrder":500,"active":true}"#)
-            let refused = try await client.execute(uri: "/api/v1/reference/criminal-market/wildlife", method: .put, headers: bearer(analyst), body: body)
+            let refused = try await client.execute(
+                uri: "/api/v1/reference/criminal-market/wildlife", method: .put, headers: bearer(analyst), body: body)
             #expect(refused.status == .forbidden)
-            let saved = try await client.execute(uri: "/api/v1/reference/criminal-market/wildlife", method: .put, headers: bearer(admin), body: body)
+            let saved = try await client.execute(
+                uri: "/api/v1/reference/criminal-market/wildlife", method: .put, headers: bearer(admin), body: body)
             #expect(saved.status == .ok)
-            let badCode = try await client.execute(uri: "/api/v1/reference/criminal-market/Bad%20Code", method: .put, headers: bearer(admin), body: body)
+            let badCode = try await client.execute(
+                uri: "/api/v1/reference/criminal-market/Bad%20Code", method: .put, headers: bearer(admin), body: body)
             #expect(try badCode.errorFields() == ["code"])
-            let filtered = try await client.execute(uri: "/api/v1/ocgs?market=wildlife", method: .get, headers: bearer(analyst))
+            let filtered = try await client.execute(
+                uri: "/api/v1/ocgs?market=wildlife", method: .get, headers: bearer(analyst))
             #expect(filtered.status == .ok)
         }
     }
@@ -322,12 +428,16 @@ struct APITests {
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             for operation in operations {
-                #expect(paths[operation.path]?[operation.method.rawValue.lowercased()] != nil, "\(operation.method) \(operation.path) is undocumented")
+                #expect(
+                    paths[operation.path]?[operation.method.rawValue.lowercased()] != nil,
+                    "\(operation.method) \(operation.path) is undocumented")
             }
             #expect(operations.count == paths.values.map(\.count).reduce(0, +))
             let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
             let responses = try #require((document["components"] as? [String: Any])?["responses"] as? [String: Any])
-            let refs = response.text.matches(of: /"\$ref":"#\/components\/(schemas|responses)\/([A-Za-z]+)"/).map { (String($0.output.1), String($0.output.2)) }
+            let refs = response.text.matches(of: /"\$ref":"#\/components\/(schemas|responses)\/([A-Za-z]+)"/).map {
+                (String($0.output.1), String($0.output.2))
+            }
             #expect(!refs.isEmpty)
             for (kind, name) in refs {
                 #expect((kind == "schemas" ? schemas[name] : responses[name]) != nil, "unresolved \(kind)/\(name)")
@@ -351,16 +461,21 @@ struct APITests {
             let hidden = try await client.execute(uri: "/metrics", method: .get)
             #expect(hidden.status == .notFound)
         }
-        let harness = try await WebHarness(configuration: ServerConfiguration(passwordCost: 4, metrics: .token("a-scraper-token-0123")))
+        let harness = try await WebHarness(
+            configuration: ServerConfiguration(passwordCost: 4, metrics: .token("a-scraper-token-0123")))
         try await harness.run { client in
             _ = try await client.execute(uri: "/healthz", method: .get)
             _ = try await client.execute(uri: "/api/v1/subjects", method: .get)
             let anonymous = try await client.execute(uri: "/metrics", method: .get)
             let wrong = try await client.execute(uri: "/metrics", method: .get, headers: bearer("a-scraper-token-0124"))
             #expect(anonymous.status == .unauthorized && wrong.status == .unauthorized)
-            let metrics = try await client.execute(uri: "/metrics", method: .get, headers: bearer("a-scraper-token-0123", json: false))
-            #expect(metrics.text.contains(#"liaison_http_requests_total{method="GET",route="/healthz",status="200"} 1"#))
-            #expect(metrics.text.contains(#"liaison_http_requests_total{method="GET",route="/api/v1/subjects",status="401"} 1"#))
+            let metrics = try await client.execute(
+                uri: "/metrics", method: .get, headers: bearer("a-scraper-token-0123", json: false))
+            #expect(
+                metrics.text.contains(#"liaison_http_requests_total{method="GET",route="/healthz",status="200"} 1"#))
+            #expect(
+                metrics.text.contains(
+                    #"liaison_http_requests_total{method="GET",route="/api/v1/subjects",status="401"} 1"#))
             #expect(metrics.text.contains("liaison_http_request_duration_seconds_bucket"))
         }
     }

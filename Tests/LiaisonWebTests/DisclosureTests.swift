@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LiaisonCore
 import LiaisonMatching
 import Testing
+
 @testable import LiaisonWeb
 
 /// What responses contain, not only their status: restricted records of every marking, sharing and compartment
@@ -28,8 +29,9 @@ struct DisclosureTests {
 
     static let letters = Array("abcdefg")
 
-    @Test("every GET route × every user: no body carries a canary of a record the user may not read",
-          arguments: WebHarness.Backing.available)
+    @Test(
+        "every GET route × every user: no body carries a canary of a record the user may not read",
+        arguments: WebHarness.Backing.available)
     func canaries(on backing: WebHarness.Backing) async throws {
         let harness = try await WebHarness(on: backing)
         let data = harness.data
@@ -40,34 +42,46 @@ struct DisclosureTests {
         let hmrc = data.agencies.first { $0.code == "HMRC" }!
         let author = harness.user("nca.analyst")
         let now = Date()
-        func meta(_ classification: Classification, _ sharing: Sharing = .all, owner: Agency? = nil, ntk: String? = nil) -> RecordMeta {
-            RecordMeta(owningAgencyID: (owner ?? nca).id, marking: ProtectiveMarking(classification), sharing: sharing, needToKnow: ntk,
-                       createdAt: now, createdBy: author.id)
+        func meta(_ classification: Classification, _ sharing: Sharing = .all, owner: Agency? = nil, ntk: String? = nil)
+            -> RecordMeta
+        {
+            RecordMeta(
+                owningAgencyID: (owner ?? nca).id, marking: ProtectiveMarking(classification), sharing: sharing,
+                needToKnow: ntk,
+                createdAt: now, createdBy: author.id)
         }
         // Every kind of restriction: vetting, the owner alone, a named agency, a compartment, the top marking, two at once.
         let restrictions: [RecordMeta] = [
             meta(.secret), meta(.official, .ownerOnly), meta(.official, Sharing(withAll: false, agencies: [hmrc.id])),
-            meta(.official, ntk: "OPERATION FLINT"), meta(.topSecret), meta(.officialSensitive, .ownerOnly, ntk: "OPERATION GRANITE"),
+            meta(.official, ntk: "OPERATION FLINT"), meta(.topSecret),
+            meta(.officialSensitive, .ownerOnly, ntk: "OPERATION GRANITE"),
             meta(.official, Sharing(withAll: false, agencies: [gmp.id]), owner: hocc),
         ]
         // A person everyone may read, so searches for the shared surname have something to find.
-        let control = Subject(meta: meta(.official), details: SubjectDetails(names: [PersonName(given: "Openvisible", family: "Quillfeather")]))
+        let control = Subject(
+            meta: meta(.official),
+            details: SubjectDetails(names: [PersonName(given: "Openvisible", family: "Quillfeather")]))
         var canaries: [Canary] = []
         var subjects: [Subject] = [control]
         for (n, restriction) in restrictions.enumerated() {
             let letter = Self.letters[n]
-            let subject = Subject(meta: restriction, details: SubjectDetails(names: [PersonName(given: "Zorvath\(letter)", family: "Quillfeather")],
-                                                                            datesOfBirth: ["1980-01-0\(n + 1)"], nationalities: ["ALB"]))
-            let group = OCG(meta: restriction, details: OCGDetails(name: "Vellmarch\(letter) Crew", markets: ["class-a-drugs"]),
-                            members: [OCGMember(subjectID: subject.id, role: "principal")])
+            let subject = Subject(
+                meta: restriction,
+                details: SubjectDetails(
+                    names: [PersonName(given: "Zorvath\(letter)", family: "Quillfeather")],
+                    datesOfBirth: ["1980-01-0\(n + 1)"], nationalities: ["ALB"]))
+            let group = OCG(
+                meta: restriction, details: OCGDetails(name: "Vellmarch\(letter) Crew", markets: ["class-a-drugs"]),
+                members: [OCGMember(subjectID: subject.id, role: "principal")])
             subjects.append(subject)
             canaries.append(Canary(subject: subject, group: group, caseID: .make(), obligations: [], dependents: []))
         }
         try await store.insertSubjects(subjects.map { ($0, SearchKeys.subject($0.details)) })
         try await store.insertOCGs(canaries.map { ($0.group, SearchKeys.ocg($0.group.details)) })
         // A group everyone may read, whose members include every restricted person.
-        let openGroup = OCG(meta: meta(.official), details: OCGDetails(name: "Openhaven Crew", markets: ["class-a-drugs"]),
-                            members: subjects.map { OCGMember(subjectID: $0.id, role: "member") })
+        let openGroup = OCG(
+            meta: meta(.official), details: OCGDetails(name: "Openhaven Crew", markets: ["class-a-drugs"]),
+            members: subjects.map { OCGMember(subjectID: $0.id, role: "member") })
         try await store.insertOCGs([(openGroup, SearchKeys.ocg(openGroup.details))])
 
         let workflow = harness.user("hocc.workflow")
@@ -75,45 +89,66 @@ struct DisclosureTests {
             let c = canaries[n]
             // A case on the person, marked lower and shared wider than its subject (as older records may be), with
             // the NCA's and GMP's interest and the notices owed to them naming the person.
-            var deportationCase = DeportationCase(id: c.caseID, meta: RecordMeta(owningAgencyID: hocc.id, marking: .official, createdAt: now,
-                                                                                   createdBy: workflow.id),
-                                                  subjectID: c.subject.id, homeOfficeReference: String(format: "Q%07d", n), owner: "hocc.owner",
-                                                  fileLocation: nil)
+            var deportationCase = DeportationCase(
+                id: c.caseID,
+                meta: RecordMeta(
+                    owningAgencyID: hocc.id, marking: .official, createdAt: now,
+                    createdBy: workflow.id),
+                subjectID: c.subject.id, homeOfficeReference: String(format: "Q%07d", n), owner: "hocc.owner",
+                fileLocation: nil)
             for (id, agency) in [nca, gmp].enumerated() {
-                deportationCase.interests.append(CaseInterest(id: id + 1, agencyID: agency.id, agencyCode: agency.code, reason: "interest",
-                                                              contact: "desk", via: .email, registeredAt: now, registeredBy: workflow.username))
+                deportationCase.interests.append(
+                    CaseInterest(
+                        id: id + 1, agencyID: agency.id, agencyCode: agency.code, reason: "interest",
+                        contact: "desk", via: .email, registeredAt: now, registeredBy: workflow.username))
             }
-            let event = CaseEvent(kind: "decision-to-deport", at: now, by: workflow.username, reason: "as the file shows")
+            let event = CaseEvent(
+                kind: "decision-to-deport", at: now, by: workflow.username, reason: "as the file shows")
             deportationCase.progress.events.append(event)
-            let owed = ObligationEngine.derive([event], on: deportationCase, subjectName: c.subject.displayName, ownerContact: "Casey Owner")
+            let owed = ObligationEngine.derive(
+                [event], on: deportationCase, subjectName: c.subject.displayName, ownerContact: "Casey Owner")
             try await store.insertCases([deportationCase], obligations: owed)
             canaries[n].obligations = owed
             // A PoI, an intervention against it, an asset record and a report about the person, each open to all.
-            let poi = PersonOfInterest(meta: meta(.official), subjectID: c.subject.id, owner: author.username, reviewDue: now, lifetimeManagement: false)
+            let poi = PersonOfInterest(
+                meta: meta(.official), subjectID: c.subject.id, owner: author.username, reviewDue: now,
+                lifetimeManagement: false)
             try await store.insertPOI(poi)
-            let intervention = Intervention(id: .make(), meta: meta(.official), target: InterventionTarget(kind: "poi", id: poi.id.rawValue),
-                                            category: .pursue, tactic: "arrest", partnerAgencies: [], owner: author.username, dueDate: "2026-12-01",
-                                            status: "planned", operation: "OPERATION-CANARY", description: "planned", outcomes: [])
+            let intervention = Intervention(
+                id: .make(), meta: meta(.official), target: InterventionTarget(kind: "poi", id: poi.id.rawValue),
+                category: .pursue, tactic: "arrest", partnerAgencies: [], owner: author.username, dueDate: "2026-12-01",
+                status: "planned", operation: "OPERATION-CANARY", description: "planned", outcomes: [])
             try await store.insertIntervention(intervention)
-            let order = AssetOrder(id: .make(), meta: meta(.official), target: AssetTarget(kind: "subject", id: c.subject.id.rawValue),
-                                   subjectID: c.subject.id, power: .restraint, court: "Crown Court", reference: "", madeOn: "2026-01-01",
-                                   amount: 1_000, confiscation: nil, agencies: [], status: "in-force", events: [])
+            let order = AssetOrder(
+                id: .make(), meta: meta(.official), target: AssetTarget(kind: "subject", id: c.subject.id.rawValue),
+                subjectID: c.subject.id, power: .restraint, court: "Crown Court", reference: "", madeOn: "2026-01-01",
+                amount: 1_000, confiscation: nil, agencies: [], status: "in-force", events: [])
             try await store.insertAssetOrder(order)
             canaries[n].dependents = [poi.id.rawValue, intervention.id.rawValue, order.id.rawValue]
-            let report = IntelReport(id: .make(), meta: meta(.official), text: "Openhaven meeting observed at the yard", infoDate: "2026-01-01",
-                                     place: nil, source: IntelSource(kind: "agency", description: "Surveillance log"),
-                                     links: [IntelLink(kind: "subject", value: c.subject.id.rawValue), IntelLink(kind: "ocg", value: c.group.id.rawValue)],
-                                     grading: IntelGrading(source: .reliable, assessment: .b, handling: HandlingCode(.p)), legacyGrading: nil,
-                                     status: "recorded", reviewDate: nil, sanitised: [], disseminations: [], history: [], withheld: [])
+            let report = IntelReport(
+                id: .make(), meta: meta(.official), text: "Openhaven meeting observed at the yard",
+                infoDate: "2026-01-01",
+                place: nil, source: IntelSource(kind: "agency", description: "Surveillance log"),
+                links: [
+                    IntelLink(kind: "subject", value: c.subject.id.rawValue),
+                    IntelLink(kind: "ocg", value: c.group.id.rawValue),
+                ],
+                grading: IntelGrading(source: .reliable, assessment: .b, handling: HandlingCode(.p)),
+                legacyGrading: nil,
+                status: "recorded", reviewDate: nil, sanitised: [], disseminations: [], history: [], withheld: [])
             try await store.insertIntelReport(report)
         }
         // A duplicate pair of each restricted person with the open one.
-        try await store.insertMatchReviews(canaries.map { c in
-            MatchReview(pair: (control.id, c.subject.id), probability: 0.8,
-                        explanation: MatchExplanation(Comparator.compare(PreparedPerson(SubjectMatching.record(id: control.id.rawValue, control.details)),
-                                                                         PreparedPerson(SubjectMatching.record(id: c.subject.id.rawValue, c.subject.details))),
-                                                      model: SubjectMatching.model), foundAt: now)
-        })
+        try await store.insertMatchReviews(
+            canaries.map { c in
+                MatchReview(
+                    pair: (control.id, c.subject.id), probability: 0.8,
+                    explanation: MatchExplanation(
+                        Comparator.compare(
+                            PreparedPerson(SubjectMatching.record(id: control.id.rawValue, control.details)),
+                            PreparedPerson(SubjectMatching.record(id: c.subject.id.rawValue, c.subject.details))),
+                        model: SubjectMatching.model), foundAt: now)
+            })
 
         /// What `user` may not be shown, each with what it is.
         func forbidden(to user: User) -> [(token: String, what: String)] {
@@ -121,9 +156,13 @@ struct DisclosureTests {
             for c in canaries {
                 let reads = AccessPolicy.decide(user, .read, c.subject.meta, kind: "subject").allowed
                 let told = c.obligations.contains { o in
-                    AccessPolicy.decideNotice(user, addressedTo: o.agencyID, caseMeta: RecordMeta(owningAgencyID: hocc.id, marking: .official,
-                                                                                                   createdAt: now, createdBy: workflow.id),
-                                              subjectMeta: c.subject.meta).allowed
+                    AccessPolicy.decideNotice(
+                        user, addressedTo: o.agencyID,
+                        caseMeta: RecordMeta(
+                            owningAgencyID: hocc.id, marking: .official,
+                            createdAt: now, createdBy: workflow.id),
+                        subjectMeta: c.subject.meta
+                    ).allowed
                 }
                 if !reads && !told { hidden.append((c.name, "the name of \(c.subject.id)")) }
                 if !reads {
@@ -131,7 +170,10 @@ struct DisclosureTests {
                     hidden += c.dependents.map { ($0, "a record about \(c.name)") }
                 }
                 if !AccessPolicy.decide(user, .read, c.group.meta, kind: "ocg").allowed {
-                    hidden += [(c.groupName, "the name of group \(c.group.id)"), (c.group.id.rawValue, "the ID of group \(c.groupName)")]
+                    hidden += [
+                        (c.groupName, "the name of group \(c.group.id)"),
+                        (c.group.id.rawValue, "the ID of group \(c.groupName)"),
+                    ]
                 }
             }
             return hidden
@@ -140,19 +182,31 @@ struct DisclosureTests {
         // The paths to call: every GET route, with each record of its kind where it names one.
         let ids: [String: [String]] = [
             "subject": subjects.map(\.id.rawValue), "ocg": canaries.map(\.group.id.rawValue) + [openGroup.id.rawValue],
-            "case": canaries.map(\.caseID.rawValue), "poi": canaries.map { $0.dependents[0] }, "intervention": canaries.map { $0.dependents[1] },
+            "case": canaries.map(\.caseID.rawValue), "poi": canaries.map { $0.dependents[0] },
+            "intervention": canaries.map { $0.dependents[1] },
             "asset": canaries.map { $0.dependents[2] },
-            "intel": try await store.intelReports(viewer: Viewer(author), limit: 200).filter { $0.text.hasPrefix("Openhaven") }.map(\.id.rawValue),
+            "intel": try await store.intelReports(viewer: Viewer(author), limit: 200).filter {
+                $0.text.hasPrefix("Openhaven")
+            }.map(\.id.rawValue),
         ]
         let obligationIDs = canaries.flatMap { $0.obligations.map(\.id) }
-        let reviewIDs = try await store.matchReviews(status: nil, limit: 1_000).filter { $0.leftID == control.id || $0.rightID == control.id }.map(\.id)
+        let reviewIDs = try await store.matchReviews(status: nil, limit: 1_000).filter {
+            $0.leftID == control.id || $0.rightID == control.id
+        }.map(\.id)
         func paths(_ template: String, _ access: RouteAccess) -> [String] {
-            var filled = template.replacingOccurrences(of: "{list}", with: "criminal-market").replacingOccurrences(of: "{agency}", with: "NCA")
-                .replacingOccurrences(of: "{slug}", with: "consultation").replacingOccurrences(of: "{name}", with: "OPERATION-CANARY")
-                .replacingOccurrences(of: "{kind}", with: "ocg").replacingOccurrences(of: "{code}", with: "class-a-drugs")
+            var filled = template.replacingOccurrences(of: "{list}", with: "criminal-market").replacingOccurrences(
+                of: "{agency}", with: "NCA"
+            )
+            .replacingOccurrences(of: "{slug}", with: "consultation").replacingOccurrences(
+                of: "{name}", with: "OPERATION-CANARY"
+            )
+            .replacingOccurrences(of: "{kind}", with: "ocg").replacingOccurrences(of: "{code}", with: "class-a-drugs")
             guard filled.contains("{id}") else {
                 let separator = filled.contains("?") ? "&" : "?"
-                return [filled, filled + separator + "q=Quillfeather&state=all&limit=200", filled + separator + "q=Openhaven&format=csv"]
+                return [
+                    filled, filled + separator + "q=Quillfeather&state=all&limit=200",
+                    filled + separator + "q=Openhaven&format=csv",
+                ]
             }
             let values: [String]
             switch access {
@@ -166,8 +220,12 @@ struct DisclosureTests {
             filled = filled.replacingOccurrences(of: "{id}", with: "ID")
             return values.map { filled.replacingOccurrences(of: "ID", with: $0) }
         }
-        let routes = harness.operations.filter { $0.method == .get }.flatMap { op in paths(op.path, op.access).map { ($0, true) } }
-            + harness.pages.filter { $0.method == .get && $0.path != "/logout" }.flatMap { page in paths(page.path, page.access).map { ($0, false) } }
+        let routes =
+            harness.operations.filter { $0.method == .get }.flatMap { op in paths(op.path, op.access).map { ($0, true) }
+            }
+            + harness.pages.filter { $0.method == .get && $0.path != "/logout" }.flatMap { page in
+                paths(page.path, page.access).map { ($0, false) }
+            }
         var tokens: [String: String] = [:]
         for user in data.users { tokens[user.username] = try await harness.token(user.username) }
         let issued = tokens
@@ -182,10 +240,13 @@ struct DisclosureTests {
                 let hidden = hiddenFrom[user.username]!
                 for (path, api) in routes {
                     do {
-                        let headers: HTTPFields = api ? bearer(issued[user.username]!, json: false) : [.cookie: session.cookie]
+                        let headers: HTTPFields =
+                            api ? bearer(issued[user.username]!, json: false) : [.cookie: session.cookie]
                         let response = try await client.execute(uri: path, method: .get, headers: headers)
                         await counted.add()
-                        if response.status.code >= 500 { Issue.record("\(path) as \(user.username) answered \(response.status.code)") }
+                        if response.status.code >= 500 {
+                            Issue.record("\(path) as \(user.username) answered \(response.status.code)")
+                        }
                         let body = response.text.lowercased()
                         for (token, what) in hidden where body.contains(token.lowercased()) {
                             await leaks.add("\(user.username) GET \(path) shows \(what)")

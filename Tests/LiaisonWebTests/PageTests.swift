@@ -3,13 +3,15 @@ import Hummingbird
 import HummingbirdTesting
 import LiaisonCore
 import Testing
+
 @testable import LiaisonWeb
 
 @Suite("Pages")
 struct PageTests {
     static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
-    @Test("sign in: wrong password shows an error summary; right password sets a secure session cookie; sign out ends it")
+    @Test(
+        "sign in: wrong password shows an error summary; right password sets a secure session cookie; sign out ends it")
     func signInOut() async throws {
         let harness = try await WebHarness()
         try await harness.run { client in
@@ -20,26 +22,36 @@ struct PageTests {
             #expect(wrong.status == .unauthorized)
             #expect(wrong.text.contains("There is a problem"))
             #expect(wrong.text.contains("Enter a correct username and password"))
-            #expect(wrong.headers[.setCookie]?.hasPrefix(Authenticator.cookieName) != true, "no session for a wrong password")
+            #expect(
+                wrong.headers[.setCookie]?.hasPrefix(Authenticator.cookieName) != true,
+                "no session for a wrong password")
             let empty = try await postSignIn(client, "username=&password=")
             #expect(empty.text.contains("Enter your username"))
             #expect(empty.text.contains("Enter your password"))
 
-            let ok = try await postSignIn(client, "username=nca.analyst&password=\(WebHarness.password)&next=%2Fsubjects")
+            let ok = try await postSignIn(
+                client, "username=nca.analyst&password=\(WebHarness.password)&next=%2Fsubjects")
             #expect(ok.status == .seeOther)
             #expect(ok.headers[.location] == "/subjects")
             let cookie = try #require(ok.headers[.setCookie])
             #expect(cookie.contains("HttpOnly"))
             #expect(cookie.contains("SameSite=Lax"))
-            let offsite = try await postSignIn(client, "username=nca.analyst&password=\(WebHarness.password)&next=%2F%2Fevil.example")
+            let offsite = try await postSignIn(
+                client, "username=nca.analyst&password=\(WebHarness.password)&next=%2F%2Fevil.example")
             #expect(offsite.headers[.location] == "/")
 
             let (session, csrf) = try await signIn(client, "nca.analyst")
             let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: session])
             #expect(home.text.contains("Welcome, Analyst (NCA demo)"))
-            let forged = try await client.execute(uri: "/logout", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=wrong"))
+            let forged = try await client.execute(
+                uri: "/logout", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=wrong"))
             #expect(forged.status == .forbidden)
-            let out = try await client.execute(uri: "/logout", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrf)"))
+            let out = try await client.execute(
+                uri: "/logout", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(csrf)"))
             #expect(out.status == .seeOther)
             let after = try await client.execute(uri: "/", method: .get, headers: [.cookie: session])
             #expect(after.status == .seeOther)
@@ -65,11 +77,16 @@ struct PageTests {
         try await harness.run { client in
             let (session, csrf) = try await signIn(client, "nca.analyst")
             let body = ByteBuffer(string: APITests.validSubject)
-            let refused = try await client.execute(uri: "/api/v1/subjects", method: .post, headers: [.cookie: session, .contentType: "application/json"], body: body)
+            let refused = try await client.execute(
+                uri: "/api/v1/subjects", method: .post, headers: [.cookie: session, .contentType: "application/json"],
+                body: body)
             #expect(refused.status == .forbidden)
-            let accepted = try await client.execute(uri: "/api/v1/subjects", method: .post, headers: [.cookie: session, .contentType: "application/json", .xCSRFToken: csrf], body: body)
+            let accepted = try await client.execute(
+                uri: "/api/v1/subjects", method: .post,
+                headers: [.cookie: session, .contentType: "application/json", .xCSRFToken: csrf], body: body)
             #expect(accepted.status == .created)
-            let read = try await client.execute(uri: "/api/v1/subjects?limit=1", method: .get, headers: [.cookie: session])
+            let read = try await client.execute(
+                uri: "/api/v1/subjects?limit=1", method: .get, headers: [.cookie: session])
             #expect(read.status == .ok)
         }
     }
@@ -77,7 +94,9 @@ struct PageTests {
     @Test("subject pages: list, search, view, and a form that reports every error then saves")
     func subjectPages() async throws {
         let harness = try await WebHarness()
-        let target = harness.readable(by: "nca.analyst") { $0.meta.marking.classification == .official && !$0.details.identifiers.isEmpty }
+        let target = harness.readable(by: "nca.analyst") {
+            $0.meta.marking.classification == .official && !$0.details.identifiers.isEmpty
+        }
         try await harness.run { client in
             let (session, csrf) = try await signIn(client, "nca.analyst")
             let headers: HTTPFields = [.cookie: session]
@@ -86,7 +105,8 @@ struct PageTests {
             #expect(list.text.contains("<caption>All subjects you can see, by name</caption>"))
             #expect(list.text.contains("Next page"))
             let identifier = target.details.identifiers[0].value
-            let search = try await client.execute(uri: "/subjects?q=\(urlEncode(identifier))", method: .get, headers: headers)
+            let search = try await client.execute(
+                uri: "/subjects?q=\(urlEncode(identifier))", method: .get, headers: headers)
             #expect(search.text.contains("/subjects/\(target.id)"))
             let page = try await client.execute(uri: "/subjects/\(target.id)", method: .get, headers: headers)
             #expect(page.status == .ok)
@@ -94,18 +114,27 @@ struct PageTests {
             #expect(page.text.contains("OFFICIAL"))
             #expect(page.text.contains(#"<a class="back-link" href="/subjects">Back to subjects</a>"#))
             // Nationalities by country name, not ISO code.
-            if let code = target.details.nationalities.first, let country = ReferenceData.defaults.list("country").first(where: { $0.code == code.lowercased() }) {
+            if let code = target.details.nationalities.first,
+                let country = ReferenceData.defaults.list("country").first(where: { $0.code == code.lowercased() })
+            {
                 #expect(page.text.contains(country.label.replacingOccurrences(of: "'", with: "&#39;")), "\(code)")
             }
             // Only markings the user's vetting reaches are offered: nobody makes a record they could not read back.
             let offered = try await client.execute(uri: "/subjects/new", method: .get, headers: headers)
-            #expect(offered.text.contains(#"<option value="TOP SECRET""#)) // DV vetting reaches it
+            #expect(offered.text.contains(#"<option value="TOP SECRET""#))  // DV vetting reaches it
             let bpss = try await signIn(client, "nca.bpss")
             let bpssForm = try await client.execute(uri: "/subjects/new", method: .get, headers: [.cookie: bpss.cookie])
-            #expect(bpssForm.text.contains(#"<option value="OFFICIAL-SENSITIVE""#) && !bpssForm.text.contains(#"<option value="SECRET""#))
+            #expect(
+                bpssForm.text.contains(#"<option value="OFFICIAL-SENSITIVE""#)
+                    && !bpssForm.text.contains(#"<option value="SECRET""#))
 
-            let bad = try await client.execute(uri: "/subjects/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
-                                               body: ByteBuffer(string: "_csrf=\(csrf)&given=&family=&dobs=1985-13-01&identifiers=pnc%3A+nope%0Aoops&classification=OFFICIAL"))
+            let bad = try await client.execute(
+                uri: "/subjects/new", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(
+                    string:
+                        "_csrf=\(csrf)&given=&family=&dobs=1985-13-01&identifiers=pnc%3A+nope%0Aoops&classification=OFFICIAL"
+                ))
             #expect(bad.status == .unprocessableContent)
             let html = bad.text
             #expect(html.contains("<title>Error: Add a subject – Liaison</title>"))
@@ -114,8 +143,13 @@ struct PageTests {
             #expect(html.contains("Identifier 2 must be written as kind: value"))
             #expect(html.contains("value=\"1985-13-01\""), "what the user typed is kept")
 
-            let good = try await client.execute(uri: "/subjects/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
-                                                body: ByteBuffer(string: "_csrf=\(csrf)&given=Testa&family=Exampleson&aliases=Exampelson%2C+Tess&dobs=1985-07-03&nationalities=gbr&identifiers=PNC+ID%3A+98%2F123456A&addresses=1+High+Street%2C+Manchester%2C+m1+1ae&classification=OFFICIAL-SENSITIVE"))
+            let good = try await client.execute(
+                uri: "/subjects/new", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(
+                    string:
+                        "_csrf=\(csrf)&given=Testa&family=Exampleson&aliases=Exampelson%2C+Tess&dobs=1985-07-03&nationalities=gbr&identifiers=PNC+ID%3A+98%2F123456A&addresses=1+High+Street%2C+Manchester%2C+m1+1ae&classification=OFFICIAL-SENSITIVE"
+                ))
             #expect(good.status == .seeOther)
             let location = try #require(good.headers[.location])
             let saved = try await client.execute(uri: location, method: .get, headers: headers)
@@ -128,11 +162,16 @@ struct PageTests {
             let id = location.dropFirst("/subjects/".count).prefix { $0 != "?" }
             let editForm = try await client.execute(uri: "/subjects/\(id)/edit", method: .get, headers: headers)
             #expect(editForm.text.contains("Exampelson, Tess"))
-            let stale = try await client.execute(uri: "/subjects/\(id)/edit", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
-                                                 body: ByteBuffer(string: "_csrf=\(csrf)&version=7&given=Testa&family=Exampleson&classification=OFFICIAL"))
+            let stale = try await client.execute(
+                uri: "/subjects/\(id)/edit", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(
+                    string: "_csrf=\(csrf)&version=7&given=Testa&family=Exampleson&classification=OFFICIAL"))
             #expect(stale.text.contains("Someone else changed this subject"))
-            let forged = try await client.execute(uri: "/subjects/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
-                                                  body: ByteBuffer(string: "given=A&family=B&classification=OFFICIAL"))
+            let forged = try await client.execute(
+                uri: "/subjects/new", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "given=A&family=B&classification=OFFICIAL"))
             #expect(forged.status == .forbidden)
         }
     }
@@ -140,20 +179,27 @@ struct PageTests {
     @Test("adding a subject we may already hold shows the likely matches first, then adds it when confirmed")
     func duplicateWarning() async throws {
         let harness = try await WebHarness()
-        let target = harness.readable(by: "nca.analyst") { !$0.details.datesOfBirth.isEmpty && ($0.details.datesOfBirth.first?.count ?? 0) == 10 }
+        let target = harness.readable(by: "nca.analyst") {
+            !$0.details.datesOfBirth.isEmpty && ($0.details.datesOfBirth.first?.count ?? 0) == 10
+        }
         let name = try #require(target.details.primaryName)
         try await harness.run { client in
             let (session, csrf) = try await signIn(client, "nca.analyst")
-            let form = "_csrf=\(csrf)&given=\(urlEncode(name.given))&family=\(urlEncode(name.family))&dobs=\(target.details.datesOfBirth[0])&classification=OFFICIAL"
-            let first = try await client.execute(uri: "/subjects/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
-                                                 body: ByteBuffer(string: form))
+            let form =
+                "_csrf=\(csrf)&given=\(urlEncode(name.given))&family=\(urlEncode(name.family))&dobs=\(target.details.datesOfBirth[0])&classification=OFFICIAL"
+            let first = try await client.execute(
+                uri: "/subjects/new", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: form))
             #expect(first.status == .ok)
             #expect(first.text.contains("We may already hold this person"))
             #expect(first.text.contains("href=\"/subjects/\(target.id)\""))
             #expect(first.text.contains("name=\"confirmNew\" value=\"1\""))
             #expect(first.text.contains("None of these: add the subject"))
-            let confirmed = try await client.execute(uri: "/subjects/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
-                                                     body: ByteBuffer(string: form + "&confirmNew=1"))
+            let confirmed = try await client.execute(
+                uri: "/subjects/new", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: form + "&confirmNew=1"))
             #expect(confirmed.status == .seeOther)
             #expect(confirmed.headers[.location]?.hasPrefix("/subjects/") == true)
         }
@@ -166,7 +212,9 @@ struct PageTests {
         try await harness.run { client in
             let (session, csrf) = try await signIn(client, "nca.analyst")
             let headers: HTTPFields = [.cookie: session]
-            let list = try await client.execute(uri: "/ocgs?status=\(group.details.status)&market=\(group.details.markets[0])", method: .get, headers: headers)
+            let list = try await client.execute(
+                uri: "/ocgs?status=\(group.details.status)&market=\(group.details.markets[0])", method: .get,
+                headers: headers)
             #expect(list.status == .ok)
             #expect(list.text.contains("/ocgs/\(group.id)"))
             #expect(list.text.contains("<option value=\"\(group.details.markets[0])\" selected>"))
@@ -174,15 +222,22 @@ struct PageTests {
             #expect(bad.status == .unprocessableContent)
             let page = try await client.execute(uri: "/ocgs/\(group.id)", method: .get, headers: headers)
             #expect(page.text.contains("<h2>Members</h2>"))
-            let created = try await client.execute(uri: "/ocgs/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
-                                                   body: ByteBuffer(string: "_csrf=\(csrf)&name=Canal+Street+Crew&operations=Operation+TEST&status=active&markets=fraud&markets=firearms&areas=london&threatScore=420"))
+            let created = try await client.execute(
+                uri: "/ocgs/new", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(
+                    string:
+                        "_csrf=\(csrf)&name=Canal+Street+Crew&operations=Operation+TEST&status=active&markets=fraud&markets=firearms&areas=london&threatScore=420"
+                ))
             #expect(created.status == .seeOther)
             let shown = try await client.execute(uri: created.headers[.location]!, method: .get, headers: headers)
             #expect(shown.text.contains("Canal Street Crew"))
             #expect(shown.text.contains("Fraud"))
             #expect(shown.text.contains("Firearms"))
-            let invalid = try await client.execute(uri: "/ocgs/new", method: .post, headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
-                                                   body: ByteBuffer(string: "_csrf=\(csrf)&name=&status=active&threatScore=lots"))
+            let invalid = try await client.execute(
+                uri: "/ocgs/new", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(csrf)&name=&status=active&threatScore=lots"))
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.text.contains("Threat score must be a whole number"))
         }
@@ -193,7 +248,8 @@ struct PageTests {
         let harness = try await WebHarness()
         try await harness.run { client in
             let (session, _) = try await signIn(client, "nca.analyst")
-            let missing = try await client.execute(uri: "/subjects/\(UUID().uuidString)", method: .get, headers: [.cookie: session])
+            let missing = try await client.execute(
+                uri: "/subjects/\(UUID().uuidString)", method: .get, headers: [.cookie: session])
             #expect(missing.status == .notFound)
             #expect(missing.text.contains("Page not found"))
             let nowhere = try await client.execute(uri: "/no/such/page", method: .get, headers: [.cookie: session])
@@ -207,16 +263,24 @@ struct PageTests {
     func overduePOI() async throws {
         let harness = try await WebHarness()
         let analyst = harness.user("nca.analyst")
-        let subject = harness.readable(by: "nca.analyst") { $0.meta.owningAgencyID == analyst.agencyID && $0.meta.needToKnow == nil }
+        let subject = harness.readable(by: "nca.analyst") {
+            $0.meta.owningAgencyID == analyst.agencyID && $0.meta.needToKnow == nil
+        }
         try await harness.run { client in
             let session = try await signIn(client, "nca.analyst")
-            let adopted = try await client.execute(uri: "/pois", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
-                                                   body: ByteBuffer(string: "_csrf=\(session.csrf)&subjectID=\(subject.id)"))
+            let adopted = try await client.execute(
+                uri: "/pois", method: .post,
+                headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(session.csrf)&subjectID=\(subject.id)"))
             let location = try #require(adopted.headers[.location])
-            try await Task.sleep(for: .milliseconds(20)) // a new PoI is due for review from the moment it is adopted
+            try await Task.sleep(for: .milliseconds(20))  // a new PoI is due for review from the moment it is adopted
             let page = try await client.execute(uri: location, method: .get, headers: [.cookie: session.cookie])
-            #expect(page.status == .ok && page.text.contains("overdue") && page.text.contains(##"<a href="#assess">Review now</a>"##))
-            #expect(page.text.contains(#"id="assess" open"#) && page.text.contains(analyst.displayName) && !page.text.contains("<dd>nca.analyst</dd>"))
+            #expect(
+                page.status == .ok && page.text.contains("overdue")
+                    && page.text.contains(##"<a href="#assess">Review now</a>"##))
+            #expect(
+                page.text.contains(#"id="assess" open"#) && page.text.contains(analyst.displayName)
+                    && !page.text.contains("<dd>nca.analyst</dd>"))
         }
     }
 
@@ -228,10 +292,15 @@ struct PageTests {
             let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: session.cookie])
             #expect(home.text.contains(#"<a href="/feedback">"#))
             let form: HTTPFields = [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"]
-            let empty = try await client.execute(uri: "/feedback", method: .post, headers: form, body: ByteBuffer(string: "_csrf=\(session.csrf)&text=+"))
-            #expect(empty.status == .unprocessableContent && empty.text.contains("Enter your feedback") && empty.text.contains(##"href="#text""##))
-            let sent = try await client.execute(uri: "/feedback", method: .post, headers: form,
-                                                body: ByteBuffer(string: "_csrf=\(session.csrf)&text=The+inbox+is+too+long+to+scroll"))
+            let empty = try await client.execute(
+                uri: "/feedback", method: .post, headers: form, body: ByteBuffer(string: "_csrf=\(session.csrf)&text=+")
+            )
+            #expect(
+                empty.status == .unprocessableContent && empty.text.contains("Enter your feedback")
+                    && empty.text.contains(##"href="#text""##))
+            let sent = try await client.execute(
+                uri: "/feedback", method: .post, headers: form,
+                body: ByteBuffer(string: "_csrf=\(session.csrf)&text=The+inbox+is+too+long+to+scroll"))
             #expect(sent.status == .seeOther && sent.headers[.location] == "/feedback?sent=1")
             let kept = try await harness.store.searchAudit(AuditQuery(action: "feedback.sent", limit: 5))
             #expect(kept.contains { $0.actorName == "gmp.officer" && $0.detail == "The inbox is too long to scroll" })

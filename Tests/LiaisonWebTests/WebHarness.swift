@@ -9,6 +9,7 @@ import NIOCore
 import NIOPosix
 import Prometheus
 import Testing
+
 @testable import LiaisonWeb
 
 /// A server over a fresh SQLite store holding a small demo dataset, driven through Hummingbird's test client.
@@ -27,21 +28,27 @@ struct WebHarness {
         case sqlite, postgres
 
         static var available: [Backing] {
-            ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"].map { !$0.isEmpty } == true ? [.sqlite, .postgres] : [.sqlite]
+            ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"].map { !$0.isEmpty } == true
+                ? [.sqlite, .postgres] : [.sqlite]
         }
 
         var testDescription: String { rawValue }
     }
 
-    init(clock: any LiaisonClock = SystemClock(), on backing: Backing = .sqlite,
-         configuration: ServerConfiguration = ServerConfiguration(passwordCost: 4)) async throws {
+    init(
+        clock: any LiaisonClock = SystemClock(), on backing: Backing = .sqlite,
+        configuration: ServerConfiguration = ServerConfiguration(passwordCost: 4)
+    ) async throws {
         let token = String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-web-\(token)").path
-        store = try await StoreFactory.open(databaseURL: backing == .postgres ? ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"] : nil,
-                                            dataDir: dir, schema: backing == .postgres ? "w_\(token)" : nil)
+        store = try await StoreFactory.open(
+            databaseURL: backing == .postgres ? ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"] : nil,
+            dataDir: dir, schema: backing == .postgres ? "w_\(token)" : nil)
         data = DemoData.generate(seed: 5, subjects: 150, ocgs: 12)
-        _ = try await DemoSeeder.seed(data, into: store, passwordHash: try await PasswordHasher(cost: 4).hash(Self.password))
-        let built = try LiaisonApplication.router(store: store, clock: clock, configuration: configuration, registry: registry)
+        _ = try await DemoSeeder.seed(
+            data, into: store, passwordHash: try await PasswordHasher(cost: 4).hash(Self.password))
+        let built = try LiaisonApplication.router(
+            store: store, clock: clock, configuration: configuration, registry: registry)
         operations = built.routes.operations
         pages = built.routes.pages
         var quiet = Logger(label: "liaison-test")
@@ -57,8 +64,10 @@ struct WebHarness {
     }
 
     func token(_ username: String, days: Int = 90, clock: any LiaisonClock = SystemClock()) async throws -> String {
-        try await Authenticator(store: store, clock: clock, hasher: PasswordHasher(cost: 4), audit: AuditLog(store: store, clock: clock))
-            .issueToken(for: user(username), name: "test", by: "test", days: days)
+        try await Authenticator(
+            store: store, clock: clock, hasher: PasswordHasher(cost: 4), audit: AuditLog(store: store, clock: clock)
+        )
+        .issueToken(for: user(username), name: "test", by: "test", days: days)
     }
 
     func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
@@ -96,23 +105,30 @@ func signInForm(_ client: any TestClientProtocol) async throws -> (cookie: Strin
 }
 
 /// Posts the sign-in form as a browser would: with the token and cookie its page gave, and `extraCookie` beside it.
-func postSignIn(_ client: any TestClientProtocol, _ body: String, extraCookie: String? = nil) async throws -> TestResponse {
+func postSignIn(_ client: any TestClientProtocol, _ body: String, extraCookie: String? = nil) async throws
+    -> TestResponse
+{
     let form = try await signInForm(client)
     let cookie = [form.cookie, extraCookie].compactMap { $0 }.joined(separator: "; ")
-    return try await client.execute(uri: "/login", method: .post,
-                                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
-                                    body: ByteBuffer(string: "_csrf=\(form.csrf)&" + body))
+    return try await client.execute(
+        uri: "/login", method: .post,
+        headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+        body: ByteBuffer(string: "_csrf=\(form.csrf)&" + body))
 }
 
 /// Signs in through the login form; returns the session cookie header value and the page's CSRF token.
-func signIn(_ client: any TestClientProtocol, _ username: String, password: String = WebHarness.password) async throws -> (cookie: String, csrf: String) {
+func signIn(_ client: any TestClientProtocol, _ username: String, password: String = WebHarness.password) async throws
+    -> (cookie: String, csrf: String)
+{
     let response = try await postSignIn(client, "username=\(username)&password=\(password)&next=%2F")
     #expect(response.status == .seeOther)
     let setCookie = try #require(response.headers[.setCookie])
     let cookie = String(setCookie.split(separator: ";")[0])
     var home = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
     // A private-sector user's home is the alerts page.
-    if home.status == .seeOther, let location = home.headers[.location] { home = try await client.execute(uri: location, method: .get, headers: [.cookie: cookie]) }
+    if home.status == .seeOther, let location = home.headers[.location] {
+        home = try await client.execute(uri: location, method: .get, headers: [.cookie: cookie])
+    }
     let html = home.text
     let marker = "name=\"_csrf\" value=\""
     let start = try #require(html.range(of: marker))
@@ -122,17 +138,26 @@ func signIn(_ client: any TestClientProtocol, _ username: String, password: Stri
 
 /// A raw TCP server on loopback for protocol tests (an SMTP relay, an HTTP receiver that misbehaves): each
 /// connection is handed to `handle` with its input, output and channel; a connection that fails ends alone.
-func rawServer(_ handle: @escaping @Sendable (NIOAsyncChannelInboundStream<ByteBuffer>, NIOAsyncChannelOutboundWriter<ByteBuffer>,
-                                             any Channel) async throws -> Void) async throws -> (port: Int, task: Task<Void, any Error>) {
+func rawServer(
+    _ handle:
+        @escaping @Sendable (
+            NIOAsyncChannelInboundStream<ByteBuffer>, NIOAsyncChannelOutboundWriter<ByteBuffer>,
+            any Channel
+        ) async throws -> Void
+) async throws -> (port: Int, task: Task<Void, any Error>) {
     let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
         .bind(host: "127.0.0.1", port: 0) { channel in
-            channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+            channel.eventLoop.makeCompletedFuture {
+                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+            }
         }
     let port = try #require(server.channel.localAddress?.port)
     let task = Task {
         try await server.executeThenClose { connections in
             for try await connection in connections {
-                try? await connection.executeThenClose { input, output in try await handle(input, output, connection.channel) }
+                try? await connection.executeThenClose { input, output in
+                    try await handle(input, output, connection.channel)
+                }
             }
         }
     }

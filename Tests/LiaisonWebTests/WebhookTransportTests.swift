@@ -1,14 +1,15 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import HummingbirdTLS
-@testable import LiaisonCore
+import HummingbirdTesting
 import NIOCore
 import NIOPosix
 import NIOSSL
-import Crypto
 import Testing
+
+@testable import LiaisonCore
 @testable import LiaisonWeb
 
 @Suite("Webhook transport")
@@ -20,9 +21,11 @@ struct WebhookTransportTests {
     }
 
     static func message(to url: String) -> OutboxMessage {
-        OutboxMessage(id: "obl-1:webhook", obligationID: "obl-1", agencyID: AgencyID("agency-nca"), channel: .webhook,
-                      destination: url, subject: "Removal date", body: #"{"event":"removal-date","agency":"NCA"}"#, status: .pending,
-                      attempts: 0, nextAttemptAt: Date())
+        OutboxMessage(
+            id: "obl-1:webhook", obligationID: "obl-1", agencyID: AgencyID("agency-nca"), channel: .webhook,
+            destination: url, subject: "Removal date", body: #"{"event":"removal-date","agency":"NCA"}"#,
+            status: .pending,
+            attempts: 0, nextAttemptAt: Date())
     }
 
     /// This machine, allowed as a webhook host for these tests (it is refused by default).
@@ -33,30 +36,39 @@ struct WebhookTransportTests {
         "HTTP \(status), answer sha256:" + AuditChain.hex(SHA256.hash(data: Data(answer.utf8))).prefix(16)
     }
 
-    @Test("over HTTPS the webhook's certificate is checked: refused when not trusted, delivered and signed when it is, by name or by address")
+    @Test(
+        "over HTTPS the webhook's certificate is checked: refused when not trusted, delivered and signed when it is, by name or by address"
+    )
     func https() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-webhook-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-webhook-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let files = try TLSTests.selfSigned(in: dir)
         let certificate = try NIOSSLCertificate.fromPEMFile(files.certificate)
-        let server = TLSConfiguration.makeServerConfiguration(certificateChain: certificate.map { .certificate($0) },
-                                                              privateKey: .privateKey(try NIOSSLPrivateKey(file: files.key, format: .pem)))
+        let server = TLSConfiguration.makeServerConfiguration(
+            certificateChain: certificate.map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(file: files.key, format: .pem)))
         let secret = "a-shared-secret-of-some-length"
         let seen = Seen()
         let router = Router()
         router.post("/hook") { request, _ -> Response in
             let body = String(buffer: try await request.body.collect(upTo: 1 << 20))
-            await seen.add(request.headers[HTTPField.Name("Idempotency-Key")!] ?? "",
-                           WebhookSignature.verify(header: request.headers[HTTPField.Name("Liaison-Signature")!] ?? "", body: body, secret: secret, now: Int(Date().timeIntervalSince1970)), body)
+            await seen.add(
+                request.headers[HTTPField.Name("Idempotency-Key")!] ?? "",
+                WebhookSignature.verify(
+                    header: request.headers[HTTPField.Name("Liaison-Signature")!] ?? "", body: body, secret: secret,
+                    now: Int(Date().timeIntervalSince1970)), body)
             return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "received")))
         }
-        let app = Application(router: router, server: try .tls(.http1(), tlsConfiguration: server),
-                              configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let app = Application(
+            router: router, server: try .tls(.http1(), tlsConfiguration: server),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             let port = try #require(client.port)
             // The system's trust roots do not include a certificate made a moment ago: nothing is sent.
             await #expect(throws: DeliveryError.self) {
-                try await WebhookTransport(timeout: 5, hosts: Self.local).send(Self.message(to: "https://localhost:\(port)/hook"), secret: secret)
+                try await WebhookTransport(timeout: 5, hosts: Self.local).send(
+                    Self.message(to: "https://localhost:\(port)/hook"), secret: secret)
             }
             #expect(await seen.calls.isEmpty)
             var trusting = TLSConfiguration.makeClientConfiguration()
@@ -67,7 +79,9 @@ struct WebhookTransportTests {
                 #expect(receipt == Self.receipt(200, "received"))
             }
             let calls = await seen.calls
-            #expect(calls.count == 2 && calls.allSatisfy { $0.key == "obl-1:webhook" && $0.signed && $0.body.contains("removal-date") })
+            #expect(
+                calls.count == 2
+                    && calls.allSatisfy { $0.key == "obl-1:webhook" && $0.signed && $0.body.contains("removal-date") })
         }
     }
 
@@ -79,10 +93,13 @@ struct WebhookTransportTests {
             try await Task.sleep(for: .seconds(5))
             return Response(status: .ok)
         }
-        try await Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { client in
+        try await Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(
+            .live
+        ) { client in
             let port = try #require(client.port)
             do {
-                _ = try await WebhookTransport(timeout: 0.5, hosts: Self.local).send(Self.message(to: "http://127.0.0.1:\(port)/hook"), secret: "s")
+                _ = try await WebhookTransport(timeout: 0.5, hosts: Self.local).send(
+                    Self.message(to: "http://127.0.0.1:\(port)/hook"), secret: "s")
                 Issue.record("a webhook that did not answer was taken as delivered")
             } catch let error as DeliveryError {
                 #expect(error.description.contains("no answer within"), "\(error)")
@@ -90,26 +107,41 @@ struct WebhookTransportTests {
         }
     }
 
-    @Test("a webhook URL is read into scheme, host, port and path; other schemes, credentials and bad ports are refused")
+    @Test(
+        "a webhook URL is read into scheme, host, port and path; other schemes, credentials and bad ports are refused")
     func targets() throws {
         let plain = try #require(WebhookTransport.Target("http://partner.example/hooks/liaison?agency=NCA&v=2"))
-        #expect(!plain.secure && plain.host == "partner.example" && plain.port == 80 && plain.path == "/hooks/liaison?agency=NCA&v=2")
+        #expect(
+            !plain.secure && plain.host == "partner.example" && plain.port == 80
+                && plain.path == "/hooks/liaison?agency=NCA&v=2")
         #expect(plain.hostHeader == "partner.example" && !plain.hostIsAddress)
         let v6 = try #require(WebhookTransport.Target("HTTPS://[::1]:8443"))
-        #expect(v6.secure && v6.host == "::1" && v6.port == 8443 && v6.path == "/" && v6.hostHeader == "[::1]:8443" && v6.hostIsAddress)
+        #expect(
+            v6.secure && v6.host == "::1" && v6.port == 8443 && v6.path == "/" && v6.hostHeader == "[::1]:8443"
+                && v6.hostIsAddress)
         let escaped = try #require(WebhookTransport.Target("https://10.0.0.7/a%20b"))
-        #expect(escaped.port == 443 && escaped.path == "/a%20b" && escaped.hostHeader == "10.0.0.7" && escaped.hostIsAddress)
-        for bad in ["ftp://partner.example/x", "https://user:pass@partner.example/", "https:///nohost", "http://partner.example:0/", "not a url"] {
+        #expect(
+            escaped.port == 443 && escaped.path == "/a%20b" && escaped.hostHeader == "10.0.0.7" && escaped.hostIsAddress
+        )
+        for bad in [
+            "ftp://partner.example/x", "https://user:pass@partner.example/", "https:///nohost",
+            "http://partner.example:0/", "not a url",
+        ] {
             #expect(WebhookTransport.Target(bad) == nil, "\(bad)")
         }
     }
 
-    @Test("internal hosts are refused unless allowed, by the URL's host and by the address connected to; nothing is sent")
+    @Test(
+        "internal hosts are refused unless allowed, by the URL's host and by the address connected to; nothing is sent")
     func internalHosts() async throws {
         let hosts = WebhookHosts()
-        for url in ["http://localhost:9/x", "http://127.0.0.1:9/x", "http://[::1]:9/x", "http://10.1.2.3/x", "http://172.20.0.1/x",
-                    "http://192.168.1.1/x", "http://169.254.169.254/latest/meta-data", "http://[fe80::1]/x", "http://[fd00::1]/x",
-                    "http://[::ffff:127.0.0.1]/x", "http://0.0.0.0/x", "http://100.64.0.1/x"] {
+        for url in [
+            "http://localhost:9/x", "http://127.0.0.1:9/x", "http://[::1]:9/x", "http://10.1.2.3/x",
+            "http://172.20.0.1/x",
+            "http://192.168.1.1/x", "http://169.254.169.254/latest/meta-data", "http://[fe80::1]/x",
+            "http://[fd00::1]/x",
+            "http://[::ffff:127.0.0.1]/x", "http://0.0.0.0/x", "http://100.64.0.1/x",
+        ] {
             await #expect(throws: DeliveryError.self, "\(url)") {
                 try await WebhookTransport(timeout: 1, hosts: hosts).send(Self.message(to: url), secret: "s")
             }
@@ -117,9 +149,18 @@ struct WebhookTransportTests {
         // A name is judged by the address it reached: a partner's name that resolves to this machine is refused.
         let loopback = try SocketAddress(ipAddress: "127.0.0.1", port: 443)
         #expect(WebhookTransport.refusal(loopback, host: "hooks.partner.example", hosts: hosts) != nil)
-        #expect(WebhookTransport.refusal(loopback, host: "hooks.partner.example", hosts: WebhookHosts(allowed: ["hooks.partner.example"])) == nil)
-        #expect(WebhookTransport.refusal(try SocketAddress(ipAddress: "203.0.113.9", port: 443), host: "hooks.partner.example", hosts: hosts) == nil)
-        #expect(WebhookTransport.refusal(try SocketAddress(ipAddress: "2001:db8::1", port: 443), host: "hooks.partner.example", hosts: hosts) == nil)
+        #expect(
+            WebhookTransport.refusal(
+                loopback, host: "hooks.partner.example", hosts: WebhookHosts(allowed: ["hooks.partner.example"])) == nil
+        )
+        #expect(
+            WebhookTransport.refusal(
+                try SocketAddress(ipAddress: "203.0.113.9", port: 443), host: "hooks.partner.example", hosts: hosts)
+                == nil)
+        #expect(
+            WebhookTransport.refusal(
+                try SocketAddress(ipAddress: "2001:db8::1", port: 443), host: "hooks.partner.example", hosts: hosts)
+                == nil)
     }
 
     @Test("a receiver that answers 200 and closes at once, before reading the whole request, has the notice delivered")
@@ -127,7 +168,8 @@ struct WebhookTransportTests {
         // A raw HTTP server: on the first bytes of a request it answers and closes, reading nothing more.
         let (port, task) = try await rawServer { input, output, _ in
             for try await _ in input {
-                try await output.write(ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\nreceived"))
+                try await output.write(
+                    ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\nreceived"))
                 return
             }
         }
@@ -136,7 +178,8 @@ struct WebhookTransportTests {
         // A large body, so the receiver closes while the request is still being written.
         message.body = #"{"event":"removal-date","padding":""# + String(repeating: "x", count: 4 << 20) + #""}"#
         for _ in 0..<20 {
-            let receipt = try await WebhookTransport(timeout: 5, hosts: Self.local).send(message, secret: "a-shared-secret-of-some-length")
+            let receipt = try await WebhookTransport(timeout: 5, hosts: Self.local).send(
+                message, secret: "a-shared-secret-of-some-length")
             #expect(receipt == Self.receipt(200, "received"))
         }
     }

@@ -60,9 +60,13 @@ public enum AccessPolicy {
 
     /// Fields of a record kind that only the owning agency sees, with the reason shown to others.
     public static let protectedFields: [String: [(field: String, reason: String)]] = [
-        "subject": [("details.addresses", "addresses are shown only to the agency that holds the record"),
-                    ("details.phones", "phone numbers are shown only to the agency that holds the record")],
-        "intel": [("source.covertReference", "a covert source's identity is shown only to the agency that holds the report")],
+        "subject": [
+            ("details.addresses", "addresses are shown only to the agency that holds the record"),
+            ("details.phones", "phone numbers are shown only to the agency that holds the record"),
+        ],
+        "intel": [
+            ("source.covertReference", "a covert source's identity is shown only to the agency that holds the report")
+        ],
     ]
 
     /// Why a private-sector user is refused everything but industry alerts.
@@ -95,7 +99,8 @@ public enum AccessPolicy {
             }
         }
         guard reasons.isEmpty else { return AccessDecision(allowed: false, reasons: reasons) }
-        let withheld = owner ? [] : (protectedFields[kind] ?? []).map { WithheldField(field: $0.field, reason: $0.reason) }
+        let withheld =
+            owner ? [] : (protectedFields[kind] ?? []).map { WithheldField(field: $0.field, reason: $0.reason) }
         var why = ["\(action.rawValue) allowed: vetting reaches the marking"]
         why.append(owner ? "the user's agency holds the record" : "the record is shared with the user's agency")
         if let operation = meta.needToKnow { why.append("the user is briefed into \(operation)") }
@@ -107,8 +112,10 @@ public enum AccessPolicy {
     /// subject is shared with that agency, by its users whose vetting reaches the markings of both the case and its
     /// subject and who are briefed into their compartments. The one rule for it; every read of a notice lands in the
     /// audit chain with the notice's ID.
-    public static func decideNotice(_ user: User, addressedTo agency: AgencyID, caseMeta: RecordMeta,
-                                    subjectMeta: RecordMeta?) -> AccessDecision {
+    public static func decideNotice(
+        _ user: User, addressedTo agency: AgencyID, caseMeta: RecordMeta,
+        subjectMeta: RecordMeta?
+    ) -> AccessDecision {
         var reasons: [String] = []
         if !user.active { reasons.append("the account is disabled") }
         if user.confinedToAlerts { reasons.append(Self.confinement) }
@@ -121,13 +128,17 @@ public enum AccessPolicy {
             reasons.append("need-to-know: the user is not briefed into the notice's compartment")
         }
         guard reasons.isEmpty else { return AccessDecision(allowed: false, reasons: reasons) }
-        return AccessDecision(allowed: true, reasons: ["read allowed: a notice addressed to the user's agency, within the user's vetting"])
+        return AccessDecision(
+            allowed: true, reasons: ["read allowed: a notice addressed to the user's agency, within the user's vetting"]
+        )
     }
 
     /// Whether the user may read an industry alert. Private-sector users see it only once published, until it
     /// expires, if it is addressed to one of their organisation's `sectors`; agency users see published and
     /// withdrawn alerts, and drafts of their own agency's. Either way the marking must be within the user's vetting.
-    public static func decideAlert(_ user: User, _ alert: IndustryAlert, sectors: [String], today: String) -> AccessDecision {
+    public static func decideAlert(_ user: User, _ alert: IndustryAlert, sectors: [String], today: String)
+        -> AccessDecision
+    {
         var reasons: [String] = []
         if !user.active { reasons.append("the account is disabled") }
         if alert.marking.classification > user.vetting.maximumClassification {
@@ -136,13 +147,20 @@ public enum AccessPolicy {
         if user.confinedToAlerts {
             if alert.status != .published { reasons.append("the alert is not published") }
             if alert.expiresOn < today { reasons.append("the alert expired on \(alert.expiresOn)") }
-            if Set(alert.sectors).isDisjoint(with: sectors) { reasons.append("the alert is not addressed to the organisation's sectors") }
+            if Set(alert.sectors).isDisjoint(with: sectors) {
+                reasons.append("the alert is not addressed to the organisation's sectors")
+            }
         } else if alert.status == .draft && alert.issuer != user.agencyID {
             reasons.append("the alert is a draft of another agency")
         }
         guard reasons.isEmpty else { return AccessDecision(allowed: false, reasons: reasons) }
-        return AccessDecision(allowed: true, reasons: [user.confinedToAlerts ? "read allowed: a live alert addressed to the organisation's sectors"
-                                                           : "read allowed: vetting reaches the marking"])
+        return AccessDecision(
+            allowed: true,
+            reasons: [
+                user.confinedToAlerts
+                    ? "read allowed: a live alert addressed to the organisation's sectors"
+                    : "read allowed: vetting reaches the marking"
+            ])
     }
 
     /// Whether the user may decide that two records are, or are not, one person. A decision changes neither record,
@@ -153,14 +171,22 @@ public enum AccessPolicy {
             let read = decide(user, .read, meta, kind: kind)
             if !read.allowed { reasons += read.reasons.filter { !reasons.contains($0) } }
         }
-        if Set(user.roles).isDisjoint(with: editorRoles) { reasons.append("none of the user's roles may decide whether records are one person") }
+        if Set(user.roles).isDisjoint(with: editorRoles) {
+            reasons.append("none of the user's roles may decide whether records are one person")
+        }
         guard reasons.isEmpty else { return AccessDecision(allowed: false, reasons: reasons) }
-        return AccessDecision(allowed: true, reasons: ["link allowed: the user may read both records and holds a role that may change records"])
+        return AccessDecision(
+            allowed: true,
+            reasons: ["link allowed: the user may read both records and holds a role that may change records"])
     }
 
     /// Whether the user may create records marked `marking` for their own agency.
-    public static func decideCreate(_ user: User, marking: ProtectiveMarking, needToKnow: String? = nil) -> AccessDecision {
-        let meta = RecordMeta(owningAgencyID: user.agencyID, marking: marking, needToKnow: needToKnow, createdAt: .distantPast, createdBy: user.id)
+    public static func decideCreate(_ user: User, marking: ProtectiveMarking, needToKnow: String? = nil)
+        -> AccessDecision
+    {
+        let meta = RecordMeta(
+            owningAgencyID: user.agencyID, marking: marking, needToKnow: needToKnow, createdAt: .distantPast,
+            createdBy: user.id)
         return decide(user, .create, meta)
     }
 
@@ -173,10 +199,13 @@ public enum AccessPolicy {
     /// Throws a `PolicyRefusal` showing `notFound` for a refused read (so a refusal looks like absence)
     /// and `forbidden` for a refused write. Returns the decision (with any withheld fields) when allowed.
     @discardableResult
-    public static func enforce(_ user: User, _ action: Action, _ meta: RecordMeta, kind: String, id: String) throws -> AccessDecision {
+    public static func enforce(_ user: User, _ action: Action, _ meta: RecordMeta, kind: String, id: String) throws
+        -> AccessDecision
+    {
         let decision = decide(user, action, meta, kind: kind)
         guard !decision.allowed else { return decision }
-        let shown: LiaisonError = action == .read
+        let shown: LiaisonError =
+            action == .read
             ? .notFound(kind: kind, id: id) : .forbidden(reason: decision.reasons.joined(separator: "; "))
         throw PolicyRefusal(reasons: decision.reasons, shown: shown)
     }

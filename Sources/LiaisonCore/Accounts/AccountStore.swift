@@ -9,7 +9,9 @@ public struct SessionRecord: Sendable, Equatable {
     public var lastSeenAt: Date
     public var expiresAt: Date
 
-    public init(tokenHash: String, userID: UserID, csrfToken: String, createdAt: Date, lastSeenAt: Date, expiresAt: Date) {
+    public init(
+        tokenHash: String, userID: UserID, csrfToken: String, createdAt: Date, lastSeenAt: Date, expiresAt: Date
+    ) {
         self.tokenHash = tokenHash
         self.userID = userID
         self.csrfToken = csrfToken
@@ -33,8 +35,10 @@ public struct APITokenRecord: Sendable, Equatable {
     /// How long a token lives by default: 90 days.
     public static let lifetime: TimeInterval = 90 * 86_400
 
-    public init(id: String, name: String, tokenHash: String, userID: UserID, createdAt: Date, revokedAt: Date? = nil,
-                expiresAt: Date? = nil) {
+    public init(
+        id: String, name: String, tokenHash: String, userID: UserID, createdAt: Date, revokedAt: Date? = nil,
+        expiresAt: Date? = nil
+    ) {
         self.expiresAt = expiresAt ?? createdAt.addingTimeInterval(Self.lifetime)
         self.id = id
         self.name = name

@@ -52,7 +52,8 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
 
     public init(
         id: UserID = .make(), username: String, displayName: String, email: String, agencyID: AgencyID,
-        roles: [Role], vetting: Vetting, briefings: [String] = [], active: Bool = true, version: Int = 1, phone: String = ""
+        roles: [Role], vetting: Vetting, briefings: [String] = [], active: Bool = true, version: Int = 1,
+        phone: String = ""
     ) {
         self.phone = phone
         self.briefings = briefings

@@ -26,7 +26,8 @@ public struct DirectoryService: Sendable {
 
     /// Agency names (or codes) by ID, for tables.
     public func agencyNames(codes: Bool = false) async throws -> [AgencyID: String] {
-        Dictionary(try await store.agencies().map { ($0.id, codes ? $0.code : $0.name) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            try await store.agencies().map { ($0.id, codes ? $0.code : $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func referenceEntries() async throws -> [ReferenceEntry] { try await store.referenceEntries() }

@@ -41,7 +41,8 @@ public struct AlertService: Sendable {
     /// The alerts the user may see: for private-sector users the live ones for their sectors, for agency staff the
     /// latest published, withdrawn and own-agency drafts.
     public func list(by user: User, request: RequestInfo = .none) async throws -> [AlertView] {
-        try await auditor.run(user, "alert.list", kind: Self.kind, request: request, touched: { $0.map(\.id.rawValue) }) {
+        try await auditor.run(user, "alert.list", kind: Self.kind, request: request, touched: { $0.map(\.id.rawValue) })
+        {
             try await visible(to: user, liveOnly: user.confinedToAlerts)
         }
     }
@@ -56,17 +57,23 @@ public struct AlertService: Sendable {
 
     /// The live alerts the user may see, as the feed serves them.
     public func feed(by user: User, request: RequestInfo = .none) async throws -> [AlertView] {
-        try await auditor.run(user, "alert.feed", kind: Self.kind, request: request, touched: { $0.map(\.id.rawValue) }) {
+        try await auditor.run(user, "alert.feed", kind: Self.kind, request: request, touched: { $0.map(\.id.rawValue) })
+        {
             try await visible(to: user, liveOnly: true)
         }
     }
 
     /// The live alerts the user may see as a STIX 2.1 bundle.
     public func stix(by user: User, request: RequestInfo = .none) async throws -> STIXBundle.Bundle {
-        try await auditor.run(user, "alert.feed.stix", kind: Self.kind, request: request, touched: { $0.objects.filter { $0.type == "report" }.map(\.id) }) {
+        try await auditor.run(
+            user, "alert.feed.stix", kind: Self.kind, request: request,
+            touched: { $0.objects.filter { $0.type == "report" }.map(\.id) }
+        ) {
             let sectors = user.confinedToAlerts ? (try await store.alertAudiences()[user.agencyID] ?? []) : []
             let day = today
-            let alerts = try await store.alerts(liveOn: day, limit: 500).filter { AccessPolicy.decideAlert(user, $0, sectors: sectors, today: day).allowed }
+            let alerts = try await store.alerts(liveOn: day, limit: 500).filter {
+                AccessPolicy.decideAlert(user, $0, sectors: sectors, today: day).allowed
+            }
             let agencies = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.id, $0) })
             return STIXBundle.make(alerts, agencies: agencies, now: clock.now())
         }
@@ -89,7 +96,9 @@ public struct AlertService: Sendable {
             throw LiaisonError.notFound(kind: Self.kind, id: id)
         }
         let decision = try await decide(user, alert)
-        guard decision.allowed else { throw PolicyRefusal(reasons: decision.reasons, shown: .notFound(kind: Self.kind, id: id)) }
+        guard decision.allowed else {
+            throw PolicyRefusal(reasons: decision.reasons, shown: .notFound(kind: Self.kind, id: id))
+        }
         return alert
     }
 
@@ -97,7 +106,9 @@ public struct AlertService: Sendable {
     public func create(_ input: AlertInput, by user: User, request: RequestInfo = .none) async throws -> AlertView {
         try await auditor.run(user, "alert.create", kind: Self.kind, request: request, touched: { [$0.id.rawValue] }) {
             if !user.active || Set(user.roles).isDisjoint(with: Self.authorRoles) {
-                throw PolicyRefusal.roles("only intelligence officers, analysts, financial investigators and supervisors write industry alerts")
+                throw PolicyRefusal.roles(
+                    "only intelligence officers, analysts, financial investigators and supervisors write industry alerts"
+                )
             }
             var v = Validator()
             let reference = ReferenceData(entries: try await store.referenceEntries())
@@ -107,20 +118,31 @@ public struct AlertService: Sendable {
             let guidance = v.text(input.guidance, "guidance", max: 4_000) ?? ""
             let sectors = Array(Set(input.sectors ?? [])).sorted()
             if sectors.isEmpty { v.fail("sectors", "name at least one sector the alert is for") }
-            for sector in sectors where !reference.contains(sector, in: "industry-sector") { v.fail("sectors", "'\(sector.prefix(40))' is not in the industry-sector list") }
+            for sector in sectors where !reference.contains(sector, in: "industry-sector") {
+                v.fail("sectors", "'\(sector.prefix(40))' is not in the industry-sector list")
+            }
             let marking = input.marking ?? .official
             if !Self.markings.contains(marking.classification) {
-                v.fail("marking", "an alert goes to private-sector partners, so it may be marked only OFFICIAL or OFFICIAL-SENSITIVE")
+                v.fail(
+                    "marking",
+                    "an alert goes to private-sector partners, so it may be marked only OFFICIAL or OFFICIAL-SENSITIVE")
             } else if marking.classification > user.vetting.maximumClassification {
                 v.fail("marking", "is above your vetting")
             }
             let expires = input.expiresOn ?? ""
             let latest = InterventionService.day(clock.now().addingTimeInterval(366 * 86_400))
-            if !InterventionService.isDay(expires) || expires <= today || expires > latest { v.fail("expiresOn", "must be a date as yyyy-mm-dd after today and within a year") }
-            let indicators = (input.indicators ?? []).map { AlertIndicator(kind: $0.kind, value: $0.value.trimmingCharacters(in: .whitespaces), note: $0.note?.nonEmpty) }
+            if !InterventionService.isDay(expires) || expires <= today || expires > latest {
+                v.fail("expiresOn", "must be a date as yyyy-mm-dd after today and within a year")
+            }
+            let indicators = (input.indicators ?? []).map {
+                AlertIndicator(
+                    kind: $0.kind, value: $0.value.trimmingCharacters(in: .whitespaces), note: $0.note?.nonEmpty)
+            }
             v.count(indicators, "indicators", max: 100)
             for (n, indicator) in indicators.enumerated() {
-                if let problem = AlertIndicator.problem(kind: indicator.kind, value: indicator.value) { v.fail("indicators[\(n)]", problem) }
+                if let problem = AlertIndicator.problem(kind: indicator.kind, value: indicator.value) {
+                    v.fail("indicators[\(n)]", problem)
+                }
             }
             var source: IntelReportID?
             if let raw = input.sourceIntel?.nonEmpty {
@@ -136,9 +158,12 @@ public struct AlertService: Sendable {
             }
             try v.check()
             let agency = try await store.agency(user.agencyID)
-            let alert = IndustryAlert(id: .make(), issuer: user.agencyID, issuerCode: agency?.code ?? "", title: title, category: input.category!, summary: summary,
-                                      guidance: guidance, indicators: indicators, sectors: sectors, marking: marking, expiresOn: expires, sourceIntel: source,
-                                      createdBy: user.username, createdAt: clock.now())
+            let alert = IndustryAlert(
+                id: .make(), issuer: user.agencyID, issuerCode: agency?.code ?? "", title: title,
+                category: input.category!, summary: summary,
+                guidance: guidance, indicators: indicators, sectors: sectors, marking: marking, expiresOn: expires,
+                sourceIntel: source,
+                createdBy: user.username, createdAt: clock.now())
             try await store.insertAlert(alert)
             return AlertView(alert, for: user)
         }
@@ -158,33 +183,50 @@ public struct AlertService: Sendable {
             case .publish where !Self.mayPublish(user, alert):
                 throw PolicyRefusal.roles("only a supervisor of the issuing agency publishes or withdraws its alerts")
             case .answer where !user.confinedToAlerts:
-                throw PolicyRefusal.roles("only the private-sector recipients of an alert acknowledge it or send feedback")
+                throw PolicyRefusal.roles(
+                    "only the private-sector recipients of an alert acknowledge it or send feedback")
             default: break
             }
         } catch let refusal as PolicyRefusal {
-            try await auditor.log.record(AuditDraft(user, "alert.\(need.rawValue)", kind: Self.kind, ids: [id], request: request,
-                                                    detail: refusal.reasons.joined(separator: "; "), outcome: .denied))
+            try await auditor.log.record(
+                AuditDraft(
+                    user, "alert.\(need.rawValue)", kind: Self.kind, ids: [id], request: request,
+                    detail: refusal.reasons.joined(separator: "; "), outcome: .denied))
             throw refusal
         }
     }
 
     /// Publishes a draft, or withdraws a published alert with a reason.
-    public func step(_ id: String, _ input: AlertStepInput, by user: User, request: RequestInfo = .none) async throws -> AlertView {
+    public func step(_ id: String, _ input: AlertStepInput, by user: User, request: RequestInfo = .none) async throws
+        -> AlertView
+    {
         try await auditor.run(user, "alert.\(input.action ?? "step")", kind: Self.kind, ids: [id], request: request) {
             var alert = try await readable(id, by: user)
-            if !Self.mayPublish(user, alert) { throw PolicyRefusal.roles("only a supervisor of the issuing agency publishes or withdraws its alerts") }
-            guard let version = input.version else { throw LiaisonError.invalid("version", "must be the version you read") }
+            if !Self.mayPublish(user, alert) {
+                throw PolicyRefusal.roles("only a supervisor of the issuing agency publishes or withdraws its alerts")
+            }
+            guard let version = input.version else {
+                throw LiaisonError.invalid("version", "must be the version you read")
+            }
             switch input.action {
             case "publish":
-                if alert.status != .draft { throw LiaisonError.conflict(field: "action", reason: "only a draft can be published; this alert is \(alert.status.rawValue)") }
+                if alert.status != .draft {
+                    throw LiaisonError.conflict(
+                        field: "action", reason: "only a draft can be published; this alert is \(alert.status.rawValue)"
+                    )
+                }
                 if alert.expiresOn <= today { throw LiaisonError.invalid("expiresOn", "the alert has already expired") }
                 alert.status = .published
                 alert.publishedBy = user.username
                 alert.publishedAt = clock.now()
             case "withdraw":
-                if alert.status == .withdrawn { throw LiaisonError.conflict(field: "action", reason: "the alert is already withdrawn") }
+                if alert.status == .withdrawn {
+                    throw LiaisonError.conflict(field: "action", reason: "the alert is already withdrawn")
+                }
                 let reason = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                if reason.isEmpty || reason.count > 1_000 { throw LiaisonError.invalid("reason", "must say why the alert is withdrawn, in 1 to 1000 characters") }
+                if reason.isEmpty || reason.count > 1_000 {
+                    throw LiaisonError.invalid("reason", "must say why the alert is withdrawn, in 1 to 1000 characters")
+                }
                 alert.status = .withdrawn
                 alert.withdrawnReason = reason
             default:
@@ -200,10 +242,13 @@ public struct AlertService: Sendable {
     public func acknowledge(_ id: String, by user: User, request: RequestInfo = .none) async throws -> AlertView {
         try await auditor.run(user, "alert.acknowledge", kind: Self.kind, ids: [id], request: request) {
             var alert = try await readable(id, by: user)
-            if !user.confinedToAlerts { throw PolicyRefusal.roles("only the private-sector recipients of an alert acknowledge it") }
+            if !user.confinedToAlerts {
+                throw PolicyRefusal.roles("only the private-sector recipients of an alert acknowledge it")
+            }
             if !alert.acknowledgements.contains(where: { $0.agencyID == user.agencyID }) {
                 let code = try await store.agency(user.agencyID)?.code ?? ""
-                alert.acknowledgements.append(AlertAcknowledgement(agencyID: user.agencyID, agencyCode: code, by: user.username, at: clock.now()))
+                alert.acknowledgements.append(
+                    AlertAcknowledgement(agencyID: user.agencyID, agencyCode: code, by: user.username, at: clock.now()))
                 try await store.updateAlert(alert, expectedVersion: alert.version)
                 alert.version += 1
             }
@@ -212,16 +257,25 @@ public struct AlertService: Sendable {
     }
 
     /// A private-sector recipient says how useful the alert was and what they did; the issuing agency sees it.
-    public func feedback(_ id: String, _ input: AlertFeedbackInput, by user: User, request: RequestInfo = .none) async throws -> AlertView {
+    public func feedback(_ id: String, _ input: AlertFeedbackInput, by user: User, request: RequestInfo = .none)
+        async throws -> AlertView
+    {
         try await auditor.run(user, "alert.feedback", kind: Self.kind, ids: [id], request: request) {
             var alert = try await readable(id, by: user)
-            if !user.confinedToAlerts { throw PolicyRefusal.roles("only the private-sector recipients of an alert send feedback on it") }
+            if !user.confinedToAlerts {
+                throw PolicyRefusal.roles("only the private-sector recipients of an alert send feedback on it")
+            }
             var v = Validator()
-            if !AlertFeedback.ratings.contains(input.rating ?? "") { v.fail("rating", "must be one of " + AlertFeedback.ratings.joined(separator: ", ")) }
+            if !AlertFeedback.ratings.contains(input.rating ?? "") {
+                v.fail("rating", "must be one of " + AlertFeedback.ratings.joined(separator: ", "))
+            }
             let text = v.text(input.text, "text", required: true, max: 4_000) ?? ""
             try v.check()
             let code = try await store.agency(user.agencyID)?.code ?? ""
-            alert.feedback.append(AlertFeedback(agencyID: user.agencyID, agencyCode: code, by: user.username, at: clock.now(), rating: input.rating!, text: text))
+            alert.feedback.append(
+                AlertFeedback(
+                    agencyID: user.agencyID, agencyCode: code, by: user.username, at: clock.now(),
+                    rating: input.rating!, text: text))
             try await store.updateAlert(alert, expectedVersion: alert.version)
             alert.version += 1
             return AlertView(alert, for: user)
@@ -231,7 +285,9 @@ public struct AlertService: Sendable {
     /// The private-sector organisations and the sectors each receives alerts for.
     public func audiences(by user: User, request: RequestInfo = .none) async throws -> [AlertAudience] {
         try await auditor.run(user, "alert.audiences", kind: Self.kind, request: request) {
-            if !user.active || !user.has(.administrator) { throw PolicyRefusal.roles("only administrators set who receives industry alerts") }
+            if !user.active || !user.has(.administrator) {
+                throw PolicyRefusal.roles("only administrators set who receives industry alerts")
+            }
             let sectors = try await store.alertAudiences()
             return try await store.agencies().filter { $0.type == "private-sector" }.map {
                 AlertAudience(agencyID: $0.id, agencyCode: $0.code, agencyName: $0.name, sectors: sectors[$0.id] ?? [])
@@ -240,19 +296,31 @@ public struct AlertService: Sendable {
     }
 
     /// Sets the sectors a private-sector organisation receives alerts for (administrators).
-    public func setAudience(_ agencyCode: String, _ input: AlertAudienceInput, by user: User, request: RequestInfo = .none) async throws -> AlertAudience {
-        try await auditor.run(user, "alert.audience", kind: Self.kind, ids: [agencyCode], request: request, detail: (input.sectors ?? []).joined(separator: ",")) {
-            if !user.active || !user.has(.administrator) { throw PolicyRefusal.roles("only administrators set who receives industry alerts") }
+    public func setAudience(
+        _ agencyCode: String, _ input: AlertAudienceInput, by user: User, request: RequestInfo = .none
+    ) async throws -> AlertAudience {
+        try await auditor.run(
+            user, "alert.audience", kind: Self.kind, ids: [agencyCode], request: request,
+            detail: (input.sectors ?? []).joined(separator: ",")
+        ) {
+            if !user.active || !user.has(.administrator) {
+                throw PolicyRefusal.roles("only administrators set who receives industry alerts")
+            }
             var v = Validator()
             let agency = try await store.agency(code: agencyCode.uppercased())
             if agency == nil { v.fail("agency", "is not a known agency") }
-            if let agency, agency.type != "private-sector" { v.fail("agency", "\(agency.code) is not a private-sector organisation") }
+            if let agency, agency.type != "private-sector" {
+                v.fail("agency", "\(agency.code) is not a private-sector organisation")
+            }
             let reference = ReferenceData(entries: try await store.referenceEntries())
             let sectors = Array(Set(input.sectors ?? [])).sorted()
-            for sector in sectors where !reference.contains(sector, in: "industry-sector") { v.fail("sectors", "'\(sector.prefix(40))' is not in the industry-sector list") }
+            for sector in sectors where !reference.contains(sector, in: "industry-sector") {
+                v.fail("sectors", "'\(sector.prefix(40))' is not in the industry-sector list")
+            }
             try v.check()
             try await store.setAlertAudience(agency!.id, sectors: sectors)
-            return AlertAudience(agencyID: agency!.id, agencyCode: agency!.code, agencyName: agency!.name, sectors: sectors)
+            return AlertAudience(
+                agencyID: agency!.id, agencyCode: agency!.code, agencyName: agency!.name, sectors: sectors)
         }
     }
 }

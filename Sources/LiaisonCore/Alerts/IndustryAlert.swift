@@ -33,10 +33,16 @@ public struct IndustryAlert: Codable, Sendable, Equatable {
     public var feedback: [AlertFeedback]
     public var version: Int
 
-    public init(id: IndustryAlertID, issuer: AgencyID, issuerCode: String, title: String, category: String, summary: String, guidance: String,
-                indicators: [AlertIndicator], sectors: [String], marking: ProtectiveMarking, expiresOn: String, status: AlertStatus = .draft,
-                sourceIntel: IntelReportID? = nil, createdBy: String, createdAt: Date, publishedBy: String? = nil, publishedAt: Date? = nil,
-                withdrawnReason: String? = nil, acknowledgements: [AlertAcknowledgement] = [], feedback: [AlertFeedback] = [], version: Int = 1) {
+    public init(
+        id: IndustryAlertID, issuer: AgencyID, issuerCode: String, title: String, category: String, summary: String,
+        guidance: String,
+        indicators: [AlertIndicator], sectors: [String], marking: ProtectiveMarking, expiresOn: String,
+        status: AlertStatus = .draft,
+        sourceIntel: IntelReportID? = nil, createdBy: String, createdAt: Date, publishedBy: String? = nil,
+        publishedAt: Date? = nil,
+        withdrawnReason: String? = nil, acknowledgements: [AlertAcknowledgement] = [], feedback: [AlertFeedback] = [],
+        version: Int = 1
+    ) {
         self.id = id
         self.issuer = issuer
         self.issuerCode = issuerCode
@@ -92,19 +98,29 @@ public struct AlertIndicator: Codable, Sendable, Equatable {
         switch kind {
         case "email":
             let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-            if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || value.contains(" ") { return "an email indicator must be an address such as name@example.com" }
+            if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || value.contains(" ") {
+                return "an email indicator must be an address such as name@example.com"
+            }
         case "url":
-            if !(value.hasPrefix("http://") || value.hasPrefix("https://")) || value.contains(" ") || URL(string: value)?.host == nil {
+            if !(value.hasPrefix("http://") || value.hasPrefix("https://")) || value.contains(" ")
+                || URL(string: value)?.host == nil
+            {
                 return "a url indicator must start with http:// or https:// and name a host"
             }
         case "domain":
             let labels = value.split(separator: ".", omittingEmptySubsequences: false)
-            if labels.count < 2 || labels.contains(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }) {
+            if labels.count < 2
+                || labels.contains(where: {
+                    $0.isEmpty || !$0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+                })
+            {
                 return "a domain indicator must be a name such as example.com"
             }
         case "ipv4":
             let octets = value.split(separator: ".", omittingEmptySubsequences: false)
-            if octets.count != 4 || octets.contains(where: { Int($0).map { !(0...255).contains($0) } ?? true }) { return "an ipv4 indicator must be four numbers 0–255 joined by dots" }
+            if octets.count != 4 || octets.contains(where: { Int($0).map { !(0...255).contains($0) } ?? true }) {
+                return "an ipv4 indicator must be four numbers 0–255 joined by dots"
+            }
         default: break
         }
         return nil
@@ -143,8 +159,11 @@ public struct AlertInput: Codable, Sendable {
     public var expiresOn: String?
     public var sourceIntel: String?
 
-    public init(title: String?, category: String?, summary: String?, guidance: String? = nil, indicators: [AlertIndicator]? = nil, sectors: [String]?,
-                marking: ProtectiveMarking? = nil, expiresOn: String?, sourceIntel: String? = nil) {
+    public init(
+        title: String?, category: String?, summary: String?, guidance: String? = nil,
+        indicators: [AlertIndicator]? = nil, sectors: [String]?,
+        marking: ProtectiveMarking? = nil, expiresOn: String?, sourceIntel: String? = nil
+    ) {
         self.title = title
         self.category = category
         self.summary = summary
@@ -231,7 +250,8 @@ public struct AlertView: Codable, Sendable, Equatable {
         publishedAt = alert.publishedAt
         withdrawnReason = alert.withdrawnReason
         sourceIntel = issuing ? alert.sourceIntel : nil
-        acknowledgements = issuing ? alert.acknowledgements : alert.acknowledgements.filter { $0.agencyID == user.agencyID }
+        acknowledgements =
+            issuing ? alert.acknowledgements : alert.acknowledgements.filter { $0.agencyID == user.agencyID }
         feedback = issuing ? alert.feedback : alert.feedback.filter { $0.agencyID == user.agencyID }
         version = alert.version
     }

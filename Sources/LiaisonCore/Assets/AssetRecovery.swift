@@ -95,7 +95,8 @@ public struct ConfiscationTerms: Codable, Sendable, Equatable {
     /// Months to serve in default of payment.
     public var defaultSentenceMonths: Int
 
-    public init(benefit: Double, available: Double, compensation: Double, timeToPay: String, defaultSentenceMonths: Int) {
+    public init(benefit: Double, available: Double, compensation: Double, timeToPay: String, defaultSentenceMonths: Int)
+    {
         self.benefit = benefit
         self.available = available
         self.compensation = compensation
@@ -116,7 +117,10 @@ public struct AssetEvent: Codable, Sendable, Equatable {
     public var recordedBy: String
     public var recordedAt: Date
 
-    public init(id: Int, kind: String, date: String, amount: Double? = nil, until: String? = nil, note: String = "", recordedBy: String, recordedAt: Date) {
+    public init(
+        id: Int, kind: String, date: String, amount: Double? = nil, until: String? = nil, note: String = "",
+        recordedBy: String, recordedAt: Date
+    ) {
         self.id = id
         self.kind = kind
         self.date = date
@@ -147,8 +151,12 @@ public struct AssetOrder: Codable, Sendable, Equatable {
     public var status: String
     public var events: [AssetEvent]
 
-    public init(id: AssetOrderID, meta: RecordMeta, target: AssetTarget, subjectID: SubjectID?, power: AssetPower, court: String, reference: String,
-                madeOn: String, amount: Double, confiscation: ConfiscationTerms?, agencies: [AgencyPart], status: String, events: [AssetEvent]) {
+    public init(
+        id: AssetOrderID, meta: RecordMeta, target: AssetTarget, subjectID: SubjectID?, power: AssetPower,
+        court: String, reference: String,
+        madeOn: String, amount: Double, confiscation: ConfiscationTerms?, agencies: [AgencyPart], status: String,
+        events: [AssetEvent]
+    ) {
         self.id = id
         self.meta = meta
         self.target = target
@@ -165,7 +173,9 @@ public struct AssetOrder: Codable, Sendable, Equatable {
     }
 
     /// Everything collected so far.
-    public var collected: Double { events.filter { AssetReceipt.kinds.contains($0.kind) }.compactMap(\.amount).reduce(0, +) }
+    public var collected: Double {
+        events.filter { AssetReceipt.kinds.contains($0.kind) }.compactMap(\.amount).reduce(0, +)
+    }
     /// For a confiscation order, what is still to pay.
     public var outstanding: Double? { power == .confiscation ? max(0, amount - collected) : nil }
     /// The last date cash may be detained until: two years from seizure.
@@ -176,9 +186,7 @@ public struct AssetOrder: Codable, Sendable, Equatable {
 
     /// A yyyy-mm-dd day as the instant it starts (UTC).
     public static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.date(from: text)
+        DateFormats.day(text)
     }
 
     public static func day(_ date: Date) -> String { InterventionService.day(date) }
@@ -207,8 +215,10 @@ public struct AssetOrderInput: Codable, Sendable {
     public var agencies: [AgencyPartInput]?
     public var marking: ProtectiveMarking?
 
-    public init(target: AssetTarget, power: String?, court: String?, reference: String?, madeOn: String?, amount: Double?,
-                confiscation: ConfiscationTerms? = nil, agencies: [AgencyPartInput]? = nil, marking: ProtectiveMarking? = nil) {
+    public init(
+        target: AssetTarget, power: String?, court: String?, reference: String?, madeOn: String?, amount: Double?,
+        confiscation: ConfiscationTerms? = nil, agencies: [AgencyPartInput]? = nil, marking: ProtectiveMarking? = nil
+    ) {
         self.target = target
         self.power = power
         self.court = court
@@ -240,7 +250,9 @@ public struct AssetEventInput: Codable, Sendable {
     public var until: String?
     public var note: String?
 
-    public init(version: Int?, kind: String?, date: String?, amount: Double? = nil, until: String? = nil, note: String? = nil) {
+    public init(
+        version: Int?, kind: String?, date: String?, amount: Double? = nil, until: String? = nil, note: String? = nil
+    ) {
         self.version = version
         self.kind = kind
         self.date = date
@@ -268,22 +280,31 @@ public struct IncentiveScheme: Codable, Sendable, Equatable {
 
     /// Half to the Home Office; of the other half, 37.5% each to the investigating and prosecuting agencies and
     /// 25% to the enforcement authority.
-    public static let standard = IncentiveScheme(version: 1, effectiveFrom: "2014-04-01",
-                                                 shares: ["home-office": 50, "investigation": 18.75, "prosecution": 18.75, "enforcement": 12.5])
+    public static let standard = IncentiveScheme(
+        version: 1, effectiveFrom: "2014-04-01",
+        shares: ["home-office": 50, "investigation": 18.75, "prosecution": 18.75, "enforcement": 12.5])
 
     /// The problems with a scheme, by field.
     public func problems() -> [FieldError] {
         var found: [FieldError] = []
-        if AssetOrder.date(effectiveFrom) == nil { found.append(FieldError("effectiveFrom", "must be a date as yyyy-mm-dd")) }
-        if Set(shares.keys) != Set(Self.parts) { found.append(FieldError("shares", "must give exactly " + Self.parts.joined(separator: ", "))) }
-        if shares.values.contains(where: { $0 < 0 || !$0.isFinite }) { found.append(FieldError("shares", "must not be negative")) }
+        if AssetOrder.date(effectiveFrom) == nil {
+            found.append(FieldError("effectiveFrom", "must be a date as yyyy-mm-dd"))
+        }
+        if Set(shares.keys) != Set(Self.parts) {
+            found.append(FieldError("shares", "must give exactly " + Self.parts.joined(separator: ", ")))
+        }
+        if shares.values.contains(where: { $0 < 0 || !$0.isFinite }) {
+            found.append(FieldError("shares", "must not be negative"))
+        }
         if abs(shares.values.reduce(0, +) - 100) > 0.001 { found.append(FieldError("shares", "must add up to 100")) }
         return found
     }
 
     /// The scheme in force on a day: the latest version effective by then.
     public static func inForce(_ schemes: [IncentiveScheme], on day: String) -> IncentiveScheme {
-        (schemes + [standard]).filter { $0.effectiveFrom <= day }.max { ($0.effectiveFrom, $0.version) < ($1.effectiveFrom, $1.version) } ?? standard
+        (schemes + [standard]).filter { $0.effectiveFrom <= day }.max {
+            ($0.effectiveFrom, $0.version) < ($1.effectiveFrom, $1.version)
+        } ?? standard
     }
 
     /// How one receipt on an order is shared: compensation owed to victims first, then each part's percentage to
@@ -292,7 +313,8 @@ public struct IncentiveScheme: Codable, Sendable, Equatable {
     public func split(_ amount: Double, compensationDue: Double, parts: [AgencyPart]) -> [ReceiptShare] {
         let pence = (amount * 100).rounded()
         let victims = min(pence, max(0, (compensationDue * 100).rounded()))
-        var result: [ReceiptShare] = victims > 0 ? [ReceiptShare(part: "victims", agency: nil, amount: victims / 100)] : []
+        var result: [ReceiptShare] =
+            victims > 0 ? [ReceiptShare(part: "victims", agency: nil, amount: victims / 100)] : []
         let shared = pence - victims
         var given = 0.0
         for part in AgencyPart.roles {
@@ -303,7 +325,10 @@ public struct IncentiveScheme: Codable, Sendable, Equatable {
                 given += share
             }
         }
-        if shared - given > 0 { result.insert(ReceiptShare(part: "home-office", agency: nil, amount: (shared - given) / 100), at: victims > 0 ? 1 : 0) }
+        if shared - given > 0 {
+            result.insert(
+                ReceiptShare(part: "home-office", agency: nil, amount: (shared - given) / 100), at: victims > 0 ? 1 : 0)
+        }
         return result
     }
 }

@@ -22,9 +22,11 @@ public struct AuditDraft: Sendable, Equatable {
     public var requestID: String?
     public var outcome: AuditOutcome
 
-    public init(actorID: String?, actorName: String, agencyID: String?, action: String, objectKind: String? = nil,
-                objectIDs: [String] = [], purpose: String? = nil, detail: String? = nil, requestID: String? = nil,
-                outcome: AuditOutcome) {
+    public init(
+        actorID: String?, actorName: String, agencyID: String?, action: String, objectKind: String? = nil,
+        objectIDs: [String] = [], purpose: String? = nil, detail: String? = nil, requestID: String? = nil,
+        outcome: AuditOutcome
+    ) {
         self.actorID = actorID
         self.actorName = actorName
         self.agencyID = agencyID
@@ -38,11 +40,14 @@ public struct AuditDraft: Sendable, Equatable {
     }
 
     /// A draft for an action by a signed-in user.
-    public init(_ user: User, _ action: String, kind: String? = nil, ids: [String] = [], request: RequestInfo,
-                detail: String? = nil, outcome: AuditOutcome = .allowed) {
-        self.init(actorID: user.id.rawValue, actorName: user.username, agencyID: user.agencyID.rawValue, action: action,
-                  objectKind: kind, objectIDs: ids, purpose: request.purpose, detail: detail, requestID: request.requestID,
-                  outcome: outcome)
+    public init(
+        _ user: User, _ action: String, kind: String? = nil, ids: [String] = [], request: RequestInfo,
+        detail: String? = nil, outcome: AuditOutcome = .allowed
+    ) {
+        self.init(
+            actorID: user.id.rawValue, actorName: user.username, agencyID: user.agencyID.rawValue, action: action,
+            objectKind: kind, objectIDs: ids, purpose: request.purpose, detail: detail, requestID: request.requestID,
+            outcome: outcome)
     }
 }
 
@@ -66,9 +71,11 @@ public struct AuditEntry: Codable, Sendable, Equatable {
 
     public var time: Date { Date(timeIntervalSince1970: Double(timeMillis) / 1000) }
 
-    public init(sequence: Int64, timeMillis: Int64, actorID: String?, actorName: String, agencyID: String?, action: String,
-                objectKind: String?, objectIDs: [String], purpose: String?, detail: String?, requestID: String?,
-                outcome: AuditOutcome, previousHash: String, hash: String) {
+    public init(
+        sequence: Int64, timeMillis: Int64, actorID: String?, actorName: String, agencyID: String?, action: String,
+        objectKind: String?, objectIDs: [String], purpose: String?, detail: String?, requestID: String?,
+        outcome: AuditOutcome, previousHash: String, hash: String
+    ) {
         self.sequence = sequence
         self.timeMillis = timeMillis
         self.actorID = actorID
@@ -108,12 +115,13 @@ public enum AuditChain {
     /// Seals a draft as the entry after `previousHash`. Every text field is first made storable as it is
     /// (`storable(_:)`), so the hash covers exactly the text that both stores keep.
     public static func seal(_ draft: AuditDraft, sequence: Int64, time: Date, previousHash: String) -> AuditEntry {
-        var entry = AuditEntry(sequence: sequence, timeMillis: Int64((time.timeIntervalSince1970 * 1000).rounded()),
-                               actorID: draft.actorID.map(storable), actorName: storable(draft.actorName),
-                               agencyID: draft.agencyID.map(storable), action: storable(draft.action),
-                               objectKind: draft.objectKind.map(storable), objectIDs: draft.objectIDs.prefix(maximumObjects).map(storable),
-                               purpose: draft.purpose.map(storable), detail: draft.detail.map(storable),
-                               requestID: draft.requestID.map(storable), outcome: draft.outcome, previousHash: previousHash, hash: "")
+        var entry = AuditEntry(
+            sequence: sequence, timeMillis: Int64((time.timeIntervalSince1970 * 1000).rounded()),
+            actorID: draft.actorID.map(storable), actorName: storable(draft.actorName),
+            agencyID: draft.agencyID.map(storable), action: storable(draft.action),
+            objectKind: draft.objectKind.map(storable), objectIDs: draft.objectIDs.prefix(maximumObjects).map(storable),
+            purpose: draft.purpose.map(storable), detail: draft.detail.map(storable),
+            requestID: draft.requestID.map(storable), outcome: draft.outcome, previousHash: previousHash, hash: "")
         entry.hash = hash(entry)
         return entry
     }
@@ -134,7 +142,8 @@ public enum AuditChain {
         var bytes = 0
         var taken = 0
         for scalar in text.unicodeScalars {
-            let shown = isControl(scalar) ? Unicode.Scalar(0x2400 + (scalar.value == 0x7F ? 0x21 : scalar.value))! : scalar
+            let shown =
+                isControl(scalar) ? Unicode.Scalar(0x2400 + (scalar.value == 0x7F ? 0x21 : scalar.value))! : scalar
             let size = UTF8.width(shown)
             if bytes + size > maximumFieldBytes {
                 return String(out) + "… (\(text.utf8.count - taken) more bytes not kept)"
@@ -172,7 +181,7 @@ public enum AuditChain {
         field(entry.action)
         field(entry.objectKind)
         field(String(entry.objectIDs.count))
-        entry.objectIDs.forEach { field($0) }
+        for id in entry.objectIDs { field(id) }
         field(entry.purpose)
         field(entry.detail)
         field(entry.requestID)
@@ -210,7 +219,8 @@ public enum AuditChain {
             switch self {
             case .alteredEntry(let s): "entry \(s) was altered: its content no longer matches its hash"
             case .brokenLink(let s, let expected):
-                s == expected ? "entry \(s) does not follow the entry before it: an entry was removed, inserted or reordered"
+                s == expected
+                    ? "entry \(s) does not follow the entry before it: an entry was removed, inserted or reordered"
                     : "entry \(s) is out of sequence (expected \(expected)): an entry was removed, inserted or reordered"
             }
         }
@@ -234,8 +244,10 @@ public enum AuditChain {
     /// check goes on from the broken entry's own hash and sequence, so later breaks are found too; without it, the
     /// check stops at the first break.
     /// - Complexity: O(n) in the number and size of the entries.
-    public static func verify(_ entries: some Sequence<AuditEntry>, from progress: Progress = Progress(),
-                              continuing: Bool = false) -> Progress {
+    public static func verify(
+        _ entries: some Sequence<AuditEntry>, from progress: Progress = Progress(),
+        continuing: Bool = false
+    ) -> Progress {
         var state = progress
         for entry in entries {
             if !continuing && !state.breaks.isEmpty { break }

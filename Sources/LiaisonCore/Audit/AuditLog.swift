@@ -13,8 +13,10 @@ public struct AuditQuery: Sendable, Equatable {
     public var before: Int64?
     public var limit: Int
 
-    public init(actorName: String? = nil, objectID: String? = nil, action: String? = nil, outcome: AuditOutcome? = nil,
-                from: Date? = nil, to: Date? = nil, before: Int64? = nil, limit: Int = 100) {
+    public init(
+        actorName: String? = nil, objectID: String? = nil, action: String? = nil, outcome: AuditOutcome? = nil,
+        from: Date? = nil, to: Date? = nil, before: Int64? = nil, limit: Int = 100
+    ) {
         self.actorName = actorName
         self.objectID = objectID
         self.action = action
@@ -104,7 +106,8 @@ public final class AuditLog: Sendable {
             progress = AuditChain.verify(batch, from: progress, continuing: continuing)
             after = last.sequence
         }
-        return Verification(entries: entries, verifiedBeforeBreak: progress.verifiedBeforeBreak, verified: progress.verified,
-                            breaks: progress.breaks, headHash: progress.previousHash)
+        return Verification(
+            entries: entries, verifiedBeforeBreak: progress.verifiedBeforeBreak, verified: progress.verified,
+            breaks: progress.breaks, headHash: progress.previousHash)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What the Audit service reads and writes: only these stores.
-public typealias AuditServiceStore = AuditStore & AgencyStore & UserStore & ReferenceStore & RecordLookupStore & IntelStore & InterventionStore & AssetStore
+public typealias AuditServiceStore = AuditStore & AgencyStore & UserStore & ReferenceStore & RecordLookupStore
+    & IntelStore & InterventionStore & AssetStore
 
 /// Reading the audit log and asking the access policy about other users: for auditors and administrators, and
 /// bounded by their own access. An entry naming a record the reader may not read shows "(withheld)" in place of
@@ -23,8 +24,10 @@ public struct AuditService: Sendable {
     }
 
     /// Searches the log, newest first, and records the search; IDs of records the user may not read are withheld.
-    public func search(_ query: AuditQuery, by user: User, request: RequestInfo = .none, action: String = "audit.search",
-                       detail: String? = nil) async throws -> [AuditEntry] {
+    public func search(
+        _ query: AuditQuery, by user: User, request: RequestInfo = .none, action: String = "audit.search",
+        detail: String? = nil
+    ) async throws -> [AuditEntry] {
         try await auditor.run(user, action, kind: "audit", request: request, detail: detail) {
             guard user.active, !Set(user.roles).isDisjoint(with: Self.readers) else {
                 throw PolicyRefusal.roles("only auditors and administrators may read the audit log")
@@ -41,16 +44,22 @@ public struct AuditService: Sendable {
         var known: [String: Bool] = [:]
         var shown: [AuditEntry] = []
         // Most object IDs are of the entry's own kind: subjects are checked together, in one read per page.
-        let subjectIDs = entries.filter { $0.objectKind == SubjectService.kind }.flatMap(\.objectIDs).compactMap { SubjectID(validating: $0) }
+        let subjectIDs = entries.filter { $0.objectKind == SubjectService.kind }.flatMap(\.objectIDs).compactMap {
+            SubjectID(validating: $0)
+        }
         if !subjectIDs.isEmpty {
             let readable = try await References(store: store).subjects(subjectIDs, readableBy: user)
-            for subject in try await store.subjects(ids: Array(Set(subjectIDs))) { known[subject.id.rawValue] = readable[subject.id] != nil }
+            for subject in try await store.subjects(ids: Array(Set(subjectIDs))) {
+                known[subject.id.rawValue] = readable[subject.id] != nil
+            }
         }
         for entry in entries {
             var e = entry
             var ids: [String] = []
             for id in entry.objectIDs {
-                if known[id] == nil, let kind = entry.objectKind, let meta = try await Self.record(id, kind: kind, in: store) {
+                if known[id] == nil, let kind = entry.objectKind,
+                    let meta = try await Self.record(id, kind: kind, in: store)
+                {
                     known[id] = try await mayKnow(meta, by: user)
                 }
                 ids.append(try await redacted(id, by: user, cache: &known))
@@ -82,7 +91,9 @@ public struct AuditService: Sendable {
         return try await mayKnow(found, by: user)
     }
 
-    func mayKnow(_ found: (kind: String, meta: RecordMeta, about: (kind: String, id: String)?), by user: User) async throws -> Bool {
+    func mayKnow(_ found: (kind: String, meta: RecordMeta, about: (kind: String, id: String)?), by user: User)
+        async throws -> Bool
+    {
         guard AccessPolicy.decide(user, .read, found.meta, kind: found.kind).allowed else { return false }
         guard let about = found.about else { return true }
         return try await References(store: store).target(kind: about.kind, id: about.id, readableBy: user) != nil
@@ -100,8 +111,10 @@ public struct AuditService: Sendable {
     }
 
     /// The kinds of record an audit entry can name by ID.
-    static let kinds = [SubjectService.kind, OCGService.kind, CaseService.kind, POIService.kind, IntelligenceService.kind,
-                        InterventionService.kind, AssetService.kind]
+    static let kinds = [
+        SubjectService.kind, OCGService.kind, CaseService.kind, POIService.kind, IntelligenceService.kind,
+        InterventionService.kind, AssetService.kind,
+    ]
 
     /// The record of one kind with this ID, if there is one.
     static func record(_ raw: String, kind: String, in store: any AuditServiceStore) async throws
@@ -113,10 +126,16 @@ public struct AuditService: Sendable {
         case SubjectService.kind: return try await store.subject(SubjectID(id)).map { (kind, $0.meta, nil) }
         case OCGService.kind: return try await store.ocg(OCGID(id)).map { (kind, $0.meta, nil) }
         case CaseService.kind: return try await store.deportationCase(CaseID(id)).map { (kind, $0.meta, nil) }
-        case POIService.kind: return try await store.poi(POIID(id)).map { (kind, $0.meta, ("subject", $0.subjectID.rawValue)) }
-        case IntelligenceService.kind: return try await store.intelReport(IntelReportID(id)).map { (kind, $0.meta, nil) }
-        case InterventionService.kind: return try await store.intervention(InterventionID(id)).map { (kind, $0.meta, ($0.target.kind, $0.target.id)) }
-        case AssetService.kind: return try await store.assetOrder(AssetOrderID(id)).map { (kind, $0.meta, ($0.target.kind, $0.target.id)) }
+        case POIService.kind:
+            return try await store.poi(POIID(id)).map { (kind, $0.meta, ("subject", $0.subjectID.rawValue)) }
+        case IntelligenceService.kind:
+            return try await store.intelReport(IntelReportID(id)).map { (kind, $0.meta, nil) }
+        case InterventionService.kind:
+            return try await store.intervention(InterventionID(id)).map {
+                (kind, $0.meta, ($0.target.kind, $0.target.id))
+            }
+        case AssetService.kind:
+            return try await store.assetOrder(AssetOrderID(id)).map { (kind, $0.meta, ($0.target.kind, $0.target.id)) }
         default: return nil
         }
     }
@@ -161,8 +180,10 @@ public struct AuditService: Sendable {
 
     /// Why `username` may or may not `action` the record `recordID`. A record the asker may not read themselves
     /// answers as no record at all: the asker learns nothing of its existence or marking.
-    public func explain(username: String?, recordID: String?, action actionName: String, by asker: User,
-                        request: RequestInfo = .none) async throws -> Explanation {
+    public func explain(
+        username: String?, recordID: String?, action actionName: String, by asker: User,
+        request: RequestInfo = .none
+    ) async throws -> Explanation {
         guard asker.active, !Set(asker.roles).isDisjoint(with: Self.explainers) else {
             throw PolicyRefusal.roles("only administrators and auditors may ask the policy about other users")
         }
@@ -172,19 +193,22 @@ public struct AuditService: Sendable {
         let action = Action(rawValue: actionName)
         if action == nil || action == .create { v.fail("action", "must be read, update or share") }
         try v.check()
-        return try await auditor.run(asker, "access.explain", kind: "record", ids: [recordID!], request: request,
-                                     detail: "for \(username!), \(actionName)") {
+        return try await auditor.run(
+            asker, "access.explain", kind: "record", ids: [recordID!], request: request,
+            detail: "for \(username!), \(actionName)"
+        ) {
             guard let target = try await store.credentials(username: username!)?.user else {
                 throw LiaisonError.invalid("user", "is not a known username")
             }
             guard let found = try await Self.record(recordID!, in: store),
-                  AccessPolicy.decide(asker, .read, found.meta, kind: found.kind).allowed
+                AccessPolicy.decide(asker, .read, found.meta, kind: found.kind).allowed
             else {
                 throw LiaisonError.invalid("record", "is not the ID of a record you may read")
             }
             let decision = AccessPolicy.decide(target, action!, found.meta, kind: found.kind)
-            return Explanation(user: target.username, record: recordID!, kind: found.kind, action: actionName,
-                               allowed: decision.allowed, reasons: decision.reasons, withheld: decision.withheld)
+            return Explanation(
+                user: target.username, record: recordID!, kind: found.kind, action: actionName,
+                allowed: decision.allowed, reasons: decision.reasons, withheld: decision.withheld)
         }
     }
 }

@@ -10,7 +10,9 @@ public struct PolicyRefusal: Error, Sendable, Equatable {
     }
 
     /// A refusal of something only some roles may do.
-    public static func roles(_ reason: String) -> PolicyRefusal { PolicyRefusal(reasons: [reason], shown: .forbidden(reason: reason)) }
+    public static func roles(_ reason: String) -> PolicyRefusal {
+        PolicyRefusal(reasons: [reason], shown: .forbidden(reason: reason))
+    }
 }
 
 /// Runs a use-case step and records its outcome in the audit log: allowed, with the records it touched;
@@ -20,21 +22,29 @@ public struct Auditor: Sendable {
 
     public init(log: AuditLog) { self.log = log }
 
-    public func run<T>(_ user: User, _ action: String, kind: String, ids: [String] = [], request: RequestInfo,
-                       detail: String? = nil, touched: (T) -> [String] = { _ in [] },
-                       _ body: () async throws -> T) async throws -> T {
+    public func run<T>(
+        _ user: User, _ action: String, kind: String, ids: [String] = [], request: RequestInfo,
+        detail: String? = nil, touched: (T) -> [String] = { _ in [] },
+        _ body: () async throws -> T
+    ) async throws -> T {
         do {
             let result = try await body()
-            try await log.record(AuditDraft(user, action, kind: kind, ids: ids + touched(result), request: request, detail: detail))
+            try await log.record(
+                AuditDraft(user, action, kind: kind, ids: ids + touched(result), request: request, detail: detail))
             return result
         } catch let refusal as PolicyRefusal {
             let reasons = refusal.reasons.joined(separator: "; ")
-            try await log.record(AuditDraft(user, action, kind: kind, ids: ids, request: request,
-                                            detail: [detail, reasons].compactMap { $0 }.joined(separator: " | "), outcome: .denied))
+            try await log.record(
+                AuditDraft(
+                    user, action, kind: kind, ids: ids, request: request,
+                    detail: [detail, reasons].compactMap { $0 }.joined(separator: " | "), outcome: .denied))
             throw refusal.shown
         } catch {
-            try await log.record(AuditDraft(user, action, kind: kind, ids: ids, request: request,
-                                            detail: [detail, Self.describe(error)].compactMap { $0 }.joined(separator: " | "), outcome: .failed))
+            try await log.record(
+                AuditDraft(
+                    user, action, kind: kind, ids: ids, request: request,
+                    detail: [detail, Self.describe(error)].compactMap { $0 }.joined(separator: " | "), outcome: .failed)
+            )
             throw error
         }
     }

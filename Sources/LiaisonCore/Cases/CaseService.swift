@@ -1,7 +1,8 @@
 import Foundation
 
 /// What the Case service reads and writes: only these stores.
-public typealias CaseServiceStore = CaseStore & ObligationStore & AgencyStore & UserStore & ReferenceStore & RecordLookupStore
+public typealias CaseServiceStore = CaseStore & ObligationStore & AgencyStore & UserStore & ReferenceStore
+    & RecordLookupStore
 
 /// Deportation cases: opened for a subject the user may see, read and listed through the access policy, and moved
 /// on only through `CaseWorkflow` (milestones, barriers), each step checked against the case version the user saw
@@ -14,8 +15,10 @@ public struct CaseService: Sendable {
     public var rules: CaseRules
     public var obligationRules: ObligationRules
 
-    public init(store: any CaseServiceStore, clock: any LiaisonClock, audit: AuditLog, rules: CaseRules = .standard,
-                obligationRules: ObligationRules = .standard) {
+    public init(
+        store: any CaseServiceStore, clock: any LiaisonClock, audit: AuditLog, rules: CaseRules = .standard,
+        obligationRules: ObligationRules = .standard
+    ) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)
@@ -24,25 +27,34 @@ public struct CaseService: Sendable {
     }
 
     /// Opens a case for a subject; the Home Office reference is one letter and 5–9 digits (e.g. B1234567).
-    public func create(_ input: CaseInput, by user: User, request: RequestInfo = .none) async throws -> DeportationCase {
-        try await auditor.run(user, "case.create", kind: Self.kind, ids: [input.subjectID.rawValue], request: request, touched: { [$0.id.rawValue] }) {
+    public func create(_ input: CaseInput, by user: User, request: RequestInfo = .none) async throws -> DeportationCase
+    {
+        try await auditor.run(
+            user, "case.create", kind: Self.kind, ids: [input.subjectID.rawValue], request: request,
+            touched: { [$0.id.rawValue] }
+        ) {
             try AccessPolicy.enforceCreate(user)
             var v = Validator()
             let reference = input.homeOfficeReference.trimmingCharacters(in: .whitespaces).uppercased()
             if reference.range(of: #"^[A-Z][0-9]{5,9}$"#, options: .regularExpression) == nil {
                 v.fail("homeOfficeReference", "must be a letter and 5 to 9 digits, e.g. B1234567")
             }
-            if let owner = input.owner, try await store.credentials(username: owner) == nil { v.fail("owner", "is not a user") }
+            if let owner = input.owner, try await store.credentials(username: owner) == nil {
+                v.fail("owner", "is not a user")
+            }
             let team = try await casework(team: input.fileLocation, into: &v)
             try v.check()
             try await RecordEditing.checkAccessFields(input, store: store)
             guard let subject = try await store.subject(input.subjectID),
-                  AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind).allowed else {
+                AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind).allowed
+            else {
                 throw LiaisonError.invalid("subjectID", "is not a subject you may see")
             }
-            let meta = try RecordEditing.derivedMeta(input, from: subject.meta, defaultSharing: .ownerOnly, by: user, at: clock.now())
-            let deportationCase = DeportationCase(meta: meta, subjectID: subject.id, homeOfficeReference: reference, owner: input.owner,
-                                                  fileLocation: team, rulesVersion: rules.version)
+            let meta = try RecordEditing.derivedMeta(
+                input, from: subject.meta, defaultSharing: .ownerOnly, by: user, at: clock.now())
+            let deportationCase = DeportationCase(
+                meta: meta, subjectID: subject.id, homeOfficeReference: reference, owner: input.owner,
+                fileLocation: team, rulesVersion: rules.version)
             try await store.insertCase(deportationCase)
             // Interest already registered in the person applies to their new case.
             let interests = try await store.subjectInterests(subject: subject.id)
@@ -60,7 +72,11 @@ public struct CaseService: Sendable {
         let given = raw?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if given.isEmpty { return nil }
         let teams = ReferenceData(entries: try await store.referenceEntries()).list(Self.teamList)
-        if let team = teams.first(where: { $0.code == given.lowercased() || $0.label.lowercased() == given.lowercased() }) { return team.code }
+        if let team = teams.first(where: {
+            $0.code == given.lowercased() || $0.label.lowercased() == given.lowercased()
+        }) {
+            return team.code
+        }
         v.fail("fileLocation", "is not a casework team; choose one of: \(teams.map(\.code).joined(separator: ", "))")
         return nil
     }
@@ -76,8 +92,11 @@ public struct CaseService: Sendable {
 
     public func get(_ id: CaseID, by user: User, request: RequestInfo = .none) async throws -> DeportationCase {
         try await auditor.run(user, "case.read", kind: Self.kind, ids: [id.rawValue], request: request) {
-            try await shown(try RecordEditing.read(try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue).0,
-                            to: user)
+            try await shown(
+                try RecordEditing.read(
+                    try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue
+                ).0,
+                to: user)
         }
     }
 
@@ -87,9 +106,13 @@ public struct CaseService: Sendable {
     }
 
     /// One page of the cases the user may see, most recently changed first; or the case with a Home Office reference.
-    public func page(_ query: CaseQuery, by user: User, request: RequestInfo = .none) async throws -> Page<DeportationCase> {
-        try await auditor.run(user, "case.list", kind: Self.kind, request: request, detail: query.reference.map { "reference: \($0)" },
-                              touched: { $0.items.map(\.id.rawValue) }) {
+    public func page(_ query: CaseQuery, by user: User, request: RequestInfo = .none) async throws -> Page<
+        DeportationCase
+    > {
+        try await auditor.run(
+            user, "case.list", kind: Self.kind, request: request, detail: query.reference.map { "reference: \($0)" },
+            touched: { $0.items.map(\.id.rawValue) }
+        ) {
             var v = Validator()
             if !(1...200).contains(query.limit) { v.fail("limit", "must be from 1 to 200") }
             let offset = query.cursor.map { Int($0) ?? -1 } ?? 0
@@ -99,7 +122,9 @@ public struct CaseService: Sendable {
                 v.fail("reference", "must be a letter and 5 to 9 digits, e.g. B1234567")
             }
             if let stage = query.stage, stage != "new", CaseMilestone(rawValue: stage) == nil {
-                v.fail("stage", "is not a stage; stages are new, " + CaseMilestone.allCases.map(\.rawValue).joined(separator: ", "))
+                v.fail(
+                    "stage",
+                    "is not a stage; stages are new, " + CaseMilestone.allCases.map(\.rawValue).joined(separator: ", "))
             }
             try v.check()
             let found: [DeportationCase]
@@ -108,7 +133,10 @@ public struct CaseService: Sendable {
             } else {
                 found = try await store.deportationCases(limit: 10_000)
             }
-            let readable = found.filter { AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed && query.includes($0, username: user.username) }
+            let readable = found.filter {
+                AccessPolicy.decide(user, .read, $0.meta, kind: Self.kind).allowed
+                    && query.includes($0, username: user.username)
+            }
             let slice = Array(readable.dropFirst(offset).prefix(query.limit))
             let next = offset + slice.count < readable.count ? String(offset + slice.count) : nil
             return Page(items: try await References(store: store).shown(slice, to: user), nextCursor: next)
@@ -119,7 +147,8 @@ public struct CaseService: Sendable {
     public func counts(by user: User, request: RequestInfo = .none) async throws -> CaseCounts {
         try await auditor.run(user, "case.count", kind: Self.kind, request: request) {
             var counts = CaseCounts()
-            for c in try await store.deportationCases(limit: 10_000) where AccessPolicy.decide(user, .read, c.meta, kind: Self.kind).allowed {
+            for c in try await store.deportationCases(limit: 10_000)
+            where AccessPolicy.decide(user, .read, c.meta, kind: Self.kind).allowed {
                 counts.all += 1
                 if c.owner == user.username { counts.mine += 1 }
                 if c.owner == nil { counts.unallocated += 1 }
@@ -131,97 +160,149 @@ public struct CaseService: Sendable {
 
     /// Refuses (as missing, or forbidden) a user who may not change the case, before anything they sent is read.
     public func checkChange(_ id: CaseID, by user: User) async throws {
-        let (found, _) = try RecordEditing.read(try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+        let (found, _) = try RecordEditing.read(
+            try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
         try AccessPolicy.enforce(user, .update, found.meta, kind: Self.kind, id: id.rawValue)
     }
 
     /// Records a milestone, or opens or resolves a barrier, as the step says.
-    public func step(_ id: CaseID, _ input: CaseStepInput, by user: User, request: RequestInfo = .none) async throws -> DeportationCase {
-        let action = input.milestone != nil ? "case.milestone" : input.barrierID != nil ? "case.barrier-resolve"
-            : input.allocateTo != nil ? "case.allocate" : input.consult == true ? "case.consult"
-            : input.minuteSheet != nil ? "case.minute-sheet" : input.fileLocation != nil ? "case.file-moved" : "case.barrier-open"
-        return try await auditor.run(user, action, kind: Self.kind, ids: [id.rawValue], request: request,
-                                     detail: input.milestone ?? input.barrier ?? input.barrierID.map { "barrier \($0)" }) {
-            var (current, _) = try RecordEditing.read(try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+    public func step(_ id: CaseID, _ input: CaseStepInput, by user: User, request: RequestInfo = .none) async throws
+        -> DeportationCase
+    {
+        let action =
+            input.milestone != nil
+            ? "case.milestone"
+            : input.barrierID != nil
+                ? "case.barrier-resolve"
+                : input.allocateTo != nil
+                    ? "case.allocate"
+                    : input.consult == true
+                        ? "case.consult"
+                        : input.minuteSheet != nil
+                            ? "case.minute-sheet" : input.fileLocation != nil ? "case.file-moved" : "case.barrier-open"
+        return try await auditor.run(
+            user, action, kind: Self.kind, ids: [id.rawValue], request: request,
+            detail: input.milestone ?? input.barrier ?? input.barrierID.map { "barrier \($0)" }
+        ) {
+            var (current, _) = try RecordEditing.read(
+                try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
             try AccessPolicy.enforce(user, .update, current.meta, kind: Self.kind, id: id.rawValue)
-            guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the version of the case you decided on") }
+            guard let version = input.version else {
+                throw LiaisonError.invalid("version", "is required: send the version of the case you decided on")
+            }
             if version != current.meta.version {
-                throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: current.meta.version)
+                throw LiaisonError.staleVersion(
+                    kind: Self.kind, id: id.rawValue, expected: version, current: current.meta.version)
             }
             let now = clock.now()
             let before = current.progress.events.count
             if let raw = input.milestone {
                 guard let milestone = CaseMilestone(rawValue: raw) else {
-                    throw LiaisonError.invalid("milestone", "must be one of " + CaseMilestone.allCases.map(\.rawValue).joined(separator: ", "))
+                    throw LiaisonError.invalid(
+                        "milestone", "must be one of " + CaseMilestone.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 var consulted: [String: String] = [:]
                 if milestone == .decisionNotToDeport && !current.activeInterests.isEmpty {
-                    let consultation = ObligationEngine.consultation(of: current, obligations: try await store.obligations(ObligationQuery(caseID: id)), at: now)
+                    let consultation = ObligationEngine.consultation(
+                        of: current, obligations: try await store.obligations(ObligationQuery(caseID: id)), at: now)
                     guard consultation.ready else {
-                        throw LiaisonError.conflict(field: "consultation", reason: "a decision not to deport cannot be finalised until every interested agency has answered or its consultation deadline has passed; awaiting "
-                                                    + consultation.awaiting.joined(separator: ", "))
+                        throw LiaisonError.conflict(
+                            field: "consultation",
+                            reason:
+                                "a decision not to deport cannot be finalised until every interested agency has answered or its consultation deadline has passed; awaiting "
+                                + consultation.awaiting.joined(separator: ", "))
                     }
                     consulted = consultation.record
                 }
                 if milestone == .bailGranted {
                     let conditions = input.bailConditions?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
                     if conditions.isEmpty || conditions.count > 2_000 {
-                        throw LiaisonError.invalid("bailConditions", "must list the bail conditions and restrictions (at most 2000 characters)")
+                        throw LiaisonError.invalid(
+                            "bailConditions", "must list the bail conditions and restrictions (at most 2000 characters)"
+                        )
                     }
                     consulted["conditions"] = conditions
                 }
-                current.progress = try CaseWorkflow.record(milestone, on: current.progress, at: now, by: user, reason: input.reason ?? "",
-                                                           removal: input.removal, override: input.override, recording: consulted, rules: rules)
+                current.progress = try CaseWorkflow.record(
+                    milestone, on: current.progress, at: now, by: user, reason: input.reason ?? "",
+                    removal: input.removal, override: input.override, recording: consulted, rules: rules)
             } else if let barrierID = input.barrierID {
-                current.progress = try CaseWorkflow.resolveBarrier(barrierID, on: current.progress, at: now, by: user, resolution: input.note ?? "")
+                current.progress = try CaseWorkflow.resolveBarrier(
+                    barrierID, on: current.progress, at: now, by: user, resolution: input.note ?? "")
             } else if let raw = input.barrier {
                 guard let kind = BarrierKind(rawValue: raw) else {
-                    throw LiaisonError.invalid("barrier", "must be one of " + BarrierKind.allCases.map(\.rawValue).joined(separator: ", "))
+                    throw LiaisonError.invalid(
+                        "barrier", "must be one of " + BarrierKind.allCases.map(\.rawValue).joined(separator: ", "))
                 }
-                current.progress = try CaseWorkflow.openBarrier(kind, on: current.progress, at: now, by: user, note: input.note ?? "")
+                current.progress = try CaseWorkflow.openBarrier(
+                    kind, on: current.progress, at: now, by: user, note: input.note ?? "")
             } else if let owner = input.allocateTo {
                 // Allocation: the case leaves the workflow team for a case owner (or moves between owners).
                 guard let account = try await store.credentials(username: owner)?.user, account.active,
-                      account.has(.caseOwner) || account.has(.seniorCaseworker) else {
+                    account.has(.caseOwner) || account.has(.seniorCaseworker)
+                else {
                     throw LiaisonError.invalid("allocateTo", "is not an active case owner or senior caseworker")
                 }
                 if current.progress.stage == .closed { throw LiaisonError.invalid("allocateTo", "the case is closed") }
                 var details = ["owner": owner]
                 details["previous"] = current.owner
-                current.progress.events.append(CaseEvent(kind: "allocated", at: now, by: user.username, reason: input.note ?? "allocated", details: details))
+                current.progress.events.append(
+                    CaseEvent(
+                        kind: "allocated", at: now, by: user.username, reason: input.note ?? "allocated",
+                        details: details))
                 current.owner = owner
             } else if input.consult == true {
-                if current.activeInterests.isEmpty { throw LiaisonError.invalid("consult", "no agency has registered interest in this case") }
-                if current.progress.stage == .closed || current.progress.stage == .removed { throw LiaisonError.invalid("consult", "the case has ended") }
-                current.progress.events.append(CaseEvent(kind: "consultation-requested", at: now, by: user.username,
-                                                         reason: input.note ?? "a decision not to deport is being considered"))
+                if current.activeInterests.isEmpty {
+                    throw LiaisonError.invalid("consult", "no agency has registered interest in this case")
+                }
+                if current.progress.stage == .closed || current.progress.stage == .removed {
+                    throw LiaisonError.invalid("consult", "the case has ended")
+                }
+                current.progress.events.append(
+                    CaseEvent(
+                        kind: "consultation-requested", at: now, by: user.username,
+                        reason: input.note ?? "a decision not to deport is being considered"))
             } else if let sheet = input.minuteSheet {
                 let reference = ReferenceData(entries: try await store.referenceEntries())
-                current = try Self.minuteSheet(sheet, on: current, at: now, by: user, note: input.note,
-                                               teamName: { reference.label($0, in: Self.teamList) })
+                current = try Self.minuteSheet(
+                    sheet, on: current, at: now, by: user, note: input.note,
+                    teamName: { reference.label($0, in: Self.teamList) })
             } else if input.fileLocation != nil {
                 var v = Validator()
                 let team = try await casework(team: input.fileLocation, into: &v)
                 try v.check()
-                guard let location = team else { throw LiaisonError.invalid("fileLocation", "name the casework team the file has moved to") }
-                if location == current.fileLocation { throw LiaisonError.invalid("fileLocation", "the file is already with that team") }
+                guard let location = team else {
+                    throw LiaisonError.invalid("fileLocation", "name the casework team the file has moved to")
+                }
+                if location == current.fileLocation {
+                    throw LiaisonError.invalid("fileLocation", "the file is already with that team")
+                }
                 var details = ["to": location]
                 details["from"] = current.fileLocation
-                current.progress.events.append(CaseEvent(kind: "file-moved", at: now, by: user.username, reason: input.note ?? "the Home Office file moved",
-                                                         details: details))
+                current.progress.events.append(
+                    CaseEvent(
+                        kind: "file-moved", at: now, by: user.username,
+                        reason: input.note ?? "the Home Office file moved",
+                        details: details))
                 current.fileLocation = location
             } else {
-                throw LiaisonError.invalid("milestone", "give a milestone, a barrier to open, a barrierID to resolve, a case owner to allocate to, consult, a minute sheet step, or the file's new location")
+                throw LiaisonError.invalid(
+                    "milestone",
+                    "give a milestone, a barrier to open, a barrierID to resolve, a case owner to allocate to, consult, a minute sheet step, or the file's new location"
+                )
             }
             // New removal directions replace the old: notices of the earlier removal still open are superseded.
             var superseded: [Obligation] = []
             if input.milestone == CaseMilestone.removalDirectionsSet.rawValue {
-                superseded = try await store.obligations(ObligationQuery(caseID: id, openOnly: true)).filter { $0.event == "removal-details" }
+                superseded = try await store.obligations(ObligationQuery(caseID: id, openOnly: true)).filter {
+                    $0.event == "removal-details"
+                }
                 for n in superseded.indices { superseded[n].status = .superseded }
             }
             let expected = current.meta.version
             current.meta = current.meta.touched(by: user.id, at: now)
-            var work = try await work(current, expectedVersion: expected, events: Array(current.progress.events[before...]), at: now)
+            var work = try await work(
+                current, expectedVersion: expected, events: Array(current.progress.events[before...]), at: now)
             work.changedObligations += superseded
             try await store.commitCaseWork(work)
             return try await shown(current, to: user)
@@ -230,20 +311,31 @@ public struct CaseService: Sendable {
 
     /// Minute sheet ICD.4353: attached by the workflow team when it holds the file, otherwise requested from the team
     /// holding it; `confirm` records that team's confirmation.
-    static func minuteSheet(_ step: String, on c: DeportationCase, at time: Date, by user: User, note: String?,
-                            teamName: (String) -> String) throws -> DeportationCase {
+    static func minuteSheet(
+        _ step: String, on c: DeportationCase, at time: Date, by user: User, note: String?,
+        teamName: (String) -> String
+    ) throws -> DeportationCase {
         var next = c
         switch step {
         case "attach":
-            if c.minuteSheet != nil { throw LiaisonError.conflict(field: "minuteSheet", reason: "the minute sheet is already \(c.minuteSheet!.state.rawValue)") }
+            if c.minuteSheet != nil {
+                throw LiaisonError.conflict(
+                    field: "minuteSheet", reason: "the minute sheet is already \(c.minuteSheet!.state.rawValue)")
+            }
             let holder = c.fileLocation ?? workflowTeam
             if holder == workflowTeam {
                 next.minuteSheet = MinuteSheet(state: .attached, attachedAt: time, by: user.username)
-                next.progress.events.append(CaseEvent(kind: "minute-sheet-attached", at: time, by: user.username, reason: note ?? "ICD.4353 attached to the Home Office file"))
+                next.progress.events.append(
+                    CaseEvent(
+                        kind: "minute-sheet-attached", at: time, by: user.username,
+                        reason: note ?? "ICD.4353 attached to the Home Office file"))
             } else {
-                next.minuteSheet = MinuteSheet(state: .requested, requestedFrom: teamName(holder), requestedAt: time, by: user.username)
-                next.progress.events.append(CaseEvent(kind: "minute-sheet-requested", at: time, by: user.username,
-                                                      reason: note ?? "the Home Office file is held elsewhere", details: ["team": holder]))
+                next.minuteSheet = MinuteSheet(
+                    state: .requested, requestedFrom: teamName(holder), requestedAt: time, by: user.username)
+                next.progress.events.append(
+                    CaseEvent(
+                        kind: "minute-sheet-requested", at: time, by: user.username,
+                        reason: note ?? "the Home Office file is held elsewhere", details: ["team": holder]))
             }
         case "confirm":
             guard var sheet = c.minuteSheet, sheet.state == .requested else {
@@ -252,8 +344,10 @@ public struct CaseService: Sendable {
             sheet.state = .attached
             sheet.attachedAt = time
             next.minuteSheet = sheet
-            next.progress.events.append(CaseEvent(kind: "minute-sheet-attached", at: time, by: user.username,
-                                                  reason: note ?? "confirmed by \(sheet.requestedFrom ?? "the team holding the file")"))
+            next.progress.events.append(
+                CaseEvent(
+                    kind: "minute-sheet-attached", at: time, by: user.username,
+                    reason: note ?? "confirmed by \(sheet.requestedFrom ?? "the team holding the file")"))
         default:
             throw LiaisonError.invalid("minuteSheet", "must be attach or confirm")
         }
@@ -265,8 +359,12 @@ public struct CaseService: Sendable {
     /// is given sight of the case; confiscation proceedings open a confiscation barrier. Interest is an addition to
     /// the case, not an edit of what the caller saw: no version is needed, and a step recorded meanwhile does not
     /// refuse it (the interest is added to the case as it now stands).
-    public func registerInterest(_ id: CaseID, _ input: InterestInput, by user: User, request: RequestInfo = .none) async throws -> DeportationCase {
-        try await auditor.run(user, "case.interest", kind: Self.kind, ids: [id.rawValue], request: request, detail: input.agencyCode) {
+    public func registerInterest(_ id: CaseID, _ input: InterestInput, by user: User, request: RequestInfo = .none)
+        async throws -> DeportationCase
+    {
+        try await auditor.run(
+            user, "case.interest", kind: Self.kind, ids: [id.rawValue], request: request, detail: input.agencyCode
+        ) {
             var current = try await checkInterest(id, by: user)
             let mayChange = AccessPolicy.decide(user, .update, current.meta, kind: Self.kind).allowed
             let terms = try await interestTerms(input, by: user)
@@ -275,7 +373,9 @@ public struct CaseService: Sendable {
             }
             for attempt in 1...3 {
                 if current.activeInterests.contains(where: { $0.agencyID == terms.agency.id }) {
-                    throw LiaisonError.conflict(field: "agencyCode", reason: "\(terms.agency.code) has already registered interest in this case")
+                    throw LiaisonError.conflict(
+                        field: "agencyCode", reason: "\(terms.agency.code) has already registered interest in this case"
+                    )
                 }
                 if current.progress.stage == .closed { throw LiaisonError.invalid("agencyCode", "the case is closed") }
                 let now = clock.now()
@@ -283,8 +383,10 @@ public struct CaseService: Sendable {
                 var next = try Self.add(terms, to: current, at: now, by: user)
                 next.meta = next.meta.touched(by: user.id, at: now)
                 do {
-                    try await store.commitCaseWork(try await work(next, expectedVersion: current.meta.version,
-                                                                  events: Array(next.progress.events[before...]), at: now))
+                    try await store.commitCaseWork(
+                        try await work(
+                            next, expectedVersion: current.meta.version,
+                            events: Array(next.progress.events[before...]), at: now))
                     return try await shown(next, to: user)
                 } catch LiaisonError.staleVersion where attempt < 3 {
                     current = try await checkInterest(id, by: user)
@@ -297,37 +399,56 @@ public struct CaseService: Sendable {
     /// Registers a partner agency's interest in a person: it applies to every open case for the subject now, and to
     /// any case opened for them later. The user must see the subject; recording another agency's interest needs a
     /// casework role.
-    public func registerSubjectInterest(_ subjectID: SubjectID, _ input: InterestInput, by user: User, request: RequestInfo = .none) async throws -> SubjectInterest {
-        try await auditor.run(user, "subject.interest", kind: SubjectService.kind, ids: [subjectID.rawValue], request: request, detail: input.agencyCode) {
+    public func registerSubjectInterest(
+        _ subjectID: SubjectID, _ input: InterestInput, by user: User, request: RequestInfo = .none
+    ) async throws -> SubjectInterest {
+        try await auditor.run(
+            user, "subject.interest", kind: SubjectService.kind, ids: [subjectID.rawValue], request: request,
+            detail: input.agencyCode
+        ) {
             try await checkSubjectInterest(subjectID, by: user)
             let terms = try await interestTerms(input, by: user)
             if terms.agency.id != user.agencyID && Set(user.roles).isDisjoint(with: ObligationService.caseworkRoles) {
                 throw PolicyRefusal.roles("only caseworkers may record another agency's interest")
             }
             let now = clock.now()
-            let interest = SubjectInterest(subjectID: subjectID, agencyID: terms.agency.id, agencyCode: terms.agency.code, reason: terms.reason,
-                                           confiscation: terms.confiscation, contact: terms.contact, via: terms.agency.id == user.agencyID ? .api : .email,
-                                           registeredAt: now, registeredBy: user.username)
+            let interest = SubjectInterest(
+                subjectID: subjectID, agencyID: terms.agency.id, agencyCode: terms.agency.code, reason: terms.reason,
+                confiscation: terms.confiscation, contact: terms.contact,
+                via: terms.agency.id == user.agencyID ? .api : .email,
+                registeredAt: now, registeredBy: user.username)
             try await store.insertSubjectInterest(interest)
-            for c in try await store.deportationCases(subject: subjectID) { try await apply([interest], to: c, by: user, at: now) }
+            for c in try await store.deportationCases(subject: subjectID) {
+                try await apply([interest], to: c, by: user, at: now)
+            }
             return interest
         }
     }
 
     /// Refuses (as missing, or forbidden) a user who may not see the subject or holds no role that registers interest.
     public func checkSubjectInterest(_ subjectID: SubjectID, by user: User) async throws {
-        guard let subject = try await store.subject(subjectID), AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind).allowed else {
+        guard let subject = try await store.subject(subjectID),
+            AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind).allowed
+        else {
             throw LiaisonError.notFound(kind: SubjectService.kind, id: subjectID.rawValue)
         }
         if !user.active || Set(user.roles).isDisjoint(with: Self.interestRoles.union(ObligationService.caseworkRoles)) {
-            throw PolicyRefusal.roles("registering interest needs a partner officer, intelligence officer, financial investigator or casework role")
+            throw PolicyRefusal.roles(
+                "registering interest needs a partner officer, intelligence officer, financial investigator or casework role"
+            )
         }
     }
 
     /// Agencies' interest in a person, for those who may see the subject.
-    public func subjectInterests(_ subjectID: SubjectID, by user: User, request: RequestInfo = .none) async throws -> [SubjectInterest] {
-        try await auditor.run(user, "subject.interests", kind: SubjectService.kind, ids: [subjectID.rawValue], request: request) {
-            guard let subject = try await store.subject(subjectID), AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind).allowed else {
+    public func subjectInterests(_ subjectID: SubjectID, by user: User, request: RequestInfo = .none) async throws
+        -> [SubjectInterest]
+    {
+        try await auditor.run(
+            user, "subject.interests", kind: SubjectService.kind, ids: [subjectID.rawValue], request: request
+        ) {
+            guard let subject = try await store.subject(subjectID),
+                AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind).allowed
+            else {
                 throw LiaisonError.notFound(kind: SubjectService.kind, id: subjectID.rawValue)
             }
             return try await store.subjectInterests(subject: subjectID)
@@ -339,13 +460,18 @@ public struct CaseService: Sendable {
     /// told of every step. An agency already interested in the person keeps its registration.
     func noteConfiscation(_ order: AssetOrder, subject: SubjectID, by user: User, at now: Date) async throws {
         guard let agency = try await store.agency(order.meta.owningAgencyID),
-              try await !store.subjectInterests(subject: subject).contains(where: { $0.agencyID == agency.id }) else { return }
-        let interest = SubjectInterest(subjectID: subject, agencyID: agency.id, agencyCode: agency.code,
-                                       reason: "Confiscation order of £\(String(format: "%.2f", order.amount)) to be satisfied",
-                                       confiscation: "Confiscation order \(order.reference.isEmpty ? "" : order.reference + " ")at \(order.court), made \(order.madeOn)",
-                                       contact: user.email, via: .api, registeredAt: now, registeredBy: user.username)
+            try await !store.subjectInterests(subject: subject).contains(where: { $0.agencyID == agency.id })
+        else { return }
+        let interest = SubjectInterest(
+            subjectID: subject, agencyID: agency.id, agencyCode: agency.code,
+            reason: "Confiscation order of £\(String(format: "%.2f", order.amount)) to be satisfied",
+            confiscation:
+                "Confiscation order \(order.reference.isEmpty ? "" : order.reference + " ")at \(order.court), made \(order.madeOn)",
+            contact: user.email, via: .api, registeredAt: now, registeredBy: user.username)
         try await store.insertSubjectInterest(interest)
-        for c in try await store.deportationCases(subject: subject) { try await apply([interest], to: c, by: user, at: now) }
+        for c in try await store.deportationCases(subject: subject) {
+            try await apply([interest], to: c, by: user, at: now)
+        }
     }
 
     /// Applies a person's registered interests to one of their cases (as Liaison, on the registering user's behalf):
@@ -359,12 +485,17 @@ public struct CaseService: Sendable {
             var next = c
             for interest in missing {
                 guard let agency = try await store.agency(interest.agencyID) else { continue }
-                next = try Self.add(InterestTerms(agency: agency, reason: interest.reason, confiscation: interest.confiscation, contact: interest.contact),
-                                    to: next, at: now, by: user, via: interest.via)
+                next = try Self.add(
+                    InterestTerms(
+                        agency: agency, reason: interest.reason, confiscation: interest.confiscation,
+                        contact: interest.contact),
+                    to: next, at: now, by: user, via: interest.via)
             }
             next.meta = next.meta.touched(by: user.id, at: now)
             do {
-                try await store.commitCaseWork(try await work(next, expectedVersion: c.meta.version, events: Array(next.progress.events[before...]), at: now))
+                try await store.commitCaseWork(
+                    try await work(
+                        next, expectedVersion: c.meta.version, events: Array(next.progress.events[before...]), at: now))
                 return
             } catch LiaisonError.staleVersion where attempt == 1 {
                 guard let reloaded = try await store.deportationCase(c.id) else { return }
@@ -397,21 +528,33 @@ public struct CaseService: Sendable {
         try v.check()
         guard let agency else { throw LiaisonError.invalid("agencyCode", "is not a known agency") }
         let confiscation = input.confiscation?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return InterestTerms(agency: agency, reason: reason, confiscation: confiscation?.isEmpty == false ? confiscation : nil, contact: contact)
+        return InterestTerms(
+            agency: agency, reason: reason, confiscation: confiscation?.isEmpty == false ? confiscation : nil,
+            contact: contact)
     }
 
     /// The case with an agency's interest added: the special condition, its event, a confiscation barrier for
     /// confiscation proceedings, and sight of the case for the agency.
-    static func add(_ terms: InterestTerms, to c: DeportationCase, at now: Date, by user: User,
-                    via: CaseInterest.Channel? = nil) throws -> DeportationCase {
+    static func add(
+        _ terms: InterestTerms, to c: DeportationCase, at now: Date, by user: User,
+        via: CaseInterest.Channel? = nil
+    ) throws -> DeportationCase {
         var next = c
-        next.interests.append(CaseInterest(id: (c.interests.map(\.id).max() ?? 0) + 1, agencyID: terms.agency.id, agencyCode: terms.agency.code,
-                                           reason: terms.reason, confiscation: terms.confiscation, contact: terms.contact,
-                                           via: via ?? (terms.agency.id == user.agencyID ? .api : .email), registeredAt: now, registeredBy: user.username))
-        next.progress.events.append(CaseEvent(kind: "interest-registered", at: now, by: user.username, reason: terms.reason,
-                                              details: ["agency": terms.agency.id.rawValue, "agencyCode": terms.agency.code]))
-        if let confiscation = terms.confiscation, !next.progress.openBarriers.contains(where: { $0.kind == .confiscation }), next.progress.stage != .removed {
-            next.progress = try CaseWorkflow.openBarrier(.confiscation, on: next.progress, at: now, by: user, note: "\(terms.agency.code): \(confiscation)")
+        next.interests.append(
+            CaseInterest(
+                id: (c.interests.map(\.id).max() ?? 0) + 1, agencyID: terms.agency.id, agencyCode: terms.agency.code,
+                reason: terms.reason, confiscation: terms.confiscation, contact: terms.contact,
+                via: via ?? (terms.agency.id == user.agencyID ? .api : .email), registeredAt: now,
+                registeredBy: user.username))
+        next.progress.events.append(
+            CaseEvent(
+                kind: "interest-registered", at: now, by: user.username, reason: terms.reason,
+                details: ["agency": terms.agency.id.rawValue, "agencyCode": terms.agency.code]))
+        if let confiscation = terms.confiscation,
+            !next.progress.openBarriers.contains(where: { $0.kind == .confiscation }), next.progress.stage != .removed
+        {
+            next.progress = try CaseWorkflow.openBarrier(
+                .confiscation, on: next.progress, at: now, by: user, note: "\(terms.agency.code): \(confiscation)")
         }
         if !next.meta.sharing.withAll && terms.agency.id != next.meta.owningAgencyID {
             next.meta.sharing = Sharing(withAll: false, agencies: next.meta.sharing.agencies + [terms.agency.id])
@@ -426,9 +569,14 @@ public struct CaseService: Sendable {
     /// interest in it, before anything they sent is read.
     @discardableResult
     public func checkInterest(_ id: CaseID, by user: User) async throws -> DeportationCase {
-        let (found, _) = try RecordEditing.read(try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
-        if !AccessPolicy.decide(user, .update, found.meta, kind: Self.kind).allowed && Set(user.roles).isDisjoint(with: Self.interestRoles) {
-            throw PolicyRefusal.roles("registering interest needs a partner officer, intelligence officer or financial investigator role, or the right to change the case")
+        let (found, _) = try RecordEditing.read(
+            try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+        if !AccessPolicy.decide(user, .update, found.meta, kind: Self.kind).allowed
+            && Set(user.roles).isDisjoint(with: Self.interestRoles)
+        {
+            throw PolicyRefusal.roles(
+                "registering interest needs a partner officer, intelligence officer or financial investigator role, or the right to change the case"
+            )
         }
         return found
     }
@@ -439,15 +587,20 @@ public struct CaseService: Sendable {
         let subject = try await store.subject(c.subjectID)
         var ownerContact: String?
         if let owner = c.owner, let account = try await store.credentials(username: owner)?.user {
-            ownerContact = [account.displayName, account.phone.isEmpty ? nil : "phone \(account.phone)", "email \(account.email)"]
-                .compactMap { $0 }.joined(separator: ", ")
+            ownerContact = [
+                account.displayName, account.phone.isEmpty ? nil : "phone \(account.phone)", "email \(account.email)",
+            ]
+            .compactMap { $0 }.joined(separator: ", ")
         }
-        let obligations = ObligationEngine.derive(events, on: c, subjectName: subject?.displayName ?? "(subject)", ownerContact: ownerContact,
-                                                  rules: obligationRules)
+        let obligations = ObligationEngine.derive(
+            events, on: c, subjectName: subject?.displayName ?? "(subject)", ownerContact: ownerContact,
+            rules: obligationRules)
         var messages: [OutboxMessage] = []
         for obligation in obligations {
-            messages += try OutboxMessage.messages(for: obligation, channels: try await store.deliveryChannels(obligation.agencyID), at: time)
+            messages += try OutboxMessage.messages(
+                for: obligation, channels: try await store.deliveryChannels(obligation.agencyID), at: time)
         }
-        return CaseWork(updatedCase: c, expectedVersion: expectedVersion, newObligations: obligations, messages: messages)
+        return CaseWork(
+            updatedCase: c, expectedVersion: expectedVersion, newObligations: obligations, messages: messages)
     }
 }

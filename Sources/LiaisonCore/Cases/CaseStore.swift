@@ -39,8 +39,10 @@ public struct CaseWork: Sendable {
     public var changedObligations: [Obligation]
     public var messages: [OutboxMessage]
 
-    public init(updatedCase: DeportationCase? = nil, expectedVersion: Int = 0, newObligations: [Obligation] = [],
-                changedObligations: [Obligation] = [], messages: [OutboxMessage] = []) {
+    public init(
+        updatedCase: DeportationCase? = nil, expectedVersion: Int = 0, newObligations: [Obligation] = [],
+        changedObligations: [Obligation] = [], messages: [OutboxMessage] = []
+    ) {
         self.updatedCase = updatedCase
         self.expectedVersion = expectedVersion
         self.newObligations = newObligations

@@ -141,13 +141,17 @@ public struct CaseRules: Codable, Sendable, Equatable {
         next: [
             "new": [.liabilityToDeport],
             CaseMilestone.liabilityToDeport.rawValue: [.decisionToDeport, .decisionNotToDeport, .notifiedOfIntention],
-            CaseMilestone.notifiedOfIntention.rawValue: [.representations, .decisionToDeport, .decisionNotToDeport, .deportationOrder,
-                                                         .appealLodged],
+            CaseMilestone.notifiedOfIntention.rawValue: [
+                .representations, .decisionToDeport, .decisionNotToDeport, .deportationOrder,
+                .appealLodged,
+            ],
             CaseMilestone.representations.rawValue: [.decisionToDeport, .decisionNotToDeport],
             CaseMilestone.decisionToDeport.rawValue: [.notifiedOfIntention, .deportationOrder, .appealLodged],
             CaseMilestone.deportationOrder.rawValue: [.appealLodged, .appealRightsExhausted, .removalDirectionsSet],
             CaseMilestone.appealLodged.rawValue: [.appealDetermined],
-            CaseMilestone.appealDetermined.rawValue: [.appealLodged, .appealRightsExhausted, .deportationOrder, .decisionNotToDeport],
+            CaseMilestone.appealDetermined.rawValue: [
+                .appealLodged, .appealRightsExhausted, .deportationOrder, .decisionNotToDeport,
+            ],
             CaseMilestone.appealRightsExhausted.rawValue: [.deportationOrder, .removalDirectionsSet],
             CaseMilestone.removalDirectionsSet.rawValue: [.removed, .removalDirectionsSet, .appealLodged],
             CaseMilestone.decisionNotToDeport.rawValue: [.closed],
@@ -155,10 +159,15 @@ public struct CaseRules: Codable, Sendable, Equatable {
         ],
         anytime: [.bailGranted, .bailEnded],
         removalNoticeHours: 72,
-        requires: [CaseMilestone.deportationOrder.rawValue: [.decisionToDeport], CaseMilestone.appealLodged.rawValue: [.decisionToDeport]],
-        changeNote: "Version 2: the offender may be notified of the intention to deport before the decision (the liability "
+        requires: [
+            CaseMilestone.deportationOrder.rawValue: [.decisionToDeport],
+            CaseMilestone.appealLodged.rawValue: [.decisionToDeport],
+        ],
+        changeNote:
+            "Version 2: the offender may be notified of the intention to deport before the decision (the liability "
             + "letter, which invites representations) or after it, as the Liaison with the NCA guidance lists the milestones; "
-            + "both orders occur in practice. A deportation order and an appeal still need a decision to deport on the case.")
+            + "both orders occur in practice. A deportation order and an appeal still need a decision to deport on the case."
+    )
 
     /// What may be recorded next on a case at this stage.
     public func allowed(after stage: CaseMilestone?) -> [CaseMilestone] {
@@ -172,17 +181,25 @@ public struct CaseRules: Codable, Sendable, Equatable {
 /// open, and at least the rules' notice before the removal date unless a senior caseworker records an override.
 public enum CaseWorkflow {
     /// Records a milestone. `removal` is required for removal directions; `override` (a reason) for short notice.
-    public static func record(_ milestone: CaseMilestone, on progress: CaseProgress, at time: Date, by user: User, reason: String,
-                              removal: RemovalDirections? = nil, override: String? = nil, recording extra: [String: String] = [:],
-                              rules: CaseRules = .standard) throws -> CaseProgress {
+    public static func record(
+        _ milestone: CaseMilestone, on progress: CaseProgress, at time: Date, by user: User, reason: String,
+        removal: RemovalDirections? = nil, override: String? = nil, recording extra: [String: String] = [:],
+        rules: CaseRules = .standard
+    ) throws -> CaseProgress {
         let allowed = rules.allowed(after: progress.stage)
         guard allowed.contains(milestone) else {
             let after = progress.stage.map { "after \($0.rawValue)" } ?? "as a case's first milestone"
-            let options = allowed.isEmpty ? "nothing more may be recorded" : "allowed: " + allowed.map(\.rawValue).joined(separator: ", ")
+            let options =
+                allowed.isEmpty
+                ? "nothing more may be recorded" : "allowed: " + allowed.map(\.rawValue).joined(separator: ", ")
             throw LiaisonError.invalid("milestone", "\(milestone.rawValue) cannot be recorded \(after) (\(options))")
         }
-        if let needed = rules.requires[milestone.rawValue], !progress.events.contains(where: { e in needed.contains { $0.rawValue == e.kind } }) {
-            throw LiaisonError.invalid("milestone", "\(milestone.rawValue) needs \(needed.map(\.rawValue).joined(separator: " or ")) on the case first")
+        if let needed = rules.requires[milestone.rawValue],
+            !progress.events.contains(where: { e in needed.contains { $0.rawValue == e.kind } })
+        {
+            throw LiaisonError.invalid(
+                "milestone",
+                "\(milestone.rawValue) needs \(needed.map(\.rawValue).joined(separator: " or ")) on the case first")
         }
         var v = Validator()
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -191,33 +208,44 @@ public enum CaseWorkflow {
         if milestone == .bailEnded && !progress.onBail { v.fail("milestone", "bail has not been granted") }
         var details = extra
         if milestone == .removalDirectionsSet {
-            guard let removal else { throw LiaisonError.invalid("removal", "removal directions need a date, route and destination") }
+            guard let removal else {
+                throw LiaisonError.invalid("removal", "removal directions need a date, route and destination")
+            }
             if removal.route.isEmpty { v.fail("removal.route", "must not be empty") }
             if removal.destination.isEmpty { v.fail("removal.destination", "must not be empty") }
             if removal.date <= time { v.fail("removal.date", "must be in the future") }
             try v.check()
             let open = progress.openBarriers
             if !open.isEmpty {
-                throw LiaisonError.conflict(field: "barriers", reason: "removal directions cannot be set while a barrier is open: "
-                                            + open.map(\.kind.rawValue).joined(separator: ", "))
+                throw LiaisonError.conflict(
+                    field: "barriers",
+                    reason: "removal directions cannot be set while a barrier is open: "
+                        + open.map(\.kind.rawValue).joined(separator: ", "))
             }
             let notice = removal.date.timeIntervalSince(time) / 3600
             if notice < Double(rules.removalNoticeHours) {
                 guard let override = override?.trimmingCharacters(in: .whitespacesAndNewlines), !override.isEmpty else {
-                    throw LiaisonError.invalid("override", "the removal is \(Int(notice)) hours away, less than \(rules.removalNoticeHours): a senior caseworker must record an override with a reason")
+                    throw LiaisonError.invalid(
+                        "override",
+                        "the removal is \(Int(notice)) hours away, less than \(rules.removalNoticeHours): a senior caseworker must record an override with a reason"
+                    )
                 }
                 guard user.has(.seniorCaseworker) else {
-                    throw LiaisonError.forbidden(reason: "only a senior caseworker may override the \(rules.removalNoticeHours)-hour notice for a removal")
+                    throw LiaisonError.forbidden(
+                        reason:
+                            "only a senior caseworker may override the \(rules.removalNoticeHours)-hour notice for a removal"
+                    )
                 }
                 details["override"] = override
             }
-            details["date"] = ISO8601DateFormatter().string(from: removal.date)
+            details["date"] = DateFormats.instant(removal.date)
             details["route"] = removal.route
             details["destination"] = removal.destination
         }
         try v.check()
         var next = progress
-        next.events.append(CaseEvent(kind: milestone.rawValue, at: time, by: user.username, reason: why, details: details))
+        next.events.append(
+            CaseEvent(kind: milestone.rawValue, at: time, by: user.username, reason: why, details: details))
         switch milestone {
         case .bailGranted: next.onBail = true
         case .bailEnded: next.onBail = false
@@ -228,7 +256,9 @@ public enum CaseWorkflow {
     }
 
     /// Opens a barrier to removal. A confiscation barrier also starts the barriers process.
-    public static func openBarrier(_ kind: BarrierKind, on progress: CaseProgress, at time: Date, by user: User, note: String) throws -> CaseProgress {
+    public static func openBarrier(
+        _ kind: BarrierKind, on progress: CaseProgress, at time: Date, by user: User, note: String
+    ) throws -> CaseProgress {
         if progress.stage == .removed || progress.stage == .closed {
             throw LiaisonError.invalid("barrier", "the case has ended (\(progress.stage!.rawValue))")
         }
@@ -238,26 +268,40 @@ public enum CaseWorkflow {
         var next = progress
         let id = (progress.barriers.map(\.id).max() ?? 0) + 1
         next.barriers.append(CaseBarrier(id: id, kind: kind, openedAt: time, openedBy: user.username, note: note))
-        next.events.append(CaseEvent(kind: "barrier-opened", at: time, by: user.username, reason: note, details: ["barrier": kind.rawValue, "id": String(id)]))
+        next.events.append(
+            CaseEvent(
+                kind: "barrier-opened", at: time, by: user.username, reason: note,
+                details: ["barrier": kind.rawValue, "id": String(id)]))
         if kind == .confiscation {
-            next.events.append(CaseEvent(kind: "barriers-process-started", at: time, by: user.username,
-                                         reason: "confiscation proceedings stop removal until they are resolved", details: ["barrier": String(id)]))
+            next.events.append(
+                CaseEvent(
+                    kind: "barriers-process-started", at: time, by: user.username,
+                    reason: "confiscation proceedings stop removal until they are resolved",
+                    details: ["barrier": String(id)]))
         }
         return next
     }
 
     /// Resolves an open barrier, with how it was resolved.
-    public static func resolveBarrier(_ id: Int, on progress: CaseProgress, at time: Date, by user: User, resolution: String) throws -> CaseProgress {
-        guard let index = progress.barriers.firstIndex(where: { $0.id == id }) else { throw LiaisonError.notFound(kind: "barrier", id: String(id)) }
-        guard progress.barriers[index].isOpen else { throw LiaisonError.conflict(field: "barrier", reason: "barrier \(id) is already resolved") }
+    public static func resolveBarrier(
+        _ id: Int, on progress: CaseProgress, at time: Date, by user: User, resolution: String
+    ) throws -> CaseProgress {
+        guard let index = progress.barriers.firstIndex(where: { $0.id == id }) else {
+            throw LiaisonError.notFound(kind: "barrier", id: String(id))
+        }
+        guard progress.barriers[index].isOpen else {
+            throw LiaisonError.conflict(field: "barrier", reason: "barrier \(id) is already resolved")
+        }
         let why = resolution.trimmingCharacters(in: .whitespacesAndNewlines)
         if why.isEmpty { throw LiaisonError.invalid("resolution", "must say how the barrier was resolved") }
         var next = progress
         next.barriers[index].resolvedAt = time
         next.barriers[index].resolvedBy = user.username
         next.barriers[index].resolution = why
-        next.events.append(CaseEvent(kind: "barrier-resolved", at: time, by: user.username, reason: why,
-                                     details: ["barrier": progress.barriers[index].kind.rawValue, "id": String(id)]))
+        next.events.append(
+            CaseEvent(
+                kind: "barrier-resolved", at: time, by: user.username, reason: why,
+                details: ["barrier": progress.barriers[index].kind.rawValue, "id": String(id)]))
         return next
     }
 }

@@ -22,8 +22,10 @@ public struct DeportationCase: Codable, Sendable, Identifiable {
     /// What the reader may not see of the case (the subject, when the reader may not read the subject's record).
     public var withheld: [WithheldField]?
 
-    public init(id: CaseID = .make(), meta: RecordMeta, subjectID: SubjectID, homeOfficeReference: String, owner: String?,
-                fileLocation: String?, progress: CaseProgress = CaseProgress(), rulesVersion: Int = CaseRules.standard.version) {
+    public init(
+        id: CaseID = .make(), meta: RecordMeta, subjectID: SubjectID, homeOfficeReference: String, owner: String?,
+        fileLocation: String?, progress: CaseProgress = CaseProgress(), rulesVersion: Int = CaseRules.standard.version
+    ) {
         self.id = id
         self.meta = meta
         self.subjectID = subjectID
@@ -39,7 +41,8 @@ public struct DeportationCase: Codable, Sendable, Identifiable {
     public var activeInterests: [CaseInterest] { interests.filter(\.isActive) }
 
     enum CodingKeys: String, CodingKey {
-        case id, meta, subjectID, homeOfficeReference, owner, fileLocation, progress, rulesVersion, interests, minuteSheet
+        case id, meta, subjectID, homeOfficeReference, owner, fileLocation, progress, rulesVersion, interests,
+            minuteSheet
         case subjectName, withheld
     }
 
@@ -76,7 +79,10 @@ public struct CaseQuery: Sendable, Equatable {
     /// Where the previous page ended (its `nextCursor`).
     public var cursor: String?
 
-    public init(reference: String? = nil, allocation: Allocation? = nil, stage: String? = nil, limit: Int = 100, cursor: String? = nil) {
+    public init(
+        reference: String? = nil, allocation: Allocation? = nil, stage: String? = nil, limit: Int = 100,
+        cursor: String? = nil
+    ) {
         self.reference = reference
         self.allocation = allocation
         self.stage = stage
@@ -115,8 +121,10 @@ public struct CaseInput: Codable, Sendable, RecordInput {
     public var needToKnow: String?
     public var version: Int? { nil }
 
-    public init(subjectID: SubjectID, homeOfficeReference: String, owner: String? = nil, fileLocation: String? = nil,
-                marking: ProtectiveMarking? = nil, sharing: Sharing? = nil, needToKnow: String? = nil) {
+    public init(
+        subjectID: SubjectID, homeOfficeReference: String, owner: String? = nil, fileLocation: String? = nil,
+        marking: ProtectiveMarking? = nil, sharing: Sharing? = nil, needToKnow: String? = nil
+    ) {
         self.subjectID = subjectID
         self.homeOfficeReference = homeOfficeReference
         self.owner = owner
@@ -153,9 +161,12 @@ public struct CaseStepInput: Codable, Sendable {
     /// The team or place the Home Office file has moved to.
     public var fileLocation: String?
 
-    public init(version: Int?, milestone: String? = nil, reason: String? = nil, removal: RemovalDirections? = nil, override: String? = nil,
-                barrier: String? = nil, barrierID: Int? = nil, note: String? = nil, allocateTo: String? = nil,
-                consult: Bool? = nil, minuteSheet: String? = nil, bailConditions: String? = nil, fileLocation: String? = nil) {
+    public init(
+        version: Int?, milestone: String? = nil, reason: String? = nil, removal: RemovalDirections? = nil,
+        override: String? = nil,
+        barrier: String? = nil, barrierID: Int? = nil, note: String? = nil, allocateTo: String? = nil,
+        consult: Bool? = nil, minuteSheet: String? = nil, bailConditions: String? = nil, fileLocation: String? = nil
+    ) {
         self.version = version
         self.milestone = milestone
         self.reason = reason

@@ -15,8 +15,10 @@ public struct GAINRequest: Codable, Sendable, Equatable {
     public var askedAt: Date
     public var answers: [GAINAnswer]
 
-    public init(id: GAINRequestID, requesterAgency: AgencyID, requester: String, purpose: String, person: SubjectDetails?,
-                vehicle: String? = nil, company: String? = nil, askedAt: Date, answers: [GAINAnswer]) {
+    public init(
+        id: GAINRequestID, requesterAgency: AgencyID, requester: String, purpose: String, person: SubjectDetails?,
+        vehicle: String? = nil, company: String? = nil, askedAt: Date, answers: [GAINAnswer]
+    ) {
         self.id = id
         self.requesterAgency = requesterAgency
         self.requester = requester
@@ -56,7 +58,10 @@ public struct GAINRequestInput: Codable, Sendable {
     /// Agency codes to ask.
     public var agencies: [String]?
 
-    public init(purpose: String?, person: SubjectDetails? = nil, vehicle: String? = nil, company: String? = nil, agencies: [String]?) {
+    public init(
+        purpose: String?, person: SubjectDetails? = nil, vehicle: String? = nil, company: String? = nil,
+        agencies: [String]?
+    ) {
         self.purpose = purpose
         self.person = person
         self.vehicle = vehicle
@@ -104,7 +109,9 @@ public struct GAINRequestView: Codable, Sendable, Equatable {
         purpose = request.purpose
         askedAt = request.askedAt
         requester = request.requester
-        answers = request.answers.map { Answer(agencyCode: $0.agencyCode, result: $0.hit ? "hit" : "no hit", shared: $0.shared) }
+        answers = request.answers.map {
+            Answer(agencyCode: $0.agencyCode, result: $0.hit ? "hit" : "no hit", shared: $0.shared)
+        }
     }
 }
 

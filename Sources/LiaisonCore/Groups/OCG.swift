@@ -39,9 +39,11 @@ public struct OCGDetails: Codable, Sendable, Equatable {
     /// Every status the group has had and since when, kept by Liaison (what a client sends here is ignored).
     public var statusHistory: [StatusChange]?
 
-    public init(name: String, operationNames: [String] = [], markets: [String] = [], areas: [String] = [],
-                status: String = "active", band: String? = nil, threatScore: Int? = nil,
-                leadOfficer: UserID? = nil, summary: String? = nil, plan: String? = nil) {
+    public init(
+        name: String, operationNames: [String] = [], markets: [String] = [], areas: [String] = [],
+        status: String = "active", band: String? = nil, threatScore: Int? = nil,
+        leadOfficer: UserID? = nil, summary: String? = nil, plan: String? = nil
+    ) {
         self.plan = plan
         self.name = name
         self.operationNames = operationNames
@@ -64,7 +66,8 @@ public struct LeadAppointment: Codable, Sendable, Equatable {
     public var to: Date?
     public var appointedBy: String
 
-    public init(officer: UserID, username: String, agencyID: AgencyID, from: Date, to: Date? = nil, appointedBy: String) {
+    public init(officer: UserID, username: String, agencyID: AgencyID, from: Date, to: Date? = nil, appointedBy: String)
+    {
         self.officer = officer
         self.username = username
         self.agencyID = agencyID

@@ -22,34 +22,43 @@ public struct OCGService: RecordService {
             var details = try input.details.validated(reference: reference)
             try await RecordEditing.checkAccessFields(input, store: store)
             let members = try await validatedMembers(input.members ?? [], reference: reference, user: user)
-            details.leadHistory = try await Self.leadHistory([], appointing: details.leadOfficer, store: store, by: user, at: clock.now())
+            details.leadHistory = try await Self.leadHistory(
+                [], appointing: details.leadOfficer, store: store, by: user, at: clock.now())
             details.statusHistory = [StatusChange(status: details.status, from: clock.now(), by: user.username)]
-            let ocg = OCG(meta: try RecordEditing.newMeta(input, by: user, at: clock.now()), details: details, members: members)
+            let ocg = OCG(
+                meta: try RecordEditing.newMeta(input, by: user, at: clock.now()), details: details, members: members)
             try await store.insertOCGs([(ocg, SearchKeys.ocg(details))])
             return ocg
         }
     }
 
-    public func update(_ id: OCGID, _ input: OCGInput, by user: User, request: RequestInfo = .none) async throws -> OCG {
+    public func update(_ id: OCGID, _ input: OCGInput, by user: User, request: RequestInfo = .none) async throws -> OCG
+    {
         try await auditor.run(user, "ocg.update", kind: Self.kind, ids: [id.rawValue], request: request) {
-            var (ocg, _) = try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            var (ocg, _) = try RecordEditing.read(
+                try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
             try await RecordEditing.checkAccessFields(input, store: store)
-            let (meta, expected) = try RecordEditing.editedMeta(ocg.meta, input, by: user, at: clock.now(), kind: Self.kind, id: id.rawValue)
+            let (meta, expected) = try RecordEditing.editedMeta(
+                ocg.meta, input, by: user, at: clock.now(), kind: Self.kind, id: id.rawValue)
             let reference = ReferenceData(entries: try await store.referenceEntries())
             let history = ocg.details.leadHistory ?? []
             let previousLead = ocg.details.leadOfficer
             let previousStatus = ocg.details.status
             var statuses = ocg.details.statusHistory ?? []
             ocg.details = try input.details.validated(reference: reference)
-            ocg.details.leadHistory = ocg.details.leadOfficer == previousLead ? (history.isEmpty ? nil : history)
-                : try await Self.leadHistory(history, appointing: ocg.details.leadOfficer, store: store, by: user, at: clock.now())
+            ocg.details.leadHistory =
+                ocg.details.leadOfficer == previousLead
+                ? (history.isEmpty ? nil : history)
+                : try await Self.leadHistory(
+                    history, appointing: ocg.details.leadOfficer, store: store, by: user, at: clock.now())
             if ocg.details.status != previousStatus || statuses.isEmpty {
                 statuses.append(StatusChange(status: ocg.details.status, from: clock.now(), by: user.username))
             }
             ocg.details.statusHistory = statuses
             if let members = input.members {
                 // The user edits the members they can see; those they cannot see stay as they were.
-                let readable = try await References(store: store).subjects(ocg.members.map(\.subjectID), readableBy: user)
+                let readable = try await References(store: store).subjects(
+                    ocg.members.map(\.subjectID), readableBy: user)
                 let unseen = ocg.members.filter { readable[$0.subjectID] == nil }
                 let edited = try await validatedMembers(members, reference: reference, user: user)
                 ocg.members = edited + unseen.filter { u in !edited.contains { $0.subjectID == u.subjectID } }
@@ -64,18 +73,23 @@ public struct OCGService: RecordService {
     public func get(_ id: OCGID, by user: User, request: RequestInfo = .none) async throws -> OCG {
         try await auditor.run(user, "ocg.read", kind: Self.kind, ids: [id.rawValue], request: request) {
             try await References(store: store).shown(
-                try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue).0, to: user)
+                try RecordEditing.read(
+                    try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue
+                ).0, to: user)
         }
     }
 
     public func list(_ query: OCGQuery, by user: User, request: RequestInfo = .none) async throws -> Page<OCG> {
-        try await auditor.run(user, "ocg.list", kind: Self.kind, request: request, detail: Self.describe(query),
-                              touched: { $0.items.map(\.id.rawValue) }) {
+        try await auditor.run(
+            user, "ocg.list", kind: Self.kind, request: request, detail: Self.describe(query),
+            touched: { $0.items.map(\.id.rawValue) }
+        ) {
             var query = query
             query.viewer = Viewer(user)
             let found = try await store.ocgs(matching: query)
             let readable = found.items.filter { AccessPolicy.decide(user, .read, $0.meta).allowed }
-            return Page(items: try await References(store: store).shown(readable, to: user), nextCursor: found.nextCursor)
+            return Page(
+                items: try await References(store: store).shown(readable, to: user), nextCursor: found.nextCursor)
         }
     }
 
@@ -85,24 +99,41 @@ public struct OCGService: RecordService {
     }
 
     /// The Lead Responsible Officer history after appointing `officer` (nil: none): the current appointment ends, a new one starts.
-    static func leadHistory(_ history: [LeadAppointment], appointing officer: UserID?, store: any OCGServiceStore, by user: User, at time: Date) async throws -> [LeadAppointment]? {
+    static func leadHistory(
+        _ history: [LeadAppointment], appointing officer: UserID?, store: any OCGServiceStore, by user: User,
+        at time: Date
+    ) async throws -> [LeadAppointment]? {
         var next = history
         if let open = next.lastIndex(where: { $0.to == nil }) { next[open].to = time }
         if let officer {
-            guard let account = try await store.user(officer), account.active else { throw LiaisonError.invalid("details.leadOfficer", "is not an active user") }
-            next.append(LeadAppointment(officer: account.id, username: account.username, agencyID: account.agencyID, from: time, appointedBy: user.username))
+            guard let account = try await store.user(officer), account.active else {
+                throw LiaisonError.invalid("details.leadOfficer", "is not an active user")
+            }
+            next.append(
+                LeadAppointment(
+                    officer: account.id, username: account.username, agencyID: account.agencyID, from: time,
+                    appointedBy: user.username))
         }
         return next.isEmpty ? nil : next
     }
 
     /// Appoints a Lead Responsible Officer (by username; empty to stand the current one down), keeping the history;
     /// `version` is the group version the user saw.
-    public func appointLead(_ id: OCGID, username: String?, version: Int?, by user: User, request: RequestInfo = .none) async throws -> OCG {
-        try await auditor.run(user, "ocg.lead", kind: Self.kind, ids: [id.rawValue], request: request, detail: username) {
-            var (ocg, _) = try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+    public func appointLead(_ id: OCGID, username: String?, version: Int?, by user: User, request: RequestInfo = .none)
+        async throws -> OCG
+    {
+        try await auditor.run(user, "ocg.lead", kind: Self.kind, ids: [id.rawValue], request: request, detail: username)
+        {
+            var (ocg, _) = try RecordEditing.read(
+                try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
             try AccessPolicy.enforce(user, .update, ocg.meta, kind: Self.kind, id: id.rawValue)
-            guard let version else { throw LiaisonError.invalid("version", "is required: send the version of the group you saw") }
-            if version != ocg.meta.version { throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: ocg.meta.version) }
+            guard let version else {
+                throw LiaisonError.invalid("version", "is required: send the version of the group you saw")
+            }
+            if version != ocg.meta.version {
+                throw LiaisonError.staleVersion(
+                    kind: Self.kind, id: id.rawValue, expected: version, current: ocg.meta.version)
+            }
             var officer: UserID?
             if let username = username?.trimmingCharacters(in: .whitespaces), !username.isEmpty {
                 guard let account = try await store.credentials(username: username)?.user, account.active else {
@@ -110,9 +141,12 @@ public struct OCGService: RecordService {
                 }
                 officer = account.id
             }
-            if officer == ocg.details.leadOfficer { throw LiaisonError.invalid("lead", "is already the group's Lead Responsible Officer") }
+            if officer == ocg.details.leadOfficer {
+                throw LiaisonError.invalid("lead", "is already the group's Lead Responsible Officer")
+            }
             let now = clock.now()
-            ocg.details.leadHistory = try await Self.leadHistory(ocg.details.leadHistory ?? [], appointing: officer, store: store, by: user, at: now)
+            ocg.details.leadHistory = try await Self.leadHistory(
+                ocg.details.leadHistory ?? [], appointing: officer, store: store, by: user, at: now)
             ocg.details.leadOfficer = officer
             ocg.meta = ocg.meta.touched(by: user.id, at: now)
             try await store.updateOCG(ocg, keys: SearchKeys.ocg(ocg.details), expectedVersion: version)
@@ -122,31 +156,50 @@ public struct OCGService: RecordService {
 
     /// Scores the group's threat against the matrix, keeping the assessment (who, when, why, ratings) and setting the
     /// group's score and band; `version` is the group version the assessor saw.
-    public func assess(_ id: OCGID, _ input: AssessmentInput, by user: User,
-                       request: RequestInfo = .none) async throws -> (OCG, Assessment) {
+    public func assess(
+        _ id: OCGID, _ input: AssessmentInput, by user: User,
+        request: RequestInfo = .none
+    ) async throws -> (OCG, Assessment) {
         try await auditor.run(user, "ocg.assess", kind: Self.kind, ids: [id.rawValue], request: request) {
-            var (ocg, _) = try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            var (ocg, _) = try RecordEditing.read(
+                try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
             try AccessPolicy.enforce(user, .update, ocg.meta, kind: Self.kind, id: id.rawValue)
-            guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the version of the group you assessed") }
-            if version != ocg.meta.version { throw LiaisonError.staleVersion(kind: Self.kind, id: id.rawValue, expected: version, current: ocg.meta.version) }
+            guard let version = input.version else {
+                throw LiaisonError.invalid("version", "is required: send the version of the group you assessed")
+            }
+            if version != ocg.meta.version {
+                throw LiaisonError.staleVersion(
+                    kind: Self.kind, id: id.rawValue, expected: version, current: ocg.meta.version)
+            }
             let now = clock.now()
             let matrix = try await ScoringService.inForce(Self.kind, store: store, at: now)
-            let assessment = try Assessment.make(kind: Self.kind, recordID: id.rawValue, ratings: input.ratings ?? [:], rationale: input.rationale ?? "",
-                                                 matrix: matrix, by: user, at: now)
+            let assessment = try Assessment.make(
+                kind: Self.kind, recordID: id.rawValue, ratings: input.ratings ?? [:], rationale: input.rationale ?? "",
+                matrix: matrix, by: user, at: now)
             ocg.details.threatScore = assessment.score
             ocg.details.band = assessment.band
             ocg.meta = ocg.meta.touched(by: user.id, at: now)
-            try await store.updateOCG(ocg, keys: SearchKeys.ocg(ocg.details), expectedVersion: version, assessment: assessment)
+            try await store.updateOCG(
+                ocg, keys: SearchKeys.ocg(ocg.details), expectedVersion: version, assessment: assessment)
             return (ocg, assessment)
         }
     }
 
     /// The groups the user may see whose reassessment is overdue, most overdue first, with their latest assessment.
-    public func reassessmentsDue(by user: User, limit: Int = 200, request: RequestInfo = .none) async throws -> [(OCG, Assessment)] {
-        try await auditor.run(user, "ocg.reassessments-due", kind: Self.kind, request: request, touched: { $0.map(\.0.id.rawValue) }) {
+    public func reassessmentsDue(by user: User, limit: Int = 200, request: RequestInfo = .none) async throws -> [(
+        OCG, Assessment
+    )] {
+        try await auditor.run(
+            user, "ocg.reassessments-due", kind: Self.kind, request: request, touched: { $0.map(\.0.id.rawValue) }
+        ) {
             var due: [(OCG, Assessment)] = []
-            for assessment in try await store.assessmentsDue(kind: Self.kind, before: clock.now(), limit: 2_000) where due.count < limit {
-                if let ocg = try await store.ocg(OCGID(assessment.recordID)), AccessPolicy.decide(user, .read, ocg.meta).allowed { due.append((ocg, assessment)) }
+            for assessment in try await store.assessmentsDue(kind: Self.kind, before: clock.now(), limit: 2_000)
+            where due.count < limit {
+                if let ocg = try await store.ocg(OCGID(assessment.recordID)),
+                    AccessPolicy.decide(user, .read, ocg.meta).allowed
+                {
+                    due.append((ocg, assessment))
+                }
             }
             return due
         }
@@ -155,28 +208,36 @@ public struct OCGService: RecordService {
     /// Every assessment of a group the user may see, newest first: the score's history.
     public func assessments(_ id: OCGID, by user: User, request: RequestInfo = .none) async throws -> [Assessment] {
         try await auditor.run(user, "ocg.assessments", kind: Self.kind, ids: [id.rawValue], request: request) {
-            _ = try RecordEditing.read(try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            _ = try RecordEditing.read(
+                try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
             return try await store.assessments(record: id.rawValue)
         }
     }
 
     /// The groups a subject belongs to that the user may see.
     public func groups(of subject: SubjectID, by user: User, request: RequestInfo = .none) async throws -> [OCG] {
-        try await auditor.run(user, "ocg.list", kind: Self.kind, request: request, detail: "member: \(subject)",
-                              touched: { $0.map(\.id.rawValue) }) {
+        try await auditor.run(
+            user, "ocg.list", kind: Self.kind, request: request, detail: "member: \(subject)",
+            touched: { $0.map(\.id.rawValue) }
+        ) {
             try await References(store: store).shown(
-                try await store.ocgs(withMember: subject).filter { AccessPolicy.decide(user, .read, $0.meta).allowed }, to: user)
+                try await store.ocgs(withMember: subject).filter { AccessPolicy.decide(user, .read, $0.meta).allowed },
+                to: user)
         }
     }
 
     static func describe(_ query: OCGQuery) -> String? {
-        let parts = [("q", query.nameTokens.isEmpty ? nil : query.nameTokens.joined(separator: " ")), ("status", query.status),
-                     ("market", query.market), ("area", query.area), ("band", query.band)]
-            .compactMap { name, value in value.map { "\(name)=\($0)" } }
+        let parts = [
+            ("q", query.nameTokens.isEmpty ? nil : query.nameTokens.joined(separator: " ")), ("status", query.status),
+            ("market", query.market), ("area", query.area), ("band", query.band),
+        ]
+        .compactMap { name, value in value.map { "\(name)=\($0)" } }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
-    private func validatedMembers(_ members: [OCGMember], reference: ReferenceData, user: User) async throws -> [OCGMember] {
+    private func validatedMembers(_ members: [OCGMember], reference: ReferenceData, user: User) async throws
+        -> [OCGMember]
+    {
         var v = Validator()
         v.count(members, "members", max: 500)
         var seen = Set<SubjectID>()

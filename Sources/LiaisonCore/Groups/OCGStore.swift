@@ -13,8 +13,10 @@ public struct OCGQuery: Sendable {
     public var viewer: Viewer
     public var page: PageRequest
 
-    public init(nameTokens: [String] = [], status: String? = nil, market: String? = nil, area: String? = nil,
-                band: String? = nil, lead: UserID? = nil, viewer: Viewer, page: PageRequest = PageRequest()) {
+    public init(
+        nameTokens: [String] = [], status: String? = nil, market: String? = nil, area: String? = nil,
+        band: String? = nil, lead: UserID? = nil, viewer: Viewer, page: PageRequest = PageRequest()
+    ) {
         self.lead = lead
         self.nameTokens = nameTokens
         self.status = status

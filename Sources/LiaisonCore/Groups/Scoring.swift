@@ -47,17 +47,23 @@ public struct ScoringMatrix: Codable, Sendable, Equatable {
         factors: [
             ScoringFactor(code: "intent", label: "Intent", weight: 2, levels: fiveLevels),
             ScoringFactor(code: "capability", label: "Capability", weight: 3, levels: fiveLevels),
-            ScoringFactor(code: "criminality", label: "Criminality (seriousness of offending)", weight: 3, levels: fiveLevels),
+            ScoringFactor(
+                code: "criminality", label: "Criminality (seriousness of offending)", weight: 3, levels: fiveLevels),
             ScoringFactor(code: "harm", label: "Harm to people and communities", weight: 4, levels: fiveLevels),
-            ScoringFactor(code: "reach", label: "Reach (local, regional, national, international)", weight: 2,
-                          levels: ["local", "several areas", "regional", "national", "international"]),
+            ScoringFactor(
+                code: "reach", label: "Reach (local, regional, national, international)", weight: 2,
+                levels: ["local", "several areas", "regional", "national", "international"]),
             ScoringFactor(code: "network", label: "Network and links to other groups", weight: 1, levels: fiveLevels),
         ],
         bands: [
-            ScoreBand(code: "1a", minimum: 85, reviewEveryDays: 90), ScoreBand(code: "1b", minimum: 75, reviewEveryDays: 90),
-            ScoreBand(code: "1c", minimum: 65, reviewEveryDays: 90), ScoreBand(code: "2a", minimum: 55, reviewEveryDays: 180),
-            ScoreBand(code: "2b", minimum: 45, reviewEveryDays: 180), ScoreBand(code: "2c", minimum: 35, reviewEveryDays: 180),
-            ScoreBand(code: "3a", minimum: 25, reviewEveryDays: 365), ScoreBand(code: "3b", minimum: 15, reviewEveryDays: 365),
+            ScoreBand(code: "1a", minimum: 85, reviewEveryDays: 90),
+            ScoreBand(code: "1b", minimum: 75, reviewEveryDays: 90),
+            ScoreBand(code: "1c", minimum: 65, reviewEveryDays: 90),
+            ScoreBand(code: "2a", minimum: 55, reviewEveryDays: 180),
+            ScoreBand(code: "2b", minimum: 45, reviewEveryDays: 180),
+            ScoreBand(code: "2c", minimum: 35, reviewEveryDays: 180),
+            ScoreBand(code: "3a", minimum: 25, reviewEveryDays: 365),
+            ScoreBand(code: "3b", minimum: 15, reviewEveryDays: 365),
             ScoreBand(code: "3c", minimum: 0, reviewEveryDays: 365),
         ])
 
@@ -65,13 +71,16 @@ public struct ScoringMatrix: Codable, Sendable, Equatable {
         kind: "poi", version: 1, effectiveFrom: "2026-01-01",
         factors: [
             ScoringFactor(code: "harm", label: "Harm caused or threatened", weight: 4, levels: fiveLevels),
-            ScoringFactor(code: "criminality", label: "Seriousness and persistence of offending", weight: 3, levels: fiveLevels),
+            ScoringFactor(
+                code: "criminality", label: "Seriousness and persistence of offending", weight: 3, levels: fiveLevels),
             ScoringFactor(code: "capability", label: "Capability and resources", weight: 2, levels: fiveLevels),
             ScoringFactor(code: "influence", label: "Influence within groups", weight: 2, levels: fiveLevels),
-            ScoringFactor(code: "exploitation", label: "Exploitation of vulnerable people", weight: 3, levels: fiveLevels),
+            ScoringFactor(
+                code: "exploitation", label: "Exploitation of vulnerable people", weight: 3, levels: fiveLevels),
         ],
         bands: [
-            ScoreBand(code: "tier-1", minimum: 60, reviewEveryDays: 90), ScoreBand(code: "tier-2", minimum: 35, reviewEveryDays: 180),
+            ScoreBand(code: "tier-1", minimum: 60, reviewEveryDays: 90),
+            ScoreBand(code: "tier-2", minimum: 35, reviewEveryDays: 180),
             ScoreBand(code: "tier-3", minimum: 0, reviewEveryDays: 365),
         ])
 
@@ -79,8 +88,13 @@ public struct ScoringMatrix: Codable, Sendable, Equatable {
     public func score(_ ratings: [String: Int]) throws -> (score: Int, band: ScoreBand) {
         var v = Validator()
         for factor in factors {
-            guard let level = ratings[factor.code] else { v.fail("ratings.\(factor.code)", "must be rated"); continue }
-            if !factor.levels.indices.contains(level) { v.fail("ratings.\(factor.code)", "must be from 0 to \(factor.levels.count - 1)") }
+            guard let level = ratings[factor.code] else {
+                v.fail("ratings.\(factor.code)", "must be rated")
+                continue
+            }
+            if !factor.levels.indices.contains(level) {
+                v.fail("ratings.\(factor.code)", "must be from 0 to \(factor.levels.count - 1)")
+            }
         }
         for code in ratings.keys.sorted() where !factors.contains(where: { $0.code == code }) {
             v.fail("ratings.\(code)", "is not a factor of this matrix")
@@ -109,14 +123,18 @@ public struct Assessment: Codable, Sendable, Equatable, Identifiable {
     public var nextReviewDue: Date
 
     /// Assesses against `matrix` at `time`.
-    public static func make(kind: String, recordID: String, ratings: [String: Int], rationale: String, matrix: ScoringMatrix,
-                            by user: User, at time: Date) throws -> Assessment {
+    public static func make(
+        kind: String, recordID: String, ratings: [String: Int], rationale: String, matrix: ScoringMatrix,
+        by user: User, at time: Date
+    ) throws -> Assessment {
         let why = rationale.trimmingCharacters(in: .whitespacesAndNewlines)
         if why.isEmpty { throw LiaisonError.invalid("rationale", "must say why") }
         let (score, band) = try matrix.score(ratings)
-        return Assessment(id: UUID().uuidString.lowercased(), recordKind: kind, recordID: recordID, matrixVersion: matrix.version, ratings: ratings,
-                          score: score, band: band.code, rationale: why, by: user.username, at: time,
-                          nextReviewDue: time.addingTimeInterval(Double(band.reviewEveryDays) * 86_400))
+        return Assessment(
+            id: UUID().uuidString.lowercased(), recordKind: kind, recordID: recordID, matrixVersion: matrix.version,
+            ratings: ratings,
+            score: score, band: band.code, rationale: why, by: user.username, at: time,
+            nextReviewDue: time.addingTimeInterval(Double(band.reviewEveryDays) * 86_400))
     }
 }
 
@@ -149,8 +167,11 @@ public struct PersonOfInterest: Codable, Sendable, Identifiable {
     /// The subject's name as the reader may see it: filled in when the PoI is read (`References`), never stored.
     public var subjectName: String?
 
-    public init(id: POIID = .make(), meta: RecordMeta, subjectID: SubjectID, owner: String, tier: String? = nil, score: Int? = nil,
-                reviewDue: Date, lifetimeManagement: Bool, status: String = "active") {
+    public init(
+        id: POIID = .make(), meta: RecordMeta, subjectID: SubjectID, owner: String, tier: String? = nil,
+        score: Int? = nil,
+        reviewDue: Date, lifetimeManagement: Bool, status: String = "active"
+    ) {
         self.id = id
         self.meta = meta
         self.subjectID = subjectID
@@ -173,7 +194,9 @@ public struct POIInput: Codable, Sendable {
     public var lifetimeManagement: Bool?
     public var marking: ProtectiveMarking?
 
-    public init(subjectID: SubjectID, owner: String? = nil, lifetimeManagement: Bool? = nil, marking: ProtectiveMarking? = nil) {
+    public init(
+        subjectID: SubjectID, owner: String? = nil, lifetimeManagement: Bool? = nil, marking: ProtectiveMarking? = nil
+    ) {
         self.subjectID = subjectID
         self.owner = owner
         self.lifetimeManagement = lifetimeManagement

@@ -24,7 +24,9 @@ public struct ScoringService: Sendable {
     }
 
     /// The matrix of `kind` in force at `time`.
-    public static func inForce(_ kind: String, store: any ScoringServiceStore, at time: Date) async throws -> ScoringMatrix {
+    public static func inForce(_ kind: String, store: any ScoringServiceStore, at time: Date) async throws
+        -> ScoringMatrix
+    {
         guard let builtIn = kinds[kind] else { throw LiaisonError.notFound(kind: "scoring matrix", id: kind) }
         let today = InterventionService.day(time)
         return try await store.scoringMatrices(kind: kind).first { $0.effectiveFrom <= today } ?? builtIn
@@ -37,34 +39,52 @@ public struct ScoringService: Sendable {
     }
 
     /// Publishes a new version of a matrix. `matrix.version` must be the next one after the latest the editor saw.
-    public func publish(_ matrix: ScoringMatrix, by user: User, request: RequestInfo = .none) async throws -> ScoringMatrix {
-        try await auditor.run(user, "scoring.publish", kind: "scoring-matrix", ids: [matrix.kind], request: request, detail: "version \(matrix.version)") {
+    public func publish(_ matrix: ScoringMatrix, by user: User, request: RequestInfo = .none) async throws
+        -> ScoringMatrix
+    {
+        try await auditor.run(
+            user, "scoring.publish", kind: "scoring-matrix", ids: [matrix.kind], request: request,
+            detail: "version \(matrix.version)"
+        ) {
             guard user.active, !Set(user.roles).isDisjoint(with: Self.editorRoles) else {
                 throw PolicyRefusal.roles("only supervisors and administrators may publish a scoring matrix")
             }
             guard Self.kinds[matrix.kind] != nil else { throw LiaisonError.invalid("kind", "must be ocg or poi") }
             let latest = try await versions(matrix.kind).first!.version
             if matrix.version != latest + 1 {
-                throw LiaisonError.staleVersion(kind: "scoring matrix", id: matrix.kind, expected: matrix.version - 1, current: latest)
+                throw LiaisonError.staleVersion(
+                    kind: "scoring matrix", id: matrix.kind, expected: matrix.version - 1, current: latest)
             }
             var v = Validator()
-            if !InterventionService.isDay(matrix.effectiveFrom) { v.fail("effectiveFrom", "must be a date as yyyy-mm-dd") }
+            if !InterventionService.isDay(matrix.effectiveFrom) {
+                v.fail("effectiveFrom", "must be a date as yyyy-mm-dd")
+            }
             if matrix.factors.isEmpty || matrix.factors.count > 20 { v.fail("factors", "must have 1 to 20 factors") }
             var codes = Set<String>()
             for (n, factor) in matrix.factors.enumerated() {
-                if factor.code.range(of: #"^[a-z][a-z0-9-]{0,40}$"#, options: .regularExpression) == nil { v.fail("factors[\(n)].code", "must be lower-case letters, digits and hyphens") }
+                if factor.code.range(of: #"^[a-z][a-z0-9-]{0,40}$"#, options: .regularExpression) == nil {
+                    v.fail("factors[\(n)].code", "must be lower-case letters, digits and hyphens")
+                }
                 if !codes.insert(factor.code).inserted { v.fail("factors[\(n)].code", "is used twice") }
-                if factor.label.trimmingCharacters(in: .whitespaces).isEmpty { v.fail("factors[\(n)].label", "must not be empty") }
+                if factor.label.trimmingCharacters(in: .whitespaces).isEmpty {
+                    v.fail("factors[\(n)].label", "must not be empty")
+                }
                 if !(1...10).contains(factor.weight) { v.fail("factors[\(n)].weight", "must be from 1 to 10") }
-                if !(2...10).contains(factor.levels.count) { v.fail("factors[\(n)].levels", "must describe 2 to 10 levels") }
+                if !(2...10).contains(factor.levels.count) {
+                    v.fail("factors[\(n)].levels", "must describe 2 to 10 levels")
+                }
             }
             if matrix.bands.isEmpty { v.fail("bands", "must have at least one band") }
-            if !matrix.bands.contains(where: { $0.minimum == 0 }) { v.fail("bands", "one band must start at 0, so every score has a band") }
+            if !matrix.bands.contains(where: { $0.minimum == 0 }) {
+                v.fail("bands", "one band must start at 0, so every score has a band")
+            }
             if Set(matrix.bands.map(\.minimum)).count != matrix.bands.count { v.fail("bands", "minimums must differ") }
             for (n, band) in matrix.bands.enumerated() {
                 if band.code.isEmpty { v.fail("bands[\(n)].code", "must not be empty") }
                 if !(0...100).contains(band.minimum) { v.fail("bands[\(n)].minimum", "must be from 0 to 100") }
-                if !(1...3650).contains(band.reviewEveryDays) { v.fail("bands[\(n)].reviewEveryDays", "must be from 1 to 3650") }
+                if !(1...3650).contains(band.reviewEveryDays) {
+                    v.fail("bands[\(n)].reviewEveryDays", "must be from 1 to 3650")
+                }
             }
             try v.check()
             var published = matrix

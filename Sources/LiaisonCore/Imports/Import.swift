@@ -17,7 +17,9 @@ public struct ImportSource: Codable, Sendable, Equatable {
     public var updatedBy: String
     public var updatedAt: Date
 
-    public init(name: String, format: Format, mapping: ImportMapping, agencyID: AgencyID, updatedBy: String, updatedAt: Date) {
+    public init(
+        name: String, format: Format, mapping: ImportMapping, agencyID: AgencyID, updatedBy: String, updatedAt: Date
+    ) {
         self.name = name
         self.format = format
         self.mapping = mapping
@@ -44,7 +46,8 @@ public struct ImportJob: Codable, Sendable, Equatable, Identifiable {
         guard status == .running, time.timeIntervalSince(updatedAt) > Self.stalledAfter else { return self }
         var shown = self
         shown.status = .interrupted
-        shown.failure = "no progress since \(ISO8601DateFormatter().string(from: updatedAt)): the process loading it stopped. "
+        shown.failure =
+            "no progress since \(DateFormats.instant(updatedAt)): the process loading it stopped. "
             + "Resume it with the same file (liaison import resume \(id) FILE --as USER); rows already loaded are not loaded again."
         return shown
     }
@@ -74,8 +77,10 @@ public struct ImportJob: Codable, Sendable, Equatable, Identifiable {
     /// for review when the import finished.
     public var possibleDuplicates: Int?
 
-    public init(id: String = UUID().uuidString.lowercased(), source: String, fileName: String, fileSize: Int?, header: [String],
-                agencyID: AgencyID, startedBy: String, at time: Date) {
+    public init(
+        id: String = UUID().uuidString.lowercased(), source: String, fileName: String, fileSize: Int?, header: [String],
+        agencyID: AgencyID, startedBy: String, at time: Date
+    ) {
         self.id = id
         self.source = source
         self.fileName = fileName
@@ -128,18 +133,28 @@ public struct ImportMapping: Codable, Sendable, Equatable {
     static let personFields = Set(PersonField.allCases.map(\.rawValue)).subtracting(["identifier", "email", "region"])
 
     /// Parses `FIELD=COLUMN[,COLUMN…]` entries, checking each field and identifier kind.
-    public static func parse(_ entries: [String], idColumn: String?, dateFormat: String?, reference: ReferenceData) throws -> ImportMapping {
+    public static func parse(_ entries: [String], idColumn: String?, dateFormat: String?, reference: ReferenceData)
+        throws -> ImportMapping
+    {
         var fields: [String: [String]] = [:]
         var v = Validator()
         for entry in entries {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[1].isEmpty else { v.fail("map", "\(entry): expected FIELD=COLUMN[,COLUMN…]"); continue }
+            guard parts.count == 2, !parts[1].isEmpty else {
+                v.fail("map", "\(entry): expected FIELD=COLUMN[,COLUMN…]")
+                continue
+            }
             let field = parts[0]
             if field.hasPrefix("identifier.") {
                 let kind = String(field.dropFirst("identifier.".count))
-                if !reference.contains(kind, in: "identifier-kind") { v.fail("map", "\(entry): '\(kind)' is not an identifier kind") }
+                if !reference.contains(kind, in: "identifier-kind") {
+                    v.fail("map", "\(entry): '\(kind)' is not an identifier kind")
+                }
             } else if !personFields.contains(field) {
-                v.fail("map", "\(entry): unknown field '\(field)'; fields are \(personFields.sorted().joined(separator: ", ")) and identifier.KIND")
+                v.fail(
+                    "map",
+                    "\(entry): unknown field '\(field)'; fields are \(personFields.sorted().joined(separator: ", ")) and identifier.KIND"
+                )
             }
             fields[field, default: []] += parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         }
@@ -164,7 +179,10 @@ public struct ImportMapping: Codable, Sendable, Equatable {
     /// A full name as given and family names: `FAMILY, Given` or `Given Family`.
     static func split(_ full: String) -> (given: String, family: String) {
         if let comma = full.firstIndex(of: ",") {
-            return (full[full.index(after: comma)...].trimmingCharacters(in: .whitespaces), full[..<comma].trimmingCharacters(in: .whitespaces))
+            return (
+                full[full.index(after: comma)...].trimmingCharacters(in: .whitespaces),
+                full[..<comma].trimmingCharacters(in: .whitespaces)
+            )
         }
         let words = full.split(separator: " ")
         guard words.count > 1 else { return ("", full) }
@@ -175,16 +193,23 @@ public struct ImportMapping: Codable, Sendable, Equatable {
     /// column mapped to `surname`.
     public func column(for path: String) -> String {
         let field = path.hasPrefix("details.") ? String(path.dropFirst("details.".count)) : path
-        let candidates: [String] = switch field {
-        case let f where f.hasPrefix("names"): f.hasSuffix(".given") ? ["given_name", "full_name"] : f.hasSuffix(".middle") ? ["middle_names"] : ["surname", "full_name", "given_name"]
-        case let f where f.hasPrefix("datesOfBirth"): ["date_of_birth"]
-        case let f where f.hasPrefix("sex"): ["sex"]
-        case let f where f.hasPrefix("nationalities"): ["nationality"]
-        case let f where f.hasPrefix("identifiers"): fields.keys.filter { $0.hasPrefix("identifier.") }.sorted()
-        case let f where f.hasPrefix("addresses"): f.hasSuffix(".postcode") ? ["postcode"] : f.hasSuffix(".town") ? ["town"] : f.hasSuffix(".country") ? ["country"] : ["address"]
-        case let f where f.hasPrefix("phones"): ["phone"]
-        default: []
-        }
+        let candidates: [String] =
+            switch field {
+            case let f where f.hasPrefix("names"):
+                f.hasSuffix(".given")
+                    ? ["given_name", "full_name"]
+                    : f.hasSuffix(".middle") ? ["middle_names"] : ["surname", "full_name", "given_name"]
+            case let f where f.hasPrefix("datesOfBirth"): ["date_of_birth"]
+            case let f where f.hasPrefix("sex"): ["sex"]
+            case let f where f.hasPrefix("nationalities"): ["nationality"]
+            case let f where f.hasPrefix("identifiers"): fields.keys.filter { $0.hasPrefix("identifier.") }.sorted()
+            case let f where f.hasPrefix("addresses"):
+                f.hasSuffix(".postcode")
+                    ? ["postcode"]
+                    : f.hasSuffix(".town") ? ["town"] : f.hasSuffix(".country") ? ["country"] : ["address"]
+            case let f where f.hasPrefix("phones"): ["phone"]
+            default: []
+            }
         return candidates.lazy.compactMap { self.fields[$0]?.joined(separator: "+") }.first ?? field
     }
 
@@ -195,9 +220,13 @@ public struct ImportMapping: Codable, Sendable, Equatable {
     }
 
     /// The subject described by one row (columns by name), before validation, with what could not be read.
-    public func details(_ row: [String: String], source: String) -> (details: SubjectDetails, problems: [ImportRowError.Partial]) {
+    public func details(_ row: [String: String], source: String) -> (
+        details: SubjectDetails, problems: [ImportRowError.Partial]
+    ) {
         func values(_ field: String) -> [String] {
-            (fields[field] ?? []).compactMap { row[$0]?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            (fields[field] ?? []).compactMap { row[$0]?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+                !$0.isEmpty
+            }
         }
         func first(_ field: String) -> String? { values(field).first }
         var problems: [ImportRowError.Partial] = []
@@ -206,7 +235,9 @@ public struct ImportMapping: Codable, Sendable, Equatable {
             names.append(PersonName(given: given, middle: first("middle_names"), family: family))
         } else if first("surname") != nil || (first("given_name") != nil && first("full_name") == nil) {
             // Half a name: kept as it is, for validation to name the part that is missing.
-            names.append(PersonName(given: first("given_name") ?? "", middle: first("middle_names"), family: first("surname") ?? ""))
+            names.append(
+                PersonName(
+                    given: first("given_name") ?? "", middle: first("middle_names"), family: first("surname") ?? ""))
         } else if let full = first("full_name") {
             let parsed = Self.split(full)
             names.append(PersonName(given: parsed.given, middle: nil, family: parsed.family))
@@ -218,21 +249,33 @@ public struct ImportMapping: Codable, Sendable, Equatable {
         var dates: [String] = []
         for raw in values("date_of_birth") {
             if let date = PartialDateOfBirth.parse(raw, format: dateFormat), let year = date.year, Self.exists(date) {
-                dates.append([String(format: "%04d", year), date.month.map { String(format: "%02d", $0) }, date.day.map { String(format: "%02d", $0) }]
+                dates.append(
+                    [
+                        String(format: "%04d", year), date.month.map { String(format: "%02d", $0) },
+                        date.day.map { String(format: "%02d", $0) },
+                    ]
                     .compactMap { $0 }.prefix(date.month == nil ? 1 : 3).joined(separator: "-"))
             } else {
-                problems.append(.init(field: fields["date_of_birth"]?.first ?? "date_of_birth",
-                                      reason: "'\(raw.prefix(40))' is not a date of birth\(dateFormat.map { " in the form \($0)" } ?? "")"))
+                problems.append(
+                    .init(
+                        field: fields["date_of_birth"]?.first ?? "date_of_birth",
+                        reason:
+                            "'\(raw.prefix(40))' is not a date of birth\(dateFormat.map { " in the form \($0)" } ?? "")"
+                    ))
             }
         }
         var identifiers: [PersonIdentifier] = []
         for (field, _) in fields where field.hasPrefix("identifier.") {
-            for value in values(field) { identifiers.append(PersonIdentifier(kind: String(field.dropFirst("identifier.".count)), value: value)) }
+            for value in values(field) {
+                identifiers.append(PersonIdentifier(kind: String(field.dropFirst("identifier.".count)), value: value))
+            }
         }
         let address = values("address").joined(separator: " ")
         var addresses: [PostalAddress] = []
         if !address.isEmpty || first("postcode") != nil || first("town") != nil {
-            addresses.append(PostalAddress(line: address, town: first("town"), postcode: first("postcode"), country: first("country")))
+            addresses.append(
+                PostalAddress(
+                    line: address, town: first("town"), postcode: first("postcode"), country: first("country")))
         }
         let sex = first("sex").map { raw -> String in
             switch raw.lowercased() {
@@ -242,9 +285,13 @@ public struct ImportMapping: Codable, Sendable, Equatable {
             }
         }
         let id = idColumn.flatMap { row[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-        return (SubjectDetails(names: names, datesOfBirth: dates, sex: sex, nationalities: values("nationality").map { $0.uppercased() },
-                               identifiers: identifiers, addresses: addresses, phones: values("phone"),
-                               notes: id.map { "Imported from \(source), record \($0)." }), problems)
+        return (
+            SubjectDetails(
+                names: names, datesOfBirth: dates, sex: sex,
+                nationalities: values("nationality").map { $0.uppercased() },
+                identifiers: identifiers, addresses: addresses, phones: values("phone"),
+                notes: id.map { "Imported from \(source), record \($0)." }), problems
+        )
     }
 }
 

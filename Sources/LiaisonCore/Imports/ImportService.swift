@@ -19,7 +19,10 @@ public struct ImportService: Sendable {
 
     public static let kind = "import"
 
-    public init(store: any ImportServiceStore, clock: any LiaisonClock, audit: AuditLog, reviews: MatchReviewService? = nil, batchSize: Int = 500) {
+    public init(
+        store: any ImportServiceStore, clock: any LiaisonClock, audit: AuditLog, reviews: MatchReviewService? = nil,
+        batchSize: Int = 500
+    ) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)
@@ -37,8 +40,10 @@ public struct ImportService: Sendable {
         public var fileName: String
         public var fileSize: Int?
 
-        public init(source: String, format: ImportSource.Format? = nil, mapping: [String] = [], idColumn: String? = nil,
-                    dateFormat: String? = nil, fileName: String, fileSize: Int? = nil) {
+        public init(
+            source: String, format: ImportSource.Format? = nil, mapping: [String] = [], idColumn: String? = nil,
+            dateFormat: String? = nil, fileName: String, fileSize: Int? = nil
+        ) {
             self.source = source
             self.format = format
             self.mapping = mapping
@@ -50,8 +55,10 @@ public struct ImportService: Sendable {
     }
 
     /// Starts an import and loads the whole file. `progress` is told after every batch.
-    public func start<Chunks: AsyncSequence<[UInt8], any Error>>(_ request: Request, chunks: Chunks, by user: User, info: RequestInfo = .none,
-                                                                 progress: @Sendable (ImportJob) -> Void = { _ in }) async throws -> ImportJob {
+    public func start<Chunks: AsyncSequence<[UInt8], any Error>>(
+        _ request: Request, chunks: Chunks, by user: User, info: RequestInfo = .none,
+        progress: @Sendable (ImportJob) -> Void = { _ in }
+    ) async throws -> ImportJob {
         try AccessPolicy.enforceCreate(user)
         let source = try await self.source(request, by: user)
         var iterator = chunks.makeAsyncIterator()
@@ -63,13 +70,17 @@ public struct ImportService: Sendable {
             while header.isEmpty {
                 guard let chunk = try await iterator.next() else {
                     // A file of a header alone, with no line break after it.
-                    guard let only = (try? reader.finish())?.first else { throw LiaisonError.invalid("file", "is empty: a CSV file needs a header row") }
+                    guard let only = (try? reader.finish())?.first else {
+                        throw LiaisonError.invalid("file", "is empty: a CSV file needs a header row")
+                    }
                     header = only.fields.map { $0.trimmingCharacters(in: .whitespaces) }
                     reader.header = header
                     break
                 }
                 var rows: [(fields: [String], end: Int)]
-                do { rows = try reader.feed(chunk) } catch let problem as RowReader.Problem { throw LiaisonError.invalid("file", problem.description) }
+                do { rows = try reader.feed(chunk) } catch let problem as RowReader.Problem {
+                    throw LiaisonError.invalid("file", problem.description)
+                }
                 if !rows.isEmpty {
                     header = rows.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces) }
                     reader.header = header
@@ -78,38 +89,57 @@ public struct ImportService: Sendable {
             }
             let missing = source.mapping.missingColumns(in: header)
             if !missing.isEmpty {
-                let shown = header.prefix(20).map { String($0.prefix(40)) }.joined(separator: ", ") + (header.count > 20 ? ", …" : "")
-                throw LiaisonError.invalid("map", "column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")) not in the file's header (\(shown))")
+                let shown =
+                    header.prefix(20).map { String($0.prefix(40)) }.joined(separator: ", ")
+                    + (header.count > 20 ? ", …" : "")
+                throw LiaisonError.invalid(
+                    "map",
+                    "column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")) not in the file's header (\(shown))"
+                )
             }
         }
-        let job = ImportJob(source: source.name, fileName: request.fileName, fileSize: request.fileSize, header: header,
-                            agencyID: user.agencyID, startedBy: user.username, at: clock.now())
-        try await auditor.run(user, "import.start", kind: Self.kind, ids: [job.id], request: info,
-                              detail: "source \(source.name), file \(request.fileName.suffix(80))") {
+        let job = ImportJob(
+            source: source.name, fileName: request.fileName, fileSize: request.fileSize, header: header,
+            agencyID: user.agencyID, startedBy: user.username, at: clock.now())
+        try await auditor.run(
+            user, "import.start", kind: Self.kind, ids: [job.id], request: info,
+            detail: "source \(source.name), file \(request.fileName.suffix(80))"
+        ) {
             try await store.insertImportJob(job)
         }
-        return try await load(job, source: source, reader: reader, first: pending, rest: &iterator, by: user, info: info, progress: progress)
+        return try await load(
+            job, source: source, reader: reader, first: pending, rest: &iterator, by: user, info: info,
+            progress: progress)
     }
 
     /// Continues an interrupted import. `chunks` must be the same file's bytes from `job.offset` on.
-    public func resume<Chunks: AsyncSequence<[UInt8], any Error>>(_ id: String, chunks: Chunks, by user: User, info: RequestInfo = .none,
-                                                                  progress: @Sendable (ImportJob) -> Void = { _ in }) async throws -> ImportJob {
+    public func resume<Chunks: AsyncSequence<[UInt8], any Error>>(
+        _ id: String, chunks: Chunks, by user: User, info: RequestInfo = .none,
+        progress: @Sendable (ImportJob) -> Void = { _ in }
+    ) async throws -> ImportJob {
         try AccessPolicy.enforceCreate(user)
         var job = try await self.job(id, by: user, info: info)
-        if job.status == .completed { throw LiaisonError.conflict(field: "job", reason: "the import has already completed") }
-        guard let source = try await store.importSource(job.source) else { throw LiaisonError.notFound(kind: "import source", id: job.source) }
+        if job.status == .completed {
+            throw LiaisonError.conflict(field: "job", reason: "the import has already completed")
+        }
+        guard let source = try await store.importSource(job.source) else {
+            throw LiaisonError.notFound(kind: "import source", id: job.source)
+        }
         job.status = .running
         job.failure = nil
         var reader = RowReader(format: source.format, offset: job.offset)
         reader.header = job.header
         var iterator = chunks.makeAsyncIterator()
-        return try await load(job, source: source, reader: reader, first: [], rest: &iterator, by: user, info: info, progress: progress)
+        return try await load(
+            job, source: source, reader: reader, first: [], rest: &iterator, by: user, info: info, progress: progress)
     }
 
     /// An import job, if the user's agency ran it.
     public func job(_ id: String, by user: User, info: RequestInfo = .none) async throws -> ImportJob {
         try await auditor.run(user, "import.read", kind: Self.kind, ids: [id], request: info) {
-            guard let job = try await store.importJob(id), job.agencyID == user.agencyID else { throw LiaisonError.notFound(kind: Self.kind, id: id) }
+            guard let job = try await store.importJob(id), job.agencyID == user.agencyID else {
+                throw LiaisonError.notFound(kind: Self.kind, id: id)
+            }
             return job.observed(at: clock.now())
         }
     }
@@ -117,14 +147,21 @@ public struct ImportService: Sendable {
     /// The user's agency's imports, most recent first.
     public func jobs(by user: User, limit: Int = 50, info: RequestInfo = .none) async throws -> [ImportJob] {
         try await auditor.run(user, "import.list", kind: Self.kind, request: info, touched: { $0.map(\.id) }) {
-            Array(try await store.importJobs(limit: 500).filter { $0.agencyID == user.agencyID }.prefix(limit).map { $0.observed(at: clock.now()) })
+            Array(
+                try await store.importJobs(limit: 500).filter { $0.agencyID == user.agencyID }.prefix(limit).map {
+                    $0.observed(at: clock.now())
+                })
         }
     }
 
     /// The rows of a job that did not load, in file order.
-    public func errors(_ id: String, by user: User, afterRow: Int = 0, limit: Int = 10_000, info: RequestInfo = .none) async throws -> [ImportRowError] {
+    public func errors(_ id: String, by user: User, afterRow: Int = 0, limit: Int = 10_000, info: RequestInfo = .none)
+        async throws -> [ImportRowError]
+    {
         try await auditor.run(user, "import.errors", kind: Self.kind, ids: [id], request: info) {
-            guard let job = try await store.importJob(id), job.agencyID == user.agencyID else { throw LiaisonError.notFound(kind: Self.kind, id: id) }
+            guard let job = try await store.importJob(id), job.agencyID == user.agencyID else {
+                throw LiaisonError.notFound(kind: Self.kind, id: id)
+            }
             return try await store.importErrors(job: job.id, afterRow: afterRow, limit: limit)
         }
     }
@@ -133,30 +170,40 @@ public struct ImportService: Sendable {
     private func source(_ request: Request, by user: User) async throws -> ImportSource {
         var v = Validator()
         let name = request.source.trimmingCharacters(in: .whitespaces)
-        if name.isEmpty || name.count > 60 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+        if name.isEmpty || name.count > 60
+            || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+        {
             v.fail("source", "must be 1–60 letters, digits, '-', '_' or '.'")
         }
         try v.check()
         let saved = try await store.importSource(name)
-        if let saved, saved.agencyID != user.agencyID { throw LiaisonError.forbidden(reason: "the source '\(name)' belongs to another agency") }
+        if let saved, saved.agencyID != user.agencyID {
+            throw LiaisonError.forbidden(reason: "the source '\(name)' belongs to another agency")
+        }
         guard !request.mapping.isEmpty else {
-            guard let saved else { throw LiaisonError.invalid("map", "no mapping is saved for the source '\(name)': give one") }
+            guard let saved else {
+                throw LiaisonError.invalid("map", "no mapping is saved for the source '\(name)': give one")
+            }
             return saved
         }
         let reference = ReferenceData(entries: try await store.referenceEntries())
-        let mapping = try ImportMapping.parse(request.mapping, idColumn: request.idColumn, dateFormat: request.dateFormat, reference: reference)
-        let source = ImportSource(name: name, format: request.format ?? saved?.format ?? .csv, mapping: mapping, agencyID: user.agencyID,
-                                  updatedBy: user.username, updatedAt: clock.now())
+        let mapping = try ImportMapping.parse(
+            request.mapping, idColumn: request.idColumn, dateFormat: request.dateFormat, reference: reference)
+        let source = ImportSource(
+            name: name, format: request.format ?? saved?.format ?? .csv, mapping: mapping, agencyID: user.agencyID,
+            updatedBy: user.username, updatedAt: clock.now())
         try await store.saveImportSource(source)
         return source
     }
 
     /// Reads rows batch by batch to the end, saving each batch with the job's progress.
-    private func load<Iterator: AsyncIteratorProtocol>(_ start: ImportJob, source: ImportSource, reader initial: RowReader,
-                                                       first: [(values: [String: String], end: Int)], rest iterator: inout Iterator,
-                                                       by user: User, info: RequestInfo,
-                                                       progress: @Sendable (ImportJob) -> Void) async throws -> ImportJob
-        where Iterator.Element == [UInt8] {
+    private func load<Iterator: AsyncIteratorProtocol>(
+        _ start: ImportJob, source: ImportSource, reader initial: RowReader,
+        first: [(values: [String: String], end: Int)], rest iterator: inout Iterator,
+        by user: User, info: RequestInfo,
+        progress: @Sendable (ImportJob) -> Void
+    ) async throws -> ImportJob
+    where Iterator.Element == [UInt8] {
         var job = start
         var reader = initial
         var batch = first
@@ -164,7 +211,8 @@ public struct ImportService: Sendable {
         do {
             while true {
                 while batch.count >= batchSize {
-                    job = try await save(job, Array(batch.prefix(batchSize)), source: source, reference: reference, by: user, info: info)
+                    job = try await save(
+                        job, Array(batch.prefix(batchSize)), source: source, reference: reference, by: user, info: info)
                     batch.removeFirst(batchSize)
                     progress(job)
                 }
@@ -183,7 +231,8 @@ public struct ImportService: Sendable {
             if job.rowsLoaded == 0 && job.rowsFailed > 0 {
                 // Nothing loaded: the file was read, but every row was refused. Not a success.
                 job.status = .failed
-                job.failure = "every row was refused (\(job.rowsFailed)); a wrong date format or column mapping is the usual cause: "
+                job.failure =
+                    "every row was refused (\(job.rowsFailed)); a wrong date format or column mapping is the usual cause: "
                     + "see the refused rows"
             } else {
                 job.status = .completed
@@ -203,16 +252,22 @@ public struct ImportService: Sendable {
         }
         job.updatedAt = clock.now()
         let finished = job
-        try await auditor.run(user, "import.finish", kind: Self.kind, ids: [job.id], request: info,
-                              detail: "\(job.status.rawValue): \(job.rowsLoaded) loaded, \(job.rowsFailed) refused\(job.failure.map { "; \($0)" } ?? "")") {
+        try await auditor.run(
+            user, "import.finish", kind: Self.kind, ids: [job.id], request: info,
+            detail:
+                "\(job.status.rawValue): \(job.rowsLoaded) loaded, \(job.rowsFailed) refused\(job.failure.map { "; \($0)" } ?? "")"
+        ) {
             try await store.updateImportJob(finished)
         }
         return job
     }
 
     /// Validates one batch of rows and saves the subjects, the refusals and the job's new progress together.
-    private func save(_ job: ImportJob, _ rows: [(values: [String: String], end: Int)], source: ImportSource, reference: ReferenceData,
-                      by user: User, info: RequestInfo) async throws -> ImportJob {
+    private func save(
+        _ job: ImportJob, _ rows: [(values: [String: String], end: Int)], source: ImportSource,
+        reference: ReferenceData,
+        by user: User, info: RequestInfo
+    ) async throws -> ImportJob {
         let now = clock.now()
         var subjects: [(subject: Subject, keys: [String])] = []
         var errors: [ImportRowError] = []
@@ -220,7 +275,10 @@ public struct ImportService: Sendable {
         for (index, row) in rows.enumerated() {
             let number = job.rowsRead + index + 1 + (source.format == .csv ? 1 : 0)
             if row.values.isEmpty {
-                errors.append(ImportRowError(row: number, field: "row", reason: source.format == .jsonl ? "is not a JSON object" : "has no values"))
+                errors.append(
+                    ImportRowError(
+                        row: number, field: "row",
+                        reason: source.format == .jsonl ? "is not a JSON object" : "has no values"))
                 failedRows += 1
                 continue
             }
@@ -233,7 +291,9 @@ public struct ImportService: Sendable {
                     subjects.append((Subject(meta: meta, details: valid), SearchKeys.subject(valid)))
                 }
             } catch LiaisonError.invalid(let fields) {
-                rowErrors += fields.map { ImportRowError(row: number, field: source.mapping.column(for: $0.field), reason: $0.reason) }
+                rowErrors += fields.map {
+                    ImportRowError(row: number, field: source.mapping.column(for: $0.field), reason: $0.reason)
+                }
             }
             if !rowErrors.isEmpty { failedRows += 1 }
             errors += rowErrors
@@ -245,9 +305,11 @@ public struct ImportService: Sendable {
         next.offset = rows.last?.end ?? job.offset
         next.updatedAt = now
         let saved = next
-        try await auditor.run(user, "import.batch", kind: Self.kind, ids: [job.id], request: info,
-                              detail: "rows \(job.rowsRead + 1)–\(next.rowsRead): \(subjects.count) loaded, \(failedRows) refused",
-                              touched: { _ in subjects.map(\.subject.id.rawValue) }) {
+        try await auditor.run(
+            user, "import.batch", kind: Self.kind, ids: [job.id], request: info,
+            detail: "rows \(job.rowsRead + 1)–\(next.rowsRead): \(subjects.count) loaded, \(failedRows) refused",
+            touched: { _ in subjects.map(\.subject.id.rawValue) }
+        ) {
             try await store.saveImportBatch(saved, readBefore: job.rowsRead, subjects: subjects, errors: errors)
         }
         return next
@@ -290,11 +352,15 @@ struct RowReader: Sendable {
             for byte in bytes {
                 offset += 1
                 if line.count >= Self.maximumRowBytes {
-                    throw Problem(description: "line \(lines + 1): longer than \(Self.maximumRowBytes) bytes (is the file JSON Lines?)")
+                    throw Problem(
+                        description:
+                            "line \(lines + 1): longer than \(Self.maximumRowBytes) bytes (is the file JSON Lines?)")
                 }
                 if byte == 0x0A {
                     lines += 1
-                    if !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { rows.append(([String(decoding: line, as: UTF8.self)], offset)) }
+                    if !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
+                        rows.append(([String(decoding: line, as: UTF8.self)], offset))
+                    }
                     line.removeAll(keepingCapacity: true)
                 } else {
                     line.append(byte)
@@ -310,7 +376,8 @@ struct RowReader: Sendable {
             do { return try csv.finish() } catch { throw Problem(description: "\(error.description)") }
         case .jsonl:
             defer { line.removeAll() }
-            return line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) ? [] : [([String(decoding: line, as: UTF8.self)], offset)]
+            return line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 })
+                ? [] : [([String(decoding: line, as: UTF8.self)], offset)]
         }
     }
 
@@ -323,7 +390,9 @@ struct RowReader: Sendable {
             for (column, value) in zip(header, fields) where values[column] == nil { values[column] = value }
             return values
         case .jsonl:
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(fields[0].utf8))) as? [String: Any] else { return [:] }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(fields[0].utf8))) as? [String: Any] else {
+                return [:]
+            }
             return object.compactMapValues { value in
                 switch value {
                 case let text as String: text

@@ -10,7 +10,8 @@ public protocol IntelStore: Sendable {
     func intelReports(sentTo agency: AgencyID) async throws -> [IntelReport]
     /// Reports past draft, held by `owners`, within the viewer's marking and need-to-know, that link a vehicle,
     /// company, phone or account with this key (see `IntelLink.key`).
-    func intelReports(linking kind: String, key: String, heldBy owners: [AgencyID], viewer: Viewer, limit: Int) async throws -> [IntelReport]
+    func intelReports(linking kind: String, key: String, heldBy owners: [AgencyID], viewer: Viewer, limit: Int)
+        async throws -> [IntelReport]
     /// Saves a report if it still has `expectedVersion`; otherwise `staleVersion`.
     func updateIntelReport(_ report: IntelReport, expectedVersion: Int) async throws
     /// Full-text search over report text, place, links and linked names, within what `viewer` may see, best first.

@@ -6,14 +6,23 @@ import LiaisonMatching
 /// access policy applies it to every later use.
 public struct IntelGrading: Codable, Sendable, Equatable {
     public enum Source: String, Codable, Sendable, CaseIterable {
-        case reliable = "1", untested = "2", notReliable = "3"
+        case reliable = "1"
+        case untested = "2"
+        case notReliable = "3"
         public var label: String { ["1": "reliable", "2": "untested", "3": "not reliable"][rawValue]! }
     }
 
     public enum Assessment: String, Codable, Sendable, CaseIterable {
-        case a = "A", b = "B", c = "C", d = "D", e = "E"
+        case a = "A"
+        case b = "B"
+        case c = "C"
+        case d = "D"
+        case e = "E"
         public var label: String {
-            ["A": "known directly", "B": "known indirectly, corroborated", "C": "known indirectly", "D": "not known", "E": "suspected false"][rawValue]!
+            [
+                "A": "known directly", "B": "known indirectly, corroborated", "C": "known indirectly", "D": "not known",
+                "E": "suspected false",
+            ][rawValue]!
         }
     }
 
@@ -47,7 +56,8 @@ public struct LegacyGrading: Codable, Sendable, Equatable {
     public var code: String { "\(source)\(intelligence)\(handling) (5x5x5)" }
 
     public var valid: Bool {
-        ["A", "B", "C", "D", "E"].contains(source) && ["1", "2", "3", "4", "5"].contains(intelligence) && ["1", "2", "3", "4", "5"].contains(handling)
+        ["A", "B", "C", "D", "E"].contains(source) && ["1", "2", "3", "4", "5"].contains(intelligence)
+            && ["1", "2", "3", "4", "5"].contains(handling)
     }
 }
 
@@ -94,7 +104,9 @@ public struct IntelLink: Codable, Sendable, Equatable {
         return key.isEmpty ? nil : String(key.prefix(120))
     }
 
-    static let companySuffixes: Set<String> = ["ltd", "limited", "plc", "llp", "lp", "cic", "inc", "co", "company", "uk", "the"]
+    static let companySuffixes: Set<String> = [
+        "ltd", "limited", "plc", "llp", "lp", "cic", "inc", "co", "company", "uk", "the",
+    ]
 }
 
 /// A version of the report written for a wider audience; the original stays protected.
@@ -159,9 +171,13 @@ public struct IntelReport: Codable, Sendable, Equatable {
     /// (`References`); never stored or searched.
     public var linkedNames: [String] = []
 
-    public init(id: IntelReportID, meta: RecordMeta, text: String, infoDate: String, place: String?, source: IntelSource, links: [IntelLink],
-                grading: IntelGrading?, legacyGrading: LegacyGrading?, status: String, reviewDate: String?, sanitised: [SanitisedVersion],
-                disseminations: [Dissemination], history: [IntelStep], withheld: [String]) {
+    public init(
+        id: IntelReportID, meta: RecordMeta, text: String, infoDate: String, place: String?, source: IntelSource,
+        links: [IntelLink],
+        grading: IntelGrading?, legacyGrading: LegacyGrading?, status: String, reviewDate: String?,
+        sanitised: [SanitisedVersion],
+        disseminations: [Dissemination], history: [IntelStep], withheld: [String]
+    ) {
         self.id = id
         self.meta = meta
         self.text = text
@@ -199,9 +215,13 @@ public struct IntelReportInput: Codable, Sendable, RecordInput {
     public var sharing: Sharing?
     public var needToKnow: String?
 
-    public init(version: Int? = nil, text: String?, infoDate: String?, place: String? = nil, source: IntelSource?, links: [IntelLink]? = nil,
-                grading: IntelGrading? = nil, legacyGrading: LegacyGrading? = nil, marking: ProtectiveMarking? = nil, sharing: Sharing? = nil,
-                needToKnow: String? = nil) {
+    public init(
+        version: Int? = nil, text: String?, infoDate: String?, place: String? = nil, source: IntelSource?,
+        links: [IntelLink]? = nil,
+        grading: IntelGrading? = nil, legacyGrading: LegacyGrading? = nil, marking: ProtectiveMarking? = nil,
+        sharing: Sharing? = nil,
+        needToKnow: String? = nil
+    ) {
         self.version = version
         self.text = text
         self.infoDate = infoDate
@@ -230,8 +250,11 @@ public struct IntelSearchQuery: Codable, Sendable {
     public var ocg: OCGID?
     public var limit: Int
 
-    public init(text: String, grade: String? = nil, classification: Classification? = nil, from: String? = nil, to: String? = nil,
-                agency: AgencyID? = nil, subject: SubjectID? = nil, ocg: OCGID? = nil, limit: Int = 20) {
+    public init(
+        text: String, grade: String? = nil, classification: Classification? = nil, from: String? = nil,
+        to: String? = nil,
+        agency: AgencyID? = nil, subject: SubjectID? = nil, ocg: OCGID? = nil, limit: Int = 20
+    ) {
         self.text = text
         self.grade = grade
         self.classification = classification
@@ -286,8 +309,11 @@ public struct IntelStepInput: Codable, Sendable {
     public var sanitisedVersion: Int?
     public var conditions: String?
 
-    public init(version: Int?, action: String?, grading: IntelGrading? = nil, reviewDate: String? = nil, note: String? = nil, sanitisedText: String? = nil,
-                agencies: [String]? = nil, sanitisedVersion: Int? = nil, conditions: String? = nil) {
+    public init(
+        version: Int?, action: String?, grading: IntelGrading? = nil, reviewDate: String? = nil, note: String? = nil,
+        sanitisedText: String? = nil,
+        agencies: [String]? = nil, sanitisedVersion: Int? = nil, conditions: String? = nil
+    ) {
         self.version = version
         self.action = action
         self.grading = grading

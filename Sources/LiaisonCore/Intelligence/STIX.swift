@@ -9,7 +9,9 @@ import Foundation
 /// documents) have no STIX object of their own and are listed in the report's description. Object identifiers
 /// are derived from the alert's, so the same alert always has the same STIX identifiers.
 public enum STIXBundle {
-    /// One STIX object. Properties STIX does not need for a type stay nil and are left out.
+    /// One STIX object. Properties STIX does not need for a type stay nil and are left out. The property names are
+    /// STIX's own.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     public struct Object: Codable, Sendable, Equatable {
         public var type: String
         public var spec_version: String = "2.1"
@@ -52,14 +54,22 @@ public enum STIXBundle {
             let published = timestamp(alert.publishedAt ?? alert.createdAt)
             let identity = "identity--" + uuid("identity:" + alert.issuer.rawValue)
             if identities.insert(identity).inserted {
-                objects.append(Object(type: "identity", id: identity, created: created, modified: created,
-                                      name: agencies[alert.issuer]?.name ?? alert.issuerCode, identity_class: "organization", sectors: ["government-national"]))
+                objects.append(
+                    Object(
+                        type: "identity", id: identity, created: created, modified: created,
+                        name: agencies[alert.issuer]?.name ?? alert.issuerCode, identity_class: "organization",
+                        sectors: ["government-national"]))
             }
             let marking = "marking-definition--" + uuid("marking:" + alert.marking.label)
             if markings.insert(marking).inserted {
-                objects.append(Object(type: "marking-definition", id: marking, created: "2026-01-01T00:00:00.000Z",
-                                      name: alert.marking.label, definition_type: "statement",
-                                      definition: ["statement": "\(alert.marking.label): Government Security Classifications. Handle and share only as this marking allows."]))
+                objects.append(
+                    Object(
+                        type: "marking-definition", id: marking, created: "2026-01-01T00:00:00.000Z",
+                        name: alert.marking.label, definition_type: "statement",
+                        definition: [
+                            "statement":
+                                "\(alert.marking.label): Government Security Classifications. Handle and share only as this marking allows."
+                        ]))
             }
             var refs: [String] = []
             let validUntil = alert.expiresOn + "T23:59:59.999Z"
@@ -67,39 +77,52 @@ public enum STIXBundle {
                 guard let pattern = pattern(indicator) else { continue }
                 let id = "indicator--" + uuid("indicator:\(alert.id.rawValue):\(n)")
                 refs.append(id)
-                objects.append(Object(type: "indicator", id: id, created: created, modified: published,
-                                      name: "\(alert.title): \(indicator.kind) \(indicator.value)",
-                                      description: indicator.note ?? "An indicator of the activity described in the alert \(alert.title).",
-                                      indicator_types: ["anomalous-activity"], pattern: pattern, pattern_type: "stix", valid_from: published,
-                                      valid_until: validUntil, created_by_ref: identity, object_marking_refs: [marking]))
+                objects.append(
+                    Object(
+                        type: "indicator", id: id, created: created, modified: published,
+                        name: "\(alert.title): \(indicator.kind) \(indicator.value)",
+                        description: indicator.note
+                            ?? "An indicator of the activity described in the alert \(alert.title).",
+                        indicator_types: ["anomalous-activity"], pattern: pattern, pattern_type: "stix",
+                        valid_from: published,
+                        valid_until: validUntil, created_by_ref: identity, object_marking_refs: [marking]))
             }
             let others = alert.indicators.filter { pattern($0) == nil }
             var description = alert.summary
             if !alert.guidance.isEmpty { description += "\n\nWhat to do: " + alert.guidance }
             if !others.isEmpty {
-                description += "\n\nOther indicators:\n" + others.map { "- \($0.kind): \($0.value)" + ($0.note.map { " (\($0))" } ?? "") }.joined(separator: "\n")
+                description +=
+                    "\n\nOther indicators:\n"
+                    + others.map { "- \($0.kind): \($0.value)" + ($0.note.map { " (\($0))" } ?? "") }.joined(
+                        separator: "\n")
             }
             description += "\n\nApplies until \(alert.expiresOn)."
-            objects.append(Object(type: "report", id: "report--" + uuid("report:" + alert.id.rawValue), created: created, modified: published,
-                                  name: alert.title, description: description, report_types: ["threat-report"], published: published,
-                                  object_refs: refs.isEmpty ? [identity] : refs,
-                                  labels: ["category:" + alert.category] + alert.sectors.map { "sector:" + $0 },
-                                  created_by_ref: identity, object_marking_refs: [marking]))
+            objects.append(
+                Object(
+                    type: "report", id: "report--" + uuid("report:" + alert.id.rawValue), created: created,
+                    modified: published,
+                    name: alert.title, description: description, report_types: ["threat-report"], published: published,
+                    object_refs: refs.isEmpty ? [identity] : refs,
+                    labels: ["category:" + alert.category] + alert.sectors.map { "sector:" + $0 },
+                    created_by_ref: identity, object_marking_refs: [marking]))
         }
-        return Bundle(id: "bundle--" + uuid("bundle:" + timestamp(now) + alerts.map(\.id.rawValue).joined()), objects: objects)
+        return Bundle(
+            id: "bundle--" + uuid("bundle:" + timestamp(now) + alerts.map(\.id.rawValue).joined()), objects: objects)
     }
 
     /// The STIX pattern for an indicator that STIX can express, or nil.
     static func pattern(_ indicator: AlertIndicator) -> String? {
-        let object = switch indicator.kind {
-        case "email": "email-addr:value"
-        case "url": "url:value"
-        case "domain": "domain-name:value"
-        case "ipv4": "ipv4-addr:value"
-        default: ""
-        }
+        let object =
+            switch indicator.kind {
+            case "email": "email-addr:value"
+            case "url": "url:value"
+            case "domain": "domain-name:value"
+            case "ipv4": "ipv4-addr:value"
+            default: ""
+            }
         guard !object.isEmpty else { return nil }
-        let escaped = indicator.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        let escaped = indicator.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+            of: "'", with: "\\'")
         return "[\(object) = '\(escaped)']"
     }
 
@@ -110,15 +133,14 @@ public enum STIXBundle {
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         let hex = bytes.map { String(format: "%02x", $0) }.joined()
         let i = hex.startIndex
-        func part(_ from: Int, _ to: Int) -> Substring { hex[hex.index(i, offsetBy: from)..<hex.index(i, offsetBy: to)] }
+        func part(_ from: Int, _ to: Int) -> Substring {
+            hex[hex.index(i, offsetBy: from)..<hex.index(i, offsetBy: to)]
+        }
         return "\(part(0, 8))-\(part(8, 12))-\(part(12, 16))-\(part(16, 20))-\(part(20, 32))"
     }
 
     /// A STIX timestamp: UTC with milliseconds.
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        date.formatted(DateFormats.millisecondStyle)
     }
 }

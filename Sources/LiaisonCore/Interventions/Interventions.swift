@@ -39,8 +39,12 @@ public struct InterventionOutcome: Codable, Sendable, Equatable {
     public var recordedBy: String
     public var recordedAt: Date
 
-    public init(id: Int, kind: String, date: String, quantity: Double, unit: String? = nil, commodity: String? = nil, purity: Double? = nil,
-                place: String? = nil, route: String? = nil, impact: String? = nil, narrative: String, recordedBy: String, recordedAt: Date) {
+    public init(
+        id: Int, kind: String, date: String, quantity: Double, unit: String? = nil, commodity: String? = nil,
+        purity: Double? = nil,
+        place: String? = nil, route: String? = nil, impact: String? = nil, narrative: String, recordedBy: String,
+        recordedAt: Date
+    ) {
         self.id = id
         self.kind = kind
         self.date = date
@@ -78,9 +82,13 @@ public struct Intervention: Codable, Sendable, Identifiable {
     public var description: String
     public var outcomes: [InterventionOutcome]
 
-    public init(id: InterventionID = .make(), meta: RecordMeta, target: InterventionTarget, category: FourP, tactic: String, partnerAgencies: [AgencyID],
-                owner: String, dueDate: String, status: String, completedOn: String? = nil, operation: String?, description: String,
-                outcomes: [InterventionOutcome]) {
+    public init(
+        id: InterventionID = .make(), meta: RecordMeta, target: InterventionTarget, category: FourP, tactic: String,
+        partnerAgencies: [AgencyID],
+        owner: String, dueDate: String, status: String, completedOn: String? = nil, operation: String?,
+        description: String,
+        outcomes: [InterventionOutcome]
+    ) {
         self.id = id
         self.meta = meta
         self.target = target
@@ -114,8 +122,11 @@ public struct InterventionInput: Codable, Sendable {
     /// The operation users must be briefed into to see it (need-to-know).
     public var needToKnow: String?
 
-    public init(target: InterventionTarget, category: String?, tactic: String?, partners: [String]? = nil, owner: String? = nil,
-                dueDate: String?, operation: String? = nil, description: String?, marking: ProtectiveMarking? = nil, needToKnow: String? = nil) {
+    public init(
+        target: InterventionTarget, category: String?, tactic: String?, partners: [String]? = nil, owner: String? = nil,
+        dueDate: String?, operation: String? = nil, description: String?, marking: ProtectiveMarking? = nil,
+        needToKnow: String? = nil
+    ) {
         self.needToKnow = needToKnow
         self.target = target
         self.category = category
@@ -142,8 +153,11 @@ public struct OutcomeInput: Codable, Sendable {
     public var impact: String?
     public var narrative: String?
 
-    public init(kind: String?, date: String?, quantity: Double? = nil, unit: String? = nil, commodity: String? = nil, purity: Double? = nil,
-                place: String? = nil, route: String? = nil, impact: String? = nil, narrative: String?) {
+    public init(
+        kind: String?, date: String?, quantity: Double? = nil, unit: String? = nil, commodity: String? = nil,
+        purity: Double? = nil,
+        place: String? = nil, route: String? = nil, impact: String? = nil, narrative: String?
+    ) {
         self.kind = kind
         self.date = date
         self.quantity = quantity
@@ -182,11 +196,14 @@ public struct ActionRule: Codable, Sendable, Equatable {
     public var categories: [FourP]
     public var outcomesCount: Bool
 
-    public static let standard = ActionRule(version: 1, effectiveFrom: "2026-01-01", periodDays: 365, categories: FourP.allCases, outcomesCount: true)
+    public static let standard = ActionRule(
+        version: 1, effectiveFrom: "2026-01-01", periodDays: 365, categories: FourP.allCases, outcomesCount: true)
 
     /// Whether the interventions put their target under action between `from` and `to` (yyyy-mm-dd, inclusive),
     /// and the intervention that did.
-    public func decide(_ interventions: [Intervention], from: String, to: String) -> (subjectToAction: Bool, because: Intervention?) {
+    public func decide(_ interventions: [Intervention], from: String, to: String) -> (
+        subjectToAction: Bool, because: Intervention?
+    ) {
         for i in interventions where categories.contains(i.category) && i.status != "cancelled" {
             if i.status == "completed", let done = i.completedOn, done >= from, done <= to { return (true, i) }
             if outcomesCount, i.outcomes.contains(where: { $0.date >= from && $0.date <= to }) { return (true, i) }
@@ -209,8 +226,11 @@ public struct JointOperation: Codable, Sendable, Equatable {
     public var createdAt: Date
     public var version: Int
 
-    public init(name: String, description: String, leadAgency: AgencyID, partnerAgencies: [AgencyID], startsOn: String, endsOn: String?,
-                createdBy: String, createdAt: Date, version: Int = 1) {
+    public init(
+        name: String, description: String, leadAgency: AgencyID, partnerAgencies: [AgencyID], startsOn: String,
+        endsOn: String?,
+        createdBy: String, createdAt: Date, version: Int = 1
+    ) {
         self.name = name
         self.description = description
         self.leadAgency = leadAgency
@@ -232,7 +252,9 @@ public struct OperationInput: Codable, Sendable {
     public var startsOn: String?
     public var endsOn: String?
 
-    public init(name: String?, description: String?, partners: [String]? = nil, startsOn: String?, endsOn: String? = nil) {
+    public init(
+        name: String?, description: String?, partners: [String]? = nil, startsOn: String?, endsOn: String? = nil
+    ) {
         self.name = name
         self.description = description
         self.partners = partners

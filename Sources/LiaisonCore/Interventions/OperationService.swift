@@ -1,7 +1,8 @@
 import Foundation
 
 /// What the Operation service reads and writes: only these stores.
-public typealias OperationServiceStore = InterventionStore & AgencyStore & UserStore & ReferenceStore & RecordLookupStore
+public typealias OperationServiceStore = InterventionStore & AgencyStore & UserStore & ReferenceStore
+    & RecordLookupStore
 
 /// Multi-agency operations: a record naming the lead and partner agencies and the period, the members briefed
 /// into it, and the joint results of the interventions planned under its name. The operation's name is the
@@ -46,31 +47,47 @@ public struct OperationService: Sendable {
         public var seizures: [String: Double]
     }
 
-    public func create(_ input: OperationInput, by user: User, request: RequestInfo = .none) async throws -> JointOperation {
+    public func create(_ input: OperationInput, by user: User, request: RequestInfo = .none) async throws
+        -> JointOperation
+    {
         try await auditor.run(user, "operation.create", kind: Self.kind, request: request, detail: input.name) {
             if user.roles.allSatisfy({ !Self.plannerRoles.contains($0) }) {
-                throw PolicyRefusal.roles("only supervisors, intelligence officers, analysts and administrators set up operations")
+                throw PolicyRefusal.roles(
+                    "only supervisors, intelligence officers, analysts and administrators set up operations")
             }
             var v = Validator()
             let name = input.name?.trimmingCharacters(in: .whitespaces).uppercased() ?? ""
-            if name.isEmpty || name.count > 60 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "- ".contains($0)) }) {
+            if name.isEmpty || name.count > 60
+                || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "- ".contains($0)) })
+            {
                 v.fail("name", "must be 1–60 letters, digits, spaces or hyphens")
             }
             let description = input.description?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            if description.isEmpty || description.count > 2_000 { v.fail("description", "must be 1 to 2000 characters") }
+            if description.isEmpty || description.count > 2_000 {
+                v.fail("description", "must be 1 to 2000 characters")
+            }
             if !InterventionService.isDay(input.startsOn ?? "") { v.fail("startsOn", "must be a date as yyyy-mm-dd") }
             if let end = input.endsOn?.nonEmpty {
-                if !InterventionService.isDay(end) { v.fail("endsOn", "must be a date as yyyy-mm-dd") }
-                else if end < (input.startsOn ?? "") { v.fail("endsOn", "must not be before startsOn") }
+                if !InterventionService.isDay(end) {
+                    v.fail("endsOn", "must be a date as yyyy-mm-dd")
+                } else if end < (input.startsOn ?? "") {
+                    v.fail("endsOn", "must not be before startsOn")
+                }
             }
             var partners: [AgencyID] = []
             for code in input.partners ?? [] {
-                if let agency = try await store.agency(code: code.uppercased()) { partners.append(agency.id) } else { v.fail("partners", "\(code) is not a known agency") }
+                if let agency = try await store.agency(code: code.uppercased()) {
+                    partners.append(agency.id)
+                } else {
+                    v.fail("partners", "\(code) is not a known agency")
+                }
             }
             try v.check()
-            let operation = JointOperation(name: name, description: description, leadAgency: user.agencyID,
-                                      partnerAgencies: Array(Set(partners)).filter { $0 != user.agencyID }.sorted(), startsOn: input.startsOn!,
-                                      endsOn: input.endsOn?.nonEmpty, createdBy: user.username, createdAt: clock.now())
+            let operation = JointOperation(
+                name: name, description: description, leadAgency: user.agencyID,
+                partnerAgencies: Array(Set(partners)).filter { $0 != user.agencyID }.sorted(),
+                startsOn: input.startsOn!,
+                endsOn: input.endsOn?.nonEmpty, createdBy: user.username, createdAt: clock.now())
             try await store.insertOperation(operation)
             return operation
         }
@@ -87,22 +104,31 @@ public struct OperationService: Sendable {
     /// see (need-to-know applies to each), the agencies taking part, outcomes totalled by kind and seizures by
     /// commodity and unit.
     public func view(_ name: String, by user: User, request: RequestInfo = .none) async throws -> View {
-        try await auditor.run(user, "operation.read", kind: Self.kind, request: request, detail: name, touched: { $0.interventions.map(\.id.rawValue) }) {
+        try await auditor.run(
+            user, "operation.read", kind: Self.kind, request: request, detail: name,
+            touched: { $0.interventions.map(\.id.rawValue) }
+        ) {
             let record = try await store.operation(name: name).flatMap { Self.mayRead(user, $0) ? $0 : nil }
             let readable = try await store.interventions(operation: name)
                 .filter { AccessPolicy.decide(user, .read, $0.meta, kind: InterventionService.kind).allowed }
-            let found = try await References(store: store).aboutReadable(readable, target: { ($0.target.kind, $0.target.id) }, by: user)
-            var totals: [String: Double] = [:], seizures: [String: Double] = [:]
+            let found = try await References(store: store).aboutReadable(
+                readable, target: { ($0.target.kind, $0.target.id) }, by: user)
+            var totals: [String: Double] = [:]
+            var seizures: [String: Double] = [:]
             for outcome in found.flatMap(\.outcomes) {
                 totals[outcome.kind, default: 0] += outcome.quantity
-                if outcome.kind == "seizure" { seizures["\(outcome.commodity ?? "?") (\(outcome.unit ?? "?"))", default: 0] += outcome.quantity }
+                if outcome.kind == "seizure" {
+                    seizures["\(outcome.commodity ?? "?") (\(outcome.unit ?? "?"))", default: 0] += outcome.quantity
+                }
             }
             var agencies = Set(found.flatMap { [$0.meta.owningAgencyID] + $0.partnerAgencies })
             if let record { agencies.formUnion([record.leadAgency] + record.partnerAgencies) }
             let canBrief = record.map { Self.mayBrief(user, $0) } ?? false
             let briefed = record != nil && (canBrief || user.briefings.contains(name)) ? try await members(name) : nil
-            return View(name: name, operation: record, briefed: briefed, canBrief: canBrief, interventions: found, agencies: agencies.sorted(),
-                        totals: totals, seizures: seizures)
+            return View(
+                name: name, operation: record, briefed: briefed, canBrief: canBrief, interventions: found,
+                agencies: agencies.sorted(),
+                totals: totals, seizures: seizures)
         }
     }
 
@@ -113,9 +139,13 @@ public struct OperationService: Sendable {
 
     /// Briefs a member into the operation, or withdraws their briefing; refused (as missing) to those who may
     /// not see it and (as forbidden) to those who may not brief.
-    public func brief(_ name: String, _ input: BriefingInput, by user: User, request: RequestInfo = .none) async throws -> [BriefedMember] {
-        try await auditor.run(user, "operation.brief", kind: Self.kind, ids: [], request: request,
-                              detail: "\(name): \(input.briefed == false ? "withdraw" : "brief") \(input.username ?? "")") {
+    public func brief(_ name: String, _ input: BriefingInput, by user: User, request: RequestInfo = .none) async throws
+        -> [BriefedMember]
+    {
+        try await auditor.run(
+            user, "operation.brief", kind: Self.kind, ids: [], request: request,
+            detail: "\(name): \(input.briefed == false ? "withdraw" : "brief") \(input.username ?? "")"
+        ) {
             if let refusal = try await refusal(name, by: user) { throw refusal }
             var v = Validator()
             let member = try await store.credentials(username: input.username ?? "")?.user
@@ -123,8 +153,14 @@ public struct OperationService: Sendable {
             if input.briefed == nil { v.fail("briefed", "is required: true to brief, false to withdraw") }
             try v.check()
             var updated = member!
-            if input.briefed! { updated.briefings = Array(Set(updated.briefings + [name])).sorted() } else { updated.briefings.removeAll { $0 == name } }
-            if updated.briefings != member!.briefings { try await store.updateUser(updated, expectedVersion: member!.version) }
+            if input.briefed! {
+                updated.briefings = Array(Set(updated.briefings + [name])).sorted()
+            } else {
+                updated.briefings.removeAll { $0 == name }
+            }
+            if updated.briefings != member!.briefings {
+                try await store.updateUser(updated, expectedVersion: member!.version)
+            }
             return try await members(name)
         }
     }
@@ -136,9 +172,13 @@ public struct OperationService: Sendable {
 
     func refusal(_ name: String, by user: User) async throws -> PolicyRefusal? {
         guard let operation = try await store.operation(name: name), Self.mayRead(user, operation) else {
-            return PolicyRefusal(reasons: ["the user may not see operation \(name)"], shown: .notFound(kind: Self.kind, id: name))
+            return PolicyRefusal(
+                reasons: ["the user may not see operation \(name)"], shown: .notFound(kind: Self.kind, id: name))
         }
-        return Self.mayBrief(user, operation) ? nil
-            : .roles("only the lead agency's supervisors, the officer who set it up and administrators brief members into \(name)")
+        return Self.mayBrief(user, operation)
+            ? nil
+            : .roles(
+                "only the lead agency's supervisors, the officer who set it up and administrators brief members into \(name)"
+            )
     }
 }

@@ -19,9 +19,7 @@ public struct GuidanceService: Sendable {
     }
 
     static func day(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: date)
+        DateFormats.day(date)
     }
 
     /// The version of every page in force today (built-in guidance until edited), by slug.
@@ -44,22 +42,30 @@ public struct GuidanceService: Sendable {
     }
 
     /// The page in force today, and every version (newest first, the built-in one last).
-    public func get(_ slug: String, by user: User, request: RequestInfo = .none) async throws -> (current: GuidancePage, history: [GuidancePage]) {
+    public func get(_ slug: String, by user: User, request: RequestInfo = .none) async throws -> (
+        current: GuidancePage, history: [GuidancePage]
+    ) {
         try await auditor.run(user, "guidance.read", kind: Self.kind, ids: [slug], request: request) {
             let history = try await store.guidanceVersions(slug: slug) + GuidancePage.builtIn.filter { $0.slug == slug }
-            guard let current = try await current()[slug] ?? history.first else { throw LiaisonError.notFound(kind: Self.kind, id: slug) }
+            guard let current = try await current()[slug] ?? history.first else {
+                throw LiaisonError.notFound(kind: Self.kind, id: slug)
+            }
             return (current, history)
         }
     }
 
     /// A new version of a page; `version` is the latest version the editor saw.
-    public func edit(_ slug: String, _ input: GuidanceInput, by user: User, request: RequestInfo = .none) async throws -> GuidancePage {
+    public func edit(_ slug: String, _ input: GuidanceInput, by user: User, request: RequestInfo = .none) async throws
+        -> GuidancePage
+    {
         try await auditor.run(user, "guidance.edit", kind: Self.kind, ids: [slug], request: request) {
             guard user.active, !Set(user.roles).isDisjoint(with: Self.editorRoles) else {
                 throw PolicyRefusal.roles("only supervisors, senior caseworkers and administrators may edit guidance")
             }
             var v = Validator()
-            if slug.range(of: #"^[a-z][a-z0-9-]{1,60}$"#, options: .regularExpression) == nil { v.fail("slug", "must be lower-case letters, digits and hyphens") }
+            if slug.range(of: #"^[a-z][a-z0-9-]{1,60}$"#, options: .regularExpression) == nil {
+                v.fail("slug", "must be lower-case letters, digits and hyphens")
+            }
             let title = input.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let body = input.body?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let note = input.changeNote?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -67,15 +73,21 @@ public struct GuidanceService: Sendable {
             if body.isEmpty || body.count > 20_000 { v.fail("body", "must be 1 to 20000 characters") }
             if note.isEmpty { v.fail("changeNote", "must say what changed and why") }
             let validFrom = input.validFrom ?? Self.day(clock.now())
-            let parser = ISO8601DateFormatter()
-            parser.formatOptions = [.withFullDate]
-            if parser.date(from: validFrom).map(Self.day) != validFrom { v.fail("validFrom", "must be a date as yyyy-mm-dd") }
-            guard let version = input.version else { throw LiaisonError.invalid("version", "is required: send the latest version you saw (0 for built-in guidance)") }
+            if DateFormats.day(validFrom).map(Self.day) != validFrom {
+                v.fail("validFrom", "must be a date as yyyy-mm-dd")
+            }
+            guard let version = input.version else {
+                throw LiaisonError.invalid(
+                    "version", "is required: send the latest version you saw (0 for built-in guidance)")
+            }
             try v.check()
             let latest = try await store.guidanceVersions(slug: slug).first?.version ?? 0
-            if version != latest { throw LiaisonError.staleVersion(kind: Self.kind, id: slug, expected: version, current: latest) }
-            let page = GuidancePage(slug: slug, version: latest + 1, validFrom: validFrom, title: title, body: body, changeNote: note,
-                                    editedBy: user.username, editedAt: clock.now())
+            if version != latest {
+                throw LiaisonError.staleVersion(kind: Self.kind, id: slug, expected: version, current: latest)
+            }
+            let page = GuidancePage(
+                slug: slug, version: latest + 1, validFrom: validFrom, title: title, body: body, changeNote: note,
+                editedBy: user.username, editedAt: clock.now())
             try await store.insertGuidance(page)
             return page
         }

@@ -13,8 +13,11 @@ public struct ObligationQuery: Sendable, Equatable {
     public var escalationBelow: Int?
     public var limit: Int
 
-    public init(caseID: CaseID? = nil, agencyID: AgencyID? = nil, openOnly: Bool = false, dueBefore: Date? = nil, dueFrom: Date? = nil,
-                escalationBelow: Int? = nil, limit: Int = 200) {
+    public init(
+        caseID: CaseID? = nil, agencyID: AgencyID? = nil, openOnly: Bool = false, dueBefore: Date? = nil,
+        dueFrom: Date? = nil,
+        escalationBelow: Int? = nil, limit: Int = 200
+    ) {
         self.caseID = caseID
         self.agencyID = agencyID
         self.openOnly = openOnly

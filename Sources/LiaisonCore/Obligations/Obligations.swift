@@ -18,8 +18,11 @@ public struct CaseInterest: Codable, Sendable, Equatable, Identifiable {
     public var registeredBy: String
     public var withdrawnAt: Date?
 
-    public init(id: Int, agencyID: AgencyID, agencyCode: String, reason: String, confiscation: String? = nil, contact: String, via: Channel,
-                registeredAt: Date, registeredBy: String, withdrawnAt: Date? = nil) {
+    public init(
+        id: Int, agencyID: AgencyID, agencyCode: String, reason: String, confiscation: String? = nil, contact: String,
+        via: Channel,
+        registeredAt: Date, registeredBy: String, withdrawnAt: Date? = nil
+    ) {
         self.id = id
         self.agencyID = agencyID
         self.agencyCode = agencyCode
@@ -69,7 +72,10 @@ public struct InterestInput: Codable, Sendable {
     public var confiscation: String?
     public var contact: String?
 
-    public init(version: Int?, agencyCode: String? = nil, reason: String? = nil, confiscation: String? = nil, contact: String? = nil) {
+    public init(
+        version: Int?, agencyCode: String? = nil, reason: String? = nil, confiscation: String? = nil,
+        contact: String? = nil
+    ) {
         self.version = version
         self.agencyCode = agencyCode
         self.reason = reason
@@ -108,9 +114,13 @@ public struct Obligation: Codable, Sendable, Equatable, Identifiable {
     public var escalatedAt: Date?
     public var rulesVersion: Int
 
-    public init(id: String, caseID: CaseID, agencyID: AgencyID, agencyCode: String, event: String, summary: String, createdAt: Date, dueBy: Date,
-                status: Status, owner: String?, acknowledgedAt: Date? = nil, acknowledgedBy: String? = nil, reply: String? = nil,
-                escalation: Int, escalatedAt: Date? = nil, rulesVersion: Int, reference: String = "") {
+    public init(
+        id: String, caseID: CaseID, agencyID: AgencyID, agencyCode: String, event: String, summary: String,
+        createdAt: Date, dueBy: Date,
+        status: Status, owner: String?, acknowledgedAt: Date? = nil, acknowledgedBy: String? = nil,
+        reply: String? = nil,
+        escalation: Int, escalatedAt: Date? = nil, rulesVersion: Int, reference: String = ""
+    ) {
         self.id = id
         self.caseID = caseID
         self.reference = reference
@@ -163,7 +173,8 @@ public struct ObligationRule: Codable, Sendable, Equatable {
     /// Only once the case has an owner (whose details are sent).
     public var needsOwner: Bool
 
-    public init(on: String, send: String, dueWithinHours: Int, beforeRemovalHours: Int? = nil, needsOwner: Bool = false) {
+    public init(on: String, send: String, dueWithinHours: Int, beforeRemovalHours: Int? = nil, needsOwner: Bool = false)
+    {
         self.on = on
         self.send = send
         self.dueWithinHours = dueWithinHours
@@ -182,10 +193,16 @@ public struct ObligationRules: Codable, Sendable, Equatable {
     public var escalateAfterHours: [Int]
 
     public static let standard: ObligationRules = {
-        var rules = CaseMilestone.allCases.filter { $0 != .removalDirectionsSet }.map { ObligationRule(on: $0.rawValue, send: $0.rawValue, dueWithinHours: 24) }
-        rules.append(ObligationRule(on: CaseMilestone.removalDirectionsSet.rawValue, send: "removal-details", dueWithinHours: 24, beforeRemovalHours: 72))
+        var rules = CaseMilestone.allCases.filter { $0 != .removalDirectionsSet }.map {
+            ObligationRule(on: $0.rawValue, send: $0.rawValue, dueWithinHours: 24)
+        }
+        rules.append(
+            ObligationRule(
+                on: CaseMilestone.removalDirectionsSet.rawValue, send: "removal-details", dueWithinHours: 24,
+                beforeRemovalHours: 72))
         rules.append(ObligationRule(on: "allocated", send: "case-owner-details", dueWithinHours: 1))
-        rules.append(ObligationRule(on: "interest-registered", send: "case-owner-details", dueWithinHours: 1, needsOwner: true))
+        rules.append(
+            ObligationRule(on: "interest-registered", send: "case-owner-details", dueWithinHours: 1, needsOwner: true))
         rules.append(ObligationRule(on: "consultation-requested", send: "consultation", dueWithinHours: 120))
         return ObligationRules(version: 1, effectiveFrom: "2026-01-01", rules: rules, escalateAfterHours: [0, 24])
     }()
@@ -195,8 +212,10 @@ public struct ObligationRules: Codable, Sendable, Equatable {
 public enum ObligationEngine {
     /// The obligations that `events` (the last recorded on `deportationCase`) give rise to, one per rule and interested
     /// agency. An event naming an `agency` in its details concerns that agency only.
-    public static func derive(_ events: [CaseEvent], on deportationCase: DeportationCase, subjectName: String, ownerContact: String?,
-                              rules: ObligationRules = .standard) -> [Obligation] {
+    public static func derive(
+        _ events: [CaseEvent], on deportationCase: DeportationCase, subjectName: String, ownerContact: String?,
+        rules: ObligationRules = .standard
+    ) -> [Obligation] {
         let interests = deportationCase.interests.filter(\.isActive)
         guard !interests.isEmpty else { return [] }
         var made: [Obligation] = []
@@ -209,28 +228,40 @@ public enum ObligationEngine {
                 if let before = rule.beforeRemovalHours, let removal = deportationCase.progress.removal {
                     due = max(event.at, min(due, removal.date.addingTimeInterval(-Double(before) * 3600)))
                 }
-                for interest in interests where event.details["agency"].map({ $0 == interest.agencyID.rawValue }) ?? true {
-                    made.append(Obligation(
-                        id: "\(deportationCase.id.rawValue):\(first + offset):\(rule.send):\(interest.agencyCode)",
-                        caseID: deportationCase.id, agencyID: interest.agencyID, agencyCode: interest.agencyCode, event: rule.send,
-                        summary: summary(rule.send, event: event, on: deportationCase, subjectName: subjectName, ownerContact: ownerContact),
-                        createdAt: event.at, dueBy: due, status: .open, owner: deportationCase.owner, escalation: 0, rulesVersion: rules.version,
-                        reference: deportationCase.homeOfficeReference))
+                for interest in interests
+                where event.details["agency"].map({ $0 == interest.agencyID.rawValue }) ?? true {
+                    made.append(
+                        Obligation(
+                            id: "\(deportationCase.id.rawValue):\(first + offset):\(rule.send):\(interest.agencyCode)",
+                            caseID: deportationCase.id, agencyID: interest.agencyID, agencyCode: interest.agencyCode,
+                            event: rule.send,
+                            summary: summary(
+                                rule.send, event: event, on: deportationCase, subjectName: subjectName,
+                                ownerContact: ownerContact),
+                            createdAt: event.at, dueBy: due, status: .open, owner: deportationCase.owner, escalation: 0,
+                            rulesVersion: rules.version,
+                            reference: deportationCase.homeOfficeReference))
                 }
             }
         }
         return made
     }
 
-    static func summary(_ send: String, event: CaseEvent, on c: DeportationCase, subjectName: String, ownerContact: String?) -> String {
+    static func summary(
+        _ send: String, event: CaseEvent, on c: DeportationCase, subjectName: String, ownerContact: String?
+    ) -> String {
         var lines = ["Case \(c.homeOfficeReference): \(subjectName)"]
         switch send {
         case "case-owner-details":
             lines.append("Case owner: \(ownerContact ?? "unallocated (held by the workflow team)")")
-            lines.append("Progress: stage \(c.progress.stage?.rawValue ?? "new"), \(c.progress.openBarriers.count) open barrier(s)")
+            lines.append(
+                "Progress: stage \(c.progress.stage?.rawValue ?? "new"), \(c.progress.openBarriers.count) open barrier(s)"
+            )
         case "removal-details":
             if let removal = c.progress.removal {
-                lines.append("Removal on \(ISO8601DateFormatter().string(from: removal.date)) by \(removal.route) to \(removal.destination)")
+                lines.append(
+                    "Removal on \(DateFormats.instant(removal.date)) by \(removal.route) to \(removal.destination)"
+                )
             }
         case "consultation":
             lines.append("A decision not to deport is being considered. Tell us what you hold before the deadline.")
@@ -248,7 +279,8 @@ public enum ObligationEngine {
 
     /// How a milestone's recorded facts are named in a notice.
     static let factLabels = [
-        "conditions": "Bail conditions and restrictions", "date": "Removal date", "route": "Route", "destination": "Destination",
+        "conditions": "Bail conditions and restrictions", "date": "Removal date", "route": "Route",
+        "destination": "Destination",
         "override": "Short-notice override",
     ]
 
@@ -263,7 +295,8 @@ public enum ObligationEngine {
     /// Whether a decision not to deport may be finalised: every agency with interest has been consulted and has
     /// answered, or its deadline has passed. Returns what to record either way, or the agencies still awaited.
     public static func consultation(of deportationCase: DeportationCase, obligations: [Obligation], at time: Date)
-        -> (ready: Bool, record: [String: String], awaiting: [String]) {
+        -> (ready: Bool, record: [String: String], awaiting: [String])
+    {
         var record: [String: String] = [:]
         var awaiting: [String] = []
         for interest in deportationCase.interests where interest.isActive {
@@ -271,16 +304,20 @@ public enum ObligationEngine {
             if let answered = asked.first(where: { $0.status == .acknowledged }) {
                 record["consultation.\(interest.agencyCode)"] = "answered: \(answered.reply ?? "acknowledged")"
             } else if let lapsed = asked.first(where: { $0.dueBy <= time }) {
-                record["consultation.\(interest.agencyCode)"] = "no answer by the deadline \(ISO8601DateFormatter().string(from: lapsed.dueBy))"
+                record["consultation.\(interest.agencyCode)"] =
+                    "no answer by the deadline \(DateFormats.instant(lapsed.dueBy))"
             } else {
-                awaiting.append(interest.agencyCode + (asked.isEmpty ? " (not yet consulted)" : " (awaiting an answer)"))
+                awaiting.append(
+                    interest.agencyCode + (asked.isEmpty ? " (not yet consulted)" : " (awaiting an answer)"))
             }
         }
         return (awaiting.isEmpty, record, awaiting)
     }
 
     /// The escalation level an open obligation should be at, at `time`.
-    public static func escalationLevel(of obligation: Obligation, at time: Date, rules: ObligationRules = .standard) -> Int {
+    public static func escalationLevel(of obligation: Obligation, at time: Date, rules: ObligationRules = .standard)
+        -> Int
+    {
         guard obligation.status == .open else { return obligation.escalation }
         let late = time.timeIntervalSince(obligation.dueBy) / 3600
         guard late > 0 else { return obligation.escalation }

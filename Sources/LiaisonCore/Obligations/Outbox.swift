@@ -10,7 +10,10 @@ public struct DeliveryChannels: Codable, Sendable, Equatable {
     public var webhookSecret: String?
     public var version: Int
 
-    public init(agencyID: AgencyID, email: String? = nil, webhookURL: String? = nil, webhookSecret: String? = nil, version: Int = 1) {
+    public init(
+        agencyID: AgencyID, email: String? = nil, webhookURL: String? = nil, webhookSecret: String? = nil,
+        version: Int = 1
+    ) {
         self.agencyID = agencyID
         self.email = email
         self.webhookURL = webhookURL
@@ -44,14 +47,21 @@ public struct OutboxMessage: Codable, Sendable, Equatable, Identifiable {
     public var receipt: String?
 
     /// The messages for a new obligation: the inbox at once, and email and webhook where the agency has set them up.
-    public static func messages(for obligation: Obligation, channels: DeliveryChannels?, at time: Date) throws -> [OutboxMessage] {
-        let notice = Notice(obligationID: obligation.id, caseID: obligation.caseID.rawValue, agency: obligation.agencyCode, event: obligation.event,
-                            summary: obligation.summary, dueBy: obligation.dueBy)
+    public static func messages(for obligation: Obligation, channels: DeliveryChannels?, at time: Date) throws
+        -> [OutboxMessage]
+    {
+        let notice = Notice(
+            obligationID: obligation.id, caseID: obligation.caseID.rawValue, agency: obligation.agencyCode,
+            event: obligation.event,
+            summary: obligation.summary, dueBy: obligation.dueBy)
         let body = String(decoding: try JSONCoding.encoder.encode(notice), as: UTF8.self)
         let subject = "Liaison notice: \(obligation.event)"
         func message(_ channel: Channel, _ destination: String) -> OutboxMessage {
-            OutboxMessage(id: "\(obligation.id):\(channel.rawValue)", obligationID: obligation.id, agencyID: obligation.agencyID, channel: channel,
-                          destination: destination, subject: subject, body: body, status: .pending, attempts: 0, nextAttemptAt: time)
+            OutboxMessage(
+                id: "\(obligation.id):\(channel.rawValue)", obligationID: obligation.id, agencyID: obligation.agencyID,
+                channel: channel,
+                destination: destination, subject: subject, body: body, status: .pending, attempts: 0,
+                nextAttemptAt: time)
         }
         var inbox = message(.inbox, obligation.agencyCode)
         inbox.status = .delivered
@@ -100,7 +110,8 @@ public struct Notice: Codable, Sendable, Equatable {
 /// `Liaison-Signature: t=TIMESTAMP,v1=HEX`, so the receiver can check both origin and freshness.
 public enum WebhookSignature {
     public static func sign(body: String, secret: String, timestamp: Int) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(timestamp).\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data("\(timestamp).\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
         return "t=\(timestamp),v1=" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
@@ -110,12 +121,14 @@ public enum WebhookSignature {
     /// Whether `header` signs `body` with `secret` at a time within `tolerance` seconds of `now` (Unix seconds),
     /// compared in constant time, so a replayed or forged delivery is refused.
     public static func verify(header: String, body: String, secret: String, now: Int) -> Bool {
-        let parts = Dictionary(header.split(separator: ",").compactMap { part -> (String, String)? in
-            let pair = part.split(separator: "=", maxSplits: 1)
-            return pair.count == 2 ? (String(pair[0]), String(pair[1])) : nil
-        }, uniquingKeysWith: { first, _ in first })
+        let parts = Dictionary(
+            header.split(separator: ",").compactMap { part -> (String, String)? in
+                let pair = part.split(separator: "=", maxSplits: 1)
+                return pair.count == 2 ? (String(pair[0]), String(pair[1])) : nil
+            }, uniquingKeysWith: { first, _ in first })
         guard let t = parts["t"].flatMap(Int.init), abs(now - t) <= tolerance else { return false }
-        let expected = Array(sign(body: body, secret: secret, timestamp: t).utf8), sent = Array(header.utf8)
+        let expected = Array(sign(body: body, secret: secret, timestamp: t).utf8)
+        let sent = Array(header.utf8)
         guard expected.count == sent.count else { return false }
         return zip(expected, sent).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }

@@ -15,8 +15,11 @@ public struct OutboxDispatcher: Sendable {
     /// Opens the agencies' webhook secrets, which the store keeps sealed.
     let secrets: SecretBox
 
-    public init(store: any OutboxStore, clock: any LiaisonClock, audit: AuditLog, transports: [OutboxMessage.Channel: any MessageTransport],
-                secrets: SecretBox = .process) {
+    public init(
+        store: any OutboxStore, clock: any LiaisonClock, audit: AuditLog,
+        transports: [OutboxMessage.Channel: any MessageTransport],
+        secrets: SecretBox = .process
+    ) {
         self.store = store
         self.clock = clock
         self.audit = audit
@@ -38,7 +41,8 @@ public struct OutboxDispatcher: Sendable {
         for message in try await store.pendingMessages(dueAt: clock.now(), limit: limit) {
             var next: OutboxMessage
             if let transport = transports[message.channel] {
-                let secret = message.channel == .webhook
+                let secret =
+                    message.channel == .webhook
                     ? try await store.deliveryChannels(message.agencyID)?.webhookSecret.flatMap(secrets.open) : nil
                 do {
                     let receipt = try await transport.send(message, secret: secret)
@@ -55,11 +59,16 @@ public struct OutboxDispatcher: Sendable {
             case .pending: round.retrying += 1
             case .failed: round.failed += 1
             }
-            let detail = next.status == .delivered ? "delivered by \(next.channel.rawValue): \(next.receipt ?? "")"
-                : "\(next.channel.rawValue) attempt \(next.attempts) failed: \(next.lastError ?? "")" + (next.status == .failed ? "; given up" : "")
-            _ = try await audit.record(AuditDraft(actorID: nil, actorName: "liaison", agencyID: nil, action: "outbox.deliver", objectKind: "outbox",
-                                                  objectIDs: [next.id, next.obligationID], detail: String(detail.prefix(300)),
-                                                  outcome: next.status == .delivered ? .allowed : .failed))
+            let detail =
+                next.status == .delivered
+                ? "delivered by \(next.channel.rawValue): \(next.receipt ?? "")"
+                : "\(next.channel.rawValue) attempt \(next.attempts) failed: \(next.lastError ?? "")"
+                    + (next.status == .failed ? "; given up" : "")
+            _ = try await audit.record(
+                AuditDraft(
+                    actorID: nil, actorName: "liaison", agencyID: nil, action: "outbox.deliver", objectKind: "outbox",
+                    objectIDs: [next.id, next.obligationID], detail: String(detail.prefix(300)),
+                    outcome: next.status == .delivered ? .allowed : .failed))
         }
         return round
     }

@@ -36,8 +36,10 @@ public enum ReferenceDefaults {
         "intervention-tactic": [
             ("arrest", "Arrest and prosecution"), ("cash-seizure", "Cash seizure"), ("restraint", "Restraint order"),
             ("scpo", "Serious Crime Prevention Order"), ("licensing", "Licensing and regulatory action"),
-            ("immigration", "Immigration action"), ("vehicle-seizure", "Vehicle seizure"), ("tenancy", "Tenancy action"),
-            ("safeguarding", "Safeguarding of exploited people"), ("prevent-young-people", "Prevent intervention with young people at risk"),
+            ("immigration", "Immigration action"), ("vehicle-seizure", "Vehicle seizure"),
+            ("tenancy", "Tenancy action"),
+            ("safeguarding", "Safeguarding of exploited people"),
+            ("prevent-young-people", "Prevent intervention with young people at risk"),
         ],
         "outcome-kind": [
             ("arrest", "Arrest"), ("charge", "Charge"), ("conviction", "Conviction"), ("sentence", "Sentence (months)"),
@@ -45,8 +47,10 @@ public enum ReferenceDefaults {
             ("vehicle-removed", "Vehicle removed"), ("safeguarded", "People safeguarded"),
         ],
         "industry-sector": [
-            ("banking", "Banking"), ("building-society", "Building societies"), ("money-services", "Money service businesses"),
-            ("payments", "Payment and e-money firms"), ("crypto-assets", "Crypto-asset firms"), ("insurance", "Insurance"),
+            ("banking", "Banking"), ("building-society", "Building societies"),
+            ("money-services", "Money service businesses"),
+            ("payments", "Payment and e-money firms"), ("crypto-assets", "Crypto-asset firms"),
+            ("insurance", "Insurance"),
             ("accountancy", "Accountancy"), ("legal", "Legal services"), ("estate-agency", "Estate agency"),
             ("telecoms", "Telecommunications"), ("retail", "Retail"), ("logistics", "Freight and logistics"),
         ],

@@ -15,20 +15,32 @@ public struct ReferenceService: Sendable {
     }
 
     /// Every entry of every list, for any signed-in user.
-    public func entries(list: String? = nil, by user: User, request: RequestInfo = .none) async throws -> [ReferenceEntry] {
+    public func entries(list: String? = nil, by user: User, request: RequestInfo = .none) async throws
+        -> [ReferenceEntry]
+    {
         try await auditor.run(user, "reference.list", kind: "reference", request: request, detail: list) {
             try await store.referenceEntries().filter { list == nil || $0.list == list }
         }
     }
 
     /// Adds or changes one entry. Codes are never removed, only made inactive, so records keep their meaning.
-    public func save(list: String, code: String, label: String, sortOrder: Int, active: Bool, by user: User,
-                     request: RequestInfo = .none) async throws -> ReferenceEntry {
-        try await auditor.run(user, "reference.update", kind: "reference", ids: ["\(list.prefix(60))/\(code.prefix(60))"], request: request) {
-            guard user.active, user.has(.administrator) else { throw PolicyRefusal.roles("only administrators edit reference data") }
+    public func save(
+        list: String, code: String, label: String, sortOrder: Int, active: Bool, by user: User,
+        request: RequestInfo = .none
+    ) async throws -> ReferenceEntry {
+        try await auditor.run(
+            user, "reference.update", kind: "reference", ids: ["\(list.prefix(60))/\(code.prefix(60))"],
+            request: request
+        ) {
+            guard user.active, user.has(.administrator) else {
+                throw PolicyRefusal.roles("only administrators edit reference data")
+            }
             var v = Validator()
-            for (field, value) in [("list", list), ("code", code)] where value.isEmpty || value.count > 60
-                || !value.allSatisfy({ ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }) || !value.unicodeScalars.allSatisfy(\.isASCII) {
+            for (field, value) in [("list", list), ("code", code)]
+            where value.isEmpty || value.count > 60
+                || !value.allSatisfy({ ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" })
+                || !value.unicodeScalars.allSatisfy(\.isASCII)
+            {
                 v.fail(field, "must be 1–60 lowercase letters, digits or hyphens")
             }
             let label = v.text(label, "label", required: true, max: 120) ?? ""

@@ -34,7 +34,9 @@ public struct References: Sendable {
 
     /// The group `id`, if `user` may read it.
     public func group(_ id: OCGID, readableBy user: User) async throws -> OCG? {
-        guard let group = try await store.ocg(id), AccessPolicy.decide(user, .read, group.meta, kind: OCGService.kind).allowed else {
+        guard let group = try await store.ocg(id),
+            AccessPolicy.decide(user, .read, group.meta, kind: OCGService.kind).allowed
+        else {
             return nil
         }
         return group
@@ -42,7 +44,8 @@ public struct References: Sendable {
 
     /// The case `id`, if `user` may read it.
     public func deportationCase(_ id: CaseID, readableBy user: User) async throws -> DeportationCase? {
-        guard let found = try await store.deportationCase(id), AccessPolicy.decide(user, .read, found.meta, kind: CaseService.kind).allowed
+        guard let found = try await store.deportationCase(id),
+            AccessPolicy.decide(user, .read, found.meta, kind: CaseService.kind).allowed
         else { return nil }
         return found
     }
@@ -63,8 +66,9 @@ public struct References: Sendable {
             return try await deportationCase(id, readableBy: user)?.meta
         case "poi":
             guard let id = POIID(validating: id), let poi = try await store.poi(id),
-                  AccessPolicy.decide(user, .read, poi.meta, kind: POIService.kind).allowed,
-                  try await mayRead(subject: poi.subjectID, by: user) else { return nil }
+                AccessPolicy.decide(user, .read, poi.meta, kind: POIService.kind).allowed,
+                try await mayRead(subject: poi.subjectID, by: user)
+            else { return nil }
             return poi.meta
         default:
             return nil
@@ -73,25 +77,32 @@ public struct References: Sendable {
 
     /// Reads a record about a target through the policy: refused, missing, or about a target the user may not read,
     /// it answers exactly as a missing record.
-    public func read<R>(_ record: R?, meta: (R) -> RecordMeta, target: (R) -> (kind: String, id: String), by user: User, kind: String,
-                        id: String) async throws -> (R, AccessDecision) {
+    public func read<R>(
+        _ record: R?, meta: (R) -> RecordMeta, target: (R) -> (kind: String, id: String), by user: User, kind: String,
+        id: String
+    ) async throws -> (R, AccessDecision) {
         let (found, decision) = try RecordEditing.read(record, meta: meta, by: user, kind: kind, id: id)
         let about = target(found)
         guard try await self.target(kind: about.kind, id: about.id, readableBy: user) != nil else {
-            throw PolicyRefusal(reasons: ["the record is about a \(about.kind) whose record is not available to the user"],
-                                shown: .notFound(kind: kind, id: id))
+            throw PolicyRefusal(
+                reasons: ["the record is about a \(about.kind) whose record is not available to the user"],
+                shown: .notFound(kind: kind, id: id))
         }
         return (found, decision)
     }
 
     /// The records among `records` whose targets `user` may read.
-    public func aboutReadable<R>(_ records: [R], target: (R) -> (kind: String, id: String), by user: User) async throws -> [R] {
+    public func aboutReadable<R>(_ records: [R], target: (R) -> (kind: String, id: String), by user: User) async throws
+        -> [R]
+    {
         var readable: [String: Bool] = [:]
         var kept: [R] = []
         for record in records {
             let about = target(record)
             let key = about.kind + ":" + about.id
-            if readable[key] == nil { readable[key] = try await self.target(kind: about.kind, id: about.id, readableBy: user) != nil }
+            if readable[key] == nil {
+                readable[key] = try await self.target(kind: about.kind, id: about.id, readableBy: user) != nil
+            }
             if readable[key] == true { kept.append(record) }
         }
         return kept
@@ -158,10 +169,13 @@ public struct References: Sendable {
                 guard let id = SubjectID(validating: link.value), let subject = readable[id] else { continue }
                 names += subject.details.names.map(\.full)
             case "ocg":
-                guard let id = OCGID(validating: link.value), let group = try await group(id, readableBy: user) else { continue }
+                guard let id = OCGID(validating: link.value), let group = try await group(id, readableBy: user) else {
+                    continue
+                }
                 names.append(group.details.name)
             case "case":
-                guard let id = CaseID(validating: link.value), try await deportationCase(id, readableBy: user) != nil else { continue }
+                guard let id = CaseID(validating: link.value), try await deportationCase(id, readableBy: user) != nil
+                else { continue }
             default: break
             }
             links.append(link)

@@ -4,7 +4,9 @@ import Foundation
 public protocol ReportStore: Sendable {
     /// The facts of the scope's period and of the one before, within its area and market, as `viewer` may see
     /// them, deciding "subject to action" by `rule`.
-    func reportFacts(_ scope: ReportScope, viewer: Viewer, rule: ActionRule) async throws -> (current: PeriodFacts, previous: PeriodFacts)
+    func reportFacts(_ scope: ReportScope, viewer: Viewer, rule: ActionRule) async throws -> (
+        current: PeriodFacts, previous: PeriodFacts
+    )
     /// By agency: interventions led and completed in the period, outcomes recorded in it, and assets collected.
     func contributions(_ scope: ReportScope, viewer: Viewer) async throws -> [AgencyContribution]
     /// Places where people were safeguarded or seizures made in the period, most frequent first.

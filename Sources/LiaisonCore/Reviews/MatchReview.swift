@@ -50,8 +50,10 @@ public struct MatchReview: Codable, Sendable, Equatable, Identifiable {
     public var decisions: [Decision]
     public var version: Int
 
-    public init(id: String = UUID().uuidString.lowercased(), pair: (SubjectID, SubjectID), probability: Double,
-                explanation: MatchExplanation, foundAt: Date, decisions: [Decision] = []) {
+    public init(
+        id: String = UUID().uuidString.lowercased(), pair: (SubjectID, SubjectID), probability: Double,
+        explanation: MatchExplanation, foundAt: Date, decisions: [Decision] = []
+    ) {
         self.id = id
         (leftID, rightID) = pair.0.rawValue <= pair.1.rawValue ? pair : (pair.1, pair.0)
         self.probability = probability

@@ -36,7 +36,10 @@ public struct MatchReviewService: Sendable {
 
     public static let kind = "match"
 
-    public init(store: any MatchReviewServiceStore, clock: any LiaisonClock, audit: AuditLog, reviewFrom: Double = 0.5, automaticLink: Double = 0.99) {
+    public init(
+        store: any MatchReviewServiceStore, clock: any LiaisonClock, audit: AuditLog, reviewFrom: Double = 0.5,
+        automaticLink: Double = 0.99
+    ) {
         self.store = store
         self.clock = clock
         auditor = Auditor(log: audit)
@@ -46,53 +49,81 @@ public struct MatchReviewService: Sendable {
 
     /// Runs the engine over every subject the user may see and queues the likely pairs not yet held; with
     /// `createdSince`, only pairs in which at least one subject was created since then (after an import, say).
-    public func findDuplicates(by user: User, createdSince: Date? = nil, request: RequestInfo = .none) async throws -> DuplicateSearchResult {
-        try await auditor.run(user, "match.find", kind: Self.kind, request: request,
-                              detail: createdSince.map { "pairs with a subject created since \($0)" }, touched: { _ in [] }) {
+    public func findDuplicates(by user: User, createdSince: Date? = nil, request: RequestInfo = .none) async throws
+        -> DuplicateSearchResult
+    {
+        try await auditor.run(
+            user, "match.find", kind: Self.kind, request: request,
+            detail: createdSince.map { "pairs with a subject created since \($0)" }, touched: { _ in [] }
+        ) {
             var visible: [Subject] = []
             var cursor: String?
             repeat {
-                let page = try await store.subjects(matching: SubjectQuery(viewer: Viewer(user), page: PageRequest(limit: PageRequest.maximumLimit, cursor: cursor)))
+                let page = try await store.subjects(
+                    matching: SubjectQuery(
+                        viewer: Viewer(user), page: PageRequest(limit: PageRequest.maximumLimit, cursor: cursor)))
                 for subject in page.items {
                     let decision = AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind)
                     if decision.allowed { visible.append(subject.withholding(decision.withheld.map(\.field))) }
                 }
                 cursor = page.nextCursor
             } while cursor != nil
-            let people = await PreparedPerson.prepareAll(visible.map { SubjectMatching.record(id: $0.id.rawValue, $0.details) })
+            let people = await PreparedPerson.prepareAll(
+                visible.map { SubjectMatching.record(id: $0.id.rawValue, $0.details) })
             let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1.id, $0) })
             // Reviewers' decisions on pairs in view teach the model what a match looks like here.
             var labelled: [(pattern: UInt64, match: Bool)] = []
-            for review in try await store.matchReviews(status: nil, limit: 100_000) where review.status == .same || review.status == .notSame {
-                guard let l = position[review.leftID.rawValue], let r = position[review.rightID.rawValue] else { continue }
+            for review in try await store.matchReviews(status: nil, limit: 100_000)
+            where review.status == .same || review.status == .notSame {
+                guard let l = position[review.leftID.rawValue], let r = position[review.rightID.rawValue] else {
+                    continue
+                }
                 labelled.append((Comparator.compare(people[l], people[r]).pattern, review.status == .same))
             }
             let resolution = await Resolver(threshold: reviewFrom).dedupe(people, labelled: labelled)
             let now = clock.now()
             var reviews: [MatchReview] = []
-            let recent = createdSince.map { since in Set(visible.filter { $0.meta.createdAt >= since }.map(\.id.rawValue)) }
+            let recent = createdSince.map { since in
+                Set(visible.filter { $0.meta.createdAt >= since }.map(\.id.rawValue))
+            }
             for pair in resolution.matches {
-                let left = people[Int(pair.left)], right = people[Int(pair.right)]
+                let left = people[Int(pair.left)]
+                let right = people[Int(pair.right)]
                 if let recent, !recent.contains(left.id), !recent.contains(right.id) { continue }
                 let explanation = MatchExplanation(Comparator.compare(left, right), model: resolution.model)
                 let automatic = pair.probability >= automaticLink
-                reviews.append(MatchReview(pair: (SubjectID(left.id), SubjectID(right.id)), probability: pair.probability,
-                                           explanation: explanation, foundAt: now,
-                                           decisions: automatic ? [.init(status: .same, by: "liaison", at: now, note: "linked automatically", automatic: true)] : []))
+                reviews.append(
+                    MatchReview(
+                        pair: (SubjectID(left.id), SubjectID(right.id)), probability: pair.probability,
+                        explanation: explanation, foundAt: now,
+                        decisions: automatic
+                            ? [
+                                .init(
+                                    status: .same, by: "liaison", at: now, note: "linked automatically", automatic: true
+                                )
+                            ] : []))
             }
-            let held = Set(try await store.matchReviews(status: nil, limit: 100_000).map { "\($0.leftID.rawValue) \($0.rightID.rawValue)" })
+            let held = Set(
+                try await store.matchReviews(status: nil, limit: 100_000).map {
+                    "\($0.leftID.rawValue) \($0.rightID.rawValue)"
+                })
             let new = reviews.filter { !held.contains("\($0.leftID.rawValue) \($0.rightID.rawValue)") }
             try await store.insertMatchReviews(new)
             let newLinked = new.filter { $0.status == .same }.count
-            return DuplicateSearchResult(subjects: people.count, candidatePairs: resolution.candidatePairs,
-                                         queued: new.count - newLinked, linked: newLinked)
+            return DuplicateSearchResult(
+                subjects: people.count, candidatePairs: resolution.candidatePairs,
+                queued: new.count - newLinked, linked: newLinked)
         }
     }
 
     /// Reviews with this status (any if nil) whose two subjects the user may both see, most likely first.
-    public func list(status: MatchReview.Status?, by user: User, limit: Int = 100, request: RequestInfo = .none) async throws -> [MatchReviewItem] {
-        try await auditor.run(user, "match.list", kind: Self.kind, request: request, detail: status.map { "status=\($0.rawValue)" },
-                              touched: { $0.map(\.review.id) }) {
+    public func list(status: MatchReview.Status?, by user: User, limit: Int = 100, request: RequestInfo = .none)
+        async throws -> [MatchReviewItem]
+    {
+        try await auditor.run(
+            user, "match.list", kind: Self.kind, request: request, detail: status.map { "status=\($0.rawValue)" },
+            touched: { $0.map(\.review.id) }
+        ) {
             var items: [MatchReviewItem] = []
             for review in try await store.matchReviews(status: status, limit: 2_000) {
                 if let item = try await visible(review, to: user) { items.append(item) }
@@ -104,15 +135,23 @@ public struct MatchReviewService: Sendable {
 
     /// One review with both subjects; a review of a subject the user may not see looks exactly like a missing one.
     public func get(_ id: String, by user: User, request: RequestInfo = .none) async throws -> MatchReviewItem {
-        try await auditor.run(user, "match.read", kind: Self.kind, ids: [id], request: request, touched: { [$0.left.id.rawValue, $0.right.id.rawValue] }) {
+        try await auditor.run(
+            user, "match.read", kind: Self.kind, ids: [id], request: request,
+            touched: { [$0.left.id.rawValue, $0.right.id.rawValue] }
+        ) {
             try await readable(id, by: user)
         }
     }
 
     /// Records a reviewer's decision: `same`, `not-same` or `unsure`, if the policy lets the user link the two subjects.
-    public func decide(_ id: String, _ decision: String?, note: String?, by user: User, request: RequestInfo = .none) async throws -> MatchReviewItem {
-        try await auditor.run(user, "match.decide", kind: Self.kind, ids: [id], request: request, detail: decision.map { String($0.prefix(20)) },
-                              touched: { [$0.left.id.rawValue, $0.right.id.rawValue] }) {
+    public func decide(_ id: String, _ decision: String?, note: String?, by user: User, request: RequestInfo = .none)
+        async throws -> MatchReviewItem
+    {
+        try await auditor.run(
+            user, "match.decide", kind: Self.kind, ids: [id], request: request,
+            detail: decision.map { String($0.prefix(20)) },
+            touched: { [$0.left.id.rawValue, $0.right.id.rawValue] }
+        ) {
             let item = try await changeable(id, by: user)
             var v = Validator()
             let status = decision.flatMap(MatchReview.Status.init(rawValue:))
@@ -120,25 +159,40 @@ public struct MatchReviewService: Sendable {
             let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
             if let note, note.count > 500 { v.fail("note", "must be at most 500 characters") }
             try v.check()
-            return try await save(item, MatchReview.Decision(status: status!, by: user.username, at: clock.now(), note: note?.isEmpty == false ? note : nil))
+            return try await save(
+                item,
+                MatchReview.Decision(
+                    status: status!, by: user.username, at: clock.now(), note: note?.isEmpty == false ? note : nil))
         }
     }
 
     /// Undoes the pair's current decision: it returns to the queue, and the undo is kept in its history.
     public func undo(_ id: String, by user: User, request: RequestInfo = .none) async throws -> MatchReviewItem {
-        try await auditor.run(user, "match.undo", kind: Self.kind, ids: [id], request: request, touched: { [$0.left.id.rawValue, $0.right.id.rawValue] }) {
+        try await auditor.run(
+            user, "match.undo", kind: Self.kind, ids: [id], request: request,
+            touched: { [$0.left.id.rawValue, $0.right.id.rawValue] }
+        ) {
             let item = try await changeable(id, by: user)
-            if item.review.status == .pending { throw LiaisonError.conflict(field: "decision", reason: "there is no decision to undo") }
-            return try await save(item, MatchReview.Decision(status: .pending, by: user.username, at: clock.now(),
-                                                             note: "undid \"\(item.review.status.label)\""))
+            if item.review.status == .pending {
+                throw LiaisonError.conflict(field: "decision", reason: "there is no decision to undo")
+            }
+            return try await save(
+                item,
+                MatchReview.Decision(
+                    status: .pending, by: user.username, at: clock.now(),
+                    note: "undid \"\(item.review.status.label)\""))
         }
     }
 
     /// The pairs, among those the user may see, that reviewers (or the engine) decided make this subject and another
     /// one person: how a merge shows, since no record is ever rewritten.
-    public func sameAs(_ subject: SubjectID, by user: User, request: RequestInfo = .none) async throws -> [MatchReviewItem] {
-        try await auditor.run(user, "match.same-as", kind: Self.kind, ids: [subject.rawValue], request: request,
-                              touched: { $0.flatMap { [$0.review.id, $0.left.id.rawValue, $0.right.id.rawValue] } }) {
+    public func sameAs(_ subject: SubjectID, by user: User, request: RequestInfo = .none) async throws
+        -> [MatchReviewItem]
+    {
+        try await auditor.run(
+            user, "match.same-as", kind: Self.kind, ids: [subject.rawValue], request: request,
+            touched: { $0.flatMap { [$0.review.id, $0.left.id.rawValue, $0.right.id.rawValue] } }
+        ) {
             var items: [MatchReviewItem] = []
             for review in try await store.matchReviews(involving: subject) where review.status == .same {
                 if let item = try await visible(review, to: user) { items.append(item) }
@@ -158,7 +212,10 @@ public struct MatchReviewService: Sendable {
     private func changeable(_ id: String, by user: User) async throws -> MatchReviewItem {
         let item = try await readable(id, by: user)
         let decision = AccessPolicy.decideLink(user, [item.left.meta, item.right.meta], kind: SubjectService.kind)
-        guard decision.allowed else { throw PolicyRefusal(reasons: decision.reasons, shown: .forbidden(reason: decision.reasons.joined(separator: "; "))) }
+        guard decision.allowed else {
+            throw PolicyRefusal(
+                reasons: decision.reasons, shown: .forbidden(reason: decision.reasons.joined(separator: "; ")))
+        }
         return item
     }
 
@@ -172,10 +229,14 @@ public struct MatchReviewService: Sendable {
     /// The review with both subjects as the user may see them, or nil if either is hidden from the user.
     private func visible(_ review: MatchReview, to user: User) async throws -> MatchReviewItem? {
         let subjects = try await store.subjects(ids: [review.leftID, review.rightID])
-        guard let left = subjects.first(where: { $0.id == review.leftID }), let right = subjects.first(where: { $0.id == review.rightID }) else { return nil }
+        guard let left = subjects.first(where: { $0.id == review.leftID }),
+            let right = subjects.first(where: { $0.id == review.rightID })
+        else { return nil }
         let l = AccessPolicy.decide(user, .read, left.meta, kind: SubjectService.kind)
         let r = AccessPolicy.decide(user, .read, right.meta, kind: SubjectService.kind)
         guard l.allowed, r.allowed else { return nil }
-        return MatchReviewItem(review: review, left: left.withholding(l.withheld.map(\.field)), right: right.withholding(r.withheld.map(\.field)))
+        return MatchReviewItem(
+            review: review, left: left.withholding(l.withheld.map(\.field)),
+            right: right.withholding(r.withheld.map(\.field)))
     }
 }

@@ -19,8 +19,12 @@ public struct CSVWriter: Sendable {
     /// - Complexity: O(n) in the length of the cell.
     public static func cell(_ raw: String) -> String {
         var value = raw
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(value) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(value) {
+            value = "'" + value
+        }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return value
+        }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
@@ -31,7 +35,10 @@ public struct CSVWriter: Sendable {
         var dot = false
         while let byte = digits.first {
             digits = digits.dropFirst()
-            if byte == UInt8(ascii: ".") && !dot { dot = true; continue }
+            if byte == UInt8(ascii: ".") && !dot {
+                dot = true
+                continue
+            }
             if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return false }
         }
         return true

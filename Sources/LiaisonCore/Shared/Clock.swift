@@ -1,5 +1,5 @@
-import Synchronization
 import Foundation
+import Synchronization
 
 /// Where the time comes from; tests inject a fixed or movable clock.
 public protocol LiaisonClock: Sendable {

@@ -24,7 +24,9 @@ public enum LiaisonError: Error, Sendable, Equatable {
     /// The user is known but the policy refuses the action.
     case forbidden(reason: String)
 
-    public static func invalid(_ field: String, _ reason: String) -> LiaisonError { .invalid([FieldError(field, reason)]) }
+    public static func invalid(_ field: String, _ reason: String) -> LiaisonError {
+        .invalid([FieldError(field, reason)])
+    }
 }
 
 extension LiaisonError: CustomStringConvertible {
@@ -33,7 +35,8 @@ extension LiaisonError: CustomStringConvertible {
         switch self {
         case .invalid(let problems): problems.map { "\($0.field) \($0.reason)" }.joined(separator: "; ")
         case .notFound(let kind, let id): "no \(kind) \(id) that you may see"
-        case .staleVersion(let kind, let id, let expected, let current): "\(kind) \(id) has changed since version \(expected): it is now at version \(current)"
+        case .staleVersion(let kind, let id, let expected, let current):
+            "\(kind) \(id) has changed since version \(expected): it is now at version \(current)"
         case .conflict(let field, let reason): "\(field): \(reason)"
         case .unauthenticated: "sign in first"
         case .forbidden(let reason): "not allowed: \(reason)"

@@ -28,8 +28,10 @@ public struct LiaisonServices: Sendable {
     ///   - audit: where the services record what they do; by default the store's own audit chain.
     ///   - webhookHosts: the internal hosts agencies' webhooks may reach.
     ///   - secrets: seals and opens the agencies' webhook secrets.
-    public init(store: any LiaisonStore, clock: any LiaisonClock = SystemClock(), audit: AuditLog? = nil,
-                webhookHosts: WebhookHosts = WebhookHosts(), secrets: SecretBox = .process) {
+    public init(
+        store: any LiaisonStore, clock: any LiaisonClock = SystemClock(), audit: AuditLog? = nil,
+        webhookHosts: WebhookHosts = WebhookHosts(), secrets: SecretBox = .process
+    ) {
         let audit = audit ?? AuditLog(store: store, clock: clock)
         self.audit = audit
         subjects = SubjectService(store: store, clock: clock, audit: audit)
@@ -38,7 +40,8 @@ public struct LiaisonServices: Sendable {
         reviews = MatchReviewService(store: store, clock: clock, audit: audit)
         cases = CaseService(store: store, clock: clock, audit: audit)
         imports = ImportService(store: store, clock: clock, audit: audit, reviews: reviews)
-        obligations = ObligationService(store: store, clock: clock, audit: audit, webhookHosts: webhookHosts, secrets: secrets)
+        obligations = ObligationService(
+            store: store, clock: clock, audit: audit, webhookHosts: webhookHosts, secrets: secrets)
         guidance = GuidanceService(store: store, clock: clock, audit: audit)
         pois = POIService(store: store, clock: clock, audit: audit)
         interventions = InterventionService(store: store, clock: clock, audit: audit)

@@ -11,8 +11,10 @@ public struct SubjectInput: Codable, Sendable, Equatable {
     /// Required on update: the version the editor started from.
     public var version: Int?
 
-    public init(details: SubjectDetails, marking: ProtectiveMarking? = nil, sharing: Sharing? = nil, needToKnow: String? = nil,
-                version: Int? = nil) {
+    public init(
+        details: SubjectDetails, marking: ProtectiveMarking? = nil, sharing: Sharing? = nil, needToKnow: String? = nil,
+        version: Int? = nil
+    ) {
         self.details = details
         self.marking = marking
         self.sharing = sharing
@@ -30,8 +32,10 @@ public struct OCGInput: Codable, Sendable, Equatable {
     public var needToKnow: String?
     public var version: Int?
 
-    public init(details: OCGDetails, members: [OCGMember]? = nil, marking: ProtectiveMarking? = nil, sharing: Sharing? = nil,
-                needToKnow: String? = nil, version: Int? = nil) {
+    public init(
+        details: OCGDetails, members: [OCGMember]? = nil, marking: ProtectiveMarking? = nil, sharing: Sharing? = nil,
+        needToKnow: String? = nil, version: Int? = nil
+    ) {
         self.details = details
         self.members = members
         self.marking = marking
@@ -43,7 +47,9 @@ public struct OCGInput: Codable, Sendable, Equatable {
 
 extension SubjectDetails {
     /// Checks and tidies the details: trims text, canonicalises identifiers and postcodes, and reports every problem.
-    public func validated(reference: ReferenceData, today: Date, field prefix: String = "details") throws -> SubjectDetails {
+    public func validated(reference: ReferenceData, today: Date, field prefix: String = "details") throws
+        -> SubjectDetails
+    {
         var v = Validator()
         var clean = self
         if names.isEmpty { v.fail("\(prefix).names", "must have at least one name") }
@@ -77,7 +83,9 @@ extension SubjectDetails {
             if code.count != 3 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
                 v.fail("\(prefix).nationalities[\(index)]", "must be an ISO 3166 alpha-3 code such as GBR")
             } else if !reference.contains(code.lowercased(), in: "country") {
-                v.fail("\(prefix).nationalities[\(index)]", "\(code) is not a country code in the reference list (ISO 3166 alpha-3, such as GBR)")
+                v.fail(
+                    "\(prefix).nationalities[\(index)]",
+                    "\(code) is not a country code in the reference list (ISO 3166 alpha-3, such as GBR)")
             }
             return code
         }
@@ -89,11 +97,16 @@ extension SubjectDetails {
             if let canonical = IdentifierFormat.canonical(identifier.value, kind: identifier.kind) {
                 id.value = canonical
             } else {
-                v.fail("\(path).value", "is not a valid \(reference.label(identifier.kind, in: "identifier-kind")): expected \(IdentifierFormat.hint(kind: identifier.kind))")
+                v.fail(
+                    "\(path).value",
+                    "is not a valid \(reference.label(identifier.kind, in: "identifier-kind")): expected \(IdentifierFormat.hint(kind: identifier.kind))"
+                )
             }
             id.issuer = v.text(identifier.issuer, "\(path).issuer", max: 3)?.uppercased()
             if let issuer = id.issuer, !reference.contains(issuer.lowercased(), in: "country") {
-                v.fail("\(path).issuer", "\(issuer) is not a country code in the reference list (ISO 3166 alpha-3, such as GBR)")
+                v.fail(
+                    "\(path).issuer",
+                    "\(issuer) is not a country code in the reference list (ISO 3166 alpha-3, such as GBR)")
             }
             return id
         }
@@ -105,11 +118,15 @@ extension SubjectDetails {
             a.town = v.text(address.town, "\(path).town", max: 100)
             a.country = v.text(address.country, "\(path).country", max: 3)?.uppercased()
             if let country = a.country, !reference.contains(country.lowercased(), in: "country") {
-                v.fail("\(path).country", "\(country) is not a country code in the reference list (ISO 3166 alpha-3, such as GBR)")
+                v.fail(
+                    "\(path).country",
+                    "\(country) is not a country code in the reference list (ISO 3166 alpha-3, such as GBR)")
             }
             if let raw = v.text(address.postcode, "\(path).postcode", max: 10) {
                 if a.country == nil || a.country == "GBR" {
-                    if let postcode = Postcode.normalised(raw) { a.postcode = postcode } else {
+                    if let postcode = Postcode.normalised(raw) {
+                        a.postcode = postcode
+                    } else {
                         v.fail("\(path).postcode", "is not a valid UK postcode")
                     }
                 } else {
@@ -150,7 +167,9 @@ extension OCGDetails {
         }
         v.code(status, "\(prefix).status", in: "ocg-status", reference: reference, required: true)
         v.code(band, "\(prefix).band", in: "ocg-band", reference: reference)
-        if let score = threatScore, !(0...1000).contains(score) { v.fail("\(prefix).threatScore", "must be between 0 and 1000") }
+        if let score = threatScore, !(0...1000).contains(score) {
+            v.fail("\(prefix).threatScore", "must be between 0 and 1000")
+        }
         clean.summary = v.text(summary, "\(prefix).summary", max: 4000)
         clean.plan = v.text(plan, "\(prefix).plan", max: 8000)
         try v.check()
@@ -162,8 +181,12 @@ extension ProtectiveMarking {
     func validated(field: String) throws -> ProtectiveMarking {
         var v = Validator()
         var clean = self
-        clean.descriptors = descriptors.enumerated().compactMap { v.text($1, "\(field).descriptors[\($0)]", required: true, max: 40)?.uppercased() }
-        clean.caveats = caveats.enumerated().compactMap { v.text($1, "\(field).caveats[\($0)]", required: true, max: 40)?.uppercased() }
+        clean.descriptors = descriptors.enumerated().compactMap {
+            v.text($1, "\(field).descriptors[\($0)]", required: true, max: 40)?.uppercased()
+        }
+        clean.caveats = caveats.enumerated().compactMap {
+            v.text($1, "\(field).caveats[\($0)]", required: true, max: 40)?.uppercased()
+        }
         try v.check()
         return clean
     }

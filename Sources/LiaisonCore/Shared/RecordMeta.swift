@@ -19,9 +19,12 @@ public struct RecordMeta: Codable, Sendable, Equatable {
     public var updatedBy: UserID
     public var version: Int
 
-    public init(owningAgencyID: AgencyID, marking: ProtectiveMarking, sharing: Sharing = .all, needToKnow: String? = nil,
-                handling: HandlingCode? = nil, createdAt: Date, createdBy: UserID, updatedAt: Date? = nil, updatedBy: UserID? = nil,
-                version: Int = 1) {
+    public init(
+        owningAgencyID: AgencyID, marking: ProtectiveMarking, sharing: Sharing = .all, needToKnow: String? = nil,
+        handling: HandlingCode? = nil, createdAt: Date, createdBy: UserID, updatedAt: Date? = nil,
+        updatedBy: UserID? = nil,
+        version: Int = 1
+    ) {
         self.handling = handling
         self.owningAgencyID = owningAgencyID
         self.marking = marking

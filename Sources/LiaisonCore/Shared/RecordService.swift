@@ -29,7 +29,9 @@ public struct MarkingInput: RecordInput {
     public var needToKnow: String?
     public var version: Int?
 
-    public init(marking: ProtectiveMarking? = nil, sharing: Sharing? = nil, needToKnow: String? = nil, version: Int? = nil) {
+    public init(
+        marking: ProtectiveMarking? = nil, sharing: Sharing? = nil, needToKnow: String? = nil, version: Int? = nil
+    ) {
         self.marking = marking
         self.sharing = sharing
         self.needToKnow = needToKnow
@@ -50,7 +52,9 @@ enum RecordEditing {
             }
         }
         if let operation = input.needToKnow {
-            if operation.isEmpty || operation.count > 60 || !operation.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "- ".contains($0)) }) {
+            if operation.isEmpty || operation.count > 60
+                || !operation.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "- ".contains($0)) })
+            {
                 v.fail("needToKnow", "must be an operation or case name of 1–60 letters, digits, spaces or hyphens")
             }
         }
@@ -62,28 +66,39 @@ enum RecordEditing {
         let marking = try (input.marking ?? .official).validated(field: "marking")
         let decision = AccessPolicy.decideCreate(user, marking: marking, needToKnow: input.needToKnow)
         guard decision.allowed else {
-            throw PolicyRefusal(reasons: decision.reasons, shown: .forbidden(reason: decision.reasons.joined(separator: "; ")))
+            throw PolicyRefusal(
+                reasons: decision.reasons, shown: .forbidden(reason: decision.reasons.joined(separator: "; ")))
         }
-        return RecordMeta(owningAgencyID: user.agencyID, marking: marking, sharing: input.sharing ?? .all,
-                          needToKnow: input.needToKnow, createdAt: time, createdBy: user.id)
+        return RecordMeta(
+            owningAgencyID: user.agencyID, marking: marking, sharing: input.sharing ?? .all,
+            needToKnow: input.needToKnow, createdAt: time, createdBy: user.id)
     }
 
     /// The metadata of a new record made from `source` (a case or PoI from its subject): unless the input names a
     /// marking, it takes the source's marking, and unless it names a compartment, the source's need-to-know. Only a
     /// user who may read the source gets here, so one who names a lower marking holds the clearance to downgrade.
-    static func derivedMeta(_ input: some RecordInput, from source: RecordMeta, defaultSharing: Sharing, by user: User,
-                            at time: Date) throws -> RecordMeta {
-        var derived = MarkingInput(marking: input.marking ?? source.marking, sharing: input.sharing ?? defaultSharing,
-                                   needToKnow: input.needToKnow ?? source.needToKnow)
-        if derived.marking!.classification < source.marking.classification && input.marking == nil { derived.marking = source.marking }
+    static func derivedMeta(
+        _ input: some RecordInput, from source: RecordMeta, defaultSharing: Sharing, by user: User,
+        at time: Date
+    ) throws -> RecordMeta {
+        var derived = MarkingInput(
+            marking: input.marking ?? source.marking, sharing: input.sharing ?? defaultSharing,
+            needToKnow: input.needToKnow ?? source.needToKnow)
+        if derived.marking!.classification < source.marking.classification && input.marking == nil {
+            derived.marking = source.marking
+        }
         return try newMeta(derived, by: user, at: time)
     }
 
     /// The metadata after the user's edit, if the version is current and the policy allows the change before and after.
     /// - Returns: the new metadata and the version the store must still hold.
-    static func editedMeta(_ current: RecordMeta, _ input: some RecordInput, by user: User, at time: Date,
-                           kind: String, id: String) throws -> (meta: RecordMeta, expected: Int) {
-        guard let expected = input.version else { throw LiaisonError.invalid("version", "is required to update a record") }
+    static func editedMeta(
+        _ current: RecordMeta, _ input: some RecordInput, by user: User, at time: Date,
+        kind: String, id: String
+    ) throws -> (meta: RecordMeta, expected: Int) {
+        guard let expected = input.version else {
+            throw LiaisonError.invalid("version", "is required to update a record")
+        }
         try AccessPolicy.enforce(user, .update, current, kind: kind, id: id)
         if current.version != expected {
             throw LiaisonError.staleVersion(kind: kind, id: id, expected: expected, current: current.version)
@@ -98,7 +113,9 @@ enum RecordEditing {
 
     /// Reads a record through the policy: a refused read looks exactly like a missing record.
     /// - Returns: the record and the decision, whose `withheld` fields the caller must remove.
-    static func read<R>(_ record: R?, meta: (R) -> RecordMeta, by user: User, kind: String, id: String) throws -> (R, AccessDecision) {
+    static func read<R>(_ record: R?, meta: (R) -> RecordMeta, by user: User, kind: String, id: String) throws -> (
+        R, AccessDecision
+    ) {
         guard let record else { throw LiaisonError.notFound(kind: kind, id: id) }
         return (record, try AccessPolicy.enforce(user, .read, meta(record), kind: kind, id: id))
     }

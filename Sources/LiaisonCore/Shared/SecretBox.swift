@@ -25,7 +25,8 @@ public struct SecretBox: Sendable {
     public func open(_ stored: String) -> String? {
         guard stored.hasPrefix(Self.prefix) else { return stored }
         guard let data = Data(base64Encoded: String(stored.dropFirst(Self.prefix.count))),
-              let box = try? AES.GCM.SealedBox(combined: data), let plain = try? AES.GCM.open(box, using: key) else { return nil }
+            let box = try? AES.GCM.SealedBox(combined: data), let plain = try? AES.GCM.open(box, using: key)
+        else { return nil }
         return String(decoding: plain, as: UTF8.self)
     }
 
@@ -37,19 +38,25 @@ public struct SecretBox: Sendable {
     public static func load(environmentKey: String?, file: String) throws -> SecretBox {
         if let encoded = environmentKey, !encoded.isEmpty {
             guard let data = Data(base64Encoded: encoded), data.count == 32 else {
-                throw LiaisonError.invalid("LIAISON_SECRET_KEY", "must be the base64 of 32 random bytes (openssl rand -base64 32)")
+                throw LiaisonError.invalid(
+                    "LIAISON_SECRET_KEY", "must be the base64 of 32 random bytes (openssl rand -base64 32)")
             }
             return SecretBox(key: SymmetricKey(data: data))
         }
         if let data = FileManager.default.contents(atPath: file) {
-            guard data.count == 32 else { throw LiaisonError.invalid("secret key file", "\(file) must hold exactly 32 bytes") }
+            guard data.count == 32 else {
+                throw LiaisonError.invalid("secret key file", "\(file) must hold exactly 32 bytes")
+            }
             return SecretBox(key: SymmetricKey(data: data))
         }
         let key = SymmetricKey(size: .bits256)
         let bytes = key.withUnsafeBytes { Data($0) }
         let folder = (file as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        guard FileManager.default.createFile(atPath: file, contents: bytes, attributes: [.posixPermissions: 0o600]) else {
+        if !folder.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        guard FileManager.default.createFile(atPath: file, contents: bytes, attributes: [.posixPermissions: 0o600])
+        else {
             throw LiaisonError.invalid("secret key file", "\(file) cannot be written")
         }
         return SecretBox(key: key)

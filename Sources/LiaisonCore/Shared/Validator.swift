@@ -17,14 +17,18 @@ public struct Validator: Sendable {
             return nil
         }
         if trimmed.count > max { fail(field, "must be at most \(max) characters") }
-        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
+        if trimmed.unicodeScalars.contains(where: {
+            $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t"
+        }) {
             fail(field, "must not contain control characters")
         }
         return trimmed
     }
 
     /// Checks a code belongs to a reference list.
-    public mutating func code(_ value: String?, _ field: String, in list: String, reference: ReferenceData, required: Bool = false) {
+    public mutating func code(
+        _ value: String?, _ field: String, in list: String, reference: ReferenceData, required: Bool = false
+    ) {
         guard let value, !value.isEmpty else {
             if required { fail(field, "must not be empty") }
             return
@@ -54,8 +58,10 @@ public enum PartialDate {
     public static func isValid(_ value: String, notAfter today: Date) -> Bool {
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count),
-              parts[0].count == 4, let year = Int(parts[0]), year >= 1880 else { return false }
-        var month = 1, day = 1
+            parts[0].count == 4, let year = Int(parts[0]), year >= 1880
+        else { return false }
+        var month = 1
+        var day = 1
         if parts.count >= 2 {
             guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return false }
             month = m
@@ -68,7 +74,8 @@ public enum PartialDate {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let components = DateComponents(year: year, month: month, day: day)
         guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == day else { return false }
+            calendar.component(.day, from: date) == day
+        else { return false }
         return date <= today
     }
 }
@@ -86,27 +93,32 @@ public enum IdentifierFormat {
         case "ho-reference":
             // One letter then seven digits, e.g. B1234567.
             guard compact.count == 8, let first = compact.first, first.isLetter,
-                  all(compact.dropFirst(), \.isNumber) else { return nil }
+                all(compact.dropFirst(), \.isNumber)
+            else { return nil }
             return compact
         case "pnc":
             // YY/NNNNNNN L: two-digit year, slash, up to seven digits, check letter.
             let parts = compact.split(separator: "/")
             guard parts.count == 2, parts[0].count == 2 || parts[0].count == 4, all(parts[0], \.isNumber),
-                  let last = parts[1].last, last.isLetter, (2...8).contains(parts[1].count),
-                  all(parts[1].dropLast(), \.isNumber) else { return nil }
+                let last = parts[1].last, last.isLetter, (2...8).contains(parts[1].count),
+                all(parts[1].dropLast(), \.isNumber)
+            else { return nil }
             return compact
         case "ni-number":
             // Two letters, six digits, suffix A–D; D, F, I, Q, U, V never in the prefix; O never second.
             let chars = Array(compact)
             guard chars.count == 9,
-                  chars[0].isLetter, chars[1].isLetter, chars[2..<8].allSatisfy(\.isNumber),
-                  "ABCD".contains(chars[8]),
-                  !"DFIQUV".contains(chars[0]), !"DFIQUVO".contains(chars[1]) else { return nil }
+                chars[0].isLetter, chars[1].isLetter, chars[2..<8].allSatisfy(\.isNumber),
+                "ABCD".contains(chars[8]),
+                !"DFIQUV".contains(chars[0]), !"DFIQUVO".contains(chars[1])
+            else { return nil }
             let prefix = String(chars[0...1])
             guard !["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(prefix) else { return nil }
             return compact
         case "passport", "national-id":
-            guard (5...12).contains(compact.count), compact.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+            guard (5...12).contains(compact.count), compact.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+                return nil
+            }
             return compact
         case "driving-licence":
             guard compact.count == 16, compact.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
@@ -134,11 +146,14 @@ public enum IdentifierFormat {
 public enum Postcode {
     public static func normalised(_ raw: String) -> String? {
         let compact = raw.uppercased().filter { !$0.isWhitespace }
-        guard (5...7).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+        guard (5...7).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            return nil
+        }
         let inward = compact.suffix(3)
         let outward = compact.dropLast(3)
         guard let digit = inward.first, digit.isNumber, inward.dropFirst().allSatisfy(\.isLetter),
-              let first = outward.first, first.isLetter else { return nil }
+            let first = outward.first, first.isLetter
+        else { return nil }
         return "\(outward) \(inward)"
     }
 

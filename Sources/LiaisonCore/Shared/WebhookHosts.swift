@@ -33,7 +33,9 @@ public struct WebhookHosts: Sendable, Equatable {
     static func refusal(address a: [UInt8]) -> String? {
         if a.count == 16 {
             // An IPv4-mapped address (::ffff:a.b.c.d) is judged as the IPv4 address it carries.
-            if a[0..<10].allSatisfy({ $0 == 0 }) && a[10] == 0xFF && a[11] == 0xFF { return refusal(address: Array(a[12...])) }
+            if a[0..<10].allSatisfy({ $0 == 0 }) && a[10] == 0xFF && a[11] == 0xFF {
+                return refusal(address: Array(a[12...]))
+            }
             if a.allSatisfy({ $0 == 0 }) { return "is the unspecified address" }
             if a[0..<15].allSatisfy({ $0 == 0 }) && a[15] == 1 { return "is a loopback address (this machine)" }
             if a[0] & 0xFE == 0xFC { return "is a private (unique-local) address" }
@@ -61,7 +63,9 @@ public struct WebhookHosts: Sendable, Equatable {
             guard parts.count == 4 else { return nil }
             var bytes: [UInt8] = []
             for part in parts {
-                guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let n = UInt8(part) else { return nil }
+                guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let n = UInt8(part) else {
+                    return nil
+                }
                 bytes.append(n)
             }
             return bytes

@@ -46,9 +46,11 @@ public struct SubjectDetails: Codable, Sendable, Equatable {
     public var phones: [String]
     public var notes: String?
 
-    public init(names: [PersonName], datesOfBirth: [String] = [], sex: String? = nil, nationalities: [String] = [],
-                identifiers: [PersonIdentifier] = [], addresses: [PostalAddress] = [], phones: [String] = [],
-                notes: String? = nil) {
+    public init(
+        names: [PersonName], datesOfBirth: [String] = [], sex: String? = nil, nationalities: [String] = [],
+        identifiers: [PersonIdentifier] = [], addresses: [PostalAddress] = [], phones: [String] = [],
+        notes: String? = nil
+    ) {
         self.names = names
         self.datesOfBirth = datesOfBirth
         self.sex = sex
@@ -59,19 +61,22 @@ public struct SubjectDetails: Codable, Sendable, Equatable {
         self.notes = notes
     }
 
-    private enum CodingKeys: String, CodingKey { case names, datesOfBirth, sex, nationalities, identifiers, addresses, phones, notes }
+    private enum CodingKeys: String, CodingKey {
+        case names, datesOfBirth, sex, nationalities, identifiers, addresses, phones, notes
+    }
 
     /// Any list left out is empty: a caller who knows only a name and a date of birth sends only those.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(names: try c.decodeIfPresent([PersonName].self, forKey: .names) ?? [],
-                  datesOfBirth: try c.decodeIfPresent([String].self, forKey: .datesOfBirth) ?? [],
-                  sex: try c.decodeIfPresent(String.self, forKey: .sex),
-                  nationalities: try c.decodeIfPresent([String].self, forKey: .nationalities) ?? [],
-                  identifiers: try c.decodeIfPresent([PersonIdentifier].self, forKey: .identifiers) ?? [],
-                  addresses: try c.decodeIfPresent([PostalAddress].self, forKey: .addresses) ?? [],
-                  phones: try c.decodeIfPresent([String].self, forKey: .phones) ?? [],
-                  notes: try c.decodeIfPresent(String.self, forKey: .notes))
+        self.init(
+            names: try c.decodeIfPresent([PersonName].self, forKey: .names) ?? [],
+            datesOfBirth: try c.decodeIfPresent([String].self, forKey: .datesOfBirth) ?? [],
+            sex: try c.decodeIfPresent(String.self, forKey: .sex),
+            nationalities: try c.decodeIfPresent([String].self, forKey: .nationalities) ?? [],
+            identifiers: try c.decodeIfPresent([PersonIdentifier].self, forKey: .identifiers) ?? [],
+            addresses: try c.decodeIfPresent([PostalAddress].self, forKey: .addresses) ?? [],
+            phones: try c.decodeIfPresent([String].self, forKey: .phones) ?? [],
+            notes: try c.decodeIfPresent(String.self, forKey: .notes))
     }
 
     public var primaryName: PersonName? { names.first { $0.kind == .primary } ?? names.first }
@@ -135,5 +140,7 @@ public struct PostalAddress: Codable, Sendable, Equatable {
         self.country = country
     }
 
-    public var display: String { [line, town ?? "", postcode ?? "", country ?? ""].filter { !$0.isEmpty }.joined(separator: ", ") }
+    public var display: String {
+        [line, town ?? "", postcode ?? "", country ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
+    }
 }

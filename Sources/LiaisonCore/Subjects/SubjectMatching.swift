@@ -29,30 +29,48 @@ public struct SubjectMatching: Sendable {
 
     /// Subjects likely to be the person described, most likely first, at or above `threshold`.
     /// The check and the subjects it returned are recorded in the audit log.
-    public func likelyMatches(_ details: SubjectDetails, by user: User, threshold: Double = 0.5, limit: Int = 10,
-                              request: RequestInfo = .none) async throws -> [SubjectMatch] {
-        try await auditor.run(user, "subject.match", kind: SubjectService.kind, request: request,
-                              detail: "names: \(details.names.count), identifiers: \(details.identifiers.count)",
-                              touched: { $0.map(\.subject.id.rawValue) }) {
-            var matches = try await Self.gather(details, fetch: { tokens in
-                try await store.subjects(matching: SubjectQuery(tokens: tokens, viewer: Viewer(user), page: PageRequest(limit: 200))).items
-            }, keep: { subject, probe -> SubjectMatch? in
-                let decision = AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind)
-                guard decision.allowed else { return nil }
-                let shown = subject.withholding(decision.withheld.map(\.field))
-                let explanation = MatchExplanation(Comparator.compare(probe, PreparedPerson(Self.record(id: shown.id.rawValue, shown.details))), model: Self.model)
-                return explanation.probability >= threshold ? SubjectMatch(subject: shown, probability: explanation.probability, explanation: explanation) : nil
-            })
-            matches.sort { $0.explanation.totalWeight != $1.explanation.totalWeight ? $0.explanation.totalWeight > $1.explanation.totalWeight
-                : $0.subject.id.rawValue < $1.subject.id.rawValue }
+    public func likelyMatches(
+        _ details: SubjectDetails, by user: User, threshold: Double = 0.5, limit: Int = 10,
+        request: RequestInfo = .none
+    ) async throws -> [SubjectMatch] {
+        try await auditor.run(
+            user, "subject.match", kind: SubjectService.kind, request: request,
+            detail: "names: \(details.names.count), identifiers: \(details.identifiers.count)",
+            touched: { $0.map(\.subject.id.rawValue) }
+        ) {
+            var matches = try await Self.gather(
+                details,
+                fetch: { tokens in
+                    try await store.subjects(
+                        matching: SubjectQuery(tokens: tokens, viewer: Viewer(user), page: PageRequest(limit: 200))
+                    ).items
+                },
+                keep: { subject, probe -> SubjectMatch? in
+                    let decision = AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind)
+                    guard decision.allowed else { return nil }
+                    let shown = subject.withholding(decision.withheld.map(\.field))
+                    let explanation = MatchExplanation(
+                        Comparator.compare(probe, PreparedPerson(Self.record(id: shown.id.rawValue, shown.details))),
+                        model: Self.model)
+                    return explanation.probability >= threshold
+                        ? SubjectMatch(subject: shown, probability: explanation.probability, explanation: explanation)
+                        : nil
+                })
+            matches.sort {
+                $0.explanation.totalWeight != $1.explanation.totalWeight
+                    ? $0.explanation.totalWeight > $1.explanation.totalWeight
+                    : $0.subject.id.rawValue < $1.subject.id.rawValue
+            }
             return Array(matches.prefix(limit))
         }
     }
 
     /// The candidates `keep` accepts, from the searches for `details` run through `fetch`, each subject offered
     /// once with the probe to compare it to. The broad searches run only when the selective ones kept no one.
-    static func gather<Kept>(_ details: SubjectDetails, fetch: ([String]) async throws -> [Subject],
-                             keep: (Subject, PreparedPerson) -> Kept?) async throws -> [Kept] {
+    static func gather<Kept>(
+        _ details: SubjectDetails, fetch: ([String]) async throws -> [Subject],
+        keep: (Subject, PreparedPerson) -> Kept?
+    ) async throws -> [Kept] {
         let probe = PreparedPerson(record(id: "", details))
         let tiers = searches(details)
         var seen = Set<SubjectID>()
@@ -78,7 +96,9 @@ public struct SubjectMatching: Sendable {
     /// the year (a given name spelt another way, a day and month mistyped), or, without a date, the first three
     /// letters of the family name.
     static func searches(_ details: SubjectDetails) -> (selective: [[String]], broad: [[String]]) {
-        var selective: [[String]] = [], broad: [[String]] = [], seen = Set<String>()
+        var selective: [[String]] = []
+        var broad: [[String]] = []
+        var seen = Set<String>()
         func add(_ word: String, to tier: inout [[String]]) {
             if !word.isEmpty, seen.insert(word).inserted { tier.append([word]) }
         }
@@ -96,7 +116,9 @@ public struct SubjectMatching: Sendable {
             }
             if dates.isEmpty {
                 let family = TextNormaliser.tokens(name.family).filter { !NameVariants.defaultParticles.contains($0) }
-                if let word = family.last ?? TextNormaliser.tokens(name.given).first { add(String(word.prefix(3)), to: &broad) }
+                if let word = family.last ?? TextNormaliser.tokens(name.given).first {
+                    add(String(word.prefix(3)), to: &broad)
+                }
             }
         }
         selective = Array(selective.prefix(maximumSearches))

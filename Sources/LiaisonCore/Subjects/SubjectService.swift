@@ -17,7 +17,8 @@ public struct SubjectService: RecordService {
     }
 
     public func create(_ input: SubjectInput, by user: User, request: RequestInfo = .none) async throws -> Subject {
-        try await auditor.run(user, "subject.create", kind: Self.kind, request: request, touched: { [$0.id.rawValue] }) {
+        try await auditor.run(user, "subject.create", kind: Self.kind, request: request, touched: { [$0.id.rawValue] })
+        {
             let reference = ReferenceData(entries: try await store.referenceEntries())
             let details = try input.details.validated(reference: reference, today: clock.now())
             try await RecordEditing.checkAccessFields(input, store: store)
@@ -27,11 +28,15 @@ public struct SubjectService: RecordService {
         }
     }
 
-    public func update(_ id: SubjectID, _ input: SubjectInput, by user: User, request: RequestInfo = .none) async throws -> Subject {
+    public func update(_ id: SubjectID, _ input: SubjectInput, by user: User, request: RequestInfo = .none) async throws
+        -> Subject
+    {
         try await auditor.run(user, "subject.update", kind: Self.kind, ids: [id.rawValue], request: request) {
-            var (subject, _) = try RecordEditing.read(try await store.subject(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            var (subject, _) = try RecordEditing.read(
+                try await store.subject(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
             try await RecordEditing.checkAccessFields(input, store: store)
-            let (meta, expected) = try RecordEditing.editedMeta(subject.meta, input, by: user, at: clock.now(), kind: Self.kind, id: id.rawValue)
+            let (meta, expected) = try RecordEditing.editedMeta(
+                subject.meta, input, by: user, at: clock.now(), kind: Self.kind, id: id.rawValue)
             let reference = ReferenceData(entries: try await store.referenceEntries())
             subject.details = try input.details.validated(reference: reference, today: clock.now())
             subject.meta = meta
@@ -42,16 +47,21 @@ public struct SubjectService: RecordService {
 
     public func get(_ id: SubjectID, by user: User, request: RequestInfo = .none) async throws -> Subject {
         try await auditor.run(user, "subject.read", kind: Self.kind, ids: [id.rawValue], request: request) {
-            let (subject, decision) = try RecordEditing.read(try await store.subject(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
+            let (subject, decision) = try RecordEditing.read(
+                try await store.subject(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
             return subject.withholding(decision.withheld.map(\.field))
         }
     }
 
     /// Subjects whose names, aliases or identifiers start with every word of `text`, in name order.
     /// The search and the subjects it returned are recorded in the audit log.
-    public func search(_ text: String?, page: PageRequest, by user: User, request: RequestInfo = .none) async throws -> Page<Subject> {
-        try await auditor.run(user, text == nil ? "subject.list" : "subject.search", kind: Self.kind, request: request,
-                              detail: text.map { "query: \($0)" }, touched: { $0.items.map(\.id.rawValue) }) {
+    public func search(_ text: String?, page: PageRequest, by user: User, request: RequestInfo = .none) async throws
+        -> Page<Subject>
+    {
+        try await auditor.run(
+            user, text == nil ? "subject.list" : "subject.search", kind: Self.kind, request: request,
+            detail: text.map { "query: \($0)" }, touched: { $0.items.map(\.id.rawValue) }
+        ) {
             let query = SubjectQuery(tokens: SearchKeys.query(text), viewer: Viewer(user), page: page)
             let found = try await store.subjects(matching: query)
             let visible = found.items.compactMap { subject -> Subject? in

@@ -11,7 +11,10 @@ public struct SubjectQuery: Sendable {
     public var viewer: Viewer
     public var page: PageRequest
 
-    public init(tokens: [String] = [], owningAgencyID: AgencyID? = nil, heldBy: [AgencyID]? = nil, viewer: Viewer, page: PageRequest = PageRequest()) {
+    public init(
+        tokens: [String] = [], owningAgencyID: AgencyID? = nil, heldBy: [AgencyID]? = nil, viewer: Viewer,
+        page: PageRequest = PageRequest()
+    ) {
         self.tokens = tokens
         self.owningAgencyID = owningAgencyID
         self.heldBy = heldBy

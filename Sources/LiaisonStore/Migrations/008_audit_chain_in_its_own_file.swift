@@ -19,11 +19,15 @@ extension Migration {
         for table in ["audit_events", "audit_objects", "audit_index_state"] {
             statements += ["INSERT INTO audit.\(table) SELECT * FROM main.\(table)", "DROP TABLE main.\(table)"]
         }
-        statements += ["CREATE INDEX audit.audit_by_actor ON audit_events (actor_name, seq)",
-                       "CREATE INDEX audit.audit_by_action ON audit_events (action, seq)"]
+        statements += [
+            "CREATE INDEX audit.audit_by_actor ON audit_events (actor_name, seq)",
+            "CREATE INDEX audit.audit_by_action ON audit_events (action, seq)",
+        ]
         for table in ["audit_events", "audit_objects"] {
             for verb in ["UPDATE", "DELETE"] {
-                statements.append("CREATE TRIGGER audit.\(table)_no_\(verb.lowercased()) BEFORE \(verb) ON \(table) BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+                statements.append(
+                    "CREATE TRIGGER audit.\(table)_no_\(verb.lowercased()) BEFORE \(verb) ON \(table) BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+                )
             }
         }
         return statements

@@ -5,12 +5,19 @@ extension Migration {
     /// row carries its record's id and access columns, so the access policy filters it without a join.
     static let m021AssetRecoveryAndReportFacts = Migration(name: "021_asset_recovery_and_report_facts") { dialect in
         let real = dialect == .postgres ? "DOUBLE PRECISION" : "REAL"
-        let access = "owner_agency_id TEXT NOT NULL, classification BIGINT NOT NULL, shared_all BIGINT NOT NULL, need_to_know TEXT"
-        let json = { (path: String) in dialect == .postgres ? "(i.details::json->>'\(path)')" : "json_extract(i.details, '$.\(path)')" }
-        let element = { (field: String, type: String) -> String in
-            dialect == .postgres ? (type == "text" ? "(o.value->>'\(field)')" : "(o.value->>'\(field)')::\(type)") : "json_extract(o.value, '$.\(field)')"
+        let access =
+            "owner_agency_id TEXT NOT NULL, classification BIGINT NOT NULL, shared_all BIGINT NOT NULL, need_to_know TEXT"
+        let json = { (path: String) in
+            dialect == .postgres ? "(i.details::json->>'\(path)')" : "json_extract(i.details, '$.\(path)')"
         }
-        let outcomes = dialect == .postgres ? "json_array_elements(i.details::json->'outcomes') AS o(value)" : "json_each(i.details, '$.outcomes') AS o"
+        let element = { (field: String, type: String) -> String in
+            dialect == .postgres
+                ? (type == "text" ? "(o.value->>'\(field)')" : "(o.value->>'\(field)')::\(type)")
+                : "json_extract(o.value, '$.\(field)')"
+        }
+        let outcomes =
+            dialect == .postgres
+            ? "json_array_elements(i.details::json->'outcomes') AS o(value)" : "json_each(i.details, '$.outcomes') AS o"
         return [
             """
             CREATE TABLE asset_orders (

@@ -13,8 +13,10 @@ public struct DeliveryWorker: Service {
     let deliveryInterval: Duration
     let sweepInterval: Duration
 
-    public init(dispatcher: OutboxDispatcher, obligations: ObligationService, logger: Logger,
-                deliveryInterval: Duration = .seconds(5), sweepInterval: Duration = .seconds(60)) {
+    public init(
+        dispatcher: OutboxDispatcher, obligations: ObligationService, logger: Logger,
+        deliveryInterval: Duration = .seconds(5), sweepInterval: Duration = .seconds(60)
+    ) {
         self.dispatcher = dispatcher
         self.obligations = obligations
         self.logger = logger
@@ -23,28 +25,38 @@ public struct DeliveryWorker: Service {
     }
 
     public func run() async throws {
-        let dispatcher = self.dispatcher, obligations = self.obligations, logger = self.logger
+        let dispatcher = self.dispatcher
+        let obligations = self.obligations
+        let logger = self.logger
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 await Self.every(deliveryInterval, logger: logger, what: "delivery round") {
                     let delivered = try await dispatcher.deliverDue()
                     if delivered != OutboxDispatcher.Round() {
-                        logger.info("outbox", metadata: ["delivered": "\(delivered.delivered)", "retrying": "\(delivered.retrying)",
-                                                         "failed": "\(delivered.failed)"])
+                        logger.info(
+                            "outbox",
+                            metadata: [
+                                "delivered": "\(delivered.delivered)", "retrying": "\(delivered.retrying)",
+                                "failed": "\(delivered.failed)",
+                            ])
                     }
                 }
             }
             group.addTask {
                 await Self.every(sweepInterval, logger: logger, what: "deadline sweep") {
                     let escalated = try await obligations.sweep()
-                    if !escalated.isEmpty { logger.warning("obligations escalated", metadata: ["count": "\(escalated.count)"]) }
+                    if !escalated.isEmpty {
+                        logger.warning("obligations escalated", metadata: ["count": "\(escalated.count)"])
+                    }
                 }
             }
         }
     }
 
     /// Runs `work` now and then every `interval` until shutdown; a failed round is logged and the next one runs.
-    static func every(_ interval: Duration, logger: Logger, what: String, _ work: @Sendable () async throws -> Void) async {
+    static func every(_ interval: Duration, logger: Logger, what: String, _ work: @Sendable () async throws -> Void)
+        async
+    {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do { try await work() } catch { logger.error("\(what) failed", metadata: ["error": "\(error)"]) }
             try? await Task.sleep(for: interval)

@@ -20,7 +20,10 @@ public struct SMTPTransport: MessageTransport {
     /// - Parameters:
     ///   - timeout: seconds for the whole exchange, connecting included.
     ///   - tls: how STARTTLS checks the relay; by default the system's trust roots and full verification.
-    public init(host: String, port: Int = 25, from: String, timeout: TimeInterval = 30, tls: TLSConfiguration = .makeClientConfiguration()) {
+    public init(
+        host: String, port: Int = 25, from: String, timeout: TimeInterval = 30,
+        tls: TLSConfiguration = .makeClientConfiguration()
+    ) {
         self.host = host
         self.port = port
         self.from = from
@@ -35,7 +38,9 @@ public struct SMTPTransport: MessageTransport {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(limit)
                 .connect(host: host, port: port) { channel in
-                    channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+                    channel.eventLoop.makeCompletedFuture {
+                        try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    }
                 }
         } catch {
             throw DeliveryError("SMTP: cannot connect to \(host):\(port): \(error)")
@@ -54,7 +59,11 @@ public struct SMTPTransport: MessageTransport {
                 func expect(_ code: Int, after command: String?) async throws -> String {
                     if let command { try await outbound.write(ByteBuffer(string: command + "\r\n")) }
                     let (got, text) = try await replies.next()
-                    guard got == code else { throw DeliveryError("SMTP \(command?.split(separator: " ").first.map(String.init) ?? "greeting"): \(got) \(text)") }
+                    guard got == code else {
+                        throw DeliveryError(
+                            "SMTP \(command?.split(separator: " ").first.map(String.init) ?? "greeting"): \(got) \(text)"
+                        )
+                    }
                     return text
                 }
                 _ = try await expect(220, after: nil)
@@ -65,7 +74,8 @@ public struct SMTPTransport: MessageTransport {
                     let name = (try? SocketAddress(ipAddress: host, port: port)) == nil ? host : nil
                     let pipeline = channel.channel.pipeline
                     try await channel.channel.eventLoop.submit {
-                        try pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: name), position: .first)
+                        try pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: context, serverHostname: name), position: .first)
                     }.get()
                     _ = try await expect(250, after: "EHLO liaison")
                 }
@@ -77,7 +87,9 @@ public struct SMTPTransport: MessageTransport {
                 return "SMTP 250 \(receipt)"
             }
         } catch {
-            if expired.passed.withLock({ $0 }) { throw DeliveryError("SMTP: \(host):\(port) gave no answer within \(Int(timeout)) s") }
+            if expired.passed.withLock({ $0 }) {
+                throw DeliveryError("SMTP: \(host):\(port) gave no answer within \(Int(timeout)) s")
+            }
             throw error
         }
     }
@@ -90,17 +102,17 @@ public struct SMTPTransport: MessageTransport {
     /// The message as sent: headers (the idempotency key as its Message-ID) and a plain-text body, dot-stuffed.
     static func format(_ message: OutboxMessage, from: String) -> String {
         let notice = try? JSONCoding.decoder.decode(Notice.self, from: Data(message.body.utf8))
-        let date = DateFormatter()
-        date.locale = Locale(identifier: "en_US_POSIX")
-        date.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let safeID = message.id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? String($0) : "." }.joined()
         let lines = [
-            "From: Liaison <\(from)>", "To: <\(message.destination)>", "Subject: \(message.subject)", "Date: \(date.string(from: Date()))",
-            "Message-ID: <\(safeID)@liaison>", "X-Liaison-Idempotency-Key: \(message.id)", "Content-Type: text/plain; charset=utf-8", "",
-            notice?.summary ?? "", "", "Due by: \(notice.map { ISO8601DateFormatter().string(from: $0.dueBy) } ?? "")",
+            "From: Liaison <\(from)>", "To: <\(message.destination)>", "Subject: \(message.subject)",
+            "Date: \(headerDate.withLock { $0.string(from: Date()) })",
+            "Message-ID: <\(safeID)@liaison>", "X-Liaison-Idempotency-Key: \(message.id)",
+            "Content-Type: text/plain; charset=utf-8", "",
+            notice?.summary ?? "", "", "Due by: \(notice.map { DateFormats.instant($0.dueBy) } ?? "")",
             "Acknowledge in Liaison: obligation \(message.obligationID)",
         ]
-        return lines.flatMap { $0.components(separatedBy: "\n") }.map { $0.hasPrefix(".") ? "." + $0 : $0 }.joined(separator: "\r\n")
+        return lines.flatMap { $0.components(separatedBy: "\n") }.map { $0.hasPrefix(".") ? "." + $0 : $0 }.joined(
+            separator: "\r\n")
     }
 }
 
@@ -117,12 +129,27 @@ struct SMTPReplies {
             while let end = pending.range(of: "\r\n") {
                 let line = String(pending[..<end.lowerBound])
                 pending = String(pending[end.upperBound...])
-                guard line.count >= 3, let code = Int(line.prefix(3)) else { throw DeliveryError("SMTP: unreadable reply \(line.prefix(80))") }
+                guard line.count >= 3, let code = Int(line.prefix(3)) else {
+                    throw DeliveryError("SMTP: unreadable reply \(line.prefix(80))")
+                }
                 text.append(String(line.dropFirst(4)))
-                if line.count == 3 || line[line.index(line.startIndex, offsetBy: 3)] == " " { return (code, text.joined(separator: " ")) }
+                if line.count == 3 || line[line.index(line.startIndex, offsetBy: 3)] == " " {
+                    return (code, text.joined(separator: " "))
+                }
             }
-            guard var buffer = try await iterator.next() else { throw DeliveryError("SMTP: the server closed the connection") }
+            guard var buffer = try await iterator.next() else {
+                throw DeliveryError("SMTP: the server closed the connection")
+            }
             pending += buffer.readString(length: buffer.readableBytes) ?? ""
         }
     }
 }
+
+/// The one formatter for email `Date:` headers (RFC 5322).
+private let headerDate = Mutex<DateFormatter>(
+    {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return formatter
+    }())

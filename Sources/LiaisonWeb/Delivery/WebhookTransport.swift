@@ -1,10 +1,10 @@
+import Crypto
 import Foundation
 import LiaisonCore
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
-import Crypto
 
 /// Posts a message's JSON to the agency's webhook, signed with HMAC-SHA256 (`Liaison-Signature`) and carrying its
 /// idempotency key; any 2xx answer is the receipt, anything else (a redirect included) a failure to retry.
@@ -21,7 +21,10 @@ public struct WebhookTransport: MessageTransport {
     ///   - tls: how `https` webhooks are reached; by default the system's trust roots and full verification.
     ///   - hosts: which internal hosts webhooks may reach (none by default): the address connected to is checked,
     ///     so a name that resolves to an internal address is refused too.
-    public init(timeout: TimeInterval = 10, tls: TLSConfiguration = .makeClientConfiguration(), hosts: WebhookHosts = WebhookHosts()) {
+    public init(
+        timeout: TimeInterval = 10, tls: TLSConfiguration = .makeClientConfiguration(),
+        hosts: WebhookHosts = WebhookHosts()
+    ) {
         self.timeout = timeout
         self.tls = tls
         self.hosts = hosts
@@ -43,17 +46,21 @@ public struct WebhookTransport: MessageTransport {
                             // A name is sent for the server to pick its certificate by, and checked against it; an
                             // address is checked against the certificate's addresses.
                             let name = target.hostIsAddress ? nil : target.host
-                            try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: context, serverHostname: name))
+                            try channel.pipeline.syncOperations.addHandler(
+                                NIOSSLClientHandler(context: context, serverHostname: name))
                         }
                         try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                        return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
+                        return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(
+                            wrappingChannelSynchronously: channel)
                     }
                 }
         } catch {
             throw DeliveryError("cannot connect to \(target.host):\(target.port): \(error)")
         }
         // The address actually connected to decides, whatever the name resolved to.
-        if let remote = channel.channel.remoteAddress, let refusal = Self.refusal(remote, host: target.host, hosts: hosts) {
+        if let remote = channel.channel.remoteAddress,
+            let refusal = Self.refusal(remote, host: target.host, hosts: hosts)
+        {
             try? await channel.channel.close()
             throw DeliveryError("the webhook host \(target.host) \(refusal)")
         }
@@ -65,7 +72,10 @@ public struct WebhookTransport: MessageTransport {
         headers.add(name: "Content-Type", value: "application/json")
         headers.add(name: "Content-Length", value: String(message.body.utf8.count))
         headers.add(name: "Idempotency-Key", value: message.id)
-        headers.add(name: "Liaison-Signature", value: WebhookSignature.sign(body: message.body, secret: secret, timestamp: Int(Date().timeIntervalSince1970)))
+        headers.add(
+            name: "Liaison-Signature",
+            value: WebhookSignature.sign(
+                body: message.body, secret: secret, timestamp: Int(Date().timeIntervalSince1970)))
         headers.add(name: "Connection", value: "close")
         // The receiver's answer decides: once a status has been read, an error after it (the receiver closing the
         // connection as it answers, say) does not turn an accepted delivery into a failed one.
@@ -75,7 +85,8 @@ public struct WebhookTransport: MessageTransport {
         do {
             try await channel.executeThenClose { inbound, outbound in
                 do {
-                    try await outbound.write(.head(HTTPRequestHead(version: .http1_1, method: .POST, uri: target.path, headers: headers)))
+                    try await outbound.write(
+                        .head(HTTPRequestHead(version: .http1_1, method: .POST, uri: target.path, headers: headers)))
                     try await outbound.write(.body(.byteBuffer(ByteBuffer(string: message.body))))
                     try await outbound.write(.end(nil))
                 } catch {
@@ -118,8 +129,10 @@ public struct WebhookTransport: MessageTransport {
         let path: String
 
         init?(_ url: String) {
-            guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
-                  let host = parts.host, !host.isEmpty, parts.user == nil, parts.password == nil else { return nil }
+            guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(),
+                scheme == "http" || scheme == "https",
+                let host = parts.host, !host.isEmpty, parts.user == nil, parts.password == nil
+            else { return nil }
             secure = scheme == "https"
             // An IPv6 address is written in brackets in a URL, and connected to without them.
             self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host

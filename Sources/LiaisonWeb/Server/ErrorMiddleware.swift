@@ -19,24 +19,35 @@ struct ErrorMiddleware: RouterMiddleware {
         var requestId: String
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch {
             let mapped = Self.map(error)
             if mapped.status == .internalServerError {
-                context.logger.error("unhandled error", metadata: ["error_type": .string(String(describing: type(of: error)))])
+                context.logger.error(
+                    "unhandled error",
+                    metadata: [
+                        "error_type": .string(String(describing: type(of: error))),
+                        "error": .string(Self.redacted(String(describing: error))),
+                    ])
             }
             if request.uri.path.hasPrefix("/api/") || request.uri.path == "/metrics" {
-                var response = try jsonResponse(Body(error: mapped.code, message: mapped.message, fields: mapped.fields,
-                                                      requestId: context.requestID), status: mapped.status)
+                var response = try jsonResponse(
+                    Body(
+                        error: mapped.code, message: mapped.message, fields: mapped.fields,
+                        requestId: context.requestID), status: mapped.status)
                 if mapped.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"liaison\"" }
                 return response
             }
             if mapped.status == .unauthorized { return Response.redirect(to: "/login") }
-            return pages.page("error", title: mapped.heading, context: view([
-                "heading": mapped.heading, "message": mapped.message, "requestID": context.requestID,
-            ]), identity: context.identity, status: mapped.status)
+            return pages.page(
+                "error", title: mapped.heading,
+                context: view([
+                    "heading": mapped.heading, "message": mapped.message, "requestID": context.requestID,
+                ]), identity: context.identity, status: mapped.status)
         }
     }
 
@@ -48,6 +59,15 @@ struct ErrorMiddleware: RouterMiddleware {
         var heading: String
     }
 
+    /// An unexpected error's text for the log: quoted values and URL passwords (where personal data or secrets
+    /// would appear) replaced by `…`, and at most 500 characters.
+    static func redacted(_ text: String) -> String {
+        var result = text.replacing(/:\/\/([^:\/@\s]+):[^@\s]+@/) { "://\($0.output.1):…@" }
+        result = result.replacing(/'[^']*'/) { _ in "'…'" }
+        result = result.replacing(/"[^"]*"/) { _ in "\"…\"" }
+        return String(result.prefix(500))
+    }
+
     static func map(_ error: any Error) -> Mapped {
         switch error {
         case let refusal as PolicyRefusal:
@@ -55,37 +75,56 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as LiaisonError:
             switch error {
             case .invalid(let fields):
-                return Mapped(status: .unprocessableContent, code: "invalid",
-                              message: fields.map { "\($0.field) \($0.reason)" }.joined(separator: "; "), fields: fields,
-                              heading: "There is a problem with the request")
+                return Mapped(
+                    status: .unprocessableContent, code: "invalid",
+                    message: fields.map { "\($0.field) \($0.reason)" }.joined(separator: "; "), fields: fields,
+                    heading: "There is a problem with the request")
             case .notFound(let kind, _):
-                return Mapped(status: .notFound, code: "not_found", message: "No such \(kind), or you may not see it.", heading: "Page not found")
+                return Mapped(
+                    status: .notFound, code: "not_found", message: "No such \(kind), or you may not see it.",
+                    heading: "Page not found")
             case .staleVersion(let kind, _, let expected, let current):
-                return Mapped(status: .conflict, code: "stale_version",
-                              message: "This \(kind) was changed by someone else (you edited version \(expected), it is now version \(current)). Reload it and make your change again.",
-                              fields: [FieldError("version", "is \(expected) but the record is now at version \(current)")], heading: "Someone else changed this record")
+                return Mapped(
+                    status: .conflict, code: "stale_version",
+                    message:
+                        "This \(kind) was changed by someone else (you edited version \(expected), it is now version \(current)). Reload it and make your change again.",
+                    fields: [FieldError("version", "is \(expected) but the record is now at version \(current)")],
+                    heading: "Someone else changed this record")
             case .conflict(let field, let reason):
-                return Mapped(status: .conflict, code: "conflict", message: "\(field) \(reason)", fields: [FieldError(field, reason)], heading: "That conflicts with an existing record")
+                return Mapped(
+                    status: .conflict, code: "conflict", message: "\(field) \(reason)",
+                    fields: [FieldError(field, reason)], heading: "That conflicts with an existing record")
             case .unauthenticated:
-                return Mapped(status: .unauthorized, code: "unauthenticated", message: "Sign in, or send a valid bearer token.", heading: "Sign in")
+                return Mapped(
+                    status: .unauthorized, code: "unauthenticated", message: "Sign in, or send a valid bearer token.",
+                    heading: "Sign in")
             case .forbidden(let reason):
-                return Mapped(status: .forbidden, code: "forbidden", message: "Not allowed: \(reason).", heading: "You cannot do that")
+                return Mapped(
+                    status: .forbidden, code: "forbidden", message: "Not allowed: \(reason).",
+                    heading: "You cannot do that")
             }
         case let error as DecodingError:
             let (field, reason) = describe(error)
-            return Mapped(status: .badRequest, code: "invalid_body", message: "\(field) \(reason)", fields: [FieldError(field, reason)],
-                          heading: "There is a problem with the request")
+            return Mapped(
+                status: .badRequest, code: "invalid_body", message: "\(field) \(reason)",
+                fields: [FieldError(field, reason)],
+                heading: "There is a problem with the request")
         case let error as HTTPError:
             let message = error.body ?? error.status.reasonPhrase
             let heading = error.status == .notFound ? "Page not found" : error.status.reasonPhrase
-            return Mapped(status: error.status, code: error.status == .notFound ? "not_found" : "http_\(error.status.code)",
-                          message: error.status == .notFound ? "There is nothing at this address." : message, heading: heading)
+            return Mapped(
+                status: error.status, code: error.status == .notFound ? "not_found" : "http_\(error.status.code)",
+                message: error.status == .notFound ? "There is nothing at this address." : message, heading: heading)
         case let error as any HTTPResponseError:
-            return Mapped(status: error.status, code: "http_\(error.status.code)", message: error.status.reasonPhrase, heading: error.status.reasonPhrase)
+            return Mapped(
+                status: error.status, code: "http_\(error.status.code)", message: error.status.reasonPhrase,
+                heading: error.status.reasonPhrase)
         default:
-            return Mapped(status: .internalServerError, code: "internal",
-                          message: "Something went wrong on our side. The request was not completed; quote the request ID if you report it.",
-                          heading: "Sorry, there is a problem with the service")
+            return Mapped(
+                status: .internalServerError, code: "internal",
+                message:
+                    "Something went wrong on our side. The request was not completed; quote the request ID if you report it.",
+                heading: "Sorry, there is a problem with the service")
         }
     }
 
@@ -94,7 +133,11 @@ struct ErrorMiddleware: RouterMiddleware {
         func path(_ keys: [any CodingKey]) -> String {
             var text = ""
             for key in keys {
-                if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+                }
             }
             return text.isEmpty ? "body" : text
         }
@@ -127,8 +170,9 @@ struct ErrorMiddleware: RouterMiddleware {
 /// Encodes a value as a JSON response with sorted keys and ISO 8601 dates.
 func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
     let data = try JSONCoding.encoder.encode(value)
-    return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    return Response(
+        status: status, headers: [.contentType: "application/json; charset=utf-8"],
+        body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }
 
 /// A 201 with the new resource as JSON and its address in `Location`.
@@ -137,4 +181,3 @@ func createdResponse(_ value: some Encodable, at location: String) throws -> Res
     response.headers[.location] = location
     return response
 }
-

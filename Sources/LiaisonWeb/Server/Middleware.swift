@@ -15,7 +15,9 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; "
         + "frame-ancestors 'none'; base-uri 'none'"
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
@@ -35,9 +37,12 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 struct FormQueryMiddleware: RouterMiddleware {
     typealias Context = LiaisonRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         guard let path = request.head.path, let mark = path.firstIndex(of: "?"), path[mark...].contains("+"),
-              !path.hasPrefix("/api/") else { return try await next(request, context) }
+            !path.hasPrefix("/api/")
+        else { return try await next(request, context) }
         var head = request.head
         head.path = String(path[..<mark]) + path[mark...].replacingOccurrences(of: "+", with: "%20")
         return try await next(Request(head: head, body: request.body), context)
@@ -49,21 +54,29 @@ struct FormQueryMiddleware: RouterMiddleware {
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = LiaisonRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var context = context
         let supplied = request.headers[.xRequestID]
-        let id = supplied.flatMap { $0.count <= 64 && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } ? $0 : nil } ?? Self.newID()
+        let id =
+            supplied.flatMap { $0.count <= 64 && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } ? $0 : nil }
+            ?? Self.newID()
         context.logger[metadataKey: "request_id"] = .string(id)
         context.requestID = id
         let purpose = request.headers[.xLiaisonPurpose] ?? request.uri.queryParameters["purpose"].map(String.init)
-        context.purpose = purpose.map { String($0.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }.flatMap { $0.isEmpty ? nil : $0 }
+        context.purpose = purpose.map { String($0.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }.flatMap
+        { $0.isEmpty ? nil : $0 }
         let start = ContinuousClock.now
         var response = try await next(request, context)
         response.headers[.xRequestID] = id
         let elapsed = ContinuousClock.now - start
-        context.logger.info("\(request.method) \(request.uri.path) \(response.status.code)", metadata: [
-            "duration_ms": .stringConvertible(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000),
-        ])
+        context.logger.info(
+            "\(request.method) \(request.uri.path) \(response.status.code)",
+            metadata: [
+                "duration_ms": .stringConvertible(
+                    Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+            ])
         return response
     }
 
@@ -77,23 +90,40 @@ struct RequestLogMiddleware: RouterMiddleware {
 
 /// Counts requests and records their latency in the Prometheus registry, labelled by route pattern
 /// (never the raw path, which would carry identifiers), method and status.
-struct MetricsMiddleware: RouterMiddleware {
+struct RouteMetricsMiddleware: RouterMiddleware {
     typealias Context = LiaisonRequestContext
     let registry: PrometheusCollectorRegistry
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "liaison", subsystem: "http", metricName: "requests", unitName: "total",
+            helpText: "HTTP requests by route pattern, method and status")
+    }
+    static var duration: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "liaison", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+            helpText: "How long requests took, by route pattern and method")
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let route = context.endpointPath ?? "unmatched"
         let labels = [("method", request.method.rawValue), ("route", route), ("status", String(response.status.code))]
-        registry.makeCounter(name: "liaison_http_requests_total", labels: labels).increment()
+        registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
         registry.makeDurationHistogram(
-            name: "liaison_http_request_duration_seconds",
+            descriptor: Self.duration,
             labels: [("method", request.method.rawValue), ("route", route)],
-            buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
-                      .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5)]
-        ).recordNanoseconds(Int64((ContinuousClock.now - start).components.attoseconds / 1_000_000_000
-                                  + (ContinuousClock.now - start).components.seconds * 1_000_000_000))
+            buckets: [
+                .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+                .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
+            ]
+        ).recordNanoseconds(
+            Int64(
+                (ContinuousClock.now - start).components.attoseconds / 1_000_000_000
+                    + (ContinuousClock.now - start).components.seconds * 1_000_000_000))
         return response
     }
 }
@@ -104,16 +134,22 @@ struct AuthMiddleware: RouterMiddleware {
     typealias Context = LiaisonRequestContext
     let authenticator: Authenticator
 
-    static let publicPaths: Set<String> = ["/login", "/healthz", "/metrics", "/api/openapi.json", "/assets/liaison.css", "/favicon.ico"]
+    static let publicPaths: Set<String> = [
+        "/login", "/healthz", "/metrics", "/api/openapi.json", "/assets/liaison.css", "/favicon.ico",
+    ]
 
     /// Whether a private-sector user may call `path`: the alerts (pages, API and feeds), who they are, and signing out.
     static func alertsOnly(_ path: String) -> Bool {
-        ["/", "/logout", "/api/v1/me", "/alerts", "/api/v1/alerts"].contains(path) || path.hasPrefix("/alerts/") || path.hasPrefix("/api/v1/alerts/")
+        ["/", "/logout", "/api/v1/me", "/alerts", "/api/v1/alerts"].contains(path) || path.hasPrefix("/alerts/")
+            || path.hasPrefix("/api/v1/alerts/")
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         // A query parameter with a control character (a NUL, an escape) is nobody's search: refused, naming it.
-        for (name, value) in request.uri.queryParameters where value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) {
+        for (name, value) in request.uri.queryParameters
+        where value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) {
             throw LiaisonError.invalid(String(name.prefix(40)), "must not contain control characters")
         }
         var context = context
@@ -126,10 +162,13 @@ struct AuthMiddleware: RouterMiddleware {
             if path.hasPrefix("/api/") { throw LiaisonError.unauthenticated }
             let target = request.uri.description
             let next = target.hasPrefix("/") && !target.hasPrefix("//") ? target : "/"
-            return Response.redirect(to: "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")")
+            return Response.redirect(
+                to: "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")")
         }
         // Private-sector users reach the industry alerts and nothing else, whatever a route would otherwise allow.
-        if identity.user.confinedToAlerts && !Self.alertsOnly(path) { throw LiaisonError.forbidden(reason: AccessPolicy.confinement) }
+        if identity.user.confinedToAlerts && !Self.alertsOnly(path) {
+            throw LiaisonError.forbidden(reason: AccessPolicy.confinement)
+        }
         return try await next(request, context)
     }
 
@@ -147,11 +186,16 @@ struct AuthMiddleware: RouterMiddleware {
         guard identity?.method == .session || signingIn else { return }
         if request.headers[.secFetchSite] == "cross-site" { throw LiaisonError.forbidden(reason: forged) }
         if let origin = request.headers[.origin], origin != "null", let host = request.head.authority,
-           URLComponents(string: origin).map({ [$0.host, $0.port.map(String.init)].compactMap { $0 }.joined(separator: ":") }) != host {
+            URLComponents(string: origin).map({
+                [$0.host, $0.port.map(String.init)].compactMap { $0 }.joined(separator: ":")
+            }) != host
+        {
             throw LiaisonError.forbidden(reason: forged)
         }
         if path.hasPrefix("/api/") {
-            guard let sent = request.headers[.xCSRFToken], let expected = identity?.csrfToken, Secrets.constantTimeEquals(sent, expected) else {
+            guard let sent = request.headers[.xCSRFToken], let expected = identity?.csrfToken,
+                Secrets.constantTimeEquals(sent, expected)
+            else {
                 throw LiaisonError.forbidden(reason: "missing or wrong X-CSRF-Token header")
             }
             return

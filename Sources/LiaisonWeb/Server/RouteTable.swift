@@ -99,10 +99,13 @@ struct RouteTable {
     }
 
     /// Adds a documented API operation.
-    mutating func add(_ operation: APIOperation,
-                      _ handler: @escaping @Sendable (Request, LiaisonRequestContext) async throws -> Response) {
+    mutating func add(
+        _ operation: APIOperation,
+        _ handler: @escaping @Sendable (Request, LiaisonRequestContext) async throws -> Response
+    ) {
         operations.append(operation)
-        let audit = self.audit, access = operation.access
+        let audit = self.audit
+        let access = operation.access
         router.on(RouterPath(Self.routerPath(operation.path)), method: operation.method) { request, context in
             try await Self.enforce(access, context, audit: audit)
             return try await handler(request, context)
@@ -110,8 +113,10 @@ struct RouteTable {
     }
 
     /// Adds a page (or asset) route.
-    mutating func page(_ method: HTTPRequest.Method, _ path: String, access: RouteAccess,
-                       _ handler: @escaping @Sendable (Request, LiaisonRequestContext) async throws -> Response) {
+    mutating func page(
+        _ method: HTTPRequest.Method, _ path: String, access: RouteAccess,
+        _ handler: @escaping @Sendable (Request, LiaisonRequestContext) async throws -> Response
+    ) {
         pages.append(PageRoute(method: method, path: path, access: access))
         let audit = self.audit
         router.on(RouterPath(Self.routerPath(path)), method: method) { request, context in
@@ -128,9 +133,13 @@ struct RouteTable {
         let user = try context.user()
         guard case .roles(let roles) = access else { return }
         if user.active && !Set(user.roles).isDisjoint(with: roles) { return }
-        let reason = "this is for " + roles.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }.sorted().joined(separator: ", ")
-        try await audit?.record(AuditDraft(user, "route.refused", kind: "route", ids: [context.endpointPath ?? ""], request: context.request,
-                                           detail: reason, outcome: .denied))
+        let reason =
+            "this is for "
+            + roles.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }.sorted().joined(separator: ", ")
+        try await audit?.record(
+            AuditDraft(
+                user, "route.refused", kind: "route", ids: [context.endpointPath ?? ""], request: context.request,
+                detail: reason, outcome: .denied))
         throw LiaisonError.forbidden(reason: reason)
     }
 
@@ -144,7 +153,8 @@ struct RouteTable {
 
 /// A JSON value for hand-built documents such as the OpenAPI description.
 enum JSONValue: Sendable, Encodable, Equatable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
-    ExpressibleByDictionaryLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
+    ExpressibleByDictionaryLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral
+{
     case string(String)
     case number(Int)
     case bool(Bool)
@@ -153,7 +163,9 @@ enum JSONValue: Sendable, Encodable, Equatable, ExpressibleByStringLiteral, Expr
 
     init(stringLiteral value: String) { self = .string(value) }
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(Dictionary(elements, uniquingKeysWith: { $1 })) }
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+    }
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(integerLiteral value: Int) { self = .number(value) }
 

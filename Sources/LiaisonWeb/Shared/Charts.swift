@@ -12,7 +12,8 @@ enum Charts {
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\"", with: "&quot;")
     }
 
@@ -25,7 +26,9 @@ enum Charts {
     }
 
     static func label(_ value: Double) -> String {
-        value >= 1_000_000 ? String(format: "%.1fm", value / 1_000_000) : value >= 10_000 ? String(format: "%.0fk", value / 1_000) : PerformanceReport.number(value)
+        value >= 1_000_000
+            ? String(format: "%.1fm", value / 1_000_000)
+            : value >= 10_000 ? String(format: "%.0fk", value / 1_000) : PerformanceReport.number(value)
     }
 
     static func frame(_ chart: ChartData, width: Int, height: Int, body: String) -> String {
@@ -34,22 +37,26 @@ enum Charts {
             "<g transform=\"translate(\(60 + n * 150),\(height - 14))\"><rect width=\"12\" height=\"12\" y=\"-10\" fill=\"\(palette[n % palette.count])\"/><text x=\"18\" font-size=\"13\">\(escape(s.name))</text></g>"
         }.joined()
         return """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="100%" role="img" aria-labelledby="\(id)-title \(id)-desc" class="chart">\
-        <title id="\(id)-title">\(escape(chart.title))</title><desc id="\(id)-desc">\(escape(chart.description))</desc>\(body)\(legend)</svg>
-        """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="100%" role="img" aria-labelledby="\(id)-title \(id)-desc" class="chart">\
+            <title id="\(id)-title">\(escape(chart.title))</title><desc id="\(id)-desc">\(escape(chart.description))</desc>\(body)\(legend)</svg>
+            """
     }
 
     /// Horizontal gridlines with their values, for a plot area from x 60 to `right`, y `top` to `bottom`.
     static func grid(top: Double, bottom: Double, right: Double, maximum: Double) -> String {
         (0...4).map { step -> String in
             let y = bottom - (bottom - top) * Double(step) / 4
-            return "<line x1=\"60\" x2=\"\(right)\" y1=\"\(y)\" y2=\"\(y)\" stroke=\"#b1b4b6\" stroke-width=\"\(step == 0 ? 2 : 1)\"/>"
+            return
+                "<line x1=\"60\" x2=\"\(right)\" y1=\"\(y)\" y2=\"\(y)\" stroke=\"#b1b4b6\" stroke-width=\"\(step == 0 ? 2 : 1)\"/>"
                 + "<text x=\"54\" y=\"\(y + 4)\" font-size=\"12\" text-anchor=\"end\">\(label(maximum * Double(step) / 4))</text>"
         }.joined()
     }
 
     static func bars(_ chart: ChartData) -> String {
-        let width = 760.0, top = 20.0, bottom = 250.0, right = width - 10
+        let width = 760.0
+        let top = 20.0
+        let bottom = 250.0
+        let right = width - 10
         let maximum = axisTop(chart.series.flatMap(\.values).max() ?? 0)
         let groupWidth = (right - 70) / Double(max(chart.labels.count, 1))
         let barWidth = min(40, (groupWidth - 8) / Double(max(chart.series.count, 1)))
@@ -59,34 +66,50 @@ enum Charts {
             for (n, series) in chart.series.enumerated() {
                 let value = g < series.values.count ? series.values[g] : 0
                 let h = (bottom - top) * value / maximum
-                body += "<rect x=\"\(x0 + Double(n) * barWidth)\" y=\"\(bottom - h)\" width=\"\(barWidth - 2)\" height=\"\(h)\" fill=\"\(palette[n % palette.count])\"><title>\(escape(series.name)), \(escape(name)): \(PerformanceReport.number(value))</title></rect>"
+                body +=
+                    "<rect x=\"\(x0 + Double(n) * barWidth)\" y=\"\(bottom - h)\" width=\"\(barWidth - 2)\" height=\"\(h)\" fill=\"\(palette[n % palette.count])\"><title>\(escape(series.name)), \(escape(name)): \(PerformanceReport.number(value))</title></rect>"
             }
             let words = name.split(separator: " ").map(String.init)
-            let lines = words.count > 1 ? [words.prefix(words.count / 2).joined(separator: " "), words.suffix(from: words.count / 2).joined(separator: " ")] : [name]
+            let lines =
+                words.count > 1
+                ? [
+                    words.prefix(words.count / 2).joined(separator: " "),
+                    words.suffix(from: words.count / 2).joined(separator: " "),
+                ] : [name]
             for (l, line) in lines.enumerated() {
-                body += "<text x=\"\(x0 + groupWidth / 2 - 4)\" y=\"\(bottom + 16 + Double(l) * 14)\" font-size=\"11\" text-anchor=\"middle\">\(escape(line))</text>"
+                body +=
+                    "<text x=\"\(x0 + groupWidth / 2 - 4)\" y=\"\(bottom + 16 + Double(l) * 14)\" font-size=\"11\" text-anchor=\"middle\">\(escape(line))</text>"
             }
         }
         return frame(chart, width: Int(width), height: 310, body: body)
     }
 
     static func line(_ chart: ChartData) -> String {
-        let width = 760.0, top = 20.0, bottom = 250.0, right = width - 20
+        let width = 760.0
+        let top = 20.0
+        let bottom = 250.0
+        let right = width - 20
         let maximum = axisTop(chart.series.flatMap(\.values).max() ?? 0)
         let step = (right - 80) / Double(max(chart.labels.count - 1, 1))
         var body = grid(top: top, bottom: bottom, right: right, maximum: maximum)
         for (i, name) in chart.labels.enumerated() where chart.labels.count <= 12 || i % 2 == 0 {
-            body += "<text x=\"\(80 + Double(i) * step)\" y=\"\(bottom + 16)\" font-size=\"11\" text-anchor=\"middle\">\(escape(name))</text>"
+            body +=
+                "<text x=\"\(80 + Double(i) * step)\" y=\"\(bottom + 16)\" font-size=\"11\" text-anchor=\"middle\">\(escape(name))</text>"
         }
         for (n, series) in chart.series.enumerated() {
-            let points = series.values.enumerated().map { i, v in "\(80 + Double(i) * step),\(bottom - (bottom - top) * v / maximum)" }
-            body += "<polyline fill=\"none\" stroke=\"\(palette[n % palette.count])\" stroke-width=\"3\" points=\"\(points.joined(separator: " "))\"/>"
+            let points = series.values.enumerated().map { i, v in
+                "\(80 + Double(i) * step),\(bottom - (bottom - top) * v / maximum)"
+            }
+            body +=
+                "<polyline fill=\"none\" stroke=\"\(palette[n % palette.count])\" stroke-width=\"3\" points=\"\(points.joined(separator: " "))\"/>"
             for (i, v) in series.values.enumerated() {
-                body += "<circle cx=\"\(80 + Double(i) * step)\" cy=\"\(bottom - (bottom - top) * v / maximum)\" r=\"4\" fill=\"\(palette[n % palette.count])\"><title>\(escape(series.name)), \(escape(chart.labels[i])): \(PerformanceReport.number(v))</title></circle>"
+                body +=
+                    "<circle cx=\"\(80 + Double(i) * step)\" cy=\"\(bottom - (bottom - top) * v / maximum)\" r=\"4\" fill=\"\(palette[n % palette.count])\"><title>\(escape(series.name)), \(escape(chart.labels[i])): \(PerformanceReport.number(v))</title></circle>"
             }
         }
         if chart.series.isEmpty {
-            body += "<text x=\"\(width / 2)\" y=\"\(bottom / 2)\" font-size=\"14\" text-anchor=\"middle\">Nothing recorded in the period</text>"
+            body +=
+                "<text x=\"\(width / 2)\" y=\"\(bottom / 2)\" font-size=\"14\" text-anchor=\"middle\">Nothing recorded in the period</text>"
         }
         return frame(chart, width: Int(width), height: 310, body: body)
     }

@@ -9,7 +9,9 @@ struct FormData {
     init(_ body: String) {
         for pair in body.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            func decode(_ s: Substring) -> String {
+                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
             guard let key = parts.first.map(decode), !key.isEmpty else { continue }
             values[key, default: []].append(parts.count > 1 ? decode(parts[1]) : "")
         }
@@ -29,12 +31,15 @@ struct FormData {
 
     /// Non-empty trimmed lines of a textarea.
     func lines(_ name: String) -> [String] {
-        self[name].split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        self[name].split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
     }
 
     /// Comma- or line-separated items of a field.
     func items(_ name: String) -> [String] {
-        self[name].split(whereSeparator: { $0 == "," || $0.isNewline }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        self[name].split(whereSeparator: { $0 == "," || $0.isNewline }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
     }
 }
 
@@ -83,9 +88,11 @@ struct RecordForm<Service: RecordService, Values> {
     /// Reads the fields and saves; then goes to the saved record, or shows the form again (422) with every problem
     /// and what the user typed. Saves a submitted form. `beforeCreate` may answer instead of creating (e.g. to show likely duplicates first);
     /// it returns nil to go ahead.
-    func save(_ request: Request, _ context: LiaisonRequestContext, id: Service.Record.ID?,
-              beforeCreate: ((Service.Input, Values, FormData) async throws -> Response?)? = nil,
-              render: (Values, FormErrors) async throws -> Response) async throws -> Response {
+    func save(
+        _ request: Request, _ context: LiaisonRequestContext, id: Service.Record.ID?,
+        beforeCreate: ((Service.Input, Values, FormData) async throws -> Response?)? = nil,
+        render: (Values, FormErrors) async throws -> Response
+    ) async throws -> Response {
         let user = try context.user()
         let submitted = try await FormData.read(request)
         let values = read(submitted)
@@ -93,13 +100,21 @@ struct RecordForm<Service: RecordService, Values> {
         let input = self.input(values, &errors)
         if errors.isEmpty {
             do {
-                if id == nil, let beforeCreate, let answer = try await beforeCreate(input, values, submitted) { return answer }
-                let saved = if let id { try await service.update(id, input, by: user, request: context.request) } else { try await service.create(input, by: user, request: context.request) }
+                if id == nil, let beforeCreate, let answer = try await beforeCreate(input, values, submitted) {
+                    return answer
+                }
+                let saved =
+                    if let id { try await service.update(id, input, by: user, request: context.request) } else {
+                        try await service.create(input, by: user, request: context.request)
+                    }
                 return Response.redirect(to: "\(path)/\(saved.id)?saved=1")
             } catch LiaisonError.invalid(let problems) {
                 errors.add(problems, map: map)
             } catch LiaisonError.staleVersion(_, _, _, let current) {
-                errors.add(staleField, "Someone else changed this \(noun) while you were editing it (it is now version \(current)). Open it again to see their change, then make yours.")
+                errors.add(
+                    staleField,
+                    "Someone else changed this \(noun) while you were editing it (it is now version \(current)). Open it again to see their change, then make yours."
+                )
             }
         }
         return try await render(values, errors)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LiaisonCore
 import Mustache
+import Synchronization
 
 /// Renders a page template inside the layout, for the signed-in user.
 struct PageRenderer: Sendable {
@@ -16,10 +17,14 @@ struct PageRenderer: Sendable {
     /// The navigation: each section with the roles it is for (nil: every signed-in user). A link the user may not
     /// follow is not shown.
     static let sections: [(href: String, label: String, roles: Set<Role>?)] = [
-        ("/", "Home", nil), ("/subjects", "Subjects", nil), ("/ocgs", "Organised crime groups", nil), ("/pois", "Persons of Interest", nil),
-        ("/operations", "Operations", nil), ("/matches", "Possible duplicates", nil), ("/imports", "Imports", nil), ("/cases", "Cases", nil),
-        ("/obligations", "Obligations", ObligationService.caseworkRoles), ("/inbox", "Inbox", nil), ("/intelligence", "Intelligence", nil),
-        ("/reports", "Reports", nil), alertsSection, ("/audit", "Audit log", [.auditor, .administrator]), ("/admin/users", "Accounts", [.administrator]),
+        ("/", "Home", nil), ("/subjects", "Subjects", nil), ("/ocgs", "Organised crime groups", nil),
+        ("/pois", "Persons of Interest", nil),
+        ("/operations", "Operations", nil), ("/matches", "Possible duplicates", nil), ("/imports", "Imports", nil),
+        ("/cases", "Cases", nil),
+        ("/obligations", "Obligations", ObligationService.caseworkRoles), ("/inbox", "Inbox", nil),
+        ("/intelligence", "Intelligence", nil),
+        ("/reports", "Reports", nil), alertsSection, ("/audit", "Audit log", [.auditor, .administrator]),
+        ("/admin/users", "Accounts", [.administrator]),
     ]
     static let alertsSection: (href: String, label: String, roles: Set<Role>?) = ("/alerts", "Industry alerts", nil)
 
@@ -30,23 +35,27 @@ struct PageRenderer: Sendable {
     }
 
     /// A full HTML response: `template` rendered with `context`, wrapped in the layout.
-    func page(_ template: String, title: String, context: [String: Any], identity: Identity?, section: String? = nil,
-              status: HTTPResponse.Status = .ok) -> Response {
+    func page(
+        _ template: String, title: String, context: [String: Any], identity: Identity?, section: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         let body = library.render(context, withTemplate: template) ?? ""
         var layout: [String: Any] = ["title": title, "content": body]
         if (context["hasErrors"] as? Bool) == true { layout["hasErrors"] = true }
         if let identity {
-            layout["user"] = [
-                "displayName": identity.user.displayName, "agencyName": identity.agency?.name ?? "",
-                "csrf": identity.csrfToken ?? "",
-                "nav": Self.navigation(for: identity.user).map { item -> [String: Any] in
-                    ["href": item.href, "label": item.label, "current": item.href == section]
-                },
-            ] as [String: Any]
+            layout["user"] =
+                [
+                    "displayName": identity.user.displayName, "agencyName": identity.agency?.name ?? "",
+                    "csrf": identity.csrfToken ?? "",
+                    "nav": Self.navigation(for: identity.user).map { item -> [String: Any] in
+                        ["href": item.href, "label": item.label, "current": item.href == section]
+                    },
+                ] as [String: Any]
         }
         let html = library.render(layout, withTemplate: "layout") ?? ""
-        var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: html)))
+        var response = Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -72,22 +81,29 @@ func view(_ pairs: [String: Any?]) -> [String: Any] {
 
 /// The tag for a protective marking: colour rises with the classification.
 func markingView(_ marking: ProtectiveMarking) -> [String: Any] {
-    let cls = switch marking.classification {
-    case .official: "tag--grey"
-    case .officialSensitive: "tag--yellow"
-    case .secret, .topSecret: "tag--red"
-    }
+    let cls =
+        switch marking.classification {
+        case .official: "tag--grey"
+        case .officialSensitive: "tag--yellow"
+        case .secret, .topSecret: "tag--red"
+        }
     return ["markingLabel": marking.label, "markingClass": cls, "highMarking": marking.classification >= .secret]
 }
 
 /// Formats a time for pages: "21 Sep 2026 14:05 UTC".
 func displayTime(_ date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_GB")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "d MMM yyyy HH:mm 'UTC'"
-    return formatter.string(from: date)
+    displayTimeFormatter.withLock { $0.string(from: date) }
 }
+
+/// The one formatter for times on pages (a formatter is costly to make and not safe to share unguarded).
+private let displayTimeFormatter = Mutex<DateFormatter>(
+    {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMM yyyy HH:mm 'UTC'"
+        return formatter
+    }())
 
 /// A form error as the error summary and the field show it.
 struct FormError {
@@ -97,16 +113,23 @@ struct FormError {
 }
 
 /// A text field's view model for the `field` partial.
-func fieldView(_ name: String, _ label: String, value: String?, hint: String? = nil, error: String? = nil,
-               textarea: Bool = false, type: String = "text", autocomplete: String? = nil) -> [String: Any] {
-    let describedBy = [hint == nil ? nil : "\(name)-hint", error == nil ? nil : "\(name)-error"].compactMap { $0 }.joined(separator: " ")
-    return view(["name": name, "label": label, "value": value, "hint": hint, "error": error, "textarea": textarea,
-                 "type": type, "autocomplete": autocomplete, "describedBy": describedBy])
+func fieldView(
+    _ name: String, _ label: String, value: String?, hint: String? = nil, error: String? = nil,
+    textarea: Bool = false, type: String = "text", autocomplete: String? = nil
+) -> [String: Any] {
+    let describedBy = [hint == nil ? nil : "\(name)-hint", error == nil ? nil : "\(name)-error"].compactMap { $0 }
+        .joined(separator: " ")
+    return view([
+        "name": name, "label": label, "value": value, "hint": hint, "error": error, "textarea": textarea,
+        "type": type, "autocomplete": autocomplete, "describedBy": describedBy,
+    ])
 }
 
 /// The protective markings `user` may give a record: only those their vetting reaches, so nobody makes a record
 /// they could not read back. `among` narrows the choice (industry alerts use a few).
-func markingChoices(for user: User?, among markings: [Classification] = Classification.allCases, selected: String? = nil) -> [[String: Any]] {
+func markingChoices(
+    for user: User?, among markings: [Classification] = Classification.allCases, selected: String? = nil
+) -> [[String: Any]] {
     markings.filter { marking in user.map { marking <= $0.vetting.maximumClassification } ?? false }
         .map { ["code": $0.rawValue, "selected": $0.rawValue == selected] }
 }
@@ -119,10 +142,15 @@ func countries(_ codes: [String], _ reference: ReferenceData) -> String {
 /// A date of birth as people write it: "18 May 1975", "May 1975" or "1975" for a partial one; anything else as given.
 func displayBirth(_ value: String) -> String {
     let parts = value.split(separator: "-").map(String.init)
-    let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
     guard let year = parts.first, year.count == 4, Int(year) != nil else { return value }
     if parts.count >= 2, let month = Int(parts[1]), (1...12).contains(month) {
-        if parts.count == 3, let day = Int(parts[2]), (1...31).contains(day) { return "\(day) \(months[month - 1]) \(year)" }
+        if parts.count == 3, let day = Int(parts[2]), (1...31).contains(day) {
+            return "\(day) \(months[month - 1]) \(year)"
+        }
         return "\(months[month - 1]) \(year)"
     }
     return parts.count == 1 ? year : value

@@ -16,7 +16,9 @@ enum RequestReading {
     }
 
     /// Decodes a JSON body into `T`, refusing malformed JSON, wrong types and fields `T` does not know.
-    static func json<T: Codable>(_ type: T.Type, from request: Request, context: LiaisonRequestContext) async throws -> T {
+    static func json<T: Codable>(_ type: T.Type, from request: Request, context: LiaisonRequestContext) async throws
+        -> T
+    {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let data = Data(buffer: buffer)
         let raw: Any
@@ -26,7 +28,8 @@ enum RequestReading {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not JSON"))
         }
         let value = try JSONCoding.decoder.decode(T.self, from: data)
-        let known = try JSONSerialization.jsonObject(with: JSONCoding.encoder.encode(value), options: [.fragmentsAllowed])
+        let known = try JSONSerialization.jsonObject(
+            with: JSONCoding.encoder.encode(value), options: [.fragmentsAllowed])
         if let unknown = firstUnknownField(raw, known, path: "") {
             throw LiaisonError.invalid(unknown, "is not a field this endpoint accepts")
         }
@@ -79,11 +82,15 @@ enum RequestReading {
     static func caseQuery(_ request: Request, limit: Int = 100) throws -> CaseQuery {
         var allocation: CaseQuery.Allocation?
         if let given = try text("allocation", request, max: 20) {
-            guard let known = CaseQuery.Allocation(rawValue: given) else { throw LiaisonError.invalid("allocation", "must be mine or unallocated") }
+            guard let known = CaseQuery.Allocation(rawValue: given) else {
+                throw LiaisonError.invalid("allocation", "must be mine or unallocated")
+            }
             allocation = known
         }
-        return CaseQuery(reference: try text("reference", request, max: 20), allocation: allocation, stage: try text("stage", request, max: 40),
-                         limit: limit, cursor: try text("cursor", request, max: 20))
+        return CaseQuery(
+            reference: try text("reference", request, max: 20), allocation: allocation,
+            stage: try text("stage", request, max: 40),
+            limit: limit, cursor: try text("cursor", request, max: 20))
     }
 
     static func text(_ name: String, _ request: Request, max: Int = 200) throws -> String? {

@@ -15,78 +15,78 @@ enum Templates {
     ]
 
     static let layout = """
-    <!DOCTYPE html>
-    <html lang="en-GB">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>{{#hasErrors}}Error: {{/hasErrors}}{{title}} – Liaison</title>
-    <link rel="stylesheet" href="/assets/liaison.css">
-    </head>
-    <body>
-    <a href="#main" class="skip-link">Skip to main content</a>
-    <header class="header" role="banner">
-      <div class="header__inner">
-        <a href="/" class="header__service">Liaison</a>
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{#hasErrors}}Error: {{/hasErrors}}{{title}} – Liaison</title>
+        <link rel="stylesheet" href="/assets/liaison.css">
+        </head>
+        <body>
+        <a href="#main" class="skip-link">Skip to main content</a>
+        <header class="header" role="banner">
+          <div class="header__inner">
+            <a href="/" class="header__service">Liaison</a>
+            {{#user}}
+            <div class="header__user">
+              <span>{{displayName}}, {{agencyName}}</span>
+              <form method="post" action="/logout"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="link-button" type="submit">Sign out</button></form>
+            </div>
+            {{/user}}
+          </div>
+        </header>
         {{#user}}
-        <div class="header__user">
-          <span>{{displayName}}, {{agencyName}}</span>
-          <form method="post" action="/logout"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="link-button" type="submit">Sign out</button></form>
-        </div>
+        <nav class="nav" aria-label="Main">
+          <div class="nav__inner"><ul>
+            {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}
+          </ul></div>
+        </nav>
         {{/user}}
-      </div>
-    </header>
-    {{#user}}
-    <nav class="nav" aria-label="Main">
-      <div class="nav__inner"><ul>
-        {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}
-      </ul></div>
-    </nav>
-    {{/user}}
-    <div class="width-container">
-    {{#user}}<p class="phase-banner"><strong class="tag">Beta</strong> Liaison is new: <a href="/feedback">tell us what works and what does not</a>.</p>{{/user}}
-    <main id="main" tabindex="-1">
-    {{{content}}}
-    </main>
-    </div>
-    <footer class="footer" role="contentinfo"><div class="width-container">
-    Liaison — shared casework and intelligence for the agencies tackling serious and organised crime.
-    Information here is protectively marked: handle it as its marking says.
-    </div></footer>
-    </body>
-    </html>
-    """
+        <div class="width-container">
+        {{#user}}<p class="phase-banner"><strong class="tag">Beta</strong> Liaison is new: <a href="/feedback">tell us what works and what does not</a>.</p>{{/user}}
+        <main id="main" tabindex="-1">
+        {{{content}}}
+        </main>
+        </div>
+        <footer class="footer" role="contentinfo"><div class="width-container">
+        Liaison — shared casework and intelligence for the agencies tackling serious and organised crime.
+        Information here is protectively marked: handle it as its marking says.
+        </div></footer>
+        </body>
+        </html>
+        """
 
     static let errorSummary = """
-    {{#hasErrors}}
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-      <h2 id="error-summary-title">There is a problem</h2>
-      <ul>{{#errors}}<li><a href="#{{anchor}}">{{message}}</a></li>{{/errors}}</ul>
-    </div>
-    {{/hasErrors}}
-    """
+        {{#hasErrors}}
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+          <h2 id="error-summary-title">There is a problem</h2>
+          <ul>{{#errors}}<li><a href="#{{anchor}}">{{message}}</a></li>{{/errors}}</ul>
+        </div>
+        {{/hasErrors}}
+        """
 
     /// A labelled text input or textarea with hint and error. Context: name, label, hint, value, error, textarea, type.
     static let field = """
-    <div class="form-group{{#error}} form-group--error{{/error}}">
-      <label for="{{name}}">{{label}}</label>
-      {{#hint}}<span class="hint" id="{{name}}-hint">{{hint}}</span>{{/hint}}
-      {{#error}}<span class="error-message" id="{{name}}-error"><span class="visually-hidden">Error:</span> {{error}}</span>{{/error}}
-      {{#textarea}}<textarea id="{{name}}" name="{{name}}" rows="4"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{value}}</textarea>{{/textarea}}
-      {{^textarea}}<input type="{{type}}" id="{{name}}" name="{{name}}" value="{{value}}"{{#autocomplete}} autocomplete="{{autocomplete}}"{{/autocomplete}}{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{/textarea}}
-    </div>
-    """
+        <div class="form-group{{#error}} form-group--error{{/error}}">
+          <label for="{{name}}">{{label}}</label>
+          {{#hint}}<span class="hint" id="{{name}}-hint">{{hint}}</span>{{/hint}}
+          {{#error}}<span class="error-message" id="{{name}}-error"><span class="visually-hidden">Error:</span> {{error}}</span>{{/error}}
+          {{#textarea}}<textarea id="{{name}}" name="{{name}}" rows="4"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{value}}</textarea>{{/textarea}}
+          {{^textarea}}<input type="{{type}}" id="{{name}}" name="{{name}}" value="{{value}}"{{#autocomplete}} autocomplete="{{autocomplete}}"{{/autocomplete}}{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{/textarea}}
+        </div>
+        """
 
     static let error = """
-    <div class="two-thirds">
-    <h1>{{heading}}</h1>
-    <p>{{message}}</p>
-    <p><a href="/">Go to the start page</a></p>
-    {{#requestID}}<p class="hint">Reference: {{requestID}}</p>{{/requestID}}
-    </div>
-    """
+        <div class="two-thirds">
+        <h1>{{heading}}</h1>
+        <p>{{message}}</p>
+        <p><a href="/">Go to the start page</a></p>
+        {{#requestID}}<p class="hint">Reference: {{requestID}}</p>{{/requestID}}
+        </div>
+        """
 
     static let markingTag = """
-    <strong class="tag {{markingClass}}">{{markingLabel}}</strong>
-    """
+        <strong class="tag {{markingClass}}">{{markingLabel}}</strong>
+        """
 }

@@ -14,19 +14,26 @@ struct AdminPages {
     static let access = RouteAccess.roles([.administrator])
 
     /// Every reference list with its entries, and a form per list to add an entry or change one.
-    func referencePage(_ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
-                       status: HTTPResponse.Status = .ok) async throws -> Response {
+    func referencePage(
+        _ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let actor = try administrator(context)
         let entries = try await reference.entries(by: actor, request: context.request)
         let lists = Dictionary(grouping: entries, by: \.list)
-        return pages.page("adminReference", title: "Reference data", context: view([
-            "notice": notice, "problem": problem, "csrf": context.identity?.csrfToken ?? "",
-            "lists": lists.keys.sorted().map { list in
-                view(["list": list, "entries": lists[list]!.sorted { ($0.sortOrder, $0.code) < ($1.sortOrder, $1.code) }.map { e in
-                    view(["code": e.code, "label": e.label, "order": String(e.sortOrder), "active": e.active])
-                }, "next": String((lists[list]!.map(\.sortOrder).max() ?? 0) + 10)])
-            },
-        ]), identity: context.identity, section: "/admin/users", status: status)
+        return pages.page(
+            "adminReference", title: "Reference data",
+            context: view([
+                "notice": notice, "problem": problem, "csrf": context.identity?.csrfToken ?? "",
+                "lists": lists.keys.sorted().map { list in
+                    view([
+                        "list": list,
+                        "entries": lists[list]!.sorted { ($0.sortOrder, $0.code) < ($1.sortOrder, $1.code) }.map { e in
+                            view(["code": e.code, "label": e.label, "order": String(e.sortOrder), "active": e.active])
+                        }, "next": String((lists[list]!.map(\.sortOrder).max() ?? 0) + 10),
+                    ])
+                },
+            ]), identity: context.identity, section: "/admin/users", status: status)
     }
 
     func register(_ routes: inout RouteTable) {
@@ -35,11 +42,16 @@ struct AdminPages {
             let actor = try this.administrator(context)
             let agencies = try await this.directory.agencyNames(codes: true)
             let users = try await this.admin.users(by: actor, request: context.request).map { user -> [String: Any] in
-                view(["id": user.id.rawValue, "username": user.username, "name": user.displayName, "agency": agencies[user.agencyID],
-                      "roles": user.roles.map(\.rawValue).joined(separator: ", "), "vetting": user.vetting.rawValue,
-                      "briefings": user.briefings.joined(separator: ", "), "active": user.active])
+                view([
+                    "id": user.id.rawValue, "username": user.username, "name": user.displayName,
+                    "agency": agencies[user.agencyID],
+                    "roles": user.roles.map(\.rawValue).joined(separator: ", "), "vetting": user.vetting.rawValue,
+                    "briefings": user.briefings.joined(separator: ", "), "active": user.active,
+                ])
             }
-            return this.pages.page("adminUsers", title: "Accounts", context: ["users": users], identity: context.identity, section: "/admin/users")
+            return this.pages.page(
+                "adminUsers", title: "Accounts", context: ["users": users], identity: context.identity,
+                section: "/admin/users")
         }
         routes.page(.get, "/admin/reference", access: Self.access) { request, context in
             try await this.referencePage(context, notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
@@ -48,8 +60,10 @@ struct AdminPages {
             let form = try await FormData.read(request)
             let actor = try this.administrator(context)
             do {
-                _ = try await this.reference.save(list: form["list"], code: form["code"], label: form["label"], sortOrder: Int(form["sortOrder"]) ?? -1,
-                          active: form["active"] == "1", by: actor, request: context.request)
+                _ = try await this.reference.save(
+                    list: form["list"], code: form["code"], label: form["label"],
+                    sortOrder: Int(form["sortOrder"]) ?? -1,
+                    active: form["active"] == "1", by: actor, request: context.request)
             } catch let error as LiaisonError {
                 guard let problem = ObligationPages.problem(error) else { throw error }
                 return try await this.referencePage(context, problem: problem, status: .unprocessableContent)
@@ -62,10 +76,12 @@ struct AdminPages {
         routes.page(.post, "/admin/delivery", access: Self.access) { request, context in
             let form = try await FormData.read(request)
             let actor = try this.administrator(context)
-            let input = DeliveryChannels(agencyID: actor.agencyID, email: form["email"].trimmingCharacters(in: .whitespaces),
-                                         webhookURL: form["webhookURL"].trimmingCharacters(in: .whitespaces), version: Int(form["version"]) ?? 0)
+            let input = DeliveryChannels(
+                agencyID: actor.agencyID, email: form["email"].trimmingCharacters(in: .whitespaces),
+                webhookURL: form["webhookURL"].trimmingCharacters(in: .whitespaces), version: Int(form["version"]) ?? 0)
             do {
-                _ = try await this.obligations.setChannels(agencyCode: try await this.agencyCode(actor), input, by: actor, request: context.request)
+                _ = try await this.obligations.setChannels(
+                    agencyCode: try await this.agencyCode(actor), input, by: actor, request: context.request)
             } catch let error as LiaisonError {
                 guard let problem = ObligationPages.problem(error) else { throw error }
                 return try await this.deliveryPage(context, problem: problem, form: form, status: .unprocessableContent)
@@ -74,7 +90,8 @@ struct AdminPages {
         }
         routes.page(.post, "/admin/delivery/secret", access: Self.access) { _, context in
             let actor = try this.administrator(context)
-            let made = try await this.obligations.newWebhookSecret(agencyCode: try await this.agencyCode(actor), by: actor, request: context.request)
+            let made = try await this.obligations.newWebhookSecret(
+                agencyCode: try await this.agencyCode(actor), by: actor, request: context.request)
             return try await this.deliveryPage(context, newSecret: made.secret)
         }
         routes.page(.get, "/admin/users/new", access: Self.access) { _, context in
@@ -84,12 +101,15 @@ struct AdminPages {
         routes.page(.post, "/admin/users/new", access: Self.access) { request, context in
             let actor = try context.user()
             let form = try await FormData.read(request)
-            let input = NewUser(username: form["username"], displayName: form["displayName"], email: form["email"],
-                                agencyCode: form["agency"], roles: form.all("roles"), vetting: form["vetting"], password: form["password"])
+            let input = NewUser(
+                username: form["username"], displayName: form["displayName"], email: form["email"],
+                agencyCode: form["agency"], roles: form.all("roles"), vetting: form["vetting"],
+                password: form["password"])
             var errors = FormErrors()
             do {
                 let hasher = this.authenticator.hasher
-                let user = try await this.admin.create(input, hash: { try await hasher.hash($0) }, by: actor, request: context.request)
+                let user = try await this.admin.create(
+                    input, hash: { try await hasher.hash($0) }, by: actor, request: context.request)
                 return Response.redirect(to: "/admin/users/\(user.id)?saved=1")
             } catch LiaisonError.invalid(let problems) {
                 errors.add(problems) { field in (field, Self.labels[field] ?? field) }
@@ -99,15 +119,19 @@ struct AdminPages {
         routes.page(.get, "/admin/users/{id}", access: Self.access) { request, context in
             let actor = try this.administrator(context)
             let id: UserID = try RequestReading.id(context)
-            try await Auditor(log: this.authenticator.audit).run(actor, "user.read", kind: "user", ids: [id.rawValue], request: context.request) {}
-            return try await this.userPage(id, context: context,
-                                           notice: request.uri.queryParameters["saved"] != nil ? "Account saved." : nil)
+            try await Auditor(log: this.authenticator.audit).run(
+                actor, "user.read", kind: "user", ids: [id.rawValue], request: context.request
+            ) {}
+            return try await this.userPage(
+                id, context: context,
+                notice: request.uri.queryParameters["saved"] != nil ? "Account saved." : nil)
         }
         routes.page(.post, "/admin/users/{id}/active", access: Self.access) { request, context in
             let actor = try this.administrator(context)
             let form = try await FormData.read(request)
             let id: UserID = try RequestReading.id(context)
-            _ = try await this.admin.setActive(id, active: form["active"] == "true", by: actor, request: context.request)
+            _ = try await this.admin.setActive(
+                id, active: form["active"] == "true", by: actor, request: context.request)
             return Response.redirect(to: "/admin/users/\(id)?saved=1")
         }
         routes.page(.post, "/admin/users/{id}/briefings", access: Self.access) { request, context in
@@ -115,7 +139,8 @@ struct AdminPages {
             let form = try await FormData.read(request)
             let id: UserID = try RequestReading.id(context)
             do {
-                _ = try await this.admin.setBriefings(id, briefings: form.lines("briefings"), by: actor, request: context.request)
+                _ = try await this.admin.setBriefings(
+                    id, briefings: form.lines("briefings"), by: actor, request: context.request)
             } catch LiaisonError.invalid(let problems) {
                 var errors = FormErrors()
                 errors.add(problems) { _ in ("briefings", "Briefing") }
@@ -134,7 +159,8 @@ struct AdminPages {
                 errors.add("name", "Token name must be 1 to 100 characters")
                 return try await this.userPage(id, context: context, errors: errors, status: .unprocessableContent)
             }
-            let token = try await this.authenticator.issueToken(for: user, name: name, by: actor.username, request: context.request)
+            let token = try await this.authenticator.issueToken(
+                for: user, name: name, by: actor.username, request: context.request)
             return try await this.userPage(id, context: context, newToken: token)
         }
         routes.page(.post, "/admin/tokens/{id}/revoke", access: Self.access) { request, context in
@@ -143,78 +169,116 @@ struct AdminPages {
             guard let tokenID = context.parameters.get("id"), UUID(uuidString: tokenID) != nil else {
                 throw LiaisonError.invalid("id", "is not a valid identifier (expected a UUID)")
             }
-            _ = try await this.authenticator.revokeToken(id: tokenID.lowercased(), by: actor.username, request: context.request)
+            _ = try await this.authenticator.revokeToken(
+                id: tokenID.lowercased(), by: actor.username, request: context.request)
             let owner = UserID(validating: form["user"]).map { "/admin/users/\($0)?saved=1" } ?? "/admin/users"
             return Response.redirect(to: owner)
         }
     }
 
     func agencyCode(_ user: User) async throws -> String {
-        guard let agency = try await directory.agency(user.agencyID) else { throw LiaisonError.notFound(kind: "agency", id: user.agencyID.rawValue) }
+        guard let agency = try await directory.agency(user.agencyID) else {
+            throw LiaisonError.notFound(kind: "agency", id: user.agencyID.rawValue)
+        }
         return agency.code
     }
 
     /// The administrator's own agency's delivery channels: where its notices go by email and by signed webhook.
     /// The signing secret is made here and shown once, never again.
-    func deliveryPage(_ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, newSecret: String? = nil,
-                      form: FormData? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func deliveryPage(
+        _ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, newSecret: String? = nil,
+        form: FormData? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let actor = try administrator(context)
         let code = try await agencyCode(actor)
         let channels = try await obligations.channels(agencyCode: code, by: actor, request: context.request)
         let agency = try await directory.agency(actor.agencyID)
-        return pages.page("adminDelivery", title: "Delivery of notices", context: view([
-            "agency": agency?.name ?? code, "code": code, "notice": notice, "problem": problem, "newSecret": newSecret,
-            "csrf": context.identity?.csrfToken ?? "", "version": String(channels.version),
-            "email": form?["email"] ?? channels.email, "webhookURL": form?["webhookURL"] ?? channels.webhookURL,
-            "secretSet": channels.webhookSecret != nil,
-        ]), identity: context.identity, section: "/admin/users", status: status)
+        return pages.page(
+            "adminDelivery", title: "Delivery of notices",
+            context: view([
+                "agency": agency?.name ?? code, "code": code, "notice": notice, "problem": problem,
+                "newSecret": newSecret,
+                "csrf": context.identity?.csrfToken ?? "", "version": String(channels.version),
+                "email": form?["email"] ?? channels.email, "webhookURL": form?["webhookURL"] ?? channels.webhookURL,
+                "secretSet": channels.webhookSecret != nil,
+            ]), identity: context.identity, section: "/admin/users", status: status)
     }
 
-    static let labels = ["username": "Username", "displayName": "Name", "email": "Email", "agency": "Agency", "roles": "Roles",
-                         "vetting": "Vetting", "password": "Password"]
+    static let labels = [
+        "username": "Username", "displayName": "Name", "email": "Email", "agency": "Agency", "roles": "Roles",
+        "vetting": "Vetting", "password": "Password",
+    ]
 
     func administrator(_ context: LiaisonRequestContext) throws -> User {
         let user = try context.user()
-        guard user.has(.administrator) else { throw LiaisonError.forbidden(reason: "only administrators manage accounts") }
+        guard user.has(.administrator) else {
+            throw LiaisonError.forbidden(reason: "only administrators manage accounts")
+        }
         return user
     }
 
-    func newUserForm(_ form: FormData, errors: FormErrors, context: LiaisonRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func newUserForm(
+        _ form: FormData, errors: FormErrors, context: LiaisonRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         var page = errors.view
         page["csrf"] = context.identity?.csrfToken ?? ""
         page["fields"] = [
-            fieldView("username", "Username", value: form["username"], hint: "Lowercase, e.g. nca.jsmith", error: errors["username"]),
+            fieldView(
+                "username", "Username", value: form["username"], hint: "Lowercase, e.g. nca.jsmith",
+                error: errors["username"]),
             fieldView("displayName", "Name", value: form["displayName"], error: errors["displayName"]),
             fieldView("email", "Email", value: form["email"], error: errors["email"]),
-            fieldView("password", "Initial password", value: "", hint: "At least 12 characters. Give it to the user by a separate channel.",
-                      error: errors["password"], type: "password", autocomplete: "new-password"),
+            fieldView(
+                "password", "Initial password", value: "",
+                hint: "At least 12 characters. Give it to the user by a separate channel.",
+                error: errors["password"], type: "password", autocomplete: "new-password"),
         ]
         page["agencyError"] = errors["agency"]
-        page["agencies"] = try await directory.agencies().map { ["code": $0.code, "label": $0.name, "selected": $0.code == form["agency"]] }
+        page["agencies"] = try await directory.agencies().map {
+            ["code": $0.code, "label": $0.name, "selected": $0.code == form["agency"]]
+        }
         page["rolesError"] = errors["roles"]
-        page["roles"] = Role.allCases.map { ["code": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
-                                             "checked": form.all("roles").contains($0.rawValue)] }
+        page["roles"] = Role.allCases.map {
+            [
+                "code": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
+                "checked": form.all("roles").contains($0.rawValue),
+            ]
+        }
         page["vettingError"] = errors["vetting"]
         page["vettings"] = Vetting.allCases.map { ["code": $0.rawValue, "selected": $0.rawValue == form["vetting"]] }
-        return pages.page("adminUserForm", title: "Add an account", context: page, identity: context.identity, section: "/admin/users", status: status)
+        return pages.page(
+            "adminUserForm", title: "Add an account", context: page, identity: context.identity,
+            section: "/admin/users", status: status)
     }
 
-    func userPage(_ id: UserID, context: LiaisonRequestContext, notice: String? = nil, newToken: String? = nil,
-                  errors: FormErrors = FormErrors(), status: HTTPResponse.Status = .ok) async throws -> Response {
+    func userPage(
+        _ id: UserID, context: LiaisonRequestContext, notice: String? = nil, newToken: String? = nil,
+        errors: FormErrors = FormErrors(), status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let (user, tokens) = try await admin.user(id, by: try administrator(context), request: context.request)
         let agency = try await directory.agency(user.agencyID)
-        let formatter = ISO8601DateFormatter()
         var page = errors.view
-        page.merge(view([
-            "id": user.id.rawValue, "username": user.username, "name": user.displayName, "email": user.email, "agency": agency?.name,
-            "roles": user.roles.map(\.rawValue).joined(separator: ", "), "vetting": user.vetting.rawValue,
-            "briefings": user.briefings.joined(separator: "\n"), "active": user.active, "csrf": context.identity?.csrfToken,
-            "notice": notice, "newToken": newToken, "briefingsError": errors["briefings"], "nameError": errors["name"],
-            "tokens": tokens.map { t in
-                view(["id": t.id, "userID": user.id.rawValue, "name": t.name, "created": formatter.string(from: t.createdAt), "revoked": t.revokedAt.map { formatter.string(from: $0) },
-                      "expires": formatter.string(from: t.expiresAt), "expired": t.expiresAt <= directory.now()])
-            },
-        ])) { $1 }
-        return pages.page("adminUser", title: user.username, context: page, identity: context.identity, section: "/admin/users", status: status)
+        page.merge(
+            view([
+                "id": user.id.rawValue, "username": user.username, "name": user.displayName, "email": user.email,
+                "agency": agency?.name,
+                "roles": user.roles.map(\.rawValue).joined(separator: ", "), "vetting": user.vetting.rawValue,
+                "briefings": user.briefings.joined(separator: "\n"), "active": user.active,
+                "csrf": context.identity?.csrfToken,
+                "notice": notice, "newToken": newToken, "briefingsError": errors["briefings"],
+                "nameError": errors["name"],
+                "tokens": tokens.map { t in
+                    view([
+                        "id": t.id, "userID": user.id.rawValue, "name": t.name,
+                        "created": DateFormats.instant(t.createdAt),
+                        "revoked": t.revokedAt.map { DateFormats.instant($0) },
+                        "expires": DateFormats.instant(t.expiresAt), "expired": t.expiresAt <= directory.now(),
+                    ])
+                },
+            ])
+        ) { $1 }
+        return pages.page(
+            "adminUser", title: user.username, context: page, identity: context.identity, section: "/admin/users",
+            status: status)
     }
 }

@@ -25,12 +25,15 @@ struct AlertPages {
             try AlertsAPI.refuseUnlessAuthor(user)
             let indicators = form.lines("indicators").map { line -> AlertIndicator in
                 let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                return parts.count == 2 ? AlertIndicator(kind: parts[0], value: parts[1]) : AlertIndicator(kind: "", value: line)
+                return parts.count == 2
+                    ? AlertIndicator(kind: parts[0], value: parts[1]) : AlertIndicator(kind: "", value: line)
             }
             let classification = Classification(rawValue: form["classification"]) ?? .official
-            let input = AlertInput(title: form["title"], category: form["category"], summary: form["summary"], guidance: form["guidance"], indicators: indicators,
-                                   sectors: form.all("sectors"), marking: ProtectiveMarking(classification), expiresOn: form["expiresOn"],
-                                   sourceIntel: form["sourceIntel"].isEmpty ? nil : form["sourceIntel"])
+            let input = AlertInput(
+                title: form["title"], category: form["category"], summary: form["summary"], guidance: form["guidance"],
+                indicators: indicators,
+                sectors: form.all("sectors"), marking: ProtectiveMarking(classification), expiresOn: form["expiresOn"],
+                sourceIntel: form["sourceIntel"].isEmpty ? nil : form["sourceIntel"])
             do {
                 let made = try await this.alerts.create(input, by: user, request: context.request)
                 return Response.redirect(to: "/alerts/\(made.id)?saved=1")
@@ -41,14 +44,17 @@ struct AlertPages {
         }
         routes.page(.get, "/alerts/audiences", access: .roles([.administrator])) { request, context in
             try AlertsAPI.refuseUnlessAdministrator(try context.user())
-            return try await this.audiences(context: context, notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
+            return try await this.audiences(
+                context: context, notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
         }
         routes.page(.post, "/alerts/audiences", access: .roles([.administrator])) { request, context in
             let form = try await FormData.read(request)
             let user = try context.user()
             try AlertsAPI.refuseUnlessAdministrator(user)
             do {
-                _ = try await this.alerts.setAudience(form["agency"], AlertAudienceInput(sectors: form.all("sectors")), by: user, request: context.request)
+                _ = try await this.alerts.setAudience(
+                    form["agency"], AlertAudienceInput(sectors: form.all("sectors")), by: user, request: context.request
+                )
             } catch let error as LiaisonError {
                 guard let problem = ObligationPages.problem(error) else { throw error }
                 return try await this.audiences(context: context, problem: problem)
@@ -56,12 +62,16 @@ struct AlertPages {
             return Response.redirect(to: "/alerts/audiences?saved=1")
         }
         routes.page(.get, "/alerts/{id}", access: .readAlert) { request, context in
-            try await this.show(context.parameters.get("id") ?? "", context: context, notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
+            try await this.show(
+                context.parameters.get("id") ?? "", context: context,
+                notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
         }
         routes.page(.post, "/alerts/{id}/steps", access: .publishAlert) { request, context in
             try await this.act(request, context, need: .publish) { form, id, user in
-                _ = try await this.alerts.step(id, AlertStepInput(version: Int(form["version"]), action: form["action"], reason: form["reason"]), by: user,
-                                               request: context.request)
+                _ = try await this.alerts.step(
+                    id, AlertStepInput(version: Int(form["version"]), action: form["action"], reason: form["reason"]),
+                    by: user,
+                    request: context.request)
             }
         }
         routes.page(.post, "/alerts/{id}/acknowledgement", access: .answerAlert) { request, context in
@@ -71,16 +81,21 @@ struct AlertPages {
         }
         routes.page(.post, "/alerts/{id}/feedback", access: .answerAlert) { request, context in
             try await this.act(request, context, need: .answer) { form, id, user in
-                _ = try await this.alerts.feedback(id, AlertFeedbackInput(rating: form["rating"], text: form["text"]), by: user, request: context.request)
+                _ = try await this.alerts.feedback(
+                    id, AlertFeedbackInput(rating: form["rating"], text: form["text"]), by: user,
+                    request: context.request)
             }
         }
     }
 
     /// A form post on one alert: the access check, then `body`; a refused input shows the alert again with the problem.
-    func act(_ request: Request, _ context: LiaisonRequestContext, need: AlertService.Need,
-             _ body: (FormData, String, User) async throws -> Void) async throws -> Response {
+    func act(
+        _ request: Request, _ context: LiaisonRequestContext, need: AlertService.Need,
+        _ body: (FormData, String, User) async throws -> Void
+    ) async throws -> Response {
         let form = try await FormData.read(request)
-        let user = try context.user(), id = context.parameters.get("id") ?? ""
+        let user = try context.user()
+        let id = context.parameters.get("id") ?? ""
         try await alerts.require(id, need, by: user, request: context.request)
         do {
             try await body(form, id, user)
@@ -95,69 +110,115 @@ struct AlertPages {
         let user = try context.user()
         let found = try await alerts.list(by: user, request: context.request)
         let reference = try await directory.reference()
-        return pages.page("alerts", title: "Industry alerts", context: view([
-            "notice": notice, "confined": user.confinedToAlerts ? true : nil,
-            "canWrite": !Set(user.roles).isDisjoint(with: AlertService.authorRoles) ? true : nil, "isAdmin": user.has(.administrator) ? true : nil,
-            "items": found.map { a in
-                view(["id": a.id.rawValue, "title": a.title, "category": reference.label(a.category, in: "alert-category"), "issuer": a.issuer,
-                      "sectors": a.sectors.map { reference.label($0, in: "industry-sector") }.joined(separator: ", "), "expires": a.expiresOn,
-                      "status": a.status.rawValue, "marking": a.marking.label, "published": a.publishedAt.map(displayTime),
-                      "acknowledged": a.acknowledgements.isEmpty ? nil : (user.confinedToAlerts ? "Acknowledged" : "\(a.acknowledgements.count) acknowledged"),
-                      "summary": String(a.summary.prefix(300))])
-            },
-            "hasItems": !found.isEmpty,
-        ]), identity: context.identity, section: "/alerts")
+        return pages.page(
+            "alerts", title: "Industry alerts",
+            context: view([
+                "notice": notice, "confined": user.confinedToAlerts ? true : nil,
+                "canWrite": !Set(user.roles).isDisjoint(with: AlertService.authorRoles) ? true : nil,
+                "isAdmin": user.has(.administrator) ? true : nil,
+                "items": found.map { a in
+                    view([
+                        "id": a.id.rawValue, "title": a.title,
+                        "category": reference.label(a.category, in: "alert-category"), "issuer": a.issuer,
+                        "sectors": a.sectors.map { reference.label($0, in: "industry-sector") }.joined(separator: ", "),
+                        "expires": a.expiresOn,
+                        "status": a.status.rawValue, "marking": a.marking.label,
+                        "published": a.publishedAt.map(displayTime),
+                        "acknowledged": a.acknowledgements.isEmpty
+                            ? nil
+                            : (user.confinedToAlerts ? "Acknowledged" : "\(a.acknowledgements.count) acknowledged"),
+                        "summary": String(a.summary.prefix(300)),
+                    ])
+                },
+                "hasItems": !found.isEmpty,
+            ]), identity: context.identity, section: "/alerts")
     }
 
-    func form(context: LiaisonRequestContext, problem: String? = nil, values: FormData? = nil) async throws -> Response {
+    func form(context: LiaisonRequestContext, problem: String? = nil, values: FormData? = nil) async throws -> Response
+    {
         let reference = try await directory.reference()
         let chosen = Set(values?.all("sectors") ?? [])
-        return pages.page("alertForm", title: "Write an industry alert", context: view([
-            "csrf": context.identity?.csrfToken ?? "", "problem": problem,
-            "form": values.map { f in ["title", "summary", "guidance", "indicators", "expiresOn", "sourceIntel"].reduce(into: [String: String]()) { $0[$1] = f[$1] } },
-            "categories": reference.list("alert-category").map { ["code": $0.code, "label": $0.label, "selected": values?["category"] == $0.code] },
-            "sectors": reference.list("industry-sector").map { ["code": $0.code, "label": $0.label, "checked": chosen.contains($0.code)] },
-            "classifications": markingChoices(for: context.identity?.user, among: AlertService.markings),
-        ]), identity: context.identity, section: "/alerts", status: problem == nil ? .ok : .unprocessableContent)
+        return pages.page(
+            "alertForm", title: "Write an industry alert",
+            context: view([
+                "csrf": context.identity?.csrfToken ?? "", "problem": problem,
+                "form": values.map { f in
+                    ["title", "summary", "guidance", "indicators", "expiresOn", "sourceIntel"].reduce(
+                        into: [String: String]()
+                    ) { $0[$1] = f[$1] }
+                },
+                "categories": reference.list("alert-category").map {
+                    ["code": $0.code, "label": $0.label, "selected": values?["category"] == $0.code]
+                },
+                "sectors": reference.list("industry-sector").map {
+                    ["code": $0.code, "label": $0.label, "checked": chosen.contains($0.code)]
+                },
+                "classifications": markingChoices(for: context.identity?.user, among: AlertService.markings),
+            ]), identity: context.identity, section: "/alerts", status: problem == nil ? .ok : .unprocessableContent)
     }
 
-    func audiences(context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil) async throws -> Response {
+    func audiences(context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil) async throws
+        -> Response
+    {
         let user = try context.user()
         let reference = try await directory.reference()
         let found = try await alerts.audiences(by: user, request: context.request)
-        return pages.page("alertAudiences", title: "Who receives industry alerts", context: view([
-            "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
-            "items": found.map { a in
-                ["code": a.agencyCode, "name": a.agencyName,
-                 "sectors": reference.list("industry-sector").map { ["org": a.agencyCode, "code": $0.code, "label": $0.label, "checked": a.sectors.contains($0.code)] }] as [String: Any]
-            },
-            "hasItems": !found.isEmpty,
-        ]), identity: context.identity, section: "/alerts", status: problem == nil ? .ok : .unprocessableContent)
+        return pages.page(
+            "alertAudiences", title: "Who receives industry alerts",
+            context: view([
+                "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
+                "items": found.map { a in
+                    [
+                        "code": a.agencyCode, "name": a.agencyName,
+                        "sectors": reference.list("industry-sector").map {
+                            [
+                                "org": a.agencyCode, "code": $0.code, "label": $0.label,
+                                "checked": a.sectors.contains($0.code),
+                            ]
+                        },
+                    ] as [String: Any]
+                },
+                "hasItems": !found.isEmpty,
+            ]), identity: context.identity, section: "/alerts", status: problem == nil ? .ok : .unprocessableContent)
     }
 
-    func show(_ id: String, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
-              status: HTTPResponse.Status = .ok) async throws -> Response {
+    func show(
+        _ id: String, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.user()
         let a = try await alerts.get(id, by: user, request: context.request)
         let reference = try await directory.reference()
         let issuing = try await alerts.mayPublish(a.id, by: user)
         var context2 = view([
-            "id": a.id.rawValue, "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem, "version": String(a.version),
-            "title": a.title, "category": reference.label(a.category, in: "alert-category"), "issuer": a.issuer, "summary": a.summary, "guidance": a.guidance,
-            "sectors": a.sectors.map { reference.label($0, in: "industry-sector") }.joined(separator: ", "), "expires": a.expiresOn, "status": a.status.rawValue,
+            "id": a.id.rawValue, "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
+            "version": String(a.version),
+            "title": a.title, "category": reference.label(a.category, in: "alert-category"), "issuer": a.issuer,
+            "summary": a.summary, "guidance": a.guidance,
+            "sectors": a.sectors.map { reference.label($0, in: "industry-sector") }.joined(separator: ", "),
+            "expires": a.expiresOn, "status": a.status.rawValue,
             "published": a.publishedAt.map(displayTime), "withdrawnReason": a.withdrawnReason,
-            "indicators": a.indicators.map { view(["kind": $0.kind, "value": $0.value, "note": $0.note]) }, "hasIndicators": !a.indicators.isEmpty,
+            "indicators": a.indicators.map { view(["kind": $0.kind, "value": $0.value, "note": $0.note]) },
+            "hasIndicators": !a.indicators.isEmpty,
             "sourceIntel": a.sourceIntel?.rawValue,
             "confined": user.confinedToAlerts ? true : nil,
             "acknowledged": a.acknowledgements.first.map { "Acknowledged by \($0.by), \(displayTime($0.at))" },
-            "acknowledgements": a.acknowledgements.map { ["agency": $0.agencyCode, "by": $0.by, "at": displayTime($0.at)] },
+            "acknowledgements": a.acknowledgements.map {
+                ["agency": $0.agencyCode, "by": $0.by, "at": displayTime($0.at)]
+            },
             "hasAcknowledgements": !a.acknowledgements.isEmpty,
-            "feedback": a.feedback.map { ["agency": $0.agencyCode, "by": $0.by, "at": displayTime($0.at), "rating": $0.rating, "text": $0.text] },
+            "feedback": a.feedback.map {
+                ["agency": $0.agencyCode, "by": $0.by, "at": displayTime($0.at), "rating": $0.rating, "text": $0.text]
+            },
             "hasFeedback": !a.feedback.isEmpty,
-            "ratings": AlertFeedback.ratings.map { ["code": $0, "label": $0.replacingOccurrences(of: "-", with: " ")] },
-            "canPublish": issuing && a.status == .draft ? true : nil, "canWithdraw": issuing && a.status == .published ? true : nil,
+            "ratings": AlertFeedback.ratings.map {
+                ["code": $0, "label": $0.replacingOccurrences(of: "-", with: " ")]
+            },
+            "canPublish": issuing && a.status == .draft ? true : nil,
+            "canWithdraw": issuing && a.status == .published ? true : nil,
         ])
         for (key, value) in markingView(a.marking) { context2[key] = value }
-        return pages.page("alert", title: a.title, context: context2, identity: context.identity, section: "/alerts", status: status)
+        return pages.page(
+            "alert", title: a.title, context: context2, identity: context.identity, section: "/alerts", status: status)
     }
 }

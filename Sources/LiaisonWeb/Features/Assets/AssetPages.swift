@@ -33,8 +33,11 @@ struct AssetPages {
         let found = try await assets.list(target: target, by: user, request: context.request)
         return view([
             "assets": found.map { o in
-                view(["id": o.id.rawValue, "power": o.power.label, "court": o.court, "madeOn": o.madeOn, "amount": Self.money(o.amount), "status": o.status,
-                      "collected": o.collected > 0 ? Self.money(o.collected) : nil])
+                view([
+                    "id": o.id.rawValue, "power": o.power.label, "court": o.court, "madeOn": o.madeOn,
+                    "amount": Self.money(o.amount), "status": o.status,
+                    "collected": o.collected > 0 ? Self.money(o.collected) : nil,
+                ])
             },
             "hasAssets": !found.isEmpty, "assetTargetKind": target.kind, "assetTargetID": target.id,
             "canRecordAsset": AccessPolicy.decideCreate(user, marking: .official).allowed,
@@ -46,34 +49,49 @@ struct AssetPages {
         routes.page(.get, "/assets/new", access: .createRecord("asset")) { request, context in
             try AccessPolicy.enforceCreate(try context.user())
             let q = request.uri.queryParameters
-            return try await this.form(target: AssetTarget(kind: q["targetKind"].map(String.init) ?? "subject", id: q["targetID"].map(String.init) ?? ""),
-                                       context: context)
+            return try await this.form(
+                target: AssetTarget(
+                    kind: q["targetKind"].map(String.init) ?? "subject", id: q["targetID"].map(String.init) ?? ""),
+                context: context)
         }
         routes.page(.post, "/assets", access: .createRecord("asset")) { request, context in
             let form = try await FormData.read(request)
             let user = try context.user()
             try AccessPolicy.enforceCreate(user)
-            func number(_ name: String) -> Double? { Double(form[name].replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "£", with: "")) }
+            func number(_ name: String) -> Double? {
+                Double(form[name].replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "£", with: ""))
+            }
             let target = AssetTarget(kind: form["targetKind"], id: form["targetID"])
-            let terms = form["power"] == "confiscation"
-                ? ConfiscationTerms(benefit: number("benefit") ?? -1, available: number("available") ?? -1, compensation: number("compensation") ?? 0,
-                                    timeToPay: form["timeToPay"], defaultSentenceMonths: Int(form["defaultSentenceMonths"]) ?? -1)
+            let terms =
+                form["power"] == "confiscation"
+                ? ConfiscationTerms(
+                    benefit: number("benefit") ?? -1, available: number("available") ?? -1,
+                    compensation: number("compensation") ?? 0,
+                    timeToPay: form["timeToPay"], defaultSentenceMonths: Int(form["defaultSentenceMonths"]) ?? -1)
                 : nil
-            let parts = [("prosecution", form["prosecution"]), ("enforcement", form["enforcement"])].filter { !$0.1.isEmpty }
-                .map { AgencyPartInput(agency: $0.1, role: $0.0) }
-            let input = AssetOrderInput(target: target, power: form["power"], court: form["court"], reference: form["reference"], madeOn: form["madeOn"],
-                                        amount: number("amount"), confiscation: terms, agencies: parts,
-                                        marking: form["classification"].isEmpty ? nil : Classification(rawValue: form["classification"]).map { ProtectiveMarking($0) })
+            let parts = [("prosecution", form["prosecution"]), ("enforcement", form["enforcement"])].filter {
+                !$0.1.isEmpty
+            }
+            .map { AgencyPartInput(agency: $0.1, role: $0.0) }
+            let input = AssetOrderInput(
+                target: target, power: form["power"], court: form["court"], reference: form["reference"],
+                madeOn: form["madeOn"],
+                amount: number("amount"), confiscation: terms, agencies: parts,
+                marking: form["classification"].isEmpty
+                    ? nil : Classification(rawValue: form["classification"]).map { ProtectiveMarking($0) })
             do {
                 let made = try await this.assets.record(input, by: user, request: context.request)
                 return Response.redirect(to: "/assets/\(made.id)?saved=1")
             } catch let error as LiaisonError {
                 guard let problem = ObligationPages.problem(error) else { throw error }
-                return try await this.form(target: target, context: context, problem: problem, entered: form, status: .unprocessableContent)
+                return try await this.form(
+                    target: target, context: context, problem: problem, entered: form, status: .unprocessableContent)
             }
         }
         routes.page(.get, "/assets/{id}", access: .readRecord("asset")) { request, context in
-            try await this.show(try RequestReading.id(context), context: context, notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
+            try await this.show(
+                try RequestReading.id(context), context: context,
+                notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
         }
         routes.page(.post, "/assets/{id}/events", access: .updateRecord("asset")) { request, context in
             let form = try await FormData.read(request)
@@ -81,8 +99,10 @@ struct AssetPages {
             let id: AssetOrderID = try RequestReading.id(context)
             try await this.assets.checkChange(id, by: user)
             func text(_ name: String) -> String? { form[name].isEmpty ? nil : form[name] }
-            let input = AssetEventInput(version: Int(form["version"]), kind: text("kind"), date: text("date"),
-                                        amount: text("amount").flatMap { Double($0.replacingOccurrences(of: ",", with: "")) }, until: text("until"), note: text("note"))
+            let input = AssetEventInput(
+                version: Int(form["version"]), kind: text("kind"), date: text("date"),
+                amount: text("amount").flatMap { Double($0.replacingOccurrences(of: ",", with: "")) },
+                until: text("until"), note: text("note"))
             do {
                 _ = try await this.assets.step(id, input, by: user, request: context.request)
             } catch let error as LiaisonError {
@@ -92,16 +112,21 @@ struct AssetPages {
             return Response.redirect(to: "/assets/\(id)?saved=1")
         }
         routes.page(.get, "/asset-recovery/scheme", access: .signedIn) { request, context in
-            try await this.scheme(context: context, notice: request.uri.queryParameters["saved"] != nil ? "Published." : nil)
+            try await this.scheme(
+                context: context, notice: request.uri.queryParameters["saved"] != nil ? "Published." : nil)
         }
         routes.page(.post, "/asset-recovery/scheme", access: .roles(AssetService.schemeEditors)) { request, context in
             let form = try await FormData.read(request)
             let user = try context.user()
-            if Set(user.roles).isDisjoint(with: AssetService.schemeEditors) { throw LiaisonError.forbidden(reason: "only administrators publish the incentivisation scheme") }
+            if Set(user.roles).isDisjoint(with: AssetService.schemeEditors) {
+                throw LiaisonError.forbidden(reason: "only administrators publish the incentivisation scheme")
+            }
             let shares = Dictionary(uniqueKeysWithValues: IncentiveScheme.parts.map { ($0, Double(form[$0]) ?? -1) })
             do {
-                _ = try await this.assets.publish(IncentiveScheme(version: Int(form["version"]) ?? 0, effectiveFrom: form["effectiveFrom"], shares: shares),
-                                                  by: user, request: context.request)
+                _ = try await this.assets.publish(
+                    IncentiveScheme(
+                        version: Int(form["version"]) ?? 0, effectiveFrom: form["effectiveFrom"], shares: shares),
+                    by: user, request: context.request)
             } catch let error as LiaisonError {
                 guard let problem = ObligationPages.problem(error) else { throw error }
                 return try await this.scheme(context: context, problem: problem, status: .unprocessableContent)
@@ -110,65 +135,108 @@ struct AssetPages {
         }
     }
 
-    func form(target: AssetTarget, context: LiaisonRequestContext, problem: String? = nil, entered: FormData? = nil,
-              status: HTTPResponse.Status = .ok) async throws -> Response {
-        let fields = ["power", "court", "reference", "madeOn", "amount", "benefit", "available", "compensation", "timeToPay", "defaultSentenceMonths",
-                      "prosecution", "enforcement"]
+    func form(
+        target: AssetTarget, context: LiaisonRequestContext, problem: String? = nil, entered: FormData? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let fields = [
+            "power", "court", "reference", "madeOn", "amount", "benefit", "available", "compensation", "timeToPay",
+            "defaultSentenceMonths",
+            "prosecution", "enforcement",
+        ]
         var values: [String: String] = [:]
         for field in fields { values[field] = entered?[field] }
-        return pages.page("assetForm", title: "Record an order or seizure", context: view([
-            "targetKind": target.kind, "targetID": target.id, "back": Self.href(target), "csrf": context.identity?.csrfToken ?? "", "problem": problem,
-            "form": values,
-            "powers": AssetPower.allCases.map { p in view(["code": p.rawValue, "label": p.label, "selected": values["power"] == p.rawValue ? true : nil]) },
-        ]), identity: context.identity, section: "/reports", status: status)
+        return pages.page(
+            "assetForm", title: "Record an order or seizure",
+            context: view([
+                "targetKind": target.kind, "targetID": target.id, "back": Self.href(target),
+                "csrf": context.identity?.csrfToken ?? "", "problem": problem,
+                "form": values,
+                "powers": AssetPower.allCases.map { p in
+                    view(["code": p.rawValue, "label": p.label, "selected": values["power"] == p.rawValue ? true : nil])
+                },
+            ]), identity: context.identity, section: "/reports", status: status)
     }
 
-    func show(_ id: AssetOrderID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
-              status: HTTPResponse.Status = .ok) async throws -> Response {
+    func show(
+        _ id: AssetOrderID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.user()
         let o = try await assets.get(id, by: user, request: context.request)
         let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
         let receipts = try await assets.shares(of: o)
         var page = view([
-            "id": o.id.rawValue, "power": o.power.label, "court": o.court, "reference": o.reference, "madeOn": o.madeOn, "amountLabel": o.power.amountLabel,
-            "amount": Self.money(o.amount), "status": o.status, "collected": Self.money(o.collected), "outstanding": o.outstanding.map(Self.money),
+            "id": o.id.rawValue, "power": o.power.label, "court": o.court, "reference": o.reference, "madeOn": o.madeOn,
+            "amountLabel": o.power.amountLabel,
+            "amount": Self.money(o.amount), "status": o.status, "collected": Self.money(o.collected),
+            "outstanding": o.outstanding.map(Self.money),
             "detentionLimit": o.detentionLimit, "targetHref": Self.href(o.target),
             "targetLabel": o.target.kind == "ocg" ? "the group" : o.target.kind == "case" ? "the case" : "the subject",
             "agencies": o.agencies.map { ["agency": agencies[$0.agency] ?? $0.agency.rawValue, "role": $0.role] },
             "confiscation": o.confiscation.map { t in
-                ["benefit": Self.money(t.benefit), "available": Self.money(t.available), "compensation": Self.money(t.compensation), "timeToPay": t.timeToPay,
-                 "defaultSentence": "\(t.defaultSentenceMonths) months"]
+                [
+                    "benefit": Self.money(t.benefit), "available": Self.money(t.available),
+                    "compensation": Self.money(t.compensation), "timeToPay": t.timeToPay,
+                    "defaultSentence": "\(t.defaultSentenceMonths) months",
+                ]
             },
             "events": o.events.map { e in
-                view(["kind": e.kind, "date": e.date, "amount": e.amount.map(Self.money), "until": e.until, "note": e.note, "by": e.recordedBy])
+                view([
+                    "kind": e.kind, "date": e.date, "amount": e.amount.map(Self.money), "until": e.until,
+                    "note": e.note, "by": e.recordedBy,
+                ])
             },
             "hasEvents": !o.events.isEmpty,
             "receipts": receipts.map { r in
-                ["date": r.event.date, "amount": Self.money(r.event.amount ?? 0),
-                 "shares": r.shares.map { s in ["part": s.part, "agency": s.agency.flatMap { agencies[$0] } ?? (s.part == "victims" ? "Victims (compensation)" : "Home Office"),
-                                                "amount": Self.money(s.amount)] }] as [String: Any]
+                [
+                    "date": r.event.date, "amount": Self.money(r.event.amount ?? 0),
+                    "shares": r.shares.map { s in
+                        [
+                            "part": s.part,
+                            "agency": s.agency.flatMap { agencies[$0] }
+                                ?? (s.part == "victims" ? "Victims (compensation)" : "Home Office"),
+                            "amount": Self.money(s.amount),
+                        ]
+                    },
+                ] as [String: Any]
             },
             "hasReceipts": !receipts.isEmpty,
-            "nextEvents": (o.power.steps[o.status] ?? []).map { ["code": $0] }, "hasNext": o.power.steps[o.status] != nil,
+            "nextEvents": (o.power.steps[o.status] ?? []).map { ["code": $0] },
+            "hasNext": o.power.steps[o.status] != nil,
             "canChange": AccessPolicy.decide(user, .update, o.meta, kind: AssetService.kind).allowed,
-            "version": String(o.meta.version), "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
+            "version": String(o.meta.version), "csrf": context.identity?.csrfToken ?? "", "notice": notice,
+            "problem": problem,
         ])
         page.merge(markingView(o.meta.marking)) { $1 }
-        return pages.page("asset", title: "\(o.power.label) \(o.reference)", context: page, identity: context.identity, section: "/reports", status: status)
+        return pages.page(
+            "asset", title: "\(o.power.label) \(o.reference)", context: page, identity: context.identity,
+            section: "/reports", status: status)
     }
 
-    func scheme(context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func scheme(
+        context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.user()
         let schemes = try await assets.schemes()
         let current = IncentiveScheme.inForce(schemes, on: InterventionService.day(directory.now()))
-        return pages.page("incentiveScheme", title: "Asset recovery incentivisation scheme", context: view([
-            "versions": schemes.map { s in
-                ["version": String(s.version), "effectiveFrom": s.effectiveFrom, "current": s == current,
-                 "shares": IncentiveScheme.parts.map { ["part": $0, "percent": PerformanceReport.number(s.shares[$0] ?? 0)] }] as [String: Any]
-            },
-            "canPublish": !Set(user.roles).isDisjoint(with: AssetService.schemeEditors), "next": String((schemes.map(\.version).max() ?? 1) + 1),
-            "parts": IncentiveScheme.parts.map { ["part": $0, "percent": PerformanceReport.number(current.shares[$0] ?? 0)] },
-            "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
-        ]), identity: context.identity, section: "/reports", status: status)
+        return pages.page(
+            "incentiveScheme", title: "Asset recovery incentivisation scheme",
+            context: view([
+                "versions": schemes.map { s in
+                    [
+                        "version": String(s.version), "effectiveFrom": s.effectiveFrom, "current": s == current,
+                        "shares": IncentiveScheme.parts.map {
+                            ["part": $0, "percent": PerformanceReport.number(s.shares[$0] ?? 0)]
+                        },
+                    ] as [String: Any]
+                },
+                "canPublish": !Set(user.roles).isDisjoint(with: AssetService.schemeEditors),
+                "next": String((schemes.map(\.version).max() ?? 1) + 1),
+                "parts": IncentiveScheme.parts.map {
+                    ["part": $0, "percent": PerformanceReport.number(current.shares[$0] ?? 0)]
+                },
+                "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
+            ]), identity: context.identity, section: "/reports", status: status)
     }
 }

@@ -26,54 +26,95 @@ struct AssetsAPI {
     struct SchemeList: Encodable, Sendable { var items: [IncentiveScheme] }
 
     static func view(_ order: AssetOrder, _ service: AssetService) async throws -> AssetView {
-        AssetView(order: order, collected: order.collected, outstanding: order.outstanding,
-                  receipts: try await service.shares(of: order).map { Receipt(eventID: $0.event.id, date: $0.event.date, amount: $0.event.amount ?? 0, shares: $0.shares) })
+        AssetView(
+            order: order, collected: order.collected, outstanding: order.outstanding,
+            receipts: try await service.shares(of: order).map {
+                Receipt(eventID: $0.event.id, date: $0.event.date, amount: $0.event.amount ?? 0, shares: $0.shares)
+            })
     }
 
     func register(_ api: inout RouteTable) {
         let assets = self.assets
-        api.add(APIOperation(method: .post, path: "/api/v1/assets", operationID: "recordAsset",
-                             summary: "Record a restraint order, confiscation order, cash seizure, account freezing order or civil recovery claim",
-                             tag: "Asset recovery", requestBody: "AssetOrderInput", response: "AssetView", status: 201, access: .createRecord("asset"))) { request, context in
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/assets", operationID: "recordAsset",
+                summary:
+                    "Record a restraint order, confiscation order, cash seizure, account freezing order or civil recovery claim",
+                tag: "Asset recovery", requestBody: "AssetOrderInput", response: "AssetView", status: 201,
+                access: .createRecord("asset"))
+        ) { request, context in
             let user = try context.user()
             try AccessPolicy.enforceCreate(user)
             let input = try await RequestReading.json(AssetOrderInput.self, from: request, context: context)
             let made = try await assets.record(input, by: user, request: context.request)
             return try createdResponse(try await Self.view(made, assets), at: "/api/v1/assets/\(made.id)")
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/assets/{id}", operationID: "getAsset", summary: "One asset record with its events and each receipt's split",
-                             tag: "Asset recovery", response: "AssetView", access: .readRecord("asset"))) { _, context in
-            try jsonResponse(try await Self.view(try await assets.get(try RequestReading.id(context), by: try context.user(), request: context.request), assets))
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/assets/{id}", operationID: "getAsset",
+                summary: "One asset record with its events and each receipt's split",
+                tag: "Asset recovery", response: "AssetView", access: .readRecord("asset"))
+        ) { _, context in
+            try jsonResponse(
+                try await Self.view(
+                    try await assets.get(
+                        try RequestReading.id(context), by: try context.user(), request: context.request), assets))
         }
-        api.add(APIOperation(method: .post, path: "/api/v1/assets/{id}/events", operationID: "recordAssetEvent",
-                             summary: "Record the next event (variation, payment, default, detention, extension, forfeiture, return, release, recovery…); send the version you saw",
-                             tag: "Asset recovery", requestBody: "AssetEventInput", response: "AssetView", access: .updateRecord("asset"))) { request, context in
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/assets/{id}/events", operationID: "recordAssetEvent",
+                summary:
+                    "Record the next event (variation, payment, default, detention, extension, forfeiture, return, release, recovery…); send the version you saw",
+                tag: "Asset recovery", requestBody: "AssetEventInput", response: "AssetView",
+                access: .updateRecord("asset"))
+        ) { request, context in
             let user = try context.user()
             let id: AssetOrderID = try RequestReading.id(context)
             try await assets.checkChange(id, by: user)
             let input = try await RequestReading.json(AssetEventInput.self, from: request, context: context)
-            return try jsonResponse(try await Self.view(try await assets.step(id, input, by: user, request: context.request), assets))
+            return try jsonResponse(
+                try await Self.view(try await assets.step(id, input, by: user, request: context.request), assets))
         }
         for (kind, path) in [("subject", "subjects"), ("ocg", "ocgs"), ("case", "cases")] {
-            api.add(APIOperation(method: .get, path: "/api/v1/\(path)/{id}/assets", operationID: "\(kind)Assets",
-                                 summary: "Asset records held against this \(kind == "ocg" ? "group" : kind)\(kind == "subject" ? " (and their cases)" : "")",
-                                 tag: "Asset recovery", response: "AssetList", access: .readRecord(kind))) { _, context in
+            api.add(
+                APIOperation(
+                    method: .get, path: "/api/v1/\(path)/{id}/assets", operationID: "\(kind)Assets",
+                    summary:
+                        "Asset records held against this \(kind == "ocg" ? "group" : kind)\(kind == "subject" ? " (and their cases)" : "")",
+                    tag: "Asset recovery", response: "AssetList", access: .readRecord(kind))
+            ) { _, context in
                 guard let id = context.parameters.get("id") else { throw LiaisonError.invalid("id", "is missing") }
-                return try jsonResponse(AssetList(items: try await assets.list(target: AssetTarget(kind: kind, id: id.lowercased()), by: try context.user(),
-                                                                               request: context.request)))
+                return try jsonResponse(
+                    AssetList(
+                        items: try await assets.list(
+                            target: AssetTarget(kind: kind, id: id.lowercased()), by: try context.user(),
+                            request: context.request)))
             }
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/asset-recovery/scheme", operationID: "incentiveSchemes",
-                             summary: "Every version of the asset recovery incentivisation scheme, newest first", tag: "Asset recovery", response: "SchemeList")) { _, _ in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/asset-recovery/scheme", operationID: "incentiveSchemes",
+                summary: "Every version of the asset recovery incentivisation scheme, newest first",
+                tag: "Asset recovery", response: "SchemeList")
+        ) { _, _ in
             try jsonResponse(SchemeList(items: try await assets.schemes()))
         }
-        api.add(APIOperation(method: .post, path: "/api/v1/asset-recovery/scheme", operationID: "publishIncentiveScheme",
-                             summary: "Publish the next version of the incentivisation scheme (administrators)", tag: "Asset recovery",
-                             requestBody: "IncentiveScheme", response: "IncentiveScheme", status: 201, access: .roles(AssetService.schemeEditors))) { request, context in
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/asset-recovery/scheme", operationID: "publishIncentiveScheme",
+                summary: "Publish the next version of the incentivisation scheme (administrators)",
+                tag: "Asset recovery",
+                requestBody: "IncentiveScheme", response: "IncentiveScheme", status: 201,
+                access: .roles(AssetService.schemeEditors))
+        ) { request, context in
             let user = try context.user()
-            if Set(user.roles).isDisjoint(with: AssetService.schemeEditors) { throw LiaisonError.forbidden(reason: "only administrators publish the incentivisation scheme") }
+            if Set(user.roles).isDisjoint(with: AssetService.schemeEditors) {
+                throw LiaisonError.forbidden(reason: "only administrators publish the incentivisation scheme")
+            }
             let scheme = try await RequestReading.json(IncentiveScheme.self, from: request, context: context)
-            return try createdResponse(try await assets.publish(scheme, by: user, request: context.request), at: "/api/v1/asset-recovery/scheme")
+            return try createdResponse(
+                try await assets.publish(scheme, by: user, request: context.request),
+                at: "/api/v1/asset-recovery/scheme")
         }
     }
 }
@@ -83,15 +124,22 @@ struct ReportsAPI {
     let reports: ReportService
 
     static let parameters: [APIOperation.Parameter] = [
-        .init(name: "period", description: "A financial year (2025-26), a quarter (2025-26-Q1) or dates (2026-01-01..2026-03-31); the current financial year if absent"),
-        .init(name: "area", description: "An area code (force area or region)"), .init(name: "market", description: "A criminal-market code (the priority)"),
-        .init(name: "format", description: "json (default) or csv", schema: ["type": "string", "enum": ["json", "csv"]]),
+        .init(
+            name: "period",
+            description:
+                "A financial year (2025-26), a quarter (2025-26-Q1) or dates (2026-01-01..2026-03-31); the current financial year if absent"
+        ),
+        .init(name: "area", description: "An area code (force area or region)"),
+        .init(name: "market", description: "A criminal-market code (the priority)"),
+        .init(
+            name: "format", description: "json (default) or csv", schema: ["type": "string", "enum": ["json", "csv"]]),
     ]
 
     static func scope(_ request: Request, _ reports: ReportService) async throws -> ReportScope {
         let q = request.uri.queryParameters
-        return try await reports.scope(period: q["period"].map(String.init) ?? reports.currentYear(), area: q["area"].map(String.init),
-                                       market: q["market"].map(String.init))
+        return try await reports.scope(
+            period: q["period"].map(String.init) ?? reports.currentYear(), area: q["area"].map(String.init),
+            market: q["market"].map(String.init))
     }
 
     static func format(_ request: Request) throws -> String {
@@ -101,28 +149,49 @@ struct ReportsAPI {
     }
 
     static func csv(_ text: String, name: String) -> Response {
-        var response = Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+        var response = Response(
+            status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
         response.headers[.contentDisposition] = "attachment; filename=\"\(name).csv\""
         return response
     }
 
     func register(_ api: inout RouteTable) {
         let reports = self.reports
-        api.add(APIOperation(method: .get, path: "/api/v1/reports/performance", operationID: "performanceReport",
-                             summary: "The performance report for a period, area and market, each measure beside the previous period; published=true leaves out restricted measures",
-                             tag: "Reports", query: Self.parameters + [.init(name: "published", description: "true for the published version", schema: ["type": "boolean"])],
-                             response: "PerformanceReport")) { request, context in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/reports/performance", operationID: "performanceReport",
+                summary:
+                    "The performance report for a period, area and market, each measure beside the previous period; published=true leaves out restricted measures",
+                tag: "Reports",
+                query: Self.parameters + [
+                    .init(name: "published", description: "true for the published version", schema: ["type": "boolean"])
+                ],
+                response: "PerformanceReport")
+        ) { request, context in
             let format = try Self.format(request)
             let published = try RequestReading.flag(request, "published")
-            let report = try await reports.performance(try await Self.scope(request, reports), published: published, by: try context.user(), request: context.request)
-            return format == "csv" ? Self.csv(report.csv, name: "liaison-performance-\(report.scope.period.name)") : try jsonResponse(report)
+            let report = try await reports.performance(
+                try await Self.scope(request, reports), published: published, by: try context.user(),
+                request: context.request)
+            return format == "csv"
+                ? Self.csv(report.csv, name: "liaison-performance-\(report.scope.period.name)")
+                : try jsonResponse(report)
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/reports/profile", operationID: "localProfile",
-                             summary: "A local serious and organised crime profile for an area and period: groups, measures, partners' contributions, places",
-                             tag: "Reports", query: Self.parameters, response: "LocalProfile")) { request, context in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/reports/profile", operationID: "localProfile",
+                summary:
+                    "A local serious and organised crime profile for an area and period: groups, measures, partners' contributions, places",
+                tag: "Reports", query: Self.parameters, response: "LocalProfile")
+        ) { request, context in
             let format = try Self.format(request)
-            let profile = try await reports.profile(try await Self.scope(request, reports), by: try context.user(), request: context.request)
-            return format == "csv" ? Self.csv(ReportService.profileCSV(profile), name: "liaison-profile-\(profile.scope.area ?? "all")-\(profile.scope.period.name)")
+            let profile = try await reports.profile(
+                try await Self.scope(request, reports), by: try context.user(), request: context.request)
+            return format == "csv"
+                ? Self.csv(
+                    ReportService.profileCSV(profile),
+                    name: "liaison-profile-\(profile.scope.area ?? "all")-\(profile.scope.period.name)")
                 : try jsonResponse(profile)
         }
     }

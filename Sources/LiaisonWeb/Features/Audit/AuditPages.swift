@@ -12,7 +12,8 @@ struct AuditPages {
         routes.page(.get, "/access", access: .roles(AccessAPI.explainers)) { request, context in
             let user = try context.user()
             guard !Set(user.roles).isDisjoint(with: AccessAPI.explainers) else {
-                throw LiaisonError.forbidden(reason: "only administrators and auditors may ask the policy about other users")
+                throw LiaisonError.forbidden(
+                    reason: "only administrators and auditors may ask the policy about other users")
             }
             let asked = request.uri.queryParameters["user"] != nil || request.uri.queryParameters["record"] != nil
             var errors = FormErrors()
@@ -21,49 +22,76 @@ struct AuditPages {
                 do {
                     answer = try await AccessAPI.explain(request, context: context, audit: this.audit)
                 } catch LiaisonError.invalid(let problems) {
-                    errors.add(problems) { field in (field, field == "user" ? "Username" : field == "record" ? "Record ID" : "Action") }
+                    errors.add(problems) { field in
+                        (field, field == "user" ? "Username" : field == "record" ? "Record ID" : "Action")
+                    }
                 }
             }
             var page = errors.view
             page["fields"] = [
-                fieldView("user", "Username", value: request.uri.queryParameters["user"].map(String.init), error: errors["user"]),
-                fieldView("record", "Record ID", value: request.uri.queryParameters["record"].map(String.init),
-                          hint: "The ID of a subject or organised crime group, from its page address", error: errors["record"]),
+                fieldView(
+                    "user", "Username", value: request.uri.queryParameters["user"].map(String.init),
+                    error: errors["user"]),
+                fieldView(
+                    "record", "Record ID", value: request.uri.queryParameters["record"].map(String.init),
+                    hint: "The ID of a subject or organised crime group, from its page address", error: errors["record"]
+                ),
             ]
             if let answer {
-                page["answer"] = view(["allowed": answer.allowed, "verdict": answer.allowed ? "Allowed" : "Not allowed",
-                                       "user": answer.user, "action": answer.action, "kind": answer.kind,
-                                       "reasons": answer.reasons, "withheld": answer.withheld.map { ["field": $0.field, "reason": $0.reason] },
-                                       "hasWithheld": !answer.withheld.isEmpty])
+                page["answer"] = view([
+                    "allowed": answer.allowed, "verdict": answer.allowed ? "Allowed" : "Not allowed",
+                    "user": answer.user, "action": answer.action, "kind": answer.kind,
+                    "reasons": answer.reasons,
+                    "withheld": answer.withheld.map { ["field": $0.field, "reason": $0.reason] },
+                    "hasWithheld": !answer.withheld.isEmpty,
+                ])
             }
-            return this.pages.page("access", title: "Why can't they see this?", context: page, identity: context.identity,
-                                   section: "/audit", status: errors.isEmpty ? .ok : .unprocessableContent)
+            return this.pages.page(
+                "access", title: "Why can't they see this?", context: page, identity: context.identity,
+                section: "/audit", status: errors.isEmpty ? .ok : .unprocessableContent)
         }
         routes.page(.get, "/audit", access: .roles(AuditAPI.readers)) { request, context in
             let (user, query) = try AuditAPI.query(request, context: context)
-            let entries = try await this.audit.search(query, by: user, request: context.request, detail: AuditAPI.describe(query))
+            let entries = try await this.audit.search(
+                query, by: user, request: context.request, detail: AuditAPI.describe(query))
             let filters = ["actor", "object", "action", "outcome", "from", "to"]
-            let values = Dictionary(uniqueKeysWithValues: filters.map { ($0, request.uri.queryParameters[Substring($0)].map(String.init) ?? "") })
-            let base = filters.compactMap { name in values[name].flatMap { $0.isEmpty ? nil : "\(name)=\(urlEncode($0))" } }.joined(separator: "&")
+            let values = Dictionary(
+                uniqueKeysWithValues: filters.map {
+                    ($0, request.uri.queryParameters[Substring($0)].map(String.init) ?? "")
+                })
+            let base = filters.compactMap { name in
+                values[name].flatMap { $0.isEmpty ? nil : "\(name)=\(urlEncode($0))" }
+            }.joined(separator: "&")
             let items = entries.map { e -> [String: Any] in
-                view(["sequence": String(e.sequence), "time": displayTime(e.time), "actor": e.actorName, "action": e.action,
-                      "objects": e.objectIDs.prefix(3).joined(separator: " ") + (e.objectIDs.count > 3 ? " (+\(e.objectIDs.count - 3))" : ""),
-                      "purpose": e.purpose, "detail": e.detail, "outcome": e.outcome.rawValue,
-                      "outcomeClass": e.outcome == .allowed ? "tag--green" : e.outcome == .denied ? "tag--red" : "tag--yellow"])
+                view([
+                    "sequence": String(e.sequence), "time": displayTime(e.time), "actor": e.actorName,
+                    "action": e.action,
+                    "objects": e.objectIDs.prefix(3).joined(separator: " ")
+                        + (e.objectIDs.count > 3 ? " (+\(e.objectIDs.count - 3))" : ""),
+                    "purpose": e.purpose, "detail": e.detail, "outcome": e.outcome.rawValue,
+                    "outcomeClass": e.outcome == .allowed
+                        ? "tag--green" : e.outcome == .denied ? "tag--red" : "tag--yellow",
+                ])
             }
-            return this.pages.page("audit", title: "Audit log", context: view([
-                "fields": [
-                    fieldView("actor", "Username", value: values["actor"]),
-                    fieldView("object", "Record ID", value: values["object"]),
-                    fieldView("action", "Action", value: values["action"], hint: "e.g. subject.read, or subject. for all"),
-                    fieldView("from", "From", value: values["from"], hint: "yyyy-MM-dd"),
-                    fieldView("to", "To", value: values["to"], hint: "yyyy-MM-dd"),
-                ],
-                "outcomes": ["allowed", "denied", "failed"].map { ["code": $0, "selected": values["outcome"] == $0] },
-                "items": items, "hasItems": !items.isEmpty,
-                "nextLink": entries.count == query.limit ? entries.last.map { "/audit?\(base)\(base.isEmpty ? "" : "&")before=\($0.sequence)" } : nil,
-                "exportLink": "/api/v1/audit/export?\(base)\(base.isEmpty ? "" : "&")limit=1000",
-            ]), identity: context.identity, section: "/audit")
+            return this.pages.page(
+                "audit", title: "Audit log",
+                context: view([
+                    "fields": [
+                        fieldView("actor", "Username", value: values["actor"]),
+                        fieldView("object", "Record ID", value: values["object"]),
+                        fieldView(
+                            "action", "Action", value: values["action"], hint: "e.g. subject.read, or subject. for all"),
+                        fieldView("from", "From", value: values["from"], hint: "yyyy-MM-dd"),
+                        fieldView("to", "To", value: values["to"], hint: "yyyy-MM-dd"),
+                    ],
+                    "outcomes": ["allowed", "denied", "failed"].map { (code: String) -> [String: Any] in
+                        ["code": code, "selected": values["outcome"] == code]
+                    },
+                    "items": items, "hasItems": !items.isEmpty,
+                    "nextLink": entries.count == query.limit
+                        ? entries.last.map { "/audit?\(base)\(base.isEmpty ? "" : "&")before=\($0.sequence)" } : nil,
+                    "exportLink": "/api/v1/audit/export?\(base)\(base.isEmpty ? "" : "&")limit=1000",
+                ]), identity: context.identity, section: "/audit")
         }
     }
 }

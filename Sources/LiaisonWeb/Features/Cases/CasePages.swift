@@ -16,8 +16,10 @@ struct CasePages {
         let this = self
         routes.page(.get, "/cases", access: .signedIn) { request, context in try await this.list(request, context) }
         routes.page(.get, "/cases/{id}", access: .readRecord("case")) { request, context in
-            let c = try await this.cases.get(try RequestReading.id(context), by: try context.user(), request: context.request)
-            return try await this.show(c, context: context, notice: request.uri.queryParameters["saved"] != nil ? "Recorded." : nil)
+            let c = try await this.cases.get(
+                try RequestReading.id(context), by: try context.user(), request: context.request)
+            return try await this.show(
+                c, context: context, notice: request.uri.queryParameters["saved"] != nil ? "Recorded." : nil)
         }
         routes.page(.post, "/cases/{id}/steps", access: .updateRecord("case")) { request, context in
             let form = try await FormData.read(request)
@@ -27,24 +29,33 @@ struct CasePages {
             func text(_ name: String) -> String? { form[name].isEmpty ? nil : form[name] }
             var removal: RemovalDirections?
             if let day = text("removalDate") {
-                let formatter = ISO8601DateFormatter()
-                formatter.formatOptions = [.withFullDate]
-                removal = RemovalDirections(date: formatter.date(from: day) ?? .distantPast, route: form["route"], destination: form["destination"])
+                removal = RemovalDirections(
+                    date: DateFormats.day(day) ?? .distantPast, route: form["route"],
+                    destination: form["destination"])
             }
-            let input = CaseStepInput(version: Int(form["version"]), milestone: text("milestone"), reason: text("reason"), removal: removal,
-                                      override: text("override"), barrier: text("barrier"), barrierID: Int(form["barrierID"]), note: text("note"),
-                                      allocateTo: text("allocateTo"), consult: text("consult").map { _ in true }, minuteSheet: text("minuteSheet"),
-                                      bailConditions: text("bailConditions"), fileLocation: text("fileLocation"))
-            return try await this.attempt(id, context: context) { try await this.cases.step(id, input, by: user, request: context.request) }
+            let input = CaseStepInput(
+                version: Int(form["version"]), milestone: text("milestone"), reason: text("reason"), removal: removal,
+                override: text("override"), barrier: text("barrier"), barrierID: Int(form["barrierID"]),
+                note: text("note"),
+                allocateTo: text("allocateTo"), consult: text("consult").map { _ in true },
+                minuteSheet: text("minuteSheet"),
+                bailConditions: text("bailConditions"), fileLocation: text("fileLocation"))
+            return try await this.attempt(id, context: context) {
+                try await this.cases.step(id, input, by: user, request: context.request)
+            }
         }
         routes.page(.post, "/cases/{id}/interests", access: .registerInterest) { request, context in
             let form = try await FormData.read(request)
             let user = try context.user()
             let id: CaseID = try RequestReading.id(context)
             try await this.cases.checkInterest(id, by: user)
-            let input = InterestInput(version: Int(form["version"]), agencyCode: form["agencyCode"].isEmpty ? nil : form["agencyCode"], reason: form["reason"],
-                                      confiscation: form["confiscation"], contact: form["contact"])
-            return try await this.attempt(id, context: context) { try await this.cases.registerInterest(id, input, by: user, request: context.request) }
+            let input = InterestInput(
+                version: Int(form["version"]), agencyCode: form["agencyCode"].isEmpty ? nil : form["agencyCode"],
+                reason: form["reason"],
+                confiscation: form["confiscation"], contact: form["contact"])
+            return try await this.attempt(id, context: context) {
+                try await this.cases.registerInterest(id, input, by: user, request: context.request)
+            }
         }
     }
 
@@ -55,32 +66,51 @@ struct CasePages {
         let found = try await cases.page(query, by: user, request: context.request).items
         let counts = try await cases.counts(by: user, request: context.request)
         var names: [String: String] = [:]
-        for owner in Set(found.compactMap(\.owner)) { names[owner] = try await directory.user(username: owner)?.displayName }
-        func link(_ label: String, _ count: Int, allocation: CaseQuery.Allocation? = nil, stage: String? = nil) -> [String: Any] {
-            let parameters = [allocation.map { "allocation=\($0.rawValue)" }, stage.map { "stage=\($0)" }].compactMap { $0 }
-            return view(["label": label, "count": String(count), "href": "/cases" + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")),
-                         "current": query.allocation == allocation && query.stage == stage])
+        for owner in Set(found.compactMap(\.owner)) {
+            names[owner] = try await directory.user(username: owner)?.displayName
+        }
+        func link(_ label: String, _ count: Int, allocation: CaseQuery.Allocation? = nil, stage: String? = nil)
+            -> [String: Any]
+        {
+            let parameters = [allocation.map { "allocation=\($0.rawValue)" }, stage.map { "stage=\($0)" }].compactMap {
+                $0
+            }
+            return view([
+                "label": label, "count": String(count),
+                "href": "/cases" + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")),
+                "current": query.allocation == allocation && query.stage == stage,
+            ])
         }
         let stages = (["new"] + CaseMilestone.allCases.map(\.rawValue)).compactMap { code -> [String: Any]? in
             guard let n = counts.stages[code], n > 0 else { return nil }
             return link(CaseMilestone.label(CaseMilestone(rawValue: code)), n, stage: code)
         }
-        return pages.page("cases", title: "Deportation cases", context: view([
-            "filters": [link("All", counts.all), link("Mine", counts.mine, allocation: .mine), link("Unallocated", counts.unallocated, allocation: .unallocated)],
-            "stages": stages, "hasStages": !stages.isEmpty,
-            "items": found.map { c in
-                view(["id": c.id.rawValue, "reference": c.homeOfficeReference, "subject": c.subjectName ?? "Subject withheld",
-                      "stage": CaseMilestone.label(c.progress.stage),
-                      "owner": c.owner.map { names[$0] ?? $0 } ?? "Unallocated (workflow team)",
-                      "barriers": String(c.progress.openBarriers.count), "updated": displayTime(c.meta.updatedAt),
-                      "interests": c.activeInterests.map(\.agencyCode).joined(separator: ", ")])
-            },
-            "hasItems": !found.isEmpty,
-        ]), identity: context.identity, section: "/cases")
+        return pages.page(
+            "cases", title: "Deportation cases",
+            context: view([
+                "filters": [
+                    link("All", counts.all), link("Mine", counts.mine, allocation: .mine),
+                    link("Unallocated", counts.unallocated, allocation: .unallocated),
+                ],
+                "stages": stages, "hasStages": !stages.isEmpty,
+                "items": found.map { c in
+                    view([
+                        "id": c.id.rawValue, "reference": c.homeOfficeReference,
+                        "subject": c.subjectName ?? "Subject withheld",
+                        "stage": CaseMilestone.label(c.progress.stage),
+                        "owner": c.owner.map { names[$0] ?? $0 } ?? "Unallocated (workflow team)",
+                        "barriers": String(c.progress.openBarriers.count), "updated": displayTime(c.meta.updatedAt),
+                        "interests": c.activeInterests.map(\.agencyCode).joined(separator: ", "),
+                    ])
+                },
+                "hasItems": !found.isEmpty,
+            ]), identity: context.identity, section: "/cases")
     }
 
     /// Runs a change from a form: back to the case on success, or the case as it stands with the refusal explained.
-    func attempt(_ id: CaseID, context: LiaisonRequestContext, _ change: () async throws -> DeportationCase) async throws -> Response {
+    func attempt(_ id: CaseID, context: LiaisonRequestContext, _ change: () async throws -> DeportationCase)
+        async throws -> Response
+    {
         do {
             _ = try await change()
         } catch let error as LiaisonError {
@@ -91,65 +121,106 @@ struct CasePages {
         return Response.redirect(to: "/cases/\(id)?saved=1")
     }
 
-    func show(_ c: DeportationCase, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
-              status: HTTPResponse.Status = .ok) async throws -> Response {
+    func show(
+        _ c: DeportationCase, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.user()
         let canChange = AccessPolicy.decide(user, .update, c.meta, kind: CaseService.kind).allowed
         let owed = try await obligations.list(.all, caseID: c.id, by: user, request: context.request)
         let now = obligations.now()
         let next = CaseRules.standard.allowed(after: c.progress.stage)
         let guides = try await guidance.current()
-        let relevant = (next.map(\.rawValue) + ["barrier", "interest", "minute-sheet", "consultation"] + (c.owner == nil ? [] : ["allocated-case"]) + ["contact"]).compactMap { guides[$0] }
-        let sheet: String = switch c.minuteSheet?.state {
-        case .attached?: "Attached \(c.minuteSheet?.attachedAt.map(displayTime) ?? "")"
-        case .requested?: "Requested from \(c.minuteSheet?.requestedFrom ?? "the team holding the file") on \(c.minuteSheet?.requestedAt.map(displayTime) ?? ""), awaiting confirmation"
-        case nil: "Not yet attached"
-        }
+        let relevant =
+            (next.map(\.rawValue) + ["barrier", "interest", "minute-sheet", "consultation"]
+            + (c.owner == nil ? [] : ["allocated-case"]) + ["contact"]).compactMap { guides[$0] }
+        let sheet: String =
+            switch c.minuteSheet?.state {
+            case .attached?: "Attached \(c.minuteSheet?.attachedAt.map(displayTime) ?? "")"
+            case .requested?:
+                "Requested from \(c.minuteSheet?.requestedFrom ?? "the team holding the file") on \(c.minuteSheet?.requestedAt.map(displayTime) ?? ""), awaiting confirmation"
+            case nil: "Not yet attached"
+            }
         let reference = try await directory.reference()
         var people: [String: String] = [:]
-        for username in Set(c.progress.events.map(\.by)) { people[username] = try await directory.user(username: username)?.displayName }
+        for username in Set(c.progress.events.map(\.by)) {
+            people[username] = try await directory.user(username: username)?.displayName
+        }
         let holder = c.fileLocation ?? CaseService.workflowTeam
         var page = view([
-            "teams": reference.list(CaseService.teamList).map { view(["code": $0.code, "label": $0.label, "selected": $0.code == holder]) },
-            "id": c.id.rawValue, "reference": c.homeOfficeReference, "version": String(c.meta.version), "csrf": context.identity?.csrfToken ?? "",
+            "teams": reference.list(CaseService.teamList).map {
+                view(["code": $0.code, "label": $0.label, "selected": $0.code == holder])
+            },
+            "id": c.id.rawValue, "reference": c.homeOfficeReference, "version": String(c.meta.version),
+            "csrf": context.identity?.csrfToken ?? "",
             "subjectID": c.subjectName == nil ? nil : c.subjectID.rawValue,
             "subject": c.subjectName ?? "Withheld: \(References.withheldSubject)",
             "stage": CaseMilestone.label(c.progress.stage),
-            "owner": try await c.owner.asyncMap { try await directory.user(username: $0)?.displayName ?? $0 } ?? "Unallocated (held by the workflow team)",
-            "fileLocation": c.fileLocation.map { reference.label($0, in: CaseService.teamList) }, "onBail": c.progress.onBail, "notice": notice, "problem": problem, "canChange": canChange,
+            "owner": try await c.owner.asyncMap { try await directory.user(username: $0)?.displayName ?? $0 }
+                ?? "Unallocated (held by the workflow team)",
+            "fileLocation": c.fileLocation.map { reference.label($0, in: CaseService.teamList) },
+            "onBail": c.progress.onBail, "notice": notice, "problem": problem, "canChange": canChange,
             "events": c.progress.events.reversed().map { e in
-                view(["kind": CaseMilestone(rawValue: e.kind)?.label ?? e.kind.prefix(1).uppercased() + e.kind.dropFirst().replacingOccurrences(of: "-", with: " "),
-                      "at": displayTime(e.at), "by": people[e.by] ?? e.by, "reason": e.reason,
-                      "details": e.details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")])
+                view([
+                    "kind": CaseMilestone(rawValue: e.kind)?.label ?? e.kind.prefix(1).uppercased()
+                        + e.kind.dropFirst().replacingOccurrences(of: "-", with: " "),
+                    "at": displayTime(e.at), "by": people[e.by] ?? e.by, "reason": e.reason,
+                    "details": e.details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(
+                        separator: "; "),
+                ])
             },
             "barriers": c.progress.barriers.map { b in
-                view(["barrierID": String(b.id), "kind": b.kind.rawValue, "open": b.isOpen, "opened": displayTime(b.openedAt), "note": b.note,
-                      "resolution": b.resolution])
+                view([
+                    "barrierID": String(b.id), "kind": b.kind.rawValue, "open": b.isOpen,
+                    "opened": displayTime(b.openedAt), "note": b.note,
+                    "resolution": b.resolution,
+                ])
             },
             "hasBarriers": !c.progress.barriers.isEmpty,
             "interests": c.activeInterests.map { i in
-                view(["agency": i.agencyCode, "reason": i.reason, "confiscation": i.confiscation, "contact": i.contact, "at": displayTime(i.registeredAt),
-                      "by": i.registeredBy, "via": i.via == .api ? "registered by the agency" : "recorded from the agency's email"])
+                view([
+                    "agency": i.agencyCode, "reason": i.reason, "confiscation": i.confiscation, "contact": i.contact,
+                    "at": displayTime(i.registeredAt),
+                    "by": i.registeredBy,
+                    "via": i.via == .api ? "registered by the agency" : "recorded from the agency's email",
+                ])
             },
             "hasInterests": !c.activeInterests.isEmpty,
             "canRegister": canChange || !Set(user.roles).isDisjoint(with: CaseService.interestRoles),
             "obligations": owed.map { o in
-                view(["agency": o.agencyCode, "event": o.event, "due": displayTime(o.dueBy), "reply": o.reply, "late": o.isOverdue(at: now),
-                      "state": o.status == .acknowledged ? "acknowledged" : o.status == .superseded ? "superseded" : o.escalation > 0 ? "escalated" : o.isOverdue(at: now) ? "overdue" : "due"])
+                view([
+                    "agency": o.agencyCode, "event": o.event, "due": displayTime(o.dueBy), "reply": o.reply,
+                    "late": o.isOverdue(at: now),
+                    "state": o.status == .acknowledged
+                        ? "acknowledged"
+                        : o.status == .superseded
+                            ? "superseded" : o.escalation > 0 ? "escalated" : o.isOverdue(at: now) ? "overdue" : "due",
+                ])
             },
             "hasObligations": !owed.isEmpty,
             "minuteSheet": sheet,
             "minuteSheetStep": c.minuteSheet?.state == .requested ? "confirm" : "attach",
-            "minuteSheetAction": c.minuteSheet == nil ? "Attach minute sheet ICD.4353" : c.minuteSheet?.state == .requested ? "Confirm minute sheet attached" : nil,
-            "guidance": relevant.map { g in view(["slug": g.slug, "title": g.title, "body": g.body, "version": String(g.version), "validFrom": g.validFrom]) },
+            "minuteSheetAction": c.minuteSheet == nil
+                ? "Attach minute sheet ICD.4353"
+                : c.minuteSheet?.state == .requested ? "Confirm minute sheet attached" : nil,
+            "guidance": relevant.map { g in
+                view([
+                    "slug": g.slug, "title": g.title, "body": g.body, "version": String(g.version),
+                    "validFrom": g.validFrom,
+                ])
+            },
             "next": next.map { ["code": $0.rawValue] },
             "barrierKinds": BarrierKind.allCases.map { ["code": $0.rawValue] },
         ])
         if let removal = c.progress.removal {
-            page["removal"] = ["date": displayTime(removal.date), "route": removal.route, "destination": removal.destination]
+            page["removal"] = [
+                "date": displayTime(removal.date), "route": removal.route, "destination": removal.destination,
+            ]
         }
         page.merge(try await assets.panel(AssetTarget(kind: "case", id: c.id.rawValue), context: context)) { $1 }
         page.merge(markingView(c.meta.marking)) { $1 }
-        return pages.page("case", title: "Case \(c.homeOfficeReference)", context: page, identity: context.identity, section: "/cases", status: status)
+        return pages.page(
+            "case", title: "Case \(c.homeOfficeReference)", context: page, identity: context.identity,
+            section: "/cases", status: status)
     }
 }

@@ -5,111 +5,111 @@ enum CaseTemplates {
     ]
 
     static let cases = """
-    <h1>Deportation cases</h1>
-    <nav aria-label="Filter cases"><ul class="tabs">{{#filters}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} ({{count}})</a></li>{{/filters}}</ul>
-    {{#hasStages}}<p class="hint">By stage: {{#stages}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} ({{count}})</a> {{/stages}}</p>{{/hasStages}}</nav>
-    {{#hasItems}}
-    <table class="responsive"><caption class="visually-hidden">Cases you can see, most recently changed first</caption>
-      <thead><tr><th scope="col">Home Office reference</th><th scope="col">Subject</th><th scope="col">Stage</th><th scope="col">Owner</th><th scope="col" class="numeric">Open barriers</th><th scope="col">Special conditions</th><th scope="col">Last changed</th></tr></thead>
-      <tbody>{{#items}}<tr><td data-label="Reference"><a href="/cases/{{id}}">{{reference}}</a></td><td data-label="Subject">{{subject}}</td><td data-label="Stage">{{stage}}</td><td data-label="Owner">{{owner}}</td><td data-label="Open barriers" class="numeric">{{barriers}}</td><td data-label="Special conditions">{{interests}}</td><td data-label="Last changed">{{updated}}</td></tr>{{/items}}</tbody>
-    </table>
-    {{/hasItems}}
-    {{^hasItems}}<p>No cases you can see here.</p>{{/hasItems}}
-    <p class="hint">A case is opened from its subject's page (or <code>POST /api/v1/cases</code>). <a href="/guidance">Casework guidance</a>.</p>
-    """
+        <h1>Deportation cases</h1>
+        <nav aria-label="Filter cases"><ul class="tabs">{{#filters}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} ({{count}})</a></li>{{/filters}}</ul>
+        {{#hasStages}}<p class="hint">By stage: {{#stages}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} ({{count}})</a> {{/stages}}</p>{{/hasStages}}</nav>
+        {{#hasItems}}
+        <table class="responsive"><caption class="visually-hidden">Cases you can see, most recently changed first</caption>
+          <thead><tr><th scope="col">Home Office reference</th><th scope="col">Subject</th><th scope="col">Stage</th><th scope="col">Owner</th><th scope="col" class="numeric">Open barriers</th><th scope="col">Special conditions</th><th scope="col">Last changed</th></tr></thead>
+          <tbody>{{#items}}<tr><td data-label="Reference"><a href="/cases/{{id}}">{{reference}}</a></td><td data-label="Subject">{{subject}}</td><td data-label="Stage">{{stage}}</td><td data-label="Owner">{{owner}}</td><td data-label="Open barriers" class="numeric">{{barriers}}</td><td data-label="Special conditions">{{interests}}</td><td data-label="Last changed">{{updated}}</td></tr>{{/items}}</tbody>
+        </table>
+        {{/hasItems}}
+        {{^hasItems}}<p>No cases you can see here.</p>{{/hasItems}}
+        <p class="hint">A case is opened from its subject's page (or <code>POST /api/v1/cases</code>). <a href="/guidance">Casework guidance</a>.</p>
+        """
 
     static let deportationCase = """
-    <a class="back-link" href="/cases">Back to cases</a>
-    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-    {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
-    <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
-    <span class="caption">Deportation case · {{stage}}</span>
-    <h1>{{reference}}</h1>
-    <dl class="summary-list">
-      <div><dt>Subject</dt><dd>{{#subjectID}}<a href="/subjects/{{subjectID}}">{{subject}}</a>{{/subjectID}}{{^subjectID}}{{subject}}{{/subjectID}}</dd></div>
-      <div><dt>Owner</dt><dd>{{owner}}</dd></div>
-      {{#fileLocation}}<div><dt>Home Office file</dt><dd>{{fileLocation}}</dd></div>{{/fileLocation}}
-      <div><dt>Bail</dt><dd>{{#onBail}}On immigration bail{{/onBail}}{{^onBail}}Not on bail{{/onBail}}</dd></div>
-      {{#removal}}<div><dt>Removal directions</dt><dd>{{date}}, {{route}} to {{destination}}</dd></div>{{/removal}}
-      <div><dt>Minute sheet ICD.4353</dt><dd>{{minuteSheet}}</dd></div>
-      <div><dt>Record</dt><dd>Version {{version}}</dd></div>
-    </dl>
-    <h2>Special conditions</h2>
-    {{#hasInterests}}<ul>{{#interests}}<li><strong>{{agency}}</strong>: {{reason}}{{#confiscation}} · confiscation: {{confiscation}}{{/confiscation}} · contact {{contact}} · registered {{at}} by {{by}} ({{via}})</li>{{/interests}}</ul>{{/hasInterests}}
-    {{^hasInterests}}<p>No partner agency has registered interest.</p>{{/hasInterests}}
-    {{#canRegister}}
-    <details class="panel"><summary>Register interest</summary>
-    <form method="post" action="/cases/{{id}}/interests" novalidate>
-      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-      {{#canChange}}<div class="form-group"><label for="agencyCode">Agency code (from its email; leave empty for your own)</label><input id="agencyCode" name="agencyCode"></div>{{/canChange}}
-      <div class="form-group"><label for="interestReason">Reason</label><textarea id="interestReason" name="reason" rows="2"></textarea></div>
-      <div class="form-group"><label for="confiscation">Confiscation proceedings or order, if any</label><input id="confiscation" name="confiscation"></div>
-      <div class="form-group"><label for="contact">Contact point</label><input id="contact" name="contact"></div>
-      <button class="button button--secondary" type="submit">Register interest</button>
-    </form></details>
-    {{/canRegister}}
-    <h2>Obligations to partners</h2>
-    {{#hasObligations}}<table><caption class="visually-hidden">Notices owed to interested agencies, soonest due first</caption>
-      <thead><tr><th scope="col">Agency</th><th scope="col">About</th><th scope="col">Due by</th><th scope="col">State</th><th scope="col">Reply</th></tr></thead>
-      <tbody>{{#obligations}}<tr><td>{{agency}}</td><td>{{event}}</td><td>{{due}}</td><td><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td><td>{{reply}}</td></tr>{{/obligations}}</tbody>
-    </table>{{/hasObligations}}
-    {{^hasObligations}}<p>None.</p>{{/hasObligations}}
-    <h2>Barriers to removal</h2>
-    {{#hasBarriers}}<ul>{{#barriers}}<li><strong>{{kind}}</strong> ({{#open}}open{{/open}}{{^open}}resolved: {{resolution}}{{/open}}), opened {{opened}}: {{note}}
-      {{#open}}{{#canChange}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
-        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="barrierID" value="{{barrierID}}">
-        <label for="resolution-{{barrierID}}">How it was resolved</label> <input id="resolution-{{barrierID}}" name="note">
-        <button class="button button--secondary" type="submit">Resolve</button></form>{{/canChange}}{{/open}}</li>{{/barriers}}</ul>{{/hasBarriers}}
-    {{^hasBarriers}}<p>None.</p>{{/hasBarriers}}
-    {{#canChange}}
-    <h2>Record the next step</h2>
-    <form method="post" action="/cases/{{id}}/steps" novalidate>
-      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-      <div class="form-group"><label for="milestone">Milestone</label>
-        <select id="milestone" name="milestone">{{#next}}<option value="{{code}}">{{code}}</option>{{/next}}</select></div>
-      <div class="form-group"><label for="reason">Why</label><textarea id="reason" name="reason" rows="2"></textarea></div>
-      <div class="form-group"><label for="removalDate">Removal date (for removal directions, yyyy-MM-dd)</label><input id="removalDate" name="removalDate"></div>
-      <div class="form-group"><label for="route">Route</label><input id="route" name="route"></div>
-      <div class="form-group"><label for="destination">Destination</label><input id="destination" name="destination"></div>
-      <div class="form-group"><label for="override">Override (senior caseworkers: less than 72 hours' notice, and why)</label><input id="override" name="override"></div>
-      <div class="form-group"><label for="bailConditions">Bail conditions and restrictions (for bail granted)</label><input id="bailConditions" name="bailConditions"></div>
-      <button class="button" type="submit">Record milestone</button>
-    </form>
-    <form method="post" action="/cases/{{id}}/steps" novalidate>
-      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-      <div class="form-group"><label for="barrier">Open a barrier</label>
-        <select id="barrier" name="barrier">{{#barrierKinds}}<option value="{{code}}">{{code}}</option>{{/barrierKinds}}</select></div>
-      <div class="form-group"><label for="note">Note</label><input id="note" name="note"></div>
-      <button class="button button--secondary" type="submit">Open barrier</button>
-    </form>
-    <form method="post" action="/cases/{{id}}/steps" novalidate>
-      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-      <div class="form-group"><label for="allocateTo">Allocate to a case owner (username)</label><input id="allocateTo" name="allocateTo"></div>
-      <button class="button button--secondary" type="submit">Allocate</button>
-    </form>
-    <form method="post" action="/cases/{{id}}/steps" novalidate>
-      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-      <div class="form-group"><label for="fileLocation">The Home Office file has moved to</label>
-        <select id="fileLocation" name="fileLocation">{{#teams}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/teams}}</select></div>
-      <button class="button button--secondary" type="submit">Record the move</button>
-    </form>
-    {{#minuteSheetAction}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
-      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-      <input type="hidden" name="minuteSheet" value="{{minuteSheetStep}}">
-      <button class="button button--secondary" type="submit">{{minuteSheetAction}}</button>
-    </form>{{/minuteSheetAction}}
-    {{#hasInterests}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
-      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="consult" value="1">
-      <button class="button button--secondary" type="submit">Consult interested agencies</button>
-    </form>{{/hasInterests}}
-    {{/canChange}}
-    {{> assetPanel}}
-    <h2>Guidance for the next steps</h2>
-    {{#guidance}}<details class="panel"><summary>{{title}}</summary><p>{{body}}</p><p class="hint">Version {{version}}, valid from {{validFrom}} · <a href="/guidance/{{slug}}">history</a></p></details>{{/guidance}}
-    <h2>History</h2>
-    <table><caption class="visually-hidden">Every step, newest first</caption>
-      <thead><tr><th scope="col">When</th><th scope="col">Step</th><th scope="col">By</th><th scope="col">Why</th><th scope="col">Details</th></tr></thead>
-      <tbody>{{#events}}<tr><td>{{at}}</td><td>{{kind}}</td><td>{{by}}</td><td>{{reason}}</td><td>{{details}}</td></tr>{{/events}}</tbody>
-    </table>
-    """
+        <a class="back-link" href="/cases">Back to cases</a>
+        {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+        <span class="caption">Deportation case · {{stage}}</span>
+        <h1>{{reference}}</h1>
+        <dl class="summary-list">
+          <div><dt>Subject</dt><dd>{{#subjectID}}<a href="/subjects/{{subjectID}}">{{subject}}</a>{{/subjectID}}{{^subjectID}}{{subject}}{{/subjectID}}</dd></div>
+          <div><dt>Owner</dt><dd>{{owner}}</dd></div>
+          {{#fileLocation}}<div><dt>Home Office file</dt><dd>{{fileLocation}}</dd></div>{{/fileLocation}}
+          <div><dt>Bail</dt><dd>{{#onBail}}On immigration bail{{/onBail}}{{^onBail}}Not on bail{{/onBail}}</dd></div>
+          {{#removal}}<div><dt>Removal directions</dt><dd>{{date}}, {{route}} to {{destination}}</dd></div>{{/removal}}
+          <div><dt>Minute sheet ICD.4353</dt><dd>{{minuteSheet}}</dd></div>
+          <div><dt>Record</dt><dd>Version {{version}}</dd></div>
+        </dl>
+        <h2>Special conditions</h2>
+        {{#hasInterests}}<ul>{{#interests}}<li><strong>{{agency}}</strong>: {{reason}}{{#confiscation}} · confiscation: {{confiscation}}{{/confiscation}} · contact {{contact}} · registered {{at}} by {{by}} ({{via}})</li>{{/interests}}</ul>{{/hasInterests}}
+        {{^hasInterests}}<p>No partner agency has registered interest.</p>{{/hasInterests}}
+        {{#canRegister}}
+        <details class="panel"><summary>Register interest</summary>
+        <form method="post" action="/cases/{{id}}/interests" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+          {{#canChange}}<div class="form-group"><label for="agencyCode">Agency code (from its email; leave empty for your own)</label><input id="agencyCode" name="agencyCode"></div>{{/canChange}}
+          <div class="form-group"><label for="interestReason">Reason</label><textarea id="interestReason" name="reason" rows="2"></textarea></div>
+          <div class="form-group"><label for="confiscation">Confiscation proceedings or order, if any</label><input id="confiscation" name="confiscation"></div>
+          <div class="form-group"><label for="contact">Contact point</label><input id="contact" name="contact"></div>
+          <button class="button button--secondary" type="submit">Register interest</button>
+        </form></details>
+        {{/canRegister}}
+        <h2>Obligations to partners</h2>
+        {{#hasObligations}}<table><caption class="visually-hidden">Notices owed to interested agencies, soonest due first</caption>
+          <thead><tr><th scope="col">Agency</th><th scope="col">About</th><th scope="col">Due by</th><th scope="col">State</th><th scope="col">Reply</th></tr></thead>
+          <tbody>{{#obligations}}<tr><td>{{agency}}</td><td>{{event}}</td><td>{{due}}</td><td><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td><td>{{reply}}</td></tr>{{/obligations}}</tbody>
+        </table>{{/hasObligations}}
+        {{^hasObligations}}<p>None.</p>{{/hasObligations}}
+        <h2>Barriers to removal</h2>
+        {{#hasBarriers}}<ul>{{#barriers}}<li><strong>{{kind}}</strong> ({{#open}}open{{/open}}{{^open}}resolved: {{resolution}}{{/open}}), opened {{opened}}: {{note}}
+          {{#open}}{{#canChange}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
+            <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="barrierID" value="{{barrierID}}">
+            <label for="resolution-{{barrierID}}">How it was resolved</label> <input id="resolution-{{barrierID}}" name="note">
+            <button class="button button--secondary" type="submit">Resolve</button></form>{{/canChange}}{{/open}}</li>{{/barriers}}</ul>{{/hasBarriers}}
+        {{^hasBarriers}}<p>None.</p>{{/hasBarriers}}
+        {{#canChange}}
+        <h2>Record the next step</h2>
+        <form method="post" action="/cases/{{id}}/steps" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+          <div class="form-group"><label for="milestone">Milestone</label>
+            <select id="milestone" name="milestone">{{#next}}<option value="{{code}}">{{code}}</option>{{/next}}</select></div>
+          <div class="form-group"><label for="reason">Why</label><textarea id="reason" name="reason" rows="2"></textarea></div>
+          <div class="form-group"><label for="removalDate">Removal date (for removal directions, yyyy-MM-dd)</label><input id="removalDate" name="removalDate"></div>
+          <div class="form-group"><label for="route">Route</label><input id="route" name="route"></div>
+          <div class="form-group"><label for="destination">Destination</label><input id="destination" name="destination"></div>
+          <div class="form-group"><label for="override">Override (senior caseworkers: less than 72 hours' notice, and why)</label><input id="override" name="override"></div>
+          <div class="form-group"><label for="bailConditions">Bail conditions and restrictions (for bail granted)</label><input id="bailConditions" name="bailConditions"></div>
+          <button class="button" type="submit">Record milestone</button>
+        </form>
+        <form method="post" action="/cases/{{id}}/steps" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+          <div class="form-group"><label for="barrier">Open a barrier</label>
+            <select id="barrier" name="barrier">{{#barrierKinds}}<option value="{{code}}">{{code}}</option>{{/barrierKinds}}</select></div>
+          <div class="form-group"><label for="note">Note</label><input id="note" name="note"></div>
+          <button class="button button--secondary" type="submit">Open barrier</button>
+        </form>
+        <form method="post" action="/cases/{{id}}/steps" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+          <div class="form-group"><label for="allocateTo">Allocate to a case owner (username)</label><input id="allocateTo" name="allocateTo"></div>
+          <button class="button button--secondary" type="submit">Allocate</button>
+        </form>
+        <form method="post" action="/cases/{{id}}/steps" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+          <div class="form-group"><label for="fileLocation">The Home Office file has moved to</label>
+            <select id="fileLocation" name="fileLocation">{{#teams}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/teams}}</select></div>
+          <button class="button button--secondary" type="submit">Record the move</button>
+        </form>
+        {{#minuteSheetAction}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+          <input type="hidden" name="minuteSheet" value="{{minuteSheetStep}}">
+          <button class="button button--secondary" type="submit">{{minuteSheetAction}}</button>
+        </form>{{/minuteSheetAction}}
+        {{#hasInterests}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="consult" value="1">
+          <button class="button button--secondary" type="submit">Consult interested agencies</button>
+        </form>{{/hasInterests}}
+        {{/canChange}}
+        {{> assetPanel}}
+        <h2>Guidance for the next steps</h2>
+        {{#guidance}}<details class="panel"><summary>{{title}}</summary><p>{{body}}</p><p class="hint">Version {{version}}, valid from {{validFrom}} · <a href="/guidance/{{slug}}">history</a></p></details>{{/guidance}}
+        <h2>History</h2>
+        <table><caption class="visually-hidden">Every step, newest first</caption>
+          <thead><tr><th scope="col">When</th><th scope="col">Step</th><th scope="col">By</th><th scope="col">Why</th><th scope="col">Details</th></tr></thead>
+          <tbody>{{#events}}<tr><td>{{at}}</td><td>{{kind}}</td><td>{{by}}</td><td>{{reason}}</td><td>{{details}}</td></tr>{{/events}}</tbody>
+        </table>
+        """
 }

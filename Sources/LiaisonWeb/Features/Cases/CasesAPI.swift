@@ -8,39 +8,60 @@ struct CasesAPI {
 
     func register(_ api: inout RouteTable) {
         let cases = self.cases
-        api.add(APIOperation(method: .post, path: "/api/v1/cases", operationID: "createCase",
-                             summary: "Open a deportation case for a subject you may see", tag: "Cases",
-                             requestBody: "CaseInput", response: "DeportationCase", status: 201, access: .createRecord("case"))) { request, context in
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/cases", operationID: "createCase",
+                summary: "Open a deportation case for a subject you may see", tag: "Cases",
+                requestBody: "CaseInput", response: "DeportationCase", status: 201, access: .createRecord("case"))
+        ) { request, context in
             let user = try context.user()
             try AccessPolicy.enforceCreate(user)
             let input = try await RequestReading.json(CaseInput.self, from: request, context: context)
             let created = try await cases.create(input, by: user, request: context.request)
             return try createdResponse(created, at: "/api/v1/cases/\(created.id)")
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/cases", operationID: "listCases",
-                             summary: "The cases you may see, most recently changed first, a page at a time; or the case with a Home Office reference",
-                             tag: "Cases",
-                             query: [.init(name: "reference", description: "A Home Office reference, e.g. B1234567: only that case"),
-                                     .init(name: "allocation", description: "mine (cases you own) or unallocated (no case owner yet)",
-                                           schema: ["type": "string", "enum": ["mine", "unallocated"]]),
-                                     .init(name: "stage", description: "Only cases at this stage: new, or a milestone such as appeal-rights-exhausted"),
-                                     .init(name: "limit", description: "Cases per page (1-200, default 100)", schema: ["type": "integer", "minimum": 1, "maximum": 200]),
-                                     .init(name: "cursor", description: "The nextCursor of the previous page")],
-                             response: "DeportationCaseList")) { request, context in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/cases", operationID: "listCases",
+                summary:
+                    "The cases you may see, most recently changed first, a page at a time; or the case with a Home Office reference",
+                tag: "Cases",
+                query: [
+                    .init(name: "reference", description: "A Home Office reference, e.g. B1234567: only that case"),
+                    .init(
+                        name: "allocation", description: "mine (cases you own) or unallocated (no case owner yet)",
+                        schema: ["type": "string", "enum": ["mine", "unallocated"]]),
+                    .init(
+                        name: "stage",
+                        description: "Only cases at this stage: new, or a milestone such as appeal-rights-exhausted"),
+                    .init(
+                        name: "limit", description: "Cases per page (1-200, default 100)",
+                        schema: ["type": "integer", "minimum": 1, "maximum": 200]),
+                    .init(name: "cursor", description: "The nextCursor of the previous page"),
+                ],
+                response: "DeportationCaseList")
+        ) { request, context in
             let limit = try RequestReading.text("limit", request, max: 5).map { Int($0) ?? 0 } ?? 100
             let query = try RequestReading.caseQuery(request, limit: limit)
             let page = try await cases.page(query, by: try context.user(), request: context.request)
             return try jsonResponse(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/cases/{id}", operationID: "getCase",
-                             summary: "One case with its milestones, barriers and removal directions", tag: "Cases",
-                             response: "DeportationCase", access: .readRecord("case"))) { _, context in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/cases/{id}", operationID: "getCase",
+                summary: "One case with its milestones, barriers and removal directions", tag: "Cases",
+                response: "DeportationCase", access: .readRecord("case"))
+        ) { _, context in
             let id: CaseID = try RequestReading.id(context)
             return try jsonResponse(try await cases.get(id, by: try context.user(), request: context.request))
         }
-        api.add(APIOperation(method: .post, path: "/api/v1/cases/{id}/steps", operationID: "stepCase",
-                             summary: "Record a milestone, open a barrier or resolve one; send the case version you decided on (a stale one gets 409)",
-                             tag: "Cases", requestBody: "CaseStepInput", response: "DeportationCase", access: .updateRecord("case"))) { request, context in
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/cases/{id}/steps", operationID: "stepCase",
+                summary:
+                    "Record a milestone, open a barrier or resolve one; send the case version you decided on (a stale one gets 409)",
+                tag: "Cases", requestBody: "CaseStepInput", response: "DeportationCase", access: .updateRecord("case"))
+        ) { request, context in
             let user = try context.user()
             let id: CaseID = try RequestReading.id(context)
             try await cases.checkChange(id, by: user)

@@ -18,10 +18,17 @@ struct GAINPages {
             let form = try await FormData.read(request)
             let user = try context.user()
             try GAINAPI.refuseUnlessCoordinator(user)
-            let names = form["given"].isEmpty && form["family"].isEmpty ? [] : [PersonName(given: form["given"], family: form["family"])]
-            let person = names.isEmpty && form["dob"].isEmpty ? nil : SubjectDetails(names: names, datesOfBirth: form["dob"].isEmpty ? [] : [form["dob"]])
-            let input = GAINRequestInput(purpose: form["purpose"], person: person, vehicle: form["vehicle"].isEmpty ? nil : form["vehicle"],
-                                         company: form["company"].isEmpty ? nil : form["company"], agencies: form["agencies"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            let names =
+                form["given"].isEmpty && form["family"].isEmpty
+                ? [] : [PersonName(given: form["given"], family: form["family"])]
+            let person =
+                names.isEmpty && form["dob"].isEmpty
+                ? nil : SubjectDetails(names: names, datesOfBirth: form["dob"].isEmpty ? [] : [form["dob"]])
+            let input = GAINRequestInput(
+                purpose: form["purpose"], person: person, vehicle: form["vehicle"].isEmpty ? nil : form["vehicle"],
+                company: form["company"].isEmpty ? nil : form["company"],
+                agencies: form["agencies"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter
+                { !$0.isEmpty })
             do {
                 _ = try await this.gain.ask(input, by: user, request: context.request)
             } catch let error as LiaisonError {
@@ -35,7 +42,9 @@ struct GAINPages {
             let user = try context.user()
             try GAINAPI.refuseUnlessCoordinator(user)
             do {
-                _ = try await this.gain.share(GAINShareInput(requestID: form["requestID"], message: form["message"]), by: user, request: context.request)
+                _ = try await this.gain.share(
+                    GAINShareInput(requestID: form["requestID"], message: form["message"]), by: user,
+                    request: context.request)
             } catch let error as LiaisonError {
                 guard let problem = ObligationPages.problem(error) else { throw error }
                 return try await this.show(context: context, problem: problem, status: .unprocessableContent)
@@ -44,25 +53,41 @@ struct GAINPages {
         }
     }
 
-    func show(context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func show(
+        context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.user()
         let asked = try await gain.requests(by: user, request: context.request)
         let hits = try await gain.hits(by: user, request: context.request)
-        return pages.page("gain", title: "GAIN hit/no-hit", context: view([
-            "canAsk": !Set(user.roles).isDisjoint(with: GAINService.coordinatorRoles), "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
-            "asked": asked.map { r in
-                let partners = r.answers.filter { $0.result == "hit" }.map(\.agencyCode).joined(separator: ",")
-                return view(["about": r.about, "purpose": r.purpose, "at": displayTime(r.askedAt), "by": r.requester,
-                             "answers": r.answers.map { view(["agency": $0.agencyCode, "hit": $0.result == "hit" ? true : nil, "result": $0.result, "shared": $0.shared]) },
-                             "operationHref": partners.isEmpty ? nil : "/operations?partners=\(partners)"])
-            },
-            "hasAsked": !asked.isEmpty,
-            "hits": hits.map { h in
-                view(["id": h.requestID.rawValue, "agency": h.requesterAgencyCode, "by": h.requester, "about": h.about, "purpose": h.purpose,
-                      "at": displayTime(h.askedAt), "matched": h.matched.map { ["id": $0.rawValue] }, "reports": h.reports.map { ["id": $0.rawValue] },
-                      "shared": h.shared])
-            },
-            "hasHits": !hits.isEmpty,
-        ]), identity: context.identity, section: "/intelligence", status: status)
+        return pages.page(
+            "gain", title: "GAIN hit/no-hit",
+            context: view([
+                "canAsk": !Set(user.roles).isDisjoint(with: GAINService.coordinatorRoles),
+                "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
+                "asked": asked.map { r in
+                    let partners = r.answers.filter { $0.result == "hit" }.map(\.agencyCode).joined(separator: ",")
+                    return view([
+                        "about": r.about, "purpose": r.purpose, "at": displayTime(r.askedAt), "by": r.requester,
+                        "answers": r.answers.map {
+                            view([
+                                "agency": $0.agencyCode, "hit": $0.result == "hit" ? true : nil, "result": $0.result,
+                                "shared": $0.shared,
+                            ])
+                        },
+                        "operationHref": partners.isEmpty ? nil : "/operations?partners=\(partners)",
+                    ])
+                },
+                "hasAsked": !asked.isEmpty,
+                "hits": hits.map { h in
+                    view([
+                        "id": h.requestID.rawValue, "agency": h.requesterAgencyCode, "by": h.requester,
+                        "about": h.about, "purpose": h.purpose,
+                        "at": displayTime(h.askedAt), "matched": h.matched.map { ["id": $0.rawValue] },
+                        "reports": h.reports.map { ["id": $0.rawValue] },
+                        "shared": h.shared,
+                    ])
+                },
+                "hasHits": !hits.isEmpty,
+            ]), identity: context.identity, section: "/intelligence", status: status)
     }
 }

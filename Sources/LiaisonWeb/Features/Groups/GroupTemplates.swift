@@ -5,101 +5,101 @@ enum GroupTemplates {
     ]
 
     static let ocgs = """
-    <h1>Organised crime groups</h1>
-    <form class="filters" method="get" action="/ocgs" role="search">
-      <div class="form-group"><label for="q">Name or operation</label><input type="search" id="q" name="q" value="{{query}}"></div>
-      {{#filters}}
-      <div class="form-group"><label for="{{name}}">{{label}}</label>
-        <select id="{{name}}" name="{{name}}"><option value="">Any</option>{{#options}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
-      </div>
-      {{/filters}}
-      <div class="form-group"><label for="lead">Lead Responsible Officer (username)</label><input id="lead" name="lead" value="{{lead}}"></div>
-      <button class="button" type="submit">Filter</button>
-    </form>
-    <p><a class="button button--secondary" href="/ocgs/new">Add a group</a> <a href="/assessments/due">Groups due for reassessment</a></p>
-    {{#hasItems}}
-    <table>
-      <caption>{{caption}}</caption>
-      <thead><tr><th scope="col">Group</th><th scope="col">Markets</th><th scope="col">Areas</th><th scope="col">Band</th><th scope="col">Status</th><th scope="col">Members</th><th scope="col">Marking</th></tr></thead>
-      <tbody>
-      {{#items}}
-      <tr><td><a href="/ocgs/{{id}}">{{name}}</a>{{#operations}}<br><span class="hint">{{operations}}</span>{{/operations}}</td><td>{{markets}}</td><td>{{areas}}</td><td>{{band}}</td><td><strong class="tag {{statusClass}}">{{status}}</strong></td><td>{{memberCount}}</td><td>{{>markingTag}}</td></tr>
-      {{/items}}
-      </tbody>
-    </table>
-    {{/hasItems}}
-    {{^hasItems}}<p>No groups match these filters.</p>{{/hasItems}}
-    <nav class="pagination" aria-label="Pages">
-      {{#firstLink}}<a href="{{firstLink}}">First page</a>{{/firstLink}}
-      {{#nextLink}}<a href="{{nextLink}}" rel="next">Next page</a>{{/nextLink}}
-    </nav>
-    """
+        <h1>Organised crime groups</h1>
+        <form class="filters" method="get" action="/ocgs" role="search">
+          <div class="form-group"><label for="q">Name or operation</label><input type="search" id="q" name="q" value="{{query}}"></div>
+          {{#filters}}
+          <div class="form-group"><label for="{{name}}">{{label}}</label>
+            <select id="{{name}}" name="{{name}}"><option value="">Any</option>{{#options}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
+          </div>
+          {{/filters}}
+          <div class="form-group"><label for="lead">Lead Responsible Officer (username)</label><input id="lead" name="lead" value="{{lead}}"></div>
+          <button class="button" type="submit">Filter</button>
+        </form>
+        <p><a class="button button--secondary" href="/ocgs/new">Add a group</a> <a href="/assessments/due">Groups due for reassessment</a></p>
+        {{#hasItems}}
+        <table>
+          <caption>{{caption}}</caption>
+          <thead><tr><th scope="col">Group</th><th scope="col">Markets</th><th scope="col">Areas</th><th scope="col">Band</th><th scope="col">Status</th><th scope="col">Members</th><th scope="col">Marking</th></tr></thead>
+          <tbody>
+          {{#items}}
+          <tr><td><a href="/ocgs/{{id}}">{{name}}</a>{{#operations}}<br><span class="hint">{{operations}}</span>{{/operations}}</td><td>{{markets}}</td><td>{{areas}}</td><td>{{band}}</td><td><strong class="tag {{statusClass}}">{{status}}</strong></td><td>{{memberCount}}</td><td>{{>markingTag}}</td></tr>
+          {{/items}}
+          </tbody>
+        </table>
+        {{/hasItems}}
+        {{^hasItems}}<p>No groups match these filters.</p>{{/hasItems}}
+        <nav class="pagination" aria-label="Pages">
+          {{#firstLink}}<a href="{{firstLink}}">First page</a>{{/firstLink}}
+          {{#nextLink}}<a href="{{nextLink}}" rel="next">Next page</a>{{/nextLink}}
+        </nav>
+        """
 
     static let ocg = """
-    <a class="back-link" href="/ocgs">Back to organised crime groups</a>
-    {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-    <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
-    <span class="caption">Organised crime group</span>
-    <h1>{{name}}</h1>
-    <dl class="summary-list">
-      <div><dt>Status</dt><dd><strong class="tag {{statusClass}}">{{status}}</strong></dd></div>
-      <div><dt>Operation names</dt><dd>{{operations}}{{^operations}}None{{/operations}}</dd></div>
-      <div><dt>Criminal markets</dt><dd>{{markets}}{{^markets}}Not recorded{{/markets}}</dd></div>
-      <div><dt>Areas</dt><dd>{{areas}}{{^areas}}Not recorded{{/areas}}</dd></div>
-      <div><dt>Threat</dt><dd>{{band}}{{#score}} (score {{score}}){{/score}}{{^band}}Not assessed{{/band}}</dd></div>
-      <div><dt>Lead Responsible Officer</dt><dd>{{lead}}{{^lead}}Not appointed{{/lead}}</dd></div>
-      {{#summary}}<div><dt>Summary</dt><dd>{{summary}}</dd></div>{{/summary}}
-      <div><dt>Held by</dt><dd>{{agency}}</dd></div>
-      <div><dt>Record</dt><dd>Version {{version}}, last changed {{updatedAt}}</dd></div>
-    </dl>
-    {{#canEdit}}<div class="actions"><a class="button" href="/ocgs/{{id}}/edit">Edit group</a></div>{{/canEdit}}
-    {{#plan}}<h2>Plan</h2><p class="pre">{{plan}}</p>{{/plan}}
-    <h2>Lead Responsible Officers</h2>
-    {{#leadProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{leadProblem}}</p></div>{{/leadProblem}}
-    {{#hasLeadHistory}}<ul>{{#leadHistory}}<li>{{who}} ({{agency}}), from {{from}}{{#to}} to {{to}}{{/to}}{{^to}} (current){{/to}}, appointed by {{by}}</li>{{/leadHistory}}</ul>{{/hasLeadHistory}}
-    {{^hasLeadHistory}}<p>No appointments recorded in Liaison.</p>{{/hasLeadHistory}}
-    {{#canEdit}}<form method="post" action="/ocgs/{{id}}/lead" class="inline-form" novalidate>
-      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-      <label for="leadUsername">Appoint a Lead Responsible Officer (username; empty to stand the current one down)</label> <input id="leadUsername" name="lead">
-      <button class="button button--secondary" type="submit">Appoint</button>
-    </form>{{/canEdit}}
-    <h2>Members</h2>
-    {{#hasMembers}}
-    <table><caption class="visually-hidden">Members of {{name}}</caption>
-      <thead><tr><th scope="col">Subject</th><th scope="col">Role</th><th scope="col">From</th><th scope="col">To</th></tr></thead>
-      <tbody>{{#members}}<tr><td><a href="/subjects/{{id}}">{{name}}</a></td><td>{{role}}</td><td>{{from}}</td><td>{{to}}</td></tr>{{/members}}</tbody>
-    </table>
-    {{/hasMembers}}
-    {{^hasMembers}}<p>No members recorded.</p>{{/hasMembers}}
-    <h2>Threat assessment</h2>
-    {{#assessProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{assessProblem}}</p></div>{{/assessProblem}}
-    {{> assessmentPanel}}
-    {{> interventionPanel}}
-    {{> assetPanel}}
-    <h2>Timeline</h2>
-    <ol class="timeline">{{#timeline}}<li><span class="hint">{{day}}</span> {{what}}</li>{{/timeline}}</ol>
-    """
+        <a class="back-link" href="/ocgs">Back to organised crime groups</a>
+        {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
+        <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+        <span class="caption">Organised crime group</span>
+        <h1>{{name}}</h1>
+        <dl class="summary-list">
+          <div><dt>Status</dt><dd><strong class="tag {{statusClass}}">{{status}}</strong></dd></div>
+          <div><dt>Operation names</dt><dd>{{operations}}{{^operations}}None{{/operations}}</dd></div>
+          <div><dt>Criminal markets</dt><dd>{{markets}}{{^markets}}Not recorded{{/markets}}</dd></div>
+          <div><dt>Areas</dt><dd>{{areas}}{{^areas}}Not recorded{{/areas}}</dd></div>
+          <div><dt>Threat</dt><dd>{{band}}{{#score}} (score {{score}}){{/score}}{{^band}}Not assessed{{/band}}</dd></div>
+          <div><dt>Lead Responsible Officer</dt><dd>{{lead}}{{^lead}}Not appointed{{/lead}}</dd></div>
+          {{#summary}}<div><dt>Summary</dt><dd>{{summary}}</dd></div>{{/summary}}
+          <div><dt>Held by</dt><dd>{{agency}}</dd></div>
+          <div><dt>Record</dt><dd>Version {{version}}, last changed {{updatedAt}}</dd></div>
+        </dl>
+        {{#canEdit}}<div class="actions"><a class="button" href="/ocgs/{{id}}/edit">Edit group</a></div>{{/canEdit}}
+        {{#plan}}<h2>Plan</h2><p class="pre">{{plan}}</p>{{/plan}}
+        <h2>Lead Responsible Officers</h2>
+        {{#leadProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{leadProblem}}</p></div>{{/leadProblem}}
+        {{#hasLeadHistory}}<ul>{{#leadHistory}}<li>{{who}} ({{agency}}), from {{from}}{{#to}} to {{to}}{{/to}}{{^to}} (current){{/to}}, appointed by {{by}}</li>{{/leadHistory}}</ul>{{/hasLeadHistory}}
+        {{^hasLeadHistory}}<p>No appointments recorded in Liaison.</p>{{/hasLeadHistory}}
+        {{#canEdit}}<form method="post" action="/ocgs/{{id}}/lead" class="inline-form" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+          <label for="leadUsername">Appoint a Lead Responsible Officer (username; empty to stand the current one down)</label> <input id="leadUsername" name="lead">
+          <button class="button button--secondary" type="submit">Appoint</button>
+        </form>{{/canEdit}}
+        <h2>Members</h2>
+        {{#hasMembers}}
+        <table><caption class="visually-hidden">Members of {{name}}</caption>
+          <thead><tr><th scope="col">Subject</th><th scope="col">Role</th><th scope="col">From</th><th scope="col">To</th></tr></thead>
+          <tbody>{{#members}}<tr><td><a href="/subjects/{{id}}">{{name}}</a></td><td>{{role}}</td><td>{{from}}</td><td>{{to}}</td></tr>{{/members}}</tbody>
+        </table>
+        {{/hasMembers}}
+        {{^hasMembers}}<p>No members recorded.</p>{{/hasMembers}}
+        <h2>Threat assessment</h2>
+        {{#assessProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{assessProblem}}</p></div>{{/assessProblem}}
+        {{> assessmentPanel}}
+        {{> interventionPanel}}
+        {{> assetPanel}}
+        <h2>Timeline</h2>
+        <ol class="timeline">{{#timeline}}<li><span class="hint">{{day}}</span> {{what}}</li>{{/timeline}}</ol>
+        """
 
     static let ocgForm = """
-    <div class="two-thirds">
-    {{>errorSummary}}
-    <span class="caption">Organised crime group</span>
-    <h1>{{heading}}</h1>
-    <form method="post" action="{{action}}" novalidate>
-      <input type="hidden" name="_csrf" value="{{csrf}}">
-      <input type="hidden" name="version" value="{{version}}">
-      {{#fields}}{{>field}}{{/fields}}
-      {{#selects}}
-      <div class="form-group{{#error}} form-group--error{{/error}}">
-        <label for="{{name}}">{{label}}</label>
-        {{#hint}}<span class="hint">{{hint}}</span>{{/hint}}
-        {{#error}}<span class="error-message" id="{{name}}-error"><span class="visually-hidden">Error:</span> {{error}}</span>{{/error}}
-        <select id="{{name}}" name="{{name}}"{{#multiple}} multiple size="6"{{/multiple}}>{{#blank}}<option value="">Not set</option>{{/blank}}{{#options}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
-      </div>
-      {{/selects}}
-      <button class="button" type="submit">Save group</button>
-      <a class="button button--secondary" href="{{cancel}}">Cancel</a>
-    </form>
-    </div>
-    """
+        <div class="two-thirds">
+        {{>errorSummary}}
+        <span class="caption">Organised crime group</span>
+        <h1>{{heading}}</h1>
+        <form method="post" action="{{action}}" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}">
+          <input type="hidden" name="version" value="{{version}}">
+          {{#fields}}{{>field}}{{/fields}}
+          {{#selects}}
+          <div class="form-group{{#error}} form-group--error{{/error}}">
+            <label for="{{name}}">{{label}}</label>
+            {{#hint}}<span class="hint">{{hint}}</span>{{/hint}}
+            {{#error}}<span class="error-message" id="{{name}}-error"><span class="visually-hidden">Error:</span> {{error}}</span>{{/error}}
+            <select id="{{name}}" name="{{name}}"{{#multiple}} multiple size="6"{{/multiple}}>{{#blank}}<option value="">Not set</option>{{/blank}}{{#options}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
+          </div>
+          {{/selects}}
+          <button class="button" type="submit">Save group</button>
+          <a class="button button--secondary" href="{{cancel}}">Cancel</a>
+        </form>
+        </div>
+        """
 }

@@ -17,10 +17,15 @@ struct OCGPages {
         routes.page(.get, "/ocgs/new", access: .createRecord("ocg")) { _, context in
             try AccessPolicy.enforceCreate(try context.user())
             let reference = try await this.directory.reference()
-            return try await this.form(OCGFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
+            return try await this.form(
+                OCGFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
         }
-        routes.page(.post, "/ocgs/new", access: .createRecord("ocg")) { request, context in try await this.save(request, context, id: nil) }
-        routes.page(.get, "/ocgs/{id}", access: .readRecord("ocg")) { request, context in try await this.show(request, context) }
+        routes.page(.post, "/ocgs/new", access: .createRecord("ocg")) { request, context in
+            try await this.save(request, context, id: nil)
+        }
+        routes.page(.get, "/ocgs/{id}", access: .readRecord("ocg")) { request, context in
+            try await this.show(request, context)
+        }
         routes.page(.post, "/ocgs/{id}/lead", access: .updateRecord("ocg")) { request, context in
             let form = try await FormData.read(request)
             let user = try context.user()
@@ -28,10 +33,13 @@ struct OCGPages {
             let current = try await this.groups.get(id, by: user, request: context.request)
             try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
             do {
-                _ = try await this.groups.appointLead(id, username: form["lead"], version: Int(form["version"]), by: user, request: context.request)
+                _ = try await this.groups.appointLead(
+                    id, username: form["lead"], version: Int(form["version"]), by: user, request: context.request)
             } catch let error as LiaisonError {
                 guard let problem = ObligationPages.problem(error) else { throw error }
-                return Response.redirect(to: "/ocgs/\(id)?leadProblem=" + (problem.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                return Response.redirect(
+                    to: "/ocgs/\(id)?leadProblem="
+                        + (problem.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
             }
             return Response.redirect(to: "/ocgs/\(id)?saved=1")
         }
@@ -40,9 +48,12 @@ struct OCGPages {
             let ocg = try await this.groups.get(try RequestReading.id(context), by: user, request: context.request)
             try AccessPolicy.enforce(user, .update, ocg.meta, kind: OCGService.kind, id: ocg.id.rawValue)
             let reference = try await this.directory.reference()
-            return try await this.form(OCGFormValues(ocg), reference: reference, errors: FormErrors(), identity: context.identity!, id: ocg.id)
+            return try await this.form(
+                OCGFormValues(ocg), reference: reference, errors: FormErrors(), identity: context.identity!, id: ocg.id)
         }
-        routes.page(.post, "/ocgs/{id}/edit", access: .updateRecord("ocg")) { request, context in try await this.save(request, context, id: try RequestReading.id(context)) }
+        routes.page(.post, "/ocgs/{id}/edit", access: .updateRecord("ocg")) { request, context in
+            try await this.save(request, context, id: try RequestReading.id(context))
+        }
     }
 
     static func statusClass(_ status: String) -> String {
@@ -58,37 +69,49 @@ struct OCGPages {
         let reference = try await directory.reference()
         let query = try await OCGsAPI.query(request, reference: reference, user: user, directory: directory)
         let page = try await groups.list(query, by: user, request: context.request)
-        let selected = Dictionary(uniqueKeysWithValues: OCGsAPI.filters.compactMap { f in
-            request.uri.queryParameters[Substring(f.name)].map { (f.name, String($0)) }
-        })
+        let selected = Dictionary(
+            uniqueKeysWithValues: OCGsAPI.filters.compactMap { f in
+                request.uri.queryParameters[Substring(f.name)].map { (f.name, String($0)) }
+            })
         let filterLabels = ["status": "Status", "market": "Criminal market", "area": "Area", "band": "Band"]
         var base = "/ocgs?"
         if let q = try RequestReading.text("q", request) { base += "q=\(urlEncode(q))&" }
-        for (name, value) in selected.sorted(by: { $0.key < $1.key }) where !value.isEmpty { base += "\(name)=\(urlEncode(value))&" }
+        for (name, value) in selected.sorted(by: { $0.key < $1.key }) where !value.isEmpty {
+            base += "\(name)=\(urlEncode(value))&"
+        }
         let lead = try RequestReading.text("lead", request, max: 100)
         if let lead { base += "lead=\(urlEncode(lead))&" }
         let items = page.items.map { ocg -> [String: Any] in
             var row = view([
-                "id": ocg.id.rawValue, "name": ocg.details.name, "operations": ocg.details.operationNames.joined(separator: ", "),
-                "markets": ocg.details.markets.map { reference.label($0, in: "criminal-market") }.joined(separator: ", "),
+                "id": ocg.id.rawValue, "name": ocg.details.name,
+                "operations": ocg.details.operationNames.joined(separator: ", "),
+                "markets": ocg.details.markets.map { reference.label($0, in: "criminal-market") }.joined(
+                    separator: ", "),
                 "areas": ocg.details.areas.map { reference.label($0, in: "area") }.joined(separator: ", "),
                 "band": ocg.details.band.map { reference.label($0, in: "ocg-band") },
-                "status": reference.label(ocg.details.status, in: "ocg-status"), "statusClass": Self.statusClass(ocg.details.status),
+                "status": reference.label(ocg.details.status, in: "ocg-status"),
+                "statusClass": Self.statusClass(ocg.details.status),
                 "memberCount": String(ocg.members.count),
             ])
             row.merge(markingView(ocg.meta.marking)) { $1 }
             return row
         }
-        return pages.page("ocgs", title: "Organised crime groups", context: view([
-            "query": try RequestReading.text("q", request), "lead": lead,
-            "filters": OCGsAPI.filters.map { f -> [String: Any] in
-                ["name": f.name, "label": filterLabels[f.name] ?? f.name,
-                 "options": reference.list(f.list).map { ["code": $0.code, "label": $0.label, "selected": selected[f.name] == $0.code] }]
-            },
-            "items": items, "hasItems": !items.isEmpty, "caption": "Groups you can see, by name",
-            "nextLink": page.nextCursor.map { base + "cursor=\(urlEncode($0))" },
-            "firstLink": request.uri.queryParameters["cursor"] != nil ? String(base.dropLast()) : nil,
-        ]), identity: context.identity, section: "/ocgs")
+        return pages.page(
+            "ocgs", title: "Organised crime groups",
+            context: view([
+                "query": try RequestReading.text("q", request), "lead": lead,
+                "filters": OCGsAPI.filters.map { f -> [String: Any] in
+                    [
+                        "name": f.name, "label": filterLabels[f.name] ?? f.name,
+                        "options": reference.list(f.list).map {
+                            ["code": $0.code, "label": $0.label, "selected": selected[f.name] == $0.code]
+                        },
+                    ]
+                },
+                "items": items, "hasItems": !items.isEmpty, "caption": "Groups you can see, by name",
+                "nextLink": page.nextCursor.map { base + "cursor=\(urlEncode($0))" },
+                "firstLink": request.uri.queryParameters["cursor"] != nil ? String(base.dropLast()) : nil,
+            ]), identity: context.identity, section: "/ocgs")
     }
 
     func show(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
@@ -111,8 +134,10 @@ struct OCGPages {
             "notice": request.uri.queryParameters["saved"] != nil ? "Group saved." : nil,
             "members": ocg.members.compactMap { m -> [String: Any]? in
                 guard let subject = visible[m.subjectID] else { return nil }
-                return view(["id": m.subjectID.rawValue, "name": subject.displayName,
-                             "role": reference.label(m.role, in: "ocg-role"), "from": m.from, "to": m.to])
+                return view([
+                    "id": m.subjectID.rawValue, "name": subject.displayName,
+                    "role": reference.label(m.role, in: "ocg-role"), "from": m.from, "to": m.to,
+                ])
             },
             "hasMembers": !ocg.members.isEmpty,
         ])
@@ -120,47 +145,76 @@ struct OCGPages {
         page["assessProblem"] = request.uri.queryParameters["problem"].map(String.init)
         let agencyNames = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.code) })
         page["leadHistory"] = (d.leadHistory ?? []).reversed().map { a in
-            view(["who": a.username, "agency": agencyNames[a.agencyID] ?? "", "from": displayTime(a.from), "to": a.to.map(displayTime), "by": a.appointedBy])
+            view([
+                "who": a.username, "agency": agencyNames[a.agencyID] ?? "", "from": displayTime(a.from),
+                "to": a.to.map(displayTime), "by": a.appointedBy,
+            ])
         }
         page["hasLeadHistory"] = !(d.leadHistory ?? []).isEmpty
         page["csrf"] = context.identity?.csrfToken ?? ""
         page["leadProblem"] = request.uri.queryParameters["leadProblem"].map(String.init)
         let assessments = try await groups.assessments(ocg.id, by: user, request: context.request)
-        page.merge(POIPages.assessmentView(assessments, matrix: try await scoring.current(OCGService.kind),
-                                           canAssess: AccessPolicy.decide(user, .update, ocg.meta).allowed, action: "/ocgs/\(ocg.id)/assessments",
-                                           version: ocg.meta.version, csrf: context.identity?.csrfToken ?? "")) { $1 }
-        let panel = try await interventions.panel(InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,
-                                                  problem: request.uri.queryParameters["interventionProblem"].map(String.init))
+        page.merge(
+            POIPages.assessmentView(
+                assessments, matrix: try await scoring.current(OCGService.kind),
+                canAssess: AccessPolicy.decide(user, .update, ocg.meta).allowed, action: "/ocgs/\(ocg.id)/assessments",
+                version: ocg.meta.version, csrf: context.identity?.csrfToken ?? "")
+        ) { $1 }
+        let panel = try await interventions.panel(
+            InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,
+            problem: request.uri.queryParameters["interventionProblem"].map(String.init))
         page.merge(panel.view) { $1 }
         page.merge(try await assets.panel(AssetTarget(kind: "ocg", id: ocg.id.rawValue), context: context)) { $1 }
-        page["timeline"] = Self.timeline(ocg, visible: visible, assessments: assessments, interventions: panel.found, reference: reference)
+        page["timeline"] = Self.timeline(
+            ocg, visible: visible, assessments: assessments, interventions: panel.found, reference: reference)
         page.merge(markingView(ocg.meta.marking)) { $1 }
         return pages.page("ocg", title: d.name, context: page, identity: context.identity, section: "/ocgs")
     }
 
     /// The group's timeline, newest first: members joining and leaving, assessments, interventions planned and
     /// completed, and outcomes.
-    static func timeline(_ ocg: OCG, visible: [SubjectID: Subject], assessments: [Assessment], interventions: [Intervention],
-                         reference: ReferenceData) -> [[String: String]] {
+    static func timeline(
+        _ ocg: OCG, visible: [SubjectID: Subject], assessments: [Assessment], interventions: [Intervention],
+        reference: ReferenceData
+    ) -> [[String: String]] {
         var events: [(day: String, what: String)] = [(InterventionService.day(ocg.meta.createdAt), "Group recorded")]
         for change in ocg.details.statusHistory ?? [] {
-            events.append((InterventionService.day(change.from), "Status: \(reference.label(change.status, in: "ocg-status")) (recorded by \(change.by))"))
+            events.append(
+                (
+                    InterventionService.day(change.from),
+                    "Status: \(reference.label(change.status, in: "ocg-status")) (recorded by \(change.by))"
+                ))
         }
         for a in ocg.details.leadHistory ?? [] {
             events.append((InterventionService.day(a.from), "Lead Responsible Officer: \(a.username)"))
         }
         for m in ocg.members {
             let who = visible[m.subjectID]?.displayName ?? "A subject you cannot see"
-            if let from = m.from { events.append((from, "\(who) joined as \(reference.label(m.role, in: "ocg-role"))")) }
+            if let from = m.from {
+                events.append((from, "\(who) joined as \(reference.label(m.role, in: "ocg-role"))"))
+            }
             if let to = m.to { events.append((to, "\(who) left")) }
         }
-        for a in assessments { events.append((InterventionService.day(a.at), "Assessed by \(a.by): score \(a.score), band \(a.band.uppercased())")) }
+        for a in assessments {
+            events.append(
+                (InterventionService.day(a.at), "Assessed by \(a.by): score \(a.score), band \(a.band.uppercased())"))
+        }
         for i in interventions {
             let tactic = reference.label(i.tactic, in: "intervention-tactic")
-            events.append((InterventionService.day(i.meta.createdAt), "\(i.category.rawValue.capitalized) intervention planned: \(tactic)"))
-            if let done = i.completedOn { events.append((done, "\(i.category.rawValue.capitalized) intervention completed: \(tactic)")) }
+            events.append(
+                (
+                    InterventionService.day(i.meta.createdAt),
+                    "\(i.category.rawValue.capitalized) intervention planned: \(tactic)"
+                ))
+            if let done = i.completedOn {
+                events.append((done, "\(i.category.rawValue.capitalized) intervention completed: \(tactic)"))
+            }
             for o in i.outcomes {
-                events.append((o.date, "Outcome: \(reference.label(o.kind, in: "outcome-kind")) \(InterventionPages.number(o.quantity))\(o.unit.map { " " + $0 } ?? "")\(o.commodity.map { " of " + $0 } ?? "")"))
+                events.append(
+                    (
+                        o.date,
+                        "Outcome: \(reference.label(o.kind, in: "outcome-kind")) \(InterventionPages.number(o.quantity))\(o.unit.map { " " + $0 } ?? "")\(o.commodity.map { " of " + $0 } ?? "")"
+                    ))
             }
         }
         return events.sorted { $0.day > $1.day }.map { ["day": $0.day, "what": $0.what] }
@@ -168,15 +222,20 @@ struct OCGPages {
 
     func save(_ request: Request, _ context: LiaisonRequestContext, id: OCGID?) async throws -> Response {
         let reference = try await directory.reference()
-        let recordForm = RecordForm(service: groups, path: "/ocgs", noun: "group", staleField: "name",
-                                    read: OCGFormValues.init, input: { $0.input(errors: &$1) }, map: OCGFormValues.formField)
+        let recordForm = RecordForm(
+            service: groups, path: "/ocgs", noun: "group", staleField: "name",
+            read: OCGFormValues.init, input: { $0.input(errors: &$1) }, map: OCGFormValues.formField)
         return try await recordForm.save(request, context, id: id) { values, errors in
-            try await form(values, reference: reference, errors: errors, identity: context.identity!, id: id, status: .unprocessableContent)
+            try await form(
+                values, reference: reference, errors: errors, identity: context.identity!, id: id,
+                status: .unprocessableContent)
         }
     }
 
-    func form(_ values: OCGFormValues, reference: ReferenceData, errors: FormErrors, identity: Identity, id: OCGID?,
-              status: HTTPResponse.Status = .ok) async throws -> Response {
+    func form(
+        _ values: OCGFormValues, reference: ReferenceData, errors: FormErrors, identity: Identity, id: OCGID?,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         var context = errors.view
         context["heading"] = id == nil ? "Add an organised crime group" : "Edit organised crime group"
         context["action"] = id.map { "/ocgs/\($0)/edit" } ?? "/ocgs/new"
@@ -186,30 +245,51 @@ struct OCGPages {
         let roles = reference.list("ocg-role").map(\.code).joined(separator: ", ")
         context["fields"] = [
             fieldView("name", "Name", value: values.name, error: errors["name"]),
-            fieldView("operations", "Operation names", value: values.operations, hint: "One a line", error: errors["operations"], textarea: true),
-            fieldView("threatScore", "Threat score", value: values.threatScore, hint: "0 to 1000, from the scoring matrix", error: errors["threatScore"]),
+            fieldView(
+                "operations", "Operation names", value: values.operations, hint: "One a line",
+                error: errors["operations"], textarea: true),
+            fieldView(
+                "threatScore", "Threat score", value: values.threatScore, hint: "0 to 1000, from the scoring matrix",
+                error: errors["threatScore"]),
             fieldView("summary", "Summary", value: values.summary, error: errors["summary"], textarea: true),
-            fieldView("plan", "Plan", value: values.plan, hint: "What the agencies intend against the group, and by when", error: errors["plan"], textarea: true),
-            fieldView("members", "Members", value: values.members, hint: "One a line: subject ID, role. Roles: \(roles).", error: errors["members"], textarea: true),
+            fieldView(
+                "plan", "Plan", value: values.plan, hint: "What the agencies intend against the group, and by when",
+                error: errors["plan"], textarea: true),
+            fieldView(
+                "members", "Members", value: values.members, hint: "One a line: subject ID, role. Roles: \(roles).",
+                error: errors["members"], textarea: true),
         ]
-        func select(_ name: String, _ label: String, list: String, selected: [String], multiple: Bool = false, blank: Bool = false, hint: String? = nil) -> [String: Any] {
-            view(["name": name, "label": label, "multiple": multiple, "blank": blank, "error": errors[name], "hint": hint,
-                  "options": reference.list(list).map { ["code": $0.code, "label": $0.label, "selected": selected.contains($0.code)] }])
+        func select(
+            _ name: String, _ label: String, list: String, selected: [String], multiple: Bool = false,
+            blank: Bool = false, hint: String? = nil
+        ) -> [String: Any] {
+            view([
+                "name": name, "label": label, "multiple": multiple, "blank": blank, "error": errors[name], "hint": hint,
+                "options": reference.list(list).map {
+                    ["code": $0.code, "label": $0.label, "selected": selected.contains($0.code)]
+                },
+            ])
         }
         context["selects"] = [
             select("status", "Status", list: "ocg-status", selected: [values.status]),
-            select("markets", "Criminal markets", list: "criminal-market", selected: values.markets, multiple: true, hint: "Hold Ctrl (or Cmd) to choose several"),
-            select("areas", "Areas", list: "area", selected: values.areas, multiple: true, hint: "Hold Ctrl (or Cmd) to choose several"),
+            select(
+                "markets", "Criminal markets", list: "criminal-market", selected: values.markets, multiple: true,
+                hint: "Hold Ctrl (or Cmd) to choose several"),
+            select(
+                "areas", "Areas", list: "area", selected: values.areas, multiple: true,
+                hint: "Hold Ctrl (or Cmd) to choose several"),
             select("band", "Band", list: "ocg-band", selected: [values.band], blank: true),
         ]
-        return pages.page("ocgForm", title: id == nil ? "Add a group" : "Edit group", context: context, identity: identity,
-                          section: "/ocgs", status: status)
+        return pages.page(
+            "ocgForm", title: id == nil ? "Add a group" : "Edit group", context: context, identity: identity,
+            section: "/ocgs", status: status)
     }
 }
 
 /// The OCG form's fields as text, to and from an `OCGInput`.
 struct OCGFormValues {
-    var name = "", operations = "", threatScore = "", summary = "", plan = "", members = "", status = "active", band = "", version = ""
+    var name = "", operations = "", threatScore = "", summary = "", plan = "", members = "", status = "active",
+        band = "", version = ""
     var markets: [String] = [], areas: [String] = []
     var leadOfficer: UserID?
     var marking = ProtectiveMarking.official
@@ -219,15 +299,30 @@ struct OCGFormValues {
 
     init(_ form: FormData) {
         self.form = form
-        name = form["name"]; operations = form["operations"]; threatScore = form["threatScore"]; summary = form["summary"]; plan = form["plan"]
-        members = form["members"]; status = form["status"]; band = form["band"]; version = form["version"]
-        markets = form.all("markets"); areas = form.all("areas")
+        name = form["name"]
+        operations = form["operations"]
+        threatScore = form["threatScore"]
+        summary = form["summary"]
+        plan = form["plan"]
+        members = form["members"]
+        status = form["status"]
+        band = form["band"]
+        version = form["version"]
+        markets = form.all("markets")
+        areas = form.all("areas")
     }
 
     init(_ ocg: OCG) {
         let d = ocg.details
-        name = d.name; operations = d.operationNames.joined(separator: "\n"); threatScore = d.threatScore.map(String.init) ?? ""
-        summary = d.summary ?? ""; plan = d.plan ?? ""; status = d.status; band = d.band ?? ""; markets = d.markets; areas = d.areas
+        name = d.name
+        operations = d.operationNames.joined(separator: "\n")
+        threatScore = d.threatScore.map(String.init) ?? ""
+        summary = d.summary ?? ""
+        plan = d.plan ?? ""
+        status = d.status
+        band = d.band ?? ""
+        markets = d.markets
+        areas = d.areas
         members = ocg.members.map { "\($0.subjectID), \($0.role)" }.joined(separator: "\n")
         version = String(ocg.meta.version)
         leadOfficer = d.leadOfficer
@@ -250,10 +345,12 @@ struct OCGFormValues {
             }
             memberList.append(OCGMember(subjectID: id, role: parts[1]))
         }
-        return OCGInput(details: OCGDetails(name: name, operationNames: form.lines("operations"), markets: markets, areas: areas,
-                                            status: status, band: band.isEmpty ? nil : band, threatScore: score,
-                                            leadOfficer: leadOfficer, summary: summary.isEmpty ? nil : summary, plan: plan.isEmpty ? nil : plan),
-                        members: memberList, version: version.isEmpty ? nil : Int(version))
+        return OCGInput(
+            details: OCGDetails(
+                name: name, operationNames: form.lines("operations"), markets: markets, areas: areas,
+                status: status, band: band.isEmpty ? nil : band, threatScore: score,
+                leadOfficer: leadOfficer, summary: summary.isEmpty ? nil : summary, plan: plan.isEmpty ? nil : plan),
+            members: memberList, version: version.isEmpty ? nil : Int(version))
     }
 
     static func formField(_ path: String) -> (field: String, label: String) {

@@ -12,23 +12,30 @@ struct ImportPages {
         let this = self
         routes.page(.get, "/imports", access: .signedIn) { _, context in
             let jobs = try await this.imports.jobs(by: try context.user(), info: context.request)
-            return this.pages.page("imports", title: "Imports", context: view([
-                "items": jobs.map(Self.jobView), "hasItems": !jobs.isEmpty,
-                "refresh": jobs.contains { $0.status == .running },
-            ]), identity: context.identity, section: "/imports")
+            return this.pages.page(
+                "imports", title: "Imports",
+                context: view([
+                    "items": jobs.map(Self.jobView), "hasItems": !jobs.isEmpty,
+                    "refresh": jobs.contains { $0.status == .running },
+                ]), identity: context.identity, section: "/imports")
         }
         routes.page(.get, "/imports/{id}", access: .agencyRecord("import")) { _, context in
             let user = try context.user()
             let job = try await this.imports.job(try ImportsAPI.id(context), by: user, info: context.request)
             let errors = try await this.imports.errors(job.id, by: user, limit: 100, info: context.request)
             var page = Self.jobView(job)
-            page.merge(view([
-                "errors": errors.map { ["row": String($0.row), "field": $0.field, "reason": $0.reason] }, "hasErrors": false,
-                "hasRowErrors": !errors.isEmpty, "moreErrors": job.rowsFailed > errors.count,
-                "refresh": job.status == .running, "failure": job.failure, "startedBy": job.startedBy,
-                "possibleDuplicates": job.possibleDuplicates.flatMap { $0 > 0 ? String($0) : nil },
-            ])) { $1 }
-            return this.pages.page("import", title: "Import of \(job.fileName)", context: page, identity: context.identity, section: "/imports")
+            page.merge(
+                view([
+                    "errors": errors.map { ["row": String($0.row), "field": $0.field, "reason": $0.reason] },
+                    "hasErrors": false,
+                    "hasRowErrors": !errors.isEmpty, "moreErrors": job.rowsFailed > errors.count,
+                    "refresh": job.status == .running, "failure": job.failure, "startedBy": job.startedBy,
+                    "possibleDuplicates": job.possibleDuplicates.flatMap { $0 > 0 ? String($0) : nil },
+                ])
+            ) { $1 }
+            return this.pages.page(
+                "import", title: "Import of \(job.fileName)", context: page, identity: context.identity,
+                section: "/imports")
         }
     }
 
@@ -38,7 +45,8 @@ struct ImportPages {
             "id": job.id, "source": job.source, "fileName": job.fileName, "status": job.status.rawValue,
             "statusClass": job.status == .completed ? "tag--green" : job.status == .failed ? "tag--red" : "tag--yellow",
             "percent": percent.map(String.init), "rowsRead": String(job.rowsRead), "rowsLoaded": String(job.rowsLoaded),
-            "rowsFailed": String(job.rowsFailed), "started": displayTime(job.startedAt), "updated": displayTime(job.updatedAt),
+            "rowsFailed": String(job.rowsFailed), "started": displayTime(job.startedAt),
+            "updated": displayTime(job.updatedAt),
         ])
     }
 }

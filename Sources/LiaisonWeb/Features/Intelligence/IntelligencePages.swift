@@ -10,15 +10,25 @@ struct IntelligencePages {
     let intelligence: IntelligenceService
     let directory: DirectoryService
 
-    static var gradingChoices: [String: Any] { [
-        "sources": IntelGrading.Source.allCases.map { ["code": $0.rawValue, "label": "\($0.rawValue): \($0.label)"] },
-        "assessments": IntelGrading.Assessment.allCases.map { ["code": $0.rawValue, "label": "\($0.rawValue): \($0.label)"] },
-    ] }
+    static var gradingChoices: [String: Any] {
+        [
+            "sources": IntelGrading.Source.allCases.map {
+                ["code": $0.rawValue, "label": "\($0.rawValue): \($0.label)"]
+            },
+            "assessments": IntelGrading.Assessment.allCases.map {
+                ["code": $0.rawValue, "label": "\($0.rawValue): \($0.label)"]
+            },
+        ]
+    }
 
     static func grading(_ form: FormData) -> IntelGrading? {
-        guard let source = IntelGrading.Source(rawValue: form["gradeSource"]), let assessment = IntelGrading.Assessment(rawValue: form["gradeAssessment"]),
-              let code = HandlingCode.Code(rawValue: form["handling"]) else { return nil }
-        return IntelGrading(source: source, assessment: assessment, handling: HandlingCode(code, conditions: form["conditions"].isEmpty ? nil : form["conditions"]))
+        guard let source = IntelGrading.Source(rawValue: form["gradeSource"]),
+            let assessment = IntelGrading.Assessment(rawValue: form["gradeAssessment"]),
+            let code = HandlingCode.Code(rawValue: form["handling"])
+        else { return nil }
+        return IntelGrading(
+            source: source, assessment: assessment,
+            handling: HandlingCode(code, conditions: form["conditions"].isEmpty ? nil : form["conditions"]))
     }
 
     func register(_ routes: inout RouteTable) {
@@ -29,40 +39,69 @@ struct IntelligencePages {
                 do {
                     let query = try await IntelligenceAPI.query(request, directory: this.directory)
                     let result = try await this.intelligence.search(query, by: user, request: context.request)
-                    return this.pages.page("intelList", title: "Intelligence search", context: view([
-                        "q": query.text, "searched": true, "total": String(result.total), "hasHits": !result.items.isEmpty,
-                        "hits": result.items.map { h in ["id": h.id.rawValue, "date": h.infoDate, "grade": h.grade, "status": h.status, "snippet": h.snippet] },
-                        "canWrite": !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
-                    ]), identity: context.identity, section: "/intelligence")
+                    return this.pages.page(
+                        "intelList", title: "Intelligence search",
+                        context: view([
+                            "q": query.text, "searched": true, "total": String(result.total),
+                            "hasHits": !result.items.isEmpty,
+                            "hits": result.items.map { h in
+                                [
+                                    "id": h.id.rawValue, "date": h.infoDate, "grade": h.grade, "status": h.status,
+                                    "snippet": h.snippet,
+                                ]
+                            },
+                            "canWrite": !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
+                        ]), identity: context.identity, section: "/intelligence")
                 } catch let error as LiaisonError {
                     guard let problem = ObligationPages.problem(error) else { throw error }
-                    return this.pages.page("intelList", title: "Intelligence search", context: view(["problem": problem, "searched": true]),
-                                           identity: context.identity, section: "/intelligence", status: .unprocessableContent)
+                    return this.pages.page(
+                        "intelList", title: "Intelligence search",
+                        context: view(["problem": problem, "searched": true]),
+                        identity: context.identity, section: "/intelligence", status: .unprocessableContent)
                 }
             }
             let found = try await this.intelligence.list(by: user, request: context.request)
-            return this.pages.page("intelList", title: "Intelligence", context: view([
-                "items": found.map { r in view(["id": r.id.rawValue, "date": r.infoDate, "grade": r.gradeLabel, "status": r.status, "text": String(r.text.prefix(140))]) },
-                "hasItems": !found.isEmpty, "canWrite": !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
-            ]), identity: context.identity, section: "/intelligence")
+            return this.pages.page(
+                "intelList", title: "Intelligence",
+                context: view([
+                    "items": found.map { r in
+                        view([
+                            "id": r.id.rawValue, "date": r.infoDate, "grade": r.gradeLabel, "status": r.status,
+                            "text": String(r.text.prefix(140)),
+                        ])
+                    },
+                    "hasItems": !found.isEmpty,
+                    "canWrite": !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
+                ]), identity: context.identity, section: "/intelligence")
         }
         routes.page(.get, "/intelligence/new", access: .roles(IntelligenceService.authorRoles)) { _, context in
-            if Set(try context.user().roles).isDisjoint(with: IntelligenceService.authorRoles) { throw LiaisonError.forbidden(reason: "only intelligence officers, analysts, financial investigators and supervisors write reports") }
+            if Set(try context.user().roles).isDisjoint(with: IntelligenceService.authorRoles) {
+                throw LiaisonError.forbidden(
+                    reason:
+                        "only intelligence officers, analysts, financial investigators and supervisors write reports")
+            }
             return this.form(context: context)
         }
         routes.page(.post, "/intelligence", access: .roles(IntelligenceService.authorRoles)) { request, context in
             let form = try await FormData.read(request)
             let user = try context.user()
-            if Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles) { throw LiaisonError.forbidden(reason: "only intelligence officers, analysts, financial investigators and supervisors write reports") }
+            if Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles) {
+                throw LiaisonError.forbidden(
+                    reason:
+                        "only intelligence officers, analysts, financial investigators and supervisors write reports")
+            }
             let links = form["links"].split(whereSeparator: \.isNewline).compactMap { line -> IntelLink? in
                 let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                return parts.count == 2 ? IntelLink(kind: parts[0], value: parts[1]) : IntelLink(kind: "", value: String(line))
+                return parts.count == 2
+                    ? IntelLink(kind: parts[0], value: parts[1]) : IntelLink(kind: "", value: String(line))
             }
-            let input = IntelReportInput(text: form["text"], infoDate: form["infoDate"], place: form["place"].isEmpty ? nil : form["place"],
-                                         source: IntelSource(kind: form["sourceKind"], description: form["sourceDescription"],
-                                                             covertReference: form["covertReference"].isEmpty ? nil : form["covertReference"]),
-                                         links: links, grading: Self.grading(form),
-                                         marking: Classification(rawValue: form["classification"]).map { ProtectiveMarking($0) })
+            let input = IntelReportInput(
+                text: form["text"], infoDate: form["infoDate"], place: form["place"].isEmpty ? nil : form["place"],
+                source: IntelSource(
+                    kind: form["sourceKind"], description: form["sourceDescription"],
+                    covertReference: form["covertReference"].isEmpty ? nil : form["covertReference"]),
+                links: links, grading: Self.grading(form),
+                marking: Classification(rawValue: form["classification"]).map { ProtectiveMarking($0) })
             do {
                 let made = try await this.intelligence.create(input, by: user, request: context.request)
                 return Response.redirect(to: "/intelligence/\(made.id)?saved=1")
@@ -73,17 +112,26 @@ struct IntelligencePages {
         }
         routes.page(.get, "/intelligence/received", access: .signedIn) { request, context in
             let items = try await this.intelligence.received(by: try context.user(), request: context.request)
-            return this.pages.page("intelReceived", title: "Intelligence sent to your agency", context: view([
-                "items": items.map { r in
-                    view(["id": r.reportID.rawValue, "text": r.text, "grade": r.grade, "conditions": r.conditions, "date": r.infoDate, "sentBy": r.dissemination.sentBy,
-                          "sentAt": displayTime(r.dissemination.sentAt), "read": r.dissemination.readAt.map(displayTime), "marking": r.marking.classification.rawValue])
-                },
-                "hasItems": !items.isEmpty, "csrf": context.identity?.csrfToken ?? "",
-                "notice": request.uri.queryParameters["read"] != nil ? "Marked as read." : nil,
-            ]), identity: context.identity, section: "/intelligence")
+            return this.pages.page(
+                "intelReceived", title: "Intelligence sent to your agency",
+                context: view([
+                    "items": items.map { r in
+                        view([
+                            "id": r.reportID.rawValue, "text": r.text, "grade": r.grade, "conditions": r.conditions,
+                            "date": r.infoDate, "sentBy": r.dissemination.sentBy,
+                            "sentAt": displayTime(r.dissemination.sentAt),
+                            "read": r.dissemination.readAt.map(displayTime),
+                            "marking": r.marking.classification.rawValue,
+                        ])
+                    },
+                    "hasItems": !items.isEmpty, "csrf": context.identity?.csrfToken ?? "",
+                    "notice": request.uri.queryParameters["read"] != nil ? "Marked as read." : nil,
+                ]), identity: context.identity, section: "/intelligence")
         }
         routes.page(.get, "/intelligence/{id}", access: .readRecord("intel")) { request, context in
-            try await this.show(try RequestReading.id(context), context: context, notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
+            try await this.show(
+                try RequestReading.id(context), context: context,
+                notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
         }
         routes.page(.post, "/intelligence/{id}/steps", access: .readRecord("intel")) { request, context in
             let form = try await FormData.read(request)
@@ -91,10 +139,13 @@ struct IntelligencePages {
             let id: IntelReportID = try RequestReading.id(context)
             try await this.intelligence.checkRead(id, by: user)
             func text(_ name: String) -> String? { form[name].isEmpty ? nil : form[name] }
-            let input = IntelStepInput(version: Int(form["version"]), action: text("action"), grading: Self.grading(form), reviewDate: text("reviewDate"),
-                                       note: text("note"), sanitisedText: text("sanitisedText"),
-                                       agencies: text("agencies")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                                       sanitisedVersion: text("sanitisedVersion").flatMap(Int.init), conditions: text("sendConditions"))
+            let input = IntelStepInput(
+                version: Int(form["version"]), action: text("action"), grading: Self.grading(form),
+                reviewDate: text("reviewDate"),
+                note: text("note"), sanitisedText: text("sanitisedText"),
+                agencies: text("agencies")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter
+                { !$0.isEmpty },
+                sanitisedVersion: text("sanitisedVersion").flatMap(Int.init), conditions: text("sendConditions"))
             if input.action == "read" { throw LiaisonError.invalid("action", "is not a step of the report") }
             do {
                 _ = try await this.intelligence.step(id, input, by: user, request: context.request)
@@ -106,51 +157,86 @@ struct IntelligencePages {
         }
         routes.page(.post, "/intelligence/{id}/read", access: .intelRecipient) { request, context in
             let id: IntelReportID = try RequestReading.id(context)
-            _ = try await this.intelligence.step(id, IntelStepInput(version: nil, action: "read"), by: try context.user(), request: context.request)
+            _ = try await this.intelligence.step(
+                id, IntelStepInput(version: nil, action: "read"), by: try context.user(), request: context.request)
             return Response.redirect(to: "/intelligence/received?read=1")
         }
     }
 
-    func form(context: LiaisonRequestContext, problem: String? = nil, entered: FormData? = nil, status: HTTPResponse.Status = .ok) -> Response {
+    func form(
+        context: LiaisonRequestContext, problem: String? = nil, entered: FormData? = nil,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         var values: [String: String] = [:]
-        for field in ["text", "infoDate", "place", "sourceDescription", "covertReference", "links", "conditions"] { values[field] = entered?[field] }
-        var page = view(["csrf": context.identity?.csrfToken ?? "", "problem": problem, "form": values,
-                         "classifications": markingChoices(for: context.identity?.user)])
+        for field in ["text", "infoDate", "place", "sourceDescription", "covertReference", "links", "conditions"] {
+            values[field] = entered?[field]
+        }
+        var page = view([
+            "csrf": context.identity?.csrfToken ?? "", "problem": problem, "form": values,
+            "classifications": markingChoices(for: context.identity?.user),
+        ])
         page.merge(Self.gradingChoices) { $1 }
-        return pages.page("intelForm", title: "Write an intelligence report", context: page, identity: context.identity, section: "/intelligence", status: status)
+        return pages.page(
+            "intelForm", title: "Write an intelligence report", context: page, identity: context.identity,
+            section: "/intelligence", status: status)
     }
 
-    func show(_ id: IntelReportID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func show(
+        _ id: IntelReportID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.user()
         let r = try await intelligence.get(id, by: user, request: context.request)
         let canChange = AccessPolicy.decide(user, .update, r.meta, kind: IntelligenceService.kind).allowed
         let supervisor = user.roles.contains(.supervisor) && user.agencyID == r.meta.owningAgencyID
         let share = AccessPolicy.decide(user, .share, r.meta, kind: IntelligenceService.kind)
         var page = view([
-            "id": r.id.rawValue, "text": r.text, "date": r.infoDate, "place": r.place, "status": r.status, "grade": r.gradeLabel,
-            "gradeDetail": r.grading.map { "source \($0.source.label); \($0.assessment.label); handling \($0.handling.code.rawValue)" + ($0.handling.conditions.map { " (\($0))" } ?? "") },
-            "legacy": r.legacyGrading != nil ? true : nil, "sourceKind": r.source.kind, "sourceDescription": r.source.description,
-            "covertReference": r.source.covertReference, "covertWithheld": r.withheld.contains("source.covertReference") && r.source.kind == "covert" ? true : nil,
+            "id": r.id.rawValue, "text": r.text, "date": r.infoDate, "place": r.place, "status": r.status,
+            "grade": r.gradeLabel,
+            "gradeDetail": r.grading.map {
+                "source \($0.source.label); \($0.assessment.label); handling \($0.handling.code.rawValue)"
+                    + ($0.handling.conditions.map { " (\($0))" } ?? "")
+            },
+            "legacy": r.legacyGrading != nil ? true : nil, "sourceKind": r.source.kind,
+            "sourceDescription": r.source.description,
+            "covertReference": r.source.covertReference,
+            "covertWithheld": r.withheld.contains("source.covertReference") && r.source.kind == "covert" ? true : nil,
             "links": r.links.map { link in
-                view(["kind": link.kind, "value": link.value,
-                      "href": ["subject": "/subjects/", "ocg": "/ocgs/", "case": "/cases/"][link.kind].map { $0 + link.value }])
+                view([
+                    "kind": link.kind, "value": link.value,
+                    "href": ["subject": "/subjects/", "ocg": "/ocgs/", "case": "/cases/"][link.kind].map {
+                        $0 + link.value
+                    },
+                ])
             },
             "linkedNames": r.linkedNames.joined(separator: ", "), "reviewDate": r.reviewDate,
-            "sanitised": r.sanitised.map { ["n": String($0.id), "text": $0.text, "by": $0.writtenBy] }, "hasSanitised": !r.sanitised.isEmpty,
+            "sanitised": r.sanitised.map { ["n": String($0.id), "text": $0.text, "by": $0.writtenBy] },
+            "hasSanitised": !r.sanitised.isEmpty,
             "sent": r.disseminations.map { d in
-                view(["agency": d.agencyCode, "version": d.sanitisedVersion.map { "sanitised version \($0)" } ?? "original", "conditions": d.conditions,
-                      "at": displayTime(d.sentAt), "by": d.sentBy, "read": d.readAt.map { "read \(displayTime($0)) by \(d.readBy ?? "")" }])
+                view([
+                    "agency": d.agencyCode,
+                    "version": d.sanitisedVersion.map { "sanitised version \($0)" } ?? "original",
+                    "conditions": d.conditions,
+                    "at": displayTime(d.sentAt), "by": d.sentBy,
+                    "read": d.readAt.map { "read \(displayTime($0)) by \(d.readBy ?? "")" },
+                ])
             },
             "hasSent": !r.disseminations.isEmpty,
-            "history": r.history.reversed().map { view(["status": $0.status, "by": $0.by, "at": displayTime($0.at), "note": $0.note]) },
-            "canSubmit": canChange && r.status == "draft" ? true : nil, "canAssess": supervisor && r.status == "submitted" ? true : nil,
+            "history": r.history.reversed().map {
+                view(["status": $0.status, "by": $0.by, "at": displayTime($0.at), "note": $0.note])
+            },
+            "canSubmit": canChange && r.status == "draft" ? true : nil,
+            "canAssess": supervisor && r.status == "submitted" ? true : nil,
             "canSanitise": canChange && r.status != "draft" ? true : nil,
             "canSend": r.status == "recorded" && share.allowed ? true : nil,
             "sendRefused": r.status == "recorded" && !share.allowed ? share.reasons.joined(separator: "; ") : nil,
-            "version": String(r.meta.version), "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
+            "version": String(r.meta.version), "csrf": context.identity?.csrfToken ?? "", "notice": notice,
+            "problem": problem,
         ])
         page.merge(Self.gradingChoices) { $1 }
         page.merge(markingView(r.meta.marking)) { $1 }
-        return pages.page("intelReport", title: "Intelligence report \(r.gradeLabel)", context: page, identity: context.identity, section: "/intelligence", status: status)
+        return pages.page(
+            "intelReport", title: "Intelligence report \(r.gradeLabel)", context: page, identity: context.identity,
+            section: "/intelligence", status: status)
     }
 }

@@ -10,42 +10,54 @@ struct OperationPages {
     let interventions: InterventionPages
     let directory: DirectoryService
 
-    static func path(_ name: String) -> String { name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name }
+    static func path(_ name: String) -> String {
+        name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name
+    }
 
     func register(_ routes: inout RouteTable) {
         let this = self
         routes.page(.get, "/operations", access: .signedIn) { request, context in
             // Partners may come prefilled, e.g. from the agencies that answered a GAIN request with a hit.
-            try await this.list(context: context, form: ["partners": request.uri.queryParameters["partners"].map(String.init) ?? ""])
+            try await this.list(
+                context: context, form: ["partners": request.uri.queryParameters["partners"].map(String.init) ?? ""])
         }
         routes.page(.post, "/operations", access: .roles(OperationService.plannerRoles)) { request, context in
             let form = try await FormData.read(request)
             let user = try context.user()
             if user.roles.allSatisfy({ !OperationService.plannerRoles.contains($0) }) {
-                throw LiaisonError.forbidden(reason: "only supervisors, intelligence officers, analysts and administrators set up operations")
+                throw LiaisonError.forbidden(
+                    reason: "only supervisors, intelligence officers, analysts and administrators set up operations")
             }
-            let input = OperationInput(name: form["name"], description: form["description"],
-                                       partners: form["partners"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                                       startsOn: form["startsOn"], endsOn: form["endsOn"])
+            let input = OperationInput(
+                name: form["name"], description: form["description"],
+                partners: form["partners"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter
+                { !$0.isEmpty },
+                startsOn: form["startsOn"], endsOn: form["endsOn"])
             do {
                 let made = try await this.operations.create(input, by: user, request: context.request)
                 return Response.redirect(to: "/operations/\(Self.path(made.name))?saved=1")
             } catch let error as LiaisonError {
                 guard let problem = ObligationPages.problem(error) else { throw error }
-                let entered = ["name": form["name"], "description": form["description"], "partners": form["partners"], "startsOn": form["startsOn"], "endsOn": form["endsOn"]]
-                return try await this.list(context: context, problem: problem, form: entered, status: .unprocessableContent)
+                let entered = [
+                    "name": form["name"], "description": form["description"], "partners": form["partners"],
+                    "startsOn": form["startsOn"], "endsOn": form["endsOn"],
+                ]
+                return try await this.list(
+                    context: context, problem: problem, form: entered, status: .unprocessableContent)
             }
         }
         routes.page(.get, "/operations/{name}", access: .signedIn) { request, context in
-            try await this.show(try InterventionsAPI.operationName(context), context: context,
-                                notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
+            try await this.show(
+                try InterventionsAPI.operationName(context), context: context,
+                notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
         }
         routes.page(.post, "/operations/{name}/briefings", access: .briefOperation) { request, context in
             let form = try await FormData.read(request)
             let user = try context.user()
             let name = try InterventionsAPI.operationName(context)
             try await this.operations.checkBrief(name, by: user)
-            let input = BriefingInput(username: form["username"], briefed: ["true": true, "false": false][form["briefed"]])
+            let input = BriefingInput(
+                username: form["username"], briefed: ["true": true, "false": false][form["briefed"]])
             do {
                 _ = try await this.operations.brief(name, input, by: user, request: context.request)
             } catch let error as LiaisonError {
@@ -56,34 +68,62 @@ struct OperationPages {
         }
     }
 
-    func list(context: LiaisonRequestContext, problem: String? = nil, form: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func list(
+        context: LiaisonRequestContext, problem: String? = nil, form: [String: String] = [:],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.user()
         let found = try await operations.list(by: user, request: context.request)
         let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
-        return pages.page("operations", title: "Operations", context: view([
-            "items": found.map { ["name": $0.name, "path": Self.path($0.name), "lead": agencies[$0.leadAgency] ?? "", "startsOn": $0.startsOn, "endsOn": $0.endsOn ?? "running"] },
-            "hasItems": !found.isEmpty, "canCreate": !user.roles.allSatisfy { !OperationService.plannerRoles.contains($0) },
-            "csrf": context.identity?.csrfToken ?? "", "problem": problem, "form": form,
-        ]), identity: context.identity, section: "/operations", status: status)
+        return pages.page(
+            "operations", title: "Operations",
+            context: view([
+                "items": found.map {
+                    [
+                        "name": $0.name, "path": Self.path($0.name), "lead": agencies[$0.leadAgency] ?? "",
+                        "startsOn": $0.startsOn, "endsOn": $0.endsOn ?? "running",
+                    ]
+                },
+                "hasItems": !found.isEmpty,
+                "canCreate": !user.roles.allSatisfy { !OperationService.plannerRoles.contains($0) },
+                "csrf": context.identity?.csrfToken ?? "", "problem": problem, "form": form,
+            ]), identity: context.identity, section: "/operations", status: status)
     }
 
-    func show(_ name: String, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func show(
+        _ name: String, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let seen = try await operations.view(name, by: try context.user(), request: context.request)
         let reference = try await directory.reference()
         let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
-        return pages.page("operation", title: name, context: view([
-            "name": name, "path": Self.path(name), "notice": notice, "problem": problem, "csrf": context.identity?.csrfToken ?? "",
-            "record": seen.operation.map { o in
-                view(["description": o.description, "lead": agencies[o.leadAgency], "partners": o.partnerAgencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", "),
-                      "startsOn": o.startsOn, "endsOn": o.endsOn, "createdBy": o.createdBy])
-            },
-            "showBriefed": seen.briefed != nil, "hasBriefed": !(seen.briefed ?? []).isEmpty, "canBrief": seen.canBrief,
-            "briefed": (seen.briefed ?? []).map { ["username": $0.username, "displayName": $0.displayName, "agency": agencies[$0.agency] ?? ""] },
-            "agencies": seen.agencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", "),
-            "items": seen.interventions.map { interventions.row($0, reference: reference) }, "hasItems": !seen.interventions.isEmpty,
-            "totals": seen.totals.sorted { $0.key < $1.key }.map { ["kind": reference.label($0.key, in: "outcome-kind"), "value": InterventionPages.number($0.value)] },
-            "seizures": seen.seizures.sorted { $0.key < $1.key }.map { ["what": $0.key, "value": InterventionPages.number($0.value)] },
-            "hasSeizures": !seen.seizures.isEmpty,
-        ]), identity: context.identity, section: "/operations", status: status)
+        return pages.page(
+            "operation", title: name,
+            context: view([
+                "name": name, "path": Self.path(name), "notice": notice, "problem": problem,
+                "csrf": context.identity?.csrfToken ?? "",
+                "record": seen.operation.map { o in
+                    view([
+                        "description": o.description, "lead": agencies[o.leadAgency],
+                        "partners": o.partnerAgencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", "),
+                        "startsOn": o.startsOn, "endsOn": o.endsOn, "createdBy": o.createdBy,
+                    ])
+                },
+                "showBriefed": seen.briefed != nil, "hasBriefed": !(seen.briefed ?? []).isEmpty,
+                "canBrief": seen.canBrief,
+                "briefed": (seen.briefed ?? []).map {
+                    ["username": $0.username, "displayName": $0.displayName, "agency": agencies[$0.agency] ?? ""]
+                },
+                "agencies": seen.agencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", "),
+                "items": seen.interventions.map { interventions.row($0, reference: reference) },
+                "hasItems": !seen.interventions.isEmpty,
+                "totals": seen.totals.sorted { $0.key < $1.key }.map {
+                    ["kind": reference.label($0.key, in: "outcome-kind"), "value": InterventionPages.number($0.value)]
+                },
+                "seizures": seen.seizures.sorted { $0.key < $1.key }.map {
+                    ["what": $0.key, "value": InterventionPages.number($0.value)]
+                },
+                "hasSeizures": !seen.seizures.isEmpty,
+            ]), identity: context.identity, section: "/operations", status: status)
     }
 }

@@ -19,10 +19,17 @@ struct ObligationsAPI {
     }
 
     func register(_ api: inout RouteTable) {
-        let cases = self.cases, obligations = self.obligations, guidance = self.guidance
-        api.add(APIOperation(method: .post, path: "/api/v1/cases/{id}/interests", operationID: "registerInterest",
-                             summary: "Register a partner agency's interest in a case (a special condition): your own agency's, or, as one of the case's caseworkers, another agency's from its email",
-                             tag: "Obligations", requestBody: "InterestInput", response: "DeportationCase", status: 201, access: .registerInterest)) { request, context in
+        let cases = self.cases
+        let obligations = self.obligations
+        let guidance = self.guidance
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/cases/{id}/interests", operationID: "registerInterest",
+                summary:
+                    "Register a partner agency's interest in a case (a special condition): your own agency's, or, as one of the case's caseworkers, another agency's from its email",
+                tag: "Obligations", requestBody: "InterestInput", response: "DeportationCase", status: 201,
+                access: .registerInterest)
+        ) { request, context in
             let user = try context.user()
             let id: CaseID = try RequestReading.id(context)
             try await cases.checkInterest(id, by: user)
@@ -30,9 +37,14 @@ struct ObligationsAPI {
             let updated = try await cases.registerInterest(id, input, by: user, request: context.request)
             return try createdResponse(updated, at: "/api/v1/cases/\(id)")
         }
-        api.add(APIOperation(method: .post, path: "/api/v1/subjects/{id}/interests", operationID: "registerSubjectInterest",
-                             summary: "Register an agency's interest in a person: it applies to each of their cases, open now or opened later",
-                             tag: "Obligations", requestBody: "InterestInput", response: "SubjectInterest", status: 201, access: .subjectInterest)) { request, context in
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/subjects/{id}/interests", operationID: "registerSubjectInterest",
+                summary:
+                    "Register an agency's interest in a person: it applies to each of their cases, open now or opened later",
+                tag: "Obligations", requestBody: "InterestInput", response: "SubjectInterest", status: 201,
+                access: .subjectInterest)
+        ) { request, context in
             let user = try context.user()
             let id: SubjectID = try RequestReading.id(context)
             try await cases.checkSubjectInterest(id, by: user)
@@ -40,94 +52,161 @@ struct ObligationsAPI {
             let interest = try await cases.registerSubjectInterest(id, input, by: user, request: context.request)
             return try createdResponse(interest, at: "/api/v1/subjects/\(id)/interests")
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/subjects/{id}/interests", operationID: "subjectInterests",
-                             summary: "Agencies' interest in a person", tag: "Obligations", response: "SubjectInterestList",
-                             access: .readRecord("subject"))) { _, context in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/subjects/{id}/interests", operationID: "subjectInterests",
+                summary: "Agencies' interest in a person", tag: "Obligations", response: "SubjectInterestList",
+                access: .readRecord("subject"))
+        ) { _, context in
             let id: SubjectID = try RequestReading.id(context)
-            return try jsonResponse(["items": try await cases.subjectInterests(id, by: try context.user(), request: context.request)])
+            return try jsonResponse([
+                "items": try await cases.subjectInterests(id, by: try context.user(), request: context.request)
+            ])
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/cases/{id}/obligations", operationID: "caseObligations",
-                             summary: "The obligations on one case, soonest due first", tag: "Obligations", response: "ObligationList",
-                             access: .readRecord("case"))) { _, context in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/cases/{id}/obligations", operationID: "caseObligations",
+                summary: "The obligations on one case, soonest due first", tag: "Obligations",
+                response: "ObligationList",
+                access: .readRecord("case"))
+        ) { _, context in
             let user = try context.user()
             let id: CaseID = try RequestReading.id(context)
             _ = try await cases.get(id, by: user, request: context.request)
-            return try jsonResponse(["items": try await obligations.list(.all, caseID: id, by: user, request: context.request)])
+            return try jsonResponse([
+                "items": try await obligations.list(.all, caseID: id, by: user, request: context.request)
+            ])
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/obligations", operationID: "listObligations",
-                             summary: "Obligations you may see, a page at a time: state=open, due (open, on time; the default), overdue, escalated or all",
-                             tag: "Obligations", query: Self.pageParameters, response: "ObligationList")) { request, context in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/obligations", operationID: "listObligations",
+                summary:
+                    "Obligations you may see, a page at a time: state=open, due (open, on time; the default), overdue, escalated or all",
+                tag: "Obligations", query: Self.pageParameters, response: "ObligationList")
+        ) { request, context in
             let state = try Self.selection(request)
             let (limit, cursor) = try Self.paging(request)
-            let page = try await obligations.page(state, by: try context.user(), limit: limit, cursor: cursor, request: context.request)
+            let page = try await obligations.page(
+                state, by: try context.user(), limit: limit, cursor: cursor, request: context.request)
             return try jsonResponse(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/obligations/dashboard", operationID: "obligationsDashboard",
-                             summary: "Open obligations due, overdue and escalated, by team and agency; minute sheets awaiting confirmation",
-                             tag: "Obligations", response: "ObligationsDashboard", access: .roles(ObligationService.caseworkRoles))) { _, context in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/obligations/dashboard", operationID: "obligationsDashboard",
+                summary:
+                    "Open obligations due, overdue and escalated, by team and agency; minute sheets awaiting confirmation",
+                tag: "Obligations", response: "ObligationsDashboard", access: .roles(ObligationService.caseworkRoles))
+        ) { _, context in
             try jsonResponse(try await obligations.dashboard(by: try context.user(), request: context.request))
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/obligations/{id}", operationID: "getObligation",
-                             summary: "One obligation with its messages, their delivery attempts and receipts", tag: "Obligations",
-                             response: "ObligationDetail", access: .obligation)) { _, context in
-            let (found, messages) = try await obligations.get(try Self.obligationID(context), by: try context.user(), request: context.request)
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/obligations/{id}", operationID: "getObligation",
+                summary: "One obligation with its messages, their delivery attempts and receipts", tag: "Obligations",
+                response: "ObligationDetail", access: .obligation)
+        ) { _, context in
+            let (found, messages) = try await obligations.get(
+                try Self.obligationID(context), by: try context.user(), request: context.request)
             return try jsonResponse(ObligationDetail(obligation: found, messages: messages))
         }
-        api.add(APIOperation(method: .post, path: "/api/v1/obligations/{id}/acknowledgement", operationID: "acknowledgeObligation",
-                             summary: "Acknowledge an obligation addressed to your agency, optionally replying with what you hold (it lands on the case)",
-                             tag: "Obligations", requestBody: "AcknowledgementInput", response: "Obligation", access: .acknowledgeObligation)) { request, context in
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/obligations/{id}/acknowledgement", operationID: "acknowledgeObligation",
+                summary:
+                    "Acknowledge an obligation addressed to your agency, optionally replying with what you hold (it lands on the case)",
+                tag: "Obligations", requestBody: "AcknowledgementInput", response: "Obligation",
+                access: .acknowledgeObligation)
+        ) { request, context in
             let user = try context.user()
             let id = try Self.obligationID(context)
             try await obligations.checkAcknowledge(id, by: user)
             let input = try await RequestReading.json(AcknowledgementInput.self, from: request, context: context)
             return try jsonResponse(try await obligations.acknowledge(id, input, by: user, request: context.request))
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/inbox", operationID: "inbox",
-                             summary: "Notices addressed to your agency, soonest due first, a page at a time: state=open (the default), due, overdue, escalated or all",
-                             tag: "Obligations", query: Self.pageParameters, response: "ObligationList")) { request, context in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/inbox", operationID: "inbox",
+                summary:
+                    "Notices addressed to your agency, soonest due first, a page at a time: state=open (the default), due, overdue, escalated or all",
+                tag: "Obligations", query: Self.pageParameters, response: "ObligationList")
+        ) { request, context in
             let state = request.uri.queryParameters["state"] == nil ? .open : try Self.selection(request)
             let (limit, cursor) = try Self.paging(request)
-            let page = try await obligations.page(state, inbox: true, by: try context.user(), limit: limit, cursor: cursor, request: context.request)
+            let page = try await obligations.page(
+                state, inbox: true, by: try context.user(), limit: limit, cursor: cursor, request: context.request)
             return try jsonResponse(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/agencies/{agency}/delivery", operationID: "getDeliveryChannels",
-                             summary: "An agency's email and webhook for notices (administrators); the webhook secret shows only as set",
-                             tag: "Obligations", response: "DeliveryChannels", access: .roles([.administrator]))) { _, context in
-            try jsonResponse(try await obligations.channels(agencyCode: try Self.agency(context), by: try context.user(), request: context.request))
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/agencies/{agency}/delivery", operationID: "getDeliveryChannels",
+                summary:
+                    "An agency's email and webhook for notices (administrators); the webhook secret shows only as set",
+                tag: "Obligations", response: "DeliveryChannels", access: .roles([.administrator]))
+        ) { _, context in
+            try jsonResponse(
+                try await obligations.channels(
+                    agencyCode: try Self.agency(context), by: try context.user(), request: context.request))
         }
-        api.add(APIOperation(method: .put, path: "/api/v1/agencies/{agency}/delivery", operationID: "setDeliveryChannels",
-                             summary: "Set an agency's email and signed webhook; send the version you saw (0 the first time)",
-                             tag: "Obligations", requestBody: "DeliveryChannels", response: "DeliveryChannels", access: .roles([.administrator]))) { request, context in
+        api.add(
+            APIOperation(
+                method: .put, path: "/api/v1/agencies/{agency}/delivery", operationID: "setDeliveryChannels",
+                summary: "Set an agency's email and signed webhook; send the version you saw (0 the first time)",
+                tag: "Obligations", requestBody: "DeliveryChannels", response: "DeliveryChannels",
+                access: .roles([.administrator]))
+        ) { request, context in
             let user = try context.user()
-            guard user.has(.administrator) else { throw LiaisonError.forbidden(reason: "only an administrator may set an agency's delivery channels") }
+            guard user.has(.administrator) else {
+                throw LiaisonError.forbidden(reason: "only an administrator may set an agency's delivery channels")
+            }
             let agency = try Self.agency(context)
             let input = try await RequestReading.json(ChannelsInput.self, from: request, context: context)
-            let channels = DeliveryChannels(agencyID: AgencyID(""), email: input.email, webhookURL: input.webhookURL, webhookSecret: input.webhookSecret,
-                                            version: input.version ?? 0)
-            return try jsonResponse(try await obligations.setChannels(agencyCode: agency, channels, by: user, request: context.request))
+            let channels = DeliveryChannels(
+                agencyID: AgencyID(""), email: input.email, webhookURL: input.webhookURL,
+                webhookSecret: input.webhookSecret,
+                version: input.version ?? 0)
+            return try jsonResponse(
+                try await obligations.setChannels(agencyCode: agency, channels, by: user, request: context.request))
         }
-        api.add(APIOperation(method: .post, path: "/api/v1/agencies/{agency}/delivery/secret", operationID: "newWebhookSecret",
-                             summary: "Make a new webhook signing secret for your agency: shown in this answer only, stored sealed",
-                             tag: "Obligations", response: "WebhookSecret", access: .roles([.administrator]))) { _, context in
-            let made = try await obligations.newWebhookSecret(agencyCode: try Self.agency(context), by: try context.user(), request: context.request)
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/agencies/{agency}/delivery/secret", operationID: "newWebhookSecret",
+                summary: "Make a new webhook signing secret for your agency: shown in this answer only, stored sealed",
+                tag: "Obligations", response: "WebhookSecret", access: .roles([.administrator]))
+        ) { _, context in
+            let made = try await obligations.newWebhookSecret(
+                agencyCode: try Self.agency(context), by: try context.user(), request: context.request)
             return try jsonResponse(["webhookSecret": made.secret, "version": String(made.version)])
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/guidance", operationID: "listGuidance",
-                             summary: "Casework guidance in force today, one page per step", tag: "Guidance", response: "GuidanceList")) { _, context in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/guidance", operationID: "listGuidance",
+                summary: "Casework guidance in force today, one page per step", tag: "Guidance",
+                response: "GuidanceList")
+        ) { _, context in
             try jsonResponse(["items": try await guidance.list(by: try context.user(), request: context.request)])
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/guidance/{slug}", operationID: "getGuidance",
-                             summary: "One guidance page in force today, with every version", tag: "Guidance", response: "GuidanceDetail")) { _, context in
-            let (current, history) = try await guidance.get(try Self.slug(context), by: try context.user(), request: context.request)
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/guidance/{slug}", operationID: "getGuidance",
+                summary: "One guidance page in force today, with every version", tag: "Guidance",
+                response: "GuidanceDetail")
+        ) { _, context in
+            let (current, history) = try await guidance.get(
+                try Self.slug(context), by: try context.user(), request: context.request)
             return try jsonResponse(GuidanceDetail(current: current, history: history))
         }
-        api.add(APIOperation(method: .post, path: "/api/v1/guidance/{slug}", operationID: "editGuidance",
-                             summary: "A new version of a guidance page (supervisors, senior caseworkers, administrators); send the latest version you saw",
-                             tag: "Guidance", requestBody: "GuidanceInput", response: "GuidancePage", status: 201,
-                             access: .roles(GuidanceService.editorRoles))) { request, context in
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/guidance/{slug}", operationID: "editGuidance",
+                summary:
+                    "A new version of a guidance page (supervisors, senior caseworkers, administrators); send the latest version you saw",
+                tag: "Guidance", requestBody: "GuidanceInput", response: "GuidancePage", status: 201,
+                access: .roles(GuidanceService.editorRoles))
+        ) { request, context in
             let user = try context.user()
             guard !Set(user.roles).isDisjoint(with: GuidanceService.editorRoles) else {
-                throw LiaisonError.forbidden(reason: "only supervisors, senior caseworkers and administrators may edit guidance")
+                throw LiaisonError.forbidden(
+                    reason: "only supervisors, senior caseworkers and administrators may edit guidance")
             }
             let slug = try Self.slug(context)
             let input = try await RequestReading.json(GuidanceInput.self, from: request, context: context)
@@ -147,15 +226,22 @@ struct ObligationsAPI {
     static func selection(_ request: Request) throws -> ObligationService.Selection {
         let raw = request.uri.queryParameters["state"].map(String.init) ?? "due"
         guard let state = ObligationService.Selection(rawValue: raw) else {
-            throw LiaisonError.invalid("state", "must be one of " + ObligationService.Selection.allCases.map(\.rawValue).joined(separator: ", "))
+            throw LiaisonError.invalid(
+                "state",
+                "must be one of " + ObligationService.Selection.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return state
     }
 
     static let pageParameters: [APIOperation.Parameter] = [
-        .init(name: "state", description: "open, due, overdue, escalated or all",
-              schema: ["type": "string", "enum": .array(ObligationService.Selection.allCases.map { .string($0.rawValue) })]),
-        .init(name: "limit", description: "Items per page (1-500, default 200)", schema: ["type": "integer", "minimum": 1, "maximum": 500]),
+        .init(
+            name: "state", description: "open, due, overdue, escalated or all",
+            schema: [
+                "type": "string", "enum": .array(ObligationService.Selection.allCases.map { .string($0.rawValue) }),
+            ]),
+        .init(
+            name: "limit", description: "Items per page (1-500, default 200)",
+            schema: ["type": "integer", "minimum": 1, "maximum": 500]),
         .init(name: "cursor", description: "The nextCursor of the previous page"),
     ]
 
@@ -167,21 +253,27 @@ struct ObligationsAPI {
 
     static func obligationID(_ context: LiaisonRequestContext) throws -> String {
         // Generated clients percent-encode path parameters, so an ID's colons may arrive as %3A.
-        guard let raw = context.parameters.get("id"), raw.count <= 900, let id = raw.removingPercentEncoding, id.count <= 300 else {
+        guard let raw = context.parameters.get("id"), raw.count <= 900, let id = raw.removingPercentEncoding,
+            id.count <= 300
+        else {
             throw LiaisonError.invalid("id", "is not an obligation's identifier")
         }
         return id
     }
 
     static func agency(_ context: LiaisonRequestContext) throws -> String {
-        guard let code = context.parameters.get("agency"), code.range(of: #"^[A-Za-z0-9-]{1,20}$"#, options: .regularExpression) != nil else {
+        guard let code = context.parameters.get("agency"),
+            code.range(of: #"^[A-Za-z0-9-]{1,20}$"#, options: .regularExpression) != nil
+        else {
             throw LiaisonError.invalid("agency", "is not an agency code")
         }
         return code
     }
 
     static func slug(_ context: LiaisonRequestContext) throws -> String {
-        guard let slug = context.parameters.get("slug"), slug.range(of: #"^[a-z][a-z0-9-]{1,60}$"#, options: .regularExpression) != nil else {
+        guard let slug = context.parameters.get("slug"),
+            slug.range(of: #"^[a-z][a-z0-9-]{1,60}$"#, options: .regularExpression) != nil
+        else {
             throw LiaisonError.invalid("slug", "must be lower-case letters, digits and hyphens")
         }
         return slug

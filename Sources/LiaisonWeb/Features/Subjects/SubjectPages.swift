@@ -20,23 +20,32 @@ struct SubjectPages {
         routes.page(.get, "/subjects/new", access: .createRecord("subject")) { _, context in
             try AccessPolicy.enforceCreate(try context.user())
             let reference = try await this.directory.reference()
-            return this.form(SubjectFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
+            return this.form(
+                SubjectFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
         }
-        routes.page(.post, "/subjects/new", access: .createRecord("subject")) { request, context in try await this.save(request, context, id: nil) }
-        routes.page(.get, "/subjects/{id}", access: .readRecord("subject")) { request, context in try await this.show(request, context) }
+        routes.page(.post, "/subjects/new", access: .createRecord("subject")) { request, context in
+            try await this.save(request, context, id: nil)
+        }
+        routes.page(.get, "/subjects/{id}", access: .readRecord("subject")) { request, context in
+            try await this.show(request, context)
+        }
         routes.page(.post, "/cases", access: .createRecord("case")) { request, context in
             let form = try await FormData.read(request)
             let user = try context.user()
             try AccessPolicy.enforceCreate(user)
-            guard let subjectID = SubjectID(validating: form["subjectID"]) else { throw LiaisonError.invalid("subjectID", "is not a subject's identifier") }
-            let input = CaseInput(subjectID: subjectID, homeOfficeReference: form["homeOfficeReference"],
-                                  fileLocation: form["fileLocation"].isEmpty ? nil : form["fileLocation"])
+            guard let subjectID = SubjectID(validating: form["subjectID"]) else {
+                throw LiaisonError.invalid("subjectID", "is not a subject's identifier")
+            }
+            let input = CaseInput(
+                subjectID: subjectID, homeOfficeReference: form["homeOfficeReference"],
+                fileLocation: form["fileLocation"].isEmpty ? nil : form["fileLocation"])
             do {
                 let created = try await this.cases.create(input, by: user, request: context.request)
                 return Response.redirect(to: "/cases/\(created.id)?saved=1")
             } catch let error as LiaisonError {
                 guard let problem = ObligationPages.problem(error) else { throw error }
-                return try await this.show(request, context, id: subjectID, problem: problem, status: .unprocessableContent)
+                return try await this.show(
+                    request, context, id: subjectID, problem: problem, status: .unprocessableContent)
             }
         }
         routes.page(.post, "/subjects/{id}/interests", access: .subjectInterest) { request, context in
@@ -44,8 +53,9 @@ struct SubjectPages {
             let user = try context.user()
             let id: SubjectID = try RequestReading.id(context)
             try await this.cases.checkSubjectInterest(id, by: user)
-            let input = InterestInput(version: nil, agencyCode: form["agencyCode"].isEmpty ? nil : form["agencyCode"], reason: form["reason"],
-                                      confiscation: form["confiscation"], contact: form["contact"])
+            let input = InterestInput(
+                version: nil, agencyCode: form["agencyCode"].isEmpty ? nil : form["agencyCode"], reason: form["reason"],
+                confiscation: form["confiscation"], contact: form["contact"])
             do {
                 _ = try await this.cases.registerSubjectInterest(id, input, by: user, request: context.request)
             } catch let error as LiaisonError {
@@ -56,11 +66,13 @@ struct SubjectPages {
         }
         routes.page(.get, "/subjects/{id}/edit", access: .updateRecord("subject")) { _, context in
             let user = try context.user()
-            let subject = try await this.subjects.get(try RequestReading.id(context), by: user, request: context.request)
+            let subject = try await this.subjects.get(
+                try RequestReading.id(context), by: user, request: context.request)
             try AccessPolicy.enforce(user, .update, subject.meta, kind: SubjectService.kind, id: subject.id.rawValue)
             let reference = try await this.directory.reference()
-            return this.form(SubjectFormValues(subject, reference: reference), reference: reference, errors: FormErrors(),
-                             identity: context.identity!, id: subject.id)
+            return this.form(
+                SubjectFormValues(subject, reference: reference), reference: reference, errors: FormErrors(),
+                identity: context.identity!, id: subject.id)
         }
         routes.page(.post, "/subjects/{id}/edit", access: .updateRecord("subject")) { request, context in
             try await this.save(request, context, id: try RequestReading.id(context))
@@ -70,30 +82,38 @@ struct SubjectPages {
     func list(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let user = try context.user()
         let query = try RequestReading.text("q", request)
-        let page = try await subjects.search(query, page: try RequestReading.page(request), by: user, request: context.request)
+        let page = try await subjects.search(
+            query, page: try RequestReading.page(request), by: user, request: context.request)
         let reference = try await directory.reference()
         let base = "/subjects?" + (query.map { "q=\(urlEncode($0))&" } ?? "")
         let items = page.items.map { subject -> [String: Any] in
             var row = view([
                 "id": subject.id.rawValue, "name": subject.displayName,
                 "aliases": subject.details.aliases.map(\.full).joined(separator: "; "),
-                "dob": subject.details.datesOfBirth.first.map(displayBirth), "nationalities": countries(subject.details.nationalities, reference),
-                "identifiers": subject.details.identifiers.prefix(3).map { "\(reference.label($0.kind, in: "identifier-kind")) \($0.value)" }.joined(separator: "; "),
+                "dob": subject.details.datesOfBirth.first.map(displayBirth),
+                "nationalities": countries(subject.details.nationalities, reference),
+                "identifiers": subject.details.identifiers.prefix(3).map {
+                    "\(reference.label($0.kind, in: "identifier-kind")) \($0.value)"
+                }.joined(separator: "; "),
             ])
             row.merge(markingView(subject.meta.marking)) { $1 }
             return row
         }
         let caption = query.map { "Subjects matching “\($0)”" } ?? "All subjects you can see, by name"
-        return pages.page("subjects", title: query.map { "Subjects matching \($0)" } ?? "Subjects", context: view([
-            "query": query, "items": items, "hasItems": !items.isEmpty, "caption": caption,
-            "nextLink": page.nextCursor.map { base + "cursor=\(urlEncode($0))" },
-            "firstLink": request.uri.queryParameters["cursor"] != nil ? String(base.dropLast()) : nil,
-        ]), identity: context.identity, section: "/subjects")
+        return pages.page(
+            "subjects", title: query.map { "Subjects matching \($0)" } ?? "Subjects",
+            context: view([
+                "query": query, "items": items, "hasItems": !items.isEmpty, "caption": caption,
+                "nextLink": page.nextCursor.map { base + "cursor=\(urlEncode($0))" },
+                "firstLink": request.uri.queryParameters["cursor"] != nil ? String(base.dropLast()) : nil,
+            ]), identity: context.identity, section: "/subjects")
     }
 
     /// The subject named in the path, or `id` (when a form posted elsewhere comes back to it).
-    func show(_ request: Request, _ context: LiaisonRequestContext, id: SubjectID? = nil, problem: String? = nil,
-              status: HTTPResponse.Status = .ok) async throws -> Response {
+    func show(
+        _ request: Request, _ context: LiaisonRequestContext, id: SubjectID? = nil, problem: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.user()
         let subject = try await subjects.get(try id ?? RequestReading.id(context), by: user, request: context.request)
         let reference = try await directory.reference()
@@ -106,21 +126,28 @@ struct SubjectPages {
             "dobs": displayBirths(details.datesOfBirth),
             "sex": details.sex.map { reference.label($0, in: "sex") },
             "nationalities": countries(details.nationalities, reference),
-            "identifiers": details.identifiers.map { view(["label": reference.label($0.kind, in: "identifier-kind"), "value": $0.value, "issuer": $0.issuer]) },
+            "identifiers": details.identifiers.map {
+                view(["label": reference.label($0.kind, in: "identifier-kind"), "value": $0.value, "issuer": $0.issuer])
+            },
             "hasIdentifiers": !details.identifiers.isEmpty,
             "addresses": details.addresses.map(\.display), "hasAddresses": !details.addresses.isEmpty,
-            "addressesWithheld": subject.withheld.contains("details.addresses") ? AccessPolicy.protectedFields["subject"]?.first { $0.field == "details.addresses" }?.reason : nil,
-            "phonesWithheld": subject.withheld.contains("details.phones") ? AccessPolicy.protectedFields["subject"]?.first { $0.field == "details.phones" }?.reason : nil,
+            "addressesWithheld": subject.withheld.contains("details.addresses")
+                ? AccessPolicy.protectedFields["subject"]?.first { $0.field == "details.addresses" }?.reason : nil,
+            "phonesWithheld": subject.withheld.contains("details.phones")
+                ? AccessPolicy.protectedFields["subject"]?.first { $0.field == "details.phones" }?.reason : nil,
             "phones": details.phones.joined(separator: ", "), "notes": details.notes,
             "sharing": try await sharingText(subject.meta.sharing), "needToKnow": subject.meta.needToKnow,
-            "agency": agency?.name, "version": String(subject.meta.version), "updatedAt": displayTime(subject.meta.updatedAt),
+            "agency": agency?.name, "version": String(subject.meta.version),
+            "updatedAt": displayTime(subject.meta.updatedAt),
             "canEdit": AccessPolicy.decide(user, .update, subject.meta).allowed,
             "notice": request.uri.queryParameters["saved"] != nil ? "Subject saved." : nil,
             "groups": memberships.map { group -> [String: Any] in
                 let member = group.members.first { $0.subjectID == subject.id }
-                return view(["id": group.id.rawValue, "name": group.details.name,
-                             "role": member.map { reference.label($0.role, in: "ocg-role") }, "from": member?.from,
-                             "status": reference.label(group.details.status, in: "ocg-status")])
+                return view([
+                    "id": group.id.rawValue, "name": group.details.name,
+                    "role": member.map { reference.label($0.role, in: "ocg-role") }, "from": member?.from,
+                    "status": reference.label(group.details.status, in: "ocg-status"),
+                ])
             },
             "hasGroups": !memberships.isEmpty,
         ])
@@ -128,27 +155,49 @@ struct SubjectPages {
         page["sameAs"] = linked.map { item -> [String: Any] in
             let other = item.left.id == subject.id ? item.right : item.left
             let decision = item.review.decisions.last
-            return view(["id": other.id.rawValue, "name": other.displayName, "review": item.review.id,
-                         "by": decision.map { $0.automatic ? "Liaison (automatically)" : $0.by }, "at": decision.map { displayTime($0.at) }])
+            return view([
+                "id": other.id.rawValue, "name": other.displayName, "review": item.review.id,
+                "by": decision.map { $0.automatic ? "Liaison (automatically)" : $0.by },
+                "at": decision.map { displayTime($0.at) },
+            ])
         }
         page["hasSameAs"] = !linked.isEmpty
         let interests = try await cases.subjectInterests(subject.id, by: user, request: context.request)
-        page["interests"] = interests.map { view(["agency": $0.agencyCode, "reason": $0.reason, "confiscation": $0.confiscation, "contact": $0.contact,
-                                                  "at": displayTime($0.registeredAt), "by": $0.registeredBy]) }
+        page["interests"] = interests.map {
+            view([
+                "agency": $0.agencyCode, "reason": $0.reason, "confiscation": $0.confiscation, "contact": $0.contact,
+                "at": displayTime($0.registeredAt), "by": $0.registeredBy,
+            ])
+        }
         page["hasInterests"] = !interests.isEmpty
-        page["canRegister"] = user.active && !Set(user.roles).isDisjoint(with: CaseService.interestRoles.union(ObligationService.caseworkRoles))
+        page["canRegister"] =
+            user.active
+            && !Set(user.roles).isDisjoint(with: CaseService.interestRoles.union(ObligationService.caseworkRoles))
         page["csrf"] = context.identity?.csrfToken ?? ""
         page["canOpenCase"] = AccessPolicy.decideCreate(user, marking: .official).allowed
-        page["teams"] = try await directory.reference().list(CaseService.teamList).map { ["code": $0.code, "label": $0.label] }
+        page["teams"] = try await directory.reference().list(CaseService.teamList).map {
+            ["code": $0.code, "label": $0.label]
+        }
         let managed = try await pois.of(subject.id, by: user, request: context.request)
         var agencyCodes: [AgencyID: String] = [:]
-        for p in managed { agencyCodes[p.meta.owningAgencyID] = try await directory.agency(p.meta.owningAgencyID)?.code }
-        page["pois"] = managed.map { view(["id": $0.id.rawValue, "agency": agencyCodes[$0.meta.owningAgencyID] ?? "", "tier": $0.tier ?? "not yet assessed"]) }
+        for p in managed {
+            agencyCodes[p.meta.owningAgencyID] = try await directory.agency(p.meta.owningAgencyID)?.code
+        }
+        page["pois"] = managed.map {
+            view([
+                "id": $0.id.rawValue, "agency": agencyCodes[$0.meta.owningAgencyID] ?? "",
+                "tier": $0.tier ?? "not yet assessed",
+            ])
+        }
         page["hasPois"] = !managed.isEmpty
         page["problem"] = problem
-        page.merge(try await assets.panel(AssetTarget(kind: "subject", id: subject.id.rawValue), context: context)) { $1 }
+        page.merge(try await assets.panel(AssetTarget(kind: "subject", id: subject.id.rawValue), context: context)) {
+            $1
+        }
         page.merge(markingView(subject.meta.marking)) { $1 }
-        return pages.page("subject", title: subject.displayName, context: page, identity: context.identity, section: "/subjects", status: status)
+        return pages.page(
+            "subject", title: subject.displayName, context: page, identity: context.identity, section: "/subjects",
+            status: status)
     }
 
     /// "All agencies", "Only the holding agency", or the agencies named.
@@ -161,22 +210,29 @@ struct SubjectPages {
 
     func save(_ request: Request, _ context: LiaisonRequestContext, id: SubjectID?) async throws -> Response {
         let reference = try await directory.reference()
-        let recordForm = RecordForm(service: subjects, path: "/subjects", noun: "subject", staleField: "classification",
-                                    read: SubjectFormValues.init, input: { $0.input(reference: reference, errors: &$1) },
-                                    map: SubjectFormValues.formField)
+        let recordForm = RecordForm(
+            service: subjects, path: "/subjects", noun: "subject", staleField: "classification",
+            read: SubjectFormValues.init, input: { $0.input(reference: reference, errors: &$1) },
+            map: SubjectFormValues.formField)
         // A new subject is checked against those the user can see first; the form comes back with the likely
         // matches and a confirmation, unless the user has already seen them.
         let check: (SubjectInput, SubjectFormValues, FormData) async throws -> Response? = { input, values, submitted in
             let user = try context.user()
             // Only someone who may add this subject is shown the check; anyone else is refused by the create itself.
             guard submitted["confirmNew"] != "1",
-                  AccessPolicy.decideCreate(user, marking: input.marking ?? .official, needToKnow: input.needToKnow).allowed else { return nil }
+                AccessPolicy.decideCreate(user, marking: input.marking ?? .official, needToKnow: input.needToKnow)
+                    .allowed
+            else { return nil }
             let matches = try await matching.likelyMatches(input.details, by: user, request: context.request)
             if matches.isEmpty { return nil }
-            return form(values, reference: reference, errors: FormErrors(), identity: context.identity!, id: nil, matches: matches)
+            return form(
+                values, reference: reference, errors: FormErrors(), identity: context.identity!, id: nil,
+                matches: matches)
         }
         return try await recordForm.save(request, context, id: id, beforeCreate: check) { values, errors in
-            form(values, reference: reference, errors: errors, identity: context.identity!, id: id, status: .unprocessableContent)
+            form(
+                values, reference: reference, errors: errors, identity: context.identity!, id: id,
+                status: .unprocessableContent)
         }
     }
 
@@ -184,17 +240,24 @@ struct SubjectPages {
     static func matchViews(_ matches: [SubjectMatch]) -> [[String: Any]] {
         matches.map { match in
             let d = match.subject.details
-            let summary = [d.datesOfBirth.first.map { "born \($0)" }, d.addresses.first?.postcode, d.identifiers.first.map { "\($0.kind) \($0.value)" }]
-                .compactMap { $0 }.joined(separator: " · ")
-            return ["id": match.subject.id.rawValue, "name": d.primaryName?.full ?? "(no name)",
-                    "percent": String(format: "%.0f", match.probability * 100), "summary": summary,
-                    "parts": MatchPages.parts(match.explanation),
-                    "notes": match.explanation.notes]
+            let summary = [
+                d.datesOfBirth.first.map { "born \($0)" }, d.addresses.first?.postcode,
+                d.identifiers.first.map { "\($0.kind) \($0.value)" },
+            ]
+            .compactMap { $0 }.joined(separator: " · ")
+            return [
+                "id": match.subject.id.rawValue, "name": d.primaryName?.full ?? "(no name)",
+                "percent": String(format: "%.0f", match.probability * 100), "summary": summary,
+                "parts": MatchPages.parts(match.explanation),
+                "notes": match.explanation.notes,
+            ]
         }
     }
 
-    func form(_ values: SubjectFormValues, reference: ReferenceData, errors: FormErrors, identity: Identity, id: SubjectID?,
-              status: HTTPResponse.Status = .ok, matches: [SubjectMatch] = []) -> Response {
+    func form(
+        _ values: SubjectFormValues, reference: ReferenceData, errors: FormErrors, identity: Identity, id: SubjectID?,
+        status: HTTPResponse.Status = .ok, matches: [SubjectMatch] = []
+    ) -> Response {
         var context = errors.view
         context["hasMatches"] = !matches.isEmpty
         context["matches"] = Self.matchViews(matches)
@@ -210,33 +273,53 @@ struct SubjectPages {
         ]
         let kinds = reference.list("identifier-kind").map { "\($0.code) (\($0.label))" }.joined(separator: ", ")
         context["fields"] = [
-            fieldView("aliases", "Other names and aliases", value: values.aliases, hint: "One a line, as Family, Given. Any script: Петров, Иван.", error: errors["aliases"], textarea: true),
-            fieldView("dobs", "Dates of birth", value: values.dobs, hint: "yyyy-MM-dd, or yyyy-MM or yyyy when only part is known. Separate several with commas.", error: errors["dobs"]),
-            fieldView("nationalities", "Nationalities", value: values.nationalities, hint: "ISO 3166 three-letter codes, e.g. GBR, IRQ", error: errors["nationalities"]),
-            fieldView("identifiers", "Identifiers", value: values.identifiers, hint: "One a line, as kind: value. Kinds: \(kinds).", error: errors["identifiers"], textarea: true),
-            fieldView("addresses", "Addresses", value: values.addresses, hint: "One a line: address, town, postcode", error: errors["addresses"], textarea: true),
-            fieldView("phones", "Phone numbers", value: values.phones, hint: "One a line", error: errors["phones"], textarea: true),
+            fieldView(
+                "aliases", "Other names and aliases", value: values.aliases,
+                hint: "One a line, as Family, Given. Any script: Петров, Иван.", error: errors["aliases"],
+                textarea: true),
+            fieldView(
+                "dobs", "Dates of birth", value: values.dobs,
+                hint: "yyyy-MM-dd, or yyyy-MM or yyyy when only part is known. Separate several with commas.",
+                error: errors["dobs"]),
+            fieldView(
+                "nationalities", "Nationalities", value: values.nationalities,
+                hint: "ISO 3166 three-letter codes, e.g. GBR, IRQ", error: errors["nationalities"]),
+            fieldView(
+                "identifiers", "Identifiers", value: values.identifiers,
+                hint: "One a line, as kind: value. Kinds: \(kinds).", error: errors["identifiers"], textarea: true),
+            fieldView(
+                "addresses", "Addresses", value: values.addresses, hint: "One a line: address, town, postcode",
+                error: errors["addresses"], textarea: true),
+            fieldView(
+                "phones", "Phone numbers", value: values.phones, hint: "One a line", error: errors["phones"],
+                textarea: true),
             fieldView("notes", "Notes", value: values.notes, error: errors["notes"], textarea: true),
-            fieldView("needToKnow", "Need-to-know operation or case", value: values.needToKnow,
-                      hint: "Only users briefed into it will see this subject. Leave empty for none.", error: errors["needToKnow"]),
+            fieldView(
+                "needToKnow", "Need-to-know operation or case", value: values.needToKnow,
+                hint: "Only users briefed into it will see this subject. Leave empty for none.",
+                error: errors["needToKnow"]),
         ]
         context["sharingOptions"] = SubjectFormValues.sharingChoices(keepNamed: values.namedAgencies).map {
             ["code": $0.code, "label": $0.label, "selected": $0.code == values.sharing]
         }
         context["named"] = values.namedAgencies.map(\.rawValue)
         context["sexError"] = errors["sex"]
-        context["sexes"] = reference.list("sex").map { ["code": $0.code, "label": $0.label, "selected": $0.code == values.sex] }
+        context["sexes"] = reference.list("sex").map {
+            ["code": $0.code, "label": $0.label, "selected": $0.code == values.sex]
+        }
         context["markingError"] = errors["classification"]
         context["classifications"] = markingChoices(for: identity.user, selected: values.classification)
-        return pages.page("subjectForm", title: id == nil ? "Add a subject" : "Edit subject", context: context, identity: identity,
-                          section: "/subjects", status: status)
+        return pages.page(
+            "subjectForm", title: id == nil ? "Add a subject" : "Edit subject", context: context, identity: identity,
+            section: "/subjects", status: status)
     }
 }
 
 /// The subject form's fields as text, to and from a `SubjectInput`.
 struct SubjectFormValues {
     var given = "", middle = "", family = "", aliases = "", dobs = "", nationalities = "", identifiers = ""
-    var addresses = "", phones = "", notes = "", sex = "", classification = Classification.official.rawValue, version = ""
+    var addresses = "", phones = "", notes = "", sex = "", classification = Classification.official.rawValue,
+        version = ""
     var descriptors: [String] = [], caveats: [String] = []
     /// "all", "owner", or "named" (keep the agencies already named on the record).
     var sharing = "all", needToKnow = ""
@@ -244,29 +327,47 @@ struct SubjectFormValues {
     private var form: FormData?
 
     static func sharingChoices(keepNamed: [AgencyID]) -> [(code: String, label: String)] {
-        [("all", "All agencies in Liaison"), ("owner", "Only my agency")] + (keepNamed.isEmpty ? [] : [("named", "My agency and the agencies already named")])
+        [("all", "All agencies in Liaison"), ("owner", "Only my agency")]
+            + (keepNamed.isEmpty ? [] : [("named", "My agency and the agencies already named")])
     }
 
     init() {}
 
     init(_ form: FormData) {
         self.form = form
-        given = form["given"]; middle = form["middle"]; family = form["family"]; aliases = form["aliases"]; dobs = form["dobs"]
-        nationalities = form["nationalities"]; identifiers = form["identifiers"]; addresses = form["addresses"]
-        phones = form["phones"]; notes = form["notes"]; sex = form["sex"]; classification = form["classification"]; version = form["version"]
-        sharing = form["sharing"].isEmpty ? "all" : form["sharing"]; needToKnow = form["needToKnow"]
+        given = form["given"]
+        middle = form["middle"]
+        family = form["family"]
+        aliases = form["aliases"]
+        dobs = form["dobs"]
+        nationalities = form["nationalities"]
+        identifiers = form["identifiers"]
+        addresses = form["addresses"]
+        phones = form["phones"]
+        notes = form["notes"]
+        sex = form["sex"]
+        classification = form["classification"]
+        version = form["version"]
+        sharing = form["sharing"].isEmpty ? "all" : form["sharing"]
+        needToKnow = form["needToKnow"]
         namedAgencies = form.all("named").map { AgencyID($0) }
     }
 
     init(_ subject: Subject, reference: ReferenceData) {
         let d = subject.details
         let primary = d.primaryName
-        given = primary?.given ?? ""; middle = primary?.middle ?? ""; family = primary?.family ?? ""
-        aliases = d.aliases.map { "\($0.family), \([$0.given, $0.middle ?? ""].filter { !$0.isEmpty }.joined(separator: " "))" }.joined(separator: "\n")
+        given = primary?.given ?? ""
+        middle = primary?.middle ?? ""
+        family = primary?.family ?? ""
+        aliases = d.aliases.map {
+            "\($0.family), \([$0.given, $0.middle ?? ""].filter { !$0.isEmpty }.joined(separator: " "))"
+        }.joined(separator: "\n")
         dobs = d.datesOfBirth.joined(separator: ", ")
         nationalities = d.nationalities.joined(separator: ", ")
         identifiers = d.identifiers.map { "\($0.kind): \($0.value)" }.joined(separator: "\n")
-        addresses = d.addresses.map { [$0.line, $0.town ?? "", $0.postcode ?? ""].filter { !$0.isEmpty }.joined(separator: ", ") }.joined(separator: "\n")
+        addresses = d.addresses.map {
+            [$0.line, $0.town ?? "", $0.postcode ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
+        }.joined(separator: "\n")
         phones = d.phones.joined(separator: "\n")
         notes = d.notes ?? ""
         sex = d.sex ?? ""
@@ -289,23 +390,32 @@ struct SubjectFormValues {
                 names.append(PersonName(kind: .alias, given: parts[1], family: parts[0]))
             } else {
                 let words = line.split(separator: " ").map(String.init)
-                names.append(PersonName(kind: .alias, given: words.dropLast().joined(separator: " "), family: words.last ?? line))
+                names.append(
+                    PersonName(kind: .alias, given: words.dropLast().joined(separator: " "), family: words.last ?? line)
+                )
             }
         }
         var ids: [PersonIdentifier] = []
         for (index, line) in form.lines("identifiers").enumerated() {
             let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[1].isEmpty else {
-                errors.add("identifiers", "Identifier \(index + 1) must be written as kind: value, e.g. pnc: 98/123456A")
+                errors.add(
+                    "identifiers", "Identifier \(index + 1) must be written as kind: value, e.g. pnc: 98/123456A")
                 continue
             }
-            let kind = reference.list("identifier-kind").first { $0.code == parts[0].lowercased() || $0.label.lowercased() == parts[0].lowercased() }?.code ?? parts[0].lowercased()
+            let kind =
+                reference.list("identifier-kind").first {
+                    $0.code == parts[0].lowercased() || $0.label.lowercased() == parts[0].lowercased()
+                }?.code ?? parts[0].lowercased()
             ids.append(PersonIdentifier(kind: kind, value: parts[1]))
         }
         let addressList = form.lines("addresses").map { line -> PostalAddress in
             var parts = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            var postcode: String?, town: String?
-            if parts.count > 1, let last = parts.last, Postcode.normalised(last) != nil { postcode = parts.removeLast() }
+            var postcode: String?
+            var town: String?
+            if parts.count > 1, let last = parts.last, Postcode.normalised(last) != nil {
+                postcode = parts.removeLast()
+            }
             if parts.count > 1 { town = parts.removeLast() }
             return PostalAddress(line: parts.joined(separator: ", "), town: town, postcode: postcode)
         }
@@ -319,13 +429,20 @@ struct SubjectFormValues {
         var versionNumber: Int?
         if !version.isEmpty {
             versionNumber = Int(version)
-            if versionNumber == nil { errors.add("classification", "The form is damaged: reload the page and try again") }
+            if versionNumber == nil {
+                errors.add("classification", "The form is damaged: reload the page and try again")
+            }
         }
-        return SubjectInput(details: SubjectDetails(
-            names: names, datesOfBirth: form.items("dobs"), sex: sex.isEmpty ? nil : sex, nationalities: form.items("nationalities"),
-            identifiers: ids, addresses: addressList, phones: form.lines("phones"), notes: notes.isEmpty ? nil : notes),
-            marking: marking, sharing: Sharing(withAll: sharing == "all", agencies: sharing == "named" ? namedAgencies : []),
-            needToKnow: needToKnow.trimmingCharacters(in: .whitespaces).isEmpty ? nil : needToKnow.trimmingCharacters(in: .whitespaces),
+        return SubjectInput(
+            details: SubjectDetails(
+                names: names, datesOfBirth: form.items("dobs"), sex: sex.isEmpty ? nil : sex,
+                nationalities: form.items("nationalities"),
+                identifiers: ids, addresses: addressList, phones: form.lines("phones"),
+                notes: notes.isEmpty ? nil : notes),
+            marking: marking,
+            sharing: Sharing(withAll: sharing == "all", agencies: sharing == "named" ? namedAgencies : []),
+            needToKnow: needToKnow.trimmingCharacters(in: .whitespaces).isEmpty
+                ? nil : needToKnow.trimmingCharacters(in: .whitespaces),
             version: versionNumber)
     }
 

@@ -9,10 +9,17 @@ struct SubjectsAPI {
     let reviews: MatchReviewService
 
     func register(_ api: inout RouteTable) {
-        let subjects = self.subjects, groups = self.groups, matching = self.matching, reviews = self.reviews
-        api.add(APIOperation(method: .post, path: "/api/v1/subjects/matches", operationID: "matchSubject",
-                             summary: "Do we hold this person? Send a subject as you would create it: the subjects you may see that are likely the same person, with the reasons",
-                             tag: "Subjects", requestBody: "SubjectInput", response: "SubjectMatchList")) { request, context in
+        let subjects = self.subjects
+        let groups = self.groups
+        let matching = self.matching
+        let reviews = self.reviews
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/subjects/matches", operationID: "matchSubject",
+                summary:
+                    "Do we hold this person? Send a subject as you would create it: the subjects you may see that are likely the same person, with the reasons",
+                tag: "Subjects", requestBody: "SubjectInput", response: "SubjectMatchList")
+        ) { request, context in
             let details = try await RequestReading.json(SubjectInput.self, from: request, context: context).details
             if details.names.isEmpty && details.identifiers.isEmpty {
                 throw LiaisonError.invalid("names", "give at least one name or identifier")
@@ -20,26 +27,43 @@ struct SubjectsAPI {
             let found = try await matching.likelyMatches(details, by: try context.user(), request: context.request)
             return try jsonResponse(["items": found])
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/subjects", operationID: "listSubjects",
-                             summary: "List subjects in name order, or search names, aliases (any script) and identifiers",
-                             tag: "Subjects", query: [
-                                 .init(name: "q", description: "Words that must each start a name, alias or identifier"),
-                                 .init(name: "limit", description: "Items per page (1–200, default 50)", schema: ["type": "integer", "minimum": 1, "maximum": 200]),
-                                 .init(name: "cursor", description: "nextCursor from the previous page"),
-                             ], response: "SubjectPage")) { request, context in
-            let page = try await subjects.search(try RequestReading.text("q", request), page: try RequestReading.page(request), by: try context.user(), request: context.request)
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/subjects", operationID: "listSubjects",
+                summary: "List subjects in name order, or search names, aliases (any script) and identifiers",
+                tag: "Subjects",
+                query: [
+                    .init(name: "q", description: "Words that must each start a name, alias or identifier"),
+                    .init(
+                        name: "limit", description: "Items per page (1–200, default 50)",
+                        schema: ["type": "integer", "minimum": 1, "maximum": 200]),
+                    .init(name: "cursor", description: "nextCursor from the previous page"),
+                ], response: "SubjectPage")
+        ) { request, context in
+            let page = try await subjects.search(
+                try RequestReading.text("q", request), page: try RequestReading.page(request), by: try context.user(),
+                request: context.request)
             return try jsonResponse(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
         RecordRoutes(service: subjects, path: "/api/v1/subjects", schema: "Subject", tag: "Subjects").register(&api)
-        api.add(APIOperation(method: .get, path: "/api/v1/subjects/{id}/ocgs", operationID: "listSubjectGroups",
-                             summary: "The organised crime groups a subject belongs to", tag: "Subjects", response: "OCGList", access: .readRecord("subject"))) { _, context in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/subjects/{id}/ocgs", operationID: "listSubjectGroups",
+                summary: "The organised crime groups a subject belongs to", tag: "Subjects", response: "OCGList",
+                access: .readRecord("subject"))
+        ) { _, context in
             let user = try context.user()
             let subject = try await subjects.get(try RequestReading.id(context), by: user, request: context.request)
-            return try jsonResponse(["items": try await groups.groups(of: subject.id, by: user, request: context.request)])
+            return try jsonResponse([
+                "items": try await groups.groups(of: subject.id, by: user, request: context.request)
+            ])
         }
-        api.add(APIOperation(method: .get, path: "/api/v1/subjects/{id}/same-as", operationID: "listSubjectSameAs",
-                             summary: "Subjects reviewers decided are the same person as this one (each pair with its history)",
-                             tag: "Subjects", response: "MatchReviewList", access: .readRecord("subject"))) { _, context in
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/subjects/{id}/same-as", operationID: "listSubjectSameAs",
+                summary: "Subjects reviewers decided are the same person as this one (each pair with its history)",
+                tag: "Subjects", response: "MatchReviewList", access: .readRecord("subject"))
+        ) { _, context in
             let user = try context.user()
             let subject = try await subjects.get(try RequestReading.id(context), by: user, request: context.request)
             return try jsonResponse(["items": try await reviews.sameAs(subject.id, by: user, request: context.request)])
