@@ -20,6 +20,10 @@ struct WebHarness {
     let operations: [APIOperation]
     let pages: [PageRoute]
     let application: Application<RouterResponder<LiaisonRequestContext>>
+    /// Checks every API answer against the published OpenAPI document.
+    let validator: OpenAPIValidator
+    /// The operations whose answers were checked so far.
+    let checked = ValidatingClient.Checked()
 
     static let password = DemoDataset.password
 
@@ -51,6 +55,7 @@ struct WebHarness {
             store: store, clock: clock, configuration: configuration, registry: registry)
         operations = built.routes.operations
         pages = built.routes.pages
+        validator = try OpenAPIValidator(operations: operations)
         var quiet = Logger(label: "liaison-test")
         quiet.logLevel = .error
         application = Application(router: built.router, logger: quiet)
@@ -71,7 +76,11 @@ struct WebHarness {
     }
 
     func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await application.test(.router, body)
+        let validator = self.validator
+        let checked = self.checked
+        try await application.test(.router) { client in
+            try await body(ValidatingClient(inner: client, validator: validator, checked: checked))
+        }
         await store.close()
     }
 }

@@ -104,7 +104,10 @@ enum OpenAPIDocument {
 
     static func describe(_ operation: APIOperation) -> JSONValue {
         var parameters: [JSONValue] = operation.pathParameters.map { name in
-            ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+            [
+                "name": .string(name), "in": "path", "required": true,
+                "schema": pathParameterSchema(name, in: operation.path),
+            ]
         }
         parameters += operation.query.map { p in
             [
@@ -128,6 +131,13 @@ enum OpenAPIDocument {
         }
         if !operation.pathParameters.isEmpty || !operation.query.isEmpty { responses["422"] = ref(response: "Invalid") }
         if !operation.pathParameters.isEmpty { responses["404"] = ref(response: "NotFound") }
+        if operation.response == "Metrics" {
+            // Off (404) unless the server is started with a metrics token or open metrics; a wrong token is 401.
+            responses["401"] = ref(response: "Unauthenticated")
+            responses["404"] = ref(response: "NotFound")
+        }
+        // A write can meet a record changed meanwhile, or a step its state no longer allows.
+        if operation.method != .get { responses["409"] = ref(response: "Conflict") }
         var result: [String: JSONValue] = [
             "operationId": .string(operation.operationID), "summary": .string(operation.summary),
             "tags": [.string(operation.tag)], "responses": .object(responses),
@@ -142,11 +152,27 @@ enum OpenAPIDocument {
             responses["400"] = ref(response: "BadRequest")
             responses["413"] = ref(response: "TooLarge")
             responses["422"] = ref(response: "Invalid")
-            if operation.method == .put { responses["409"] = ref(response: "Conflict") }
             result["responses"] = .object(responses)
         }
         if !operation.authenticated { result["security"] = [] }
         return .object(result)
+    }
+
+    /// A path parameter as it is: record IDs are UUIDs; obligations have composite IDs; agencies,
+    /// guidance pages, operations and reference entries are named by code, slug or name.
+    static func pathParameterSchema(_ name: String, in path: String) -> JSONValue {
+        switch name {
+        case "id" where path.hasPrefix("/api/v1/obligations/"):
+            string(description: "The obligation: case ID, milestone sequence, event and agency code, joined by colons")
+        case "id": string(format: "uuid")
+        case "agency": string(max: 16, description: "An agency's code, e.g. NCA")
+        case "slug": string(max: 100, description: "A guidance page's slug, e.g. minute-sheet")
+        case "name": string(max: 100, description: "An operation's name")
+        case "list": string(max: 50, description: "A reference list, e.g. country")
+        case "code": string(max: 50, description: "An entry's code within the list")
+        case "kind": string(description: "ocg or person")
+        default: string()
+        }
     }
 
     static func ref(_ schema: String, description: String? = nil) -> JSONValue {
