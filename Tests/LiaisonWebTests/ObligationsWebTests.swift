@@ -325,16 +325,34 @@ struct ObligationsWebTests {
                 uri: "/subjects/\(subject.id)", method: .get, headers: [.cookie: session.cookie])
             #expect(
                 page.text.contains("Open a deportation case") && page.text.contains("Register interest in this person"))
+            // Opening a case is its own page, reached from the person's page.
+            #expect(page.text.contains("/cases/new?subject=\(subject.id)"))
+            let blank = try await client.execute(
+                uri: "/cases/new?subject=\(subject.id)", method: .get, headers: [.cookie: session.cookie])
+            #expect(blank.status == .ok && blank.text.contains(subject.displayName))
+            #expect(blank.text.contains(#"href="/subjects/\#(subject.id)">Back</a>"#))
             let refused = try await client.execute(
-                uri: "/cases", method: .post, headers: form,
+                uri: "/cases/new", method: .post, headers: form,
                 body: ByteBuffer(string: "_csrf=\(session.csrf)&subjectID=\(subject.id)&homeOfficeReference=12"))
+            #expect(refused.status == .unprocessableContent)
+            // The summary links to the field, which carries the same message inline and keeps what was typed.
+            #expect(refused.text.contains("<title>Error: Open a deportation case"))
             #expect(
-                refused.status == .unprocessableContent
-                    && refused.text.contains("homeOfficeReference must be a letter and 5 to 9 digits"))
+                refused.text.contains(
+                    ##"<a href="#homeOfficeReference">Home Office reference must be a letter and 5 to 9 digits"##))
+            #expect(refused.text.contains(#"id="homeOfficeReference-error""#))
+            #expect(refused.text.contains(#"value="12""#))
             let opened = try await client.execute(
-                uri: "/cases", method: .post, headers: form,
+                uri: "/cases/new", method: .post, headers: form,
                 body: ByteBuffer(string: "_csrf=\(session.csrf)&subjectID=\(subject.id)&homeOfficeReference=K1357924"))
             #expect(opened.status == .seeOther && opened.headers[.location]?.hasPrefix("/cases/") == true)
+            let again = try await client.execute(
+                uri: "/cases/new", method: .post, headers: form,
+                body: ByteBuffer(string: "_csrf=\(session.csrf)&subjectID=\(subject.id)&homeOfficeReference=K1357924"))
+            #expect(again.status == .unprocessableContent && again.text.contains("another case already has"))
+            let nobody = try await client.execute(
+                uri: "/cases/new", method: .get, headers: [.cookie: session.cookie])
+            #expect(nobody.status == .ok && nobody.text.contains("Find the person first"))
 
             let partner = try await signIn(client, "nca.officer")
             let registered = try await client.execute(

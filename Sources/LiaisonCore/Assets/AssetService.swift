@@ -179,13 +179,8 @@ public struct AssetService: Sendable {
         ) {
             var current = try await read(id, by: user)
             try AccessPolicy.enforce(user, .update, current.meta, kind: Self.kind, id: id.rawValue)
-            guard let version = input.version else {
-                throw LiaisonError.invalid("version", "is required: send the version you saw")
-            }
-            if version != current.meta.version {
-                throw LiaisonError.staleVersion(
-                    kind: Self.kind, id: id.rawValue, expected: version, current: current.meta.version)
-            }
+            let version = try RecordEditing.checkVersion(
+                input.version, of: current.meta, kind: Self.kind, id: id.rawValue, sentAs: "the version you saw")
             let now = clock.now()
             current.events.append(
                 try Self.event(input, on: current, id: (current.events.map(\.id).max() ?? 0) + 1, by: user, at: now))

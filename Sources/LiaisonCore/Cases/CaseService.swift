@@ -187,13 +187,9 @@ public struct CaseService: Sendable {
             var (current, _) = try RecordEditing.read(
                 try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
             try AccessPolicy.enforce(user, .update, current.meta, kind: Self.kind, id: id.rawValue)
-            guard let version = input.version else {
-                throw LiaisonError.invalid("version", "is required: send the version of the case you decided on")
-            }
-            if version != current.meta.version {
-                throw LiaisonError.staleVersion(
-                    kind: Self.kind, id: id.rawValue, expected: version, current: current.meta.version)
-            }
+            try RecordEditing.checkVersion(
+                input.version, of: current.meta, kind: Self.kind, id: id.rawValue,
+                sentAs: "the version of the case you decided on")
             let now = clock.now()
             let before = current.progress.events.count
             if let raw = input.milestone {

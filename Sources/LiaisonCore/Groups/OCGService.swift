@@ -127,13 +127,8 @@ public struct OCGService: RecordService {
             var (ocg, _) = try RecordEditing.read(
                 try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
             try AccessPolicy.enforce(user, .update, ocg.meta, kind: Self.kind, id: id.rawValue)
-            guard let version else {
-                throw LiaisonError.invalid("version", "is required: send the version of the group you saw")
-            }
-            if version != ocg.meta.version {
-                throw LiaisonError.staleVersion(
-                    kind: Self.kind, id: id.rawValue, expected: version, current: ocg.meta.version)
-            }
+            let version = try RecordEditing.checkVersion(
+                version, of: ocg.meta, kind: Self.kind, id: id.rawValue, sentAs: "the version of the group you saw")
             var officer: UserID?
             if let username = username?.trimmingCharacters(in: .whitespaces), !username.isEmpty {
                 guard let account = try await store.credentials(username: username)?.user, account.active else {
@@ -164,13 +159,9 @@ public struct OCGService: RecordService {
             var (ocg, _) = try RecordEditing.read(
                 try await store.ocg(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
             try AccessPolicy.enforce(user, .update, ocg.meta, kind: Self.kind, id: id.rawValue)
-            guard let version = input.version else {
-                throw LiaisonError.invalid("version", "is required: send the version of the group you assessed")
-            }
-            if version != ocg.meta.version {
-                throw LiaisonError.staleVersion(
-                    kind: Self.kind, id: id.rawValue, expected: version, current: ocg.meta.version)
-            }
+            let version = try RecordEditing.checkVersion(
+                input.version, of: ocg.meta, kind: Self.kind, id: id.rawValue,
+                sentAs: "the version of the group you assessed")
             let now = clock.now()
             let matrix = try await ScoringService.inForce(Self.kind, store: store, at: now)
             let assessment = try Assessment.make(

@@ -246,13 +246,8 @@ public struct IntelligenceService: Sendable {
                     Self.redacted(report, ["source.covertReference"]), to: user)
             }
             let (_, decision) = try RecordEditing.read(report, meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)
-            guard let version = input.version else {
-                throw LiaisonError.invalid("version", "is required: send the version you saw")
-            }
-            if version != report.meta.version {
-                throw LiaisonError.staleVersion(
-                    kind: Self.kind, id: id.rawValue, expected: version, current: report.meta.version)
-            }
+            let version = try RecordEditing.checkVersion(
+                input.version, of: report.meta, kind: Self.kind, id: id.rawValue, sentAs: "the version you saw")
             let note = input.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let supervisor = user.roles.contains(.supervisor) && user.agencyID == report.meta.owningAgencyID
             var v = Validator()

@@ -150,13 +150,8 @@ public struct InterventionService: Sendable {
         ) {
             var current = try await read(id, by: user)
             try AccessPolicy.enforce(user, .update, current.meta, kind: Self.kind, id: id.rawValue)
-            guard let version = input.version else {
-                throw LiaisonError.invalid("version", "is required: send the version you saw")
-            }
-            if version != current.meta.version {
-                throw LiaisonError.staleVersion(
-                    kind: Self.kind, id: id.rawValue, expected: version, current: current.meta.version)
-            }
+            let version = try RecordEditing.checkVersion(
+                input.version, of: current.meta, kind: Self.kind, id: id.rawValue, sentAs: "the version you saw")
             let now = clock.now()
             if let outcome = input.outcome {
                 current.outcomes.append(

@@ -110,13 +110,9 @@ public struct POIService: Sendable {
             var poi = try await read(id, by: user)
             poi.subjectName = nil
             try AccessPolicy.enforce(user, .update, poi.meta, kind: Self.kind, id: id.rawValue)
-            guard let version = input.version else {
-                throw LiaisonError.invalid("version", "is required: send the version of the record you assessed")
-            }
-            if version != poi.meta.version {
-                throw LiaisonError.staleVersion(
-                    kind: Self.kind, id: id.rawValue, expected: version, current: poi.meta.version)
-            }
+            let version = try RecordEditing.checkVersion(
+                input.version, of: poi.meta, kind: Self.kind, id: id.rawValue,
+                sentAs: "the version of the record you assessed")
             let now = clock.now()
             let matrix = try await ScoringService.inForce(Self.kind, store: store, at: now)
             var assessment = try Assessment.make(

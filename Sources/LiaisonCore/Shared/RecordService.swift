@@ -43,6 +43,18 @@ extension OCGInput: RecordInput {}
 /// The steps every create and update shares: the marking is checked, the policy consulted, the version compared.
 enum RecordEditing {
     /// Checks the sharing and need-to-know an input asks for: named agencies must exist, operation names be sane.
+    /// The version an edit was based on, checked: required, and still the record's current one.
+    /// - Parameter sentAs: what the caller should have sent, for the message ("the version of the case you decided on").
+    @discardableResult
+    static func checkVersion(_ sent: Int?, of meta: RecordMeta, kind: String, id: String, sentAs: String) throws -> Int
+    {
+        guard let sent else { throw LiaisonError.invalid("version", "is required: send \(sentAs)") }
+        if sent != meta.version {
+            throw LiaisonError.staleVersion(kind: kind, id: id, expected: sent, current: meta.version)
+        }
+        return sent
+    }
+
     static func checkAccessFields(_ input: some RecordInput, store: any AgencyStore) async throws {
         var v = Validator()
         if let sharing = input.sharing, !sharing.agencies.isEmpty {

@@ -160,7 +160,8 @@ public enum LiaisonApplication {
         MatchPages(pages: pages, reviews: reviews, directory: directory).register(&routes)
         ImportPages(pages: pages, imports: imports).register(&routes)
         CasePages(
-            pages: pages, cases: cases, obligations: obligations, guidance: guidance, assets: assetPages,
+            pages: pages, cases: cases, subjects: subjects, obligations: obligations, guidance: guidance,
+            assets: assetPages,
             directory: directory
         ).register(&routes)
         ObligationPages(pages: pages, obligations: obligations, guidance: guidance, directory: directory).register(

@@ -40,24 +40,80 @@ struct PageRenderer: Sendable {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let body = library.render(context, withTemplate: template) ?? ""
-        var layout: [String: Any] = ["title": title, "content": body]
-        if (context["hasErrors"] as? Bool) == true { layout["hasErrors"] = true }
-        if let identity {
-            layout["user"] =
-                [
-                    "displayName": identity.user.displayName, "agencyName": identity.agency?.name ?? "",
-                    "csrf": identity.csrfToken ?? "",
-                    "nav": Self.navigation(for: identity.user).map { item -> [String: Any] in
-                        ["href": item.href, "label": item.label, "current": item.href == section]
-                    },
-                ] as [String: Any]
-        }
-        let html = library.render(layout, withTemplate: "layout") ?? ""
+        return wrap(
+            body, title: title, hasErrors: (context["hasErrors"] as? Bool) == true, identity: identity,
+            section: section, status: status)
+    }
+
+    /// The layout around a rendered page body: header, navigation for the user, banner and footer.
+    func wrap(
+        _ body: String, title: String, hasErrors: Bool, identity: Identity?, section: String?,
+        status: HTTPResponse.Status
+    ) -> Response {
+        let layout = LayoutModel(
+            title: title, content: body, hasErrors: hasErrors,
+            user: identity.map { identity in
+                LayoutModel.SignedIn(
+                    displayName: identity.user.displayName, agencyName: identity.agency?.name ?? "",
+                    csrf: identity.csrfToken ?? "",
+                    nav: Self.navigation(for: identity.user).map {
+                        .init(href: $0.href, label: $0.label, current: $0.href == section)
+                    })
+            })
+        let html = library.render(layout, withTemplate: LayoutModel.template) ?? ""
         var response = Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
         response.headers[.cacheControl] = "no-store"
         return response
+    }
+}
+
+/// What the layout shows around every page.
+struct LayoutModel: PageModel {
+    static let template = "layout"
+    let title: String
+    let content: String
+    let hasErrors: Bool
+    let user: SignedIn?
+
+    struct SignedIn {
+        let displayName: String
+        let agencyName: String
+        let csrf: String
+        let nav: [NavItem]
+    }
+
+    struct NavItem {
+        let href: String
+        let label: String
+        let current: Bool
+    }
+}
+
+/// A page's typed view model: the values its template reads, by the names the template uses. Mustache reads a
+/// model's stored properties by name (computed ones it cannot see); `PageModelTests` checks every name a model's template uses is one the model
+/// has, so a misspelt key fails a test rather than rendering nothing.
+protocol PageModel {
+    /// The template that renders this model.
+    static var template: String { get }
+    /// Whether the page shows an error summary (the title then starts "Error:").
+    var hasErrors: Bool { get }
+}
+
+extension PageModel {
+    var hasErrors: Bool { false }
+}
+
+extension PageRenderer {
+    /// A full HTML response: the model's template rendered with it, wrapped in the layout.
+    func page<Model: PageModel>(
+        _ model: Model, title: String, identity: Identity?, section: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let body = library.render(model, withTemplate: Model.template) ?? ""
+        return wrap(
+            body, title: title, hasErrors: model.hasErrors, identity: identity, section: section, status: status)
     }
 }
 

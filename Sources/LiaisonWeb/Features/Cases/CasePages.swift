@@ -7,6 +7,7 @@ import LiaisonCore
 struct CasePages {
     let pages: PageRenderer
     let cases: CaseService
+    let subjects: SubjectService
     let obligations: ObligationService
     let guidance: GuidanceService
     let assets: AssetPages
@@ -15,6 +16,14 @@ struct CasePages {
     func register(_ routes: inout RouteTable) {
         let this = self
         routes.page(.get, "/cases", access: .signedIn) { request, context in try await this.list(request, context) }
+        routes.page(.get, "/cases/new", access: .createRecord("case")) { request, context in
+            let subject = request.uri.queryParameters["subject"].map(String.init)
+            return try await this.newCase(
+                NewCasePage.Values(subjectID: subject ?? ""), errors: FormErrors(), context: context)
+        }
+        routes.page(.post, "/cases/new", access: .createRecord("case")) { request, context in
+            try await this.openCase(try await FormData.read(request), context: context)
+        }
         routes.page(.get, "/cases/{id}", access: .readRecord("case")) { request, context in
             let c = try await this.cases.get(
                 try RequestReading.id(context), by: try context.user(), request: context.request)
@@ -56,6 +65,65 @@ struct CasePages {
             return try await this.attempt(id, context: context) {
                 try await this.cases.registerInterest(id, input, by: user, request: context.request)
             }
+        }
+    }
+
+    /// The page that opens a case for one person: the Home Office reference and the team holding the file.
+    func newCase(
+        _ values: NewCasePage.Values, errors: FormErrors, context: LiaisonRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let user = try context.user()
+        try AccessPolicy.enforceCreate(user)
+        var subjectName: String?
+        if let id = SubjectID(validating: values.subjectID) {
+            subjectName = try await subjects.get(id, by: user, request: context.request).displayName
+        }
+        let reference = try await directory.reference()
+        let holder = values.fileLocation.isEmpty ? CaseService.workflowTeam : values.fileLocation
+        let model = NewCasePage(
+            csrf: context.identity?.csrfToken ?? "", subjectID: subjectName == nil ? nil : values.subjectID,
+            subjectName: subjectName, homeOfficeReference: values.homeOfficeReference,
+            teams: reference.list(CaseService.teamList).map {
+                .init(code: $0.code, label: $0.label, selected: $0.code == holder)
+            },
+            errors: errors.list, referenceError: errors["homeOfficeReference"],
+            fileLocationError: errors["fileLocation"], subjectError: errors["subjectID"], hasErrors: !errors.isEmpty)
+        return pages.page(
+            model, title: "Open a deportation case", identity: context.identity, section: "/cases", status: status)
+    }
+
+    /// Opens the case, or shows the page again with each problem by its field.
+    func openCase(_ form: FormData, context: LiaisonRequestContext) async throws -> Response {
+        let user = try context.user()
+        try AccessPolicy.enforceCreate(user)
+        let values = NewCasePage.Values(
+            subjectID: form["subjectID"], homeOfficeReference: form["homeOfficeReference"],
+            fileLocation: form["fileLocation"])
+        var errors = FormErrors()
+        guard let subjectID = SubjectID(validating: values.subjectID) else {
+            errors.add("subjectID", "Choose the person from their subject page first")
+            return try await newCase(values, errors: errors, context: context, status: .unprocessableContent)
+        }
+        do {
+            let created = try await cases.create(
+                CaseInput(
+                    subjectID: subjectID, homeOfficeReference: values.homeOfficeReference,
+                    fileLocation: values.fileLocation.isEmpty ? nil : values.fileLocation),
+                by: user, request: context.request)
+            return Response.redirect(to: "/cases/\(created.id)?saved=1")
+        } catch LiaisonError.invalid(let fields) {
+            errors.add(fields) { field in
+                switch field {
+                case "homeOfficeReference": ("homeOfficeReference", "Home Office reference")
+                case "fileLocation": ("fileLocation", "Team holding the file")
+                default: ("subjectID", "Person")
+                }
+            }
+            return try await newCase(values, errors: errors, context: context, status: .unprocessableContent)
+        } catch LiaisonError.conflict(_, let reason) {
+            errors.add("homeOfficeReference", "Home Office reference: \(reason)")
+            return try await newCase(values, errors: errors, context: context, status: .unprocessableContent)
         }
     }
 
@@ -222,5 +290,34 @@ struct CasePages {
         return pages.page(
             "case", title: "Case \(c.homeOfficeReference)", context: page, identity: context.identity,
             section: "/cases", status: status)
+    }
+}
+
+/// Opening a case for one person.
+struct NewCasePage: PageModel {
+    static let template = "caseNew"
+    let csrf: String
+    /// The person, when the page was opened from their subject page and the user may read them.
+    let subjectID: String?
+    let subjectName: String?
+    let homeOfficeReference: String
+    let teams: [Team]
+    let errors: [FormError]
+    let referenceError: String?
+    let fileLocationError: String?
+    let subjectError: String?
+    let hasErrors: Bool
+
+    struct Team {
+        let code: String
+        let label: String
+        let selected: Bool
+    }
+
+    /// What the form holds, as typed.
+    struct Values {
+        var subjectID = ""
+        var homeOfficeReference = ""
+        var fileLocation = ""
     }
 }

@@ -1,7 +1,7 @@
 /// The cases pages' templates (Mustache), registered by name in `Templates.all`.
 enum CaseTemplates {
     static let all: [String: String] = [
-        "cases": cases, "case": deportationCase,
+        "cases": cases, "case": deportationCase, "caseNew": caseNew,
     ]
 
     static let cases = """
@@ -111,5 +111,32 @@ enum CaseTemplates {
           <thead><tr><th scope="col">When</th><th scope="col">Step</th><th scope="col">By</th><th scope="col">Why</th><th scope="col">Details</th></tr></thead>
           <tbody>{{#events}}<tr><td>{{at}}</td><td>{{kind}}</td><td>{{by}}</td><td>{{reason}}</td><td>{{details}}</td></tr>{{/events}}</tbody>
         </table>
+        """
+
+    static let caseNew = """
+        <a class="back-link" href="{{#subjectID}}/subjects/{{subjectID}}{{/subjectID}}{{^subjectID}}/subjects{{/subjectID}}">Back</a>
+        <div class="two-thirds">
+        {{> errorSummary}}
+        <h1>Open a deportation case</h1>
+        {{#subjectName}}<p>For <strong>{{subjectName}}</strong>.</p>{{/subjectName}}
+        {{^subjectName}}<p{{#subjectError}} id="subjectID"{{/subjectError}}>Find the person first, then open the case from their subject page. <a href="/subjects">Search subjects</a></p>{{/subjectName}}
+        {{#subjectName}}
+        <form method="post" action="/cases/new" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="subjectID" value="{{subjectID}}">
+          <div class="form-group{{#referenceError}} form-group--error{{/referenceError}}">
+            <label for="homeOfficeReference">Home Office reference</label>
+            <span class="hint" id="homeOfficeReference-hint">A letter and 5 to 9 digits, for example B1234567</span>
+            {{#referenceError}}<span class="error-message" id="homeOfficeReference-error"><span class="visually-hidden">Error:</span> {{referenceError}}</span>{{/referenceError}}
+            <input id="homeOfficeReference" name="homeOfficeReference" value="{{homeOfficeReference}}" aria-describedby="homeOfficeReference-hint{{#referenceError}} homeOfficeReference-error{{/referenceError}}"{{#referenceError}} class="input--error"{{/referenceError}}>
+          </div>
+          <div class="form-group{{#fileLocationError}} form-group--error{{/fileLocationError}}">
+            <label for="fileLocation">Team holding the Home Office file</label>
+            {{#fileLocationError}}<span class="error-message" id="fileLocation-error"><span class="visually-hidden">Error:</span> {{fileLocationError}}</span>{{/fileLocationError}}
+            <select id="fileLocation" name="fileLocation">{{#teams}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/teams}}</select>
+          </div>
+          <button class="button" type="submit">Open case</button>
+        </form>
+        {{/subjectName}}
+        </div>
         """
 }

@@ -29,25 +29,6 @@ struct SubjectPages {
         routes.page(.get, "/subjects/{id}", access: .readRecord("subject")) { request, context in
             try await this.show(request, context)
         }
-        routes.page(.post, "/cases", access: .createRecord("case")) { request, context in
-            let form = try await FormData.read(request)
-            let user = try context.user()
-            try AccessPolicy.enforceCreate(user)
-            guard let subjectID = SubjectID(validating: form["subjectID"]) else {
-                throw LiaisonError.invalid("subjectID", "is not a subject's identifier")
-            }
-            let input = CaseInput(
-                subjectID: subjectID, homeOfficeReference: form["homeOfficeReference"],
-                fileLocation: form["fileLocation"].isEmpty ? nil : form["fileLocation"])
-            do {
-                let created = try await this.cases.create(input, by: user, request: context.request)
-                return Response.redirect(to: "/cases/\(created.id)?saved=1")
-            } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
-                return try await this.show(
-                    request, context, id: subjectID, problem: problem, status: .unprocessableContent)
-            }
-        }
         routes.page(.post, "/subjects/{id}/interests", access: .subjectInterest) { request, context in
             let form = try await FormData.read(request)
             let user = try context.user()

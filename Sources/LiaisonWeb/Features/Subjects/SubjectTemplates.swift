@@ -61,14 +61,7 @@ enum SubjectTemplates {
         </dl>
         {{#canEdit}}<div class="actions"><a class="button" href="/subjects/{{id}}/edit">Edit subject</a></div>{{/canEdit}}
         {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
-        {{#canOpenCase}}<details class="panel"><summary>Open a deportation case</summary>
-        <form method="post" action="/cases" novalidate>
-          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="subjectID" value="{{id}}">
-          <div class="form-group"><label for="homeOfficeReference">Home Office reference (a letter and 5 to 9 digits)</label><input id="homeOfficeReference" name="homeOfficeReference"></div>
-          <div class="form-group"><label for="fileLocation">Team holding the Home Office file</label>
-            <select id="fileLocation" name="fileLocation">{{#teams}}<option value="{{code}}">{{label}}</option>{{/teams}}</select></div>
-          <button class="button button--secondary" type="submit">Open case</button>
-        </form></details>{{/canOpenCase}}
+        {{#canOpenCase}}<p><a class="button button--secondary" href="/cases/new?subject={{id}}">Open a deportation case</a></p>{{/canOpenCase}}
         {{#hasPois}}<p>Person of Interest: {{#pois}}<a href="/pois/{{id}}">{{agency}}, {{tier}}</a> {{/pois}}</p>{{/hasPois}}
         {{#canOpenCase}}<details class="panel"><summary>Adopt as a Person of Interest</summary>
         <form method="post" action="/pois" novalidate>

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import LiaisonWeb
+
+/// A typed page model's template may only name what the model holds: a misspelt or computed name (Mustache sees
+/// stored properties only) would render as nothing, silently.
+@Suite("Typed page models")
+struct PageModelTests {
+    /// One of each typed model, with every optional set and every list non-empty, so every name it can hold is seen.
+    static var samples: [any PageModel] {
+        [
+            LayoutModel(
+                title: "t", content: "c", hasErrors: true,
+                user: .init(
+                    displayName: "d", agencyName: "a", csrf: "x", nav: [.init(href: "/", label: "Home", current: true)])
+            ),
+            NewCasePage(
+                csrf: "x", subjectID: "s", subjectName: "n", homeOfficeReference: "B1234567",
+                teams: [.init(code: "c", label: "l", selected: true)],
+                errors: [FormError(anchor: "a", message: "m")], referenceError: "e", fileLocationError: "e",
+                subjectError: "e", hasErrors: true),
+        ]
+    }
+
+    /// Every name a template uses (`{{x}}`, `{{#x}}`, `{{^x}}`, `{{{x}}}`), its partials' included.
+    static func names(in template: String) -> Set<String> {
+        guard let text = Templates.all[template] else { return [] }
+        var names = Set<String>()
+        for match in text.matches(of: /\{\{\{?\s*([#^\/&>]?)\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}?\}\}/) {
+            if match.output.1 == ">" {
+                names.formUnion(Self.names(in: String(match.output.2)))
+            } else if match.output.1 != "/" {
+                names.insert(String(match.output.2))
+            }
+        }
+        return names
+    }
+
+    /// Every stored property name in `value` and in the values it holds.
+    static func labels(_ value: Any) -> Set<String> {
+        var result = Set<String>()
+        for child in Mirror(reflecting: value).children {
+            if let label = child.label { result.insert(label) }
+            result.formUnion(labels(child.value))
+        }
+        return result
+    }
+
+    @Test("every name each model's template uses is a stored property of the model")
+    func templatesNameOnlyWhatTheModelHolds() {
+        for sample in Self.samples {
+            let template = type(of: sample).template
+            let missing = Self.names(in: template).subtracting(Self.labels(sample))
+            #expect(missing.isEmpty, "\(template) names \(missing.sorted()), which \(type(of: sample)) does not hold")
+        }
+    }
+
+    @Test("the check finds a name the model lacks")
+    func theCheckCanFail() {
+        // The error summary partial reads `hasErrors`; a model without it as a stored property is caught.
+        struct Computed: PageModel {
+            static let template = "caseNew"
+            let csrf: String
+        }
+        let missing = Self.names(in: Computed.template).subtracting(Self.labels(Computed(csrf: "x")))
+        #expect(missing.contains("hasErrors") && missing.contains("homeOfficeReference"))
+    }
+}
