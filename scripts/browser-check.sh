@@ -13,6 +13,9 @@ if [ ! -x "$VENV/bin/stix2_validator" ]; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q --disable-pip-version-check selenium openapi-spec-validator stix2-validator
 fi
+# axe-core (Deque's accessibility engine) as packaged on PyPI; only its axe.min.js is used, injected by Selenium.
+"$VENV/bin/python" -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("axe_playwright_python") is None)' \
+  || "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps axe-playwright-python
 swift build --product liaison >/dev/null
 DATA=$(mktemp -d)
 PORT=${LIAISON_CHECK_PORT:-18080}

@@ -1,6 +1,8 @@
 """Walks Liaison's pages in headless Chromium as a user would and fails on any HTTP or console error."""
+import importlib.util
 import json
 import os
+import re
 import sys
 import urllib.request
 
@@ -26,11 +28,49 @@ options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "A
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 failures = []
 steps = []
+AXE = open(os.path.join(importlib.util.find_spec("axe_playwright_python").submodule_search_locations[0], "axe.min.js")).read()
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
+axe_runs = 0
+
+
+def accessibility(step, width):
+    """axe-core's WCAG 2.1 A and AA rules on the page as it stands; each violation is a failure."""
+    global axe_runs
+    if not driver.execute_script("return typeof window.axe !== 'undefined'"):
+        driver.execute_script(AXE)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        ".then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.length + ' × '"
+        " + v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(', ')))).catch(e => done(['axe failed: ' + e]));")
+    axe_runs += 1
+    for violation in result:
+        failures.append(f"{step} at {width} px: {violation}")
 
 
 def check(step):
-    """Screenshot the page, then record any HTTP status >= 400 or console error since the last step."""
+    """Screenshot the page at 1280 and 375 px; record any HTTP status >= 400, console error, axe-core violation,
+    UUID shown to the reader or page wider than a phone, since the last step."""
     driver.save_screenshot(os.path.join(out, f"{step}.png"))
+    shown = driver.find_element(By.TAG_NAME, "body").text
+    for found in sorted(set(UUID.findall(shown)))[:3]:
+        failures.append(f"{step}: a record ID is shown to the reader: {found}")
+    accessibility(step, 1280)
+    # A phone's viewport (a headless window cannot be made narrower than 500 px).
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 375, "height": 900, "deviceScaleFactor": 1, "mobile": True})
+    driver.save_screenshot(os.path.join(out, f"{step}-375.png"))
+    accessibility(step, 375)
+    wide = driver.execute_script("return document.documentElement.scrollWidth")
+    if wide > 375:
+        failures.append(f"{step}: at 375 px the page is {wide} px wide")
+    # Chart text must stay readable on a phone: no label drawn smaller than 10 px.
+    smallest = driver.execute_script(
+        "const h = [...document.querySelectorAll('svg.chart text')].map(t => t.getBoundingClientRect().height)"
+        ".filter(h => h > 0); return h.length ? Math.min(...h) : null;")
+    if smallest is not None and smallest < 10:
+        failures.append(f"{step}: at 375 px chart text is drawn {smallest:.1f} px high")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message.get("method") == "Network.responseReceived":
@@ -339,4 +379,6 @@ finally:
 if failures:
     print("\n".join(failures))
     sys.exit(1)
-print(f"Browser check passed: all {len(steps) + 1} steps, no HTTP or console errors.")
+print(
+    f"Browser check passed: all {len(steps) + 1} steps, no HTTP or console errors, no record IDs shown, "
+    f"axe-core clean on {axe_runs} runs at 1280 and 375 px, nothing wider than 375 px.")

@@ -215,4 +215,9 @@ public struct GAINService: Sendable {
                 to: user)
         }
     }
+
+    /// The names of the people a hit matched, for those `user` may read.
+    public func matchedNames(_ hit: GAINHitView, by user: User) async throws -> [String: String] {
+        try await References(store: store).titles(hit.matched.map { ("subject", $0.rawValue) }, readableBy: user)
+    }
 }

@@ -88,6 +88,11 @@ public struct IntelLink: Codable, Sendable, Equatable {
         self.value = value
     }
 
+    /// What a kind of link is called on pages: "Person", "Vehicle"…
+    public static func kindLabel(_ kind: String) -> String {
+        ["subject": "Person", "ocg": "Group", "case": "Case"][kind] ?? kind.prefix(1).uppercased() + kind.dropFirst()
+    }
+
     public static let kinds = ["subject", "ocg", "case", "address", "phone", "vehicle", "account", "company"]
     /// The kinds found by their value (a GAIN request about a vehicle or a company), and the key each is kept under.
     public static let keyedKinds: Set<String> = ["vehicle", "company", "phone", "account"]

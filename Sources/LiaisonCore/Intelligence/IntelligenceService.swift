@@ -368,6 +368,12 @@ public struct IntelligenceService: Sendable {
                 Self.redacted(report, decision.withheld.map(\.field)), to: user)
         }
     }
+
+    /// What the report's record links are called (a person's or group's name, a case's reference), for the records
+    /// `user` may read.
+    public func linkTitles(_ report: IntelReport, by user: User) async throws -> [String: String] {
+        try await References(store: store).titles(report.links.map { ($0.kind, $0.value) }, readableBy: user)
+    }
 }
 
 extension Optional where Wrapped: Sendable {

@@ -185,6 +185,29 @@ public struct References: Sendable {
         return shown
     }
 
+    /// What people call the records `ids` name, for those `user` may read: a person's name, a group's name, a case's
+    /// Home Office reference. Records the user may not read are left out, so a page never shows their IDs instead.
+    public func titles(_ ids: [(kind: String, id: String)], readableBy user: User) async throws -> [String: String] {
+        var titles: [String: String] = [:]
+        let people = try await subjects(
+            ids.filter { $0.kind == "subject" }.compactMap { SubjectID(validating: $0.id) }, readableBy: user)
+        for (id, subject) in people { titles[id.rawValue] = subject.displayName }
+        for item in ids {
+            switch item.kind {
+            case "ocg":
+                if let id = OCGID(validating: item.id), let group = try await group(id, readableBy: user) {
+                    titles[item.id] = group.details.name
+                }
+            case "case":
+                if let id = CaseID(validating: item.id), let found = try await deportationCase(id, readableBy: user) {
+                    titles[item.id] = "Case \(found.homeOfficeReference)"
+                }
+            default: break
+            }
+        }
+        return titles
+    }
+
     /// Why a referenced subject is not shown. It says nothing of the subject's marking, owner or compartment.
     public static let withheldSubject = "the subject's record is not available to you"
 }

@@ -102,6 +102,8 @@ enum Stylesheet {
         .inline-form{display:inline-block;margin:0 10px 0 0}.inline-form .button{margin:0}
         .phase-banner{margin:10px 0 0;padding-bottom:8px;border-bottom:1px solid #b1b4b6;font-size:1rem}.phase-banner .tag{margin-right:8px}
         @media (max-width:640px){main table:not(.responsive){display:block;overflow-x:auto;max-width:100%}}
+        @media (max-width:640px){.chart-image{overflow-x:auto}.chart-image svg.chart{min-width:640px}}
+        main .chart-image:focus,main table[tabindex]:focus{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
         @media (max-width:640px){table.responsive thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         table.responsive tr{display:block;border-bottom:2px solid #b1b4b6;padding:6px 0}table.responsive td{display:block;border:0;padding:2px 0}
         table.responsive td::before{content:attr(data-label) ": ";font-weight:700}}

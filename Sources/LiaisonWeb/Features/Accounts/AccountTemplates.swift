@@ -9,7 +9,7 @@ enum AccountTemplates {
         <h1>Accounts</h1>
         <p><a class="button" href="/admin/users/new">Add an account</a> <a href="/admin/reference">Reference data</a>
           <a href="/admin/delivery">Delivery of your agency's notices</a></p>
-        <table>
+        <table tabindex="0">
           <caption class="visually-hidden">Accounts</caption>
           <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Agency</th><th scope="col">Roles</th><th scope="col">Vetting</th><th scope="col">Briefed into</th><th scope="col">Status</th></tr></thead>
           <tbody>{{#users}}<tr><td><a href="/admin/users/{{id}}">{{username}}</a></td><td>{{name}}</td><td>{{agency}}</td><td>{{roles}}</td><td>{{vetting}}</td><td>{{briefings}}</td><td>{{#active}}<strong class="tag tag--green">Active</strong>{{/active}}{{^active}}<strong class="tag tag--grey">Disabled</strong>{{/active}}</td></tr>{{/users}}</tbody>
@@ -105,7 +105,7 @@ enum AccountTemplates {
           <button class="button" type="submit">Save briefings</button>
         </form>
         <h2>API tokens</h2>
-        <table><caption class="visually-hidden">API tokens</caption>
+        <table tabindex="0"><caption class="visually-hidden">API tokens</caption>
           <thead><tr><th scope="col">Name</th><th scope="col">Issued</th><th scope="col">Expires</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
           <tbody>{{#tokens}}<tr><td>{{name}}</td><td>{{created}}</td><td>{{expires}}</td><td>{{#revoked}}Revoked {{revoked}}{{/revoked}}{{^revoked}}{{#expired}}Expired{{/expired}}{{^expired}}Active{{/expired}}{{/revoked}}</td>
           <td>{{^revoked}}<form method="post" action="/admin/tokens/{{id}}/revoke"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="user" value="{{userID}}"><button class="button button--secondary" type="submit">Revoke<span class="visually-hidden"> {{name}}</span></button></form>{{/revoked}}</td></tr>{{/tokens}}</tbody>
@@ -129,7 +129,7 @@ enum AccountTemplates {
         <p>The lists records are checked against. An entry is never deleted, only made inactive, so records keep their meaning. <a href="/scoring">Scoring matrices</a>.</p>
         {{#lists}}
         <h2 id="{{list}}">{{list}}</h2>
-        <table><caption class="visually-hidden">Entries of {{list}}</caption>
+        <table tabindex="0"><caption class="visually-hidden">Entries of {{list}}</caption>
           <thead><tr><th scope="col">Code</th><th scope="col">Label</th><th scope="col" class="numeric">Order</th><th scope="col">Offered</th></tr></thead>
           <tbody>{{#entries}}<tr><td><code>{{code}}</code></td><td>{{label}}</td><td class="numeric">{{order}}</td><td>{{#active}}Yes{{/active}}{{^active}}No{{/active}}</td></tr>{{/entries}}</tbody>
         </table>

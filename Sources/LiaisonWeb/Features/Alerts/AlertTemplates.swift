@@ -55,7 +55,7 @@ enum AlertTemplates {
         </dl>
         <h2>What you should know</h2><p>{{summary}}</p>
         {{#guidance}}<h2>What to do</h2><p>{{guidance}}</p>{{/guidance}}
-        {{#hasIndicators}}<h2>Indicators</h2><table><caption class="visually-hidden">Indicators</caption>
+        {{#hasIndicators}}<h2>Indicators</h2><table tabindex="0"><caption class="visually-hidden">Indicators</caption>
           <thead><tr><th scope="col">Kind</th><th scope="col">Value</th><th scope="col">Note</th></tr></thead>
           <tbody>{{#indicators}}<tr><td>{{kind}}</td><td><code>{{value}}</code></td><td>{{note}}</td></tr>{{/indicators}}</tbody></table>{{/hasIndicators}}
         {{#confined}}

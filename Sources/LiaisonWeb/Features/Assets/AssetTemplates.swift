@@ -6,7 +6,7 @@ enum AssetTemplates {
 
     static let assetPanel = """
         <h2>Asset recovery</h2>
-        {{#hasAssets}}<table><caption class="visually-hidden">Orders and seizures</caption>
+        {{#hasAssets}}<table tabindex="0"><caption class="visually-hidden">Orders and seizures</caption>
           <thead><tr><th scope="col">Power</th><th scope="col">Court</th><th scope="col">Made</th><th scope="col" class="numeric">Amount</th><th scope="col">Status</th><th scope="col" class="numeric">Collected</th></tr></thead>
           <tbody>{{#assets}}<tr><td><a href="/assets/{{id}}">{{power}}</a></td><td>{{court}}</td><td>{{madeOn}}</td><td class="numeric">{{amount}}</td><td>{{status}}</td><td class="numeric">{{collected}}</td></tr>{{/assets}}</tbody>
         </table>{{/hasAssets}}
@@ -57,7 +57,7 @@ enum AssetTemplates {
           <div><dt>Agencies</dt><dd><ul>{{#agencies}}<li>{{agency}} ({{role}})</li>{{/agencies}}</ul></dd></div>
         </dl>
         <h2>Events</h2>
-        {{#hasEvents}}<table><caption class="visually-hidden">Events, oldest first</caption>
+        {{#hasEvents}}<table tabindex="0"><caption class="visually-hidden">Events, oldest first</caption>
           <thead><tr><th scope="col">Event</th><th scope="col">Date</th><th scope="col" class="numeric">Amount</th><th scope="col">Until</th><th scope="col">Note</th><th scope="col">By</th></tr></thead>
           <tbody>{{#events}}<tr><td>{{kind}}</td><td>{{date}}</td><td class="numeric">{{amount}}</td><td>{{until}}</td><td>{{note}}</td><td>{{by}}</td></tr>{{/events}}</tbody>
         </table>{{/hasEvents}}
@@ -74,7 +74,7 @@ enum AssetTemplates {
         </form></details>{{/hasNext}}{{/canChange}}
         <h2>Receipts and their split</h2>
         <p>Under the <a href="/asset-recovery/scheme">incentivisation scheme</a> in force on each receipt's date; compensation to victims is paid first.</p>
-        {{#hasReceipts}}{{#receipts}}<table><caption>{{date}}: {{amount}}</caption>
+        {{#hasReceipts}}{{#receipts}}<table tabindex="0"><caption>{{date}}: {{amount}}</caption>
           <thead><tr><th scope="col">Part</th><th scope="col">To</th><th scope="col" class="numeric">Amount</th></tr></thead>
           <tbody>{{#shares}}<tr><td>{{part}}</td><td>{{agency}}</td><td class="numeric">{{amount}}</td></tr>{{/shares}}</tbody>
         </table>{{/receipts}}{{/hasReceipts}}
@@ -86,7 +86,7 @@ enum AssetTemplates {
         {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
         <h1>Asset recovery incentivisation scheme</h1>
         <p>How receipts from confiscation, forfeiture and civil recovery are shared. Each receipt uses the version in force on its date.</p>
-        {{#versions}}<table><caption>Version {{version}}, from {{effectiveFrom}}{{#current}} (in force){{/current}}</caption>
+        {{#versions}}<table tabindex="0"><caption>Version {{version}}, from {{effectiveFrom}}{{#current}} (in force){{/current}}</caption>
           <thead><tr><th scope="col">Part</th><th scope="col" class="numeric">Share</th></tr></thead>
           <tbody>{{#shares}}<tr><td>{{part}}</td><td class="numeric">{{percent}}%</td></tr>{{/shares}}</tbody>
         </table>{{/versions}}

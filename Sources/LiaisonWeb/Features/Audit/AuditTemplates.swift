@@ -17,7 +17,7 @@ enum AuditTemplates {
         </form>
         <p><a href="{{exportLink}}" download>Download matching entries as CSV</a></p>
         {{#hasItems}}
-        <table>
+        <table tabindex="0">
           <caption class="visually-hidden">Audit entries, newest first</caption>
           <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">User</th><th scope="col">Action</th><th scope="col">Records</th><th scope="col">Detail</th><th scope="col">Outcome</th></tr></thead>
           <tbody>{{#items}}<tr><td>{{sequence}}</td><td>{{time}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{objects}}</td><td>{{detail}}{{#purpose}}<br><span class="hint">Purpose: {{purpose}}</span>{{/purpose}}</td><td><strong class="tag {{outcomeClass}}">{{outcome}}</strong></td></tr>{{/items}}</tbody>

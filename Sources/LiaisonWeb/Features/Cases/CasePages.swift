@@ -127,6 +127,26 @@ struct CasePages {
         }
     }
 
+    /// A case event's details in words, without the record IDs kept for machines.
+    static func words(_ details: [String: String], teams: (String) -> String) -> String {
+        let labels: [(key: String, label: String)] = [
+            ("agencyCode", "Agency"), ("team", "Team"), ("barrier", "Barrier"), ("obligation", "Notice"),
+            ("date", "Removal"), ("route", "Route"), ("destination", "Destination"), ("override", "Override"),
+        ]
+        return labels.compactMap { key, label -> String? in
+            guard let value = details[key], !value.isEmpty, UUID(uuidString: value) == nil else { return nil }
+            switch key {
+            case "team": return "\(label): \(teams(value))"
+            case "date": return "\(label): \(DateFormats.instant(value).map(displayTime) ?? value)"
+            case "barrier":
+                return Int(value) == nil ? "\(label): \(value.replacingOccurrences(of: "-", with: " "))" : nil
+            case "obligation": return "\(label): \(CaseMilestone(rawValue: value)?.label ?? value)"
+            default: return "\(label): \(value)"
+            }
+        }
+        .joined(separator: "; ")
+    }
+
     /// The cases the user may see, filtered to their own, the unallocated or one stage, each filter with its count.
     func list(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let user = try context.user()
@@ -233,8 +253,7 @@ struct CasePages {
                     "kind": CaseMilestone(rawValue: e.kind)?.label ?? e.kind.prefix(1).uppercased()
                         + e.kind.dropFirst().replacingOccurrences(of: "-", with: " "),
                     "at": displayTime(e.at), "by": people[e.by] ?? e.by, "reason": e.reason,
-                    "details": e.details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(
-                        separator: "; "),
+                    "details": Self.words(e.details, teams: { reference.label($0, in: CaseService.teamList) }),
                 ])
             },
             "barriers": c.progress.barriers.map { b in

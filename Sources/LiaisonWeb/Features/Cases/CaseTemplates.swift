@@ -49,7 +49,7 @@ enum CaseTemplates {
         </form></details>
         {{/canRegister}}
         <h2>Obligations to partners</h2>
-        {{#hasObligations}}<table><caption class="visually-hidden">Notices owed to interested agencies, soonest due first</caption>
+        {{#hasObligations}}<table tabindex="0"><caption class="visually-hidden">Notices owed to interested agencies, soonest due first</caption>
           <thead><tr><th scope="col">Agency</th><th scope="col">About</th><th scope="col">Due by</th><th scope="col">State</th><th scope="col">Reply</th></tr></thead>
           <tbody>{{#obligations}}<tr><td>{{agency}}</td><td>{{event}}</td><td>{{due}}</td><td><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td><td>{{reply}}</td></tr>{{/obligations}}</tbody>
         </table>{{/hasObligations}}
@@ -107,7 +107,7 @@ enum CaseTemplates {
         <h2>Guidance for the next steps</h2>
         {{#guidance}}<details class="panel"><summary>{{title}}</summary><p>{{body}}</p><p class="hint">Version {{version}}, valid from {{validFrom}} · <a href="/guidance/{{slug}}">history</a></p></details>{{/guidance}}
         <h2>History</h2>
-        <table><caption class="visually-hidden">Every step, newest first</caption>
+        <table tabindex="0"><caption class="visually-hidden">Every step, newest first</caption>
           <thead><tr><th scope="col">When</th><th scope="col">Step</th><th scope="col">By</th><th scope="col">Why</th><th scope="col">Details</th></tr></thead>
           <tbody>{{#events}}<tr><td>{{at}}</td><td>{{kind}}</td><td>{{by}}</td><td>{{reason}}</td><td>{{details}}</td></tr>{{/events}}</tbody>
         </table>

@@ -59,6 +59,8 @@ struct GAINPages {
         let user = try context.user()
         let asked = try await gain.requests(by: user, request: context.request)
         let hits = try await gain.hits(by: user, request: context.request)
+        var names: [String: String] = [:]
+        for hit in hits { names.merge(try await gain.matchedNames(hit, by: user)) { $1 } }
         return pages.page(
             "gain", title: "GAIN hit/no-hit",
             context: view([
@@ -78,12 +80,18 @@ struct GAINPages {
                     ])
                 },
                 "hasAsked": !asked.isEmpty,
-                "hits": hits.map { h in
-                    view([
+                "hits": hits.map { h -> [String: Any] in
+                    let matched: [[String: String]] = h.matched.map {
+                        ["id": $0.rawValue, "name": names[$0.rawValue] ?? "a person you hold"]
+                    }
+                    let reports: [[String: String]] = h.reports.enumerated().map {
+                        ["id": $1.rawValue, "n": String($0 + 1)]
+                    }
+                    return view([
                         "id": h.requestID.rawValue, "agency": h.requesterAgencyCode, "by": h.requester,
                         "about": h.about, "purpose": h.purpose,
-                        "at": displayTime(h.askedAt), "matched": h.matched.map { ["id": $0.rawValue] },
-                        "reports": h.reports.map { ["id": $0.rawValue] },
+                        "at": displayTime(h.askedAt),
+                        "matched": matched, "reports": reports,
                         "shared": h.shared,
                     ])
                 },

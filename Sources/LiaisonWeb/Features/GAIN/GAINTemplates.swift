@@ -33,7 +33,7 @@ enum GAINTemplates {
         {{^hasAsked}}<p>None yet.</p>{{/hasAsked}}
         <h2>Hits on your agency's records</h2>
         {{#hasHits}}{{#hits}}<div class="card"><h3>About a {{about}}</h3><p class="hint">{{at}}: {{by}} ({{agency}}) asked: {{purpose}}</p>
-          <p>Your records that matched: {{#matched}}<a href="/subjects/{{id}}">{{id}}</a> {{/matched}}{{#reports}}<a href="/intelligence/{{id}}">report {{id}}</a> {{/reports}}</p>
+          <p>Your records that matched: {{#matched}}<a href="/subjects/{{id}}">{{name}}</a> {{/matched}}{{#reports}}<a href="/intelligence/{{id}}">intelligence report {{n}}</a> {{/reports}}</p>
           {{#shared}}<p>You shared: {{shared}}</p>{{/shared}}
           {{^shared}}<form method="post" action="/gain/share" novalidate><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="requestID" value="{{id}}">
             <div class="form-group"><label for="message-{{id}}">Share with the requester</label><textarea id="message-{{id}}" name="message" rows="2"></textarea></div>

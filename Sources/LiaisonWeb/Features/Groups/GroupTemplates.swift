@@ -18,7 +18,7 @@ enum GroupTemplates {
         </form>
         <p><a class="button button--secondary" href="/ocgs/new">Add a group</a> <a href="/assessments/due">Groups due for reassessment</a></p>
         {{#hasItems}}
-        <table>
+        <table tabindex="0">
           <caption>{{caption}}</caption>
           <thead><tr><th scope="col">Group</th><th scope="col">Markets</th><th scope="col">Areas</th><th scope="col">Band</th><th scope="col">Status</th><th scope="col">Members</th><th scope="col">Marking</th></tr></thead>
           <tbody>
@@ -65,7 +65,7 @@ enum GroupTemplates {
         </form>{{/canEdit}}
         <h2>Members</h2>
         {{#hasMembers}}
-        <table><caption class="visually-hidden">Members of {{name}}</caption>
+        <table tabindex="0"><caption class="visually-hidden">Members of {{name}}</caption>
           <thead><tr><th scope="col">Subject</th><th scope="col">Role</th><th scope="col">From</th><th scope="col">To</th></tr></thead>
           <tbody>{{#members}}<tr><td><a href="/subjects/{{id}}">{{name}}</a></td><td>{{role}}</td><td>{{from}}</td><td>{{to}}</td></tr>{{/members}}</tbody>
         </table>

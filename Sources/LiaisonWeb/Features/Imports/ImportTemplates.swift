@@ -11,7 +11,7 @@ enum ImportTemplates {
         (<code>POST /api/v1/imports</code>) or loaded with <code>liaison import subjects</code>; rows with errors are refused and
         listed, the rest load, and an interrupted import resumes where it stopped.</p>
         {{#hasItems}}
-        <table><caption class="visually-hidden">Imports</caption>
+        <table tabindex="0"><caption class="visually-hidden">Imports</caption>
           <thead><tr><th scope="col">File</th><th scope="col">Source</th><th scope="col">Progress</th><th scope="col" class="numeric">Loaded</th><th scope="col" class="numeric">Refused</th><th scope="col">Started</th></tr></thead>
           <tbody>{{#items}}<tr><td><a href="/imports/{{id}}">{{fileName}}</a></td><td>{{source}}</td>
             <td><span class="tag {{statusClass}}">{{status}}</span> {{#percent}}<progress max="100" value="{{percent}}">{{percent}}%</progress> {{percent}}%{{/percent}}</td>
@@ -39,7 +39,7 @@ enum ImportTemplates {
         <h2>Refused rows</h2>
         {{#hasRowErrors}}
         <p><a href="/api/v1/imports/{{id}}/errors">Download every refused row (CSV)</a>{{#moreErrors}} — the first 100 are below{{/moreErrors}}</p>
-        <table><caption class="visually-hidden">Rows that did not load, and why</caption>
+        <table tabindex="0"><caption class="visually-hidden">Rows that did not load, and why</caption>
           <thead><tr><th scope="col" class="numeric">Row</th><th scope="col">Column</th><th scope="col">Reason</th></tr></thead>
           <tbody>{{#errors}}<tr><td class="numeric">{{row}}</td><td>{{field}}</td><td>{{reason}}</td></tr>{{/errors}}</tbody>
         </table>

@@ -187,6 +187,7 @@ struct IntelligencePages {
     ) async throws -> Response {
         let user = try context.user()
         let r = try await intelligence.get(id, by: user, request: context.request)
+        let titles = try await intelligence.linkTitles(r, by: user)
         let canChange = AccessPolicy.decide(user, .update, r.meta, kind: IntelligenceService.kind).allowed
         let supervisor = user.roles.contains(.supervisor) && user.agencyID == r.meta.owningAgencyID
         let share = AccessPolicy.decide(user, .share, r.meta, kind: IntelligenceService.kind)
@@ -203,7 +204,7 @@ struct IntelligencePages {
             "covertWithheld": r.withheld.contains("source.covertReference") && r.source.kind == "covert" ? true : nil,
             "links": r.links.map { link in
                 view([
-                    "kind": link.kind, "value": link.value,
+                    "kind": IntelLink.kindLabel(link.kind), "value": titles[link.value] ?? link.value,
                     "href": ["subject": "/subjects/", "ocg": "/ocgs/", "case": "/cases/"][link.kind].map {
                         $0 + link.value
                     },

@@ -20,7 +20,7 @@ enum IntelligenceTemplates {
         {{#searched}}<p>{{total}} report(s) you may see match.</p>
         {{#hasHits}}<ul class="results">{{#hits}}<li><a href="/intelligence/{{id}}">{{date}} · {{grade}} · {{status}}</a><p class="hint">{{snippet}}</p></li>{{/hits}}</ul>{{/hasHits}}
         {{/searched}}
-        {{#hasItems}}<table><caption class="visually-hidden">Reports you may see, latest first</caption>
+        {{#hasItems}}<table tabindex="0"><caption class="visually-hidden">Reports you may see, latest first</caption>
           <thead><tr><th scope="col">Dated</th><th scope="col">Grade</th><th scope="col">Status</th><th scope="col">Report</th></tr></thead>
           <tbody>{{#items}}<tr><td>{{date}}</td><td>{{grade}}</td><td>{{status}}</td><td><a href="/intelligence/{{id}}">{{text}}</a></td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}
@@ -95,7 +95,7 @@ enum IntelligenceTemplates {
           <button class="button button--secondary" type="submit">Save sanitised version</button>
         </form></details>{{/canSanitise}}
         <h2>Sent to</h2>
-        {{#hasSent}}<table><caption class="visually-hidden">Where the report was sent</caption>
+        {{#hasSent}}<table tabindex="0"><caption class="visually-hidden">Where the report was sent</caption>
           <thead><tr><th scope="col">Agency</th><th scope="col">Version</th><th scope="col">Conditions</th><th scope="col">Sent</th><th scope="col">Read</th></tr></thead>
           <tbody>{{#sent}}<tr><td>{{agency}}</td><td>{{version}}</td><td>{{conditions}}</td><td>{{at}} by {{by}}</td><td>{{read}}</td></tr>{{/sent}}</tbody>
         </table>{{/hasSent}}

@@ -9,7 +9,7 @@ enum InterventionTemplates {
         <h2>Interventions</h2>
         <p><strong>Subject to action</strong> (rule version {{actionRule}}): {{subjectToAction}}</p>
         {{#interventionProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{interventionProblem}}</p></div>{{/interventionProblem}}
-        {{#hasInterventions}}<table><caption class="visually-hidden">Interventions, soonest due first</caption>
+        {{#hasInterventions}}<table tabindex="0"><caption class="visually-hidden">Interventions, soonest due first</caption>
           <thead><tr><th scope="col">4P</th><th scope="col">Tactic</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col" class="numeric">Outcomes</th></tr></thead>
           <tbody>{{#interventions}}<tr><td>{{category}}</td><td><a href="/interventions/{{id}}">{{tactic}}</a>{{#operation}} <span class="tag">{{operation}}</span>{{/operation}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{status}}</td><td class="numeric">{{outcomes}}</td></tr>{{/interventions}}</tbody>
         </table>{{/hasInterventions}}
@@ -44,7 +44,7 @@ enum InterventionTemplates {
           <div><dt>Record</dt><dd>Version {{version}}</dd></div>
         </dl>
         <h2>Outcomes</h2>
-        {{#hasOutcomes}}<table><caption class="visually-hidden">Outcomes recorded</caption>
+        {{#hasOutcomes}}<table tabindex="0"><caption class="visually-hidden">Outcomes recorded</caption>
           <thead><tr><th scope="col">Date</th><th scope="col">Outcome</th><th scope="col" class="numeric">Quantity</th><th scope="col">Details</th><th scope="col">Impact</th></tr></thead>
           <tbody>{{#outcomeRows}}<tr><td>{{date}}</td><td>{{kind}}</td><td class="numeric">{{quantity}} {{unit}}</td><td>{{commodity}} {{purity}} {{place}} {{route}} {{narrative}}</td><td>{{impact}}</td></tr>{{/outcomeRows}}</tbody>
         </table>{{/hasOutcomes}}
@@ -90,7 +90,7 @@ enum InterventionTemplates {
         <p>Agencies taking part: {{agencies}}{{^agencies}}none you can see{{/agencies}}</p>
         {{#showBriefed}}<h2>Briefed members</h2>
         <p>Only members briefed into {{name}} see the records marked with it (need-to-know).</p>
-        {{#hasBriefed}}<table><caption class="visually-hidden">Members briefed into the operation</caption>
+        {{#hasBriefed}}<table tabindex="0"><caption class="visually-hidden">Members briefed into the operation</caption>
           <thead><tr><th scope="col">Member</th><th scope="col">Agency</th>{{#canBrief}}<th scope="col"><span class="visually-hidden">Action</span></th>{{/canBrief}}</tr></thead>
           <tbody>{{#briefed}}<tr><td>{{displayName}} ({{username}})</td><td>{{agency}}</td>{{#canBrief}}<td><form method="post" action="/operations/{{path}}/briefings"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}"><input type="hidden" name="briefed" value="false"><button class="link-button" type="submit">Withdraw<span class="visually-hidden"> {{username}}'s briefing</span></button></form></td>{{/canBrief}}</tr>{{/briefed}}</tbody>
         </table>{{/hasBriefed}}
@@ -101,13 +101,13 @@ enum InterventionTemplates {
           <button class="button button--secondary" type="submit">Brief member</button>
         </form>{{/canBrief}}{{/showBriefed}}
         <h2>Joint results</h2>
-        <table><caption class="visually-hidden">Outcomes totalled by kind</caption>
+        <table tabindex="0"><caption class="visually-hidden">Outcomes totalled by kind</caption>
           <thead><tr><th scope="col">Outcome</th><th scope="col" class="numeric">Total</th></tr></thead>
           <tbody>{{#totals}}<tr><td>{{kind}}</td><td class="numeric">{{value}}</td></tr>{{/totals}}</tbody>
         </table>
         {{#hasSeizures}}<h3>Seizures</h3><ul>{{#seizures}}<li>{{what}}: {{value}}</li>{{/seizures}}</ul>{{/hasSeizures}}
         <h2>Interventions</h2>
-        {{#hasItems}}<table><caption class="visually-hidden">The operation's interventions you can see</caption>
+        {{#hasItems}}<table tabindex="0"><caption class="visually-hidden">The operation's interventions you can see</caption>
           <thead><tr><th scope="col">4P</th><th scope="col">Tactic</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col" class="numeric">Outcomes</th></tr></thead>
           <tbody>{{#items}}<tr><td>{{category}}</td><td><a href="/interventions/{{id}}">{{tactic}}</a></td><td>{{owner}}</td><td>{{due}}</td><td>{{status}}</td><td class="numeric">{{outcomes}}</td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}
@@ -118,7 +118,7 @@ enum InterventionTemplates {
         {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
         <h1>Operations</h1>
         <p>Multi-agency operations your agency leads or takes part in, or that you are briefed into.</p>
-        {{#hasItems}}<table><caption class="visually-hidden">Operations, latest start first</caption>
+        {{#hasItems}}<table tabindex="0"><caption class="visually-hidden">Operations, latest start first</caption>
           <thead><tr><th scope="col">Operation</th><th scope="col">Lead agency</th><th scope="col">Starts</th><th scope="col">Ends</th></tr></thead>
           <tbody>{{#items}}<tr><td><a href="/operations/{{path}}">{{name}}</a></td><td>{{lead}}</td><td>{{startsOn}}</td><td>{{endsOn}}</td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}

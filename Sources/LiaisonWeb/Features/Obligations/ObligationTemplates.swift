@@ -11,7 +11,7 @@ enum ObligationTemplates {
         past that time are overdue and escalate to a senior caseworker, then to the criminal casework process team.
         <a href="/guidance/obligations">Guidance</a>.</p>
         <h2>By team and agency</h2>
-        {{#hasTallies}}<table><caption class="visually-hidden">Open obligations by team and agency</caption>
+        {{#hasTallies}}<table tabindex="0"><caption class="visually-hidden">Open obligations by team and agency</caption>
           <thead><tr><th scope="col">Team</th><th scope="col">Agency</th><th scope="col" class="numeric">Due</th><th scope="col" class="numeric">Overdue</th><th scope="col" class="numeric">Escalated</th></tr></thead>
           <tbody>{{#tallies}}<tr><td>{{team}}</td><td>{{agency}}</td><td class="numeric">{{due}}</td><td class="numeric">{{overdue}}</td><td class="numeric">{{escalated}}</td></tr>{{/tallies}}</tbody>
         </table>{{/hasTallies}}
@@ -74,7 +74,7 @@ enum ObligationTemplates {
         <p>{{body}}</p>
         <p class="hint">Version {{version}}, valid from {{validFrom}}.</p>
         <h2>Change history</h2>
-        <table><caption class="visually-hidden">Every version, newest first</caption>
+        <table tabindex="0"><caption class="visually-hidden">Every version, newest first</caption>
           <thead><tr><th scope="col">Version</th><th scope="col">Valid from</th><th scope="col">Changed by</th><th scope="col">Change</th></tr></thead>
           <tbody>{{#history}}<tr><td>{{version}}</td><td>{{validFrom}}</td><td>{{editedBy}}</td><td>{{changeNote}}</td></tr>{{/history}}</tbody>
         </table>
@@ -92,7 +92,7 @@ enum ObligationTemplates {
         """
 
     static let obligationTable = """
-        {{#hasItems}}<table><caption class="visually-hidden">Obligations, soonest due first</caption>
+        {{#hasItems}}<table tabindex="0"><caption class="visually-hidden">Obligations, soonest due first</caption>
           <thead><tr><th scope="col">Case</th><th scope="col">Agency</th><th scope="col">About</th><th scope="col">Team</th><th scope="col">Due by</th><th scope="col">State</th></tr></thead>
           <tbody>{{#items}}<tr><td><a href="/cases/{{caseID}}">{{reference}}</a></td><td>{{agency}}</td><td>{{event}}</td><td>{{team}}</td><td>{{due}}</td><td><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}

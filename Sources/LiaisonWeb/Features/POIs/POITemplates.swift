@@ -8,7 +8,7 @@ enum POITemplates {
     static let pois = """
         <h1>Persons of Interest{{#overdue}}: reviews overdue{{/overdue}}</h1>
         <p><a href="/pois"{{^overdue}} aria-current="page"{{/overdue}}>All</a> · <a href="/pois?overdue=1"{{#overdue}} aria-current="page"{{/overdue}}>Reviews overdue</a></p>
-        {{#hasItems}}<table><caption class="visually-hidden">Persons of Interest, soonest review first</caption>
+        {{#hasItems}}<table tabindex="0"><caption class="visually-hidden">Persons of Interest, soonest review first</caption>
           <thead><tr><th scope="col">Subject</th><th scope="col">Tier</th><th scope="col" class="numeric">Score</th><th scope="col">Owner</th><th scope="col">Review due</th></tr></thead>
           <tbody>{{#items}}<tr><td><a href="/pois/{{id}}">{{subject}}</a>{{#lifetime}} <span class="tag">lifetime management</span>{{/lifetime}}</td><td>{{tier}}</td><td class="numeric">{{score}}</td><td>{{owner}}</td><td>{{review}}{{#late}} <span class="tag tag--red">overdue</span>{{/late}}</td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}
@@ -38,7 +38,7 @@ enum POITemplates {
     static let reassessments = """
         <h1>Groups due for reassessment</h1>
         <p>Each band is reassessed on a schedule: 90 days for band 1, 180 for band 2, a year for band 3.</p>
-        {{#hasItems}}<table><caption class="visually-hidden">Groups whose reassessment is overdue, most overdue first</caption>
+        {{#hasItems}}<table tabindex="0"><caption class="visually-hidden">Groups whose reassessment is overdue, most overdue first</caption>
           <thead><tr><th scope="col">Group</th><th scope="col">Band</th><th scope="col" class="numeric">Score</th><th scope="col">Last assessed</th><th scope="col">Due</th></tr></thead>
           <tbody>{{#items}}<tr><td><a href="/ocgs/{{id}}">{{name}}</a></td><td>{{band}}</td><td class="numeric">{{score}}</td><td>{{assessed}}</td><td><span class="tag tag--red">{{due}}</span></td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}
@@ -52,11 +52,11 @@ enum POITemplates {
         <p>Weighted factors with described levels give a score from 0 to 100; the score gives the band, and the band when it is next reviewed.</p>
         {{#matrices}}
         <h2>{{title}} (version {{version}}, from {{effectiveFrom}})</h2>
-        <table><caption class="visually-hidden">Factors</caption>
+        <table tabindex="0"><caption class="visually-hidden">Factors</caption>
           <thead><tr><th scope="col">Factor</th><th scope="col" class="numeric">Weight</th><th scope="col">Levels</th></tr></thead>
           <tbody>{{#factors}}<tr><td>{{label}}</td><td class="numeric">{{weight}}</td><td>{{levels}}</td></tr>{{/factors}}</tbody>
         </table>
-        <table><caption class="visually-hidden">Bands</caption>
+        <table tabindex="0"><caption class="visually-hidden">Bands</caption>
           <thead><tr><th scope="col">Band</th><th scope="col" class="numeric">From score</th><th scope="col" class="numeric">Reviewed every (days)</th></tr></thead>
           <tbody>{{#bands}}<tr><td>{{code}}</td><td class="numeric">{{minimum}}</td><td class="numeric">{{review}}</td></tr>{{/bands}}</tbody>
         </table>
@@ -72,7 +72,7 @@ enum POITemplates {
         """
 
     static let assessmentPanel = """
-        {{#hasHistory}}<table><caption class="visually-hidden">Every assessment, newest first</caption>
+        {{#hasHistory}}<table tabindex="0"><caption class="visually-hidden">Every assessment, newest first</caption>
           <thead><tr><th scope="col">When</th><th scope="col">By</th><th scope="col" class="numeric">Score</th><th scope="col">Band</th><th scope="col">Why</th><th scope="col">Next review</th></tr></thead>
           <tbody>{{#history}}<tr><td>{{at}}</td><td>{{by}}</td><td class="numeric">{{score}}</td><td>{{band}}</td><td>{{rationale}}<br><span class="hint">{{ratings}}</span></td><td>{{next}}</td></tr>{{/history}}</tbody>
         </table>{{/hasHistory}}

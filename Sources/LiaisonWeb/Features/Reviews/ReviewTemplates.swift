@@ -17,7 +17,7 @@ enum ReviewTemplates {
           {{#statuses}}<li><a href="/matches?status={{code}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/statuses}}
         </ul></nav>
         {{#hasItems}}
-        <table><caption>{{statusLabel}}</caption>
+        <table tabindex="0"><caption>{{statusLabel}}</caption>
           <thead><tr><th scope="col">Subject</th><th scope="col">Possibly the same as</th><th scope="col" class="numeric">Likelihood</th><th scope="col">Reasons</th></tr></thead>
           <tbody>{{#items}}<tr><td><a href="/matches/{{id}}">{{left}}</a></td><td>{{right}}</td><td class="numeric">{{percent}}%</td><td><span class="hint">{{summary}}</span></td></tr>{{/items}}</tbody>
         </table>
@@ -32,14 +32,14 @@ enum ReviewTemplates {
         <span class="caption">Possible duplicate · {{statusLabel}}</span>
         <h1>{{leftName}} and {{rightName}}</h1>
         <p class="lede">{{percent}}% likely to be the same person</p>
-        <table class="side-by-side"><caption class="visually-hidden">The two records side by side</caption>
+        <table class="side-by-side" tabindex="0"><caption class="visually-hidden">The two records side by side</caption>
           <thead><tr><th scope="col">Field</th>
             <th scope="col"><a href="/subjects/{{leftID}}">{{leftName}}</a> <span class="tag tag--grey">{{leftMarking}}</span></th>
             <th scope="col"><a href="/subjects/{{rightID}}">{{rightName}}</a> <span class="tag tag--grey">{{rightMarking}}</span></th></tr></thead>
           <tbody>{{#rows}}<tr{{#same}} class="side-by-side__same"{{/same}}><th scope="row">{{label}}</th><td>{{left}}</td><td>{{right}}</td></tr>{{/rows}}</tbody>
         </table>
         <h2>Why the engine paired them</h2>
-        <table class="table"><caption class="visually-hidden">Each comparison and how much it counts</caption>
+        <table class="table" tabindex="0"><caption class="visually-hidden">Each comparison and how much it counts</caption>
           <thead><tr><th scope="col">What was compared</th><th scope="col">Counts</th></tr></thead>
           <tbody>{{#parts}}<tr><td>{{comparison}}</td><td>{{counts}}</td></tr>{{/parts}}</tbody>
         </table>

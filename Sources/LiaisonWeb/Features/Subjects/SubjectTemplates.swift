@@ -15,7 +15,7 @@ enum SubjectTemplates {
           <a class="button button--secondary" href="/subjects/new">Add a subject</a>
         </form>
         {{#hasItems}}
-        <table>
+        <table tabindex="0">
           <caption>{{caption}}</caption>
           <thead><tr><th scope="col">Name</th><th scope="col">Also known as</th><th scope="col">Date of birth</th><th scope="col">Nationality</th><th scope="col">Identifiers</th><th scope="col">Marking</th></tr></thead>
           <tbody>
@@ -90,7 +90,7 @@ enum SubjectTemplates {
         {{/hasSameAs}}
         <h2>Organised crime groups</h2>
         {{#hasGroups}}
-        <table><caption class="visually-hidden">Groups this subject belongs to</caption>
+        <table tabindex="0"><caption class="visually-hidden">Groups this subject belongs to</caption>
           <thead><tr><th scope="col">Group</th><th scope="col">Role</th><th scope="col">Since</th><th scope="col">Status</th></tr></thead>
           <tbody>{{#groups}}<tr><td><a href="/ocgs/{{id}}">{{name}}</a></td><td>{{role}}</td><td>{{from}}</td><td>{{status}}</td></tr>{{/groups}}</tbody>
         </table>
@@ -112,7 +112,7 @@ enum SubjectTemplates {
           <div class="match">
             <h3><a href="/subjects/{{id}}">{{name}}</a> <span class="match__score">{{percent}}% likely</span></h3>
             <p class="hint">{{summary}}</p>
-            <table class="table">
+            <table class="table" tabindex="0">
               <caption class="visually-hidden">Why {{name}} matches</caption>
               <thead><tr><th scope="col">What was compared</th><th scope="col">Counts</th></tr></thead>
               <tbody>{{#parts}}<tr><td>{{comparison}}</td><td>{{counts}}</td></tr>{{/parts}}</tbody>
