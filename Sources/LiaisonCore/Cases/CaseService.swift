@@ -159,6 +159,12 @@ public struct CaseService: Sendable {
     }
 
     /// Refuses (as missing, or forbidden) a user who may not change the case, before anything they sent is read.
+    /// The active case owners and senior caseworkers a case may be allocated to, by name.
+    public func allocatable() async throws -> [User] {
+        try await store.users().filter { $0.active && ($0.has(.caseOwner) || $0.has(.seniorCaseworker)) }
+            .sorted { $0.displayName < $1.displayName }
+    }
+
     public func checkChange(_ id: CaseID, by user: User) async throws {
         let (found, _) = try RecordEditing.read(
             try await store.deportationCase(id), meta: \.meta, by: user, kind: Self.kind, id: id.rawValue)

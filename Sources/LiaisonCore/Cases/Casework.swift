@@ -52,6 +52,18 @@ public enum BarrierKind: String, Codable, Sendable, CaseIterable {
     case judicialReview = "judicial-review"
     /// A Crown Court confiscation order, or proceedings, against the offender.
     case confiscation
+
+    /// The barrier in words.
+    public var label: String {
+        switch self {
+        case .pendingAppeal: "An appeal is pending"
+        case .asylumClaim: "An asylum claim"
+        case .humanRightsClaim: "A human rights claim"
+        case .noTravelDocument: "No travel document"
+        case .judicialReview: "A judicial review"
+        case .confiscation: "Confiscation proceedings or order"
+        }
+    }
 }
 
 /// One step in a case's history: who did what, when and why.

@@ -159,6 +159,7 @@ public enum LiaisonApplication {
         ).register(&routes)
         MatchPages(pages: pages, reviews: reviews, directory: directory).register(&routes)
         ImportPages(pages: pages, imports: imports).register(&routes)
+        CaseStepPages(pages: pages, cases: cases, directory: directory).register(&routes)
         CasePages(
             pages: pages, cases: cases, subjects: subjects, obligations: obligations, guidance: guidance,
             assets: assetPages,

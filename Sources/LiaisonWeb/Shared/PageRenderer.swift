@@ -60,7 +60,7 @@ struct PageRenderer: Sendable {
                         .init(href: $0.href, label: $0.label, current: $0.href == section)
                     })
             })
-        let html = library.render(layout, withTemplate: LayoutModel.template) ?? ""
+        let html = library.render(layout, withTemplate: layout.template) ?? ""
         var response = Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -71,7 +71,7 @@ struct PageRenderer: Sendable {
 
 /// What the layout shows around every page.
 struct LayoutModel: PageModel {
-    static let template = "layout"
+    var template: String { "layout" }
     let title: String
     let content: String
     let hasErrors: Bool
@@ -96,7 +96,7 @@ struct LayoutModel: PageModel {
 /// has, so a misspelt key fails a test rather than rendering nothing.
 protocol PageModel {
     /// The template that renders this model.
-    static var template: String { get }
+    var template: String { get }
     /// Whether the page shows an error summary (the title then starts "Error:").
     var hasErrors: Bool { get }
 }
@@ -111,7 +111,7 @@ extension PageRenderer {
         _ model: Model, title: String, identity: Identity?, section: String? = nil,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        let body = library.render(model, withTemplate: Model.template) ?? ""
+        let body = library.render(model, withTemplate: model.template) ?? ""
         return wrap(
             body, title: title, hasErrors: model.hasErrors, identity: identity, section: section, status: status)
     }

@@ -103,6 +103,11 @@ enum Stylesheet {
         .phase-banner{margin:10px 0 0;padding-bottom:8px;border-bottom:1px solid #b1b4b6;font-size:1rem}.phase-banner .tag{margin-right:8px}
         @media (max-width:640px){main table:not(.responsive){display:block;overflow-x:auto;max-width:100%}}
         @media (max-width:640px){.chart-image{overflow-x:auto}.chart-image svg.chart{min-width:640px}}
+        .date-input{display:flex;flex-wrap:wrap;gap:20px}.date-input__item label{font-weight:400}
+        .input--width-2{width:5.5ex}.input--width-4{width:9ex}.fieldset__legend{font-size:1.1875rem;font-weight:700;margin-bottom:5px}
+        .check-list{margin:0 0 30px}.check-list div{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:10px 0}
+        .check-list dt{font-weight:700;flex:0 0 40%;min-width:200px}.check-list dd{margin:0;flex:1 1 50%}
+        .action-list{list-style:none;padding:0}.action-list li{margin-bottom:10px}
         main .chart-image:focus,main table[tabindex]:focus{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
         @media (max-width:640px){table.responsive thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         table.responsive tr{display:block;border-bottom:2px solid #b1b4b6;padding:6px 0}table.responsive td{display:block;border:0;padding:2px 0}

@@ -12,6 +12,7 @@ enum Templates {
 
     static let shared: [String: String] = [
         "layout": layout, "errorSummary": errorSummary, "field": field, "error": error, "markingTag": markingTag,
+        "formField": formField,
     ]
 
     static let layout = """
@@ -88,5 +89,23 @@ enum Templates {
 
     static let markingTag = """
         <strong class="tag {{markingClass}}">{{markingLabel}}</strong>
+        """
+
+    /// One question of a `FormField`: a label (a legend and three boxes for a date), hint, inline error, input.
+    static let formField = """
+        <div class="form-group{{#error}} form-group--error{{/error}}">
+        {{#isDate}}<fieldset class="fieldset" role="group"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}><legend class="fieldset__legend">{{label}}</legend>{{/isDate}}
+        {{^isDate}}<label for="{{name}}">{{label}}</label>{{/isDate}}
+        {{#hint}}<span class="hint" id="{{name}}-hint">{{hint}}</span>{{/hint}}
+        {{#error}}<span class="error-message" id="{{name}}-error"><span class="visually-hidden">Error:</span> {{error}}</span>{{/error}}
+        {{#isText}}<input id="{{name}}" name="{{name}}" value="{{value}}"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{/isText}}
+        {{#isTextarea}}<textarea id="{{name}}" name="{{name}}" rows="3"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{value}}</textarea>{{/isTextarea}}
+        {{#isSelect}}<select id="{{name}}" name="{{name}}"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}>{{#options}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}
+        {{#isDate}}<div class="date-input">
+          <div class="date-input__item"><label for="{{name}}">Day</label><input class="input--width-2{{#error}} input--error{{/error}}" id="{{name}}" name="{{name}}-day" inputmode="numeric" value="{{day}}"></div>
+          <div class="date-input__item"><label for="{{name}}-month">Month</label><input class="input--width-2{{#error}} input--error{{/error}}" id="{{name}}-month" name="{{name}}-month" inputmode="numeric" value="{{month}}"></div>
+          <div class="date-input__item"><label for="{{name}}-year">Year</label><input class="input--width-4{{#error}} input--error{{/error}}" id="{{name}}-year" name="{{name}}-year" inputmode="numeric" value="{{year}}"></div>
+        </div></fieldset>{{/isDate}}
+        </div>
         """
 }

@@ -234,11 +234,7 @@ struct CasePages {
         for username in Set(c.progress.events.map(\.by)) {
             people[username] = try await directory.user(username: username)?.displayName
         }
-        let holder = c.fileLocation ?? CaseService.workflowTeam
         var page = view([
-            "teams": reference.list(CaseService.teamList).map {
-                view(["code": $0.code, "label": $0.label, "selected": $0.code == holder])
-            },
             "id": c.id.rawValue, "reference": c.homeOfficeReference, "version": String(c.meta.version),
             "csrf": context.identity?.csrfToken ?? "",
             "subjectID": c.subjectName == nil ? nil : c.subjectID.rawValue,
@@ -258,7 +254,7 @@ struct CasePages {
             },
             "barriers": c.progress.barriers.map { b in
                 view([
-                    "barrierID": String(b.id), "kind": b.kind.rawValue, "open": b.isOpen,
+                    "barrierID": String(b.id), "kindLabel": b.kind.label, "open": b.isOpen,
                     "opened": displayTime(b.openedAt), "note": b.note,
                     "resolution": b.resolution,
                 ])
@@ -276,7 +272,8 @@ struct CasePages {
             "canRegister": canChange || !Set(user.roles).isDisjoint(with: CaseService.interestRoles),
             "obligations": owed.map { o in
                 view([
-                    "agency": o.agencyCode, "event": o.event, "due": displayTime(o.dueBy), "reply": o.reply,
+                    "agency": o.agencyCode, "event": Obligation.eventName(o.event), "due": displayTime(o.dueBy),
+                    "reply": o.reply,
                     "late": o.isOverdue(at: now),
                     "state": o.status == .acknowledged
                         ? "acknowledged"
@@ -296,8 +293,7 @@ struct CasePages {
                     "validFrom": g.validFrom,
                 ])
             },
-            "next": next.map { ["code": $0.rawValue] },
-            "barrierKinds": BarrierKind.allCases.map { ["code": $0.rawValue] },
+            "hasNext": !next.isEmpty,
         ])
         if let removal = c.progress.removal {
             page["removal"] = [
@@ -314,7 +310,7 @@ struct CasePages {
 
 /// Opening a case for one person.
 struct NewCasePage: PageModel {
-    static let template = "caseNew"
+    var template: String { "caseNew" }
     let csrf: String
     /// The person, when the page was opened from their subject page and the user may read them.
     let subjectID: String?

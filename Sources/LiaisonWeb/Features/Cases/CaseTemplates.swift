@@ -1,7 +1,7 @@
 /// The cases pages' templates (Mustache), registered by name in `Templates.all`.
 enum CaseTemplates {
     static let all: [String: String] = [
-        "cases": cases, "case": deportationCase, "caseNew": caseNew,
+        "cases": cases, "case": deportationCase, "caseNew": caseNew, "caseStep": caseStep, "caseCheck": caseCheck,
     ]
 
     static let cases = """
@@ -37,17 +37,7 @@ enum CaseTemplates {
         <h2>Special conditions</h2>
         {{#hasInterests}}<ul>{{#interests}}<li><strong>{{agency}}</strong>: {{reason}}{{#confiscation}} · confiscation: {{confiscation}}{{/confiscation}} · contact {{contact}} · registered {{at}} by {{by}} ({{via}})</li>{{/interests}}</ul>{{/hasInterests}}
         {{^hasInterests}}<p>No partner agency has registered interest.</p>{{/hasInterests}}
-        {{#canRegister}}
-        <details class="panel"><summary>Register interest</summary>
-        <form method="post" action="/cases/{{id}}/interests" novalidate>
-          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-          {{#canChange}}<div class="form-group"><label for="agencyCode">Agency code (from its email; leave empty for your own)</label><input id="agencyCode" name="agencyCode"></div>{{/canChange}}
-          <div class="form-group"><label for="interestReason">Reason</label><textarea id="interestReason" name="reason" rows="2"></textarea></div>
-          <div class="form-group"><label for="confiscation">Confiscation proceedings or order, if any</label><input id="confiscation" name="confiscation"></div>
-          <div class="form-group"><label for="contact">Contact point</label><input id="contact" name="contact"></div>
-          <button class="button button--secondary" type="submit">Register interest</button>
-        </form></details>
-        {{/canRegister}}
+        {{#canRegister}}<p><a class="button button--secondary" href="/cases/{{id}}/interest">Register an agency's interest</a></p>{{/canRegister}}
         <h2>Obligations to partners</h2>
         {{#hasObligations}}<table tabindex="0"><caption class="visually-hidden">Notices owed to interested agencies, soonest due first</caption>
           <thead><tr><th scope="col">Agency</th><th scope="col">About</th><th scope="col">Due by</th><th scope="col">State</th><th scope="col">Reply</th></tr></thead>
@@ -55,44 +45,20 @@ enum CaseTemplates {
         </table>{{/hasObligations}}
         {{^hasObligations}}<p>None.</p>{{/hasObligations}}
         <h2>Barriers to removal</h2>
-        {{#hasBarriers}}<ul>{{#barriers}}<li><strong>{{kind}}</strong> ({{#open}}open{{/open}}{{^open}}resolved: {{resolution}}{{/open}}), opened {{opened}}: {{note}}
+        {{#hasBarriers}}<ul>{{#barriers}}<li><strong>{{kindLabel}}</strong> ({{#open}}open{{/open}}{{^open}}resolved: {{resolution}}{{/open}}), opened {{opened}}: {{note}}
           {{#open}}{{#canChange}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
             <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="barrierID" value="{{barrierID}}">
             <label for="resolution-{{barrierID}}">How it was resolved</label> <input id="resolution-{{barrierID}}" name="note">
             <button class="button button--secondary" type="submit">Resolve</button></form>{{/canChange}}{{/open}}</li>{{/barriers}}</ul>{{/hasBarriers}}
         {{^hasBarriers}}<p>None.</p>{{/hasBarriers}}
         {{#canChange}}
-        <h2>Record the next step</h2>
-        <form method="post" action="/cases/{{id}}/steps" novalidate>
-          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-          <div class="form-group"><label for="milestone">Milestone</label>
-            <select id="milestone" name="milestone">{{#next}}<option value="{{code}}">{{code}}</option>{{/next}}</select></div>
-          <div class="form-group"><label for="reason">Why</label><textarea id="reason" name="reason" rows="2"></textarea></div>
-          <div class="form-group"><label for="removalDate">Removal date (for removal directions, yyyy-MM-dd)</label><input id="removalDate" name="removalDate"></div>
-          <div class="form-group"><label for="route">Route</label><input id="route" name="route"></div>
-          <div class="form-group"><label for="destination">Destination</label><input id="destination" name="destination"></div>
-          <div class="form-group"><label for="override">Override (senior caseworkers: less than 72 hours' notice, and why)</label><input id="override" name="override"></div>
-          <div class="form-group"><label for="bailConditions">Bail conditions and restrictions (for bail granted)</label><input id="bailConditions" name="bailConditions"></div>
-          <button class="button" type="submit">Record milestone</button>
-        </form>
-        <form method="post" action="/cases/{{id}}/steps" novalidate>
-          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-          <div class="form-group"><label for="barrier">Open a barrier</label>
-            <select id="barrier" name="barrier">{{#barrierKinds}}<option value="{{code}}">{{code}}</option>{{/barrierKinds}}</select></div>
-          <div class="form-group"><label for="note">Note</label><input id="note" name="note"></div>
-          <button class="button button--secondary" type="submit">Open barrier</button>
-        </form>
-        <form method="post" action="/cases/{{id}}/steps" novalidate>
-          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-          <div class="form-group"><label for="allocateTo">Allocate to a case owner (username)</label><input id="allocateTo" name="allocateTo"></div>
-          <button class="button button--secondary" type="submit">Allocate</button>
-        </form>
-        <form method="post" action="/cases/{{id}}/steps" novalidate>
-          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-          <div class="form-group"><label for="fileLocation">The Home Office file has moved to</label>
-            <select id="fileLocation" name="fileLocation">{{#teams}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/teams}}</select></div>
-          <button class="button button--secondary" type="submit">Record the move</button>
-        </form>
+        <h2>What you can do</h2>
+        <ul class="action-list">
+          {{#hasNext}}<li><a href="/cases/{{id}}/milestone">Record the next step</a></li>{{/hasNext}}
+          <li><a href="/cases/{{id}}/barrier">Open a barrier to removal</a></li>
+          <li><a href="/cases/{{id}}/allocation">Allocate the case to a case owner</a></li>
+          <li><a href="/cases/{{id}}/file">Record where the Home Office file is</a></li>
+        </ul>
         {{#minuteSheetAction}}<form method="post" action="/cases/{{id}}/steps" class="inline-form" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
           <input type="hidden" name="minuteSheet" value="{{minuteSheetStep}}">
@@ -137,6 +103,37 @@ enum CaseTemplates {
           <button class="button" type="submit">Open case</button>
         </form>
         {{/subjectName}}
+        </div>
+        """
+
+    static let caseStep = """
+        <a class="back-link" href="{{back}}">Back to the case</a>
+        <div class="two-thirds">
+        {{> errorSummary}}
+        <span class="caption">{{caption}}</span>
+        <h1>{{heading}}</h1>
+        {{#intro}}<p>{{intro}}</p>{{/intro}}
+        <form method="post" action="{{action}}" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+          {{#fields}}{{> formField}}{{/fields}}
+          <button class="button" type="submit">{{submit}}</button>
+        </form>
+        </div>
+        """
+
+    static let caseCheck = """
+        <a class="back-link" href="{{back}}">Back</a>
+        <div class="two-thirds">
+        <span class="caption">{{caption}}</span>
+        <h1>Check the milestone before recording it</h1>
+        <dl class="check-list">{{#rows}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/rows}}</dl>
+        <div class="warning-text"><p><strong>{{warning}}</strong></p></div>
+        <form method="post" action="{{action}}" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="confirm" value="1">
+          {{#hidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/hidden}}
+          <button class="button" type="submit">Record the milestone</button>
+        </form>
+        <p><a href="{{back}}">Change the answers</a></p>
         </div>
         """
 }
