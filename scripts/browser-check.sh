@@ -32,6 +32,19 @@ grep -q "Demo logins" "$DATA/server.log" && grep -q "Liaison is serving on" "$DA
   || { echo "the server's start-up lines were not written at start"; cat "$DATA/server.log"; exit 1; }
 # A partner file sent over the API, so the imports pages have something to show (two of its rows are refused).
 TOKEN=$(.build/debug/liaison users token nca.analyst --data-dir "$DATA" --name browser-check)
+# The command line's exit statuses: 1 when what was asked cannot be done, 64 when the command line is wrong.
+expect_status() {
+  local want=$1; shift
+  set +e; "$@" >"$DATA/cli.out" 2>&1; local got=$?; set -e
+  [ "$got" = "$want" ] || { echo "exit status $got, not $want, from: $*"; cat "$DATA/cli.out"; exit 1; }
+  grep -q '^Error: ' "$DATA/cli.out" || { echo "no 'Error:' line from: $*"; cat "$DATA/cli.out"; exit 1; }
+}
+expect_status 1 .build/debug/liaison users token nobody --data-dir "$DATA" --name x
+expect_status 1 .build/debug/liaison matches list --data-dir "$DATA" --as nobody
+expect_status 1 .build/debug/liaison import subjects /nonexistent.csv --data-dir "$DATA" --source s --as nca.analyst
+expect_status 64 .build/debug/liaison matches list --data-dir "$DATA" --as nca.analyst --status bogus
+expect_status 64 .build/debug/liaison serve --data-dir "$DATA" --tls-key only.pem
+echo "command line: exit statuses 1 (cannot be done) and 64 (wrong command line), each with an Error: line"
 python3 -c '
 print("ref,first,last,dob")
 for i in range(1, 1201):

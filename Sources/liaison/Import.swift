@@ -17,7 +17,7 @@ struct Import: AsyncParsableCommand {
 
     /// The file's bytes from `offset`, in chunks, each read only when the import asks for it (so memory stays flat).
     static func chunks(_ path: String, from offset: Int) throws -> AsyncThrowingStream<[UInt8], any Error> {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot open \(path)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure("cannot open \(path)") }
         try handle.seek(toOffset: UInt64(offset))
         return AsyncThrowingStream(unfolding: {
             guard let data = try handle.read(upToCount: 256 * 1024), !data.isEmpty else {
@@ -139,7 +139,7 @@ struct Import: AsyncParsableCommand {
                 let service = Import.service(store)
                 let job = try await service.job(id.lowercased(), by: user)
                 if let size = job.fileSize, Import.size(file) != size {
-                    throw ValidationError("\(file) is not the file this import started with (\(size) bytes)")
+                    throw CommandFailure("\(file) is not the file this import started with (\(size) bytes)")
                 }
                 let bar = ProgressBar((job.rowsRead, job.offset))
                 let done = try await service.resume(

@@ -45,7 +45,7 @@ struct StoreOptions: ParsableArguments {
                 environmentKey: ProcessInfo.processInfo.environment["LIAISON_SECRET_KEY"],
                 file: (resolvedDataDir as NSString).appendingPathComponent("secret.key"))
         } catch let error as LiaisonError {
-            throw ValidationError("\(error)")
+            throw CommandFailure("\(error)")
         }
     }
 
@@ -58,7 +58,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return try await StoreFactory.open(databaseURL: resolvedDatabase, dataDir: resolvedDataDir)
         } catch let error as StoreError {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
     }
 }
@@ -168,7 +168,7 @@ struct Serve: AsyncParsableCommand {
                 host: host, port: port, secureTransport: secureCookies, tls: tls, smtp: try relay(),
                 webhookHosts: allowedWebhookHosts(), metrics: try metrics(), secrets: try self.store.secrets())
             do { try configuration.checkTLSFiles() } catch let error as ConfigurationError {
-                throw ValidationError(error.description)
+                throw CommandFailure(error.description)
             }
             let app = try LiaisonApplication.build(
                 store: store, configuration: configuration, registry: registry, logger: logger)
@@ -186,7 +186,7 @@ struct Serve: AsyncParsableCommand {
     static func logLevel(_ text: String?) throws -> Logger.Level {
         guard let text, !text.isEmpty else { return .info }
         guard let level = Logger.Level(rawValue: text.lowercased()) else {
-            throw ValidationError(
+            throw CommandFailure(
                 "LIAISON_LOG_LEVEL must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'"
             )
         }
@@ -300,7 +300,7 @@ struct AddUser: AsyncParsableCommand {
                     "Created \(user.username) (\(agency.uppercased()), \(user.vetting.rawValue), \(user.roles.map(\.rawValue).joined(separator: ", ")))"
                 )
             } catch LiaisonError.invalid(let problems) {
-                throw ValidationError(
+                throw CommandFailure(
                     problems.map {
                         "--\($0.field == "displayName" ? "name" : $0.field == "roles" ? "role" : $0.field) \($0.reason)"
                     }.joined(separator: "; "))
@@ -343,7 +343,7 @@ struct IssueToken: AsyncParsableCommand {
     func run() async throws {
         try await withStore(store) { store in
             guard let (user, _) = try await store.credentials(username: username) else {
-                throw ValidationError("no user named '\(username)'")
+                throw CommandFailure("no user named '\(username)'")
             }
             print(
                 try await commandLineAuthenticator(store).issueToken(
@@ -369,7 +369,7 @@ struct ListTokens: AsyncParsableCommand {
     func run() async throws {
         try await withStore(store) { store in
             guard let (user, _) = try await store.credentials(username: username) else {
-                throw ValidationError("no user named '\(username)'")
+                throw CommandFailure("no user named '\(username)'")
             }
             print("ID                                   CREATED                  STATUS   NAME")
             for token in try await store.tokens(of: user.id) {
@@ -391,7 +391,7 @@ struct RevokeToken: AsyncParsableCommand {
     func run() async throws {
         try await withStore(store) { store in
             guard try await commandLineAuthenticator(store).revokeToken(id: id, by: "command-line") else {
-                throw ValidationError("no active token with ID '\(id)'")
+                throw CommandFailure("no active token with ID '\(id)'")
             }
             print("Revoked token \(id)")
         }
@@ -484,14 +484,14 @@ struct ActingUser: ParsableArguments {
             let user = try await account(store, resolvedUser!)
             do { try await body(LiaisonServices(store: store, clock: clock)[keyPath: service], user) } catch let error
                 as LiaisonError
-            { throw ValidationError(error.description) }
+            { throw CommandFailure(error.description) }
         }
     }
 }
 
 func account(_ store: SQLStore, _ username: String) async throws -> User {
     guard let (user, _) = try await store.credentials(username: username) else {
-        throw ValidationError("no user named '\(username)'")
+        throw CommandFailure("no user named '\(username)'")
     }
     return user
 }
@@ -537,7 +537,7 @@ struct Brief: AsyncParsableCommand {
                     "\(username) is briefed into: \(updated.briefings.isEmpty ? "nothing" : updated.briefings.joined(separator: ", "))"
                 )
             } catch LiaisonError.invalid(let problems) {
-                throw ValidationError(problems.map { "\($0.field) \($0.reason)" }.joined(separator: "; "))
+                throw CommandFailure(problems.map { "\($0.field) \($0.reason)" }.joined(separator: "; "))
             }
         }
     }
@@ -565,7 +565,7 @@ struct Explain: AsyncParsableCommand {
         try await withStore(store) { store in
             let target = try await account(store, user)
             let found = try await store.recordMeta(id: record)
-            guard let (kind, meta) = found else { throw ValidationError("no subject or group has ID '\(record)'") }
+            guard let (kind, meta) = found else { throw CommandFailure("no subject or group has ID '\(record)'") }
             let decision = AccessPolicy.decide(target, action, meta, kind: kind)
             try await AuditLog(store: store, clock: SystemClock()).record(
                 AuditDraft(
@@ -576,4 +576,12 @@ struct Explain: AsyncParsableCommand {
             for field in decision.withheld { print("  withheld \(field.field): \(field.reason)") }
         }
     }
+}
+
+/// A command that could not do what it was asked (refused, not found, bad data, a store or file it cannot use):
+/// printed as "Error: …" on standard error, exit status 1. A mistake in the command line itself is a
+/// `ValidationError` (the usage is shown, exit status 64). Success is 0.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -171,7 +171,7 @@ struct OperationCommand: AsyncParsableCommand {
                         by: try await account(store, username))
                     print("Briefed into \(operation): \(members.map(\.username).joined(separator: ", "))")
                 } catch let error as LiaisonError {
-                    throw ValidationError(error.description)
+                    throw CommandFailure(error.description)
                 }
             }
         }

@@ -46,7 +46,7 @@ struct ReportCommand: AsyncParsableCommand {
                         period: period ?? reports.currentYear(), area: area, market: market)
                     try await body(reports, scope, user)
                 } catch let error as LiaisonError {
-                    throw ValidationError(error.description)
+                    throw CommandFailure(error.description)
                 }
             }
         }

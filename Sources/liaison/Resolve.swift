@@ -78,14 +78,14 @@ struct Resolve: AsyncParsableCommand {
 
         /// Reads and prepares every record of a file.
         func load(_ path: String, variants: NameVariants) async throws -> [PreparedPerson] {
-            guard let data = Resolve.bytes(ofFile: path) else { throw ValidationError("cannot read \(path)") }
+            guard let data = Resolve.bytes(ofFile: path) else { throw CommandFailure("cannot read \(path)") }
             do {
                 let mapping = try PersonFile.mapping(csv: data, idColumn: id, map: map)
                 FileHandle.standardError.write(Data("\(path): \(mapping.summary)\n".utf8))
                 return try await PersonFile.prepare(
                     csv: data, idColumn: id, map: map, variants: variants, dateFormat: dateFormat)
             } catch {
-                throw ValidationError("\(path): \(error)")
+                throw CommandFailure("\(path): \(error)")
             }
         }
 
