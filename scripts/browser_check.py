@@ -29,6 +29,9 @@ driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opti
 failures = []
 steps = []
 AXE = open(os.path.join(importlib.util.find_spec("axe_playwright_python").submodule_search_locations[0], "axe.min.js")).read()
+# The demo accounts: pages name people, never their usernames.
+USERNAMES = re.compile(
+    r"(?<![\w@.-])(nca|hocc|nwrocu|serocu|mps|gmp|psos|psni|hmrc|bf|glaa|mcc|nts|exbank)\.[a-z]+(?![\w@.-])")
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 axe_runs = 0
 
@@ -55,6 +58,8 @@ def check(step, expected=()):
     shown = driver.find_element(By.TAG_NAME, "body").text
     for found in sorted(set(UUID.findall(shown)))[:3]:
         failures.append(f"{step}: a record ID is shown to the reader: {found}")
+    for found in sorted({m.group(0) for m in USERNAMES.finditer(shown)})[:3]:
+        failures.append(f"{step}: a username is shown to the reader: {found}")
     accessibility(step, 1280)
     # A phone's viewport (a headless window cannot be made narrower than 500 px).
     driver.execute_cdp_cmd(
@@ -222,7 +227,7 @@ try:
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "cocaine (kg): 1.50"))
     driver.find_element(By.ID, "username").send_keys("gmp.intel")
     driver.find_element(By.XPATH, "//button[text()='Brief member']").click()
-    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "(gmp.intel)"))
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Intel (GMP demo)"))
     check("05k-operation")
 
     # A confiscation order against the subject, a payment against it, and the receipt's split between agencies.
@@ -389,7 +394,7 @@ try:
     driver.find_element(By.LINK_TEXT, "Invoice redirection by a cloned supplier domain").click()
     wait.until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Invoice redirection"))
     driver.find_element(By.CSS_SELECTOR, "form[action$='/acknowledgement'] button").click()
-    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Acknowledged by exbank.alerts"))
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Acknowledged by Alerts (EXBANK demo)"))
     driver.find_element(By.CSS_SELECTOR, "details.panel summary").click()
     driver.find_element(By.ID, "rating-acted-on").click()
     driver.find_element(By.ID, "text").send_keys("Two payments held; the supplier confirmed the change was not theirs.")
@@ -409,5 +414,5 @@ if failures:
     print("\n".join(failures))
     sys.exit(1)
 print(
-    f"Browser check passed: all {len(steps) + 1} steps, no HTTP or console errors, no record IDs shown, "
+    f"Browser check passed: all {len(steps) + 1} steps, no HTTP or console errors, no record IDs or usernames shown, "
     f"axe-core clean on {axe_runs} runs at 1280 and 375 px, nothing wider than 375 px.")

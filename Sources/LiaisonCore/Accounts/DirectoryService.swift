@@ -43,4 +43,17 @@ public struct DirectoryService: Sendable {
 
     /// The migrations the store has applied (for the health check).
     public func appliedMigrations() async throws -> [String] { try await store.appliedMigrations() }
+
+    /// Every user's name as pages show it, by username.
+    public func people() async throws -> People {
+        People(names: Dictionary(try await store.users().map { ($0.username, $0.displayName) }) { first, _ in first })
+    }
+}
+
+/// Users' names as people know them, by username: pages say who did what by name, not by account.
+public struct People: Sendable {
+    let names: [String: String]
+
+    /// The user's name; a name that is no account's (a system actor such as "command-line") as it is.
+    public func name(_ username: String) -> String { names[username] ?? username }
 }

@@ -158,7 +158,7 @@ public enum LiaisonApplication {
             directory: directory
         ).register(&routes)
         MatchPages(pages: pages, reviews: reviews, directory: directory).register(&routes)
-        ImportPages(pages: pages, imports: imports).register(&routes)
+        ImportPages(pages: pages, imports: imports, directory: directory).register(&routes)
         CaseStepPages(pages: pages, cases: cases, directory: directory).register(&routes)
         CasePages(
             pages: pages, cases: cases, subjects: subjects, obligations: obligations, guidance: guidance,

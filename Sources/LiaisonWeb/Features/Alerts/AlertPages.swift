@@ -186,6 +186,7 @@ struct AlertPages {
         _ id: String, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        let people = try await directory.people()
         let user = try context.user()
         let a = try await alerts.get(id, by: user, request: context.request)
         let reference = try await directory.reference()
@@ -202,13 +203,18 @@ struct AlertPages {
             "hasIndicators": !a.indicators.isEmpty,
             "sourceIntel": a.sourceIntel?.rawValue,
             "confined": user.confinedToAlerts ? true : nil,
-            "acknowledged": a.acknowledgements.first.map { "Acknowledged by \($0.by), \(displayTime($0.at))" },
+            "acknowledged": a.acknowledgements.first.map {
+                "Acknowledged by \(people.name($0.by)), \(displayTime($0.at))"
+            },
             "acknowledgements": a.acknowledgements.map {
-                ["agency": $0.agencyCode, "by": $0.by, "at": displayTime($0.at)]
+                ["agency": $0.agencyCode, "by": people.name($0.by), "at": displayTime($0.at)]
             },
             "hasAcknowledgements": !a.acknowledgements.isEmpty,
             "feedback": a.feedback.map {
-                ["agency": $0.agencyCode, "by": $0.by, "at": displayTime($0.at), "rating": $0.rating, "text": $0.text]
+                [
+                    "agency": $0.agencyCode, "by": people.name($0.by), "at": displayTime($0.at), "rating": $0.rating,
+                    "text": $0.text,
+                ]
             },
             "hasFeedback": !a.feedback.isEmpty,
             "ratings": AlertFeedback.ratings.map {

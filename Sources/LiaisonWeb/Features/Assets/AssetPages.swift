@@ -162,6 +162,7 @@ struct AssetPages {
         _ id: AssetOrderID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        let people = try await directory.people()
         let user = try context.user()
         let o = try await assets.get(id, by: user, request: context.request)
         let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
@@ -184,7 +185,7 @@ struct AssetPages {
             "events": o.events.map { e in
                 view([
                     "kind": e.kind, "date": e.date, "amount": e.amount.map(Self.money), "until": e.until,
-                    "note": e.note, "by": e.recordedBy,
+                    "note": e.note, "by": people.name(e.recordedBy),
                 ])
             },
             "hasEvents": !o.events.isEmpty,

@@ -213,6 +213,7 @@ struct CasePages {
         _ c: DeportationCase, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        let people = try await directory.people()
         let user = try context.user()
         let canChange = AccessPolicy.decide(user, .update, c.meta, kind: CaseService.kind).allowed
         let owed = try await obligations.list(.all, caseID: c.id, by: user, request: context.request)
@@ -230,25 +231,20 @@ struct CasePages {
             case nil: "Not yet attached"
             }
         let reference = try await directory.reference()
-        var people: [String: String] = [:]
-        for username in Set(c.progress.events.map(\.by)) {
-            people[username] = try await directory.user(username: username)?.displayName
-        }
         var page = view([
             "id": c.id.rawValue, "reference": c.homeOfficeReference, "version": String(c.meta.version),
             "csrf": context.identity?.csrfToken ?? "",
             "subjectID": c.subjectName == nil ? nil : c.subjectID.rawValue,
             "subject": c.subjectName ?? "Withheld: \(References.withheldSubject)",
             "stage": CaseMilestone.label(c.progress.stage),
-            "owner": try await c.owner.asyncMap { try await directory.user(username: $0)?.displayName ?? $0 }
-                ?? "Unallocated (held by the workflow team)",
+            "owner": c.owner.map(people.name) ?? "Unallocated (held by the workflow team)",
             "fileLocation": c.fileLocation.map { reference.label($0, in: CaseService.teamList) },
             "onBail": c.progress.onBail, "notice": notice, "problem": problem, "canChange": canChange,
             "events": c.progress.events.reversed().map { e in
                 view([
                     "kind": CaseMilestone(rawValue: e.kind)?.label ?? e.kind.prefix(1).uppercased()
                         + e.kind.dropFirst().replacingOccurrences(of: "-", with: " "),
-                    "at": displayTime(e.at), "by": people[e.by] ?? e.by, "reason": e.reason,
+                    "at": displayTime(e.at), "by": people.name(e.by), "reason": e.reason,
                     "details": Self.words(e.details, teams: { reference.label($0, in: CaseService.teamList) }),
                 ])
             },
@@ -264,7 +260,7 @@ struct CasePages {
                 view([
                     "agency": i.agencyCode, "reason": i.reason, "confiscation": i.confiscation, "contact": i.contact,
                     "at": displayTime(i.registeredAt),
-                    "by": i.registeredBy,
+                    "by": people.name(i.registeredBy),
                     "via": i.via == .api ? "registered by the agency" : "recorded from the agency's email",
                 ])
             },

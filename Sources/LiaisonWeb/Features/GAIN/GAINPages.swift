@@ -56,6 +56,7 @@ struct GAINPages {
     func show(
         context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        let people = try await directory.people()
         let user = try context.user()
         let asked = try await gain.requests(by: user, request: context.request)
         let hits = try await gain.hits(by: user, request: context.request)
@@ -69,7 +70,8 @@ struct GAINPages {
                 "asked": asked.map { r in
                     let partners = r.answers.filter { $0.result == "hit" }.map(\.agencyCode).joined(separator: ",")
                     return view([
-                        "about": r.about, "purpose": r.purpose, "at": displayTime(r.askedAt), "by": r.requester,
+                        "about": r.about, "purpose": r.purpose, "at": displayTime(r.askedAt),
+                        "by": people.name(r.requester),
                         "answers": r.answers.map {
                             view([
                                 "agency": $0.agencyCode, "hit": $0.result == "hit" ? true : nil, "result": $0.result,
@@ -88,7 +90,7 @@ struct GAINPages {
                         ["id": $1.rawValue, "n": String($0 + 1)]
                     }
                     return view([
-                        "id": h.requestID.rawValue, "agency": h.requesterAgencyCode, "by": h.requester,
+                        "id": h.requestID.rawValue, "agency": h.requesterAgencyCode, "by": people.name(h.requester),
                         "about": h.about, "purpose": h.purpose,
                         "at": displayTime(h.askedAt),
                         "matched": matched, "reports": reports,

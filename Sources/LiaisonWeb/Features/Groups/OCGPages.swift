@@ -115,6 +115,7 @@ struct OCGPages {
     }
 
     func show(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let people = try await directory.people()
         let user = try context.user()
         let ocg = try await groups.get(try RequestReading.id(context), by: user, request: context.request)
         let reference = try await directory.reference()
@@ -147,7 +148,7 @@ struct OCGPages {
         page["leadHistory"] = (d.leadHistory ?? []).reversed().map { a in
             view([
                 "who": a.username, "agency": agencyNames[a.agencyID] ?? "", "from": displayTime(a.from),
-                "to": a.to.map(displayTime), "by": a.appointedBy,
+                "to": a.to.map(displayTime), "by": people.name(a.appointedBy),
             ])
         }
         page["hasLeadHistory"] = !(d.leadHistory ?? []).isEmpty
@@ -158,7 +159,7 @@ struct OCGPages {
             POIPages.assessmentView(
                 assessments, matrix: try await scoring.current(OCGService.kind),
                 canAssess: AccessPolicy.decide(user, .update, ocg.meta).allowed, action: "/ocgs/\(ocg.id)/assessments",
-                version: ocg.meta.version, csrf: context.identity?.csrfToken ?? "")
+                version: ocg.meta.version, csrf: context.identity?.csrfToken ?? "", people: people)
         ) { $1 }
         let panel = try await interventions.panel(
             InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,

@@ -7,6 +7,7 @@ import LiaisonCore
 struct ImportPages {
     let pages: PageRenderer
     let imports: ImportService
+    let directory: DirectoryService
 
     func register(_ routes: inout RouteTable) {
         let this = self
@@ -23,13 +24,14 @@ struct ImportPages {
             let user = try context.user()
             let job = try await this.imports.job(try ImportsAPI.id(context), by: user, info: context.request)
             let errors = try await this.imports.errors(job.id, by: user, limit: 100, info: context.request)
+            let people = try await this.directory.people()
             var page = Self.jobView(job)
             page.merge(
                 view([
                     "errors": errors.map { ["row": String($0.row), "field": $0.field, "reason": $0.reason] },
                     "hasErrors": false,
                     "hasRowErrors": !errors.isEmpty, "moreErrors": job.rowsFailed > errors.count,
-                    "refresh": job.status == .running, "failure": job.failure, "startedBy": job.startedBy,
+                    "refresh": job.status == .running, "failure": job.failure, "startedBy": people.name(job.startedBy),
                     "possibleDuplicates": job.possibleDuplicates.flatMap { $0 > 0 ? String($0) : nil },
                 ])
             ) { $1 }

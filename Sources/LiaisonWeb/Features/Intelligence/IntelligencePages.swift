@@ -185,6 +185,7 @@ struct IntelligencePages {
         _ id: IntelReportID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        let people = try await directory.people()
         let user = try context.user()
         let r = try await intelligence.get(id, by: user, request: context.request)
         let titles = try await intelligence.linkTitles(r, by: user)
@@ -211,20 +212,20 @@ struct IntelligencePages {
                 ])
             },
             "linkedNames": r.linkedNames.joined(separator: ", "), "reviewDate": r.reviewDate,
-            "sanitised": r.sanitised.map { ["n": String($0.id), "text": $0.text, "by": $0.writtenBy] },
+            "sanitised": r.sanitised.map { ["n": String($0.id), "text": $0.text, "by": people.name($0.writtenBy)] },
             "hasSanitised": !r.sanitised.isEmpty,
             "sent": r.disseminations.map { d in
                 view([
                     "agency": d.agencyCode,
                     "version": d.sanitisedVersion.map { "sanitised version \($0)" } ?? "original",
                     "conditions": d.conditions,
-                    "at": displayTime(d.sentAt), "by": d.sentBy,
+                    "at": displayTime(d.sentAt), "by": people.name(d.sentBy),
                     "read": d.readAt.map { "read \(displayTime($0)) by \(d.readBy ?? "")" },
                 ])
             },
             "hasSent": !r.disseminations.isEmpty,
             "history": r.history.reversed().map {
-                view(["status": $0.status, "by": $0.by, "at": displayTime($0.at), "note": $0.note])
+                view(["status": $0.status, "by": people.name($0.by), "at": displayTime($0.at), "note": $0.note])
             },
             "canSubmit": canChange && r.status == "draft" ? true : nil,
             "canAssess": supervisor && r.status == "submitted" ? true : nil,

@@ -71,11 +71,11 @@ struct InterventionPages {
         value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
     }
 
-    func row(_ i: Intervention, reference: ReferenceData) -> [String: Any] {
+    func row(_ i: Intervention, reference: ReferenceData, people: People) -> [String: Any] {
         view([
             "id": i.id.rawValue, "category": i.category.rawValue.capitalized,
             "tactic": reference.label(i.tactic, in: "intervention-tactic"),
-            "owner": i.owner, "due": i.dueDate, "status": i.status, "completedOn": i.completedOn,
+            "owner": people.name(i.owner), "due": i.dueDate, "status": i.status, "completedOn": i.completedOn,
             "operation": i.operation,
             "outcomes": String(i.outcomes.count), "description": i.description,
         ])
@@ -90,9 +90,11 @@ struct InterventionPages {
         let (value, because, from, to) = try await interventions.subjectToAction(
             target, by: user, request: context.request)
         let reference = try await directory.reference()
+        let people = try await directory.people()
         return (
             view([
-                "interventions": found.map { row($0, reference: reference) }, "hasInterventions": !found.isEmpty,
+                "interventions": found.map { row($0, reference: reference, people: people) },
+                "hasInterventions": !found.isEmpty,
                 "subjectToAction": value
                     ? "Yes: subject to action between \(from) and \(to)"
                         + (because.map { " (\(reference.label($0.tactic, in: "intervention-tactic")), \($0.status))" }
@@ -110,11 +112,12 @@ struct InterventionPages {
         _ id: InterventionID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        let people = try await directory.people()
         let user = try context.user()
         let i = try await interventions.get(id, by: user, request: context.request)
         let reference = try await directory.reference()
         let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
-        var page = row(i, reference: reference)
+        var page = row(i, reference: reference, people: people)
         let next: [String: [String]] = [
             "planned": ["in-progress", "completed", "cancelled"], "in-progress": ["completed", "cancelled"],
         ]
@@ -137,7 +140,7 @@ struct InterventionPages {
                         "commodity": o.commodity, "purity": o.purity.map { Self.number($0) + "%" }, "place": o.place,
                         "route": o.route,
                         "impact": o.impact.map { reference.label($0, in: "impact-level") }, "narrative": o.narrative,
-                        "by": o.recordedBy,
+                        "by": people.name(o.recordedBy),
                     ])
                 },
                 "hasOutcomes": !i.outcomes.isEmpty,

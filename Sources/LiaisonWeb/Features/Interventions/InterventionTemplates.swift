@@ -92,7 +92,7 @@ enum InterventionTemplates {
         <p>Only members briefed into {{name}} see the records marked with it (need-to-know).</p>
         {{#hasBriefed}}<table tabindex="0"><caption class="visually-hidden">Members briefed into the operation</caption>
           <thead><tr><th scope="col">Member</th><th scope="col">Agency</th>{{#canBrief}}<th scope="col"><span class="visually-hidden">Action</span></th>{{/canBrief}}</tr></thead>
-          <tbody>{{#briefed}}<tr><td>{{displayName}} ({{username}})</td><td>{{agency}}</td>{{#canBrief}}<td><form method="post" action="/operations/{{path}}/briefings"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}"><input type="hidden" name="briefed" value="false"><button class="link-button" type="submit">Withdraw<span class="visually-hidden"> {{username}}'s briefing</span></button></form></td>{{/canBrief}}</tr>{{/briefed}}</tbody>
+          <tbody>{{#briefed}}<tr><td>{{displayName}}</td><td>{{agency}}</td>{{#canBrief}}<td><form method="post" action="/operations/{{path}}/briefings"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}"><input type="hidden" name="briefed" value="false"><button class="link-button" type="submit">Withdraw<span class="visually-hidden"> {{displayName}}'s briefing</span></button></form></td>{{/canBrief}}</tr>{{/briefed}}</tbody>
         </table>{{/hasBriefed}}
         {{^hasBriefed}}<p>Nobody is briefed yet.</p>{{/hasBriefed}}
         {{#canBrief}}<form method="post" action="/operations/{{path}}/briefings" novalidate>

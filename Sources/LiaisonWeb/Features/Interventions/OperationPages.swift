@@ -96,6 +96,7 @@ struct OperationPages {
     ) async throws -> Response {
         let seen = try await operations.view(name, by: try context.user(), request: context.request)
         let reference = try await directory.reference()
+        let people = try await directory.people()
         let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
         return pages.page(
             "operation", title: name,
@@ -106,7 +107,7 @@ struct OperationPages {
                     view([
                         "description": o.description, "lead": agencies[o.leadAgency],
                         "partners": o.partnerAgencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", "),
-                        "startsOn": o.startsOn, "endsOn": o.endsOn, "createdBy": o.createdBy,
+                        "startsOn": o.startsOn, "endsOn": o.endsOn, "createdBy": people.name(o.createdBy),
                     ])
                 },
                 "showBriefed": seen.briefed != nil, "hasBriefed": !(seen.briefed ?? []).isEmpty,
@@ -115,7 +116,7 @@ struct OperationPages {
                     ["username": $0.username, "displayName": $0.displayName, "agency": agencies[$0.agency] ?? ""]
                 },
                 "agencies": seen.agencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", "),
-                "items": seen.interventions.map { interventions.row($0, reference: reference) },
+                "items": seen.interventions.map { interventions.row($0, reference: reference, people: people) },
                 "hasItems": !seen.interventions.isEmpty,
                 "totals": seen.totals.sorted { $0.key < $1.key }.map {
                     ["kind": reference.label($0.key, in: "outcome-kind"), "value": InterventionPages.number($0.value)]

@@ -16,13 +16,15 @@ struct ObligationPages {
             let user = try context.user()
             let state = try ObligationsAPI.selection(request)
             let dashboard = try await this.obligations.dashboard(by: user, request: context.request)
+            let people = try await this.directory.people()
             let items = try await this.obligations.list(state, by: user, request: context.request)
             return this.pages.page(
                 "obligations", title: "Obligations",
                 context: view([
                     "tallies": dashboard.tallies.map { t in
                         view([
-                            "team": t.team.isEmpty ? "Workflow team" : t.team, "agency": t.agency, "due": String(t.due),
+                            "team": t.team.isEmpty ? "Workflow team" : people.name(t.team), "agency": t.agency,
+                            "due": String(t.due),
                             "overdue": String(t.overdue),
                             "escalated": String(t.escalated),
                         ])
@@ -39,7 +41,7 @@ struct ObligationPages {
                     "states": ObligationService.Selection.allCases.map {
                         view(["code": $0.rawValue, "current": $0 == state])
                     },
-                    "items": items.map { this.row($0, at: dashboard.at) }, "hasItems": !items.isEmpty,
+                    "items": items.map { this.row($0, at: dashboard.at, people: people) }, "hasItems": !items.isEmpty,
                 ]), identity: context.identity, section: "/obligations")
         }
         routes.page(.get, "/inbox", access: .signedIn) { request, context in
@@ -115,7 +117,7 @@ struct ObligationPages {
         }
     }
 
-    func row(_ o: Obligation, at now: Date) -> [String: Any] {
+    func row(_ o: Obligation, at now: Date, people: People) -> [String: Any] {
         let state =
             o.status == .acknowledged
             ? "acknowledged"
@@ -127,7 +129,7 @@ struct ObligationPages {
         return view([
             "id": o.id, "caseID": o.caseID.rawValue, "reference": o.reference, "agency": o.agencyCode,
             "event": Obligation.eventName(o.event),
-            "team": o.owner ?? "Workflow team",
+            "team": o.owner.map(people.name) ?? "Workflow team",
             "due": displayTime(o.dueBy), "state": state, "late": o.isOverdue(at: now), "reply": o.reply,
             "summary": o.summary,
             "open": o.status == .open, "acknowledged": o.acknowledgedAt.map(displayTime),
@@ -137,6 +139,7 @@ struct ObligationPages {
     /// The agency's notices a page at a time, open ones by default, each acknowledged in one click or opened to reply.
     func inbox(_ request: Request, _ context: LiaisonRequestContext, notice: String? = nil) async throws -> Response {
         let user = try context.user()
+        let people = try await directory.people()
         let state: ObligationService.Selection =
             request.uri.queryParameters["state"] == nil ? .open : try ObligationsAPI.selection(request)
         let cursor = try RequestReading.text("cursor", request, max: 20)
@@ -152,7 +155,7 @@ struct ObligationPages {
                     view(["code": code, "label": label, "current": code == state.rawValue])
                 },
                 "items": found.items.map { o in
-                    var r = row(o, at: now)
+                    var r = row(o, at: now, people: people)
                     r["csrf"] = context.identity?.csrfToken ?? ""
                     r["path"] = o.id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? o.id
                     return r
@@ -172,7 +175,7 @@ struct ObligationPages {
     ) async throws -> Response {
         let user = try context.user()
         let (o, _) = try await obligations.get(id, by: user, request: context.request)
-        var page = row(o, at: obligations.now())
+        var page = row(o, at: obligations.now(), people: try await directory.people())
         page.merge(
             view([
                 "csrf": context.identity?.csrfToken ?? "", "problem": problem, "reply": reply,

@@ -19,6 +19,7 @@ struct POIPages {
             let overdue = try RequestReading.flag(request, "overdue")
             let found = try await this.pois.list(overdue: overdue, by: user, request: context.request)
             let now = this.directory.now()
+            let people = try await this.directory.people()
             return this.pages.page(
                 "pois", title: overdue ? "Persons of Interest: reviews overdue" : "Persons of Interest",
                 context: view([
@@ -26,7 +27,8 @@ struct POIPages {
                     "items": found.map { p in
                         view([
                             "id": p.id.rawValue, "subject": p.subjectName ?? "", "tier": p.tier ?? "not yet assessed",
-                            "score": p.score.map(String.init), "owner": p.owner, "review": displayTime(p.reviewDue),
+                            "score": p.score.map(String.init), "owner": people.name(p.owner),
+                            "review": displayTime(p.reviewDue),
                             "late": p.reviewDue < now,
                             "lifetime": p.lifetimeManagement,
                         ])
@@ -139,12 +141,13 @@ struct POIPages {
 
     /// The assessment panel's view: the score's history, and a form with a choice of level per factor.
     static func assessmentView(
-        _ history: [Assessment], matrix: ScoringMatrix, canAssess: Bool, action: String, version: Int, csrf: String
+        _ history: [Assessment], matrix: ScoringMatrix, canAssess: Bool, action: String, version: Int, csrf: String,
+        people: People
     ) -> [String: Any] {
         view([
             "history": history.map { a in
                 view([
-                    "at": displayTime(a.at), "by": a.by, "score": String(a.score), "band": a.band,
+                    "at": displayTime(a.at), "by": people.name(a.by), "score": String(a.score), "band": a.band,
                     "rationale": a.rationale,
                     "next": displayTime(a.nextReviewDue),
                     "ratings": matrix.factors.map { "\($0.label): \(a.ratings[$0.code] ?? 0)" }.joined(separator: "; "),
@@ -228,7 +231,7 @@ struct POIPages {
                 history, matrix: try await scoring.current(POIService.kind),
                 canAssess: AccessPolicy.decide(user, .update, poi.meta, kind: POIService.kind).allowed,
                 action: "/pois/\(poi.id)/assessments", version: poi.meta.version,
-                csrf: context.identity?.csrfToken ?? "")
+                csrf: context.identity?.csrfToken ?? "", people: try await directory.people())
         ) { $1 }
         page.merge(
             try await interventions.panel(

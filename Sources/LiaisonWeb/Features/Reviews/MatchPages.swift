@@ -102,6 +102,7 @@ struct MatchPages {
     ) async throws -> Response {
         let user = try context.user()
         let reference = try await directory.reference()
+        let people = try await directory.people()
         let review = item.review
         func column(_ s: Subject) -> [String] {
             let d = s.details
@@ -147,7 +148,7 @@ struct MatchPages {
                 "history": review.decisions.reversed().map { d in
                     view([
                         "status": d.status == .pending ? "Decision undone" : d.status.label,
-                        "by": d.automatic ? "Liaison (automatic)" : d.by,
+                        "by": d.automatic ? "Liaison (automatic)" : people.name(d.by),
                         "at": displayTime(d.at), "note": d.note,
                     ])
                 },

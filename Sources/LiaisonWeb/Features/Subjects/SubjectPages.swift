@@ -95,6 +95,7 @@ struct SubjectPages {
         _ request: Request, _ context: LiaisonRequestContext, id: SubjectID? = nil, problem: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        let people = try await directory.people()
         let user = try context.user()
         let subject = try await subjects.get(try id ?? RequestReading.id(context), by: user, request: context.request)
         let reference = try await directory.reference()
@@ -138,7 +139,7 @@ struct SubjectPages {
             let decision = item.review.decisions.last
             return view([
                 "id": other.id.rawValue, "name": other.displayName, "review": item.review.id,
-                "by": decision.map { $0.automatic ? "Liaison (automatically)" : $0.by },
+                "by": decision.map { $0.automatic ? "Liaison (automatically)" : people.name($0.by) },
                 "at": decision.map { displayTime($0.at) },
             ])
         }
@@ -147,7 +148,7 @@ struct SubjectPages {
         page["interests"] = interests.map {
             view([
                 "agency": $0.agencyCode, "reason": $0.reason, "confiscation": $0.confiscation, "contact": $0.contact,
-                "at": displayTime($0.registeredAt), "by": $0.registeredBy,
+                "at": displayTime($0.registeredAt), "by": people.name($0.registeredBy),
             ])
         }
         page["hasInterests"] = !interests.isEmpty
