@@ -36,6 +36,14 @@ UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 axe_runs = 0
 
 
+def fill_date(name, iso):
+    """Types yyyy-mm-dd into a GOV.UK date input's three boxes."""
+    year, month, day = iso.split("-")
+    driver.find_element(By.ID, name).send_keys(day)
+    driver.find_element(By.ID, f"{name}-month").send_keys(month)
+    driver.find_element(By.ID, f"{name}-year").send_keys(year)
+
+
 def accessibility(step, width):
     """axe-core's WCAG 2.1 A and AA rules on the page as it stands; each violation is a failure."""
     global axe_runs
@@ -222,7 +230,7 @@ try:
     driver.find_element(By.ID, "name").send_keys("OPERATION-SLATE")
     driver.find_element(By.ID, "description").send_keys("Day of action against county lines supply, with partners through GAIN")
     driver.find_element(By.ID, "partners").send_keys("GMP, BF")
-    driver.find_element(By.ID, "startsOn").send_keys(__import__("datetime").date.today().isoformat())
+    fill_date("startsOn", __import__("datetime").date.today().isoformat())
     driver.find_element(By.CSS_SELECTOR, "form[action='/operations'] button").click()
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "cocaine (kg): 1.50"))
     driver.find_element(By.ID, "username").send_keys("gmp.intel")
@@ -234,14 +242,16 @@ try:
     subject = os.environ["LIAISON_CHECK_SUBJECT"]
     driver.get(f"{base}/assets/new?targetKind=subject&targetID={subject}")
     Select(driver.find_element(By.ID, "power")).select_by_value("confiscation")
-    for field, value in {"court": "Manchester Crown Court", "reference": "T20267001", "madeOn": "2026-06-01", "amount": "50000", "benefit": "240000",
-                         "available": "50000", "compensation": "5000", "timeToPay": "2026-09-01", "defaultSentenceMonths": "18", "prosecution": "GMP"}.items():
+    for field, value in {"court": "Manchester Crown Court", "reference": "T20267001", "amount": "50000", "benefit": "240000",
+                         "available": "50000", "compensation": "5000", "defaultSentenceMonths": "18", "prosecution": "GMP"}.items():
         driver.find_element(By.ID, field).send_keys(value)
+    fill_date("madeOn", "2026-06-01")
+    fill_date("timeToPay", "2026-09-01")
     check("05l-asset-form")
     driver.find_element(By.CSS_SELECTOR, "form[action='/assets'] button").click()
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Record the next event"))
     driver.find_element(By.CSS_SELECTOR, "details.panel summary").click()
-    driver.find_element(By.ID, "date").send_keys("2026-07-01")
+    fill_date("date", "2026-07-01")
     driver.find_element(By.ID, "amount").send_keys("20000")
     driver.find_element(By.XPATH, "//button[text()='Record event']").click()
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Victims (compensation)"))
@@ -262,7 +272,7 @@ try:
     # An intelligence report from a covert source, graded 1B with conditions, and submitted for assessment.
     driver.get(f"{base}/intelligence/new")
     driver.find_element(By.ID, "text").send_keys("The subject collects cash from a Salford address on Fridays.")
-    driver.find_element(By.ID, "infoDate").send_keys("2026-09-01")
+    fill_date("infoDate", "2026-09-01")
     Select(driver.find_element(By.ID, "sourceKind")).select_by_value("covert")
     driver.find_element(By.ID, "sourceDescription").send_keys("Registered source")
     driver.find_element(By.ID, "covertReference").send_keys("CHIS-0042")
@@ -377,7 +387,7 @@ try:
     driver.find_element(By.ID, "guidance").send_keys("Hold first payments to newly changed payee details and call the supplier on a known number.")
     driver.find_element(By.ID, "indicators").send_keys("domain: supplier-accounts.example.com\nemail: ledger@supplier-accounts.example.com\nphone: 07700 900123")
     driver.find_element(By.ID, "sector-banking").click()
-    driver.find_element(By.ID, "expiresOn").send_keys(os.environ.get("LIAISON_CHECK_EXPIRES", "2099-01-01"))
+    fill_date("expiresOn", os.environ.get("LIAISON_CHECK_EXPIRES", "2099-01-01"))
     driver.find_element(By.CSS_SELECTOR, "form[action='/alerts'] button").click()
     wait.until(EC.url_contains("saved=1"))
     driver.find_element(By.CSS_SELECTOR, "form[action$='/steps'] button[value=publish]").click()

@@ -77,3 +77,27 @@ struct PageModelTests {
         #expect(missing.contains("hasErrors") && missing.contains("homeOfficeReference"))
     }
 }
+
+/// Dates typed in GOV.UK date inputs (three boxes) reach the handlers as one yyyy-mm-dd value.
+@Suite("Date inputs")
+struct DateInputTests {
+    @Test("three boxes are read as one date; empty boxes as none; anything else as typed, for the date check")
+    func boxes() {
+        let form = FormData(
+            "madeOn-day=1&madeOn-month=6&madeOn-year=2026&until-day=&until-month=&until-year="
+                + "&dob-day=3&dob-month=&dob-year=1985&kept=2027-01-01&kept-day=9&kept-month=9&kept-year=2029")
+        #expect(form["madeOn"] == "2026-06-01")
+        #expect(form["until"] == "")
+        #expect(form["dob"] == "3//1985")
+        #expect(form["kept"] == "2027-01-01")  // a field sent whole wins over its boxes
+        #expect(DateInputTests.problem(DateAnswer(day: "31", month: "2", year: "2027")) == "Date must be a real date")
+        #expect(
+            DateInputTests.problem(DateAnswer(day: "3", month: "", year: "")) == "Date must include a month and a year")
+        #expect(DateInputTests.problem(DateAnswer(day: "27", month: "3", year: "2027")) == nil)
+    }
+
+    static func problem(_ answer: DateAnswer) -> String? {
+        if case .failure(let problem) = answer.date("Date") { return problem.message }
+        return nil
+    }
+}

@@ -15,6 +15,21 @@ struct FormData {
             guard let key = parts.first.map(decode), !key.isEmpty else { continue }
             values[key, default: []].append(parts.count > 1 ? decode(parts[1]) : "")
         }
+        // A date typed in the three boxes of a GOV.UK date input (NAME-day, NAME-month, NAME-year) is read as
+        // NAME, yyyy-mm-dd; boxes left partly empty or not numbers give day/month/year as typed, which the
+        // date's own check refuses by the field's name.
+        for key in values.keys.filter({ $0.hasSuffix("-day") }) {
+            let name = String(key.dropLast(4))
+            guard values[name] == nil else { continue }
+            let day = DateAnswer(self, name)
+            if day.isEmpty {
+                values[name] = [""]
+            } else if let d = Int(day.day), let m = Int(day.month), let y = Int(day.year), day.year.count == 4 {
+                values[name] = [String(format: "%04d-%02d-%02d", y, m, d)]
+            } else {
+                values[name] = ["\(day.day)/\(day.month)/\(day.year)"]
+            }
+        }
     }
 
     /// The largest form body read.

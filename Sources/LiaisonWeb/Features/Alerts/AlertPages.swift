@@ -143,7 +143,10 @@ struct AlertPages {
             context: view([
                 "csrf": context.identity?.csrfToken ?? "", "problem": problem,
                 "form": values.map { f in
-                    ["title", "summary", "guidance", "indicators", "expiresOn", "sourceIntel"].reduce(
+                    [
+                        "title", "summary", "guidance", "indicators", "expiresOn-day", "expiresOn-month",
+                        "expiresOn-year", "sourceIntel",
+                    ].reduce(
                         into: [String: String]()
                     ) { $0[$1] = f[$1] }
                 },

@@ -140,7 +140,9 @@ struct AssetPages {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let fields = [
-            "power", "court", "reference", "madeOn", "amount", "benefit", "available", "compensation", "timeToPay",
+            "power", "court", "reference", "madeOn-day", "madeOn-month", "madeOn-year", "amount", "benefit",
+            "available",
+            "compensation", "timeToPay-day", "timeToPay-month", "timeToPay-year",
             "defaultSentenceMonths",
             "prosecution", "enforcement",
         ]

@@ -168,7 +168,10 @@ struct IntelligencePages {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         var values: [String: String] = [:]
-        for field in ["text", "infoDate", "place", "sourceDescription", "covertReference", "links", "conditions"] {
+        for field in [
+            "text", "infoDate-day", "infoDate-month", "infoDate-year", "place", "sourceDescription", "covertReference",
+            "links", "conditions",
+        ] {
             values[field] = entered?[field]
         }
         var page = view([

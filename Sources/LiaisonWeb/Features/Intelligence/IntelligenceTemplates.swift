@@ -33,7 +33,7 @@ enum IntelligenceTemplates {
         <form method="post" action="/intelligence" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}">
           <div class="form-group"><label for="text">What is known</label><textarea id="text" name="text" rows="6">{{form.text}}</textarea></div>
-          <div class="form-group"><label for="infoDate">Date of the information (yyyy-mm-dd)</label><input id="infoDate" name="infoDate" value="{{form.infoDate}}"></div>
+          <div class="form-group"><fieldset class="fieldset" role="group"><legend class="fieldset__legend">Date of the information</legend><div class="date-input"><div class="date-input__item"><label for="infoDate">Day</label><input class="input--width-2" id="infoDate" name="infoDate-day" inputmode="numeric" value="{{form.infoDate-day}}"></div><div class="date-input__item"><label for="infoDate-month">Month</label><input class="input--width-2" id="infoDate-month" name="infoDate-month" inputmode="numeric" value="{{form.infoDate-month}}"></div><div class="date-input__item"><label for="infoDate-year">Year</label><input class="input--width-4" id="infoDate-year" name="infoDate-year" inputmode="numeric" value="{{form.infoDate-year}}"></div></div></fieldset></div>
           <div class="form-group"><label for="place">Place</label><input id="place" name="place" value="{{form.place}}"></div>
           <div class="form-group"><label for="sourceKind">Source</label><select id="sourceKind" name="sourceKind"><option value="agency">An agency</option><option value="partner">A partner</option><option value="covert">A covert source</option></select></div>
           <div class="form-group"><label for="sourceDescription">About the source</label><input id="sourceDescription" name="sourceDescription" value="{{form.sourceDescription}}"></div>
@@ -83,7 +83,7 @@ enum IntelligenceTemplates {
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
           <p>Assess: correct the grading if needed and set a review date; or return it to its author with a note.</p>
           {{> gradingFields}}
-          <div class="form-group"><label for="reviewDate">Review by (yyyy-mm-dd)</label><input id="reviewDate" name="reviewDate"></div>
+          <div class="form-group"><fieldset class="fieldset" role="group"><legend class="fieldset__legend">Review by</legend><div class="date-input"><div class="date-input__item"><label for="reviewDate">Day</label><input class="input--width-2" id="reviewDate" name="reviewDate-day" inputmode="numeric"></div><div class="date-input__item"><label for="reviewDate-month">Month</label><input class="input--width-2" id="reviewDate-month" name="reviewDate-month" inputmode="numeric"></div><div class="date-input__item"><label for="reviewDate-year">Year</label><input class="input--width-4" id="reviewDate-year" name="reviewDate-year" inputmode="numeric"></div></div></fieldset></div>
           <div class="form-group"><label for="note">Note</label><input id="note" name="note"></div>
           <button class="button" type="submit" name="action" value="assess">Put on the record</button>
           <button class="button button--secondary" type="submit" name="action" value="return">Return to author</button>

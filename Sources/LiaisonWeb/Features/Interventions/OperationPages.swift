@@ -40,7 +40,9 @@ struct OperationPages {
                 guard let problem = ObligationPages.problem(error) else { throw error }
                 let entered = [
                     "name": form["name"], "description": form["description"], "partners": form["partners"],
-                    "startsOn": form["startsOn"], "endsOn": form["endsOn"],
+                    "startsOn-day": form["startsOn-day"], "startsOn-month": form["startsOn-month"],
+                    "startsOn-year": form["startsOn-year"], "endsOn-day": form["endsOn-day"],
+                    "endsOn-month": form["endsOn-month"], "endsOn-year": form["endsOn-year"],
                 ]
                 return try await this.list(
                     context: context, problem: problem, form: entered, status: .unprocessableContent)
