@@ -27,6 +27,13 @@ struct PageModelTests {
                     .select("s", "S", choices: [("c", "l")], selected: "c"),
                     .date("d", "D", value: DateAnswer(day: "1", month: "2", year: "2027"), hint: "h", error: "e"),
                 ], errors: [FormError(anchor: "t", message: "m")], hasErrors: true),
+            AlertListPage(
+                notice: "n", confined: true, canWrite: true, isAdmin: true,
+                items: [
+                    .init(
+                        id: "i", title: "t", category: "c", issuer: "NCA", sectors: "s", expires: "e", status: "s",
+                        marking: "m", published: "p", acknowledged: "a", summary: "s")
+                ], hasItems: true),
             CaseCheckPage(
                 caption: "c", back: "/b", action: "/a", csrf: "x", version: "1",
                 rows: [.init(label: "l", value: "v")], hidden: [.init(name: "n", value: "v")], warning: "w"),

@@ -74,6 +74,15 @@ public typealias IndustryAlertID = ID<IndustryAlert>
 
 public enum AlertStatus: String, Codable, Sendable {
     case draft, published, withdrawn
+
+    /// The status in words.
+    public var label: String {
+        switch self {
+        case .draft: "Draft"
+        case .published: "Published"
+        case .withdrawn: "Withdrawn"
+        }
+    }
 }
 
 /// Something a recipient can look for: an email address, a web address, a domain, an IP address, a phone number,

@@ -110,28 +110,22 @@ struct AlertPages {
         let user = try context.user()
         let found = try await alerts.list(by: user, request: context.request)
         let reference = try await directory.reference()
-        return pages.page(
-            "alerts", title: "Industry alerts",
-            context: view([
-                "notice": notice, "confined": user.confinedToAlerts ? true : nil,
-                "canWrite": !Set(user.roles).isDisjoint(with: AlertService.authorRoles) ? true : nil,
-                "isAdmin": user.has(.administrator) ? true : nil,
-                "items": found.map { a in
-                    view([
-                        "id": a.id.rawValue, "title": a.title,
-                        "category": reference.label(a.category, in: "alert-category"), "issuer": a.issuer,
-                        "sectors": a.sectors.map { reference.label($0, in: "industry-sector") }.joined(separator: ", "),
-                        "expires": a.expiresOn,
-                        "status": a.status.rawValue, "marking": a.marking.label,
-                        "published": a.publishedAt.map(displayTime),
-                        "acknowledged": a.acknowledgements.isEmpty
-                            ? nil
-                            : (user.confinedToAlerts ? "Acknowledged" : "\(a.acknowledgements.count) acknowledged"),
-                        "summary": String(a.summary.prefix(300)),
-                    ])
-                },
-                "hasItems": !found.isEmpty,
-            ]), identity: context.identity, section: "/alerts")
+        let model = AlertListPage(
+            notice: notice, confined: user.confinedToAlerts,
+            canWrite: !Set(user.roles).isDisjoint(with: AlertService.authorRoles), isAdmin: user.has(.administrator),
+            items: found.map { a in
+                AlertListPage.Item(
+                    id: a.id.rawValue, title: a.title, category: reference.label(a.category, in: "alert-category"),
+                    issuer: a.issuer,
+                    sectors: a.sectors.map { reference.label($0, in: "industry-sector") }.joined(separator: ", "),
+                    expires: DateFormats.day(a.expiresOn).map(displayDay) ?? a.expiresOn, status: a.status.label,
+                    marking: a.marking.label, published: a.publishedAt.map(displayTime),
+                    acknowledged: a.acknowledgements.isEmpty
+                        ? nil : (user.confinedToAlerts ? "Acknowledged" : "\(a.acknowledgements.count) acknowledged"),
+                    summary: String(a.summary.prefix(300)))
+            },
+            hasItems: !found.isEmpty)
+        return pages.page(model, title: "Industry alerts", identity: context.identity, section: "/alerts")
     }
 
     func form(context: LiaisonRequestContext, problem: String? = nil, values: FormData? = nil) async throws -> Response
@@ -229,5 +223,31 @@ struct AlertPages {
         for (key, value) in markingView(a.marking) { context2[key] = value }
         return pages.page(
             "alert", title: a.title, context: context2, identity: context.identity, section: "/alerts", status: status)
+    }
+}
+
+/// The alerts the user may see, newest first.
+struct AlertListPage: PageModel {
+    var template: String { "alerts" }
+    let notice: String?
+    let confined: Bool
+    let canWrite: Bool
+    let isAdmin: Bool
+    let items: [Item]
+    let hasItems: Bool
+
+    struct Item {
+        let id: String
+        let title: String
+        let category: String
+        let issuer: String
+        let sectors: String
+        /// The last day the alert applies, in words.
+        let expires: String
+        let status: String
+        let marking: String
+        let published: String?
+        let acknowledged: String?
+        let summary: String
     }
 }
