@@ -4,6 +4,7 @@ import json
 import os
 import re
 import sys
+import urllib.parse
 import urllib.request
 
 from openapi_spec_validator import validate
@@ -59,21 +60,24 @@ def accessibility(step, width):
         failures.append(f"{step} at {width} px: {violation}")
 
 
-def check(step, expected=()):
-    """Screenshot the page at 1280 and 375 px; record any HTTP status >= 400, console error, axe-core violation,
-    UUID shown to the reader or page wider than a phone, since the last step."""
-    driver.save_screenshot(os.path.join(out, f"{step}.png"))
+def scan(step, expected=()):
+    """What every page is checked for: record IDs and usernames shown to the reader, error summary links that go
+    nowhere, a page wider than a phone at 375 px, chart text under 10 px there, and any HTTP status >= 400 or
+    console error since the last step."""
     shown = driver.find_element(By.TAG_NAME, "body").text
     for found in sorted(set(UUID.findall(shown)))[:3]:
         failures.append(f"{step}: a record ID is shown to the reader: {found}")
-    for found in sorted({m.group(0) for m in USERNAMES.finditer(shown)})[:3]:
-        failures.append(f"{step}: a username is shown to the reader: {found}")
-    accessibility(step, 1280)
+    if "/admin/users" not in driver.current_url:  # account administration shows usernames
+        for found in sorted({m.group(0) for m in USERNAMES.finditer(shown)})[:3]:
+            failures.append(f"{step}: a username is shown to the reader: {found}")
+    broken = driver.execute_script(
+        "return [...document.querySelectorAll('.error-summary a[href^=\"#\"]')]"
+        ".map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(id));")
+    for anchor in broken:
+        failures.append(f"{step}: the error summary links to #{anchor}, which is not on the page")
     # A phone's viewport (a headless window cannot be made narrower than 500 px).
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride", {"width": 375, "height": 900, "deviceScaleFactor": 1, "mobile": True})
-    driver.save_screenshot(os.path.join(out, f"{step}-375.png"))
-    accessibility(step, 375)
     wide = driver.execute_script("return document.documentElement.scrollWidth")
     if wide > 375:
         failures.append(f"{step}: at 375 px the page is {wide} px wide")
@@ -94,8 +98,90 @@ def check(step, expected=()):
         refused = any(f"status of {status}" in entry["message"] for status in expected)
         if entry["level"] in ("SEVERE", "ERROR") and not refused:
             failures.append(f"{step}: console {entry['level']}: {entry['message']}")
+
+
+def check(step, expected=()):
+    """A step of the walk: screenshots at 1280 and 375 px, axe-core at both widths, and `scan`."""
+    driver.save_screenshot(os.path.join(out, f"{step}.png"))
+    accessibility(step, 1280)
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 375, "height": 900, "deviceScaleFactor": 1, "mobile": True})
+    driver.save_screenshot(os.path.join(out, f"{step}-375.png"))
+    accessibility(step, 375)
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    scan(step, expected)
     steps.append(step)
     print(f"{step}: {driver.title}")
+
+
+def shape(href):
+    """A link's page kind: its path with record IDs and numbers as placeholders, and its query's keys."""
+    parts = urllib.parse.urlsplit(href)
+    path = re.sub(r"/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "/{id}", parts.path, flags=re.I)
+    path = re.sub(r"/\d+(?=/|$)", "/{n}", path)
+    keys = ",".join(sorted({key for key, _ in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)}))
+    return path + ("?" + keys if keys else "")
+
+
+SKIP = re.compile(r"^/(api/|metrics|assets/|logout)|export|\.csv")
+crawled_shapes = set()  # page kinds axe-core has checked at both widths, whoever was signed in
+crawled_pages = 0
+errored = set()  # page kinds whose first form has been sent
+refused_forms = []
+# Marks the main content's first form that has a box to type in, and says whether there is one. Forms whose only
+# purpose is a button (acknowledge, publish, sign out) are left alone.
+FIRST_FORM = """
+const form = [...document.querySelectorAll('main form[method=post]')].find(f =>
+  f.querySelector('input[type=text], input:not([type]), textarea'));
+if (form) form.setAttribute('data-checked', '');
+return !!form;"""
+
+
+def crawl(username, budget=90):
+    """Follows every link a signed-in user is shown, one page of each kind, from their home page: each page gets
+    `scan`, and each kind of page axe-core at both widths once."""
+    global crawled_pages
+    queue, seen = ["/"], set()
+    while queue and len(seen) < budget:
+        href = queue.pop(0)
+        kind = shape(href)
+        if kind in seen:
+            continue
+        seen.add(kind)
+        driver.get(base + href)
+        step = f"as {username}: {href}"
+        if kind not in crawled_shapes:
+            crawled_shapes.add(kind)
+            accessibility(step, 1280)
+            driver.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": 375, "height": 900, "deviceScaleFactor": 1, "mobile": True})
+            accessibility(step, 375)
+            driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        scan(step)
+        crawled_pages += 1
+        if kind not in errored and driver.execute_script(FIRST_FORM):
+            # The page's first form sent as it stands: where that is refused, the error state is checked too.
+            errored.add(kind)
+            driver.execute_script("document.querySelector('main form[data-checked]').requestSubmit();")
+            WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete"
+                                            and not d.find_elements(By.CSS_SELECTOR, "main form[data-checked]"))
+            if driver.find_elements(By.CSS_SELECTOR, ".error-summary"):
+                accessibility(step + " (refused)", 1280)
+                driver.execute_cdp_cmd(
+                    "Emulation.setDeviceMetricsOverride",
+                    {"width": 375, "height": 900, "deviceScaleFactor": 1, "mobile": True})
+                accessibility(step + " (refused)", 375)
+                driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+                refused_forms.append(href)
+            scan(step + " (sent)", expected=(422,))
+            driver.get(base + href)
+            scan(step)
+        links = driver.execute_script(
+            "return [...document.querySelectorAll('a[href^=\"/\"]')].filter(a => !a.hasAttribute('download'))"
+            ".map(a => a.getAttribute('href'));")
+        queue += [link for link in links if not SKIP.search(link) and shape(link) not in seen]
+    print(f"crawled as {username}: {len(seen)} kinds of page")
 
 
 try:
@@ -469,6 +555,14 @@ try:
     driver.get_log("performance")  # the 403 is the point
     driver.get_log("browser")
     print("17-bank-refused: subjects refused to a private-sector user")
+    sign_out()
+
+    # Every page each kind of user can reach by following links, from their home page.
+    for username in ("nca.analyst", "hocc.senior", "hocc.workflow", "nca.admin", "hmrc.officer", "nca.bpss",
+                     "gmp.intel", "exbank.alerts"):
+        sign_in(username, r"/(alerts)?$")
+        crawl(username)
+        sign_out()
 finally:
     driver.quit()
 
@@ -476,5 +570,7 @@ if failures:
     print("\n".join(failures))
     sys.exit(1)
 print(
-    f"Browser check passed: all {len(steps) + 1} steps, no HTTP or console errors, no record IDs or usernames shown, "
+    f"Browser check passed: all {len(steps) + 1} steps and {crawled_pages} pages reached by following links as 8 "
+    f"users ({len(crawled_shapes)} kinds of page; {len(refused_forms)} forms sent empty or as shown and refused, "
+    f"their errors checked too): no HTTP or console errors, no record IDs or usernames shown, "
     f"axe-core clean on {axe_runs} runs at 1280 and 375 px, nothing wider than 375 px.")

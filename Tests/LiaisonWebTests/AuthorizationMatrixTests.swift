@@ -518,9 +518,9 @@ struct AuthorizationMatrixTests {
 
 extension AuthorizationMatrixTests {
     /// The routes a private-sector user may call: the alerts, who they are, the home page (which sends them to the
-    /// alerts) and signing out.
+    /// alerts), feedback on the service (the banner on every page offers it) and signing out.
     static func alertsOnly(_ template: String) -> Bool {
-        ["/", "/logout", "/api/v1/me"].contains(template) || template.hasPrefix("/alerts")
+        ["/", "/logout", "/feedback", "/api/v1/me"].contains(template) || template.hasPrefix("/alerts")
             || template.hasPrefix("/api/v1/alerts")
     }
 }

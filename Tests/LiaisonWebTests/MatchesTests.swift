@@ -92,7 +92,8 @@ struct MatchesTests {
             #expect(page.text.contains("Why the engine paired them"))
             // Said in words: the comparison and how much it counts, no weights in bits.
             #expect(
-                page.text.contains("<td>same date of birth</td><td>strongly for</td>") && !page.text.contains("bits"))
+                page.text.contains(#">same date of birth</td><td data-label="Counts">strongly for</td>"#)
+                    && !page.text.contains("bits"))
             #expect(queue.text.contains("same date of birth") && !queue.text.contains("agree: "))
             #expect(
                 page.text.contains("/subjects/\(copyID)") && page.text.contains("/subjects/\(original.id.rawValue)"))

@@ -56,7 +56,7 @@ struct ObligationsWebTests {
             let page = try await client.execute(uri: "/cases/\(id)", method: .get, headers: [.cookie: session.cookie])
             #expect(
                 page.text.contains("Special conditions") && page.text.contains("subject of an NCA operation")
-                    && page.text.contains("<td>Case owner&#39;s details</td>")
+                    && page.text.contains(">Case owner&#39;s details</td>")
                     && !page.text.contains("case-owner-details"))
             #expect(page.text.contains("Guidance for the next steps") && page.text.contains("Minute sheet ICD.4353"))
 
@@ -158,7 +158,7 @@ struct ObligationsWebTests {
                 body: ByteBuffer(string: "_csrf=\(senior.csrf)&version=0&title=Consulting&body=Ask+first"))
             #expect(
                 noNote.status == .unprocessableContent
-                    && noNote.text.contains("changeNote must say what changed and why"))
+                    && noNote.text.contains(##"<a href="#changeNote">Change note must say what changed and why</a>"##))
             let edited = try await client.execute(
                 uri: "/guidance/consultation", method: .post, headers: seniorForm,
                 body: ByteBuffer(
@@ -266,7 +266,7 @@ struct ObligationsWebTests {
             )
             #expect(
                 early.status == .unprocessableContent
-                    && early.text.contains("webhookSecret must be at least 16 characters"))
+                    && early.text.contains(##"<a href="#secret">Signing secret must be at least 16 characters"##))
             let made = try await client.execute(
                 uri: "/admin/delivery/secret", method: .post, headers: form,
                 body: ByteBuffer(string: "_csrf=\(session.csrf)"))
@@ -286,7 +286,8 @@ struct ObligationsWebTests {
                 uri: "/admin/delivery", method: .post, headers: form,
                 body: ByteBuffer(string: "_csrf=\(session.csrf)&version=1&email=not-an-address"))
             #expect(
-                badEmail.status == .unprocessableContent && badEmail.text.contains("email is not an email address")
+                badEmail.status == .unprocessableContent
+                    && badEmail.text.contains(##"<a href="#email">Email is not an email address</a>"##)
                     && badEmail.text.contains(#"value="not-an-address""#))
             let saved = try await client.execute(
                 uri: "/admin/delivery", method: .post, headers: form,

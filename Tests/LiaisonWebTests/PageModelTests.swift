@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 import Testing
 
 @testable import LiaisonWeb
@@ -106,5 +107,37 @@ struct DateInputTests {
     static func problem(_ answer: DateAnswer) -> String? {
         if case .failure(let problem) = answer.date("Date") { return problem.message }
         return nil
+    }
+}
+
+/// A refused form in words, each field's error linked to its input.
+@Suite("Form problems")
+struct FormProblemTests {
+    @Test(
+        "fields read in words and link to their inputs; dates typed in boxes are asked to be real; other reasons stay sentences"
+    )
+    func words() throws {
+        let refused = try #require(
+            FormProblem(
+                .invalid([
+                    FieldError("changeNote", "must say what changed and why"),
+                    FieldError("validFrom", "must be a date as yyyy-mm-dd"),
+                    FieldError("indicators[2].value", "is empty"),
+                    FieldError("source.kind", "must be one of covert, open"),
+                ]), labels: ["indicators": "Indicators"], anchors: ["source": "sourceKind"]))
+        #expect(refused.items.map(\.anchor) == ["changeNote", "validFrom", "indicators", "sourceKind"])
+        #expect(
+            refused.items.map(\.message) == [
+                "Change note must say what changed and why", "Valid from must be a real date", "Indicators is empty",
+                "Source must be one of covert, open",
+            ])
+        let conflict = try #require(FormProblem(.conflict(field: "code", reason: "that code is taken")))
+        #expect(conflict.items.map(\.anchor) == [nil] && conflict.items.map(\.message) == ["That code is taken"])
+        #expect(FormProblem(.unauthenticated) == nil)
+        // Carried through a redirect's query and read back, links included.
+        let query = try #require(refused.query.removingPercentEncoding)
+        let back = try #require(FormProblem(query: Substring(query)))
+        #expect(back.items.map(\.anchor) == refused.items.map(\.anchor))
+        #expect(back.items.map(\.message) == refused.items.map(\.message))
     }
 }

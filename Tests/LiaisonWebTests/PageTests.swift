@@ -243,6 +243,71 @@ struct PageTests {
         }
     }
 
+    @Test("group members by name: roles changed and members removed on the group's form, people added from their page")
+    func groupMembers() async throws {
+        let harness = try await WebHarness()
+        try await harness.run { client in
+            let (session, csrf) = try await signIn(client, "nca.analyst")
+            let headers: HTTPFields = [.cookie: session]
+            let form: HTTPFields = [.cookie: session, .contentType: "application/x-www-form-urlencoded"]
+            let people = try await client.execute(uri: "/api/v1/subjects?limit=2", method: .get, headers: headers)
+            let ids = try JSONSerialization.jsonObject(with: Data(people.text.utf8)) as? [String: Any]
+            let items = try #require(ids?["items"] as? [[String: Any]])
+            let (first, second) = (items[0]["id"] as! String, items[1]["id"] as! String)
+            let created = try await client.execute(
+                uri: "/ocgs/new", method: .post, headers: form,
+                body: ByteBuffer(string: "_csrf=\(csrf)&name=Weir+Lane+Crew&status=active&markets=fraud&areas=london"))
+            let group = try #require(created.headers[.location]).replacingOccurrences(of: "?saved=1", with: "")
+            let groupID = String(group.dropFirst("/ocgs/".count))
+            // Added from each person's page: a choice of the groups the user may change, and a role.
+            let offered = try await client.execute(uri: "/subjects/\(first)/groups/new", method: .get, headers: headers)
+            #expect(offered.text.contains(#"<option value="\#(groupID)">Weir Lane Crew</option>"#))
+            let missing = try await client.execute(
+                uri: "/subjects/\(first)/groups/new", method: .post, headers: form,
+                body: ByteBuffer(string: "_csrf=\(csrf)&group=&role=member"))
+            #expect(
+                missing.status == .unprocessableContent
+                    && missing.text.contains(##"<a href="#group">Choose a group</a>"##))
+            for (subject, role) in [(first, "principal"), (second, "member")] {
+                let added = try await client.execute(
+                    uri: "/subjects/\(subject)/groups/new", method: .post, headers: form,
+                    body: ByteBuffer(string: "_csrf=\(csrf)&group=\(groupID)&role=\(role)"))
+                #expect(added.status == .seeOther)
+            }
+            let twice = try await client.execute(
+                uri: "/subjects/\(first)/groups/new", method: .post, headers: form,
+                body: ByteBuffer(string: "_csrf=\(csrf)&group=\(groupID)&role=member"))
+            #expect(twice.status == .unprocessableContent && twice.text.contains("already has this person as a member"))
+            // The group's form names its members and carries their IDs only in hidden fields.
+            let edit = try await client.execute(uri: "\(group)/edit", method: .get, headers: headers)
+            let visible = edit.text.replacingOccurrences(
+                of: #"<input type="hidden"[^>]*>"#, with: "", options: .regularExpression)
+            #expect(!visible.contains(first) && !visible.contains(second))
+            #expect(edit.text.contains(#"name="member-0" value="\#(first)""#))
+            let version = try #require(
+                edit.text.range(of: #"name="version" value="(\d+)""#, options: .regularExpression).map {
+                    edit.text[$0].filter(\.isNumber)
+                })
+            let today = DateFormats.day(Date())
+            let saved = try await client.execute(
+                uri: "\(group)/edit", method: .post, headers: form,
+                body: ByteBuffer(
+                    string:
+                        "_csrf=\(csrf)&version=\(version)&name=Weir+Lane+Crew&status=active&markets=fraud&areas=london"
+                        + "&memberCount=2&member-0=\(first)&role-0=facilitator&from-0=\(today)&to-0="
+                        + "&member-1=\(second)&role-1=member&from-1=\(today)&to-1=&remove-1=1"))
+            #expect(saved.status == .seeOther)
+            let api = try await client.execute(uri: "/api/v1/ocgs/\(groupID)", method: .get, headers: headers)
+            let members = try #require(
+                (try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [String: Any])?["members"]
+                    as? [[String: Any]])
+            #expect(members.count == 1)
+            #expect(
+                members.first?["subjectID"] as? String == first && members.first?["role"] as? String == "facilitator")
+            #expect(members.first?["from"] as? String == today)  // the date joined is kept through the edit
+        }
+    }
+
     @Test("unknown pages and records get a page, not a stack trace")
     func errorPages() async throws {
         let harness = try await WebHarness()

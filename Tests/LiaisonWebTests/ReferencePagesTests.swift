@@ -38,7 +38,7 @@ struct ReferencePagesTests {
                 body: ByteBuffer(
                     string: "_csrf=\(admin.csrf)&list=intervention-tactic&code=Bad+Code&label=&sortOrder=1&active=1"))
             #expect(
-                bad.status == .unprocessableContent && bad.text.contains("code must be 1–60 lowercase letters")
+                bad.status == .unprocessableContent && bad.text.contains("Code must be 1–60 lowercase letters")
                     && bad.text.contains("label"))
             let reference = ReferenceData(entries: try await harness.store.referenceEntries())
             #expect(

@@ -44,6 +44,12 @@ public struct DirectoryService: Sendable {
     /// The migrations the store has applied (for the health check).
     public func appliedMigrations() async throws -> [String] { try await store.appliedMigrations() }
 
+    /// The active users of `user`'s agency, by name: whom work can be given to.
+    public func colleagues(of user: User) async throws -> [User] {
+        try await store.users().filter { $0.agencyID == user.agencyID && $0.active && !$0.confinedToAlerts }
+            .sorted { $0.displayName < $1.displayName }
+    }
+
     /// Every user's name as pages show it, by username.
     public func people() async throws -> People {
         People(names: Dictionary(try await store.users().map { ($0.username, $0.displayName) }) { first, _ in first })

@@ -38,6 +38,24 @@ public struct AuditService: Sendable {
         }
     }
 
+    /// What entries refer to, in words for `user`: users' names by username, and the titles of the records they
+    /// name (in their object IDs or quoted in their detail) that `user` may read, by ID. No audit entry of its own:
+    /// it names what the search already returned.
+    public func words(for entries: [AuditEntry], by user: User) async throws -> (
+        people: People, titles: [String: String]
+    ) {
+        var wanted: [(kind: String, id: String)] = []
+        for entry in entries {
+            wanted += entry.objectIDs.map { (entry.objectKind ?? "", $0) }
+            for id in Self.uuids(in: [entry.detail, entry.purpose].compactMap { $0 }.joined(separator: " ")) {
+                wanted += [SubjectService.kind, OCGService.kind, "case"].map { ($0, id) }
+            }
+        }
+        let people = People(
+            names: Dictionary(try await store.users().map { ($0.username, $0.displayName) }) { first, _ in first })
+        return (people, try await References(store: store).titles(wanted, readableBy: user))
+    }
+
     /// Entries as `user` may see them: every record ID they may not read, in the object IDs or quoted in the detail,
     /// replaced by `withheld`.
     func shown(_ entries: [AuditEntry], to user: User) async throws -> [AuditEntry] {
@@ -142,7 +160,7 @@ public struct AuditService: Sendable {
 
     /// The UUID-shaped runs in `text` (8-4-4-4-12 hexadecimal digits).
     /// - Complexity: O(n) in the length of `text`.
-    static func uuids(in text: String) -> [String] {
+    public static func uuids(in text: String) -> [String] {
         let bytes = Array(text.utf8)
         guard bytes.count >= 36 else { return [] }
         func hex(_ b: UInt8) -> Bool { (48...57).contains(b) || (97...102).contains(b) || (65...70).contains(b) }

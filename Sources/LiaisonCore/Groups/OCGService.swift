@@ -93,9 +93,37 @@ public struct OCGService: RecordService {
         }
     }
 
+    /// The active groups the user may change, by name: those a person can be added to.
+    public func joinable(by user: User, request: RequestInfo = .none) async throws -> [OCG] {
+        try await list(
+            OCGQuery(status: "active", viewer: Viewer(user), page: PageRequest(limit: PageRequest.maximumLimit)),
+            by: user, request: request
+        ).items.filter { AccessPolicy.decide(user, .update, $0.meta).allowed }
+    }
+
+    /// Adds the subject to the group in `role`, from today, keeping every other member: an edit of the group, by
+    /// the same rules and in the same audit trail as any other.
+    public func addMember(
+        _ id: OCGID, subject: SubjectID, role: String, by user: User, request: RequestInfo = .none
+    ) async throws -> OCG {
+        let group = try await get(id, by: user, request: request)
+        if group.members.contains(where: { $0.subjectID == subject && $0.to == nil }) {
+            throw LiaisonError.invalid("group", "already has this person as a member")
+        }
+        let member = OCGMember(subjectID: subject, role: role, from: DateFormats.day(clock.now()))
+        return try await update(
+            id, OCGInput(details: group.details, members: group.members + [member], version: group.meta.version),
+            by: user, request: request)
+    }
+
     /// The subjects of the group's members that the user may read, by ID.
     public func memberSubjects(_ group: OCG, by user: User) async throws -> [SubjectID: Subject] {
-        try await References(store: store).subjects(group.members.map(\.subjectID), readableBy: user)
+        try await memberSubjects(group.members.map(\.subjectID), by: user)
+    }
+
+    /// The subjects among `ids` that the user may read, by ID.
+    public func memberSubjects(_ ids: [SubjectID], by user: User) async throws -> [SubjectID: Subject] {
+        try await References(store: store).subjects(ids, readableBy: user)
     }
 
     /// The Lead Responsible Officer history after appointing `officer` (nil: none): the current appointment ends, a new one starts.

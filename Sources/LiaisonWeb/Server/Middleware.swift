@@ -140,7 +140,8 @@ struct AuthMiddleware: RouterMiddleware {
 
     /// Whether a private-sector user may call `path`: the alerts (pages, API and feeds), who they are, and signing out.
     static func alertsOnly(_ path: String) -> Bool {
-        ["/", "/logout", "/api/v1/me", "/alerts", "/api/v1/alerts"].contains(path) || path.hasPrefix("/alerts/")
+        ["/", "/logout", "/feedback", "/api/v1/me", "/alerts", "/api/v1/alerts"].contains(path)
+            || path.hasPrefix("/alerts/")
             || path.hasPrefix("/api/v1/alerts/")
     }
 

@@ -212,5 +212,8 @@ func displayBirth(_ value: String) -> String {
     return parts.count == 1 ? year : value
 }
 
+/// A yyyy-MM-dd day as pages show it: "27 March 2027"; anything else as given.
+func displayDay(_ value: String) -> String { displayBirth(value) }
+
 /// Dates of birth for a page, joined.
 func displayBirths(_ values: [String]) -> String { values.map(displayBirth).joined(separator: ", ") }

@@ -86,6 +86,7 @@ enum Stylesheet {
             .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
             .two-thirds{max-width:44em}
             .checkbox-label{display:inline;font-weight:400}
+            .member-row{border-bottom:1px solid #b1b4b6;padding:10px 0}.checkbox{margin-top:8px}.checkbox label{display:inline;font-weight:400;margin-left:6px}
             input[type=checkbox]{width:1.2em;height:1.2em;vertical-align:middle}
             code{font-family:monospace;background:#f3f2f1;padding:2px 4px;word-break:break-all}
             .actions{margin:20px 0}
@@ -110,8 +111,10 @@ enum Stylesheet {
         .action-list{list-style:none;padding:0}.action-list li{margin-bottom:10px}
         main .chart-image:focus,main table[tabindex]:focus{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
         @media (max-width:640px){table.responsive thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-        table.responsive tr{display:block;border-bottom:2px solid #b1b4b6;padding:6px 0}table.responsive td{display:block;border:0;padding:2px 0}
-        table.responsive td::before{content:attr(data-label) ": ";font-weight:700}}
+        table.responsive tr{display:block;border-bottom:2px solid #b1b4b6;padding:6px 0}
+        table.responsive td,table.responsive tbody th{display:block;border:0;padding:2px 0;text-align:left;width:auto}
+        table.responsive td::before{content:attr(data-label) ": ";font-weight:700}
+        table.responsive td[data-label=""]::before{content:none}table.responsive td:empty{display:none}}
         .timeline{list-style:none;padding:0;border-left:3px solid #b1b4b6}.timeline li{padding:4px 0 4px 15px}.timeline .hint{display:inline;margin-right:10px}
         .tabs { list-style: none; padding: 0; margin: 20px 0; display: flex; flex-wrap: wrap; gap: 4px 24px; border-bottom: 1px solid #b1b4b6; }
         .tabs a { display: inline-block; padding: 8px 0; }

@@ -12,7 +12,7 @@ enum Templates {
 
     static let shared: [String: String] = [
         "layout": layout, "errorSummary": errorSummary, "field": field, "error": error, "markingTag": markingTag,
-        "formField": formField,
+        "formField": formField, "problem": problem, "problemSummary": problemSummary,
     ]
 
     static let layout = """
@@ -67,6 +67,17 @@ enum Templates {
         {{/hasErrors}}
         """
 
+    /// The page's `problem` (a `FormProblem`), if any.
+    static let problem = "{{#problem}}{{>problemSummary}}{{/problem}}"
+
+    /// A `FormProblem` as an error summary: each field's error links to its input.
+    static let problemSummary = """
+        <div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex="-1">
+          <h2 id="problem-title">There is a problem</h2>
+          <ul>{{#items}}<li>{{#anchor}}<a href="#{{anchor}}">{{message}}</a>{{/anchor}}{{^anchor}}{{message}}{{/anchor}}</li>{{/items}}</ul>
+        </div>
+        """
+
     /// A labelled text input or textarea with hint and error. Context: name, label, hint, value, error, textarea, type.
     static let field = """
         <div class="form-group{{#error}} form-group--error{{/error}}">
@@ -86,6 +97,24 @@ enum Templates {
         {{#requestID}}<p class="hint">Reference: {{requestID}}</p>{{/requestID}}
         </div>
         """
+
+    /// A GOV.UK date input written into a template: a legend, an optional hint and three boxes named
+    /// `NAME-day`, `NAME-month` and `NAME-year` (`FormData` reads them as one `NAME`). With `values`, each box keeps
+    /// what was typed, read from `{{values.NAME-day}}` and so on, when the form is shown again.
+    static func dateInput(_ name: String, _ legend: String, hint: String? = nil, values: String? = nil) -> String {
+        let described = hint == nil ? "" : #" aria-describedby="\#(name)-hint""#
+        let hintLine = hint.map { #"<span class="hint" id="\#(name)-hint">\#($0)</span>"# } ?? ""
+        func box(_ part: String, _ label: String, width: Int) -> String {
+            let id = part == "day" ? name : "\(name)-\(part)"
+            let value = values.map { #" value="{{\#($0).\#(name)-\#(part)}}""# } ?? ""
+            return #"<div class="date-input__item"><label for="\#(id)">\#(label)</label>"#
+                + #"<input class="input--width-\#(width)" id="\#(id)" name="\#(name)-\#(part)" inputmode="numeric"\#(value)></div>"#
+        }
+        return #"<div class="form-group"><fieldset class="fieldset" role="group"\#(described)>"#
+            + #"<legend class="fieldset__legend">\#(legend)</legend>\#(hintLine)<div class="date-input">"#
+            + box("day", "Day", width: 2) + box("month", "Month", width: 2) + box("year", "Year", width: 4)
+            + "</div></fieldset></div>"
+    }
 
     static let markingTag = """
         <strong class="tag {{markingClass}}">{{markingLabel}}</strong>

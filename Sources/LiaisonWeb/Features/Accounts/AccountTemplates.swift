@@ -9,17 +9,17 @@ enum AccountTemplates {
         <h1>Accounts</h1>
         <p><a class="button" href="/admin/users/new">Add an account</a> <a href="/admin/reference">Reference data</a>
           <a href="/admin/delivery">Delivery of your agency's notices</a></p>
-        <table tabindex="0">
+        <table class="responsive">
           <caption class="visually-hidden">Accounts</caption>
           <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Agency</th><th scope="col">Roles</th><th scope="col">Vetting</th><th scope="col">Briefed into</th><th scope="col">Status</th></tr></thead>
-          <tbody>{{#users}}<tr><td><a href="/admin/users/{{id}}">{{username}}</a></td><td>{{name}}</td><td>{{agency}}</td><td>{{roles}}</td><td>{{vetting}}</td><td>{{briefings}}</td><td>{{#active}}<strong class="tag tag--green">Active</strong>{{/active}}{{^active}}<strong class="tag tag--grey">Disabled</strong>{{/active}}</td></tr>{{/users}}</tbody>
+          <tbody>{{#users}}<tr><td data-label="Username"><a href="/admin/users/{{id}}">{{username}}</a></td><td data-label="Name">{{name}}</td><td data-label="Agency">{{agency}}</td><td data-label="Roles">{{roles}}</td><td data-label="Vetting">{{vetting}}</td><td data-label="Briefed into">{{briefings}}</td><td data-label="Status">{{#active}}<strong class="tag tag--green">Active</strong>{{/active}}{{^active}}<strong class="tag tag--grey">Disabled</strong>{{/active}}</td></tr>{{/users}}</tbody>
         </table>
         """
 
     static let adminDelivery = """
         <div class="two-thirds">
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <span class="caption">{{agency}}</span>
         <h1>Delivery of notices</h1>
         <p>Every notice owed to {{code}} is in its inbox in Liaison. It can also be sent by email, and to your own system by a
@@ -37,7 +37,7 @@ enum AccountTemplates {
             <input id="webhookURL" name="webhookURL" value="{{webhookURL}}" aria-describedby="webhookURL-hint" spellcheck="false"></div>
           <button class="button" type="submit">Save</button>
         </form>
-        <h2>Signing secret</h2>
+        <h2 id="secret">Signing secret</h2>
         <p>{{#secretSet}}A secret is set. Making a new one replaces it at once: update your receiving system straight away.{{/secretSet}}{{^secretSet}}No secret is set yet.{{/secretSet}}</p>
         <form method="post" action="/admin/delivery/secret" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}">
@@ -105,10 +105,10 @@ enum AccountTemplates {
           <button class="button" type="submit">Save briefings</button>
         </form>
         <h2>API tokens</h2>
-        <table tabindex="0"><caption class="visually-hidden">API tokens</caption>
+        <table class="responsive"><caption class="visually-hidden">API tokens</caption>
           <thead><tr><th scope="col">Name</th><th scope="col">Issued</th><th scope="col">Expires</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
-          <tbody>{{#tokens}}<tr><td>{{name}}</td><td>{{created}}</td><td>{{expires}}</td><td>{{#revoked}}Revoked {{revoked}}{{/revoked}}{{^revoked}}{{#expired}}Expired{{/expired}}{{^expired}}Active{{/expired}}{{/revoked}}</td>
-          <td>{{^revoked}}<form method="post" action="/admin/tokens/{{id}}/revoke"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="user" value="{{userID}}"><button class="button button--secondary" type="submit">Revoke<span class="visually-hidden"> {{name}}</span></button></form>{{/revoked}}</td></tr>{{/tokens}}</tbody>
+          <tbody>{{#tokens}}<tr><td data-label="Name">{{name}}</td><td data-label="Issued">{{created}}</td><td data-label="Expires">{{expires}}</td><td data-label="Status">{{#revoked}}Revoked {{revoked}}{{/revoked}}{{^revoked}}{{#expired}}Expired{{/expired}}{{^expired}}Active{{/expired}}{{/revoked}}</td>
+          <td data-label="Action">{{^revoked}}<form method="post" action="/admin/tokens/{{id}}/revoke"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="user" value="{{userID}}"><button class="button button--secondary" type="submit">Revoke<span class="visually-hidden"> {{name}}</span></button></form>{{/revoked}}</td></tr>{{/tokens}}</tbody>
         </table>
         <form method="post" action="/admin/users/{{id}}/tokens" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}">
@@ -124,14 +124,14 @@ enum AccountTemplates {
 
     static let adminReference = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <h1>Reference data</h1>
         <p>The lists records are checked against. An entry is never deleted, only made inactive, so records keep their meaning. <a href="/scoring">Scoring matrices</a>.</p>
         {{#lists}}
         <h2 id="{{list}}">{{list}}</h2>
-        <table tabindex="0"><caption class="visually-hidden">Entries of {{list}}</caption>
+        <table class="responsive"><caption class="visually-hidden">Entries of {{list}}</caption>
           <thead><tr><th scope="col">Code</th><th scope="col">Label</th><th scope="col" class="numeric">Order</th><th scope="col">Offered</th></tr></thead>
-          <tbody>{{#entries}}<tr><td><code>{{code}}</code></td><td>{{label}}</td><td class="numeric">{{order}}</td><td>{{#active}}Yes{{/active}}{{^active}}No{{/active}}</td></tr>{{/entries}}</tbody>
+          <tbody>{{#entries}}<tr><td data-label="Code"><code>{{code}}</code></td><td data-label="Label">{{label}}</td><td data-label="Order" class="numeric">{{order}}</td><td data-label="Offered">{{#active}}Yes{{/active}}{{^active}}No{{/active}}</td></tr>{{/entries}}</tbody>
         </table>
         <details class="panel"><summary>Add or change an entry of {{list}}</summary>
         <form method="post" action="/admin/reference" novalidate>

@@ -15,7 +15,7 @@ struct AdminPages {
 
     /// Every reference list with its entries, and a form per list to add an entry or change one.
     func referencePage(
-        _ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        _ context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = try administrator(context)
@@ -65,7 +65,12 @@ struct AdminPages {
                     sortOrder: Int(form["sortOrder"]) ?? -1,
                     active: form["active"] == "1", by: actor, request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                let list = form["list"]
+                guard
+                    let problem = FormProblem(
+                        error,
+                        anchors: ["code": "code-\(list)", "label": "label-\(list)", "sortOrder": "order-\(list)"])
+                else { throw error }
                 return try await this.referencePage(context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/admin/reference?saved=1")
@@ -83,7 +88,11 @@ struct AdminPages {
                 _ = try await this.obligations.setChannels(
                     agencyCode: try await this.agencyCode(actor), input, by: actor, request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard
+                    let problem = FormProblem(
+                        error, labels: ["webhookSecret": "Signing secret", "webhookURL": "Webhook address"],
+                        anchors: ["webhookSecret": "secret"])
+                else { throw error }
                 return try await this.deliveryPage(context, problem: problem, form: form, status: .unprocessableContent)
             }
             return Response.redirect(to: "/admin/delivery?saved=1")
@@ -186,7 +195,7 @@ struct AdminPages {
     /// The administrator's own agency's delivery channels: where its notices go by email and by signed webhook.
     /// The signing secret is made here and shown once, never again.
     func deliveryPage(
-        _ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, newSecret: String? = nil,
+        _ context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil, newSecret: String? = nil,
         form: FormData? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = try administrator(context)

@@ -38,7 +38,11 @@ struct AlertPages {
                 let made = try await this.alerts.create(input, by: user, request: context.request)
                 return Response.redirect(to: "/alerts/\(made.id)?saved=1")
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard
+                    let problem = FormProblem(
+                        error, labels: ["expiresOn": "Applies until", "sectors": "Sectors"],
+                        anchors: ["sectors": "sectors"])
+                else { throw error }
                 return try await this.form(context: context, problem: problem, values: form)
             }
         }
@@ -56,7 +60,7 @@ struct AlertPages {
                     form["agency"], AlertAudienceInput(sectors: form.all("sectors")), by: user, request: context.request
                 )
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 return try await this.audiences(context: context, problem: problem)
             }
             return Response.redirect(to: "/alerts/audiences?saved=1")
@@ -100,7 +104,7 @@ struct AlertPages {
         do {
             try await body(form, id, user)
         } catch let error as LiaisonError {
-            guard let problem = ObligationPages.problem(error) else { throw error }
+            guard let problem = FormProblem(error) else { throw error }
             return try await show(id, context: context, problem: problem, status: .unprocessableContent)
         }
         return Response.redirect(to: "/alerts/\(id)?saved=1")
@@ -128,7 +132,8 @@ struct AlertPages {
         return pages.page(model, title: "Industry alerts", identity: context.identity, section: "/alerts")
     }
 
-    func form(context: LiaisonRequestContext, problem: String? = nil, values: FormData? = nil) async throws -> Response
+    func form(context: LiaisonRequestContext, problem: FormProblem? = nil, values: FormData? = nil) async throws
+        -> Response
     {
         let reference = try await directory.reference()
         let chosen = Set(values?.all("sectors") ?? [])
@@ -154,7 +159,7 @@ struct AlertPages {
             ]), identity: context.identity, section: "/alerts", status: problem == nil ? .ok : .unprocessableContent)
     }
 
-    func audiences(context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil) async throws
+    func audiences(context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil) async throws
         -> Response
     {
         let user = try context.user()
@@ -180,7 +185,7 @@ struct AlertPages {
     }
 
     func show(
-        _ id: String, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        _ id: String, context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let people = try await directory.people()

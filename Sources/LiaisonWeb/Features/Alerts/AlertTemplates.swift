@@ -20,7 +20,7 @@ enum AlertTemplates {
         """
 
     static let alertForm = """
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <span class="caption"><a href="/alerts">Industry alerts</a></span>
         <h1>Write an industry alert</h1>
         <p>Write for the private sector: sanitised content only. A supervisor of your agency publishes it.</p>
@@ -31,9 +31,9 @@ enum AlertTemplates {
           <div class="form-group"><label for="summary">What recipients should know (sanitised)</label><textarea id="summary" name="summary" rows="6">{{form.summary}}</textarea></div>
           <div class="form-group"><label for="guidance">What to do</label><textarea id="guidance" name="guidance" rows="3">{{form.guidance}}</textarea></div>
           <div class="form-group"><label for="indicators">Indicators, one per line as kind: value</label><span class="hint">email, url, domain, ipv4, phone, account, document, company, text</span><textarea id="indicators" name="indicators" rows="4">{{form.indicators}}</textarea></div>
-          <fieldset class="form-group"><legend>Sectors it is for</legend>{{#sectors}}<div class="checkbox"><input type="checkbox" id="sector-{{code}}" name="sectors" value="{{code}}"{{#checked}} checked{{/checked}}><label for="sector-{{code}}">{{label}}</label></div>{{/sectors}}</fieldset>
+          <fieldset class="form-group" id="sectors" tabindex="-1"><legend>Sectors it is for</legend>{{#sectors}}<div class="checkbox"><input type="checkbox" id="sector-{{code}}" name="sectors" value="{{code}}"{{#checked}} checked{{/checked}}><label for="sector-{{code}}">{{label}}</label></div>{{/sectors}}</fieldset>
           <div class="form-group"><label for="classification">Protective marking</label><select id="classification" name="classification">{{#classifications}}<option value="{{code}}">{{code}}</option>{{/classifications}}</select></div>
-          <div class="form-group"><fieldset class="fieldset" role="group"><legend class="fieldset__legend">Applies until</legend><div class="date-input"><div class="date-input__item"><label for="expiresOn">Day</label><input class="input--width-2" id="expiresOn" name="expiresOn-day" inputmode="numeric" value="{{form.expiresOn-day}}"></div><div class="date-input__item"><label for="expiresOn-month">Month</label><input class="input--width-2" id="expiresOn-month" name="expiresOn-month" inputmode="numeric" value="{{form.expiresOn-month}}"></div><div class="date-input__item"><label for="expiresOn-year">Year</label><input class="input--width-4" id="expiresOn-year" name="expiresOn-year" inputmode="numeric" value="{{form.expiresOn-year}}"></div></div></fieldset></div>
+          \(Templates.dateInput("expiresOn", "Applies until", values: "form"))
           <div class="form-group"><label for="sourceIntel">Drawn from intelligence report (ID, optional)</label><input id="sourceIntel" name="sourceIntel" value="{{form.sourceIntel}}"></div>
           <button class="button" type="submit">Save draft</button>
         </form>
@@ -41,7 +41,7 @@ enum AlertTemplates {
 
     static let alert = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
         <span class="caption"><a href="/alerts">Industry alerts</a></span>
         <h1>{{title}}</h1>
@@ -55,9 +55,9 @@ enum AlertTemplates {
         </dl>
         <h2>What you should know</h2><p>{{summary}}</p>
         {{#guidance}}<h2>What to do</h2><p>{{guidance}}</p>{{/guidance}}
-        {{#hasIndicators}}<h2>Indicators</h2><table tabindex="0"><caption class="visually-hidden">Indicators</caption>
+        {{#hasIndicators}}<h2>Indicators</h2><table class="responsive"><caption class="visually-hidden">Indicators</caption>
           <thead><tr><th scope="col">Kind</th><th scope="col">Value</th><th scope="col">Note</th></tr></thead>
-          <tbody>{{#indicators}}<tr><td>{{kind}}</td><td><code>{{value}}</code></td><td>{{note}}</td></tr>{{/indicators}}</tbody></table>{{/hasIndicators}}
+          <tbody>{{#indicators}}<tr><td data-label="Kind">{{kind}}</td><td data-label="Value"><code>{{value}}</code></td><td data-label="Note">{{note}}</td></tr>{{/indicators}}</tbody></table>{{/hasIndicators}}
         {{#confined}}
           {{#acknowledged}}<p class="hint">{{acknowledged}}</p>{{/acknowledged}}
           {{^acknowledged}}<form method="post" action="/alerts/{{id}}/acknowledgement"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="button" type="submit">Acknowledge receipt</button></form>{{/acknowledged}}
@@ -88,7 +88,7 @@ enum AlertTemplates {
 
     static let alertAudiences = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <span class="caption"><a href="/alerts">Industry alerts</a></span>
         <h1>Who receives industry alerts</h1>
         <p>Each private-sector organisation receives the published alerts addressed to its sectors.</p>

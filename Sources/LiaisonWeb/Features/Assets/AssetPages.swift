@@ -83,7 +83,7 @@ struct AssetPages {
                 let made = try await this.assets.record(input, by: user, request: context.request)
                 return Response.redirect(to: "/assets/\(made.id)?saved=1")
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 return try await this.form(
                     target: target, context: context, problem: problem, entered: form, status: .unprocessableContent)
             }
@@ -106,7 +106,7 @@ struct AssetPages {
             do {
                 _ = try await this.assets.step(id, input, by: user, request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 return try await this.show(id, context: context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/assets/\(id)?saved=1")
@@ -128,7 +128,7 @@ struct AssetPages {
                         version: Int(form["version"]) ?? 0, effectiveFrom: form["effectiveFrom"], shares: shares),
                     by: user, request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 return try await this.scheme(context: context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/asset-recovery/scheme?saved=1")
@@ -136,7 +136,7 @@ struct AssetPages {
     }
 
     func form(
-        target: AssetTarget, context: LiaisonRequestContext, problem: String? = nil, entered: FormData? = nil,
+        target: AssetTarget, context: LiaisonRequestContext, problem: FormProblem? = nil, entered: FormData? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let fields = [
@@ -161,7 +161,7 @@ struct AssetPages {
     }
 
     func show(
-        _ id: AssetOrderID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        _ id: AssetOrderID, context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let people = try await directory.people()
@@ -218,7 +218,8 @@ struct AssetPages {
     }
 
     func scheme(
-        context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok
+        context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.user()
         let schemes = try await assets.schemes()

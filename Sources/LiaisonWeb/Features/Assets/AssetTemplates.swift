@@ -6,16 +6,16 @@ enum AssetTemplates {
 
     static let assetPanel = """
         <h2>Asset recovery</h2>
-        {{#hasAssets}}<table tabindex="0"><caption class="visually-hidden">Orders and seizures</caption>
+        {{#hasAssets}}<table class="responsive"><caption class="visually-hidden">Orders and seizures</caption>
           <thead><tr><th scope="col">Power</th><th scope="col">Court</th><th scope="col">Made</th><th scope="col" class="numeric">Amount</th><th scope="col">Status</th><th scope="col" class="numeric">Collected</th></tr></thead>
-          <tbody>{{#assets}}<tr><td><a href="/assets/{{id}}">{{power}}</a></td><td>{{court}}</td><td>{{madeOn}}</td><td class="numeric">{{amount}}</td><td>{{status}}</td><td class="numeric">{{collected}}</td></tr>{{/assets}}</tbody>
+          <tbody>{{#assets}}<tr><td data-label="Power"><a href="/assets/{{id}}">{{power}}</a></td><td data-label="Court">{{court}}</td><td data-label="Made">{{madeOn}}</td><td data-label="Amount" class="numeric">{{amount}}</td><td data-label="Status">{{status}}</td><td data-label="Collected" class="numeric">{{collected}}</td></tr>{{/assets}}</tbody>
         </table>{{/hasAssets}}
         {{^hasAssets}}<p>No orders or seizures you can see.</p>{{/hasAssets}}
         {{#canRecordAsset}}<p><a class="button button--secondary" href="/assets/new?targetKind={{assetTargetKind}}&amp;targetID={{assetTargetID}}">Record an order or seizure</a></p>{{/canRecordAsset}}
         """
 
     static let assetForm = """
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <span class="caption"><a href="{{back}}">Back</a></span>
         <h1>Record an order or seizure</h1>
         <form method="post" action="/assets" novalidate>
@@ -23,13 +23,13 @@ enum AssetTemplates {
           <div class="form-group"><label for="power">Power</label><select id="power" name="power">{{#powers}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/powers}}</select></div>
           <div class="form-group"><label for="court">Court</label><input id="court" name="court" value="{{form.court}}"></div>
           <div class="form-group"><label for="reference">Court reference</label><input id="reference" name="reference" value="{{form.reference}}"></div>
-          <div class="form-group"><fieldset class="fieldset" role="group"><legend class="fieldset__legend">Made or seized on</legend><div class="date-input"><div class="date-input__item"><label for="madeOn">Day</label><input class="input--width-2" id="madeOn" name="madeOn-day" inputmode="numeric" value="{{form.madeOn-day}}"></div><div class="date-input__item"><label for="madeOn-month">Month</label><input class="input--width-2" id="madeOn-month" name="madeOn-month" inputmode="numeric" value="{{form.madeOn-month}}"></div><div class="date-input__item"><label for="madeOn-year">Year</label><input class="input--width-4" id="madeOn-year" name="madeOn-year" inputmode="numeric" value="{{form.madeOn-year}}"></div></div></fieldset></div>
+          \(Templates.dateInput("madeOn", "Made or seized on", values: "form"))
           <div class="form-group"><label for="amount">Amount (£): restrained, recoverable, seized, frozen or claimed</label><input id="amount" name="amount" inputmode="decimal" value="{{form.amount}}"></div>
           <fieldset class="panel"><legend>For a confiscation order</legend>
             <div class="form-group"><label for="benefit">Benefit figure (£)</label><input id="benefit" name="benefit" inputmode="decimal" value="{{form.benefit}}"></div>
             <div class="form-group"><label for="available">Available amount (£)</label><input id="available" name="available" inputmode="decimal" value="{{form.available}}"></div>
             <div class="form-group"><label for="compensation">Compensation to victims (£)</label><input id="compensation" name="compensation" inputmode="decimal" value="{{form.compensation}}"></div>
-            <div class="form-group"><fieldset class="fieldset" role="group"><legend class="fieldset__legend">Time to pay: by</legend><div class="date-input"><div class="date-input__item"><label for="timeToPay">Day</label><input class="input--width-2" id="timeToPay" name="timeToPay-day" inputmode="numeric" value="{{form.timeToPay-day}}"></div><div class="date-input__item"><label for="timeToPay-month">Month</label><input class="input--width-2" id="timeToPay-month" name="timeToPay-month" inputmode="numeric" value="{{form.timeToPay-month}}"></div><div class="date-input__item"><label for="timeToPay-year">Year</label><input class="input--width-4" id="timeToPay-year" name="timeToPay-year" inputmode="numeric" value="{{form.timeToPay-year}}"></div></div></fieldset></div>
+            \(Templates.dateInput("timeToPay", "Time to pay: by", values: "form"))
             <div class="form-group"><label for="defaultSentenceMonths">Default sentence (months)</label><input id="defaultSentenceMonths" name="defaultSentenceMonths" inputmode="numeric" value="{{form.defaultSentenceMonths}}"></div>
           </fieldset>
           <div class="form-group"><label for="prosecution">Prosecuting agency (code, if not yours)</label><input id="prosecution" name="prosecution" value="{{form.prosecution}}"></div>
@@ -40,7 +40,7 @@ enum AssetTemplates {
 
     static let asset = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
         <span class="caption">Asset recovery · <a href="{{targetHref}}">{{targetLabel}}</a></span>
         <h1>{{power}} {{reference}}</h1>
@@ -57,43 +57,43 @@ enum AssetTemplates {
           <div><dt>Agencies</dt><dd><ul>{{#agencies}}<li>{{agency}} ({{role}})</li>{{/agencies}}</ul></dd></div>
         </dl>
         <h2>Events</h2>
-        {{#hasEvents}}<table tabindex="0"><caption class="visually-hidden">Events, oldest first</caption>
+        {{#hasEvents}}<table class="responsive"><caption class="visually-hidden">Events, oldest first</caption>
           <thead><tr><th scope="col">Event</th><th scope="col">Date</th><th scope="col" class="numeric">Amount</th><th scope="col">Until</th><th scope="col">Note</th><th scope="col">By</th></tr></thead>
-          <tbody>{{#events}}<tr><td>{{kind}}</td><td>{{date}}</td><td class="numeric">{{amount}}</td><td>{{until}}</td><td>{{note}}</td><td>{{by}}</td></tr>{{/events}}</tbody>
+          <tbody>{{#events}}<tr><td data-label="Event">{{kind}}</td><td data-label="Date">{{date}}</td><td data-label="Amount" class="numeric">{{amount}}</td><td data-label="Until">{{until}}</td><td data-label="Note">{{note}}</td><td data-label="By">{{by}}</td></tr>{{/events}}</tbody>
         </table>{{/hasEvents}}
         {{^hasEvents}}<p>Nothing recorded since it was made.</p>{{/hasEvents}}
         {{#canChange}}{{#hasNext}}<details class="panel"><summary>Record the next event</summary>
         <form method="post" action="/assets/{{id}}/events" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
           <div class="form-group"><label for="kind">Event</label><select id="kind" name="kind">{{#nextEvents}}<option value="{{code}}">{{code}}</option>{{/nextEvents}}</select></div>
-          <div class="form-group"><fieldset class="fieldset" role="group"><legend class="fieldset__legend">Date</legend><div class="date-input"><div class="date-input__item"><label for="date">Day</label><input class="input--width-2" id="date" name="date-day" inputmode="numeric"></div><div class="date-input__item"><label for="date-month">Month</label><input class="input--width-2" id="date-month" name="date-month" inputmode="numeric"></div><div class="date-input__item"><label for="date-year">Year</label><input class="input--width-4" id="date-year" name="date-year" inputmode="numeric"></div></div></fieldset></div>
+          \(Templates.dateInput("date", "Date"))
           <div class="form-group"><label for="amount">Amount (£), for a payment, variation, forfeiture, return or recovery</label><input id="amount" name="amount" inputmode="decimal"></div>
-          <div class="form-group"><fieldset class="fieldset" role="group" aria-describedby="until-hint"><legend class="fieldset__legend">Until</legend><span class="hint" id="until-hint">For a detention or its extension</span><div class="date-input"><div class="date-input__item"><label for="until">Day</label><input class="input--width-2" id="until" name="until-day" inputmode="numeric"></div><div class="date-input__item"><label for="until-month">Month</label><input class="input--width-2" id="until-month" name="until-month" inputmode="numeric"></div><div class="date-input__item"><label for="until-year">Year</label><input class="input--width-4" id="until-year" name="until-year" inputmode="numeric"></div></div></fieldset></div>
+          \(Templates.dateInput("until", "Until", hint: "For a detention or its extension"))
           <div class="form-group"><label for="note">Note</label><textarea id="note" name="note" rows="2"></textarea></div>
           <button class="button button--secondary" type="submit">Record event</button>
         </form></details>{{/hasNext}}{{/canChange}}
         <h2>Receipts and their split</h2>
         <p>Under the <a href="/asset-recovery/scheme">incentivisation scheme</a> in force on each receipt's date; compensation to victims is paid first.</p>
-        {{#hasReceipts}}{{#receipts}}<table tabindex="0"><caption>{{date}}: {{amount}}</caption>
+        {{#hasReceipts}}{{#receipts}}<table class="responsive"><caption>{{date}}: {{amount}}</caption>
           <thead><tr><th scope="col">Part</th><th scope="col">To</th><th scope="col" class="numeric">Amount</th></tr></thead>
-          <tbody>{{#shares}}<tr><td>{{part}}</td><td>{{agency}}</td><td class="numeric">{{amount}}</td></tr>{{/shares}}</tbody>
+          <tbody>{{#shares}}<tr><td data-label="Part">{{part}}</td><td data-label="To">{{agency}}</td><td data-label="Amount" class="numeric">{{amount}}</td></tr>{{/shares}}</tbody>
         </table>{{/receipts}}{{/hasReceipts}}
         {{^hasReceipts}}<p>No receipts yet.</p>{{/hasReceipts}}
         """
 
     static let incentiveScheme = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <h1>Asset recovery incentivisation scheme</h1>
         <p>How receipts from confiscation, forfeiture and civil recovery are shared. Each receipt uses the version in force on its date.</p>
-        {{#versions}}<table tabindex="0"><caption>Version {{version}}, from {{effectiveFrom}}{{#current}} (in force){{/current}}</caption>
+        {{#versions}}<table class="responsive"><caption>Version {{version}}, from {{effectiveFrom}}{{#current}} (in force){{/current}}</caption>
           <thead><tr><th scope="col">Part</th><th scope="col" class="numeric">Share</th></tr></thead>
-          <tbody>{{#shares}}<tr><td>{{part}}</td><td class="numeric">{{percent}}%</td></tr>{{/shares}}</tbody>
+          <tbody>{{#shares}}<tr><td data-label="Part">{{part}}</td><td data-label="Share" class="numeric">{{percent}}%</td></tr>{{/shares}}</tbody>
         </table>{{/versions}}
         {{#canPublish}}<h2>Publish version {{next}}</h2>
         <form method="post" action="/asset-recovery/scheme" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{next}}">
-          <div class="form-group"><fieldset class="fieldset" role="group"><legend class="fieldset__legend">In force from</legend><div class="date-input"><div class="date-input__item"><label for="effectiveFrom">Day</label><input class="input--width-2" id="effectiveFrom" name="effectiveFrom-day" inputmode="numeric"></div><div class="date-input__item"><label for="effectiveFrom-month">Month</label><input class="input--width-2" id="effectiveFrom-month" name="effectiveFrom-month" inputmode="numeric"></div><div class="date-input__item"><label for="effectiveFrom-year">Year</label><input class="input--width-4" id="effectiveFrom-year" name="effectiveFrom-year" inputmode="numeric"></div></div></fieldset></div>
+          \(Templates.dateInput("effectiveFrom", "In force from"))
           {{#parts}}<div class="form-group"><label for="{{part}}">{{part}} (%)</label><input id="{{part}}" name="{{part}}" inputmode="decimal" value="{{percent}}"></div>{{/parts}}
           <button class="button" type="submit">Publish</button>
         </form>{{/canPublish}}

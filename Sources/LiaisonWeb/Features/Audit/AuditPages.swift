@@ -62,13 +62,31 @@ struct AuditPages {
             let base = filters.compactMap { name in
                 values[name].flatMap { $0.isEmpty ? nil : "\(name)=\(urlEncode($0))" }
             }.joined(separator: "&")
+            // Who and what in words: people by name, records by title where the reader may read them; each record
+            // links to the entries about it.
+            let (people, titles) = try await this.audit.words(for: entries, by: user)
+            func inWords(_ text: String?) -> String? {
+                text.map { text in
+                    AuditService.uuids(in: text).reduce(text) { text, id in
+                        text.replacingOccurrences(of: id, with: titles[id].map { "“\($0)”" } ?? "a record")
+                    }
+                }
+            }
             let items = entries.map { e -> [String: Any] in
-                view([
-                    "sequence": String(e.sequence), "time": displayTime(e.time), "actor": e.actorName,
+                let kind =
+                    Self.kindWords[e.objectKind ?? ""]
+                    ?? (e.objectKind ?? "record").replacingOccurrences(
+                        of: "-", with: " ")
+                return view([
+                    "sequence": String(e.sequence), "time": displayTime(e.time), "actor": people.name(e.actorName),
                     "action": e.action,
-                    "objects": e.objectIDs.prefix(3).joined(separator: " ")
-                        + (e.objectIDs.count > 3 ? " (+\(e.objectIDs.count - 3))" : ""),
-                    "purpose": e.purpose, "detail": e.detail, "outcome": e.outcome.rawValue,
+                    "objects": e.objectIDs.prefix(3).map { id -> [String: Any] in
+                        id == AuditService.withheld
+                            ? ["title": "a \(kind) withheld from you"]
+                            : ["title": titles[id] ?? "a \(kind)", "href": "/audit?object=\(urlEncode(id))"]
+                    },
+                    "more": e.objectIDs.count > 3 ? "and \(e.objectIDs.count - 3) more" : nil,
+                    "purpose": inWords(e.purpose), "detail": inWords(e.detail), "outcome": e.outcome.rawValue,
                     "outcomeClass": e.outcome == .allowed
                         ? "tag--green" : e.outcome == .denied ? "tag--red" : "tag--yellow",
                 ])
@@ -94,4 +112,10 @@ struct AuditPages {
                 ]), identity: context.identity, section: "/audit")
         }
     }
+
+    /// Record kinds in words, where the code is not already a word.
+    static let kindWords = [
+        "ocg": "group", "poi": "Person of Interest", "intel": "intelligence report", "gain": "GAIN request",
+        "match": "pair of records", "case": "case",
+    ]
 }

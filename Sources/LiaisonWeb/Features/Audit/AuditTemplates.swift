@@ -17,10 +17,10 @@ enum AuditTemplates {
         </form>
         <p><a href="{{exportLink}}" download>Download matching entries as CSV</a></p>
         {{#hasItems}}
-        <table tabindex="0">
+        <table class="responsive">
           <caption class="visually-hidden">Audit entries, newest first</caption>
           <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">User</th><th scope="col">Action</th><th scope="col">Records</th><th scope="col">Detail</th><th scope="col">Outcome</th></tr></thead>
-          <tbody>{{#items}}<tr><td>{{sequence}}</td><td>{{time}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{objects}}</td><td>{{detail}}{{#purpose}}<br><span class="hint">Purpose: {{purpose}}</span>{{/purpose}}</td><td><strong class="tag {{outcomeClass}}">{{outcome}}</strong></td></tr>{{/items}}</tbody>
+          <tbody>{{#items}}<tr><td data-label="#">{{sequence}}</td><td data-label="Time">{{time}}</td><td data-label="User">{{actor}}</td><td data-label="Action">{{action}}</td><td data-label="Records">{{#objects}}{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}{{title}}{{/href}}<br>{{/objects}}{{more}}</td><td data-label="Detail">{{detail}}{{#purpose}}<br><span class="hint">Purpose: {{purpose}}</span>{{/purpose}}</td><td data-label="Outcome"><strong class="tag {{outcomeClass}}">{{outcome}}</strong></td></tr>{{/items}}</tbody>
         </table>
         {{/hasItems}}
         {{^hasItems}}<p>No entries match.</p>{{/hasItems}}

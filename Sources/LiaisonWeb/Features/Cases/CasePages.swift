@@ -49,7 +49,9 @@ struct CasePages {
                 allocateTo: text("allocateTo"), consult: text("consult").map { _ in true },
                 minuteSheet: text("minuteSheet"),
                 bailConditions: text("bailConditions"), fileLocation: text("fileLocation"))
-            return try await this.attempt(id, context: context) {
+            // A barrier is resolved from its own row of the case page.
+            let anchors = ["resolution": "resolution-\(form["barrierID"])", "note": "resolution-\(form["barrierID"])"]
+            return try await this.attempt(id, context: context, anchors: anchors) {
                 try await this.cases.step(id, input, by: user, request: context.request)
             }
         }
@@ -196,13 +198,14 @@ struct CasePages {
     }
 
     /// Runs a change from a form: back to the case on success, or the case as it stands with the refusal explained.
-    func attempt(_ id: CaseID, context: LiaisonRequestContext, _ change: () async throws -> DeportationCase)
-        async throws -> Response
-    {
+    func attempt(
+        _ id: CaseID, context: LiaisonRequestContext, anchors: [String: String] = [:],
+        _ change: () async throws -> DeportationCase
+    ) async throws -> Response {
         do {
             _ = try await change()
         } catch let error as LiaisonError {
-            guard let problem = ObligationPages.problem(error) else { throw error }
+            guard let problem = FormProblem(error, anchors: anchors) else { throw error }
             let current = try await cases.get(id, by: try context.user(), request: context.request)
             return try await show(current, context: context, problem: problem, status: .unprocessableContent)
         }
@@ -210,7 +213,7 @@ struct CasePages {
     }
 
     func show(
-        _ c: DeportationCase, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        _ c: DeportationCase, context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let people = try await directory.people()
@@ -286,7 +289,7 @@ struct CasePages {
             "guidance": relevant.map { g in
                 view([
                     "slug": g.slug, "title": g.title, "body": g.body, "version": String(g.version),
-                    "validFrom": g.validFrom,
+                    "validFrom": displayDay(g.validFrom),
                 ])
             },
             "hasNext": !next.isEmpty,

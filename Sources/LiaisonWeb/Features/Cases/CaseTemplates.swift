@@ -21,7 +21,7 @@ enum CaseTemplates {
     static let deportationCase = """
         <a class="back-link" href="/cases">Back to cases</a>
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
         <span class="caption">Deportation case · {{stage}}</span>
         <h1>{{reference}}</h1>
@@ -39,9 +39,9 @@ enum CaseTemplates {
         {{^hasInterests}}<p>No partner agency has registered interest.</p>{{/hasInterests}}
         {{#canRegister}}<p><a class="button button--secondary" href="/cases/{{id}}/interest">Register an agency's interest</a></p>{{/canRegister}}
         <h2>Obligations to partners</h2>
-        {{#hasObligations}}<table tabindex="0"><caption class="visually-hidden">Notices owed to interested agencies, soonest due first</caption>
+        {{#hasObligations}}<table class="responsive"><caption class="visually-hidden">Notices owed to interested agencies, soonest due first</caption>
           <thead><tr><th scope="col">Agency</th><th scope="col">About</th><th scope="col">Due by</th><th scope="col">State</th><th scope="col">Reply</th></tr></thead>
-          <tbody>{{#obligations}}<tr><td>{{agency}}</td><td>{{event}}</td><td>{{due}}</td><td><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td><td>{{reply}}</td></tr>{{/obligations}}</tbody>
+          <tbody>{{#obligations}}<tr><td data-label="Agency">{{agency}}</td><td data-label="About">{{event}}</td><td data-label="Due by">{{due}}</td><td data-label="State"><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td><td data-label="Reply">{{reply}}</td></tr>{{/obligations}}</tbody>
         </table>{{/hasObligations}}
         {{^hasObligations}}<p>None.</p>{{/hasObligations}}
         <h2>Barriers to removal</h2>
@@ -73,9 +73,9 @@ enum CaseTemplates {
         <h2>Guidance for the next steps</h2>
         {{#guidance}}<details class="panel"><summary>{{title}}</summary><p>{{body}}</p><p class="hint">Version {{version}}, valid from {{validFrom}} · <a href="/guidance/{{slug}}">history</a></p></details>{{/guidance}}
         <h2>History</h2>
-        <table tabindex="0"><caption class="visually-hidden">Every step, newest first</caption>
+        <table class="responsive"><caption class="visually-hidden">Every step, newest first</caption>
           <thead><tr><th scope="col">When</th><th scope="col">Step</th><th scope="col">By</th><th scope="col">Why</th><th scope="col">Details</th></tr></thead>
-          <tbody>{{#events}}<tr><td>{{at}}</td><td>{{kind}}</td><td>{{by}}</td><td>{{reason}}</td><td>{{details}}</td></tr>{{/events}}</tbody>
+          <tbody>{{#events}}<tr><td data-label="When">{{at}}</td><td data-label="Step">{{kind}}</td><td data-label="By">{{by}}</td><td data-label="Why">{{reason}}</td><td data-label="Details">{{details}}</td></tr>{{/events}}</tbody>
         </table>
         """
 

@@ -32,7 +32,8 @@ struct GAINPages {
             do {
                 _ = try await this.gain.ask(input, by: user, request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error, labels: ["person": "The person"], anchors: ["person": "given"])
+                else { throw error }
                 return try await this.show(context: context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/gain?saved=1")
@@ -46,7 +47,7 @@ struct GAINPages {
                     GAINShareInput(requestID: form["requestID"], message: form["message"]), by: user,
                     request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 return try await this.show(context: context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/gain?saved=1")
@@ -54,7 +55,8 @@ struct GAINPages {
     }
 
     func show(
-        context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok
+        context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let people = try await directory.people()
         let user = try context.user()

@@ -6,7 +6,7 @@ enum GAINTemplates {
 
     static let gain = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <h1>GAIN hit/no-hit</h1>
         <p>Ask partner agencies whether they hold anything on a person, a vehicle or a company. Each answers hit or no hit and nothing more; an agency with a hit is told who asked and why, and may choose to share.</p>
         {{#canAsk}}<details class="panel"{{#problem}} open{{/problem}}><summary>Ask about a person, a vehicle or a company</summary>
@@ -15,7 +15,7 @@ enum GAINTemplates {
           <fieldset><legend>A person</legend>
           <div class="form-group"><label for="given">Given name</label><input id="given" name="given"></div>
           <div class="form-group"><label for="family">Family name</label><input id="family" name="family"></div>
-          <div class="form-group"><fieldset class="fieldset" role="group" aria-describedby="dob-hint"><legend class="fieldset__legend">Date of birth</legend><span class="hint" id="dob-hint">For example, 27 3 1985</span><div class="date-input"><div class="date-input__item"><label for="dob">Day</label><input class="input--width-2" id="dob" name="dob-day" inputmode="numeric"></div><div class="date-input__item"><label for="dob-month">Month</label><input class="input--width-2" id="dob-month" name="dob-month" inputmode="numeric"></div><div class="date-input__item"><label for="dob-year">Year</label><input class="input--width-4" id="dob-year" name="dob-year" inputmode="numeric"></div></div></fieldset></div>
+          \(Templates.dateInput("dob", "Date of birth", hint: "For example, 27 3 1985"))
           </fieldset>
           <fieldset><legend>Or a vehicle, or a company</legend>
           <div class="form-group"><label for="vehicle">Vehicle registration</label><input id="vehicle" name="vehicle" autocomplete="off"></div>

@@ -16,14 +16,14 @@ enum GroupTemplates {
           <div class="form-group"><label for="lead">Lead Responsible Officer (username)</label><input id="lead" name="lead" value="{{lead}}"></div>
           <button class="button" type="submit">Filter</button>
         </form>
-        <p><a class="button button--secondary" href="/ocgs/new">Add a group</a> <a href="/assessments/due">Groups due for reassessment</a></p>
+        <p>{{#canCreate}}<a class="button button--secondary" href="/ocgs/new">Add a group</a> {{/canCreate}}<a href="/assessments/due">Groups due for reassessment</a></p>
         {{#hasItems}}
-        <table tabindex="0">
+        <table class="responsive">
           <caption>{{caption}}</caption>
           <thead><tr><th scope="col">Group</th><th scope="col">Markets</th><th scope="col">Areas</th><th scope="col">Band</th><th scope="col">Status</th><th scope="col">Members</th><th scope="col">Marking</th></tr></thead>
           <tbody>
           {{#items}}
-          <tr><td><a href="/ocgs/{{id}}">{{name}}</a>{{#operations}}<br><span class="hint">{{operations}}</span>{{/operations}}</td><td>{{markets}}</td><td>{{areas}}</td><td>{{band}}</td><td><strong class="tag {{statusClass}}">{{status}}</strong></td><td>{{memberCount}}</td><td>{{>markingTag}}</td></tr>
+          <tr><td data-label="Group"><a href="/ocgs/{{id}}">{{name}}</a>{{#operations}}<br><span class="hint">{{operations}}</span>{{/operations}}</td><td data-label="Markets">{{markets}}</td><td data-label="Areas">{{areas}}</td><td data-label="Band">{{band}}</td><td data-label="Status"><strong class="tag {{statusClass}}">{{status}}</strong></td><td data-label="Members">{{memberCount}}</td><td data-label="Marking">{{>markingTag}}</td></tr>
           {{/items}}
           </tbody>
         </table>
@@ -55,7 +55,7 @@ enum GroupTemplates {
         {{#canEdit}}<div class="actions"><a class="button" href="/ocgs/{{id}}/edit">Edit group</a></div>{{/canEdit}}
         {{#plan}}<h2>Plan</h2><p class="pre">{{plan}}</p>{{/plan}}
         <h2>Lead Responsible Officers</h2>
-        {{#leadProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{leadProblem}}</p></div>{{/leadProblem}}
+        {{#leadProblem}}{{>problemSummary}}{{/leadProblem}}
         {{#hasLeadHistory}}<ul>{{#leadHistory}}<li>{{who}} ({{agency}}), from {{from}}{{#to}} to {{to}}{{/to}}{{^to}} (current){{/to}}, appointed by {{by}}</li>{{/leadHistory}}</ul>{{/hasLeadHistory}}
         {{^hasLeadHistory}}<p>No appointments recorded in Liaison.</p>{{/hasLeadHistory}}
         {{#canEdit}}<form method="post" action="/ocgs/{{id}}/lead" class="inline-form" novalidate>
@@ -65,14 +65,14 @@ enum GroupTemplates {
         </form>{{/canEdit}}
         <h2>Members</h2>
         {{#hasMembers}}
-        <table tabindex="0"><caption class="visually-hidden">Members of {{name}}</caption>
+        <table class="responsive"><caption class="visually-hidden">Members of {{name}}</caption>
           <thead><tr><th scope="col">Subject</th><th scope="col">Role</th><th scope="col">From</th><th scope="col">To</th></tr></thead>
-          <tbody>{{#members}}<tr><td><a href="/subjects/{{id}}">{{name}}</a></td><td>{{role}}</td><td>{{from}}</td><td>{{to}}</td></tr>{{/members}}</tbody>
+          <tbody>{{#members}}<tr><td data-label="Subject"><a href="/subjects/{{id}}">{{name}}</a></td><td data-label="Role">{{role}}</td><td data-label="From">{{from}}</td><td data-label="To">{{to}}</td></tr>{{/members}}</tbody>
         </table>
         {{/hasMembers}}
         {{^hasMembers}}<p>No members recorded.</p>{{/hasMembers}}
         <h2>Threat assessment</h2>
-        {{#assessProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{assessProblem}}</p></div>{{/assessProblem}}
+        {{#assessProblem}}{{>problemSummary}}{{/assessProblem}}
         {{> assessmentPanel}}
         {{> interventionPanel}}
         {{> assetPanel}}
@@ -97,6 +97,16 @@ enum GroupTemplates {
             <select id="{{name}}" name="{{name}}"{{#multiple}} multiple size="6"{{/multiple}}>{{#blank}}<option value="">Not set</option>{{/blank}}{{#options}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
           </div>
           {{/selects}}
+          <input type="hidden" name="memberCount" value="{{memberCount}}">
+          {{#hasMemberRows}}<fieldset class="fieldset form-group{{#membersError}} form-group--error{{/membersError}}" id="members"><legend class="fieldset__legend">Members</legend>
+          {{#membersError}}<span class="error-message"><span class="visually-hidden">Error:</span> {{membersError}}</span>{{/membersError}}
+          {{#memberRows}}<div class="member-row"><input type="hidden" name="member-{{index}}" value="{{id}}"><input type="hidden" name="from-{{index}}" value="{{from}}"><input type="hidden" name="to-{{index}}" value="{{to}}">
+            <label for="role-{{index}}">{{#name}}{{name}}{{/name}}{{^name}}A member whose record is not available to you{{/name}}: role</label>
+            <select id="role-{{index}}" name="role-{{index}}">{{#roles}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select>
+            <div class="checkbox"><input type="checkbox" id="remove-{{index}}" name="remove-{{index}}" value="1"{{#removed}} checked{{/removed}}><label for="remove-{{index}}">Remove from the group</label></div>
+          </div>{{/memberRows}}
+          </fieldset>{{/hasMemberRows}}
+          <p class="hint">To add someone to the group, open their page and choose "Add to a group".</p>
           <button class="button" type="submit">Save group</button>
           <a class="button button--secondary" href="{{cancel}}">Cancel</a>
         </form>

@@ -36,10 +36,10 @@ struct OCGPages {
                 _ = try await this.groups.appointLead(
                     id, username: form["lead"], version: Int(form["version"]), by: user, request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 return Response.redirect(
                     to: "/ocgs/\(id)?leadProblem="
-                        + (problem.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                        + problem.query)
             }
             return Response.redirect(to: "/ocgs/\(id)?saved=1")
         }
@@ -109,6 +109,7 @@ struct OCGPages {
                     ]
                 },
                 "items": items, "hasItems": !items.isEmpty, "caption": "Groups you can see, by name",
+                "canCreate": AccessPolicy.decideCreate(user, marking: .official).allowed,
                 "nextLink": page.nextCursor.map { base + "cursor=\(urlEncode($0))" },
                 "firstLink": request.uri.queryParameters["cursor"] != nil ? String(base.dropLast()) : nil,
             ]), identity: context.identity, section: "/ocgs")
@@ -143,17 +144,17 @@ struct OCGPages {
             "hasMembers": !ocg.members.isEmpty,
         ])
         page["notice"] = request.uri.queryParameters["assessed"] != nil ? "Assessment recorded." : page["notice"]
-        page["assessProblem"] = request.uri.queryParameters["problem"].map(String.init)
+        page["assessProblem"] = FormProblem(query: request.uri.queryParameters["problem"])
         let agencyNames = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.code) })
         page["leadHistory"] = (d.leadHistory ?? []).reversed().map { a in
             view([
-                "who": a.username, "agency": agencyNames[a.agencyID] ?? "", "from": displayTime(a.from),
+                "who": people.name(a.username), "agency": agencyNames[a.agencyID] ?? "", "from": displayTime(a.from),
                 "to": a.to.map(displayTime), "by": people.name(a.appointedBy),
             ])
         }
         page["hasLeadHistory"] = !(d.leadHistory ?? []).isEmpty
         page["csrf"] = context.identity?.csrfToken ?? ""
-        page["leadProblem"] = request.uri.queryParameters["leadProblem"].map(String.init)
+        page["leadProblem"] = FormProblem(query: request.uri.queryParameters["leadProblem"])
         let assessments = try await groups.assessments(ocg.id, by: user, request: context.request)
         page.merge(
             POIPages.assessmentView(
@@ -163,11 +164,12 @@ struct OCGPages {
         ) { $1 }
         let panel = try await interventions.panel(
             InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,
-            problem: request.uri.queryParameters["interventionProblem"].map(String.init))
+            problem: FormProblem(query: request.uri.queryParameters["interventionProblem"]))
         page.merge(panel.view) { $1 }
         page.merge(try await assets.panel(AssetTarget(kind: "ocg", id: ocg.id.rawValue), context: context)) { $1 }
         page["timeline"] = Self.timeline(
-            ocg, visible: visible, assessments: assessments, interventions: panel.found, reference: reference)
+            ocg, visible: visible, assessments: assessments, interventions: panel.found, reference: reference,
+            people: people)
         page.merge(markingView(ocg.meta.marking)) { $1 }
         return pages.page("ocg", title: d.name, context: page, identity: context.identity, section: "/ocgs")
     }
@@ -176,18 +178,18 @@ struct OCGPages {
     /// completed, and outcomes.
     static func timeline(
         _ ocg: OCG, visible: [SubjectID: Subject], assessments: [Assessment], interventions: [Intervention],
-        reference: ReferenceData
+        reference: ReferenceData, people: People
     ) -> [[String: String]] {
         var events: [(day: String, what: String)] = [(InterventionService.day(ocg.meta.createdAt), "Group recorded")]
         for change in ocg.details.statusHistory ?? [] {
             events.append(
                 (
                     InterventionService.day(change.from),
-                    "Status: \(reference.label(change.status, in: "ocg-status")) (recorded by \(change.by))"
+                    "Status: \(reference.label(change.status, in: "ocg-status")) (recorded by \(people.name(change.by)))"
                 ))
         }
         for a in ocg.details.leadHistory ?? [] {
-            events.append((InterventionService.day(a.from), "Lead Responsible Officer: \(a.username)"))
+            events.append((InterventionService.day(a.from), "Lead Responsible Officer: \(people.name(a.username))"))
         }
         for m in ocg.members {
             let who = visible[m.subjectID]?.displayName ?? "A subject you cannot see"
@@ -198,7 +200,10 @@ struct OCGPages {
         }
         for a in assessments {
             events.append(
-                (InterventionService.day(a.at), "Assessed by \(a.by): score \(a.score), band \(a.band.uppercased())"))
+                (
+                    InterventionService.day(a.at),
+                    "Assessed by \(people.name(a.by)): score \(a.score), band \(a.band.uppercased())"
+                ))
         }
         for i in interventions {
             let tactic = reference.label(i.tactic, in: "intervention-tactic")
@@ -243,7 +248,6 @@ struct OCGPages {
         context["cancel"] = id.map { "/ocgs/\($0)" } ?? "/ocgs"
         context["csrf"] = identity.csrfToken ?? ""
         context["version"] = values.version
-        let roles = reference.list("ocg-role").map(\.code).joined(separator: ", ")
         context["fields"] = [
             fieldView("name", "Name", value: values.name, error: errors["name"]),
             fieldView(
@@ -256,10 +260,19 @@ struct OCGPages {
             fieldView(
                 "plan", "Plan", value: values.plan, hint: "What the agencies intend against the group, and by when",
                 error: errors["plan"], textarea: true),
-            fieldView(
-                "members", "Members", value: values.members, hint: "One a line: subject ID, role. Roles: \(roles).",
-                error: errors["members"], textarea: true),
         ]
+        let names = try await groups.memberSubjects(values.memberRows.map(\.subjectID), by: identity.user)
+        let roleChoices = reference.list("ocg-role")
+        context["memberCount"] = String(values.memberRows.count)
+        context["memberRows"] = values.memberRows.enumerated().map { index, row -> [String: Any] in
+            view([
+                "index": String(index), "id": row.subjectID.rawValue, "from": row.from, "to": row.to,
+                "name": names[row.subjectID]?.displayName, "removed": row.removed,
+                "roles": roleChoices.map { ["code": $0.code, "label": $0.label, "selected": $0.code == row.role] },
+            ])
+        }
+        context["hasMemberRows"] = !values.memberRows.isEmpty
+        context["membersError"] = errors["members"]
         func select(
             _ name: String, _ label: String, list: String, selected: [String], multiple: Bool = false,
             blank: Bool = false, hint: String? = nil
@@ -289,10 +302,22 @@ struct OCGPages {
 
 /// The OCG form's fields as text, to and from an `OCGInput`.
 struct OCGFormValues {
-    var name = "", operations = "", threatScore = "", summary = "", plan = "", members = "", status = "active",
-        band = "", version = ""
+    var name = "", operations = "", threatScore = "", summary = "", plan = "", status = "active", band = "",
+        version = ""
     var markets: [String] = [], areas: [String] = []
+    /// The members as the form lists them: each keeps its subject, dates and place; the role can change, and a
+    /// member can be removed. People are added to a group from their own page.
+    var memberRows: [MemberRow] = []
     var leadOfficer: UserID?
+
+    struct MemberRow {
+        var id: String
+        var role: String
+        var from: String
+        var to: String
+        var removed: Bool
+        var subjectID: SubjectID { SubjectID(validating: id) ?? SubjectID(id) }
+    }
     var marking = ProtectiveMarking.official
     private var form: FormData?
 
@@ -305,7 +330,11 @@ struct OCGFormValues {
         threatScore = form["threatScore"]
         summary = form["summary"]
         plan = form["plan"]
-        members = form["members"]
+        memberRows = (0..<min(Int(form["memberCount"]) ?? 0, 10_000)).map { i in
+            MemberRow(
+                id: form["member-\(i)"], role: form["role-\(i)"], from: form["from-\(i)"], to: form["to-\(i)"],
+                removed: form["remove-\(i)"] == "1")
+        }
         status = form["status"]
         band = form["band"]
         version = form["version"]
@@ -324,7 +353,9 @@ struct OCGFormValues {
         band = d.band ?? ""
         markets = d.markets
         areas = d.areas
-        members = ocg.members.map { "\($0.subjectID), \($0.role)" }.joined(separator: "\n")
+        memberRows = ocg.members.map {
+            MemberRow(id: $0.subjectID.rawValue, role: $0.role, from: $0.from ?? "", to: $0.to ?? "", removed: false)
+        }
         version = String(ocg.meta.version)
         leadOfficer = d.leadOfficer
         marking = ocg.meta.marking
@@ -338,13 +369,15 @@ struct OCGFormValues {
             if score == nil { errors.add("threatScore", "Threat score must be a whole number from 0 to 1000") }
         }
         var memberList: [OCGMember] = []
-        for (index, line) in form.lines("members").enumerated() {
-            let parts = line.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let id = SubjectID(validating: parts[0]) else {
-                errors.add("members", "Member \(index + 1) must be written as subject ID, role")
+        for (index, row) in memberRows.enumerated() where !row.removed {
+            guard let id = SubjectID(validating: row.id) else {
+                errors.add("members", "Member \(index + 1) is not a subject's record")
                 continue
             }
-            memberList.append(OCGMember(subjectID: id, role: parts[1]))
+            memberList.append(
+                OCGMember(
+                    subjectID: id, role: row.role, from: row.from.isEmpty ? nil : row.from,
+                    to: row.to.isEmpty ? nil : row.to))
         }
         return OCGInput(
             details: OCGDetails(

@@ -103,6 +103,7 @@ struct HomePages {
                     },
                     "hasEscalated": !escalated.isEmpty, "escalatedCount": String(escalated.count),
                     "displayName": identity.user.displayName, "agencyName": identity.agency?.name,
+                    "canCreate": AccessPolicy.decideCreate(identity.user, marking: .official).allowed,
                     "roles": identity.user.roles.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }.joined(
                         separator: ", "),
                     "vetting": identity.user.vetting.rawValue,

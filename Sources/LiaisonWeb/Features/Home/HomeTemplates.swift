@@ -40,7 +40,7 @@ enum HomeTemplates {
         <div class="card-grid">
           <div class="card"><h2><a href="/subjects">Subjects</a></h2><p>People known to the agencies: names, aliases, identifiers, addresses.</p></div>
           <div class="card"><h2><a href="/ocgs">Organised crime groups</a></h2><p>Groups, their members, markets, areas and threat bands.</p></div>
-          <div class="card"><h2><a href="/subjects/new">Add a subject</a></h2><p>Record a person your agency holds information on.</p></div>
+          {{#canCreate}}<div class="card"><h2><a href="/subjects/new">Add a subject</a></h2><p>Record a person your agency holds information on.</p></div>{{/canCreate}}
         </div>
         <h2>Your account</h2>
         <dl class="summary-list">

@@ -11,11 +11,11 @@ enum ImportTemplates {
         (<code>POST /api/v1/imports</code>) or loaded with <code>liaison import subjects</code>; rows with errors are refused and
         listed, the rest load, and an interrupted import resumes where it stopped.</p>
         {{#hasItems}}
-        <table tabindex="0"><caption class="visually-hidden">Imports</caption>
+        <table class="responsive"><caption class="visually-hidden">Imports</caption>
           <thead><tr><th scope="col">File</th><th scope="col">Source</th><th scope="col">Progress</th><th scope="col" class="numeric">Loaded</th><th scope="col" class="numeric">Refused</th><th scope="col">Started</th></tr></thead>
-          <tbody>{{#items}}<tr><td><a href="/imports/{{id}}">{{fileName}}</a></td><td>{{source}}</td>
-            <td><span class="tag {{statusClass}}">{{status}}</span> {{#percent}}<progress max="100" value="{{percent}}">{{percent}}%</progress> {{percent}}%{{/percent}}</td>
-            <td class="numeric">{{rowsLoaded}}</td><td class="numeric">{{rowsFailed}}</td><td>{{started}}</td></tr>{{/items}}</tbody>
+          <tbody>{{#items}}<tr><td data-label="File"><a href="/imports/{{id}}">{{fileName}}</a></td><td data-label="Source">{{source}}</td>
+            <td data-label="Progress"><span class="tag {{statusClass}}">{{status}}</span> {{#percent}}<progress max="100" value="{{percent}}">{{percent}}%</progress> {{percent}}%{{/percent}}</td>
+            <td data-label="Loaded" class="numeric">{{rowsLoaded}}</td><td data-label="Refused" class="numeric">{{rowsFailed}}</td><td data-label="Started">{{started}}</td></tr>{{/items}}</tbody>
         </table>
         {{/hasItems}}
         {{^hasItems}}<p>Your agency has not imported any files yet.</p>{{/hasItems}}
@@ -39,9 +39,9 @@ enum ImportTemplates {
         <h2>Refused rows</h2>
         {{#hasRowErrors}}
         <p><a href="/api/v1/imports/{{id}}/errors">Download every refused row (CSV)</a>{{#moreErrors}} — the first 100 are below{{/moreErrors}}</p>
-        <table tabindex="0"><caption class="visually-hidden">Rows that did not load, and why</caption>
+        <table class="responsive"><caption class="visually-hidden">Rows that did not load, and why</caption>
           <thead><tr><th scope="col" class="numeric">Row</th><th scope="col">Column</th><th scope="col">Reason</th></tr></thead>
-          <tbody>{{#errors}}<tr><td class="numeric">{{row}}</td><td>{{field}}</td><td>{{reason}}</td></tr>{{/errors}}</tbody>
+          <tbody>{{#errors}}<tr><td data-label="Row" class="numeric">{{row}}</td><td data-label="Column">{{field}}</td><td data-label="Reason">{{reason}}</td></tr>{{/errors}}</tbody>
         </table>
         {{/hasRowErrors}}
         {{^hasRowErrors}}<p>None.</p>{{/hasRowErrors}}

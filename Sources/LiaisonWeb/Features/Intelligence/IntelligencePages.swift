@@ -53,7 +53,7 @@ struct IntelligencePages {
                             "canWrite": !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
                         ]), identity: context.identity, section: "/intelligence")
                 } catch let error as LiaisonError {
-                    guard let problem = ObligationPages.problem(error) else { throw error }
+                    guard let problem = FormProblem(error) else { throw error }
                     return this.pages.page(
                         "intelList", title: "Intelligence search",
                         context: view(["problem": problem, "searched": true]),
@@ -106,7 +106,11 @@ struct IntelligencePages {
                 let made = try await this.intelligence.create(input, by: user, request: context.request)
                 return Response.redirect(to: "/intelligence/\(made.id)?saved=1")
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard
+                    let problem = FormProblem(
+                        error, labels: ["infoDate": "Date of the information", "source": "Source"],
+                        anchors: ["source": "sourceKind", "grading": "gradeSource", "marking": "classification"])
+                else { throw error }
                 return this.form(context: context, problem: problem, entered: form, status: .unprocessableContent)
             }
         }
@@ -150,7 +154,7 @@ struct IntelligencePages {
             do {
                 _ = try await this.intelligence.step(id, input, by: user, request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 return try await this.show(id, context: context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/intelligence/\(id)?saved=1")
@@ -164,7 +168,7 @@ struct IntelligencePages {
     }
 
     func form(
-        context: LiaisonRequestContext, problem: String? = nil, entered: FormData? = nil,
+        context: LiaisonRequestContext, problem: FormProblem? = nil, entered: FormData? = nil,
         status: HTTPResponse.Status = .ok
     ) -> Response {
         var values: [String: String] = [:]
@@ -185,7 +189,7 @@ struct IntelligencePages {
     }
 
     func show(
-        _ id: IntelReportID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        _ id: IntelReportID, context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let people = try await directory.people()

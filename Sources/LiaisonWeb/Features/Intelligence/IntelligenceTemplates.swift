@@ -13,27 +13,27 @@ enum IntelligenceTemplates {
         """
 
     static let intelList = """
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <h1>Intelligence</h1>
         <p>{{#canWrite}}<a class="button" href="/intelligence/new">Write a report</a> {{/canWrite}}<a href="/intelligence/received">Sent to your agency</a> · <a href="/gain">GAIN hit/no-hit</a></p>
         <form method="get" action="/intelligence" class="search" role="search"><label for="q">Search reports</label> <input id="q" name="q" value="{{q}}"> <button class="button button--secondary" type="submit">Search</button></form>
         {{#searched}}<p>{{total}} report(s) you may see match.</p>
         {{#hasHits}}<ul class="results">{{#hits}}<li><a href="/intelligence/{{id}}">{{date}} · {{grade}} · {{status}}</a><p class="hint">{{snippet}}</p></li>{{/hits}}</ul>{{/hasHits}}
         {{/searched}}
-        {{#hasItems}}<table tabindex="0"><caption class="visually-hidden">Reports you may see, latest first</caption>
+        {{#hasItems}}<table class="responsive"><caption class="visually-hidden">Reports you may see, latest first</caption>
           <thead><tr><th scope="col">Dated</th><th scope="col">Grade</th><th scope="col">Status</th><th scope="col">Report</th></tr></thead>
-          <tbody>{{#items}}<tr><td>{{date}}</td><td>{{grade}}</td><td>{{status}}</td><td><a href="/intelligence/{{id}}">{{text}}</a></td></tr>{{/items}}</tbody>
+          <tbody>{{#items}}<tr><td data-label="Dated">{{date}}</td><td data-label="Grade">{{grade}}</td><td data-label="Status">{{status}}</td><td data-label="Report"><a href="/intelligence/{{id}}">{{text}}</a></td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}
         {{^searched}}{{^hasItems}}<p>No reports you can see.</p>{{/hasItems}}{{/searched}}
         """
 
     static let intelForm = """
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <h1>Write an intelligence report</h1>
         <form method="post" action="/intelligence" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}">
           <div class="form-group"><label for="text">What is known</label><textarea id="text" name="text" rows="6">{{form.text}}</textarea></div>
-          <div class="form-group"><fieldset class="fieldset" role="group"><legend class="fieldset__legend">Date of the information</legend><div class="date-input"><div class="date-input__item"><label for="infoDate">Day</label><input class="input--width-2" id="infoDate" name="infoDate-day" inputmode="numeric" value="{{form.infoDate-day}}"></div><div class="date-input__item"><label for="infoDate-month">Month</label><input class="input--width-2" id="infoDate-month" name="infoDate-month" inputmode="numeric" value="{{form.infoDate-month}}"></div><div class="date-input__item"><label for="infoDate-year">Year</label><input class="input--width-4" id="infoDate-year" name="infoDate-year" inputmode="numeric" value="{{form.infoDate-year}}"></div></div></fieldset></div>
+          \(Templates.dateInput("infoDate", "Date of the information", values: "form"))
           <div class="form-group"><label for="place">Place</label><input id="place" name="place" value="{{form.place}}"></div>
           <div class="form-group"><label for="sourceKind">Source</label><select id="sourceKind" name="sourceKind"><option value="agency">An agency</option><option value="partner">A partner</option><option value="covert">A covert source</option></select></div>
           <div class="form-group"><label for="sourceDescription">About the source</label><input id="sourceDescription" name="sourceDescription" value="{{form.sourceDescription}}"></div>
@@ -61,7 +61,7 @@ enum IntelligenceTemplates {
     static let intelReport = """
         <a class="back-link" href="/intelligence">Back to intelligence</a>
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
         <span class="caption"><a href="/intelligence">Intelligence</a></span>
         <h1>Report graded {{grade}}{{#legacy}} <span class="tag tag--grey">legacy grade</span>{{/legacy}}</h1>
@@ -83,7 +83,7 @@ enum IntelligenceTemplates {
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
           <p>Assess: correct the grading if needed and set a review date; or return it to its author with a note.</p>
           {{> gradingFields}}
-          <div class="form-group"><fieldset class="fieldset" role="group"><legend class="fieldset__legend">Review by</legend><div class="date-input"><div class="date-input__item"><label for="reviewDate">Day</label><input class="input--width-2" id="reviewDate" name="reviewDate-day" inputmode="numeric"></div><div class="date-input__item"><label for="reviewDate-month">Month</label><input class="input--width-2" id="reviewDate-month" name="reviewDate-month" inputmode="numeric"></div><div class="date-input__item"><label for="reviewDate-year">Year</label><input class="input--width-4" id="reviewDate-year" name="reviewDate-year" inputmode="numeric"></div></div></fieldset></div>
+          \(Templates.dateInput("reviewDate", "Review by"))
           <div class="form-group"><label for="note">Note</label><input id="note" name="note"></div>
           <button class="button" type="submit" name="action" value="assess">Put on the record</button>
           <button class="button button--secondary" type="submit" name="action" value="return">Return to author</button>
@@ -95,9 +95,9 @@ enum IntelligenceTemplates {
           <button class="button button--secondary" type="submit">Save sanitised version</button>
         </form></details>{{/canSanitise}}
         <h2>Sent to</h2>
-        {{#hasSent}}<table tabindex="0"><caption class="visually-hidden">Where the report was sent</caption>
+        {{#hasSent}}<table class="responsive"><caption class="visually-hidden">Where the report was sent</caption>
           <thead><tr><th scope="col">Agency</th><th scope="col">Version</th><th scope="col">Conditions</th><th scope="col">Sent</th><th scope="col">Read</th></tr></thead>
-          <tbody>{{#sent}}<tr><td>{{agency}}</td><td>{{version}}</td><td>{{conditions}}</td><td>{{at}} by {{by}}</td><td>{{read}}</td></tr>{{/sent}}</tbody>
+          <tbody>{{#sent}}<tr><td data-label="Agency">{{agency}}</td><td data-label="Version">{{version}}</td><td data-label="Conditions">{{conditions}}</td><td data-label="Sent">{{at}} by {{by}}</td><td data-label="Read">{{read}}</td></tr>{{/sent}}</tbody>
         </table>{{/hasSent}}
         {{^hasSent}}<p>Not sent to any agency.</p>{{/hasSent}}
         {{#sendRefused}}<p class="hint">You cannot send this report on: {{sendRefused}}.</p>{{/sendRefused}}

@@ -27,12 +27,12 @@ struct InterventionPages {
                 let planned = try await this.interventions.plan(input, by: user, request: context.request)
                 return Response.redirect(to: "/interventions/\(planned.id)?saved=1")
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error), ["ocg", "poi"].contains(target.kind),
+                guard let problem = FormProblem(error), ["ocg", "poi"].contains(target.kind),
                     UUID(uuidString: target.id) != nil
                 else { throw error }
                 return Response.redirect(
                     to: back + "?interventionProblem="
-                        + (problem.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                        + problem.query)
             }
         }
         routes.page(.get, "/interventions/{id}", access: .readRecord("intervention")) { request, context in
@@ -60,7 +60,7 @@ struct InterventionPages {
             do {
                 _ = try await this.interventions.step(id, input, by: user, request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 return try await this.show(id, context: context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/interventions/\(id)?saved=1")
@@ -82,7 +82,7 @@ struct InterventionPages {
     }
 
     /// The panel on a group's or Person of Interest's page.
-    func panel(_ target: InterventionTarget, context: LiaisonRequestContext, problem: String?) async throws -> (
+    func panel(_ target: InterventionTarget, context: LiaisonRequestContext, problem: FormProblem?) async throws -> (
         view: [String: Any], found: [Intervention]
     ) {
         let user = try context.user()
@@ -109,7 +109,7 @@ struct InterventionPages {
     }
 
     func show(
-        _ id: InterventionID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        _ id: InterventionID, context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let people = try await directory.people()

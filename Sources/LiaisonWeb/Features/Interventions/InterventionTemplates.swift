@@ -8,10 +8,10 @@ enum InterventionTemplates {
     static let interventionPanel = """
         <h2>Interventions</h2>
         <p><strong>Subject to action</strong> (rule version {{actionRule}}): {{subjectToAction}}</p>
-        {{#interventionProblem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{interventionProblem}}</p></div>{{/interventionProblem}}
-        {{#hasInterventions}}<table tabindex="0"><caption class="visually-hidden">Interventions, soonest due first</caption>
+        {{#interventionProblem}}{{>problemSummary}}{{/interventionProblem}}
+        {{#hasInterventions}}<table class="responsive"><caption class="visually-hidden">Interventions, soonest due first</caption>
           <thead><tr><th scope="col">4P</th><th scope="col">Tactic</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col" class="numeric">Outcomes</th></tr></thead>
-          <tbody>{{#interventions}}<tr><td>{{category}}</td><td><a href="/interventions/{{id}}">{{tactic}}</a>{{#operation}} <span class="tag">{{operation}}</span>{{/operation}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{status}}</td><td class="numeric">{{outcomes}}</td></tr>{{/interventions}}</tbody>
+          <tbody>{{#interventions}}<tr><td data-label="4P">{{category}}</td><td data-label="Tactic"><a href="/interventions/{{id}}">{{tactic}}</a>{{#operation}} <span class="tag">{{operation}}</span>{{/operation}}</td><td data-label="Owner">{{owner}}</td><td data-label="Due">{{due}}</td><td data-label="Status">{{status}}</td><td data-label="Outcomes" class="numeric">{{outcomes}}</td></tr>{{/interventions}}</tbody>
         </table>{{/hasInterventions}}
         {{^hasInterventions}}<p>No interventions you can see.</p>{{/hasInterventions}}
         {{#canPlan}}<details class="panel"><summary>Plan an intervention</summary>
@@ -19,7 +19,7 @@ enum InterventionTemplates {
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="targetKind" value="{{targetKind}}"><input type="hidden" name="targetID" value="{{targetID}}">
           <div class="form-group"><label for="category">4P category</label><select id="category" name="category">{{#categories}}<option value="{{code}}">{{label}}</option>{{/categories}}</select></div>
           <div class="form-group"><label for="tactic">Tactic</label><select id="tactic" name="tactic">{{#tactics}}<option value="{{code}}">{{label}}</option>{{/tactics}}</select></div>
-          <div class="form-group"><fieldset class="fieldset" role="group"><legend class="fieldset__legend">Due</legend><div class="date-input"><div class="date-input__item"><label for="dueDate">Day</label><input class="input--width-2" id="dueDate" name="dueDate-day" inputmode="numeric"></div><div class="date-input__item"><label for="dueDate-month">Month</label><input class="input--width-2" id="dueDate-month" name="dueDate-month" inputmode="numeric"></div><div class="date-input__item"><label for="dueDate-year">Year</label><input class="input--width-4" id="dueDate-year" name="dueDate-year" inputmode="numeric"></div></div></fieldset></div>
+          \(Templates.dateInput("dueDate", "Due"))
           <div class="form-group"><label for="partners">Partner agencies (codes, comma-separated)</label><input id="partners" name="partners"></div>
           <div class="form-group"><label for="operation">Multi-agency operation (name, if any)</label><input id="operation" name="operation"></div>
           <div class="form-group"><label for="description">What is planned</label><textarea id="description" name="description" rows="2"></textarea></div>
@@ -29,7 +29,7 @@ enum InterventionTemplates {
 
     static let intervention = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
         <span class="caption">Intervention · {{category}} · <a href="{{targetHref}}">{{targetLabel}}</a></span>
         <h1>{{tactic}}</h1>
@@ -44,23 +44,23 @@ enum InterventionTemplates {
           <div><dt>Record</dt><dd>Version {{version}}</dd></div>
         </dl>
         <h2>Outcomes</h2>
-        {{#hasOutcomes}}<table tabindex="0"><caption class="visually-hidden">Outcomes recorded</caption>
+        {{#hasOutcomes}}<table class="responsive"><caption class="visually-hidden">Outcomes recorded</caption>
           <thead><tr><th scope="col">Date</th><th scope="col">Outcome</th><th scope="col" class="numeric">Quantity</th><th scope="col">Details</th><th scope="col">Impact</th></tr></thead>
-          <tbody>{{#outcomeRows}}<tr><td>{{date}}</td><td>{{kind}}</td><td class="numeric">{{quantity}} {{unit}}</td><td>{{commodity}} {{purity}} {{place}} {{route}} {{narrative}}</td><td>{{impact}}</td></tr>{{/outcomeRows}}</tbody>
+          <tbody>{{#outcomeRows}}<tr><td data-label="Date">{{date}}</td><td data-label="Outcome">{{kind}}</td><td data-label="Quantity" class="numeric">{{quantity}} {{unit}}</td><td data-label="Details">{{commodity}} {{purity}} {{place}} {{route}} {{narrative}}</td><td data-label="Impact">{{impact}}</td></tr>{{/outcomeRows}}</tbody>
         </table>{{/hasOutcomes}}
         {{^hasOutcomes}}<p>None recorded.</p>{{/hasOutcomes}}
         {{#canChange}}
         {{#hasNext}}<form method="post" action="/interventions/{{id}}/steps" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
           <div class="form-group"><label for="status">New status</label><select id="status" name="status">{{#nextStatuses}}<option value="{{code}}">{{code}}</option>{{/nextStatuses}}</select></div>
-          <div class="form-group"><fieldset class="fieldset" role="group" aria-describedby="completedOn-hint"><legend class="fieldset__legend">Completed on</legend><span class="hint" id="completedOn-hint">Today if left empty</span><div class="date-input"><div class="date-input__item"><label for="completedOn">Day</label><input class="input--width-2" id="completedOn" name="completedOn-day" inputmode="numeric"></div><div class="date-input__item"><label for="completedOn-month">Month</label><input class="input--width-2" id="completedOn-month" name="completedOn-month" inputmode="numeric"></div><div class="date-input__item"><label for="completedOn-year">Year</label><input class="input--width-4" id="completedOn-year" name="completedOn-year" inputmode="numeric"></div></div></fieldset></div>
+          \(Templates.dateInput("completedOn", "Completed on", hint: "Today if left empty"))
           <button class="button button--secondary" type="submit">Change status</button>
         </form>{{/hasNext}}
         <details class="panel"><summary>Record an outcome</summary>
         <form method="post" action="/interventions/{{id}}/steps" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
           <div class="form-group"><label for="kind">Outcome</label><select id="kind" name="kind">{{#outcomeKinds}}<option value="{{code}}">{{label}}</option>{{/outcomeKinds}}</select></div>
-          <div class="form-group"><fieldset class="fieldset" role="group"><legend class="fieldset__legend">Date</legend><div class="date-input"><div class="date-input__item"><label for="date">Day</label><input class="input--width-2" id="date" name="date-day" inputmode="numeric"></div><div class="date-input__item"><label for="date-month">Month</label><input class="input--width-2" id="date-month" name="date-month" inputmode="numeric"></div><div class="date-input__item"><label for="date-year">Year</label><input class="input--width-4" id="date-year" name="date-year" inputmode="numeric"></div></div></fieldset></div>
+          \(Templates.dateInput("date", "Date"))
           <div class="form-group"><label for="quantity">Quantity (1 if empty)</label><input id="quantity" name="quantity"></div>
           <div class="form-group"><label for="unit">Unit (kg, GBP, items…)</label><input id="unit" name="unit"></div>
           <div class="form-group"><label for="commodity">Commodity (seizures)</label><input id="commodity" name="commodity"></div>
@@ -76,7 +76,7 @@ enum InterventionTemplates {
 
     static let operation = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <span class="caption">Multi-agency operation</span>
         <h1>{{name}}</h1>
         {{#record}}<dl class="summary-list">
@@ -90,9 +90,9 @@ enum InterventionTemplates {
         <p>Agencies taking part: {{agencies}}{{^agencies}}none you can see{{/agencies}}</p>
         {{#showBriefed}}<h2>Briefed members</h2>
         <p>Only members briefed into {{name}} see the records marked with it (need-to-know).</p>
-        {{#hasBriefed}}<table tabindex="0"><caption class="visually-hidden">Members briefed into the operation</caption>
+        {{#hasBriefed}}<table class="responsive"><caption class="visually-hidden">Members briefed into the operation</caption>
           <thead><tr><th scope="col">Member</th><th scope="col">Agency</th>{{#canBrief}}<th scope="col"><span class="visually-hidden">Action</span></th>{{/canBrief}}</tr></thead>
-          <tbody>{{#briefed}}<tr><td>{{displayName}}</td><td>{{agency}}</td>{{#canBrief}}<td><form method="post" action="/operations/{{path}}/briefings"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}"><input type="hidden" name="briefed" value="false"><button class="link-button" type="submit">Withdraw<span class="visually-hidden"> {{displayName}}'s briefing</span></button></form></td>{{/canBrief}}</tr>{{/briefed}}</tbody>
+          <tbody>{{#briefed}}<tr><td data-label="Member">{{displayName}}</td><td data-label="Agency">{{agency}}</td>{{#canBrief}}<td data-label="Action"><form method="post" action="/operations/{{path}}/briefings"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="username" value="{{username}}"><input type="hidden" name="briefed" value="false"><button class="link-button" type="submit">Withdraw<span class="visually-hidden"> {{displayName}}'s briefing</span></button></form></td>{{/canBrief}}</tr>{{/briefed}}</tbody>
         </table>{{/hasBriefed}}
         {{^hasBriefed}}<p>Nobody is briefed yet.</p>{{/hasBriefed}}
         {{#canBrief}}<form method="post" action="/operations/{{path}}/briefings" novalidate>
@@ -101,26 +101,26 @@ enum InterventionTemplates {
           <button class="button button--secondary" type="submit">Brief member</button>
         </form>{{/canBrief}}{{/showBriefed}}
         <h2>Joint results</h2>
-        <table tabindex="0"><caption class="visually-hidden">Outcomes totalled by kind</caption>
+        <table class="responsive"><caption class="visually-hidden">Outcomes totalled by kind</caption>
           <thead><tr><th scope="col">Outcome</th><th scope="col" class="numeric">Total</th></tr></thead>
-          <tbody>{{#totals}}<tr><td>{{kind}}</td><td class="numeric">{{value}}</td></tr>{{/totals}}</tbody>
+          <tbody>{{#totals}}<tr><td data-label="Outcome">{{kind}}</td><td data-label="Total" class="numeric">{{value}}</td></tr>{{/totals}}</tbody>
         </table>
         {{#hasSeizures}}<h3>Seizures</h3><ul>{{#seizures}}<li>{{what}}: {{value}}</li>{{/seizures}}</ul>{{/hasSeizures}}
         <h2>Interventions</h2>
-        {{#hasItems}}<table tabindex="0"><caption class="visually-hidden">The operation's interventions you can see</caption>
+        {{#hasItems}}<table class="responsive"><caption class="visually-hidden">The operation's interventions you can see</caption>
           <thead><tr><th scope="col">4P</th><th scope="col">Tactic</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col" class="numeric">Outcomes</th></tr></thead>
-          <tbody>{{#items}}<tr><td>{{category}}</td><td><a href="/interventions/{{id}}">{{tactic}}</a></td><td>{{owner}}</td><td>{{due}}</td><td>{{status}}</td><td class="numeric">{{outcomes}}</td></tr>{{/items}}</tbody>
+          <tbody>{{#items}}<tr><td data-label="4P">{{category}}</td><td data-label="Tactic"><a href="/interventions/{{id}}">{{tactic}}</a></td><td data-label="Owner">{{owner}}</td><td data-label="Due">{{due}}</td><td data-label="Status">{{status}}</td><td data-label="Outcomes" class="numeric">{{outcomes}}</td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}
         {{^hasItems}}<p>No interventions you can see.</p>{{/hasItems}}
         """
 
     static let operations = """
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <h1>Operations</h1>
         <p>Multi-agency operations your agency leads or takes part in, or that you are briefed into.</p>
-        {{#hasItems}}<table tabindex="0"><caption class="visually-hidden">Operations, latest start first</caption>
+        {{#hasItems}}<table class="responsive"><caption class="visually-hidden">Operations, latest start first</caption>
           <thead><tr><th scope="col">Operation</th><th scope="col">Lead agency</th><th scope="col">Starts</th><th scope="col">Ends</th></tr></thead>
-          <tbody>{{#items}}<tr><td><a href="/operations/{{path}}">{{name}}</a></td><td>{{lead}}</td><td>{{startsOn}}</td><td>{{endsOn}}</td></tr>{{/items}}</tbody>
+          <tbody>{{#items}}<tr><td data-label="Operation"><a href="/operations/{{path}}">{{name}}</a></td><td data-label="Lead agency">{{lead}}</td><td data-label="Starts">{{startsOn}}</td><td data-label="Ends">{{endsOn}}</td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}
         {{^hasItems}}<p>No operations you can see.</p>{{/hasItems}}
         {{#canCreate}}<h2>Set up an operation</h2>
@@ -129,8 +129,8 @@ enum InterventionTemplates {
           <div class="form-group"><label for="name">Name</label><span class="hint">For example OPERATION BASALT: letters, digits, spaces or hyphens</span><input id="name" name="name" value="{{form.name}}"></div>
           <div class="form-group"><label for="description">Purpose</label><textarea id="description" name="description" rows="2">{{form.description}}</textarea></div>
           <div class="form-group"><label for="partners">Partner agencies (codes, separated by commas)</label><input id="partners" name="partners" value="{{form.partners}}"></div>
-          <div class="form-group"><fieldset class="fieldset" role="group"><legend class="fieldset__legend">Starts</legend><div class="date-input"><div class="date-input__item"><label for="startsOn">Day</label><input class="input--width-2" id="startsOn" name="startsOn-day" inputmode="numeric" value="{{form.startsOn-day}}"></div><div class="date-input__item"><label for="startsOn-month">Month</label><input class="input--width-2" id="startsOn-month" name="startsOn-month" inputmode="numeric" value="{{form.startsOn-month}}"></div><div class="date-input__item"><label for="startsOn-year">Year</label><input class="input--width-4" id="startsOn-year" name="startsOn-year" inputmode="numeric" value="{{form.startsOn-year}}"></div></div></fieldset></div>
-          <div class="form-group"><fieldset class="fieldset" role="group" aria-describedby="endsOn-hint"><legend class="fieldset__legend">Ends</legend><span class="hint" id="endsOn-hint">If known</span><div class="date-input"><div class="date-input__item"><label for="endsOn">Day</label><input class="input--width-2" id="endsOn" name="endsOn-day" inputmode="numeric" value="{{form.endsOn-day}}"></div><div class="date-input__item"><label for="endsOn-month">Month</label><input class="input--width-2" id="endsOn-month" name="endsOn-month" inputmode="numeric" value="{{form.endsOn-month}}"></div><div class="date-input__item"><label for="endsOn-year">Year</label><input class="input--width-4" id="endsOn-year" name="endsOn-year" inputmode="numeric" value="{{form.endsOn-year}}"></div></div></fieldset></div>
+          \(Templates.dateInput("startsOn", "Starts", values: "form"))
+          \(Templates.dateInput("endsOn", "Ends", hint: "If known", values: "form"))
           <button class="button" type="submit">Set up operation</button>
         </form>{{/canCreate}}
         """

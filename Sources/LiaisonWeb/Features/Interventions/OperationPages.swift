@@ -37,7 +37,7 @@ struct OperationPages {
                 let made = try await this.operations.create(input, by: user, request: context.request)
                 return Response.redirect(to: "/operations/\(Self.path(made.name))?saved=1")
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 let entered = [
                     "name": form["name"], "description": form["description"], "partners": form["partners"],
                     "startsOn-day": form["startsOn-day"], "startsOn-month": form["startsOn-month"],
@@ -63,7 +63,7 @@ struct OperationPages {
             do {
                 _ = try await this.operations.brief(name, input, by: user, request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 return try await this.show(name, context: context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/operations/\(Self.path(name))?saved=1")
@@ -71,7 +71,7 @@ struct OperationPages {
     }
 
     func list(
-        context: LiaisonRequestContext, problem: String? = nil, form: [String: String] = [:],
+        context: LiaisonRequestContext, problem: FormProblem? = nil, form: [String: String] = [:],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.user()
@@ -93,7 +93,7 @@ struct OperationPages {
     }
 
     func show(
-        _ name: String, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        _ name: String, context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let seen = try await operations.view(name, by: try context.user(), request: context.request)

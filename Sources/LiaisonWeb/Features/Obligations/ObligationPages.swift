@@ -61,7 +61,7 @@ struct ObligationPages {
                     id, AcknowledgementInput(reply: form["reply"]), by: user, request: context.request)
             } catch let error as LiaisonError {
                 return try await this.notice(
-                    id, context: context, problem: Self.problem(error) ?? { throw error }(), reply: form["reply"],
+                    id, context: context, problem: FormProblem(error) ?? { throw error }(), reply: form["reply"],
                     status: .unprocessableContent)
             }
             return Response.redirect(to: "/inbox?saved=1")
@@ -74,7 +74,7 @@ struct ObligationPages {
                     "items": items.map {
                         view([
                             "slug": $0.slug, "title": $0.title, "version": String($0.version),
-                            "validFrom": $0.validFrom,
+                            "validFrom": displayDay($0.validFrom),
                         ])
                     }
                 ]), identity: context.identity, section: "/cases")
@@ -100,20 +100,10 @@ struct ObligationPages {
                 _ = try await this.guidance.edit(slug, input, by: user, request: context.request)
             } catch let error as LiaisonError {
                 return try await this.guidancePage(
-                    slug, context: context, problem: Self.problem(error) ?? { throw error }(),
+                    slug, context: context, problem: FormProblem(error) ?? { throw error }(),
                     status: .unprocessableContent)
             }
             return Response.redirect(to: "/guidance/\(slug)?saved=1")
-        }
-    }
-
-    /// What a form shows for a refusal it can explain; nil for errors the error pages handle.
-    static func problem(_ error: LiaisonError) -> String? {
-        switch error {
-        case .invalid(let fields): fields.map { "\($0.field) \($0.reason)" }.joined(separator: "; ")
-        case .conflict(_, let reason): reason
-        case .staleVersion: "someone else changed it meanwhile: here it is as it stands now"
-        default: nil
         }
     }
 
@@ -170,7 +160,7 @@ struct ObligationPages {
 
     /// One notice in full, with the form to acknowledge it with a reply.
     func notice(
-        _ id: String, context: LiaisonRequestContext, problem: String? = nil, reply: String? = nil,
+        _ id: String, context: LiaisonRequestContext, problem: FormProblem? = nil, reply: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.user()
@@ -189,7 +179,7 @@ struct ObligationPages {
     }
 
     func guidancePage(
-        _ slug: String, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        _ slug: String, context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.user()
@@ -198,16 +188,16 @@ struct ObligationPages {
             "guidancePage", title: current.title,
             context: view([
                 "slug": slug, "title": current.title, "body": current.body, "version": String(current.version),
-                "validFrom": current.validFrom,
+                "validFrom": displayDay(current.validFrom),
                 "history": history.map {
                     view([
-                        "version": String($0.version), "validFrom": $0.validFrom, "editedBy": $0.editedBy,
+                        "version": String($0.version), "validFrom": displayDay($0.validFrom), "editedBy": $0.editedBy,
                         "changeNote": $0.changeNote,
                     ])
                 },
                 "canEdit": user.active && !Set(user.roles).isDisjoint(with: GuidanceService.editorRoles),
                 "latest": String(history.first?.version ?? 0),
-                "today": guidance.today(), "csrf": context.identity?.csrfToken ?? "", "notice": notice,
+                "csrf": context.identity?.csrfToken ?? "", "notice": notice,
                 "problem": problem,
             ]), identity: context.identity, section: "/cases", status: status)
     }

@@ -11,9 +11,9 @@ enum ObligationTemplates {
         past that time are overdue and escalate to a senior caseworker, then to the criminal casework process team.
         <a href="/guidance/obligations">Guidance</a>.</p>
         <h2>By team and agency</h2>
-        {{#hasTallies}}<table tabindex="0"><caption class="visually-hidden">Open obligations by team and agency</caption>
+        {{#hasTallies}}<table class="responsive"><caption class="visually-hidden">Open obligations by team and agency</caption>
           <thead><tr><th scope="col">Team</th><th scope="col">Agency</th><th scope="col" class="numeric">Due</th><th scope="col" class="numeric">Overdue</th><th scope="col" class="numeric">Escalated</th></tr></thead>
-          <tbody>{{#tallies}}<tr><td>{{team}}</td><td>{{agency}}</td><td class="numeric">{{due}}</td><td class="numeric">{{overdue}}</td><td class="numeric">{{escalated}}</td></tr>{{/tallies}}</tbody>
+          <tbody>{{#tallies}}<tr><td data-label="Team">{{team}}</td><td data-label="Agency">{{agency}}</td><td data-label="Due" class="numeric">{{due}}</td><td data-label="Overdue" class="numeric">{{overdue}}</td><td data-label="Escalated" class="numeric">{{escalated}}</td></tr>{{/tallies}}</tbody>
         </table>{{/hasTallies}}
         {{^hasTallies}}<p>No open obligations.</p>{{/hasTallies}}
         <h2>Minute sheets awaiting confirmation</h2>
@@ -45,7 +45,7 @@ enum ObligationTemplates {
     static let inboxNotice = """
         <div class="two-thirds">
         <a class="back-link" href="/inbox">Back to the inbox</a>
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><ul><li><a href="#reply">{{problem}}</a></li></ul></div>{{/problem}}
+        {{>problem}}
         <span class="caption">Case {{reference}} · {{agency}}</span>
         <h1>{{event}} <span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></h1>
         <p class="pre">{{summary}}</p>
@@ -68,15 +68,15 @@ enum ObligationTemplates {
 
     static let guidancePage = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <span class="caption">Guidance · {{slug}}</span>
         <h1>{{title}}</h1>
         <p>{{body}}</p>
         <p class="hint">Version {{version}}, valid from {{validFrom}}.</p>
         <h2>Change history</h2>
-        <table tabindex="0"><caption class="visually-hidden">Every version, newest first</caption>
+        <table class="responsive"><caption class="visually-hidden">Every version, newest first</caption>
           <thead><tr><th scope="col">Version</th><th scope="col">Valid from</th><th scope="col">Changed by</th><th scope="col">Change</th></tr></thead>
-          <tbody>{{#history}}<tr><td>{{version}}</td><td>{{validFrom}}</td><td>{{editedBy}}</td><td>{{changeNote}}</td></tr>{{/history}}</tbody>
+          <tbody>{{#history}}<tr><td data-label="Version">{{version}}</td><td data-label="Valid from">{{validFrom}}</td><td data-label="Changed by">{{editedBy}}</td><td data-label="Change">{{changeNote}}</td></tr>{{/history}}</tbody>
         </table>
         {{#canEdit}}
         <h2>Edit</h2>
@@ -84,7 +84,7 @@ enum ObligationTemplates {
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{latest}}">
           <div class="form-group"><label for="title">Title</label><input id="title" name="title" value="{{title}}"></div>
           <div class="form-group"><label for="body">Guidance</label><textarea id="body" name="body" rows="6">{{body}}</textarea></div>
-          <div class="form-group"><label for="validFrom">Valid from (yyyy-mm-dd)</label><input id="validFrom" name="validFrom" value="{{today}}"></div>
+          \(Templates.dateInput("validFrom", "Valid from", hint: "Today if left empty"))
           <div class="form-group"><label for="changeNote">What changed and why</label><input id="changeNote" name="changeNote"></div>
           <button class="button" type="submit">Publish new version</button>
         </form>
@@ -92,9 +92,9 @@ enum ObligationTemplates {
         """
 
     static let obligationTable = """
-        {{#hasItems}}<table tabindex="0"><caption class="visually-hidden">Obligations, soonest due first</caption>
+        {{#hasItems}}<table class="responsive"><caption class="visually-hidden">Obligations, soonest due first</caption>
           <thead><tr><th scope="col">Case</th><th scope="col">Agency</th><th scope="col">About</th><th scope="col">Team</th><th scope="col">Due by</th><th scope="col">State</th></tr></thead>
-          <tbody>{{#items}}<tr><td><a href="/cases/{{caseID}}">{{reference}}</a></td><td>{{agency}}</td><td>{{event}}</td><td>{{team}}</td><td>{{due}}</td><td><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td></tr>{{/items}}</tbody>
+          <tbody>{{#items}}<tr><td data-label="Case"><a href="/cases/{{caseID}}">{{reference}}</a></td><td data-label="Agency">{{agency}}</td><td data-label="About">{{event}}</td><td data-label="Team">{{team}}</td><td data-label="Due by">{{due}}</td><td data-label="State"><span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}
         {{^hasItems}}<p>None.</p>{{/hasItems}}
         """

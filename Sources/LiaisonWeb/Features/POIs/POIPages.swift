@@ -57,7 +57,7 @@ struct POIPages {
                 matrix.kind = kind
                 _ = try await this.scoring.publish(matrix, by: user, request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 return try await this.scoringPage(context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/scoring?saved=1")
@@ -84,11 +84,19 @@ struct POIPages {
             guard let subjectID = SubjectID(validating: form["subjectID"]) else {
                 throw LiaisonError.invalid("subjectID", "is not a subject's identifier")
             }
-            let poi = try await this.pois.adopt(
-                POIInput(
-                    subjectID: subjectID, owner: form["owner"].isEmpty ? nil : form["owner"],
-                    lifetimeManagement: form["lifetimeManagement"] == "1"), by: user, request: context.request)
-            return Response.redirect(to: "/pois/\(poi.id)?saved=1")
+            do {
+                let poi = try await this.pois.adopt(
+                    POIInput(
+                        subjectID: subjectID, owner: form["owner"].isEmpty ? nil : form["owner"],
+                        lifetimeManagement: form["lifetimeManagement"] == "1"), by: user, request: context.request)
+                return Response.redirect(to: "/pois/\(poi.id)?saved=1")
+            } catch let error as LiaisonError {
+                guard
+                    let problem = FormProblem(
+                        error, labels: ["owner": "Managing officer"], anchors: ["owner": "poiOwner"])
+                else { throw error }
+                return Response.redirect(to: "/subjects/\(subjectID)?poiProblem=\(problem.query)")
+            }
         }
         routes.page(.get, "/pois/{id}", access: .readRecord("poi")) { request, context in
             try await this.show(
@@ -105,7 +113,7 @@ struct POIPages {
                     id, Self.assessment(form, matrix: try await this.scoring.current(POIService.kind)), by: user,
                     request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 return try await this.show(id, context: context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/pois/\(id)?saved=1")
@@ -121,10 +129,10 @@ struct POIPages {
                     id, Self.assessment(form, matrix: try await this.scoring.current(OCGService.kind)), by: user,
                     request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error) else { throw error }
                 return Response.redirect(
                     to: "/ocgs/\(id)?problem="
-                        + (problem.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                        + problem.query)
             }
             return Response.redirect(to: "/ocgs/\(id)?assessed=1")
         }
@@ -168,7 +176,7 @@ struct POIPages {
     }
 
     func scoringPage(
-        _ context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        _ context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.user()
@@ -211,7 +219,7 @@ struct POIPages {
     }
 
     func show(
-        _ id: POIID, context: LiaisonRequestContext, notice: String? = nil, problem: String? = nil,
+        _ id: POIID, context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.user()

@@ -8,9 +8,9 @@ enum POITemplates {
     static let pois = """
         <h1>Persons of Interest{{#overdue}}: reviews overdue{{/overdue}}</h1>
         <p><a href="/pois"{{^overdue}} aria-current="page"{{/overdue}}>All</a> · <a href="/pois?overdue=1"{{#overdue}} aria-current="page"{{/overdue}}>Reviews overdue</a></p>
-        {{#hasItems}}<table tabindex="0"><caption class="visually-hidden">Persons of Interest, soonest review first</caption>
+        {{#hasItems}}<table class="responsive"><caption class="visually-hidden">Persons of Interest, soonest review first</caption>
           <thead><tr><th scope="col">Subject</th><th scope="col">Tier</th><th scope="col" class="numeric">Score</th><th scope="col">Owner</th><th scope="col">Review due</th></tr></thead>
-          <tbody>{{#items}}<tr><td><a href="/pois/{{id}}">{{subject}}</a>{{#lifetime}} <span class="tag">lifetime management</span>{{/lifetime}}</td><td>{{tier}}</td><td class="numeric">{{score}}</td><td>{{owner}}</td><td>{{review}}{{#late}} <span class="tag tag--red">overdue</span>{{/late}}</td></tr>{{/items}}</tbody>
+          <tbody>{{#items}}<tr><td data-label="Subject"><a href="/pois/{{id}}">{{subject}}</a>{{#lifetime}} <span class="tag">lifetime management</span>{{/lifetime}}</td><td data-label="Tier">{{tier}}</td><td data-label="Score" class="numeric">{{score}}</td><td data-label="Owner">{{owner}}</td><td data-label="Review due">{{review}}{{#late}} <span class="tag tag--red">overdue</span>{{/late}}</td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}
         {{^hasItems}}<p>None.</p>{{/hasItems}}
         <p class="hint">A subject is adopted as a Person of Interest from its page. <a href="/scoring">The scoring matrices</a>.</p>
@@ -19,7 +19,7 @@ enum POITemplates {
     static let poi = """
         <a class="back-link" href="/pois">Back to Persons of Interest</a>
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
         <span class="caption">Person of Interest · {{agency}}</span>
         <h1><a href="/subjects/{{subjectID}}">{{subject}}</a></h1>
@@ -38,27 +38,27 @@ enum POITemplates {
     static let reassessments = """
         <h1>Groups due for reassessment</h1>
         <p>Each band is reassessed on a schedule: 90 days for band 1, 180 for band 2, a year for band 3.</p>
-        {{#hasItems}}<table tabindex="0"><caption class="visually-hidden">Groups whose reassessment is overdue, most overdue first</caption>
+        {{#hasItems}}<table class="responsive"><caption class="visually-hidden">Groups whose reassessment is overdue, most overdue first</caption>
           <thead><tr><th scope="col">Group</th><th scope="col">Band</th><th scope="col" class="numeric">Score</th><th scope="col">Last assessed</th><th scope="col">Due</th></tr></thead>
-          <tbody>{{#items}}<tr><td><a href="/ocgs/{{id}}">{{name}}</a></td><td>{{band}}</td><td class="numeric">{{score}}</td><td>{{assessed}}</td><td><span class="tag tag--red">{{due}}</span></td></tr>{{/items}}</tbody>
+          <tbody>{{#items}}<tr><td data-label="Group"><a href="/ocgs/{{id}}">{{name}}</a></td><td data-label="Band">{{band}}</td><td data-label="Score" class="numeric">{{score}}</td><td data-label="Last assessed">{{assessed}}</td><td data-label="Due"><span class="tag tag--red">{{due}}</span></td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}
         {{^hasItems}}<p>None overdue.</p>{{/hasItems}}
         """
 
     static let scoring = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         <h1>Scoring matrices</h1>
         <p>Weighted factors with described levels give a score from 0 to 100; the score gives the band, and the band when it is next reviewed.</p>
         {{#matrices}}
         <h2>{{title}} (version {{version}}, from {{effectiveFrom}})</h2>
-        <table tabindex="0"><caption class="visually-hidden">Factors</caption>
+        <table class="responsive"><caption class="visually-hidden">Factors</caption>
           <thead><tr><th scope="col">Factor</th><th scope="col" class="numeric">Weight</th><th scope="col">Levels</th></tr></thead>
-          <tbody>{{#factors}}<tr><td>{{label}}</td><td class="numeric">{{weight}}</td><td>{{levels}}</td></tr>{{/factors}}</tbody>
+          <tbody>{{#factors}}<tr><td data-label="Factor">{{label}}</td><td data-label="Weight" class="numeric">{{weight}}</td><td data-label="Levels">{{levels}}</td></tr>{{/factors}}</tbody>
         </table>
-        <table tabindex="0"><caption class="visually-hidden">Bands</caption>
+        <table class="responsive"><caption class="visually-hidden">Bands</caption>
           <thead><tr><th scope="col">Band</th><th scope="col" class="numeric">From score</th><th scope="col" class="numeric">Reviewed every (days)</th></tr></thead>
-          <tbody>{{#bands}}<tr><td>{{code}}</td><td class="numeric">{{minimum}}</td><td class="numeric">{{review}}</td></tr>{{/bands}}</tbody>
+          <tbody>{{#bands}}<tr><td data-label="Band">{{code}}</td><td data-label="From score" class="numeric">{{minimum}}</td><td data-label="Reviewed every (days)" class="numeric">{{review}}</td></tr>{{/bands}}</tbody>
         </table>
         <p class="hint">Versions: {{versions}}</p>
         {{#canPublish}}<details class="panel"><summary>Publish a new version</summary>
@@ -72,9 +72,9 @@ enum POITemplates {
         """
 
     static let assessmentPanel = """
-        {{#hasHistory}}<table tabindex="0"><caption class="visually-hidden">Every assessment, newest first</caption>
+        {{#hasHistory}}<table class="responsive"><caption class="visually-hidden">Every assessment, newest first</caption>
           <thead><tr><th scope="col">When</th><th scope="col">By</th><th scope="col" class="numeric">Score</th><th scope="col">Band</th><th scope="col">Why</th><th scope="col">Next review</th></tr></thead>
-          <tbody>{{#history}}<tr><td>{{at}}</td><td>{{by}}</td><td class="numeric">{{score}}</td><td>{{band}}</td><td>{{rationale}}<br><span class="hint">{{ratings}}</span></td><td>{{next}}</td></tr>{{/history}}</tbody>
+          <tbody>{{#history}}<tr><td data-label="When">{{at}}</td><td data-label="By">{{by}}</td><td data-label="Score" class="numeric">{{score}}</td><td data-label="Band">{{band}}</td><td data-label="Why">{{rationale}}<br><span class="hint">{{ratings}}</span></td><td data-label="Next review">{{next}}</td></tr>{{/history}}</tbody>
         </table>{{/hasHistory}}
         {{^hasHistory}}<p>No assessment recorded in Liaison yet: any band shown was given when the record was made.</p>{{/hasHistory}}
         {{#canAssess}}<details class="panel" id="assess"{{#late}} open{{/late}}><summary>Assess (scoring matrix version {{matrixVersion}})</summary>

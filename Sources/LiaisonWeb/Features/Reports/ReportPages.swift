@@ -21,7 +21,7 @@ struct ReportPages {
     }
 
     /// The scope asked for in the query, or the problem with it.
-    func scope(_ request: Request) async throws -> (ReportScope?, String?, [String: String]) {
+    func scope(_ request: Request) async throws -> (ReportScope?, FormProblem?, [String: String]) {
         let q = request.uri.queryParameters
         let entered = [
             "period": q["period"].map(String.init) ?? reports.currentYear(), "area": q["area"].map(String.init) ?? "",
@@ -33,7 +33,7 @@ struct ReportPages {
                 nil, entered
             )
         } catch let error as LiaisonError {
-            return (nil, ObligationPages.problem(error), entered)
+            return (nil, FormProblem(error), entered)
         }
     }
 

@@ -17,9 +17,9 @@ enum ReviewTemplates {
           {{#statuses}}<li><a href="/matches?status={{code}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/statuses}}
         </ul></nav>
         {{#hasItems}}
-        <table tabindex="0"><caption>{{statusLabel}}</caption>
+        <table class="responsive"><caption>{{statusLabel}}</caption>
           <thead><tr><th scope="col">Subject</th><th scope="col">Possibly the same as</th><th scope="col" class="numeric">Likelihood</th><th scope="col">Reasons</th></tr></thead>
-          <tbody>{{#items}}<tr><td><a href="/matches/{{id}}">{{left}}</a></td><td>{{right}}</td><td class="numeric">{{percent}}%</td><td><span class="hint">{{summary}}</span></td></tr>{{/items}}</tbody>
+          <tbody>{{#items}}<tr><td data-label="Subject"><a href="/matches/{{id}}">{{left}}</a></td><td data-label="Possibly the same as">{{right}}</td><td data-label="Likelihood" class="numeric">{{percent}}%</td><td data-label="Reasons"><span class="hint">{{summary}}</span></td></tr>{{/items}}</tbody>
         </table>
         {{/hasItems}}
         {{^hasItems}}<p>No pairs here ({{statusLabel}}).</p>{{/hasItems}}
@@ -32,16 +32,16 @@ enum ReviewTemplates {
         <span class="caption">Possible duplicate · {{statusLabel}}</span>
         <h1>{{leftName}} and {{rightName}}</h1>
         <p class="lede">{{percent}}% likely to be the same person</p>
-        <table class="side-by-side" tabindex="0"><caption class="visually-hidden">The two records side by side</caption>
+        <table class="responsive side-by-side"><caption class="visually-hidden">The two records side by side</caption>
           <thead><tr><th scope="col">Field</th>
             <th scope="col"><a href="/subjects/{{leftID}}">{{leftName}}</a> <span class="tag tag--grey">{{leftMarking}}</span></th>
             <th scope="col"><a href="/subjects/{{rightID}}">{{rightName}}</a> <span class="tag tag--grey">{{rightMarking}}</span></th></tr></thead>
-          <tbody>{{#rows}}<tr{{#same}} class="side-by-side__same"{{/same}}><th scope="row">{{label}}</th><td>{{left}}</td><td>{{right}}</td></tr>{{/rows}}</tbody>
+          <tbody>{{#rows}}<tr{{#same}} class="side-by-side__same"{{/same}}><th scope="row">{{label}}</th><td data-label="">{{left}}</td><td data-label="">{{right}}</td></tr>{{/rows}}</tbody>
         </table>
         <h2>Why the engine paired them</h2>
-        <table class="table" tabindex="0"><caption class="visually-hidden">Each comparison and how much it counts</caption>
+        <table class="responsive table"><caption class="visually-hidden">Each comparison and how much it counts</caption>
           <thead><tr><th scope="col">What was compared</th><th scope="col">Counts</th></tr></thead>
-          <tbody>{{#parts}}<tr><td>{{comparison}}</td><td>{{counts}}</td></tr>{{/parts}}</tbody>
+          <tbody>{{#parts}}<tr><td data-label="What was compared">{{comparison}}</td><td data-label="Counts">{{counts}}</td></tr>{{/parts}}</tbody>
         </table>
         {{#notes}}<p class="hint">{{.}}</p>{{/notes}}
         {{#canDecide}}

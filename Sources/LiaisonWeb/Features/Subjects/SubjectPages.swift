@@ -40,10 +40,34 @@ struct SubjectPages {
             do {
                 _ = try await this.cases.registerSubjectInterest(id, input, by: user, request: context.request)
             } catch let error as LiaisonError {
-                guard let problem = ObligationPages.problem(error) else { throw error }
+                guard let problem = FormProblem(error, anchors: ["reason": "interestReason"]) else { throw error }
                 return try await this.show(request, context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/subjects/\(id)?saved=1")
+        }
+        // Adding the person to a group, from their page: the groups the user may change, and a role.
+        routes.page(.get, "/subjects/{id}/groups/new", access: .readRecord("subject")) { _, context in
+            try await this.addToGroup(context, form: FormData(""))
+        }
+        routes.page(.post, "/subjects/{id}/groups/new", access: .readRecord("subject")) { request, context in
+            let form = try await FormData.read(request)
+            let user = try context.user()
+            let id: SubjectID = try RequestReading.id(context)
+            guard let group = OCGID(validating: form["group"]) else {
+                var errors = FormErrors()
+                errors.add("group", "Choose a group")
+                return try await this.addToGroup(context, form: form, errors: errors)
+            }
+            do {
+                _ = try await this.groups.addMember(
+                    group, subject: id, role: form["role"], by: user, request: context.request)
+            } catch let error as LiaisonError {
+                guard case .invalid(let fields) = error else { throw error }
+                var errors = FormErrors()
+                errors.add(fields) { path in path.hasPrefix("members") ? ("role", "Role") : ("group", "Group") }
+                return try await this.addToGroup(context, form: form, errors: errors)
+            }
+            return Response.redirect(to: "/ocgs/\(group)?saved=1")
         }
         routes.page(.get, "/subjects/{id}/edit", access: .updateRecord("subject")) { _, context in
             let user = try context.user()
@@ -85,6 +109,7 @@ struct SubjectPages {
             "subjects", title: query.map { "Subjects matching \($0)" } ?? "Subjects",
             context: view([
                 "query": query, "items": items, "hasItems": !items.isEmpty, "caption": caption,
+                "canCreate": AccessPolicy.decideCreate(try context.user(), marking: .official).allowed,
                 "nextLink": page.nextCursor.map { base + "cursor=\(urlEncode($0))" },
                 "firstLink": request.uri.queryParameters["cursor"] != nil ? String(base.dropLast()) : nil,
             ]), identity: context.identity, section: "/subjects")
@@ -92,7 +117,7 @@ struct SubjectPages {
 
     /// The subject named in the path, or `id` (when a form posted elsewhere comes back to it).
     func show(
-        _ request: Request, _ context: LiaisonRequestContext, id: SubjectID? = nil, problem: String? = nil,
+        _ request: Request, _ context: LiaisonRequestContext, id: SubjectID? = nil, problem: FormProblem? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let people = try await directory.people()
@@ -122,6 +147,7 @@ struct SubjectPages {
             "agency": agency?.name, "version": String(subject.meta.version),
             "updatedAt": displayTime(subject.meta.updatedAt),
             "canEdit": AccessPolicy.decide(user, .update, subject.meta).allowed,
+            "canCreate": AccessPolicy.decideCreate(user, marking: .official).allowed,
             "notice": request.uri.queryParameters["saved"] != nil ? "Subject saved." : nil,
             "groups": memberships.map { group -> [String: Any] in
                 let member = group.members.first { $0.subjectID == subject.id }
@@ -172,6 +198,14 @@ struct SubjectPages {
             ])
         }
         page["hasPois"] = !managed.isEmpty
+        // A PoI is adopted once per agency: the form is offered while the user's agency does not manage the person.
+        page["canAdopt"] =
+            AccessPolicy.decideCreate(user, marking: .official).allowed
+            && !managed.contains { $0.meta.owningAgencyID == user.agencyID }
+        page["officers"] = try await directory.colleagues(of: user).map {
+            ["code": $0.username, "label": $0.displayName, "selected": $0.id == user.id]
+        }
+        page["poiProblem"] = FormProblem(query: request.uri.queryParameters["poiProblem"])
         page["problem"] = problem
         page.merge(try await assets.panel(AssetTarget(kind: "subject", id: subject.id.rawValue), context: context)) {
             $1
@@ -457,4 +491,34 @@ func urlEncode(_ text: String) -> String {
     var allowed = CharacterSet.alphanumerics
     allowed.insert(charactersIn: "-._~")
     return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+}
+
+extension SubjectPages {
+    /// The page adding the subject to a group: which group (of those the user may change) and in what role.
+    func addToGroup(_ context: LiaisonRequestContext, form: FormData, errors: FormErrors = FormErrors()) async throws
+        -> Response
+    {
+        let user = try context.user()
+        let subject = try await subjects.get(try RequestReading.id(context), by: user, request: context.request)
+        let joinable = try await groups.joinable(by: user, request: context.request)
+        let reference = try await directory.reference()
+        let heading = "Add \(subject.displayName) to a group"
+        let model = CaseStepPage(
+            heading: heading, caption: "Organised crime groups", back: "/subjects/\(subject.id)",
+            action: "/subjects/\(subject.id)/groups/new", submit: "Add to the group",
+            csrf: context.identity?.csrfToken ?? "", version: "",
+            intro: joinable.isEmpty ? "There are no active groups you may change." : nil,
+            fields: [
+                .select(
+                    "group", "Group",
+                    choices: [("", "Choose a group")] + joinable.map { ($0.id.rawValue, $0.details.name) },
+                    selected: form["group"], error: errors["group"]),
+                .select(
+                    "role", "Role in the group", choices: reference.list("ocg-role").map { ($0.code, $0.label) },
+                    selected: form["role"], error: errors["role"]),
+            ], errors: errors.list, hasErrors: !errors.isEmpty)
+        return pages.page(
+            model, title: heading, identity: context.identity, section: "/subjects",
+            status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
 }

@@ -12,21 +12,21 @@ enum SubjectTemplates {
             <input type="search" id="q" name="q" value="{{query}}">
           </div>
           <button class="button" type="submit">Search</button>
-          <a class="button button--secondary" href="/subjects/new">Add a subject</a>
+          {{#canCreate}}<a class="button button--secondary" href="/subjects/new">Add a subject</a>{{/canCreate}}
         </form>
         {{#hasItems}}
-        <table tabindex="0">
+        <table class="responsive">
           <caption>{{caption}}</caption>
           <thead><tr><th scope="col">Name</th><th scope="col">Also known as</th><th scope="col">Date of birth</th><th scope="col">Nationality</th><th scope="col">Identifiers</th><th scope="col">Marking</th></tr></thead>
           <tbody>
           {{#items}}
           <tr>
-            <td><a href="/subjects/{{id}}">{{name}}</a></td>
-            <td>{{aliases}}</td>
-            <td>{{dob}}</td>
-            <td>{{nationalities}}</td>
-            <td>{{identifiers}}</td>
-            <td>{{>markingTag}}</td>
+            <td data-label="Name"><a href="/subjects/{{id}}">{{name}}</a></td>
+            <td data-label="Also known as">{{aliases}}</td>
+            <td data-label="Date of birth">{{dob}}</td>
+            <td data-label="Nationality">{{nationalities}}</td>
+            <td data-label="Identifiers">{{identifiers}}</td>
+            <td data-label="Marking">{{>markingTag}}</td>
           </tr>
           {{/items}}
           </tbody>
@@ -60,16 +60,17 @@ enum SubjectTemplates {
           <div><dt>Record</dt><dd>Version {{version}}, last changed {{updatedAt}}</dd></div>
         </dl>
         {{#canEdit}}<div class="actions"><a class="button" href="/subjects/{{id}}/edit">Edit subject</a></div>{{/canEdit}}
-        {{#problem}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{problem}}</p></div>{{/problem}}
+        {{>problem}}
         {{#canOpenCase}}<p><a class="button button--secondary" href="/cases/new?subject={{id}}">Open a deportation case</a></p>{{/canOpenCase}}
         {{#hasPois}}<p>Person of Interest: {{#pois}}<a href="/pois/{{id}}">{{agency}}, {{tier}}</a> {{/pois}}</p>{{/hasPois}}
-        {{#canOpenCase}}<details class="panel"><summary>Adopt as a Person of Interest</summary>
+        {{#canAdopt}}<details class="panel"{{#poiProblem}} open{{/poiProblem}}><summary>Adopt as a Person of Interest</summary>
+        {{#poiProblem}}{{>problemSummary}}{{/poiProblem}}
         <form method="post" action="/pois" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="subjectID" value="{{id}}">
-          <div class="form-group"><label for="poiOwner">Managing officer (username; empty for yourself)</label><input id="poiOwner" name="owner"></div>
+          <div class="form-group"><label for="poiOwner">Managing officer</label><select id="poiOwner" name="owner">{{#officers}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/officers}}</select></div>
           <div class="form-group"><label><input type="checkbox" name="lifetimeManagement" value="1"> Lifetime management (a serious career criminal)</label></div>
           <button class="button button--secondary" type="submit">Adopt</button>
-        </form></details>{{/canOpenCase}}
+        </form></details>{{/canAdopt}}
         <h2>Partner interest</h2>
         {{#hasInterests}}<ul>{{#interests}}<li><strong>{{agency}}</strong>: {{reason}}{{#confiscation}} · confiscation: {{confiscation}}{{/confiscation}} · contact {{contact}} · registered {{at}} by {{by}}</li>{{/interests}}</ul>{{/hasInterests}}
         {{^hasInterests}}<p>No agency has registered interest in this person.</p>{{/hasInterests}}
@@ -90,12 +91,13 @@ enum SubjectTemplates {
         {{/hasSameAs}}
         <h2>Organised crime groups</h2>
         {{#hasGroups}}
-        <table tabindex="0"><caption class="visually-hidden">Groups this subject belongs to</caption>
+        <table class="responsive"><caption class="visually-hidden">Groups this subject belongs to</caption>
           <thead><tr><th scope="col">Group</th><th scope="col">Role</th><th scope="col">Since</th><th scope="col">Status</th></tr></thead>
-          <tbody>{{#groups}}<tr><td><a href="/ocgs/{{id}}">{{name}}</a></td><td>{{role}}</td><td>{{from}}</td><td>{{status}}</td></tr>{{/groups}}</tbody>
+          <tbody>{{#groups}}<tr><td data-label="Group"><a href="/ocgs/{{id}}">{{name}}</a></td><td data-label="Role">{{role}}</td><td data-label="Since">{{from}}</td><td data-label="Status">{{status}}</td></tr>{{/groups}}</tbody>
         </table>
         {{/hasGroups}}
         {{^hasGroups}}<p>Not recorded as a member of any group you can see.</p>{{/hasGroups}}
+        {{#canCreate}}<p><a href="/subjects/{{id}}/groups/new">Add to a group</a></p>{{/canCreate}}
         {{> assetPanel}}
         """
 
@@ -112,10 +114,10 @@ enum SubjectTemplates {
           <div class="match">
             <h3><a href="/subjects/{{id}}">{{name}}</a> <span class="match__score">{{percent}}% likely</span></h3>
             <p class="hint">{{summary}}</p>
-            <table class="table" tabindex="0">
+            <table class="responsive table">
               <caption class="visually-hidden">Why {{name}} matches</caption>
               <thead><tr><th scope="col">What was compared</th><th scope="col">Counts</th></tr></thead>
-              <tbody>{{#parts}}<tr><td>{{comparison}}</td><td>{{counts}}</td></tr>{{/parts}}</tbody>
+              <tbody>{{#parts}}<tr><td data-label="What was compared">{{comparison}}</td><td data-label="Counts">{{counts}}</td></tr>{{/parts}}</tbody>
             </table>
             {{#notes}}<p class="hint">{{.}}</p>{{/notes}}
           </div>

@@ -1,0 +1,76 @@
+import Foundation
+import LiaisonCore
+
+/// Why a form was refused, as the `problem` partial shows it: a GOV.UK error summary whose every field error links
+/// to the field's input, in words ("Valid from must be a real date"), and any other reason as a sentence.
+struct FormProblem {
+    struct Item {
+        /// The ID of the input the message is about; nil for a reason no one field owns.
+        let anchor: String?
+        let message: String
+    }
+
+    let items: [Item]
+
+    init(items: [Item]) { self.items = items }
+
+    /// A reason no one field owns.
+    init(_ message: String) {
+        items = [Item(anchor: nil, message: message.prefix(1).uppercased() + message.dropFirst())]
+    }
+
+    /// The refusal a form can explain; nil for errors the error pages handle. `labels` names a field where its
+    /// words are not its name split at capitals (`expiresOn` reads "Expires on"), `anchors` the input it links to
+    /// where that is not its name.
+    init?(_ error: LiaisonError, labels: [String: String] = [:], anchors: [String: String] = [:]) {
+        switch error {
+        case .invalid(let fields):
+            self.init(
+                items: fields.map { field in
+                    let name = Self.inputName(field.field)
+                    let label = labels[name] ?? Self.words(name)
+                    let reason = field.reason.replacingOccurrences(of: "a date as yyyy-mm-dd", with: "a real date")
+                    return Item(anchor: anchors[name] ?? name, message: "\(label) \(reason)")
+                })
+        case .conflict(_, let reason): self.init(reason)
+        case .staleVersion: self.init("Someone else changed it meanwhile: here it is as it stands now")
+        default: return nil
+        }
+    }
+
+    /// The form input an API field path is typed into: `indicators[2].value` is typed into `indicators`.
+    static func inputName(_ path: String) -> String {
+        String(path.prefix { $0 != "." && $0 != "[" })
+    }
+
+    /// A field name in words: `changeNote` reads "Change note".
+    static func words(_ name: String) -> String {
+        var out = ""
+        for character in name {
+            if character.isUppercase, !out.isEmpty {
+                out += " " + character.lowercased()
+            } else {
+                out.append(character)
+            }
+        }
+        return out.prefix(1).uppercased() + out.dropFirst()
+    }
+
+    /// The problem carried in a redirect's query, for a form posted from a panel on another record's page.
+    var query: String {
+        items.map { "\($0.anchor ?? "")\t\($0.message)" }.joined(separator: "\n")
+            .addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+
+    /// A problem read back from a redirect's query (already decoded).
+    init?(query: Substring?) {
+        guard let query, !query.isEmpty else { return nil }
+        self.init(
+            items: query.split(separator: "\n").map { line in
+                let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+                return parts.count == 2
+                    ? Item(anchor: parts[0].isEmpty ? nil : String(parts[0]), message: String(parts[1]))
+                    : Item(anchor: nil, message: String(line))
+            })
+    }
+}
