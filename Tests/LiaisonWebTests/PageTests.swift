@@ -133,22 +133,30 @@ struct PageTests {
                 headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(
                     string:
-                        "_csrf=\(csrf)&given=&family=&dobs=1985-13-01&identifiers=pnc%3A+nope%0Aoops&classification=OFFICIAL"
+                        "_csrf=\(csrf)&given=&family=&dob-day=1&dob-month=13&dob-year=1985&nationalities=Atlantis"
+                        + "&identifierCount=3&identifierKind-0=pnc&identifierValue-0=nope&identifierKind-1=&identifierValue-1=oops"
+                        + "&identifierKind-2=&identifierValue-2=&classification=OFFICIAL"
                 ))
             #expect(bad.status == .unprocessableContent)
             let html = bad.text
             #expect(html.contains("<title>Error: Add a subject – Liaison</title>"))
             #expect(html.contains("There is a problem"))
-            #expect(html.contains("href=\"#identifiers\""))
-            #expect(html.contains("Identifier 2 must be written as kind: value"))
-            #expect(html.contains("value=\"1985-13-01\""), "what the user typed is kept")
+            // Every problem in words, linked to its own box; what was typed is kept.
+            #expect(
+                html.contains(##"<a href="#identifierKind-1">Identifier 2: choose what kind of identifier it is</a>"##))
+            #expect(html.contains(##"<a href="#identifierValue-0">Identifier 1 "##))
+            #expect(
+                html.contains(##"<a href="#nationalities">Nationality 1, ‘Atlantis’, is not a country we know</a>"##))
+            #expect(html.contains(##"<a href="#dob">Date of birth must be a real date"##))
+            #expect(html.contains(##"name="dob-month" inputmode="numeric" value="13""##), "what the user typed is kept")
+            #expect(html.contains(##"id="identifierValue-1" name="identifierValue-1" value="oops""##))
 
             let good = try await client.execute(
                 uri: "/subjects/new", method: .post,
                 headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(
                     string:
-                        "_csrf=\(csrf)&given=Testa&family=Exampleson&aliases=Exampelson%2C+Tess&dobs=1985-07-03&nationalities=gbr&identifiers=PNC+ID%3A+98%2F123456A&addresses=1+High+Street%2C+Manchester%2C+m1+1ae&classification=OFFICIAL-SENSITIVE"
+                        "_csrf=\(csrf)&given=Testa&family=Exampleson&aliases=Exampelson%2C+Tess&dob-day=3&dob-month=7&dob-year=1985&otherDobs=1986&nationalities=united+kingdom&identifierCount=1&identifierKind-0=pnc&identifierValue-0=98%2F123456A&addresses=1+High+Street%2C+Manchester%2C+m1+1ae&classification=OFFICIAL-SENSITIVE"
                 ))
             #expect(good.status == .seeOther)
             let location = try #require(good.headers[.location])
@@ -162,6 +170,11 @@ struct PageTests {
             let id = location.dropFirst("/subjects/".count).prefix { $0 != "?" }
             let editForm = try await client.execute(uri: "/subjects/\(id)/edit", method: .get, headers: headers)
             #expect(editForm.text.contains("Exampelson, Tess"))
+            // The edit form shows what was saved in the same words and boxes.
+            #expect(editForm.text.contains(##"name="dob-day" inputmode="numeric" value="3""##))
+            #expect(editForm.text.contains(##"id="otherDobs" name="otherDobs" value="1986""##))
+            #expect(editForm.text.contains(##"id="nationalities" name="nationalities" value="United Kingdom""##))
+            #expect(editForm.text.contains(##"<option value="pnc" selected>"##))
             let stale = try await client.execute(
                 uri: "/subjects/\(id)/edit", method: .post,
                 headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
@@ -186,7 +199,7 @@ struct PageTests {
         try await harness.run { client in
             let (session, csrf) = try await signIn(client, "nca.analyst")
             let form =
-                "_csrf=\(csrf)&given=\(urlEncode(name.given))&family=\(urlEncode(name.family))&dobs=\(target.details.datesOfBirth[0])&classification=OFFICIAL"
+                "_csrf=\(csrf)&given=\(urlEncode(name.given))&family=\(urlEncode(name.family))&\(Self.dobBoxes(target.details.datesOfBirth[0]))&classification=OFFICIAL"
             let first = try await client.execute(
                 uri: "/subjects/new", method: .post,
                 headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
@@ -378,5 +391,11 @@ struct PageTests {
         #expect(displayBirth("1975-05") == "May 1975" && displayBirth("1975") == "1975")
         #expect(displayBirth("1975-13-01") == "1975-13-01" && displayBirth("unknown") == "unknown")
         #expect(displayBirths(["1985-07-03", "1985"]) == "3 July 1985, 1985")
+    }
+
+    /// A yyyy-MM-dd date of birth as the subject form's three boxes.
+    static func dobBoxes(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        return "dob-day=\(parts[2])&dob-month=\(parts[1])&dob-year=\(parts[0])"
     }
 }

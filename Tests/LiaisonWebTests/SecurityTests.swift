@@ -132,6 +132,24 @@ struct SecurityTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("subject.read"))
             #expect(page.text.contains("operation planning"))
+            // People by name and records by title, each record linking to its own entries; no record IDs shown.
+            let shown = page.text.replacingOccurrences(
+                of: #"<[^>]+>"#, with: " ", options: .regularExpression)
+            #expect(shown.contains("Analyst (NCA demo)") && !shown.contains("nca.analyst"))
+            #expect(shown.range(of: #"[0-9a-f]{8}-[0-9a-f]{4}-"#, options: .regularExpression) == nil)
+            #expect(page.text.contains(#"<a href="/audit?object="#))
+            // Dates are typed in boxes; a date that does not exist is named in the error summary and kept.
+            let boxes = try await client.execute(
+                uri: "/audit?from-day=30&from-month=2&from-year=2025&to-day=&to-month=&to-year=", method: .get,
+                headers: [.cookie: session])
+            #expect(boxes.status == .unprocessableContent)
+            #expect(boxes.text.contains(##"<a href="#from">From must be a real date</a>"##))
+            #expect(boxes.text.contains(##"name="from-day" inputmode="numeric" value="30""##))
+            let day = DateFormats.day(Date()).split(separator: "-")
+            let today = try await client.execute(
+                uri: "/audit?from-day=\(day[2])&from-month=\(day[1])&from-year=\(day[0])", method: .get,
+                headers: [.cookie: session])
+            #expect(today.status == .ok && today.text.contains("subject.read"))
             #expect(try await AuditLog(store: harness.store, clock: SystemClock()).verify().intact)
         }
     }

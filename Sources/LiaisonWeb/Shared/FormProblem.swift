@@ -29,13 +29,20 @@ struct FormProblem {
                 items: fields.map { field in
                     let name = Self.inputName(field.field)
                     let label = labels[name] ?? Self.words(name)
-                    let reason = field.reason.replacingOccurrences(of: "a date as yyyy-mm-dd", with: "a real date")
+                    let reason = Self.reason(field.reason)
                     return Item(anchor: anchors[name] ?? name, message: "\(label) \(reason)")
                 })
         case .conflict(_, let reason): self.init(reason)
         case .staleVersion: self.init("Someone else changed it meanwhile: here it is as it stands now")
         default: return nil
         }
+    }
+
+    /// A service's reason as a form says it: dates are typed in boxes, not as yyyy-mm-dd.
+    static func reason(_ text: String) -> String {
+        text.replacingOccurrences(
+            of: "a date as yyyy-MM-dd, yyyy-MM or yyyy", with: "a real date, or a month and year, or a year"
+        ).replacingOccurrences(of: "a date as yyyy-mm-dd", with: "a real date", options: .caseInsensitive)
     }
 
     /// The form input an API field path is typed into: `indicators[2].value` is typed into `indicators`.

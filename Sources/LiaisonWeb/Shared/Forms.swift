@@ -73,7 +73,7 @@ struct FormErrors {
     mutating func add(_ errors: [FieldError], map: (String) -> (field: String, label: String)) {
         for error in errors {
             let target = map(error.field)
-            add(target.field, "\(target.label) \(error.reason)")
+            add(target.field, "\(target.label) \(FormProblem.reason(error.reason))")
         }
     }
 
@@ -99,6 +99,9 @@ struct RecordForm<Service: RecordService, Values> {
     let input: (Values, inout FormErrors) -> Service.Input
     /// Maps a service field path to the form field and its label.
     let map: (String) -> (field: String, label: String)
+    /// The service's own checks that need no store, run when the form's fields already have problems, so that
+    /// every problem is reported at once rather than the service's only after the form's are put right.
+    var check: ((Service.Input) -> [FieldError])? = nil
 
     /// Reads the fields and saves; then goes to the saved record, or shows the form again (422) with every problem
     /// and what the user typed. Saves a submitted form. `beforeCreate` may answer instead of creating (e.g. to show likely duplicates first);
@@ -113,6 +116,7 @@ struct RecordForm<Service: RecordService, Values> {
         let values = read(submitted)
         var errors = FormErrors()
         let input = self.input(values, &errors)
+        if !errors.isEmpty, let check { errors.add(check(input), map: map) }
         if errors.isEmpty {
             do {
                 if id == nil, let beforeCreate, let answer = try await beforeCreate(input, values, submitted) {

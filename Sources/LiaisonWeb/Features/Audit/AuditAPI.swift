@@ -30,13 +30,23 @@ struct AuditAPI {
 
     /// Reads and checks the filters; the caller must be an auditor or administrator.
     static func query(_ request: Request, context: LiaisonRequestContext) throws -> (User, AuditQuery) {
-        let user = try context.user()
+        try query(user: try context.user()) { request.uri.queryParameters[Substring($0)].map(String.init) }
+    }
+
+    /// The search asked for by `parameter` (a query parameter's value by name, as sent).
+    static func query(user: User, _ parameter: (String) -> String?) throws -> (User, AuditQuery) {
         guard !Set(user.roles).isDisjoint(with: readers) else {
             throw LiaisonError.forbidden(reason: "only auditors and administrators may read the audit log")
         }
+        func text(_ name: String, max: Int) throws -> String? {
+            guard let raw = parameter(name) else { return nil }
+            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if value.count > max { throw LiaisonError.invalid(name, "must be at most \(max) characters") }
+            return value.isEmpty ? nil : value
+        }
         var v = Validator()
         func date(_ name: String, endOfDay: Bool) -> Date? {
-            guard let raw = try? RequestReading.text(name, request, max: 10) else { return nil }
+            guard let raw = try? text(name, max: 10) else { return nil }
             let parts = raw.split(separator: "-").compactMap { Int($0) }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -49,12 +59,12 @@ struct AuditAPI {
             }
             return endOfDay ? day.addingTimeInterval(86_400) : day
         }
-        let outcome = try RequestReading.text("outcome", request, max: 10)
+        let outcome = try text("outcome", max: 10)
         if let outcome, AuditOutcome(rawValue: outcome) == nil {
             v.fail("outcome", "must be allowed, denied or failed")
         }
         var limit = 100
-        if let raw = try RequestReading.text("limit", request, max: 5) {
+        if let raw = try text("limit", max: 5) {
             if let n = Int(raw), (1...1000).contains(n) {
                 limit = n
             } else {
@@ -62,13 +72,13 @@ struct AuditAPI {
             }
         }
         var before: Int64?
-        if let raw = try RequestReading.text("before", request, max: 20) {
+        if let raw = try text("before", max: 20) {
             if let n = Int64(raw), n > 0 { before = n } else { v.fail("before", "must be a positive whole number") }
         }
         let query = AuditQuery(
-            actorName: try RequestReading.text("actor", request, max: 64),
-            objectID: try RequestReading.text("object", request, max: 64),
-            action: try RequestReading.text("action", request, max: 64),
+            actorName: try text("actor", max: 64),
+            objectID: try text("object", max: 64),
+            action: try text("action", max: 64),
             outcome: outcome.flatMap(AuditOutcome.init(rawValue:)),
             from: date("from", endOfDay: false), to: date("to", endOfDay: true), before: before, limit: limit)
         try v.check()

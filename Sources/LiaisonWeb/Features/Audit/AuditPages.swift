@@ -51,14 +51,27 @@ struct AuditPages {
                 section: "/audit", status: errors.isEmpty ? .ok : .unprocessableContent)
         }
         routes.page(.get, "/audit", access: .roles(AuditAPI.readers)) { request, context in
-            let (user, query) = try AuditAPI.query(request, context: context)
-            let entries = try await this.audit.search(
-                query, by: user, request: context.request, detail: AuditAPI.describe(query))
+            // The filters as the form sends them: dates in day, month and year boxes, read as one date each.
+            let asked = FormData(request.uri.query ?? "")
+            let user = try context.user()
+            var errors = FormErrors()
+            var entries: [AuditEntry] = []
+            var limit = 0
+            do {
+                let (_, query) = try AuditAPI.query(user: user) { asked[$0].isEmpty ? nil : asked[$0] }
+                entries = try await this.audit.search(
+                    query, by: user, request: context.request, detail: AuditAPI.describe(query))
+                limit = query.limit
+            } catch LiaisonError.invalid(let problems) {
+                errors.add(problems) { field in
+                    (
+                        field,
+                        ["actor": "User", "object": "Record", "action": "Action"][field] ?? FormProblem.words(field)
+                    )
+                }
+            }
             let filters = ["actor", "object", "action", "outcome", "from", "to"]
-            let values = Dictionary(
-                uniqueKeysWithValues: filters.map {
-                    ($0, request.uri.queryParameters[Substring($0)].map(String.init) ?? "")
-                })
+            let values = Dictionary(uniqueKeysWithValues: filters.map { ($0, asked[$0]) })
             let base = filters.compactMap { name in
                 values[name].flatMap { $0.isEmpty ? nil : "\(name)=\(urlEncode($0))" }
             }.joined(separator: "&")
@@ -94,22 +107,25 @@ struct AuditPages {
             return this.pages.page(
                 "audit", title: "Audit log",
                 context: view([
+                    "hasErrors": !errors.isEmpty, "errors": errors.list.map(\.view),
                     "fields": [
-                        fieldView("actor", "Username", value: values["actor"]),
+                        fieldView("actor", "Username", value: values["actor"], error: errors["actor"]),
                         fieldView("object", "Record ID", value: values["object"]),
                         fieldView(
                             "action", "Action", value: values["action"], hint: "e.g. subject.read, or subject. for all"),
-                        fieldView("from", "From", value: values["from"], hint: "yyyy-MM-dd"),
-                        fieldView("to", "To", value: values["to"], hint: "yyyy-MM-dd"),
+                    ],
+                    "dateFields": [
+                        FormField.date("from", "From", value: DateAnswer(asked, "from"), error: errors["from"]),
+                        FormField.date("to", "To", value: DateAnswer(asked, "to"), error: errors["to"]),
                     ],
                     "outcomes": ["allowed", "denied", "failed"].map { (code: String) -> [String: Any] in
                         ["code": code, "selected": values["outcome"] == code]
                     },
                     "items": items, "hasItems": !items.isEmpty,
-                    "nextLink": entries.count == query.limit
+                    "nextLink": entries.count == limit && limit > 0
                         ? entries.last.map { "/audit?\(base)\(base.isEmpty ? "" : "&")before=\($0.sequence)" } : nil,
                     "exportLink": "/api/v1/audit/export?\(base)\(base.isEmpty ? "" : "&")limit=1000",
-                ]), identity: context.identity, section: "/audit")
+                ]), identity: context.identity, section: "/audit", status: errors.isEmpty ? .ok : .unprocessableContent)
         }
     }
 

@@ -5,11 +5,13 @@ enum AuditTemplates {
     ]
 
     static let audit = """
+        {{>errorSummary}}
         <h1>Audit log</h1>
         <p>Every page view, search, read and change, newest first. Each entry is chained to the one before it by a hash, so any
         edit or deletion is detected by <code>liaison audit verify</code>.</p>
         <form class="filters" method="get" action="/audit">
           {{#fields}}{{>field}}{{/fields}}
+          {{#dateFields}}{{>formField}}{{/dateFields}}
           <div class="form-group"><label for="outcome">Outcome</label>
             <select id="outcome" name="outcome"><option value="">Any</option>{{#outcomes}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/outcomes}}</select>
           </div>

@@ -229,7 +229,17 @@ struct SubjectPages {
         let recordForm = RecordForm(
             service: subjects, path: "/subjects", noun: "subject", staleField: "classification",
             read: SubjectFormValues.init, input: { $0.input(reference: reference, errors: &$1) },
-            map: SubjectFormValues.formField)
+            map: SubjectFormValues.formField,
+            check: { input in
+                do {
+                    _ = try input.details.validated(reference: reference, today: Date())
+                    return []
+                } catch LiaisonError.invalid(let problems) {
+                    return problems
+                } catch {
+                    return []
+                }
+            })
         // A new subject is checked against those the user can see first; the form comes back with the likely
         // matches and a confirmation, unless the user has already seen them.
         let check: (SubjectInput, SubjectFormValues, FormData) async throws -> Response? = { input, values, submitted in
@@ -287,22 +297,34 @@ struct SubjectPages {
             fieldView("middle", "Middle names", value: values.middle, error: errors["middle"]),
             fieldView("family", "Family name", value: values.family, error: errors["family"]),
         ]
-        let kinds = reference.list("identifier-kind").map { "\($0.code) (\($0.label))" }.joined(separator: ", ")
-        context["fields"] = [
+        context["aliasField"] = fieldView(
+            "aliases", "Other names and aliases", value: values.aliases,
+            hint: "One a line, as Family, Given. Any script: Петров, Иван.", error: errors["aliases"], textarea: true)
+        context["dobField"] = FormField.date(
+            "dob", "Date of birth", value: values.dob,
+            hint: "For example, 27 3 1985. If only the month and year, or the year, are known, leave the rest empty.",
+            error: errors["dob"])
+        context["detailFields"] = [
             fieldView(
-                "aliases", "Other names and aliases", value: values.aliases,
-                hint: "One a line, as Family, Given. Any script: Петров, Иван.", error: errors["aliases"],
-                textarea: true),
-            fieldView(
-                "dobs", "Dates of birth", value: values.dobs,
-                hint: "yyyy-MM-dd, or yyyy-MM or yyyy when only part is known. Separate several with commas.",
-                error: errors["dobs"]),
+                "otherDobs", "Other dates of birth used", value: values.otherDobs,
+                hint: "Day, month and year, separated by commas: for example, 3 7 1984, 1985",
+                error: errors["otherDobs"]),
             fieldView(
                 "nationalities", "Nationalities", value: values.nationalities,
-                hint: "ISO 3166 three-letter codes, e.g. GBR, IRQ", error: errors["nationalities"]),
-            fieldView(
-                "identifiers", "Identifiers", value: values.identifiers,
-                hint: "One a line, as kind: value. Kinds: \(kinds).", error: errors["identifiers"], textarea: true),
+                hint: "Countries, separated by commas: for example, Iraq, United Kingdom",
+                error: errors["nationalities"]),
+        ]
+        let kinds = reference.list("identifier-kind")
+        let rows = values.identifierRows + Array(repeating: ("", ""), count: max(1, 3 - values.identifierRows.count))
+        context["identifierCount"] = String(rows.count)
+        context["identifierRows"] = rows.enumerated().map { index, row -> [String: Any] in
+            view([
+                "index": String(index), "number": String(index + 1), "value": row.value,
+                "error": errors["identifierValue-\(index)"] ?? errors["identifierKind-\(index)"],
+                "kinds": kinds.map { ["code": $0.code, "label": $0.label, "selected": $0.code == row.kind] },
+            ])
+        }
+        context["fields"] = [
             fieldView(
                 "addresses", "Addresses", value: values.addresses, hint: "One a line: address, town, postcode",
                 error: errors["addresses"], textarea: true),
@@ -333,7 +355,11 @@ struct SubjectPages {
 
 /// The subject form's fields as text, to and from a `SubjectInput`.
 struct SubjectFormValues {
-    var given = "", middle = "", family = "", aliases = "", dobs = "", nationalities = "", identifiers = ""
+    var given = "", middle = "", family = "", aliases = "", otherDobs = "", nationalities = ""
+    /// The first date of birth, in the date boxes; any others as typed.
+    var dob = DateAnswer()
+    /// Identifiers as (kind code, value) rows: the form shows each as a choice of kind and a box for the value.
+    var identifierRows: [(kind: String, value: String)] = []
     var addresses = "", phones = "", notes = "", sex = "", classification = Classification.official.rawValue,
         version = ""
     var descriptors: [String] = [], caveats: [String] = []
@@ -355,9 +381,12 @@ struct SubjectFormValues {
         middle = form["middle"]
         family = form["family"]
         aliases = form["aliases"]
-        dobs = form["dobs"]
+        dob = DateAnswer(form, "dob")
+        otherDobs = form["otherDobs"]
         nationalities = form["nationalities"]
-        identifiers = form["identifiers"]
+        identifierRows = (0..<min(Int(form["identifierCount"]) ?? 0, 100)).map {
+            (form["identifierKind-\($0)"], form["identifierValue-\($0)"].trimmingCharacters(in: .whitespaces))
+        }.filter { !$0.0.isEmpty || !$0.1.isEmpty }
         addresses = form["addresses"]
         phones = form["phones"]
         notes = form["notes"]
@@ -378,9 +407,10 @@ struct SubjectFormValues {
         aliases = d.aliases.map {
             "\($0.family), \([$0.given, $0.middle ?? ""].filter { !$0.isEmpty }.joined(separator: " "))"
         }.joined(separator: "\n")
-        dobs = d.datesOfBirth.joined(separator: ", ")
-        nationalities = d.nationalities.joined(separator: ", ")
-        identifiers = d.identifiers.map { "\($0.kind): \($0.value)" }.joined(separator: "\n")
+        dob = d.datesOfBirth.first.map(Self.boxes) ?? DateAnswer()
+        otherDobs = d.datesOfBirth.dropFirst().map(Self.typed).joined(separator: ", ")
+        nationalities = d.nationalities.map { reference.label($0.lowercased(), in: "country") }.joined(separator: ", ")
+        identifierRows = d.identifiers.map { ($0.kind, $0.value) }
         addresses = d.addresses.map {
             [$0.line, $0.town ?? "", $0.postcode ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
         }.joined(separator: "\n")
@@ -412,18 +442,38 @@ struct SubjectFormValues {
             }
         }
         var ids: [PersonIdentifier] = []
-        for (index, line) in form.lines("identifiers").enumerated() {
-            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[1].isEmpty else {
-                errors.add(
-                    "identifiers", "Identifier \(index + 1) must be written as kind: value, e.g. pnc: 98/123456A")
-                continue
+        for (index, row) in identifierRows.enumerated() {
+            if row.kind.isEmpty {
+                errors.add("identifierKind-\(index)", "Identifier \(index + 1): choose what kind of identifier it is")
+            } else if row.value.isEmpty {
+                errors.add("identifierValue-\(index)", "Identifier \(index + 1): enter its number")
             }
-            let kind =
-                reference.list("identifier-kind").first {
-                    $0.code == parts[0].lowercased() || $0.label.lowercased() == parts[0].lowercased()
-                }?.code ?? parts[0].lowercased()
-            ids.append(PersonIdentifier(kind: kind, value: parts[1]))
+            ids.append(PersonIdentifier(kind: row.kind, value: row.value))
+        }
+        var births: [String] = []
+        if !dob.isEmpty { births.append(Self.birth(dob)) }
+        for typed in form.items("otherDobs") {
+            let parts = typed.split(whereSeparator: { $0 == " " || $0 == "/" }).map(String.init)
+            births.append(
+                typed.contains("-") || parts.count > 3
+                    ? typed
+                    : Self.birth(
+                        DateAnswer(
+                            day: parts.count == 3 ? parts[0] : "",
+                            month: parts.count >= 2 ? parts[parts.count - 2] : "",
+                            year: parts.last ?? "")))
+        }
+        let countries = reference.list("country")
+        var nationalityCodes: [String] = []
+        for (index, typed) in form.items("nationalities").enumerated() {
+            if let country = countries.first(where: {
+                $0.label.caseInsensitiveCompare(typed) == .orderedSame
+                    || $0.code.caseInsensitiveCompare(typed) == .orderedSame
+            }) {
+                nationalityCodes.append(country.code.uppercased())
+            } else {
+                errors.add("nationalities", "Nationality \(index + 1), ‘\(typed)’, is not a country we know")
+            }
         }
         let addressList = form.lines("addresses").map { line -> PostalAddress in
             var parts = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -451,8 +501,8 @@ struct SubjectFormValues {
         }
         return SubjectInput(
             details: SubjectDetails(
-                names: names, datesOfBirth: form.items("dobs"), sex: sex.isEmpty ? nil : sex,
-                nationalities: form.items("nationalities"),
+                names: names, datesOfBirth: births, sex: sex.isEmpty ? nil : sex,
+                nationalities: nationalityCodes,
                 identifiers: ids, addresses: addressList, phones: form.lines("phones"),
                 notes: notes.isEmpty ? nil : notes),
             marking: marking,
@@ -460,6 +510,32 @@ struct SubjectFormValues {
             needToKnow: needToKnow.trimmingCharacters(in: .whitespaces).isEmpty
                 ? nil : needToKnow.trimmingCharacters(in: .whitespaces),
             version: versionNumber)
+    }
+
+    /// A date of birth from its boxes: the whole date, or the month and year, or the year, as the service reads
+    /// them (yyyy-MM-dd, yyyy-MM, yyyy); anything else as typed, for the service to refuse by name.
+    static func birth(_ boxes: DateAnswer) -> String {
+        let (d, m, y) = (Int(boxes.day), Int(boxes.month), boxes.year.count == 4 ? Int(boxes.year) : nil)
+        switch (boxes.day.isEmpty, boxes.month.isEmpty, y) {
+        case (false, false, .some(let year)) where d != nil && m != nil:
+            return String(format: "%04d-%02d-%02d", year, m!, d!)
+        case (true, false, .some(let year)) where m != nil: return String(format: "%04d-%02d", year, m!)
+        case (true, true, .some(let year)): return String(format: "%04d", year)
+        default: return [boxes.day, boxes.month, boxes.year].joined(separator: "/")
+        }
+    }
+
+    /// A stored date of birth in the boxes it was typed in.
+    static func boxes(_ iso: String) -> DateAnswer {
+        let parts = iso.split(separator: "-").map { String(Int($0) ?? 0) }
+        return DateAnswer(
+            day: parts.count == 3 ? parts[2] : "", month: parts.count >= 2 ? parts[1] : "", year: parts.first ?? "")
+    }
+
+    /// A stored date of birth as the "other dates" box shows it: day month year.
+    static func typed(_ iso: String) -> String {
+        let boxes = Self.boxes(iso)
+        return [boxes.day, boxes.month, boxes.year].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Which form field shows the error for a field path from the service, and how to name it.
@@ -472,10 +548,15 @@ struct SubjectFormValues {
         case let p where p.hasPrefix("details.names["):
             return ("aliases", "Alias\(pathIndex(p).map { " \($0)" } ?? "")")
         case "details.names": return ("family", "Name")
-        case let p where p.hasPrefix("details.datesOfBirth"): return ("dobs", "Date of birth\(n)")
+        case let p where p.hasPrefix("details.datesOfBirth[0]"): return ("dob", "Date of birth")
+        case let p where p.hasPrefix("details.datesOfBirth"):
+            return ("otherDobs", "Other date of birth\(pathIndex(p).map { " \($0)" } ?? "")")
         case let p where p.hasPrefix("details.sex"): return ("sex", "Sex")
         case let p where p.hasPrefix("details.nationalities"): return ("nationalities", "Nationality\(n)")
-        case let p where p.hasPrefix("details.identifiers"): return ("identifiers", "Identifier\(n)")
+        case let p where p.hasPrefix("details.identifiers"):
+            return (
+                "identifier\(p.hasSuffix(".kind") ? "Kind" : "Value")-\(pathIndex(p) ?? 0)", "Identifier\(n)"
+            )
         case let p where p.hasPrefix("details.addresses"): return ("addresses", "Address\(n)")
         case let p where p.hasPrefix("details.phones"): return ("phones", "Phone number\(n)")
         case let p where p.hasPrefix("details.notes"): return ("notes", "Notes")

@@ -131,6 +131,20 @@ enum SubjectTemplates {
           <fieldset><legend>Name</legend>
             {{#nameFields}}{{>field}}{{/nameFields}}
           </fieldset>
+          {{#aliasField}}{{>field}}{{/aliasField}}
+          {{#dobField}}{{>formField}}{{/dobField}}
+          {{#detailFields}}{{>field}}{{/detailFields}}
+          <fieldset class="fieldset form-group" id="identifiers"><legend class="fieldset__legend">Identifiers</legend>
+            <span class="hint">Numbers other systems know the person by. Leave a row empty if it is not needed; save to get more rows.</span>
+            <input type="hidden" name="identifierCount" value="{{identifierCount}}">
+            {{#identifierRows}}<div class="identifier-row{{#error}} form-group--error{{/error}}">
+              {{#error}}<span class="error-message" id="identifierValue-{{index}}-error"><span class="visually-hidden">Error:</span> {{error}}</span>{{/error}}
+              <div class="form-group"><label for="identifierKind-{{index}}">Identifier {{number}}: kind</label>
+              <select id="identifierKind-{{index}}" name="identifierKind-{{index}}"><option value="">Choose a kind</option>{{#kinds}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select></div>
+              <div class="form-group"><label for="identifierValue-{{index}}">Identifier {{number}}: number</label>
+              <input id="identifierValue-{{index}}" name="identifierValue-{{index}}" value="{{value}}"{{#error}} class="input--error" aria-describedby="identifierValue-{{index}}-error"{{/error}}></div>
+            </div>{{/identifierRows}}
+          </fieldset>
           {{#fields}}{{>field}}{{/fields}}
           <div class="form-group{{#sexError}} form-group--error{{/sexError}}">
             <label for="sex">Sex</label>
