@@ -104,6 +104,14 @@ struct DateInputTests {
         #expect(DateInputTests.problem(DateAnswer(day: "27", month: "3", year: "2027")) == nil)
     }
 
+    @Test("agencies ticked in checkboxes and agencies typed with commas read as one list of codes")
+    func codes() {
+        let form = FormData("agencies=NCA&agencies=HMRC&partners=GMP%2C+BF&partners=&none=")
+        #expect(form.codes("agencies") == ["NCA", "HMRC"])
+        #expect(form.codes("partners") == ["GMP", "BF"])
+        #expect(form.codes("none").isEmpty && form.codes("absent").isEmpty)
+    }
+
     static func problem(_ answer: DateAnswer) -> String? {
         if case .failure(let problem) = answer.date("Date") { return problem.message }
         return nil

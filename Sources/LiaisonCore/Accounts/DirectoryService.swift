@@ -44,6 +44,16 @@ public struct DirectoryService: Sendable {
     /// The migrations the store has applied (for the health check).
     public func appliedMigrations() async throws -> [String] { try await store.appliedMigrations() }
 
+    /// The agencies that work cases and intelligence together (not the private sector's), by name.
+    public func partnerAgencies() async throws -> [Agency] {
+        try await store.agencies().filter { $0.type != "private-sector" }.sorted { $0.name < $1.name }
+    }
+
+    /// Every active officer of those agencies, by name: whom a group or an operation can name.
+    public func officers() async throws -> [User] {
+        try await store.users().filter { $0.active && !$0.confinedToAlerts }.sorted { $0.displayName < $1.displayName }
+    }
+
     /// The active users of `user`'s agency, by name: whom work can be given to.
     public func colleagues(of user: User) async throws -> [User] {
         try await store.users().filter { $0.agencyID == user.agencyID && $0.active && !$0.confinedToAlerts }

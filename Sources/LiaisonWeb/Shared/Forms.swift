@@ -51,6 +51,14 @@ struct FormData {
         }
     }
 
+    /// Codes chosen in a field sent several times (checkboxes), each of which may also list several separated by
+    /// commas (as typed, or from an API client).
+    func codes(_ name: String) -> [String] {
+        all(name).flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
+    }
+
     /// Comma- or line-separated items of a field.
     func items(_ name: String) -> [String] {
         self[name].split(whereSeparator: { $0 == "," || $0.isNewline }).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -212,6 +212,21 @@ func displayBirth(_ value: String) -> String {
     return parts.count == 1 ? year : value
 }
 
+/// The partner agencies as a page's choice list (`Templates.select`, `Templates.checkboxes`), by name.
+func agencyChoices(_ agencies: [Agency], selected: [String] = []) -> [[String: Any]] {
+    agencies.map { ["code": $0.code, "label": $0.name, "selected": selected.contains($0.code)] }
+}
+
+/// Officers as a page's choice list, by name and agency; their usernames are only the values sent.
+func officerChoices(_ users: [User], agencies: [AgencyID: String], selected: String? = nil) -> [[String: Any]] {
+    users.map {
+        [
+            "code": $0.username, "label": "\($0.displayName), \(agencies[$0.agencyID] ?? "")",
+            "selected": $0.username == selected,
+        ]
+    }
+}
+
 /// A yyyy-MM-dd day as pages show it: "27 March 2027"; anything else as given.
 func displayDay(_ value: String) -> String { displayBirth(value) }
 

@@ -86,6 +86,7 @@ enum Stylesheet {
             .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
             .two-thirds{max-width:44em}
             .checkbox-label{display:inline;font-weight:400}
+            .checkbox-columns{columns:2 16em}.checkbox-columns .checkbox{break-inside:avoid;margin:0 0 6px}
             .member-row{border-bottom:1px solid #b1b4b6;padding:10px 0}.checkbox{margin-top:8px}.checkbox label{display:inline;font-weight:400;margin-left:6px}
             input[type=checkbox]{width:1.2em;height:1.2em;vertical-align:middle}
             code{font-family:monospace;background:#f3f2f1;padding:2px 4px;word-break:break-all}

@@ -116,6 +116,26 @@ enum Templates {
             + "</div></fieldset></div>"
     }
 
+    /// A choice of one, written into a template: a label, an optional hint, and a select whose options come from
+    /// the page's `list` (each `code`, `label`, `selected`), after a first option `blank` meaning none.
+    static func select(_ name: String, _ label: String, list: String, blank: String, hint: String? = nil) -> String {
+        let described = hint == nil ? "" : #" aria-describedby="\#(name)-hint""#
+        return #"<div class="form-group"><label for="\#(name)">\#(label)</label>"#
+            + (hint.map { #"<span class="hint" id="\#(name)-hint">\#($0)</span>"# } ?? "")
+            + #"<select id="\#(name)" name="\#(name)"\#(described)><option value="">\#(blank)</option>"#
+            + #"{{#\#(list)}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/\#(list)}}"#
+            + "</select></div>"
+    }
+
+    /// A choice of several, written into a template: a legend and a checkbox for each of the page's `list` (each
+    /// `code`, `label`, `selected`), all sent under `name`. The fieldset carries the ID `name`, for an error summary.
+    static func checkboxes(_ name: String, _ legend: String, list: String, hint: String? = nil) -> String {
+        #"<fieldset class="fieldset form-group" id="\#(name)" tabindex="-1"><legend class="fieldset__legend">\#(legend)</legend>"#
+            + (hint.map { #"<span class="hint">\#($0)</span>"# } ?? "") + #"<div class="checkbox-columns">"#
+            + #"{{#\#(list)}}<div class="checkbox"><input type="checkbox" id="\#(name)-{{code}}" name="\#(name)" value="{{code}}"{{#selected}} checked{{/selected}}>"#
+            + #"<label for="\#(name)-{{code}}">{{label}}</label></div>{{/\#(list)}}</div></fieldset>"#
+    }
+
     static let markingTag = """
         <strong class="tag {{markingClass}}">{{markingLabel}}</strong>
         """

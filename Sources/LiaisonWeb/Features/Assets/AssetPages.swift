@@ -148,12 +148,15 @@ struct AssetPages {
         ]
         var values: [String: String] = [:]
         for field in fields { values[field] = entered?[field] }
+        let partners = try await directory.partnerAgencies()
         return pages.page(
             "assetForm", title: "Record an order or seizure",
             context: view([
                 "targetKind": target.kind, "targetID": target.id, "back": Self.href(target),
                 "csrf": context.identity?.csrfToken ?? "", "problem": problem,
                 "form": values,
+                "prosecutionChoices": agencyChoices(partners, selected: [values["prosecution"] ?? ""]),
+                "enforcementChoices": agencyChoices(partners, selected: [values["enforcement"] ?? ""]),
                 "powers": AssetPower.allCases.map { p in
                     view(["code": p.rawValue, "label": p.label, "selected": values["power"] == p.rawValue ? true : nil])
                 },

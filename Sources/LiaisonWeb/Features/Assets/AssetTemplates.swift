@@ -32,8 +32,8 @@ enum AssetTemplates {
             \(Templates.dateInput("timeToPay", "Time to pay: by", values: "form"))
             <div class="form-group"><label for="defaultSentenceMonths">Default sentence (months)</label><input id="defaultSentenceMonths" name="defaultSentenceMonths" inputmode="numeric" value="{{form.defaultSentenceMonths}}"></div>
           </fieldset>
-          <div class="form-group"><label for="prosecution">Prosecuting agency (code, if not yours)</label><input id="prosecution" name="prosecution" value="{{form.prosecution}}"></div>
-          <div class="form-group"><label for="enforcement">Enforcing agency (code)</label><input id="enforcement" name="enforcement" value="{{form.enforcement}}"></div>
+          \(Templates.select("prosecution", "Prosecuting agency", list: "prosecutionChoices", blank: "Your agency"))
+          \(Templates.select("enforcement", "Enforcing agency", list: "enforcementChoices", blank: "Not known yet"))
           <button class="button" type="submit">Record</button>
         </form>
         """

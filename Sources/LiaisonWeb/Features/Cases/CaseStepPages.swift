@@ -129,10 +129,11 @@ struct CaseStepPages {
             fields =
                 (caseworker
                     ? [
-                        .text(
-                            "agencyCode", "Agency", value: form["agencyCode"],
-                            hint:
-                                "Its code, from the agency's email (for example HMRC); leave empty for your own agency",
+                        .select(
+                            "agencyCode", "Agency",
+                            choices: [("", "Your own agency")]
+                                + (try await directory.partnerAgencies()).map { ($0.code, $0.name) },
+                            selected: form["agencyCode"], hint: "The agency whose email you are recording",
                             error: error("agencyCode"))
                     ] : [])
                 + [

@@ -27,8 +27,7 @@ struct GAINPages {
             let input = GAINRequestInput(
                 purpose: form["purpose"], person: person, vehicle: form["vehicle"].isEmpty ? nil : form["vehicle"],
                 company: form["company"].isEmpty ? nil : form["company"],
-                agencies: form["agencies"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter
-                { !$0.isEmpty })
+                agencies: form.codes("agencies").filter { !$0.isEmpty })
             do {
                 _ = try await this.gain.ask(input, by: user, request: context.request)
             } catch let error as LiaisonError {
@@ -69,6 +68,7 @@ struct GAINPages {
             context: view([
                 "canAsk": !Set(user.roles).isDisjoint(with: GAINService.coordinatorRoles),
                 "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
+                "agencyChoices": agencyChoices(try await directory.partnerAgencies()),
                 "asked": asked.map { r in
                     let partners = r.answers.filter { $0.result == "hit" }.map(\.agencyCode).joined(separator: ",")
                     return view([

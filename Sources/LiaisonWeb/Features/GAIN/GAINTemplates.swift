@@ -21,7 +21,7 @@ enum GAINTemplates {
           <div class="form-group"><label for="vehicle">Vehicle registration</label><input id="vehicle" name="vehicle" autocomplete="off"></div>
           <div class="form-group"><label for="company">Company name or registered number</label><input id="company" name="company"></div>
           </fieldset>
-          <div class="form-group"><label for="agencies">Agencies to ask (codes, separated by commas)</label><input id="agencies" name="agencies"></div>
+          \(Templates.checkboxes("agencies", "Agencies to ask", list: "agencyChoices"))
           <div class="form-group"><label for="purpose">Purpose (shown to any agency with a hit)</label><textarea id="purpose" name="purpose" rows="2"></textarea></div>
           <button class="button" type="submit">Ask</button>
         </form></details>{{/canAsk}}

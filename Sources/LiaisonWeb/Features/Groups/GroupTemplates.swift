@@ -13,7 +13,7 @@ enum GroupTemplates {
             <select id="{{name}}" name="{{name}}"><option value="">Any</option>{{#options}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
           </div>
           {{/filters}}
-          <div class="form-group"><label for="lead">Lead Responsible Officer (username)</label><input id="lead" name="lead" value="{{lead}}"></div>
+          \(Templates.select("lead", "Lead Responsible Officer", list: "leadChoices", blank: "Anyone"))
           <button class="button" type="submit">Filter</button>
         </form>
         <p>{{#canCreate}}<a class="button button--secondary" href="/ocgs/new">Add a group</a> {{/canCreate}}<a href="/assessments/due">Groups due for reassessment</a></p>
@@ -60,7 +60,7 @@ enum GroupTemplates {
         {{^hasLeadHistory}}<p>No appointments recorded in Liaison.</p>{{/hasLeadHistory}}
         {{#canEdit}}<form method="post" action="/ocgs/{{id}}/lead" class="inline-form" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-          <label for="leadUsername">Appoint a Lead Responsible Officer (username; empty to stand the current one down)</label> <input id="leadUsername" name="lead">
+          \(Templates.select("lead", "Appoint a Lead Responsible Officer", list: "officerChoices", blank: "No one: stand the current one down"))
           <button class="button button--secondary" type="submit">Appoint</button>
         </form>{{/canEdit}}
         <h2>Members</h2>

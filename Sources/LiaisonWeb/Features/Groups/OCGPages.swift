@@ -100,6 +100,9 @@ struct OCGPages {
             "ocgs", title: "Organised crime groups",
             context: view([
                 "query": try RequestReading.text("q", request), "lead": lead,
+                "leadChoices": officerChoices(
+                    try await directory.officers(), agencies: try await directory.agencyNames(codes: true),
+                    selected: lead),
                 "filters": OCGsAPI.filters.map { f -> [String: Any] in
                     [
                         "name": f.name, "label": filterLabels[f.name] ?? f.name,
@@ -155,6 +158,9 @@ struct OCGPages {
         page["hasLeadHistory"] = !(d.leadHistory ?? []).isEmpty
         page["csrf"] = context.identity?.csrfToken ?? ""
         page["leadProblem"] = FormProblem(query: request.uri.queryParameters["leadProblem"])
+        page["officerChoices"] = officerChoices(
+            try await directory.officers(), agencies: try await directory.agencyNames(codes: true),
+            selected: d.leadHistory?.last(where: { $0.to == nil })?.username)
         let assessments = try await groups.assessments(ocg.id, by: user, request: context.request)
         page.merge(
             POIPages.assessmentView(

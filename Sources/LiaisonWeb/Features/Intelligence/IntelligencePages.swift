@@ -147,8 +147,7 @@ struct IntelligencePages {
                 version: Int(form["version"]), action: text("action"), grading: Self.grading(form),
                 reviewDate: text("reviewDate"),
                 note: text("note"), sanitisedText: text("sanitisedText"),
-                agencies: text("agencies")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter
-                { !$0.isEmpty },
+                agencies: form.codes("agencies").isEmpty ? nil : form.codes("agencies"),
                 sanitisedVersion: text("sanitisedVersion").flatMap(Int.init), conditions: text("sendConditions"))
             if input.action == "read" { throw LiaisonError.invalid("action", "is not a step of the report") }
             do {

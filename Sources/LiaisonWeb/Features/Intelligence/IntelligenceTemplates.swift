@@ -104,7 +104,7 @@ enum IntelligenceTemplates {
         {{#canSend}}<details class="panel"><summary>Send to partner agencies</summary>
         <form method="post" action="/intelligence/{{id}}/steps" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="action" value="disseminate">
-          <div class="form-group"><label for="agencies">Agencies (codes, separated by commas)</label><input id="agencies" name="agencies"></div>
+          \(Templates.checkboxes("agencies", "Send to", list: "agencyChoices"))
           <div class="form-group"><label for="sanitisedVersion">Sanitised version number (leave empty to send the original)</label><input id="sanitisedVersion" name="sanitisedVersion" inputmode="numeric"></div>
           <div class="form-group"><label for="sendConditions">Further conditions</label><input id="sendConditions" name="sendConditions"></div>
           <button class="button button--secondary" type="submit">Send</button>

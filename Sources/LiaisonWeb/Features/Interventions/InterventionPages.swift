@@ -19,8 +19,7 @@ struct InterventionPages {
             let back = target.kind == "ocg" ? "/ocgs/\(target.id)" : "/pois/\(target.id)"
             let input = InterventionInput(
                 target: target, category: form["category"], tactic: form["tactic"],
-                partners: form["partners"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter
-                { !$0.isEmpty },
+                partners: form.codes("partners").filter { !$0.isEmpty },
                 dueDate: form["dueDate"], operation: form["operation"].isEmpty ? nil : form["operation"],
                 description: form["description"])
             do {
@@ -91,8 +90,10 @@ struct InterventionPages {
             target, by: user, request: context.request)
         let reference = try await directory.reference()
         let people = try await directory.people()
+        let partners = agencyChoices(try await directory.partnerAgencies())
         return (
             view([
+                "agencyChoices": partners,
                 "interventions": found.map { row($0, reference: reference, people: people) },
                 "hasInterventions": !found.isEmpty,
                 "subjectToAction": value

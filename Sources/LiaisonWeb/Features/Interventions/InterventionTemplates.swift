@@ -20,7 +20,7 @@ enum InterventionTemplates {
           <div class="form-group"><label for="category">4P category</label><select id="category" name="category">{{#categories}}<option value="{{code}}">{{label}}</option>{{/categories}}</select></div>
           <div class="form-group"><label for="tactic">Tactic</label><select id="tactic" name="tactic">{{#tactics}}<option value="{{code}}">{{label}}</option>{{/tactics}}</select></div>
           \(Templates.dateInput("dueDate", "Due"))
-          <div class="form-group"><label for="partners">Partner agencies (codes, comma-separated)</label><input id="partners" name="partners"></div>
+          \(Templates.checkboxes("partners", "Partner agencies", list: "agencyChoices"))
           <div class="form-group"><label for="operation">Multi-agency operation (name, if any)</label><input id="operation" name="operation"></div>
           <div class="form-group"><label for="description">What is planned</label><textarea id="description" name="description" rows="2"></textarea></div>
           <button class="button button--secondary" type="submit">Plan intervention</button>
@@ -97,7 +97,7 @@ enum InterventionTemplates {
         {{^hasBriefed}}<p>Nobody is briefed yet.</p>{{/hasBriefed}}
         {{#canBrief}}<form method="post" action="/operations/{{path}}/briefings" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="briefed" value="true">
-          <div class="form-group"><label for="username">Brief a member (username)</label><input id="username" name="username" autocomplete="off"></div>
+          \(Templates.select("username", "Brief an officer into the operation", list: "briefChoices", blank: "Choose an officer"))
           <button class="button button--secondary" type="submit">Brief member</button>
         </form>{{/canBrief}}{{/showBriefed}}
         <h2>Joint results</h2>
@@ -128,7 +128,7 @@ enum InterventionTemplates {
           <input type="hidden" name="_csrf" value="{{csrf}}">
           <div class="form-group"><label for="name">Name</label><span class="hint">For example OPERATION BASALT: letters, digits, spaces or hyphens</span><input id="name" name="name" value="{{form.name}}"></div>
           <div class="form-group"><label for="description">Purpose</label><textarea id="description" name="description" rows="2">{{form.description}}</textarea></div>
-          <div class="form-group"><label for="partners">Partner agencies (codes, separated by commas)</label><input id="partners" name="partners" value="{{form.partners}}"></div>
+          \(Templates.checkboxes("partners", "Partner agencies", list: "partnerChoices"))
           \(Templates.dateInput("startsOn", "Starts", values: "form"))
           \(Templates.dateInput("endsOn", "Ends", hint: "If known", values: "form"))
           <button class="button" type="submit">Set up operation</button>

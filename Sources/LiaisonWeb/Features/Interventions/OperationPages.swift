@@ -30,8 +30,7 @@ struct OperationPages {
             }
             let input = OperationInput(
                 name: form["name"], description: form["description"],
-                partners: form["partners"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter
-                { !$0.isEmpty },
+                partners: form.codes("partners").filter { !$0.isEmpty },
                 startsOn: form["startsOn"], endsOn: form["endsOn"])
             do {
                 let made = try await this.operations.create(input, by: user, request: context.request)
@@ -39,7 +38,8 @@ struct OperationPages {
             } catch let error as LiaisonError {
                 guard let problem = FormProblem(error) else { throw error }
                 let entered = [
-                    "name": form["name"], "description": form["description"], "partners": form["partners"],
+                    "name": form["name"], "description": form["description"],
+                    "partners": form.codes("partners").joined(separator: ","),
                     "startsOn-day": form["startsOn-day"], "startsOn-month": form["startsOn-month"],
                     "startsOn-year": form["startsOn-year"], "endsOn-day": form["endsOn-day"],
                     "endsOn-month": form["endsOn-month"], "endsOn-year": form["endsOn-year"],
@@ -89,6 +89,9 @@ struct OperationPages {
                 "hasItems": !found.isEmpty,
                 "canCreate": !user.roles.allSatisfy { !OperationService.plannerRoles.contains($0) },
                 "csrf": context.identity?.csrfToken ?? "", "problem": problem, "form": form,
+                "partnerChoices": agencyChoices(
+                    try await directory.partnerAgencies(),
+                    selected: (form["partners"] ?? "").split(separator: ",").map(String.init)),
             ]), identity: context.identity, section: "/operations", status: status)
     }
 
@@ -113,6 +116,11 @@ struct OperationPages {
                     ])
                 },
                 "showBriefed": seen.briefed != nil, "hasBriefed": !(seen.briefed ?? []).isEmpty,
+                "briefChoices": officerChoices(
+                    try await directory.officers().filter { officer in
+                        !(seen.briefed ?? []).contains { $0.username == officer.username }
+                    },
+                    agencies: Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.code) })),
                 "canBrief": seen.canBrief,
                 "briefed": (seen.briefed ?? []).map {
                     ["username": $0.username, "displayName": $0.displayName, "agency": agencies[$0.agency] ?? ""]

@@ -206,6 +206,7 @@ struct SubjectPages {
             ["code": $0.username, "label": $0.displayName, "selected": $0.id == user.id]
         }
         page["poiProblem"] = FormProblem(query: request.uri.queryParameters["poiProblem"])
+        page["agencyChoices"] = agencyChoices(try await directory.partnerAgencies())
         page["problem"] = problem
         page.merge(try await assets.panel(AssetTarget(kind: "subject", id: subject.id.rawValue), context: context)) {
             $1

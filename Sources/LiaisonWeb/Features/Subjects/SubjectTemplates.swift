@@ -78,7 +78,7 @@ enum SubjectTemplates {
         <p class="hint">It applies to each deportation case for this person, open now or opened later.</p>
         <form method="post" action="/subjects/{{id}}/interests" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}">
-          <div class="form-group"><label for="agencyCode">Agency code (caseworkers recording another agency's email; leave empty for your own)</label><input id="agencyCode" name="agencyCode"></div>
+          \(Templates.select("agencyCode", "Agency", list: "agencyChoices", blank: "Your own agency", hint: "Caseworkers recording another agency's email choose that agency"))
           <div class="form-group"><label for="interestReason">Reason</label><textarea id="interestReason" name="reason" rows="2"></textarea></div>
           <div class="form-group"><label for="confiscation">Confiscation proceedings or order, if any</label><input id="confiscation" name="confiscation"></div>
           <div class="form-group"><label for="contact">Contact point</label><input id="contact" name="contact"></div>
