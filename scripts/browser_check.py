@@ -34,6 +34,7 @@ AXE = open(os.path.join(importlib.util.find_spec("axe_playwright_python").submod
 USERNAMES = re.compile(
     r"(?<![\w@.-])(nca|hocc|nwrocu|serocu|mps|gmp|psos|psni|hmrc|bf|glaa|mcc|nts|exbank)\.[a-z]+(?![\w@.-])")
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
+ISO_DAY = re.compile(r"(?<![\w/-])\d{4}-\d{2}-\d{2}(?![\w/-])")
 axe_runs = 0
 
 
@@ -70,6 +71,8 @@ def scan(step, expected=()):
     if "/admin/users" not in driver.current_url:  # account administration shows usernames
         for found in sorted({m.group(0) for m in USERNAMES.finditer(shown)})[:3]:
             failures.append(f"{step}: a username is shown to the reader: {found}")
+    for found in sorted(set(ISO_DAY.findall(shown)))[:3]:
+        failures.append(f"{step}: a date is shown as yyyy-mm-dd, not in words: {found}")
     broken = driver.execute_script(
         "return [...document.querySelectorAll('.error-summary a[href^=\"#\"]')]"
         ".map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(id));")
@@ -123,7 +126,7 @@ def shape(href):
     return path + ("?" + keys if keys else "")
 
 
-SKIP = re.compile(r"^/(api/|metrics|assets/|logout)|export|\.csv")
+SKIP = re.compile(r"^/(api/|metrics|assets/|logout)|export|\.csv|format=")
 crawled_shapes = set()  # page kinds axe-core has checked at both widths, whoever was signed in
 crawled_pages = 0
 errored = set()  # page kinds whose first form has been sent
@@ -575,5 +578,5 @@ if failures:
 print(
     f"Browser check passed: all {len(steps) + 1} steps and {crawled_pages} pages reached by following links as 8 "
     f"users ({len(crawled_shapes)} kinds of page; {len(refused_forms)} forms sent empty or as shown and refused, "
-    f"their errors checked too): no HTTP or console errors, no record IDs or usernames shown, "
+    f"their errors checked too): no HTTP or console errors, no record IDs, usernames or yyyy-mm-dd dates shown, "
     f"axe-core clean on {axe_runs} runs at 1280 and 375 px, nothing wider than 375 px.")

@@ -468,7 +468,7 @@ public struct CaseService: Sendable {
             subjectID: subject, agencyID: agency.id, agencyCode: agency.code,
             reason: "Confiscation order of £\(String(format: "%.2f", order.amount)) to be satisfied",
             confiscation:
-                "Confiscation order \(order.reference.isEmpty ? "" : order.reference + " ")at \(order.court), made \(order.madeOn)",
+                "Confiscation order \(order.reference.isEmpty ? "" : order.reference + " ")at \(order.court), made \(DateFormats.words(order.madeOn))",
             contact: user.email, via: .api, registeredAt: now, registeredBy: user.username)
         try await store.insertSubjectInterest(interest)
         for c in try await store.deportationCases(subject: subject) {

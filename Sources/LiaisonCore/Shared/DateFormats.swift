@@ -17,4 +17,10 @@ public enum DateFormats {
     public static func day(_ date: Date) -> String { date.formatted(dayStyle) }
     /// The start (UTC) of the day `text` names as yyyy-mm-dd, or nil.
     public static func day(_ text: String) -> Date? { try? dayStyle.parse(text) }
+
+    /// A yyyy-MM-dd day in words, as people write it ("1 June 2026"); anything else as given.
+    public static func words(_ text: String) -> String {
+        day(text).map { $0.formatted(.dateTime.day().month(.wide).year().locale(Locale(identifier: "en_GB"))) }
+            ?? text
+    }
 }

@@ -227,8 +227,8 @@ func officerChoices(_ users: [User], agencies: [AgencyID: String], selected: Str
     }
 }
 
-/// A yyyy-MM-dd day as pages show it: "27 March 2027"; anything else as given.
-func displayDay(_ value: String) -> String { displayBirth(value) }
+/// A yyyy-MM-dd day as pages show it: "27 March 2027"; anything else as given; nil as nil.
+func displayDay(_ value: String?) -> String? { value.map(displayBirth) }
 
 /// Dates of birth for a page, joined.
 func displayBirths(_ values: [String]) -> String { values.map(displayBirth).joined(separator: ", ") }

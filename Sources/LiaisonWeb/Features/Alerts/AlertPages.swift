@@ -199,7 +199,7 @@ struct AlertPages {
             "title": a.title, "category": reference.label(a.category, in: "alert-category"), "issuer": a.issuer,
             "summary": a.summary, "guidance": a.guidance,
             "sectors": a.sectors.map { reference.label($0, in: "industry-sector") }.joined(separator: ", "),
-            "expires": a.expiresOn, "status": a.status.rawValue,
+            "expires": displayDay(a.expiresOn), "status": a.status.label,
             "published": a.publishedAt.map(displayTime), "withdrawnReason": a.withdrawnReason,
             "indicators": a.indicators.map { view(["kind": $0.kind, "value": $0.value, "note": $0.note]) },
             "hasIndicators": !a.indicators.isEmpty,

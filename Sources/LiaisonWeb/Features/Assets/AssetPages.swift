@@ -34,7 +34,7 @@ struct AssetPages {
         return view([
             "assets": found.map { o in
                 view([
-                    "id": o.id.rawValue, "power": o.power.label, "court": o.court, "madeOn": o.madeOn,
+                    "id": o.id.rawValue, "power": o.power.label, "court": o.court, "madeOn": displayDay(o.madeOn),
                     "amount": Self.money(o.amount), "status": o.status,
                     "collected": o.collected > 0 ? Self.money(o.collected) : nil,
                 ])
@@ -173,7 +173,8 @@ struct AssetPages {
         let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
         let receipts = try await assets.shares(of: o)
         var page = view([
-            "id": o.id.rawValue, "power": o.power.label, "court": o.court, "reference": o.reference, "madeOn": o.madeOn,
+            "id": o.id.rawValue, "power": o.power.label, "court": o.court, "reference": o.reference,
+            "madeOn": displayDay(o.madeOn),
             "amountLabel": o.power.amountLabel,
             "amount": Self.money(o.amount), "status": o.status, "collected": Self.money(o.collected),
             "outstanding": o.outstanding.map(Self.money),
@@ -183,20 +184,21 @@ struct AssetPages {
             "confiscation": o.confiscation.map { t in
                 [
                     "benefit": Self.money(t.benefit), "available": Self.money(t.available),
-                    "compensation": Self.money(t.compensation), "timeToPay": t.timeToPay,
+                    "compensation": Self.money(t.compensation), "timeToPay": displayDay(t.timeToPay),
                     "defaultSentence": "\(t.defaultSentenceMonths) months",
                 ]
             },
             "events": o.events.map { e in
                 view([
-                    "kind": e.kind, "date": e.date, "amount": e.amount.map(Self.money), "until": e.until,
+                    "kind": e.kind, "date": displayDay(e.date), "amount": e.amount.map(Self.money),
+                    "until": displayDay(e.until),
                     "note": e.note, "by": people.name(e.recordedBy),
                 ])
             },
             "hasEvents": !o.events.isEmpty,
             "receipts": receipts.map { r in
                 [
-                    "date": r.event.date, "amount": Self.money(r.event.amount ?? 0),
+                    "date": displayDay(r.event.date), "amount": Self.money(r.event.amount ?? 0),
                     "shares": r.shares.map { s in
                         [
                             "part": s.part,
@@ -232,7 +234,8 @@ struct AssetPages {
             context: view([
                 "versions": schemes.map { s in
                     [
-                        "version": String(s.version), "effectiveFrom": s.effectiveFrom, "current": s == current,
+                        "version": String(s.version), "effectiveFrom": displayDay(s.effectiveFrom),
+                        "current": s == current,
                         "shares": IncentiveScheme.parts.map {
                             ["part": $0, "percent": PerformanceReport.number(s.shares[$0] ?? 0)]
                         },

@@ -141,7 +141,7 @@ struct OCGPages {
                 guard let subject = visible[m.subjectID] else { return nil }
                 return view([
                     "id": m.subjectID.rawValue, "name": subject.displayName,
-                    "role": reference.label(m.role, in: "ocg-role"), "from": m.from, "to": m.to,
+                    "role": reference.label(m.role, in: "ocg-role"), "from": displayDay(m.from), "to": displayDay(m.to),
                 ])
             },
             "hasMembers": !ocg.members.isEmpty,
@@ -229,7 +229,7 @@ struct OCGPages {
                     ))
             }
         }
-        return events.sorted { $0.day > $1.day }.map { ["day": $0.day, "what": $0.what] }
+        return events.sorted { $0.day > $1.day }.map { ["day": displayBirth($0.day), "what": $0.what] }
     }
 
     func save(_ request: Request, _ context: LiaisonRequestContext, id: OCGID?) async throws -> Response {

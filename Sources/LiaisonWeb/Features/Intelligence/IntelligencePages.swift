@@ -46,7 +46,8 @@ struct IntelligencePages {
                             "hasHits": !result.items.isEmpty,
                             "hits": result.items.map { h in
                                 [
-                                    "id": h.id.rawValue, "date": h.infoDate, "grade": h.grade, "status": h.status,
+                                    "id": h.id.rawValue, "date": displayDay(h.infoDate), "grade": h.grade,
+                                    "status": h.status,
                                     "snippet": h.snippet,
                                 ]
                             },
@@ -66,7 +67,8 @@ struct IntelligencePages {
                 context: view([
                     "items": found.map { r in
                         view([
-                            "id": r.id.rawValue, "date": r.infoDate, "grade": r.gradeLabel, "status": r.status,
+                            "id": r.id.rawValue, "date": displayDay(r.infoDate), "grade": r.gradeLabel,
+                            "status": r.status,
                             "text": String(r.text.prefix(140)),
                         ])
                     },
@@ -122,7 +124,7 @@ struct IntelligencePages {
                     "items": items.map { r in
                         view([
                             "id": r.reportID.rawValue, "text": r.text, "grade": r.grade, "conditions": r.conditions,
-                            "date": r.infoDate, "sentBy": r.dissemination.sentBy,
+                            "date": displayDay(r.infoDate), "sentBy": r.dissemination.sentBy,
                             "sentAt": displayTime(r.dissemination.sentAt),
                             "read": r.dissemination.readAt.map(displayTime),
                             "marking": r.marking.classification.rawValue,
@@ -199,7 +201,7 @@ struct IntelligencePages {
         let supervisor = user.roles.contains(.supervisor) && user.agencyID == r.meta.owningAgencyID
         let share = AccessPolicy.decide(user, .share, r.meta, kind: IntelligenceService.kind)
         var page = view([
-            "id": r.id.rawValue, "text": r.text, "date": r.infoDate, "place": r.place, "status": r.status,
+            "id": r.id.rawValue, "text": r.text, "date": displayDay(r.infoDate), "place": r.place, "status": r.status,
             "grade": r.gradeLabel,
             "gradeDetail": r.grading.map {
                 "source \($0.source.label); \($0.assessment.label); handling \($0.handling.code.rawValue)"
@@ -217,7 +219,7 @@ struct IntelligencePages {
                     },
                 ])
             },
-            "linkedNames": r.linkedNames.joined(separator: ", "), "reviewDate": r.reviewDate,
+            "linkedNames": r.linkedNames.joined(separator: ", "), "reviewDate": displayDay(r.reviewDate),
             "sanitised": r.sanitised.map { ["n": String($0.id), "text": $0.text, "by": people.name($0.writtenBy)] },
             "hasSanitised": !r.sanitised.isEmpty,
             "sent": r.disseminations.map { d in

@@ -74,7 +74,8 @@ struct InterventionPages {
         view([
             "id": i.id.rawValue, "category": i.category.rawValue.capitalized,
             "tactic": reference.label(i.tactic, in: "intervention-tactic"),
-            "owner": people.name(i.owner), "due": i.dueDate, "status": i.status, "completedOn": i.completedOn,
+            "owner": people.name(i.owner), "due": displayDay(i.dueDate), "status": i.status,
+            "completedOn": displayDay(i.completedOn),
             "operation": i.operation,
             "outcomes": String(i.outcomes.count), "description": i.description,
         ])
@@ -97,10 +98,10 @@ struct InterventionPages {
                 "interventions": found.map { row($0, reference: reference, people: people) },
                 "hasInterventions": !found.isEmpty,
                 "subjectToAction": value
-                    ? "Yes: subject to action between \(from) and \(to)"
+                    ? "Yes: subject to action between \(displayBirth(from)) and \(displayBirth(to))"
                         + (because.map { " (\(reference.label($0.tactic, in: "intervention-tactic")), \($0.status))" }
                             ?? "")
-                    : "No: no completed intervention or outcome between \(from) and \(to)",
+                    : "No: no completed intervention or outcome between \(displayBirth(from)) and \(displayBirth(to))",
                 "actionRule": String(interventions.rule.version), "targetKind": target.kind, "targetID": target.id,
                 "canPlan": AccessPolicy.decideCreate(user, marking: .official).allowed, "interventionProblem": problem,
                 "categories": FourP.allCases.map { ["code": $0.rawValue, "label": $0.rawValue.capitalized] },
@@ -136,7 +137,7 @@ struct InterventionPages {
                 "impacts": reference.list("impact-level").map { ["code": $0.code, "label": $0.label] },
                 "outcomeRows": i.outcomes.map { o in
                     view([
-                        "kind": reference.label(o.kind, in: "outcome-kind"), "date": o.date,
+                        "kind": reference.label(o.kind, in: "outcome-kind"), "date": displayDay(o.date),
                         "quantity": Self.number(o.quantity), "unit": o.unit,
                         "commodity": o.commodity, "purity": o.purity.map { Self.number($0) + "%" }, "place": o.place,
                         "route": o.route,

@@ -83,7 +83,7 @@ struct OperationPages {
                 "items": found.map {
                     [
                         "name": $0.name, "path": Self.path($0.name), "lead": agencies[$0.leadAgency] ?? "",
-                        "startsOn": $0.startsOn, "endsOn": $0.endsOn ?? "running",
+                        "startsOn": displayDay($0.startsOn), "endsOn": $0.endsOn.map(displayDay) ?? "running",
                     ]
                 },
                 "hasItems": !found.isEmpty,
@@ -112,7 +112,8 @@ struct OperationPages {
                     view([
                         "description": o.description, "lead": agencies[o.leadAgency],
                         "partners": o.partnerAgencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", "),
-                        "startsOn": o.startsOn, "endsOn": o.endsOn, "createdBy": people.name(o.createdBy),
+                        "startsOn": displayDay(o.startsOn), "endsOn": displayDay(o.endsOn),
+                        "createdBy": people.name(o.createdBy),
                     ])
                 },
                 "showBriefed": seen.briefed != nil, "hasBriefed": !(seen.briefed ?? []).isEmpty,

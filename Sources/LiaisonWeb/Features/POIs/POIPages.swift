@@ -191,7 +191,7 @@ struct POIPages {
             matrices.append(
                 view([
                     "kind": kind, "title": title, "version": String(current.version),
-                    "effectiveFrom": current.effectiveFrom,
+                    "effectiveFrom": displayDay(current.effectiveFrom),
                     "factors": current.factors.map {
                         view([
                             "label": $0.label, "weight": String($0.weight),

@@ -122,7 +122,8 @@ struct ReportPages {
             }
             page.merge(
                 view([
-                    "report": true, "periodName": scope.period.name, "from": scope.period.from, "to": scope.period.to,
+                    "report": true, "periodName": scope.period.name, "from": displayDay(scope.period.from),
+                    "to": displayDay(scope.period.to),
                     "previousName": report.previous.name,
                     "groups": Self.measureGroups(report.measures), "charts": Self.charts(report.charts),
                     "routes": report.routesDisrupted.joined(separator: ", "),

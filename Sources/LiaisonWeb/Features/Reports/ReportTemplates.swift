@@ -6,7 +6,7 @@ enum ReportTemplates {
 
     static let reportForm = """
         <form method="get" class="filters" novalidate>
-          <div class="form-group"><label for="period">Period</label><span class="hint">A financial year (2025-26), a quarter (2025-26-Q1) or dates (2026-01-01..2026-03-31)</span><input id="period" name="period" value="{{period}}"></div>
+          <div class="form-group"><label for="period">Period</label><span class="hint">A financial year, for example 2025-26, or a quarter of one, for example 2025-26-Q1</span><input id="period" name="period" value="{{period}}"></div>
           <div class="form-group"><label for="area">Area</label><select id="area" name="area"><option value="">All areas</option>{{#areas}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/areas}}</select></div>
           <div class="form-group"><label for="market">Priority (criminal market)</label><select id="market" name="market"><option value="">All markets</option>{{#markets}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/markets}}</select></div>
           <button class="button button--secondary" type="submit">Show</button>

@@ -153,7 +153,7 @@ struct SubjectPages {
                 let member = group.members.first { $0.subjectID == subject.id }
                 return view([
                     "id": group.id.rawValue, "name": group.details.name,
-                    "role": member.map { reference.label($0.role, in: "ocg-role") }, "from": member?.from,
+                    "role": member.map { reference.label($0.role, in: "ocg-role") }, "from": displayDay(member?.from),
                     "status": reference.label(group.details.status, in: "ocg-status"),
                 ])
             },
@@ -264,12 +264,12 @@ struct SubjectPages {
     }
 
     /// Likely matches as the form shows them.
-    static func matchViews(_ matches: [SubjectMatch]) -> [[String: Any]] {
+    static func matchViews(_ matches: [SubjectMatch], reference: ReferenceData) -> [[String: Any]] {
         matches.map { match in
             let d = match.subject.details
             let summary = [
-                d.datesOfBirth.first.map { "born \($0)" }, d.addresses.first?.postcode,
-                d.identifiers.first.map { "\($0.kind) \($0.value)" },
+                d.datesOfBirth.first.map { "born \(displayBirth($0))" }, d.addresses.first?.postcode,
+                d.identifiers.first.map { "\(reference.label($0.kind, in: "identifier-kind")) \($0.value)" },
             ]
             .compactMap { $0 }.joined(separator: " · ")
             return [
@@ -287,7 +287,7 @@ struct SubjectPages {
     ) -> Response {
         var context = errors.view
         context["hasMatches"] = !matches.isEmpty
-        context["matches"] = Self.matchViews(matches)
+        context["matches"] = Self.matchViews(matches, reference: reference)
         context["heading"] = id == nil ? "Add a subject" : "Edit subject"
         context["action"] = id.map { "/subjects/\($0)/edit" } ?? "/subjects/new"
         context["cancel"] = id.map { "/subjects/\($0)" } ?? "/subjects"
