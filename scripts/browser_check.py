@@ -361,13 +361,16 @@ try:
     check("05p-profile")
 
     # An intelligence report from a covert source, graded 1B with conditions, and submitted for assessment.
-    driver.get(f"{base}/intelligence/new")
+    # Written from the person's page, so the report is about them; a vehicle it mentions is linked too.
+    driver.get(f"{base}/subjects/{subject}")
+    driver.find_element(By.LINK_TEXT, "Write an intelligence report about this person").click()
+    wait.until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Write an intelligence report"))
     driver.find_element(By.ID, "text").send_keys("The subject collects cash from a Salford address on Fridays.")
     fill_date("infoDate", "2026-09-01")
     Select(driver.find_element(By.ID, "sourceKind")).select_by_value("covert")
     driver.find_element(By.ID, "sourceDescription").send_keys("Registered source")
     driver.find_element(By.ID, "covertReference").send_keys("CHIS-0042")
-    driver.find_element(By.ID, "links").send_keys(f"subject: {subject}\nvehicle: MX19 ABC")
+    driver.find_element(By.ID, "links").send_keys("vehicle: MX19 ABC")
     Select(driver.find_element(By.ID, "gradeSource")).select_by_value("1")
     Select(driver.find_element(By.ID, "gradeAssessment")).select_by_value("B")
     Select(driver.find_element(By.ID, "handling")).select_by_value("C")

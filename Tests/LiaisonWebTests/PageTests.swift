@@ -321,6 +321,44 @@ struct PageTests {
         }
     }
 
+    @Test("an intelligence report written from a person's page is about them by name; what it mentions is linked too")
+    func intelligenceAbout() async throws {
+        let harness = try await WebHarness()
+        let subject = harness.readable(by: "nca.analyst") { _ in true }
+        try await harness.run { client in
+            let (session, csrf) = try await signIn(client, "nca.analyst")
+            let headers: HTTPFields = [.cookie: session]
+            let page = try await client.execute(uri: "/subjects/\(subject.id)", method: .get, headers: headers)
+            #expect(page.text.contains(#"href="/intelligence/new?subject=\#(subject.id)""#))
+            let form = try await client.execute(
+                uri: "/intelligence/new?subject=\(subject.id)", method: .get, headers: headers)
+            #expect(form.text.contains("<p>\(subject.displayName)</p>"))
+            #expect(form.text.contains(#"name="aboutID" value="\#(subject.id)""#))
+            #expect(!form.text.contains("kind: value"))
+            // A record nobody may read is not offered.
+            let unknown = try await client.execute(
+                uri: "/intelligence/new?subject=\(UUID().uuidString.lowercased())", method: .get, headers: headers)
+            #expect(!unknown.text.contains(#"name="aboutID""#))
+            let saved = try await client.execute(
+                uri: "/intelligence", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(
+                    string: "_csrf=\(csrf)&text=Seen+at+the+depot&infoDate-day=1&infoDate-month=9&infoDate-year=2026"
+                        + "&sourceKind=agency&sourceDescription=Surveillance&classification=OFFICIAL"
+                        + "&aboutKind=subject&aboutID=\(subject.id)&links=Vehicle%3A+MX19+ABC"))
+            #expect(saved.status == .seeOther)
+            let id = try #require(saved.headers[.location]).dropFirst("/intelligence/".count).prefix { $0 != "?" }
+            let api = try await client.execute(uri: "/api/v1/intelligence/\(id)", method: .get, headers: headers)
+            let links = try #require(
+                (try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [String: Any])?["links"]
+                    as? [[String: String]])
+            #expect(links.contains { $0["kind"] == "subject" && $0["value"] == subject.id.rawValue })
+            #expect(links.contains { $0["kind"] == "vehicle" && $0["value"] == "MX19 ABC" })
+            let shown = try await client.execute(uri: "/intelligence/\(id)", method: .get, headers: headers)
+            #expect(shown.text.contains(subject.displayName) && shown.text.contains("1 September 2026"))
+        }
+    }
+
     @Test("unknown pages and records get a page, not a stack trace")
     func errorPages() async throws {
         let harness = try await WebHarness()

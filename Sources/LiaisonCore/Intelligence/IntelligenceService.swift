@@ -369,6 +369,12 @@ public struct IntelligenceService: Sendable {
         }
     }
 
+    /// What a record a new report will be about is called (a person's or group's name, a case's reference), if the
+    /// user may read it.
+    public func title(kind: String, id: String, by user: User) async throws -> String? {
+        try await References(store: store).titles([(kind, id)], readableBy: user)[id]
+    }
+
     /// What the report's record links are called (a person's or group's name, a case's reference), for the records
     /// `user` may read.
     public func linkTitles(_ report: IntelReport, by user: User) async throws -> [String: String] {

@@ -76,13 +76,19 @@ struct IntelligencePages {
                     "canWrite": !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
                 ]), identity: context.identity, section: "/intelligence")
         }
-        routes.page(.get, "/intelligence/new", access: .roles(IntelligenceService.authorRoles)) { _, context in
+        routes.page(.get, "/intelligence/new", access: .roles(IntelligenceService.authorRoles)) { request, context in
             if Set(try context.user().roles).isDisjoint(with: IntelligenceService.authorRoles) {
                 throw LiaisonError.forbidden(
                     reason:
                         "only intelligence officers, analysts, financial investigators and supervisors write reports")
             }
-            return this.form(context: context)
+            // Opened from a person's, group's or case's page: the report is about that record.
+            let about = ["subject", "ocg", "case"].compactMap { kind in
+                request.uri.queryParameters[Substring(kind)].map {
+                    "aboutKind=\(kind)&aboutID=\(urlEncode(String($0)))"
+                }
+            }.first
+            return try await this.form(context: context, entered: about.map(FormData.init))
         }
         routes.page(.post, "/intelligence", access: .roles(IntelligenceService.authorRoles)) { request, context in
             let form = try await FormData.read(request)
@@ -92,11 +98,19 @@ struct IntelligencePages {
                     reason:
                         "only intelligence officers, analysts, financial investigators and supervisors write reports")
             }
-            let links = form["links"].split(whereSeparator: \.isNewline).compactMap { line -> IntelLink? in
-                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                return parts.count == 2
-                    ? IntelLink(kind: parts[0], value: parts[1]) : IntelLink(kind: "", value: String(line))
-            }
+            let about = form["aboutKind"].isEmpty ? [] : [IntelLink(kind: form["aboutKind"], value: form["aboutID"])]
+            let links =
+                about
+                + form["links"].split(whereSeparator: \.isNewline).compactMap { line -> IntelLink? in
+                    let parts = line.split(separator: ":", maxSplits: 1).map {
+                        $0.trimmingCharacters(in: .whitespaces).lowercased()
+                    }
+                    return parts.count == 2
+                        ? IntelLink(
+                            kind: parts[0],
+                            value: line.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces))
+                        : IntelLink(kind: "", value: String(line))
+                }
             let input = IntelReportInput(
                 text: form["text"], infoDate: form["infoDate"], place: form["place"].isEmpty ? nil : form["place"],
                 source: IntelSource(
@@ -113,7 +127,8 @@ struct IntelligencePages {
                         error, labels: ["infoDate": "Date of the information", "source": "Source"],
                         anchors: ["source": "sourceKind", "grading": "gradeSource", "marking": "classification"])
                 else { throw error }
-                return this.form(context: context, problem: problem, entered: form, status: .unprocessableContent)
+                return try await this.form(
+                    context: context, problem: problem, entered: form, status: .unprocessableContent)
             }
         }
         routes.page(.get, "/intelligence/received", access: .signedIn) { request, context in
@@ -171,13 +186,22 @@ struct IntelligencePages {
     func form(
         context: LiaisonRequestContext, problem: FormProblem? = nil, entered: FormData? = nil,
         status: HTTPResponse.Status = .ok
-    ) -> Response {
+    ) async throws -> Response {
         var values: [String: String] = [:]
         for field in [
             "text", "infoDate-day", "infoDate-month", "infoDate-year", "place", "sourceDescription", "covertReference",
-            "links", "conditions",
+            "links", "conditions", "aboutKind", "aboutID",
         ] {
             values[field] = entered?[field]
+        }
+        // The record the report is about, by its name; one the user may not read is not offered.
+        if let kind = values["aboutKind"], let id = values["aboutID"], !kind.isEmpty,
+            let title = try await intelligence.title(kind: kind, id: id, by: try context.user())
+        {
+            values["aboutTitle"] = title
+        } else {
+            values["aboutKind"] = nil
+            values["aboutID"] = nil
         }
         var page = view([
             "csrf": context.identity?.csrfToken ?? "", "problem": problem, "form": values,

@@ -38,7 +38,9 @@ enum IntelligenceTemplates {
           <div class="form-group"><label for="sourceKind">Source</label><select id="sourceKind" name="sourceKind"><option value="agency">An agency</option><option value="partner">A partner</option><option value="covert">A covert source</option></select></div>
           <div class="form-group"><label for="sourceDescription">About the source</label><input id="sourceDescription" name="sourceDescription" value="{{form.sourceDescription}}"></div>
           <div class="form-group"><label for="covertReference">Covert source reference (shown only to your agency)</label><input id="covertReference" name="covertReference" autocomplete="off" value="{{form.covertReference}}"></div>
-          <div class="form-group"><label for="links">Links, one per line as kind: value</label><span class="hint">subject, ocg, case (by ID), address, phone, vehicle, account, company</span><textarea id="links" name="links" rows="3">{{form.links}}</textarea></div>
+          {{#form.aboutTitle}}<input type="hidden" name="aboutKind" value="{{form.aboutKind}}"><input type="hidden" name="aboutID" value="{{form.aboutID}}">
+          <div class="form-group"><p class="fieldset__legend">About</p><p>{{form.aboutTitle}}</p></div>{{/form.aboutTitle}}
+          <div class="form-group"><label for="links">Other things it mentions</label><span class="hint" id="links-hint">One a line: what it is, a colon, then its details. For example, vehicle: MX19 ABC. Addresses, phones, vehicles, accounts and companies can be linked; to link a person, a group or a case, write the report from its page.</span><textarea id="links" name="links" rows="3" aria-describedby="links-hint">{{form.links}}</textarea></div>
           <div class="form-group"><label for="classification">Protective marking</label><select id="classification" name="classification">{{#classifications}}<option value="{{code}}">{{code}}</option>{{/classifications}}</select></div>
           <fieldset class="panel"><legend>Grading (3x5x2): needed before the report is submitted</legend>{{> gradingFields}}</fieldset>
           <button class="button" type="submit">Save draft</button>

@@ -148,6 +148,7 @@ struct SubjectPages {
             "updatedAt": displayTime(subject.meta.updatedAt),
             "canEdit": AccessPolicy.decide(user, .update, subject.meta).allowed,
             "canCreate": AccessPolicy.decideCreate(user, marking: .official).allowed,
+            "canWriteIntel": !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
             "notice": request.uri.queryParameters["saved"] != nil ? "Subject saved." : nil,
             "groups": memberships.map { group -> [String: Any] in
                 let member = group.members.first { $0.subjectID == subject.id }

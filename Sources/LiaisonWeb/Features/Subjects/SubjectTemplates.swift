@@ -62,6 +62,7 @@ enum SubjectTemplates {
         {{#canEdit}}<div class="actions"><a class="button" href="/subjects/{{id}}/edit">Edit subject</a></div>{{/canEdit}}
         {{>problem}}
         {{#canOpenCase}}<p><a class="button button--secondary" href="/cases/new?subject={{id}}">Open a deportation case</a></p>{{/canOpenCase}}
+        {{#canWriteIntel}}<p><a href="/intelligence/new?subject={{id}}">Write an intelligence report about this person</a></p>{{/canWriteIntel}}
         {{#hasPois}}<p>Person of Interest: {{#pois}}<a href="/pois/{{id}}">{{agency}}, {{tier}}</a> {{/pois}}</p>{{/hasPois}}
         {{#canAdopt}}<details class="panel"{{#poiProblem}} open{{/poiProblem}}><summary>Adopt as a Person of Interest</summary>
         {{#poiProblem}}{{>problemSummary}}{{/poiProblem}}
