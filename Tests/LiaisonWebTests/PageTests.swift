@@ -359,6 +359,28 @@ struct PageTests {
         }
     }
 
+    @Test("an order refused for its terms says which, in words, each linked to its box")
+    func assetErrors() async throws {
+        let harness = try await WebHarness()
+        let subject = harness.readable(by: "nca.analyst") { _ in true }
+        try await harness.run { client in
+            let (session, csrf) = try await signIn(client, "nca.analyst")
+            let refused = try await client.execute(
+                uri: "/assets", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(
+                    string: "_csrf=\(csrf)&targetKind=subject&targetID=\(subject.id)&power=confiscation"
+                        + "&court=Leeds+Crown+Court&reference=T1&madeOn-day=1&madeOn-month=6&madeOn-year=2026"
+                        + "&amount=1000&benefit=5000&available=1000&compensation=-5"
+                        + "&timeToPay-day=1&timeToPay-month=1&timeToPay-year=2026&defaultSentenceMonths=6"))
+            #expect(refused.status == .unprocessableContent)
+            let summary = refused.text.components(separatedBy: "There is a problem").dropFirst().first ?? ""
+            #expect(summary.contains(##"<a href="#timeToPay">Time to pay must be a real date"##))
+            #expect(summary.contains(##"<a href="#benefit">The order&#39;s figures must not be negative</a>"##))
+            #expect(!summary.contains("confiscation.") && !summary.contains("yyyy"))
+        }
+    }
+
     @Test("unknown pages and records get a page, not a stack trace")
     func errorPages() async throws {
         let harness = try await WebHarness()

@@ -21,16 +21,17 @@ struct FormProblem {
 
     /// The refusal a form can explain; nil for errors the error pages handle. `labels` names a field where its
     /// words are not its name split at capitals (`expiresOn` reads "Expires on"), `anchors` the input it links to
-    /// where that is not its name.
+    /// where that is not its name; either is looked up by the field's whole path first
+    /// (`confiscation.timeToPay`), then by the input it is typed into (`confiscation`).
     init?(_ error: LiaisonError, labels: [String: String] = [:], anchors: [String: String] = [:]) {
         switch error {
         case .invalid(let fields):
             self.init(
                 items: fields.map { field in
                     let name = Self.inputName(field.field)
-                    let label = labels[name] ?? Self.words(name)
+                    let label = labels[field.field] ?? labels[name] ?? Self.words(name)
                     let reason = Self.reason(field.reason)
-                    return Item(anchor: anchors[name] ?? name, message: "\(label) \(reason)")
+                    return Item(anchor: anchors[field.field] ?? anchors[name] ?? name, message: "\(label) \(reason)")
                 })
         case .conflict(_, let reason): self.init(reason)
         case .staleVersion: self.init("Someone else changed it meanwhile: here it is as it stands now")

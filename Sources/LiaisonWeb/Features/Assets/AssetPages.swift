@@ -83,7 +83,7 @@ struct AssetPages {
                 let made = try await this.assets.record(input, by: user, request: context.request)
                 return Response.redirect(to: "/assets/\(made.id)?saved=1")
             } catch let error as LiaisonError {
-                guard let problem = FormProblem(error) else { throw error }
+                guard let problem = FormProblem(error, labels: Self.labels, anchors: Self.anchors) else { throw error }
                 return try await this.form(
                     target: target, context: context, problem: problem, entered: form, status: .unprocessableContent)
             }
@@ -134,6 +134,20 @@ struct AssetPages {
             return Response.redirect(to: "/asset-recovery/scheme?saved=1")
         }
     }
+
+    /// The order form's fields in words, by the service's field paths.
+    static let labels = [
+        "madeOn": "Made or seized on", "amount": "Amount", "confiscation": "The order's",
+        "confiscation.compensation": "Compensation to victims", "confiscation.timeToPay": "Time to pay",
+        "confiscation.defaultSentenceMonths": "Default sentence", "agencies": "The agencies",
+        "reference": "Reference", "power": "Power",
+    ]
+
+    /// The inputs the order form's field paths are typed into.
+    static let anchors = [
+        "confiscation": "benefit", "confiscation.compensation": "compensation", "confiscation.timeToPay": "timeToPay",
+        "confiscation.defaultSentenceMonths": "defaultSentenceMonths", "agencies": "prosecution", "target": "power",
+    ]
 
     func form(
         target: AssetTarget, context: LiaisonRequestContext, problem: FormProblem? = nil, entered: FormData? = nil,
