@@ -1,14 +1,18 @@
 import Foundation
 import Logging
 import PostgresNIO
+import ServiceLifecycle
 
 /// The deployment store: PostgreSQL through a PostgresNIO connection pool.
 ///
-/// The pool runs in a task owned by this object; `close()` ends it.
+/// The server runs the pool as a service of its service group (`run()`, through ``SQLStore``), so it stops after
+/// the server and the delivery worker have finished with it. A command or a test, which has no service group, opens
+/// the database `standalone`: the pool then runs in a task owned by this object until `close()`.
 public final class PostgresDatabase: SQLDatabase {
     public let dialect = SQLDialect.postgres
     let client: PostgresClient
-    let runner: Task<Void, Never>
+    /// The task running the pool of a standalone database.
+    let runner: Task<Void, Never>?
     let logger: Logger
 
     /// Connects to `url` (`postgres://user:password@host:port/database?sslmode=disable|require`) and checks the
@@ -18,7 +22,7 @@ public final class PostgresDatabase: SQLDatabase {
     ///   (tests use one schema each so they can run side by side).
     public static func connect(
         url: String, schema: String? = nil, timeout: Duration = .seconds(10),
-        logger: Logger = Logger(label: "liaison.postgres")
+        logger: Logger = Logger(label: "liaison.postgres"), standalone: Bool = true
     ) async throws -> PostgresDatabase {
         var parsed = try PostgresURL(url)
         parsed.schema = schema
@@ -46,13 +50,18 @@ public final class PostgresDatabase: SQLDatabase {
         background.logLevel = .error
         return PostgresDatabase(
             client: PostgresClient(configuration: target.clientConfiguration(), backgroundLogger: background),
-            logger: logger)
+            logger: logger, standalone: standalone)
     }
 
-    init(client: PostgresClient, logger: Logger) {
+    init(client: PostgresClient, logger: Logger, standalone: Bool) {
         self.client = client
         self.logger = logger
-        self.runner = Task { await client.run() }
+        self.runner = standalone ? Task { await client.run() } : nil
+    }
+
+    public func run() async {
+        // A standalone database's pool is already running in its own task.
+        if runner != nil { try? await gracefulShutdown() } else { await client.run() }
     }
 
     public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
@@ -74,8 +83,8 @@ public final class PostgresDatabase: SQLDatabase {
     }
 
     public func close() async {
-        runner.cancel()
-        _ = await runner.result
+        runner?.cancel()
+        _ = await runner?.result
     }
 
     struct Transaction: SQLTransaction {

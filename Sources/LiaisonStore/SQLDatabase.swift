@@ -104,6 +104,9 @@ public protocol SQLDatabase: Sendable {
     var dialect: SQLDialect { get }
     func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow]
     func transaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T
+    /// The database's background work (PostgreSQL's connection pool) while a service group runs it: returns when
+    /// graceful shutdown begins or the task is cancelled.
+    func run() async
     func close() async
 }
 

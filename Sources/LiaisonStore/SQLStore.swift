@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonCore
 import LiaisonMatching
+import ServiceLifecycle
 
 /// The storage protocols implemented once in SQL, over either real database.
 ///
@@ -19,7 +20,18 @@ public struct SQLStore: LiaisonStore {
     public var dialect: SQLDialect { db.dialect }
 
     public func close() async { await db.close() }
+}
 
+/// The store as a service of the server's service group: it runs the database's background work (PostgreSQL's
+/// connection pool) until graceful shutdown, started before and stopped after the services that use it.
+extension SQLStore: Service {
+    public func run() async {
+        await db.run()
+        await db.close()
+    }
+}
+
+extension SQLStore {
     // MARK: Migrations
 
     public func migrate() async throws {

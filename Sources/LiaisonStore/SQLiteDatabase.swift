@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LiaisonCore
+import ServiceLifecycle
 import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode, read through a pool of readers, written by one writer.
@@ -69,6 +70,11 @@ public final class SQLiteDatabase: SQLDatabase {
             gate.release()
             throw error
         }
+    }
+
+    /// SQLite has no background work: this waits for graceful shutdown, then the service group closes the file.
+    public func run() async {
+        try? await gracefulShutdown()
     }
 
     public func close() async {

@@ -61,6 +61,15 @@ struct StoreOptions: ParsableArguments {
             throw CommandFailure(error.description)
         }
     }
+
+    /// The store, migrated already, for the server to run as one of its services.
+    func connect() async throws -> SQLStore {
+        do {
+            return try await StoreFactory.connect(databaseURL: resolvedDatabase, dataDir: resolvedDataDir)
+        } catch let error as StoreError {
+            throw CommandFailure(error.description)
+        }
+    }
 }
 
 /// Runs `body` with an open store and always closes it.
@@ -161,25 +170,28 @@ struct Serve: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let host = self.host ?? environment["LIAISON_HOST"] ?? "127.0.0.1"
         let port = self.port ?? environment["LIAISON_PORT"].flatMap(Int.init) ?? 8080
+        let tls = tlsCertificate.map { (certificate: $0, key: tlsKey!) }
+        let configuration = ServerConfiguration(
+            host: host, port: port, secureTransport: secureCookies, tls: tls, smtp: try relay(),
+            webhookHosts: allowedWebhookHosts(), metrics: try metrics(), secrets: try self.store.secrets())
+        do { try configuration.checkTLSFiles() } catch let error as ConfigurationError {
+            throw CommandFailure(error.description)
+        }
+        // The schema is brought up to date (and demo data added) first; then the store is connected again as a
+        // service of the application, which starts its connection pool before the worker and the server and stops
+        // it after them.
         try await withStore(store) { store in
             if demo { try await DemoCommand.seed(store, subjects: 5_000, ocgs: 300, seed: 2026, print: true) }
-            let tls = tlsCertificate.map { (certificate: $0, key: tlsKey!) }
-            let configuration = ServerConfiguration(
-                host: host, port: port, secureTransport: secureCookies, tls: tls, smtp: try relay(),
-                webhookHosts: allowedWebhookHosts(), metrics: try metrics(), secrets: try self.store.secrets())
-            do { try configuration.checkTLSFiles() } catch let error as ConfigurationError {
-                throw CommandFailure(error.description)
-            }
-            let app = try LiaisonApplication.build(
-                store: store, configuration: configuration, registry: registry, logger: logger)
-            print(
-                "Liaison is serving on \(tls == nil ? "http" : "https")://\(host):\(port) (store: \(self.store.describe))"
-            )
-            // Written to a file or a pipe, standard output is held in a buffer: the logins and the address are
-            // needed now, not when the server stops.
-            fflush(nil)
-            try await app.runService()
         }
+        let store = try await self.store.connect()
+        let app = try LiaisonApplication.build(
+            store: store, configuration: configuration, registry: registry, logger: logger, services: [store])
+        print(
+            "Liaison is serving on \(tls == nil ? "http" : "https")://\(host):\(port) (store: \(self.store.describe))")
+        // Written to a file or a pipe, standard output is held in a buffer: the logins and the address are
+        // needed now, not when the server stops.
+        fflush(nil)
+        try await app.runService()
     }
 
     /// The log level from `LIAISON_LOG_LEVEL` (trace, debug, info, notice, warning, error, critical); info if unset.

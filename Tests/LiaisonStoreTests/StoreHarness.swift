@@ -20,12 +20,26 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         try await open(named: String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)))
     }
 
+    /// The store of this kind named `token`, connected but neither migrated nor running: for a service group to run.
+    func connect(named token: String) async throws -> SQLStore {
+        switch self {
+        case .sqlite: try await StoreFactory.connect(databaseURL: nil, dataDir: Self.directory(token))
+        case .postgres:
+            try await StoreFactory.connect(
+                databaseURL: ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"]!, dataDir: "",
+                schema: "t_\(token)")
+        }
+    }
+
+    static func directory(_ token: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("liaison-test-\(token)").path
+    }
+
     /// The store of this kind named `token`: a new one the first time, the same data again after a restart.
     func open(named token: String) async throws -> SQLStore {
         switch self {
         case .sqlite:
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-test-\(token)").path
-            return try await StoreFactory.open(databaseURL: nil, dataDir: dir)
+            return try await StoreFactory.open(databaseURL: nil, dataDir: Self.directory(token))
         case .postgres:
             let url = ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"]!
             let store = SQLStore(database: try await PostgresDatabase.connect(url: url, schema: "t_\(token)"))

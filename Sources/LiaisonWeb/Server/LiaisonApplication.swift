@@ -6,6 +6,7 @@ import LiaisonCore
 import Logging
 import NIOSSL
 import Prometheus
+import ServiceLifecycle
 
 /// How the server listens and treats cookies.
 public struct ServerConfiguration: Sendable {
@@ -209,12 +210,14 @@ public enum LiaisonApplication {
 
     /// The whole application, ready to `runService()`: the web server, and the worker delivering the outbox and
     /// watching deadlines.
+    /// - Parameter services: run before the worker and the server and stopped after them, such as the store itself
+    ///   (its PostgreSQL connection pool).
     public static func build(
         store: any LiaisonStore, clock: any LiaisonClock = SystemClock(),
         configuration: ServerConfiguration = ServerConfiguration(),
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger = Logger(label: "liaison"), auditStore: (any AuditStore)? = nil,
-        deliveryWorker: Bool = true
+        deliveryWorker: Bool = true, services: [any Service] = []
     ) throws -> some ApplicationProtocol {
         let audit = AuditLog(store: auditStore ?? store, clock: clock)
         let (router, _) = try router(
@@ -234,7 +237,7 @@ public enum LiaisonApplication {
             router: router, server: server,
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
-            services: deliveryWorker ? [worker] : [], logger: logger)
+            services: services + (deliveryWorker ? [worker] : []), logger: logger)
     }
 }
 
