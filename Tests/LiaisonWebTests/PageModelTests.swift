@@ -38,8 +38,28 @@ struct PageModelTests {
             CaseCheckPage(
                 caption: "c", back: "/b", action: "/a", csrf: "x", version: "1",
                 rows: [.init(label: "l", value: "v")], hidden: [.init(name: "n", value: "v")], warning: "w"),
+            AlertFormPage(
+                csrf: "x", problem: Self.problem, form: ["title": "t"],
+                categories: [Option(code: "c", label: "l", selected: true)],
+                sectors: [Tick(code: "c", label: "l", checked: true)],
+                classifications: [Option(code: "OFFICIAL", label: "OFFICIAL", selected: true)]),
+            AlertAudiencesPage(
+                csrf: "x", notice: "n", problem: Self.problem,
+                items: [.init(code: "c", name: "n", sectors: [.init(org: "o", code: "c", label: "l", checked: true)])],
+                hasItems: true),
+            AlertPage(
+                id: "i", csrf: "x", notice: "n", problem: Self.problem, version: "1", title: "t", category: "c",
+                issuer: "NCA", summary: "s", guidance: "g", sectors: "s", expires: "e", status: "s", published: "p",
+                withdrawnReason: "w", indicators: [.init(kind: "k", value: "v", note: "n")], hasIndicators: true,
+                sourceIntel: "s", confined: true, acknowledged: "a",
+                acknowledgements: [.init(agency: "a", by: "b", at: "t")], hasAcknowledgements: true,
+                feedback: [.init(agency: "a", by: "b", at: "t", rating: "r", text: "t")], hasFeedback: true,
+                ratings: [.init(code: "c", label: "l")], canPublish: true, canWithdraw: true,
+                marking: MarkingTag(ProtectiveMarking(.secret))),
         ]
     }
+
+    static let problem = FormProblem(items: [.init(anchor: "a", message: "m")])
 
     /// Every name a template uses (`{{x}}`, `{{#x}}`, `{{^x}}`, `{{{x}}}`), its partials' included.
     static func names(in template: String) -> Set<String> {

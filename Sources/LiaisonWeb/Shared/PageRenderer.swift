@@ -136,14 +136,46 @@ func view(_ pairs: [String: Any?]) -> [String: Any] {
 }
 
 /// The tag for a protective marking: colour rises with the classification.
+struct MarkingTag {
+    let markingLabel: String
+    let markingClass: String
+    let highMarking: Bool
+
+    init(_ marking: ProtectiveMarking) {
+        markingLabel = marking.label
+        markingClass =
+            switch marking.classification {
+            case .official: "tag--grey"
+            case .officialSensitive: "tag--yellow"
+            case .secret, .topSecret: "tag--red"
+            }
+        highMarking = marking.classification >= .secret
+    }
+}
+
+/// ``MarkingTag`` for a page whose view model is still a dictionary.
 func markingView(_ marking: ProtectiveMarking) -> [String: Any] {
-    let cls =
-        switch marking.classification {
-        case .official: "tag--grey"
-        case .officialSensitive: "tag--yellow"
-        case .secret, .topSecret: "tag--red"
-        }
-    return ["markingLabel": marking.label, "markingClass": cls, "highMarking": marking.classification >= .secret]
+    let tag = MarkingTag(marking)
+    return ["markingLabel": tag.markingLabel, "markingClass": tag.markingClass, "highMarking": tag.highMarking]
+}
+
+/// One option of a select.
+struct Option {
+    let code: String
+    let label: String
+    let selected: Bool
+}
+
+/// One box of a group of checkboxes.
+struct Tick {
+    let code: String
+    let label: String
+    let checked: Bool
+}
+
+extension String {
+    /// The text, or nil when empty: a Mustache section shows for any string, the empty one included.
+    var nonEmpty: String? { isEmpty ? nil : self }
 }
 
 /// Formats a time for pages: "21 Sep 2026 14:05 UTC".
@@ -183,11 +215,18 @@ func fieldView(
 
 /// The protective markings `user` may give a record: only those their vetting reaches, so nobody makes a record
 /// they could not read back. `among` narrows the choice (industry alerts use a few).
+func markingOptions(
+    for user: User?, among markings: [Classification] = Classification.allCases, selected: String? = nil
+) -> [Option] {
+    markings.filter { marking in user.map { marking <= $0.vetting.maximumClassification } ?? false }
+        .map { Option(code: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == selected) }
+}
+
+/// ``markingOptions(for:among:selected:)`` for a page whose view model is still a dictionary.
 func markingChoices(
     for user: User?, among markings: [Classification] = Classification.allCases, selected: String? = nil
 ) -> [[String: Any]] {
-    markings.filter { marking in user.map { marking <= $0.vetting.maximumClassification } ?? false }
-        .map { ["code": $0.rawValue, "selected": $0.rawValue == selected] }
+    markingOptions(for: user, among: markings, selected: selected).map { ["code": $0.code, "selected": $0.selected] }
 }
 
 /// Nationalities by their country names from the reference list ("Russia", not "RUS").

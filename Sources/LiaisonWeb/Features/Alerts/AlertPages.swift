@@ -137,26 +137,24 @@ struct AlertPages {
     {
         let reference = try await directory.reference()
         let chosen = Set(values?.all("sectors") ?? [])
+        let model = AlertFormPage(
+            csrf: context.identity?.csrfToken ?? "", problem: problem,
+            form: values.map { f in
+                [
+                    "title", "summary", "guidance", "indicators", "expiresOn-day", "expiresOn-month", "expiresOn-year",
+                    "sourceIntel",
+                ].reduce(into: [String: String]()) { $0[$1] = f[$1] }
+            },
+            categories: reference.list("alert-category").map {
+                Option(code: $0.code, label: $0.label, selected: values?["category"] == $0.code)
+            },
+            sectors: reference.list("industry-sector").map {
+                Tick(code: $0.code, label: $0.label, checked: chosen.contains($0.code))
+            },
+            classifications: markingOptions(for: context.identity?.user, among: AlertService.markings))
         return pages.page(
-            "alertForm", title: "Write an industry alert",
-            context: view([
-                "csrf": context.identity?.csrfToken ?? "", "problem": problem,
-                "form": values.map { f in
-                    [
-                        "title", "summary", "guidance", "indicators", "expiresOn-day", "expiresOn-month",
-                        "expiresOn-year", "sourceIntel",
-                    ].reduce(
-                        into: [String: String]()
-                    ) { $0[$1] = f[$1] }
-                },
-                "categories": reference.list("alert-category").map {
-                    ["code": $0.code, "label": $0.label, "selected": values?["category"] == $0.code]
-                },
-                "sectors": reference.list("industry-sector").map {
-                    ["code": $0.code, "label": $0.label, "checked": chosen.contains($0.code)]
-                },
-                "classifications": markingChoices(for: context.identity?.user, among: AlertService.markings),
-            ]), identity: context.identity, section: "/alerts", status: problem == nil ? .ok : .unprocessableContent)
+            model, title: "Write an industry alert", identity: context.identity, section: "/alerts",
+            status: problem == nil ? .ok : .unprocessableContent)
     }
 
     func audiences(context: LiaisonRequestContext, notice: String? = nil, problem: FormProblem? = nil) async throws
@@ -165,23 +163,20 @@ struct AlertPages {
         let user = try context.user()
         let reference = try await directory.reference()
         let found = try await alerts.audiences(by: user, request: context.request)
+        let model = AlertAudiencesPage(
+            csrf: context.identity?.csrfToken ?? "", notice: notice, problem: problem,
+            items: found.map { a in
+                AlertAudiencesPage.Organisation(
+                    code: a.agencyCode, name: a.agencyName,
+                    sectors: reference.list("industry-sector").map {
+                        AlertAudiencesPage.Sector(
+                            org: a.agencyCode, code: $0.code, label: $0.label, checked: a.sectors.contains($0.code))
+                    })
+            },
+            hasItems: !found.isEmpty)
         return pages.page(
-            "alertAudiences", title: "Who receives industry alerts",
-            context: view([
-                "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
-                "items": found.map { a in
-                    [
-                        "code": a.agencyCode, "name": a.agencyName,
-                        "sectors": reference.list("industry-sector").map {
-                            [
-                                "org": a.agencyCode, "code": $0.code, "label": $0.label,
-                                "checked": a.sectors.contains($0.code),
-                            ]
-                        },
-                    ] as [String: Any]
-                },
-                "hasItems": !found.isEmpty,
-            ]), identity: context.identity, section: "/alerts", status: problem == nil ? .ok : .unprocessableContent)
+            model, title: "Who receives industry alerts", identity: context.identity, section: "/alerts",
+            status: problem == nil ? .ok : .unprocessableContent)
     }
 
     func show(
@@ -193,41 +188,131 @@ struct AlertPages {
         let a = try await alerts.get(id, by: user, request: context.request)
         let reference = try await directory.reference()
         let issuing = try await alerts.mayPublish(a.id, by: user)
-        var context2 = view([
-            "id": a.id.rawValue, "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
-            "version": String(a.version),
-            "title": a.title, "category": reference.label(a.category, in: "alert-category"), "issuer": a.issuer,
-            "summary": a.summary, "guidance": a.guidance,
-            "sectors": a.sectors.map { reference.label($0, in: "industry-sector") }.joined(separator: ", "),
-            "expires": displayDay(a.expiresOn), "status": a.status.label,
-            "published": a.publishedAt.map(displayTime), "withdrawnReason": a.withdrawnReason,
-            "indicators": a.indicators.map { view(["kind": $0.kind, "value": $0.value, "note": $0.note]) },
-            "hasIndicators": !a.indicators.isEmpty,
-            "sourceIntel": a.sourceIntel?.rawValue,
-            "confined": user.confinedToAlerts ? true : nil,
-            "acknowledged": a.acknowledgements.first.map {
+        let model = AlertPage(
+            id: a.id.rawValue, csrf: context.identity?.csrfToken ?? "", notice: notice, problem: problem,
+            version: String(a.version), title: a.title, category: reference.label(a.category, in: "alert-category"),
+            issuer: a.issuer, summary: a.summary, guidance: a.guidance.nonEmpty,
+            sectors: a.sectors.map { reference.label($0, in: "industry-sector") }.joined(separator: ", "),
+            expires: displayDay(a.expiresOn) ?? a.expiresOn, status: a.status.label,
+            published: a.publishedAt.map(displayTime), withdrawnReason: a.withdrawnReason?.nonEmpty,
+            indicators: a.indicators.map { .init(kind: $0.kind, value: $0.value, note: $0.note?.nonEmpty) },
+            hasIndicators: !a.indicators.isEmpty, sourceIntel: a.sourceIntel?.rawValue,
+            confined: user.confinedToAlerts,
+            acknowledged: a.acknowledgements.first.map {
                 "Acknowledged by \(people.name($0.by)), \(displayTime($0.at))"
             },
-            "acknowledgements": a.acknowledgements.map {
-                ["agency": $0.agencyCode, "by": people.name($0.by), "at": displayTime($0.at)]
+            acknowledgements: a.acknowledgements.map {
+                .init(agency: $0.agencyCode, by: people.name($0.by), at: displayTime($0.at))
             },
-            "hasAcknowledgements": !a.acknowledgements.isEmpty,
-            "feedback": a.feedback.map {
-                [
-                    "agency": $0.agencyCode, "by": people.name($0.by), "at": displayTime($0.at), "rating": $0.rating,
-                    "text": $0.text,
-                ]
+            hasAcknowledgements: !a.acknowledgements.isEmpty,
+            feedback: a.feedback.map {
+                .init(
+                    agency: $0.agencyCode, by: people.name($0.by), at: displayTime($0.at), rating: $0.rating,
+                    text: $0.text)
             },
-            "hasFeedback": !a.feedback.isEmpty,
-            "ratings": AlertFeedback.ratings.map {
-                ["code": $0, "label": $0.replacingOccurrences(of: "-", with: " ")]
-            },
-            "canPublish": issuing && a.status == .draft ? true : nil,
-            "canWithdraw": issuing && a.status == .published ? true : nil,
-        ])
-        for (key, value) in markingView(a.marking) { context2[key] = value }
-        return pages.page(
-            "alert", title: a.title, context: context2, identity: context.identity, section: "/alerts", status: status)
+            hasFeedback: !a.feedback.isEmpty,
+            ratings: AlertFeedback.ratings.map { .init(code: $0, label: $0.replacingOccurrences(of: "-", with: " ")) },
+            canPublish: issuing && a.status == .draft, canWithdraw: issuing && a.status == .published,
+            marking: MarkingTag(a.marking))
+        return pages.page(model, title: a.title, identity: context.identity, section: "/alerts", status: status)
+    }
+}
+
+/// The form for a new alert, or its refusal with what was typed.
+struct AlertFormPage: PageModel {
+    var template: String { "alertForm" }
+    var hasErrors: Bool { problem != nil }
+    let csrf: String
+    let problem: FormProblem?
+    /// What was typed, by input name (the date's boxes among them), when the form is shown again.
+    let form: [String: String]?
+    let categories: [Option]
+    let sectors: [Tick]
+    let classifications: [Option]
+}
+
+/// The private-sector organisations and the sectors each receives alerts for.
+struct AlertAudiencesPage: PageModel {
+    var template: String { "alertAudiences" }
+    var hasErrors: Bool { problem != nil }
+    let csrf: String
+    let notice: String?
+    let problem: FormProblem?
+    let items: [Organisation]
+    let hasItems: Bool
+
+    struct Organisation {
+        let code: String
+        let name: String
+        let sectors: [Sector]
+    }
+
+    struct Sector {
+        /// The organisation's code, which makes each checkbox's ID unique on the page.
+        let org: String
+        let code: String
+        let label: String
+        let checked: Bool
+    }
+}
+
+/// One alert: what it says, its indicators, and what the reader may do with it.
+struct AlertPage: PageModel {
+    var template: String { "alert" }
+    var hasErrors: Bool { problem != nil }
+    let id: String
+    let csrf: String
+    let notice: String?
+    let problem: FormProblem?
+    let version: String
+    let title: String
+    let category: String
+    let issuer: String
+    let summary: String
+    let guidance: String?
+    let sectors: String
+    let expires: String
+    let status: String
+    let published: String?
+    let withdrawnReason: String?
+    let indicators: [Indicator]
+    let hasIndicators: Bool
+    let sourceIntel: String?
+    /// The reader is a private-sector user, who acknowledges and gives feedback.
+    let confined: Bool
+    let acknowledged: String?
+    let acknowledgements: [Acknowledgement]
+    let hasAcknowledgements: Bool
+    let feedback: [Feedback]
+    let hasFeedback: Bool
+    let ratings: [Rating]
+    let canPublish: Bool
+    let canWithdraw: Bool
+    let marking: MarkingTag
+
+    struct Indicator {
+        let kind: String
+        let value: String
+        let note: String?
+    }
+
+    struct Acknowledgement {
+        let agency: String
+        let by: String
+        let at: String
+    }
+
+    struct Feedback {
+        let agency: String
+        let by: String
+        let at: String
+        let rating: String
+        let text: String
+    }
+
+    struct Rating {
+        let code: String
+        let label: String
     }
 }
 

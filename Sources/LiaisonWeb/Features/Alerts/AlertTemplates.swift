@@ -42,7 +42,7 @@ enum AlertTemplates {
     static let alert = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
         {{>problem}}
-        <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+        {{#marking}}<p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>{{/marking}}
         <span class="caption"><a href="/alerts">Industry alerts</a></span>
         <h1>{{title}}</h1>
         <dl class="summary-list">
