@@ -56,8 +56,98 @@ struct PageModelTests {
                 feedback: [.init(agency: "a", by: "b", at: "t", rating: "r", text: "t")], hasFeedback: true,
                 ratings: [.init(code: "c", label: "l")], canPublish: true, canWithdraw: true,
                 marking: MarkingTag(ProtectiveMarking(.secret))),
+            LoginPage(
+                csrf: "x", next: "/",
+                fields: [
+                    fieldView("u", "U", value: "v", hint: "h", error: "e", autocomplete: "username"),
+                    fieldView("t", "T", value: "v", textarea: true), Self.select,
+                ], errors: [FormError(anchor: "a", message: "m")]),
+            HomePage(
+                displayName: "d", agencyName: "a", canCreate: true, roles: "r", vetting: "v",
+                escalated: [
+                    .init(caseID: "c", reference: "r", agency: "a", event: "e", due: "d", level: "l", since: "s")
+                ]),
+            FeedbackPage(csrf: "x", thanks: true, problem: "p", text: "t"),
+            ErrorPage(heading: "h", message: "m", requestID: "r"),
+            AccessPage(
+                errors: [FormError(anchor: "a", message: "m")], fields: [fieldView("u", "U", value: "v"), Self.select],
+                answer: .init(
+                    allowed: true, verdict: "v", user: "u", action: "a", kind: "k", reasons: ["r"],
+                    withheld: [WithheldField(field: "f", reason: "r")], hasWithheld: true)),
+            AuditLogPage(
+                errors: [FormError(anchor: "a", message: "m")], fields: [fieldView("u", "U", value: "v")],
+                dateFields: [.date("d", "D", value: DateAnswer(day: "1", month: "2", year: "2027"))],
+                outcomes: [Option(code: "c", label: "l", selected: true)],
+                items: [
+                    .init(
+                        sequence: "1", time: "t", actor: "a", action: "a", objects: [.init(title: "t", href: "/h")],
+                        more: "m", purpose: "p", detail: "d", outcome: "o", outcomeClass: "c")
+                ], nextLink: "/n", exportLink: "/e"),
+            ImportListPage(items: [Self.importRow]),
+            ImportJobPage(
+                job: Self.importRow, startedBy: "s", errors: [.init(row: "1", field: "f", reason: "r")],
+                moreErrors: true, failure: "f", possibleDuplicates: "2"),
+            GAINPage(
+                canAsk: true, csrf: "x", notice: "n", problem: Self.problem,
+                agencyChoices: [Option(code: "c", label: "l", selected: true)],
+                asked: [
+                    .init(
+                        about: "a", purpose: "p", at: "t", by: "b",
+                        answers: [.init(agency: "a", hit: true, result: "hit", shared: "s")], operationHref: "/o")
+                ],
+                hits: [
+                    .init(
+                        id: "i", agency: "a", by: "b", about: "a", purpose: "p", at: "t",
+                        matched: [.init(id: "i", name: "n")], reports: [.init(id: "i", n: "1")], shared: "s")
+                ]),
+            InterventionPage(
+                intervention: Self.interventionRow, targetHref: "/t", targetLabel: "t", lead: "l", partners: "p",
+                version: "1", csrf: "x", notice: "n", problem: Self.problem, canChange: true,
+                nextStatuses: [Option(code: "c", label: "l", selected: false)],
+                outcomeKinds: [Option(code: "c", label: "l", selected: false)],
+                impacts: [Option(code: "c", label: "l", selected: false)],
+                outcomeRows: [
+                    .init(
+                        kind: "k", date: "d", quantity: "1", unit: "u", commodity: "c", purity: "p", place: "p",
+                        route: "r", impact: "i", narrative: "n", by: "b")
+                ], marking: MarkingTag(ProtectiveMarking(.secret))),
+            OperationListPage(
+                items: [.init(name: "n", path: "p", lead: "l", startsOn: "s", endsOn: "e")], canCreate: true, csrf: "x",
+                problem: Self.problem, form: ["name": "n"], partnerChoices: [Option(code: "c", label: "l", selected: true)]
+            ),
+            OperationPage(
+                name: "n", path: "p", notice: "n", problem: Self.problem, csrf: "x",
+                record: .init(description: "d", lead: "l", partners: "p", startsOn: "s", endsOn: "e", createdBy: "c"),
+                showBriefed: true, briefChoices: [Option(code: "c", label: "l", selected: true)], canBrief: true,
+                briefed: [.init(username: "u", displayName: "d", agency: "a")], agencies: "a",
+                items: [Self.interventionRow], totals: [.init(label: "l", value: "1")],
+                seizures: [.init(label: "l", value: "1")]),
         ]
     }
+
+    /// Models of partials shown inside a page that is still a dictionary, each with its template.
+    static var partials: [(template: String, model: Any)] {
+        [
+            (
+                "interventionPanel",
+                InterventionPanel(
+                    csrf: "x", agencyChoices: [Option(code: "c", label: "l", selected: true)],
+                    interventions: [Self.interventionRow], subjectToAction: "s", actionRule: "1", targetKind: "poi",
+                    targetID: "i", canPlan: true, interventionProblem: Self.problem,
+                    categories: [Option(code: "c", label: "l", selected: false)],
+                    tactics: [Option(code: "c", label: "l", selected: false)])
+            )
+        ]
+    }
+
+    /// A select among the fields, so the `formField` partial's option names are seen.
+    static let select = FormField.select("s", "S", choices: [("c", "l")], selected: "c")
+    static let importRow = ImportRow(
+        id: "i", source: "s", fileName: "f", status: "s", statusClass: "c", percent: "5", rowsRead: "1",
+        rowsLoaded: "1", rowsFailed: "0", started: "s", updated: "u", running: true)
+    static let interventionRow = InterventionRow(
+        id: "i", category: "c", tactic: "t", owner: "o", due: "d", status: "s", completedOn: "c", operation: "o",
+        outcomes: "1", description: "d")
 
     static let problem = FormProblem(items: [.init(anchor: "a", message: "m")])
 
@@ -91,6 +181,14 @@ struct PageModelTests {
             let template = sample.template
             let missing = Self.names(in: template).subtracting(Self.labels(sample))
             #expect(missing.isEmpty, "\(template) names \(missing.sorted()), which \(type(of: sample)) does not hold")
+        }
+    }
+
+    @Test("every name a partial's template uses is a stored property of its model")
+    func partialsNameOnlyWhatTheModelHolds() {
+        for (template, model) in Self.partials {
+            let missing = Self.names(in: template).subtracting(Self.labels(model))
+            #expect(missing.isEmpty, "\(template) names \(missing.sorted()), which \(type(of: model)) does not hold")
         }
     }
 

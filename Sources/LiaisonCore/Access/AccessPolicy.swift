@@ -22,6 +22,11 @@ public struct AccessDecision: Sendable, Equatable, Codable {
 public struct WithheldField: Sendable, Equatable, Codable {
     public var field: String
     public var reason: String
+
+    public init(field: String, reason: String) {
+        self.field = field
+        self.reason = reason
+    }
 }
 
 /// Who is asking, as far as any list or search is concerned: what the storage query filters on.

@@ -44,10 +44,8 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             if mapped.status == .unauthorized { return Response.redirect(to: "/login") }
             return pages.page(
-                "error", title: mapped.heading,
-                context: view([
-                    "heading": mapped.heading, "message": mapped.message, "requestID": context.requestID,
-                ]), identity: context.identity, status: mapped.status)
+                ErrorPage(heading: mapped.heading, message: mapped.message, requestID: context.requestID.nonEmpty),
+                title: mapped.heading, identity: context.identity, status: mapped.status)
         }
     }
 
@@ -180,4 +178,12 @@ func createdResponse(_ value: some Encodable, at location: String) throws -> Res
     var response = try jsonResponse(value, status: .created)
     response.headers[.location] = location
     return response
+}
+
+/// An error in words, with the request's reference for the service desk.
+struct ErrorPage: PageModel {
+    var template: String { "error" }
+    let heading: String
+    let message: String
+    let requestID: String?
 }

@@ -26,7 +26,12 @@ public struct LiaisonRequestContext: RequestContext {
 
     /// The signed-in user, or `unauthenticated`.
     public func user() throws -> User {
+        try signedIn().user
+    }
+
+    /// The signed-in user's identity, or `unauthenticated`.
+    public func signedIn() throws -> Identity {
         guard let identity else { throw LiaisonError.unauthenticated }
-        return identity.user
+        return identity
     }
 }

@@ -10,6 +10,10 @@ struct FormField {
     let error: String?
     let value: String
     let isText: Bool
+    /// The text input's type: text, password, email…
+    let type: String
+    /// The browser's autofill hint for a text input (`username`, `current-password`).
+    let autocomplete: String?
     let isTextarea: Bool
     let isSelect: Bool
     let isDate: Bool
@@ -28,29 +32,34 @@ struct FormField {
 
     private init(
         _ name: String, _ label: String, hint: String?, error: String?, value: String = "", kind: Kind,
-        options: [Option] = [], date: (day: String, month: String, year: String) = ("", "", "")
+        options: [Option] = [], date: (day: String, month: String, year: String) = ("", "", ""),
+        type: String = "text", autocomplete: String? = nil
     ) {
         self.name = name
         self.label = label
-        self.hint = hint
-        self.error = error
+        self.hint = hint?.nonEmpty
+        self.error = error?.nonEmpty
         self.value = value
         isText = kind == .text
+        self.type = type
+        self.autocomplete = autocomplete?.nonEmpty
         isTextarea = kind == .textarea
         isSelect = kind == .select
         isDate = kind == .date
         self.options = options
         (day, month, year) = date
-        let ids = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
+        let ids = [self.hint.map { _ in "\(name)-hint" }, self.error.map { _ in "\(name)-error" }].compactMap { $0 }
         describedBy = ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 
     private enum Kind { case text, textarea, select, date }
 
-    static func text(_ name: String, _ label: String, value: String, hint: String? = nil, error: String? = nil)
-        -> FormField
-    {
-        FormField(name, label, hint: hint, error: error, value: value, kind: .text)
+    static func text(
+        _ name: String, _ label: String, value: String, hint: String? = nil, error: String? = nil,
+        type: String = "text", autocomplete: String? = nil
+    ) -> FormField {
+        FormField(
+            name, label, hint: hint, error: error, value: value, kind: .text, type: type, autocomplete: autocomplete)
     }
 
     static func textarea(_ name: String, _ label: String, value: String, hint: String? = nil, error: String? = nil)

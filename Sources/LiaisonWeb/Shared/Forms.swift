@@ -85,7 +85,7 @@ struct FormErrors {
         }
     }
 
-    var view: [String: Any] { ["hasErrors": !list.isEmpty, "errors": list.map(\.view)] }
+    var view: [String: Any] { ["hasErrors": !list.isEmpty, "errors": list] }
 }
 
 /// The index in a path such as `details.identifiers[2].value` (2), if any.

@@ -197,20 +197,16 @@ private let displayTimeFormatter = Mutex<DateFormatter>(
 struct FormError {
     let anchor: String
     let message: String
-    var view: [String: Any] { ["anchor": anchor, "message": message] }
 }
 
-/// A text field's view model for the `field` partial.
+/// A text input or textarea for the `formField` partial.
 func fieldView(
     _ name: String, _ label: String, value: String?, hint: String? = nil, error: String? = nil,
     textarea: Bool = false, type: String = "text", autocomplete: String? = nil
-) -> [String: Any] {
-    let describedBy = [hint == nil ? nil : "\(name)-hint", error == nil ? nil : "\(name)-error"].compactMap { $0 }
-        .joined(separator: " ")
-    return view([
-        "name": name, "label": label, "value": value, "hint": hint, "error": error, "textarea": textarea,
-        "type": type, "autocomplete": autocomplete, "describedBy": describedBy,
-    ])
+) -> FormField {
+    textarea
+        ? .textarea(name, label, value: value ?? "", hint: hint, error: error)
+        : .text(name, label, value: value ?? "", hint: hint, error: error, type: type, autocomplete: autocomplete)
 }
 
 /// The protective markings `user` may give a record: only those their vetting reaches, so nobody makes a record
@@ -252,17 +248,16 @@ func displayBirth(_ value: String) -> String {
 }
 
 /// The partner agencies as a page's choice list (`Templates.select`, `Templates.checkboxes`), by name.
-func agencyChoices(_ agencies: [Agency], selected: [String] = []) -> [[String: Any]] {
-    agencies.map { ["code": $0.code, "label": $0.name, "selected": selected.contains($0.code)] }
+func agencyChoices(_ agencies: [Agency], selected: [String] = []) -> [Option] {
+    agencies.map { Option(code: $0.code, label: $0.name, selected: selected.contains($0.code)) }
 }
 
 /// Officers as a page's choice list, by name and agency; their usernames are only the values sent.
-func officerChoices(_ users: [User], agencies: [AgencyID: String], selected: String? = nil) -> [[String: Any]] {
+func officerChoices(_ users: [User], agencies: [AgencyID: String], selected: String? = nil) -> [Option] {
     users.map {
-        [
-            "code": $0.username, "label": "\($0.displayName), \(agencies[$0.agencyID] ?? "")",
-            "selected": $0.username == selected,
-        ]
+        Option(
+            code: $0.username, label: "\($0.displayName), \(agencies[$0.agencyID] ?? "")",
+            selected: $0.username == selected)
     }
 }
 

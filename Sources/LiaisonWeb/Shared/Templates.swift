@@ -11,7 +11,7 @@ enum Templates {
     ].reduce(into: [:]) { all, set in all.merge(set) { _, _ in preconditionFailure("two templates share a name") } }
 
     static let shared: [String: String] = [
-        "layout": layout, "errorSummary": errorSummary, "field": field, "error": error, "markingTag": markingTag,
+        "layout": layout, "errorSummary": errorSummary, "error": error, "markingTag": markingTag,
         "formField": formField, "problem": problem, "problemSummary": problemSummary,
     ]
 
@@ -78,17 +78,6 @@ enum Templates {
         </div>
         """
 
-    /// A labelled text input or textarea with hint and error. Context: name, label, hint, value, error, textarea, type.
-    static let field = """
-        <div class="form-group{{#error}} form-group--error{{/error}}">
-          <label for="{{name}}">{{label}}</label>
-          {{#hint}}<span class="hint" id="{{name}}-hint">{{hint}}</span>{{/hint}}
-          {{#error}}<span class="error-message" id="{{name}}-error"><span class="visually-hidden">Error:</span> {{error}}</span>{{/error}}
-          {{#textarea}}<textarea id="{{name}}" name="{{name}}" rows="4"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{value}}</textarea>{{/textarea}}
-          {{^textarea}}<input type="{{type}}" id="{{name}}" name="{{name}}" value="{{value}}"{{#autocomplete}} autocomplete="{{autocomplete}}"{{/autocomplete}}{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{/textarea}}
-        </div>
-        """
-
     static let error = """
         <div class="two-thirds">
         <h1>{{heading}}</h1>
@@ -147,7 +136,7 @@ enum Templates {
         {{^isDate}}<label for="{{name}}">{{label}}</label>{{/isDate}}
         {{#hint}}<span class="hint" id="{{name}}-hint">{{hint}}</span>{{/hint}}
         {{#error}}<span class="error-message" id="{{name}}-error"><span class="visually-hidden">Error:</span> {{error}}</span>{{/error}}
-        {{#isText}}<input id="{{name}}" name="{{name}}" value="{{value}}"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{/isText}}
+        {{#isText}}<input type="{{type}}" id="{{name}}" name="{{name}}" value="{{value}}"{{#autocomplete}} autocomplete="{{autocomplete}}"{{/autocomplete}}{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{/isText}}
         {{#isTextarea}}<textarea id="{{name}}" name="{{name}}" rows="3"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} class="input--error"{{/error}}>{{value}}</textarea>{{/isTextarea}}
         {{#isSelect}}<select id="{{name}}" name="{{name}}"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}>{{#options}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}
         {{#isDate}}<div class="date-input">

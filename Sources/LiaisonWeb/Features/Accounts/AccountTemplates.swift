@@ -52,7 +52,7 @@ enum AccountTemplates {
         <h1>Add an account</h1>
         <form method="post" action="/admin/users/new" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}">
-          {{#fields}}{{>field}}{{/fields}}
+          {{#fields}}{{>formField}}{{/fields}}
           <div class="form-group{{#agencyError}} form-group--error{{/agencyError}}">
             <label for="agency">Agency</label>
             {{#agencyError}}<span class="error-message"><span class="visually-hidden">Error:</span> {{agencyError}}</span>{{/agencyError}}

@@ -27,28 +27,20 @@ struct AuditPages {
                     }
                 }
             }
-            var page = errors.view
-            page["fields"] = [
-                fieldView(
-                    "user", "Username", value: request.uri.queryParameters["user"].map(String.init),
-                    error: errors["user"]),
-                fieldView(
-                    "record", "Record ID", value: request.uri.queryParameters["record"].map(String.init),
-                    hint: "The ID of a subject or organised crime group, from its page address", error: errors["record"]
-                ),
-            ]
-            if let answer {
-                page["answer"] = view([
-                    "allowed": answer.allowed, "verdict": answer.allowed ? "Allowed" : "Not allowed",
-                    "user": answer.user, "action": answer.action, "kind": answer.kind,
-                    "reasons": answer.reasons,
-                    "withheld": answer.withheld.map { ["field": $0.field, "reason": $0.reason] },
-                    "hasWithheld": !answer.withheld.isEmpty,
-                ])
-            }
+            let page = AccessPage(
+                errors: errors.list,
+                fields: [
+                    fieldView(
+                        "user", "Username", value: request.uri.queryParameters["user"].map(String.init),
+                        error: errors["user"]),
+                    fieldView(
+                        "record", "Record ID", value: request.uri.queryParameters["record"].map(String.init),
+                        hint: "The ID of a subject or organised crime group, from its page address",
+                        error: errors["record"]),
+                ], answer: answer.map(AccessPage.Answer.init))
             return this.pages.page(
-                "access", title: "Why can't they see this?", context: page, identity: context.identity,
-                section: "/audit", status: errors.isEmpty ? .ok : .unprocessableContent)
+                page, title: "Why can't they see this?", identity: context.identity, section: "/audit",
+                status: errors.isEmpty ? .ok : .unprocessableContent)
         }
         routes.page(.get, "/audit", access: .roles(AuditAPI.readers)) { request, context in
             // The filters as the form sends them: dates in day, month and year boxes, read as one date each.
@@ -85,47 +77,45 @@ struct AuditPages {
                     }
                 }
             }
-            let items = entries.map { e -> [String: Any] in
+            let items = entries.map { e in
                 let kind =
-                    Self.kindWords[e.objectKind ?? ""]
-                    ?? (e.objectKind ?? "record").replacingOccurrences(
+                    Self.kindWords[e.objectKind ?? ""] ?? (e.objectKind ?? "record").replacingOccurrences(
                         of: "-", with: " ")
-                return view([
-                    "sequence": String(e.sequence), "time": displayTime(e.time), "actor": people.name(e.actorName),
-                    "action": e.action,
-                    "objects": e.objectIDs.prefix(3).map { id -> [String: Any] in
+                return AuditLogPage.Entry(
+                    sequence: String(e.sequence), time: displayTime(e.time), actor: people.name(e.actorName),
+                    action: e.action,
+                    objects: e.objectIDs.prefix(3).map { id in
                         id == AuditService.withheld
-                            ? ["title": "a \(kind) withheld from you"]
-                            : ["title": titles[id] ?? "a \(kind)", "href": "/audit?object=\(urlEncode(id))"]
+                            ? .init(title: "a \(kind) withheld from you", href: nil)
+                            : .init(title: titles[id] ?? "a \(kind)", href: "/audit?object=\(urlEncode(id))")
                     },
-                    "more": e.objectIDs.count > 3 ? "and \(e.objectIDs.count - 3) more" : nil,
-                    "purpose": inWords(e.purpose), "detail": inWords(e.detail), "outcome": e.outcome.rawValue,
-                    "outcomeClass": e.outcome == .allowed
-                        ? "tag--green" : e.outcome == .denied ? "tag--red" : "tag--yellow",
-                ])
+                    more: e.objectIDs.count > 3 ? "and \(e.objectIDs.count - 3) more" : nil,
+                    purpose: inWords(e.purpose)?.nonEmpty, detail: inWords(e.detail) ?? "", outcome: e.outcome.rawValue,
+                    outcomeClass: e.outcome == .allowed
+                        ? "tag--green" : e.outcome == .denied ? "tag--red" : "tag--yellow")
             }
+            let page = AuditLogPage(
+                errors: errors.list,
+                fields: [
+                    fieldView("actor", "Username", value: values["actor"], error: errors["actor"]),
+                    fieldView("object", "Record ID", value: values["object"]),
+                    fieldView(
+                        "action", "Action", value: values["action"], hint: "e.g. subject.read, or subject. for all"),
+                ],
+                dateFields: [
+                    FormField.date("from", "From", value: DateAnswer(asked, "from"), error: errors["from"]),
+                    FormField.date("to", "To", value: DateAnswer(asked, "to"), error: errors["to"]),
+                ],
+                outcomes: ["allowed", "denied", "failed"].map {
+                    Option(code: $0, label: $0, selected: values["outcome"] == $0)
+                },
+                items: items,
+                nextLink: entries.count == limit && limit > 0
+                    ? entries.last.map { "/audit?\(base)\(base.isEmpty ? "" : "&")before=\($0.sequence)" } : nil,
+                exportLink: "/api/v1/audit/export?\(base)\(base.isEmpty ? "" : "&")limit=1000")
             return this.pages.page(
-                "audit", title: "Audit log",
-                context: view([
-                    "hasErrors": !errors.isEmpty, "errors": errors.list.map(\.view),
-                    "fields": [
-                        fieldView("actor", "Username", value: values["actor"], error: errors["actor"]),
-                        fieldView("object", "Record ID", value: values["object"]),
-                        fieldView(
-                            "action", "Action", value: values["action"], hint: "e.g. subject.read, or subject. for all"),
-                    ],
-                    "dateFields": [
-                        FormField.date("from", "From", value: DateAnswer(asked, "from"), error: errors["from"]),
-                        FormField.date("to", "To", value: DateAnswer(asked, "to"), error: errors["to"]),
-                    ],
-                    "outcomes": ["allowed", "denied", "failed"].map { (code: String) -> [String: Any] in
-                        ["code": code, "selected": values["outcome"] == code]
-                    },
-                    "items": items, "hasItems": !items.isEmpty,
-                    "nextLink": entries.count == limit && limit > 0
-                        ? entries.last.map { "/audit?\(base)\(base.isEmpty ? "" : "&")before=\($0.sequence)" } : nil,
-                    "exportLink": "/api/v1/audit/export?\(base)\(base.isEmpty ? "" : "&")limit=1000",
-                ]), identity: context.identity, section: "/audit", status: errors.isEmpty ? .ok : .unprocessableContent)
+                page, title: "Audit log", identity: context.identity, section: "/audit",
+                status: errors.isEmpty ? .ok : .unprocessableContent)
         }
     }
 
@@ -134,4 +124,94 @@ struct AuditPages {
         "ocg": "group", "poi": "Person of Interest", "intel": "intelligence report", "gain": "GAIN request",
         "match": "pair of records", "case": "case",
     ]
+}
+
+/// "Why can't they see this?": the access policy's answer about a user and a record.
+struct AccessPage: PageModel {
+    var template: String { "access" }
+    let errors: [FormError]
+    let hasErrors: Bool
+    let fields: [FormField]
+    let answer: Answer?
+
+    /// The policy's verdict and its reasons, never the record's content.
+    struct Answer {
+        let allowed: Bool
+        let verdict: String
+        let user: String
+        let action: String
+        let kind: String
+        let reasons: [String]
+        let withheld: [WithheldField]
+        let hasWithheld: Bool
+    }
+
+    init(errors: [FormError], fields: [FormField], answer: Answer?) {
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        self.fields = fields
+        self.answer = answer
+    }
+}
+
+/// The audit log: filters, a page of entries newest first, the link to older ones and to the CSV.
+struct AuditLogPage: PageModel {
+    var template: String { "audit" }
+    let errors: [FormError]
+    let hasErrors: Bool
+    let fields: [FormField]
+    let dateFields: [FormField]
+    let outcomes: [Option]
+    let items: [Entry]
+    let hasItems: Bool
+    let nextLink: String?
+    let exportLink: String
+
+    /// One entry, its people and records in words.
+    struct Entry {
+        let sequence: String
+        let time: String
+        let actor: String
+        let action: String
+        let objects: [Object]
+        let more: String?
+        let purpose: String?
+        let detail: String
+        let outcome: String
+        let outcomeClass: String
+    }
+
+    /// A record an entry is about: its title and a link to the entries about it, or words saying it is withheld.
+    struct Object {
+        let title: String
+        let href: String?
+    }
+
+    init(
+        errors: [FormError], fields: [FormField], dateFields: [FormField], outcomes: [Option], items: [Entry],
+        nextLink: String?, exportLink: String
+    ) {
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        self.fields = fields
+        self.dateFields = dateFields
+        self.outcomes = outcomes
+        self.items = items
+        hasItems = !items.isEmpty
+        self.nextLink = nextLink
+        self.exportLink = exportLink
+    }
+}
+
+extension AccessPage.Answer {
+    init(_ answer: AuditService.Explanation) {
+        allowed = answer.allowed
+        verdict = answer.allowed ? "Allowed" : "Not allowed"
+        user = answer.user
+        action = answer.action
+        kind = answer.kind
+        reasons = answer.reasons
+        withheld = answer.withheld
+        hasWithheld = !answer.withheld.isEmpty
+    }
 }

@@ -10,7 +10,7 @@ enum AuditTemplates {
         <p>Every page view, search, read and change, newest first. Each entry is chained to the one before it by a hash, so any
         edit or deletion is detected by <code>liaison audit verify</code>.</p>
         <form class="filters" method="get" action="/audit">
-          {{#fields}}{{>field}}{{/fields}}
+          {{#fields}}{{>formField}}{{/fields}}
           {{#dateFields}}{{>formField}}{{/dateFields}}
           <div class="form-group"><label for="outcome">Outcome</label>
             <select id="outcome" name="outcome"><option value="">Any</option>{{#outcomes}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/outcomes}}</select>
@@ -35,7 +35,7 @@ enum AuditTemplates {
         <h1>Why can't they see this?</h1>
         <p>Ask the access policy whether a user may see a record, and why. The answer names the reasons, never the record's content.</p>
         <form method="get" action="/access" novalidate>
-          {{#fields}}{{>field}}{{/fields}}
+          {{#fields}}{{>formField}}{{/fields}}
           <button class="button" type="submit">Ask</button>
         </form>
         {{#answer}}

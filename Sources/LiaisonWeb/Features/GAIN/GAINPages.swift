@@ -63,43 +63,98 @@ struct GAINPages {
         let hits = try await gain.hits(by: user, request: context.request)
         var names: [String: String] = [:]
         for hit in hits { names.merge(try await gain.matchedNames(hit, by: user)) { $1 } }
+        let page = GAINPage(
+            canAsk: !Set(user.roles).isDisjoint(with: GAINService.coordinatorRoles),
+            csrf: context.identity?.csrfToken ?? "", notice: notice, problem: problem,
+            agencyChoices: agencyChoices(try await directory.partnerAgencies()),
+            asked: asked.map { r in
+                let partners = r.answers.filter { $0.result == "hit" }.map(\.agencyCode).joined(separator: ",")
+                return GAINPage.Asked(
+                    about: r.about, purpose: r.purpose, at: displayTime(r.askedAt), by: people.name(r.requester),
+                    answers: r.answers.map {
+                        .init(agency: $0.agencyCode, hit: $0.result == "hit", result: $0.result, shared: $0.shared?.nonEmpty)
+                    },
+                    operationHref: partners.isEmpty ? nil : "/operations?partners=\(partners)")
+            },
+            hits: hits.map { h in
+                GAINPage.Hit(
+                    id: h.requestID.rawValue, agency: h.requesterAgencyCode, by: people.name(h.requester), about: h.about,
+                    purpose: h.purpose, at: displayTime(h.askedAt),
+                    matched: h.matched.map { .init(id: $0.rawValue, name: names[$0.rawValue] ?? "a person you hold") },
+                    reports: h.reports.enumerated().map { .init(id: $1.rawValue, n: String($0 + 1)) },
+                    shared: h.shared?.nonEmpty)
+            })
         return pages.page(
-            "gain", title: "GAIN hit/no-hit",
-            context: view([
-                "canAsk": !Set(user.roles).isDisjoint(with: GAINService.coordinatorRoles),
-                "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
-                "agencyChoices": agencyChoices(try await directory.partnerAgencies()),
-                "asked": asked.map { r in
-                    let partners = r.answers.filter { $0.result == "hit" }.map(\.agencyCode).joined(separator: ",")
-                    return view([
-                        "about": r.about, "purpose": r.purpose, "at": displayTime(r.askedAt),
-                        "by": people.name(r.requester),
-                        "answers": r.answers.map {
-                            view([
-                                "agency": $0.agencyCode, "hit": $0.result == "hit" ? true : nil, "result": $0.result,
-                                "shared": $0.shared,
-                            ])
-                        },
-                        "operationHref": partners.isEmpty ? nil : "/operations?partners=\(partners)",
-                    ])
-                },
-                "hasAsked": !asked.isEmpty,
-                "hits": hits.map { h -> [String: Any] in
-                    let matched: [[String: String]] = h.matched.map {
-                        ["id": $0.rawValue, "name": names[$0.rawValue] ?? "a person you hold"]
-                    }
-                    let reports: [[String: String]] = h.reports.enumerated().map {
-                        ["id": $1.rawValue, "n": String($0 + 1)]
-                    }
-                    return view([
-                        "id": h.requestID.rawValue, "agency": h.requesterAgencyCode, "by": people.name(h.requester),
-                        "about": h.about, "purpose": h.purpose,
-                        "at": displayTime(h.askedAt),
-                        "matched": matched, "reports": reports,
-                        "shared": h.shared,
-                    ])
-                },
-                "hasHits": !hits.isEmpty,
-            ]), identity: context.identity, section: "/intelligence", status: status)
+            page, title: "GAIN hit/no-hit", identity: context.identity, section: "/intelligence", status: status)
+    }
+}
+
+/// GAIN: the form to ask partner agencies, the agency's requests with each answer, and the hits on its records.
+struct GAINPage: PageModel {
+    var template: String { "gain" }
+    let canAsk: Bool
+    let csrf: String
+    let notice: String?
+    let problem: FormProblem?
+    let agencyChoices: [Option]
+    let asked: [Asked]
+    let hasAsked: Bool
+    let hits: [Hit]
+    let hasHits: Bool
+
+    /// A request the agency made, and each agency's answer.
+    struct Asked {
+        let about: String
+        let purpose: String
+        let at: String
+        let by: String
+        let answers: [Answer]
+        let operationHref: String?
+    }
+
+    /// One agency's hit or no hit, and what it shared.
+    struct Answer {
+        let agency: String
+        let hit: Bool
+        let result: String
+        let shared: String?
+    }
+
+    /// A request that hit the agency's records: who asked, why, and which records.
+    struct Hit {
+        let id: String
+        let agency: String
+        let by: String
+        let about: String
+        let purpose: String
+        let at: String
+        let matched: [Link]
+        let reports: [Report]
+        let shared: String?
+    }
+
+    struct Link {
+        let id: String
+        let name: String
+    }
+
+    struct Report {
+        let id: String
+        let n: String
+    }
+
+    init(
+        canAsk: Bool, csrf: String, notice: String?, problem: FormProblem?, agencyChoices: [Option], asked: [Asked],
+        hits: [Hit]
+    ) {
+        self.canAsk = canAsk
+        self.csrf = csrf
+        self.notice = notice
+        self.problem = problem
+        self.agencyChoices = agencyChoices
+        self.asked = asked
+        hasAsked = !asked.isEmpty
+        self.hits = hits
+        hasHits = !hits.isEmpty
     }
 }

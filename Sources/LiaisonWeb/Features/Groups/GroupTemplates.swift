@@ -74,7 +74,7 @@ enum GroupTemplates {
         <h2>Threat assessment</h2>
         {{#assessProblem}}{{>problemSummary}}{{/assessProblem}}
         {{> assessmentPanel}}
-        {{> interventionPanel}}
+        {{#interventionPanel}}{{> interventionPanel}}{{/interventionPanel}}
         {{> assetPanel}}
         <h2>Timeline</h2>
         <ol class="timeline">{{#timeline}}<li><span class="hint">{{day}}</span> {{what}}</li>{{/timeline}}</ol>
@@ -88,7 +88,7 @@ enum GroupTemplates {
         <form method="post" action="{{action}}" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}">
           <input type="hidden" name="version" value="{{version}}">
-          {{#fields}}{{>field}}{{/fields}}
+          {{#fields}}{{>formField}}{{/fields}}
           {{#selects}}
           <div class="form-group{{#error}} form-group--error{{/error}}">
             <label for="{{name}}">{{label}}</label>

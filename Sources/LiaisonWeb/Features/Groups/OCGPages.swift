@@ -18,7 +18,7 @@ struct OCGPages {
             try AccessPolicy.enforceCreate(try context.user())
             let reference = try await this.directory.reference()
             return try await this.form(
-                OCGFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
+                OCGFormValues(), reference: reference, errors: FormErrors(), identity: try context.signedIn(), id: nil)
         }
         routes.page(.post, "/ocgs/new", access: .createRecord("ocg")) { request, context in
             try await this.save(request, context, id: nil)
@@ -49,7 +49,7 @@ struct OCGPages {
             try AccessPolicy.enforce(user, .update, ocg.meta, kind: OCGService.kind, id: ocg.id.rawValue)
             let reference = try await this.directory.reference()
             return try await this.form(
-                OCGFormValues(ocg), reference: reference, errors: FormErrors(), identity: context.identity!, id: ocg.id)
+                OCGFormValues(ocg), reference: reference, errors: FormErrors(), identity: try context.signedIn(), id: ocg.id)
         }
         routes.page(.post, "/ocgs/{id}/edit", access: .updateRecord("ocg")) { request, context in
             try await this.save(request, context, id: try RequestReading.id(context))
@@ -171,7 +171,7 @@ struct OCGPages {
         let panel = try await interventions.panel(
             InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,
             problem: FormProblem(query: request.uri.queryParameters["interventionProblem"]))
-        page.merge(panel.view) { $1 }
+        page["interventionPanel"] = panel.view
         page.merge(try await assets.panel(AssetTarget(kind: "ocg", id: ocg.id.rawValue), context: context)) { $1 }
         page["timeline"] = Self.timeline(
             ocg, visible: visible, assessments: assessments, interventions: panel.found, reference: reference,
@@ -239,7 +239,7 @@ struct OCGPages {
             read: OCGFormValues.init, input: { $0.input(errors: &$1) }, map: OCGFormValues.formField)
         return try await recordForm.save(request, context, id: id) { values, errors in
             try await form(
-                values, reference: reference, errors: errors, identity: context.identity!, id: id,
+                values, reference: reference, errors: errors, identity: try context.signedIn(), id: id,
                 status: .unprocessableContent)
         }
     }

@@ -59,11 +59,10 @@ struct HomePages {
         // Feedback on the service, kept in the audit chain (action feedback.sent) for the service team.
         routes.page(.get, "/feedback", access: .signedIn) { request, context in
             pages.page(
-                "feedback", title: "Feedback",
-                context: view([
-                    "csrf": context.identity?.csrfToken, "thanks": request.uri.queryParameters["sent"] != nil,
-                ]),
-                identity: context.identity)
+                FeedbackPage(
+                    csrf: context.identity?.csrfToken ?? "", thanks: request.uri.queryParameters["sent"] != nil,
+                    problem: nil, text: ""),
+                title: "Feedback", identity: context.identity)
         }
         routes.page(.post, "/feedback", access: .signedIn) { request, context in
             let form = try await FormData.read(request)
@@ -71,9 +70,8 @@ struct HomePages {
             guard (1...2_000).contains(text.count) else {
                 let problem = text.isEmpty ? "Enter your feedback" : "Feedback must be 2,000 characters or fewer"
                 return pages.page(
-                    "feedback", title: "Feedback",
-                    context: view(["csrf": context.identity?.csrfToken, "problem": problem, "text": text]),
-                    identity: context.identity, status: .unprocessableContent)
+                    FeedbackPage(csrf: context.identity?.csrfToken ?? "", thanks: false, problem: problem, text: text),
+                    title: "Feedback", identity: context.identity, status: .unprocessableContent)
             }
             try await Auditor(log: authenticator.audit).run(
                 try context.user(), "feedback.sent", kind: "feedback", request: context.request, detail: text
@@ -81,7 +79,7 @@ struct HomePages {
             return Response.redirect(to: "/feedback?sent=1")
         }
         routes.page(.get, "/", access: .signedIn) { _, context in
-            let identity = context.identity!
+            let identity = try context.signedIn()
             // A private-sector user's Liaison is the industry alerts.
             if identity.user.confinedToAlerts { return Response.redirect(to: "/alerts") }
             try await Auditor(log: authenticator.audit).run(
@@ -90,24 +88,21 @@ struct HomePages {
             // Senior caseworkers and the process team see first what has been escalated to them.
             let escalated = try await obligations.escalatedTo(identity.user, request: context.request)
             let now = obligations.now()
+            let user = identity.user
             return pages.page(
-                "home", title: "Home",
-                context: view([
-                    "escalated": escalated.map { o in
-                        view([
-                            "caseID": o.caseID.rawValue, "reference": o.reference, "agency": o.agencyCode,
-                            "event": Obligation.eventName(o.event),
-                            "due": displayTime(o.dueBy), "level": Obligation.escalationTargets[o.escalation],
-                            "since": o.escalatedAt.map(displayTime), "late": o.isOverdue(at: now),
-                        ])
-                    },
-                    "hasEscalated": !escalated.isEmpty, "escalatedCount": String(escalated.count),
-                    "displayName": identity.user.displayName, "agencyName": identity.agency?.name,
-                    "canCreate": AccessPolicy.decideCreate(identity.user, marking: .official).allowed,
-                    "roles": identity.user.roles.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }.joined(
+                HomePage(
+                    displayName: user.displayName, agencyName: identity.agency?.name ?? "",
+                    canCreate: AccessPolicy.decideCreate(user, marking: .official).allowed,
+                    roles: user.roles.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }.joined(
                         separator: ", "),
-                    "vetting": identity.user.vetting.rawValue,
-                ]), identity: identity, section: "/")
+                    vetting: user.vetting.rawValue,
+                    escalated: escalated.map { o in
+                        HomePage.Escalated(
+                            caseID: o.caseID.rawValue, reference: o.reference, agency: o.agencyCode,
+                            event: Obligation.eventName(o.event), due: displayTime(o.dueBy),
+                            level: Obligation.escalationTargets[o.escalation], since: o.escalatedAt.map(displayTime))
+                    }),
+                title: "Home", identity: identity, section: "/")
         }
     }
 
@@ -116,17 +111,16 @@ struct HomePages {
         _ pages: PageRenderer, authenticator: Authenticator, next: String, username: String, errors: FormErrors,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        var context = errors.view
         let (token, cookie) = authenticator.signInToken()
-        context["next"] = next
-        context["csrf"] = token
-        context["fields"] = [
-            fieldView("username", "Username", value: username, error: errors["username"], autocomplete: "username"),
-            fieldView(
-                "password", "Password", value: "", error: errors["password"], type: "password",
-                autocomplete: "current-password"),
-        ]
-        var response = pages.page("login", title: "Sign in", context: context, identity: nil, status: status)
+        let page = LoginPage(
+            csrf: token, next: next,
+            fields: [
+                fieldView("username", "Username", value: username, error: errors["username"], autocomplete: "username"),
+                fieldView(
+                    "password", "Password", value: "", error: errors["password"], type: "password",
+                    autocomplete: "current-password"),
+            ], errors: errors.list)
+        var response = pages.page(page, title: "Sign in", identity: nil, status: status)
         response.setCookie(cookie)
         return response
     }
@@ -142,4 +136,71 @@ struct HomePages {
         else { return "/" }
         return next
     }
+}
+
+/// The sign-in form.
+struct LoginPage: PageModel {
+    var template: String { "login" }
+    let csrf: String
+    /// Where to go once signed in.
+    let next: String
+    let fields: [FormField]
+    let errors: [FormError]
+    let hasErrors: Bool
+
+    init(csrf: String, next: String, fields: [FormField], errors: [FormError]) {
+        self.csrf = csrf
+        self.next = next
+        self.fields = fields
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+    }
+}
+
+/// The start page: what has been escalated to the user, search, and their account.
+struct HomePage: PageModel {
+    var template: String { "home" }
+    let displayName: String
+    let agencyName: String
+    let canCreate: Bool
+    let roles: String
+    let vetting: String
+    let escalated: [Escalated]
+    let hasEscalated: Bool
+    let escalatedCount: String
+
+    /// An obligation escalated to the user.
+    struct Escalated {
+        let caseID: String
+        let reference: String
+        let agency: String
+        let event: String
+        let due: String
+        let level: String
+        let since: String?
+    }
+
+    init(
+        displayName: String, agencyName: String, canCreate: Bool, roles: String, vetting: String,
+        escalated: [Escalated]
+    ) {
+        self.displayName = displayName
+        self.agencyName = agencyName
+        self.canCreate = canCreate
+        self.roles = roles
+        self.vetting = vetting
+        self.escalated = escalated
+        hasEscalated = !escalated.isEmpty
+        escalatedCount = String(escalated.count)
+    }
+}
+
+/// Feedback on the service.
+struct FeedbackPage: PageModel {
+    var template: String { "feedback" }
+    let csrf: String
+    /// Whether feedback was just sent.
+    let thanks: Bool
+    let problem: String?
+    let text: String
 }

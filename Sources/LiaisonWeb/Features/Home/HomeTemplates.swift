@@ -11,7 +11,7 @@ enum HomeTemplates {
         <p>Use the account your agency's administrator gave you. Everything you view and change is recorded.</p>
         <form method="post" action="/login" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="next" value="{{next}}">
-          {{#fields}}{{>field}}{{/fields}}
+          {{#fields}}{{>formField}}{{/fields}}
           <button class="button" type="submit">Sign in</button>
         </form>
         </div>

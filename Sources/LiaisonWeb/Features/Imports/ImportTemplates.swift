@@ -23,6 +23,7 @@ enum ImportTemplates {
 
     static let importJob = """
         {{#refresh}}<meta http-equiv="refresh" content="3">{{/refresh}}
+        {{#job}}
         <span class="caption">Import · {{source}}</span>
         <h1>{{fileName}}</h1>
         <p><span class="tag {{statusClass}}">{{status}}</span>
@@ -45,5 +46,6 @@ enum ImportTemplates {
         </table>
         {{/hasRowErrors}}
         {{^hasRowErrors}}<p>None.</p>{{/hasRowErrors}}
+        {{/job}}
         """
 }

@@ -70,20 +70,9 @@ struct InterventionPages {
         value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
     }
 
-    func row(_ i: Intervention, reference: ReferenceData, people: People) -> [String: Any] {
-        view([
-            "id": i.id.rawValue, "category": i.category.rawValue.capitalized,
-            "tactic": reference.label(i.tactic, in: "intervention-tactic"),
-            "owner": people.name(i.owner), "due": displayDay(i.dueDate), "status": i.status,
-            "completedOn": displayDay(i.completedOn),
-            "operation": i.operation,
-            "outcomes": String(i.outcomes.count), "description": i.description,
-        ])
-    }
-
     /// The panel on a group's or Person of Interest's page.
     func panel(_ target: InterventionTarget, context: LiaisonRequestContext, problem: FormProblem?) async throws -> (
-        view: [String: Any], found: [Intervention]
+        view: InterventionPanel, found: [Intervention]
     ) {
         let user = try context.user()
         let found = try await interventions.list(target: target, by: user, request: context.request)
@@ -92,22 +81,18 @@ struct InterventionPages {
         let reference = try await directory.reference()
         let people = try await directory.people()
         let partners = agencyChoices(try await directory.partnerAgencies())
-        return (
-            view([
-                "agencyChoices": partners,
-                "interventions": found.map { row($0, reference: reference, people: people) },
-                "hasInterventions": !found.isEmpty,
-                "subjectToAction": value
-                    ? "Yes: subject to action between \(displayBirth(from)) and \(displayBirth(to))"
-                        + (because.map { " (\(reference.label($0.tactic, in: "intervention-tactic")), \($0.status))" }
-                            ?? "")
-                    : "No: no completed intervention or outcome between \(displayBirth(from)) and \(displayBirth(to))",
-                "actionRule": String(interventions.rule.version), "targetKind": target.kind, "targetID": target.id,
-                "canPlan": AccessPolicy.decideCreate(user, marking: .official).allowed, "interventionProblem": problem,
-                "categories": FourP.allCases.map { ["code": $0.rawValue, "label": $0.rawValue.capitalized] },
-                "tactics": reference.list("intervention-tactic").map { ["code": $0.code, "label": $0.label] },
-            ]), found
-        )
+        let panel = InterventionPanel(
+            csrf: context.identity?.csrfToken ?? "", agencyChoices: partners,
+            interventions: found.map { InterventionRow($0, reference: reference, people: people) },
+            subjectToAction: value
+                ? "Yes: subject to action between \(displayBirth(from)) and \(displayBirth(to))"
+                    + (because.map { " (\(reference.label($0.tactic, in: "intervention-tactic")), \($0.status))" } ?? "")
+                : "No: no completed intervention or outcome between \(displayBirth(from)) and \(displayBirth(to))",
+            actionRule: String(interventions.rule.version), targetKind: target.kind, targetID: target.id,
+            canPlan: AccessPolicy.decideCreate(user, marking: .official).allowed, interventionProblem: problem,
+            categories: FourP.allCases.map { Option(code: $0.rawValue, label: $0.rawValue.capitalized, selected: false) },
+            tactics: reference.list("intervention-tactic").map { Option(code: $0.code, label: $0.label, selected: false) })
+        return (panel, found)
     }
 
     func show(
@@ -119,39 +104,160 @@ struct InterventionPages {
         let i = try await interventions.get(id, by: user, request: context.request)
         let reference = try await directory.reference()
         let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
-        var page = row(i, reference: reference, people: people)
         let next: [String: [String]] = [
             "planned": ["in-progress", "completed", "cancelled"], "in-progress": ["completed", "cancelled"],
         ]
-        page.merge(
-            view([
-                "targetHref": i.target.kind == "ocg" ? "/ocgs/\(i.target.id)" : "/pois/\(i.target.id)",
-                "targetLabel": i.target.kind == "ocg" ? "the group" : "the Person of Interest",
-                "lead": agencies[i.meta.owningAgencyID],
-                "partners": i.partnerAgencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", "),
-                "version": String(i.meta.version), "csrf": context.identity?.csrfToken ?? "", "notice": notice,
-                "problem": problem,
-                "canChange": AccessPolicy.decide(user, .update, i.meta, kind: InterventionService.kind).allowed,
-                "nextStatuses": (next[i.status] ?? []).map { ["code": $0] }, "hasNext": next[i.status] != nil,
-                "outcomeKinds": reference.list("outcome-kind").map { ["code": $0.code, "label": $0.label] },
-                "impacts": reference.list("impact-level").map { ["code": $0.code, "label": $0.label] },
-                "outcomeRows": i.outcomes.map { o in
-                    view([
-                        "kind": reference.label(o.kind, in: "outcome-kind"), "date": displayDay(o.date),
-                        "quantity": Self.number(o.quantity), "unit": o.unit,
-                        "commodity": o.commodity, "purity": o.purity.map { Self.number($0) + "%" }, "place": o.place,
-                        "route": o.route,
-                        "impact": o.impact.map { reference.label($0, in: "impact-level") }, "narrative": o.narrative,
-                        "by": people.name(o.recordedBy),
-                    ])
-                },
-                "hasOutcomes": !i.outcomes.isEmpty,
-            ])
-        ) { $1 }
-        page.merge(markingView(i.meta.marking)) { $1 }
+        func choices(_ list: String) -> [Option] {
+            reference.list(list).map { Option(code: $0.code, label: $0.label, selected: false) }
+        }
+        let page = InterventionPage(
+            intervention: InterventionRow(i, reference: reference, people: people),
+            targetHref: i.target.kind == "ocg" ? "/ocgs/\(i.target.id)" : "/pois/\(i.target.id)",
+            targetLabel: i.target.kind == "ocg" ? "the group" : "the Person of Interest",
+            lead: agencies[i.meta.owningAgencyID] ?? "",
+            partners: i.partnerAgencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", ").nonEmpty,
+            version: String(i.meta.version), csrf: context.identity?.csrfToken ?? "", notice: notice,
+            problem: problem,
+            canChange: AccessPolicy.decide(user, .update, i.meta, kind: InterventionService.kind).allowed,
+            nextStatuses: (next[i.status] ?? []).map { Option(code: $0, label: $0, selected: false) },
+            outcomeKinds: choices("outcome-kind"), impacts: choices("impact-level"),
+            outcomeRows: i.outcomes.map { o in
+                InterventionPage.OutcomeRow(
+                    kind: reference.label(o.kind, in: "outcome-kind"), date: displayBirth(o.date),
+                    quantity: Self.number(o.quantity), unit: o.unit ?? "", commodity: o.commodity ?? "",
+                    purity: o.purity.map { Self.number($0) + "%" } ?? "", place: o.place ?? "", route: o.route ?? "",
+                    impact: o.impact.map { reference.label($0, in: "impact-level") } ?? "",
+                    narrative: o.narrative, by: people.name(o.recordedBy))
+            },
+            marking: MarkingTag(i.meta.marking))
         return pages.page(
-            "intervention",
-            title: "\(i.category.rawValue.capitalized): \(reference.label(i.tactic, in: "intervention-tactic"))",
-            context: page, identity: context.identity, section: "/ocgs", status: status)
+            page, title: "\(i.category.rawValue.capitalized): \(reference.label(i.tactic, in: "intervention-tactic"))",
+            identity: context.identity, section: "/ocgs", status: status)
+    }
+}
+
+/// An intervention as a row of a panel, and as the head of its own page.
+struct InterventionRow {
+    let id: String
+    let category: String
+    let tactic: String
+    let owner: String
+    let due: String
+    let status: String
+    let completedOn: String?
+    let operation: String?
+    let outcomes: String
+    let description: String
+}
+
+/// The interventions panel on a group's or Person of Interest's page: whether it is subject to action, its
+/// interventions, and a form to plan one.
+struct InterventionPanel {
+    let csrf: String
+    let agencyChoices: [Option]
+    let interventions: [InterventionRow]
+    let hasInterventions: Bool
+    let subjectToAction: String
+    let actionRule: String
+    let targetKind: String
+    let targetID: String
+    let canPlan: Bool
+    let interventionProblem: FormProblem?
+    let categories: [Option]
+    let tactics: [Option]
+
+    init(
+        csrf: String, agencyChoices: [Option], interventions: [InterventionRow], subjectToAction: String,
+        actionRule: String, targetKind: String, targetID: String, canPlan: Bool, interventionProblem: FormProblem?,
+        categories: [Option], tactics: [Option]
+    ) {
+        self.csrf = csrf
+        self.agencyChoices = agencyChoices
+        self.interventions = interventions
+        hasInterventions = !interventions.isEmpty
+        self.subjectToAction = subjectToAction
+        self.actionRule = actionRule
+        self.targetKind = targetKind
+        self.targetID = targetID
+        self.canPlan = canPlan
+        self.interventionProblem = interventionProblem
+        self.categories = categories
+        self.tactics = tactics
+    }
+}
+
+/// One intervention: what is planned, its status, its outcomes, and forms to move it on and record outcomes.
+struct InterventionPage: PageModel {
+    var template: String { "intervention" }
+    let intervention: InterventionRow
+    let targetHref: String
+    let targetLabel: String
+    let lead: String
+    let partners: String?
+    let version: String
+    let csrf: String
+    let notice: String?
+    let problem: FormProblem?
+    let canChange: Bool
+    let nextStatuses: [Option]
+    let hasNext: Bool
+    let outcomeKinds: [Option]
+    let impacts: [Option]
+    let outcomeRows: [OutcomeRow]
+    let hasOutcomes: Bool
+    let marking: MarkingTag
+
+    /// An outcome recorded against the intervention.
+    struct OutcomeRow {
+        let kind: String
+        let date: String
+        let quantity: String
+        let unit: String
+        let commodity: String
+        let purity: String
+        let place: String
+        let route: String
+        let impact: String
+        let narrative: String
+        let by: String
+    }
+
+    init(
+        intervention: InterventionRow, targetHref: String, targetLabel: String, lead: String, partners: String?,
+        version: String, csrf: String, notice: String?, problem: FormProblem?, canChange: Bool, nextStatuses: [Option],
+        outcomeKinds: [Option], impacts: [Option], outcomeRows: [OutcomeRow], marking: MarkingTag
+    ) {
+        self.intervention = intervention
+        self.targetHref = targetHref
+        self.targetLabel = targetLabel
+        self.lead = lead
+        self.partners = partners
+        self.version = version
+        self.csrf = csrf
+        self.notice = notice
+        self.problem = problem
+        self.canChange = canChange
+        self.nextStatuses = nextStatuses
+        hasNext = !nextStatuses.isEmpty
+        self.outcomeKinds = outcomeKinds
+        self.impacts = impacts
+        self.outcomeRows = outcomeRows
+        hasOutcomes = !outcomeRows.isEmpty
+        self.marking = marking
+    }
+}
+
+extension InterventionRow {
+    init(_ i: Intervention, reference: ReferenceData, people: People) {
+        id = i.id.rawValue
+        category = i.category.rawValue.capitalized
+        tactic = reference.label(i.tactic, in: "intervention-tactic")
+        owner = people.name(i.owner)
+        due = displayBirth(i.dueDate)
+        status = i.status
+        completedOn = displayDay(i.completedOn)?.nonEmpty
+        operation = i.operation?.nonEmpty
+        outcomes = String(i.outcomes.count)
+        description = i.description
     }
 }

@@ -30,7 +30,8 @@ enum InterventionTemplates {
     static let intervention = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
         {{>problem}}
-        <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+        {{#marking}}<p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>{{/marking}}
+        {{#intervention}}
         <span class="caption">Intervention · {{category}} · <a href="{{targetHref}}">{{targetLabel}}</a></span>
         <h1>{{tactic}}</h1>
         <dl class="summary-list">
@@ -43,6 +44,7 @@ enum InterventionTemplates {
           {{#operation}}<div><dt>Operation</dt><dd><a href="/operations/{{operation}}">{{operation}}</a></dd></div>{{/operation}}
           <div><dt>Record</dt><dd>Version {{version}}</dd></div>
         </dl>
+        {{/intervention}}
         <h2>Outcomes</h2>
         {{#hasOutcomes}}<table class="responsive"><caption class="visually-hidden">Outcomes recorded</caption>
           <thead><tr><th scope="col">Date</th><th scope="col">Outcome</th><th scope="col" class="numeric">Quantity</th><th scope="col">Details</th><th scope="col">Impact</th></tr></thead>
@@ -50,14 +52,14 @@ enum InterventionTemplates {
         </table>{{/hasOutcomes}}
         {{^hasOutcomes}}<p>None recorded.</p>{{/hasOutcomes}}
         {{#canChange}}
-        {{#hasNext}}<form method="post" action="/interventions/{{id}}/steps" novalidate>
+        {{#hasNext}}<form method="post" action="/interventions/{{intervention.id}}/steps" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-          <div class="form-group"><label for="status">New status</label><select id="status" name="status">{{#nextStatuses}}<option value="{{code}}">{{code}}</option>{{/nextStatuses}}</select></div>
+          <div class="form-group"><label for="status">New status</label><select id="status" name="status">{{#nextStatuses}}<option value="{{code}}">{{label}}</option>{{/nextStatuses}}</select></div>
           \(Templates.dateInput("completedOn", "Completed on", hint: "Today if left empty"))
           <button class="button button--secondary" type="submit">Change status</button>
         </form>{{/hasNext}}
         <details class="panel"><summary>Record an outcome</summary>
-        <form method="post" action="/interventions/{{id}}/steps" novalidate>
+        <form method="post" action="/interventions/{{intervention.id}}/steps" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
           <div class="form-group"><label for="kind">Outcome</label><select id="kind" name="kind">{{#outcomeKinds}}<option value="{{code}}">{{label}}</option>{{/outcomeKinds}}</select></div>
           \(Templates.dateInput("date", "Date"))
@@ -103,9 +105,9 @@ enum InterventionTemplates {
         <h2>Joint results</h2>
         <table class="responsive"><caption class="visually-hidden">Outcomes totalled by kind</caption>
           <thead><tr><th scope="col">Outcome</th><th scope="col" class="numeric">Total</th></tr></thead>
-          <tbody>{{#totals}}<tr><td data-label="Outcome">{{kind}}</td><td data-label="Total" class="numeric">{{value}}</td></tr>{{/totals}}</tbody>
+          <tbody>{{#totals}}<tr><td data-label="Outcome">{{label}}</td><td data-label="Total" class="numeric">{{value}}</td></tr>{{/totals}}</tbody>
         </table>
-        {{#hasSeizures}}<h3>Seizures</h3><ul>{{#seizures}}<li>{{what}}: {{value}}</li>{{/seizures}}</ul>{{/hasSeizures}}
+        {{#hasSeizures}}<h3>Seizures</h3><ul>{{#seizures}}<li>{{label}}: {{value}}</li>{{/seizures}}</ul>{{/hasSeizures}}
         <h2>Interventions</h2>
         {{#hasItems}}<table class="responsive"><caption class="visually-hidden">The operation's interventions you can see</caption>
           <thead><tr><th scope="col">4P</th><th scope="col">Tactic</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col" class="numeric">Outcomes</th></tr></thead>

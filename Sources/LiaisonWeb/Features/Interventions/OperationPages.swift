@@ -77,22 +77,18 @@ struct OperationPages {
         let user = try context.user()
         let found = try await operations.list(by: user, request: context.request)
         let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
-        return pages.page(
-            "operations", title: "Operations",
-            context: view([
-                "items": found.map {
-                    [
-                        "name": $0.name, "path": Self.path($0.name), "lead": agencies[$0.leadAgency] ?? "",
-                        "startsOn": displayDay($0.startsOn), "endsOn": $0.endsOn.map(displayDay) ?? "running",
-                    ]
-                },
-                "hasItems": !found.isEmpty,
-                "canCreate": !user.roles.allSatisfy { !OperationService.plannerRoles.contains($0) },
-                "csrf": context.identity?.csrfToken ?? "", "problem": problem, "form": form,
-                "partnerChoices": agencyChoices(
-                    try await directory.partnerAgencies(),
-                    selected: (form["partners"] ?? "").split(separator: ",").map(String.init)),
-            ]), identity: context.identity, section: "/operations", status: status)
+        let page = OperationListPage(
+            items: found.map {
+                .init(
+                    name: $0.name, path: Self.path($0.name), lead: agencies[$0.leadAgency] ?? "",
+                    startsOn: displayBirth($0.startsOn), endsOn: $0.endsOn.map(displayBirth) ?? "running")
+            },
+            canCreate: !user.roles.allSatisfy { !OperationService.plannerRoles.contains($0) },
+            csrf: context.identity?.csrfToken ?? "", problem: problem, form: form,
+            partnerChoices: agencyChoices(
+                try await directory.partnerAgencies(),
+                selected: (form["partners"] ?? "").split(separator: ",").map(String.init)))
+        return pages.page(page, title: "Operations", identity: context.identity, section: "/operations", status: status)
     }
 
     func show(
@@ -103,39 +99,136 @@ struct OperationPages {
         let reference = try await directory.reference()
         let people = try await directory.people()
         let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
-        return pages.page(
-            "operation", title: name,
-            context: view([
-                "name": name, "path": Self.path(name), "notice": notice, "problem": problem,
-                "csrf": context.identity?.csrfToken ?? "",
-                "record": seen.operation.map { o in
-                    view([
-                        "description": o.description, "lead": agencies[o.leadAgency],
-                        "partners": o.partnerAgencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", "),
-                        "startsOn": displayDay(o.startsOn), "endsOn": displayDay(o.endsOn),
-                        "createdBy": people.name(o.createdBy),
-                    ])
-                },
-                "showBriefed": seen.briefed != nil, "hasBriefed": !(seen.briefed ?? []).isEmpty,
-                "briefChoices": officerChoices(
-                    try await directory.officers().filter { officer in
-                        !(seen.briefed ?? []).contains { $0.username == officer.username }
-                    },
-                    agencies: Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.code) })),
-                "canBrief": seen.canBrief,
-                "briefed": (seen.briefed ?? []).map {
-                    ["username": $0.username, "displayName": $0.displayName, "agency": agencies[$0.agency] ?? ""]
-                },
-                "agencies": seen.agencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", "),
-                "items": seen.interventions.map { interventions.row($0, reference: reference, people: people) },
-                "hasItems": !seen.interventions.isEmpty,
-                "totals": seen.totals.sorted { $0.key < $1.key }.map {
-                    ["kind": reference.label($0.key, in: "outcome-kind"), "value": InterventionPages.number($0.value)]
-                },
-                "seizures": seen.seizures.sorted { $0.key < $1.key }.map {
-                    ["what": $0.key, "value": InterventionPages.number($0.value)]
-                },
-                "hasSeizures": !seen.seizures.isEmpty,
-            ]), identity: context.identity, section: "/operations", status: status)
+        let codes = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.code) })
+        let briefed = seen.briefed ?? []
+        let page = OperationPage(
+            name: name, path: Self.path(name), notice: notice, problem: problem,
+            csrf: context.identity?.csrfToken ?? "",
+            record: seen.operation.map { o in
+                OperationPage.Record(
+                    description: o.description, lead: agencies[o.leadAgency] ?? "",
+                    partners: o.partnerAgencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", ").nonEmpty,
+                    startsOn: displayBirth(o.startsOn), endsOn: displayDay(o.endsOn), createdBy: people.name(o.createdBy))
+            },
+            showBriefed: seen.briefed != nil,
+            briefChoices: officerChoices(
+                try await directory.officers().filter { officer in
+                    !briefed.contains { $0.username == officer.username }
+                }, agencies: codes),
+            canBrief: seen.canBrief,
+            briefed: briefed.map {
+                .init(username: $0.username, displayName: $0.displayName, agency: agencies[$0.agency] ?? "")
+            },
+            agencies: seen.agencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", ").nonEmpty,
+            items: seen.interventions.map { InterventionRow($0, reference: reference, people: people) },
+            totals: seen.totals.sorted { $0.key < $1.key }.map {
+                .init(label: reference.label($0.key, in: "outcome-kind"), value: InterventionPages.number($0.value))
+            },
+            seizures: seen.seizures.sorted { $0.key < $1.key }.map {
+                .init(label: $0.key, value: InterventionPages.number($0.value))
+            })
+        return pages.page(page, title: name, identity: context.identity, section: "/operations", status: status)
+    }
+}
+
+/// The operations the user can see, and the form to set one up.
+struct OperationListPage: PageModel {
+    var template: String { "operations" }
+    let items: [Item]
+    let hasItems: Bool
+    let canCreate: Bool
+    let csrf: String
+    let problem: FormProblem?
+    /// What was typed, when the form is shown again.
+    let form: [String: String]
+    let partnerChoices: [Option]
+
+    struct Item {
+        let name: String
+        let path: String
+        let lead: String
+        let startsOn: String
+        let endsOn: String
+    }
+
+    init(
+        items: [Item], canCreate: Bool, csrf: String, problem: FormProblem?, form: [String: String],
+        partnerChoices: [Option]
+    ) {
+        self.items = items
+        hasItems = !items.isEmpty
+        self.canCreate = canCreate
+        self.csrf = csrf
+        self.problem = problem
+        self.form = form
+        self.partnerChoices = partnerChoices
+    }
+}
+
+/// One operation: its record, its briefed members, its joint results and its interventions.
+struct OperationPage: PageModel {
+    var template: String { "operation" }
+    let name: String
+    let path: String
+    let notice: String?
+    let problem: FormProblem?
+    let csrf: String
+    let record: Record?
+    let showBriefed: Bool
+    let briefChoices: [Option]
+    let canBrief: Bool
+    let briefed: [Member]
+    let hasBriefed: Bool
+    let agencies: String?
+    let items: [InterventionRow]
+    let hasItems: Bool
+    let totals: [Total]
+    let seizures: [Total]
+    let hasSeizures: Bool
+
+    /// The operation's own record, when the user may see it.
+    struct Record {
+        let description: String
+        let lead: String
+        let partners: String?
+        let startsOn: String
+        let endsOn: String?
+    let createdBy: String
+    }
+
+    struct Member {
+        let username: String
+        let displayName: String
+        let agency: String
+    }
+
+    /// An outcome kind, or a commodity seized, with its total.
+    struct Total {
+        let label: String
+        let value: String
+    }
+
+    init(
+        name: String, path: String, notice: String?, problem: FormProblem?, csrf: String, record: Record?,
+        showBriefed: Bool, briefChoices: [Option], canBrief: Bool, briefed: [Member], agencies: String?,
+        items: [InterventionRow], totals: [Total], seizures: [Total]
+    ) {
+        self.name = name
+        self.path = path
+        self.notice = notice
+        self.problem = problem
+        self.csrf = csrf
+        self.record = record
+        self.showBriefed = showBriefed
+        self.briefChoices = briefChoices
+        self.canBrief = canBrief
+        self.briefed = briefed
+        hasBriefed = !briefed.isEmpty
+        self.agencies = agencies
+        self.items = items
+        hasItems = !items.isEmpty
+        self.totals = totals
+        self.seizures = seizures
+        hasSeizures = !seizures.isEmpty
     }
 }

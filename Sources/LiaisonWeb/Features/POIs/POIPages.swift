@@ -241,11 +241,10 @@ struct POIPages {
                 action: "/pois/\(poi.id)/assessments", version: poi.meta.version,
                 csrf: context.identity?.csrfToken ?? "", people: try await directory.people())
         ) { $1 }
-        page.merge(
+        page["interventionPanel"] =
             try await interventions.panel(
                 InterventionTarget(kind: "poi", id: poi.id.rawValue), context: context, problem: nil
             ).view
-        ) { $1 }
         page.merge(markingView(poi.meta.marking)) { $1 }
         return pages.page(
             "poi", title: "Person of Interest: \(poi.subjectName ?? "")", context: page, identity: context.identity,

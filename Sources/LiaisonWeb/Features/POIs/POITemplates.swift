@@ -32,7 +32,7 @@ enum POITemplates {
         </dl>
         <h2>Risk assessments</h2>
         {{> assessmentPanel}}
-        {{> interventionPanel}}
+        {{#interventionPanel}}{{> interventionPanel}}{{/interventionPanel}}
         """
 
     static let reassessments = """

@@ -21,7 +21,7 @@ struct SubjectPages {
             try AccessPolicy.enforceCreate(try context.user())
             let reference = try await this.directory.reference()
             return this.form(
-                SubjectFormValues(), reference: reference, errors: FormErrors(), identity: context.identity!, id: nil)
+                SubjectFormValues(), reference: reference, errors: FormErrors(), identity: try context.signedIn(), id: nil)
         }
         routes.page(.post, "/subjects/new", access: .createRecord("subject")) { request, context in
             try await this.save(request, context, id: nil)
@@ -77,7 +77,7 @@ struct SubjectPages {
             let reference = try await this.directory.reference()
             return this.form(
                 SubjectFormValues(subject, reference: reference), reference: reference, errors: FormErrors(),
-                identity: context.identity!, id: subject.id)
+                identity: try context.signedIn(), id: subject.id)
         }
         routes.page(.post, "/subjects/{id}/edit", access: .updateRecord("subject")) { request, context in
             try await this.save(request, context, id: try RequestReading.id(context))
@@ -254,12 +254,12 @@ struct SubjectPages {
             let matches = try await matching.likelyMatches(input.details, by: user, request: context.request)
             if matches.isEmpty { return nil }
             return form(
-                values, reference: reference, errors: FormErrors(), identity: context.identity!, id: nil,
+                values, reference: reference, errors: FormErrors(), identity: try context.signedIn(), id: nil,
                 matches: matches)
         }
         return try await recordForm.save(request, context, id: id, beforeCreate: check) { values, errors in
             form(
-                values, reference: reference, errors: errors, identity: context.identity!, id: id,
+                values, reference: reference, errors: errors, identity: try context.signedIn(), id: id,
                 status: .unprocessableContent)
         }
     }

@@ -130,11 +130,11 @@ enum SubjectTemplates {
           <input type="hidden" name="version" value="{{version}}">
           {{#hasMatches}}<input type="hidden" name="confirmNew" value="1">{{/hasMatches}}
           <fieldset><legend>Name</legend>
-            {{#nameFields}}{{>field}}{{/nameFields}}
+            {{#nameFields}}{{>formField}}{{/nameFields}}
           </fieldset>
-          {{#aliasField}}{{>field}}{{/aliasField}}
+          {{#aliasField}}{{>formField}}{{/aliasField}}
           {{#dobField}}{{>formField}}{{/dobField}}
-          {{#detailFields}}{{>field}}{{/detailFields}}
+          {{#detailFields}}{{>formField}}{{/detailFields}}
           <fieldset class="fieldset form-group" id="identifiers"><legend class="fieldset__legend">Identifiers</legend>
             <span class="hint">Numbers other systems know the person by. Leave a row empty if it is not needed; save to get more rows.</span>
             <input type="hidden" name="identifierCount" value="{{identifierCount}}">
@@ -146,7 +146,7 @@ enum SubjectTemplates {
               <input id="identifierValue-{{index}}" name="identifierValue-{{index}}" value="{{value}}"{{#error}} class="input--error" aria-describedby="identifierValue-{{index}}-error"{{/error}}></div>
             </div>{{/identifierRows}}
           </fieldset>
-          {{#fields}}{{>field}}{{/fields}}
+          {{#fields}}{{>formField}}{{/fields}}
           <div class="form-group{{#sexError}} form-group--error{{/sexError}}">
             <label for="sex">Sex</label>
             {{#sexError}}<span class="error-message" id="sex-error"><span class="visually-hidden">Error:</span> {{sexError}}</span>{{/sexError}}
