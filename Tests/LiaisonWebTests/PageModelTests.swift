@@ -113,7 +113,8 @@ struct PageModelTests {
                 ], marking: MarkingTag(ProtectiveMarking(.secret))),
             OperationListPage(
                 items: [.init(name: "n", path: "p", lead: "l", startsOn: "s", endsOn: "e")], canCreate: true, csrf: "x",
-                problem: Self.problem, form: ["name": "n"], partnerChoices: [Option(code: "c", label: "l", selected: true)]
+                problem: Self.problem, form: ["name": "n"],
+                partnerChoices: [Option(code: "c", label: "l", selected: true)]
             ),
             OperationPage(
                 name: "n", path: "p", notice: "n", problem: Self.problem, csrf: "x",

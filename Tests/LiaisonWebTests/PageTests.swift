@@ -422,6 +422,52 @@ struct PageTests {
         }
     }
 
+    @Test("an intervention planned on a group's page shows its outcome, and its operation totals it")
+    func interventionPages() async throws {
+        let harness = try await WebHarness()
+        let group = try #require(harness.data.ocgs.first { $0.meta.marking.classification == .officialSensitive })
+        try await harness.run { client in
+            let (session, csrf) = try await signIn(client, "nca.analyst")
+            let headers: HTTPFields = [.cookie: session]
+            let form: HTTPFields = [.cookie: session, .contentType: "application/x-www-form-urlencoded"]
+            let panel = try await client.execute(uri: "/ocgs/\(group.id)", method: .get, headers: headers)
+            #expect(panel.text.contains("<h2>Interventions</h2>") && panel.text.contains("Plan an intervention"))
+            #expect(panel.text.contains(#"<option value="arrest">Arrest and prosecution</option>"#))
+            let planned = try await client.execute(
+                uri: "/interventions", method: .post, headers: form,
+                body: ByteBuffer(
+                    string: "_csrf=\(csrf)&targetKind=ocg&targetID=\(group.id)&category=pursue&tactic=arrest"
+                        + "&dueDate-day=1&dueDate-month=3&dueDate-year=2027&operation=OPERATION+FLINT"
+                        + "&description=Warrants+at+the+yard"))
+            #expect(planned.status == .seeOther)
+            let path = try #require(planned.headers[.location]?.split(separator: "?").first.map(String.init))
+            let recorded = try await client.execute(
+                uri: "\(path)/steps", method: .post, headers: form,
+                body: ByteBuffer(
+                    string: "_csrf=\(csrf)&version=1&kind=seizure&date-day=2&date-month=11&date-year=2026"
+                        + "&quantity=2.5&unit=kg&commodity=cocaine&purity=71&place=Felixstowe&narrative=Found+in+a+van")
+            )
+            #expect(recorded.status == .seeOther)
+            let shown = try await client.execute(uri: path, method: .get, headers: headers)
+            let page = shown.text
+            #expect(page.contains("<h1>Arrest and prosecution</h1>") && page.contains("Warrants at the yard"))
+            #expect(page.contains("Due</dt><dd>1 March 2027"))
+            #expect(page.contains(#"<a href="/operations/OPERATION FLINT">OPERATION FLINT</a>"#))
+            #expect(
+                page.contains("2.50 kg") && page.contains("cocaine 71% Felixstowe") && page.contains("2 November 2026"))
+            #expect(page.contains(#"<option value="in-progress">in-progress</option>"#))
+            let operation = try await client.execute(
+                uri: "/operations/OPERATION%20FLINT", method: .get, headers: headers)
+            #expect(operation.status == .ok)
+            #expect(operation.text.contains("<h1>OPERATION FLINT</h1>"))
+            #expect(
+                operation.text.contains(
+                    #"<td data-label="Outcome">Seizure</td><td data-label="Total" class="numeric">2.50</td>"#))
+            #expect(operation.text.contains("<li>cocaine (kg): 2.50</li>"))
+            #expect(operation.text.contains(#"<a href="\#(path)">Arrest and prosecution</a>"#))
+        }
+    }
+
     @Test("feedback from the phase banner is refused empty, then kept in the audit chain for the service team")
     func feedback() async throws {
         let harness = try await WebHarness()

@@ -79,7 +79,8 @@ struct AuditPages {
             }
             let items = entries.map { e in
                 let kind =
-                    Self.kindWords[e.objectKind ?? ""] ?? (e.objectKind ?? "record").replacingOccurrences(
+                    Self.kindWords[e.objectKind ?? ""]
+                    ?? (e.objectKind ?? "record").replacingOccurrences(
                         of: "-", with: " ")
                 return AuditLogPage.Entry(
                     sequence: String(e.sequence), time: displayTime(e.time), actor: people.name(e.actorName),

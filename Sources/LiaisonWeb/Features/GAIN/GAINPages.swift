@@ -72,13 +72,16 @@ struct GAINPages {
                 return GAINPage.Asked(
                     about: r.about, purpose: r.purpose, at: displayTime(r.askedAt), by: people.name(r.requester),
                     answers: r.answers.map {
-                        .init(agency: $0.agencyCode, hit: $0.result == "hit", result: $0.result, shared: $0.shared?.nonEmpty)
+                        .init(
+                            agency: $0.agencyCode, hit: $0.result == "hit", result: $0.result,
+                            shared: $0.shared?.nonEmpty)
                     },
                     operationHref: partners.isEmpty ? nil : "/operations?partners=\(partners)")
             },
             hits: hits.map { h in
                 GAINPage.Hit(
-                    id: h.requestID.rawValue, agency: h.requesterAgencyCode, by: people.name(h.requester), about: h.about,
+                    id: h.requestID.rawValue, agency: h.requesterAgencyCode, by: people.name(h.requester),
+                    about: h.about,
                     purpose: h.purpose, at: displayTime(h.askedAt),
                     matched: h.matched.map { .init(id: $0.rawValue, name: names[$0.rawValue] ?? "a person you hold") },
                     reports: h.reports.enumerated().map { .init(id: $1.rawValue, n: String($0 + 1)) },

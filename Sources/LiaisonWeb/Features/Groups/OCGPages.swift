@@ -49,7 +49,8 @@ struct OCGPages {
             try AccessPolicy.enforce(user, .update, ocg.meta, kind: OCGService.kind, id: ocg.id.rawValue)
             let reference = try await this.directory.reference()
             return try await this.form(
-                OCGFormValues(ocg), reference: reference, errors: FormErrors(), identity: try context.signedIn(), id: ocg.id)
+                OCGFormValues(ocg), reference: reference, errors: FormErrors(), identity: try context.signedIn(),
+                id: ocg.id)
         }
         routes.page(.post, "/ocgs/{id}/edit", access: .updateRecord("ocg")) { request, context in
             try await this.save(request, context, id: try RequestReading.id(context))

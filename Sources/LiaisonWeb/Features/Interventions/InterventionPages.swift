@@ -90,8 +90,12 @@ struct InterventionPages {
                 : "No: no completed intervention or outcome between \(displayBirth(from)) and \(displayBirth(to))",
             actionRule: String(interventions.rule.version), targetKind: target.kind, targetID: target.id,
             canPlan: AccessPolicy.decideCreate(user, marking: .official).allowed, interventionProblem: problem,
-            categories: FourP.allCases.map { Option(code: $0.rawValue, label: $0.rawValue.capitalized, selected: false) },
-            tactics: reference.list("intervention-tactic").map { Option(code: $0.code, label: $0.label, selected: false) })
+            categories: FourP.allCases.map {
+                Option(code: $0.rawValue, label: $0.rawValue.capitalized, selected: false)
+            },
+            tactics: reference.list("intervention-tactic").map {
+                Option(code: $0.code, label: $0.label, selected: false)
+            })
         return (panel, found)
     }
 

@@ -108,7 +108,8 @@ struct OperationPages {
                 OperationPage.Record(
                     description: o.description, lead: agencies[o.leadAgency] ?? "",
                     partners: o.partnerAgencies.map { agencies[$0] ?? $0.rawValue }.joined(separator: ", ").nonEmpty,
-                    startsOn: displayBirth(o.startsOn), endsOn: displayDay(o.endsOn), createdBy: people.name(o.createdBy))
+                    startsOn: displayBirth(o.startsOn), endsOn: displayDay(o.endsOn),
+                    createdBy: people.name(o.createdBy))
             },
             showBriefed: seen.briefed != nil,
             briefChoices: officerChoices(
@@ -193,7 +194,7 @@ struct OperationPage: PageModel {
         let partners: String?
         let startsOn: String
         let endsOn: String?
-    let createdBy: String
+        let createdBy: String
     }
 
     struct Member {

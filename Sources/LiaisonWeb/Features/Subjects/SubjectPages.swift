@@ -21,7 +21,8 @@ struct SubjectPages {
             try AccessPolicy.enforceCreate(try context.user())
             let reference = try await this.directory.reference()
             return this.form(
-                SubjectFormValues(), reference: reference, errors: FormErrors(), identity: try context.signedIn(), id: nil)
+                SubjectFormValues(), reference: reference, errors: FormErrors(), identity: try context.signedIn(),
+                id: nil)
         }
         routes.page(.post, "/subjects/new", access: .createRecord("subject")) { request, context in
             try await this.save(request, context, id: nil)
