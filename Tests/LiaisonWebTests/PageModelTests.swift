@@ -123,8 +123,43 @@ struct PageModelTests {
                 briefed: [.init(username: "u", displayName: "d", agency: "a")], agencies: "a",
                 items: [Self.interventionRow], totals: [.init(label: "l", value: "1")],
                 seizures: [.init(label: "l", value: "1")]),
+            MatchListPage(
+                notice: "n", csrf: "x", statuses: [.init(code: "c", label: "l", current: true)], statusLabel: "s",
+                items: [.init(id: "i", left: "l", right: "r", percent: "9", summary: "s")]),
+            MatchPage(
+                errors: [FormError(anchor: "a", message: "m")], id: "i", notice: "n", percent: "9", statusLabel: "s",
+                decided: true, leftID: "l", rightID: "r", leftName: "l", rightName: "r", leftMarking: "m",
+                rightMarking: "m", rows: [.init(label: "l", left: "l", right: "r", same: true)],
+                parts: [MatchPart(comparison: "c", counts: "c")], notes: ["n"],
+                history: [.init(status: "s", by: "b", at: "a", note: "n")], canDecide: true, csrf: "x",
+                choices: [Tick(code: "c", label: "l", checked: true)], decisionError: "e", noteError: "e", note: "n"),
+            PerformancePage(
+                problem: Self.problem, published: true, choices: Self.reportChoices,
+                report: .init(
+                    periodName: "p", from: "f", to: "t", previousName: "p", groups: [Self.measureGroup],
+                    charts: [
+                        .init(
+                            title: "t", svg: "<svg/>", seriesNames: ["s"], rows: [.init(label: "l", cells: ["1"])],
+                            restricted: true)
+                    ], routes: "r", restrictedOmitted: "1", csvHref: "/c", jsonHref: "/j", publishedHref: "/p",
+                    fullHref: "/f", profileHref: "/p")),
+            ProfilePage(
+                problem: Self.problem, choices: Self.reportChoices,
+                report: .init(
+                    periodName: "p", areaName: "a", marketName: "m",
+                    groupRows: [.init(id: "i", name: "n", band: "b", markets: "m", members: "1")],
+                    groupsTruncated: true, groups: [Self.measureGroup],
+                    contributions: [.init(agency: "a", interventions: "1", outcomes: "1", assets: "£1")],
+                    places: [.init(place: "p", kind: "k", count: "1")], exploited: "1", pois: "1", csvHref: "/c",
+                    jsonHref: "/j")),
         ]
     }
+
+    static let reportChoices = ReportChoices(
+        period: "2026-27", areas: [Option(code: "c", label: "l", selected: true)],
+        markets: [Option(code: "c", label: "l", selected: true)])
+    static let measureGroup = MeasureGroup(
+        group: "g", measures: [.init(label: "l", current: "1", previous: "0", change: "new", restricted: true)])
 
     /// Models of partials shown inside a page that is still a dictionary, each with its template.
     static var partials: [(template: String, model: Any)] {

@@ -73,6 +73,10 @@ struct ReportsWebTests {
                     && page.text.contains("<svg") && page.text.contains("role=\"img\"")
                     && page.text.contains("<title id=\"chart-outputs-title\">")
                     && page.text.contains("The figures in the chart"))
+            // The form keeps the period; each chart's table names its series and gives its figures.
+            #expect(page.text.contains(#"<input id="period" name="period" value="\#(year)">"#))
+            #expect(page.text.contains(/<thead><tr><th scope="col"><\/th><th scope="col" class="numeric">[^<]+<\/th>/))
+            #expect(page.text.contains(/<th scope="row">[^<]+<\/th><td data-label="" class="numeric">[£0-9]/))
             // The page takes published=true as the API does (and as the README says); a value it cannot read is refused.
             for yes in ["true", "1"] {
                 let published = try await client.execute(

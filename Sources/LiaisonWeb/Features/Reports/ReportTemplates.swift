@@ -16,7 +16,7 @@ enum ReportTemplates {
     static let performance = """
         {{>problem}}
         <h1>Performance report{{#published}} <span class="tag tag--green">published version</span>{{/published}}</h1>
-        {{> reportForm}}
+        {{#choices}}{{> reportForm}}{{/choices}}
         {{#report}}
         <p>{{periodName}} ({{from}} to {{to}}), each measure beside {{previousName}}. Counted from the records you may see.
           <a href="{{csvHref}}">Download CSV</a> · <a href="{{jsonHref}}">Download JSON</a> · <a href="{{profileHref}}">Local profile</a> ·
@@ -32,8 +32,8 @@ enum ReportTemplates {
         {{#charts}}<figure class="chart-figure"><figcaption><h3>{{title}}{{#restricted}} <span class="tag tag--grey">restricted</span>{{/restricted}}</h3></figcaption>
           <div class="chart-pair"><div class="chart-image" tabindex="0" role="region" aria-label="{{title}}: chart">{{{svg}}}</div>
           <table class="responsive chart-table"><caption>The figures in the chart</caption>
-            <thead><tr><th scope="col"></th>{{#seriesNames}}<th scope="col" class="numeric">{{name}}</th>{{/seriesNames}}</tr></thead>
-            <tbody>{{#rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td data-label="" class="numeric">{{value}}</td>{{/cells}}</tr>{{/rows}}</tbody>
+            <thead><tr><th scope="col"></th>{{#seriesNames}}<th scope="col" class="numeric">{{.}}</th>{{/seriesNames}}</tr></thead>
+            <tbody>{{#rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td data-label="" class="numeric">{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody>
           </table></div></figure>{{/charts}}
         {{/report}}
         """
@@ -41,7 +41,7 @@ enum ReportTemplates {
     static let profile = """
         {{>problem}}
         <h1>Local serious and organised crime profile</h1>
-        {{> reportForm}}
+        {{#choices}}{{> reportForm}}{{/choices}}
         {{#report}}
         <p>{{areaName}}{{#marketName}}, {{marketName}}{{/marketName}}, {{periodName}}. Counted from the records you may see.
           <a href="{{csvHref}}">Download CSV</a> · <a href="{{jsonHref}}">Download JSON</a></p>

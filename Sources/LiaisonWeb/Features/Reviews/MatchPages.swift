@@ -63,35 +63,29 @@ struct MatchPages {
         let notice = q["checked"].map { checked in
             "Checked \(checked) subjects: \(q["queued"] ?? "0") new pairs to review, \(q["linked"] ?? "0") linked automatically."
         }
-        return pages.page(
-            "matches", title: "Possible duplicates",
-            context: view([
-                "notice": notice, "csrf": context.identity?.csrfToken ?? "",
-                "statuses": MatchReview.Status.allCases.map { s in
-                    ["code": s.rawValue, "label": s.label, "current": s == status]
-                },
-                "statusLabel": status.label,
-                "items": items.map { item in
-                    [
-                        "id": item.review.id, "left": item.left.displayName, "right": item.right.displayName,
-                        "percent": String(format: "%.0f", item.review.probability * 100),
-                        "summary": Self.summary(item.review),
-                    ]
-                },
-                "hasItems": !items.isEmpty,
-            ]), identity: context.identity, section: "/matches")
+        let page = MatchListPage(
+            notice: notice, csrf: context.identity?.csrfToken ?? "",
+            statuses: MatchReview.Status.allCases.map {
+                .init(code: $0.rawValue, label: $0.label, current: $0 == status)
+            },
+            statusLabel: status.label,
+            items: items.map { item in
+                .init(
+                    id: item.review.id, left: item.left.displayName, right: item.right.displayName,
+                    percent: String(format: "%.0f", item.review.probability * 100), summary: Self.summary(item.review))
+            })
+        return pages.page(page, title: "Possible duplicates", identity: context.identity, section: "/matches")
     }
 
     /// The reasons that count, in words, strongest first.
     static func summary(_ review: MatchReview) -> String { MatchWords.summary(review.explanation.parts) }
 
     /// Each field's comparison in words, with how much it counts.
-    static func parts(_ explanation: MatchExplanation) -> [[String: String]] {
+    static func parts(_ explanation: MatchExplanation) -> [MatchPart] {
         explanation.parts.map {
-            [
-                "comparison": MatchWords.describe(field: $0.field, level: $0.level),
-                "counts": MatchWords.strength($0.weight),
-            ]
+            MatchPart(
+                comparison: MatchWords.describe(field: $0.field, level: $0.level),
+                counts: MatchWords.strength($0.weight))
         }
     }
 
@@ -127,41 +121,149 @@ struct MatchPages {
         let right = column(item.right)
         let canDecide = AccessPolicy.decideLink(user, [item.left.meta, item.right.meta], kind: SubjectService.kind)
             .allowed
-        var page = errors.view
-        page.merge(
-            view([
-                "id": review.id, "notice": notice, "percent": String(format: "%.0f", review.probability * 100),
-                "statusLabel": review.status.label, "decided": review.status != .pending,
-                "leftID": item.left.id.rawValue, "rightID": item.right.id.rawValue,
-                "leftName": item.left.displayName, "rightName": item.right.displayName,
-                "leftMarking": item.left.meta.marking.label, "rightMarking": item.right.meta.marking.label,
-                // Two withheld fields are not the same value: only what both sides show is marked the same.
-                "rows": labels.indices.map { i in
-                    view([
-                        "label": labels[i], "left": left[i].isEmpty ? "—" : left[i],
-                        "right": right[i].isEmpty ? "—" : right[i],
-                        "same": !left[i].isEmpty && left[i] == right[i] && !left[i].hasPrefix("Withheld"),
-                    ])
-                },
-                "parts": Self.parts(review.explanation),
-                "notes": review.explanation.notes,
-                "history": review.decisions.reversed().map { d in
-                    view([
-                        "status": d.status == .pending ? "Decision undone" : d.status.label,
-                        "by": d.automatic ? "Liaison (automatic)" : people.name(d.by),
-                        "at": displayTime(d.at), "note": d.note,
-                    ])
-                },
-                "hasHistory": !review.decisions.isEmpty,
-                "canDecide": canDecide, "csrf": context.identity?.csrfToken ?? "",
-                "choices": [MatchReview.Status.same, .notSame, .unsure].map { s in
-                    ["code": s.rawValue, "label": s.label, "checked": s == review.status]
-                },
-                "decisionError": errors["decision"], "noteError": errors["note"], "note": note,
-            ])
-        ) { $1 }
+        let page = MatchPage(
+            errors: errors.list, id: review.id, notice: notice,
+            percent: String(format: "%.0f", review.probability * 100), statusLabel: review.status.label,
+            decided: review.status != .pending, leftID: item.left.id.rawValue, rightID: item.right.id.rawValue,
+            leftName: item.left.displayName, rightName: item.right.displayName,
+            leftMarking: item.left.meta.marking.label, rightMarking: item.right.meta.marking.label,
+            // Two withheld fields are not the same value: only what both sides show is marked the same.
+            rows: labels.indices.map { i in
+                .init(
+                    label: labels[i], left: left[i].isEmpty ? "—" : left[i], right: right[i].isEmpty ? "—" : right[i],
+                    same: !left[i].isEmpty && left[i] == right[i] && !left[i].hasPrefix("Withheld"))
+            },
+            parts: Self.parts(review.explanation), notes: review.explanation.notes,
+            history: review.decisions.reversed().map { d in
+                .init(
+                    status: d.status == .pending ? "Decision undone" : d.status.label,
+                    by: d.automatic ? "Liaison (automatic)" : people.name(d.by), at: displayTime(d.at),
+                    note: d.note?.nonEmpty)
+            },
+            canDecide: canDecide, csrf: context.identity?.csrfToken ?? "",
+            choices: [MatchReview.Status.same, .notSame, .unsure].map {
+                Tick(code: $0.rawValue, label: $0.label, checked: $0 == review.status)
+            },
+            decisionError: errors["decision"], noteError: errors["note"], note: note ?? "")
         return pages.page(
-            "match", title: "\(item.left.displayName) and \(item.right.displayName)", context: page,
-            identity: context.identity, section: "/matches", status: status)
+            page, title: "\(item.left.displayName) and \(item.right.displayName)", identity: context.identity,
+            section: "/matches", status: status)
+    }
+}
+
+/// One comparison the engine made between two records, in words, and how much it counts.
+struct MatchPart {
+    let comparison: String
+    let counts: String
+}
+
+/// The pairs of subjects to review in one status, and a button to look for more.
+struct MatchListPage: PageModel {
+    var template: String { "matches" }
+    let notice: String?
+    let csrf: String
+    let statuses: [Status]
+    let statusLabel: String
+    let items: [Item]
+    let hasItems: Bool
+
+    /// A tab: one status of review.
+    struct Status {
+        let code: String
+        let label: String
+        let current: Bool
+    }
+
+    struct Item {
+        let id: String
+        let left: String
+        let right: String
+        let percent: String
+        let summary: String
+    }
+
+    init(notice: String?, csrf: String, statuses: [Status], statusLabel: String, items: [Item]) {
+        self.notice = notice
+        self.csrf = csrf
+        self.statuses = statuses
+        self.statusLabel = statusLabel
+        self.items = items
+        hasItems = !items.isEmpty
+    }
+}
+
+/// A pair of subjects side by side, why the engine paired them, the decision form and the decisions so far.
+struct MatchPage: PageModel {
+    var template: String { "match" }
+    let errors: [FormError]
+    let hasErrors: Bool
+    let id: String
+    let notice: String?
+    let percent: String
+    let statusLabel: String
+    let decided: Bool
+    let leftID: String
+    let rightID: String
+    let leftName: String
+    let rightName: String
+    let leftMarking: String
+    let rightMarking: String
+    let rows: [Row]
+    let parts: [MatchPart]
+    let notes: [String]
+    let history: [Decision]
+    let hasHistory: Bool
+    let canDecide: Bool
+    let csrf: String
+    let choices: [Tick]
+    let decisionError: String?
+    let noteError: String?
+    let note: String
+
+    /// A field of the two records side by side.
+    struct Row {
+        let label: String
+        let left: String
+        let right: String
+        let same: Bool
+    }
+
+    struct Decision {
+        let status: String
+        let by: String
+        let at: String
+        let note: String?
+    }
+
+    init(
+        errors: [FormError], id: String, notice: String?, percent: String, statusLabel: String, decided: Bool,
+        leftID: String, rightID: String, leftName: String, rightName: String, leftMarking: String,
+        rightMarking: String, rows: [Row], parts: [MatchPart], notes: [String], history: [Decision], canDecide: Bool,
+        csrf: String, choices: [Tick], decisionError: String?, noteError: String?, note: String
+    ) {
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        self.id = id
+        self.notice = notice
+        self.percent = percent
+        self.statusLabel = statusLabel
+        self.decided = decided
+        self.leftID = leftID
+        self.rightID = rightID
+        self.leftName = leftName
+        self.rightName = rightName
+        self.leftMarking = leftMarking
+        self.rightMarking = rightMarking
+        self.rows = rows
+        self.parts = parts
+        self.notes = notes
+        self.history = history
+        hasHistory = !history.isEmpty
+        self.canDecide = canDecide
+        self.csrf = csrf
+        self.choices = choices
+        self.decisionError = decisionError
+        self.noteError = noteError
+        self.note = note
     }
 }
