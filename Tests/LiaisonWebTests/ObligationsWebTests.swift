@@ -90,12 +90,14 @@ struct ObligationsWebTests {
             #expect(
                 noticePage.status == .ok && noticePage.text.contains("01632 960")
                     && noticePage.text.contains(#"<textarea id="reply""#)
-                    && noticePage.text.contains("Back to the inbox"))
+                    && noticePage.text.contains("Back to the inbox")
+                    && noticePage.text.contains(#"<form method="post" action="/inbox/\#(path)/acknowledge""#))
             let tooLong = try await client.execute(
                 uri: "/inbox/\(path)/acknowledge", method: .post,
                 headers: [.cookie: ncaSession.cookie, .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "_csrf=\(ncaSession.csrf)&reply=" + String(repeating: "x", count: 5_000)))
             #expect(tooLong.status == .unprocessableContent && tooLong.text.contains(##"href="#reply""##))
+            #expect(tooLong.text.contains(">" + String(repeating: "x", count: 5_000) + "</textarea>"))
             let acknowledged = try await client.execute(
                 uri: "/inbox/\(path)/acknowledge", method: .post,
                 headers: [.cookie: ncaSession.cookie, .contentType: "application/x-www-form-urlencoded"],

@@ -152,9 +152,26 @@ struct PageModelTests {
                     contributions: [.init(agency: "a", interventions: "1", outcomes: "1", assets: "£1")],
                     places: [.init(place: "p", kind: "k", count: "1")], exploited: "1", pois: "1", csvHref: "/c",
                     jsonHref: "/j")),
+            ObligationsPage(
+                tallies: [.init(team: "t", agency: "a", due: "1", overdue: "1", escalated: "1")],
+                sheets: [.init(caseID: "c", reference: "r", from: "f", at: "a")], listTitle: "l",
+                states: [Tab(code: "c", label: "l", current: true)], items: [Self.obligationRow]),
+            InboxPage(
+                agency: "a", notice: "n", csrf: "x", states: [Tab(code: "c", label: "l", current: true)],
+                items: [Self.obligationRow], next: "/n"),
+            InboxNoticePage(
+                notice: Self.obligationRow, csrf: "x", problem: Self.problem, reply: "r", mayAcknowledge: true),
+            GuidanceListPage(items: [.init(slug: "s", title: "t", version: "1", validFrom: "v")]),
+            GuidanceArticlePage(
+                slug: "s", title: "t", body: "b", version: "1", validFrom: "v",
+                history: [.init(version: "1", validFrom: "v", editedBy: "e", changeNote: "c")], canEdit: true,
+                latest: "1", csrf: "x", notice: "n", problem: Self.problem),
         ]
     }
 
+    static let obligationRow = ObligationRow(
+        id: "i", path: "p", caseID: "c", reference: "r", agency: "a", event: "e", team: "t", due: "d", state: "s",
+        late: true, summary: "s", open: true, acknowledged: "a")
     static let reportChoices = ReportChoices(
         period: "2026-27", areas: [Option(code: "c", label: "l", selected: true)],
         markets: [Option(code: "c", label: "l", selected: true)])

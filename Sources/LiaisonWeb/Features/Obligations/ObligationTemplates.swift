@@ -20,7 +20,7 @@ enum ObligationTemplates {
         {{#hasSheets}}<ul>{{#sheets}}<li><a href="/cases/{{caseID}}">{{reference}}</a>: requested from {{from}} on {{at}}</li>{{/sheets}}</ul>{{/hasSheets}}
         {{^hasSheets}}<p>None.</p>{{/hasSheets}}
         <h2>{{listTitle}}</h2>
-        <p>{{#states}}<a href="/obligations?state={{code}}"{{#current}} aria-current="page"{{/current}}>{{code}}</a> {{/states}}</p>
+        <p>{{#states}}<a href="/obligations?state={{code}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a> {{/states}}</p>
         {{> obligationTable}}
         """
 
@@ -46,12 +46,14 @@ enum ObligationTemplates {
         <div class="two-thirds">
         <a class="back-link" href="/inbox">Back to the inbox</a>
         {{>problem}}
+        {{#notice}}
         <span class="caption">Case {{reference}} · {{agency}}</span>
         <h1>{{event}} <span class="tag{{#late}} tag--red{{/late}}">{{state}}</span></h1>
         <p class="pre">{{summary}}</p>
         <p class="hint">Due by {{due}}{{#acknowledged}} · acknowledged {{acknowledged}}{{/acknowledged}}</p>
+        {{/notice}}
         {{^mayAcknowledge}}{{#reply}}<p>Reply: {{reply}}</p>{{/reply}}{{/mayAcknowledge}}
-        {{#mayAcknowledge}}<form method="post" action="/inbox/{{path}}/acknowledge" novalidate>
+        {{#mayAcknowledge}}<form method="post" action="/inbox/{{notice.path}}/acknowledge" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}">
           <div class="form-group"><label for="reply">Reply (optional)</label>
             <span class="hint" id="reply-hint">What your agency holds about this person: it is added to the case's history.</span>
