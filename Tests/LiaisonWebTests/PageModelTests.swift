@@ -166,6 +166,32 @@ struct PageModelTests {
                 slug: "s", title: "t", body: "b", version: "1", validFrom: "v",
                 history: [.init(version: "1", validFrom: "v", editedBy: "e", changeNote: "c")], canEdit: true,
                 latest: "1", csrf: "x", notice: "n", problem: Self.problem),
+            AdminUsersPage(
+                users: [
+                    .init(
+                        id: "i", username: "u", name: "n", agency: "a", roles: "r", vetting: "v", briefings: "b",
+                        active: true)
+                ]),
+            AdminUserFormPage(
+                errors: [FormError(anchor: "a", message: "m")], csrf: "x", fields: [fieldView("u", "U", value: "v")],
+                agencyError: "e", agencies: [Option(code: "c", label: "l", selected: true)], rolesError: "e",
+                roles: [Tick(code: "c", label: "l", checked: true)], vettingError: "e",
+                vettings: [Option(code: "c", label: "l", selected: true)]),
+            AdminUserPage(
+                errors: [FormError(anchor: "a", message: "m")], id: "i", username: "u", name: "n", email: "e",
+                agency: "a", roles: "r", vetting: "v", briefings: "b", active: true, csrf: "x", notice: "n",
+                newToken: "t", briefingsError: "e", nameError: "e",
+                tokens: [
+                    .init(id: "i", userID: "u", name: "n", created: "c", revoked: "r", expires: "e", expired: true)
+                ]),
+            AdminDeliveryPage(
+                agency: "a", code: "c", notice: "n", problem: Self.problem, newSecret: "s", csrf: "x", version: "1",
+                email: "e", webhookURL: "w", secretSet: true),
+            AdminReferencePage(
+                notice: "n", problem: Self.problem, csrf: "x",
+                lists: [
+                    .init(list: "l", entries: [.init(code: "c", label: "l", order: "1", active: true)], next: "2")
+                ]),
         ]
     }
 

@@ -259,6 +259,8 @@ struct SecurityTests {
             ] {
                 #expect(bad.text.contains(message), "missing: \(message)")
             }
+            #expect(bad.text.contains(#"<input type="text" id="username" name="username" value="Bad Name""#))
+            #expect(bad.text.contains(#"<option value="GMP">Greater Manchester Police</option>"#))
             let created = try await client.execute(
                 uri: "/admin/users/new", method: .post, headers: formHeaders(admin),
                 body: ByteBuffer(
@@ -285,6 +287,9 @@ struct SecurityTests {
                 uri: "/admin/tokens/\(tokenID)/revoke", method: .post, headers: formHeaders(admin),
                 body: ByteBuffer(string: "_csrf=\(csrf)"))
             #expect(revoked.status == .seeOther)
+            let account = try await client.execute(uri: String(userPage), method: .get, headers: [.cookie: admin])
+            #expect(account.text.contains("<h1>gmp.newofficer</h1>") && account.text.contains("<dd>New Officer</dd>"))
+            #expect(account.text.contains(">OPERATION GRANITE</textarea>") && account.text.contains(">Revoked 20"))
             #expect(
                 try await client.execute(uri: "/api/v1/me", method: .get, headers: bearer(token)).status
                     == .unauthorized)

@@ -66,7 +66,7 @@ enum AccountTemplates {
           <div class="form-group{{#vettingError}} form-group--error{{/vettingError}}">
             <label for="vetting">Vetting</label>
             {{#vettingError}}<span class="error-message"><span class="visually-hidden">Error:</span> {{vettingError}}</span>{{/vettingError}}
-            <select id="vetting" name="vetting"><option value="">Choose a level</option>{{#vettings}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/vettings}}</select>
+            <select id="vetting" name="vetting"><option value="">Choose a level</option>{{#vettings}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/vettings}}</select>
           </div>
           <button class="button" type="submit">Create account</button>
           <a class="button button--secondary" href="/admin/users">Cancel</a>

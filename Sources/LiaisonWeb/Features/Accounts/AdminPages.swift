@@ -21,19 +21,18 @@ struct AdminPages {
         let actor = try administrator(context)
         let entries = try await reference.entries(by: actor, request: context.request)
         let lists = Dictionary(grouping: entries, by: \.list)
+        let page = AdminReferencePage(
+            notice: notice, problem: problem, csrf: context.identity?.csrfToken ?? "",
+            lists: lists.keys.sorted().map { list in
+                let entries = lists[list] ?? []
+                return .init(
+                    list: list,
+                    entries: entries.sorted { ($0.sortOrder, $0.code) < ($1.sortOrder, $1.code) }.map { e in
+                        .init(code: e.code, label: e.label, order: String(e.sortOrder), active: e.active)
+                    }, next: String((entries.map(\.sortOrder).max() ?? 0) + 10))
+            })
         return pages.page(
-            "adminReference", title: "Reference data",
-            context: view([
-                "notice": notice, "problem": problem, "csrf": context.identity?.csrfToken ?? "",
-                "lists": lists.keys.sorted().map { list in
-                    view([
-                        "list": list,
-                        "entries": lists[list]!.sorted { ($0.sortOrder, $0.code) < ($1.sortOrder, $1.code) }.map { e in
-                            view(["code": e.code, "label": e.label, "order": String(e.sortOrder), "active": e.active])
-                        }, "next": String((lists[list]!.map(\.sortOrder).max() ?? 0) + 10),
-                    ])
-                },
-            ]), identity: context.identity, section: "/admin/users", status: status)
+            page, title: "Reference data", identity: context.identity, section: "/admin/users", status: status)
     }
 
     func register(_ routes: inout RouteTable) {
@@ -41,17 +40,15 @@ struct AdminPages {
         routes.page(.get, "/admin/users", access: Self.access) { _, context in
             let actor = try this.administrator(context)
             let agencies = try await this.directory.agencyNames(codes: true)
-            let users = try await this.admin.users(by: actor, request: context.request).map { user -> [String: Any] in
-                view([
-                    "id": user.id.rawValue, "username": user.username, "name": user.displayName,
-                    "agency": agencies[user.agencyID],
-                    "roles": user.roles.map(\.rawValue).joined(separator: ", "), "vetting": user.vetting.rawValue,
-                    "briefings": user.briefings.joined(separator: ", "), "active": user.active,
-                ])
+            let users = try await this.admin.users(by: actor, request: context.request).map { user in
+                AdminUsersPage.Account(
+                    id: user.id.rawValue, username: user.username, name: user.displayName,
+                    agency: agencies[user.agencyID] ?? "", roles: user.roles.map(\.rawValue).joined(separator: ", "),
+                    vetting: user.vetting.rawValue, briefings: user.briefings.joined(separator: ", "),
+                    active: user.active)
             }
             return this.pages.page(
-                "adminUsers", title: "Accounts", context: ["users": users], identity: context.identity,
-                section: "/admin/users")
+                AdminUsersPage(users: users), title: "Accounts", identity: context.identity, section: "/admin/users")
         }
         routes.page(.get, "/admin/reference", access: Self.access) { request, context in
             try await this.referencePage(context, notice: request.uri.queryParameters["saved"] != nil ? "Saved." : nil)
@@ -202,15 +199,13 @@ struct AdminPages {
         let code = try await agencyCode(actor)
         let channels = try await obligations.channels(agencyCode: code, by: actor, request: context.request)
         let agency = try await directory.agency(actor.agencyID)
+        let page = AdminDeliveryPage(
+            agency: agency?.name ?? code, code: code, notice: notice, problem: problem, newSecret: newSecret,
+            csrf: context.identity?.csrfToken ?? "", version: String(channels.version),
+            email: form?["email"] ?? channels.email ?? "", webhookURL: form?["webhookURL"] ?? channels.webhookURL ?? "",
+            secretSet: channels.webhookSecret != nil)
         return pages.page(
-            "adminDelivery", title: "Delivery of notices",
-            context: view([
-                "agency": agency?.name ?? code, "code": code, "notice": notice, "problem": problem,
-                "newSecret": newSecret,
-                "csrf": context.identity?.csrfToken ?? "", "version": String(channels.version),
-                "email": form?["email"] ?? channels.email, "webhookURL": form?["webhookURL"] ?? channels.webhookURL,
-                "secretSet": channels.webhookSecret != nil,
-            ]), identity: context.identity, section: "/admin/users", status: status)
+            page, title: "Delivery of notices", identity: context.identity, section: "/admin/users", status: status)
     }
 
     static let labels = [
@@ -229,35 +224,33 @@ struct AdminPages {
     func newUserForm(
         _ form: FormData, errors: FormErrors, context: LiaisonRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        var page = errors.view
-        page["csrf"] = context.identity?.csrfToken ?? ""
-        page["fields"] = [
-            fieldView(
-                "username", "Username", value: form["username"], hint: "Lowercase, e.g. nca.jsmith",
-                error: errors["username"]),
-            fieldView("displayName", "Name", value: form["displayName"], error: errors["displayName"]),
-            fieldView("email", "Email", value: form["email"], error: errors["email"]),
-            fieldView(
-                "password", "Initial password", value: "",
-                hint: "At least 12 characters. Give it to the user by a separate channel.",
-                error: errors["password"], type: "password", autocomplete: "new-password"),
-        ]
-        page["agencyError"] = errors["agency"]
-        page["agencies"] = try await directory.agencies().map {
-            ["code": $0.code, "label": $0.name, "selected": $0.code == form["agency"]]
-        }
-        page["rolesError"] = errors["roles"]
-        page["roles"] = Role.allCases.map {
-            [
-                "code": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
-                "checked": form.all("roles").contains($0.rawValue),
-            ]
-        }
-        page["vettingError"] = errors["vetting"]
-        page["vettings"] = Vetting.allCases.map { ["code": $0.rawValue, "selected": $0.rawValue == form["vetting"]] }
+        let page = AdminUserFormPage(
+            errors: errors.list, csrf: context.identity?.csrfToken ?? "",
+            fields: [
+                fieldView(
+                    "username", "Username", value: form["username"], hint: "Lowercase, e.g. nca.jsmith",
+                    error: errors["username"]),
+                fieldView("displayName", "Name", value: form["displayName"], error: errors["displayName"]),
+                fieldView("email", "Email", value: form["email"], error: errors["email"]),
+                fieldView(
+                    "password", "Initial password", value: "",
+                    hint: "At least 12 characters. Give it to the user by a separate channel.",
+                    error: errors["password"], type: "password", autocomplete: "new-password"),
+            ],
+            agencyError: errors["agency"],
+            agencies: agencyChoices(try await directory.agencies(), selected: [form["agency"]]),
+            rolesError: errors["roles"],
+            roles: Role.allCases.map {
+                Tick(
+                    code: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
+                    checked: form.all("roles").contains($0.rawValue))
+            },
+            vettingError: errors["vetting"],
+            vettings: Vetting.allCases.map {
+                Option(code: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == form["vetting"])
+            })
         return pages.page(
-            "adminUserForm", title: "Add an account", context: page, identity: context.identity,
-            section: "/admin/users", status: status)
+            page, title: "Add an account", identity: context.identity, section: "/admin/users", status: status)
     }
 
     func userPage(
@@ -266,28 +259,164 @@ struct AdminPages {
     ) async throws -> Response {
         let (user, tokens) = try await admin.user(id, by: try administrator(context), request: context.request)
         let agency = try await directory.agency(user.agencyID)
-        var page = errors.view
-        page.merge(
-            view([
-                "id": user.id.rawValue, "username": user.username, "name": user.displayName, "email": user.email,
-                "agency": agency?.name,
-                "roles": user.roles.map(\.rawValue).joined(separator: ", "), "vetting": user.vetting.rawValue,
-                "briefings": user.briefings.joined(separator: "\n"), "active": user.active,
-                "csrf": context.identity?.csrfToken,
-                "notice": notice, "newToken": newToken, "briefingsError": errors["briefings"],
-                "nameError": errors["name"],
-                "tokens": tokens.map { t in
-                    view([
-                        "id": t.id, "userID": user.id.rawValue, "name": t.name,
-                        "created": DateFormats.instant(t.createdAt),
-                        "revoked": t.revokedAt.map { DateFormats.instant($0) },
-                        "expires": DateFormats.instant(t.expiresAt), "expired": t.expiresAt <= directory.now(),
-                    ])
-                },
-            ])
-        ) { $1 }
+        let page = AdminUserPage(
+            errors: errors.list, id: user.id.rawValue, username: user.username, name: user.displayName,
+            email: user.email ?? "", agency: agency?.name ?? "",
+            roles: user.roles.map(\.rawValue).joined(separator: ", "), vetting: user.vetting.rawValue,
+            briefings: user.briefings.joined(separator: "\n"), active: user.active,
+            csrf: context.identity?.csrfToken ?? "", notice: notice, newToken: newToken,
+            briefingsError: errors["briefings"], nameError: errors["name"],
+            tokens: tokens.map { t in
+                .init(
+                    id: t.id, userID: user.id.rawValue, name: t.name, created: DateFormats.instant(t.createdAt),
+                    revoked: t.revokedAt.map { DateFormats.instant($0) }, expires: DateFormats.instant(t.expiresAt),
+                    expired: t.expiresAt <= directory.now())
+            })
         return pages.page(
-            "adminUser", title: user.username, context: page, identity: context.identity, section: "/admin/users",
-            status: status)
+            page, title: user.username, identity: context.identity, section: "/admin/users", status: status)
+    }
+}
+
+/// Every account, with its agency, roles, vetting and briefings.
+struct AdminUsersPage: PageModel {
+    var template: String { "adminUsers" }
+    let users: [Account]
+
+    struct Account {
+        let id: String
+        let username: String
+        let name: String
+        let agency: String
+        let roles: String
+        let vetting: String
+        let briefings: String
+        let active: Bool
+    }
+}
+
+/// The form to add an account.
+struct AdminUserFormPage: PageModel {
+    var template: String { "adminUserForm" }
+    let errors: [FormError]
+    let hasErrors: Bool
+    let csrf: String
+    let fields: [FormField]
+    let agencyError: String?
+    let agencies: [Option]
+    let rolesError: String?
+    let roles: [Tick]
+    let vettingError: String?
+    let vettings: [Option]
+
+    init(
+        errors: [FormError], csrf: String, fields: [FormField], agencyError: String?, agencies: [Option],
+        rolesError: String?, roles: [Tick], vettingError: String?, vettings: [Option]
+    ) {
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        self.csrf = csrf
+        self.fields = fields
+        self.agencyError = agencyError
+        self.agencies = agencies
+        self.rolesError = rolesError
+        self.roles = roles
+        self.vettingError = vettingError
+        self.vettings = vettings
+    }
+}
+
+/// One account: its details, enabling and disabling it, its briefings and its API tokens.
+struct AdminUserPage: PageModel {
+    var template: String { "adminUser" }
+    let errors: [FormError]
+    let hasErrors: Bool
+    let id: String
+    let username: String
+    let name: String
+    let email: String
+    let agency: String
+    let roles: String
+    let vetting: String
+    let briefings: String
+    let active: Bool
+    let csrf: String
+    let notice: String?
+    /// A token just issued, shown this once.
+    let newToken: String?
+    let briefingsError: String?
+    let nameError: String?
+    let tokens: [Token]
+
+    struct Token {
+        let id: String
+        let userID: String
+        let name: String
+        let created: String
+        let revoked: String?
+        let expires: String
+        let expired: Bool
+    }
+
+    init(
+        errors: [FormError], id: String, username: String, name: String, email: String, agency: String, roles: String,
+        vetting: String, briefings: String, active: Bool, csrf: String, notice: String?, newToken: String?,
+        briefingsError: String?, nameError: String?, tokens: [Token]
+    ) {
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        self.id = id
+        self.username = username
+        self.name = name
+        self.email = email
+        self.agency = agency
+        self.roles = roles
+        self.vetting = vetting
+        self.briefings = briefings
+        self.active = active
+        self.csrf = csrf
+        self.notice = notice
+        self.newToken = newToken
+        self.briefingsError = briefingsError
+        self.nameError = nameError
+        self.tokens = tokens
+    }
+}
+
+/// The agency's delivery channels for notices: email, a signed webhook, and its signing secret.
+struct AdminDeliveryPage: PageModel {
+    var template: String { "adminDelivery" }
+    let agency: String
+    let code: String
+    let notice: String?
+    let problem: FormProblem?
+    /// A signing secret just made, shown this once.
+    let newSecret: String?
+    let csrf: String
+    let version: String
+    let email: String
+    let webhookURL: String
+    let secretSet: Bool
+}
+
+/// Every reference list with its entries, and a form per list to add or change one.
+struct AdminReferencePage: PageModel {
+    var template: String { "adminReference" }
+    let notice: String?
+    let problem: FormProblem?
+    let csrf: String
+    let lists: [List]
+
+    struct List {
+        let list: String
+        let entries: [Entry]
+        /// The order a new entry takes by default: after the last.
+        let next: String
+    }
+
+    struct Entry {
+        let code: String
+        let label: String
+        let order: String
+        let active: Bool
     }
 }
