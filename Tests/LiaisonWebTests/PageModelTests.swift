@@ -192,6 +192,28 @@ struct PageModelTests {
                 lists: [
                     .init(list: "l", entries: [.init(code: "c", label: "l", order: "1", active: true)], next: "2")
                 ]),
+            AssetFormPage(
+                targetKind: "subject", targetID: "i", back: "/b", csrf: "x", problem: Self.problem,
+                form: ["court": "c"],
+                prosecutionChoices: [Option(code: "c", label: "l", selected: true)],
+                enforcementChoices: [Option(code: "c", label: "l", selected: true)],
+                powers: [Option(code: "c", label: "l", selected: true)]),
+            AssetPage(
+                id: "i", power: "p", court: "c", reference: "r", madeOn: "m", amountLabel: "a", amount: "£1",
+                status: "s", collected: "£1", outstanding: "£0", detentionLimit: "d", targetHref: "/t",
+                targetLabel: "t",
+                agencies: [.init(agency: "a", role: "r")],
+                confiscation: .init(
+                    benefit: "£1", available: "£1", compensation: "£1", timeToPay: "t", defaultSentence: "d"),
+                events: [.init(kind: "k", date: "d", amount: "£1", until: "u", note: "n", by: "b")],
+                receipts: [.init(date: "d", amount: "£1", shares: [.init(part: "p", agency: "a", amount: "£1")])],
+                nextEvents: [Option(code: "c", label: "l", selected: false)], canChange: true, version: "1", csrf: "x",
+                notice: "n", problem: Self.problem, marking: MarkingTag(ProtectiveMarking(.secret))),
+            SchemePage(
+                versions: [
+                    .init(version: "1", effectiveFrom: "e", current: true, shares: [.init(part: "p", percent: "1")])
+                ], canPublish: true, next: "2", parts: [.init(part: "p", percent: "1")], csrf: "x", notice: "n",
+                problem: Self.problem),
         ]
     }
 
@@ -215,7 +237,15 @@ struct PageModelTests {
                     targetID: "i", canPlan: true, interventionProblem: Self.problem,
                     categories: [Option(code: "c", label: "l", selected: false)],
                     tactics: [Option(code: "c", label: "l", selected: false)])
-            )
+            ),
+            (
+                "assetPanel",
+                AssetPanel(
+                    assets: [
+                        .init(
+                            id: "i", power: "p", court: "c", madeOn: "m", amount: "£1", status: "s", collected: "£1")
+                    ], assetTargetKind: "subject", assetTargetID: "i", canRecordAsset: true)
+            ),
         ]
     }
 

@@ -91,6 +91,18 @@ struct ReportsWebTests {
             let subjectPage = try await client.execute(
                 uri: "/subjects/\(subject.id)", method: .get, headers: [.cookie: analyst.cookie])
             #expect(subjectPage.text.contains("Asset recovery") && subjectPage.text.contains("/assets/\(id)"))
+            // The order's page: its terms, its events in words, and the forfeited sum split under the scheme.
+            let orderPage = try await client.execute(
+                uri: "/assets/\(id)", method: .get, headers: [.cookie: analyst.cookie])
+            let order = orderPage.text
+            #expect(orderPage.status == .ok && order.contains("<dd>Dover Magistrates"))
+            #expect(order.contains("<dt>Collected</dt><dd>£12,500</dd>"))
+            #expect(order.contains(#"<td data-label="Event">forfeited</td>"#))
+            #expect(order.contains(#"<td data-label="Event">detention</td>"#) && order.contains("<caption>"))
+            #expect(order.contains(#"<td data-label="Part">"#) && !order.contains("No receipts yet."))
+            let scheme = try await client.execute(
+                uri: "/asset-recovery/scheme", method: .get, headers: [.cookie: analyst.cookie])
+            #expect(scheme.status == .ok && scheme.text.contains("(in force)") && scheme.text.contains("%</td>"))
             let profile = try await client.execute(
                 uri: "/reports/profile?period=\(year)&format=csv", method: .get, headers: [.cookie: analyst.cookie])
             #expect(profile.status == .ok && profile.text.hasPrefix("section,name,detail,value\n"))

@@ -28,20 +28,17 @@ struct AssetPages {
     }
 
     /// The panel: the records the user may see against the target, and a link to record one.
-    func panel(_ target: AssetTarget, context: LiaisonRequestContext) async throws -> [String: Any] {
+    func panel(_ target: AssetTarget, context: LiaisonRequestContext) async throws -> AssetPanel {
         let user = try context.user()
         let found = try await assets.list(target: target, by: user, request: context.request)
-        return view([
-            "assets": found.map { o in
-                view([
-                    "id": o.id.rawValue, "power": o.power.label, "court": o.court, "madeOn": displayDay(o.madeOn),
-                    "amount": Self.money(o.amount), "status": o.status,
-                    "collected": o.collected > 0 ? Self.money(o.collected) : nil,
-                ])
-            },
-            "hasAssets": !found.isEmpty, "assetTargetKind": target.kind, "assetTargetID": target.id,
-            "canRecordAsset": AccessPolicy.decideCreate(user, marking: .official).allowed,
-        ])
+        return AssetPanel(
+            assets: found.map { o in
+                .init(
+                    id: o.id.rawValue, power: o.power.label, court: o.court, madeOn: displayBirth(o.madeOn),
+                    amount: Self.money(o.amount), status: o.status,
+                    collected: o.collected > 0 ? Self.money(o.collected) : "")
+            }, assetTargetKind: target.kind, assetTargetID: target.id,
+            canRecordAsset: AccessPolicy.decideCreate(user, marking: .official).allowed)
     }
 
     func register(_ routes: inout RouteTable) {
@@ -163,18 +160,16 @@ struct AssetPages {
         var values: [String: String] = [:]
         for field in fields { values[field] = entered?[field] }
         let partners = try await directory.partnerAgencies()
+        let page = AssetFormPage(
+            targetKind: target.kind, targetID: target.id, back: Self.href(target),
+            csrf: context.identity?.csrfToken ?? "", problem: problem, form: values,
+            prosecutionChoices: agencyChoices(partners, selected: [values["prosecution"] ?? ""]),
+            enforcementChoices: agencyChoices(partners, selected: [values["enforcement"] ?? ""]),
+            powers: AssetPower.allCases.map {
+                Option(code: $0.rawValue, label: $0.label, selected: values["power"] == $0.rawValue)
+            })
         return pages.page(
-            "assetForm", title: "Record an order or seizure",
-            context: view([
-                "targetKind": target.kind, "targetID": target.id, "back": Self.href(target),
-                "csrf": context.identity?.csrfToken ?? "", "problem": problem,
-                "form": values,
-                "prosecutionChoices": agencyChoices(partners, selected: [values["prosecution"] ?? ""]),
-                "enforcementChoices": agencyChoices(partners, selected: [values["enforcement"] ?? ""]),
-                "powers": AssetPower.allCases.map { p in
-                    view(["code": p.rawValue, "label": p.label, "selected": values["power"] == p.rawValue ? true : nil])
-                },
-            ]), identity: context.identity, section: "/reports", status: status)
+            page, title: "Record an order or seizure", identity: context.identity, section: "/reports", status: status)
     }
 
     func show(
@@ -186,54 +181,42 @@ struct AssetPages {
         let o = try await assets.get(id, by: user, request: context.request)
         let agencies = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.name) })
         let receipts = try await assets.shares(of: o)
-        var page = view([
-            "id": o.id.rawValue, "power": o.power.label, "court": o.court, "reference": o.reference,
-            "madeOn": displayDay(o.madeOn),
-            "amountLabel": o.power.amountLabel,
-            "amount": Self.money(o.amount), "status": o.status, "collected": Self.money(o.collected),
-            "outstanding": o.outstanding.map(Self.money),
-            "detentionLimit": o.detentionLimit, "targetHref": Self.href(o.target),
-            "targetLabel": o.target.kind == "ocg" ? "the group" : o.target.kind == "case" ? "the case" : "the subject",
-            "agencies": o.agencies.map { ["agency": agencies[$0.agency] ?? $0.agency.rawValue, "role": $0.role] },
-            "confiscation": o.confiscation.map { t in
-                [
-                    "benefit": Self.money(t.benefit), "available": Self.money(t.available),
-                    "compensation": Self.money(t.compensation), "timeToPay": displayDay(t.timeToPay),
-                    "defaultSentence": "\(t.defaultSentenceMonths) months",
-                ]
+        let page = AssetPage(
+            id: o.id.rawValue, power: o.power.label, court: o.court, reference: o.reference,
+            madeOn: displayBirth(o.madeOn), amountLabel: o.power.amountLabel, amount: Self.money(o.amount),
+            status: o.status, collected: Self.money(o.collected), outstanding: o.outstanding.map(Self.money),
+            detentionLimit: o.detentionLimit?.nonEmpty, targetHref: Self.href(o.target),
+            targetLabel: o.target.kind == "ocg" ? "the group" : o.target.kind == "case" ? "the case" : "the subject",
+            agencies: o.agencies.map { .init(agency: agencies[$0.agency] ?? $0.agency.rawValue, role: $0.role) },
+            confiscation: o.confiscation.map { t in
+                .init(
+                    benefit: Self.money(t.benefit), available: Self.money(t.available),
+                    compensation: Self.money(t.compensation), timeToPay: displayDay(t.timeToPay) ?? "",
+                    defaultSentence: "\(t.defaultSentenceMonths) months")
             },
-            "events": o.events.map { e in
-                view([
-                    "kind": e.kind, "date": displayDay(e.date), "amount": e.amount.map(Self.money),
-                    "until": displayDay(e.until),
-                    "note": e.note, "by": people.name(e.recordedBy),
-                ])
+            events: o.events.map { e in
+                .init(
+                    kind: e.kind, date: displayBirth(e.date), amount: e.amount.map(Self.money) ?? "",
+                    until: displayDay(e.until) ?? "", note: e.note, by: people.name(e.recordedBy))
             },
-            "hasEvents": !o.events.isEmpty,
-            "receipts": receipts.map { r in
-                [
-                    "date": displayDay(r.event.date), "amount": Self.money(r.event.amount ?? 0),
-                    "shares": r.shares.map { s in
-                        [
-                            "part": s.part,
-                            "agency": s.agency.flatMap { agencies[$0] }
+            receipts: receipts.map { r in
+                .init(
+                    date: displayBirth(r.event.date), amount: Self.money(r.event.amount ?? 0),
+                    shares: r.shares.map { s in
+                        .init(
+                            part: s.part,
+                            agency: s.agency.flatMap { agencies[$0] }
                                 ?? (s.part == "victims" ? "Victims (compensation)" : "Home Office"),
-                            "amount": Self.money(s.amount),
-                        ]
-                    },
-                ] as [String: Any]
+                            amount: Self.money(s.amount))
+                    })
             },
-            "hasReceipts": !receipts.isEmpty,
-            "nextEvents": (o.power.steps[o.status] ?? []).map { ["code": $0] },
-            "hasNext": o.power.steps[o.status] != nil,
-            "canChange": AccessPolicy.decide(user, .update, o.meta, kind: AssetService.kind).allowed,
-            "version": String(o.meta.version), "csrf": context.identity?.csrfToken ?? "", "notice": notice,
-            "problem": problem,
-        ])
-        page.merge(markingView(o.meta.marking)) { $1 }
+            nextEvents: (o.power.steps[o.status] ?? []).map { Option(code: $0, label: $0, selected: false) },
+            canChange: AccessPolicy.decide(user, .update, o.meta, kind: AssetService.kind).allowed,
+            version: String(o.meta.version), csrf: context.identity?.csrfToken ?? "", notice: notice,
+            problem: problem, marking: MarkingTag(o.meta.marking))
         return pages.page(
-            "asset", title: "\(o.power.label) \(o.reference)", context: page, identity: context.identity,
-            section: "/reports", status: status)
+            page, title: "\(o.power.label) \(o.reference)", identity: context.identity, section: "/reports",
+            status: status)
     }
 
     func scheme(
@@ -243,24 +226,190 @@ struct AssetPages {
         let user = try context.user()
         let schemes = try await assets.schemes()
         let current = IncentiveScheme.inForce(schemes, on: InterventionService.day(directory.now()))
+        func shares(_ scheme: IncentiveScheme) -> [SchemePage.Share] {
+            IncentiveScheme.parts.map { .init(part: $0, percent: PerformanceReport.number(scheme.shares[$0] ?? 0)) }
+        }
+        let page = SchemePage(
+            versions: schemes.map { s in
+                .init(
+                    version: String(s.version), effectiveFrom: displayBirth(s.effectiveFrom), current: s == current,
+                    shares: shares(s))
+            },
+            canPublish: !Set(user.roles).isDisjoint(with: AssetService.schemeEditors),
+            next: String((schemes.map(\.version).max() ?? 1) + 1), parts: shares(current),
+            csrf: context.identity?.csrfToken ?? "", notice: notice, problem: problem)
         return pages.page(
-            "incentiveScheme", title: "Asset recovery incentivisation scheme",
-            context: view([
-                "versions": schemes.map { s in
-                    [
-                        "version": String(s.version), "effectiveFrom": displayDay(s.effectiveFrom),
-                        "current": s == current,
-                        "shares": IncentiveScheme.parts.map {
-                            ["part": $0, "percent": PerformanceReport.number(s.shares[$0] ?? 0)]
-                        },
-                    ] as [String: Any]
-                },
-                "canPublish": !Set(user.roles).isDisjoint(with: AssetService.schemeEditors),
-                "next": String((schemes.map(\.version).max() ?? 1) + 1),
-                "parts": IncentiveScheme.parts.map {
-                    ["part": $0, "percent": PerformanceReport.number(current.shares[$0] ?? 0)]
-                },
-                "csrf": context.identity?.csrfToken ?? "", "notice": notice, "problem": problem,
-            ]), identity: context.identity, section: "/reports", status: status)
+            page, title: "Asset recovery incentivisation scheme", identity: context.identity, section: "/reports",
+            status: status)
+    }
+}
+
+/// The asset recovery panel on a subject's, group's or case's page: its orders and seizures, and a link to record one.
+struct AssetPanel {
+    let assets: [Row]
+    let hasAssets: Bool
+    let assetTargetKind: String
+    let assetTargetID: String
+    let canRecordAsset: Bool
+
+    struct Row {
+        let id: String
+        let power: String
+        let court: String
+        let madeOn: String
+        let amount: String
+        let status: String
+        let collected: String
+    }
+
+    init(assets: [Row], assetTargetKind: String, assetTargetID: String, canRecordAsset: Bool) {
+        self.assets = assets
+        hasAssets = !assets.isEmpty
+        self.assetTargetKind = assetTargetKind
+        self.assetTargetID = assetTargetID
+        self.canRecordAsset = canRecordAsset
+    }
+}
+
+/// The form to record an order or seizure against a subject, group or case.
+struct AssetFormPage: PageModel {
+    var template: String { "assetForm" }
+    let targetKind: String
+    let targetID: String
+    let back: String
+    let csrf: String
+    let problem: FormProblem?
+    /// What was typed, when the form is shown again.
+    let form: [String: String]
+    let prosecutionChoices: [Option]
+    let enforcementChoices: [Option]
+    let powers: [Option]
+}
+
+/// An order or seizure: its terms, its events, its receipts and how each was shared, and the next event's form.
+struct AssetPage: PageModel {
+    var template: String { "asset" }
+    let id: String
+    let power: String
+    let court: String
+    let reference: String
+    let madeOn: String
+    let amountLabel: String
+    let amount: String
+    let status: String
+    let collected: String
+    let outstanding: String?
+    let detentionLimit: String?
+    let targetHref: String
+    let targetLabel: String
+    let agencies: [Agency]
+    let confiscation: Confiscation?
+    let events: [Event]
+    let hasEvents: Bool
+    let receipts: [Receipt]
+    let hasReceipts: Bool
+    let nextEvents: [Option]
+    let hasNext: Bool
+    let canChange: Bool
+    let version: String
+    let csrf: String
+    let notice: String?
+    let problem: FormProblem?
+    let marking: MarkingTag
+
+    struct Agency {
+        let agency: String
+        let role: String
+    }
+
+    /// A confiscation order's terms.
+    struct Confiscation {
+        let benefit: String
+        let available: String
+        let compensation: String
+        let timeToPay: String
+        let defaultSentence: String
+    }
+
+    struct Event {
+        let kind: String
+        let date: String
+        let amount: String
+        let until: String
+        let note: String
+        let by: String
+    }
+
+    /// A sum received, and its split under the scheme in force on its date.
+    struct Receipt {
+        let date: String
+        let amount: String
+        let shares: [Share]
+    }
+
+    struct Share {
+        let part: String
+        let agency: String
+        let amount: String
+    }
+
+    init(
+        id: String, power: String, court: String, reference: String, madeOn: String, amountLabel: String,
+        amount: String, status: String, collected: String, outstanding: String?, detentionLimit: String?,
+        targetHref: String, targetLabel: String, agencies: [Agency], confiscation: Confiscation?, events: [Event],
+        receipts: [Receipt], nextEvents: [Option], canChange: Bool, version: String, csrf: String, notice: String?,
+        problem: FormProblem?, marking: MarkingTag
+    ) {
+        self.id = id
+        self.power = power
+        self.court = court
+        self.reference = reference
+        self.madeOn = madeOn
+        self.amountLabel = amountLabel
+        self.amount = amount
+        self.status = status
+        self.collected = collected
+        self.outstanding = outstanding
+        self.detentionLimit = detentionLimit
+        self.targetHref = targetHref
+        self.targetLabel = targetLabel
+        self.agencies = agencies
+        self.confiscation = confiscation
+        self.events = events
+        hasEvents = !events.isEmpty
+        self.receipts = receipts
+        hasReceipts = !receipts.isEmpty
+        self.nextEvents = nextEvents
+        hasNext = !nextEvents.isEmpty
+        self.canChange = canChange
+        self.version = version
+        self.csrf = csrf
+        self.notice = notice
+        self.problem = problem
+        self.marking = marking
+    }
+}
+
+/// The incentivisation scheme: every version with its shares, and the form to publish the next.
+struct SchemePage: PageModel {
+    var template: String { "incentiveScheme" }
+    let versions: [Version]
+    let canPublish: Bool
+    let next: String
+    let parts: [Share]
+    let csrf: String
+    let notice: String?
+    let problem: FormProblem?
+
+    struct Version {
+        let version: String
+        let effectiveFrom: String
+        let current: Bool
+        let shares: [Share]
+    }
+
+    struct Share {
+        let part: String
+        let percent: String
     }
 }

@@ -41,7 +41,7 @@ enum AssetTemplates {
     static let asset = """
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
         {{>problem}}
-        <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+        {{#marking}}<p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>{{/marking}}
         <span class="caption">Asset recovery · <a href="{{targetHref}}">{{targetLabel}}</a></span>
         <h1>{{power}} {{reference}}</h1>
         <dl class="summary-list">
@@ -65,7 +65,7 @@ enum AssetTemplates {
         {{#canChange}}{{#hasNext}}<details class="panel"><summary>Record the next event</summary>
         <form method="post" action="/assets/{{id}}/events" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
-          <div class="form-group"><label for="kind">Event</label><select id="kind" name="kind">{{#nextEvents}}<option value="{{code}}">{{code}}</option>{{/nextEvents}}</select></div>
+          <div class="form-group"><label for="kind">Event</label><select id="kind" name="kind">{{#nextEvents}}<option value="{{code}}">{{label}}</option>{{/nextEvents}}</select></div>
           \(Templates.dateInput("date", "Date"))
           <div class="form-group"><label for="amount">Amount (£), for a payment, variation, forfeiture, return or recovery</label><input id="amount" name="amount" inputmode="decimal"></div>
           \(Templates.dateInput("until", "Until", hint: "For a detention or its extension"))

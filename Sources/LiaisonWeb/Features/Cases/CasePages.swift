@@ -299,7 +299,7 @@ struct CasePages {
                 "date": displayTime(removal.date), "route": removal.route, "destination": removal.destination,
             ]
         }
-        page.merge(try await assets.panel(AssetTarget(kind: "case", id: c.id.rawValue), context: context)) { $1 }
+        page["assetPanel"] = try await assets.panel(AssetTarget(kind: "case", id: c.id.rawValue), context: context)
         page.merge(markingView(c.meta.marking)) { $1 }
         return pages.page(
             "case", title: "Case \(c.homeOfficeReference)", context: page, identity: context.identity,

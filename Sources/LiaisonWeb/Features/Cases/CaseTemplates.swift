@@ -69,7 +69,7 @@ enum CaseTemplates {
           <button class="button button--secondary" type="submit">Consult interested agencies</button>
         </form>{{/hasInterests}}
         {{/canChange}}
-        {{> assetPanel}}
+        {{#assetPanel}}{{> assetPanel}}{{/assetPanel}}
         <h2>Guidance for the next steps</h2>
         {{#guidance}}<details class="panel"><summary>{{title}}</summary><p>{{body}}</p><p class="hint">Version {{version}}, valid from {{validFrom}} · <a href="/guidance/{{slug}}">history</a></p></details>{{/guidance}}
         <h2>History</h2>

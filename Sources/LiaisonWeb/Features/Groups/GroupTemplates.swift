@@ -75,7 +75,7 @@ enum GroupTemplates {
         {{#assessProblem}}{{>problemSummary}}{{/assessProblem}}
         {{> assessmentPanel}}
         {{#interventionPanel}}{{> interventionPanel}}{{/interventionPanel}}
-        {{> assetPanel}}
+        {{#assetPanel}}{{> assetPanel}}{{/assetPanel}}
         <h2>Timeline</h2>
         <ol class="timeline">{{#timeline}}<li><span class="hint">{{day}}</span> {{what}}</li>{{/timeline}}</ol>
         """

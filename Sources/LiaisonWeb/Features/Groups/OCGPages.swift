@@ -173,7 +173,7 @@ struct OCGPages {
             InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,
             problem: FormProblem(query: request.uri.queryParameters["interventionProblem"]))
         page["interventionPanel"] = panel.view
-        page.merge(try await assets.panel(AssetTarget(kind: "ocg", id: ocg.id.rawValue), context: context)) { $1 }
+        page["assetPanel"] = try await assets.panel(AssetTarget(kind: "ocg", id: ocg.id.rawValue), context: context)
         page["timeline"] = Self.timeline(
             ocg, visible: visible, assessments: assessments, interventions: panel.found, reference: reference,
             people: people)

@@ -210,9 +210,8 @@ struct SubjectPages {
         page["poiProblem"] = FormProblem(query: request.uri.queryParameters["poiProblem"])
         page["agencyChoices"] = agencyChoices(try await directory.partnerAgencies())
         page["problem"] = problem
-        page.merge(try await assets.panel(AssetTarget(kind: "subject", id: subject.id.rawValue), context: context)) {
-            $1
-        }
+        page["assetPanel"] = try await assets.panel(
+            AssetTarget(kind: "subject", id: subject.id.rawValue), context: context)
         page.merge(markingView(subject.meta.marking)) { $1 }
         return pages.page(
             "subject", title: subject.displayName, context: page, identity: context.identity, section: "/subjects",

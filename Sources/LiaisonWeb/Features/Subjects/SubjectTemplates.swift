@@ -99,7 +99,7 @@ enum SubjectTemplates {
         {{/hasGroups}}
         {{^hasGroups}}<p>Not recorded as a member of any group you can see.</p>{{/hasGroups}}
         {{#canCreate}}<p><a href="/subjects/{{id}}/groups/new">Add to a group</a></p>{{/canCreate}}
-        {{> assetPanel}}
+        {{#assetPanel}}{{> assetPanel}}{{/assetPanel}}
         """
 
     static let subjectForm = """
