@@ -163,6 +163,13 @@ struct APITests {
                 uri: "/intelligence?q=LV21+XYZ", method: .get, headers: [.cookie: cookie])
             #expect(found.text.contains("value=\"LV21 XYZ\"") && found.text.contains("1 report(s) you may see match"))
             #expect(found.text.contains("[LV21] [XYZ]") && !found.text.contains("No reports you can see"))
+            // Without a search, the reports the user may see; a search it cannot run says why, and counts nothing.
+            let list = try await client.execute(uri: "/intelligence", method: .get, headers: [.cookie: cookie])
+            #expect(list.text.contains("href=\"/intelligence/\(report.id.rawValue)\"") && !list.text.contains("match."))
+            let refused = try await client.execute(
+                uri: "/intelligence?q=LV21&agency=NOPE", method: .get, headers: [.cookie: cookie])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("Agency is not a known agency"))
+            #expect(!refused.text.contains("report(s) you may see match") && refused.text.contains(#"value="LV21""#))
         }
     }
 

@@ -214,6 +214,17 @@ struct PageModelTests {
                     .init(version: "1", effectiveFrom: "e", current: true, shares: [.init(part: "p", percent: "1")])
                 ], canPublish: true, next: "2", parts: [.init(part: "p", percent: "1")], csrf: "x", notice: "n",
                 problem: Self.problem),
+            IntelListPage(
+                problem: Self.problem, q: "q",
+                search: .init(
+                    total: "1", hits: [.init(id: "i", date: "d", grade: "g", status: "s", snippet: "s")]),
+                items: [.init(id: "i", date: "d", grade: "g", status: "s", text: "t")], canWrite: true),
+            IntelReceivedPage(
+                items: [
+                    .init(
+                        id: "i", text: "t", grade: "g", conditions: "c", date: "d", sentBy: "s", sentAt: "a", read: "r",
+                        marking: "m")
+                ], csrf: "x", notice: "n"),
         ]
     }
 

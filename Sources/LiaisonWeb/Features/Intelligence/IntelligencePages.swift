@@ -35,46 +35,41 @@ struct IntelligencePages {
         let this = self
         routes.page(.get, "/intelligence", access: .signedIn) { request, context in
             let user = try context.user()
+            let canWrite = !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles)
             if request.uri.queryParameters["q"] != nil {
                 do {
                     let query = try await IntelligenceAPI.query(request, directory: this.directory)
                     let result = try await this.intelligence.search(query, by: user, request: context.request)
+                    let hits = result.items.map { h in
+                        IntelListPage.Hit(
+                            id: h.id.rawValue, date: displayBirth(h.infoDate), grade: h.grade, status: h.status,
+                            snippet: h.snippet)
+                    }
                     return this.pages.page(
-                        "intelList", title: "Intelligence search",
-                        context: view([
-                            "q": query.text, "searched": true, "total": String(result.total),
-                            "hasHits": !result.items.isEmpty,
-                            "hits": result.items.map { h in
-                                [
-                                    "id": h.id.rawValue, "date": displayDay(h.infoDate), "grade": h.grade,
-                                    "status": h.status,
-                                    "snippet": h.snippet,
-                                ]
-                            },
-                            "canWrite": !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
-                        ]), identity: context.identity, section: "/intelligence")
+                        IntelListPage(
+                            q: query.text, search: .init(total: String(result.total), hits: hits), canWrite: canWrite),
+                        title: "Intelligence search", identity: context.identity, section: "/intelligence")
                 } catch let error as LiaisonError {
                     guard let problem = FormProblem(error) else { throw error }
                     return this.pages.page(
-                        "intelList", title: "Intelligence search",
-                        context: view(["problem": problem, "searched": true]),
-                        identity: context.identity, section: "/intelligence", status: .unprocessableContent)
+                        IntelListPage(
+                            problem: problem,
+                            q: request.uri.queryParameters["q"].map { $0.replacingOccurrences(of: "+", with: " ") }
+                                ?? "",
+                            search: .init(total: "0", hits: []), canWrite: canWrite),
+                        title: "Intelligence search", identity: context.identity, section: "/intelligence",
+                        status: .unprocessableContent)
                 }
             }
             let found = try await this.intelligence.list(by: user, request: context.request)
+            let items = found.map { r in
+                IntelListPage.Item(
+                    id: r.id.rawValue, date: displayBirth(r.infoDate), grade: r.gradeLabel, status: r.status,
+                    text: String(r.text.prefix(140)))
+            }
             return this.pages.page(
-                "intelList", title: "Intelligence",
-                context: view([
-                    "items": found.map { r in
-                        view([
-                            "id": r.id.rawValue, "date": displayDay(r.infoDate), "grade": r.gradeLabel,
-                            "status": r.status,
-                            "text": String(r.text.prefix(140)),
-                        ])
-                    },
-                    "hasItems": !found.isEmpty,
-                    "canWrite": !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
-                ]), identity: context.identity, section: "/intelligence")
+                IntelListPage(items: items, canWrite: canWrite), title: "Intelligence", identity: context.identity,
+                section: "/intelligence")
         }
         routes.page(.get, "/intelligence/new", access: .roles(IntelligenceService.authorRoles)) { request, context in
             if Set(try context.user().roles).isDisjoint(with: IntelligenceService.authorRoles) {
@@ -133,21 +128,17 @@ struct IntelligencePages {
         }
         routes.page(.get, "/intelligence/received", access: .signedIn) { request, context in
             let items = try await this.intelligence.received(by: try context.user(), request: context.request)
+            let page = IntelReceivedPage(
+                items: items.map { r in
+                    .init(
+                        id: r.reportID.rawValue, text: r.text, grade: r.grade, conditions: r.conditions?.nonEmpty,
+                        date: displayBirth(r.infoDate), sentBy: r.dissemination.sentBy,
+                        sentAt: displayTime(r.dissemination.sentAt), read: r.dissemination.readAt.map(displayTime),
+                        marking: r.marking.classification.rawValue)
+                }, csrf: context.identity?.csrfToken ?? "",
+                notice: request.uri.queryParameters["read"] != nil ? "Marked as read." : nil)
             return this.pages.page(
-                "intelReceived", title: "Intelligence sent to your agency",
-                context: view([
-                    "items": items.map { r in
-                        view([
-                            "id": r.reportID.rawValue, "text": r.text, "grade": r.grade, "conditions": r.conditions,
-                            "date": displayDay(r.infoDate), "sentBy": r.dissemination.sentBy,
-                            "sentAt": displayTime(r.dissemination.sentAt),
-                            "read": r.dissemination.readAt.map(displayTime),
-                            "marking": r.marking.classification.rawValue,
-                        ])
-                    },
-                    "hasItems": !items.isEmpty, "csrf": context.identity?.csrfToken ?? "",
-                    "notice": request.uri.queryParameters["read"] != nil ? "Marked as read." : nil,
-                ]), identity: context.identity, section: "/intelligence")
+                page, title: "Intelligence sent to your agency", identity: context.identity, section: "/intelligence")
         }
         routes.page(.get, "/intelligence/{id}", access: .readRecord("intel")) { request, context in
             try await this.show(
@@ -272,5 +263,84 @@ struct IntelligencePages {
         return pages.page(
             "intelReport", title: "Intelligence report \(r.gradeLabel)", context: page, identity: context.identity,
             section: "/intelligence", status: status)
+    }
+}
+
+/// The intelligence reports the user may see, latest first, or those matching a search.
+struct IntelListPage: PageModel {
+    var template: String { "intelList" }
+    let problem: FormProblem?
+    let q: String
+    /// Present when the user searched: the hits, snippets only.
+    let search: Search?
+    let items: [Item]
+    let hasItems: Bool
+    let canWrite: Bool
+
+    struct Search {
+        let total: String
+        let hits: [Hit]
+        let hasHits: Bool
+
+        init(total: String, hits: [Hit]) {
+            self.total = total
+            self.hits = hits
+            hasHits = !hits.isEmpty
+        }
+    }
+
+    struct Hit {
+        let id: String
+        let date: String
+        let grade: String
+        let status: String
+        let snippet: String
+    }
+
+    struct Item {
+        let id: String
+        let date: String
+        let grade: String
+        let status: String
+        let text: String
+    }
+
+    init(
+        problem: FormProblem? = nil, q: String = "", search: Search? = nil, items: [Item] = [], canWrite: Bool
+    ) {
+        self.problem = problem
+        self.q = q
+        self.search = search
+        self.items = items
+        hasItems = !items.isEmpty
+        self.canWrite = canWrite
+    }
+}
+
+/// Intelligence disseminated to the user's agency, with the conditions that bind its use.
+struct IntelReceivedPage: PageModel {
+    var template: String { "intelReceived" }
+    let items: [Item]
+    let hasItems: Bool
+    let csrf: String
+    let notice: String?
+
+    struct Item {
+        let id: String
+        let text: String
+        let grade: String
+        let conditions: String?
+        let date: String
+        let sentBy: String
+        let sentAt: String
+        let read: String?
+        let marking: String
+    }
+
+    init(items: [Item], csrf: String, notice: String?) {
+        self.items = items
+        hasItems = !items.isEmpty
+        self.csrf = csrf
+        self.notice = notice
     }
 }

@@ -17,14 +17,14 @@ enum IntelligenceTemplates {
         <h1>Intelligence</h1>
         <p>{{#canWrite}}<a class="button" href="/intelligence/new">Write a report</a> {{/canWrite}}<a href="/intelligence/received">Sent to your agency</a> · <a href="/gain">GAIN hit/no-hit</a></p>
         <form method="get" action="/intelligence" class="search" role="search"><label for="q">Search reports</label> <input id="q" name="q" value="{{q}}"> <button class="button button--secondary" type="submit">Search</button></form>
-        {{#searched}}<p>{{total}} report(s) you may see match.</p>
+        {{#search}}{{^problem}}<p>{{total}} report(s) you may see match.</p>{{/problem}}
         {{#hasHits}}<ul class="results">{{#hits}}<li><a href="/intelligence/{{id}}">{{date}} · {{grade}} · {{status}}</a><p class="hint">{{snippet}}</p></li>{{/hits}}</ul>{{/hasHits}}
-        {{/searched}}
+        {{/search}}
         {{#hasItems}}<table class="responsive"><caption class="visually-hidden">Reports you may see, latest first</caption>
           <thead><tr><th scope="col">Dated</th><th scope="col">Grade</th><th scope="col">Status</th><th scope="col">Report</th></tr></thead>
           <tbody>{{#items}}<tr><td data-label="Dated">{{date}}</td><td data-label="Grade">{{grade}}</td><td data-label="Status">{{status}}</td><td data-label="Report"><a href="/intelligence/{{id}}">{{text}}</a></td></tr>{{/items}}</tbody>
         </table>{{/hasItems}}
-        {{^searched}}{{^hasItems}}<p>No reports you can see.</p>{{/hasItems}}{{/searched}}
+        {{^search}}{{^hasItems}}<p>No reports you can see.</p>{{/hasItems}}{{/search}}
         """
 
     static let intelForm = """
