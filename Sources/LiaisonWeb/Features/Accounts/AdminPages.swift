@@ -261,7 +261,7 @@ struct AdminPages {
         let agency = try await directory.agency(user.agencyID)
         let page = AdminUserPage(
             errors: errors.list, id: user.id.rawValue, username: user.username, name: user.displayName,
-            email: user.email ?? "", agency: agency?.name ?? "",
+            email: user.email, agency: agency?.name ?? "",
             roles: user.roles.map(\.rawValue).joined(separator: ", "), vetting: user.vetting.rawValue,
             briefings: user.briefings.joined(separator: "\n"), active: user.active,
             csrf: context.identity?.csrfToken ?? "", notice: notice, newToken: newToken,

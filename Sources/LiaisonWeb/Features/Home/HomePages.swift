@@ -87,7 +87,6 @@ struct HomePages {
             ) {}
             // Senior caseworkers and the process team see first what has been escalated to them.
             let escalated = try await obligations.escalatedTo(identity.user, request: context.request)
-            let now = obligations.now()
             let user = identity.user
             return pages.page(
                 HomePage(
