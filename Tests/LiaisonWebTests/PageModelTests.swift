@@ -219,6 +219,19 @@ struct PageModelTests {
                 search: .init(
                     total: "1", hits: [.init(id: "i", date: "d", grade: "g", status: "s", snippet: "s")]),
                 items: [.init(id: "i", date: "d", grade: "g", status: "s", text: "t")], canWrite: true),
+            IntelFormPage(
+                csrf: "x", problem: Self.problem, form: ["text": "t"], sourceKinds: [Self.option],
+                classifications: [Self.option], grading: GradingChoices(FormData("gradeSource=A"))),
+            IntelReportPage(
+                id: "i", text: "t", date: "d", place: "p", status: "s", grade: "g", gradeDetail: "d", legacy: true,
+                sourceKind: "k", sourceDescription: "d", covertReference: "c", covertWithheld: true,
+                links: [.init(kind: "k", value: "v", href: "/h")], linkedNames: "n", reviewDate: "r",
+                sanitised: [.init(n: "1", text: "t", by: "b")],
+                sent: [.init(agency: "a", version: "v", conditions: "c", at: "a", by: "b", read: "r")],
+                history: [.init(status: "s", by: "b", at: "a", note: "n")], canSubmit: true, canAssess: true,
+                canSanitise: true, canSend: true, sendRefused: "r", agencyChoices: [Self.option], version: "1",
+                csrf: "x", notice: "n", problem: Self.problem, grading: GradingChoices(nil),
+                marking: MarkingTag(ProtectiveMarking(.secret))),
             IntelReceivedPage(
                 items: [
                     .init(
@@ -269,6 +282,7 @@ struct PageModelTests {
         id: "i", category: "c", tactic: "t", owner: "o", due: "d", status: "s", completedOn: "c", operation: "o",
         outcomes: "1", description: "d")
 
+    static let option = Option(code: "c", label: "l", selected: true)
     static let problem = FormProblem(items: [.init(anchor: "a", message: "m")])
 
     /// Every name a template uses (`{{x}}`, `{{#x}}`, `{{^x}}`, `{{{x}}}`), its partials' included.

@@ -359,6 +359,58 @@ struct PageTests {
         }
     }
 
+    @Test("a refused report keeps its grading and source; a recorded one offers partner agencies by name to send to")
+    func intelligenceReportPages() async throws {
+        let harness = try await WebHarness()
+        let analyst = harness.user("nca.analyst")
+        let intel = IntelligenceService(
+            store: harness.store, clock: SystemClock(), audit: AuditLog(store: harness.store, clock: SystemClock()))
+        let made = try await intel.create(
+            IntelReportInput(
+                text: "Cash is counted at the unit on Fridays.", infoDate: "2026-08-01",
+                source: IntelSource(kind: "agency", description: "Surveillance log")), by: analyst)
+        _ = try await intel.step(
+            made.id,
+            IntelStepInput(
+                version: 1, action: "submit",
+                grading: IntelGrading(source: .reliable, assessment: .b, handling: HandlingCode(.p))), by: analyst)
+        _ = try await intel.step(
+            made.id, IntelStepInput(version: 2, action: "assess"), by: harness.user("nca.supervisor"))
+        try await harness.run { client in
+            let (session, csrf) = try await signIn(client, "nca.supervisor")
+            let refused = try await client.execute(
+                uri: "/intelligence", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(
+                    string: "_csrf=\(csrf)&text=&infoDate-day=1&infoDate-month=9&infoDate-year=2026"
+                        + "&sourceKind=covert&sourceDescription=CHIS&classification=OFFICIAL-SENSITIVE"
+                        + "&gradeSource=2&gradeAssessment=C&handling=C&conditions=Not+for+court"))
+            #expect(refused.status == .unprocessableContent)
+            for kept in [
+                #"value="covert" selected"#, #"value="2" selected"#, #"value="C" selected>C: sharing"#,
+                #"value="Not for court""#, #"value="OFFICIAL-SENSITIVE" selected"#, #"value="CHIS""#,
+            ] {
+                #expect(refused.text.contains(kept), "kept: \(kept)")
+            }
+            let page = try await client.execute(
+                uri: "/intelligence/\(made.id)", method: .get, headers: [.cookie: session])
+            #expect(page.text.contains("Report graded 1B") && page.text.contains("Cash is counted at the unit"))
+            // The agencies it can go to, by name; not the agency that holds it.
+            #expect(page.text.contains(#"name="agencies" value="GMP""#))
+            #expect(page.text.contains(">Greater Manchester Police</label>"))
+            #expect(!page.text.contains(#"name="agencies" value="NCA""#))
+            let sent = try await client.execute(
+                uri: "/intelligence/\(made.id)/steps", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(csrf)&version=3&action=disseminate&agencies=GMP"))
+            #expect(sent.status == .seeOther)
+            let after = try await client.execute(
+                uri: "/intelligence/\(made.id)", method: .get, headers: [.cookie: session])
+            #expect(after.text.contains(#"<td data-label="Agency">Greater Manchester Police</td>"#))
+            #expect(!after.text.contains("Not sent to any agency"))
+        }
+    }
+
     @Test("an order refused for its terms says which, in words, each linked to its box")
     func assetErrors() async throws {
         let harness = try await WebHarness()

@@ -10,17 +10,6 @@ struct IntelligencePages {
     let intelligence: IntelligenceService
     let directory: DirectoryService
 
-    static var gradingChoices: [String: Any] {
-        [
-            "sources": IntelGrading.Source.allCases.map {
-                ["code": $0.rawValue, "label": "\($0.rawValue): \($0.label)"]
-            },
-            "assessments": IntelGrading.Assessment.allCases.map {
-                ["code": $0.rawValue, "label": "\($0.rawValue): \($0.label)"]
-            },
-        ]
-    }
-
     static func grading(_ form: FormData) -> IntelGrading? {
         guard let source = IntelGrading.Source(rawValue: form["gradeSource"]),
             let assessment = IntelGrading.Assessment(rawValue: form["gradeAssessment"]),
@@ -194,14 +183,16 @@ struct IntelligencePages {
             values["aboutKind"] = nil
             values["aboutID"] = nil
         }
-        var page = view([
-            "csrf": context.identity?.csrfToken ?? "", "problem": problem, "form": values,
-            "classifications": markingChoices(for: context.identity?.user),
-        ])
-        page.merge(Self.gradingChoices) { $1 }
+        let page = IntelFormPage(
+            csrf: context.identity?.csrfToken ?? "", problem: problem, form: values,
+            sourceKinds: IntelFormPage.sourceKinds.map {
+                Option(code: $0, label: $1, selected: $0 == entered?["sourceKind"])
+            },
+            classifications: markingOptions(for: context.identity?.user, selected: entered?["classification"]),
+            grading: GradingChoices(entered))
         return pages.page(
-            "intelForm", title: "Write an intelligence report", context: page, identity: context.identity,
-            section: "/intelligence", status: status)
+            page, title: "Write an intelligence report", identity: context.identity, section: "/intelligence",
+            status: status)
     }
 
     func show(
@@ -215,54 +206,194 @@ struct IntelligencePages {
         let canChange = AccessPolicy.decide(user, .update, r.meta, kind: IntelligenceService.kind).allowed
         let supervisor = user.roles.contains(.supervisor) && user.agencyID == r.meta.owningAgencyID
         let share = AccessPolicy.decide(user, .share, r.meta, kind: IntelligenceService.kind)
-        var page = view([
-            "id": r.id.rawValue, "text": r.text, "date": displayDay(r.infoDate), "place": r.place, "status": r.status,
-            "grade": r.gradeLabel,
-            "gradeDetail": r.grading.map {
+        let names = Dictionary(try await directory.agencies().map { ($0.code, $0.name) }) { first, _ in first }
+        let partners = try await directory.partnerAgencies().filter { $0.id != user.agencyID }
+        let page = IntelReportPage(
+            id: r.id.rawValue, text: r.text, date: displayBirth(r.infoDate), place: r.place?.nonEmpty, status: r.status,
+            grade: r.gradeLabel,
+            gradeDetail: r.grading.map {
                 "source \($0.source.label); \($0.assessment.label); handling \($0.handling.code.rawValue)"
                     + ($0.handling.conditions.map { " (\($0))" } ?? "")
             },
-            "legacy": r.legacyGrading != nil ? true : nil, "sourceKind": r.source.kind,
-            "sourceDescription": r.source.description,
-            "covertReference": r.source.covertReference,
-            "covertWithheld": r.withheld.contains("source.covertReference") && r.source.kind == "covert" ? true : nil,
-            "links": r.links.map { link in
-                view([
-                    "kind": IntelLink.kindLabel(link.kind), "value": titles[link.value] ?? link.value,
-                    "href": ["subject": "/subjects/", "ocg": "/ocgs/", "case": "/cases/"][link.kind].map {
+            legacy: r.legacyGrading != nil, sourceKind: r.source.kind, sourceDescription: r.source.description,
+            covertReference: r.source.covertReference?.nonEmpty,
+            covertWithheld: r.withheld.contains("source.covertReference") && r.source.kind == "covert",
+            links: r.links.map { link in
+                .init(
+                    kind: IntelLink.kindLabel(link.kind), value: titles[link.value] ?? link.value,
+                    href: ["subject": "/subjects/", "ocg": "/ocgs/", "case": "/cases/"][link.kind].map {
                         $0 + link.value
-                    },
-                ])
+                    })
             },
-            "linkedNames": r.linkedNames.joined(separator: ", "), "reviewDate": displayDay(r.reviewDate),
-            "sanitised": r.sanitised.map { ["n": String($0.id), "text": $0.text, "by": people.name($0.writtenBy)] },
-            "hasSanitised": !r.sanitised.isEmpty,
-            "sent": r.disseminations.map { d in
-                view([
-                    "agency": d.agencyCode,
-                    "version": d.sanitisedVersion.map { "sanitised version \($0)" } ?? "original",
-                    "conditions": d.conditions,
-                    "at": displayTime(d.sentAt), "by": people.name(d.sentBy),
-                    "read": d.readAt.map { "read \(displayTime($0)) by \(d.readBy ?? "")" },
-                ])
+            linkedNames: r.linkedNames.joined(separator: ", ").nonEmpty, reviewDate: displayDay(r.reviewDate),
+            sanitised: r.sanitised.map { .init(n: String($0.id), text: $0.text, by: people.name($0.writtenBy)) },
+            sent: r.disseminations.map { d in
+                .init(
+                    agency: names[d.agencyCode] ?? d.agencyCode,
+                    version: d.sanitisedVersion.map { "sanitised version \($0)" } ?? "original",
+                    conditions: d.conditions?.nonEmpty, at: displayTime(d.sentAt), by: people.name(d.sentBy),
+                    read: d.readAt.map { "read \(displayTime($0)) by \(people.name(d.readBy ?? ""))" })
             },
-            "hasSent": !r.disseminations.isEmpty,
-            "history": r.history.reversed().map {
-                view(["status": $0.status, "by": people.name($0.by), "at": displayTime($0.at), "note": $0.note])
+            history: r.history.reversed().map {
+                .init(status: $0.status, by: people.name($0.by), at: displayTime($0.at), note: $0.note.nonEmpty)
             },
-            "canSubmit": canChange && r.status == "draft" ? true : nil,
-            "canAssess": supervisor && r.status == "submitted" ? true : nil,
-            "canSanitise": canChange && r.status != "draft" ? true : nil,
-            "canSend": r.status == "recorded" && share.allowed ? true : nil,
-            "sendRefused": r.status == "recorded" && !share.allowed ? share.reasons.joined(separator: "; ") : nil,
-            "version": String(r.meta.version), "csrf": context.identity?.csrfToken ?? "", "notice": notice,
-            "problem": problem,
-        ])
-        page.merge(Self.gradingChoices) { $1 }
-        page.merge(markingView(r.meta.marking)) { $1 }
+            canSubmit: canChange && r.status == "draft", canAssess: supervisor && r.status == "submitted",
+            canSanitise: canChange && r.status != "draft", canSend: r.status == "recorded" && share.allowed,
+            sendRefused: r.status == "recorded" && !share.allowed ? share.reasons.joined(separator: "; ") : nil,
+            agencyChoices: agencyChoices(partners), version: String(r.meta.version),
+            csrf: context.identity?.csrfToken ?? "", notice: notice, problem: problem, grading: GradingChoices(nil),
+            marking: MarkingTag(r.meta.marking))
         return pages.page(
-            "intelReport", title: "Intelligence report \(r.gradeLabel)", context: page, identity: context.identity,
-            section: "/intelligence", status: status)
+            page, title: "Intelligence report \(r.gradeLabel)", identity: context.identity, section: "/intelligence",
+            status: status)
+    }
+}
+
+/// The three choices of a 3x5x2 grading, with what was chosen before kept.
+struct GradingChoices {
+    let sources: [Option]
+    let assessments: [Option]
+    let handlings: [Option]
+    let conditions: String
+
+    init(_ entered: FormData?) {
+        sources = IntelGrading.Source.allCases.map {
+            Option(
+                code: $0.rawValue, label: "\($0.rawValue): \($0.label)",
+                selected: $0.rawValue == entered?["gradeSource"])
+        }
+        assessments = IntelGrading.Assessment.allCases.map {
+            Option(
+                code: $0.rawValue, label: "\($0.rawValue): \($0.label)",
+                selected: $0.rawValue == entered?["gradeAssessment"])
+        }
+        handlings = [("P", "P: lawful sharing permitted"), ("C", "C: sharing permitted with conditions")].map {
+            Option(code: $0, label: $1, selected: $0 == entered?["handling"])
+        }
+        conditions = entered?["conditions"] ?? ""
+    }
+}
+
+/// The form to write an intelligence report, with what was typed kept when it is refused.
+struct IntelFormPage: PageModel {
+    var template: String { "intelForm" }
+    let csrf: String
+    let problem: FormProblem?
+    /// What was typed, by field name (and the record the report is about: `aboutKind`, `aboutID`, `aboutTitle`).
+    let form: [String: String]
+    let sourceKinds: [Option]
+    let classifications: [Option]
+    let grading: GradingChoices
+
+    static let sourceKinds = [("agency", "An agency"), ("partner", "A partner"), ("covert", "A covert source")]
+}
+
+/// One intelligence report: its grading, source, links, sanitised versions, where it was sent and its history,
+/// with the forms for the steps the user may take next.
+struct IntelReportPage: PageModel {
+    var template: String { "intelReport" }
+    let id: String
+    let text: String
+    let date: String
+    let place: String?
+    let status: String
+    let grade: String
+    let gradeDetail: String?
+    let legacy: Bool
+    let sourceKind: String
+    let sourceDescription: String
+    let covertReference: String?
+    let covertWithheld: Bool
+    let links: [Link]
+    let linkedNames: String?
+    let reviewDate: String?
+    let sanitised: [Sanitised]
+    let hasSanitised: Bool
+    let sent: [Sent]
+    let hasSent: Bool
+    let history: [Step]
+    let canSubmit: Bool
+    let canAssess: Bool
+    let canSanitise: Bool
+    let canSend: Bool
+    let sendRefused: String?
+    /// The partner agencies it can be sent to (not the user's own).
+    let agencyChoices: [Option]
+    let version: String
+    let csrf: String
+    let notice: String?
+    let problem: FormProblem?
+    let grading: GradingChoices
+    let marking: MarkingTag
+
+    struct Link {
+        let kind: String
+        let value: String
+        let href: String?
+    }
+
+    struct Sanitised {
+        let n: String
+        let text: String
+        let by: String
+    }
+
+    struct Sent {
+        let agency: String
+        let version: String
+        let conditions: String?
+        let at: String
+        let by: String
+        let read: String?
+    }
+
+    struct Step {
+        let status: String
+        let by: String
+        let at: String
+        let note: String?
+    }
+
+    init(
+        id: String, text: String, date: String, place: String?, status: String, grade: String, gradeDetail: String?,
+        legacy: Bool, sourceKind: String, sourceDescription: String, covertReference: String?, covertWithheld: Bool,
+        links: [Link], linkedNames: String?, reviewDate: String?, sanitised: [Sanitised], sent: [Sent],
+        history: [Step], canSubmit: Bool, canAssess: Bool, canSanitise: Bool, canSend: Bool, sendRefused: String?,
+        agencyChoices: [Option], version: String, csrf: String, notice: String?, problem: FormProblem?,
+        grading: GradingChoices, marking: MarkingTag
+    ) {
+        self.id = id
+        self.text = text
+        self.date = date
+        self.place = place
+        self.status = status
+        self.grade = grade
+        self.gradeDetail = gradeDetail
+        self.legacy = legacy
+        self.sourceKind = sourceKind
+        self.sourceDescription = sourceDescription
+        self.covertReference = covertReference
+        self.covertWithheld = covertWithheld
+        self.links = links
+        self.linkedNames = linkedNames
+        self.reviewDate = reviewDate
+        self.sanitised = sanitised
+        hasSanitised = !sanitised.isEmpty
+        self.sent = sent
+        hasSent = !sent.isEmpty
+        self.history = history
+        self.canSubmit = canSubmit
+        self.canAssess = canAssess
+        self.canSanitise = canSanitise
+        self.canSend = canSend
+        self.sendRefused = sendRefused
+        self.agencyChoices = agencyChoices
+        self.version = version
+        self.csrf = csrf
+        self.notice = notice
+        self.problem = problem
+        self.grading = grading
+        self.marking = marking
     }
 }
 

@@ -6,10 +6,10 @@ enum IntelligenceTemplates {
     ]
 
     static let gradingFields = """
-        <div class="form-group"><label for="gradeSource">Source evaluation</label><select id="gradeSource" name="gradeSource"><option value="">Choose</option>{{#sources}}<option value="{{code}}">{{label}}</option>{{/sources}}</select></div>
-        <div class="form-group"><label for="gradeAssessment">Intelligence assessment</label><select id="gradeAssessment" name="gradeAssessment"><option value="">Choose</option>{{#assessments}}<option value="{{code}}">{{label}}</option>{{/assessments}}</select></div>
-        <div class="form-group"><label for="handling">Handling code</label><select id="handling" name="handling"><option value="">Choose</option><option value="P">P: lawful sharing permitted</option><option value="C">C: sharing permitted with conditions</option></select></div>
-        <div class="form-group"><label for="conditions">Handling conditions (for C)</label><input id="conditions" name="conditions" value="{{form.conditions}}"></div>
+        <div class="form-group"><label for="gradeSource">Source evaluation</label><select id="gradeSource" name="gradeSource"><option value="">Choose</option>{{#sources}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sources}}</select></div>
+        <div class="form-group"><label for="gradeAssessment">Intelligence assessment</label><select id="gradeAssessment" name="gradeAssessment"><option value="">Choose</option>{{#assessments}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/assessments}}</select></div>
+        <div class="form-group"><label for="handling">Handling code</label><select id="handling" name="handling"><option value="">Choose</option>{{#handlings}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/handlings}}</select></div>
+        <div class="form-group"><label for="conditions">Handling conditions (for C)</label><input id="conditions" name="conditions" value="{{conditions}}"></div>
         """
 
     static let intelList = """
@@ -35,14 +35,14 @@ enum IntelligenceTemplates {
           <div class="form-group"><label for="text">What is known</label><textarea id="text" name="text" rows="6">{{form.text}}</textarea></div>
           \(Templates.dateInput("infoDate", "Date of the information", values: "form"))
           <div class="form-group"><label for="place">Place</label><input id="place" name="place" value="{{form.place}}"></div>
-          <div class="form-group"><label for="sourceKind">Source</label><select id="sourceKind" name="sourceKind"><option value="agency">An agency</option><option value="partner">A partner</option><option value="covert">A covert source</option></select></div>
+          <div class="form-group"><label for="sourceKind">Source</label><select id="sourceKind" name="sourceKind">{{#sourceKinds}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sourceKinds}}</select></div>
           <div class="form-group"><label for="sourceDescription">About the source</label><input id="sourceDescription" name="sourceDescription" value="{{form.sourceDescription}}"></div>
           <div class="form-group"><label for="covertReference">Covert source reference (shown only to your agency)</label><input id="covertReference" name="covertReference" autocomplete="off" value="{{form.covertReference}}"></div>
           {{#form.aboutTitle}}<input type="hidden" name="aboutKind" value="{{form.aboutKind}}"><input type="hidden" name="aboutID" value="{{form.aboutID}}">
           <div class="form-group"><p class="fieldset__legend">About</p><p>{{form.aboutTitle}}</p></div>{{/form.aboutTitle}}
           <div class="form-group"><label for="links">Other things it mentions</label><span class="hint" id="links-hint">One a line: what it is, a colon, then its details. For example, vehicle: MX19 ABC. Addresses, phones, vehicles, accounts and companies can be linked; to link a person, a group or a case, write the report from its page.</span><textarea id="links" name="links" rows="3" aria-describedby="links-hint">{{form.links}}</textarea></div>
-          <div class="form-group"><label for="classification">Protective marking</label><select id="classification" name="classification">{{#classifications}}<option value="{{code}}">{{code}}</option>{{/classifications}}</select></div>
-          <fieldset class="panel"><legend>Grading (3x5x2): needed before the report is submitted</legend>{{> gradingFields}}</fieldset>
+          <div class="form-group"><label for="classification">Protective marking</label><select id="classification" name="classification">{{#classifications}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/classifications}}</select></div>
+          <fieldset class="panel"><legend>Grading (3x5x2): needed before the report is submitted</legend>{{#grading}}{{> gradingFields}}{{/grading}}</fieldset>
           <button class="button" type="submit">Save draft</button>
         </form>
         """
@@ -64,7 +64,7 @@ enum IntelligenceTemplates {
         <a class="back-link" href="/intelligence">Back to intelligence</a>
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
         {{>problem}}
-        <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+        {{#marking}}<p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>{{/marking}}
         <span class="caption"><a href="/intelligence">Intelligence</a></span>
         <h1>Report graded {{grade}}{{#legacy}} <span class="tag tag--grey">legacy grade</span>{{/legacy}}</h1>
         <dl class="summary-list">
@@ -78,13 +78,13 @@ enum IntelligenceTemplates {
         {{#hasSanitised}}<h2>Sanitised versions</h2>{{#sanitised}}<div class="card"><p class="hint">Version {{n}}, by {{by}}</p><p>{{text}}</p></div>{{/sanitised}}{{/hasSanitised}}
         {{#canSubmit}}<form method="post" action="/intelligence/{{id}}/steps" novalidate class="panel">
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="action" value="submit">
-          <p>Submit for a supervisor's assessment. The report must be graded{{^gradeDetail}}: grade it here{{/gradeDetail}}.</p>{{^gradeDetail}}{{> gradingFields}}{{/gradeDetail}}
+          <p>Submit for a supervisor's assessment. The report must be graded{{^gradeDetail}}: grade it here{{/gradeDetail}}.</p>{{^gradeDetail}}{{#grading}}{{> gradingFields}}{{/grading}}{{/gradeDetail}}
           <button class="button" type="submit">Submit</button>
         </form>{{/canSubmit}}
         {{#canAssess}}<form method="post" action="/intelligence/{{id}}/steps" novalidate class="panel">
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
           <p>Assess: correct the grading if needed and set a review date; or return it to its author with a note.</p>
-          {{> gradingFields}}
+          {{#grading}}{{> gradingFields}}{{/grading}}
           \(Templates.dateInput("reviewDate", "Review by"))
           <div class="form-group"><label for="note">Note</label><input id="note" name="note"></div>
           <button class="button" type="submit" name="action" value="assess">Put on the record</button>
