@@ -232,6 +232,27 @@ struct PageModelTests {
                 canSanitise: true, canSend: true, sendRefused: "r", agencyChoices: [Self.option], version: "1",
                 csrf: "x", notice: "n", problem: Self.problem, grading: GradingChoices(nil),
                 marking: MarkingTag(ProtectiveMarking(.secret))),
+            POIListPage(
+                overdue: true,
+                items: [
+                    .init(
+                        id: "i", subject: "s", tier: "t", score: "1", owner: "o", review: "r", late: true,
+                        lifetime: true)
+                ]),
+            ReassessmentsPage(
+                items: [.init(id: "i", name: "n", band: "b", score: "1", assessed: "a", due: "d")]),
+            ScoringPage(
+                matrices: [
+                    .init(
+                        kind: "poi", title: "t", version: "1", effectiveFrom: "e",
+                        factors: [.init(label: "l", weight: "1", levels: "0: none")],
+                        bands: [.init(code: "A", minimum: "0", review: "90")], versions: "1", draft: "{}")
+                ], canPublish: true, csrf: "x", notice: "n", problem: Self.problem),
+            POIPage(
+                id: "i", subjectID: "s", subject: "s", owner: "o", tier: "t", score: "1", review: "r", late: true,
+                lifetime: true, agency: "a", version: "1", notice: "n", problem: Self.problem, canAssess: true,
+                assessment: Self.assessmentPanel, interventionPanel: Self.interventionPanel,
+                marking: MarkingTag(ProtectiveMarking(.secret))),
             IntelReceivedPage(
                 items: [
                     .init(
@@ -253,15 +274,8 @@ struct PageModelTests {
     /// Models of partials shown inside a page that is still a dictionary, each with its template.
     static var partials: [(template: String, model: Any)] {
         [
-            (
-                "interventionPanel",
-                InterventionPanel(
-                    csrf: "x", agencyChoices: [Option(code: "c", label: "l", selected: true)],
-                    interventions: [Self.interventionRow], subjectToAction: "s", actionRule: "1", targetKind: "poi",
-                    targetID: "i", canPlan: true, interventionProblem: Self.problem,
-                    categories: [Option(code: "c", label: "l", selected: false)],
-                    tactics: [Option(code: "c", label: "l", selected: false)])
-            ),
+            ("interventionPanel", Self.interventionPanel),
+            ("assessmentPanel", Self.assessmentPanel),
             (
                 "assetPanel",
                 AssetPanel(
@@ -282,6 +296,16 @@ struct PageModelTests {
         id: "i", category: "c", tactic: "t", owner: "o", due: "d", status: "s", completedOn: "c", operation: "o",
         outcomes: "1", description: "d")
 
+    static let interventionPanel = InterventionPanel(
+        csrf: "x", agencyChoices: [Option(code: "c", label: "l", selected: true)],
+        interventions: [Self.interventionRow], subjectToAction: "s", actionRule: "1", targetKind: "poi",
+        targetID: "i", canPlan: true, interventionProblem: Self.problem,
+        categories: [Option(code: "c", label: "l", selected: false)],
+        tactics: [Option(code: "c", label: "l", selected: false)])
+    static let assessmentPanel = AssessmentPanel(
+        history: [.init(at: "a", by: "b", score: "1", band: "b", rationale: "r", next: "n", ratings: "r")],
+        canAssess: true, assessAction: "/a", assessVersion: "1", csrf: "x", matrixVersion: "1",
+        factors: [.init(code: "c", label: "l", weight: "1", options: [.init(value: "0", label: "l")])], late: true)
     static let option = Option(code: "c", label: "l", selected: true)
     static let problem = FormProblem(items: [.init(anchor: "a", message: "m")])
 

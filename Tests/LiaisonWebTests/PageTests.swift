@@ -471,6 +471,25 @@ struct PageTests {
             #expect(
                 page.text.contains(#"id="assess" open"#) && page.text.contains(analyst.displayName)
                     && !page.text.contains("<dd>nca.analyst</dd>"))
+            #expect(page.text.contains("No assessment recorded in Liaison yet"))
+            let overdue = try await client.execute(
+                uri: "/pois?overdue=1", method: .get, headers: [.cookie: session.cookie])
+            #expect(overdue.text.contains(#"<a href="\#(location.prefix { $0 != "?" })">\#(subject.displayName)</a>"#))
+            // Every factor rated at its first level above none, with a reason: the history shows it.
+            let ratings = page.text.matches(of: /name="(rating\.[a-z0-9-]+)"/).map { "&\($0.output.1)=1" }.joined()
+            #expect(!ratings.isEmpty)
+            let assessed = try await client.execute(
+                uri: location.prefix { $0 != "?" } + "/assessments", method: .post,
+                headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(session.csrf)&version=1&rationale=Seen+with+the+group\(ratings)"))
+            #expect(assessed.status == .seeOther)
+            let after = try await client.execute(uri: location, method: .get, headers: [.cookie: session.cookie])
+            #expect(after.text.contains("Seen with the group") && !after.text.contains("No assessment recorded"))
+            #expect(!after.text.contains(#"id="assess" open"#))
+            let scoring = try await client.execute(uri: "/scoring", method: .get, headers: [.cookie: session.cookie])
+            #expect(
+                scoring.text.contains("Persons of Interest: risk (version")
+                    && scoring.text.contains("Organised crime groups: threat (version"))
         }
     }
 

@@ -73,7 +73,7 @@ enum GroupTemplates {
         {{^hasMembers}}<p>No members recorded.</p>{{/hasMembers}}
         <h2>Threat assessment</h2>
         {{#assessProblem}}{{>problemSummary}}{{/assessProblem}}
-        {{> assessmentPanel}}
+        {{#assessment}}{{> assessmentPanel}}{{/assessment}}
         {{#interventionPanel}}{{> interventionPanel}}{{/interventionPanel}}
         {{#assetPanel}}{{> assetPanel}}{{/assetPanel}}
         <h2>Timeline</h2>

@@ -163,12 +163,10 @@ struct OCGPages {
             try await directory.officers(), agencies: try await directory.agencyNames(codes: true),
             selected: d.leadHistory?.last(where: { $0.to == nil })?.username)
         let assessments = try await groups.assessments(ocg.id, by: user, request: context.request)
-        page.merge(
-            POIPages.assessmentView(
-                assessments, matrix: try await scoring.current(OCGService.kind),
-                canAssess: AccessPolicy.decide(user, .update, ocg.meta).allowed, action: "/ocgs/\(ocg.id)/assessments",
-                version: ocg.meta.version, csrf: context.identity?.csrfToken ?? "", people: people)
-        ) { $1 }
+        page["assessment"] = POIPages.assessmentPanel(
+            assessments, matrix: try await scoring.current(OCGService.kind),
+            canAssess: AccessPolicy.decide(user, .update, ocg.meta).allowed, action: "/ocgs/\(ocg.id)/assessments",
+            version: ocg.meta.version, csrf: context.identity?.csrfToken ?? "", people: people, late: false)
         let panel = try await interventions.panel(
             InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,
             problem: FormProblem(query: request.uri.queryParameters["interventionProblem"]))

@@ -20,20 +20,17 @@ struct POIPages {
             let found = try await this.pois.list(overdue: overdue, by: user, request: context.request)
             let now = this.directory.now()
             let people = try await this.directory.people()
+            let page = POIListPage(
+                overdue: overdue,
+                items: found.map { p in
+                    .init(
+                        id: p.id.rawValue, subject: p.subjectName ?? "", tier: p.tier ?? "not yet assessed",
+                        score: p.score.map(String.init), owner: people.name(p.owner), review: displayTime(p.reviewDue),
+                        late: p.reviewDue < now, lifetime: p.lifetimeManagement)
+                })
             return this.pages.page(
-                "pois", title: overdue ? "Persons of Interest: reviews overdue" : "Persons of Interest",
-                context: view([
-                    "overdue": overdue, "hasItems": !found.isEmpty,
-                    "items": found.map { p in
-                        view([
-                            "id": p.id.rawValue, "subject": p.subjectName ?? "", "tier": p.tier ?? "not yet assessed",
-                            "score": p.score.map(String.init), "owner": people.name(p.owner),
-                            "review": displayTime(p.reviewDue),
-                            "late": p.reviewDue < now,
-                            "lifetime": p.lifetimeManagement,
-                        ])
-                    },
-                ]), identity: context.identity, section: "/pois")
+                page, title: overdue ? "Persons of Interest: reviews overdue" : "Persons of Interest",
+                identity: context.identity, section: "/pois")
         }
         routes.page(.get, "/scoring", access: .signedIn) { request, context in
             try await this.scoringPage(
@@ -64,18 +61,14 @@ struct POIPages {
         }
         routes.page(.get, "/assessments/due", access: .signedIn) { _, context in
             let due = try await this.groups.reassessmentsDue(by: try context.user(), request: context.request)
+            let page = ReassessmentsPage(
+                items: due.map { ocg, a in
+                    .init(
+                        id: ocg.id.rawValue, name: ocg.details.name, band: a.band.uppercased(), score: String(a.score),
+                        assessed: displayTime(a.at), due: displayTime(a.nextReviewDue))
+                })
             return this.pages.page(
-                "reassessments", title: "Groups due for reassessment",
-                context: view([
-                    "items": due.map { ocg, a in
-                        view([
-                            "id": ocg.id.rawValue, "name": ocg.details.name, "band": a.band.uppercased(),
-                            "score": String(a.score),
-                            "assessed": displayTime(a.at), "due": displayTime(a.nextReviewDue),
-                        ])
-                    },
-                    "hasItems": !due.isEmpty,
-                ]), identity: context.identity, section: "/ocgs")
+                page, title: "Groups due for reassessment", identity: context.identity, section: "/ocgs")
         }
         routes.page(.post, "/pois", access: .createRecord("poi")) { request, context in
             let form = try await FormData.read(request)
@@ -147,32 +140,28 @@ struct POIPages {
         return AssessmentInput(version: Int(form["version"]), ratings: ratings, rationale: form["rationale"])
     }
 
-    /// The assessment panel's view: the score's history, and a form with a choice of level per factor.
-    static func assessmentView(
+    /// The assessment panel: the score's history, and a form with a choice of level per factor.
+    static func assessmentPanel(
         _ history: [Assessment], matrix: ScoringMatrix, canAssess: Bool, action: String, version: Int, csrf: String,
-        people: People
-    ) -> [String: Any] {
-        view([
-            "history": history.map { a in
-                view([
-                    "at": displayTime(a.at), "by": people.name(a.by), "score": String(a.score), "band": a.band,
-                    "rationale": a.rationale,
-                    "next": displayTime(a.nextReviewDue),
-                    "ratings": matrix.factors.map { "\($0.label): \(a.ratings[$0.code] ?? 0)" }.joined(separator: "; "),
-                ])
+        people: People, late: Bool
+    ) -> AssessmentPanel {
+        AssessmentPanel(
+            history: history.map { a in
+                .init(
+                    at: displayTime(a.at), by: people.name(a.by), score: String(a.score), band: a.band,
+                    rationale: a.rationale, next: displayTime(a.nextReviewDue),
+                    ratings: matrix.factors.map { "\($0.label): \(a.ratings[$0.code] ?? 0)" }.joined(separator: "; "))
             },
-            "hasHistory": !history.isEmpty, "canAssess": canAssess, "assessAction": action,
-            "assessVersion": String(version), "csrf": csrf,
-            "matrixVersion": String(matrix.version),
-            "factors": matrix.factors.map { f in
-                view([
-                    "code": f.code, "label": f.label, "weight": String(f.weight),
-                    "options": f.levels.enumerated().map {
-                        ["value": String($0.offset), "label": "\($0.offset): \($0.element)"]
-                    },
-                ])
+            canAssess: canAssess, assessAction: action, assessVersion: String(version), csrf: csrf,
+            matrixVersion: String(matrix.version),
+            factors: matrix.factors.map { f in
+                .init(
+                    code: f.code, label: f.label, weight: String(f.weight),
+                    options: f.levels.enumerated().map {
+                        .init(value: String($0.offset), label: "\($0.offset): \($0.element)")
+                    })
             },
-        ])
+            late: late)
     }
 
     func scoringPage(
@@ -181,41 +170,36 @@ struct POIPages {
     ) async throws -> Response {
         let user = try context.user()
         let canPublish = user.active && !Set(user.roles).isDisjoint(with: ScoringService.editorRoles)
-        var matrices: [[String: Any]] = []
+        var matrices: [ScoringPage.Matrix] = []
         for (kind, title) in [("ocg", "Organised crime groups: threat"), ("poi", "Persons of Interest: risk")] {
             let current = try await scoring.current(kind)
+            let versions = try await scoring.versions(kind)
             var next = current
-            next.version = try await scoring.versions(kind).first!.version + 1
+            next.version = (versions.first?.version ?? current.version) + 1
             let encoder = JSONCoding.encoder
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             matrices.append(
-                view([
-                    "kind": kind, "title": title, "version": String(current.version),
-                    "effectiveFrom": displayDay(current.effectiveFrom),
-                    "factors": current.factors.map {
-                        view([
-                            "label": $0.label, "weight": String($0.weight),
-                            "levels": $0.levels.enumerated().map { "\($0.offset): \($0.element)" }.joined(
-                                separator: "; "),
-                        ])
+                .init(
+                    kind: kind, title: title, version: String(current.version),
+                    effectiveFrom: displayBirth(current.effectiveFrom),
+                    factors: current.factors.map {
+                        .init(
+                            label: $0.label, weight: String($0.weight),
+                            levels: $0.levels.enumerated().map { "\($0.offset): \($0.element)" }.joined(separator: "; ")
+                        )
                     },
-                    "bands": current.bands.map {
-                        view([
-                            "code": $0.code.uppercased(), "minimum": String($0.minimum),
-                            "review": String($0.reviewEveryDays),
-                        ])
+                    bands: current.bands.map {
+                        .init(
+                            code: $0.code.uppercased(), minimum: String($0.minimum), review: String($0.reviewEveryDays))
                     },
-                    "versions": try await scoring.versions(kind).map(\.version).map(String.init).joined(
-                        separator: ", "),
-                    "draft": String(decoding: try encoder.encode(next), as: UTF8.self),
-                ]))
+                    versions: versions.map(\.version).map(String.init).joined(separator: ", "),
+                    draft: String(decoding: try encoder.encode(next), as: UTF8.self)))
         }
         return pages.page(
-            "scoring", title: "Scoring matrices",
-            context: view([
-                "matrices": matrices, "canPublish": canPublish, "csrf": context.identity?.csrfToken ?? "",
-                "notice": notice, "problem": problem,
-            ]), identity: context.identity, section: "/pois", status: status)
+            ScoringPage(
+                matrices: matrices, canPublish: canPublish, csrf: context.identity?.csrfToken ?? "", notice: notice,
+                problem: problem),
+            title: "Scoring matrices", identity: context.identity, section: "/pois", status: status)
     }
 
     func show(
@@ -225,29 +209,179 @@ struct POIPages {
         let user = try context.user()
         let poi = try await pois.get(id, by: user, request: context.request)
         let history = try await pois.assessments(id, by: user, request: context.request)
-        var page = view([
-            "id": poi.id.rawValue, "subjectID": poi.subjectID.rawValue, "subject": poi.subjectName ?? "",
-            "owner": try await directory.user(username: poi.owner)?.displayName ?? poi.owner,
-            "tier": poi.tier ?? "Not yet assessed", "score": poi.score.map(String.init),
-            "review": displayTime(poi.reviewDue),
-            "late": poi.reviewDue < directory.now(), "lifetime": poi.lifetimeManagement,
-            "agency": try await directory.agency(poi.meta.owningAgencyID)?.name,
-            "version": String(poi.meta.version), "notice": notice, "problem": problem,
-        ])
-        page.merge(
-            Self.assessmentView(
-                history, matrix: try await scoring.current(POIService.kind),
-                canAssess: AccessPolicy.decide(user, .update, poi.meta, kind: POIService.kind).allowed,
+        let canAssess = AccessPolicy.decide(user, .update, poi.meta, kind: POIService.kind).allowed
+        let now = directory.now()
+        let page = POIPage(
+            id: poi.id.rawValue, subjectID: poi.subjectID.rawValue, subject: poi.subjectName ?? "",
+            owner: try await directory.user(username: poi.owner)?.displayName ?? poi.owner,
+            tier: poi.tier ?? "Not yet assessed", score: poi.score.map(String.init), review: displayTime(poi.reviewDue),
+            late: poi.reviewDue < now, lifetime: poi.lifetimeManagement,
+            agency: try await directory.agency(poi.meta.owningAgencyID)?.name ?? "", version: String(poi.meta.version),
+            notice: notice, problem: problem, canAssess: canAssess,
+            assessment: Self.assessmentPanel(
+                history, matrix: try await scoring.current(POIService.kind), canAssess: canAssess,
                 action: "/pois/\(poi.id)/assessments", version: poi.meta.version,
-                csrf: context.identity?.csrfToken ?? "", people: try await directory.people())
-        ) { $1 }
-        page["interventionPanel"] =
-            try await interventions.panel(
+                csrf: context.identity?.csrfToken ?? "", people: try await directory.people(),
+                late: poi.reviewDue < now),
+            interventionPanel: try await interventions.panel(
                 InterventionTarget(kind: "poi", id: poi.id.rawValue), context: context, problem: nil
-            ).view
-        page.merge(markingView(poi.meta.marking)) { $1 }
+            ).view,
+            marking: MarkingTag(poi.meta.marking))
         return pages.page(
-            "poi", title: "Person of Interest: \(poi.subjectName ?? "")", context: page, identity: context.identity,
-            section: "/pois", status: status)
+            page, title: "Person of Interest: \(poi.subjectName ?? "")", identity: context.identity, section: "/pois",
+            status: status)
     }
+}
+
+/// Persons of Interest the user may see, soonest review first, or only those whose review is overdue.
+struct POIListPage: PageModel {
+    var template: String { "pois" }
+    let overdue: Bool
+    let items: [Item]
+    let hasItems: Bool
+
+    struct Item {
+        let id: String
+        let subject: String
+        let tier: String
+        let score: String?
+        let owner: String
+        let review: String
+        let late: Bool
+        let lifetime: Bool
+    }
+
+    init(overdue: Bool, items: [Item]) {
+        self.overdue = overdue
+        self.items = items
+        hasItems = !items.isEmpty
+    }
+}
+
+/// Groups whose reassessment is overdue.
+struct ReassessmentsPage: PageModel {
+    var template: String { "reassessments" }
+    let items: [Item]
+    let hasItems: Bool
+
+    struct Item {
+        let id: String
+        let name: String
+        let band: String
+        let score: String
+        let assessed: String
+        let due: String
+    }
+
+    init(items: [Item]) {
+        self.items = items
+        hasItems = !items.isEmpty
+    }
+}
+
+/// The scoring matrices in force, their versions, and for supervisors a form to publish the next.
+struct ScoringPage: PageModel {
+    var template: String { "scoring" }
+    let matrices: [Matrix]
+    let canPublish: Bool
+    let csrf: String
+    let notice: String?
+    let problem: FormProblem?
+
+    struct Matrix {
+        let kind: String
+        let title: String
+        let version: String
+        let effectiveFrom: String
+        let factors: [Factor]
+        let bands: [Band]
+        let versions: String
+        /// The next version as JSON, to edit and publish.
+        let draft: String
+    }
+
+    struct Factor {
+        let label: String
+        let weight: String
+        let levels: String
+    }
+
+    struct Band {
+        let code: String
+        let minimum: String
+        let review: String
+    }
+}
+
+/// A group's or a Person of Interest's assessments, newest first, and the form for the next one.
+struct AssessmentPanel {
+    let history: [Entry]
+    let hasHistory: Bool
+    let canAssess: Bool
+    let assessAction: String
+    let assessVersion: String
+    let csrf: String
+    let matrixVersion: String
+    let factors: [Factor]
+    /// The review is overdue: the form starts open.
+    let late: Bool
+
+    struct Entry {
+        let at: String
+        let by: String
+        let score: String
+        let band: String
+        let rationale: String
+        let next: String
+        let ratings: String
+    }
+
+    struct Factor {
+        let code: String
+        let label: String
+        let weight: String
+        let options: [Level]
+    }
+
+    struct Level {
+        let value: String
+        let label: String
+    }
+
+    init(
+        history: [Entry], canAssess: Bool, assessAction: String, assessVersion: String, csrf: String,
+        matrixVersion: String, factors: [Factor], late: Bool
+    ) {
+        self.history = history
+        hasHistory = !history.isEmpty
+        self.canAssess = canAssess
+        self.assessAction = assessAction
+        self.assessVersion = assessVersion
+        self.csrf = csrf
+        self.matrixVersion = matrixVersion
+        self.factors = factors
+        self.late = late
+    }
+}
+
+/// One Person of Interest: tier, owner, review date, assessments and interventions.
+struct POIPage: PageModel {
+    var template: String { "poi" }
+    let id: String
+    let subjectID: String
+    let subject: String
+    let owner: String
+    let tier: String
+    let score: String?
+    let review: String
+    let late: Bool
+    let lifetime: Bool
+    let agency: String
+    let version: String
+    let notice: String?
+    let problem: FormProblem?
+    let canAssess: Bool
+    let assessment: AssessmentPanel
+    let interventionPanel: InterventionPanel
+    let marking: MarkingTag
 }

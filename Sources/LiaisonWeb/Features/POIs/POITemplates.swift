@@ -20,7 +20,7 @@ enum POITemplates {
         <a class="back-link" href="/pois">Back to Persons of Interest</a>
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
         {{>problem}}
-        <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+        {{#marking}}<p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>{{/marking}}
         <span class="caption">Person of Interest · {{agency}}</span>
         <h1><a href="/subjects/{{subjectID}}">{{subject}}</a></h1>
         <dl class="summary-list">
@@ -31,7 +31,7 @@ enum POITemplates {
           <div><dt>Record</dt><dd>Version {{version}}</dd></div>
         </dl>
         <h2>Risk assessments</h2>
-        {{> assessmentPanel}}
+        {{#assessment}}{{> assessmentPanel}}{{/assessment}}
         {{#interventionPanel}}{{> interventionPanel}}{{/interventionPanel}}
         """
 
