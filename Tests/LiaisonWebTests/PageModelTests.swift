@@ -253,6 +253,34 @@ struct PageModelTests {
                 lifetime: true, agency: "a", version: "1", notice: "n", problem: Self.problem, canAssess: true,
                 assessment: Self.assessmentPanel, interventionPanel: Self.interventionPanel,
                 marking: MarkingTag(ProtectiveMarking(.secret))),
+            OCGListPage(
+                query: "q", leadChoices: [Self.option],
+                filters: [.init(name: "status", label: "Status", options: [Self.option])],
+                items: [
+                    .init(
+                        id: "i", name: "n", operations: "o", markets: "m", areas: "a", band: "b", status: "s",
+                        statusClass: "c", memberCount: "1", marking: MarkingTag(ProtectiveMarking(.secret)))
+                ], canCreate: true, nextLink: "/n", firstLink: "/f"),
+            OCGPage(
+                id: "i", name: "n", operations: "o", markets: "m", areas: "a", band: "b", score: "1", status: "s",
+                statusClass: "c", lead: "l", summary: "s", plan: "p", agency: "a", version: "1", updatedAt: "u",
+                canEdit: true, notice: "n", members: [.init(id: "i", name: "n", role: "r", from: "f", to: "t")],
+                hasMembers: true, assessProblem: Self.problem,
+                leadHistory: [.init(who: "w", agency: "a", from: "f", to: "t", by: "b")], csrf: "x",
+                leadProblem: Self.problem, officerChoices: [Self.option], assessment: Self.assessmentPanel,
+                interventionPanel: Self.interventionPanel, assetPanel: Self.assetPanel,
+                timeline: [.init(day: "d", what: "w")], marking: MarkingTag(ProtectiveMarking(.secret))),
+            OCGFormPage(
+                errors: [FormError(anchor: "a", message: "m")], heading: "h", action: "/a", cancel: "/c", csrf: "x",
+                version: "1", fields: [Self.select],
+                selects: [
+                    .init(
+                        name: "n", label: "l", multiple: true, blank: true, error: "e", hint: "h",
+                        options: [Self.option])
+                ],
+                memberRows: [
+                    .init(index: "0", id: "i", from: "f", to: "t", name: "n", removed: true, roles: [Self.option])
+                ], membersError: "e"),
             IntelReceivedPage(
                 items: [
                     .init(
@@ -278,11 +306,7 @@ struct PageModelTests {
             ("assessmentPanel", Self.assessmentPanel),
             (
                 "assetPanel",
-                AssetPanel(
-                    assets: [
-                        .init(
-                            id: "i", power: "p", court: "c", madeOn: "m", amount: "£1", status: "s", collected: "£1")
-                    ], assetTargetKind: "subject", assetTargetID: "i", canRecordAsset: true)
+                Self.assetPanel
             ),
         ]
     }
@@ -306,6 +330,11 @@ struct PageModelTests {
         history: [.init(at: "a", by: "b", score: "1", band: "b", rationale: "r", next: "n", ratings: "r")],
         canAssess: true, assessAction: "/a", assessVersion: "1", csrf: "x", matrixVersion: "1",
         factors: [.init(code: "c", label: "l", weight: "1", options: [.init(value: "0", label: "l")])], late: true)
+    static let assetPanel = AssetPanel(
+        assets: [
+            .init(
+                id: "i", power: "p", court: "c", madeOn: "m", amount: "£1", status: "s", collected: "£1")
+        ], assetTargetKind: "subject", assetTargetID: "i", canRecordAsset: true)
     static let option = Option(code: "c", label: "l", selected: true)
     static let problem = FormProblem(items: [.init(anchor: "a", message: "m")])
 

@@ -233,8 +233,10 @@ struct PageTests {
             #expect(list.text.contains("<option value=\"\(group.details.markets[0])\" selected>"))
             let bad = try await client.execute(uri: "/ocgs?band=zz", method: .get, headers: headers)
             #expect(bad.status == .unprocessableContent)
+            #expect(list.text.contains(#"<strong class="tag tag--yellow">OFFICIAL-SENSITIVE</strong>"#))
             let page = try await client.execute(uri: "/ocgs/\(group.id)", method: .get, headers: headers)
-            #expect(page.text.contains("<h2>Members</h2>"))
+            #expect(page.text.contains("<h2>Members</h2>") && page.text.contains("<h1>\(group.details.name)</h1>"))
+            #expect(page.text.contains("OFFICIAL-SENSITIVE</p>") && page.text.contains("Group recorded"))
             let created = try await client.execute(
                 uri: "/ocgs/new", method: .post,
                 headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
@@ -247,6 +249,14 @@ struct PageTests {
             #expect(shown.text.contains("Canal Street Crew"))
             #expect(shown.text.contains("Fraud"))
             #expect(shown.text.contains("Firearms"))
+            // Its maker may assess and edit it: the form holds what was saved.
+            let made = String(try #require(created.headers[.location]).prefix { $0 != "?" })
+            #expect(shown.text.contains(#"action="\#(made)/assessments""#))
+            let edit = try await client.execute(uri: made + "/edit", method: .get, headers: headers)
+            #expect(
+                edit.text.contains(#"name="memberCount" value="0""#) && edit.text.contains(#"value="active" selected"#)
+                    && edit.text.contains(#"value="fraud" selected"#) && edit.text.contains("Operation TEST</textarea>")
+            )
             let invalid = try await client.execute(
                 uri: "/ocgs/new", method: .post,
                 headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],

@@ -23,7 +23,7 @@ enum GroupTemplates {
           <thead><tr><th scope="col">Group</th><th scope="col">Markets</th><th scope="col">Areas</th><th scope="col">Band</th><th scope="col">Status</th><th scope="col">Members</th><th scope="col">Marking</th></tr></thead>
           <tbody>
           {{#items}}
-          <tr><td data-label="Group"><a href="/ocgs/{{id}}">{{name}}</a>{{#operations}}<br><span class="hint">{{operations}}</span>{{/operations}}</td><td data-label="Markets">{{markets}}</td><td data-label="Areas">{{areas}}</td><td data-label="Band">{{band}}</td><td data-label="Status"><strong class="tag {{statusClass}}">{{status}}</strong></td><td data-label="Members">{{memberCount}}</td><td data-label="Marking">{{>markingTag}}</td></tr>
+          <tr><td data-label="Group"><a href="/ocgs/{{id}}">{{name}}</a>{{#operations}}<br><span class="hint">{{operations}}</span>{{/operations}}</td><td data-label="Markets">{{markets}}</td><td data-label="Areas">{{areas}}</td><td data-label="Band">{{band}}</td><td data-label="Status"><strong class="tag {{statusClass}}">{{status}}</strong></td><td data-label="Members">{{memberCount}}</td><td data-label="Marking">{{#marking}}{{>markingTag}}{{/marking}}</td></tr>
           {{/items}}
           </tbody>
         </table>
@@ -38,7 +38,7 @@ enum GroupTemplates {
     static let ocg = """
         <a class="back-link" href="/ocgs">Back to organised crime groups</a>
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+        {{#marking}}<p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>{{/marking}}
         <span class="caption">Organised crime group</span>
         <h1>{{name}}</h1>
         <dl class="summary-list">

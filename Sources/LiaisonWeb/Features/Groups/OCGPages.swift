@@ -82,41 +82,33 @@ struct OCGPages {
         }
         let lead = try RequestReading.text("lead", request, max: 100)
         if let lead { base += "lead=\(urlEncode(lead))&" }
-        let items = page.items.map { ocg -> [String: Any] in
-            var row = view([
-                "id": ocg.id.rawValue, "name": ocg.details.name,
-                "operations": ocg.details.operationNames.joined(separator: ", "),
-                "markets": ocg.details.markets.map { reference.label($0, in: "criminal-market") }.joined(
-                    separator: ", "),
-                "areas": ocg.details.areas.map { reference.label($0, in: "area") }.joined(separator: ", "),
-                "band": ocg.details.band.map { reference.label($0, in: "ocg-band") },
-                "status": reference.label(ocg.details.status, in: "ocg-status"),
-                "statusClass": Self.statusClass(ocg.details.status),
-                "memberCount": String(ocg.members.count),
-            ])
-            row.merge(markingView(ocg.meta.marking)) { $1 }
-            return row
+        let items = page.items.map { ocg in
+            OCGListPage.Item(
+                id: ocg.id.rawValue, name: ocg.details.name,
+                operations: ocg.details.operationNames.joined(separator: ", ").nonEmpty,
+                markets: ocg.details.markets.map { reference.label($0, in: "criminal-market") }.joined(separator: ", "),
+                areas: ocg.details.areas.map { reference.label($0, in: "area") }.joined(separator: ", "),
+                band: ocg.details.band.map { reference.label($0, in: "ocg-band") } ?? "",
+                status: reference.label(ocg.details.status, in: "ocg-status"),
+                statusClass: Self.statusClass(ocg.details.status), memberCount: String(ocg.members.count),
+                marking: MarkingTag(ocg.meta.marking))
         }
-        return pages.page(
-            "ocgs", title: "Organised crime groups",
-            context: view([
-                "query": try RequestReading.text("q", request), "lead": lead,
-                "leadChoices": officerChoices(
-                    try await directory.officers(), agencies: try await directory.agencyNames(codes: true),
-                    selected: lead),
-                "filters": OCGsAPI.filters.map { f -> [String: Any] in
-                    [
-                        "name": f.name, "label": filterLabels[f.name] ?? f.name,
-                        "options": reference.list(f.list).map {
-                            ["code": $0.code, "label": $0.label, "selected": selected[f.name] == $0.code]
-                        },
-                    ]
-                },
-                "items": items, "hasItems": !items.isEmpty, "caption": "Groups you can see, by name",
-                "canCreate": AccessPolicy.decideCreate(user, marking: .official).allowed,
-                "nextLink": page.nextCursor.map { base + "cursor=\(urlEncode($0))" },
-                "firstLink": request.uri.queryParameters["cursor"] != nil ? String(base.dropLast()) : nil,
-            ]), identity: context.identity, section: "/ocgs")
+        let filters = OCGsAPI.filters.map { f in
+            OCGListPage.Filter(
+                name: f.name, label: filterLabels[f.name] ?? f.name,
+                options: reference.list(f.list).map {
+                    Option(code: $0.code, label: $0.label, selected: selected[f.name] == $0.code)
+                })
+        }
+        let leadChoices = officerChoices(
+            try await directory.officers(), agencies: try await directory.agencyNames(codes: true), selected: lead)
+        let model = OCGListPage(
+            query: try RequestReading.text("q", request) ?? "", leadChoices: leadChoices, filters: filters,
+            items: items,
+            canCreate: AccessPolicy.decideCreate(user, marking: .official).allowed,
+            nextLink: page.nextCursor.map { base + "cursor=\(urlEncode($0))" },
+            firstLink: request.uri.queryParameters["cursor"] != nil ? String(base.dropLast()) : nil)
+        return pages.page(model, title: "Organised crime groups", identity: context.identity, section: "/ocgs")
     }
 
     func show(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
@@ -127,56 +119,52 @@ struct OCGPages {
         let visible = try await groups.memberSubjects(ocg, by: user)
         let lead = try await ocg.details.leadOfficer.asyncMap { try await directory.user($0) } ?? nil
         let d = ocg.details
-        var page = view([
-            "id": ocg.id.rawValue, "name": d.name, "operations": d.operationNames.joined(separator: ", "),
-            "markets": d.markets.map { reference.label($0, in: "criminal-market") }.joined(separator: ", "),
-            "areas": d.areas.map { reference.label($0, in: "area") }.joined(separator: ", "),
-            "band": d.band.map { reference.label($0, in: "ocg-band") }, "score": d.threatScore.map(String.init),
-            "status": reference.label(d.status, in: "ocg-status"), "statusClass": Self.statusClass(d.status),
-            "lead": lead.map { "\($0.displayName)" }, "summary": d.summary, "plan": d.plan,
-            "agency": try await directory.agency(ocg.meta.owningAgencyID)?.name,
-            "version": String(ocg.meta.version), "updatedAt": displayTime(ocg.meta.updatedAt),
-            "canEdit": AccessPolicy.decide(user, .update, ocg.meta).allowed,
-            "notice": request.uri.queryParameters["saved"] != nil ? "Group saved." : nil,
-            "members": ocg.members.compactMap { m -> [String: Any]? in
-                guard let subject = visible[m.subjectID] else { return nil }
-                return view([
-                    "id": m.subjectID.rawValue, "name": subject.displayName,
-                    "role": reference.label(m.role, in: "ocg-role"), "from": displayDay(m.from), "to": displayDay(m.to),
-                ])
-            },
-            "hasMembers": !ocg.members.isEmpty,
-        ])
-        page["notice"] = request.uri.queryParameters["assessed"] != nil ? "Assessment recorded." : page["notice"]
-        page["assessProblem"] = FormProblem(query: request.uri.queryParameters["problem"])
-        let agencyNames = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.code) })
-        page["leadHistory"] = (d.leadHistory ?? []).reversed().map { a in
-            view([
-                "who": people.name(a.username), "agency": agencyNames[a.agencyID] ?? "", "from": displayTime(a.from),
-                "to": a.to.map(displayTime), "by": people.name(a.appointedBy),
-            ])
-        }
-        page["hasLeadHistory"] = !(d.leadHistory ?? []).isEmpty
-        page["csrf"] = context.identity?.csrfToken ?? ""
-        page["leadProblem"] = FormProblem(query: request.uri.queryParameters["leadProblem"])
-        page["officerChoices"] = officerChoices(
-            try await directory.officers(), agencies: try await directory.agencyNames(codes: true),
-            selected: d.leadHistory?.last(where: { $0.to == nil })?.username)
+        let agencyCodes = Dictionary(uniqueKeysWithValues: try await directory.agencies().map { ($0.id, $0.code) })
         let assessments = try await groups.assessments(ocg.id, by: user, request: context.request)
-        page["assessment"] = POIPages.assessmentPanel(
-            assessments, matrix: try await scoring.current(OCGService.kind),
-            canAssess: AccessPolicy.decide(user, .update, ocg.meta).allowed, action: "/ocgs/\(ocg.id)/assessments",
-            version: ocg.meta.version, csrf: context.identity?.csrfToken ?? "", people: people, late: false)
+        let canEdit = AccessPolicy.decide(user, .update, ocg.meta).allowed
+        let csrf = context.identity?.csrfToken ?? ""
         let panel = try await interventions.panel(
             InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,
             problem: FormProblem(query: request.uri.queryParameters["interventionProblem"]))
-        page["interventionPanel"] = panel.view
-        page["assetPanel"] = try await assets.panel(AssetTarget(kind: "ocg", id: ocg.id.rawValue), context: context)
-        page["timeline"] = Self.timeline(
-            ocg, visible: visible, assessments: assessments, interventions: panel.found, reference: reference,
-            people: people)
-        page.merge(markingView(ocg.meta.marking)) { $1 }
-        return pages.page("ocg", title: d.name, context: page, identity: context.identity, section: "/ocgs")
+        let notice =
+            request.uri.queryParameters["assessed"] != nil
+            ? "Assessment recorded." : request.uri.queryParameters["saved"] != nil ? "Group saved." : nil
+        let members = ocg.members.compactMap { m -> OCGPage.Member? in
+            guard let subject = visible[m.subjectID] else { return nil }
+            return OCGPage.Member(
+                id: m.subjectID.rawValue, name: subject.displayName, role: reference.label(m.role, in: "ocg-role"),
+                from: displayDay(m.from), to: displayDay(m.to))
+        }
+        let leads = (d.leadHistory ?? []).reversed().map { a in
+            OCGPage.Lead(
+                who: people.name(a.username), agency: agencyCodes[a.agencyID] ?? "", from: displayTime(a.from),
+                to: a.to.map(displayTime), by: people.name(a.appointedBy))
+        }
+        let officers = officerChoices(
+            try await directory.officers(), agencies: try await directory.agencyNames(codes: true),
+            selected: d.leadHistory?.last(where: { $0.to == nil })?.username)
+        let assessment = POIPages.assessmentPanel(
+            assessments, matrix: try await scoring.current(OCGService.kind), canAssess: canEdit,
+            action: "/ocgs/\(ocg.id)/assessments", version: ocg.meta.version, csrf: csrf, people: people, late: false)
+        let page = OCGPage(
+            id: ocg.id.rawValue, name: d.name, operations: d.operationNames.joined(separator: ", ").nonEmpty,
+            markets: d.markets.map { reference.label($0, in: "criminal-market") }.joined(separator: ", ").nonEmpty,
+            areas: d.areas.map { reference.label($0, in: "area") }.joined(separator: ", ").nonEmpty,
+            band: d.band.map { reference.label($0, in: "ocg-band") }, score: d.threatScore.map(String.init),
+            status: reference.label(d.status, in: "ocg-status"), statusClass: Self.statusClass(d.status),
+            lead: lead?.displayName, summary: d.summary?.nonEmpty, plan: d.plan?.nonEmpty,
+            agency: try await directory.agency(ocg.meta.owningAgencyID)?.name ?? "",
+            version: String(ocg.meta.version), updatedAt: displayTime(ocg.meta.updatedAt), canEdit: canEdit,
+            notice: notice, members: members, hasMembers: !ocg.members.isEmpty,
+            assessProblem: FormProblem(query: request.uri.queryParameters["problem"]), leadHistory: leads,
+            csrf: csrf, leadProblem: FormProblem(query: request.uri.queryParameters["leadProblem"]),
+            officerChoices: officers, assessment: assessment, interventionPanel: panel.view,
+            assetPanel: try await assets.panel(AssetTarget(kind: "ocg", id: ocg.id.rawValue), context: context),
+            timeline: Self.timeline(
+                ocg, visible: visible, assessments: assessments, interventions: panel.found, reference: reference,
+                people: people),
+            marking: MarkingTag(ocg.meta.marking))
+        return pages.page(page, title: d.name, identity: context.identity, section: "/ocgs")
     }
 
     /// The group's timeline, newest first: members joining and leaving, assessments, interventions planned and
@@ -184,7 +172,7 @@ struct OCGPages {
     static func timeline(
         _ ocg: OCG, visible: [SubjectID: Subject], assessments: [Assessment], interventions: [Intervention],
         reference: ReferenceData, people: People
-    ) -> [[String: String]] {
+    ) -> [OCGPage.Event] {
         var events: [(day: String, what: String)] = [(InterventionService.day(ocg.meta.createdAt), "Group recorded")]
         for change in ocg.details.statusHistory ?? [] {
             events.append(
@@ -228,7 +216,7 @@ struct OCGPages {
                     ))
             }
         }
-        return events.sorted { $0.day > $1.day }.map { ["day": displayBirth($0.day), "what": $0.what] }
+        return events.sorted { $0.day > $1.day }.map { OCGPage.Event(day: displayBirth($0.day), what: $0.what) }
     }
 
     func save(_ request: Request, _ context: LiaisonRequestContext, id: OCGID?) async throws -> Response {
@@ -247,13 +235,7 @@ struct OCGPages {
         _ values: OCGFormValues, reference: ReferenceData, errors: FormErrors, identity: Identity, id: OCGID?,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        var context = errors.view
-        context["heading"] = id == nil ? "Add an organised crime group" : "Edit organised crime group"
-        context["action"] = id.map { "/ocgs/\($0)/edit" } ?? "/ocgs/new"
-        context["cancel"] = id.map { "/ocgs/\($0)" } ?? "/ocgs"
-        context["csrf"] = identity.csrfToken ?? ""
-        context["version"] = values.version
-        context["fields"] = [
+        let fields = [
             fieldView("name", "Name", value: values.name, error: errors["name"]),
             fieldView(
                 "operations", "Operation names", value: values.operations, hint: "One a line",
@@ -268,28 +250,23 @@ struct OCGPages {
         ]
         let names = try await groups.memberSubjects(values.memberRows.map(\.subjectID), by: identity.user)
         let roleChoices = reference.list("ocg-role")
-        context["memberCount"] = String(values.memberRows.count)
-        context["memberRows"] = values.memberRows.enumerated().map { index, row -> [String: Any] in
-            view([
-                "index": String(index), "id": row.subjectID.rawValue, "from": row.from, "to": row.to,
-                "name": names[row.subjectID]?.displayName, "removed": row.removed,
-                "roles": roleChoices.map { ["code": $0.code, "label": $0.label, "selected": $0.code == row.role] },
-            ])
+        let memberRows = values.memberRows.enumerated().map { index, row in
+            OCGFormPage.MemberRow(
+                index: String(index), id: row.subjectID.rawValue, from: row.from, to: row.to,
+                name: names[row.subjectID]?.displayName, removed: row.removed,
+                roles: roleChoices.map { Option(code: $0.code, label: $0.label, selected: $0.code == row.role) })
         }
-        context["hasMemberRows"] = !values.memberRows.isEmpty
-        context["membersError"] = errors["members"]
         func select(
             _ name: String, _ label: String, list: String, selected: [String], multiple: Bool = false,
             blank: Bool = false, hint: String? = nil
-        ) -> [String: Any] {
-            view([
-                "name": name, "label": label, "multiple": multiple, "blank": blank, "error": errors[name], "hint": hint,
-                "options": reference.list(list).map {
-                    ["code": $0.code, "label": $0.label, "selected": selected.contains($0.code)]
-                },
-            ])
+        ) -> OCGFormPage.Select {
+            OCGFormPage.Select(
+                name: name, label: label, multiple: multiple, blank: blank, error: errors[name], hint: hint,
+                options: reference.list(list).map {
+                    Option(code: $0.code, label: $0.label, selected: selected.contains($0.code))
+                })
         }
-        context["selects"] = [
+        let selects = [
             select("status", "Status", list: "ocg-status", selected: [values.status]),
             select(
                 "markets", "Criminal markets", list: "criminal-market", selected: values.markets, multiple: true,
@@ -299,9 +276,219 @@ struct OCGPages {
                 hint: "Hold Ctrl (or Cmd) to choose several"),
             select("band", "Band", list: "ocg-band", selected: [values.band], blank: true),
         ]
+        let page = OCGFormPage(
+            errors: errors.list, heading: id == nil ? "Add an organised crime group" : "Edit organised crime group",
+            action: id.map { "/ocgs/\($0)/edit" } ?? "/ocgs/new", cancel: id.map { "/ocgs/\($0)" } ?? "/ocgs",
+            csrf: identity.csrfToken ?? "", version: values.version, fields: fields, selects: selects,
+            memberRows: memberRows, membersError: errors["members"])
         return pages.page(
-            "ocgForm", title: id == nil ? "Add a group" : "Edit group", context: context, identity: identity,
-            section: "/ocgs", status: status)
+            page, title: id == nil ? "Add a group" : "Edit group", identity: identity, section: "/ocgs", status: status)
+    }
+}
+
+/// Groups the user may see, filtered, a page at a time.
+struct OCGListPage: PageModel {
+    var template: String { "ocgs" }
+    let query: String
+    let leadChoices: [Option]
+    let filters: [Filter]
+    let items: [Item]
+    let hasItems: Bool
+    let caption: String
+    let canCreate: Bool
+    let nextLink: String?
+    let firstLink: String?
+
+    struct Filter {
+        let name: String
+        let label: String
+        let options: [Option]
+    }
+
+    struct Item {
+        let id: String
+        let name: String
+        let operations: String?
+        let markets: String
+        let areas: String
+        let band: String
+        let status: String
+        let statusClass: String
+        let memberCount: String
+        let marking: MarkingTag
+    }
+
+    init(
+        query: String, leadChoices: [Option], filters: [Filter], items: [Item], canCreate: Bool, nextLink: String?,
+        firstLink: String?
+    ) {
+        self.query = query
+        self.leadChoices = leadChoices
+        self.filters = filters
+        self.items = items
+        hasItems = !items.isEmpty
+        caption = "Groups you can see, by name"
+        self.canCreate = canCreate
+        self.nextLink = nextLink
+        self.firstLink = firstLink
+    }
+}
+
+/// One group: its details, lead officers, members, assessments, interventions, assets and timeline.
+struct OCGPage: PageModel {
+    var template: String { "ocg" }
+    let id: String
+    let name: String
+    let operations: String?
+    let markets: String?
+    let areas: String?
+    let band: String?
+    let score: String?
+    let status: String
+    let statusClass: String
+    let lead: String?
+    let summary: String?
+    let plan: String?
+    let agency: String
+    let version: String
+    let updatedAt: String
+    let canEdit: Bool
+    let notice: String?
+    let members: [Member]
+    /// Whether the group has members, seen or not (members the user may not see are left out of `members`).
+    let hasMembers: Bool
+    let assessProblem: FormProblem?
+    let leadHistory: [Lead]
+    let hasLeadHistory: Bool
+    let csrf: String
+    let leadProblem: FormProblem?
+    let officerChoices: [Option]
+    let assessment: AssessmentPanel
+    let interventionPanel: InterventionPanel
+    let assetPanel: AssetPanel
+    let timeline: [Event]
+    let marking: MarkingTag
+
+    struct Member {
+        let id: String
+        let name: String
+        let role: String
+        let from: String?
+        let to: String?
+    }
+
+    struct Lead {
+        let who: String
+        let agency: String
+        let from: String
+        let to: String?
+        let by: String
+    }
+
+    struct Event {
+        let day: String
+        let what: String
+    }
+
+    init(
+        id: String, name: String, operations: String?, markets: String?, areas: String?, band: String?,
+        score: String?, status: String, statusClass: String, lead: String?, summary: String?, plan: String?,
+        agency: String, version: String, updatedAt: String, canEdit: Bool, notice: String?, members: [Member],
+        hasMembers: Bool, assessProblem: FormProblem?, leadHistory: [Lead], csrf: String, leadProblem: FormProblem?,
+        officerChoices: [Option], assessment: AssessmentPanel, interventionPanel: InterventionPanel,
+        assetPanel: AssetPanel, timeline: [Event], marking: MarkingTag
+    ) {
+        self.id = id
+        self.name = name
+        self.operations = operations
+        self.markets = markets
+        self.areas = areas
+        self.band = band
+        self.score = score
+        self.status = status
+        self.statusClass = statusClass
+        self.lead = lead
+        self.summary = summary
+        self.plan = plan
+        self.agency = agency
+        self.version = version
+        self.updatedAt = updatedAt
+        self.canEdit = canEdit
+        self.notice = notice
+        self.members = members
+        self.hasMembers = hasMembers
+        self.assessProblem = assessProblem
+        self.leadHistory = leadHistory
+        hasLeadHistory = !leadHistory.isEmpty
+        self.csrf = csrf
+        self.leadProblem = leadProblem
+        self.officerChoices = officerChoices
+        self.assessment = assessment
+        self.interventionPanel = interventionPanel
+        self.assetPanel = assetPanel
+        self.timeline = timeline
+        self.marking = marking
+    }
+}
+
+/// The form to add or edit a group, with what was typed and each problem beside its field.
+struct OCGFormPage: PageModel {
+    var template: String { "ocgForm" }
+    let errors: [FormError]
+    let hasErrors: Bool
+    let heading: String
+    let action: String
+    let cancel: String
+    let csrf: String
+    let version: String
+    let fields: [FormField]
+    let selects: [Select]
+    let memberCount: String
+    let memberRows: [MemberRow]
+    let hasMemberRows: Bool
+    let membersError: String?
+
+    /// A choice of one or several from a reference list.
+    struct Select {
+        let name: String
+        let label: String
+        let multiple: Bool
+        /// A first option meaning none.
+        let blank: Bool
+        let error: String?
+        let hint: String?
+        let options: [Option]
+    }
+
+    /// A member as the form lists them: the role can change and the member can be removed.
+    struct MemberRow {
+        let index: String
+        let id: String
+        let from: String
+        let to: String
+        /// The member's name; nil when the user may not see their record.
+        let name: String?
+        let removed: Bool
+        let roles: [Option]
+    }
+
+    init(
+        errors: [FormError], heading: String, action: String, cancel: String, csrf: String, version: String,
+        fields: [FormField], selects: [Select], memberRows: [MemberRow], membersError: String?
+    ) {
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        self.heading = heading
+        self.action = action
+        self.cancel = cancel
+        self.csrf = csrf
+        self.version = version
+        self.fields = fields
+        self.selects = selects
+        memberCount = String(memberRows.count)
+        self.memberRows = memberRows
+        hasMemberRows = !memberRows.isEmpty
+        self.membersError = membersError
     }
 }
 
