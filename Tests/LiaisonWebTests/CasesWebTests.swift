@@ -52,6 +52,10 @@ struct CasesWebTests {
                 uri: "/cases?allocation=unallocated&stage=liability-to-deport", method: .get,
                 headers: [.cookie: session.cookie])
             #expect(unallocated.text.contains("D7654321"))
+            let stage = try await client.execute(
+                uri: "/cases?stage=liability-to-deport", method: .get, headers: [.cookie: session.cookie])
+            #expect(stage.text.contains(#"stage=liability-to-deport" aria-current="page">Liable to deportation (1)"#))
+            #expect(!stage.text.contains(#"aria-current="page">All ("#) && stage.text.contains("D7654321"))
             let mine = try await client.execute(
                 uri: "/api/v1/cases?allocation=mine", method: .get, headers: bearer(token))
             #expect(try (mine.json()["items"] as? [[String: Any]])?.isEmpty == true)
@@ -81,6 +85,10 @@ struct CasesWebTests {
                 page.text.contains("Liable to deportation")
                     && page.text.contains(harness.user("nca.analyst").displayName))
             #expect(page.text.contains("name=\"barrierID\" value=\"1\""))
+            // The marking banner, the open barrier's resolve form, and guidance for the steps allowed next.
+            #expect(page.text.contains(#"<p class="marking-banner">OFFICIAL</p>"#))
+            #expect(page.text.contains(#"<strong>No travel document</strong> (open)"#))
+            #expect(page.text.contains("<h2>Guidance for the next steps</h2>\n<details"))
             // The holder is shown by name; moving the file is a choice of team, the current one chosen.
             #expect(page.text.contains("<dd>Casework team, Sheffield</dd>"))
             let filePage = try await client.execute(

@@ -281,6 +281,28 @@ struct PageModelTests {
                 memberRows: [
                     .init(index: "0", id: "i", from: "f", to: "t", name: "n", removed: true, roles: [Self.option])
                 ], membersError: "e"),
+            CaseListPage(
+                filters: [Self.caseLink], stages: [Self.caseLink],
+                items: [
+                    .init(
+                        id: "i", reference: "r", subject: "s", stage: "s", owner: "o", barriers: "1", updated: "u",
+                        interests: "i")
+                ]),
+            CasePage(
+                id: "i", reference: "r", version: "1", csrf: "x", subjectID: "s", subject: "s", stage: "s", owner: "o",
+                fileLocation: "f", onBail: true, removal: .init(date: "d", route: "r", destination: "d"), notice: "n",
+                problem: Self.problem, canChange: true,
+                events: [.init(kind: "k", at: "a", by: "b", reason: "r", details: "d")],
+                barriers: [
+                    .init(barrierID: "1", kindLabel: "k", open: true, opened: "o", note: "n", resolution: "r")
+                ],
+                interests: [
+                    .init(agency: "a", reason: "r", confiscation: "c", contact: "c", at: "a", by: "b", via: "v")
+                ], canRegister: true,
+                obligations: [.init(agency: "a", event: "e", due: "d", reply: "r", late: true, state: "s")],
+                minuteSheet: "m", minuteSheetStep: "attach", minuteSheetAction: "a",
+                guidance: [.init(slug: "s", title: "t", body: "b", version: "1", validFrom: "v")], hasNext: true,
+                assetPanel: Self.assetPanel, marking: MarkingTag(ProtectiveMarking(.secret))),
             IntelReceivedPage(
                 items: [
                     .init(
@@ -335,6 +357,7 @@ struct PageModelTests {
             .init(
                 id: "i", power: "p", court: "c", madeOn: "m", amount: "£1", status: "s", collected: "£1")
         ], assetTargetKind: "subject", assetTargetID: "i", canRecordAsset: true)
+    static let caseLink = CaseListPage.Link(label: "l", count: "1", href: "/h", current: true)
     static let option = Option(code: "c", label: "l", selected: true)
     static let problem = FormProblem(items: [.init(anchor: "a", message: "m")])
 

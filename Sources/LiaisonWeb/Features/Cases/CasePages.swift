@@ -160,41 +160,34 @@ struct CasePages {
             names[owner] = try await directory.user(username: owner)?.displayName
         }
         func link(_ label: String, _ count: Int, allocation: CaseQuery.Allocation? = nil, stage: String? = nil)
-            -> [String: Any]
+            -> CaseListPage.Link
         {
             let parameters = [allocation.map { "allocation=\($0.rawValue)" }, stage.map { "stage=\($0)" }].compactMap {
                 $0
             }
-            return view([
-                "label": label, "count": String(count),
-                "href": "/cases" + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")),
-                "current": query.allocation == allocation && query.stage == stage,
-            ])
+            return CaseListPage.Link(
+                label: label, count: String(count),
+                href: "/cases" + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")),
+                current: query.allocation == allocation && query.stage == stage)
         }
-        let stages = (["new"] + CaseMilestone.allCases.map(\.rawValue)).compactMap { code -> [String: Any]? in
+        let stages = (["new"] + CaseMilestone.allCases.map(\.rawValue)).compactMap { code -> CaseListPage.Link? in
             guard let n = counts.stages[code], n > 0 else { return nil }
             return link(CaseMilestone.label(CaseMilestone(rawValue: code)), n, stage: code)
         }
-        return pages.page(
-            "cases", title: "Deportation cases",
-            context: view([
-                "filters": [
-                    link("All", counts.all), link("Mine", counts.mine, allocation: .mine),
-                    link("Unallocated", counts.unallocated, allocation: .unallocated),
-                ],
-                "stages": stages, "hasStages": !stages.isEmpty,
-                "items": found.map { c in
-                    view([
-                        "id": c.id.rawValue, "reference": c.homeOfficeReference,
-                        "subject": c.subjectName ?? "Subject withheld",
-                        "stage": CaseMilestone.label(c.progress.stage),
-                        "owner": c.owner.map { names[$0] ?? $0 } ?? "Unallocated (workflow team)",
-                        "barriers": String(c.progress.openBarriers.count), "updated": displayTime(c.meta.updatedAt),
-                        "interests": c.activeInterests.map(\.agencyCode).joined(separator: ", "),
-                    ])
-                },
-                "hasItems": !found.isEmpty,
-            ]), identity: context.identity, section: "/cases")
+        let page = CaseListPage(
+            filters: [
+                link("All", counts.all), link("Mine", counts.mine, allocation: .mine),
+                link("Unallocated", counts.unallocated, allocation: .unallocated),
+            ], stages: stages,
+            items: found.map { c in
+                .init(
+                    id: c.id.rawValue, reference: c.homeOfficeReference, subject: c.subjectName ?? "Subject withheld",
+                    stage: CaseMilestone.label(c.progress.stage),
+                    owner: c.owner.map { names[$0] ?? $0 } ?? "Unallocated (workflow team)",
+                    barriers: String(c.progress.openBarriers.count), updated: displayTime(c.meta.updatedAt),
+                    interests: c.activeInterests.map(\.agencyCode).joined(separator: ", "))
+            })
+        return pages.page(page, title: "Deportation cases", identity: context.identity, section: "/cases")
     }
 
     /// Runs a change from a form: back to the case on success, or the case as it stands with the refusal explained.
@@ -234,76 +227,222 @@ struct CasePages {
             case nil: "Not yet attached"
             }
         let reference = try await directory.reference()
-        var page = view([
-            "id": c.id.rawValue, "reference": c.homeOfficeReference, "version": String(c.meta.version),
-            "csrf": context.identity?.csrfToken ?? "",
-            "subjectID": c.subjectName == nil ? nil : c.subjectID.rawValue,
-            "subject": c.subjectName ?? "Withheld: \(References.withheldSubject)",
-            "stage": CaseMilestone.label(c.progress.stage),
-            "owner": c.owner.map(people.name) ?? "Unallocated (held by the workflow team)",
-            "fileLocation": c.fileLocation.map { reference.label($0, in: CaseService.teamList) },
-            "onBail": c.progress.onBail, "notice": notice, "problem": problem, "canChange": canChange,
-            "events": c.progress.events.reversed().map { e in
-                view([
-                    "kind": CaseMilestone(rawValue: e.kind)?.label ?? e.kind.prefix(1).uppercased()
-                        + e.kind.dropFirst().replacingOccurrences(of: "-", with: " "),
-                    "at": displayTime(e.at), "by": people.name(e.by), "reason": e.reason,
-                    "details": Self.words(e.details, teams: { reference.label($0, in: CaseService.teamList) }),
-                ])
-            },
-            "barriers": c.progress.barriers.map { b in
-                view([
-                    "barrierID": String(b.id), "kindLabel": b.kind.label, "open": b.isOpen,
-                    "opened": displayTime(b.openedAt), "note": b.note,
-                    "resolution": b.resolution,
-                ])
-            },
-            "hasBarriers": !c.progress.barriers.isEmpty,
-            "interests": c.activeInterests.map { i in
-                view([
-                    "agency": i.agencyCode, "reason": i.reason, "confiscation": i.confiscation, "contact": i.contact,
-                    "at": displayTime(i.registeredAt),
-                    "by": people.name(i.registeredBy),
-                    "via": i.via == .api ? "registered by the agency" : "recorded from the agency's email",
-                ])
-            },
-            "hasInterests": !c.activeInterests.isEmpty,
-            "canRegister": canChange || !Set(user.roles).isDisjoint(with: CaseService.interestRoles),
-            "obligations": owed.map { o in
-                view([
-                    "agency": o.agencyCode, "event": Obligation.eventName(o.event), "due": displayTime(o.dueBy),
-                    "reply": o.reply,
-                    "late": o.isOverdue(at: now),
-                    "state": o.status == .acknowledged
-                        ? "acknowledged"
-                        : o.status == .superseded
-                            ? "superseded" : o.escalation > 0 ? "escalated" : o.isOverdue(at: now) ? "overdue" : "due",
-                ])
-            },
-            "hasObligations": !owed.isEmpty,
-            "minuteSheet": sheet,
-            "minuteSheetStep": c.minuteSheet?.state == .requested ? "confirm" : "attach",
-            "minuteSheetAction": c.minuteSheet == nil
+        let teams = { (code: String) in reference.label(code, in: CaseService.teamList) }
+        let events = c.progress.events.reversed().map { e in
+            CasePage.Event(
+                kind: CaseMilestone(rawValue: e.kind)?.label ?? e.kind.prefix(1).uppercased()
+                    + e.kind.dropFirst().replacingOccurrences(of: "-", with: " "),
+                at: displayTime(e.at), by: people.name(e.by), reason: e.reason.nonEmpty,
+                details: Self.words(e.details, teams: teams))
+        }
+        let barriers = c.progress.barriers.map { b in
+            CasePage.Barrier(
+                barrierID: String(b.id), kindLabel: b.kind.label, open: b.isOpen, opened: displayTime(b.openedAt),
+                note: b.note.nonEmpty, resolution: b.resolution?.nonEmpty)
+        }
+        let interests = c.activeInterests.map { i in
+            CasePage.Interest(
+                agency: i.agencyCode, reason: i.reason, confiscation: i.confiscation?.nonEmpty, contact: i.contact,
+                at: displayTime(i.registeredAt), by: people.name(i.registeredBy),
+                via: i.via == .api ? "registered by the agency" : "recorded from the agency's email")
+        }
+        let obligations = owed.map { o in
+            CasePage.Owed(
+                agency: o.agencyCode, event: Obligation.eventName(o.event), due: displayTime(o.dueBy),
+                reply: o.reply?.nonEmpty, late: o.isOverdue(at: now),
+                state: o.status == .acknowledged
+                    ? "acknowledged"
+                    : o.status == .superseded
+                        ? "superseded" : o.escalation > 0 ? "escalated" : o.isOverdue(at: now) ? "overdue" : "due")
+        }
+        let page = CasePage(
+            id: c.id.rawValue, reference: c.homeOfficeReference, version: String(c.meta.version),
+            csrf: context.identity?.csrfToken ?? "", subjectID: c.subjectName == nil ? nil : c.subjectID.rawValue,
+            subject: c.subjectName ?? "Withheld: \(References.withheldSubject)",
+            stage: CaseMilestone.label(c.progress.stage),
+            owner: c.owner.map(people.name) ?? "Unallocated (held by the workflow team)",
+            fileLocation: c.fileLocation.map(teams), onBail: c.progress.onBail,
+            removal: c.progress.removal.map {
+                .init(date: displayTime($0.date), route: $0.route, destination: $0.destination)
+            }, notice: notice, problem: problem, canChange: canChange, events: events, barriers: barriers,
+            interests: interests,
+            canRegister: canChange || !Set(user.roles).isDisjoint(with: CaseService.interestRoles),
+            obligations: obligations, minuteSheet: sheet,
+            minuteSheetStep: c.minuteSheet?.state == .requested ? "confirm" : "attach",
+            minuteSheetAction: c.minuteSheet == nil
                 ? "Attach minute sheet ICD.4353"
                 : c.minuteSheet?.state == .requested ? "Confirm minute sheet attached" : nil,
-            "guidance": relevant.map { g in
-                view([
-                    "slug": g.slug, "title": g.title, "body": g.body, "version": String(g.version),
-                    "validFrom": displayDay(g.validFrom),
-                ])
-            },
-            "hasNext": !next.isEmpty,
-        ])
-        if let removal = c.progress.removal {
-            page["removal"] = [
-                "date": displayTime(removal.date), "route": removal.route, "destination": removal.destination,
-            ]
-        }
-        page["assetPanel"] = try await assets.panel(AssetTarget(kind: "case", id: c.id.rawValue), context: context)
-        page.merge(markingView(c.meta.marking)) { $1 }
+            guidance: relevant.map { g in
+                .init(
+                    slug: g.slug, title: g.title, body: g.body, version: String(g.version),
+                    validFrom: displayBirth(g.validFrom))
+            }, hasNext: !next.isEmpty,
+            assetPanel: try await assets.panel(AssetTarget(kind: "case", id: c.id.rawValue), context: context),
+            marking: MarkingTag(c.meta.marking))
         return pages.page(
-            "case", title: "Case \(c.homeOfficeReference)", context: page, identity: context.identity,
-            section: "/cases", status: status)
+            page, title: "Case \(c.homeOfficeReference)", identity: context.identity, section: "/cases",
+            status: status)
+    }
+}
+
+/// The cases the user may see, with filters by allocation and stage, each with its count.
+struct CaseListPage: PageModel {
+    var template: String { "cases" }
+    let filters: [Link]
+    let stages: [Link]
+    let hasStages: Bool
+    let items: [Item]
+    let hasItems: Bool
+
+    struct Link {
+        let label: String
+        let count: String
+        let href: String
+        let current: Bool
+    }
+
+    struct Item {
+        let id: String
+        let reference: String
+        let subject: String
+        let stage: String
+        let owner: String
+        let barriers: String
+        let updated: String
+        let interests: String
+    }
+
+    init(filters: [Link], stages: [Link], items: [Item]) {
+        self.filters = filters
+        self.stages = stages
+        hasStages = !stages.isEmpty
+        self.items = items
+        hasItems = !items.isEmpty
+    }
+}
+
+/// One deportation case: where it stands, who is interested, what is owed to them, its barriers and history, and
+/// what the user may do next.
+struct CasePage: PageModel {
+    var template: String { "case" }
+    let id: String
+    let reference: String
+    let version: String
+    let csrf: String
+    /// The subject, when the user may read them.
+    let subjectID: String?
+    let subject: String
+    let stage: String
+    let owner: String
+    let fileLocation: String?
+    let onBail: Bool
+    let removal: Removal?
+    let notice: String?
+    let problem: FormProblem?
+    let canChange: Bool
+    let events: [Event]
+    let barriers: [Barrier]
+    let hasBarriers: Bool
+    let interests: [Interest]
+    let hasInterests: Bool
+    let canRegister: Bool
+    let obligations: [Owed]
+    let hasObligations: Bool
+    let minuteSheet: String
+    let minuteSheetStep: String
+    let minuteSheetAction: String?
+    let guidance: [Guide]
+    let hasNext: Bool
+    let assetPanel: AssetPanel
+    let marking: MarkingTag
+
+    struct Removal {
+        let date: String
+        let route: String
+        let destination: String
+    }
+
+    struct Event {
+        let kind: String
+        let at: String
+        let by: String
+        let reason: String?
+        let details: String
+    }
+
+    struct Barrier {
+        let barrierID: String
+        let kindLabel: String
+        let open: Bool
+        let opened: String
+        let note: String?
+        let resolution: String?
+    }
+
+    struct Interest {
+        let agency: String
+        let reason: String
+        let confiscation: String?
+        let contact: String
+        let at: String
+        let by: String
+        let via: String
+    }
+
+    /// A notice owed to an interested agency.
+    struct Owed {
+        let agency: String
+        let event: String
+        let due: String
+        let reply: String?
+        let late: Bool
+        let state: String
+    }
+
+    struct Guide {
+        let slug: String
+        let title: String
+        let body: String
+        let version: String
+        let validFrom: String
+    }
+
+    init(
+        id: String, reference: String, version: String, csrf: String, subjectID: String?, subject: String,
+        stage: String, owner: String, fileLocation: String?, onBail: Bool, removal: Removal?, notice: String?,
+        problem: FormProblem?, canChange: Bool, events: [Event], barriers: [Barrier], interests: [Interest],
+        canRegister: Bool, obligations: [Owed], minuteSheet: String, minuteSheetStep: String,
+        minuteSheetAction: String?, guidance: [Guide], hasNext: Bool, assetPanel: AssetPanel, marking: MarkingTag
+    ) {
+        self.id = id
+        self.reference = reference
+        self.version = version
+        self.csrf = csrf
+        self.subjectID = subjectID
+        self.subject = subject
+        self.stage = stage
+        self.owner = owner
+        self.fileLocation = fileLocation
+        self.onBail = onBail
+        self.removal = removal
+        self.notice = notice
+        self.problem = problem
+        self.canChange = canChange
+        self.events = events
+        self.barriers = barriers
+        hasBarriers = !barriers.isEmpty
+        self.interests = interests
+        hasInterests = !interests.isEmpty
+        self.canRegister = canRegister
+        self.obligations = obligations
+        hasObligations = !obligations.isEmpty
+        self.minuteSheet = minuteSheet
+        self.minuteSheetStep = minuteSheetStep
+        self.minuteSheetAction = minuteSheetAction
+        self.guidance = guidance
+        self.hasNext = hasNext
+        self.assetPanel = assetPanel
+        self.marking = marking
     }
 }
 

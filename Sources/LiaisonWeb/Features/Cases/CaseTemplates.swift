@@ -22,7 +22,7 @@ enum CaseTemplates {
         <a class="back-link" href="/cases">Back to cases</a>
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
         {{>problem}}
-        <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+        {{#marking}}<p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>{{/marking}}
         <span class="caption">Deportation case · {{stage}}</span>
         <h1>{{reference}}</h1>
         <dl class="summary-list">
