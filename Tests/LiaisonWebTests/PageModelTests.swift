@@ -303,6 +303,36 @@ struct PageModelTests {
                 minuteSheet: "m", minuteSheetStep: "attach", minuteSheetAction: "a",
                 guidance: [.init(slug: "s", title: "t", body: "b", version: "1", validFrom: "v")], hasNext: true,
                 assetPanel: Self.assetPanel, marking: MarkingTag(ProtectiveMarking(.secret))),
+            SubjectListPage(
+                query: "q",
+                items: [
+                    .init(
+                        id: "i", name: "n", aliases: "a", dob: "d", nationalities: "n", identifiers: "i",
+                        marking: MarkingTag(ProtectiveMarking(.secret)))
+                ], caption: "c", canCreate: true, nextLink: "/n", firstLink: "/f"),
+            SubjectPage(
+                id: "i", name: "n", names: [.init(full: "f", kind: "k")], dobs: "d", sex: "s", nationalities: "n",
+                identifiers: [.init(label: "l", value: "v", issuer: "i")], addresses: ["a"], addressesWithheld: "w",
+                phonesWithheld: "w", phones: "p", notes: "n", sharing: "s", needToKnow: "n", agency: "a", version: "1",
+                updatedAt: "u", canEdit: true, canCreate: true, canWriteIntel: true, notice: "n",
+                groups: [.init(id: "i", name: "n", role: "r", from: "f", status: "s")],
+                sameAs: [.init(id: "i", name: "n", review: "r", by: "b", at: "a")],
+                interests: [.init(agency: "a", reason: "r", confiscation: "c", contact: "c", at: "a", by: "b")],
+                canRegister: true, csrf: "x", canOpenCase: true, pois: [.init(id: "i", agency: "a", tier: "t")],
+                canAdopt: true, officers: [Self.option], poiProblem: Self.problem, agencyChoices: [Self.option],
+                problem: Self.problem, assetPanel: Self.assetPanel, marking: MarkingTag(ProtectiveMarking(.secret))),
+            SubjectFormPage(
+                errors: [FormError(anchor: "a", message: "m")],
+                matches: [
+                    .init(
+                        id: "i", name: "n", percent: "90", summary: "s",
+                        parts: [MatchPart(comparison: "c", counts: "1")],
+                        notes: ["n"])
+                ], heading: "h", action: "/a", cancel: "/c", csrf: "x", version: "1", nameFields: [Self.select],
+                aliasField: Self.select, dobField: Self.select, detailFields: [Self.select],
+                identifierRows: [.init(index: "0", number: "1", value: "v", error: "e", kinds: [Self.option])],
+                fields: [Self.select], sharingOptions: [Self.option], named: ["a"], sexError: "e",
+                sexes: [Self.option], markingError: "e", classifications: [Self.option]),
             IntelReceivedPage(
                 items: [
                     .init(
@@ -400,6 +430,20 @@ struct PageModelTests {
             let missing = Self.names(in: template).subtracting(Self.labels(model))
             #expect(missing.isEmpty, "\(template) names \(missing.sorted()), which \(type(of: model)) does not hold")
         }
+    }
+
+    @Test("every template is a typed model's page or a partial one of them shows: no page is left a dictionary")
+    func everyTemplateHasAModel() {
+        var reached = Set(Self.samples.map(\.template) + Self.partials.map(\.template))
+        var queue = Array(reached)
+        while let name = queue.popLast() {
+            for match in (Templates.all[name] ?? "").matches(of: /\{\{>\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/) {
+                let partial = String(match.output.1)
+                if reached.insert(partial).inserted { queue.append(partial) }
+            }
+        }
+        let unreached = Set(Templates.all.keys).subtracting(reached)
+        #expect(unreached.isEmpty, "templates without a typed model: \(unreached.sorted())")
     }
 
     @Test("the check finds a name the model lacks")

@@ -150,6 +150,7 @@ struct PageTests {
             #expect(html.contains(##"<a href="#dob">Date of birth must be a real date"##))
             #expect(html.contains(##"name="dob-month" inputmode="numeric" value="13""##), "what the user typed is kept")
             #expect(html.contains(##"id="identifierValue-1" name="identifierValue-1" value="oops""##))
+            #expect(html.contains(##"<option value="OFFICIAL" selected>OFFICIAL</option>"##))
 
             let good = try await client.execute(
                 uri: "/subjects/new", method: .post,
@@ -166,6 +167,11 @@ struct PageTests {
             #expect(saved.text.contains("98/123456A"))
             #expect(saved.text.contains("1 High Street, Manchester, M1 1AE"))
             #expect(saved.text.contains("OFFICIAL-SENSITIVE"))
+            // What was not given reads so, rather than an empty box.
+            #expect(
+                saved.text.contains("<dt>Sex</dt><dd>Not recorded</dd>")
+                    && saved.text.contains("<dt>Phones</dt><dd>None recorded</dd>"))
+            #expect(saved.text.contains(#"<li>Tess Exampelson <span class="tag tag--grey">alias</span></li>"#))
 
             let id = location.dropFirst("/subjects/".count).prefix { $0 != "?" }
             let editForm = try await client.execute(uri: "/subjects/\(id)/edit", method: .get, headers: headers)
@@ -209,6 +215,7 @@ struct PageTests {
             #expect(first.text.contains("href=\"/subjects/\(target.id)\""))
             #expect(first.text.contains("name=\"confirmNew\" value=\"1\""))
             #expect(first.text.contains("None of these: add the subject"))
+            #expect(first.text.contains(#"<span class="match__score">"#) && first.text.contains("% likely</span>"))
             let confirmed = try await client.execute(
                 uri: "/subjects/new", method: .post,
                 headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],

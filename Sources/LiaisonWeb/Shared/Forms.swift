@@ -84,8 +84,6 @@ struct FormErrors {
             add(target.field, "\(target.label) \(FormProblem.reason(error.reason))")
         }
     }
-
-    var view: [String: Any] { ["hasErrors": !list.isEmpty, "errors": list] }
 }
 
 /// The index in a path such as `details.identifiers[2].value` (2), if any.

@@ -34,17 +34,6 @@ struct PageRenderer: Sendable {
         return sections.filter { $0.roles.map { !$0.isDisjoint(with: user.roles) } ?? true }
     }
 
-    /// A full HTML response: `template` rendered with `context`, wrapped in the layout.
-    func page(
-        _ template: String, title: String, context: [String: Any], identity: Identity?, section: String? = nil,
-        status: HTTPResponse.Status = .ok
-    ) -> Response {
-        let body = library.render(context, withTemplate: template) ?? ""
-        return wrap(
-            body, title: title, hasErrors: (context["hasErrors"] as? Bool) == true, identity: identity,
-            section: section, status: status)
-    }
-
     /// The layout around a rendered page body: header, navigation for the user, banner and footer.
     func wrap(
         _ body: String, title: String, hasErrors: Bool, identity: Identity?, section: String?,
@@ -117,24 +106,6 @@ extension PageRenderer {
     }
 }
 
-/// Builds a Mustache context, leaving out nil values and empty strings so `{{#x}}` sections behave.
-func view(_ pairs: [String: Any?]) -> [String: Any] {
-    var result: [String: Any] = [:]
-    for (key, value) in pairs {
-        guard let value else { continue }
-        if let text = value as? String, text.isEmpty { continue }
-        let mirror = Mirror(reflecting: value)
-        if mirror.displayStyle == .optional {
-            guard let inner = mirror.children.first?.value else { continue }
-            if let text = inner as? String, text.isEmpty { continue }
-            result[key] = inner
-            continue
-        }
-        result[key] = value
-    }
-    return result
-}
-
 /// The tag for a protective marking: colour rises with the classification.
 struct MarkingTag {
     let markingLabel: String
@@ -151,12 +122,6 @@ struct MarkingTag {
             }
         highMarking = marking.classification >= .secret
     }
-}
-
-/// ``MarkingTag`` for a page whose view model is still a dictionary.
-func markingView(_ marking: ProtectiveMarking) -> [String: Any] {
-    let tag = MarkingTag(marking)
-    return ["markingLabel": tag.markingLabel, "markingClass": tag.markingClass, "highMarking": tag.highMarking]
 }
 
 /// One option of a select.
@@ -216,13 +181,6 @@ func markingOptions(
 ) -> [Option] {
     markings.filter { marking in user.map { marking <= $0.vetting.maximumClassification } ?? false }
         .map { Option(code: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == selected) }
-}
-
-/// ``markingOptions(for:among:selected:)`` for a page whose view model is still a dictionary.
-func markingChoices(
-    for user: User?, among markings: [Classification] = Classification.allCases, selected: String? = nil
-) -> [[String: Any]] {
-    markingOptions(for: user, among: markings, selected: selected).map { ["code": $0.code, "selected": $0.selected] }
 }
 
 /// Nationalities by their country names from the reference list ("Russia", not "RUS").

@@ -92,28 +92,25 @@ struct SubjectPages {
             query, page: try RequestReading.page(request), by: user, request: context.request)
         let reference = try await directory.reference()
         let base = "/subjects?" + (query.map { "q=\(urlEncode($0))&" } ?? "")
-        let items = page.items.map { subject -> [String: Any] in
-            var row = view([
-                "id": subject.id.rawValue, "name": subject.displayName,
-                "aliases": subject.details.aliases.map(\.full).joined(separator: "; "),
-                "dob": subject.details.datesOfBirth.first.map(displayBirth),
-                "nationalities": countries(subject.details.nationalities, reference),
-                "identifiers": subject.details.identifiers.prefix(3).map {
+        let items = page.items.map { subject in
+            SubjectListPage.Item(
+                id: subject.id.rawValue, name: subject.displayName,
+                aliases: subject.details.aliases.map(\.full).joined(separator: "; "),
+                dob: subject.details.datesOfBirth.first.map(displayBirth) ?? "",
+                nationalities: countries(subject.details.nationalities, reference),
+                identifiers: subject.details.identifiers.prefix(3).map {
                     "\(reference.label($0.kind, in: "identifier-kind")) \($0.value)"
-                }.joined(separator: "; "),
-            ])
-            row.merge(markingView(subject.meta.marking)) { $1 }
-            return row
+                }.joined(separator: "; "), marking: MarkingTag(subject.meta.marking))
         }
-        let caption = query.map { "Subjects matching “\($0)”" } ?? "All subjects you can see, by name"
+        let model = SubjectListPage(
+            query: query, items: items,
+            caption: query.map { "Subjects matching “\($0)”" } ?? "All subjects you can see, by name",
+            canCreate: AccessPolicy.decideCreate(user, marking: .official).allowed,
+            nextLink: page.nextCursor.map { base + "cursor=\(urlEncode($0))" },
+            firstLink: request.uri.queryParameters["cursor"] != nil ? String(base.dropLast()) : nil)
         return pages.page(
-            "subjects", title: query.map { "Subjects matching \($0)" } ?? "Subjects",
-            context: view([
-                "query": query, "items": items, "hasItems": !items.isEmpty, "caption": caption,
-                "canCreate": AccessPolicy.decideCreate(try context.user(), marking: .official).allowed,
-                "nextLink": page.nextCursor.map { base + "cursor=\(urlEncode($0))" },
-                "firstLink": request.uri.queryParameters["cursor"] != nil ? String(base.dropLast()) : nil,
-            ]), identity: context.identity, section: "/subjects")
+            model, title: query.map { "Subjects matching \($0)" } ?? "Subjects", identity: context.identity,
+            section: "/subjects")
     }
 
     /// The subject named in the path, or `id` (when a form posted elsewhere comes back to it).
@@ -128,94 +125,74 @@ struct SubjectPages {
         let memberships = try await groups.groups(of: subject.id, by: user, request: context.request)
         let agency = try await directory.agency(subject.meta.owningAgencyID)
         let details = subject.details
-        var page = view([
-            "id": subject.id.rawValue, "name": subject.displayName,
-            "names": details.names.map { ["full": $0.full, "kind": $0.kind.rawValue] },
-            "dobs": displayBirths(details.datesOfBirth),
-            "sex": details.sex.map { reference.label($0, in: "sex") },
-            "nationalities": countries(details.nationalities, reference),
-            "identifiers": details.identifiers.map {
-                view(["label": reference.label($0.kind, in: "identifier-kind"), "value": $0.value, "issuer": $0.issuer])
-            },
-            "hasIdentifiers": !details.identifiers.isEmpty,
-            "addresses": details.addresses.map(\.display), "hasAddresses": !details.addresses.isEmpty,
-            "addressesWithheld": subject.withheld.contains("details.addresses")
-                ? AccessPolicy.protectedFields["subject"]?.first { $0.field == "details.addresses" }?.reason : nil,
-            "phonesWithheld": subject.withheld.contains("details.phones")
-                ? AccessPolicy.protectedFields["subject"]?.first { $0.field == "details.phones" }?.reason : nil,
-            "phones": details.phones.joined(separator: ", "), "notes": details.notes,
-            "sharing": try await sharingText(subject.meta.sharing), "needToKnow": subject.meta.needToKnow,
-            "agency": agency?.name, "version": String(subject.meta.version),
-            "updatedAt": displayTime(subject.meta.updatedAt),
-            "canEdit": AccessPolicy.decide(user, .update, subject.meta).allowed,
-            "canCreate": AccessPolicy.decideCreate(user, marking: .official).allowed,
-            "canWriteIntel": !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
-            "notice": request.uri.queryParameters["saved"] != nil ? "Subject saved." : nil,
-            "groups": memberships.map { group -> [String: Any] in
-                let member = group.members.first { $0.subjectID == subject.id }
-                return view([
-                    "id": group.id.rawValue, "name": group.details.name,
-                    "role": member.map { reference.label($0.role, in: "ocg-role") }, "from": displayDay(member?.from),
-                    "status": reference.label(group.details.status, in: "ocg-status"),
-                ])
-            },
-            "hasGroups": !memberships.isEmpty,
-        ])
+        let withheld = { (field: String) -> String? in
+            subject.withheld.contains(field)
+                ? AccessPolicy.protectedFields["subject"]?.first { $0.field == field }?.reason : nil
+        }
+        let groupRows = memberships.map { group in
+            let member = group.members.first { $0.subjectID == subject.id }
+            return SubjectPage.Group(
+                id: group.id.rawValue, name: group.details.name,
+                role: member.map { reference.label($0.role, in: "ocg-role") }, from: displayDay(member?.from),
+                status: reference.label(group.details.status, in: "ocg-status"))
+        }
         let linked = try await reviews.sameAs(subject.id, by: user, request: context.request)
-        page["sameAs"] = linked.map { item -> [String: Any] in
+        let sameAs = linked.map { item in
             let other = item.left.id == subject.id ? item.right : item.left
             let decision = item.review.decisions.last
-            return view([
-                "id": other.id.rawValue, "name": other.displayName, "review": item.review.id,
-                "by": decision.map { $0.automatic ? "Liaison (automatically)" : people.name($0.by) },
-                "at": decision.map { displayTime($0.at) },
-            ])
+            return SubjectPage.SameAs(
+                id: other.id.rawValue, name: other.displayName, review: item.review.id,
+                by: decision.map { $0.automatic ? "Liaison (automatically)" : people.name($0.by) },
+                at: decision.map { displayTime($0.at) })
         }
-        page["hasSameAs"] = !linked.isEmpty
-        let interests = try await cases.subjectInterests(subject.id, by: user, request: context.request)
-        page["interests"] = interests.map {
-            view([
-                "agency": $0.agencyCode, "reason": $0.reason, "confiscation": $0.confiscation, "contact": $0.contact,
-                "at": displayTime($0.registeredAt), "by": people.name($0.registeredBy),
-            ])
-        }
-        page["hasInterests"] = !interests.isEmpty
-        page["canRegister"] =
-            user.active
-            && !Set(user.roles).isDisjoint(with: CaseService.interestRoles.union(ObligationService.caseworkRoles))
-        page["csrf"] = context.identity?.csrfToken ?? ""
-        page["canOpenCase"] = AccessPolicy.decideCreate(user, marking: .official).allowed
-        page["teams"] = try await directory.reference().list(CaseService.teamList).map {
-            ["code": $0.code, "label": $0.label]
+        let interests = try await cases.subjectInterests(subject.id, by: user, request: context.request).map {
+            SubjectPage.Interest(
+                agency: $0.agencyCode, reason: $0.reason, confiscation: $0.confiscation?.nonEmpty, contact: $0.contact,
+                at: displayTime($0.registeredAt), by: people.name($0.registeredBy))
         }
         let managed = try await pois.of(subject.id, by: user, request: context.request)
         var agencyCodes: [AgencyID: String] = [:]
         for p in managed {
             agencyCodes[p.meta.owningAgencyID] = try await directory.agency(p.meta.owningAgencyID)?.code
         }
-        page["pois"] = managed.map {
-            view([
-                "id": $0.id.rawValue, "agency": agencyCodes[$0.meta.owningAgencyID] ?? "",
-                "tier": $0.tier ?? "not yet assessed",
-            ])
+        let canCreate = AccessPolicy.decideCreate(user, marking: .official).allowed
+        let officers = try await directory.colleagues(of: user).map {
+            Option(code: $0.username, label: $0.displayName, selected: $0.id == user.id)
         }
-        page["hasPois"] = !managed.isEmpty
-        // A PoI is adopted once per agency: the form is offered while the user's agency does not manage the person.
-        page["canAdopt"] =
-            AccessPolicy.decideCreate(user, marking: .official).allowed
-            && !managed.contains { $0.meta.owningAgencyID == user.agencyID }
-        page["officers"] = try await directory.colleagues(of: user).map {
-            ["code": $0.username, "label": $0.displayName, "selected": $0.id == user.id]
-        }
-        page["poiProblem"] = FormProblem(query: request.uri.queryParameters["poiProblem"])
-        page["agencyChoices"] = agencyChoices(try await directory.partnerAgencies())
-        page["problem"] = problem
-        page["assetPanel"] = try await assets.panel(
-            AssetTarget(kind: "subject", id: subject.id.rawValue), context: context)
-        page.merge(markingView(subject.meta.marking)) { $1 }
+        let page = SubjectPage(
+            id: subject.id.rawValue, name: subject.displayName,
+            names: details.names.map { .init(full: $0.full, kind: $0.kind.rawValue) },
+            dobs: displayBirths(details.datesOfBirth).nonEmpty, sex: details.sex.map { reference.label($0, in: "sex") },
+            nationalities: countries(details.nationalities, reference).nonEmpty,
+            identifiers: details.identifiers.map {
+                .init(
+                    label: reference.label($0.kind, in: "identifier-kind"), value: $0.value, issuer: $0.issuer?.nonEmpty
+                )
+            }, addresses: details.addresses.map(\.display), addressesWithheld: withheld("details.addresses"),
+            phonesWithheld: withheld("details.phones"), phones: details.phones.joined(separator: ", ").nonEmpty,
+            notes: details.notes?.nonEmpty, sharing: try await sharingText(subject.meta.sharing),
+            needToKnow: subject.meta.needToKnow?.nonEmpty, agency: agency?.name ?? "",
+            version: String(subject.meta.version), updatedAt: displayTime(subject.meta.updatedAt),
+            canEdit: AccessPolicy.decide(user, .update, subject.meta).allowed, canCreate: canCreate,
+            canWriteIntel: !Set(user.roles).isDisjoint(with: IntelligenceService.authorRoles),
+            notice: request.uri.queryParameters["saved"] != nil ? "Subject saved." : nil, groups: groupRows,
+            sameAs: sameAs, interests: interests,
+            canRegister: user.active
+                && !Set(user.roles).isDisjoint(with: CaseService.interestRoles.union(ObligationService.caseworkRoles)),
+            csrf: context.identity?.csrfToken ?? "", canOpenCase: canCreate,
+            pois: managed.map {
+                .init(
+                    id: $0.id.rawValue, agency: agencyCodes[$0.meta.owningAgencyID] ?? "",
+                    tier: $0.tier ?? "not yet assessed")
+            },
+            // A PoI is adopted once per agency: the form is offered while the user's agency does not manage them.
+            canAdopt: canCreate && !managed.contains { $0.meta.owningAgencyID == user.agencyID }, officers: officers,
+            poiProblem: FormProblem(query: request.uri.queryParameters["poiProblem"]),
+            agencyChoices: agencyChoices(try await directory.partnerAgencies()), problem: problem,
+            assetPanel: try await assets.panel(AssetTarget(kind: "subject", id: subject.id.rawValue), context: context),
+            marking: MarkingTag(subject.meta.marking))
         return pages.page(
-            "subject", title: subject.displayName, context: page, identity: context.identity, section: "/subjects",
-            status: status)
+            page, title: subject.displayName, identity: context.identity, section: "/subjects", status: status)
     }
 
     /// "All agencies", "Only the holding agency", or the agencies named.
@@ -265,7 +242,7 @@ struct SubjectPages {
     }
 
     /// Likely matches as the form shows them.
-    static func matchViews(_ matches: [SubjectMatch], reference: ReferenceData) -> [[String: Any]] {
+    static func matchViews(_ matches: [SubjectMatch], reference: ReferenceData) -> [SubjectFormPage.Match] {
         matches.map { match in
             let d = match.subject.details
             let summary = [
@@ -273,12 +250,10 @@ struct SubjectPages {
                 d.identifiers.first.map { "\(reference.label($0.kind, in: "identifier-kind")) \($0.value)" },
             ]
             .compactMap { $0 }.joined(separator: " · ")
-            return [
-                "id": match.subject.id.rawValue, "name": d.primaryName?.full ?? "(no name)",
-                "percent": String(format: "%.0f", match.probability * 100), "summary": summary,
-                "parts": MatchPages.parts(match.explanation),
-                "notes": match.explanation.notes,
-            ]
+            return SubjectFormPage.Match(
+                id: match.subject.id.rawValue, name: d.primaryName?.full ?? "(no name)",
+                percent: String(format: "%.0f", match.probability * 100), summary: summary,
+                parts: MatchPages.parts(match.explanation), notes: match.explanation.notes)
         }
     }
 
@@ -286,27 +261,19 @@ struct SubjectPages {
         _ values: SubjectFormValues, reference: ReferenceData, errors: FormErrors, identity: Identity, id: SubjectID?,
         status: HTTPResponse.Status = .ok, matches: [SubjectMatch] = []
     ) -> Response {
-        var context = errors.view
-        context["hasMatches"] = !matches.isEmpty
-        context["matches"] = Self.matchViews(matches, reference: reference)
-        context["heading"] = id == nil ? "Add a subject" : "Edit subject"
-        context["action"] = id.map { "/subjects/\($0)/edit" } ?? "/subjects/new"
-        context["cancel"] = id.map { "/subjects/\($0)" } ?? "/subjects"
-        context["csrf"] = identity.csrfToken ?? ""
-        context["version"] = values.version
-        context["nameFields"] = [
+        let nameFields = [
             fieldView("given", "Given name", value: values.given, error: errors["given"]),
             fieldView("middle", "Middle names", value: values.middle, error: errors["middle"]),
             fieldView("family", "Family name", value: values.family, error: errors["family"]),
         ]
-        context["aliasField"] = fieldView(
+        let aliasField = fieldView(
             "aliases", "Other names and aliases", value: values.aliases,
             hint: "One a line, as Family, Given. Any script: Петров, Иван.", error: errors["aliases"], textarea: true)
-        context["dobField"] = FormField.date(
+        let dobField = FormField.date(
             "dob", "Date of birth", value: values.dob,
             hint: "For example, 27 3 1985. If only the month and year, or the year, are known, leave the rest empty.",
             error: errors["dob"])
-        context["detailFields"] = [
+        let detailFields = [
             fieldView(
                 "otherDobs", "Other dates of birth used", value: values.otherDobs,
                 hint: "Day, month and year, separated by commas: for example, 3 7 1984, 1985",
@@ -318,15 +285,13 @@ struct SubjectPages {
         ]
         let kinds = reference.list("identifier-kind")
         let rows = values.identifierRows + Array(repeating: ("", ""), count: max(1, 3 - values.identifierRows.count))
-        context["identifierCount"] = String(rows.count)
-        context["identifierRows"] = rows.enumerated().map { index, row -> [String: Any] in
-            view([
-                "index": String(index), "number": String(index + 1), "value": row.value,
-                "error": errors["identifierValue-\(index)"] ?? errors["identifierKind-\(index)"],
-                "kinds": kinds.map { ["code": $0.code, "label": $0.label, "selected": $0.code == row.kind] },
-            ])
+        let identifierRows = rows.enumerated().map { index, row in
+            SubjectFormPage.IdentifierRow(
+                index: String(index), number: String(index + 1), value: row.value,
+                error: errors["identifierValue-\(index)"] ?? errors["identifierKind-\(index)"],
+                kinds: kinds.map { Option(code: $0.code, label: $0.label, selected: $0.code == row.kind) })
         }
-        context["fields"] = [
+        let fields = [
             fieldView(
                 "addresses", "Addresses", value: values.addresses, hint: "One a line: address, town, postcode",
                 error: errors["addresses"], textarea: true),
@@ -339,19 +304,276 @@ struct SubjectPages {
                 hint: "Only users briefed into it will see this subject. Leave empty for none.",
                 error: errors["needToKnow"]),
         ]
-        context["sharingOptions"] = SubjectFormValues.sharingChoices(keepNamed: values.namedAgencies).map {
-            ["code": $0.code, "label": $0.label, "selected": $0.code == values.sharing]
-        }
-        context["named"] = values.namedAgencies.map(\.rawValue)
-        context["sexError"] = errors["sex"]
-        context["sexes"] = reference.list("sex").map {
-            ["code": $0.code, "label": $0.label, "selected": $0.code == values.sex]
-        }
-        context["markingError"] = errors["classification"]
-        context["classifications"] = markingChoices(for: identity.user, selected: values.classification)
+        let page = SubjectFormPage(
+            errors: errors.list, matches: Self.matchViews(matches, reference: reference),
+            heading: id == nil ? "Add a subject" : "Edit subject",
+            action: id.map { "/subjects/\($0)/edit" } ?? "/subjects/new",
+            cancel: id.map { "/subjects/\($0)" } ?? "/subjects",
+            csrf: identity.csrfToken ?? "", version: values.version, nameFields: nameFields, aliasField: aliasField,
+            dobField: dobField, detailFields: detailFields, identifierRows: identifierRows, fields: fields,
+            sharingOptions: SubjectFormValues.sharingChoices(keepNamed: values.namedAgencies).map {
+                Option(code: $0.code, label: $0.label, selected: $0.code == values.sharing)
+            }, named: values.namedAgencies.map(\.rawValue), sexError: errors["sex"],
+            sexes: reference.list("sex").map {
+                Option(code: $0.code, label: $0.label, selected: $0.code == values.sex)
+            },
+            markingError: errors["classification"],
+            classifications: markingOptions(for: identity.user, selected: values.classification))
         return pages.page(
-            "subjectForm", title: id == nil ? "Add a subject" : "Edit subject", context: context, identity: identity,
-            section: "/subjects", status: status)
+            page, title: id == nil ? "Add a subject" : "Edit subject", identity: identity, section: "/subjects",
+            status: status)
+    }
+}
+
+/// Subjects the user may see, all or matching a search, a page at a time.
+struct SubjectListPage: PageModel {
+    var template: String { "subjects" }
+    let query: String?
+    let items: [Item]
+    let hasItems: Bool
+    let caption: String
+    let canCreate: Bool
+    let nextLink: String?
+    let firstLink: String?
+
+    struct Item {
+        let id: String
+        let name: String
+        let aliases: String
+        let dob: String
+        let nationalities: String
+        let identifiers: String
+        let marking: MarkingTag
+    }
+
+    init(query: String?, items: [Item], caption: String, canCreate: Bool, nextLink: String?, firstLink: String?) {
+        self.query = query
+        self.items = items
+        hasItems = !items.isEmpty
+        self.caption = caption
+        self.canCreate = canCreate
+        self.nextLink = nextLink
+        self.firstLink = firstLink
+    }
+}
+
+/// One subject: what is known of them and by whom it is held, with their groups, cases, interests, PoI records,
+/// the same person elsewhere, and assets.
+struct SubjectPage: PageModel {
+    var template: String { "subject" }
+    let id: String
+    let name: String
+    let names: [Name]
+    let dobs: String?
+    let sex: String?
+    let nationalities: String?
+    let identifiers: [Identifier]
+    let hasIdentifiers: Bool
+    let addresses: [String]
+    let hasAddresses: Bool
+    /// Why the addresses are withheld from the user, when they are.
+    let addressesWithheld: String?
+    let phonesWithheld: String?
+    let phones: String?
+    let notes: String?
+    let sharing: String
+    let needToKnow: String?
+    let agency: String
+    let version: String
+    let updatedAt: String
+    let canEdit: Bool
+    let canCreate: Bool
+    let canWriteIntel: Bool
+    let notice: String?
+    let groups: [Group]
+    let hasGroups: Bool
+    let sameAs: [SameAs]
+    let hasSameAs: Bool
+    let interests: [Interest]
+    let hasInterests: Bool
+    let canRegister: Bool
+    let csrf: String
+    let canOpenCase: Bool
+    let pois: [POI]
+    let hasPois: Bool
+    let canAdopt: Bool
+    let officers: [Option]
+    let poiProblem: FormProblem?
+    let agencyChoices: [Option]
+    let problem: FormProblem?
+    let assetPanel: AssetPanel
+    let marking: MarkingTag
+
+    struct Name {
+        let full: String
+        let kind: String
+    }
+
+    struct Identifier {
+        let label: String
+        let value: String
+        let issuer: String?
+    }
+
+    struct Group {
+        let id: String
+        let name: String
+        let role: String?
+        let from: String?
+        let status: String
+    }
+
+    /// A record reviewers decided is the same person.
+    struct SameAs {
+        let id: String
+        let name: String
+        let review: String
+        let by: String?
+        let at: String?
+    }
+
+    struct Interest {
+        let agency: String
+        let reason: String
+        let confiscation: String?
+        let contact: String
+        let at: String
+        let by: String
+    }
+
+    struct POI {
+        let id: String
+        let agency: String
+        let tier: String
+    }
+
+    init(
+        id: String, name: String, names: [Name], dobs: String?, sex: String?, nationalities: String?,
+        identifiers: [Identifier], addresses: [String], addressesWithheld: String?, phonesWithheld: String?,
+        phones: String?, notes: String?, sharing: String, needToKnow: String?, agency: String, version: String,
+        updatedAt: String, canEdit: Bool, canCreate: Bool, canWriteIntel: Bool, notice: String?, groups: [Group],
+        sameAs: [SameAs], interests: [Interest], canRegister: Bool, csrf: String, canOpenCase: Bool, pois: [POI],
+        canAdopt: Bool, officers: [Option], poiProblem: FormProblem?, agencyChoices: [Option], problem: FormProblem?,
+        assetPanel: AssetPanel, marking: MarkingTag
+    ) {
+        self.id = id
+        self.name = name
+        self.names = names
+        self.dobs = dobs
+        self.sex = sex
+        self.nationalities = nationalities
+        self.identifiers = identifiers
+        hasIdentifiers = !identifiers.isEmpty
+        self.addresses = addresses
+        hasAddresses = !addresses.isEmpty
+        self.addressesWithheld = addressesWithheld
+        self.phonesWithheld = phonesWithheld
+        self.phones = phones
+        self.notes = notes
+        self.sharing = sharing
+        self.needToKnow = needToKnow
+        self.agency = agency
+        self.version = version
+        self.updatedAt = updatedAt
+        self.canEdit = canEdit
+        self.canCreate = canCreate
+        self.canWriteIntel = canWriteIntel
+        self.notice = notice
+        self.groups = groups
+        hasGroups = !groups.isEmpty
+        self.sameAs = sameAs
+        hasSameAs = !sameAs.isEmpty
+        self.interests = interests
+        hasInterests = !interests.isEmpty
+        self.canRegister = canRegister
+        self.csrf = csrf
+        self.canOpenCase = canOpenCase
+        self.pois = pois
+        hasPois = !pois.isEmpty
+        self.canAdopt = canAdopt
+        self.officers = officers
+        self.poiProblem = poiProblem
+        self.agencyChoices = agencyChoices
+        self.problem = problem
+        self.assetPanel = assetPanel
+        self.marking = marking
+    }
+}
+
+/// The form to add or edit a subject: likely matches first when adding someone we may already hold, then the
+/// fields with what was typed and each problem beside its field.
+struct SubjectFormPage: PageModel {
+    var template: String { "subjectForm" }
+    let errors: [FormError]
+    let hasErrors: Bool
+    let matches: [Match]
+    let hasMatches: Bool
+    let heading: String
+    let action: String
+    let cancel: String
+    let csrf: String
+    let version: String
+    let nameFields: [FormField]
+    let aliasField: FormField
+    let dobField: FormField
+    let detailFields: [FormField]
+    let identifierCount: String
+    let identifierRows: [IdentifierRow]
+    let fields: [FormField]
+    let sharingOptions: [Option]
+    /// The agencies already named on the record, kept when sharing stays "named".
+    let named: [String]
+    let sexError: String?
+    let sexes: [Option]
+    let markingError: String?
+    let classifications: [Option]
+
+    /// A subject we may already hold, with why it matches.
+    struct Match {
+        let id: String
+        let name: String
+        let percent: String
+        let summary: String
+        let parts: [MatchPart]
+        let notes: [String]
+    }
+
+    struct IdentifierRow {
+        let index: String
+        let number: String
+        let value: String
+        let error: String?
+        let kinds: [Option]
+    }
+
+    init(
+        errors: [FormError], matches: [Match], heading: String, action: String, cancel: String, csrf: String,
+        version: String, nameFields: [FormField], aliasField: FormField, dobField: FormField, detailFields: [FormField],
+        identifierRows: [IdentifierRow], fields: [FormField], sharingOptions: [Option], named: [String],
+        sexError: String?, sexes: [Option], markingError: String?, classifications: [Option]
+    ) {
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        self.matches = matches
+        hasMatches = !matches.isEmpty
+        self.heading = heading
+        self.action = action
+        self.cancel = cancel
+        self.csrf = csrf
+        self.version = version
+        self.nameFields = nameFields
+        self.aliasField = aliasField
+        self.dobField = dobField
+        self.detailFields = detailFields
+        identifierCount = String(identifierRows.count)
+        self.identifierRows = identifierRows
+        self.fields = fields
+        self.sharingOptions = sharingOptions
+        self.named = named
+        self.sexError = sexError
+        self.sexes = sexes
+        self.markingError = markingError
+        self.classifications = classifications
     }
 }
 

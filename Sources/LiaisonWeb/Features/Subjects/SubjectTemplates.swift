@@ -26,7 +26,7 @@ enum SubjectTemplates {
             <td data-label="Date of birth">{{dob}}</td>
             <td data-label="Nationality">{{nationalities}}</td>
             <td data-label="Identifiers">{{identifiers}}</td>
-            <td data-label="Marking">{{>markingTag}}</td>
+            <td data-label="Marking">{{#marking}}{{>markingTag}}{{/marking}}</td>
           </tr>
           {{/items}}
           </tbody>
@@ -42,7 +42,7 @@ enum SubjectTemplates {
     static let subject = """
         <a class="back-link" href="/subjects">Back to subjects</a>
         {{#notice}}<div class="notification notification--success" role="status"><p>{{notice}}</p></div>{{/notice}}
-        <p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>
+        {{#marking}}<p class="marking-banner{{#highMarking}} marking-banner--high{{/highMarking}}">{{markingLabel}}</p>{{/marking}}
         <span class="caption">Subject</span>
         <h1>{{name}}</h1>
         <dl class="summary-list">
@@ -156,7 +156,7 @@ enum SubjectTemplates {
             <label for="classification">Protective marking</label>
             <span class="hint">Your vetting must reach the marking you choose.</span>
             {{#markingError}}<span class="error-message" id="classification-error"><span class="visually-hidden">Error:</span> {{markingError}}</span>{{/markingError}}
-            <select id="classification" name="classification">{{#classifications}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/classifications}}</select>
+            <select id="classification" name="classification">{{#classifications}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/classifications}}</select>
           </div>
           <div class="form-group">
             <label for="sharing">Share with</label>
