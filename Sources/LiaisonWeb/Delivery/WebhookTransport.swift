@@ -82,24 +82,37 @@ public struct WebhookTransport: MessageTransport {
         var status: Int?
         var digest = SHA256()
         var failure: (any Error)?
+        let connection = channel.channel
+        let head = HTTPRequestHead(version: .http1_1, method: .POST, uri: target.path, headers: headers)
         do {
             try await channel.executeThenClose { inbound, outbound in
+                // The request is written while the answer is read: a receiver may answer and close before reading
+                // all of the request, and its answer must be read before the closed connection discards it.
+                async let written: (any Error)? = {
+                    do {
+                        try await outbound.write(.head(head))
+                        try await outbound.write(.body(.byteBuffer(ByteBuffer(string: message.body))))
+                        try await outbound.write(.end(nil))
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }()
                 do {
-                    try await outbound.write(
-                        .head(HTTPRequestHead(version: .http1_1, method: .POST, uri: target.path, headers: headers)))
-                    try await outbound.write(.body(.byteBuffer(ByteBuffer(string: message.body))))
-                    try await outbound.write(.end(nil))
+                    reading: for try await part in inbound {
+                        switch part {
+                        case .head(let head): status = Int(head.status.code)
+                        case .body(let buffer): digest.update(data: Data(buffer.readableBytesView))
+                        case .end: break reading
+                        }
+                    }
                 } catch {
-                    // A receiver may answer and close before reading all of the request: its answer is still read.
                     failure = error
                 }
-                reading: for try await part in inbound {
-                    switch part {
-                    case .head(let head): status = Int(head.status.code)
-                    case .body(let buffer): digest.update(data: Data(buffer.readableBytesView))
-                    case .end: break reading
-                    }
-                }
+                // The answer is in (or never will be): a request still being written is cut off.
+                connection.close(promise: nil)
+                let writeFailure = await written
+                failure = failure ?? writeFailure
             }
         } catch {
             failure = failure ?? error
