@@ -64,9 +64,9 @@ struct AuditContractTests {
         await f.store.close()
     }
 
-    @Test("concurrent appends are grouped, gapless and chained", arguments: StoreKind.available)
-    func concurrent(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+    @Test("concurrent appends are grouped, gapless and chained", arguments: FoundationStoreKind.available)
+    func concurrent(kind: FoundationStoreKind) async throws {
+        let f = try await FoundationFixture(kind)
         let log = f.audit
         try await withThrowingTaskGroup(of: Void.self) { group in
             for i in 0..<200 {
@@ -81,7 +81,7 @@ struct AuditContractTests {
         #expect(entries.map(\.sequence) == Array(1...200))
         #expect(Set(entries.flatMap(\.objectIDs)).count == 200)
         #expect(try await log.verify().intact)
-        await f.store.close()
+        await f.close()
     }
 
     @Test(

@@ -33,9 +33,9 @@ struct StoreContractTests {
         await store.close()
     }
 
-    @Test("agencies and users round-trip; usernames are unique", arguments: StoreKind.available)
-    func directory(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+    @Test("agencies and users round-trip; usernames are unique", arguments: FoundationStoreKind.available)
+    func directory(kind: FoundationStoreKind) async throws {
+        let f = try await FoundationFixture(kind)
         #expect(try await f.store.agency(code: "GMP") == f.gmp)
         #expect(try await f.store.agencies().map(\.code) == ["GMP", "NCA"])
         let found = try await f.store.credentials(username: "nca.analyst")
@@ -47,7 +47,7 @@ struct StoreContractTests {
         await #expect(throws: LiaisonError.conflict(field: "username", reason: "is already taken")) {
             try await f.store.insertUser(duplicate, passwordHash: "z")
         }
-        await f.store.close()
+        await f.close()
     }
 
     @Test("a subject is created, read, updated, and a stale update is refused", arguments: StoreKind.available)
@@ -218,9 +218,9 @@ struct StoreContractTests {
         await f.store.close()
     }
 
-    @Test("sessions, API tokens and reference entries persist", arguments: StoreKind.available)
-    func sessionsTokensReference(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+    @Test("sessions, API tokens and reference entries persist", arguments: FoundationStoreKind.available)
+    func sessionsTokensReference(kind: FoundationStoreKind) async throws {
+        let f = try await FoundationFixture(kind)
         let now = f.clock.now()
         let session = SessionRecord(
             tokenHash: "h1", userID: f.analyst.id, csrfToken: "c", createdAt: now, lastSeenAt: now,
@@ -245,7 +245,7 @@ struct StoreContractTests {
         let reference = ReferenceData(entries: try await f.store.referenceEntries())
         #expect(reference.contains("wildlife", in: "criminal-market"))
         #expect(reference.label("dormant", in: "ocg-status") == "Dormant (no activity 12 months)")
-        await f.store.close()
+        await f.close()
     }
 
     @Test("the demo dataset seeds once and is deterministic", arguments: StoreKind.available)

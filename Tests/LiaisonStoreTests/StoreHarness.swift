@@ -61,22 +61,66 @@ struct Fixture {
     /// A fresh store of `kind`, or the one named `name` (to reopen it after a restart).
     init(_ kind: StoreKind, named name: String? = nil) async throws {
         if let name { store = try await kind.open(named: name) } else { store = try await kind.open() }
-        nca = Agency(code: "NCA", name: "National Crime Agency", type: "law-enforcement", jurisdiction: "uk")
-        gmp = Agency(
+        (nca, gmp, analyst, partner) = try await Self.people(in: store)
+    }
+
+    /// Two agencies and a user of each, added to `store`.
+    static func people(in store: some AgencyStore & UserStore) async throws -> (Agency, Agency, User, User) {
+        let nca = Agency(code: "NCA", name: "National Crime Agency", type: "law-enforcement", jurisdiction: "uk")
+        let gmp = Agency(
             code: "GMP", name: "Greater Manchester Police", type: "law-enforcement", jurisdiction: "england-wales")
         try await store.insertAgency(nca)
         try await store.insertAgency(gmp)
-        analyst = User(
+        let analyst = User(
             username: "nca.analyst", displayName: "Analyst", email: "a@nca.invalid", agencyID: nca.id,
             roles: [.analyst], vetting: .sc)
-        partner = User(
+        let partner = User(
             username: "gmp.officer", displayName: "Officer", email: "o@gmp.invalid", agencyID: gmp.id,
             roles: [.partnerOfficer], vetting: .bpss)
         try await store.insertUser(analyst, passwordHash: "x")
         try await store.insertUser(partner, passwordHash: "y")
+        return (nca, gmp, analyst, partner)
     }
 
     var audit: AuditLog { AuditLog(store: store, clock: clock) }
     var subjects: SubjectService { SubjectService(store: store, clock: clock, audit: audit) }
     var groups: OCGService { OCGService(store: store, clock: clock, audit: audit) }
+}
+
+/// The stores of agencies, accounts, reference data and the audit chain: the in-memory one, and the databases.
+enum FoundationStoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case memory, sqlite, postgres
+
+    static var available: [FoundationStoreKind] {
+        [.memory] + StoreKind.available.compactMap { FoundationStoreKind(rawValue: $0.rawValue) }
+    }
+
+    var testDescription: String { rawValue }
+}
+
+/// ``Fixture`` for the tests that need only the foundation stores, on any of them.
+struct FoundationFixture {
+    let store: any FoundationStore
+    /// The database behind `store`, to close; none for the in-memory store.
+    let database: SQLStore?
+    let nca: Agency
+    let gmp: Agency
+    let analyst: User
+    let partner: User
+    let clock = FixedClock(Date(timeIntervalSince1970: 1_790_000_000))
+
+    init(_ kind: FoundationStoreKind) async throws {
+        switch kind {
+        case .memory: database = nil
+        case .sqlite: database = try await StoreKind.sqlite.open()
+        case .postgres: database = try await StoreKind.postgres.open()
+        }
+        let store: any FoundationStore = database ?? MemoryStore()
+        self.store = store
+        (nca, gmp, analyst, partner) = try await Fixture.people(in: store)
+    }
+
+    var audit: AuditLog { AuditLog(store: store, clock: clock) }
+
+    func close() async { await database?.close() }
 }
