@@ -163,7 +163,28 @@ struct WebhookTransportTests {
                 == nil)
     }
 
-    @Test("a receiver that answers 200 and closes at once, before reading the whole request, has the notice delivered")
+    @Test("a receiver that answers 200 before reading the whole request has the notice delivered, every time")
+    func answersEarly() async throws {
+        // A raw HTTP server that answers on the first bytes of a request, then reads the rest before closing (as
+        // HTTP servers do, so that their answer is not lost to a reset connection).
+        let (port, task) = try await rawServer { input, output, _ in
+            var answered = false
+            for try await _ in input where !answered {
+                try await output.write(
+                    ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\nreceived"))
+                answered = true
+            }
+        }
+        defer { task.cancel() }
+        for _ in 0..<20 {
+            let receipt = try await WebhookTransport(timeout: 5, hosts: Self.local).send(
+                Self.largeMessage(port), secret: "a-shared-secret-of-some-length")
+            #expect(receipt == Self.receipt(200, "received"))
+        }
+    }
+
+    @Test(
+        "a receiver that answers 200 and closes at once, the request unread, has the notice delivered or kept to retry")
     func answersAndCloses() async throws {
         // A raw HTTP server: on the first bytes of a request it answers and closes, reading nothing more.
         let (port, task) = try await rawServer { input, output, _ in
@@ -174,13 +195,27 @@ struct WebhookTransportTests {
             }
         }
         defer { task.cancel() }
-        var message = Self.message(to: "http://127.0.0.1:\(port)/hook")
-        // A large body, so the receiver closes while the request is still being written.
-        message.body = #"{"event":"removal-date","padding":""# + String(repeating: "x", count: 4 << 20) + #""}"#
+        // Closing with the request unread resets the connection, and a reset can discard the answer before it is
+        // read: then the attempt fails and the notice stays in the outbox, to be sent again under the same key.
+        // What must never happen is the answer being read and the delivery still counted as failed.
+        var delivered = 0
         for _ in 0..<20 {
-            let receipt = try await WebhookTransport(timeout: 5, hosts: Self.local).send(
-                message, secret: "a-shared-secret-of-some-length")
-            #expect(receipt == Self.receipt(200, "received"))
+            do {
+                let receipt = try await WebhookTransport(timeout: 5, hosts: Self.local).send(
+                    Self.largeMessage(port), secret: "a-shared-secret-of-some-length")
+                #expect(receipt == Self.receipt(200, "received"))
+                delivered += 1
+            } catch let error as DeliveryError {
+                #expect(error.description.contains("failed"), "\(error)")
+            }
         }
+        #expect(delivered > 0)
+    }
+
+    /// A notice with a large body, so the receiver answers while the request is still being written.
+    static func largeMessage(_ port: Int) -> OutboxMessage {
+        var message = Self.message(to: "http://127.0.0.1:\(port)/hook")
+        message.body = #"{"event":"removal-date","padding":""# + String(repeating: "x", count: 4 << 20) + #""}"#
+        return message
     }
 }
