@@ -220,6 +220,7 @@ struct DeliveryTests {
             escalated = try await w.f.store.obligation(obligation.id)?.escalation ?? 0
         }
         running.cancel()
+        _ = await running.result
         #expect(escalated > 0, "the sweep escalated the overdue notice while the email hung")
         await w.f.store.close()
     }

@@ -58,7 +58,13 @@ public struct DeliveryWorker: Service {
         async
     {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do { try await work() } catch { logger.error("\(what) failed", metadata: ["error": "\(error)"]) }
+            do {
+                try await work()
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("\(what) failed", metadata: ["error": "\(error)"])
+            }
             try? await Task.sleep(for: interval)
         }
     }

@@ -65,6 +65,7 @@ public struct WebhookTransport: MessageTransport {
             throw DeliveryError("the webhook host \(target.host) \(refusal)")
         }
         // The exchange is cut off at the time limit by closing the connection, which ends the reading below.
+        let started = NIODeadline.now()
         let deadline = channel.channel.eventLoop.scheduleTask(in: limit) { channel.channel.close(promise: nil) }
         defer { deadline.cancel() }
         var headers = HTTPHeaders()
@@ -118,7 +119,10 @@ public struct WebhookTransport: MessageTransport {
             failure = failure ?? error
         }
         guard let status else {
-            if let failure { throw DeliveryError("the webhook at \(target.host):\(target.port) failed: \(failure)") }
+            // Cut off at the time limit, a request still being written fails too: the limit is the reason given.
+            if let failure, NIODeadline.now() - started < limit {
+                throw DeliveryError("the webhook at \(target.host):\(target.port) failed: \(failure)")
+            }
             throw DeliveryError("the webhook at \(target.host):\(target.port) gave no answer within \(Int(timeout)) s")
         }
         // Only the status and a digest of what the receiver said are kept: its words are not shown to anyone.
