@@ -71,7 +71,7 @@ struct DeliveryTests {
 
             let dispatcher = OutboxDispatcher(
                 store: w.f.store, clock: w.clock, audit: AuditLog(store: w.f.store, clock: w.clock),
-                transports: [.webhook: WebhookTransport(timeout: 5, hosts: WebhookHosts(allowed: ["127.0.0.1"]))])
+                transports: [.webhook: WebhookTransport(timeout: 60, hosts: WebhookHosts(allowed: ["127.0.0.1"]))])
             #expect(try await dispatcher.deliverDue().retrying == 1)
             var hook = try #require(
                 try await w.f.store.messages(obligation: obligation.id).first { $0.channel == .webhook })
@@ -84,7 +84,7 @@ struct DeliveryTests {
             let reopened = try await kind.open(named: name)
             let again = OutboxDispatcher(
                 store: reopened, clock: w.clock, audit: AuditLog(store: reopened, clock: w.clock),
-                transports: [.webhook: WebhookTransport(timeout: 5, hosts: WebhookHosts(allowed: ["127.0.0.1"]))])
+                transports: [.webhook: WebhookTransport(timeout: 60, hosts: WebhookHosts(allowed: ["127.0.0.1"]))])
             w.clock.advance(31)
             #expect(try await again.deliverDue().retrying == 1)
             w.clock.advance(61)

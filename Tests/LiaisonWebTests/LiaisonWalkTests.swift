@@ -70,7 +70,7 @@ struct LiaisonWalkTests {
                 func json(_ response: TestResponse) throws -> [String: Any] { try response.json() }
                 let dispatcher = OutboxDispatcher(
                     store: harness.store, clock: clock, audit: AuditLog(store: harness.store, clock: clock),
-                    transports: [.webhook: WebhookTransport(timeout: 5, hosts: hosts)])
+                    transports: [.webhook: WebhookTransport(timeout: 60, hosts: hosts)])
 
                 // The NCA's administrator points its notices at its system.
                 let channels = try await call(

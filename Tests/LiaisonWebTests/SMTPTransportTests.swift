@@ -94,14 +94,14 @@ struct SMTPTransportTests {
         defer { task.cancel() }
         // The system's trust roots do not include the relay's certificate made a moment ago: nothing is sent.
         await #expect(throws: (any Error).self) {
-            try await SMTPTransport(host: "localhost", port: port, from: "liaison@hocc.invalid", timeout: 5).send(
+            try await SMTPTransport(host: "localhost", port: port, from: "liaison@hocc.invalid", timeout: 60).send(
                 Self.message(), secret: nil)
         }
         #expect(!transcript.lines.withLock { $0 }.contains { $0.hasPrefix("RCPT") })
         var trusting = TLSConfiguration.makeClientConfiguration()
         trusting.trustRoots = .certificates(certificate)
         let receipt = try await SMTPTransport(
-            host: "localhost", port: port, from: "liaison@hocc.invalid", timeout: 5, tls: trusting
+            host: "localhost", port: port, from: "liaison@hocc.invalid", timeout: 60, tls: trusting
         )
         .send(Self.message(), secret: nil)
         #expect(receipt == "SMTP 250 2.0.0 queued as S1")
