@@ -14,8 +14,16 @@ actor MemoryStore: FoundationStore {
     private var sessions: [String: SessionRecord] = [:]
     private var apiTokens: [APITokenRecord] = []
     private var attempts: [String: LoginAttempts] = [:]
-    private var reference: [ReferenceEntry] = []
+    // As the databases' migrations do, the standard reference lists are there from the start.
+    private var reference: [ReferenceEntry] = ReferenceDefaults.entries
     private var chain: [AuditEntry] = []
+    // The feature stores' records (see MemoryStore+Features.swift).
+    var alertsByID: [IndustryAlertID: IndustryAlert] = [:]
+    var alertAudienceList: [AgencyID: [String]] = [:]
+    var gainByID: [GAINRequestID: (request: GAINRequest, hits: Set<AgencyID>)] = [:]
+    var interventionsByID: [InterventionID: Intervention] = [:]
+    var operationList: [JointOperation] = []
+    var reviewsByID: [String: MatchReview] = [:]
 
     // MARK: Agencies
 

@@ -100,7 +100,7 @@ enum FoundationStoreKind: String, CaseIterable, CustomTestStringConvertible, Sen
 
 /// ``Fixture`` for the tests that need only the foundation stores, on any of them.
 struct FoundationFixture {
-    let store: any FoundationStore
+    let store: any FoundationStore & KeyedFeatureStores
     /// The database behind `store`, to close; none for the in-memory store.
     let database: SQLStore?
     let nca: Agency
@@ -115,7 +115,7 @@ struct FoundationFixture {
         case .sqlite: database = try await StoreKind.sqlite.open()
         case .postgres: database = try await StoreKind.postgres.open()
         }
-        let store: any FoundationStore = database ?? MemoryStore()
+        let store: any FoundationStore & KeyedFeatureStores = database ?? MemoryStore()
         self.store = store
         (nca, gmp, analyst, partner) = try await Fixture.people(in: store)
     }
