@@ -10,9 +10,9 @@ import Testing
 struct AccountServiceTests {
     @Test(
         "an administrator creates, briefs and disables an account and edits reference data; others are refused; all audited",
-        arguments: FoundationStoreKind.available)
-    func administration(kind: FoundationStoreKind) async throws {
-        let f = try await FoundationFixture(kind)
+        arguments: ContractStoreKind.available)
+    func administration(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let admin = User(
             username: "nca.admin", displayName: "Administrator", email: "ad@nca.invalid", agencyID: f.nca.id,
             roles: [.administrator], vetting: .sc)

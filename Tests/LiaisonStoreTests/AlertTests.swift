@@ -14,7 +14,7 @@ struct AlertTests {
         let intel: User, supervisor: User, admin: User, banker: User, underwriter: User
     }
 
-    static func people(_ f: Fixture) async throws -> People {
+    static func people(_ f: ContractFixture) async throws -> People {
         let bank = Agency(code: "BANK", name: "Example Bank plc", type: "private-sector", jurisdiction: "uk")
         let insurer = Agency(code: "INSURE", name: "Example Insurance Ltd", type: "private-sector", jurisdiction: "uk")
         for agency in [bank, insurer] { try await f.store.insertAgency(agency) }
@@ -54,9 +54,9 @@ struct AlertTests {
 
     @Test(
         "an alert reaches only its sectors' organisations, once published and until it expires; they acknowledge and give feedback",
-        arguments: StoreKind.available)
-    func audience(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func audience(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let p = try await Self.people(f)
         let alerts = AlertService(store: f.store, clock: f.clock, audit: f.audit)
 
@@ -187,9 +187,11 @@ struct AlertTests {
             }.count == 1)
     }
 
-    @Test("private-sector users see nothing but alerts: records, lists and accounts", arguments: StoreKind.available)
-    func confinement(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+    @Test(
+        "private-sector users see nothing but alerts: records, lists and accounts",
+        arguments: ContractStoreKind.available)
+    func confinement(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let p = try await Self.people(f)
         let open = try await f.subjects.create(
             SubjectInput(details: SubjectDetails(names: [PersonName(given: "Sara", family: "Okafor")])), by: f.analyst)
@@ -230,9 +232,9 @@ struct AlertTests {
 
     @Test(
         "an alert drawn from intelligence obeys its handling code: another agency's C-coded report cannot go to industry",
-        arguments: StoreKind.available)
-    func handlingCode(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func handlingCode(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let p = try await Self.people(f)
         let gmpIntel = User(
             username: "gmp.intel", displayName: "GMP intel", email: "i@gmp.invalid", agencyID: f.gmp.id,

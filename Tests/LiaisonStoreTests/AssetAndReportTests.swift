@@ -12,15 +12,15 @@ import Testing
 struct AssetAndReportTests {
     /// The data every test here works over (all dates in the 2025-26 financial year unless said; the clock is 2026-09-21).
     struct World {
-        let f: Fixture
+        let f: ContractFixture
         let assets: AssetService
         let reports: ReportService
         let s1: Subject, s4: Subject
         let north: OCG, london: OCG
         let confiscation: AssetOrder
 
-        static func make(_ kind: StoreKind) async throws -> World {
-            let f = try await Fixture(kind)
+        static func make(_ kind: ContractStoreKind) async throws -> World {
+            let f = try await ContractFixture(kind)
             let assets = AssetService(store: f.store, clock: f.clock, audit: f.audit)
             let reports = ReportService(store: f.store, clock: f.clock, audit: f.audit)
             func person(_ given: String, _ family: String) async throws -> Subject {
@@ -76,7 +76,7 @@ struct AssetAndReportTests {
                     place: place, route: route, impact: impact, narrative: "", recordedBy: "nca.analyst",
                     recordedAt: f.clock.now())
             }
-            try await f.store.insertInterventions([
+            for made in [
                 intervention(
                     InterventionTarget(kind: "ocg", id: north.id.rawValue), completed: "2025-07-01",
                     outcomes: [
@@ -90,7 +90,7 @@ struct AssetAndReportTests {
                     InterventionTarget(kind: "poi", id: poi.id.rawValue), completed: "2024-12-01",
                     outcomes: [outcome(1, "arrest", "2024-12-01", 1)]),
                 intervention(InterventionTarget(kind: "ocg", id: london.id.rawValue), completed: nil, outcomes: []),
-            ])
+            ] { try await f.store.insertIntervention(made) }
 
             // Assets: restraint and a SECRET confiscation order on S1; cash seized from the London group and forfeited.
             let madeOn = "2025-05-01"
@@ -135,8 +135,8 @@ struct AssetAndReportTests {
 
     @Test(
         "every measure matches the figures worked out by hand, nationally and for one area",
-        arguments: StoreKind.available)
-    func arithmetic(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func arithmetic(kind: ContractStoreKind) async throws {
         let w = try await World.make(kind)
         let national = try await w.reports.performance(
             try await w.reports.scope(period: "2025-26", area: nil, market: nil), published: false, by: w.f.analyst)
@@ -192,13 +192,13 @@ struct AssetAndReportTests {
         ) {
             try await w.reports.scope(period: "2025-27", area: "atlantis", market: nil)
         }
-        await w.f.store.close()
+        await w.f.close()
     }
 
     @Test(
         "a reader sees only what the policy allows; a published report leaves out the restricted measures and says so",
-        arguments: StoreKind.available)
-    func policyAndPublication(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func policyAndPublication(kind: ContractStoreKind) async throws {
         let w = try await World.make(kind)
         let scope = try await w.reports.scope(period: "2025-26", area: nil, market: nil)
         // The partner officer (BPSS) cannot see the SECRET confiscation order: it is not counted for them.
@@ -231,13 +231,13 @@ struct AssetAndReportTests {
             try await w.reports.profile(
                 try await w.reports.scope(period: "2025-26", area: nil, market: nil), by: w.f.analyst
             ).personsOfInterest == 1)
-        await w.f.store.close()
+        await w.f.close()
     }
 
     @Test(
         "each power follows its lifecycle; receipts are shared under the scheme; a confiscation order is a barrier on the case",
-        arguments: StoreKind.available)
-    func lifecycle(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func lifecycle(kind: ContractStoreKind) async throws {
         let w = try await World.make(kind)
         let order = w.confiscation
         #expect(order.status == "order-made" && order.outstanding == 30_000)
@@ -358,6 +358,6 @@ struct AssetAndReportTests {
         #expect(
             try await w.assets.list(target: AssetTarget(kind: "subject", id: w.s1.id.rawValue), by: w.f.partner).map(
                 \.power) == [.restraint])
-        await w.f.store.close()
+        await w.f.close()
     }
 }

@@ -8,9 +8,11 @@ import Testing
 /// with the stored log — even by someone who bypasses the append-only triggers — is caught and located.
 @Suite("Audit chain contract")
 struct AuditContractTests {
-    @Test("reads, searches, writes and refusals land in the chain, which verifies", arguments: StoreKind.available)
-    func recorded(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+    @Test(
+        "reads, searches, writes and refusals land in the chain, which verifies", arguments: ContractStoreKind.available
+    )
+    func recorded(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let created = try await f.subjects.create(
             SubjectInput(details: SubjectDetails(names: [PersonName(given: "Arben", family: "Hoxha")])),
             by: f.analyst, request: RequestInfo(requestID: "r1"))
@@ -61,12 +63,12 @@ struct AuditContractTests {
         #expect(denied.map(\.sequence) == [5])
         let older = try await f.store.searchAudit(AuditQuery(before: 3, limit: 1))
         #expect(older.map(\.sequence) == [2])
-        await f.store.close()
+        await f.close()
     }
 
-    @Test("concurrent appends are grouped, gapless and chained", arguments: FoundationStoreKind.available)
-    func concurrent(kind: FoundationStoreKind) async throws {
-        let f = try await FoundationFixture(kind)
+    @Test("concurrent appends are grouped, gapless and chained", arguments: ContractStoreKind.available)
+    func concurrent(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let log = f.audit
         try await withThrowingTaskGroup(of: Void.self) { group in
             for i in 0..<200 {
@@ -249,9 +251,9 @@ struct AuditContractTests {
 
     @Test(
         "every audited field takes NUL, control characters, invalid UTF-8 and 1 MiB, and the chain still verifies",
-        arguments: StoreKind.available)
-    func hostileText(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func hostileText(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         for text in Self.hostile {
             try await f.audit.record(
                 AuditDraft(
@@ -269,6 +271,6 @@ struct AuditContractTests {
         #expect(stored.allSatisfy { $0.detail!.utf8.count <= AuditChain.maximumFieldBytes + 40 })
         #expect(stored[4].detail!.hasSuffix("more bytes not kept)"))
         #expect(!stored.contains { $0.detail!.unicodeScalars.contains { $0.value == 0 } })
-        await f.store.close()
+        await f.close()
     }
 }

@@ -10,9 +10,9 @@ import Testing
 struct CaseServiceTests {
     @Test(
         "a case is opened, moved on, refused out-of-order or stale steps, and seen only as the policy allows",
-        arguments: StoreKind.available)
-    func lifecycle(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func lifecycle(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let subject = try await f.subjects.create(
             SubjectInput(details: SubjectDetails(names: [PersonName(given: "Arben", family: "Hoxha")])), by: f.analyst)
         let service = CaseService(store: f.store, clock: f.clock, audit: f.audit)
@@ -132,6 +132,6 @@ struct CaseServiceTests {
         #expect(
             entries.contains { $0.action == "case.barrier-open" }
                 && entries.contains { $0.action == "case.barrier-resolve" })
-        await f.store.close()
+        await f.close()
     }
 }

@@ -42,7 +42,7 @@ struct DeliveryTests {
         arguments: StoreKind.available)
     func webhookRecovers(kind: StoreKind) async throws {
         let name = String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))
-        let world = try await ObligationTests.World(kind, named: name)
+        let world = try await ObligationTests.World(ContractStoreKind(kind), named: name)
         let secret = "a-shared-secret-of-some-length"
         let receiver = Receiver(refusals: 2)
         let router = Router()
@@ -80,7 +80,7 @@ struct DeliveryTests {
             #expect(try await dispatcher.deliverDue() == OutboxDispatcher.Round(), "nothing is retried before its time")
 
             // Liaison restarts with the message still in the outbox.
-            await w.f.store.close()
+            await w.f.close()
             let reopened = try await kind.open(named: name)
             let again = OutboxDispatcher(
                 store: reopened, clock: w.clock, audit: AuditLog(store: reopened, clock: w.clock),
@@ -164,8 +164,8 @@ struct DeliveryTests {
 
     @Test(
         "an agency with an email address gets the notice through the SMTP relay, with the relay's receipt",
-        arguments: StoreKind.available)
-    func email(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func email(kind: ContractStoreKind) async throws {
         var w = try await ObligationTests.World(kind)
         let mailbox = Mailbox()
         let (port, server) = try await Self.smtpServer(mailbox)
@@ -185,7 +185,7 @@ struct DeliveryTests {
         #expect(
             sent.contains("To: <cases@nca.invalid>") && sent.contains("Subject: Liaison notice: case-owner-details"))
         #expect(sent.contains("X-Liaison-Idempotency-Key: \(email.id)") && sent.contains("Case B1234567"))
-        await w.f.store.close()
+        await w.f.close()
     }
 
     /// A relay that takes a message and never answers.
@@ -198,8 +198,8 @@ struct DeliveryTests {
 
     @Test(
         "a delivery that hangs does not hold up the deadline sweep: escalation goes on beside it",
-        arguments: StoreKind.available)
-    func sweepBesideHungDelivery(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func sweepBesideHungDelivery(kind: ContractStoreKind) async throws {
         var w = try await ObligationTests.World(kind)
         try await w.f.store.saveDeliveryChannels(
             DeliveryChannels(agencyID: w.f.nca.id, email: "cases@nca.invalid"), expectedVersion: nil)
@@ -222,6 +222,6 @@ struct DeliveryTests {
         running.cancel()
         _ = await running.result
         #expect(escalated > 0, "the sweep escalated the overdue notice while the email hung")
-        await w.f.store.close()
+        await w.f.close()
     }
 }

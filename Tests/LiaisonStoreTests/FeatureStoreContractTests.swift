@@ -10,7 +10,7 @@ import Testing
 /// order, a stale version is refused naming the current one, and a missing record is named.
 @Suite("Feature store contract")
 struct FeatureStoreContractTests {
-    static func meta(_ f: FoundationFixture, _ version: Int = 1) -> RecordMeta {
+    static func meta(_ f: ContractFixture, _ version: Int = 1) -> RecordMeta {
         RecordMeta(
             owningAgencyID: f.nca.id, marking: ProtectiveMarking(.official), createdAt: f.clock.now(),
             createdBy: f.analyst.id, version: version)
@@ -18,9 +18,9 @@ struct FeatureStoreContractTests {
 
     @Test(
         "industry alerts: read back whole, live ones newest first, versions checked, audiences kept per agency",
-        arguments: FoundationStoreKind.available)
-    func alerts(kind: FoundationStoreKind) async throws {
-        let f = try await FoundationFixture(kind)
+        arguments: ContractStoreKind.available)
+    func alerts(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let store = f.store
         func alert(_ title: String, hoursAgo: Double, expires: String, status: AlertStatus) -> IndustryAlert {
             IndustryAlert(
@@ -64,9 +64,9 @@ struct FeatureStoreContractTests {
 
     @Test(
         "GAIN requests: read back whole, listed by who asked and by who answered hit when asked, newest first",
-        arguments: FoundationStoreKind.available)
-    func gain(kind: FoundationStoreKind) async throws {
-        let f = try await FoundationFixture(kind)
+        arguments: ContractStoreKind.available)
+    func gain(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let store = f.store
         func answer(_ agency: Agency, hit: Bool) -> GAINAnswer {
             GAINAnswer(agencyID: agency.id, agencyCode: agency.code, hit: hit, matched: [])
@@ -100,9 +100,9 @@ struct FeatureStoreContractTests {
 
     @Test(
         "interventions and operations: read back whole, listed by target and operation in due order, versions checked",
-        arguments: FoundationStoreKind.available)
-    func interventions(kind: FoundationStoreKind) async throws {
-        let f = try await FoundationFixture(kind)
+        arguments: ContractStoreKind.available)
+    func interventions(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let store = f.store
         let group = InterventionTarget(kind: "ocg", id: "group-1")
         func intervention(_ due: String, _ target: InterventionTarget, operation: String?) -> Intervention {
@@ -161,9 +161,9 @@ struct FeatureStoreContractTests {
 
     @Test(
         "match reviews: a pair is queued once, listed likeliest first by status or person, versions checked",
-        arguments: FoundationStoreKind.available)
-    func matchReviews(kind: FoundationStoreKind) async throws {
-        let f = try await FoundationFixture(kind)
+        arguments: ContractStoreKind.available)
+    func matchReviews(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let store = f.store
         let (a, b, c) = (SubjectID.make(), SubjectID.make(), SubjectID.make())
         let explanation = MatchExplanation(ComparisonVector(pattern: 0x111), model: .initial())

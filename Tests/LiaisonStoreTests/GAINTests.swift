@@ -11,9 +11,9 @@ import Testing
 struct GAINTests {
     @Test(
         "an agency holding the person answers hit; one without, or holding it above the requester's vetting, answers no hit",
-        arguments: StoreKind.available)
-    func hitAndNoHit(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func hitAndNoHit(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let hmrc = Agency(code: "HMRC", name: "HM Revenue and Customs", type: "partner", jurisdiction: "uk")
         let bf = Agency(code: "BF", name: "Border Force", type: "partner", jurisdiction: "uk")
         try await f.store.insertAgency(hmrc)
@@ -103,7 +103,7 @@ struct GAINTests {
         let hitEntries = try await f.store.searchAudit(
             AuditQuery(objectID: held.id.rawValue, action: "gain.hit", limit: 5))
         #expect(hitEntries.count == 1 && hitEntries[0].actorName == "nca.intel")
-        await f.store.close()
+        await f.close()
     }
 
     @Test(

@@ -47,17 +47,25 @@ struct ImportTests {
         }
     }
 
-    static func imported(_ store: SQLStore) async throws -> [String] {
-        try await store.db.query("SELECT details FROM subjects", []).compactMap {
-            try $0.json("details", as: SubjectDetails.self).notes
-        }
+    /// The notes of every subject the analyst's agency holds, a page at a time.
+    static func imported(_ f: ContractFixture) async throws -> [String] {
+        var notes: [String] = []
+        var cursor: String?
+        repeat {
+            let page = try await f.store.subjects(
+                matching: SubjectQuery(
+                    owningAgencyID: f.nca.id, viewer: Viewer(f.analyst), page: PageRequest(limit: 200, cursor: cursor)))
+            notes += page.items.compactMap(\.details.notes)
+            cursor = page.nextCursor
+        } while cursor != nil
+        return notes
     }
 
     @Test(
         "rows load or are refused with row, field and reason; the mapping is saved for the next file",
-        arguments: StoreKind.available)
-    func load(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func load(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let service = ImportService(store: f.store, clock: f.clock, audit: f.audit, batchSize: 40)
         let request = ImportService.Request(
             source: "leeds-council", mapping: Self.mapping, idColumn: "ref", dateFormat: "dd/MM/yyyy",
@@ -76,7 +84,7 @@ struct ImportTests {
         #expect(errors.first { $0.row == 12 }?.field == "last")
         #expect(ImportReport.csv(errors).hasPrefix("row,field,reason\n8,dob,"))
 
-        let notes = try await Self.imported(f.store)
+        let notes = try await Self.imported(f)
         #expect(notes.count == 300 - refused.count)
         #expect(notes.contains("Imported from leeds-council, record P1."))
         let one = try #require(
@@ -114,14 +122,14 @@ struct ImportTests {
         #expect(batches.count == 8 + 1)
         // Every subject, and each batch's job.
         #expect(batches.flatMap(\.objectIDs).count == 300 - refused.count + 5 + 9)
-        await f.store.close()
+        await f.close()
     }
 
     @Test(
         "an interrupted import resumes after the last saved batch and loads nothing twice",
-        arguments: StoreKind.available)
-    func resume(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func resume(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let clock = MovableClock(f.clock.now())
         let service = ImportService(store: f.store, clock: clock, audit: f.audit, batchSize: 50)
         let text = Self.csv(rows: 400)
@@ -135,7 +143,7 @@ struct ImportTests {
         let stopped = try #require(try await service.jobs(by: f.analyst).first)
         #expect(stopped.status == .running)
         #expect(stopped.rowsRead > 0 && stopped.rowsRead % 50 == 0 && stopped.rowsRead < 400)
-        #expect(try await Self.imported(f.store).count == stopped.rowsLoaded)
+        #expect(try await Self.imported(f).count == stopped.rowsLoaded)
         // With no progress for five minutes, the process loading it is taken to have stopped: interrupted, resumable.
         clock.advance(ImportJob.stalledAfter + 1)
         let interrupted = try await service.job(stopped.id, by: f.analyst)
@@ -147,7 +155,7 @@ struct ImportTests {
         let done = try await service.resume(
             stopped.id, chunks: Self.chunks(text, size: 777, from: stopped.offset), by: f.analyst)
         #expect(done.status == .completed && done.rowsRead == 400)
-        let notes = try await Self.imported(f.store)
+        let notes = try await Self.imported(f)
         #expect(notes.count == done.rowsLoaded)
         #expect(Set(notes).count == notes.count)
         let refused: Int = (1...400).filter { $0 % 7 == 0 || $0 % 11 == 0 }.count
@@ -155,14 +163,14 @@ struct ImportTests {
         await #expect(throws: LiaisonError.conflict(field: "job", reason: "the import has already completed")) {
             try await service.resume(stopped.id, chunks: Self.chunks(text, size: 777, from: done.offset), by: f.analyst)
         }
-        await f.store.close()
+        await f.close()
     }
 
     @Test(
         "JSON Lines load too; a file broken part way keeps what loaded and says where it broke",
-        arguments: StoreKind.available)
-    func jsonLinesAndBrokenFiles(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func jsonLinesAndBrokenFiles(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let service = ImportService(store: f.store, clock: f.clock, audit: f.audit, batchSize: 2)
         let lines = #"""
             {"name": "HOXHA, Arben", "born": "1984-02-11", "pnc": "12/345678X"}
@@ -216,6 +224,6 @@ struct ImportTests {
         #expect(stopped.status == .failed)
         #expect(stopped.failure == "row 3: text after a closing quote")
         #expect(stopped.rowsLoaded == 1)
-        await f.store.close()
+        await f.close()
     }
 }

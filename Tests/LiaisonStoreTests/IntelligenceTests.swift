@@ -11,9 +11,9 @@ import Testing
 struct IntelligenceTests {
     @Test(
         "a report is graded, assessed, sanitised and sent; the handling code binds what recipients may do",
-        arguments: StoreKind.available)
-    func workflow(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func workflow(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let supervisor = User(
             username: "nca.supervisor", displayName: "Sup", email: "s@nca.invalid", agencyID: f.nca.id,
             roles: [.supervisor], vetting: .sc)
@@ -133,12 +133,12 @@ struct IntelligenceTests {
         let refusals = try await f.store.searchAudit(
             AuditQuery(action: "intel.disseminate", outcome: .denied, limit: 5))
         #expect(refusals.count == 1 && refusals[0].actorName == "gmp.intel")
-        await f.store.close()
+        await f.close()
     }
 
-    @Test("a legacy 5x5x5 grade is kept and shown as such, never translated", arguments: StoreKind.available)
-    func legacyGrade(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+    @Test("a legacy 5x5x5 grade is kept and shown as such, never translated", arguments: ContractStoreKind.available)
+    func legacyGrade(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let service = IntelligenceService(store: f.store, clock: f.clock, audit: f.audit)
         await #expect(
             throws: LiaisonError.invalid(
@@ -158,14 +158,14 @@ struct IntelligenceTests {
         #expect(
             try await service.step(report.id, IntelStepInput(version: 1, action: "submit"), by: f.analyst).status
                 == "submitted")
-        await f.store.close()
+        await f.close()
     }
 
     @Test(
         "search finds text, places and linked names, filters by grade and subject, and never counts or quotes what the searcher may not see",
-        arguments: StoreKind.available)
-    func search(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func search(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let gmpIntel = User(
             username: "gmp.intel", displayName: "GMP intel", email: "i@gmp.invalid", agencyID: f.gmp.id,
             roles: [.intelligenceOfficer], vetting: .sc)
@@ -238,6 +238,6 @@ struct IntelligenceTests {
         await #expect(throws: LiaisonError.invalid("q", "must be 1 to 200 characters with a word to search for")) {
             try await search(" ;; ", as: f.analyst)
         }
-        await f.store.close()
+        await f.close()
     }
 }

@@ -11,9 +11,9 @@ import Testing
 struct InterventionTests {
     @Test(
         "an intervention is planned, completed and its outcomes recorded; the group becomes subject to action for a year",
-        arguments: StoreKind.available)
-    func lifecycle(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func lifecycle(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let clock = MovableClock(f.clock.now())
         let audit = AuditLog(store: f.store, clock: clock)
         let groups = OCGService(store: f.store, clock: clock, audit: audit)
@@ -91,14 +91,14 @@ struct InterventionTests {
         // A year and a day later the group is no longer subject to action.
         clock.advance(366 * 86_400)
         #expect(try await service.subjectToAction(target, by: f.analyst).0 == false)
-        await f.store.close()
+        await f.close()
     }
 
     @Test(
         "an operation is set up, members are briefed and withdrawn, and only the briefed see its need-to-know interventions",
-        arguments: StoreKind.available)
-    func operation(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func operation(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let officer = User(
             username: "nca.officer", displayName: "Officer B", email: "b@nca.invalid", agencyID: f.nca.id,
             roles: [.intelligenceOfficer], vetting: .sc)
@@ -197,6 +197,6 @@ struct InterventionTests {
             try await operations.view("OPERATION FLINT", by: try await f.store.user(officer.id)!).interventions.isEmpty)
         let trail = try await f.store.searchAudit(AuditQuery(action: "operation.brief", limit: 10))
         #expect(trail.count == 6 && trail.filter { $0.outcome == .allowed }.count == 3)
-        await f.store.close()
+        await f.close()
     }
 }

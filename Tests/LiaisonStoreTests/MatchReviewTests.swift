@@ -15,7 +15,7 @@ struct MatchReviewTests {
     }
 
     /// Thirty distinct people, a pair spelled differently, a pair recorded identically, and a SECRET copy of one.
-    static func seed(_ f: Fixture) async throws -> People {
+    static func seed(_ f: ContractFixture) async throws -> People {
         func add(
             _ given: String, _ family: String, dob: String, passport: String? = nil,
             marking: ProtectiveMarking = .official
@@ -53,9 +53,9 @@ struct MatchReviewTests {
 
     @Test(
         "found, decided, undone and never queued twice; decisions are kept with who and when",
-        arguments: StoreKind.available)
-    func workflow(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func workflow(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let people = try await Self.seed(f)
         let service = MatchReviewService(store: f.store, clock: f.clock, audit: f.audit)
 
@@ -108,14 +108,14 @@ struct MatchReviewTests {
         #expect(actions.filter { $0 == "match.find" }.count == 2)
         #expect(actions.contains("match.undo") && actions.contains("match.decide"))
         #expect(try await f.store.searchAudit(AuditQuery(objectID: variant.id, action: "match.decide")).count == 3)
-        await f.store.close()
+        await f.close()
     }
 
     @Test(
         "a pair is hidden if either subject is, and only those who may change both decide it",
-        arguments: StoreKind.available)
-    func access(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func access(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let people = try await Self.seed(f)
         let service = MatchReviewService(store: f.store, clock: f.clock, audit: f.audit)
         _ = try await service.findDuplicates(by: f.analyst)
@@ -152,6 +152,6 @@ struct MatchReviewTests {
         // The partner's own search covers only what it may see.
         let partnerFound = try await service.findDuplicates(by: f.partner)
         #expect(partnerFound.subjects == 35 - 1)
-        await f.store.close()
+        await f.close()
     }
 }

@@ -1,12 +1,9 @@
 import Foundation
 import LiaisonCore
 
-/// The feature stores the in-memory store holds too: those whose records are read by key and listed in a fixed
-/// order, with no full-text search or need-to-know filter to mirror. Their contract tests
-/// (`FeatureStoreContractTests`) run on it and on the databases alike.
-typealias KeyedFeatureStores = AlertStore & GAINStore & InterventionStore & MatchReviewStore
-
-extension MemoryStore: KeyedFeatureStores {
+/// The feature stores whose records are read by key and listed in a fixed order, with no search to mirror:
+/// industry alerts, GAIN requests, interventions and operations, match reviews, imports and asset recovery.
+extension MemoryStore: AlertStore, GAINStore, InterventionStore, MatchReviewStore, ImportStore, AssetStore {
     // MARK: Industry alerts
 
     func insertAlert(_ alert: IndustryAlert) async throws {
@@ -70,7 +67,7 @@ extension MemoryStore: KeyedFeatureStores {
         if interventionsByID[intervention.id] != nil {
             throw LiaisonError.conflict(field: "id", reason: "is already taken")
         }
-        interventionsByID[intervention.id] = intervention
+        interventionsByID[intervention.id] = Self.stored(intervention)
     }
 
     func intervention(_ id: InterventionID) async throws -> Intervention? { interventionsByID[id] }
@@ -92,7 +89,7 @@ extension MemoryStore: KeyedFeatureStores {
                 kind: "intervention", id: intervention.id.rawValue, expected: expectedVersion,
                 current: stored.meta.version)
         }
-        interventionsByID[intervention.id] = intervention
+        interventionsByID[intervention.id] = Self.stored(intervention)
     }
 
     func insertOperation(_ operation: JointOperation) async throws {
@@ -145,5 +142,80 @@ extension MemoryStore: KeyedFeatureStores {
 
     private func likeliestFirst(_ found: some Sequence<MatchReview>) -> [MatchReview] {
         found.sorted { ($1.probability, $0.id) < ($0.probability, $1.id) }
+    }
+
+    // MARK: Imports
+
+    func saveImportSource(_ source: ImportSource) async throws { importSources[source.name] = source }
+    func importSource(_ name: String) async throws -> ImportSource? { importSources[name] }
+
+    func insertImportJob(_ job: ImportJob) async throws {
+        if importJobsByID[job.id] != nil { throw LiaisonError.conflict(field: "id", reason: "is already taken") }
+        importJobsByID[job.id] = job
+    }
+
+    func importJob(_ id: String) async throws -> ImportJob? { importJobsByID[id] }
+
+    func importJobs(limit: Int) async throws -> [ImportJob] {
+        Array(importJobsByID.values.sorted { ($1.startedAt, $0.id) < ($0.startedAt, $1.id) }.prefix(limit))
+    }
+
+    func saveImportBatch(
+        _ job: ImportJob, readBefore: Int, subjects: [(subject: Subject, keys: [String])], errors: [ImportRowError]
+    ) async throws {
+        guard let current = importJobsByID[job.id] else { throw LiaisonError.notFound(kind: "import", id: job.id) }
+        guard current.rowsRead == readBefore else {
+            throw LiaisonError.staleVersion(kind: "import", id: job.id, expected: readBefore, current: current.rowsRead)
+        }
+        try await insertSubjects(subjects)
+        importJobsByID[job.id] = job
+        // As in the databases, a row's refusal for a field is kept once.
+        for error in errors
+        where !(importErrorList[job.id] ?? []).contains(where: { $0.row == error.row && $0.field == error.field }) {
+            importErrorList[job.id, default: []].append(error)
+        }
+    }
+
+    func updateImportJob(_ job: ImportJob) async throws {
+        if importJobsByID[job.id] != nil { importJobsByID[job.id] = job }
+    }
+
+    func importErrors(job: String, afterRow: Int, limit: Int) async throws -> [ImportRowError] {
+        Array(
+            (importErrorList[job] ?? []).filter { $0.row > afterRow }.sorted { ($0.row, $0.field) < ($1.row, $1.field) }
+                .prefix(limit))
+    }
+
+    // MARK: Asset recovery
+
+    func insertAssetOrder(_ order: AssetOrder) async throws {
+        if assetOrdersByID[order.id] != nil { throw LiaisonError.conflict(field: "id", reason: "is already taken") }
+        assetOrdersByID[order.id] = Self.stored(order)
+    }
+
+    func assetOrder(_ id: AssetOrderID) async throws -> AssetOrder? { assetOrdersByID[id] }
+
+    func assetOrders(relatedTo id: String) async throws -> [AssetOrder] {
+        assetOrdersByID.values.filter { $0.target.id == id || $0.subjectID?.rawValue == id }
+            .sorted { ($1.madeOn, $0.id.rawValue) < ($0.madeOn, $1.id.rawValue) }
+    }
+
+    func updateAssetOrder(_ order: AssetOrder, expectedVersion: Int) async throws {
+        try Self.checkVersion(
+            assetOrdersByID[order.id]?.meta.version, kind: "asset", id: order.id.rawValue, expected: expectedVersion)
+        assetOrdersByID[order.id] = Self.stored(order)
+    }
+
+    func incentiveSchemes() async throws -> [IncentiveScheme] { schemeList.sorted { $0.version > $1.version } }
+
+    func insertIncentiveScheme(_ scheme: IncentiveScheme) async throws {
+        if schemeList.contains(where: { $0.version == scheme.version }) {
+            throw LiaisonError.conflict(
+                field: "version",
+                reason:
+                    "version \(scheme.version) of the incentivisation scheme already exists: someone published meanwhile"
+            )
+        }
+        schemeList.append(scheme)
     }
 }

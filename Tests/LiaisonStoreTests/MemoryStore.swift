@@ -4,11 +4,12 @@ import LiaisonCore
 /// The stores every service stands on: agencies, accounts, reference data and the audit chain.
 typealias FoundationStore = AgencyStore & UserStore & ReferenceStore & AuditStore
 
-/// Agencies, accounts, reference data and the audit chain held in memory, for tests of the services that use no
-/// other store (account administration, reference data, the audit log, sign-in). It answers as the SQL stores do:
-/// the contract tests for these protocols run on it and on the databases alike (`FoundationStoreKind`), so it
-/// cannot drift from them unnoticed.
-actor MemoryStore: FoundationStore {
+/// The stores held in memory, for service tests that need no database: agencies, accounts, reference data and the
+/// audit chain here; the records every feature looks up (`MemoryStore+Records.swift`), obligations
+/// (`MemoryStore+Obligations.swift`) and the keyed feature stores (`MemoryStore+Features.swift`) beside it. It
+/// answers as the SQL stores do: the contract tests for these protocols run on it and on the databases alike
+/// (`ContractStoreKind`), so it cannot drift from them unnoticed.
+actor MemoryStore: LiaisonStore {
     private var agencyList: [Agency] = []
     private var accounts: [UserID: (user: User, passwordHash: String)] = [:]
     private var sessions: [String: SessionRecord] = [:]
@@ -24,6 +25,32 @@ actor MemoryStore: FoundationStore {
     var interventionsByID: [InterventionID: Intervention] = [:]
     var operationList: [JointOperation] = []
     var reviewsByID: [String: MatchReview] = [:]
+    var importSources: [String: ImportSource] = [:]
+    var importJobsByID: [String: ImportJob] = [:]
+    var importErrorList: [String: [ImportRowError]] = [:]
+    var assetOrdersByID: [AssetOrderID: AssetOrder] = [:]
+    var schemeList: [IncentiveScheme] = []
+    var intelByID: [IntelReportID: IntelReport] = [:]
+    // The record stores' (see MemoryStore+Records.swift).
+    var subjectsByID: [SubjectID: (subject: Subject, keys: [String])] = [:]
+    var ocgsByID: [OCGID: (ocg: OCG, keys: [String])] = [:]
+    var poisByID: [POIID: PersonOfInterest] = [:]
+    var assessmentList: [Assessment] = []
+    var matrixList: [ScoringMatrix] = []
+    var casesByID: [CaseID: DeportationCase] = [:]
+    var interestList: [SubjectInterest] = []
+    // The obligation store's (see MemoryStore+Obligations.swift).
+    var obligationsByID: [String: (obligation: Obligation, owner: String?)] = [:]
+    var outbox: [OutboxMessage] = []
+    var channelsByAgency: [AgencyID: DeliveryChannels] = [:]
+    var guidanceList: [GuidancePage] = []
+
+    // MARK: Schema
+
+    /// Nothing to migrate: memory starts as the databases are after their migrations.
+    func migrate() async throws {}
+    func appliedMigrations() async throws -> [String] { [] }
+    func close() async {}
 
     // MARK: Agencies
 

@@ -12,7 +12,7 @@ struct ObligationTests {
     /// A Home Office casework agency with its workflow team, a case owner and a senior caseworker; the NCA and GMP as
     /// partners; a subject and a case.
     struct World {
-        let f: Fixture
+        let f: ContractFixture
         let clock: MovableClock
         let hocc: Agency
         let caseworker: User
@@ -23,8 +23,8 @@ struct ObligationTests {
         let obligations: ObligationService
         var deportationCase: DeportationCase
 
-        init(_ kind: StoreKind, reference: String = "B1234567", named name: String? = nil) async throws {
-            f = try await Fixture(kind, named: name)
+        init(_ kind: ContractStoreKind, reference: String = "B1234567", named name: String? = nil) async throws {
+            f = try await ContractFixture(kind, named: name)
             clock = MovableClock(f.clock.now())
             hocc = Agency(code: "HOCC", name: "Home Office Criminal Casework", type: "government", jurisdiction: "uk")
             try await f.store.insertAgency(hocc)
@@ -75,8 +75,8 @@ struct ObligationTests {
 
     @Test(
         "interest registered by the partner or from its email; the case owner's details go out on allocation",
-        arguments: StoreKind.available)
-    func interestAndAllocation(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func interestAndAllocation(kind: ContractStoreKind) async throws {
         var w = try await World(kind)
         try await w.interest(
             { InterestInput(version: $0, reason: "Subject of an NCA investigation", contact: "desk@nca.invalid") },
@@ -131,13 +131,13 @@ struct ObligationTests {
             try await w.interest(
                 { InterestInput(version: $0, agencyCode: "GMP", reason: "x", contact: " ") }, by: w.caseworker)
         }
-        await w.f.store.close()
+        await w.f.close()
     }
 
     @Test(
         "every milestone is owed to each interested agency; removal details at least 72 hours ahead",
-        arguments: StoreKind.available)
-    func everyMilestone(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func everyMilestone(kind: ContractStoreKind) async throws {
         var w = try await World(kind)
         try await w.interest({ InterestInput(version: $0, reason: "investigation", contact: "desk") }, by: w.ncaOfficer)
         try await w.interest(
@@ -232,13 +232,13 @@ struct ObligationTests {
             try await w.step { CaseStepInput(version: $0, milestone: milestone, reason: "done") }
         }
         #expect(try await w.owed().filter { ["removed", "closed"].contains($0.event) }.count == 4)
-        await w.f.store.close()
+        await w.f.close()
     }
 
     @Test(
         "a decision not to deport waits for the consultation: an answer, or the deadline passing, recorded either way",
-        arguments: StoreKind.available)
-    func consultation(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func consultation(kind: ContractStoreKind) async throws {
         var w = try await World(kind)
         try await w.interest({ InterestInput(version: $0, reason: "investigation", contact: "desk") }, by: w.ncaOfficer)
         try await w.step {
@@ -290,14 +290,14 @@ struct ObligationTests {
         #expect(
             other.deportationCase.progress.events.last?.details["consultation.NCA"]?.hasPrefix(
                 "no answer by the deadline") == true)
-        await w.f.store.close()
-        await other.f.store.close()
+        await w.f.close()
+        await other.f.close()
     }
 
     @Test(
         "a missed deadline escalates to the senior caseworker, then the process team, each step audited",
-        arguments: StoreKind.available)
-    func escalation(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func escalation(kind: ContractStoreKind) async throws {
         var w = try await World(kind)
         try await w.interest({ InterestInput(version: $0, reason: "investigation", contact: "desk") }, by: w.ncaOfficer)
         try await w.interest(
@@ -361,13 +361,13 @@ struct ObligationTests {
         #expect(dashboard.tallies == [ObligationTally(team: "", agency: "NCA", due: 0, overdue: 1, escalated: 1)])
         await #expect(throws: LiaisonError.self) { try await w.obligations.dashboard(by: w.ncaOfficer) }
         #expect(try await w.obligations.list(.all, inbox: true, by: w.ncaOfficer).map(\.agencyCode) == ["NCA"])
-        await w.f.store.close()
+        await w.f.close()
     }
 
     @Test(
         "minute sheet ICD.4353: attached by the workflow team, or requested from the team holding the file until it confirms",
-        arguments: StoreKind.available)
-    func minuteSheet(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func minuteSheet(kind: ContractStoreKind) async throws {
         var w = try await World(kind)
         try await w.step { CaseStepInput(version: $0, minuteSheet: "attach") }
         #expect(w.deportationCase.minuteSheet?.state == .attached)
@@ -410,13 +410,14 @@ struct ObligationTests {
         ) {
             try await away.step { CaseStepInput(version: $0, minuteSheet: "confirm") }
         }
-        await w.f.store.close()
-        await away.f.store.close()
+        await w.f.close()
+        await away.f.close()
     }
 
     @Test(
-        "interest in a person applies to each of their cases, open now or opened later", arguments: StoreKind.available)
-    func subjectInterest(kind: StoreKind) async throws {
+        "interest in a person applies to each of their cases, open now or opened later",
+        arguments: ContractStoreKind.available)
+    func subjectInterest(kind: ContractStoreKind) async throws {
         var w = try await World(kind)
         try await w.step { CaseStepInput(version: $0, allocateTo: "hocc.owner") }
         let subject = w.deportationCase.subjectID
@@ -448,13 +449,13 @@ struct ObligationTests {
             CaseInput(subjectID: subject, homeOfficeReference: "G1357913"), by: w.caseworker)
         #expect(later.activeInterests.map(\.agencyCode) == ["NCA"] && later.meta.version == 2)
         #expect(try await w.cases.subjectInterests(subject, by: w.caseworker).map(\.reason) == ["NCA operation target"])
-        await w.f.store.close()
+        await w.f.close()
     }
 
     @Test(
         "the guidance's order is allowed: notified of the intention after the decision to deport, as well as before it",
-        arguments: StoreKind.available)
-    func seedOrder(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func seedOrder(kind: ContractStoreKind) async throws {
         var w = try await World(kind)
         for milestone in ["liability-to-deport", "decision-to-deport", "notified-of-intention", "deportation-order"] {
             try await w.step { CaseStepInput(version: $0, milestone: milestone, reason: "as the file shows") }
@@ -474,14 +475,14 @@ struct ObligationTests {
         try await other.step {
             CaseStepInput(version: $0, milestone: "decision-to-deport", reason: "as the file shows")
         }
-        await w.f.store.close()
-        await other.f.store.close()
+        await w.f.close()
+        await other.f.close()
     }
 
     @Test(
         "interest is an addition: no version needed, and a step landing first does not refuse it",
-        arguments: StoreKind.available)
-    func interestWithoutVersion(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func interestWithoutVersion(kind: ContractStoreKind) async throws {
         var w = try await World(kind)
         let seen = w.deportationCase.meta.version
         try await w.step {
@@ -496,11 +497,13 @@ struct ObligationTests {
             w.deportationCase.id, InterestInput(version: nil, agencyCode: "GMP", reason: "local", contact: "desk"),
             by: w.caseworker)
         #expect(again.activeInterests.map(\.agencyCode) == ["NCA", "GMP"])
-        await w.f.store.close()
+        await w.f.close()
     }
 
-    @Test("what the sweep would do at a given time is seen without changing anything", arguments: StoreKind.available)
-    func sweepDryRun(kind: StoreKind) async throws {
+    @Test(
+        "what the sweep would do at a given time is seen without changing anything",
+        arguments: ContractStoreKind.available)
+    func sweepDryRun(kind: ContractStoreKind) async throws {
         var w = try await World(kind)
         try await w.interest({ InterestInput(version: $0, reason: "investigation", contact: "desk") }, by: w.ncaOfficer)
         try await w.step {
@@ -514,13 +517,13 @@ struct ObligationTests {
         #expect(second.map(\.escalation) == [2])
         #expect(try await w.f.store.obligation(owed.id)?.escalation == 0, "a dry run changes nothing")
         #expect(try await w.f.store.searchAudit(AuditQuery(action: "obligation.escalate")).isEmpty)
-        await w.f.store.close()
+        await w.f.close()
     }
 
     @Test(
         "a case is found by its Home Office reference, and every case is reached a page at a time",
-        arguments: StoreKind.available)
-    func caseLookup(kind: StoreKind) async throws {
+        arguments: ContractStoreKind.available)
+    func caseLookup(kind: ContractStoreKind) async throws {
         let w = try await World(kind)
         let subject = w.deportationCase.subjectID
         for n in 1...4 {
@@ -544,6 +547,6 @@ struct ObligationTests {
         #expect(seen.count == 5 && Set(seen).count == 5)
         // Another agency's officer cannot find a case not shared with it by its reference.
         #expect(try await w.cases.page(CaseQuery(reference: "K1000001"), by: w.f.partner).items.isEmpty)
-        await w.f.store.close()
+        await w.f.close()
     }
 }

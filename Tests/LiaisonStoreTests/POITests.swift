@@ -12,9 +12,9 @@ struct POITests {
 
     @Test(
         "a subject is adopted, assessed into a tier, and listed when its review is overdue",
-        arguments: StoreKind.available)
-    func personOfInterest(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func personOfInterest(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let clock = MovableClock(f.clock.now())
         let audit = AuditLog(store: f.store, clock: clock)
         let service = POIService(store: f.store, clock: clock, audit: audit)
@@ -80,12 +80,14 @@ struct POITests {
             managed.id, AssessmentInput(version: 1, ratings: lower, rationale: "released"), by: f.analyst
         ).0
         #expect(kept.tier == "tier-3" && kept.reviewDue == clock.now().addingTimeInterval(90 * 86_400))
-        await f.store.close()
+        await f.close()
     }
 
-    @Test("a group's assessments set its score and band and are kept as its history", arguments: StoreKind.available)
-    func groupAssessment(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+    @Test(
+        "a group's assessments set its score and band and are kept as its history",
+        arguments: ContractStoreKind.available)
+    func groupAssessment(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let clock = MovableClock(f.clock.now())
         let groups = OCGService(store: f.store, clock: clock, audit: AuditLog(store: f.store, clock: clock))
         var group = try await groups.create(
@@ -115,14 +117,14 @@ struct POITests {
         #expect(try await groups.reassessmentsDue(by: f.analyst).isEmpty)
         clock.advance(2 * 86_400)
         #expect(try await groups.reassessmentsDue(by: f.analyst).map { $0.1.score } == [50])
-        await f.store.close()
+        await f.close()
     }
 
     @Test(
         "Lead Responsible Officers are appointed with history, and groups are listed by their LRO",
-        arguments: StoreKind.available)
-    func leadOfficers(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func leadOfficers(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let clock = MovableClock(f.clock.now())
         let groups = OCGService(store: f.store, clock: clock, audit: AuditLog(store: f.store, clock: clock))
         let lro = User(
@@ -160,14 +162,14 @@ struct POITests {
         #expect(
             group.details.statusHistory?.map(\.status) == ["active", "dormant"]
                 && group.details.statusHistory?.last?.from == clock.now())
-        await f.store.close()
+        await f.close()
     }
 
     @Test(
         "a supervisor publishes a new version of a matrix; assessments from its effective date use it",
-        arguments: StoreKind.available)
-    func publishMatrix(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func publishMatrix(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let clock = MovableClock(f.clock.now())
         let audit = AuditLog(store: f.store, clock: clock)
         let scoring = ScoringService(store: f.store, clock: clock, audit: audit)
@@ -211,6 +213,6 @@ struct POITests {
         ).1
         // Weights 2,3,3,10,2,1 (most 84): 40 / 84 = 47.6 → 48, band 2b.
         #expect(assessment.matrixVersion == 2 && assessment.score == 48 && assessment.band == "2b")
-        await f.store.close()
+        await f.close()
     }
 }

@@ -33,9 +33,9 @@ struct StoreContractTests {
         await store.close()
     }
 
-    @Test("agencies and users round-trip; usernames are unique", arguments: FoundationStoreKind.available)
-    func directory(kind: FoundationStoreKind) async throws {
-        let f = try await FoundationFixture(kind)
+    @Test("agencies and users round-trip; usernames are unique", arguments: ContractStoreKind.available)
+    func directory(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         #expect(try await f.store.agency(code: "GMP") == f.gmp)
         #expect(try await f.store.agencies().map(\.code) == ["GMP", "NCA"])
         let found = try await f.store.credentials(username: "nca.analyst")
@@ -50,9 +50,9 @@ struct StoreContractTests {
         await f.close()
     }
 
-    @Test("a subject is created, read, updated, and a stale update is refused", arguments: StoreKind.available)
-    func subjectLifecycle(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+    @Test("a subject is created, read, updated, and a stale update is refused", arguments: ContractStoreKind.available)
+    func subjectLifecycle(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let created = try await f.subjects.create(
             SubjectInput(
                 details: SubjectDetails(
@@ -95,14 +95,14 @@ struct StoreContractTests {
                     id: SubjectID("00000000-0000-4000-a000-000000000000"), meta: raced.meta, details: raced.details),
                 keys: [], expectedVersion: 1)
         }
-        await f.store.close()
+        await f.close()
     }
 
     @Test(
         "search finds names, aliases, transliterations and identifiers, within the user's vetting",
-        arguments: StoreKind.available)
-    func search(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func search(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let ivan = try await f.subjects.create(
             SubjectInput(
                 details: SubjectDetails(
@@ -132,12 +132,72 @@ struct StoreContractTests {
             try await f.subjects.get(secret.id, by: f.partner)
         }
         #expect(try await ids("nobody", f.analyst).isEmpty)
-        await f.store.close()
+        await f.close()
     }
 
-    @Test("keyset pages cover every subject once, in name order", arguments: StoreKind.available)
-    func pagination(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+    @Test(
+        "lists hold exactly the records the access policy lets each viewer read, and GAIN's held-by view",
+        arguments: ContractStoreKind.available)
+    func listsFollowThePolicy(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
+        let briefed = User(
+            username: "gmp.briefed", displayName: "Briefed", email: "b@gmp.invalid", agencyID: f.gmp.id,
+            roles: [.intelligenceOfficer], vetting: .sc, briefings: ["op-ash"])
+        let confined = User(
+            username: "bank.analyst", displayName: "Bank", email: "b@bank.invalid", agencyID: f.gmp.id,
+            roles: [.industryPartner], vetting: .sc)
+        try await f.store.insertUser(briefed, passwordHash: "x")
+        // Every combination of holder, sharing, marking and compartment, once as a subject and once as a group.
+        var metas: [RecordMeta] = []
+        for owner in [f.nca.id, f.gmp.id] {
+            for sharing in [Sharing.all, .ownerOnly, Sharing(withAll: false, agencies: [f.nca.id, f.gmp.id])] {
+                for marking in [ProtectiveMarking.official, ProtectiveMarking(.secret)] {
+                    for needToKnow in [nil, "op-ash"] {
+                        metas.append(
+                            RecordMeta(
+                                owningAgencyID: owner, marking: marking, sharing: sharing, needToKnow: needToKnow,
+                                createdAt: f.clock.now(), createdBy: f.analyst.id))
+                    }
+                }
+            }
+        }
+        let subjects = metas.enumerated().map { index, meta in
+            Subject(
+                id: .make(), meta: meta,
+                details: SubjectDetails(names: [PersonName(given: "Person", family: "Number\(index)")]))
+        }
+        let groups = metas.enumerated().map { index, meta in
+            OCG(id: .make(), meta: meta, details: OCGDetails(name: "Group \(index)"))
+        }
+        try await f.store.insertSubjects(subjects.map { ($0, SearchKeys.subject($0.details)) })
+        try await f.store.insertOCGs(groups.map { ($0, SearchKeys.ocg($0.details)) })
+
+        for user in [f.analyst, f.partner, briefed, confined] {
+            let readable = metas.indices.filter { AccessPolicy.decide(user, .read, metas[$0]).allowed }
+            let listed = try await f.store.subjects(
+                matching: SubjectQuery(viewer: Viewer(user), page: PageRequest(limit: 200)))
+            #expect(
+                Set(listed.items.map(\.id)) == Set(readable.map { subjects[$0].id }), "subjects for \(user.username)")
+            let listedGroups = try await f.store.ocgs(
+                matching: OCGQuery(viewer: Viewer(user), page: PageRequest(limit: 200)))
+            #expect(
+                Set(listedGroups.items.map(\.id)) == Set(readable.map { groups[$0].id }), "groups for \(user.username)")
+        }
+        // What GAIN may tell the partner of: records GMP holds, whoever they are shared with, within the partner's
+        // vetting and briefings.
+        let held = try await f.store.subjects(
+            matching: SubjectQuery(heldBy: [f.gmp.id], viewer: Viewer(f.partner), page: PageRequest(limit: 200)))
+        let expected = metas.indices.filter {
+            metas[$0].owningAgencyID == f.gmp.id && metas[$0].marking == .official && metas[$0].needToKnow == nil
+        }
+        #expect(Set(held.items.map(\.id)) == Set(expected.map { subjects[$0].id }))
+        #expect(held.items.count == 3)
+        await f.close()
+    }
+
+    @Test("keyset pages cover every subject once, in name order", arguments: ContractStoreKind.available)
+    func pagination(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let data = DemoData.generate(seed: 7, subjects: 120, ocgs: 0)
         let subjects = data.subjects.map { s in
             Subject(
@@ -168,14 +228,14 @@ struct StoreContractTests {
         await #expect(throws: LiaisonError.invalid("cursor", "is not a cursor this server issued")) {
             try await f.subjects.search(nil, page: PageRequest(cursor: "%%%"), by: f.analyst)
         }
-        await f.store.close()
+        await f.close()
     }
 
     @Test(
         "groups keep members, filter by market, area and status, and list a subject's groups",
-        arguments: StoreKind.available)
-    func groups(kind: StoreKind) async throws {
-        let f = try await Fixture(kind)
+        arguments: ContractStoreKind.available)
+    func groups(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let a = try await f.subjects.create(
             SubjectInput(details: SubjectDetails(names: [PersonName(given: "Arben", family: "Hoxha")])), by: f.analyst)
         let b = try await f.subjects.create(
@@ -215,12 +275,12 @@ struct StoreContractTests {
                     details: OCGDetails(name: "Bad", markets: ["unicorns"]),
                     members: [OCGMember(subjectID: SubjectID.make(), role: "member")]), by: f.analyst)
         }
-        await f.store.close()
+        await f.close()
     }
 
-    @Test("sessions, API tokens and reference entries persist", arguments: FoundationStoreKind.available)
-    func sessionsTokensReference(kind: FoundationStoreKind) async throws {
-        let f = try await FoundationFixture(kind)
+    @Test("sessions, API tokens and reference entries persist", arguments: ContractStoreKind.available)
+    func sessionsTokensReference(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
         let now = f.clock.now()
         let session = SessionRecord(
             tokenHash: "h1", userID: f.analyst.id, csrfToken: "c", createdAt: now, lastSeenAt: now,

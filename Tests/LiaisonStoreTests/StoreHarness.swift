@@ -87,20 +87,23 @@ struct Fixture {
     var groups: OCGService { OCGService(store: store, clock: clock, audit: audit) }
 }
 
-/// The stores of agencies, accounts, reference data and the audit chain: the in-memory one, and the databases.
-enum FoundationStoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+/// Every store the contract suite runs against: the in-memory one, and the databases.
+enum ContractStoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case memory, sqlite, postgres
 
-    static var available: [FoundationStoreKind] {
-        [.memory] + StoreKind.available.compactMap { FoundationStoreKind(rawValue: $0.rawValue) }
+    static var available: [ContractStoreKind] {
+        [.memory] + StoreKind.available.compactMap { ContractStoreKind(rawValue: $0.rawValue) }
     }
 
     var testDescription: String { rawValue }
+
+    /// The same database as `database`.
+    init(_ database: StoreKind) { self = database == .sqlite ? .sqlite : .postgres }
 }
 
-/// ``Fixture`` for the tests that need only the foundation stores, on any of them.
-struct FoundationFixture {
-    let store: any FoundationStore & KeyedFeatureStores
+/// ``Fixture`` on any of the stores, the in-memory one too, for every contract and service test that needs no restart.
+struct ContractFixture {
+    let store: any LiaisonStore
     /// The database behind `store`, to close; none for the in-memory store.
     let database: SQLStore?
     let nca: Agency
@@ -109,18 +112,23 @@ struct FoundationFixture {
     let partner: User
     let clock = FixedClock(Date(timeIntervalSince1970: 1_790_000_000))
 
-    init(_ kind: FoundationStoreKind) async throws {
-        switch kind {
-        case .memory: database = nil
-        case .sqlite: database = try await StoreKind.sqlite.open()
-        case .postgres: database = try await StoreKind.postgres.open()
+    /// A fresh store of `kind`; a database one named `name` when given (to reopen it after a restart).
+    init(_ kind: ContractStoreKind, named name: String? = nil) async throws {
+        switch (kind, name) {
+        case (.memory, _): database = nil
+        case (.sqlite, nil): database = try await StoreKind.sqlite.open()
+        case (.postgres, nil): database = try await StoreKind.postgres.open()
+        case (.sqlite, let name?): database = try await StoreKind.sqlite.open(named: name)
+        case (.postgres, let name?): database = try await StoreKind.postgres.open(named: name)
         }
-        let store: any FoundationStore & KeyedFeatureStores = database ?? MemoryStore()
+        let store: any LiaisonStore = database ?? MemoryStore()
         self.store = store
         (nca, gmp, analyst, partner) = try await Fixture.people(in: store)
     }
 
     var audit: AuditLog { AuditLog(store: store, clock: clock) }
+    var subjects: SubjectService { SubjectService(store: store, clock: clock, audit: audit) }
+    var groups: OCGService { OCGService(store: store, clock: clock, audit: audit) }
 
     func close() async { await database?.close() }
 }
