@@ -6,10 +6,21 @@ import LiaisonCore
 /// The stores of the records every feature looks up: subjects, groups, cases and Persons of Interest. Their lists
 /// are filtered as the databases filter them (marking, sharing, need-to-know, search tokens) and paged by the same
 /// keyset cursor, so the contract tests of these protocols run on memory and on the databases alike.
-/// A record kept with the shared metadata.
-protocol HasRecordMeta { var meta: RecordMeta { get set } }
-extension Intervention: HasRecordMeta {}
-extension AssetOrder: HasRecordMeta {}
+/// A record with its own kind of ID and the shared metadata.
+protocol StoredRecord: Sendable {
+    var id: ID<Self> { get }
+    var meta: RecordMeta { get set }
+}
+extension Subject: StoredRecord {}
+extension OCG: StoredRecord {}
+extension Intervention: StoredRecord {}
+extension AssetOrder: StoredRecord {}
+
+/// A record and the search keys its lists match.
+struct Keyed<Record: Sendable>: Sendable {
+    var record: Record
+    var keys: [String]
+}
 
 extension MemoryStore: RecordLookupStore {
     // MARK: What a viewer's lists hold
@@ -53,10 +64,28 @@ extension MemoryStore: RecordLookupStore {
     }
 
     /// A record as the databases give it back: without a handling code.
-    static func stored<Record: HasRecordMeta>(_ record: Record) -> Record {
+    static func stored<Record: StoredRecord>(_ record: Record) -> Record {
         var record = record
         record.meta = stored(record.meta)
         return record
+    }
+
+    /// Adds records with their search keys; an ID already held is a conflict and adds none.
+    static func insert<Record: StoredRecord>(
+        _ items: [(Record, [String])], into table: inout [ID<Record>: Keyed<Record>]
+    ) throws {
+        guard Set(items.map(\.0.id)).isDisjoint(with: table.keys) else {
+            throw LiaisonError.conflict(field: "id", reason: "is already taken")
+        }
+        for (record, keys) in items { table[record.id] = Keyed(record: stored(record), keys: keys) }
+    }
+
+    /// Replaces a record and its search keys if it still has `expected`.
+    static func replace<Record: StoredRecord>(
+        _ record: Record, keys: [String], kind: String, expected: Int, in table: inout [ID<Record>: Keyed<Record>]
+    ) throws {
+        try checkVersion(table[record.id]?.record.meta.version, kind: kind, id: record.id.rawValue, expected: expected)
+        table[record.id] = Keyed(record: stored(record), keys: keys)
     }
 
     /// Throws as the databases do when the record is missing or no longer has `expected`.
@@ -70,65 +99,44 @@ extension MemoryStore: RecordLookupStore {
     // MARK: Subjects
 
     func insertSubjects(_ subjects: [(subject: Subject, keys: [String])]) async throws {
-        guard Set(subjects.map(\.subject.id)).isDisjoint(with: subjectsByID.keys) else {
-            throw LiaisonError.conflict(field: "id", reason: "is already taken")
-        }
-        for var item in subjects {
-            item.subject.meta = Self.stored(item.subject.meta)
-            subjectsByID[item.subject.id] = item
-        }
+        try Self.insert(subjects.map { ($0.subject, $0.keys) }, into: &subjectsByID)
     }
 
     func updateSubject(_ subject: Subject, keys: [String], expectedVersion: Int) async throws {
-        try Self.checkVersion(
-            subjectsByID[subject.id]?.subject.meta.version, kind: "subject", id: subject.id.rawValue,
-            expected: expectedVersion)
-        var saved = subject
-        saved.meta = Self.stored(subject.meta)
-        subjectsByID[subject.id] = (saved, keys)
+        try Self.replace(subject, keys: keys, kind: "subject", expected: expectedVersion, in: &subjectsByID)
     }
 
-    func subject(_ id: SubjectID) async throws -> Subject? { subjectsByID[id]?.subject }
-    func subjects(ids: [SubjectID]) async throws -> [Subject] { ids.compactMap { subjectsByID[$0]?.subject } }
+    func subject(_ id: SubjectID) async throws -> Subject? { subjectsByID[id]?.record }
+    func subjects(ids: [SubjectID]) async throws -> [Subject] { ids.compactMap { subjectsByID[$0]?.record } }
     func subjectCount() async throws -> Int { subjectsByID.count }
 
     func subjects(matching query: SubjectQuery) async throws -> Page<Subject> {
         let rows = subjectsByID.values.filter { item in
-            Self.lists(item.subject.meta, to: query.viewer, heldBy: query.heldBy)
-                && query.owningAgencyID.map { item.subject.meta.owningAgencyID == $0 } ?? true
+            Self.lists(item.record.meta, to: query.viewer, heldBy: query.heldBy)
+                && query.owningAgencyID.map { item.record.meta.owningAgencyID == $0 } ?? true
         }
         return try Self.keysetPage(
-            rows.map { (SQLStore.sortName($0.subject.details), $0.subject.id.rawValue, $0.keys, $0.subject) },
+            rows.map { (SQLStore.sortName($0.record.details), $0.record.id.rawValue, $0.keys, $0.record) },
             tokens: query.tokens, page: query.page)
     }
 
     // MARK: Organised crime groups
 
     func insertOCGs(_ groups: [(ocg: OCG, keys: [String])]) async throws {
-        guard Set(groups.map(\.ocg.id)).isDisjoint(with: ocgsByID.keys) else {
-            throw LiaisonError.conflict(field: "id", reason: "is already taken")
-        }
-        for var item in groups {
-            item.ocg.meta = Self.stored(item.ocg.meta)
-            ocgsByID[item.ocg.id] = item
-        }
+        try Self.insert(groups.map { ($0.ocg, $0.keys) }, into: &ocgsByID)
     }
 
     func updateOCG(_ ocg: OCG, keys: [String], expectedVersion: Int, assessment: Assessment?) async throws {
-        try Self.checkVersion(
-            ocgsByID[ocg.id]?.ocg.meta.version, kind: "ocg", id: ocg.id.rawValue, expected: expectedVersion)
+        try Self.replace(ocg, keys: keys, kind: "ocg", expected: expectedVersion, in: &ocgsByID)
         if let assessment { assessmentList.append(assessment) }
-        var saved = ocg
-        saved.meta = Self.stored(ocg.meta)
-        ocgsByID[ocg.id] = (saved, keys)
     }
 
-    func ocg(_ id: OCGID) async throws -> OCG? { ocgsByID[id]?.ocg }
+    func ocg(_ id: OCGID) async throws -> OCG? { ocgsByID[id]?.record }
 
     func ocgs(matching query: OCGQuery) async throws -> Page<OCG> {
         let rows = ocgsByID.values.filter { item in
-            let d = item.ocg.details
-            return Self.lists(item.ocg.meta, to: query.viewer)
+            let d = item.record.details
+            return Self.lists(item.record.meta, to: query.viewer)
                 && query.status.map { d.status == $0 } ?? true
                 && query.band.map { d.band == $0 } ?? true
                 && query.market.map(d.markets.contains) ?? true
@@ -136,12 +144,12 @@ extension MemoryStore: RecordLookupStore {
                 && query.lead.map { d.leadOfficer == $0 } ?? true
         }
         return try Self.keysetPage(
-            rows.map { (SQLStore.ocgSortName($0.ocg.details), $0.ocg.id.rawValue, $0.keys, $0.ocg) },
+            rows.map { (SQLStore.ocgSortName($0.record.details), $0.record.id.rawValue, $0.keys, $0.record) },
             tokens: query.nameTokens, page: query.page)
     }
 
     func ocgs(withMember subject: SubjectID) async throws -> [OCG] {
-        ocgsByID.values.map(\.ocg)
+        ocgsByID.values.map(\.record)
             .filter { $0.members.contains { $0.subjectID == subject } }
             .sorted {
                 (SQLStore.ocgSortName($0.details), $0.id.rawValue) < (SQLStore.ocgSortName($1.details), $1.id.rawValue)

@@ -25,7 +25,7 @@ extension MemoryStore: ReportStore {
     }
 
     private func scope(_ scope: ReportScope, from: String, to: String, viewer: Viewer) -> Scope {
-        let groups = ocgsByID.values.map(\.ocg).filter { group in
+        let groups = ocgsByID.values.map(\.record).filter { group in
             Self.lists(group.meta, to: viewer)
                 && scope.area.map(group.details.areas.contains) ?? true
                 && scope.market.map(group.details.markets.contains) ?? true
@@ -187,7 +187,7 @@ extension MemoryStore: ReportStore {
         let local = self.scope(scope, from: scope.period.from, to: scope.period.to, viewer: viewer)
         let active = Set(local.members.map(\.group))
         return Set(
-            ocgsByID.values.map(\.ocg).filter { active.contains($0.id.rawValue) }
+            ocgsByID.values.map(\.record).filter { active.contains($0.id.rawValue) }
                 .flatMap { $0.members.filter { $0.role == "exploited" }.map(\.subjectID) }
         ).count
     }

@@ -32,8 +32,8 @@ actor MemoryStore: LiaisonStore {
     var schemeList: [IncentiveScheme] = []
     var intelByID: [IntelReportID: IntelReport] = [:]
     // The record stores' (see MemoryStore+Records.swift).
-    var subjectsByID: [SubjectID: (subject: Subject, keys: [String])] = [:]
-    var ocgsByID: [OCGID: (ocg: OCG, keys: [String])] = [:]
+    var subjectsByID: [SubjectID: Keyed<Subject>] = [:]
+    var ocgsByID: [OCGID: Keyed<OCG>] = [:]
     var poisByID: [POIID: PersonOfInterest] = [:]
     var assessmentList: [Assessment] = []
     var matrixList: [ScoringMatrix] = []
