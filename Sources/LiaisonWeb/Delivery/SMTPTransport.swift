@@ -45,12 +45,7 @@ public struct SMTPTransport: MessageTransport {
         } catch {
             throw DeliveryError("SMTP: cannot connect to \(host):\(port): \(error)")
         }
-        // The exchange is cut off at the deadline by closing the connection, which ends the reading below.
-        let expired = Expiry()
-        let deadline = channel.channel.eventLoop.scheduleTask(in: limit) {
-            expired.passed.withLock { $0 = true }
-            channel.channel.close(promise: nil)
-        }
+        let deadline = ExchangeDeadline(closing: channel.channel, after: limit)
         defer { deadline.cancel() }
         let context = try NIOSSLContext(configuration: tls)
         do {
@@ -87,16 +82,11 @@ public struct SMTPTransport: MessageTransport {
                 return "SMTP 250 \(receipt)"
             }
         } catch {
-            if expired.passed.withLock({ $0 }) {
+            if deadline.passed {
                 throw DeliveryError("SMTP: \(host):\(port) gave no answer within \(Int(timeout)) s")
             }
             throw error
         }
-    }
-
-    /// Whether the deadline has passed, set from the event loop.
-    final class Expiry: Sendable {
-        let passed = Mutex(false)
     }
 
     /// The message as sent: headers (the idempotency key as its Message-ID) and a plain-text body, dot-stuffed.

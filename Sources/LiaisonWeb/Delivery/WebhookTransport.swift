@@ -64,9 +64,7 @@ public struct WebhookTransport: MessageTransport {
             try? await channel.channel.close()
             throw DeliveryError("the webhook host \(target.host) \(refusal)")
         }
-        // The exchange is cut off at the time limit by closing the connection, which ends the reading below.
-        let started = NIODeadline.now()
-        let deadline = channel.channel.eventLoop.scheduleTask(in: limit) { channel.channel.close(promise: nil) }
+        let deadline = ExchangeDeadline(closing: channel.channel, after: limit)
         defer { deadline.cancel() }
         var headers = HTTPHeaders()
         headers.add(name: "Host", value: target.hostHeader)
@@ -120,7 +118,7 @@ public struct WebhookTransport: MessageTransport {
         }
         guard let status else {
             // Cut off at the time limit, a request still being written fails too: the limit is the reason given.
-            if let failure, NIODeadline.now() - started < limit {
+            if let failure, !deadline.passed {
                 throw DeliveryError("the webhook at \(target.host):\(target.port) failed: \(failure)")
             }
             throw DeliveryError("the webhook at \(target.host):\(target.port) gave no answer within \(Int(timeout)) s")
