@@ -1,13 +1,10 @@
 import Foundation
 import LiaisonCore
 
-/// The stores every service stands on: agencies, accounts, reference data and the audit chain.
-typealias FoundationStore = AgencyStore & UserStore & ReferenceStore & AuditStore
-
-/// The stores held in memory, for service tests that need no database: agencies, accounts, reference data and the
-/// audit chain here; the records every feature looks up (`MemoryStore+Records.swift`), obligations
-/// (`MemoryStore+Obligations.swift`) and the keyed feature stores (`MemoryStore+Features.swift`) beside it. It
-/// answers as the SQL stores do: the contract tests for these protocols run on it and on the databases alike
+/// Every store held in memory, for contract and service tests without a database: agencies, accounts, reference
+/// data and the audit chain here; beside it the records every feature looks up (`+Records`), obligations
+/// (`+Obligations`), intelligence (`+Intelligence`), the report sums (`+Reports`) and the stores read by key
+/// (`+Features`). It answers as the SQL stores do: the contract tests run on it and on the databases alike
 /// (`ContractStoreKind`), so it cannot drift from them unnoticed.
 actor MemoryStore: LiaisonStore {
     private var agencyList: [Agency] = []
