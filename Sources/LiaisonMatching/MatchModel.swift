@@ -155,7 +155,8 @@ public struct MatchModel: Sendable, Codable, Equatable {
     ///   the expected number of matches among the candidates over it, all other pairs taken as non-matches.
     public mutating func trainEM(
         patterns: [UInt64: Int], labelled: [(pattern: UInt64, match: Bool)] = [], pairs: Double,
-        maxIterations: Int = 40, tolerance: Double = 1e-5
+        holding held: Set<ComparisonField> = [], maxPrior: Double = 0.5, maxIterations: Int = 40,
+        tolerance: Double = 1e-5
     ) {
         let rows = patterns.map { (levels: ComparisonVector.levels(of: $0.key), count: Double($0.value)) }
         let labels = labelled.map { (levels: ComparisonVector.levels(of: $0.pattern), p: $0.match ? 1.0 : 0.0) }
@@ -177,7 +178,7 @@ public struct MatchModel: Sendable, Codable, Equatable {
             for label in labels { add(label.levels, label.p, 1) }
             var change = 0.0
             func refit(_ counts: [[Double]], into table: inout [[Double]]) {
-                for field in ComparisonField.allCases {
+                for field in ComparisonField.allCases where !held.contains(field) {
                     var row = counts[field.rawValue]
                     for l in 1..<row.count { row[l] += 1e-3 }  // keep every level possible
                     let sum = row.dropFirst().reduce(0, +)
@@ -189,13 +190,69 @@ public struct MatchModel: Sendable, Codable, Equatable {
                 }
             }
             refit(mCounts, into: &m)
-            let newPrior = min(max(matchTotal / max(pairs, 1), 1e-12), 0.5)
+            let newPrior = min(max(matchTotal / max(pairs, 1), 1e-12), maxPrior)
             change = max(change, abs(newPrior - prior) / prior)
             prior = newPrior
             if change < tolerance { break }
         }
         iterations = iteration
     }
+}
+
+extension MatchModel {
+    /// The fields each training session holds (see ``trainInSessions(patterns:labelled:pairs:)``): its pairs all
+    /// agree exactly on them, so it learns every other field's m and none of its own.
+    public static let trainingSessions: [[ComparisonField]] = [[.givenName, .surname], [.dateOfBirth], [.location]]
+
+    /// Fits m by expectation–maximisation in sessions, then the prior over every candidate. Each session takes the
+    /// candidates agreeing exactly on its fields, sets those fields aside (they agree on every pair it holds, so they
+    /// say nothing there) and fits the other fields' m and its own share of matches. A field's m is the mean of the
+    /// sessions that fitted it, so no field is learnt from pairs chosen for agreeing on it. The prior is then fitted
+    /// over all the candidates with m and u held. A field no session could fit keeps the m it had.
+    /// - Parameter pairs: as for ``trainEM(patterns:labelled:pairs:holding:maxPrior:maxIterations:tolerance:)``.
+    public mutating func trainInSessions(
+        patterns: [UInt64: Int], labelled: [(pattern: UInt64, match: Bool)] = [], pairs: Double
+    ) {
+        let fields = ComparisonField.allCases
+        var sums = fields.map { [Double](repeating: 0, count: $0.levels.count) }
+        var fitted = [Int](repeating: 0, count: fields.count)
+        for held in Self.trainingSessions {
+            func chosen(_ pattern: UInt64) -> UInt64? {
+                var masked = pattern
+                for field in held {
+                    let shift = UInt64(4 * field.rawValue)
+                    guard (pattern >> shift) & 0xF == 1 else { return nil }
+                    masked &= ~(0xF << shift)
+                }
+                return masked
+            }
+            var session: [UInt64: Int] = [:]
+            for (pattern, count) in patterns {
+                if let masked = chosen(pattern) { session[masked, default: 0] += count }
+            }
+            let labels = labelled.compactMap { label in chosen(label.pattern).map { (pattern: $0, match: label.match) }
+            }
+            let size = session.values.reduce(0, +)
+            guard size >= Self.minimumSessionPairs else { continue }
+            var model = self
+            model.prior = 0.5
+            model.trainEM(
+                patterns: session, labelled: labels, pairs: Double(size), holding: Set(held), maxPrior: 1 - 1e-6)
+            for field in fields where !held.contains(field) {
+                for level in 1..<field.levels.count { sums[field.rawValue][level] += model.m[field.rawValue][level] }
+                fitted[field.rawValue] += 1
+            }
+        }
+        for field in fields where fitted[field.rawValue] > 0 {
+            for level in 1..<field.levels.count {
+                m[field.rawValue][level] = sums[field.rawValue][level] / Double(fitted[field.rawValue])
+            }
+        }
+        trainEM(patterns: patterns, labelled: labelled, pairs: pairs, holding: Set(fields))
+    }
+
+    /// Fewest candidate pairs a training session needs to fit anything.
+    public static let minimumSessionPairs = 100
 }
 
 /// A fitted model as people read it: for each field and level, m, u and the weight they give, and the prior.

@@ -89,7 +89,7 @@ public struct Resolver: Sendable {
         if MatchModel.evidentMatches(patterns: counts) >= max(Self.minimumEvidentMatches, left.count / 1_000)
             || !labelled.isEmpty
         {
-            model.trainEM(patterns: counts, labelled: labelled, pairs: pairs)
+            model.trainInSessions(patterns: counts, labelled: labelled, pairs: pairs)
         }
         // Each pattern's weight, by its slot in the table; a pair's own weight adds how rare the names it agrees on
         // exactly are. Pairs are then picked out in parallel.
