@@ -255,17 +255,23 @@ public enum Comparator {
     /// Postcode, street address and town compared as one place, since they move together: counting each would count
     /// one move, or one shared home, three times.
     static func locationLevel(_ a: PersonView, _ b: PersonView, subject: Subject?) -> UInt8 {
+        // Levels: postcode 1 exact, 2 same outward code, 3 same area, 4 different; address 1–3 similar, 4 different;
+        // town 1–2 same, 3 different; 0 missing throughout. The address, the costly part, is compared only as closely
+        // as the answer needs: with the same postcode, or a place already at level 3, only whether it is within its
+        // second band matters (a score below it comes back as 3).
+        func address(bands: Int) -> UInt8 {
+            banded(
+                a.address, a.addressCharacters, b.address, b.addressCharacters, addressBands, upTo: bands,
+                places: subject?.places(Subject.address))
+        }
         let postcode = postcodeLevel(a, b)
-        let address = banded(
-            a.address, a.addressCharacters, b.address, b.addressCharacters, addressBands,
-            places: subject?.places(Subject.address))
+        if postcode == 1 { return address(bands: 2) <= 2 ? 1 : 2 }
         let town = banded(
             a.town, a.townCharacters, b.town, b.townCharacters, townBands, places: subject?.places(Subject.town))
-        // Levels: postcode 1 exact, 2 same outward code, 3 same area, 4 different; address 1–3 similar, 4 different;
-        // town 1–2 same, 3 different; 0 missing throughout.
+        let address = address(bands: postcode == 2 || town == 1 || town == 2 ? 2 : 3)
         if postcode == 0 && address == 0 && town == 0 { return 0 }
-        if (postcode == 1 && address <= 2) || (address == 1 && postcode <= 2 && town != 3) { return 1 }
-        if postcode == 1 || address == 1 || address == 2 { return 2 }
+        if address == 1 && postcode <= 2 && town != 3 { return 1 }
+        if address == 1 || address == 2 { return 2 }
         if postcode == 2 || town == 1 || town == 2 || address == 3 { return 3 }
         return 4
     }
@@ -281,15 +287,17 @@ public enum Comparator {
         return 4
     }
 
+    /// The band two texts' Jaro–Winkler falls in: 1 the same, i + 1 at least `bands[i]`, `upTo` + 1 below the last
+    /// band asked for (all of them unless `upTo` says fewer), 0 missing.
     static func banded<let n: Int>(
-        _ a: Bytes, _ x: UInt64, _ b: Bytes, _ y: UInt64, _ bands: InlineArray<n, Double>,
+        _ a: Bytes, _ x: UInt64, _ b: Bytes, _ y: UInt64, _ bands: InlineArray<n, Double>, upTo: Int = n,
         places: UnsafePointer<UInt64>? = nil
     ) -> UInt8 {
         if a.isEmpty || b.isEmpty { return 0 }
         if same(a, b) { return 1 }
-        let jw = StringSimilarity.jaroWinkler(a, x, b, y, places: places, atLeast: bands[n - 1])
-        for i in 0..<n where jw >= bands[i] { return UInt8(i + 1) }
-        return UInt8(n + 1)
+        let jw = StringSimilarity.jaroWinkler(a, x, b, y, places: places, atLeast: bands[upTo - 1])
+        for i in 0..<upTo where jw >= bands[i] { return UInt8(i + 1) }
+        return UInt8(upTo + 1)
     }
 
     static func identifierLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {

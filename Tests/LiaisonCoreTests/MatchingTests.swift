@@ -237,6 +237,58 @@ struct MatchingTests {
         #expect(w.levels[ComparisonField.identifier.rawValue] == 0)  // missing on both sides
     }
 
+    @Test(
+        "the place compared only as closely as its level needs is the place graded from every part in full, with or without places worked out beforehand"
+    )
+    func placeComparedLazily() {
+        var rng = SplitMix64(seed: 17)
+        func pick(_ options: [String]) -> String { options[Int(rng.next() % UInt64(options.count))] }
+        let postcodes = ["LS1 4AB", "LS1 4AD", "LS6 2XY", "L1 8JQ", "M1 4BT", ""]
+        let streets = [
+            "12 High Street", "12 High St", "12 Hihg Street", "21 High Street", "48 Church Lane", "4 Church Ln",
+            "Flat 3, 221b Long Road", "Flat 3 221 Long Rd", "",
+        ]
+        let towns = ["Leeds", "Leeds City", "Leds", "Liverpool", "Manchester", ""]
+        let people = (0..<150).map { i in
+            PreparedPerson(
+                PersonRecord(
+                    id: "p\(i)",
+                    values: [
+                        .givenName: ["Ann"], .surname: ["Lee"], .postcode: [pick(postcodes)], .address: [pick(streets)],
+                        .town: [pick(towns)],
+                    ].filter { !$0.value[0].isEmpty }))
+        }
+        // Every part graded in full, then the levels as the place comparison defines them.
+        func graded(_ a: PersonView, _ b: PersonView) -> UInt8 {
+            let postcode = Comparator.postcodeLevel(a, b)
+            let address = Comparator.banded(
+                a.address, a.addressCharacters, b.address, b.addressCharacters, Comparator.addressBands)
+            let town = Comparator.banded(a.town, a.townCharacters, b.town, b.townCharacters, Comparator.townBands)
+            if postcode == 0 && address == 0 && town == 0 { return 0 }
+            if (postcode == 1 && address <= 2) || (address == 1 && postcode <= 2 && town != 3) { return 1 }
+            if postcode == 1 || address == 1 || address == 2 { return 2 }
+            if postcode == 2 || town == 1 || town == 2 || address == 3 { return 3 }
+            return 4
+        }
+        var subjects = Comparator.Subjects()
+        var levels = Set<UInt8>()
+        for a in people {
+            a.withView { x in
+                subjects.with(x) { subject in
+                    for b in people.prefix(60) {
+                        b.withView { y in
+                            let expected = graded(x, y)
+                            levels.insert(expected)
+                            #expect(Comparator.locationLevel(x, y, subject: nil) == expected, "\(a.id) / \(b.id)")
+                            #expect(Comparator.locationLevel(x, y, subject: subject) == expected, "\(a.id) / \(b.id)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(levels == [0, 1, 2, 3, 4])
+    }
+
     @Test("EM fits a model that separates planted duplicates from strangers, and explains each pair")
     func resolver() async throws {
         var rng = SplitMix64(seed: 42)
