@@ -24,9 +24,6 @@ struct NameFrequencies: Sendable {
             (given, surname, full, records) = ([], [], [], 0)
             return
         }
-        var givenCounts: [UInt64: Int32] = [:]
-        var surnameCounts: [UInt64: Int32] = [:]
-        var fullCounts: [UInt64: Int32] = [:]
         func keys(_ table: PersonTable) -> [(UInt64, UInt64)] {
             table.withViews { views in
                 (0..<table.count).map { i in
@@ -35,18 +32,22 @@ struct NameFrequencies: Sendable {
                 }
             }
         }
-        func both(_ g: UInt64, _ s: UInt64) -> UInt64 { g == 0 || s == 0 ? 0 : (g &* 0x9E37_79B9_7F4A_7C15) ^ s }
-        let leftKeys = keys(left)
-        for (g, s) in leftKeys + (dedupe ? [] : keys(right)) {
-            if g != 0 { givenCounts[g, default: 0] += 1 }
-            if s != 0 { surnameCounts[s, default: 0] += 1 }
-            if g != 0 && s != 0 { fullCounts[both(g, s), default: 0] += 1 }
+        func both(_ g: UInt64, _ s: UInt64) -> UInt64 {
+            g == 0 || s == 0 ? 0 : ((g &* 0x9E37_79B9_7F4A_7C15) ^ s) >> 1 | 1
         }
+        let leftKeys = keys(left)
+        let allKeys = dedupe ? leftKeys : leftKeys + keys(right)
+        var givenCounts = CountTable()
+        var surnameCounts = CountTable(capacity: total / 4)
+        var fullCounts = CountTable(capacity: total)
+        givenCounts.add(contentsOf: allKeys.lazy.map(\.0).filter { $0 != 0 })
+        surnameCounts.add(contentsOf: allKeys.lazy.map(\.1).filter { $0 != 0 })
+        fullCounts.add(contentsOf: allKeys.lazy.map { both($0.0, $0.1) }.filter { $0 != 0 })
         let n = Float(total)
         records = n
-        given = leftKeys.map { Float(givenCounts[$0.0] ?? 1) / n }
-        surname = leftKeys.map { Float(surnameCounts[$0.1] ?? 1) / n }
-        full = leftKeys.map { Float(fullCounts[both($0.0, $0.1)] ?? 1) / n }
+        given = leftKeys.map { Float(max(1, givenCounts.count(of: $0.0))) / n }
+        surname = leftKeys.map { Float(max(1, surnameCounts.count(of: $0.1))) / n }
+        full = leftKeys.map { Float(max(1, fullCounts.count(of: both($0.0, $0.1)))) / n }
     }
 
     /// The adjustment when both names agree exactly: by how common the whole name is, u being how often random
@@ -71,11 +72,11 @@ struct NameFrequencies: Sendable {
         return min(limit, max(floor, adjustment))
     }
 
-    /// FNV-1a of a name's bytes (0 for no name).
+    /// FNV-1a of a name's bytes, below 2⁶³ for a ``CountTable`` (0 for no name).
     private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         if bytes.isEmpty { return 0 }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash | 1
+        return hash >> 1 | 1
     }
 }

@@ -132,11 +132,11 @@ public struct Resolver: Sendable {
     /// Every candidate pair with its comparison pattern, in parts (by chunks of the left side, computed in
     /// parallel), and how often each pattern occurs.
     static func candidatePairs(left: PersonTable, right: PersonTable, index: BlockIndex, dedupe: Bool) async -> (
-        [[Candidate]], PatternTable
+        [[Candidate]], CountTable
     ) {
         let parts = await Parallel.chunks(count: left.count) { range in
             var out: [Candidate] = []
-            var patterns = PatternTable()
+            var patterns = CountTable()
             var scratch = CandidateScratch()
             var subjects = Comparator.Subjects()
             var found: [Int32] = []
@@ -171,7 +171,7 @@ public struct Resolver: Sendable {
             patterns.add(contentsOf: out.lazy.map(\.pattern))
             return (out, patterns)
         }
-        var total = PatternTable()
+        var total = CountTable()
         for part in parts { total.merge(part.1) }
         return (parts.map(\.0), total)
     }
@@ -203,96 +203,13 @@ public struct Resolver: Sendable {
                     }
                 }
             }
-            var patterns = PatternTable()
+            var patterns = CountTable()
             patterns.add(contentsOf: drawn)
             return patterns
         }
-        var total = PatternTable()
+        var total = CountTable()
         for part in parts { total.merge(part) }
         return total.counts
-    }
-}
-
-/// How often each comparison pattern occurs, in an open-addressing table: patterns are few (hundreds) and pairs
-/// many (millions), and hashing each pair's pattern into a Dictionary cost more than the table's multiply and mask.
-struct PatternTable: Sendable {
-    /// Pattern + 1 per slot (0: empty; patterns use 44 bits, so + 1 cannot overflow).
-    private var keys = [UInt64](repeating: 0, count: 1024)
-    private var values = [Int](repeating: 0, count: 1024)
-    private var used = 0
-
-    @inline(__always)
-    private static func home(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-    }
-
-    mutating func add(_ pattern: UInt64, count: Int = 1) {
-        add(contentsOf: CollectionOfOne(pattern), count: count)
-    }
-
-    /// Counts each of `patterns` (`count` times), over the table's memory in place; the table grows between
-    /// patterns when it is half full.
-    mutating func add<C: Collection<UInt64>>(contentsOf patterns: C, count: Int = 1) {
-        var next = patterns.startIndex
-        while next != patterns.endIndex {
-            if (used + 1) * 2 > keys.count { grow() }
-            // New patterns that fit before the table is half full.
-            var room = keys.count / 2 - used
-            keys.withUnsafeMutableBufferPointer { keys in
-                values.withUnsafeMutableBufferPointer { values in
-                    let mask = keys.count - 1
-                    while next != patterns.endIndex && room > 0 {
-                        let key = patterns[next] &+ 1
-                        var slot = Self.home(key, mask)
-                        while keys[slot] != key && keys[slot] != 0 { slot = (slot + 1) & mask }
-                        if keys[slot] == key {
-                            values[slot] += count
-                        } else {
-                            keys[slot] = key
-                            values[slot] = count
-                            room -= 1
-                        }
-                        patterns.formIndex(after: &next)
-                    }
-                }
-            }
-            used = keys.count / 2 - room
-        }
-    }
-
-    mutating func merge(_ other: PatternTable) {
-        for slot in other.keys.indices where other.keys[slot] != 0 {
-            add(other.keys[slot] &- 1, count: other.values[slot])
-        }
-    }
-
-    /// The slot holding `pattern`, which must be in the table.
-    @inline(__always)
-    func slot(of pattern: UInt64) -> Int {
-        let key = pattern &+ 1
-        let mask = keys.count - 1
-        var slot = Self.home(key, mask)
-        while keys[slot] != key { slot = (slot + 1) & mask }
-        return slot
-    }
-
-    /// A value per slot, worked out once per pattern held (NaN for empty slots).
-    func slotValues(_ value: (UInt64) -> Double) -> [Double] {
-        keys.map { $0 == 0 ? .nan : value($0 &- 1) }
-    }
-
-    var counts: [UInt64: Int] {
-        var out: [UInt64: Int] = [:]
-        for slot in keys.indices where keys[slot] != 0 { out[keys[slot] &- 1] = values[slot] }
-        return out
-    }
-
-    private mutating func grow() {
-        let old = zip(keys, values).filter { $0.0 != 0 }
-        keys = [UInt64](repeating: 0, count: keys.count * 2)
-        values = [Int](repeating: 0, count: keys.count)
-        used = 0
-        for (key, value) in old { add(key &- 1, count: value) }
     }
 }
 

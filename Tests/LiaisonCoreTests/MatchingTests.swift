@@ -522,6 +522,52 @@ struct MatchingTests {
         }
     }
 
+    @Test("the counting table counts as a Dictionary does, through growth, merging and keys up to 2⁶³ − 1")
+    func countTable() {
+        var rng = SplitMix64(seed: 11)
+        var expected: [UInt64: Int] = [:]
+        var halves = (CountTable(), CountTable(capacity: 10))
+        for i in 0..<50_000 {
+            // Many repeats of a few keys, and many keys seen once, some at the top of the range.
+            let key = i % 3 == 0 ? rng.next() % 40 : (i % 7 == 0 ? UInt64(Int64.max) - rng.next() % 3 : rng.next() >> 1)
+            expected[key, default: 0] += 1
+            if i % 2 == 0 { halves.0.add(key) } else { halves.1.add(key) }
+        }
+        var table = halves.0
+        table.merge(halves.1)
+        #expect(table.counts == expected)
+        #expect(expected.allSatisfy { table.count(of: $0.key) == $0.value })
+        #expect(table.count(of: 1 << 62 + 12_345) == 0)
+    }
+
+    @Test("a shared rare name weighs more than a shared common one, by how many records hold each")
+    func nameFrequencies() {
+        func word(_ n: Int) -> String {
+            var n = n
+            var letters = "zq"
+            repeat {
+                letters.append(Character(UnicodeScalar(UInt8(97 + n % 26))))
+                n /= 26
+            } while n > 0
+            return letters
+        }
+        var people: [PreparedPerson] = []
+        for i in 0..<1_200 {
+            let (given, surname) = i < 400 ? ("john", "smith") : (word(i % 600), word(10_000 + i))
+            people.append(person("n\(i)", given: given, surname: surname, dob: "1980-01-01", postcode: "L1 1AB"))
+        }
+        let table = PersonTable(people)
+        let names = NameFrequencies(left: table, right: table, dedupe: true)
+        // With u = 0.1 for each part: "john smith" is held by a third of the records, person 1,000's name by one,
+        // their given name by two (persons 400 and 1,000).
+        let common = names.adjustment(full: 0, uGiven: 0.1, uSurname: 0.1)
+        let rare = names.adjustment(full: 1_000, uGiven: 0.1, uSurname: 0.1)
+        #expect(abs(common - log2(0.01 / (400.0 / 1_200))) < 1e-3)
+        #expect(abs(rare - log2(0.01 / (1.0 / 1_200))) < 1e-3)
+        #expect(abs(names.adjustment(surname: 0, u: 0.1) - log2(0.1 / (400.0 / 1_200))) < 1e-3)
+        #expect(abs(names.adjustment(given: 1_000, u: 0.01) - log2(0.01 / (2.0 / 1_200))) < 1e-3)
+    }
+
     @Test("strangers who share common names are not matched, even with nothing to fit a model to")
     func noDuplicates() async {
         var rng = SplitMix64(seed: 3)
