@@ -41,7 +41,10 @@ public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
                 "within a year", "different",
             ]
         case .location:
-            ["missing", "same address", "same postcode or street address", "same district or town", "different"]
+            [
+                "missing", "same address", "same street, another number", "same postcode or street address",
+                "same district or town", "different",
+            ]
         case .identifier: ["missing", "exact", "one character off", "different"]
         case .sex, .phone, .email, .nationality: ["missing", "exact", "different"]
         }
@@ -264,16 +267,39 @@ public enum Comparator {
                 a.address, a.addressCharacters, b.address, b.addressCharacters, addressBands, upTo: bands,
                 places: subject?.places(Subject.address))
         }
+        // Levels: 1 same address, 2 the same street but another house or flat number ("12 High Street" and "14 High
+        // Street" are alike as text: a neighbour, or a slip), 3 same postcode or street address, 4 same district
+        // or town, 5 different.
         let postcode = postcodeLevel(a, b)
-        if postcode == 1 { return address(bands: 2) <= 2 ? 1 : 2 }
+        if postcode == 1 {
+            // One postcode covers a street's few dozen homes: a slip in the street's name is still the same address.
+            let level = address(bands: 2)
+            if level == 0 { return 1 }
+            return level <= 2 ? (sameNumbers(a.address, b.address) ? 1 : 2) : 3
+        }
         let town = banded(
             a.town, a.townCharacters, b.town, b.townCharacters, townBands, places: subject?.places(Subject.town))
         let address = address(bands: postcode == 2 || town == 1 || town == 2 ? 2 : 3)
         if postcode == 0 && address == 0 && town == 0 { return 0 }
-        if address == 1 && postcode <= 2 && town != 3 { return 1 }
-        if address == 1 || address == 2 { return 2 }
-        if postcode == 2 || town == 1 || town == 2 || address == 3 { return 3 }
-        return 4
+        if address == 1 && postcode <= 2 && town != 3 { return sameNumbers(a.address, b.address) ? 1 : 2 }
+        if address == 1 || address == 2 { return 3 }
+        if postcode == 2 || town == 1 || town == 2 || address == 3 { return 4 }
+        return 5
+    }
+
+    /// Whether two texts hold the same digits in the same order ("flat 2, 10 high st" and "flat 2 10 high street"
+    /// do; "12 high st" and "14 high st" do not).
+    static func sameNumbers(_ a: Bytes, _ b: Bytes) -> Bool {
+        var i = 0
+        var j = 0
+        while true {
+            while i < a.count && !(48...57).contains(a[i]) { i += 1 }
+            while j < b.count && !(48...57).contains(b[j]) { j += 1 }
+            guard i < a.count, j < b.count else { return i == a.count && j == b.count }
+            if a[i] != b[j] { return false }
+            i += 1
+            j += 1
+        }
     }
 
     static func postcodeLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {

@@ -49,7 +49,7 @@ public struct MatchModel: Sendable, Codable, Equatable {
                 case .givenName: ([0, 0.85, 0.05, 0.05, 0.03, 0.02], [0, 0.01, 0.005, 0.02, 0.05, 0.915])
                 case .surname: ([0, 0.88, 0.05, 0.03, 0.04], [0, 0.003, 0.002, 0.01, 0.985])
                 case .dateOfBirth: ([0, 0.85, 0.03, 0.08, 0.03, 0.01], [0, 0.00005, 0.00002, 0.003, 0.02, 0.97693])
-                case .location: ([0, 0.6, 0.08, 0.07, 0.25], [0, 0.0001, 0.0005, 0.02, 0.9794])
+                case .location: ([0, 0.6, 0.03, 0.05, 0.07, 0.25], [0, 0.0001, 0.0004, 0.0005, 0.02, 0.979])
                 case .identifier: ([0, 0.9, 0.05, 0.05], [0, 0.00001, 0.0001, 0.99989])
                 case .sex: ([0, 0.97, 0.03], [0, 0.5, 0.5])
                 case .phone, .email: ([0, 0.7, 0.3], [0, 0.0001, 0.9999])
@@ -341,7 +341,8 @@ public enum MatchWords {
             "within a year": "born within a year of each other", "different": "dates of birth differ",
         ],
         "address": [
-            "same address": "same address", "same postcode or street address": "same postcode or street",
+            "same address": "same address", "same street, another number": "same street, another house or flat",
+            "same postcode or street address": "same postcode or street",
             "same district or town": "same district or town", "different": "different addresses",
         ],
         "identifier": [

@@ -216,7 +216,7 @@ struct MatchingTests {
         let v = Comparator.compare(a, b)
         #expect(v.swappedNames)
         #expect(v.levels[ComparisonField.dateOfBirth.rawValue] == 2)  // day and month transposed
-        #expect(v.levels[ComparisonField.location.rawValue] == 3)  // same outward code: the same district
+        #expect(v.levels[ComparisonField.location.rawValue] == 4)  // same outward code: the same district
         // Postcode, street address and town are one place: one comparison, not three.
         let home = person("h", given: "Ann", surname: "Lee", postcode: "M1 4BT", address: "12 High Street")
         #expect(
@@ -226,10 +226,28 @@ struct MatchingTests {
         #expect(
             Comparator.compare(
                 home, person("h3", given: "Ann", surname: "Lee", postcode: "LS6 2AB", address: "3 Hope Road")
-            ).levels[ComparisonField.location.rawValue] == 4)
+            ).levels[ComparisonField.location.rawValue] == 5)
         #expect(
             Comparator.compare(home, person("h4", given: "Ann", surname: "Lee")).levels[
                 ComparisonField.location.rawValue] == 0)
+        // Next door is not home: another house or flat number on the same street is a level of its own (a
+        // neighbour, or a slip), with or without the postcode.
+        let location = ComparisonField.location.rawValue
+        for (postcode, address, level) in [
+            ("M1 4BT", "14 High Street", 2), (nil, "14 High Street", 2), (nil, "12 Hihg Street", 1),
+            ("M1 4BT", "Flat 2, 12 High Street", 3), ("M1 4BT", nil, 1), ("M1 4BT", "3 Hope Road", 3),
+        ] as [(String?, String?, UInt8)] {
+            let other = person("n", given: "Ann", surname: "Lee", postcode: postcode, address: address)
+            #expect(Comparator.compare(home, other).levels[location] == level, "\(address ?? "no address")")
+        }
+        func sameNumbers(_ a: String, _ b: String) -> Bool {
+            Array(a.utf8).withUnsafeBufferPointer { x in
+                Array(b.utf8).withUnsafeBufferPointer { y in Comparator.sameNumbers(x, y) }
+            }
+        }
+        #expect(sameNumbers("flat 2, 10 high st", "flat 2 10 high street"))
+        #expect(!sameNumbers("12 high st", "21 high st"))
+        #expect(!sameNumbers("12 high st", "12a high st 3"))
         let c = person("c", full: "John Smith", aliases: ["Mo Rashid"], dob: "1985-07-03")
         let w = Comparator.compare(a, c)
         #expect(w.usedAlias)
@@ -263,12 +281,16 @@ struct MatchingTests {
             let postcode = Comparator.postcodeLevel(a, b)
             let address = Comparator.banded(
                 a.address, a.addressCharacters, b.address, b.addressCharacters, Comparator.addressBands)
+            let numbers = Comparator.sameNumbers(a.address, b.address)
             let town = Comparator.banded(a.town, a.townCharacters, b.town, b.townCharacters, Comparator.townBands)
             if postcode == 0 && address == 0 && town == 0 { return 0 }
-            if (postcode == 1 && address <= 2) || (address == 1 && postcode <= 2 && town != 3) { return 1 }
-            if postcode == 1 || address == 1 || address == 2 { return 2 }
-            if postcode == 2 || town == 1 || town == 2 || address == 3 { return 3 }
-            return 4
+            if postcode == 1 && address == 0 { return 1 }
+            if (postcode == 1 && address <= 2) || (address == 1 && postcode <= 2 && town != 3) {
+                return numbers ? 1 : 2
+            }
+            if postcode == 1 || address == 1 || address == 2 { return 3 }
+            if postcode == 2 || town == 1 || town == 2 || address == 3 { return 4 }
+            return 5
         }
         var subjects = Comparator.Subjects()
         var levels = Set<UInt8>()
@@ -286,7 +308,7 @@ struct MatchingTests {
                 }
             }
         }
-        #expect(levels == [0, 1, 2, 3, 4])
+        #expect(levels == [0, 1, 2, 3, 4, 5])
     }
 
     @Test("EM fits a model that separates planted duplicates from strangers, and explains each pair")
