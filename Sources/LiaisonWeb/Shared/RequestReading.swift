@@ -102,6 +102,12 @@ enum RequestReading {
 }
 
 /// The JSON shape of one page of a list.
+/// A record with the assessment just made of it: a group's threat or a Person of Interest's risk.
+struct Assessed<Record: Encodable & Sendable>: Encodable, Sendable {
+    var record: Record
+    var assessment: Assessment
+}
+
 struct PageBody<Item: Encodable & Sendable>: Encodable {
     var items: [Item]
     var nextCursor: String?

@@ -2,12 +2,15 @@ import Hummingbird
 import LiaisonCore
 
 /// `/api/v1/cases`: deportation cases for foreign national offenders. Open a case for a subject, read and list cases,
-/// and move a case on one step at a time: a milestone, or a barrier to removal opened or resolved.
+/// and move a case on one step at a time: a milestone, or a barrier to removal opened or resolved; register a partner
+/// agency's interest in the case and read the obligations it owes.
 struct CasesAPI {
     let cases: CaseService
+    let obligations: ObligationService
 
     func register(_ api: inout RouteTable) {
         let cases = self.cases
+        let obligations = self.obligations
         api.add(
             APIOperation(
                 method: .post, path: "/api/v1/cases", operationID: "createCase",
@@ -67,6 +70,35 @@ struct CasesAPI {
             try await cases.checkChange(id, by: user)
             let input = try await RequestReading.json(CaseStepInput.self, from: request, context: context)
             return try jsonResponse(try await cases.step(id, input, by: user, request: context.request))
+        }
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/cases/{id}/interests", operationID: "registerInterest",
+                summary:
+                    "Register a partner agency's interest in a case (a special condition): your own agency's, or, as one of the case's caseworkers, another agency's from its email",
+                tag: "Obligations", requestBody: "InterestInput", response: "DeportationCase", status: 201,
+                access: .registerInterest)
+        ) { request, context in
+            let user = try context.user()
+            let id: CaseID = try RequestReading.id(context)
+            try await cases.checkInterest(id, by: user)
+            let input = try await RequestReading.json(InterestInput.self, from: request, context: context)
+            let updated = try await cases.registerInterest(id, input, by: user, request: context.request)
+            return try createdResponse(updated, at: "/api/v1/cases/\(id)")
+        }
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/cases/{id}/obligations", operationID: "caseObligations",
+                summary: "The obligations on one case, soonest due first", tag: "Obligations",
+                response: "ObligationList",
+                access: .readRecord("case"))
+        ) { _, context in
+            let user = try context.user()
+            let id: CaseID = try RequestReading.id(context)
+            _ = try await cases.get(id, by: user, request: context.request)
+            return try jsonResponse([
+                "items": try await obligations.list(.all, caseID: id, by: user, request: context.request)
+            ])
         }
     }
 }

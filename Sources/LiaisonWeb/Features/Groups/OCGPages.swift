@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import LiaisonCore
 
-/// Organised crime group pages: filtered list, view, create and edit.
+/// Organised crime group pages: filtered list, view, create and edit; the Lead Responsible Officer and threat
+/// assessments posted from the group's page.
 struct OCGPages {
     let pages: PageRenderer
     let groups: OCGService
@@ -27,21 +28,17 @@ struct OCGPages {
             try await this.show(request, context)
         }
         routes.page(.post, "/ocgs/{id}/lead", access: .updateRecord("ocg")) { request, context in
-            let form = try await FormData.read(request)
-            let user = try context.user()
-            let id: OCGID = try RequestReading.id(context)
-            let current = try await this.groups.get(id, by: user, request: context.request)
-            try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
-            do {
+            try await this.change(request, context, problemKey: "leadProblem", done: "saved") { form, user, id in
                 _ = try await this.groups.appointLead(
                     id, username: form["lead"], version: Int(form["version"]), by: user, request: context.request)
-            } catch let error as LiaisonError {
-                guard let problem = FormProblem(error) else { throw error }
-                return Response.redirect(
-                    to: "/ocgs/\(id)?leadProblem="
-                        + problem.query)
             }
-            return Response.redirect(to: "/ocgs/\(id)?saved=1")
+        }
+        routes.page(.post, "/ocgs/{id}/assessments", access: .updateRecord("ocg")) { request, context in
+            try await this.change(request, context, problemKey: "problem", done: "assessed") { form, user, id in
+                let matrix = try await this.scoring.current(OCGService.kind)
+                _ = try await this.groups.assess(
+                    id, POIPages.assessment(form, matrix: matrix), by: user, request: context.request)
+            }
         }
         routes.page(.get, "/ocgs/{id}/edit", access: .updateRecord("ocg")) { _, context in
             let user = try context.user()
@@ -55,6 +52,26 @@ struct OCGPages {
         routes.page(.post, "/ocgs/{id}/edit", access: .updateRecord("ocg")) { request, context in
             try await this.save(request, context, id: try RequestReading.id(context))
         }
+    }
+
+    /// A form posted from the group's page: the group is read and its update allowed before `change` runs; then
+    /// back to the page, with `done=1`, or with the refusal under `problemKey` beside the form that caused it.
+    private func change(
+        _ request: Request, _ context: LiaisonRequestContext, problemKey: String, done: String,
+        _ change: (FormData, User, OCGID) async throws -> Void
+    ) async throws -> Response {
+        let form = try await FormData.read(request)
+        let user = try context.user()
+        let id: OCGID = try RequestReading.id(context)
+        let current = try await groups.get(id, by: user, request: context.request)
+        try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
+        do {
+            try await change(form, user, id)
+        } catch let error as LiaisonError {
+            guard let problem = FormProblem(error) else { throw error }
+            return Response.redirect(to: "/ocgs/\(id)?\(problemKey)=" + problem.query)
+        }
+        return Response.redirect(to: "/ocgs/\(id)?\(done)=1")
     }
 
     static func statusClass(_ status: String) -> String {

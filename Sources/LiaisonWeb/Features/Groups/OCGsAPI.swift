@@ -1,9 +1,16 @@
 import Hummingbird
 import LiaisonCore
 
-/// `/api/v1/ocgs`: list with filters, create, read, update.
+/// `/api/v1/ocgs`: list with filters, create, read, update; threat assessments and their history, and the Lead
+/// Responsible Officer.
 struct OCGsAPI {
     let groups: OCGService
+
+    /// A Lead Responsible Officer appointment as sent.
+    struct LeadInput: Codable, Sendable {
+        var version: Int?
+        var lead: String?
+    }
 
     static let filters: [(name: String, list: String)] = [
         ("status", "ocg-status"), ("market", "criminal-market"), ("area", "area"), ("band", "ocg-band"),
@@ -63,5 +70,48 @@ struct OCGsAPI {
             return try jsonResponse(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
         RecordRoutes(service: groups, path: "/api/v1/ocgs", schema: "OCG", tag: "OCGs").register(&api)
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/ocgs/{id}/assessments", operationID: "assessOCG",
+                summary: "Assess a group's threat; the score sets its band; send the group version you assessed",
+                tag: "Persons of Interest", requestBody: "AssessmentInput", response: "AssessedOCG", status: 201,
+                access: .updateRecord("ocg"))
+        ) { request, context in
+            let user = try context.user()
+            let id: OCGID = try RequestReading.id(context)
+            let current = try await groups.get(id, by: user, request: context.request)
+            try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
+            let input = try await RequestReading.json(AssessmentInput.self, from: request, context: context)
+            let (ocg, assessment) = try await groups.assess(id, input, by: user, request: context.request)
+            return try createdResponse(
+                Assessed(record: ocg, assessment: assessment), at: "/api/v1/ocgs/\(id)/assessments")
+        }
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/ocgs/{id}/lead", operationID: "appointLead",
+                summary:
+                    "Appoint a group's Lead Responsible Officer (null to stand the current one down); the history is kept",
+                tag: "OCGs", requestBody: "LeadInput", response: "OCG", access: .updateRecord("ocg"))
+        ) { request, context in
+            let user = try context.user()
+            let id: OCGID = try RequestReading.id(context)
+            let current = try await groups.get(id, by: user, request: context.request)
+            try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
+            let input = try await RequestReading.json(LeadInput.self, from: request, context: context)
+            return try jsonResponse(
+                try await groups.appointLead(
+                    id, username: input.lead, version: input.version, by: user, request: context.request))
+        }
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/ocgs/{id}/assessments", operationID: "ocgAssessments",
+                summary: "A group's assessments, newest first: its score history", tag: "Persons of Interest",
+                response: "AssessmentList", access: .readRecord("ocg"))
+        ) { _, context in
+            try jsonResponse([
+                "items": try await groups.assessments(
+                    try RequestReading.id(context), by: try context.user(), request: context.request)
+            ])
+        }
     }
 }

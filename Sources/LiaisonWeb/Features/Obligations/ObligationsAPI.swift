@@ -1,10 +1,10 @@
 import Hummingbird
 import LiaisonCore
 
-/// Partner interest, obligations and their delivery: `/api/v1/cases/{id}/interests` and `/obligations`, the
-/// partner's `/api/v1/inbox` and acknowledgements, the dashboard, agencies' delivery channels, and casework guidance.
+/// Obligations and their delivery: `/api/v1/obligations` and the dashboard, the partner's `/api/v1/inbox` and
+/// acknowledgements, agencies' delivery channels, and casework guidance. Interests are registered on the case
+/// (`CasesAPI`) or the person (`SubjectsAPI`).
 struct ObligationsAPI {
-    let cases: CaseService
     let obligations: ObligationService
     let guidance: GuidanceService
 
@@ -19,64 +19,8 @@ struct ObligationsAPI {
     }
 
     func register(_ api: inout RouteTable) {
-        let cases = self.cases
         let obligations = self.obligations
         let guidance = self.guidance
-        api.add(
-            APIOperation(
-                method: .post, path: "/api/v1/cases/{id}/interests", operationID: "registerInterest",
-                summary:
-                    "Register a partner agency's interest in a case (a special condition): your own agency's, or, as one of the case's caseworkers, another agency's from its email",
-                tag: "Obligations", requestBody: "InterestInput", response: "DeportationCase", status: 201,
-                access: .registerInterest)
-        ) { request, context in
-            let user = try context.user()
-            let id: CaseID = try RequestReading.id(context)
-            try await cases.checkInterest(id, by: user)
-            let input = try await RequestReading.json(InterestInput.self, from: request, context: context)
-            let updated = try await cases.registerInterest(id, input, by: user, request: context.request)
-            return try createdResponse(updated, at: "/api/v1/cases/\(id)")
-        }
-        api.add(
-            APIOperation(
-                method: .post, path: "/api/v1/subjects/{id}/interests", operationID: "registerSubjectInterest",
-                summary:
-                    "Register an agency's interest in a person: it applies to each of their cases, open now or opened later",
-                tag: "Obligations", requestBody: "InterestInput", response: "SubjectInterest", status: 201,
-                access: .subjectInterest)
-        ) { request, context in
-            let user = try context.user()
-            let id: SubjectID = try RequestReading.id(context)
-            try await cases.checkSubjectInterest(id, by: user)
-            let input = try await RequestReading.json(InterestInput.self, from: request, context: context)
-            let interest = try await cases.registerSubjectInterest(id, input, by: user, request: context.request)
-            return try createdResponse(interest, at: "/api/v1/subjects/\(id)/interests")
-        }
-        api.add(
-            APIOperation(
-                method: .get, path: "/api/v1/subjects/{id}/interests", operationID: "subjectInterests",
-                summary: "Agencies' interest in a person", tag: "Obligations", response: "SubjectInterestList",
-                access: .readRecord("subject"))
-        ) { _, context in
-            let id: SubjectID = try RequestReading.id(context)
-            return try jsonResponse([
-                "items": try await cases.subjectInterests(id, by: try context.user(), request: context.request)
-            ])
-        }
-        api.add(
-            APIOperation(
-                method: .get, path: "/api/v1/cases/{id}/obligations", operationID: "caseObligations",
-                summary: "The obligations on one case, soonest due first", tag: "Obligations",
-                response: "ObligationList",
-                access: .readRecord("case"))
-        ) { _, context in
-            let user = try context.user()
-            let id: CaseID = try RequestReading.id(context)
-            _ = try await cases.get(id, by: user, request: context.request)
-            return try jsonResponse([
-                "items": try await obligations.list(.all, caseID: id, by: user, request: context.request)
-            ])
-        }
         api.add(
             APIOperation(
                 method: .get, path: "/api/v1/obligations", operationID: "listObligations",

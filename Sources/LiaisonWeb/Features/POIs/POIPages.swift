@@ -3,7 +3,8 @@ import Hummingbird
 import LiaisonCore
 
 /// Persons of Interest for analysts and officers: the list (with overdue reviews), one PoI with its assessments,
-/// adoption from a subject's page; and the assessment panel shared with the group page.
+/// adoption from a subject's page; the scoring matrices, the groups due a reassessment, and the assessment panel
+/// and form reading shared with the group page.
 struct POIPages {
     let pages: PageRenderer
     let pois: POIService
@@ -110,24 +111,6 @@ struct POIPages {
                 return try await this.show(id, context: context, problem: problem, status: .unprocessableContent)
             }
             return Response.redirect(to: "/pois/\(id)?saved=1")
-        }
-        routes.page(.post, "/ocgs/{id}/assessments", access: .updateRecord("ocg")) { request, context in
-            let form = try await FormData.read(request)
-            let user = try context.user()
-            let id: OCGID = try RequestReading.id(context)
-            let current = try await this.groups.get(id, by: user, request: context.request)
-            try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
-            do {
-                _ = try await this.groups.assess(
-                    id, Self.assessment(form, matrix: try await this.scoring.current(OCGService.kind)), by: user,
-                    request: context.request)
-            } catch let error as LiaisonError {
-                guard let problem = FormProblem(error) else { throw error }
-                return Response.redirect(
-                    to: "/ocgs/\(id)?problem="
-                        + problem.query)
-            }
-            return Response.redirect(to: "/ocgs/\(id)?assessed=1")
         }
     }
 

@@ -1,23 +1,12 @@
 import Hummingbird
 import LiaisonCore
 
-/// `/api/v1/pois`: Persons of Interest, adopted, listed (with overdue reviews) and assessed; assessments of groups
-/// under `/api/v1/ocgs/{id}/assessments`; and the scoring matrices at `/api/v1/scoring`.
+/// `/api/v1/pois`: Persons of Interest, adopted, listed (with overdue reviews) and assessed; the scoring
+/// matrices for groups and Persons of Interest at `/api/v1/scoring`, and the groups due a reassessment.
 struct POIsAPI {
     let pois: POIService
     let groups: OCGService
     let scoring: ScoringService
-
-    /// A Lead Responsible Officer appointment as sent.
-    struct LeadInput: Codable, Sendable {
-        var version: Int?
-        var lead: String?
-    }
-
-    struct Assessed<Record: Encodable & Sendable>: Encodable, Sendable {
-        var record: Record
-        var assessment: Assessment
-    }
 
     func register(_ api: inout RouteTable) {
         let pois = self.pois
@@ -66,38 +55,6 @@ struct POIsAPI {
         }
         api.add(
             APIOperation(
-                method: .post, path: "/api/v1/ocgs/{id}/assessments", operationID: "assessOCG",
-                summary: "Assess a group's threat; the score sets its band; send the group version you assessed",
-                tag: "Persons of Interest", requestBody: "AssessmentInput", response: "AssessedOCG", status: 201,
-                access: .updateRecord("ocg"))
-        ) { request, context in
-            let user = try context.user()
-            let id: OCGID = try RequestReading.id(context)
-            let current = try await groups.get(id, by: user, request: context.request)
-            try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
-            let input = try await RequestReading.json(AssessmentInput.self, from: request, context: context)
-            let (ocg, assessment) = try await groups.assess(id, input, by: user, request: context.request)
-            return try createdResponse(
-                Assessed(record: ocg, assessment: assessment), at: "/api/v1/ocgs/\(id)/assessments")
-        }
-        api.add(
-            APIOperation(
-                method: .post, path: "/api/v1/ocgs/{id}/lead", operationID: "appointLead",
-                summary:
-                    "Appoint a group's Lead Responsible Officer (null to stand the current one down); the history is kept",
-                tag: "OCGs", requestBody: "LeadInput", response: "OCG", access: .updateRecord("ocg"))
-        ) { request, context in
-            let user = try context.user()
-            let id: OCGID = try RequestReading.id(context)
-            let current = try await groups.get(id, by: user, request: context.request)
-            try AccessPolicy.enforce(user, .update, current.meta, kind: OCGService.kind, id: id.rawValue)
-            let input = try await RequestReading.json(LeadInput.self, from: request, context: context)
-            return try jsonResponse(
-                try await groups.appointLead(
-                    id, username: input.lead, version: input.version, by: user, request: context.request))
-        }
-        api.add(
-            APIOperation(
                 method: .get, path: "/api/v1/assessments/due", operationID: "reassessmentsDue",
                 summary:
                     "Groups you may see whose reassessment is overdue, most overdue first, each with its latest assessment",
@@ -105,17 +62,6 @@ struct POIsAPI {
         ) { _, context in
             let due = try await groups.reassessmentsDue(by: try context.user(), request: context.request)
             return try jsonResponse(["items": due.map { Assessed(record: $0.0, assessment: $0.1) }])
-        }
-        api.add(
-            APIOperation(
-                method: .get, path: "/api/v1/ocgs/{id}/assessments", operationID: "ocgAssessments",
-                summary: "A group's assessments, newest first: its score history", tag: "Persons of Interest",
-                response: "AssessmentList", access: .readRecord("ocg"))
-        ) { _, context in
-            try jsonResponse([
-                "items": try await groups.assessments(
-                    try RequestReading.id(context), by: try context.user(), request: context.request)
-            ])
         }
         api.add(
             APIOperation(

@@ -1,15 +1,18 @@
 import Hummingbird
 import LiaisonCore
 
-/// `/api/v1/subjects`: list and search, create, read, update, and a subject's groups.
+/// `/api/v1/subjects`: list and search, create, read, update, a subject's groups and same-person decisions, and
+/// agencies' interest in the person.
 struct SubjectsAPI {
     let subjects: SubjectService
     let groups: OCGService
     let matching: SubjectMatching
     let reviews: MatchReviewService
+    let cases: CaseService
 
     func register(_ api: inout RouteTable) {
         let subjects = self.subjects
+        let cases = self.cases
         let groups = self.groups
         let matching = self.matching
         let reviews = self.reviews
@@ -67,6 +70,32 @@ struct SubjectsAPI {
             let user = try context.user()
             let subject = try await subjects.get(try RequestReading.id(context), by: user, request: context.request)
             return try jsonResponse(["items": try await reviews.sameAs(subject.id, by: user, request: context.request)])
+        }
+        api.add(
+            APIOperation(
+                method: .post, path: "/api/v1/subjects/{id}/interests", operationID: "registerSubjectInterest",
+                summary:
+                    "Register an agency's interest in a person: it applies to each of their cases, open now or opened later",
+                tag: "Obligations", requestBody: "InterestInput", response: "SubjectInterest", status: 201,
+                access: .subjectInterest)
+        ) { request, context in
+            let user = try context.user()
+            let id: SubjectID = try RequestReading.id(context)
+            try await cases.checkSubjectInterest(id, by: user)
+            let input = try await RequestReading.json(InterestInput.self, from: request, context: context)
+            let interest = try await cases.registerSubjectInterest(id, input, by: user, request: context.request)
+            return try createdResponse(interest, at: "/api/v1/subjects/\(id)/interests")
+        }
+        api.add(
+            APIOperation(
+                method: .get, path: "/api/v1/subjects/{id}/interests", operationID: "subjectInterests",
+                summary: "Agencies' interest in a person", tag: "Obligations", response: "SubjectInterestList",
+                access: .readRecord("subject"))
+        ) { _, context in
+            let id: SubjectID = try RequestReading.id(context)
+            return try jsonResponse([
+                "items": try await cases.subjectInterests(id, by: try context.user(), request: context.request)
+            ])
         }
     }
 }
