@@ -61,13 +61,18 @@ public struct MatchModel: Sendable, Codable, Equatable {
         return MatchModel(m: m, u: u, prior: prior, iterations: 0)
     }
 
-    /// log₂(m/u) of a field at a level; 0 when missing. Agreeing exactly never counts against a match and
+    /// log₂(m/u) of a field at a level. Missing counts where random pairs show it (u) and the fit finds duplicates
+    /// lacking a value more or less often than strangers (m), at most ``missingLimit`` either way; 0 in a model with
+    /// no u for it, as the standard one. Agreeing exactly never counts against a match and
     /// disagreeing outright never counts for one, whatever a fit on unusual data came to.
     /// Levels run from best to worst, so no level weighs more than a better one (a fit can find near agreement
     /// rarer among strangers than exact agreement, which says nothing more about one person).
     public func weight(_ field: ComparisonField, level: UInt8) -> Double {
-        if level == 0 { return 0 }
         let row = field.rawValue
+        if level == 0 {
+            guard m[row][0] > 0, u[row][0] > 0 else { return 0 }
+            return min(Self.missingLimit, max(-Self.missingLimit, log2(m[row][0] / u[row][0])))
+        }
         let last = field.levels.count - 1
         var w = Double.infinity
         for l in 1...Int(level) {
@@ -78,6 +83,10 @@ public struct MatchModel: Sendable, Codable, Equatable {
         }
         return w
     }
+
+    /// How far a missing value moves a weight, either way: whether a field was recorded says little of who the person
+    /// is, and a fit on the few pairs missing a field could make it say much.
+    public static let missingLimit = 1.0
 
     /// Whether a comparison contradicts itself as one person: given names that disagree outright (not a variant,
     /// an initial, a sound-alike or a swap), or dates of birth that do (not one part wrong, nor day and month
@@ -102,9 +111,11 @@ public struct MatchModel: Sendable, Codable, Equatable {
     }
 
     /// ``matchWeight(_:)`` of many patterns, each field's weight at each level worked out once.
-    func matchWeights(_ patterns: some Sequence<[UInt8]>) -> [Double] {
+    func matchWeights(_ patterns: some Sequence<[UInt8]>, ignoring: Set<ComparisonField> = []) -> [Double] {
         let fields = ComparisonField.allCases
-        let table = fields.map { field in (0..<field.levels.count).map { weight(field, level: UInt8($0)) } }
+        let table = fields.map { field in
+            (0..<field.levels.count).map { ignoring.contains(field) ? 0 : weight(field, level: UInt8($0)) }
+        }
         let priorWeight = log2(prior / (1 - prior))
         return patterns.map { levels in
             var total = priorWeight
@@ -136,7 +147,7 @@ public struct MatchModel: Sendable, Codable, Equatable {
             counts[0] = 0
             for (pattern, n) in randomPatterns {
                 let level = Int((pattern >> UInt64(4 * field.rawValue)) & 0xF)
-                if level > 0 && level < k { counts[level] += Double(n) }
+                if level < k { counts[level] += Double(n) }
             }
             let total = counts.reduce(0, +)
             u[field.rawValue] = counts.map { $0 / total }
@@ -155,12 +166,20 @@ public struct MatchModel: Sendable, Codable, Equatable {
     ///   the expected number of matches among the candidates over it, all other pairs taken as non-matches.
     public mutating func trainEM(
         patterns: [UInt64: Int], labelled: [(pattern: UInt64, match: Bool)] = [], pairs: Double,
-        holding held: Set<ComparisonField> = [], maxPrior: Double = 0.5, maxIterations: Int = 40,
+        holding held: Set<ComparisonField> = [], masked: Set<ComparisonField> = [], maxPrior: Double = 0.5,
+        maxIterations: Int = 40,
         tolerance: Double = 1e-5
     ) {
         let rows = patterns.map { (levels: ComparisonVector.levels(of: $0.key), count: Double($0.value)) }
         let labels = labelled.map { (levels: ComparisonVector.levels(of: $0.pattern), p: $0.match ? 1.0 : 0.0) }
         guard !rows.isEmpty else { return }
+        // Missing is a level like the others where random pairs show it: m starts where u is, saying nothing.
+        for field in ComparisonField.allCases where m[field.rawValue][0] == 0 && u[field.rawValue][0] > 0 {
+            let missing = u[field.rawValue][0]
+            m[field.rawValue] = m[field.rawValue].enumerated().map {
+                $0.offset == 0 ? missing : $0.element * (1 - missing)
+            }
+        }
         var iteration = 0
         while iteration < maxIterations {
             iteration += 1
@@ -168,11 +187,11 @@ public struct MatchModel: Sendable, Codable, Equatable {
             var matchTotal = 0.0
             func add(_ levels: [UInt8], _ p: Double, _ count: Double) {
                 matchTotal += p * count
-                for field in ComparisonField.allCases where levels[field.rawValue] > 0 {
+                for field in ComparisonField.allCases {
                     mCounts[field.rawValue][Int(levels[field.rawValue])] += p * count
                 }
             }
-            for (row, weight) in zip(rows, matchWeights(rows.lazy.map(\.levels))) {
+            for (row, weight) in zip(rows, matchWeights(rows.lazy.map(\.levels), ignoring: masked)) {
                 add(row.levels, Self.probability(weight: weight), row.count)
             }
             for label in labels { add(label.levels, label.p, 1) }
@@ -180,9 +199,11 @@ public struct MatchModel: Sendable, Codable, Equatable {
             func refit(_ counts: [[Double]], into table: inout [[Double]]) {
                 for field in ComparisonField.allCases where !held.contains(field) {
                     var row = counts[field.rawValue]
-                    for l in 1..<row.count { row[l] += 1e-3 }  // keep every level possible
-                    let sum = row.dropFirst().reduce(0, +)
-                    for l in 1..<row.count {
+                    let first = u[field.rawValue][0] > 0 ? 0 : 1
+                    if first == 1 { row[0] = 0 }
+                    for l in first..<row.count { row[l] += 1e-3 }  // keep every level possible
+                    let sum = row.reduce(0, +)
+                    for l in first..<row.count {
                         let value = row[l] / sum
                         change = max(change, abs(value - table[field.rawValue][l]))
                         table[field.rawValue][l] = value
@@ -237,14 +258,15 @@ extension MatchModel {
             var model = self
             model.prior = 0.5
             model.trainEM(
-                patterns: session, labelled: labels, pairs: Double(size), holding: Set(held), maxPrior: 1 - 1e-6)
+                patterns: session, labelled: labels, pairs: Double(size), holding: Set(held), masked: Set(held),
+                maxPrior: 1 - 1e-6)
             for field in fields where !held.contains(field) {
-                for level in 1..<field.levels.count { sums[field.rawValue][level] += model.m[field.rawValue][level] }
+                for level in 0..<field.levels.count { sums[field.rawValue][level] += model.m[field.rawValue][level] }
                 fitted[field.rawValue] += 1
             }
         }
         for field in fields where fitted[field.rawValue] > 0 {
-            for level in 1..<field.levels.count {
+            for level in 0..<field.levels.count {
                 m[field.rawValue][level] = sums[field.rawValue][level] / Double(fitted[field.rawValue])
             }
         }
@@ -275,7 +297,7 @@ public struct MatchModelSummary: Codable, Sendable {
             uniqueKeysWithValues: ComparisonField.allCases.map { field in
                 (
                     field.name,
-                    (1..<field.levels.count).map { l in
+                    ((model.u[field.rawValue][0] > 0 ? 0 : 1)..<field.levels.count).map { l in
                         Level(
                             level: field.levels[l], m: model.m[field.rawValue][l], u: model.u[field.rawValue][l],
                             weight: model.weight(field, level: UInt8(l)))
@@ -302,9 +324,10 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
     public init(_ vector: ComparisonVector, model: MatchModel) {
         parts = ComparisonField.allCases.compactMap { field in
             let level = vector.levels[field.rawValue]
-            return level == 0
+            let weight = model.weight(field, level: level)
+            return level == 0 && weight == 0
                 ? nil
-                : Part(field: field.name, level: field.levels[Int(level)], weight: model.weight(field, level: level))
+                : Part(field: field.name, level: field.levels[Int(level)], weight: weight)
         }
         priorWeight = log2(model.prior / (1 - model.prior))
         totalWeight = model.matchWeight(vector.levels)
@@ -357,7 +380,8 @@ public enum MatchWords {
 
     /// One field's comparison in words.
     public static func describe(field: String, level: String) -> String {
-        phrases[field]?[level] ?? "\(field): \(level)"
+        if level == "missing" { return "no \(field) on one side or both" }
+        return phrases[field]?[level] ?? "\(field): \(level)"
     }
 
     /// How much a weight counts, in words.

@@ -426,6 +426,56 @@ struct MatchingTests {
         #expect(abs(sessions.prior * 1e9 - 17_440) < 1_744, "prior \(sessions.prior)")
     }
 
+    @Test(
+        "a missing date of birth counts only as far as the data show it, and never more than a bit; the standard model and explanations agree"
+    )
+    func missingIsALevel() {
+        func pattern(_ g: UInt8, _ s: UInt8, _ d: UInt8) -> UInt64 {
+            var levels = [UInt8](repeating: 0, count: ComparisonField.allCases.count)
+            levels[ComparisonField.givenName.rawValue] = g
+            levels[ComparisonField.surname.rawValue] = s
+            levels[ComparisonField.dateOfBirth.rawValue] = d
+            return ComparisonVector.pattern(of: levels)
+        }
+        // Strangers drawn at random: one in ten lacks a date of birth on one side.
+        let random: [UInt64: Int] = [
+            pattern(5, 4, 5): 89_000, pattern(5, 4, 0): 9_900, pattern(1, 4, 5): 900, pattern(5, 1, 5): 200,
+        ]
+        /// The fitted model when `missing` of the true matches lack a date of birth.
+        func fitted(missing: Double) -> MatchModel {
+            let matches = 10_000.0
+            let candidates: [UInt64: Int] = [
+                pattern(1, 1, 1): Int(matches * (1 - missing)), pattern(1, 1, 0): Int(matches * missing) + 2_000,
+                pattern(1, 1, 5): 18_000, pattern(5, 4, 1): 20_000, pattern(2, 1, 1): 3_000,
+            ]
+            var model = MatchModel.initial()
+            model.estimateU(randomPatterns: random)
+            model.trainInSessions(patterns: candidates, pairs: 1e9)
+            return model
+        }
+        let dob = ComparisonField.dateOfBirth
+        // Duplicates lack it four times as often as strangers: evidence for one person, held to one bit.
+        let telling = fitted(missing: 0.4)
+        #expect(abs(telling.u[dob.rawValue][0] - 0.099) < 0.002, "u \(telling.u[dob.rawValue][0])")
+        #expect(telling.m[dob.rawValue][0] > 0.3, "m \(telling.m[dob.rawValue][0])")
+        #expect(telling.weight(dob, level: 0) == MatchModel.missingLimit)
+        // As often as strangers: it says nothing.
+        let silent = fitted(missing: 0.1)
+        #expect(abs(silent.weight(dob, level: 0)) < 0.3, "weight \(silent.weight(dob, level: 0))")
+        // A field no record has says next to nothing (its other levels keep the standard u, as if seen in a thousand
+        // pairs); no field of the standard model, used for single queries, counts a missing value at all.
+        #expect(abs(telling.weight(.phone, level: 0)) < 0.05)
+        for field in ComparisonField.allCases { #expect(MatchModel.initial().weight(field, level: 0) == 0) }
+        // The weight is in the explanation and the model's summary.
+        let vector = ComparisonVector(pattern: pattern(1, 1, 0))
+        let explanation = MatchExplanation(vector, model: telling)
+        #expect(explanation.parts.contains { $0.field == dob.name && $0.level == "missing" && $0.weight == 1 })
+        #expect(abs(explanation.totalWeight - telling.matchWeight(vector.levels)) < 1e-9)
+        let summary = MatchModelSummary(telling)
+        #expect(summary.fields[dob.name]?.first?.level == "missing")
+        #expect(MatchWords.describe(field: dob.name, level: "missing") == "no date of birth on one side or both")
+    }
+
     @Test("linking two sources pairs each record with its counterpart on the other side, never within a side")
     func link() async {
         var rng = SplitMix64(seed: 17)
