@@ -216,7 +216,7 @@ struct AuditOverhead: AsyncParsableCommand {
                     label, best.off, best.on, (1 - best.on / best.off) * 100, rounds, concurrency))
         }
         let verify = ContinuousClock.now
-        let result = try await AuditLog(store: store, clock: SystemClock()).verify()
+        let result = try await LiaisonServices(store: store).audit.verify()
         print(
             String(
                 format: "audit verify: %lld entries in %.2f s, %@", result.entries,
@@ -343,8 +343,7 @@ struct ObligationSweep: AsyncParsableCommand {
                 casework.cases.count, interests, casework.obligations.count, open,
                 seconds(ContinuousClock.now - seedStart)))
         let clock = SystemClock()
-        let audit = AuditLog(store: store, clock: clock)
-        let service = LiaisonServices(store: store, clock: clock, audit: audit).obligations
+        let service = LiaisonServices(store: store, clock: clock).obligations
         guard let senior = try await store.credentials(username: "hocc.senior")?.user else {
             throw ValidationError("no senior caseworker in the demo users")
         }

@@ -368,7 +368,7 @@ struct IssueToken: AsyncParsableCommand {
 func commandLineAuthenticator(_ store: SQLStore) -> Authenticator {
     Authenticator(
         store: store, clock: SystemClock(), hasher: PasswordHasher(cost: 4),
-        audit: AuditLog(store: store, clock: SystemClock()))
+        audit: LiaisonServices(store: store).audit)
 }
 
 struct ListTokens: AsyncParsableCommand {
@@ -428,7 +428,7 @@ struct VerifyAudit: AsyncParsableCommand {
 
     func run() async throws {
         let result = try await withStore(store) { store in
-            try await AuditLog(store: store, clock: SystemClock()).verify(continuing: continuing)
+            try await LiaisonServices(store: store).audit.verify(continuing: continuing)
         }
         for broken in result.breaks { print("BROKEN: \(broken)") }
         print(
@@ -579,7 +579,7 @@ struct Explain: AsyncParsableCommand {
             let found = try await store.recordMeta(id: record)
             guard let (kind, meta) = found else { throw CommandFailure("no subject or group has ID '\(record)'") }
             let decision = AccessPolicy.decide(target, action, meta, kind: kind)
-            try await AuditLog(store: store, clock: SystemClock()).record(
+            try await LiaisonServices(store: store).audit.record(
                 AuditDraft(
                     commandLineActor, "access.explain", kind: kind, ids: [record], request: .none,
                     detail: "for \(user), \(action.rawValue)"))

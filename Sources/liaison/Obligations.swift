@@ -129,7 +129,7 @@ struct Obligations: AsyncParsableCommand {
                 ServerConfiguration(smtp: relay, webhookHosts: WebhookHosts(allowed: webhookHosts)))
             try await withStore(store) { store in
                 let round = try await OutboxDispatcher(
-                    store: store, clock: SystemClock(), audit: AuditLog(store: store, clock: SystemClock()),
+                    store: store, clock: SystemClock(), audit: LiaisonServices(store: store).audit,
                     transports: transports, secrets: try self.store.secrets()
                 ).deliverDue()
                 print("Delivered \(round.delivered), retrying \(round.retrying), given up \(round.failed).")
