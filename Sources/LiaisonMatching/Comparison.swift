@@ -34,7 +34,7 @@ public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
         case .surname:
             [
                 "missing", "exact", "Jaro–Winkler ≥ 0.92", "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart",
-                "different",
+                "Jaro–Winkler ≥ 0.70", "different",
             ]
         case .dateOfBirth:
             [
@@ -230,10 +230,10 @@ public enum Comparator {
         let b = y.text
         if a.isEmpty || b.isEmpty { return 0 }
         if same(a, b) { return 1 }
-        let jw = StringSimilarity.jaroWinkler(a, x.characters, b, y.characters, places: x.places, atLeast: 0.85)
+        let jw = StringSimilarity.jaroWinkler(a, x.characters, b, y.characters, places: x.places, atLeast: 0.7)
         if jw >= 0.92 { return 2 }
         if jw >= 0.85 || (!x.key.isEmpty && same(x.key, y.key)) || StringSimilarity.oneEditApart(a, b) { return 3 }
-        return 4
+        return jw >= 0.7 ? 4 : 5
     }
 
     /// Dates of birth compared part by part (0 is an unknown part).

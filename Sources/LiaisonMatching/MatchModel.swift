@@ -47,7 +47,7 @@ public struct MatchModel: Sendable, Codable, Equatable {
             let (mf, uf): ([Double], [Double]) =
                 switch field {
                 case .givenName: ([0, 0.85, 0.05, 0.05, 0.03, 0.02], [0, 0.01, 0.005, 0.02, 0.05, 0.915])
-                case .surname: ([0, 0.88, 0.05, 0.03, 0.04], [0, 0.003, 0.002, 0.01, 0.985])
+                case .surname: ([0, 0.88, 0.05, 0.03, 0.02, 0.02], [0, 0.003, 0.002, 0.01, 0.03, 0.955])
                 case .dateOfBirth: ([0, 0.85, 0.03, 0.08, 0.03, 0.01], [0, 0.00005, 0.00002, 0.003, 0.02, 0.97693])
                 case .location: ([0, 0.6, 0.03, 0.05, 0.07, 0.25], [0, 0.0001, 0.0004, 0.0005, 0.02, 0.979])
                 case .identifier: ([0, 0.9, 0.05, 0.05], [0, 0.00001, 0.0001, 0.99989])
@@ -356,7 +356,7 @@ public enum MatchWords {
         "surname": [
             "exact": "same surname", "Jaro–Winkler ≥ 0.92": "surnames spelt almost alike",
             "Jaro–Winkler ≥ 0.85, sounds alike or one slip apart": "surnames sound alike or differ by a slip",
-            "different": "surnames differ",
+            "Jaro–Winkler ≥ 0.70": "surnames partly alike", "different": "surnames differ",
         ],
         "date of birth": [
             "exact": "same date of birth", "day and month transposed": "dates of birth with day and month swapped",
