@@ -157,6 +157,40 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// How many random pairs the standard u counts as (see ``estimateU(randomPatterns:)``).
     public static let uPriorPairs = 1_000.0
 
+    /// Sets u of some of a field's levels from pairs counted over the whole input (`counted`: level → pairs, out of
+    /// `pairs`), with the standard u as if seen in ``uPriorPairs`` pairs as ``estimateU(randomPatterns:)`` does; the
+    /// field's other levels keep their proportions and share what is left.
+    mutating func setU(_ field: ComparisonField, counted: [Int: Double], pairs: Double) {
+        let row = field.rawValue
+        let standard = MatchModel.initial().u[row]
+        var values = u[row]
+        for (level, n) in counted {
+            values[level] = (n + standard[level] * Self.uPriorPairs) / (pairs + Self.uPriorPairs)
+        }
+        let fixed = counted.keys.reduce(0) { $0 + values[$1] }
+        let rest = values.indices.filter { counted[$0] == nil }
+        let restTotal = rest.reduce(0) { $0 + u[row][$1] }
+        guard restTotal > 0, fixed < 1 else { return }
+        for level in rest { values[level] = u[row][level] / restTotal * (1 - fixed) }
+        u[row] = values
+    }
+
+    /// Sets u of the rarest levels (the same whole date of birth, or transposed; the same identifier) to what is
+    /// counted over every pair (see ``AgreementCounts``), less the pairs of one person the model expects among them:
+    /// u is of pairs of different people, and of two records sharing an identifier most are one person's.
+    mutating func setU(_ counts: AgreementCounts) {
+        let matches = prior * counts.pairs
+        let others = counts.pairs - matches
+        func apart(_ field: ComparisonField, _ level: Int, _ n: Double) -> Double {
+            max(0, n - matches * m[field.rawValue][level])
+        }
+        setU(
+            .dateOfBirth,
+            counted: [1: apart(.dateOfBirth, 1, counts.sameDate), 2: apart(.dateOfBirth, 2, counts.transposedDate)],
+            pairs: others)
+        setU(.identifier, counted: [1: apart(.identifier, 1, counts.sameIdentifier)], pairs: others)
+    }
+
     /// Fits m and the prior by expectation–maximisation over the candidate pairs' comparison patterns, u held as
     /// estimated from random pairs: refitted on candidates, chosen for agreeing, u would learn that non-matches agree
     /// and m that matches disagree (a family at one address taken for one person). Optional labelled patterns (reviewers' decisions) are counted with

@@ -69,6 +69,7 @@ public struct Resolver: Sendable {
             return await Self.randomPatterns(left: left, right: right, dedupe: dedupe, count: randomPairs, seed: seed)
         }
         let (left, right) = await laidOut.value
+        let agreements = Task { AgreementCounts(left: left, right: right, dedupe: dedupe) }
         let (parts, table) = await Self.candidatePairs(left: left, right: right, index: index, dedupe: dedupe)
         let pairCount = parts.reduce(0) { $0 + $1.count }
         let counts = table.counts
@@ -77,6 +78,8 @@ public struct Resolver: Sendable {
         var model = MatchModel.initial(
             prior: min(0.5, Double(max(1, MatchModel.evidentMatches(patterns: counts))) / max(1, pairs)))
         model.estimateU(randomPatterns: random)
+        let agreed = await agreements.value
+        model.setU(agreed)
         for label in labelled {
             if label.match {
                 model.decisions[label.pattern, default: .init()].same += 1
@@ -89,6 +92,9 @@ public struct Resolver: Sendable {
         if MatchModel.evidentMatches(patterns: counts) >= max(Self.minimumEvidentMatches, left.count / 1_000)
             || !labelled.isEmpty
         {
+            model.trainInSessions(patterns: counts, labelled: labelled, pairs: pairs)
+            // The rarest levels' u, first with the standard m, again with the m fitted.
+            model.setU(agreed)
             model.trainInSessions(patterns: counts, labelled: labelled, pairs: pairs)
         }
         // Each pattern's weight, by its slot in the table; a pair's own weight adds how rare the names it agrees on
@@ -186,19 +192,39 @@ public struct Resolver: Sendable {
         // thousand is measured on 100,000 draws, larger ones on five a record up to `count`.
         let draws = min(count, l * r, max(100_000, 5 * (dedupe ? l : l + r)))
         // Draws come in fixed runs, each with its own seed, so the pairs drawn do not depend on how many cores share them.
+        // Draw t pairs left person t·l/draws, spread evenly over the file, with a right person at random: every left
+        // person is drawn about equally often, so the share of pairs agreeing is the same as for two random picks,
+        // while the left side is read in order and its side of the string comparisons worked out once for all of its
+        // draws.
         let run = 4_096
         let parts = await Parallel.chunks(count: (draws + run - 1) / run) { runs in
             var drawn: [UInt64] = []
             drawn.reserveCapacity(runs.count * run)
+            var subjects = Comparator.Subjects()
             left.withViews { lefts in
                 right.withViews { rights in
                     for k in runs {
                         var rng = SplitMix64(seed: seed &+ UInt64(k))
-                        for _ in (k * run)..<min(draws, (k + 1) * run) {
-                            let a = Int(rng.next() % UInt64(l))
-                            let b = Int(rng.next() % UInt64(r))
-                            if dedupe && a == b { continue }
-                            drawn.append(Comparator.compare(lefts[a], rights[b]).pattern)
+                        var t = k * run
+                        let end = min(draws, (k + 1) * run)
+                        while t < end {
+                            let a = t * l / draws
+                            var next = t + 1
+                            while next < end && next * l / draws == a { next += 1 }
+                            let person = lefts[a]
+                            if next - t == 1 {
+                                let b = Int(rng.next() % UInt64(r))
+                                if !(dedupe && a == b) { drawn.append(Comparator.compare(person, rights[b]).pattern) }
+                            } else {
+                                subjects.with(person) { subject in
+                                    for _ in t..<next {
+                                        let b = Int(rng.next() % UInt64(r))
+                                        if dedupe && a == b { continue }
+                                        drawn.append(Comparator.compare(person, rights[b], subject: subject).pattern)
+                                    }
+                                }
+                            }
+                            t = next
                         }
                     }
                 }

@@ -619,6 +619,72 @@ struct MatchingTests {
         #expect(table.count(of: 1 << 62 + 12_345) == 0)
     }
 
+    @Test("the rarest agreements are counted over every pair, as the comparator grades each pair")
+    func agreementCounts() {
+        // Dates drawn from a few years, days and months, so whole dates and transposed ones recur; some partial or
+        // missing; identifiers from a small pool, some people holding two.
+        var rng = SplitMix64(seed: 11)
+        func draw(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
+        func people(_ prefix: String, _ count: Int) -> [PreparedPerson] {
+            (0..<count).map { i in
+                let dob: String? =
+                    switch draw(6) {
+                    case 0: nil
+                    case 1: "\(1980 + draw(2))"
+                    default: String(format: "%04d-%02d-%02d", 1980 + draw(2), 1 + draw(3), 1 + draw(3))
+                    }
+                var values: [PersonField: [String]] = [.givenName: ["ann"], .surname: ["lee"]]
+                values[.dateOfBirth] = dob.map { [$0] }
+                values[.identifier] = (0..<draw(3)).map { _ in "AB\(100 + draw(8))" }
+                return PreparedPerson(PersonRecord(id: "\(prefix)\(i)", values: values))
+            }
+        }
+        func graded(_ left: [PreparedPerson], _ right: [PreparedPerson], dedupe: Bool) -> (Double, Double, Double) {
+            var (same, transposed, identifier) = (0.0, 0.0, 0.0)
+            for (i, a) in left.enumerated() {
+                for (j, b) in right.enumerated() where !dedupe || j > i {
+                    let v = Comparator.compare(a, b)
+                    if v[.dateOfBirth] == 1 { same += 1 }
+                    if v[.dateOfBirth] == 2 { transposed += 1 }
+                    if v[.identifier] == 1 { identifier += 1 }
+                }
+            }
+            return (same, transposed, identifier)
+        }
+        let left = people("l", 300)
+        let right = people("r", 200)
+        let one = AgreementCounts(left: PersonTable(left), right: PersonTable(left), dedupe: true)
+        let (same, transposed, identifier) = graded(left, left, dedupe: true)
+        #expect(one.pairs == 300 * 299 / 2)
+        #expect(same > 0 && transposed > 0 && identifier > 0)
+        #expect((one.sameDate, one.transposedDate, one.sameIdentifier) == (same, transposed, identifier))
+        let two = AgreementCounts(left: PersonTable(left), right: PersonTable(right), dedupe: false)
+        let across = graded(left, right, dedupe: false)
+        #expect(two.pairs == 300 * 200)
+        #expect((two.sameDate, two.transposedDate, two.sameIdentifier) == across)
+    }
+
+    @Test("counted u replaces the sampled one at its levels, the field's others sharing the rest as before")
+    func countedU() {
+        var model = MatchModel.initial(prior: 0.001)
+        let row = ComparisonField.dateOfBirth.rawValue
+        model.u[row] = [0.5, 0.01, 0.01, 0.08, 0.1, 0.3]
+        model.m[row] = [0.1, 0.8, 0.05, 0.03, 0.01, 0.01]
+        // A million pairs, a thousand of them one person's as the prior says: 800 of those share the date.
+        let counts = AgreementCounts(pairs: 1e6, sameDate: 2_800, transposedDate: 50, sameIdentifier: 0)
+        model.setU(counts)
+        let u = model.u[row]
+        let prior = MatchModel.uPriorPairs
+        let standard = MatchModel.initial().u[row]
+        let others = 1e6 - 1_000
+        #expect(abs(u[1] - (2_000 + standard[1] * prior) / (others + prior)) < 1e-12)
+        #expect(abs(u[2] - (0 + standard[2] * prior) / (others + prior)) < 1e-12)
+        #expect(abs(u.reduce(0, +) - 1) < 1e-12)
+        // Missing, partial, within a year and different keep their proportions to one another.
+        #expect(abs(u[0] / u[5] - 0.5 / 0.3) < 1e-9)
+        #expect(abs(u[3] / u[4] - 0.08 / 0.1) < 1e-9)
+    }
+
     @Test("a shared rare name weighs more than a shared common one, by how many records hold each")
     func nameFrequencies() {
         func word(_ n: Int) -> String {
