@@ -139,18 +139,27 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// Estimates u from the level frequencies of random pairs (almost all of them non-matches), each field's levels
     /// starting from the standard model's as if seen in ``uPriorPairs`` pairs: a large input's own frequencies
     /// decide, while a small one, or a field rarely present, keeps sensible values.
-    public mutating func estimateU(randomPatterns: [UInt64: Int]) {
+    ///
+    /// With `candidates` (the patterns of every candidate pair, out of `pairs` in all) the estimate is over every
+    /// pair in two parts: the candidates, all of them compared, as they are, and the rest from random pairs drawn
+    /// among the rest (`randomPatterns` then holds only those). The rare agreements (the same address, a shared
+    /// surname) lie mostly among the candidates, so their u is counted rather than met a few times in a sample.
+    public mutating func estimateU(randomPatterns: [UInt64: Int], candidates: [UInt64: Int] = [:], pairs: Double = 0) {
         let standard = MatchModel.initial().u
+        let candidatePairs = Double(candidates.values.reduce(0, +))
+        let outside = pairs > 0 ? max(0, 1 - candidatePairs / pairs) : 1
         for field in ComparisonField.allCases {
             let k = field.levels.count
+            func level(_ pattern: UInt64) -> Int { Int((pattern >> UInt64(4 * field.rawValue)) & 0xF) }
             var counts = standard[field.rawValue].map { $0 * Self.uPriorPairs }
             counts[0] = 0
-            for (pattern, n) in randomPatterns {
-                let level = Int((pattern >> UInt64(4 * field.rawValue)) & 0xF)
-                if level < k { counts[level] += Double(n) }
-            }
+            for (pattern, n) in randomPatterns where level(pattern) < k { counts[level(pattern)] += Double(n) }
             let total = counts.reduce(0, +)
-            u[field.rawValue] = counts.map { $0 / total }
+            var shares = counts.map { $0 / total * outside }
+            if pairs > 0 {
+                for (pattern, n) in candidates where level(pattern) < k { shares[level(pattern)] += Double(n) / pairs }
+            }
+            u[field.rawValue] = shares
         }
     }
 

@@ -24,7 +24,7 @@ public struct Resolver: Sendable {
     public var blocking: BlockingConfiguration
     /// Pairs with a match probability at or above this are matches.
     public var threshold: Double
-    /// At most this many random pairs compared to estimate u (fewer for a small input: see `randomPatterns`).
+    /// At most this many random pairs compared to estimate u (fewer for a small input: see `drawRandomPairs`).
     public var randomPairs: Int
     public var seed: UInt64
 
@@ -66,7 +66,7 @@ public struct Resolver: Sendable {
         let laidOut = Task { tables() }
         let (index, random) = await BlockIndex.building(indexing, configuration: blocking) { [randomPairs, seed] in
             let (left, right) = await laidOut.value
-            return await Self.randomPatterns(left: left, right: right, dedupe: dedupe, count: randomPairs, seed: seed)
+            return await Self.drawRandomPairs(left: left, right: right, dedupe: dedupe, count: randomPairs, seed: seed)
         }
         let (left, right) = await laidOut.value
         let agreements = Task { AgreementCounts(left: left, right: right, dedupe: dedupe) }
@@ -77,7 +77,9 @@ public struct Resolver: Sendable {
         let pairs = dedupe ? Double(left.count) * Double(left.count - 1) / 2 : Double(left.count) * Double(right.count)
         var model = MatchModel.initial(
             prior: min(0.5, Double(max(1, MatchModel.evidentMatches(patterns: counts))) / max(1, pairs)))
-        model.estimateU(randomPatterns: random)
+        model.estimateU(
+            randomPatterns: Self.outsideCandidates(random, parts: parts, count: left.count, dedupe: dedupe),
+            candidates: counts, pairs: pairs)
         let agreed = await agreements.value
         model.setU(agreed)
         for label in labelled {
@@ -182,23 +184,23 @@ public struct Resolver: Sendable {
         return (parts.map(\.0), total)
     }
 
-    /// Comparison patterns of random pairs (almost all non-matches), for u.
-    static func randomPatterns(left: PersonTable, right: PersonTable, dedupe: Bool, count: Int, seed: UInt64) async
-        -> [UInt64: Int]
+    /// Random pairs (almost all non-matches) with their comparison patterns, for u, in parts.
+    static func drawRandomPairs(left: PersonTable, right: PersonTable, dedupe: Bool, count: Int, seed: UInt64) async
+        -> [[Candidate]]
     {
         let (l, r) = (left.count, right.count)
-        guard l > 0, r > 0, l + r > 2 else { return [:] }
+        guard l > 0, r > 0, l + r > 2 else { return [] }
         // Beyond one draw per possible pair, more draws of a small input add work, not information; a file of a few
-        // thousand is measured on 100,000 draws, larger ones on five a record up to `count`.
-        let draws = min(count, l * r, max(100_000, 5 * (dedupe ? l : l + r)))
+        // thousand is measured on 100,000 draws, larger ones on `drawsPerRecord` a record up to `count`.
+        let draws = min(count, l * r, max(100_000, drawsPerRecord * (dedupe ? l : l + r)))
         // Draws come in fixed runs, each with its own seed, so the pairs drawn do not depend on how many cores share them.
         // Draw t pairs left person t·l/draws, spread evenly over the file, with a right person at random: every left
         // person is drawn about equally often, so the share of pairs agreeing is the same as for two random picks,
         // while the left side is read in order and its side of the string comparisons worked out once for all of its
         // draws.
         let run = 4_096
-        let parts = await Parallel.chunks(count: (draws + run - 1) / run) { runs in
-            var drawn: [UInt64] = []
+        return await Parallel.chunks(count: (draws + run - 1) / run) { runs in
+            var drawn: [Candidate] = []
             drawn.reserveCapacity(runs.count * run)
             var subjects = Comparator.Subjects()
             left.withViews { lefts in
@@ -212,30 +214,59 @@ public struct Resolver: Sendable {
                             var next = t + 1
                             while next < end && next * l / draws == a { next += 1 }
                             let person = lefts[a]
-                            if next - t == 1 {
+                            func draw(_ subject: Comparator.Subject?) {
                                 let b = Int(rng.next() % UInt64(r))
-                                if !(dedupe && a == b) { drawn.append(Comparator.compare(person, rights[b]).pattern) }
+                                if dedupe && a == b { return }
+                                let pattern = Comparator.compare(person, rights[b], subject: subject).pattern
+                                drawn.append((Int32(a), Int32(b), pattern))
+                            }
+                            if next - t == 1 {
+                                draw(nil)
                             } else {
-                                subjects.with(person) { subject in
-                                    for _ in t..<next {
-                                        let b = Int(rng.next() % UInt64(r))
-                                        if dedupe && a == b { continue }
-                                        drawn.append(Comparator.compare(person, rights[b], subject: subject).pattern)
-                                    }
-                                }
+                                subjects.with(person) { subject in for _ in t..<next { draw(subject) } }
                             }
                             t = next
                         }
                     }
                 }
             }
-            var patterns = CountTable()
-            patterns.add(contentsOf: drawn)
-            return patterns
+            return drawn
         }
-        var total = CountTable()
-        for part in parts { total.merge(part) }
-        return total.counts
+    }
+
+    /// Random pairs drawn for u a record of the input (see ``drawRandomPairs(left:right:dedupe:count:seed:)``).
+    static let drawsPerRecord = 1
+
+    /// How often each pattern occurs among the random pairs that are not candidates (see
+    /// ``MatchModel/estimateU(randomPatterns:candidates:pairs:)``): a drawn pair is looked for among its left
+    /// person's candidates (for a dedupe, those of the earlier of the two).
+    static func outsideCandidates(_ drawn: [[Candidate]], parts: [[Candidate]], count: Int, dedupe: Bool)
+        -> [UInt64: Int]
+    {
+        // Where each left person's candidates are: which part, and where in it.
+        var part = [Int32](repeating: -1, count: count)
+        var begin = [Int32](repeating: 0, count: count)
+        var end = [Int32](repeating: 0, count: count)
+        for (p, candidates) in parts.enumerated() {
+            var k = 0
+            while k < candidates.count {
+                let i = Int(candidates[k].left)
+                var e = k + 1
+                while e < candidates.count && candidates[e].left == candidates[k].left { e += 1 }
+                (part[i], begin[i], end[i]) = (Int32(p), Int32(k), Int32(e))
+                k = e
+            }
+        }
+        var patterns = CountTable()
+        for pair in drawn.joined() {
+            let (x, y) = dedupe ? (min(pair.left, pair.right), max(pair.left, pair.right)) : (pair.left, pair.right)
+            let p = Int(part[Int(x)])
+            if p >= 0 && parts[p][Int(begin[Int(x)])..<Int(end[Int(x)])].contains(where: { $0.right == y }) {
+                continue
+            }
+            patterns.add(pair.pattern)
+        }
+        return patterns.counts
     }
 }
 

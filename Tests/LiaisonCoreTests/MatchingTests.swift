@@ -664,6 +664,45 @@ struct MatchingTests {
         #expect((two.sameDate, two.transposedDate, two.sameIdentifier) == across)
     }
 
+    @Test("u is over every pair: the candidates as counted, the rest from random pairs drawn outside them")
+    func uOverEveryPair() {
+        func pattern(surname: UInt8) -> UInt64 {
+            var v = ComparisonVector()
+            v[.surname] = surname
+            return v.pattern
+        }
+        // 1,000,000 pairs: 1,000 candidates, 600 of them with the same surname; 9,000 random pairs outside them,
+        // 90 with the same surname.
+        var model = MatchModel.initial()
+        model.estimateU(
+            randomPatterns: [pattern(surname: 1): 90, pattern(surname: 5): 8_910],
+            candidates: [pattern(surname: 1): 600, pattern(surname: 5): 400], pairs: 1e6)
+        let row = ComparisonField.surname.rawValue
+        let standard = MatchModel.initial().u[row]
+        let prior = MatchModel.uPriorPairs
+        let outside = (1e6 - 1_000) / 1e6
+        let drawn = 9_000 + prior * (1 - standard[0])
+        #expect(abs(model.u[row][1] - (600 / 1e6 + outside * (90 + standard[1] * prior) / drawn)) < 1e-12)
+        #expect(abs(model.u[row][5] - (400 / 1e6 + outside * (8_910 + standard[5] * prior) / drawn)) < 1e-12)
+        #expect(abs(model.u[row].reduce(0, +) - 1) < 1e-12)
+        // Without candidates, the random pairs alone, as before.
+        var sampled = MatchModel.initial()
+        sampled.estimateU(randomPatterns: [pattern(surname: 1): 90, pattern(surname: 5): 8_910])
+        #expect(abs(sampled.u[row][1] - (90 + standard[1] * prior) / drawn) < 1e-12)
+    }
+
+    @Test("random pairs that are also candidates are left out of the sample of the pairs outside them")
+    func drawsOutsideCandidates() {
+        // Left person 0's candidates are 3 and 5, person 2's is 4 (in two parts); for a dedupe a pair is found
+        // from its earlier person.
+        let parts: [[Resolver.Candidate]] = [[(0, 3, 11), (0, 5, 12)], [], [(2, 4, 13)]]
+        let drawn: [[Resolver.Candidate]] = [[(5, 0, 21), (0, 4, 22), (4, 2, 23)], [(1, 3, 24), (2, 4, 25)]]
+        #expect(Resolver.outsideCandidates(drawn, parts: parts, count: 6, dedupe: true) == [22: 1, 24: 1])
+        // For a link, left and right are not exchanged: (5, 0) and (4, 2) are outside.
+        #expect(
+            Resolver.outsideCandidates(drawn, parts: parts, count: 6, dedupe: false) == [21: 1, 22: 1, 23: 1, 24: 1])
+    }
+
     @Test("counted u replaces the sampled one at its levels, the field's others sharing the rest as before")
     func countedU() {
         var model = MatchModel.initial(prior: 0.001)
