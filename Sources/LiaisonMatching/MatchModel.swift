@@ -264,7 +264,7 @@ public struct MatchModel: Sendable, Codable, Equatable {
 }
 
 extension MatchModel {
-    /// The fields each training session holds (see ``trainInSessions(patterns:labelled:pairs:)``): its pairs all
+    /// The fields each training session holds (see ``trainInSessions(patterns:labelled:pairs:outside:)``): its pairs all
     /// agree exactly on them, so it learns every other field's m and none of its own.
     public static let trainingSessions: [[ComparisonField]] = [[.givenName, .surname], [.dateOfBirth], [.location]]
 
@@ -273,10 +273,20 @@ extension MatchModel {
     /// say nothing there) and fits the other fields' m and its own share of matches. A field's m is the mean of the
     /// sessions that fitted it, so no field is learnt from pairs chosen for agreeing on it. The prior is then fitted
     /// over all the candidates with m and u held. A field no session could fit keeps the m it had.
-    /// - Parameter pairs: as for ``trainEM(patterns:labelled:pairs:holding:maxPrior:maxIterations:tolerance:)``.
+    ///
+    /// A session's share of matches is over every pair agreeing on its fields, not only the candidates among them:
+    /// the candidates sharing a date of birth are mostly strangers a blocking rule picked for looking alike in other
+    /// ways, and taken as the whole, half of them could be fitted as one person with their other fields changed.
+    /// - Parameters:
+    ///   - pairs: as for ``trainEM(patterns:labelled:pairs:holding:maxPrior:maxIterations:tolerance:)``.
+    ///   - outside: random pairs drawn outside the candidates, and how many pairs are outside: the share of the sample
+    ///     agreeing on a session's fields counts the pairs outside that agree, all taken as strangers. Without it a
+    ///     session is its candidates alone.
     public mutating func trainInSessions(
-        patterns: [UInt64: Int], labelled: [(pattern: UInt64, match: Bool)] = [], pairs: Double
+        patterns: [UInt64: Int], labelled: [(pattern: UInt64, match: Bool)] = [], pairs: Double,
+        outside: (sample: [UInt64: Int], pairs: Double)? = nil
     ) {
+        let sampled = Double(outside?.sample.values.reduce(0, +) ?? 0)
         let fields = ComparisonField.allCases
         var sums = fields.map { [Double](repeating: 0, count: $0.levels.count) }
         var fitted = [Int](repeating: 0, count: fields.count)
@@ -298,11 +308,16 @@ extension MatchModel {
             }
             let size = session.values.reduce(0, +)
             guard size >= Self.minimumSessionPairs else { continue }
+            var agreeingOutside = 0.0
+            if let outside, sampled > 0 {
+                let agreeing = outside.sample.reduce(0) { $0 + (chosen($1.key) == nil ? 0 : $1.value) }
+                agreeingOutside = outside.pairs * Double(agreeing) / sampled
+            }
             var model = self
             model.prior = 0.5
             model.trainEM(
-                patterns: session, labelled: labels, pairs: Double(size), holding: Set(held), masked: Set(held),
-                maxPrior: 1 - 1e-6)
+                patterns: session, labelled: labels, pairs: Double(size) + agreeingOutside, holding: Set(held),
+                masked: Set(held), maxPrior: 1 - 1e-6)
             for field in fields where !held.contains(field) {
                 for level in 0..<field.levels.count { sums[field.rawValue][level] += model.m[field.rawValue][level] }
                 fitted[field.rawValue] += 1

@@ -4,10 +4,14 @@ import Foundation
 /// are strong evidence of one person, on "Smith" weak. An exact agreement's weight is adjusted by log₂(u / f) for a
 /// name held by a share f of the records, u being how often random pairs agree exactly on that field (splink's
 /// term-frequency adjustment).
+///
+/// A name is counted wherever it is written, given name or surname: records with the two swapped ("Fitzgerald
+/// Richard") hold common names, not rare ones. Both names agreeing are adjusted by each name's share, not by the
+/// share of the whole name: a whole name held by two records is most often one person's two records, so its own
+/// count says more about duplicates than about how rare it is among other people.
 struct NameFrequencies: Sendable {
-    /// For each person of the left side, the share of all records with their (first) given name, surname, and the
-    /// two together (names go together: a given name common among one surname's holders is rarer elsewhere).
-    private let given: [Float], surname: [Float], full: [Float]
+    /// For each person of the left side, the share of all records holding their (first) given name, and surname.
+    private let given: [Float], surname: [Float]
     /// How many records the shares are of.
     private let records: Float
 
@@ -21,7 +25,7 @@ struct NameFrequencies: Sendable {
     init(left: PersonTable, right: PersonTable, dedupe: Bool) {
         let total = left.count + (dedupe ? 0 : right.count)
         guard total >= Self.minimumRecords else {
-            (given, surname, full, records) = ([], [], [], 0)
+            (given, surname, records) = ([], [], 0)
             return
         }
         func keys(_ table: PersonTable) -> [(UInt64, UInt64)] {
@@ -32,29 +36,21 @@ struct NameFrequencies: Sendable {
                 }
             }
         }
-        func both(_ g: UInt64, _ s: UInt64) -> UInt64 {
-            g == 0 || s == 0 ? 0 : ((g &* 0x9E37_79B9_7F4A_7C15) ^ s) >> 1 | 1
-        }
         let leftKeys = keys(left)
         let allKeys = dedupe ? leftKeys : leftKeys + keys(right)
-        var givenCounts = CountTable()
-        var surnameCounts = CountTable(capacity: total / 4)
-        var fullCounts = CountTable(capacity: total)
-        givenCounts.add(contentsOf: allKeys.lazy.map(\.0).filter { $0 != 0 })
-        surnameCounts.add(contentsOf: allKeys.lazy.map(\.1).filter { $0 != 0 })
-        fullCounts.add(contentsOf: allKeys.lazy.map { both($0.0, $0.1) }.filter { $0 != 0 })
+        var counts = CountTable(capacity: total / 2)
+        counts.add(contentsOf: allKeys.lazy.flatMap { [$0.0, $0.1] }.filter { $0 != 0 })
         let n = Float(total)
         records = n
-        given = leftKeys.map { Float(max(1, givenCounts.count(of: $0.0))) / n }
-        surname = leftKeys.map { Float(max(1, surnameCounts.count(of: $0.1))) / n }
-        full = leftKeys.map { Float(max(1, fullCounts.count(of: both($0.0, $0.1)))) / n }
+        func share(_ key: UInt64) -> Float { Float(max(1, counts.count(of: key))) / n }
+        given = leftKeys.map { share($0.0) }
+        surname = leftKeys.map { share($0.1) }
     }
 
-    /// The adjustment when both names agree exactly: by how common the whole name is, u being how often random
-    /// pairs agree exactly on each.
+    /// The adjustment when both names agree exactly, u being how often random pairs agree exactly on each: the two
+    /// names' adjustments together.
     func adjustment(full person: Int, uGiven: Double, uSurname: Double) -> Double {
-        guard person < full.count else { return 0 }
-        return bounded(log2(uGiven * uSurname / Double(full[person])), limit: 2 * Self.limit, share: full[person])
+        adjustment(given: person, u: uGiven) + adjustment(surname: person, u: uSurname)
     }
 
     func adjustment(given person: Int, u: Double) -> Double { adjustment(given, person, u) }
@@ -63,13 +59,13 @@ struct NameFrequencies: Sendable {
 
     private func adjustment(_ shares: [Float], _ person: Int, _ u: Double) -> Double {
         guard person < shares.count else { return 0 }
-        return bounded(log2(u / Double(shares[person])), limit: Self.limit, share: shares[person])
+        return bounded(log2(u / Double(shares[person])), share: shares[person])
     }
 
-    /// An adjustment within ±`limit`, and not below 0 for a name so rare its records may all be one person's.
-    private func bounded(_ adjustment: Double, limit: Double, share: Float) -> Double {
-        let floor = share * records <= Self.ownRecords ? 0 : -limit
-        return min(limit, max(floor, adjustment))
+    /// An adjustment within ±``limit``, and not below 0 for a name so rare its records may all be one person's.
+    private func bounded(_ adjustment: Double, share: Float) -> Double {
+        let floor = share * records <= Self.ownRecords ? 0 : -Self.limit
+        return min(Self.limit, max(floor, adjustment))
     }
 
     /// FNV-1a of a name's bytes, below 2⁶³ for a ``CountTable`` (0 for no name).

@@ -77,9 +77,12 @@ public struct Resolver: Sendable {
         let pairs = dedupe ? Double(left.count) * Double(left.count - 1) / 2 : Double(left.count) * Double(right.count)
         var model = MatchModel.initial(
             prior: min(0.5, Double(max(1, MatchModel.evidentMatches(patterns: counts))) / max(1, pairs)))
-        model.estimateU(
-            randomPatterns: Self.outsideCandidates(random, parts: parts, count: left.count, dedupe: dedupe),
-            candidates: counts, pairs: pairs)
+        // Random pairs that are not candidates, and how many pairs are not.
+        let outside = (
+            sample: Self.outsideCandidates(random, parts: parts, count: left.count, dedupe: dedupe),
+            pairs: max(0, pairs - Double(pairCount))
+        )
+        model.estimateU(randomPatterns: outside.sample, candidates: counts, pairs: pairs)
         let agreed = await agreements.value
         model.setU(agreed)
         for label in labelled {
@@ -94,10 +97,10 @@ public struct Resolver: Sendable {
         if MatchModel.evidentMatches(patterns: counts) >= max(Self.minimumEvidentMatches, left.count / 1_000)
             || !labelled.isEmpty
         {
-            model.trainInSessions(patterns: counts, labelled: labelled, pairs: pairs)
+            model.trainInSessions(patterns: counts, labelled: labelled, pairs: pairs, outside: outside)
             // The rarest levels' u, first with the standard m, again with the m fitted.
             model.setU(agreed)
-            model.trainInSessions(patterns: counts, labelled: labelled, pairs: pairs)
+            model.trainInSessions(patterns: counts, labelled: labelled, pairs: pairs, outside: outside)
         }
         // Each pattern's weight, by its slot in the table; a pair's own weight adds how rare the names it agrees on
         // exactly are. Pairs are then picked out in parallel.

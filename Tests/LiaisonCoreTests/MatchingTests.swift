@@ -433,6 +433,61 @@ struct MatchingTests {
         #expect(abs(sessions.prior * 1e9 - 17_440) < 1_744, "prior \(sessions.prior)")
     }
 
+    @Test("a session's share of matches is over every pair agreeing on its fields, not only the candidates")
+    func sessionsCountPairsOutsideCandidates() {
+        func pattern(given: UInt8, surname: UInt8, born: UInt8, location: UInt8, sex: UInt8) -> UInt64 {
+            var levels = [UInt8](repeating: 0, count: ComparisonField.allCases.count)
+            levels[ComparisonField.givenName.rawValue] = given
+            levels[ComparisonField.surname.rawValue] = surname
+            levels[ComparisonField.dateOfBirth.rawValue] = born
+            levels[ComparisonField.location.rawValue] = location
+            levels[ComparisonField.sex.rawValue] = sex
+            return ComparisonVector.pattern(of: levels)
+        }
+        // 10,000 duplicates whose fields agree as the standard m says, and 3,000 strangers born on the same day who
+        // became candidates only because a blocking rule also wanted their given names to agree: nearly a quarter of
+        // the candidates sharing a date of birth, while over the million pairs sharing one strangers are nearly all.
+        let standard = MatchModel.initial().m
+        var candidates: [UInt64: Int] = [:]
+        for (g, pg) in standard[ComparisonField.givenName.rawValue].enumerated().dropFirst() {
+            for (s, ps) in standard[ComparisonField.surname.rawValue].enumerated().dropFirst() {
+                for (l, pl) in standard[ComparisonField.location.rawValue].enumerated().dropFirst() {
+                    for (x, px) in standard[ComparisonField.sex.rawValue].enumerated().dropFirst() {
+                        let key = pattern(
+                            given: UInt8(g), surname: UInt8(s), born: 1, location: UInt8(l), sex: UInt8(x))
+                        candidates[key, default: 0] += Int((10_000 * pg * ps * pl * px).rounded())
+                    }
+                }
+            }
+        }
+        candidates[pattern(given: 1, surname: 5, born: 1, location: 5, sex: 1), default: 0] += 3_000
+        // Random pairs outside the candidates: one in a hundred agrees on the given name, one in ten on the town, half
+        // on sex, one in a thousand on the date of birth.
+        let sample: [UInt64: Int] = [
+            pattern(given: 5, surname: 5, born: 5, location: 5, sex: 2): 4_500,
+            pattern(given: 5, surname: 5, born: 5, location: 5, sex: 1): 4_400,
+            pattern(given: 5, surname: 5, born: 5, location: 4, sex: 1): 1_000,
+            pattern(given: 1, surname: 5, born: 5, location: 5, sex: 1): 99,
+            pattern(given: 5, surname: 5, born: 1, location: 5, sex: 2): 10,
+        ]
+        // 11,800 duplicates in a billion pairs, 10,000 of them sharing a date of birth.
+        var model = MatchModel.initial(prior: 1.18e-5)
+        model.estimateU(randomPatterns: sample)
+        var counted = model
+        counted.trainInSessions(patterns: candidates, pairs: 1e9, outside: (sample, 1e9))
+        var candidatesOnly = model
+        candidatesOnly.trainInSessions(patterns: candidates, pairs: 1e9)
+        let surname = ComparisonField.surname.rawValue
+        // Over every pair sharing a date of birth, the strangers are strangers: a different surname stays as rare
+        // among duplicates as it is (0.02). Among the candidates only, the session's share of matches is three in four
+        // and the strangers are taken for duplicates.
+        #expect(
+            counted.m[surname][5] < 0.04, "m of a different surname, pairs outside counted: \(counted.m[surname][5])")
+        #expect(
+            candidatesOnly.m[surname][5] > 0.1,
+            "m of a different surname, candidates only: \(candidatesOnly.m[surname][5])")
+    }
+
     @Test(
         "a missing date of birth counts only as far as the data show it, and never more than a bit; the standard model and explanations agree"
     )
@@ -744,12 +799,27 @@ struct MatchingTests {
         let names = NameFrequencies(left: table, right: table, dedupe: true)
         // With u = 0.1 for each part: "john smith" is held by a third of the records, person 1,000's name by one,
         // their given name by two (persons 400 and 1,000).
+        // Both agreeing: each name's adjustment, the rare surname's held to the limit.
         let common = names.adjustment(full: 0, uGiven: 0.1, uSurname: 0.1)
         let rare = names.adjustment(full: 1_000, uGiven: 0.1, uSurname: 0.1)
-        #expect(abs(common - log2(0.01 / (400.0 / 1_200))) < 1e-3)
-        #expect(abs(rare - log2(0.01 / (1.0 / 1_200))) < 1e-3)
+        #expect(abs(common - 2 * log2(0.1 / (400.0 / 1_200))) < 1e-3)
+        #expect(abs(rare - (log2(0.1 / (2.0 / 1_200)) + NameFrequencies.limit)) < 1e-3)
         #expect(abs(names.adjustment(surname: 0, u: 0.1) - log2(0.1 / (400.0 / 1_200))) < 1e-3)
         #expect(abs(names.adjustment(given: 1_000, u: 0.01) - log2(0.01 / (2.0 / 1_200))) < 1e-3)
+    }
+
+    @Test("a name is as common as the records holding it, given name or surname: a swapped name is not a rare one")
+    func namesCountedInEitherPlace() {
+        // 300 records with the surname "fitzgerald", and one with it written as the given name.
+        var people: [PreparedPerson] = []
+        for i in 0..<1_200 {
+            let (given, surname) = i == 1_199 ? ("fitzgerald", "richard") : ("g\(i)", i < 300 ? "fitzgerald" : "s\(i)")
+            people.append(person("f\(i)", given: given, surname: surname, dob: "1980-01-01", postcode: "L1 1AB"))
+        }
+        let table = PersonTable(people)
+        let names = NameFrequencies(left: table, right: table, dedupe: true)
+        #expect(abs(names.adjustment(given: 1_199, u: 0.01) - log2(0.01 / (301.0 / 1_200))) < 1e-3)
+        #expect(abs(names.adjustment(surname: 0, u: 0.01) - log2(0.01 / (301.0 / 1_200))) < 1e-3)
     }
 
     @Test("strangers who share common names are not matched, even with nothing to fit a model to")
