@@ -66,7 +66,9 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// no u for it, as the standard one. Agreeing exactly never counts against a match and
     /// disagreeing outright never counts for one, whatever a fit on unusual data came to.
     /// Levels run from best to worst, so no level weighs more than a better one (a fit can find near agreement
-    /// rarer among strangers than exact agreement, which says nothing more about one person).
+    /// rarer among strangers than exact agreement, which says nothing more about one person). Names are the
+    /// exception: exact agreement on a name is weighed again by how common that name is (see `NameFrequencies`), so
+    /// its weight here is only an average over common and rare names, and a near agreement is weighed on its own.
     public func weight(_ field: ComparisonField, level: UInt8) -> Double {
         let row = field.rawValue
         if level == 0 {
@@ -74,14 +76,12 @@ public struct MatchModel: Sendable, Codable, Equatable {
             return min(Self.missingLimit, max(-Self.missingLimit, log2(m[row][0] / u[row][0])))
         }
         let last = field.levels.count - 1
-        var w = Double.infinity
-        for l in 1...Int(level) {
-            var raw = log2(max(m[row][l], 1e-9) / max(u[row][l], 1e-9))
-            if l == 1 { raw = max(0, raw) }
-            if l == last { raw = min(0, raw) }
-            w = min(w, raw)
+        func raw(_ l: Int) -> Double {
+            let w = log2(max(m[row][l], 1e-9) / max(u[row][l], 1e-9))
+            return l == 1 ? max(0, w) : l == last ? min(0, w) : w
         }
-        return w
+        if field == .givenName || field == .surname { return raw(Int(level)) }
+        return (1...Int(level)).reduce(Double.infinity) { min($0, raw($1)) }
     }
 
     /// How far a missing value moves a weight, either way: whether a field was recorded says little of who the person

@@ -538,6 +538,28 @@ struct MatchingTests {
         #expect(MatchWords.describe(field: dob.name, level: "missing") == "no date of birth on one side or both")
     }
 
+    @Test("a near agreement on a name weighs what its own m and u say; other fields never weigh more at a worse level")
+    func nearNamesWeighOnTheirOwn() {
+        var model = MatchModel.initial()
+        let (given, surname, location) = (
+            ComparisonField.givenName.rawValue, ComparisonField.surname.rawValue, ComparisonField.location.rawValue
+        )
+        // As fitted on an independent population: one slip of a name is rarer among strangers than the same name,
+        // whose weight is an average over common names and rare ones, each adjusted again by its own count.
+        (model.m[given][1], model.u[given][1]) = (0.54, 0.0038)
+        (model.m[given][2], model.u[given][2]) = (0.28, 0.0007)
+        (model.m[surname][1], model.u[surname][1]) = (0.74, 0.006)
+        (model.m[surname][2], model.u[surname][2]) = (0.18, 0.00067)
+        #expect(abs(model.weight(.givenName, level: 2) - log2(0.28 / 0.0007)) < 1e-9)
+        #expect(model.weight(.givenName, level: 2) > model.weight(.givenName, level: 1) + 1)
+        #expect(abs(model.weight(.surname, level: 2) - log2(0.18 / 0.00067)) < 1e-9)
+        // The same town fitted as better evidence than the same postcode says no more than the postcode does.
+        (model.m[location][3], model.u[location][3]) = (0.0015, 0.005)
+        (model.m[location][4], model.u[location][4]) = (0.055, 0.097)
+        #expect(model.weight(.location, level: 4) == model.weight(.location, level: 3))
+        #expect(abs(model.weight(.location, level: 3) - log2(0.0015 / 0.005)) < 1e-9)
+    }
+
     @Test("linking two sources pairs each record with its counterpart on the other side, never within a side")
     func link() async {
         var rng = SplitMix64(seed: 17)
