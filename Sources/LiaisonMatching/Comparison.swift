@@ -38,8 +38,8 @@ public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
             ]
         case .dateOfBirth:
             [
-                "missing", "exact", "day and month transposed", "two of three parts agree, or partial date agrees",
-                "within a year", "different",
+                "missing", "exact", "day and month transposed", "one part a slip away",
+                "two of three parts agree, or partial date agrees", "within a year", "different",
             ]
         case .location:
             [
@@ -236,7 +236,9 @@ public enum Comparator {
         return jw >= 0.7 ? 4 : 5
     }
 
-    /// Dates of birth compared part by part (0 is an unknown part).
+    /// Dates of birth compared part by part (0 is an unknown part). Two parts agreeing and the third a slip away (see
+    /// ``slip(_:_:digits:)``) is a typing error far more often than two people: strangers sharing a birthday are
+    /// mostly born years apart.
     static func dateLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {
         let ya = a.year
         let yb = b.year
@@ -249,11 +251,36 @@ public enum Comparator {
             if ya == yb && ma == mb && da == db { return 1 }
             if ya == yb && ma == db && da == mb { return 2 }
             let agreeing = (ya == yb ? 1 : 0) + (ma == mb ? 1 : 0) + (da == db ? 1 : 0)
-            if agreeing == 2 { return 3 }
+            if agreeing == 2 {
+                let slipped =
+                    ya != yb ? slip(ya, yb, digits: 4) : ma != mb ? slip(ma, mb, digits: 2) : slip(da, db, digits: 2)
+                return slipped ? 3 : 4
+            }
         } else if ya == yb && (ma == 0 || mb == 0 || ma == mb) {
-            return 3
+            return 4
         }
-        return abs(ya - yb) <= 1 ? 4 : 5
+        return abs(ya - yb) <= 1 ? 5 : 6
+    }
+
+    /// Whether two numbers written with `digits` decimal digits are one slip apart: one off, one digit different, or
+    /// two neighbouring digits swapped (1969 and 1968, 1979 or 1996; 12 and 21).
+    static func slip(_ a: Int, _ b: Int, digits: Int) -> Bool {
+        if abs(a - b) == 1 { return true }
+        var (x, y) = (a, b)
+        var differing: [Int] = []
+        var pair: [(Int, Int)] = []
+        for place in 0..<digits {
+            let (p, q) = (x % 10, y % 10)
+            if p != q {
+                differing.append(place)
+                pair.append((p, q))
+            }
+            (x, y) = (x / 10, y / 10)
+        }
+        if x != y { return false }
+        if differing.count == 1 { return true }
+        return differing.count == 2 && differing[1] == differing[0] + 1 && pair[0].0 == pair[1].1
+            && pair[0].1 == pair[1].0
     }
 
     /// Postcode, street address and town compared as one place, since they move together: counting each would count

@@ -48,7 +48,8 @@ public struct MatchModel: Sendable, Codable, Equatable {
                 switch field {
                 case .givenName: ([0, 0.85, 0.05, 0.05, 0.03, 0.02], [0, 0.01, 0.005, 0.02, 0.05, 0.915])
                 case .surname: ([0, 0.88, 0.05, 0.03, 0.02, 0.02], [0, 0.003, 0.002, 0.01, 0.03, 0.955])
-                case .dateOfBirth: ([0, 0.85, 0.03, 0.08, 0.03, 0.01], [0, 0.00005, 0.00002, 0.003, 0.02, 0.97693])
+                case .dateOfBirth:
+                    ([0, 0.85, 0.03, 0.07, 0.01, 0.03, 0.01], [0, 0.00005, 0.00002, 0.001, 0.002, 0.02, 0.97693])
                 case .location: ([0, 0.6, 0.03, 0.05, 0.07, 0.25], [0, 0.0001, 0.0004, 0.0005, 0.02, 0.979])
                 case .identifier: ([0, 0.9, 0.05, 0.05], [0, 0.00001, 0.0001, 0.99989])
                 case .sex: ([0, 0.97, 0.03], [0, 0.5, 0.5])
@@ -96,7 +97,7 @@ public struct MatchModel: Sendable, Codable, Equatable {
         let given = levels[ComparisonField.givenName.rawValue]
         let born = levels[ComparisonField.dateOfBirth.rawValue]
         let vouched = [ComparisonField.identifier, .phone, .email].contains { levels[$0.rawValue] == 1 }
-        return !vouched && (given == 5 || born >= 4)
+        return !vouched && (given == 5 || born >= 5)
     }
 
     /// The match weight of a contradiction (see ``contradicts(_:)``): a probability of about one in a thousand.
@@ -418,6 +419,7 @@ public enum MatchWords {
         ],
         "date of birth": [
             "exact": "same date of birth", "day and month transposed": "dates of birth with day and month swapped",
+            "one part a slip away": "dates of birth one slip apart: a digit, two digits swapped or one off",
             "two of three parts agree, or partial date agrees": "dates of birth differ in one part",
             "within a year": "born within a year of each other", "different": "dates of birth differ",
         ],

@@ -209,6 +209,21 @@ struct MatchingTests {
         #expect(c.names.first.map { String(decoding: $0.surname, as: UTF8.self) } == "rasid")
     }
 
+    @Test(
+        "a date of birth with one part a slip away (a digit, two digits swapped, one off) is graded apart from one part far off",
+        arguments: [
+            ("1969-11-20", "1969-01-20", 3), ("1975-10-04", "1975-10-14", 3), ("1969-07-18", "1996-07-18", 3),
+            ("1984-01-06", "1983-01-06", 3), ("2008-05-28", "2008-05-27", 3), ("1990-03-12", "1990-03-21", 3),
+            ("2007-07-18", "1969-07-18", 4), ("2004-03-02", "2004-03-11", 4), ("1961-12-25", "1961-12-02", 4),
+            ("1969-02-20", "1969-11-20", 4), ("1980", "1980-04-02", 4), ("1980-04-02", "1981-06-09", 5),
+            ("1980-04-02", "1985-06-09", 6), ("1980-04-02", "1980-04-02", 1), ("1980-04-02", "1980-02-04", 2),
+        ])
+    func dateSlips(left: String, right: String, level: Int) {
+        let v = Comparator.compare(person("a", given: "Ann", dob: left), person("b", given: "Ann", dob: right))
+        #expect(Int(v.levels[ComparisonField.dateOfBirth.rawValue]) == level, "\(left) and \(right)")
+        #expect(MatchModel.contradicts(v.levels) == (level >= 5))
+    }
+
     @Test("the comparator grades each field and notices swapped names and aliases")
     func comparator() {
         let a = person("a", given: "Mohammed", surname: "Al-Rashid", dob: "1985-07-03", postcode: "M1 4BT")
@@ -391,7 +406,7 @@ struct MatchingTests {
         var model = MatchModel.initial()
         model.u[ComparisonField.givenName.rawValue] = [0, 0.01, 0.005, 0.005, 0.005, 0.975]
         model.u[ComparisonField.surname.rawValue] = [0, 0.005, 0.005, 0.005, 0.01, 0.975]
-        model.u[ComparisonField.dateOfBirth.rawValue] = [0, 0.001, 0.001, 0.003, 0.02, 0.975]
+        model.u[ComparisonField.dateOfBirth.rawValue] = [0, 0.001, 0.001, 0.001, 0.002, 0.02, 0.975]
         func pattern(_ g: UInt8, _ s: UInt8, _ d: UInt8) -> UInt64 {
             var levels = [UInt8](repeating: 0, count: ComparisonField.allCases.count)
             levels[ComparisonField.givenName.rawValue] = g
@@ -413,7 +428,7 @@ struct MatchingTests {
                 counts[pattern(g, s, 1), default: 0] += Int((50_000 * pg * ps).rounded())
             }
         }
-        for (d, pd) in [(UInt8(1), 0.001), (5, 0.999)] {
+        for (d, pd) in [(UInt8(1), 0.001), (6, 0.999)] {
             counts[pattern(1, 1, d), default: 0] += Int((50_000 * pd).rounded())
         }
 
@@ -464,10 +479,10 @@ struct MatchingTests {
         // Random pairs outside the candidates: one in a hundred agrees on the given name, one in ten on the town, half
         // on sex, one in a thousand on the date of birth.
         let sample: [UInt64: Int] = [
-            pattern(given: 5, surname: 5, born: 5, location: 5, sex: 2): 4_500,
-            pattern(given: 5, surname: 5, born: 5, location: 5, sex: 1): 4_400,
-            pattern(given: 5, surname: 5, born: 5, location: 4, sex: 1): 1_000,
-            pattern(given: 1, surname: 5, born: 5, location: 5, sex: 1): 99,
+            pattern(given: 5, surname: 5, born: 6, location: 5, sex: 2): 4_500,
+            pattern(given: 5, surname: 5, born: 6, location: 5, sex: 1): 4_400,
+            pattern(given: 5, surname: 5, born: 6, location: 4, sex: 1): 1_000,
+            pattern(given: 1, surname: 5, born: 6, location: 5, sex: 1): 99,
             pattern(given: 5, surname: 5, born: 1, location: 5, sex: 2): 10,
         ]
         // 11,800 duplicates in a billion pairs, 10,000 of them sharing a date of birth.
@@ -501,14 +516,14 @@ struct MatchingTests {
         }
         // Strangers drawn at random: one in ten lacks a date of birth on one side.
         let random: [UInt64: Int] = [
-            pattern(5, 5, 5): 89_000, pattern(5, 5, 0): 9_900, pattern(1, 5, 5): 900, pattern(5, 1, 5): 200,
+            pattern(5, 5, 6): 89_000, pattern(5, 5, 0): 9_900, pattern(1, 5, 6): 900, pattern(5, 1, 6): 200,
         ]
         /// The fitted model when `missing` of the true matches lack a date of birth.
         func fitted(missing: Double) -> MatchModel {
             let matches = 10_000.0
             let candidates: [UInt64: Int] = [
                 pattern(1, 1, 1): Int(matches * (1 - missing)), pattern(1, 1, 0): Int(matches * missing) + 2_000,
-                pattern(1, 1, 5): 18_000, pattern(5, 5, 1): 20_000, pattern(2, 1, 1): 3_000,
+                pattern(1, 1, 6): 18_000, pattern(5, 5, 1): 20_000, pattern(2, 1, 1): 3_000,
             ]
             var model = MatchModel.initial()
             model.estimateU(randomPatterns: random)
@@ -784,8 +799,8 @@ struct MatchingTests {
     func countedU() {
         var model = MatchModel.initial(prior: 0.001)
         let row = ComparisonField.dateOfBirth.rawValue
-        model.u[row] = [0.5, 0.01, 0.01, 0.08, 0.1, 0.3]
-        model.m[row] = [0.1, 0.8, 0.05, 0.03, 0.01, 0.01]
+        model.u[row] = [0.5, 0.01, 0.01, 0.05, 0.03, 0.1, 0.3]
+        model.m[row] = [0.1, 0.8, 0.05, 0.02, 0.01, 0.01, 0.01]
         // A million pairs, a thousand of them one person's as the prior says: 800 of those share the date.
         let counts = AgreementCounts(pairs: 1e6, sameDate: 2_800, transposedDate: 50, sameIdentifier: 0)
         model.setU(counts)
@@ -796,9 +811,10 @@ struct MatchingTests {
         #expect(abs(u[1] - (2_000 + standard[1] * prior) / (others + prior)) < 1e-12)
         #expect(abs(u[2] - (0 + standard[2] * prior) / (others + prior)) < 1e-12)
         #expect(abs(u.reduce(0, +) - 1) < 1e-12)
-        // Missing, partial, within a year and different keep their proportions to one another.
-        #expect(abs(u[0] / u[5] - 0.5 / 0.3) < 1e-9)
-        #expect(abs(u[3] / u[4] - 0.08 / 0.1) < 1e-9)
+        // Missing, a slip, partial, within a year and different keep their proportions to one another.
+        #expect(abs(u[0] / u[6] - 0.5 / 0.3) < 1e-9)
+        #expect(abs(u[3] / u[5] - 0.05 / 0.1) < 1e-9)
+        #expect(abs(u[4] / u[5] - 0.03 / 0.1) < 1e-9)
     }
 
     @Test("a shared rare name weighs more than a shared common one, by how many records hold each")
