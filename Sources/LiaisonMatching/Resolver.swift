@@ -110,20 +110,28 @@ public struct Resolver: Sendable {
         let exactGiven = model.u[ComparisonField.givenName.rawValue][1]
         let exactSurname = model.u[ComparisonField.surname.rawValue][1]
         let cut = log2(threshold / (1 - threshold))
+        // Both names swapped, each exact: weighed as the same names unswapped, by their counts (a swap counts as near
+        // agreement, which on its own can weigh more than exact agreement on common names).
+        let swap =
+            model.weight(.givenName, level: 1) + model.weight(.surname, level: 1) - model.weight(.givenName, level: 2)
+            - model.weight(.surname, level: 2)
         var matches = await Parallel.chunks(count: parts.count) { range in
             range.flatMap { k in
                 parts[k].compactMap { pair -> ScoredPair? in
                     let slot = table.slot(of: pair.pattern)
                     var weight = weights[slot]
                     if adjustable[slot] == 1 {
-                        let given = pair.pattern & 0xF == 1
-                        let surname = (pair.pattern >> 4) & 0xF == 1
-                        if given && surname {
-                            weight += names.adjustment(full: Int(pair.left), uGiven: exactGiven, uSurname: exactSurname)
-                        } else if given {
-                            weight += names.adjustment(given: Int(pair.left), u: exactGiven)
-                        } else if surname {
-                            weight += names.adjustment(surname: Int(pair.left), u: exactSurname)
+                        let (l, r) = (Int(pair.left), Int(pair.right))
+                        let given = pair.pattern & 0xF
+                        let surname = (pair.pattern >> 4) & 0xF
+                        if given == 1 && surname == 1 {
+                            weight += names.adjustment(full: l, uGiven: exactGiven, uSurname: exactSurname)
+                        } else if given == 2 && surname == 2 && names.swapped(l, r) {
+                            weight += swap + names.adjustment(full: l, uGiven: exactGiven, uSurname: exactSurname)
+                        } else if given == 1 {
+                            weight += names.adjustment(given: l, u: exactGiven)
+                        } else if surname == 1 {
+                            weight += names.adjustment(surname: l, u: exactSurname)
                         }
                     }
                     return weight >= cut

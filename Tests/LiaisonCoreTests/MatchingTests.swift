@@ -860,6 +860,40 @@ struct MatchingTests {
         #expect(abs(names.adjustment(surname: 0, u: 0.01) - log2(0.01 / (301.0 / 1_200))) < 1e-3)
     }
 
+    @Test("given name and surname swapped weigh as the same names unswapped do, common or rare, never more")
+    func swapsWeighAsTheirNames() async {
+        // 1,200 strangers, 300 of them John Smith; then, each pair born on one day at one address, John Smith twice,
+        // John Smith and Smith John, a rare name twice, and another rare name with its parts swapped.
+        var people: [PreparedPerson] = []
+        for i in 0..<1_200 {
+            let (given, surname) = i < 300 ? ("john", "smith") : ("g\(i)", "s\(i)")
+            let dob = String(format: "%04d-%02d-%02d", 1940 + i % 60, 1 + i % 12, 1 + i % 28)
+            people.append(person("b\(i)", given: given, surname: surname, dob: dob, postcode: "B\(i % 90) \(i % 7)AA"))
+        }
+        let pairs: [(String, String, String, String)] = [
+            ("john", "smith", "john", "smith"), ("john", "smith", "smith", "john"),
+            ("qarwen", "tilsby", "qarwen", "tilsby"), ("ormady", "pexton", "pexton", "ormady"),
+        ]
+        for (k, pair) in pairs.enumerated() {
+            let (dob, postcode) = ("1930-0\(k + 1)-1\(k)", "Z\(k) 9ZZ")
+            people.append(person("p\(k)a", given: pair.0, surname: pair.1, dob: dob, postcode: postcode))
+            people.append(person("p\(k)b", given: pair.2, surname: pair.3, dob: dob, postcode: postcode))
+        }
+        let found = await Resolver(threshold: 0).dedupe(people).matches
+        func weight(_ k: Int) -> Double? {
+            found.first { Int($0.left) == 1_200 + 2 * k && Int($0.right) == 1_201 + 2 * k }?.weight
+        }
+        guard let john = weight(0), let swappedJohn = weight(1), let rare = weight(2), let swappedRare = weight(3)
+        else {
+            Issue.record("a pair was not compared")
+            return
+        }
+        #expect(abs(swappedJohn - john) < 1e-9, "John Smith \(john), swapped \(swappedJohn)")
+        #expect(abs(swappedRare - rare) < 1e-9, "rare \(rare), swapped \(swappedRare)")
+        // The names' counts decide: a shared common name weighs less than a shared rare one.
+        #expect(john < rare - 4, "John Smith \(john), rare \(rare)")
+    }
+
     @Test("strangers who share common names are not matched, even with nothing to fit a model to")
     func noDuplicates() async {
         var rng = SplitMix64(seed: 3)
