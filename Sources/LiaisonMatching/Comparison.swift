@@ -43,8 +43,8 @@ public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
             ]
         case .location:
             [
-                "missing", "same address", "same street, another number", "same postcode or street address",
-                "same district or town", "different",
+                "missing", "same address", "same street, another number", "same address but for a slip",
+                "same postcode or street address", "same district or town", "different",
             ]
         case .identifier: ["missing", "exact", "one character off", "different"]
         case .sex, .phone, .email, .nationality: ["missing", "exact", "different"]
@@ -288,31 +288,36 @@ public enum Comparator {
     static func locationLevel(_ a: PersonView, _ b: PersonView, subject: Subject?) -> UInt8 {
         // Levels: postcode 1 exact, 2 same outward code, 3 same area, 4 different; address 1–3 similar, 4 different;
         // town 1–2 same, 3 different; 0 missing throughout. The address, the costly part, is compared only as closely
-        // as the answer needs: with the same postcode, or a place already at level 3, only whether it is within its
-        // second band matters (a score below it comes back as 3).
+        // as the answer needs: with the same postcode, or a place already in the same district or town, only whether
+        // it is within its second band matters (a score below it comes back as 3).
         func address(bands: Int) -> UInt8 {
             banded(
                 a.address, a.addressCharacters, b.address, b.addressCharacters, addressBands, upTo: bands,
                 places: subject?.places(Subject.address))
         }
         // Levels: 1 same address, 2 the same street but another house or flat number ("12 High Street" and "14 High
-        // Street" are alike as text: a neighbour, or a slip), 3 same postcode or street address, 4 same district
-        // or town, 5 different.
+        // Street" are alike as text: a neighbour, or a slip), 3 the same number and street but for a slip in one part:
+        // the street's name, or the town or postcode (or a street of that name elsewhere), 4 same postcode or a
+        // street address like it, 5 same district or town, 6 different.
         let postcode = postcodeLevel(a, b)
         if postcode == 1 {
             // One postcode covers a street's few dozen homes: a slip in the street's name is still the same address.
             let level = address(bands: 2)
             if level == 0 { return 1 }
-            return level <= 2 ? (sameNumbers(a.address, b.address) ? 1 : 2) : 3
+            return level <= 2 ? (sameNumbers(a.address, b.address) ? 1 : 2) : 4
         }
         let town = banded(
             a.town, a.townCharacters, b.town, b.townCharacters, townBands, places: subject?.places(Subject.town))
         let address = address(bands: postcode == 2 || town == 1 || town == 2 ? 2 : 3)
         if postcode == 0 && address == 0 && town == 0 { return 0 }
-        if address == 1 && postcode <= 2 && town != 3 { return sameNumbers(a.address, b.address) ? 1 : 2 }
-        if address == 1 || address == 2 { return 3 }
-        if postcode == 2 || town == 1 || town == 2 || address == 3 { return 4 }
-        return 5
+        if address == 1 || address == 2 {
+            let numbers = sameNumbers(a.address, b.address)
+            let placeAgrees = postcode <= 2 && town != 3
+            if address == 1 && placeAgrees { return numbers ? 1 : 2 }
+            return numbers && (address == 1 || placeAgrees) ? 3 : 4
+        }
+        if postcode == 2 || town == 1 || town == 2 || address == 3 { return 5 }
+        return 6
     }
 
     /// Whether two texts hold the same digits in the same order ("flat 2, 10 high st" and "flat 2 10 high street"

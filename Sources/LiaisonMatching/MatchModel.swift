@@ -50,7 +50,8 @@ public struct MatchModel: Sendable, Codable, Equatable {
                 case .surname: ([0, 0.88, 0.05, 0.03, 0.02, 0.02], [0, 0.003, 0.002, 0.01, 0.03, 0.955])
                 case .dateOfBirth:
                     ([0, 0.85, 0.03, 0.07, 0.01, 0.03, 0.01], [0, 0.00005, 0.00002, 0.001, 0.002, 0.02, 0.97693])
-                case .location: ([0, 0.6, 0.03, 0.05, 0.07, 0.25], [0, 0.0001, 0.0004, 0.0005, 0.02, 0.979])
+                case .location:
+                    ([0, 0.6, 0.03, 0.02, 0.03, 0.07, 0.25], [0, 0.0001, 0.0004, 0.0003, 0.0002, 0.02, 0.979])
                 case .identifier: ([0, 0.9, 0.05, 0.05], [0, 0.00001, 0.0001, 0.99989])
                 case .sex: ([0, 0.97, 0.03], [0, 0.5, 0.5])
                 case .phone, .email: ([0, 0.7, 0.3], [0, 0.0001, 0.9999])
@@ -67,7 +68,9 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// no u for it, as the standard one. Agreeing exactly never counts against a match and
     /// disagreeing outright never counts for one, whatever a fit on unusual data came to.
     /// Levels run from best to worst, so no level weighs more than a better one (a fit can find near agreement
-    /// rarer among strangers than exact agreement, which says nothing more about one person). Names are the
+    /// rarer among strangers than exact agreement, which says nothing more about one person): neighbouring levels
+    /// out of order are weighed as one level, log₂(Σm/Σu) over them (pool-adjacent-violators), so a level that
+    /// almost never occurs moves its neighbours' weights only as far as its share of them. Names are the
     /// exception: exact agreement on a name is weighed again by how common that name is (see `NameFrequencies`), so
     /// its weight here is only an average over common and rare names, and a near agreement is weighed on its own.
     public func weight(_ field: ComparisonField, level: UInt8) -> Double {
@@ -77,12 +80,22 @@ public struct MatchModel: Sendable, Codable, Equatable {
             return min(Self.missingLimit, max(-Self.missingLimit, log2(m[row][0] / u[row][0])))
         }
         let last = field.levels.count - 1
-        func raw(_ l: Int) -> Double {
-            let w = log2(max(m[row][l], 1e-9) / max(u[row][l], 1e-9))
-            return l == 1 ? max(0, w) : l == last ? min(0, w) : w
+        func bounded(_ w: Double, _ l: Int) -> Double { l == 1 ? max(0, w) : l == last ? min(0, w) : w }
+        func ratio(_ m: Double, _ u: Double) -> Double { log2(max(m, 1e-9) / max(u, 1e-9)) }
+        if field == .givenName || field == .surname {
+            return bounded(ratio(m[row][Int(level)], u[row][Int(level)]), Int(level))
         }
-        if field == .givenName || field == .surname { return raw(Int(level)) }
-        return (1...Int(level)).reduce(Double.infinity) { min($0, raw($1)) }
+        var pools: [(m: Double, u: Double, last: Int)] = []
+        for l in 1...last {
+            var pool = (m: m[row][l], u: u[row][l], last: l)
+            while let before = pools.last, ratio(pool.m, pool.u) > ratio(before.m, before.u) {
+                pool = (before.m + pool.m, before.u + pool.u, l)
+                pools.removeLast()
+            }
+            pools.append(pool)
+        }
+        let pool = pools.first { $0.last >= Int(level) }!
+        return bounded(ratio(pool.m, pool.u), Int(level))
     }
 
     /// How far a missing value moves a weight, either way: whether a field was recorded says little of who the person
@@ -425,6 +438,8 @@ public enum MatchWords {
         ],
         "address": [
             "same address": "same address", "same street, another number": "same street, another house or flat",
+            "same address but for a slip":
+                "same house number and street but for a slip in the street, town or postcode",
             "same postcode or street address": "same postcode or street",
             "same district or town": "same district or town", "different": "different addresses",
         ],

@@ -231,7 +231,7 @@ struct MatchingTests {
         let v = Comparator.compare(a, b)
         #expect(v.swappedNames)
         #expect(v.levels[ComparisonField.dateOfBirth.rawValue] == 2)  // day and month transposed
-        #expect(v.levels[ComparisonField.location.rawValue] == 4)  // same outward code: the same district
+        #expect(v.levels[ComparisonField.location.rawValue] == 5)  // same outward code: the same district
         // Postcode, street address and town are one place: one comparison, not three.
         let home = person("h", given: "Ann", surname: "Lee", postcode: "M1 4BT", address: "12 High Street")
         #expect(
@@ -241,16 +241,19 @@ struct MatchingTests {
         #expect(
             Comparator.compare(
                 home, person("h3", given: "Ann", surname: "Lee", postcode: "LS6 2AB", address: "3 Hope Road")
-            ).levels[ComparisonField.location.rawValue] == 5)
+            ).levels[ComparisonField.location.rawValue] == 6)
         #expect(
             Comparator.compare(home, person("h4", given: "Ann", surname: "Lee")).levels[
                 ComparisonField.location.rawValue] == 0)
         // Next door is not home: another house or flat number on the same street is a level of its own (a
-        // neighbour, or a slip), with or without the postcode.
+        // neighbour, or a slip), with or without the postcode. The same number and street but for a slip in one
+        // part (the street's name, or the postcode or town) is a level of its own too; two parts differing is weaker.
         let location = ComparisonField.location.rawValue
         for (postcode, address, level) in [
             ("M1 4BT", "14 High Street", 2), (nil, "14 High Street", 2), (nil, "12 Hihg Street", 1),
-            ("M1 4BT", "Flat 2, 12 High Street", 3), ("M1 4BT", nil, 1), ("M1 4BT", "3 Hope Road", 3),
+            ("M1 4BT", "Flat 2, 12 High Street", 4), ("M1 4BT", nil, 1), ("M1 4BT", "3 Hope Road", 4),
+            ("LS6 2AB", "12 High Street", 3), (nil, "12 Hiigh Str", 3), ("LS6 2AB", "12 High St", 4),
+            ("LS6 2AB", "14 High Street", 4),
         ] as [(String?, String?, UInt8)] {
             let other = person("n", given: "Ann", surname: "Lee", postcode: postcode, address: address)
             #expect(Comparator.compare(home, other).levels[location] == level, "\(address ?? "no address")")
@@ -310,9 +313,10 @@ struct MatchingTests {
             if (postcode == 1 && address <= 2) || (address == 1 && postcode <= 2 && town != 3) {
                 return numbers ? 1 : 2
             }
-            if postcode == 1 || address == 1 || address == 2 { return 3 }
-            if postcode == 2 || town == 1 || town == 2 || address == 3 { return 4 }
-            return 5
+            if numbers && (address == 1 || (address == 2 && postcode != 3 && postcode != 4 && town != 3)) { return 3 }
+            if postcode == 1 || address == 1 || address == 2 { return 4 }
+            if postcode == 2 || town == 1 || town == 2 || address == 3 { return 5 }
+            return 6
         }
         var subjects = Comparator.Subjects()
         var levels = Set<UInt8>()
@@ -330,7 +334,7 @@ struct MatchingTests {
                 }
             }
         }
-        #expect(levels == [0, 1, 2, 3, 4, 5])
+        #expect(levels == [0, 1, 2, 3, 4, 5, 6])
     }
 
     @Test("EM fits a model that separates planted duplicates from strangers, and explains each pair")
@@ -475,15 +479,15 @@ struct MatchingTests {
                 }
             }
         }
-        candidates[pattern(given: 1, surname: 5, born: 1, location: 5, sex: 1), default: 0] += 3_000
+        candidates[pattern(given: 1, surname: 5, born: 1, location: 6, sex: 1), default: 0] += 3_000
         // Random pairs outside the candidates: one in a hundred agrees on the given name, one in ten on the town, half
         // on sex, one in a thousand on the date of birth.
         let sample: [UInt64: Int] = [
-            pattern(given: 5, surname: 5, born: 6, location: 5, sex: 2): 4_500,
-            pattern(given: 5, surname: 5, born: 6, location: 5, sex: 1): 4_400,
-            pattern(given: 5, surname: 5, born: 6, location: 4, sex: 1): 1_000,
-            pattern(given: 1, surname: 5, born: 6, location: 5, sex: 1): 99,
-            pattern(given: 5, surname: 5, born: 1, location: 5, sex: 2): 10,
+            pattern(given: 5, surname: 5, born: 6, location: 6, sex: 2): 4_500,
+            pattern(given: 5, surname: 5, born: 6, location: 6, sex: 1): 4_400,
+            pattern(given: 5, surname: 5, born: 6, location: 5, sex: 1): 1_000,
+            pattern(given: 1, surname: 5, born: 6, location: 6, sex: 1): 99,
+            pattern(given: 5, surname: 5, born: 1, location: 6, sex: 2): 10,
         ]
         // 11,800 duplicates in a billion pairs, 10,000 of them sharing a date of birth.
         var model = MatchModel.initial(prior: 1.18e-5)
@@ -553,7 +557,7 @@ struct MatchingTests {
         #expect(MatchWords.describe(field: dob.name, level: "missing") == "no date of birth on one side or both")
     }
 
-    @Test("a near agreement on a name weighs what its own m and u say; other fields never weigh more at a worse level")
+    @Test("a near agreement on a name weighs what its own m and u say; other fields' levels out of order weigh as one")
     func nearNamesWeighOnTheirOwn() {
         var model = MatchModel.initial()
         let (given, surname, location) = (
@@ -568,11 +572,20 @@ struct MatchingTests {
         #expect(abs(model.weight(.givenName, level: 2) - log2(0.28 / 0.0007)) < 1e-9)
         #expect(model.weight(.givenName, level: 2) > model.weight(.givenName, level: 1) + 1)
         #expect(abs(model.weight(.surname, level: 2) - log2(0.18 / 0.00067)) < 1e-9)
-        // The same town fitted as better evidence than the same postcode says no more than the postcode does.
-        (model.m[location][3], model.u[location][3]) = (0.0015, 0.005)
-        (model.m[location][4], model.u[location][4]) = (0.055, 0.097)
-        #expect(model.weight(.location, level: 4) == model.weight(.location, level: 3))
-        #expect(abs(model.weight(.location, level: 3) - log2(0.0015 / 0.005)) < 1e-9)
+        // The same town fitted as better evidence than the same postcode: the two levels weigh as one, by their
+        // pooled m and u.
+        (model.m[location][4], model.u[location][4]) = (0.0015, 0.005)
+        (model.m[location][5], model.u[location][5]) = (0.055, 0.097)
+        let pooled = log2((0.0015 + 0.055) / (0.005 + 0.097))
+        #expect(abs(model.weight(.location, level: 4) - pooled) < 1e-9)
+        #expect(abs(model.weight(.location, level: 5) - pooled) < 1e-9)
+        #expect(abs(model.weight(.location, level: 6) - log2(0.25 / 0.979)) < 1e-9)
+        // A level duplicates never reach (a street address elsewhere, on a file where nobody's town has a slip) moves
+        // the worse levels only by its share of them, not down to its own weight.
+        (model.m[location][3], model.u[location][3]) = (0, 0.000013)
+        #expect(abs(model.weight(.location, level: 3) - log2(0.0565 / 0.102013)) < 1e-9)
+        #expect(abs(model.weight(.location, level: 5) - model.weight(.location, level: 3)) < 1e-9)
+        #expect(abs(model.weight(.location, level: 6) - log2(0.25 / 0.979)) < 1e-9)
     }
 
     @Test("linking two sources pairs each record with its counterpart on the other side, never within a side")
