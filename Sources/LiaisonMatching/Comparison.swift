@@ -43,7 +43,7 @@ public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
             ]
         case .location:
             [
-                "missing", "same address", "same street, another number", "same address but for a slip",
+                "missing", "same address", "same street, another number", "same number and street, unconfirmed",
                 "same postcode or street address", "same district or town", "different",
             ]
         case .identifier: ["missing", "exact", "one character off", "different"]
@@ -296,9 +296,9 @@ public enum Comparator {
                 places: subject?.places(Subject.address))
         }
         // Levels: 1 same address, 2 the same street but another house or flat number ("12 High Street" and "14 High
-        // Street" are alike as text: a neighbour, or a slip), 3 the same number and street but for a slip in one part:
-        // the street's name, or the town or postcode (or a street of that name elsewhere), 4 same postcode or a
-        // street address like it, 5 same district or town, 6 different.
+        // Street" are alike as text: a neighbour, or a slip), 3 the same number and street but for a slip in one part
+        // (the street's name, or the town or postcode: or a street of that name elsewhere) or with nothing to confirm
+        // it, 4 same postcode or a street address like it, 5 same district or town, 6 different.
         let postcode = postcodeLevel(a, b)
         if postcode == 1 {
             // One postcode covers a street's few dozen homes: a slip in the street's name is still the same address.
@@ -311,9 +311,11 @@ public enum Comparator {
         let address = address(bands: postcode == 2 || town == 1 || town == 2 ? 2 : 3)
         if postcode == 0 && address == 0 && town == 0 { return 0 }
         if address == 1 || address == 2 {
+            // Without the postcode, the street is confirmed by the same district or the same town; a town merely
+            // alike, or none, leaves a bare "12 High Street", which is in many towns.
             let numbers = sameNumbers(a.address, b.address)
             let placeAgrees = postcode <= 2 && town != 3
-            if address == 1 && placeAgrees { return numbers ? 1 : 2 }
+            if address == 1 && placeAgrees && (postcode == 2 || town == 1) { return numbers ? 1 : 2 }
             return numbers && (address == 1 || placeAgrees) ? 3 : 4
         }
         if postcode == 2 || town == 1 || town == 2 || address == 3 { return 5 }

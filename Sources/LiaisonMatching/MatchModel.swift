@@ -438,8 +438,8 @@ public enum MatchWords {
         ],
         "address": [
             "same address": "same address", "same street, another number": "same street, another house or flat",
-            "same address but for a slip":
-                "same house number and street but for a slip in the street, town or postcode",
+            "same number and street, unconfirmed":
+                "same house number and street, but a slip in the street, another town or postcode, or nothing to confirm it",
             "same postcode or street address": "same postcode or street",
             "same district or town": "same district or town", "different": "different addresses",
         ],

@@ -8,7 +8,8 @@ import Testing
 struct MatchingTests {
     func person(
         _ id: String, given: String? = nil, surname: String? = nil, full: String? = nil, aliases: [String] = [],
-        dob: String? = nil, postcode: String? = nil, identifier: String? = nil, address: String? = nil
+        dob: String? = nil, postcode: String? = nil, identifier: String? = nil, address: String? = nil,
+        town: String? = nil
     ) -> PreparedPerson {
         var values: [PersonField: [String]] = [:]
         values[.givenName] = given.map { [$0] }
@@ -19,6 +20,7 @@ struct MatchingTests {
         values[.postcode] = postcode.map { [$0] }
         values[.identifier] = identifier.map { [$0] }
         values[.address] = address.map { [$0] }
+        values[.town] = town.map { [$0] }
         return PreparedPerson(PersonRecord(id: id, values: values))
     }
 
@@ -246,17 +248,27 @@ struct MatchingTests {
             Comparator.compare(home, person("h4", given: "Ann", surname: "Lee")).levels[
                 ComparisonField.location.rawValue] == 0)
         // Next door is not home: another house or flat number on the same street is a level of its own (a
-        // neighbour, or a slip), with or without the postcode. The same number and street but for a slip in one
-        // part (the street's name, or the postcode or town) is a level of its own too; two parts differing is weaker.
+        // neighbour, or a slip) where a postcode or the town confirms the street. The same number and street but
+        // for a slip in the street's name, another postcode, or nothing but the street to go on (a bare "12 High
+        // Street" is in many towns) is a level of its own too; two parts differing is weaker.
         let location = ComparisonField.location.rawValue
         for (postcode, address, level) in [
-            ("M1 4BT", "14 High Street", 2), (nil, "14 High Street", 2), (nil, "12 Hihg Street", 1),
+            ("M1 4BT", "14 High Street", 2), (nil, "14 High Street", 4), (nil, "12 Hihg Street", 3),
             ("M1 4BT", "Flat 2, 12 High Street", 4), ("M1 4BT", nil, 1), ("M1 4BT", "3 Hope Road", 4),
             ("LS6 2AB", "12 High Street", 3), (nil, "12 Hiigh Str", 3), ("LS6 2AB", "12 High St", 4),
             ("LS6 2AB", "14 High Street", 4),
         ] as [(String?, String?, UInt8)] {
             let other = person("n", given: "Ann", surname: "Lee", postcode: postcode, address: address)
             #expect(Comparator.compare(home, other).levels[location] == level, "\(address ?? "no address")")
+        }
+        // Only the same town confirms a street without a postcode; a town merely alike does not.
+        let inLeeds = person("t", given: "Ann", surname: "Lee", address: "12 High Street", town: "Leeds")
+        for (town, address, level) in [
+            ("Leeds", "12 Hihg Street", 1), ("Leeds", "14 High Street", 2), ("Leeds City", "12 High Street", 3),
+            ("Leeds City", "14 High Street", 4), ("Liverpool", "12 High Street", 3),
+        ] as [(String, String, UInt8)] {
+            let other = person("u", given: "Ann", surname: "Lee", address: address, town: town)
+            #expect(Comparator.compare(inLeeds, other).levels[location] == level, "\(address), \(town)")
         }
         func sameNumbers(_ a: String, _ b: String) -> Bool {
             Array(a.utf8).withUnsafeBufferPointer { x in
@@ -310,10 +322,11 @@ struct MatchingTests {
             let town = Comparator.banded(a.town, a.townCharacters, b.town, b.townCharacters, Comparator.townBands)
             if postcode == 0 && address == 0 && town == 0 { return 0 }
             if postcode == 1 && address == 0 { return 1 }
-            if (postcode == 1 && address <= 2) || (address == 1 && postcode <= 2 && town != 3) {
+            let alongside = (postcode == 0 || postcode == 2) && town != 3
+            if (postcode == 1 && address <= 2) || (address == 1 && alongside && (postcode == 2 || town == 1)) {
                 return numbers ? 1 : 2
             }
-            if numbers && (address == 1 || (address == 2 && postcode != 3 && postcode != 4 && town != 3)) { return 3 }
+            if numbers && (address == 1 || (address == 2 && alongside)) { return 3 }
             if postcode == 1 || address == 1 || address == 2 { return 4 }
             if postcode == 2 || town == 1 || town == 2 || address == 3 { return 5 }
             return 6
