@@ -342,7 +342,7 @@ def main():
         # the pairs its timed run wrote.
         low = os.path.join(work, "pairs-calibration.csv")
         subprocess.run(liaison(low, 0.05), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        calibrated = [("calibration", low)] + [("splink calib.", outs["splink"])] * ("splink" in results)
+        calibrated = [("calibration", low)] + ([("splink calib.", outs["splink"])] if "splink" in results else [])
         for label, pairs in calibrated:
             bins = calibration(pairs, truth, ordered=link)
             worst = max((abs(mean - share) for _, _, count, mean, share in bins if count >= 100), default=0.0)

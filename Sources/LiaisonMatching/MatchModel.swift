@@ -198,6 +198,29 @@ public struct MatchModel: Sendable, Codable, Equatable {
         u[row] = values
     }
 
+    /// Sets u to that of pairs of different people, from u over every pair (`overall`, as
+    /// ``estimateU(randomPatterns:candidates:pairs:)`` gives it, out of `pairs`): each level's pairs less those of one
+    /// person the model expects among them (the prior's share of the pairs, times m). Where most pairs agreeing are
+    /// one person's, as at one address, u over every pair is mostly theirs, and an address a person's records share
+    /// would say little more than a town. Missing (level 0) is kept as it is.
+    mutating func setU(overall: [[Double]], pairs: Double) {
+        let matches = prior * pairs
+        let others = pairs - matches
+        guard others > 0 else { return }
+        let standard = MatchModel.initial().u
+        for field in ComparisonField.allCases {
+            let row = field.rawValue
+            var values = overall[row]
+            for level in values.indices.dropFirst() {
+                let apart = max(0, overall[row][level] * pairs - matches * m[row][level])
+                values[level] = (apart + standard[row][level] * Self.uPriorPairs) / (others + Self.uPriorPairs)
+            }
+            let total = values.reduce(0, +)
+            guard total > 0 else { continue }
+            u[row] = values.map { $0 / total }
+        }
+    }
+
     /// Sets u of the rarest levels (the same whole date of birth, or transposed; the same identifier) to what is
     /// counted over every pair (see ``AgreementCounts``), less the pairs of one person the model expects among them:
     /// u is of pairs of different people, and of two records sharing an identifier most are one person's.

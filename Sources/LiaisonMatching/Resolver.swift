@@ -83,6 +83,7 @@ public struct Resolver: Sendable {
             pairs: max(0, pairs - Double(pairCount))
         )
         model.estimateU(randomPatterns: outside.sample, candidates: counts, pairs: pairs)
+        let overall = model.u
         let agreed = await agreements.value
         model.setU(agreed)
         for label in labelled {
@@ -98,7 +99,9 @@ public struct Resolver: Sendable {
             || !labelled.isEmpty
         {
             model.trainInSessions(patterns: counts, labelled: labelled, pairs: pairs, outside: outside)
-            // The rarest levels' u, first with the standard m, again with the m fitted.
+            // u of different people: the pairs of one person the fitted model expects taken out of every level, and
+            // the rarest levels' u counted again, first with the standard m, now with the m fitted.
+            model.setU(overall: overall, pairs: pairs)
             model.setU(agreed)
             model.trainInSessions(patterns: counts, labelled: labelled, pairs: pairs, outside: outside)
         }

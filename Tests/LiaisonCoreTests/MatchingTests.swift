@@ -843,6 +843,37 @@ struct MatchingTests {
         #expect(abs(u[4] / u[5] - 0.03 / 0.1) < 1e-9)
     }
 
+    @Test("u is of different people: the pairs of one person the model expects are taken out of every level")
+    func uOfDifferentPeople() {
+        var model = MatchModel.initial(prior: 0.001)
+        let row = ComparisonField.location.rawValue
+        model.m[row] = [0.05, 0.9, 0.01, 0.01, 0.01, 0.01, 0.01]
+        // A million pairs, a thousand of them one person's as the prior says; 1,000 pairs share an address, 900 of
+        // them one person's by m; 5 share a street with another number, where m expects 10.
+        var overall = model.u
+        overall[row] = [0.1, 1_000 / 1e6, 5 / 1e6, 20 / 1e6, 0.002, 0.3]
+        overall[row].append(1 - overall[row].reduce(0, +))
+        model.setU(overall: overall, pairs: 1e6)
+        let u = model.u[row]
+        let (prior, others) = (MatchModel.uPriorPairs, 1e6 - 1_000)
+        let standard = MatchModel.initial().u[row]
+        func apart(_ level: Int) -> Double {
+            (max(0, overall[row][level] * 1e6 - 1_000 * model.m[row][level]) + standard[level] * prior)
+                / (others + prior)
+        }
+        let total = overall[row][0] + (1..<7).reduce(0) { $0 + apart($1) }
+        #expect(abs(u.reduce(0, +) - 1) < 1e-12)
+        #expect(abs(u[1] - apart(1) / total) < 1e-15)
+        // The same address: 100 pairs of different people, not 1,000; far rarer than over every pair.
+        #expect(abs(u[1] * total - (100 + standard[1] * prior) / (others + prior)) < 1e-15)
+        #expect(u[1] < overall[row][1] / 5)
+        // More expected than met: nothing is left but the standard model's share.
+        #expect(abs(u[2] * total - standard[2] * prior / (others + prior)) < 1e-15)
+        // Missing is kept as it was, but for the normalising; the common levels barely move.
+        #expect(abs(u[0] * total - overall[row][0]) < 1e-15)
+        #expect(abs(u[6] / overall[row][6] - 1) < 0.01)
+    }
+
     @Test("a shared rare name weighs more than a shared common one, by how many records hold each")
     func nameFrequencies() {
         func word(_ n: Int) -> String {
