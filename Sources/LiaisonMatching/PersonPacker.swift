@@ -123,8 +123,8 @@ struct PersonPacker {
         fixed.append(start..<text.count)
     }
 
-    /// Adds a name unless it comes to nothing: the first word of the given names that is not an honorific, made
-    /// canonical; the surname's words without particles (all of them if nothing else is left), run together; and
+    /// Adds a name unless it comes to nothing: the first word of the given names that is not an honorific (nor a
+    /// particle with more to follow), made canonical; the surname's words without particles (all of them if nothing else is left), run together; and
     /// the phonetic key of each.
     private mutating func addName(
         _ given: UnsafeBufferPointer<UInt8>?, _ middle: UnsafeBufferPointer<UInt8>?,
@@ -138,21 +138,22 @@ struct PersonPacker {
             TextNormaliser.appendFolded(CollectionOfOne(only), spaces: true, to: &work)
         case (nil, nil): break
         }
-        forEachWord(work) { word in
-            if variants.isHonorific(word) { return true }
+        forEachWord(work) { word, isLast in
+            // A particle leads only a surname written in the given name's place ("Al-Rashid, Mohammed").
+            if variants.isHonorific(word) || !isLast && variants.isParticle(word) { return true }
             if let canonical = variants.canonical(of: word) { text += canonical.utf8 } else { text += word }
             return false
         }
         let givenEnd = text.count
         work.removeAll(keepingCapacity: true)
         if let surname { TextNormaliser.appendFolded(CollectionOfOne(surname), spaces: true, to: &work) }
-        forEachWord(work) { word in
+        forEachWord(work) { word, _ in
             if !variants.isParticle(word) { text += word }
             return true
         }
         if text.count == givenEnd {
-            forEachWord(work) {
-                text += $0
+            forEachWord(work) { word, _ in
+                text += word
                 return true
             }
         }
@@ -175,14 +176,14 @@ struct PersonPacker {
         }
     }
 
-    /// Calls `body` with each word of folded text until it returns false.
-    private func forEachWord(_ text: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
+    /// Calls `body` with each word of folded text, and whether it is the last, until it returns false.
+    private func forEachWord(_ text: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Bool) {
         text.withUnsafeBufferPointer { text in
             var start = 0
             while start < text.count {
                 var end = start
                 while end < text.count && text[end] != 0x20 { end += 1 }
-                if !body(UnsafeBufferPointer(rebasing: text[start..<end])) { return }
+                if !body(UnsafeBufferPointer(rebasing: text[start..<end]), end == text.count) { return }
                 start = end + 1
             }
         }

@@ -234,6 +234,12 @@ struct MatchingTests {
         #expect(v.swappedNames)
         #expect(v.levels[ComparisonField.dateOfBirth.rawValue] == 2)  // day and month transposed
         #expect(v.levels[ComparisonField.location.rawValue] == 5)  // same outward code: the same district
+        // A surname with its particle written in the given name's place is the same name swapped; "Al" alone is a
+        // given name.
+        let particleFirst = person("p", given: "al-rashid", surname: "mohammed", dob: "1985-07-03")
+        #expect(Comparator.compare(a, particleFirst).swappedNames)
+        #expect(particleFirst.names.first.map { String(decoding: $0.given, as: UTF8.self) } == "rashid")
+        #expect(person("al", given: "Al", surname: "Jones").names.first?.given == Array("al".utf8))
         // Postcode, street address and town are one place: one comparison, not three.
         let home = person("h", given: "Ann", surname: "Lee", postcode: "M1 4BT", address: "12 High Street")
         #expect(
