@@ -11,7 +11,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     case birthYearPostcodeDistrict = "birth-year+postcode-district"
     case surnameSoundBirthYear = "surname-sound+birth-year"
     case givenSoundBirthDayMonth = "given-sound+birth-day-month"
-    case postcodeGivenInitial = "postcode+given-initial"
+    case postcodeInitial = "postcode+initial"
     case phone
     case email
 
@@ -60,8 +60,12 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
             if let m = dob?.month, let d = dob?.day {
                 for n in 0..<p.nameCount { add(p.givenKey(n), digits(m * 100 + d)) }
             }
-        case .postcodeGivenInitial:
-            for n in 0..<p.nameCount where !p.given(n).isEmpty { add(p.postcode, CollectionOfOne(p.given(n)[0])) }
+        case .postcodeInitial:
+            // The initial of either name, in one set of keys: one initial mistyped, or the names swapped, still meet.
+            for n in 0..<p.nameCount {
+                if let initial = p.given(n).first { add(p.postcode, CollectionOfOne(initial)) }
+                if let initial = p.surname(n).first { add(p.postcode, CollectionOfOne(initial)) }
+            }
         case .phone: add(p.phone)
         case .email: add(p.email)
         }
@@ -80,7 +84,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         case .birthYearPostcodeDistrict: 6
         case .surnameSoundBirthYear: 7
         case .givenSoundBirthDayMonth: 8
-        case .postcodeGivenInitial: 9
+        case .postcodeInitial: 9
         case .phone: 10
         case .email: 11
         }

@@ -1001,6 +1001,22 @@ struct MatchingTests {
         for n in [0, 7, 10, 99, 1985, 1231, 123_456_789] { #expect(Array(DecimalDigits(n)) == Array(String(n).utf8)) }
     }
 
+    @Test("at one postcode, a mistyped initial or names swapped with a slip still meet; other initials do not")
+    func postcodeInitials() {
+        let people = [
+            person("sebastian", given: "Sebastian", surname: "Kinmer", dob: "1982-01-26", postcode: "LE18 7SZ"),
+            person("ebastian", given: "Ebastian", surname: "Kinmer", postcode: "LE18 7SZ"),
+            person("emeka", given: "Emeka", surname: "Yaveac", postcode: "N6 9RQ"),
+            person("swapped", given: "Yvaeac", surname: "Emeka", dob: "1952-09-27", postcode: "N6 9RQ"),
+            person("neighbour", given: "Isla", surname: "Jones", dob: "2006-12-14", postcode: "LE18 7SZ"),
+        ]
+        let index = BlockIndex(people, configuration: BlockingConfiguration())
+        var scratch = CandidateScratch()
+        let pairs = Set(
+            people.indices.flatMap { i in index.candidates(after: i, scratch: &scratch).map { [i, Int($0)] } })
+        #expect(pairs == [[0, 1], [2, 3]])
+    }
+
     @Test(
         "an indexed person's candidates after it, from the runs recorded at indexing, are those its keys find after it")
     func candidatesAfter() {
