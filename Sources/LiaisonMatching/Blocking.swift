@@ -14,6 +14,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     case postcodeInitial = "postcode+initial"
     case phone
     case email
+    case addressInitial = "address+initial"
 
     /// The keys of a person under this rule (one per name variant where names are involved).
     func keys(_ p: PersonView, into out: inout [UInt64]) {
@@ -66,6 +67,12 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
                 if let initial = p.given(n).first { add(p.postcode, CollectionOfOne(initial)) }
                 if let initial = p.surname(n).first { add(p.postcode, CollectionOfOne(initial)) }
             }
+        case .addressInitial:
+            // The same for the street address, where a postcode is missing or mistyped.
+            for n in 0..<p.nameCount {
+                if let initial = p.given(n).first { add(p.address, CollectionOfOne(initial)) }
+                if let initial = p.surname(n).first { add(p.address, CollectionOfOne(initial)) }
+            }
         case .phone: add(p.phone)
         case .email: add(p.email)
         }
@@ -87,6 +94,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         case .postcodeInitial: 9
         case .phone: 10
         case .email: 11
+        case .addressInitial: 12
         }
     }
 }

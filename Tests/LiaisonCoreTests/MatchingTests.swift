@@ -1001,20 +1001,34 @@ struct MatchingTests {
         for n in [0, 7, 10, 99, 1985, 1231, 123_456_789] { #expect(Array(DecimalDigits(n)) == Array(String(n).utf8)) }
     }
 
-    @Test("at one postcode, a mistyped initial or names swapped with a slip still meet; other initials do not")
-    func postcodeInitials() {
+    @Test(
+        "at one postcode or street address, a mistyped initial or names swapped with a slip still meet; other initials do not"
+    )
+    func placeInitials() {
         let people = [
             person("sebastian", given: "Sebastian", surname: "Kinmer", dob: "1982-01-26", postcode: "LE18 7SZ"),
             person("ebastian", given: "Ebastian", surname: "Kinmer", postcode: "LE18 7SZ"),
             person("emeka", given: "Emeka", surname: "Yaveac", postcode: "N6 9RQ"),
             person("swapped", given: "Yvaeac", surname: "Emeka", dob: "1952-09-27", postcode: "N6 9RQ"),
             person("neighbour", given: "Isla", surname: "Jones", dob: "2006-12-14", postcode: "LE18 7SZ"),
+            // No postcode on one side: the street address stands in for it.
+            person(
+                "ciara", given: "Ciara", surname: "Hussain", dob: "1941-05-20", postcode: "LS9 3ZD",
+                address: "197 Bridge Lane"),
+            person("iara", given: "Iara", surname: "Husssain", address: "197 Bridge Lane"),
+            person("next door", given: "Tom", surname: "Wood", address: "197 Bridge Lane"),
         ]
-        let index = BlockIndex(people, configuration: BlockingConfiguration())
-        var scratch = CandidateScratch()
-        let pairs = Set(
-            people.indices.flatMap { i in index.candidates(after: i, scratch: &scratch).map { [i, Int($0)] } })
-        #expect(pairs == [[0, 1], [2, 3]])
+        func pairs(_ rules: [BlockingRule]) -> Set<[Int]> {
+            let index = BlockIndex(people, configuration: BlockingConfiguration(rules: rules))
+            var scratch = CandidateScratch()
+            return Set(
+                people.indices.flatMap { i in index.candidates(after: i, scratch: &scratch).map { [i, Int($0)] } })
+        }
+        let all = BlockingRule.allCases
+        #expect(pairs(all) == [[0, 1], [2, 3], [5, 6]])
+        // Each pair meets through these rules alone.
+        #expect(pairs(all.filter { $0 != .addressInitial }) == [[0, 1], [2, 3]])
+        #expect(pairs(all.filter { $0 != .addressInitial && $0 != .postcodeInitial }).isEmpty)
     }
 
     @Test(
