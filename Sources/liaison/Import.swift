@@ -181,7 +181,7 @@ struct Import: AsyncParsableCommand {
                     id.lowercased(), by: try await account(store, username))
                 let text = ImportReport.csv(errors)
                 if let output {
-                    try text.write(toFile: output, atomically: true, encoding: .utf8)
+                    try OutputFile.write(Data(text.utf8), to: output)
                 } else {
                     print(text, terminator: "")
                 }

@@ -206,14 +206,13 @@ struct Resolve: AsyncParsableCommand {
         guard let path else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(MatchModelSummary(resolution.model)).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try OutputFile.write(encoder.encode(MatchModelSummary(resolution.model)), to: path)
     }
 
     static func writePairs(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson], to path: String)
         async throws
     {
-        try Data(await PersonFile.pairsCSV(resolution, left: left, right: right)).write(
-            to: URL(fileURLWithPath: path), options: .atomic)
+        try OutputFile.write(Data(await PersonFile.pairsCSV(resolution, left: left, right: right)), to: path)
     }
 
     static func writeClusters(_ resolution: Resolution, people: [PreparedPerson], to path: String) throws {
@@ -226,7 +225,7 @@ struct Resolve: AsyncParsableCommand {
             CSV.append(people[root].id, to: &out)
             out.append(0x0A)
         }
-        try Data(out).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try OutputFile.write(Data(out), to: path)
     }
 
     struct Link: AsyncParsableCommand {

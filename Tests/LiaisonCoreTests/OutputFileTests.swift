@@ -1,0 +1,28 @@
+import Foundation
+import LiaisonCore
+import Testing
+
+@Suite("Output files")
+struct OutputFileTests {
+    @Test("a file is replaced whole; a link or device already at the path is written through, not replaced")
+    func writesThrough() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("pairs.csv").path
+        try OutputFile.write(Data("a much longer first version\n".utf8), to: file)
+        try OutputFile.write(Data("second\n".utf8), to: file)
+        #expect(FileManager.default.contents(atPath: file) == Data("second\n".utf8))
+        // A link to the file stays a link; the file it names gets the output.
+        let link = folder.appendingPathComponent("latest.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        try OutputFile.write(Data("third\n".utf8), to: link)
+        let type = try FileManager.default.attributesOfItem(atPath: link)[.type] as? FileAttributeType
+        #expect(type == .typeSymbolicLink)
+        #expect(FileManager.default.contents(atPath: file) == Data("third\n".utf8))
+        // The null device stays a device.
+        try OutputFile.write(Data("nothing\n".utf8), to: "/dev/null")
+        let null = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+        #expect(null == .typeCharacterSpecial)
+    }
+}
