@@ -60,6 +60,20 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
     public var swappedNames = false
     /// The best name agreement used an alias on either side.
     public var usedAlias = false
+    /// Both names agreed exactly, but only swapped (graded as close agreement: see ``Comparator``).
+    public var swappedExactly = false
+
+    /// The pattern batch resolution counts and weighs (see ``Resolver``): names swapped but each exact count as the
+    /// names agreeing exactly, and are weighed by how common the names are, as exact names are. Counted as close
+    /// agreement, a file's swaps (up to a tenth of its true pairs) would teach a fitted model that close names go with
+    /// a match far more often than they do, and exact names less often.
+    public var resolutionPattern: UInt64 {
+        guard swappedExactly else { return pattern }
+        var counted = self
+        counted[.givenName] = 1
+        counted[.surname] = 1
+        return counted.pattern
+    }
 
     public var levels: [UInt8] { Self.levels(of: pattern) }
 
@@ -96,6 +110,7 @@ public enum Comparator {
     static func compare(_ a: PersonView, _ b: PersonView, subject: Subject? = nil) -> ComparisonVector {
         var v = ComparisonVector()
         var swapped = false
+        var swappedExactly = false
         var alias = false
         if a.nameCount > 0 && b.nameCount > 0 {
             var best: (given: UInt8, surname: UInt8) = (255, 255)
@@ -126,9 +141,11 @@ public enum Comparator {
                 }
             }
             // Agreement found only by swapping is weaker: many names serve as given name and surname alike (Ryan,
-            // Thomas), so a swapped exact agreement counts as a close one.
+            // Thomas), so a swapped exact agreement counts as a close one (batch resolution, which weighs names by how
+            // common they are, counts it as exact: see ``ComparisonVector/resolutionPattern``).
             v[.givenName] = swapped && best.given == 1 ? 2 : best.given
             v[.surname] = swapped && best.surname == 1 ? 2 : best.surname
+            swappedExactly = swapped && best.given == 1 && best.surname == 1
         }
         v[.dateOfBirth] = dateLevel(a, b)
         v[.location] = locationLevel(a, b, subject: subject)
@@ -138,6 +155,7 @@ public enum Comparator {
         v[.email] = exact(a.email, b.email)
         v[.nationality] = exact(a.nationality, b.nationality)
         v.swappedNames = swapped
+        v.swappedExactly = swappedExactly
         v.usedAlias = alias
         return v
     }

@@ -12,8 +12,6 @@ import Foundation
 struct NameFrequencies: Sendable {
     /// For each person of the left side, the share of all records holding their (first) given name, and surname.
     private let given: [Float], surname: [Float]
-    /// Each person's given name and surname, as keys, on each side.
-    private let leftNames: [(UInt64, UInt64)], rightNames: [(UInt64, UInt64)]
     /// How many records the shares are of.
     private let records: Float
 
@@ -27,7 +25,7 @@ struct NameFrequencies: Sendable {
     init(left: PersonTable, right: PersonTable, dedupe: Bool) {
         let total = left.count + (dedupe ? 0 : right.count)
         guard total >= Self.minimumRecords else {
-            (given, surname, leftNames, rightNames, records) = ([], [], [], [], 0)
+            (given, surname, records) = ([], [], 0)
             return
         }
         func keys(_ table: PersonTable) -> [(UInt64, UInt64)] {
@@ -45,8 +43,6 @@ struct NameFrequencies: Sendable {
         let n = Float(total)
         records = n
         func share(_ key: UInt64) -> Float { Float(max(1, counts.count(of: key))) / n }
-        leftNames = leftKeys
-        rightNames = dedupe ? leftKeys : keys(right)
         given = leftKeys.map { share($0.0) }
         surname = leftKeys.map { share($0.1) }
     }
@@ -64,13 +60,6 @@ struct NameFrequencies: Sendable {
     private func adjustment(_ shares: [Float], _ person: Int, _ u: Double) -> Double {
         guard person < shares.count else { return 0 }
         return bounded(log2(u / Double(shares[person])), share: shares[person])
-    }
-
-    /// Whether the left person's given name and surname are the right person's surname and given name.
-    func swapped(_ left: Int, _ right: Int) -> Bool {
-        guard left < leftNames.count, right < rightNames.count else { return false }
-        let (x, y) = (leftNames[left], rightNames[right])
-        return x.0 != 0 && x.1 != 0 && x.0 == y.1 && x.1 == y.0
     }
 
     /// An adjustment within ±``limit``, and not below 0 for a name so rare its records may all be one person's.

@@ -113,24 +113,17 @@ public struct Resolver: Sendable {
         let exactGiven = model.u[ComparisonField.givenName.rawValue][1]
         let exactSurname = model.u[ComparisonField.surname.rawValue][1]
         let cut = log2(threshold / (1 - threshold))
-        // Both names swapped, each exact: weighed as the same names unswapped, by their counts (a swap counts as near
-        // agreement, which on its own can weigh more than exact agreement on common names).
-        let swap =
-            model.weight(.givenName, level: 1) + model.weight(.surname, level: 1) - model.weight(.givenName, level: 2)
-            - model.weight(.surname, level: 2)
         var matches = await Parallel.chunks(count: parts.count) { range in
             range.flatMap { k in
                 parts[k].compactMap { pair -> ScoredPair? in
                     let slot = table.slot(of: pair.pattern)
                     var weight = weights[slot]
                     if adjustable[slot] == 1 {
-                        let (l, r) = (Int(pair.left), Int(pair.right))
+                        let l = Int(pair.left)
                         let given = pair.pattern & 0xF
                         let surname = (pair.pattern >> 4) & 0xF
                         if given == 1 && surname == 1 {
                             weight += names.adjustment(full: l, uGiven: exactGiven, uSurname: exactSurname)
-                        } else if given == 2 && surname == 2 && names.swapped(l, r) {
-                            weight += swap + names.adjustment(full: l, uGiven: exactGiven, uSurname: exactSurname)
                         } else if given == 1 {
                             weight += names.adjustment(given: l, u: exactGiven)
                         } else if surname == 1 {
@@ -182,7 +175,7 @@ public struct Resolver: Sendable {
                             // The person's side of every string comparison is worked out once for all its candidates.
                             subjects.with(person) { subject in
                                 for (j, view) in zip(found, views) {
-                                    let pattern = Comparator.compare(person, view, subject: subject).pattern
+                                    let pattern = Comparator.compare(person, view, subject: subject).resolutionPattern
                                     out.append((me, j, pattern))
                                 }
                             }
@@ -231,7 +224,7 @@ public struct Resolver: Sendable {
                             func draw(_ subject: Comparator.Subject?) {
                                 let b = Int(rng.next() % UInt64(r))
                                 if dedupe && a == b { return }
-                                let pattern = Comparator.compare(person, rights[b], subject: subject).pattern
+                                let pattern = Comparator.compare(person, rights[b], subject: subject).resolutionPattern
                                 drawn.append((Int32(a), Int32(b), pattern))
                             }
                             if next - t == 1 {

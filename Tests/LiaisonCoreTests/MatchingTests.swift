@@ -569,7 +569,10 @@ struct MatchingTests {
         // The weight is in the explanation and the model's summary.
         let vector = ComparisonVector(pattern: pattern(1, 1, 0))
         let explanation = MatchExplanation(vector, model: telling)
-        #expect(explanation.parts.contains { $0.field == dob.name && $0.level == "missing" && $0.weight == 1 })
+        #expect(
+            explanation.parts.contains {
+                $0.field == dob.name && $0.level == "missing" && $0.weight == MatchModel.missingLimit
+            })
         #expect(abs(explanation.totalWeight - telling.matchWeight(vector.levels)) < 1e-9)
         let summary = MatchModelSummary(telling)
         #expect(summary.fields[dob.name]?.first?.level == "missing")
@@ -955,6 +958,40 @@ struct MatchingTests {
         #expect(abs(swappedRare - rare) < 1e-9, "rare \(rare), swapped \(swappedRare)")
         // The names' counts decide: a shared common name weighs less than a shared rare one.
         #expect(john < rare - 4, "John Smith \(john), rare \(rare)")
+    }
+
+    @Test("names swapped but each exact teach a fitted model what exact names do, not what close ones do")
+    func swapsCountedAsExact() async throws {
+        // On its own a swap is graded close agreement on both names; batch resolution counts it as exact.
+        let ikenna = person("a", given: "Ikenna", surname: "Okafor", dob: "1980-01-02")
+        let swapped = Comparator.compare(ikenna, person("b", given: "Okafor", surname: "Ikenna", dob: "1980-01-02"))
+        #expect(swapped.swappedExactly && swapped[.givenName] == 2 && swapped[.surname] == 2)
+        let counted = ComparisonVector(pattern: swapped.resolutionPattern)
+        #expect(counted[.givenName] == 1 && counted[.surname] == 1 && counted[.dateOfBirth] == 1)
+        let slip = Comparator.compare(ikenna, person("c", given: "Okafr", surname: "Ikenna", dob: "1980-01-02"))
+        #expect(slip.swappedNames && !slip.swappedExactly && slip.resolutionPattern == slip.pattern)
+        // 1,200 strangers and 300 people recorded twice, a third of them with their names swapped the second time;
+        // and the same file with no swaps. Both fits find near names as rare among one person's records.
+        func people(swapping: Bool) -> [PreparedPerson] {
+            var out: [PreparedPerson] = []
+            for i in 0..<1_500 {
+                let dob = String(format: "%04d-%02d-%02d", 1940 + i % 60, 1 + i % 12, 1 + i % 28)
+                let postcode = "B\(i % 90) \(i % 7)AA"
+                out.append(person("p\(i)", given: "g\(i)x", surname: "s\(i)y", dob: dob, postcode: postcode))
+                guard i < 300 else { continue }
+                let (given, surname) = swapping && i % 3 == 0 ? ("s\(i)y", "g\(i)x") : ("g\(i)x", "s\(i)y")
+                out.append(person("d\(i)", given: given, surname: surname, dob: dob, postcode: postcode))
+            }
+            return out
+        }
+        let withSwaps = await Resolver().dedupe(people(swapping: true)).model
+        let without = await Resolver().dedupe(people(swapping: false)).model
+        for field in [ComparisonField.givenName, .surname] {
+            let (near, plainNear) = (withSwaps.m[field.rawValue][2], without.m[field.rawValue][2])
+            let (exact, plainExact) = (withSwaps.m[field.rawValue][1], without.m[field.rawValue][1])
+            #expect(abs(near - plainNear) < 0.01, "\(field.name): near \(near) against \(plainNear)")
+            #expect(abs(exact - plainExact) < 0.01, "\(field.name): exact \(exact) against \(plainExact)")
+        }
     }
 
     @Test("strangers who share common names are not matched, even with nothing to fit a model to")

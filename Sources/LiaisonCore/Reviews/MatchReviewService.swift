@@ -78,7 +78,7 @@ public struct MatchReviewService: Sendable {
                 guard let l = position[review.leftID.rawValue], let r = position[review.rightID.rawValue] else {
                     continue
                 }
-                labelled.append((Comparator.compare(people[l], people[r]).pattern, review.status == .same))
+                labelled.append((Comparator.compare(people[l], people[r]).resolutionPattern, review.status == .same))
             }
             let resolution = await Resolver(threshold: reviewFrom).dedupe(people, labelled: labelled)
             let now = clock.now()
