@@ -1,5 +1,5 @@
 /// The fields a pair of people is compared on, and for each the comparison levels from best to worst.
-/// Level 0 always means "missing on one side or both": it carries little evidence, at most a bit either way (see
+/// Level 0 always means "missing on one side or both": it carries little evidence, at most two bits either way (see
 /// ``MatchModel/weight(_:level:)``).
 public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
     case givenName, surname, dateOfBirth, location, identifier, sex, phone, email, nationality

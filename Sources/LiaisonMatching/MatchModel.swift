@@ -99,8 +99,10 @@ public struct MatchModel: Sendable, Codable, Equatable {
     }
 
     /// How far a missing value moves a weight, either way: whether a field was recorded says little of who the person
-    /// is, and a fit on the few pairs missing a field could make it say much.
-    public static let missingLimit = 1.0
+    /// is, and a fit on the few pairs missing a field could make it say much. Two bits, not one: where one person's
+    /// records lack a date of birth three times as often as strangers' do, one bit left the pairs lacking it scored
+    /// lower than the share of them that are one person.
+    public static let missingLimit = 2.0
 
     /// Whether a comparison contradicts itself as one person: given names that disagree outright (not a variant,
     /// an initial, a sound-alike or a swap), or dates of birth that do (not one part wrong, nor day and month

@@ -527,7 +527,7 @@ struct MatchingTests {
     }
 
     @Test(
-        "a missing date of birth counts only as far as the data show it, and never more than a bit; the standard model and explanations agree"
+        "a missing date of birth counts only as far as the data show it, and never more than two bits; the standard model and explanations agree"
     )
     func missingIsALevel() {
         func pattern(_ g: UInt8, _ s: UInt8, _ d: UInt8) -> UInt64 {
@@ -554,11 +554,12 @@ struct MatchingTests {
             return model
         }
         let dob = ComparisonField.dateOfBirth
-        // Duplicates lack it four times as often as strangers: evidence for one person, held to one bit.
+        // Duplicates lack it four times as often as strangers: evidence for one person, held to two bits.
         let telling = fitted(missing: 0.4)
         #expect(abs(telling.u[dob.rawValue][0] - 0.099) < 0.002, "u \(telling.u[dob.rawValue][0])")
         #expect(telling.m[dob.rawValue][0] > 0.3, "m \(telling.m[dob.rawValue][0])")
         #expect(telling.weight(dob, level: 0) == MatchModel.missingLimit)
+        #expect(telling.weight(dob, level: 0) == 2, "four times as often counts as two bits, not one")
         // As often as strangers: it says nothing.
         let silent = fitted(missing: 0.1)
         #expect(abs(silent.weight(dob, level: 0)) < 0.3, "weight \(silent.weight(dob, level: 0))")
