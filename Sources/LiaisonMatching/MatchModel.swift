@@ -14,6 +14,12 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// Reviewers' decisions by comparison pattern: how many pairs compared so they called one person, and how many
     /// two. A pattern's probability moves toward what they found (see ``matchWeight(_:)``).
     public var decisions: [UInt64: Decisions] = [:]
+    /// u of the surname's levels among different people at one address (location level 1), where it is measured
+    /// (see ``setSurnameAtAddress(candidates:outside:pairs:)``); index 0 unused. Family members share a home and a
+    /// surname: nine in ten pairs of different people at one address share the surname, against one in a hundred
+    /// or fewer of all pairs, so at one address a shared surname says next to nothing, and counting it as
+    /// everywhere else counts the home twice.
+    public var surnameAtAddress: [Double]? = nil
 
     public struct Decisions: Sendable, Codable, Equatable {
         public var same = 0, notSame = 0
@@ -118,10 +124,76 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// The match weight of a contradiction (see ``contradicts(_:)``): a probability of about one in a thousand.
     public static let contradictionWeight = -10.0
 
+    /// A field's weight within a whole comparison: ``weight(_:level:)``, but for the surname of a pair at one
+    /// address, weighed by how often different people at one address agree so (see ``surnameAtAddress``).
+    public func weight(_ field: ComparisonField, in levels: [UInt8]) -> Double {
+        let level = levels[field.rawValue]
+        guard field == .surname, level > 0, levels[ComparisonField.location.rawValue] == 1,
+            let atAddress = surnameAtAddress
+        else { return weight(field, level: level) }
+        return surnameWeight(level: level, atAddress: atAddress)
+    }
+
+    /// The surname's weight at one address: m of the level among the surname's recorded levels, over u at one
+    /// address; as for every name, exact agreement never counts against and outright disagreement never for.
+    func surnameWeight(level: UInt8, atAddress: [Double]) -> Double {
+        let row = ComparisonField.surname.rawValue
+        let l = Int(level)
+        let last = ComparisonField.surname.levels.count - 1
+        let m = self.m[row][l] / max(1e-9, 1 - self.m[row][0])
+        let w = log2(max(m, 1e-9) / max(atAddress[l], 1e-9))
+        return l == 1 ? max(0, w) : l == last ? min(0, w) : w
+    }
+
+    /// Whether a comparison's surname is weighed as at one address (see ``weight(_:in:)``).
+    public func surnameWeighedAtAddress(_ levels: [UInt8]) -> Bool {
+        surnameAtAddress != nil && levels[ComparisonField.surname.rawValue] > 0
+            && levels[ComparisonField.location.rawValue] == 1
+    }
+
+    /// Sets ``surnameAtAddress`` from the pairs at one address: the candidates (almost every such pair is one, a
+    /// blocking rule pairing people at one address), and the share of the random pairs outside them, less the pairs
+    /// of one person the model expects among them, with the surname's u over every pair as if seen in
+    /// ``addressPriorPairs`` pairs, so a file with few homes shared keeps close to it.
+    /// - Parameters:
+    ///   - outside: random pairs outside the candidates, and how many pairs are outside.
+    ///   - pairs: every pair of the input.
+    mutating func setSurnameAtAddress(
+        candidates: [UInt64: Int], outside: (sample: [UInt64: Int], pairs: Double), pairs: Double
+    ) {
+        let row = ComparisonField.surname.rawValue
+        let levels = ComparisonField.surname.levels.count
+        func level(_ pattern: UInt64, _ field: ComparisonField) -> Int {
+            Int((pattern >> UInt64(4 * field.rawValue)) & 0xF)
+        }
+        var counted = [Double](repeating: 0, count: levels)
+        for (pattern, n) in candidates where level(pattern, .location) == 1 {
+            counted[level(pattern, .surname)] += Double(n)
+        }
+        let sampled = Double(outside.sample.values.reduce(0, +))
+        if sampled > 0 {
+            for (pattern, n) in outside.sample where level(pattern, .location) == 1 {
+                counted[level(pattern, .surname)] += outside.pairs * Double(n) / sampled
+            }
+        }
+        let matches = prior * pairs * m[ComparisonField.location.rawValue][1]
+        let present = max(1e-9, 1 - u[row][0])
+        var apart = [Double](repeating: 0, count: levels)
+        for l in 1..<levels { apart[l] = max(0, counted[l] - matches * m[row][l]) }
+        let total = apart.reduce(0, +)
+        surnameAtAddress = (0..<levels).map { l in
+            l == 0 ? 0 : (apart[l] + Self.addressPriorPairs * u[row][l] / present) / (total + Self.addressPriorPairs)
+        }
+    }
+
+    /// How many pairs the surname's u over every pair counts as among the pairs at one address (see
+    /// ``setSurnameAtAddress(candidates:outside:pairs:)``).
+    public static let addressPriorPairs = 100.0
+
     /// The total match weight of a comparison, the prior included.
     public func matchWeight(_ levels: [UInt8]) -> Double {
         var total = log2(prior / (1 - prior))
-        for field in ComparisonField.allCases { total += weight(field, level: levels[field.rawValue]) }
+        for field in ComparisonField.allCases { total += weight(field, in: levels) }
         let weight = Self.contradicts(levels) ? min(total, Self.contradictionWeight) : total
         return decisions.isEmpty ? weight : decided(weight, pattern: ComparisonVector.pattern(of: levels))
     }
@@ -132,10 +204,19 @@ public struct MatchModel: Sendable, Codable, Equatable {
         let table = fields.map { field in
             (0..<field.levels.count).map { ignoring.contains(field) ? 0 : weight(field, level: UInt8($0)) }
         }
+        let atAddress = surnameAtAddress.map { atAddress in
+            (0..<ComparisonField.surname.levels.count).map {
+                ignoring.contains(.surname) || $0 == 0 ? 0 : surnameWeight(level: UInt8($0), atAddress: atAddress)
+            }
+        }
         let priorWeight = log2(prior / (1 - prior))
+        let (surname, location) = (ComparisonField.surname.rawValue, ComparisonField.location.rawValue)
         return patterns.map { levels in
             var total = priorWeight
             for field in fields { total += table[field.rawValue][Int(levels[field.rawValue])] }
+            if let atAddress, levels[location] == 1, levels[surname] > 0 {
+                total += atAddress[Int(levels[surname])] - table[surname][Int(levels[surname])]
+            }
             let weight = Self.contradicts(levels) ? min(total, Self.contradictionWeight) : total
             return decisions.isEmpty ? weight : decided(weight, pattern: ComparisonVector.pattern(of: levels))
         }
@@ -385,6 +466,8 @@ public struct MatchModelSummary: Codable, Sendable {
     public var priorWeight: Double
     public var iterations: Int
     public var fields: [String: [Level]]
+    /// The surname's levels at one address, u among different people there (see ``MatchModel/surnameAtAddress``).
+    public var surnameAtAddress: [Level]?
 
     public init(_ model: MatchModel) {
         prior = model.prior
@@ -401,6 +484,14 @@ public struct MatchModelSummary: Codable, Sendable {
                     }
                 )
             })
+        surnameAtAddress = model.surnameAtAddress.map { atAddress in
+            let row = ComparisonField.surname.rawValue
+            return (1..<ComparisonField.surname.levels.count).map { l in
+                Level(
+                    level: ComparisonField.surname.levels[l], m: model.m[row][l], u: atAddress[l],
+                    weight: model.surnameWeight(level: UInt8(l), atAddress: atAddress))
+            }
+        }
     }
 }
 
@@ -421,7 +512,7 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
     public init(_ vector: ComparisonVector, model: MatchModel) {
         parts = ComparisonField.allCases.compactMap { field in
             let level = vector.levels[field.rawValue]
-            let weight = model.weight(field, level: level)
+            let weight = model.weight(field, in: vector.levels)
             return level == 0 && weight == 0
                 ? nil
                 : Part(field: field.name, level: field.levels[Int(level)], weight: weight)
@@ -432,6 +523,8 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
         notes =
             (vector.swappedNames ? ["given name and surname swapped"] : [])
             + (vector.usedAlias ? ["matched on an alias"] : [])
+            + (model.surnameWeighedAtAddress(vector.levels)
+                ? ["at one address the surname is weighed as family members share it"] : [])
             + (MatchModel.contradicts(vector.levels)
                 ? [
                     "given names or dates of birth disagree outright, and no identifier, phone or email agrees: not one person"

@@ -86,6 +86,7 @@ public struct Resolver: Sendable {
         let overall = model.u
         let agreed = await agreements.value
         model.setU(agreed)
+        model.setSurnameAtAddress(candidates: counts, outside: outside, pairs: pairs)
         for label in labelled {
             if label.match {
                 model.decisions[label.pattern, default: .init()].same += 1
@@ -103,12 +104,17 @@ public struct Resolver: Sendable {
             // the rarest levels' u counted again, first with the standard m, now with the m fitted.
             model.setU(overall: overall, pairs: pairs)
             model.setU(agreed)
+            model.setSurnameAtAddress(candidates: counts, outside: outside, pairs: pairs)
             model.trainInSessions(patterns: counts, labelled: labelled, pairs: pairs, outside: outside)
         }
         // Each pattern's weight, by its slot in the table; a pair's own weight adds how rare the names it agrees on
-        // exactly are. Pairs are then picked out in parallel.
+        // exactly are (not the surname at one address, which family members share however rare it is). Pairs are
+        // then picked out in parallel.
         let weights = table.slotValues { model.matchWeight(ComparisonVector.levels(of: $0)) }
-        let adjustable = table.slotValues { MatchModel.contradicts(ComparisonVector.levels(of: $0)) ? 0 : 1 }
+        let adjustable = table.slotValues { pattern -> Double in
+            let levels = ComparisonVector.levels(of: pattern)
+            return MatchModel.contradicts(levels) ? 0 : model.surnameWeighedAtAddress(levels) ? 2 : 1
+        }
         let names = NameFrequencies(left: left, right: right, dedupe: dedupe)
         let exactGiven = model.u[ComparisonField.givenName.rawValue][1]
         let exactSurname = model.u[ComparisonField.surname.rawValue][1]
@@ -118,10 +124,10 @@ public struct Resolver: Sendable {
                 parts[k].compactMap { pair -> ScoredPair? in
                     let slot = table.slot(of: pair.pattern)
                     var weight = weights[slot]
-                    if adjustable[slot] == 1 {
+                    if adjustable[slot] != 0 {
                         let l = Int(pair.left)
                         let given = pair.pattern & 0xF
-                        let surname = (pair.pattern >> 4) & 0xF
+                        let surname = adjustable[slot] == 2 ? 0 : (pair.pattern >> 4) & 0xF
                         if given == 1 && surname == 1 {
                             weight += names.adjustment(full: l, uGiven: exactGiven, uSurname: exactSurname)
                         } else if given == 1 {

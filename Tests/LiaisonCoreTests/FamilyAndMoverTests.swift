@@ -138,6 +138,63 @@ struct FamilyAndMoverTests {
     }
 
     @Test(
+        "resolve: at one address a shared surname counts for next to nothing, so a parent and child recorded by initial without dates of birth are not one person"
+    )
+    func surnameAtOneAddress() async throws {
+        // The population, and 300 households of two to four relatives: different given names and dates of birth, one
+        // surname and one home each; in a third of them one member is recorded twice.
+        var rng = SplitMix64(seed: 11)
+        var people = Self.population()
+        let given = ["amir", "bethan", "callum", "dalia", "eoin", "fatima", "gareth", "hana", "idris", "joanna"]
+        for h in 0..<300 {
+            let surname = "hh\(h)" + ["stone", "field", "brook", "wood"][h % 4]
+            for k in 0..<(2 + h % 3) {
+                let record = Record(
+                    id: "h\(h)-\(k)", given: given[(h + 3 * k) % given.count], surname: surname,
+                    dob: String(format: "%04d-%02d-%02d", 1950 + Int(rng.next() % 55), 1 + k, 1 + h % 28),
+                    address: "\(1 + h % 90) Rowan Court", town: "Crewe", postcode: "CW\(1 + h / 90) \(h % 9)RC")
+                people.append(record.prepared)
+                // A third of the households have one member recorded twice.
+                if k == 0 && h % 3 == 0 {
+                    var again = record
+                    again.id += "-again"
+                    people.append(again.prepared)
+                }
+            }
+        }
+        // A father and son at one home, one recorded by his initial, neither with a date of birth; and a person
+        // recorded twice at that home with the same name, the second time without a date of birth.
+        let home = { (id: String, given: String, dob: String?) in
+            Record(
+                id: id, given: given, surname: "Pellworth", dob: dob, address: "9 Tern Close", town: "Crewe",
+                postcode: "CW9 9TC"
+            ).prepared
+        }
+        people += [
+            home("father", "Robert", nil), home("son", "R", nil), home("daughter", "Imogen", "2004-02-17"),
+            home("daughter-again", "Imogen", nil),
+        ]
+        let resolution = await Resolver().dedupe(people)
+        let model = resolution.model
+        // Most pairs of different people at one address share the surname, and the model measured it so.
+        let atAddress = try #require(model.surnameAtAddress)
+        #expect(atAddress[1] > 0.5, "\(atAddress)")
+        let exact: [UInt8] = [1, 1, 0, 1, 0, 0, 0, 0, 0]
+        var elsewhere = exact
+        elsewhere[ComparisonField.location.rawValue] = 6
+        #expect(model.weight(.surname, in: exact) < 1)
+        #expect(model.weight(.surname, in: elsewhere) > 5)
+        let found = pairs(resolution, people)
+        #expect(!found.contains(["father", "son"]), "a parent and child at one address taken for one person")
+        #expect(found.contains(["daughter", "daughter-again"]))
+        // The explanation says why the surname counted for little.
+        let explained = MatchExplanation(
+            Comparator.compare(people[people.count - 4], people[people.count - 3]), model: model)
+        #expect(explained.notes.contains { $0.contains("family members share it") })
+        #expect(explained.probability < 0.9)
+    }
+
+    @Test(
         "single records, as the pages and hit/no-hit check them: a relative is not offered as the person; the mover and the phone are"
     )
     func single() {
