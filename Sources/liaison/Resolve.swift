@@ -26,7 +26,10 @@ struct Resolve: AsyncParsableCommand {
         @Option(help: "A name-variant list (lines 'name: variant, variant') replacing the standard one.") var variants:
             String?
         @Option(help: "Where to write matched pairs (left_id,right_id,score).") var output: String
-        @Option(help: "Also write the fitted model (each field's levels with m, u and weight, and the prior) as JSON.")
+        @Option(
+            help:
+                "Also write the fitted model (each field's levels with m, u and weight, the surname's levels at one address, and the prior) as JSON."
+        )
         var model: String?
         @Option(
             name: .customLong("max-candidates"),
@@ -65,6 +68,8 @@ struct Resolve: AsyncParsableCommand {
             guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
             guard maxCandidates >= 1 else { throw ValidationError("--max-candidates must be at least 1") }
             guard maxBlockSize >= 2 else { throw ValidationError("--max-block-size must be at least 2") }
+            try Resolve.checkWritable(output, option: "--output")
+            if let model { try Resolve.checkWritable(model, option: "--model") }
         }
 
         func nameVariants() throws -> NameVariants {
@@ -89,6 +94,26 @@ struct Resolve: AsyncParsableCommand {
             }
         }
 
+    }
+
+    /// Fails before any work is done if an output file could not be written at `path`: a file is written beside
+    /// its place and moved into it, so its folder must exist and be writable (a device, pipe or link already at the
+    /// path is written through, so only it must be).
+    static func checkWritable(_ path: String, option: String) throws {
+        var status = stat()
+        if lstat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
+            guard access(path, W_OK) == 0 else { throw ValidationError("\(option) \(path): not writable") }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("\(option) \(path): there is no folder \(folder)")
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw ValidationError("\(option) \(path): the folder \(folder) is not writable")
+        }
     }
 
     /// A file's bytes, read straight into the array the CSV reader works over (no second copy of a large file).
@@ -140,6 +165,10 @@ struct Resolve: AsyncParsableCommand {
         @OptionGroup var options: Options
         @Option(help: "Also write each record's cluster (id,cluster_id).") var clusters: String?
 
+        func validate() throws {
+            if let clusters { try Resolve.checkWritable(clusters, option: "--clusters") }
+        }
+
         func run() async throws {
             let start = ContinuousClock.now
             let people = try await options.load(input, variants: try options.nameVariants())
@@ -169,6 +198,8 @@ struct Resolve: AsyncParsableCommand {
 
         func validate() throws {
             guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
+            try Resolve.checkWritable(output, option: "--output")
+            if let clusters { try Resolve.checkWritable(clusters, option: "--clusters") }
         }
 
         func run() async throws {
