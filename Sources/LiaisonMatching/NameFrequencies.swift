@@ -9,9 +9,18 @@ import Foundation
 /// Richard") hold common names, not rare ones. Both names agreeing are adjusted by each name's share, not by the
 /// share of the whole name: a whole name held by two records is most often one person's two records, so its own
 /// count says more about duplicates than about how rare it is among other people.
+///
+/// But a whole name can be far more common than its two names' shares predict: given names and surnames go together
+/// by where families come from ("Mohammed Khan", "Yiorgos Alrashid"). Where at least ``minimumOthers`` records other
+/// than the pair's two hold a person's whole name, the pair's two names weigh as the given name's share among the
+/// other records with that surname (the given name's share of all records counting as ``surnameRecordsPrior``
+/// records), when that is the higher: never the other way, so a whole name held by a few records, most often one
+/// person's, weighs as its two names do.
 struct NameFrequencies: Sendable {
     /// For each person of the left side, the share of all records holding their (first) given name, and surname.
     private let given: [Float], surname: [Float]
+    /// For each person of the left side, how many bits more common their whole name is than its names' shares say.
+    private let together: [Float]
     /// How many records the shares are of.
     private let records: Float
 
@@ -21,11 +30,15 @@ struct NameFrequencies: Sendable {
     static let limit = 6.0
     /// A name held by this many records or fewer may be one person's records only: it makes a weight no weaker.
     static let ownRecords: Float = 5
+    /// Records other than a pair's two that must hold a whole name before it is weighed as more common than its parts.
+    static let minimumOthers = 4
+    /// How many records the given name's share of all records counts as among a surname's records.
+    static let surnameRecordsPrior: Float = 20
 
     init(left: PersonTable, right: PersonTable, dedupe: Bool) {
         let total = left.count + (dedupe ? 0 : right.count)
         guard total >= Self.minimumRecords else {
-            (given, surname, records) = ([], [], 0)
+            (given, surname, together, records) = ([], [], [], 0)
             return
         }
         func keys(_ table: PersonTable) -> [(UInt64, UInt64)] {
@@ -45,12 +58,28 @@ struct NameFrequencies: Sendable {
         func share(_ key: UInt64) -> Float { Float(max(1, counts.count(of: key))) / n }
         given = leftKeys.map { share($0.0) }
         surname = leftKeys.map { share($0.1) }
+        var wholeNames = CountTable(capacity: total / 2)
+        var surnames = CountTable(capacity: total / 2)
+        for (g, s) in allKeys where g != 0 && s != 0 {
+            wholeNames.add(Self.key(whole: g, s))
+            surnames.add(s)
+        }
+        together = zip(leftKeys, given).map { keys, givenShare in
+            let (g, s) = keys
+            guard g != 0 && s != 0 else { return 0 }
+            let others = wholeNames.count(of: Self.key(whole: g, s)) - 2
+            guard others >= Self.minimumOthers else { return 0 }
+            let prior = Self.surnameRecordsPrior
+            let within = (Float(others) + prior * givenShare) / (Float(surnames.count(of: s) - 2) + prior)
+            return min(Float(Self.limit), max(0, log2(within / givenShare)))
+        }
     }
 
     /// The adjustment when both names agree exactly, u being how often random pairs agree exactly on each: the two
     /// names' adjustments together.
     func adjustment(full person: Int, uGiven: Double, uSurname: Double) -> Double {
-        adjustment(given: person, u: uGiven) + adjustment(surname: person, u: uSurname)
+        let together = person < self.together.count ? Double(self.together[person]) : 0
+        return adjustment(given: person, u: uGiven) + adjustment(surname: person, u: uSurname) - together
     }
 
     func adjustment(given person: Int, u: Double) -> Double { adjustment(given, person, u) }
@@ -66,6 +95,11 @@ struct NameFrequencies: Sendable {
     private func bounded(_ adjustment: Double, share: Float) -> Double {
         let floor = share * records <= Self.ownRecords ? 0 : -Self.limit
         return min(Self.limit, max(floor, adjustment))
+    }
+
+    /// A whole name's key from its two names' keys, below 2⁶³ for a ``CountTable``.
+    private static func key(whole given: UInt64, _ surname: UInt64) -> UInt64 {
+        ((given &* 0x9E37_79B9_7F4A_7C15) ^ surname) >> 1 | 1
     }
 
     /// FNV-1a of a name's bytes, below 2⁶³ for a ``CountTable`` (0 for no name).

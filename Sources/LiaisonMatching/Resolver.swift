@@ -71,6 +71,8 @@ public struct Resolver: Sendable {
         let (left, right) = await laidOut.value
         let agreements = Task { AgreementCounts(left: left, right: right, dedupe: dedupe) }
         let (parts, table) = await Self.candidatePairs(left: left, right: right, index: index, dedupe: dedupe)
+        // How common the names are is counted on another core while the model is fitted on one.
+        let frequencies = Task { NameFrequencies(left: left, right: right, dedupe: dedupe) }
         let pairCount = parts.reduce(0) { $0 + $1.count }
         let counts = table.counts
         // Every pair of the input is a pair the prior is over; those never compared are taken as non-matches.
@@ -115,7 +117,7 @@ public struct Resolver: Sendable {
             let levels = ComparisonVector.levels(of: pattern)
             return MatchModel.contradicts(levels) ? 0 : model.surnameWeighedAtAddress(levels) ? 2 : 1
         }
-        let names = NameFrequencies(left: left, right: right, dedupe: dedupe)
+        let names = await frequencies.value
         let exactGiven = model.u[ComparisonField.givenName.rawValue][1]
         let exactSurname = model.u[ComparisonField.surname.rawValue][1]
         let cut = log2(threshold / (1 - threshold))

@@ -907,10 +907,51 @@ struct MatchingTests {
         // Both agreeing: each name's adjustment, the rare surname's held to the limit.
         let common = names.adjustment(full: 0, uGiven: 0.1, uSurname: 0.1)
         let rare = names.adjustment(full: 1_000, uGiven: 0.1, uSurname: 0.1)
-        #expect(abs(common - 2 * log2(0.1 / (400.0 / 1_200))) < 1e-3)
+        // John always goes with Smith: 398 of Smith's 398 other records are John, against a third of all records.
+        let together = log2(
+            ((398 + NameFrequencies.surnameRecordsPrior / 3) / (398 + NameFrequencies.surnameRecordsPrior)) * 3)
+        #expect(abs(common - (2 * log2(0.1 / (400.0 / 1_200)) - Double(together))) < 1e-3)
         #expect(abs(rare - (log2(0.1 / (2.0 / 1_200)) + NameFrequencies.limit)) < 1e-3)
         #expect(abs(names.adjustment(surname: 0, u: 0.1) - log2(0.1 / (400.0 / 1_200))) < 1e-3)
         #expect(abs(names.adjustment(given: 1_000, u: 0.01) - log2(0.01 / (2.0 / 1_200))) < 1e-3)
+    }
+
+    @Test(
+        "a whole name more common than its two names predict weighs as common as it is; one held by a few records as its names"
+    )
+    func wholeNamesTogether() {
+        // 1,000 records whose given names and surnames go together at random, and 200 whose go together by where
+        // their families come from: "yiorgos" and "eleni" with "alrashid" and "papadakis", half of them Yiorgos
+        // Alrashid. One rare name is held by two records, one person's.
+        var people: [PreparedPerson] = []
+        for i in 0..<1_200 {
+            let (given, surname): (String, String)
+            if i < 1_000 {
+                (given, surname) = (["amy", "ben", "cara", "dev", "ed"][i % 5] + "\(i % 40)", "s\((i * 7) % 500)")
+            } else {
+                let k = i - 1_000
+                (given, surname) = k < 100 ? ("yiorgos", "alrashid") : (k % 2 == 0 ? "eleni" : "yiorgos", "papadakis")
+            }
+            people.append(person("w\(i)", given: given, surname: surname, dob: "1980-01-01", postcode: "L1 1AB"))
+        }
+        people.append(person("twice-a", given: "quillan", surname: "marrowby", dob: "1990-02-03", postcode: "L2 2AB"))
+        people.append(person("twice-b", given: "quillan", surname: "marrowby", dob: "1990-02-03", postcode: "L2 2AB"))
+        let table = PersonTable(people)
+        let names = NameFrequencies(left: table, right: table, dedupe: true)
+        let u = (given: 0.01, surname: 0.01)
+        func apart(_ person: Int) -> Double {
+            names.adjustment(given: person, u: u.given) + names.adjustment(surname: person, u: u.surname)
+        }
+        // Yiorgos is 150 of 1,202 records, but 98 of Alrashid's 98 other records.
+        let yiorgos = 150.0 / 1_202
+        let prior = Double(NameFrequencies.surnameRecordsPrior)
+        let expected = log2((98 + prior * yiorgos) / (98 + prior) / yiorgos)
+        let whole = names.adjustment(full: 1_000, uGiven: u.given, uSurname: u.surname)
+        #expect(abs(apart(1_000) - whole - expected) < 1e-3, "\(apart(1_000)) − \(whole)")
+        // Held by two records only: weighed as its two names are.
+        #expect(names.adjustment(full: 1_200, uGiven: u.given, uSurname: u.surname) == apart(1_200))
+        // A whole name no more common than its names predict is weighed as they are.
+        #expect(names.adjustment(full: 3, uGiven: u.given, uSurname: u.surname) == apart(3))
     }
 
     @Test("a name is as common as the records holding it, given name or surname: a swapped name is not a rare one")
