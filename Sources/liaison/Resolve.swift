@@ -96,24 +96,10 @@ struct Resolve: AsyncParsableCommand {
 
     }
 
-    /// Fails before any work is done if an output file could not be written at `path`: a file is written beside
-    /// its place and moved into it, so its folder must exist and be writable (a device, pipe or link already at the
-    /// path is written through, so only it must be).
+    /// Fails before any work is done if an output file could not be written at `path` (see
+    /// ``OutputFile/problem(writing:)``).
     static func checkWritable(_ path: String, option: String) throws {
-        var status = stat()
-        if lstat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
-            guard access(path, W_OK) == 0 else { throw ValidationError("\(option) \(path): not writable") }
-            return
-        }
-        let parent = (path as NSString).deletingLastPathComponent
-        let folder = parent.isEmpty ? "." : parent
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("\(option) \(path): there is no folder \(folder)")
-        }
-        guard access(folder, W_OK) == 0 else {
-            throw ValidationError("\(option) \(path): the folder \(folder) is not writable")
-        }
+        if let problem = OutputFile.problem(writing: path) { throw ValidationError("\(option) \(path): \(problem)") }
     }
 
     /// A file's bytes, read straight into the array the CSV reader works over (no second copy of a large file).

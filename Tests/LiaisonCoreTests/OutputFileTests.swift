@@ -25,4 +25,19 @@ struct OutputFileTests {
         let null = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
         #expect(null == .typeCharacterSpecial)
     }
+
+    @Test("a path an output cannot be written to is named before any work: a missing folder, or a file taken for one")
+    func problems() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("pairs.csv").path
+        #expect(OutputFile.problem(writing: file) == nil)
+        try OutputFile.write(Data("pairs\n".utf8), to: file)
+        #expect(OutputFile.problem(writing: file) == nil)
+        #expect(OutputFile.problem(writing: "/dev/null") == nil)
+        let missing = folder.appendingPathComponent("nowhere").path
+        #expect(OutputFile.problem(writing: missing + "/pairs.csv") == "there is no folder \(missing)")
+        #expect(OutputFile.problem(writing: file + "/pairs.csv") == "there is no folder \(file)")
+    }
 }

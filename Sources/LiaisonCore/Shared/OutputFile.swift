@@ -17,4 +17,22 @@ public enum OutputFile {
         try? handle.truncate(atOffset: 0)
         try handle.write(contentsOf: data)
     }
+
+    /// Why a file could not be written at `path`, if it could not, so a command can refuse before any work: a file is
+    /// written beside its place and moved into it, so its folder must exist and be writable; anything else already at
+    /// the path is written through, so only it must be.
+    public static func problem(writing path: String) -> String? {
+        let files = FileManager.default
+        let type = (try? files.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        if let type, type != .typeRegular {
+            return files.isWritableFile(atPath: path) ? nil : "not writable"
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        var isFolder: ObjCBool = false
+        guard files.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            return "there is no folder \(folder)"
+        }
+        return files.isWritableFile(atPath: folder) ? nil : "the folder \(folder) is not writable"
+    }
 }
