@@ -4,10 +4,16 @@ import Testing
 
 @Suite("Output files")
 struct OutputFileTests {
-    @Test("a file is replaced whole; a link or device already at the path is written through, not replaced")
-    func writesThrough() throws {
+    /// A new, empty folder for one test.
+    static func folder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("output-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test("a file is replaced whole; a link or device already at the path is written through, not replaced")
+    func writesThrough() throws {
+        let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("pairs.csv").path
         try OutputFile.write(Data("a much longer first version\n".utf8), to: file)
@@ -28,8 +34,7 @@ struct OutputFileTests {
 
     @Test("a path an output cannot be written to is named before any work: a missing folder, or a file taken for one")
     func problems() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("pairs.csv").path
         #expect(OutputFile.problem(writing: file) == nil)
