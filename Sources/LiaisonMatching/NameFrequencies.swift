@@ -5,6 +5,11 @@ import Foundation
 /// name held by a share f of the records, u being how often random pairs agree exactly on that field (splink's
 /// term-frequency adjustment).
 ///
+/// The share is of the records besides the pair's two, which hold the name whoever they are: it says how often
+/// another person has the name. Counted with them, a name held by a few records, one person's among them, seems
+/// several times as common among others as it is (a name held by five records, two of them the pair's, by five
+/// in place of three).
+///
 /// A name is counted wherever it is written, given name or surname: records with the two swapped ("Fitzgerald
 /// Richard") hold common names, not rare ones. Both names agreeing are adjusted by each name's share, not by the
 /// share of the whole name: a whole name held by two records is most often one person's two records, so its own
@@ -17,7 +22,8 @@ import Foundation
 /// records), when that is the higher: never the other way, so a whole name held by a few records, most often one
 /// person's, weighs as its two names do.
 struct NameFrequencies: Sendable {
-    /// For each person of the left side, the share of all records holding their (first) given name, and surname.
+    /// For each person of the left side, the share of the records besides a pair's two holding their (first) given
+    /// name, and surname.
     private let given: [Float], surname: [Float]
     /// For each person of the left side, how many bits more common their whole name is than its names' shares say.
     private let together: [Float]
@@ -28,8 +34,9 @@ struct NameFrequencies: Sendable {
     static let minimumRecords = 1_000
     /// No adjustment moves a weight further than this, either way.
     static let limit = 6.0
-    /// A name held by this many records or fewer may be one person's records only: it makes a weight no weaker.
-    static let ownRecords: Float = 5
+    /// A name held by this many records besides a pair's two, or fewer, may be one person's records only: it makes a
+    /// weight no weaker.
+    static let ownRecords: Float = 3
     /// Records other than a pair's two that must hold a whole name before it is weighed as more common than its parts.
     static let minimumOthers = 4
     /// How many records the given name's share of all records counts as among a surname's records.
@@ -55,7 +62,8 @@ struct NameFrequencies: Sendable {
         counts.add(contentsOf: allKeys.lazy.flatMap { [$0.0, $0.1] }.filter { $0 != 0 })
         let n = Float(total)
         records = n
-        func share(_ key: UInt64) -> Float { Float(max(1, counts.count(of: key))) / n }
+        // The share of the records besides a pair's two, and never below one record.
+        func share(_ key: UInt64) -> Float { Float(max(1, counts.count(of: key) - 2)) / n }
         given = leftKeys.map { share($0.0) }
         surname = leftKeys.map { share($0.1) }
         var wholeNames = CountTable(capacity: total / 2)

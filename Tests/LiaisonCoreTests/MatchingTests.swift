@@ -903,17 +903,20 @@ struct MatchingTests {
         let table = PersonTable(people)
         let names = NameFrequencies(left: table, right: table, dedupe: true)
         // With u = 0.1 for each part: "john smith" is held by a third of the records, person 1,000's name by one,
-        // their given name by two (persons 400 and 1,000).
-        // Both agreeing: each name's adjustment, the rare surname's held to the limit.
+        // their given name by two (persons 400 and 1,000). A pair agreeing on a name holds two of its records: the
+        // name is as common as the records besides those two, and at least one.
+        // Both agreeing: each name's adjustment, the rare names' held to the limit.
         let common = names.adjustment(full: 0, uGiven: 0.1, uSurname: 0.1)
         let rare = names.adjustment(full: 1_000, uGiven: 0.1, uSurname: 0.1)
-        // John always goes with Smith: 398 of Smith's 398 other records are John, against a third of all records.
+        // John always goes with Smith: 398 of Smith's 398 other records are John, against 398 of the 1,200.
+        let share = 398.0 / 1_200
         let together = log2(
-            ((398 + NameFrequencies.surnameRecordsPrior / 3) / (398 + NameFrequencies.surnameRecordsPrior)) * 3)
-        #expect(abs(common - (2 * log2(0.1 / (400.0 / 1_200)) - Double(together))) < 1e-3)
-        #expect(abs(rare - (log2(0.1 / (2.0 / 1_200)) + NameFrequencies.limit)) < 1e-3)
-        #expect(abs(names.adjustment(surname: 0, u: 0.1) - log2(0.1 / (400.0 / 1_200))) < 1e-3)
-        #expect(abs(names.adjustment(given: 1_000, u: 0.01) - log2(0.01 / (2.0 / 1_200))) < 1e-3)
+            (398 + Double(NameFrequencies.surnameRecordsPrior) * share)
+                / (398 + Double(NameFrequencies.surnameRecordsPrior)) / share)
+        #expect(abs(common - (2 * log2(0.1 / share) - together)) < 1e-3)
+        #expect(abs(rare - 2 * NameFrequencies.limit) < 1e-3)
+        #expect(abs(names.adjustment(surname: 0, u: 0.1) - log2(0.1 / share)) < 1e-3)
+        #expect(abs(names.adjustment(given: 1_000, u: 0.001) - log2(0.001 / (1.0 / 1_200))) < 1e-3)
     }
 
     @Test(
@@ -942,8 +945,8 @@ struct MatchingTests {
         func apart(_ person: Int) -> Double {
             names.adjustment(given: person, u: u.given) + names.adjustment(surname: person, u: u.surname)
         }
-        // Yiorgos is 150 of 1,202 records, but 98 of Alrashid's 98 other records.
-        let yiorgos = 150.0 / 1_202
+        // Yiorgos is 148 of 1,202 records besides the pair's two, but 98 of Alrashid's 98 other records.
+        let yiorgos = 148.0 / 1_202
         let prior = Double(NameFrequencies.surnameRecordsPrior)
         let expected = log2((98 + prior * yiorgos) / (98 + prior) / yiorgos)
         let whole = names.adjustment(full: 1_000, uGiven: u.given, uSurname: u.surname)
@@ -964,8 +967,8 @@ struct MatchingTests {
         }
         let table = PersonTable(people)
         let names = NameFrequencies(left: table, right: table, dedupe: true)
-        #expect(abs(names.adjustment(given: 1_199, u: 0.01) - log2(0.01 / (301.0 / 1_200))) < 1e-3)
-        #expect(abs(names.adjustment(surname: 0, u: 0.01) - log2(0.01 / (301.0 / 1_200))) < 1e-3)
+        #expect(abs(names.adjustment(given: 1_199, u: 0.01) - log2(0.01 / (299.0 / 1_200))) < 1e-3)
+        #expect(abs(names.adjustment(surname: 0, u: 0.01) - log2(0.01 / (299.0 / 1_200))) < 1e-3)
     }
 
     @Test("given name and surname swapped weigh as the same names unswapped do, common or rare, never more")
