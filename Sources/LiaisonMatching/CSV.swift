@@ -211,11 +211,18 @@ public enum CSV {
         private let maximumRowBytes: Int?
         private var rowBytes = 0
 
+        /// How much of a UTF-8 byte-order mark the text has begun with: spreadsheet programs put one before the
+        /// header, and it is not part of the first column's name. 3 once the start is past (or reading began later).
+        private var markRead: Int
+
+        static let byteOrderMark: InlineArray<3, UInt8> = [0xEF, 0xBB, 0xBF]
+
         /// - Parameters: offset and rows already read, when continuing a file part way through; the longest row allowed.
         public init(offset: Int = 0, rowsSeen: Int = 0, maximumRowBytes: Int? = nil) {
             self.offset = offset
             self.rowsSeen = rowsSeen
             self.maximumRowBytes = maximumRowBytes
+            markRead = offset == 0 ? 0 : 3
         }
 
         /// Where the text broke, once it has: every later call reports it.
@@ -250,6 +257,7 @@ public enum CSV {
         /// Hands the last row, if the text does not end with a line break, to `eachRow`.
         public mutating func finish(eachRow: (Row) -> Void) throws(ParseError) {
             if let broken { throw broken }
+            keepPartialMark()
             if quoteInQuotes {
                 quoteInQuotes = false
                 inQuotes = false
@@ -266,6 +274,15 @@ public enum CSV {
         private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, _ eachRow: (Row) -> Void) -> ParseError? {
             var handed = false
             var i = 0
+            while markRead < 3 && i < bytes.count {
+                guard bytes[i] == Self.byteOrderMark[markRead] else {
+                    keepPartialMark()
+                    break
+                }
+                markRead += 1
+                i += 1
+                offset += 1
+            }
             while i < bytes.count {
                 // Plain text (the usual case) is taken in runs up to the next comma or line break.
                 if !inQuotes && !quoteInQuotes && !afterQuote && (fieldStarted || bytes[i] != 0x22) {
@@ -330,6 +347,15 @@ public enum CSV {
                 }
             }
             return nil
+        }
+
+        /// The text began with part of a byte-order mark but not all of it: those bytes are the first field's.
+        private mutating func keepPartialMark() {
+            guard markRead < 3 else { return }
+            for k in 0..<markRead { row.append(Self.byteOrderMark[k]) }
+            rowBytes += markRead
+            fieldStarted = fieldStarted || markRead > 0
+            markRead = 3
         }
 
         private mutating func fail(_ fault: ParseError, _ handed: Bool) -> ParseError? {
@@ -511,6 +537,20 @@ public enum PersonFile {
         public var description: String
     }
 
+    /// Values given in a file but not read, which count as missing: how many, and the first, with its row.
+    public struct Unread: Sendable, Equatable {
+        public var count: Int
+        public var firstRow: Int
+        public var firstValue: String
+    }
+
+    /// A file's people, prepared, and what of it was not read.
+    public struct Contents: Sendable {
+        public var people: [PreparedPerson]
+        /// Dates of birth not read as dates (in no form known, or not in the pattern given), if any.
+        public var unreadDates: Unread?
+    }
+
     /// Parses, validates and prepares every row of `csv`.
     /// - Parameters:
     ///   - map: `FIELD=COLUMN[,COLUMN…]` entries (see ``ColumnMapping/parse(idColumn:entries:header:)``).
@@ -518,13 +558,25 @@ public enum PersonFile {
         csv: some Collection<UInt8>, idColumn: String, map: [String], variants: NameVariants = .standard,
         dateFormat: String? = nil
     ) async throws(Problem) -> [PreparedPerson] {
+        try await read(csv: csv, idColumn: idColumn, map: map, variants: variants, dateFormat: dateFormat).people
+    }
+
+    /// ``prepare(csv:idColumn:map:variants:dateFormat:)``, saying also which dates of birth were not read.
+    public static func read(
+        csv: some Collection<UInt8>, idColumn: String, map: [String], variants: NameVariants = .standard,
+        dateFormat: String? = nil
+    ) async throws(Problem) -> Contents {
         // One copy into an array lets the pieces be read over contiguous memory, whatever collection holds the file.
         let bytes = Array(csv)
         let (mapping, header) = try Self.mapping(bytes, idColumn: idColumn, map: map)
         let compiled = mapping.compile(header: header.fields)
         // Each row is prepared as it is read; a row without an ID is kept aside to be reported below.
         // Each piece's people, each ID's hash, and whether the piece stopped at a row without an ID.
-        let pieces: [(people: [PreparedPerson], hashes: [UInt64], stoppedAtEmptyID: Bool)]
+        let pieces:
+            [(
+                people: [PreparedPerson], hashes: [UInt64], stoppedAtEmptyID: Bool,
+                unreadDates: (count: Int, first: (record: Int, value: String)?)
+            )]
         do {
             pieces = try await CSV.parseInParallel(bytes, from: header.end, rowsBefore: 1) { forEachRow in
                 var packer = PersonPacker(variants: variants, dateFormat: dateFormat)
@@ -549,7 +601,7 @@ public enum PersonFile {
                                 packer.pack(RecordValues(bytes: row.bytes, spans: $0))
                             }))
                 }
-                return (people, hashes, stopped)
+                return (people, hashes, stopped, (packer.unreadDates, packer.firstUnreadDate))
             }
         } catch { throw Problem(description: error.description) }
         // Rows after one without an ID are not looked at; IDs before it are checked for repeats, in file order.
@@ -560,7 +612,18 @@ public enum PersonFile {
             throw Problem(description: "row \(row + 2): ID '\(people[row].id)' appears twice")
         }
         if stop != nil { throw Problem(description: "row \(people.count + 2): column '\(idColumn)' is empty") }
-        return people
+        var unread: Unread?
+        var before = 0
+        for piece in kept {
+            if let first = piece.unreadDates.first {
+                if unread == nil {
+                    unread = Unread(count: 0, firstRow: before + first.record + 2, firstValue: first.value)
+                }
+                unread?.count += piece.unreadDates.count
+            }
+            before += piece.people.count
+        }
+        return Contents(people: people, unreadDates: unread)
     }
 
     /// How `map` reads the file's columns, its header names taken without surrounding spaces (published files such as

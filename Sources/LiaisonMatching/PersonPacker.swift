@@ -53,6 +53,12 @@ struct PersonPacker {
     /// Where each prepared field lies in `text`: the fixed fields, four per name, then the identifiers.
     private var fixed: [Range<Int>] = [], names: [Range<Int>] = [], identifiers: [Range<Int>] = []
 
+    /// Dates of birth given but not read as dates, which count as missing: how many, and the first, with its
+    /// record's place among those this packer prepared.
+    private(set) var unreadDates = 0
+    private(set) var firstUnreadDate: (record: Int, value: String)?
+    private var packed = 0
+
     init(variants: NameVariants, dateFormat: String?) {
         self.variants = variants
         self.dateFormat = dateFormat
@@ -81,7 +87,13 @@ struct PersonPacker {
             var s = surname
             g.withUTF8 { g in s.withUTF8 { s in addName(g, nil, surname: s) } }
         }
-        let dateOfBirth = values.first(.dateOfBirth).flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
+        let givenDate = values.first(.dateOfBirth)
+        let dateOfBirth = givenDate.flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
+        if let givenDate, dateOfBirth == nil, givenDate.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+            unreadDates += 1
+            if firstUnreadDate == nil { firstUnreadDate = (packed, String(decoding: givenDate, as: UTF8.self)) }
+        }
+        packed += 1
         work.removeAll(keepingCapacity: true)
         if let sex = values.first(.sex) { TextNormaliser.appendFolded(CollectionOfOne(sex), spaces: false, to: &work) }
         let sex: UInt8 =

@@ -87,8 +87,16 @@ struct Resolve: AsyncParsableCommand {
             do {
                 let mapping = try PersonFile.mapping(csv: data, idColumn: id, map: map)
                 FileHandle.standardError.write(Data("\(path): \(mapping.summary)\n".utf8))
-                return try await PersonFile.prepare(
+                let contents = try await PersonFile.read(
                     csv: data, idColumn: id, map: map, variants: variants, dateFormat: dateFormat)
+                if let unread = contents.unreadDates {
+                    let dates = unread.count == 1 ? "date of birth was" : "dates of birth were"
+                    let line =
+                        "\(path): \(unread.count) \(dates) not read and count as missing (the first in row \(unread.firstRow): "
+                        + "'\(unread.firstValue)'); --date-format gives their pattern, e.g. yyyyMMdd or dd/MM/yyyy\n"
+                    FileHandle.standardError.write(Data(line.utf8))
+                }
+                return contents.people
             } catch {
                 throw CommandFailure("\(path): \(error)")
             }

@@ -729,6 +729,41 @@ struct MatchingTests {
         }
     }
 
+    @Test(
+        "a byte-order mark before the header, as spreadsheet programs write, is not part of the first column's name"
+    )
+    func byteOrderMark() async throws {
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let body = Array("id,last,dob\r\n1,Smith,1985-07-03\r\n2,\"Jones\",03/07/1985\r\n".utf8)
+        let whole = try CSV.parse(body)
+        #expect(try CSV.parse(mark + body) == whole)
+        #expect(try await CSV.parseInParallel(mark + body, pieceBytes: 8) == whole)
+        // However the text arrives, the mark is skipped and counted in the offsets to continue from.
+        var plain = CSV.Reader()
+        let plainEnds = (try plain.feed(body) + (try plain.finish())).map(\.end)
+        for size in [1, 2, 4, 64] {
+            let text = mark + body
+            var reader = CSV.Reader()
+            var rows: [(fields: [String], end: Int)] = []
+            for start in stride(from: 0, to: text.count, by: size) {
+                rows += try reader.feed(text[start..<min(start + size, text.count)])
+            }
+            rows += try reader.finish()
+            #expect(rows.map(\.fields) == whole, "pieces of \(size)")
+            #expect(rows.map(\.end) == plainEnds.map { $0 + 3 })
+        }
+        // Only a whole mark at the very start: part of one is the first field's, and a later row keeps its own.
+        #expect(
+            try CSV.parse([0xEF, 0xBB] + Array("x,y\n".utf8)) == [
+                [String(decoding: [0xEF, 0xBB, 0x78], as: UTF8.self), "y"]
+            ])
+        #expect(try CSV.parse(Array("a\n".utf8) + mark + Array("b\n".utf8)) == [["a"], ["\u{FEFF}b"]])
+        let people = try await PersonFile.prepare(
+            csv: mark + body, idColumn: "id", map: ["surname=last", "date_of_birth=dob"])
+        #expect(people.map(\.id) == ["1", "2"])
+        #expect(people[0].dateOfBirth == people[1].dateOfBirth && people[0].dateOfBirth?.year == 1985)
+    }
+
     @Test("the counting table counts as a Dictionary does, through growth, merging and keys up to 2⁶³ − 1")
     func countTable() {
         var rng = SplitMix64(seed: 11)
@@ -1262,6 +1297,32 @@ struct MatchingTests {
         #expect(await problem("id,surname\n1,Smith\n")?.contains("column 'last' is not in the file's header") == true)
         #expect(await problem("id,last\n1,\"Smith\n") == "row 2: a quoted field is never closed")
         #expect(await problem("") == "the file is empty")
+    }
+
+    @Test("dates of birth that cannot be read count as missing, and the file says how many and where the first is")
+    func unreadDates() async throws {
+        let text =
+            "id,last,dob\n1,Smith,03/07/1985\n2,Jones,n/k\n3,Lee,\n4,Ng,   \n5,Okafor,1985-13-45\n6,Ali,1985\n"
+        let contents = try await PersonFile.read(
+            csv: Array(text.utf8), idColumn: "id", map: ["surname=last", "date_of_birth=dob"])
+        #expect(contents.people.map { $0.dateOfBirth == nil } == [false, true, true, true, true, false])
+        // Blank values are missing, not unread; the rest are counted over every piece of the file.
+        #expect(contents.unreadDates == PersonFile.Unread(count: 2, firstRow: 3, firstValue: "n/k"))
+        // A file large enough to be read in pieces on every core.
+        let many =
+            "id,dob\n" + (1...40_000).map { "\($0),\($0 % 10_000 == 0 ? "unknown" : "1990")" }.joined(separator: "\n")
+        let counted = try await PersonFile.read(csv: Array(many.utf8), idColumn: "id", map: ["date_of_birth=dob"])
+        #expect(counted.people.count == 40_000)
+        #expect(counted.unreadDates == PersonFile.Unread(count: 4, firstRow: 10_001, firstValue: "unknown"))
+        // Dates in another pattern than the one given are not read either.
+        let wrongPattern = try await PersonFile.read(
+            csv: Array("id,dob\n1,19850703\n".utf8), idColumn: "id", map: ["date_of_birth=dob"],
+            dateFormat: "dd/MM/yyyy")
+        #expect(wrongPattern.unreadDates?.count == 1 && wrongPattern.people[0].dateOfBirth == nil)
+        let none = try await PersonFile.read(
+            csv: Array("id,dob\n1,19850703\n".utf8), idColumn: "id", map: ["date_of_birth=dob"],
+            dateFormat: "yyyyMMdd")
+        #expect(none.unreadDates == nil && none.people[0].dateOfBirth?.year == 1985)
     }
 
     @Test(
