@@ -688,6 +688,16 @@ struct MatchingTests {
         #expect(confirmed.model.matchWeight(levels) > after.model.matchWeight(levels))
     }
 
+    /// The rows of `text` fed to one reader `size` bytes at a time, each with the offset just past it.
+    static func read(_ text: [UInt8], inPiecesOf size: Int) throws -> [(fields: [String], end: Int)] {
+        var reader = CSV.Reader()
+        var rows: [(fields: [String], end: Int)] = []
+        for start in stride(from: 0, to: text.count, by: size) {
+            rows += try reader.feed(text[start..<min(start + size, text.count)])
+        }
+        return rows + (try reader.finish())
+    }
+
     @Test("CSV read in pieces of any size gives the rows, and offsets to continue from, that a whole read gives")
     func csvStream() throws {
         let text = Array(
@@ -695,12 +705,7 @@ struct MatchingTests {
         let whole = try CSV.parse(text)
         #expect(whole.count == 5)
         for size in [1, 2, 3, 7, 64] {
-            var reader = CSV.Reader()
-            var rows: [(fields: [String], end: Int)] = []
-            for start in stride(from: 0, to: text.count, by: size) {
-                rows += try reader.feed(text[start..<min(start + size, text.count)])
-            }
-            rows += try reader.finish()
+            let rows = try Self.read(text, inPiecesOf: size)
             #expect(rows.map(\.fields) == whole, "pieces of \(size)")
             // Starting again just past any row reads exactly the rows after it.
             for (index, row) in rows.enumerated() {
@@ -739,16 +744,9 @@ struct MatchingTests {
         #expect(try CSV.parse(mark + body) == whole)
         #expect(try await CSV.parseInParallel(mark + body, pieceBytes: 8) == whole)
         // However the text arrives, the mark is skipped and counted in the offsets to continue from.
-        var plain = CSV.Reader()
-        let plainEnds = (try plain.feed(body) + (try plain.finish())).map(\.end)
+        let plainEnds = try Self.read(body, inPiecesOf: body.count).map(\.end)
         for size in [1, 2, 4, 64] {
-            let text = mark + body
-            var reader = CSV.Reader()
-            var rows: [(fields: [String], end: Int)] = []
-            for start in stride(from: 0, to: text.count, by: size) {
-                rows += try reader.feed(text[start..<min(start + size, text.count)])
-            }
-            rows += try reader.finish()
+            let rows = try Self.read(mark + body, inPiecesOf: size)
             #expect(rows.map(\.fields) == whole, "pieces of \(size)")
             #expect(rows.map(\.end) == plainEnds.map { $0 + 3 })
         }
