@@ -257,14 +257,29 @@ struct Resolve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "link", abstract: "Find records of the same person across two files.")
         @Argument(help: "The left CSV file.") var left: String
-        @Argument(help: "The right CSV file (same columns, or mapped alike).") var right: String
+        @Argument(help: "The right CSV file (the same columns, or its own given by the --right options).") var right:
+            String
         @OptionGroup var options: Options
+        @Option(name: .customLong("right-id"), help: "The right file's ID column (default: --id).") var rightID: String?
+        @Option(
+            name: .customLong("right-map"),
+            help: ArgumentHelp(
+                "FIELD=COLUMN[,COLUMN…] for the right file, repeatable, where its columns differ (default: --map).",
+                valueName: "mapping")) var rightMap: [String] = []
+        @Option(
+            name: .customLong("right-date-format"),
+            help: "Pattern of the right file's dates of birth (default: --date-format).") var rightDateFormat: String?
 
         func run() async throws {
             let start = ContinuousClock.now
             let variants = try options.nameVariants()
             let leftPeople = try await options.load(left, variants: variants)
-            let rightPeople = try await options.load(right, variants: variants)
+            // Another agency's file has its own columns: the right file is read by its own options where given.
+            var rightOptions = options
+            if let rightID { rightOptions.id = rightID }
+            if !rightMap.isEmpty { rightOptions.map = rightMap }
+            if let rightDateFormat { rightOptions.dateFormat = rightDateFormat }
+            let rightPeople = try await rightOptions.load(right, variants: variants)
             let loaded = Resolve.seconds(since: start)
             let resolution = await (try options.resolver).link(leftPeople, rightPeople)
             let resolved = Resolve.seconds(since: start) - loaded

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# `liaison resolve` end to end on small synthetic files: the pairs and clusters it writes, what it says about the
+# files it read, and how it refuses what it cannot do. Builds and runs the debug binary, or runs the one LIAISON_BIN
+# names; needs nothing else.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${LIAISON_BIN:-}" ]; then swift build --product liaison >/dev/null; fi
+BIN=${LIAISON_BIN:-.build/debug/liaison}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+fail() { echo "resolve check: $1"; [ -f "${2:-}" ] && cat "$2"; exit 1; }
+expect_line() { grep -qxF -- "$2" "$1" || fail "no line '$2' in $1" "$1"; }
+expect_text() { grep -qF -- "$2" "$1" || fail "no '$2' in $1" "$1"; }
+
+# Two agencies' files, each with its own columns. Theirs was saved by a spreadsheet (a byte-order mark before the
+# header), writes dates day first, and has one it does not know. A4 is A1's son, at her address.
+cat >"$WORK/ours.csv" <<'CSV'
+ref,first,last,born,pc
+A1,Amara,Okonkwo,1988-04-12,LS1 4AB
+A2,Tomasz,Kowalczyk,1975-11-02,M1 1AE
+A3,Priya,Raghunathan,1990-01-30,B1 1AA
+A4,Daniel,Okonkwo,2012-04-12,LS1 4AB
+CSV
+printf '\xef\xbb\xbf' >"$WORK/theirs.csv"
+cat >>"$WORK/theirs.csv" <<'CSV'
+Case No,Forename,Family Name,DOB,Postcode
+X9,Amara,Okonkwo,12/04/1988,LS1 4AB
+X8,Tomas,Kowalczyk,02/11/1975,M1 1AE
+X7,Grace,Adeyemi,05/06/1982,E1 6AN
+X6,Daniel,Okonkwo,not known,LS1 4AB
+CSV
+$BIN resolve link "$WORK/ours.csv" "$WORK/theirs.csv" --id ref --map given_name=first --map surname=last \
+  --map date_of_birth=born --map postcode=pc --right-id "Case No" --right-map given_name=Forename \
+  --right-map "surname=Family Name" --right-map date_of_birth=DOB --right-map postcode=Postcode \
+  --right-date-format dd/MM/yyyy --output "$WORK/links.csv" 2>"$WORK/link.err" || fail "link failed" "$WORK/link.err"
+expect_line "$WORK/link.err" "$WORK/theirs.csv: id ← Case No; given_name ← Forename; surname ← Family Name; date_of_birth ← DOB; postcode ← Postcode"
+expect_text "$WORK/link.err" "$WORK/theirs.csv: 1 date of birth was not read and count as missing (the first in row 5: 'not known')"
+head -1 "$WORK/links.csv" | grep -qx "left_id,right_id,score" || fail "links.csv has no header" "$WORK/links.csv"
+cut -d, -f1,2 "$WORK/links.csv" | tail -n +2 | sort >"$WORK/linked"
+printf 'A1,X9\nA2,X8\n' | diff - "$WORK/linked" >/dev/null || fail "linked pairs are not A1–X9 and A2–X8" "$WORK/linked"
+awk -F, 'NR > 1 && ($3 < 0.9 || $3 > 1) { exit 1 }' "$WORK/links.csv" || fail "a score outside 0.9–1" "$WORK/links.csv"
+# Even among the pairs scored 0.05 or more, the mother and her son are never taken for one person.
+$BIN resolve link "$WORK/ours.csv" "$WORK/theirs.csv" --id ref --map given_name=first --map surname=last \
+  --map date_of_birth=born --map postcode=pc --right-id "Case No" --right-map given_name=Forename \
+  --right-map "surname=Family Name" --right-map date_of_birth=DOB --right-map postcode=Postcode \
+  --right-date-format dd/MM/yyyy --threshold 0.05 --output "$WORK/possible.csv" 2>/dev/null
+if grep -qE '^(A1,X6|A4,X9),' "$WORK/possible.csv"; then fail "a mother and her son scored 0.05 or more" "$WORK/possible.csv"; fi
+expect_text "$WORK/possible.csv" "A1,X9,"
+
+# One file with duplicates: a person twice (a slip in the surname), another three times; a mother and daughter at
+# one address with the same surname are two people.
+cat >"$WORK/people.csv" <<'CSV'
+id,given_name,surname,date_of_birth,postcode
+p1,Siobhan,Gallagher,1979-03-14,BT7 1NN
+p2,Siobhan,Galagher,1979-03-14,BT7 1NN
+p3,Niamh,Gallagher,2005-09-01,BT7 1NN
+p4,Rui,Ferreira,1969-12-25,CF10 1EP
+p5,Rui,Ferreira,25/12/1969,CF10 1EP
+p6,Rui,Ferriera,1969-12-25,
+CSV
+$BIN resolve dedupe "$WORK/people.csv" --id id --output "$WORK/pairs.csv" --clusters "$WORK/clusters.csv" \
+  2>"$WORK/dedupe.err" || fail "dedupe failed" "$WORK/dedupe.err"
+expect_text "$WORK/dedupe.err" "6 records,"
+expect_line "$WORK/clusters.csv" "id,cluster_id"
+for row in p1,p1 p2,p1 p3,p3 p4,p4 p5,p4 p6,p4; do expect_line "$WORK/clusters.csv" "$row"; done
+
+# Refusals: exit status 1 when the files cannot be read as asked, 64 when the command line is wrong, and an
+# "Error:" line naming the file, the column or the option.
+expect_refusal() {
+  local want=$1 message=$2; shift 2
+  set +e; "$@" >"$WORK/refusal" 2>&1; local got=$?; set -e
+  [ "$got" = "$want" ] || fail "exit status $got, not $want, from: $*" "$WORK/refusal"
+  expect_text "$WORK/refusal" "Error: "
+  expect_text "$WORK/refusal" "$message"
+}
+expect_refusal 1 "column 'dob' is not in the file's header" \
+  $BIN resolve dedupe "$WORK/people.csv" --id id --map date_of_birth=dob --output "$WORK/x.csv"
+expect_refusal 1 "unknown field 'birthday'" \
+  $BIN resolve dedupe "$WORK/people.csv" --id id --map birthday=date_of_birth --output "$WORK/x.csv"
+printf 'id,surname\nq1,Ng\nq1,Lee\n' >"$WORK/repeat.csv"
+expect_refusal 1 "row 3: ID 'q1' appears twice" $BIN resolve dedupe "$WORK/repeat.csv" --id id --output "$WORK/x.csv"
+expect_refusal 1 "cannot read $WORK/none.csv" $BIN resolve dedupe "$WORK/none.csv" --id id --output "$WORK/x.csv"
+expect_refusal 64 "--threshold must be between 0 and 1" \
+  $BIN resolve dedupe "$WORK/people.csv" --id id --threshold 2 --output "$WORK/x.csv"
+expect_refusal 64 "--output $WORK/missing/x.csv" \
+  $BIN resolve dedupe "$WORK/people.csv" --id id --output "$WORK/missing/x.csv"
+[ ! -e "$WORK/x.csv" ] || fail "a refused run wrote its output"
+echo "resolve: two files with their own columns linked, duplicates clustered, six refusals named"
