@@ -77,6 +77,12 @@ expect_refusal 1 "column 'dob' is not in the file's header" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --map date_of_birth=dob --output "$WORK/x.csv"
 expect_refusal 1 "unknown field 'birthday'" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --map birthday=date_of_birth --output "$WORK/x.csv"
+printf 'ID;Surname\nq1;Ng\n' >"$WORK/semicolons.csv"
+expect_refusal 1 "the header is one column with semicolons in it" \
+  $BIN resolve dedupe "$WORK/semicolons.csv" --id ID --output "$WORK/x.csv"
+printf 'ID,Surname\nq1,Ng\n' >"$WORK/capitals.csv"
+expect_refusal 1 "column 'id' is not in the file's header (ID, Surname); did you mean 'ID'?" \
+  $BIN resolve dedupe "$WORK/capitals.csv" --id id --output "$WORK/x.csv"
 printf 'id,surname\nq1,Ng\nq1,Lee\n' >"$WORK/repeat.csv"
 expect_refusal 1 "row 3: ID 'q1' appears twice" $BIN resolve dedupe "$WORK/repeat.csv" --id id --output "$WORK/x.csv"
 expect_refusal 1 "cannot read $WORK/none.csv" $BIN resolve dedupe "$WORK/none.csv" --id id --output "$WORK/x.csv"
@@ -85,4 +91,4 @@ expect_refusal 64 "--threshold must be between 0 and 1" \
 expect_refusal 64 "--output $WORK/missing/x.csv" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --output "$WORK/missing/x.csv"
 [ ! -e "$WORK/x.csv" ] || fail "a refused run wrote its output"
-echo "resolve: two files with their own columns linked, duplicates clustered, six refusals named"
+echo "resolve: two files with their own columns linked, duplicates clustered, eight refusals named"

@@ -457,9 +457,22 @@ public struct ColumnMapping: Sendable, Equatable {
         let mapping = ColumnMapping(idColumn: idColumn, fields: fields)
         for column in [idColumn] + fields.values.flatMap({ $0 }) where !header.contains(column) {
             throw MappingError(
-                description: "column '\(column)' is not in the file's header (\(header.joined(separator: ", ")))")
+                description: "column '\(column)' is not in the file's header (\(header.joined(separator: ", ")))"
+                    + hint(column, header))
         }
         return mapping
+    }
+
+    /// What a column missing from the header most likely means: another case, or a file not separated by commas.
+    static func hint(_ column: String, _ header: [String]) -> String {
+        if let near = header.first(where: { $0.caseInsensitiveCompare(column) == .orderedSame }) {
+            return "; did you mean '\(near)'?"
+        }
+        if header.count == 1, let separator = [";", "\t", "|"].first(where: { header[0].contains($0) }) {
+            let name = ["\t": "tabs", ";": "semicolons", "|": "bars"][separator]!
+            return "; the header is one column with \(name) in it: save the file with commas between columns"
+        }
+        return ""
     }
 
     /// The mapping resolved against a header: column positions, ready to read rows.

@@ -1293,6 +1293,17 @@ struct MatchingTests {
         #expect(await problem("id,last\n1,Smith\n2,Ng\n2,Ng\n,Jones\n1,Lee\n") == "row 4: ID '2' appears twice")
         #expect(await problem("id,last\n1,Smith\n,Jones\n1,Lee\n") == "row 3: column 'id' is empty")
         #expect(await problem("id,surname\n1,Smith\n")?.contains("column 'last' is not in the file's header") == true)
+        // A column in another case, or a file separated by something else than commas, is said so.
+        #expect(
+            await problem("ID,Last\n1,Smith\n", map: ["surname=Last"])
+                == "column 'id' is not in the file's header (ID, Last); did you mean 'ID'?")
+        #expect(
+            await problem("id;last\n1;Smith\n")
+                == "column 'id' is not in the file's header (id;last); the header is one column with semicolons in it: "
+                + "save the file with commas between columns")
+        #expect(
+            await problem("id\tlast\n1\tSmith\n")?.hasSuffix(
+                "one column with tabs in it: save the file with commas between columns") == true)
         #expect(await problem("id,last\n1,\"Smith\n") == "row 2: a quoted field is never closed")
         #expect(await problem("") == "the file is empty")
     }
