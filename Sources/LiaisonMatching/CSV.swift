@@ -464,7 +464,7 @@ public struct ColumnMapping: Sendable, Equatable {
     }
 
     /// What a column missing from the header most likely means: another case, or a file not separated by commas.
-    static func hint(_ column: String, _ header: [String]) -> String {
+    public static func hint(_ column: String, _ header: [String]) -> String {
         if let near = header.first(where: { $0.caseInsensitiveCompare(column) == .orderedSame }) {
             return "; did you mean '\(near)'?"
         }

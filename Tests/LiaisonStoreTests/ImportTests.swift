@@ -112,6 +112,25 @@ struct ImportTests {
                 ImportService.Request(source: "leeds-council", mapping: ["surname=nope"], fileName: "x.csv"),
                 chunks: Self.chunks(Self.csv(rows: 2), size: 64), by: f.analyst)
         }
+        // A column named in another case, or a file separated by semicolons, is pointed out.
+        await #expect(
+            throws: LiaisonError.invalid(
+                "map", "column 'last' not in the file's header (First, Last); did you mean 'Last'?")
+        ) {
+            try await service.start(
+                ImportService.Request(source: "york-council", mapping: ["surname=last"], fileName: "y.csv"),
+                chunks: Self.chunks("First,Last\nAnn,Lee\n", size: 64), by: f.analyst)
+        }
+        await #expect(
+            throws: LiaisonError.invalid(
+                "map",
+                "column 'last' not in the file's header (first;last); the header is one column with semicolons in it: "
+                    + "save the file with commas between columns")
+        ) {
+            try await service.start(
+                ImportService.Request(source: "york-council", mapping: ["surname=last"], fileName: "y.csv"),
+                chunks: Self.chunks("first;last\nAnn;Lee\n", size: 64), by: f.analyst)
+        }
         await #expect(throws: LiaisonError.notFound(kind: "import", id: job.id)) {
             try await service.job(job.id, by: f.partner)
         }

@@ -95,6 +95,7 @@ public struct ImportService: Sendable {
                 throw LiaisonError.invalid(
                     "map",
                     "column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")) not in the file's header (\(shown))"
+                        + ColumnMapping.hint(missing[0], header)
                 )
             }
         }
