@@ -90,5 +90,9 @@ expect_refusal 64 "--threshold must be between 0 and 1" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --threshold 2 --output "$WORK/x.csv"
 expect_refusal 64 "--output $WORK/missing/x.csv" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --output "$WORK/missing/x.csv"
+expect_refusal 64 "--date-format yyyy-qq-dd: 'q' is not a date letter" \
+  $BIN resolve dedupe "$WORK/people.csv" --id id --date-format yyyy-qq-dd --output "$WORK/x.csv"
+expect_refusal 64 "--variants $WORK/none.txt: cannot read the file" \
+  $BIN resolve dedupe "$WORK/people.csv" --id id --variants "$WORK/none.txt" --output "$WORK/x.csv"
 [ ! -e "$WORK/x.csv" ] || fail "a refused run wrote its output"
-echo "resolve: two files with their own columns linked, duplicates clustered, eight refusals named"
+echo "resolve: two files with their own columns linked, duplicates clustered, ten refusals named"

@@ -122,9 +122,9 @@ public struct PartialDateOfBirth: Sendable, Equatable, Hashable {
 
     public var isEmpty: Bool { year == nil && month == nil && day == nil }
 
-    /// Parses `text` with a pattern such as `yyyyMMdd` or `dd/MM/yyyy` (letters y, M, d; anything else is a literal
-    /// separator), or, without one, the common forms: ISO `1985-07-03`, `03/07/1985` (day first, as in the UK),
-    /// `19850703`, `07/1985`, `1985`. Zero or `?` parts count as unknown.
+    /// Parses `text` with a pattern such as `yyyyMMdd` or `dd/MM/yyyy` (letters y, M, d in either case, as forms write
+    /// `DD/MM/YYYY`; anything else is a literal separator), or, without one, the common forms: ISO `1985-07-03`,
+    /// `03/07/1985` (day first, as in the UK), `19850703`, `07/1985`, `1985`. Zero or `?` parts count as unknown.
     public static func parse(_ text: String, format: String? = nil) -> PartialDateOfBirth? {
         if format == nil, let iso = text.utf8.withContiguousStorageIfAvailable(isoDate), let iso { return iso }
         let raw = trimmed(text)
@@ -166,6 +166,17 @@ public struct PartialDateOfBirth: Sendable, Equatable, Hashable {
         return PartialDateOfBirth(year: y, month: m, day: d)
     }
 
+    /// What is wrong with a pattern for ``parse(_:format:)``, or nil: it must have a year, and no letter but y, M
+    /// and d (in either case), so a mistyped one is refused rather than every date going unread.
+    public static func problem(pattern: String) -> String? {
+        if pattern.trimmingCharacters(in: .whitespaces).isEmpty { return "is empty; give one such as dd/MM/yyyy" }
+        if let letter = pattern.first(where: { $0.isLetter && !"yYmMdD".contains($0) }) {
+            return "'\(letter)' is not a date letter: y is the year, M the month and d the day (e.g. dd/MM/yyyy)"
+        }
+        if !pattern.contains(where: { $0 == "y" || $0 == "Y" }) { return "has no year (y), e.g. dd/MM/yyyy" }
+        return nil
+    }
+
     private static func parse(_ text: String, pattern: String) -> PartialDateOfBirth? {
         var year = ""
         var month = ""
@@ -175,9 +186,9 @@ public struct PartialDateOfBirth: Sendable, Equatable, Hashable {
         guard chars.count == letters.count else { return nil }
         for (c, p) in zip(chars, letters) {
             switch p {
-            case "y": year.append(c)
-            case "M": month.append(c)
-            case "d": day.append(c)
+            case "y", "Y": year.append(c)
+            case "M", "m": month.append(c)
+            case "d", "D": day.append(c)
             default: if c != p { return nil }
             }
         }

@@ -68,14 +68,18 @@ struct Resolve: AsyncParsableCommand {
             guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
             guard maxCandidates >= 1 else { throw ValidationError("--max-candidates must be at least 1") }
             guard maxBlockSize >= 2 else { throw ValidationError("--max-block-size must be at least 2") }
+            try Resolve.checkDateFormat(dateFormat, option: "--date-format")
             try Resolve.checkWritable(output, option: "--output")
             if let model { try Resolve.checkWritable(model, option: "--model") }
         }
 
         func nameVariants() throws -> NameVariants {
             guard let variants else { return .standard }
+            guard let text = try? String(contentsOfFile: variants, encoding: .utf8) else {
+                throw ValidationError("--variants \(variants): cannot read the file (is it there, and UTF-8 text?)")
+            }
             do {
-                return try NameVariants.parsing(try String(contentsOfFile: variants, encoding: .utf8))
+                return try NameVariants.parsing(text)
             } catch let error as NameVariants.LineError {
                 throw ValidationError("--variants \(variants): \(error)")
             }
@@ -102,6 +106,13 @@ struct Resolve: AsyncParsableCommand {
             }
         }
 
+    }
+
+    /// Fails before any work is done if a date-of-birth pattern could not read a date.
+    static func checkDateFormat(_ pattern: String?, option: String) throws {
+        if let pattern, let problem = PartialDateOfBirth.problem(pattern: pattern) {
+            throw ValidationError("\(option) \(pattern): \(problem)")
+        }
     }
 
     /// Fails before any work is done if an output file could not be written at `path` (see
@@ -269,6 +280,8 @@ struct Resolve: AsyncParsableCommand {
         @Option(
             name: .customLong("right-date-format"),
             help: "Pattern of the right file's dates of birth (default: --date-format).") var rightDateFormat: String?
+
+        func validate() throws { try Resolve.checkDateFormat(rightDateFormat, option: "--right-date-format") }
 
         func run() async throws {
             let start = ContinuousClock.now

@@ -161,6 +161,20 @@ struct MatchingTests {
         #expect(PartialDateOfBirth.parse("0085-07-03") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
         #expect(PartialDateOfBirth.parse(" 1985-07-03 ") == PartialDateOfBirth(year: 1985, month: 7, day: 3))
         #expect(PartialDateOfBirth.parse("yesterday") == nil)
+        // A pattern's letters in either case, as forms write DD/MM/YYYY; a pattern that could read no date is named.
+        #expect(
+            PartialDateOfBirth.parse("03/07/1985", format: "DD/MM/YYYY")
+                == PartialDateOfBirth(year: 1985, month: 7, day: 3))
+        #expect(
+            PartialDateOfBirth.parse("1985-07", format: "yyyy-mm") == PartialDateOfBirth(year: 1985, month: 7, day: nil)
+        )
+        #expect(PartialDateOfBirth.problem(pattern: "dd/MM/yyyy") == nil)
+        #expect(PartialDateOfBirth.problem(pattern: "DD.MM.YYYY") == nil)
+        #expect(PartialDateOfBirth.problem(pattern: " ") == "is empty; give one such as dd/MM/yyyy")
+        #expect(
+            PartialDateOfBirth.problem(pattern: "yyyy-qq-dd")
+                == "'q' is not a date letter: y is the year, M the month and d the day (e.g. dd/MM/yyyy)")
+        #expect(PartialDateOfBirth.problem(pattern: "dd/MM") == "has no year (y), e.g. dd/MM/yyyy")
     }
 
     @Test("a prepared person's fields are packed in one block and read back whole; oversized input is bounded")

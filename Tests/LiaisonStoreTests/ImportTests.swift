@@ -112,6 +112,19 @@ struct ImportTests {
                 ImportService.Request(source: "leeds-council", mapping: ["surname=nope"], fileName: "x.csv"),
                 chunks: Self.chunks(Self.csv(rows: 2), size: 64), by: f.analyst)
         }
+        // A date pattern that could read no date is refused before anything is read.
+        await #expect(
+            throws: LiaisonError.invalid([
+                FieldError(
+                    "dateFormat",
+                    "yyyy-qq-dd: 'q' is not a date letter: y is the year, M the month and d the day (e.g. dd/MM/yyyy)")
+            ])
+        ) {
+            try await service.start(
+                ImportService.Request(
+                    source: "york-council", mapping: ["surname=last"], dateFormat: "yyyy-qq-dd", fileName: "y.csv"),
+                chunks: Self.chunks("last\nLee\n", size: 64), by: f.analyst)
+        }
         // A column named in another case, or a file separated by semicolons, is pointed out.
         await #expect(
             throws: LiaisonError.invalid(

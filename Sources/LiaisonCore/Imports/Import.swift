@@ -158,6 +158,9 @@ public struct ImportMapping: Codable, Sendable, Equatable {
             }
             fields[field, default: []] += parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         }
+        if let dateFormat, let problem = PartialDateOfBirth.problem(pattern: dateFormat) {
+            v.fail("dateFormat", "\(dateFormat): \(problem)")
+        }
         if fields.isEmpty { v.fail("map", "give at least one FIELD=COLUMN") }
         if !fields.keys.contains(where: { ["given_name", "surname", "full_name"].contains($0) }) {
             v.fail("map", "must include given_name, surname or full_name: a subject needs a name")
