@@ -43,9 +43,12 @@ awk -F, 'NR > 1 && ($3 < 0.9 || $3 > 1) { exit 1 }' "$WORK/links.csv" || fail "a
 $BIN resolve link "$WORK/ours.csv" "$WORK/theirs.csv" --id ref --map given_name=first --map surname=last \
   --map date_of_birth=born --map postcode=pc --right-id "Case No" --right-map given_name=Forename \
   --right-map "surname=Family Name" --right-map date_of_birth=DOB --right-map postcode=Postcode \
-  --right-date-format dd/MM/yyyy --threshold 0.05 --output "$WORK/possible.csv" 2>/dev/null
+  --right-date-format dd/MM/yyyy --threshold 0.05 --explain --output "$WORK/possible.csv" 2>/dev/null
 if grep -qE '^(A1,X6|A4,X9),' "$WORK/possible.csv"; then fail "a mother and her son scored 0.05 or more" "$WORK/possible.csv"; fi
-expect_text "$WORK/possible.csv" "A1,X9,"
+# --explain says why, in words, with each part's weight in bits.
+expect_line "$WORK/possible.csv" "left_id,right_id,score,explanation"
+grep -E '^A1,X9,0\.[0-9]{4},prior \(-[0-9.]+\); same first name \(\+[0-9.]+\); same surname \(\+[0-9.]+\); same date of birth \(\+[0-9.]+\)' \
+  "$WORK/possible.csv" >/dev/null || fail "A1–X9 is not explained in words" "$WORK/possible.csv"
 
 # One file with duplicates: a person twice (a slip in the surname), another three times; a mother and daughter at
 # one address with the same surname are two people.

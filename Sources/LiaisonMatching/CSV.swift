@@ -678,25 +678,33 @@ public enum PersonFile {
     }
 
     /// PAIRS.csv: the header `left_id,right_id,score`, then one row per match as the resolution orders them, each
-    /// score a probability with four decimals. The rows are written on every core.
-    public static func pairsCSV(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson]) async
-        -> [UInt8]
-    {
+    /// score a probability with four decimals; with `explain`, an `explanation` column too (see
+    /// ``MatchExplanation/line``). The rows are written on every core.
+    public static func pairsCSV(
+        _ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson], explain: Bool = false
+    ) async -> [UInt8] {
         let matches = resolution.matches
         let parts = await Parallel.chunks(count: matches.count) { range in
             var out: [UInt8] = []
-            out.reserveCapacity(range.count * 32)
+            out.reserveCapacity(range.count * (explain ? 256 : 32))
             for pair in matches[range] {
-                CSV.append(left[Int(pair.left)].id, to: &out)
+                let (l, r) = (left[Int(pair.left)], right[Int(pair.right)])
+                CSV.append(l.id, to: &out)
                 out.append(0x2C)
-                CSV.append(right[Int(pair.right)].id, to: &out)
+                CSV.append(r.id, to: &out)
                 out.append(0x2C)
                 fixed4(pair.probability, to: &out)
+                if explain {
+                    out.append(0x2C)
+                    let explanation = MatchExplanation(
+                        Comparator.compare(l, r), scored: pair, model: resolution.model)
+                    CSV.append(explanation.line, to: &out)
+                }
                 out.append(0x0A)
             }
             return out
         }
-        var out = Array("left_id,right_id,score\n".utf8)
+        var out = Array((explain ? "left_id,right_id,score,explanation\n" : "left_id,right_id,score\n").utf8)
         out.reserveCapacity(parts.reduce(out.count) { $0 + $1.count })
         for part in parts { out += part }
         return out

@@ -532,6 +532,36 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
     }
 }
 
+extension MatchExplanation {
+    /// The explanation of a pair a batch run scored: its comparison (with how the names were matched) at the levels
+    /// the run weighed, and, where the run also weighed the names by how common they are, that as a part of its own
+    /// ("name counts"), so the explanation comes to the pair's score.
+    public init(_ vector: ComparisonVector, scored pair: ScoredPair, model: MatchModel) {
+        var weighed = vector
+        weighed.pattern = pair.pattern
+        self.init(weighed, model: model)
+        let counts = pair.weight - totalWeight
+        guard abs(counts) > 1e-9 else { return }
+        parts.append(Part(field: Self.nameCounts, level: "how common the names agreeing exactly are", weight: counts))
+        totalWeight = pair.weight
+        probability = pair.probability
+    }
+
+    /// The part that weighs the names a pair agrees on by how many records hold them.
+    public static let nameCounts = "name counts"
+
+    /// The explanation on one line, in words: the prior and each part with its weight in bits ("same surname
+    /// (+6.9)"), leaving out fields missing, and the names' counts, where they weigh nothing, then the notes.
+    public var line: String {
+        func bits(_ weight: Double) -> String { (weight >= 0 ? "+" : "") + String(format: "%.1f", weight) }
+        let shown = parts.filter { ($0.level != "missing" && $0.field != Self.nameCounts) || abs($0.weight) >= 0.05 }
+        let weighed = shown.map {
+            "\(MatchWords.describe(field: $0.field, level: $0.level)) (\(bits($0.weight)))"
+        }
+        return (["prior (\(bits(priorWeight)))"] + weighed + notes).joined(separator: "; ")
+    }
+}
+
 /// A pair's comparison said in words for the people who decide it: "same surname", "first names differ except the
 /// initial", and how much each counts. Works from the field and level names an explanation keeps, so explanations
 /// stored before a level was renamed still read (as their level's own name).
@@ -569,6 +599,7 @@ public enum MatchWords {
         "phone": ["exact": "same phone number", "different": "different phone numbers"],
         "email": ["exact": "same email address", "different": "different email addresses"],
         "nationality": ["exact": "same nationality", "different": "different nationalities"],
+        MatchExplanation.nameCounts: ["how common the names agreeing exactly are": "how common the shared names are"],
     ]
 
     /// One field's comparison in words.

@@ -26,6 +26,8 @@ struct Resolve: AsyncParsableCommand {
         @Option(help: "A name-variant list (lines 'name: variant, variant') replacing the standard one.") var variants:
             String?
         @Option(help: "Where to write matched pairs (left_id,right_id,score).") var output: String
+        @Flag(help: "Also write why each pair scored as it did: each field's level and weight in bits, in a column.")
+        var explain = false
         @Option(
             help:
                 "Also write the fitted model (each field's levels with m, u and weight, the surname's levels at one address, and the prior) as JSON."
@@ -180,7 +182,8 @@ struct Resolve: AsyncParsableCommand {
             let loaded = Resolve.seconds(since: start)
             let resolution = await (try options.resolver).dedupe(people)
             let resolved = Resolve.seconds(since: start) - loaded
-            try await Resolve.writePairs(resolution, left: people, right: people, to: options.output)
+            try await Resolve.writePairs(
+                resolution, left: people, right: people, to: options.output, explain: options.explain)
             try Resolve.writeModel(resolution, to: options.model)
             if let clusters { try Resolve.writeClusters(resolution, people: people, to: clusters) }
             Resolve.report(resolution, records: people.count, since: start, loaded: loaded, resolved: resolved)
@@ -200,6 +203,8 @@ struct Resolve: AsyncParsableCommand {
         @Option(help: "Match probability at or above which a pair is a match.") var threshold = 0.9
         @Option(help: "Where to write matched pairs (left_id,right_id,score).") var output: String
         @Option(help: "Also write each subject's cluster (id,cluster_id).") var clusters: String?
+        @Flag(help: "Also write why each pair scored as it did: each field's level and weight in bits, in a column.")
+        var explain = false
 
         func validate() throws {
             guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
@@ -225,7 +230,7 @@ struct Resolve: AsyncParsableCommand {
                 let loaded = Resolve.seconds(since: start)
                 let resolution = await Resolver(threshold: threshold).dedupe(people)
                 let resolved = Resolve.seconds(since: start) - loaded
-                try await Resolve.writePairs(resolution, left: people, right: people, to: output)
+                try await Resolve.writePairs(resolution, left: people, right: people, to: output, explain: explain)
                 if let clusters { try Resolve.writeClusters(resolution, people: people, to: clusters) }
                 Resolve.report(resolution, records: people.count, since: start, loaded: loaded, resolved: resolved)
             }
@@ -245,10 +250,12 @@ struct Resolve: AsyncParsableCommand {
         try OutputFile.write(encoder.encode(MatchModelSummary(resolution.model)), to: path)
     }
 
-    static func writePairs(_ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson], to path: String)
-        async throws
-    {
-        try OutputFile.write(Data(await PersonFile.pairsCSV(resolution, left: left, right: right)), to: path)
+    static func writePairs(
+        _ resolution: Resolution, left: [PreparedPerson], right: [PreparedPerson], to path: String,
+        explain: Bool = false
+    ) async throws {
+        try OutputFile.write(
+            Data(await PersonFile.pairsCSV(resolution, left: left, right: right, explain: explain)), to: path)
     }
 
     static func writeClusters(_ resolution: Resolution, people: [PreparedPerson], to path: String) throws {
@@ -296,7 +303,8 @@ struct Resolve: AsyncParsableCommand {
             let loaded = Resolve.seconds(since: start)
             let resolution = await (try options.resolver).link(leftPeople, rightPeople)
             let resolved = Resolve.seconds(since: start) - loaded
-            try await Resolve.writePairs(resolution, left: leftPeople, right: rightPeople, to: options.output)
+            try await Resolve.writePairs(
+                resolution, left: leftPeople, right: rightPeople, to: options.output, explain: options.explain)
             try Resolve.writeModel(resolution, to: options.model)
             Resolve.report(
                 resolution, records: leftPeople.count + rightPeople.count, since: start, loaded: loaded,

@@ -424,10 +424,51 @@ struct MatchingTests {
             rows[1] == [
                 people[Int(pair.left)].id, people[Int(pair.right)].id, String(format: "%.4f", pair.probability),
             ])
+        // With --explain, a fourth column says why, in words, each part with its weight.
+        let explained = try CSV.parse(await PersonFile.pairsCSV(resolution, left: people, right: people, explain: true))
+        #expect(explained.first == ["left_id", "right_id", "score", "explanation"])
+        #expect(explained.count == resolution.matches.count + 1 && explained[1].prefix(3) == rows[1].prefix(3))
+        let line = MatchExplanation(
+            Comparator.compare(people[Int(pair.left)], people[Int(pair.right)]), scored: pair, model: resolution.model
+        ).line
+        #expect(explained[1].last == line && line.hasPrefix("prior (-") && line.contains("same date of birth (+"))
         for n in 0...2_000 {
             let value = Double(n) / 1_999.3
             #expect(PersonFile.fixed4(min(value, 1)) == String(format: "%.4f", min(value, 1)))
         }
+    }
+
+    @Test("a batch pair's explanation comes to its score, with how common its names are a part of its own")
+    func explanationsComeToTheScore() async throws {
+        // Enough records for names to be counted (``NameFrequencies/minimumRecords``), some names rare, some common.
+        var rng = SplitMix64(seed: 9)
+        var people: [PreparedPerson] = []
+        for i in 0..<1_200 {
+            let given = ["james", "mary", "ahmed", "olga", "peter", "fatima"][Int(rng.next() % 6)]
+            let surname = i % 3 == 0 ? "smith" : "surname\(Int(rng.next() % 400))"
+            let dob = String(format: "%04d-%02d-%02d", 1950 + i % 50, 1 + i % 12, 1 + i % 28)
+            let postcode = "M\(i % 90 + 1) \(i % 9)AB"
+            people.append(person("p\(i)", given: given, surname: surname, dob: dob, postcode: postcode))
+            if i % 5 == 0 {
+                people.append(person("d\(i)", given: given, surname: surname, dob: dob, postcode: "LS\(i % 7) 1AA"))
+            }
+        }
+        let resolution = await Resolver(threshold: 0.5).dedupe(people)
+        #expect(resolution.matches.count >= 200)
+        var counted = 0
+        for pair in resolution.matches {
+            let explained = MatchExplanation(
+                Comparator.compare(people[Int(pair.left)], people[Int(pair.right)]), scored: pair,
+                model: resolution.model)
+            let sum = explained.priorWeight + explained.parts.reduce(0) { $0 + $1.weight }
+            #expect(abs(sum - pair.weight) < 1e-9 && explained.probability == pair.probability)
+            if let part = explained.parts.first(where: { $0.field == MatchExplanation.nameCounts }) {
+                counted += 1
+                // Said in words where it weighs a twentieth of a bit or more.
+                #expect(explained.line.contains("how common the shared names are (") == (abs(part.weight) >= 0.05))
+            }
+        }
+        #expect(counted >= 100, "\(counted) pairs with the names' counts")
     }
 
     @Test(

@@ -90,7 +90,8 @@ public struct MatchReviewService: Sendable {
                 let left = people[Int(pair.left)]
                 let right = people[Int(pair.right)]
                 if let recent, !recent.contains(left.id), !recent.contains(right.id) { continue }
-                let explanation = MatchExplanation(Comparator.compare(left, right), model: resolution.model)
+                let explanation = MatchExplanation(
+                    Comparator.compare(left, right), scored: pair, model: resolution.model)
                 let automatic = pair.probability >= automaticLink
                 reviews.append(
                     MatchReview(
