@@ -187,9 +187,14 @@ public enum StringSimilarity {
     ) -> Double {
         let n = min(a.count, 64)
         let m = min(b.count, 64)
-        // Jaro–Winkler is at most 0.4 + 0.6·Jaro, and Jaro with k matches at most (k/n + k/m + 1)/3: so it reaches
-        // the floor only if k·(n + m) ≥ (5·floor − 3)·n·m. A hair is taken off, so rounding cannot drop a pair.
-        let needed = (5 * floor - 3) * Double(n * m) * (1 - 1e-9)
+        // With a common prefix of p (up to 4) bytes, Jaro–Winkler is at most Jaro + 0.1·p·(1 − Jaro), so it reaches
+        // the floor only if Jaro is at least (floor − 0.1·p) / (1 − 0.1·p); Jaro with k matches is at most
+        // (k/n + k/m + 1)/3, so k·(n + m) must be at least (3·that − 1)·n·m. A hair is taken off, so rounding cannot
+        // drop a pair.
+        var prefix = 0
+        while prefix < 4, prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+        let boost = 0.1 * Double(prefix)
+        let needed = (3 * (floor - boost) / (1 - boost) - 1) * Double(n * m) * (1 - 1e-9)
         let matches = min(n - (x & ~y).nonzeroBitCount, m - (y & ~x).nonzeroBitCount)
         if Double(matches * (n + m)) < needed { return 0 }
         guard let places else { return jaroWinkler(a, b) }

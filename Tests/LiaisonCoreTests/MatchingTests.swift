@@ -35,6 +35,57 @@ struct MatchingTests {
     }
 
     @Test(
+        "Jaro–Winkler asked for a floor gives the full value whenever it reaches the floor, however close to it, with or without a side's places worked out"
+    )
+    func jaroWinklerFloor() {
+        var rng = SplitMix64(seed: 11)
+        let alphabet = Array("aeinorst lm".utf8)
+        var places = [UInt64](repeating: 0, count: 64)
+        var reached = 0
+        var skipped = 0
+        for n in 0..<40_000 {
+            let a = (0..<(1 + Int(rng.next() % 14))).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            // Most pairs a slip or two apart, sharing a prefix or not, so many fall just either side of a floor.
+            var b = a
+            for _ in 0..<(n % 4) {
+                let at = Int(rng.next() % UInt64(b.count + 1))
+                let letter = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                switch rng.next() % 3 {
+                case 0 where at < b.count: b[at] = letter
+                case 1 where at < b.count && b.count > 1: b.remove(at: at)
+                default: b.insert(letter, at: at)
+                }
+            }
+            let full = StringSimilarity.jaroWinkler(a, b)
+            let floor = [0.7, 0.85, 0.88, 0.92, 0.95][n % 5]
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    let (x, y) = (StringSimilarity.characterSet(pa), StringSimilarity.characterSet(pb))
+                    let cut = StringSimilarity.jaroWinkler(pa, x, pb, y, atLeast: floor)
+                    let withPlaces = places.withUnsafeMutableBufferPointer { table in
+                        _ = StringSimilarity.fillPlaces(pa, into: table.baseAddress!)
+                        defer { StringSimilarity.clearPlaces(pa, in: table.baseAddress!) }
+                        return StringSimilarity.jaroWinkler(
+                            pa, x, pb, y, places: UnsafePointer(table.baseAddress!), atLeast: floor)
+                    }
+                    let shown = "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self))"
+                    if full >= floor {
+                        reached += 1
+                        #expect(cut == full, "\(shown) at \(floor)")
+                        #expect(withPlaces == full, "\(shown) at \(floor)")
+                    } else {
+                        #expect(cut == 0 || cut == full, "\(shown) at \(floor)")
+                        if cut == 0 { skipped += 1 }
+                    }
+                }
+            }
+        }
+        // Both sides of the floor are exercised: many pairs reach it, and many below it are not worked out.
+        #expect(reached > 5_000)
+        #expect(skipped > 5_000)
+    }
+
+    @Test(
         "the bit-parallel Jaro (a short side in words, a long one through a table, or one side's places worked out beforehand) finds the same matches as scanning each window, for folded text and any other bytes"
     )
     func jaroPaths() {
