@@ -172,9 +172,12 @@ public struct MatchModel: Sendable, Codable, Equatable {
         }
         let sampled = Double(outside.sample.values.reduce(0, +))
         if sampled > 0 {
+            // Counted whole first, so the sum does not depend on the order the patterns come in.
+            var drawn = [Int](repeating: 0, count: levels)
             for (pattern, n) in outside.sample where level(pattern, .location) == 1 {
-                counted[level(pattern, .surname)] += outside.pairs * Double(n) / sampled
+                drawn[level(pattern, .surname)] += n
             }
+            for l in 0..<levels { counted[l] += outside.pairs * Double(drawn[l]) / sampled }
         }
         let matches = prior * pairs * m[ComparisonField.location.rawValue][1]
         let present = max(1e-9, 1 - u[row][0])
@@ -248,13 +251,20 @@ public struct MatchModel: Sendable, Codable, Equatable {
         for field in ComparisonField.allCases {
             let k = field.levels.count
             func level(_ pattern: UInt64) -> Int { Int((pattern >> UInt64(4 * field.rawValue)) & 0xF) }
-            var counts = standard[field.rawValue].map { $0 * Self.uPriorPairs }
-            counts[0] = 0
-            for (pattern, n) in randomPatterns where level(pattern) < k { counts[level(pattern)] += Double(n) }
+            // Pairs are counted whole before any division, so the estimate does not depend on the order the patterns
+            // come in.
+            var drawn = [Int](repeating: 0, count: k)
+            for (pattern, n) in randomPatterns where level(pattern) < k { drawn[level(pattern)] += n }
+            var counts = standard[field.rawValue].enumerated().map {
+                $0.element * Self.uPriorPairs + Double(drawn[$0.offset])
+            }
+            counts[0] = Double(drawn[0])
             let total = counts.reduce(0, +)
             var shares = counts.map { $0 / total * outside }
             if pairs > 0 {
-                for (pattern, n) in candidates where level(pattern) < k { shares[level(pattern)] += Double(n) / pairs }
+                var compared = [Int](repeating: 0, count: k)
+                for (pattern, n) in candidates where level(pattern) < k { compared[level(pattern)] += n }
+                for l in 0..<k { shares[l] += Double(compared[l]) / pairs }
             }
             u[field.rawValue] = shares
         }
@@ -333,7 +343,10 @@ public struct MatchModel: Sendable, Codable, Equatable {
         maxIterations: Int = 40,
         tolerance: Double = 1e-5
     ) {
-        let rows = patterns.map { (levels: ComparisonVector.levels(of: $0.key), count: Double($0.value)) }
+        // In the patterns' order, so every run sums the same way and fits the same model to the last bit.
+        let rows = patterns.sorted { $0.key < $1.key }.map {
+            (levels: ComparisonVector.levels(of: $0.key), count: Double($0.value))
+        }
         let labels = labelled.map { (levels: ComparisonVector.levels(of: $0.pattern), p: $0.match ? 1.0 : 0.0) }
         guard !rows.isEmpty else { return }
         // Missing is a level like the others where random pairs show it: m starts where u is, saying nothing.

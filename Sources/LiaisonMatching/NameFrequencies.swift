@@ -58,8 +58,25 @@ struct NameFrequencies: Sendable {
         }
         let leftKeys = keys(left)
         let allKeys = dedupe ? leftKeys : leftKeys + keys(right)
-        var counts = CountTable(capacity: total / 2)
-        counts.add(contentsOf: allKeys.lazy.flatMap { [$0.0, $0.1] }.filter { $0 != 0 })
+        // Each name (given or surname), each whole name, and the surname of each whole name, gathered to be counted
+        // in one pass each. Names are far fewer than records: their tables start small and grow, so they stay in
+        // the cache while every record looks its names up.
+        var names: [UInt64] = []
+        var wholes: [UInt64] = []
+        var wholeSurnames: [UInt64] = []
+        names.reserveCapacity(2 * allKeys.count)
+        wholes.reserveCapacity(allKeys.count)
+        wholeSurnames.reserveCapacity(allKeys.count)
+        for (g, s) in allKeys {
+            if g != 0 { names.append(g) }
+            if s != 0 { names.append(s) }
+            if g != 0 && s != 0 {
+                wholes.append(Self.key(whole: g, s))
+                wholeSurnames.append(s)
+            }
+        }
+        var counts = CountTable()
+        counts.add(contentsOf: names)
         let n = Float(total)
         records = n
         // The share of the records besides a pair's two, and never below one record.
@@ -67,11 +84,9 @@ struct NameFrequencies: Sendable {
         given = leftKeys.map { share($0.0) }
         surname = leftKeys.map { share($0.1) }
         var wholeNames = CountTable(capacity: total / 2)
-        var surnames = CountTable(capacity: total / 2)
-        for (g, s) in allKeys where g != 0 && s != 0 {
-            wholeNames.add(Self.key(whole: g, s))
-            surnames.add(s)
-        }
+        wholeNames.add(contentsOf: wholes)
+        var surnames = CountTable()
+        surnames.add(contentsOf: wholeSurnames)
         together = zip(leftKeys, given).map { keys, givenShare in
             let (g, s) = keys
             guard g != 0 && s != 0 else { return 0 }

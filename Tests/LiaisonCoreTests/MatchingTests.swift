@@ -931,6 +931,47 @@ struct MatchingTests {
         #expect((two.sameDate, two.transposedDate, two.sameIdentifier) == across)
     }
 
+    @Test(
+        "the same patterns fit the same model to the last bit, whatever order their table gives them in, so every run of a file scores it alike"
+    )
+    func modelIndependentOfOrder() {
+        var rng = SplitMix64(seed: 17)
+        func pattern() -> UInt64 {
+            ComparisonVector.pattern(
+                of: ComparisonField.allCases.map { UInt8(rng.next() % UInt64($0.levels.count)) })
+        }
+        // Candidates, with a few hundred pairs agreeing on everything, and random pairs.
+        var candidates: [UInt64: Int] = [:]
+        for _ in 0..<3_000 { candidates[pattern(), default: 0] += 1 + Int(rng.next() % 100_000) }
+        candidates[ComparisonVector.pattern(of: [1, 1, 1, 1, 0, 1, 0, 0, 0]), default: 0] += 400
+        var random: [UInt64: Int] = [:]
+        for _ in 0..<3_000 { random[pattern(), default: 0] += 1 + Int(rng.next() % 1_000) }
+        // The same counts in tables of other sizes, which hand their entries over in another order.
+        func relaid(_ counts: [UInt64: Int]) -> [UInt64: Int] {
+            var other: [UInt64: Int] = [:]
+            other.reserveCapacity(counts.count * 5)
+            for (key, value) in counts.sorted(by: { $0.key > $1.key }) { other[key] = value }
+            return other
+        }
+        #expect(Array(candidates.keys) != Array(relaid(candidates).keys))
+        func fit(_ candidates: [UInt64: Int], _ random: [UInt64: Int]) -> MatchModel {
+            let pairs = 4_999_950_001.0
+            let outside = (sample: random, pairs: pairs - 1_234_567)
+            var model = MatchModel.initial(prior: 1e-5)
+            model.estimateU(randomPatterns: random, candidates: candidates, pairs: pairs)
+            model.setSurnameAtAddress(candidates: candidates, outside: outside, pairs: pairs)
+            model.trainInSessions(patterns: candidates, pairs: pairs, outside: outside)
+            return model
+        }
+        let one = fit(candidates, random)
+        let other = fit(relaid(candidates), relaid(random))
+        #expect(one.iterations > 0)
+        #expect(one.m == other.m)
+        #expect(one.u == other.u)
+        #expect(one.prior == other.prior)
+        #expect(one.surnameAtAddress == other.surnameAtAddress)
+    }
+
     @Test("u is over every pair: the candidates as counted, the rest from random pairs drawn outside them")
     func uOverEveryPair() {
         func pattern(surname: UInt8) -> UInt64 {
@@ -1220,6 +1261,53 @@ struct MatchingTests {
         #expect(one.slots == every.slots && one.later == every.later && one.laterStarts == every.laterStarts)
         #expect(one.keys.count > 100)
         for n in [0, 7, 10, 99, 1985, 1231, 123_456_789] { #expect(Array(DecimalDigits(n)) == Array(String(n).utf8)) }
+    }
+
+    @Test(
+        "every key of every person leads to a block holding them, whether the keys are mostly shared or mostly each one's own (the key table then grows)"
+    )
+    func blockIndexLookups() {
+        var rng = SplitMix64(seed: 13)
+        func word() -> String {
+            String((0..<8).map { _ in Character(UnicodeScalar(UInt8(97 + rng.next() % 26))) })
+        }
+        for shared in [true, false] {
+            let people = (0..<3_000).map { i in
+                // Shared: few names and dates; own: every name, date and postcode different.
+                shared
+                    ? person(
+                        "p\(i)", given: ["ada", "bo", "cy"][Int(rng.next() % 3)], surname: "lee",
+                        dob: "1980-01-0\(1 + Int(rng.next() % 3))", postcode: "L1 1AB")
+                    : person(
+                        "p\(i)", given: word(), surname: word(),
+                        dob: String(
+                            format: "%04d-%02d-%02d", 1900 + Int(rng.next() % 100), 1 + Int(rng.next() % 12),
+                            1 + Int(rng.next() % 28)),
+                        postcode: "\(word().prefix(2).uppercased())\(i) 1AB", identifier: "ID\(i)")
+            }
+            let index = BlockIndex(people, configuration: BlockingConfiguration())
+            #expect(index.slots.count.nonzeroBitCount == 1 && index.keys.count * 2 <= index.slots.count)
+            var found = 0
+            index.withReader { reader in
+                for (i, p) in people.enumerated() {
+                    for key in index.configuration.uniqueKeys(p) {
+                        guard let b = reader.block(key) else {
+                            Issue.record("person \(i): key \(key) has no block")
+                            continue
+                        }
+                        #expect(index.keys[b] == key)
+                        #expect(index.members[Int(index.starts[b])..<Int(index.starts[b + 1])].contains(Int32(i)))
+                        found += 1
+                    }
+                }
+            }
+            #expect(found == people.reduce(0) { $0 + index.configuration.uniqueKeys($1).count })
+            #expect(found > 3 * people.count)
+            // Mostly each one's own keys: the table, first as large as the people's keys together, has grown.
+            var first = 16
+            while first < found { first <<= 1 }
+            #expect(shared ? index.slots.count == first : index.slots.count > first)
+        }
     }
 
     @Test(
