@@ -88,6 +88,11 @@ expect_refusal 1 "column 'id' is not in the file's header (ID, Surname); did you
   $BIN resolve dedupe "$WORK/capitals.csv" --id id --output "$WORK/x.csv"
 printf 'id,surname\nq1,Ng\nq1,Lee\n' >"$WORK/repeat.csv"
 expect_refusal 1 "row 3: ID 'q1' appears twice" $BIN resolve dedupe "$WORK/repeat.csv" --id id --output "$WORK/x.csv"
+# A header that would clear the screen (escape, then [2J) and hold a NUL is quoted with both shown, not acted on.
+printf 'id,sur\033[2Jname,d\000ob\nq1,Ng,\n' >"$WORK/controls.csv"
+expect_refusal 1 "column 'surname' is not in the file's header (id, sur␛[2Jname, d␀ob)" \
+  $BIN resolve dedupe "$WORK/controls.csv" --id id --map surname=surname --output "$WORK/x.csv"
+if LC_ALL=C grep -q "$(printf '\033')" "$WORK/refusal"; then fail "an escape reached the terminal" "$WORK/refusal"; fi
 expect_refusal 1 "cannot read $WORK/none.csv" $BIN resolve dedupe "$WORK/none.csv" --id id --output "$WORK/x.csv"
 expect_refusal 64 "--threshold must be between 0 and 1" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --threshold 2 --output "$WORK/x.csv"
@@ -98,4 +103,4 @@ expect_refusal 64 "--date-format yyyy-qq-dd: 'q' is not a date letter" \
 expect_refusal 64 "--variants $WORK/none.txt: cannot read the file" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --variants "$WORK/none.txt" --output "$WORK/x.csv"
 [ ! -e "$WORK/x.csv" ] || fail "a refused run wrote its output"
-echo "resolve: two files with their own columns linked, duplicates clustered, ten refusals named"
+echo "resolve: two files with their own columns linked, duplicates clustered, eleven refusals named"

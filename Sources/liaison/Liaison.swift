@@ -18,6 +18,20 @@ struct Liaison: AsyncParsableCommand {
             Import.self, Obligations.self, POI.self, OCGCommand.self, OperationCommand.self, ReportCommand.self,
             AlertCommand.self, GAINCommand.self,
         ])
+
+    /// Runs the command asked for. A refusal goes to standard error as ArgumentParser words it, with its control
+    /// characters made visible: it may quote a file's header or value, which must not act on the terminal.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand { try await command.run() } else { try command.run() }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((ControlPictures.forTerminal(fullMessage(for: error)) + "\n").utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// Where the store is: the same options, with the same environment variables, on every command that touches it.

@@ -92,7 +92,7 @@ struct Resolve: AsyncParsableCommand {
             guard let data = Resolve.bytes(ofFile: path) else { throw CommandFailure("cannot read \(path)") }
             do {
                 let mapping = try PersonFile.mapping(csv: data, idColumn: id, map: map)
-                FileHandle.standardError.write(Data("\(path): \(mapping.summary)\n".utf8))
+                FileHandle.standardError.write(Data(ControlPictures.forTerminal("\(path): \(mapping.summary)\n").utf8))
                 let contents = try await PersonFile.read(
                     csv: data, idColumn: id, map: map, variants: variants, dateFormat: dateFormat)
                 if let unread = contents.unreadDates {
@@ -100,7 +100,7 @@ struct Resolve: AsyncParsableCommand {
                     let line =
                         "\(path): \(unread.count) \(dates) not read and count as missing (the first in row \(unread.firstRow): "
                         + "'\(unread.firstValue)'); --date-format gives their pattern, e.g. yyyyMMdd or dd/MM/yyyy\n"
-                    FileHandle.standardError.write(Data(line.utf8))
+                    FileHandle.standardError.write(Data(ControlPictures.forTerminal(line).utf8))
                 }
                 return contents.people
             } catch {

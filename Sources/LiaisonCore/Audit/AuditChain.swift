@@ -142,8 +142,7 @@ public enum AuditChain {
         var bytes = 0
         var taken = 0
         for scalar in text.unicodeScalars {
-            let shown =
-                isControl(scalar) ? Unicode.Scalar(0x2400 + (scalar.value == 0x7F ? 0x21 : scalar.value))! : scalar
+            let shown = isControl(scalar) ? ControlPictures.picture(scalar) : scalar
             let size = UTF8.width(shown)
             if bytes + size > maximumFieldBytes {
                 return String(out) + "… (\(text.utf8.count - taken) more bytes not kept)"
@@ -156,7 +155,7 @@ public enum AuditChain {
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
+        ControlPictures.isC0OrDelete(scalar) && scalar != "\t" && scalar != "\n" && scalar != "\r"
     }
 
     /// SHA-256 over an unambiguous encoding of every field but `hash`, as lowercase hex.
