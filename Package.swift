@@ -30,7 +30,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
-        .target(name: "LiaisonMatching", swiftSettings: strict),
+        .target(name: "CLiaisonPrefetch"),
+        .target(name: "LiaisonMatching", dependencies: ["CLiaisonPrefetch"], swiftSettings: strict),
         .target(name: "LiaisonGraph", swiftSettings: strict),
         .target(
             name: "LiaisonCore",

@@ -1,3 +1,4 @@
+import CLiaisonPrefetch
 import Foundation
 
 /// The keys that decide which pairs are compared at all: two people become a candidate pair only if they share a
@@ -265,8 +266,14 @@ public struct BlockIndex: Sendable {
         var counts: [Int32] = []
         var entryBlock = [Int32](repeating: 0, count: total)
         var e = 0
+        // Each key's slot is asked for some keys ahead of its turn, so the table's loads from memory overlap.
+        let ahead = 16
         for run in runs {
-            for key in run.keys {
+            for (q, key) in run.keys.enumerated() {
+                if q + ahead < run.keys.count {
+                    let early = Int(Self.mix(run.keys[q + ahead]) & UInt64(mask))
+                    slots.withUnsafeBufferPointer { liaison_prefetch($0.baseAddress! + early) }
+                }
                 var slot = Int(Self.mix(key) & UInt64(mask))
                 while true {
                     let n = Int(slots[slot])
@@ -314,6 +321,9 @@ public struct BlockIndex: Sendable {
                     laterStarts[0] = 0
                     for i in 0..<people {
                         for e in Int(personStarts[i])..<Int(personStarts[i + 1]) {
+                            if e + ahead < total {
+                                liaison_prefetch(block.baseAddress! + 3 * Int(entryBlock[e + ahead]))
+                            }
                             let b = 3 * Int(entryBlock[e])
                             let at = block[b]
                             let end = block[b + 1]
@@ -426,6 +436,17 @@ public struct BlockIndex: Sendable {
             scratch.best(
                 configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000),
                 into: &out)
+        }
+
+        /// Asks for the block members ``candidates(after:scratch:into:)`` will read for person `i` to be brought into
+        /// the cache, without waiting for them: every cache line of each block's later members.
+        func prefetchCandidates(after i: Int) {
+            guard let base = members.baseAddress else { return }
+            for k in Int(laterStarts[i])..<Int(laterStarts[i + 1]) {
+                for at in stride(from: Int(later[3 * k]), to: Int(later[3 * k + 1]), by: 16) {
+                    liaison_prefetch(base + at)
+                }
+            }
         }
 
         /// Candidates for indexed person `i` among the people indexed after it, from the blocks' later members

@@ -1,3 +1,4 @@
+import CLiaisonPrefetch
 import Foundation
 
 /// The person fields a source's columns can be mapped to.
@@ -435,6 +436,21 @@ struct PersonTable: Sendable {
         @inline(__always)
         subscript(i: Int) -> PersonView {
             PersonView(bytes: UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[i + 1]]))
+        }
+
+        /// Asks for where person i's record lies to be brought into the cache, without waiting for it.
+        @inline(__always)
+        func prefetchPlace(_ i: Int) { liaison_prefetch(starts.baseAddress! + i) }
+
+        /// Asks for person i's record to be brought into the cache, without waiting for it: its first, middle and last
+        /// bytes, a record spanning two or three cache lines.
+        @inline(__always)
+        func prefetchRecord(_ i: Int) {
+            let (start, end) = (starts[i], starts[i + 1])
+            guard end > start, let base = bytes.baseAddress else { return }
+            liaison_prefetch(base + start)
+            liaison_prefetch(base + (start + end) / 2)
+            liaison_prefetch(base + end - 1)
         }
     }
 }

@@ -1,0 +1,1 @@
+#include "liaison_prefetch.h"
