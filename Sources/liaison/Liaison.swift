@@ -24,7 +24,7 @@ struct Liaison: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
-            if var command = command as? AsyncParsableCommand { try await command.run() } else { try command.run() }
+            if var command = command as? any AsyncParsableCommand { try await command.run() } else { try command.run() }
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
