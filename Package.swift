@@ -93,6 +93,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "LiaisonTestSupport", path: "Tests/LiaisonTestSupport", swiftSettings: strict),
         .testTarget(
             name: "LiaisonCoreTests",
             dependencies: ["LiaisonCore", "LiaisonMatching", "LiaisonGraph", "LiaisonDemo"],
@@ -101,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "LiaisonStoreTests",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "LiaisonWeb", "LiaisonDemo",
+                "LiaisonCore", "LiaisonStore", "LiaisonWeb", "LiaisonDemo", "LiaisonTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -114,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "LiaisonWebTests",
             dependencies: [
-                "LiaisonMatching", "LiaisonWeb", "LiaisonStore", "LiaisonCore", "LiaisonDemo",
+                "LiaisonMatching", "LiaisonWeb", "LiaisonStore", "LiaisonCore", "LiaisonDemo", "LiaisonTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonTestSupport
 import Testing
 
 @testable import LiaisonStore
@@ -127,8 +128,7 @@ struct AuditContractTests {
 
     @Test("an embedded store's existing log moves to its own file and is indexed again, unbroken")
     func logMovesToItsOwnFile() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-move-\(UUID().uuidString)")
-            .path
+        let dir = Scratch.path("move-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let path = StoreFactory.sqlitePath(dataDir: dir)
         // A store as it was before the chain had a file of its own: the first seven migrations, and a log in the main file.
@@ -164,7 +164,7 @@ struct AuditContractTests {
 
     @Test("two processes appending to the same store keep one unbroken chain")
     func twoWriters() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-two-\(UUID().uuidString)").path
+        let dir = Scratch.path("two-\(UUID().uuidString)")
         let first = try await StoreFactory.open(databaseURL: nil, dataDir: dir)
         let second = try await StoreFactory.open(databaseURL: nil, dataDir: dir)
         let user = User(

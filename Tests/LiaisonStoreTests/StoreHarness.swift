@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonTestSupport
 import Testing
 
 @testable import LiaisonStore
@@ -31,9 +32,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         }
     }
 
-    static func directory(_ token: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("liaison-test-\(token)").path
-    }
+    static func directory(_ token: String) -> String { Scratch.path("store-\(token)") }
 
     /// The store of this kind named `token`: a new one the first time, the same data again after a restart.
     func open(named token: String) async throws -> SQLStore {

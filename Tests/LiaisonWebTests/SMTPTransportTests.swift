@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonTestSupport
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -80,8 +81,7 @@ struct SMTPTransportTests {
     @Test(
         "a relay that offers STARTTLS gets the notice over TLS, its certificate checked; an untrusted one gets nothing")
     func startTLS() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-smtp-\(UUID().uuidString)")
-            .path
+        let dir = Scratch.path("smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let files = try TLSTests.selfSigned(in: dir)
         let certificate = try NIOSSLCertificate.fromPEMFile(files.certificate)

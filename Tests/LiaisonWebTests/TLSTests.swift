@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LiaisonCore
 import LiaisonDemo
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 @testable import LiaisonWeb
@@ -30,7 +31,7 @@ struct TLSTests {
 
     @Test("with a certificate Liaison serves HTTPS, sends HSTS and marks cookies Secure")
     func https() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-tls-\(UUID().uuidString)").path
+        let dir = Scratch.path("tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let files = try Self.selfSigned(in: dir)
         let store = try await StoreFactory.open(databaseURL: nil, dataDir: dir)

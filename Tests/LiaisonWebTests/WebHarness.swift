@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LiaisonCore
 import LiaisonDemo
 import LiaisonStore
+import LiaisonTestSupport
 import Logging
 import NIOCore
 import NIOPosix
@@ -44,7 +45,7 @@ struct WebHarness {
         configuration: ServerConfiguration = ServerConfiguration(passwordCost: 4)
     ) async throws {
         let token = String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-web-\(token)").path
+        let dir = Scratch.path("web-\(token)")
         store = try await StoreFactory.open(
             databaseURL: backing == .postgres ? ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_URL"] : nil,
             dataDir: dir, schema: backing == .postgres ? "w_\(token)" : nil)

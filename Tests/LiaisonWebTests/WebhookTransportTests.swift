@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTLS
 import HummingbirdTesting
+import LiaisonTestSupport
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -43,8 +44,7 @@ struct WebhookTransportTests {
         "over HTTPS the webhook's certificate is checked: refused when not trusted, delivered and signed when it is, by name or by address"
     )
     func https() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-webhook-\(UUID().uuidString)")
-            .path
+        let dir = Scratch.path("webhook-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let files = try TLSTests.selfSigned(in: dir)
         let certificate = try NIOSSLCertificate.fromPEMFile(files.certificate)
