@@ -44,7 +44,7 @@ public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
         case .location:
             [
                 "missing", "same address", "same street, another number", "same number and street, unconfirmed",
-                "same postcode or street address", "same district or town", "different",
+                "same postcode or street address", "same district or town", "town or address alike", "different",
             ]
         case .identifier: ["missing", "exact", "one character off", "different"]
         case .sex, .phone, .email, .nationality: ["missing", "exact", "different"]
@@ -316,7 +316,8 @@ public enum Comparator {
         // Levels: 1 same address, 2 the same street but another house or flat number ("12 High Street" and "14 High
         // Street" are alike as text: a neighbour, or a slip), 3 the same number and street but for a slip in one part
         // (the street's name, or the town or postcode: or a street of that name elsewhere) or with nothing to confirm
-        // it, 4 same postcode or a street address like it, 5 same district or town, 6 different.
+        // it, 4 same postcode or a street address like it, 5 same district or town, 6 a town or street address only
+        // alike ("Leeds" and "Leds", or "12 Mill Road" and "15 Hill Road": in many places), 7 different.
         let postcode = postcodeLevel(a, b)
         if postcode == 1 {
             // One postcode covers a street's few dozen homes: a slip in the street's name is still the same address.
@@ -336,8 +337,9 @@ public enum Comparator {
             if address == 1 && placeAgrees && (postcode == 2 || town == 1) { return numbers ? 1 : 2 }
             return numbers && (address == 1 || placeAgrees) ? 3 : 4
         }
-        if postcode == 2 || town == 1 || town == 2 || address == 3 { return 5 }
-        return 6
+        if postcode == 2 || town == 1 { return 5 }
+        if town == 2 || address == 3 { return 6 }
+        return 7
     }
 
     /// Whether two texts hold the same digits in the same order ("flat 2, 10 high st" and "flat 2 10 high street"

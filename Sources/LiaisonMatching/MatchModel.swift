@@ -57,7 +57,10 @@ public struct MatchModel: Sendable, Codable, Equatable {
                 case .dateOfBirth:
                     ([0, 0.85, 0.03, 0.07, 0.01, 0.03, 0.01], [0, 0.00005, 0.00002, 0.001, 0.002, 0.02, 0.97693])
                 case .location:
-                    ([0, 0.6, 0.03, 0.02, 0.03, 0.07, 0.25], [0, 0.0001, 0.0004, 0.0003, 0.0002, 0.02, 0.979])
+                    (
+                        [0, 0.6, 0.03, 0.02, 0.03, 0.05, 0.02, 0.25],
+                        [0, 0.0001, 0.0004, 0.0003, 0.0002, 0.01, 0.01, 0.979]
+                    )
                 case .identifier: ([0, 0.9, 0.05, 0.05], [0, 0.00001, 0.0001, 0.99989])
                 case .sex: ([0, 0.97, 0.03], [0, 0.5, 0.5])
                 case .phone, .email: ([0, 0.7, 0.3], [0, 0.0001, 0.9999])
@@ -602,7 +605,8 @@ public enum MatchWords {
             "same number and street, unconfirmed":
                 "same house number and street, but a slip in the street, another town or postcode, or nothing to confirm it",
             "same postcode or street address": "same postcode or street",
-            "same district or town": "same district or town", "different": "different addresses",
+            "same district or town": "same district or town",
+            "town or address alike": "town or street address alike, no more", "different": "different addresses",
         ],
         "identifier": [
             "exact": "same identifier", "one character off": "identifiers one character apart",

@@ -181,7 +181,7 @@ struct FamilyAndMoverTests {
         #expect(atAddress[1] > 0.5, "\(atAddress)")
         let exact: [UInt8] = [1, 1, 0, 1, 0, 0, 0, 0, 0]
         var elsewhere = exact
-        elsewhere[ComparisonField.location.rawValue] = 6
+        elsewhere[ComparisonField.location.rawValue] = 7
         #expect(model.weight(.surname, in: exact) < 1)
         #expect(model.weight(.surname, in: elsewhere) > 5)
         let found = pairs(resolution, people)

@@ -314,6 +314,17 @@ struct MatchingTests {
         #expect(
             Comparator.compare(
                 home, person("h3", given: "Ann", surname: "Lee", postcode: "LS6 2AB", address: "3 Hope Road")
+            ).levels[ComparisonField.location.rawValue] == 7)
+        // A town merely alike is a level of its own, weaker than the same town or district: "town12" and "town312"
+        // are alike as text and may be far apart.
+        let town = person("t", given: "Ann", surname: "Lee", address: "12 High Street", town: "town12")
+        #expect(
+            Comparator.compare(
+                town, person("t2", given: "Ann", surname: "Lee", address: "3 Hope Road", town: "town12")
+            ).levels[ComparisonField.location.rawValue] == 5)
+        #expect(
+            Comparator.compare(
+                town, person("t3", given: "Ann", surname: "Lee", address: "3 Hope Road", town: "town312")
             ).levels[ComparisonField.location.rawValue] == 6)
         #expect(
             Comparator.compare(home, person("h4", given: "Ann", surname: "Lee")).levels[
@@ -399,8 +410,9 @@ struct MatchingTests {
             }
             if numbers && (address == 1 || (address == 2 && alongside)) { return 3 }
             if postcode == 1 || address == 1 || address == 2 { return 4 }
-            if postcode == 2 || town == 1 || town == 2 || address == 3 { return 5 }
-            return 6
+            if postcode == 2 || town == 1 { return 5 }
+            if town == 2 || address == 3 { return 6 }
+            return 7
         }
         var subjects = Comparator.Subjects()
         var levels = Set<UInt8>()
@@ -418,7 +430,7 @@ struct MatchingTests {
                 }
             }
         }
-        #expect(levels == [0, 1, 2, 3, 4, 5, 6])
+        #expect(levels == [0, 1, 2, 3, 4, 5, 6, 7])
     }
 
     @Test("EM fits a model that separates planted duplicates from strangers, and explains each pair")
@@ -705,16 +717,19 @@ struct MatchingTests {
         // pooled m and u.
         (model.m[location][4], model.u[location][4]) = (0.0015, 0.005)
         (model.m[location][5], model.u[location][5]) = (0.055, 0.097)
+        (model.m[location][6], model.u[location][6]) = (0.03, 0.1)
         let pooled = log2((0.0015 + 0.055) / (0.005 + 0.097))
         #expect(abs(model.weight(.location, level: 4) - pooled) < 1e-9)
         #expect(abs(model.weight(.location, level: 5) - pooled) < 1e-9)
-        #expect(abs(model.weight(.location, level: 6) - log2(0.25 / 0.979)) < 1e-9)
+        #expect(abs(model.weight(.location, level: 6) - log2(0.03 / 0.1)) < 1e-9)
+        #expect(abs(model.weight(.location, level: 7) - log2(0.25 / 0.979)) < 1e-9)
         // A level duplicates never reach (a street address elsewhere, on a file where nobody's town has a slip) moves
         // the worse levels only by its share of them, not down to its own weight.
         (model.m[location][3], model.u[location][3]) = (0, 0.000013)
         #expect(abs(model.weight(.location, level: 3) - log2(0.0565 / 0.102013)) < 1e-9)
         #expect(abs(model.weight(.location, level: 5) - model.weight(.location, level: 3)) < 1e-9)
-        #expect(abs(model.weight(.location, level: 6) - log2(0.25 / 0.979)) < 1e-9)
+        #expect(abs(model.weight(.location, level: 6) - log2(0.03 / 0.1)) < 1e-9)
+        #expect(abs(model.weight(.location, level: 7) - log2(0.25 / 0.979)) < 1e-9)
     }
 
     @Test("linking two sources pairs each record with its counterpart on the other side, never within a side")
@@ -1037,11 +1052,11 @@ struct MatchingTests {
     func uOfDifferentPeople() {
         var model = MatchModel.initial(prior: 0.001)
         let row = ComparisonField.location.rawValue
-        model.m[row] = [0.05, 0.9, 0.01, 0.01, 0.01, 0.01, 0.01]
+        model.m[row] = [0.05, 0.9, 0.01, 0.01, 0.01, 0.005, 0.005, 0.01]
         // A million pairs, a thousand of them one person's as the prior says; 1,000 pairs share an address, 900 of
         // them one person's by m; 5 share a street with another number, where m expects 10.
         var overall = model.u
-        overall[row] = [0.1, 1_000 / 1e6, 5 / 1e6, 20 / 1e6, 0.002, 0.3]
+        overall[row] = [0.1, 1_000 / 1e6, 5 / 1e6, 20 / 1e6, 0.002, 0.1, 0.2]
         overall[row].append(1 - overall[row].reduce(0, +))
         model.setU(overall: overall, pairs: 1e6)
         let u = model.u[row]
@@ -1051,7 +1066,7 @@ struct MatchingTests {
             (max(0, overall[row][level] * 1e6 - 1_000 * model.m[row][level]) + standard[level] * prior)
                 / (others + prior)
         }
-        let total = overall[row][0] + (1..<7).reduce(0) { $0 + apart($1) }
+        let total = overall[row][0] + (1..<8).reduce(0) { $0 + apart($1) }
         #expect(abs(u.reduce(0, +) - 1) < 1e-12)
         #expect(abs(u[1] - apart(1) / total) < 1e-15)
         // The same address: 100 pairs of different people, not 1,000; far rarer than over every pair.
@@ -1061,7 +1076,7 @@ struct MatchingTests {
         #expect(abs(u[2] * total - standard[2] * prior / (others + prior)) < 1e-15)
         // Missing is kept as it was, but for the normalising; the common levels barely move.
         #expect(abs(u[0] * total - overall[row][0]) < 1e-15)
-        #expect(abs(u[6] / overall[row][6] - 1) < 0.01)
+        #expect(abs(u[7] / overall[row][7] - 1) < 0.01)
     }
 
     @Test("a shared rare name weighs more than a shared common one, by how many records hold each")
