@@ -306,29 +306,19 @@ struct MatchingTests {
         #expect(particleFirst.names.first.map { String(decoding: $0.given, as: UTF8.self) } == "rashid")
         #expect(person("al", given: "Al", surname: "Jones").names.first?.given == Array("al".utf8))
         // Postcode, street address and town are one place: one comparison, not three.
+        func place(_ a: PreparedPerson, _ b: PreparedPerson) -> UInt8 {
+            Comparator.compare(a, b).levels[ComparisonField.location.rawValue]
+        }
         let home = person("h", given: "Ann", surname: "Lee", postcode: "M1 4BT", address: "12 High Street")
+        #expect(place(home, person("h2", given: "Ann", surname: "Lee", postcode: "M14BT", address: "12 High St")) == 1)
         #expect(
-            Comparator.compare(
-                home, person("h2", given: "Ann", surname: "Lee", postcode: "M14BT", address: "12 High St")
-            ).levels[ComparisonField.location.rawValue] == 1)
-        #expect(
-            Comparator.compare(
-                home, person("h3", given: "Ann", surname: "Lee", postcode: "LS6 2AB", address: "3 Hope Road")
-            ).levels[ComparisonField.location.rawValue] == 7)
+            place(home, person("h3", given: "Ann", surname: "Lee", postcode: "LS6 2AB", address: "3 Hope Road")) == 7)
+        #expect(place(home, person("h4", given: "Ann", surname: "Lee")) == 0)
         // A town merely alike is a level of its own, weaker than the same town or district: "town12" and "town312"
         // are alike as text and may be far apart.
         let town = person("t", given: "Ann", surname: "Lee", address: "12 High Street", town: "town12")
-        #expect(
-            Comparator.compare(
-                town, person("t2", given: "Ann", surname: "Lee", address: "3 Hope Road", town: "town12")
-            ).levels[ComparisonField.location.rawValue] == 5)
-        #expect(
-            Comparator.compare(
-                town, person("t3", given: "Ann", surname: "Lee", address: "3 Hope Road", town: "town312")
-            ).levels[ComparisonField.location.rawValue] == 6)
-        #expect(
-            Comparator.compare(home, person("h4", given: "Ann", surname: "Lee")).levels[
-                ComparisonField.location.rawValue] == 0)
+        #expect(place(town, person("t2", given: "Ann", surname: "Lee", address: "3 Hope Road", town: "town12")) == 5)
+        #expect(place(town, person("t3", given: "Ann", surname: "Lee", address: "3 Hope Road", town: "town312")) == 6)
         // Next door is not home: another house or flat number on the same street is a level of its own (a
         // neighbour, or a slip) where a postcode or the town confirms the street. The same number and street but
         // for a slip in the street's name, another postcode, or nothing but the street to go on (a bare "12 High
