@@ -85,6 +85,15 @@ struct ValidationTests {
         }
     }
 
+    @Test("a value a refusal quotes is cut to 40 characters and kept on one line")
+    func quoted() {
+        #expect(Validator.quoted("XYZ") == "'XYZ'")
+        #expect(Validator.quoted(String(repeating: "a", count: 40)) == "'\(String(repeating: "a", count: 40))'")
+        let long = Validator.quoted(String(repeating: "Z", count: 70_000))
+        #expect(long == "'\(String(repeating: "Z", count: 39))…'" && long.count == 42)
+        #expect(Validator.quoted("a\nb\u{0}c\td\u{1B}") == "'a␊b␀c␉d␛'")
+    }
+
     @Test("OCG details are checked against the reference lists")
     func ocgErrors() {
         #expect(

@@ -117,7 +117,8 @@ struct ImportTests {
             throws: LiaisonError.invalid([
                 FieldError(
                     "dateFormat",
-                    "yyyy-qq-dd: 'q' is not a date letter: y is the year, M the month and d the day (e.g. dd/MM/yyyy)")
+                    "'yyyy-qq-dd': 'q' is not a date letter: y is the year, M the month and d the day (e.g. dd/MM/yyyy)"
+                )
             ])
         ) {
             try await service.start(

@@ -115,7 +115,7 @@ struct InterventionTests {
                 FieldError("name", "must be 1–60 letters, digits, spaces or hyphens"),
                 FieldError("description", "must be 1 to 2000 characters"),
                 FieldError("endsOn", "must not be before startsOn"),
-                FieldError("partners", "XYZ is not a known agency"),
+                FieldError("partners", "'XYZ' is not a known agency"),
             ])
         ) {
             try await operations.create(

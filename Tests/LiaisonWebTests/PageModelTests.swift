@@ -514,10 +514,16 @@ struct FormProblemTests {
         let conflict = try #require(FormProblem(.conflict(field: "code", reason: "that code is taken")))
         #expect(conflict.items.map(\.anchor) == [nil] && conflict.items.map(\.message) == ["That code is taken"])
         #expect(FormProblem(.unauthenticated) == nil)
-        // Carried through a redirect's query and read back, links included.
-        let query = try #require(refused.query.removingPercentEncoding)
-        let back = try #require(FormProblem(query: Substring(query)))
+        // Carried through a redirect's query, a parameter an item with no line break, and read back, links included.
+        let parameters = refused.query("problem").split(separator: "&")
+        #expect(parameters.count == 4 && parameters.allSatisfy { $0.hasPrefix("problem=") })
+        let values: [Substring] = parameters.compactMap { parameter in
+            parameter.dropFirst("problem=".count).removingPercentEncoding.map { Substring($0) }
+        }
+        #expect(values.count == 4 && !values.contains { $0.contains("\n") })
+        let back = try #require(FormProblem(query: values))
         #expect(back.items.map(\.anchor) == refused.items.map(\.anchor))
         #expect(back.items.map(\.message) == refused.items.map(\.message))
+        #expect(FormProblem(query: []) == nil)
     }
 }

@@ -556,6 +556,48 @@ struct PageTests {
         }
     }
 
+    @Test("what a form's hidden fields and lists hold is checked too: a count sent by hand, a long unknown code")
+    func handMadeForms() async throws {
+        let harness = try await WebHarness()
+        let group = try #require(harness.data.ocgs.first { $0.meta.marking.classification == .officialSensitive })
+        try await harness.run { client in
+            let (session, csrf) = try await signIn(client, "nca.analyst")
+            let form: HTTPFields = [.cookie: session, .contentType: "application/x-www-form-urlencoded"]
+            // A row count below zero, or past any number, gives no rows: the form answers with its problems.
+            for count in ["-1", "99999999999999999999"] {
+                let subject = try await client.execute(
+                    uri: "/subjects/new", method: .post, headers: form,
+                    body: ByteBuffer(
+                        string: "_csrf=\(csrf)&given=&family=&identifierCount=\(count)&classification=OFFICIAL"))
+                #expect(
+                    subject.status == .unprocessableContent && subject.text.contains("There is a problem"), "\(count)")
+                let ocg = try await client.execute(
+                    uri: "/ocgs/new", method: .post, headers: form,
+                    body: ByteBuffer(string: "_csrf=\(csrf)&name=&status=active&memberCount=\(count)"))
+                #expect(ocg.status == .unprocessableContent && ocg.text.contains("There is a problem"), "\(count)")
+            }
+            // An unknown partner's code is quoted cut short, and a panel's problem carried to the record's page
+            // names the first ten problems and counts the rest, so the address it goes back to stays short.
+            let long = String(repeating: "Z", count: 5_000)
+            let unknown = (1...12).map { "&partners=X\($0)" }.joined()
+            let planned = try await client.execute(
+                uri: "/interventions", method: .post, headers: form,
+                body: ByteBuffer(
+                    string: "_csrf=\(csrf)&targetKind=ocg&targetID=\(group.id)&category=pursue&tactic=arrest"
+                        + "&dueDate-day=1&dueDate-month=3&dueDate-year=2027&description=Warrants&partners=\(long)"
+                        + unknown))
+            #expect(planned.status == .seeOther)
+            let back = try #require(planned.headers[.location])
+            #expect(
+                back.hasPrefix("/ocgs/\(group.id)?interventionProblem=") && back.utf8.count < 4_000, "\(back.count)")
+            let page = try await client.execute(uri: back, method: .get, headers: [.cookie: session])
+            #expect(page.status == .ok)
+            #expect(page.text.contains("&#39;\(String(repeating: "Z", count: 39))…&#39; is not a known agency"))
+            #expect(page.text.contains("&#39;X9&#39; is not a known agency"))
+            #expect(!page.text.contains("&#39;X10&#39;") && page.text.contains("3 more problems besides"))
+        }
+    }
+
     @Test("feedback from the phase banner is refused empty, then kept in the audit chain for the service team")
     func feedback() async throws {
         let harness = try await WebHarness()

@@ -119,7 +119,7 @@ public struct AlertService: Sendable {
             let sectors = Array(Set(input.sectors ?? [])).sorted()
             if sectors.isEmpty { v.fail("sectors", "name at least one sector the alert is for") }
             for sector in sectors where !reference.contains(sector, in: "industry-sector") {
-                v.fail("sectors", "'\(sector.prefix(40))' is not in the industry-sector list")
+                v.fail("sectors", "\(Validator.quoted(sector)) is not in the industry-sector list")
             }
             let marking = input.marking ?? .official
             if !Self.markings.contains(marking.classification) {
@@ -315,7 +315,7 @@ public struct AlertService: Sendable {
             let reference = ReferenceData(entries: try await store.referenceEntries())
             let sectors = Array(Set(input.sectors ?? [])).sorted()
             for sector in sectors where !reference.contains(sector, in: "industry-sector") {
-                v.fail("sectors", "'\(sector.prefix(40))' is not in the industry-sector list")
+                v.fail("sectors", "\(Validator.quoted(sector)) is not in the industry-sector list")
             }
             try v.check()
             try await store.setAlertAudience(agency!.id, sectors: sectors)

@@ -65,7 +65,7 @@ public struct GAINService: Sendable {
                 if let agency = try await store.agency(code: code.uppercased()) {
                     agencies.append(agency)
                 } else {
-                    v.fail("agencies", "\(code) is not a known agency")
+                    v.fail("agencies", "\(Validator.quoted(code)) is not a known agency")
                 }
             }
             if (input.agencies ?? []).isEmpty { v.fail("agencies", "name the agencies to ask") }

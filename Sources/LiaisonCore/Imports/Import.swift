@@ -141,25 +141,25 @@ public struct ImportMapping: Codable, Sendable, Equatable {
         for entry in entries {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[1].isEmpty else {
-                v.fail("map", "\(entry): expected FIELD=COLUMN[,COLUMN…]")
+                v.fail("map", "\(Validator.quoted(entry)): expected FIELD=COLUMN[,COLUMN…]")
                 continue
             }
             let field = parts[0]
             if field.hasPrefix("identifier.") {
                 let kind = String(field.dropFirst("identifier.".count))
                 if !reference.contains(kind, in: "identifier-kind") {
-                    v.fail("map", "\(entry): '\(kind)' is not an identifier kind")
+                    v.fail("map", "\(Validator.quoted(entry)): \(Validator.quoted(kind)) is not an identifier kind")
                 }
             } else if !personFields.contains(field) {
                 v.fail(
                     "map",
-                    "\(entry): unknown field '\(field)'; fields are \(personFields.sorted().joined(separator: ", ")) and identifier.KIND"
+                    "\(Validator.quoted(entry)): unknown field \(Validator.quoted(field)); fields are \(personFields.sorted().joined(separator: ", ")) and identifier.KIND"
                 )
             }
             fields[field, default: []] += parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         }
         if let dateFormat, let problem = PartialDateOfBirth.problem(pattern: dateFormat) {
-            v.fail("dateFormat", "\(dateFormat): \(problem)")
+            v.fail("dateFormat", "\(Validator.quoted(dateFormat)): \(problem)")
         }
         if fields.isEmpty { v.fail("map", "give at least one FIELD=COLUMN") }
         if !fields.keys.contains(where: { ["given_name", "surname", "full_name"].contains($0) }) {

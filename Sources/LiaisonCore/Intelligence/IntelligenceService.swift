@@ -331,7 +331,7 @@ public struct IntelligenceService: Sendable {
                     if let agency = try await store.agency(code: code.uppercased()) {
                         agencies.append(agency)
                     } else {
-                        v.fail("agencies", "\(code) is not a known agency")
+                        v.fail("agencies", "\(Validator.quoted(code)) is not a known agency")
                     }
                 }
                 if agencies.isEmpty && (input.agencies ?? []).isEmpty {

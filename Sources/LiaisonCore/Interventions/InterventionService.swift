@@ -76,7 +76,7 @@ public struct InterventionService: Sendable {
                 if let agency = try await store.agency(code: code.uppercased()) {
                     partners.append(agency.id)
                 } else {
-                    v.fail("partners", "\(code) is not a known agency")
+                    v.fail("partners", "\(Validator.quoted(code)) is not a known agency")
                 }
             }
             let owner = input.owner?.trimmingCharacters(in: .whitespaces).nonEmpty ?? user.username

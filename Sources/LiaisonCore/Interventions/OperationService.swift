@@ -79,7 +79,7 @@ public struct OperationService: Sendable {
                 if let agency = try await store.agency(code: code.uppercased()) {
                     partners.append(agency.id)
                 } else {
-                    v.fail("partners", "\(code) is not a known agency")
+                    v.fail("partners", "\(Validator.quoted(code)) is not a known agency")
                 }
             }
             try v.check()

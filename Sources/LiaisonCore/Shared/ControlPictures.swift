@@ -11,6 +11,11 @@ public enum ControlPictures {
         return Unicode.Scalar(0x2400 + (scalar.value == 0x7F ? 0x21 : scalar.value))!
     }
 
+    /// `text` on one line: every C0 control and DEL, line breaks and tabs too, shown as its picture.
+    public static func visible(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map(picture)))
+    }
+
     /// `text` as a terminal may show it: line breaks (LF) and tabs kept, every other control character made visible,
     /// so a file's header or value quoted in a message cannot move the cursor, recolour or rewrite the screen.
     /// - Complexity: O(n) in the length of `text`.

@@ -8,6 +8,13 @@ public struct Validator: Sendable {
 
     public mutating func fail(_ field: String, _ reason: String) { errors.append(FieldError(field, reason)) }
 
+    /// A value someone sent, as a reason quotes it: in single quotes, cut to 40 characters (ending "…") and its
+    /// control characters shown as pictures (see ``ControlPictures``), so no reason repeats a long input back into a
+    /// page, a redirect or a log, or breaks its line.
+    public static func quoted(_ value: some StringProtocol) -> String {
+        "'\(ControlPictures.visible(value.count > 40 ? value.prefix(39) + "…" : String(value)))'"
+    }
+
     /// Trims `value`; checks it is present (when `required`) and no longer than `max` characters.
     @discardableResult
     public mutating func text(_ value: String?, _ field: String, required: Bool = false, max: Int = 200) -> String? {
@@ -33,7 +40,7 @@ public struct Validator: Sendable {
             if required { fail(field, "must not be empty") }
             return
         }
-        if !reference.contains(value, in: list) { fail(field, "'\(value.prefix(40))' is not in the \(list) list") }
+        if !reference.contains(value, in: list) { fail(field, "\(Self.quoted(value)) is not in the \(list) list") }
     }
 
     /// Checks a full or partial ISO date: `yyyy`, `yyyy-MM` or `yyyy-MM-dd`, a real calendar date, not in the future.

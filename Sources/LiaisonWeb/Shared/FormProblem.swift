@@ -64,21 +64,33 @@ struct FormProblem {
         return out.prefix(1).uppercased() + out.dropFirst()
     }
 
-    /// The problem carried in a redirect's query, for a form posted from a panel on another record's page.
-    var query: String {
-        items.map { "\($0.anchor ?? "")\t\($0.message)" }.joined(separator: "\n")
-            .addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    /// The problem carried in a redirect's query, for a form posted from a panel on another record's page: a
+    /// parameter `key` an item (its anchor, a tab, its message on one line), the first ``carriedItems`` of them and a
+    /// count of the rest, so the address stays short whatever was sent.
+    func query(_ key: String) -> String {
+        var carried = items.prefix(Self.carriedItems).map {
+            "\($0.anchor ?? "")\t\(ControlPictures.visible($0.message))"
+        }
+        if items.count > Self.carriedItems {
+            let more = items.count - Self.carriedItems
+            carried.append("\t\(more) more \(more == 1 ? "problem" : "problems") besides")
+        }
+        return carried.map { "\(key)=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+            .joined(separator: "&")
     }
 
-    /// A problem read back from a redirect's query (already decoded).
-    init?(query: Substring?) {
-        guard let query, !query.isEmpty else { return nil }
+    /// The most items a redirect carries (see ``query(_:)``).
+    static let carriedItems = 10
+
+    /// A problem read back from a redirect's query: the values of its key, already decoded.
+    init?(query values: [Substring]) {
+        guard !values.isEmpty else { return nil }
         self.init(
-            items: query.split(separator: "\n").map { line in
-                let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            items: values.map { value in
+                let parts = value.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
                 return parts.count == 2
                     ? Item(anchor: parts[0].isEmpty ? nil : String(parts[0]), message: String(parts[1]))
-                    : Item(anchor: nil, message: String(line))
+                    : Item(anchor: nil, message: String(value))
             })
     }
 }

@@ -44,6 +44,10 @@ struct FormData {
     subscript(_ name: String) -> String { values[name]?.first ?? "" }
     func all(_ name: String) -> [String] { (values[name] ?? []).filter { !$0.isEmpty } }
 
+    /// How many numbered rows the form holds, from the count its page wrote in `name`: from 0 to `limit`, whatever
+    /// was sent (a negative or absurd count gives no rows or `limit` rows, never a failure).
+    func rowCount(_ name: String, limit: Int) -> Int { min(max(Int(self[name]) ?? 0, 0), limit) }
+
     /// Non-empty trimmed lines of a textarea.
     func lines(_ name: String) -> [String] {
         self[name].split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {

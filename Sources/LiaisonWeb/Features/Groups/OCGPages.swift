@@ -69,7 +69,7 @@ struct OCGPages {
             try await change(form, user, id)
         } catch let error as LiaisonError {
             guard let problem = FormProblem(error) else { throw error }
-            return Response.redirect(to: "/ocgs/\(id)?\(problemKey)=" + problem.query)
+            return Response.redirect(to: "/ocgs/\(id)?" + problem.query(problemKey))
         }
         return Response.redirect(to: "/ocgs/\(id)?\(done)=1")
     }
@@ -142,7 +142,7 @@ struct OCGPages {
         let csrf = context.identity?.csrfToken ?? ""
         let panel = try await interventions.panel(
             InterventionTarget(kind: "ocg", id: ocg.id.rawValue), context: context,
-            problem: FormProblem(query: request.uri.queryParameters["interventionProblem"]))
+            problem: FormProblem(query: request.uri.queryParameters[values: "interventionProblem"]))
         let notice =
             request.uri.queryParameters["assessed"] != nil
             ? "Assessment recorded." : request.uri.queryParameters["saved"] != nil ? "Group saved." : nil
@@ -173,8 +173,8 @@ struct OCGPages {
             agency: try await directory.agency(ocg.meta.owningAgencyID)?.name ?? "",
             version: String(ocg.meta.version), updatedAt: displayTime(ocg.meta.updatedAt), canEdit: canEdit,
             notice: notice, members: members, hasMembers: !ocg.members.isEmpty,
-            assessProblem: FormProblem(query: request.uri.queryParameters["problem"]), leadHistory: leads,
-            csrf: csrf, leadProblem: FormProblem(query: request.uri.queryParameters["leadProblem"]),
+            assessProblem: FormProblem(query: request.uri.queryParameters[values: "problem"]), leadHistory: leads,
+            csrf: csrf, leadProblem: FormProblem(query: request.uri.queryParameters[values: "leadProblem"]),
             officerChoices: officers, assessment: assessment, interventionPanel: panel.view,
             assetPanel: try await assets.panel(AssetTarget(kind: "ocg", id: ocg.id.rawValue), context: context),
             timeline: Self.timeline(
@@ -539,7 +539,7 @@ struct OCGFormValues {
         threatScore = form["threatScore"]
         summary = form["summary"]
         plan = form["plan"]
-        memberRows = (0..<min(Int(form["memberCount"]) ?? 0, 10_000)).map { i in
+        memberRows = (0..<form.rowCount("memberCount", limit: 10_000)).map { i in
             MemberRow(
                 id: form["member-\(i)"], role: form["role-\(i)"], from: form["from-\(i)"], to: form["to-\(i)"],
                 removed: form["remove-\(i)"] == "1")

@@ -29,9 +29,7 @@ struct InterventionPages {
                 guard let problem = FormProblem(error), ["ocg", "poi"].contains(target.kind),
                     UUID(uuidString: target.id) != nil
                 else { throw error }
-                return Response.redirect(
-                    to: back + "?interventionProblem="
-                        + problem.query)
+                return Response.redirect(to: back + "?" + problem.query("interventionProblem"))
             }
         }
         routes.page(.get, "/interventions/{id}", access: .readRecord("intervention")) { request, context in

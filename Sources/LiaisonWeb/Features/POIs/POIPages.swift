@@ -89,7 +89,7 @@ struct POIPages {
                     let problem = FormProblem(
                         error, labels: ["owner": "Managing officer"], anchors: ["owner": "poiOwner"])
                 else { throw error }
-                return Response.redirect(to: "/subjects/\(subjectID)?poiProblem=\(problem.query)")
+                return Response.redirect(to: "/subjects/\(subjectID)?" + problem.query("poiProblem"))
             }
         }
         routes.page(.get, "/pois/{id}", access: .readRecord("poi")) { request, context in

@@ -187,7 +187,7 @@ struct SubjectPages {
             },
             // A PoI is adopted once per agency: the form is offered while the user's agency does not manage them.
             canAdopt: canCreate && !managed.contains { $0.meta.owningAgencyID == user.agencyID }, officers: officers,
-            poiProblem: FormProblem(query: request.uri.queryParameters["poiProblem"]),
+            poiProblem: FormProblem(query: request.uri.queryParameters[values: "poiProblem"]),
             agencyChoices: agencyChoices(try await directory.partnerAgencies()), problem: problem,
             assetPanel: try await assets.panel(AssetTarget(kind: "subject", id: subject.id.rawValue), context: context),
             marking: MarkingTag(subject.meta.marking))
@@ -608,7 +608,7 @@ struct SubjectFormValues {
         dob = DateAnswer(form, "dob")
         otherDobs = form["otherDobs"]
         nationalities = form["nationalities"]
-        identifierRows = (0..<min(Int(form["identifierCount"]) ?? 0, 100)).map {
+        identifierRows = (0..<form.rowCount("identifierCount", limit: 100)).map {
             (form["identifierKind-\($0)"], form["identifierValue-\($0)"].trimmingCharacters(in: .whitespaces))
         }.filter { !$0.0.isEmpty || !$0.1.isEmpty }
         addresses = form["addresses"]
