@@ -44,6 +44,8 @@ expect_status 1 .build/debug/liaison matches list --data-dir "$DATA" --as nobody
 expect_status 1 .build/debug/liaison import subjects /nonexistent.csv --data-dir "$DATA" --source s --as nca.analyst
 expect_status 64 .build/debug/liaison matches list --data-dir "$DATA" --as nca.analyst --status bogus
 expect_status 64 .build/debug/liaison serve --data-dir "$DATA" --tls-key only.pem
+expect_status 1 .build/debug/liaison serve --data-dir "$DATA" --port "$PORT"
+grep -q "is in use: another server" "$DATA/cli.out" || { echo "a second server on the port was not refused in words"; exit 1; }
 echo "command line: exit statuses 1 (cannot be done) and 64 (wrong command line), each with an Error: line"
 python3 -c '
 print("ref,first,last,dob")
@@ -84,3 +86,8 @@ export LIAISON_CHECK_EXPIRES=$(date -u -d '+60 days' +%F)
 curl -fs -H "Authorization: Bearer $BANK_TOKEN" "http://127.0.0.1:$PORT/api/v1/alerts/feed/stix" >"$DATA/bundle.json"
 grep -q "Invoice redirection by a cloned supplier domain" "$DATA/bundle.json"
 "$VENV/bin/stix2_validator" --strict "$DATA/bundle.json"
+# Then what no page would send, to every API operation and every form, each field in turn; the server must answer
+# every request, in words, and still be up at the end.
+"$VENV/bin/python" scripts/hostile_input.py "http://127.0.0.1:$PORT" "$TOKEN" -- nca.analyst hocc.workflow nca.officer nca.admin
+kill -0 $SERVER 2>/dev/null && curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null \
+  || { echo "the server stopped under hostile input"; tail -50 "$DATA/server.log"; exit 1; }

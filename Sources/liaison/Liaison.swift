@@ -198,14 +198,20 @@ struct Serve: AsyncParsableCommand {
             if demo { try await DemoCommand.seed(store, subjects: 5_000, ocgs: 300, seed: 2026, print: true) }
         }
         let store = try await self.store.connect()
+        let address = "\(tls == nil ? "http" : "https")://\(host):\(port)"
+        let described = self.store.describe
         let app = try LiaisonApplication.build(
-            store: store, configuration: configuration, registry: registry, logger: logger, services: [store])
-        print(
-            "Liaison is serving on \(tls == nil ? "http" : "https")://\(host):\(port) (store: \(self.store.describe))")
-        // Written to a file or a pipe, standard output is held in a buffer: the logins and the address are
-        // needed now, not when the server stops.
+            store: store, configuration: configuration, registry: registry, logger: logger, services: [store]
+        ) {
+            // Said once the server listens. Written to a file or a pipe, standard output is held in a buffer: the
+            // logins and the address are needed now, not when the server stops.
+            print("Liaison is serving on \(address) (store: \(described))")
+            fflush(nil)
+        }
         fflush(nil)
-        try await app.runService()
+        do { try await app.runService() } catch  where LiaisonApplication.addressInUse(error) {
+            throw CommandFailure("\(host):\(port) is in use: another server, perhaps another Liaison, listens there")
+        }
     }
 
     /// The log level from `LIAISON_LOG_LEVEL` (trace, debug, info, notice, warning, error, critical); info if unset.

@@ -4,6 +4,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import LiaisonCore
 import Logging
+import NIOCore
 import NIOSSL
 import Prometheus
 import ServiceLifecycle
@@ -211,14 +212,17 @@ public enum LiaisonApplication {
 
     /// The whole application, ready to `runService()`: the web server, and the worker delivering the outbox and
     /// watching deadlines.
-    /// - Parameter services: run before the worker and the server and stopped after them, such as the store itself
-    ///   (its PostgreSQL connection pool).
+    /// - Parameters:
+    ///   - services: run before the worker and the server and stopped after them, such as the store itself (its
+    ///     PostgreSQL connection pool).
+    ///   - listening: called once the server is listening on its address.
     public static func build(
         store: any LiaisonStore, clock: any LiaisonClock = SystemClock(),
         configuration: ServerConfiguration = ServerConfiguration(),
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger = Logger(label: "liaison"), auditStore: (any AuditStore)? = nil,
-        deliveryWorker: Bool = true, services: [any Service] = []
+        deliveryWorker: Bool = true, services: [any Service] = [],
+        listening: @escaping @Sendable () async -> Void = {}
     ) throws -> some ApplicationProtocol {
         let audit = AuditLog(store: auditStore ?? store, clock: clock)
         let (router, _) = try router(
@@ -238,8 +242,12 @@ public enum LiaisonApplication {
             router: router, server: server,
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
-            services: services + (deliveryWorker ? [worker] : []), logger: logger)
+            services: services + (deliveryWorker ? [worker] : []), onServerRunning: { _ in await listening() },
+            logger: logger)
     }
+
+    /// Whether `error` is the server's address already being listened on by another.
+    public static func addressInUse(_ error: any Error) -> Bool { (error as? IOError)?.errnoCode == EADDRINUSE }
 }
 
 /// `/healthz`, `/metrics`, the stylesheet, and the OpenAPI document's own entry.
