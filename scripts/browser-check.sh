@@ -88,6 +88,9 @@ grep -q "Invoice redirection by a cloned supplier domain" "$DATA/bundle.json"
 "$VENV/bin/stix2_validator" --strict "$DATA/bundle.json"
 # Then what no page would send, to every API operation and every form, each field in turn; the server must answer
 # every request, in words, and still be up at the end.
-"$VENV/bin/python" scripts/hostile_input.py "http://127.0.0.1:$PORT" "$TOKEN" -- nca.analyst hocc.workflow nca.officer nca.admin
+ADMIN_TOKEN=$(.build/debug/liaison users token nca.admin --data-dir "$DATA" --name browser-check)
+"$VENV/bin/python" scripts/hostile_input.py "http://127.0.0.1:$PORT" "$TOKEN" "$ADMIN_TOKEN" -- nca.analyst hocc.workflow nca.officer nca.admin
 kill -0 $SERVER 2>/dev/null && curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null \
   || { echo "the server stopped under hostile input"; tail -50 "$DATA/server.log"; exit 1; }
+# The audit chain, with what those requests wrote to it, still verifies.
+.build/debug/liaison audit verify --data-dir "$DATA" | tail -1

@@ -18,7 +18,10 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 TOKEN=$(.build/debug/liaison users token nca.analyst "${STORE[@]}" --name hostile-check)
+ADMIN=$(.build/debug/liaison users token nca.admin "${STORE[@]}" --name hostile-check)
 echo "hostile input on $(grep -o 'store: [^)]*' "$DATA/server.log" | head -1)"
-python3 scripts/hostile_input.py "http://127.0.0.1:$PORT" "$TOKEN" -- nca.analyst hocc.workflow nca.officer nca.admin
+python3 scripts/hostile_input.py "http://127.0.0.1:$PORT" "$TOKEN" "$ADMIN" -- nca.analyst hocc.workflow nca.officer nca.admin
 kill -0 $SERVER 2>/dev/null && curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null \
   || { echo "the server stopped under hostile input"; tail -50 "$DATA/server.log"; exit 1; }
+# The audit chain, with what those requests wrote to it, still verifies.
+.build/debug/liaison audit verify "${STORE[@]}" | tail -1
