@@ -2,7 +2,7 @@
 # Entity resolution side by side with splink and recordlinkage (release build; its own Python environment).
 #   bench/resolve.sh [SIZES]      SIZES: comma-separated generated sizes, default 100000 (e.g. 100000,1000000)
 # Data sets: FEBRL 1-4, the project's generator (families, movers, sparse) and bench/people_gen2.py (mixed,
-# families, movers, sparse); Liaison's calibration is printed for each.
+# families, movers, sparse, and "rare": most duplicates taken out); Liaison's calibration is printed for each.
 # Also measures the Jaro–Winkler kernel against rapidfuzz and single-record queries against an index of people.
 set -euo pipefail
 cd "$(dirname "$0")/.."

