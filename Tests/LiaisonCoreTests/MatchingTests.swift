@@ -1621,14 +1621,23 @@ struct MatchingTests {
     }
 
     @Test(
-        "where records of one person are rare and strangers share names (the demonstration data), strangers are not taken for one person"
-    )
-    func rareDuplicatesAmongNamesakes() async {
+        "where records of one person are rare and strangers share names (the demonstration data), strangers are not taken for one person",
+        arguments: [0, 1_200])
+    func rareDuplicatesAmongNamesakes(partnerRecords: Int) async {
         // A handful of names to each origin, aliases drawn from them, and one person in forty recorded again by
-        // another agency: the generator says which, so the truth is not the engine's.
+        // another agency: the generator says which, so the truth is not the engine's. Then, as the browser check
+        // imports, a partner's file of other people with only names and dates of birth.
         let demo = DemoData.generate(seed: 2026, subjects: 5_000, ocgs: 0)
+        var partner: [PersonRecord] = []
+        for i in stride(from: 1, through: partnerRecords, by: 1) {
+            let born = String(format: "%04d-%02d-%02d", 1950 + i % 50, 1 + i % 12, 1 + i % 28)
+            let values: [PersonField: [String]] = [
+                .givenName: ["Given\(i % 17)"], .surname: ["Family\(i)"], .dateOfBirth: [born],
+            ]
+            partner.append(PersonRecord(id: "B\(i)", values: values))
+        }
         let people = await PreparedPerson.prepareAll(
-            demo.subjects.map { SubjectMatching.record(id: $0.id.rawValue, $0.details) })
+            demo.subjects.map { SubjectMatching.record(id: $0.id.rawValue, $0.details) } + partner)
         func key(_ a: String, _ b: String) -> String { a < b ? "\(a) \(b)" : "\(b) \(a)" }
         let truth = Set(demo.recordedTwice.map { key($0.original.rawValue, $0.copy.rawValue) })
         #expect(truth.count > 100)
