@@ -127,22 +127,24 @@ public struct MatchModel: Sendable, Codable, Equatable {
     /// The match weight of a contradiction (see ``contradicts(_:)``): a probability of about one in a thousand.
     public static let contradictionWeight = -10.0
 
-    /// Fields whose agreement a name's agreement already says: the same surname is most often the same nationality,
-    /// as names go with where families come from. Weighed as if independent, every two strangers with one surname
-    /// gain it too (in the demonstration data 2.5 bits), and with the same given name and a date of birth partly
-    /// alike that was enough for a fit with few duplicates to take namesakes for one person. So it counts for a
-    /// match only where that name does not agree exactly, and against one wherever it differs. (Sex and the given
-    /// name were tried too: on the benchmark's generators, one of which gives sex regardless of the name, it cost
-    /// recall and calibration.)
-    public static let impliedAgreement: [(field: ComparisonField, by: ComparisonField)] = [(.nationality, .surname)]
+    /// Fields whose agreement a name's agreement already says: the same surname, or the same given name, is most
+    /// often the same nationality, as names go with where people come from. Weighed as if independent, every two
+    /// strangers of one origin sharing a name gain it too (in the demonstration data 2.5 to 3 bits), and with a date
+    /// of birth alike that was enough for a fit with few duplicates to take namesakes for one person. So it counts
+    /// for a match only where neither name agrees exactly, and against one wherever it differs. (Sex implied by the
+    /// given name was tried too: on the benchmark's generators, one of which gives sex regardless of the name, it
+    /// cost recall and calibration.)
+    public static let impliedAgreement: [(field: ComparisonField, by: [ComparisonField])] = [
+        (.nationality, [.surname, .givenName])
+    ]
 
-    /// Whether `field` agrees exactly where the name that implies it does too (see ``impliedAgreement``), and so
+    /// Whether `field` agrees exactly where a name that implies it does too (see ``impliedAgreement``), and so
     /// weighs nothing; `agreeing` are fields known to agree exactly whatever their levels say (a training
     /// session's own, masked).
     static func implied(_ field: ComparisonField, in levels: [UInt8], agreeing: Set<ComparisonField> = []) -> Bool {
-        guard levels[field.rawValue] == 1, let name = impliedAgreement.first(where: { $0.field == field })?.by
+        guard levels[field.rawValue] == 1, let names = impliedAgreement.first(where: { $0.field == field })?.by
         else { return false }
-        return levels[name.rawValue] == 1 || agreeing.contains(name)
+        return names.contains { levels[$0.rawValue] == 1 || agreeing.contains($0) }
     }
 
     /// A field's weight within a whole comparison: ``weight(_:level:)``, but for the surname of a pair at one

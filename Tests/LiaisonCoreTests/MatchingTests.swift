@@ -1657,6 +1657,45 @@ struct MatchingTests {
             abs(expected - observed) <= max(5, 0.1 * Double(unsure.count)),
             "\(unsure.count) pairs from 0.5 to 0.99: scores add to \(expected), \(observed) are one person")
     }
+
+    @Test(
+        "a nationality agreeing counts only where neither name agrees exactly: names already say where people come from"
+    )
+    func nationalitySaidByNames() {
+        func record(_ id: String, _ given: String, _ family: String, _ nationality: String) -> PreparedPerson {
+            PreparedPerson(
+                PersonRecord(
+                    id: id,
+                    values: [
+                        .givenName: [given], .surname: [family], .dateOfBirth: ["1979-05-25"],
+                        .nationality: [nationality], .identifier: [id],
+                    ]))
+        }
+        let model = MatchModel.initial(prior: 1e-4)
+        let agrees = model.weight(.nationality, level: 1)
+        #expect(agrees > 1)
+        // Two women of one origin with the same given name and birthday, other surnames and other passports.
+        let namesakes = Comparator.compare(
+            record("S7279418", "Agnieszka", "Wisniewska", "POL"), record("H7341435", "Agnieszka", "Zielinska", "POL"))
+        #expect(namesakes.levels[ComparisonField.givenName.rawValue] == 1)
+        #expect(namesakes.levels[ComparisonField.nationality.rawValue] == 1)
+        #expect(model.weight(.nationality, in: namesakes.levels) == 0)
+        // The same surname says it too; with neither name the same, the nationality counts.
+        let family = Comparator.compare(
+            record("A1", "Marta", "Nowak", "POL"), record("A2", "Agnieszka", "Nowak", "POL"))
+        #expect(model.weight(.nationality, in: family.levels) == 0)
+        let strangers = Comparator.compare(
+            record("B1", "Marta", "Nowak", "POL"), record("B2", "Agnieszka", "Zielinska", "POL"))
+        #expect(model.weight(.nationality, in: strangers.levels) == agrees)
+        // A nationality that differs counts against whatever the names say.
+        let apart = Comparator.compare(
+            record("C1", "Agnieszka", "Nowak", "POL"), record("C2", "Agnieszka", "Nowak", "LTU"))
+        #expect(model.weight(.nationality, in: apart.levels) < 0)
+        // The batch path, which weighs each pattern once, weighs them alike.
+        for v in [namesakes, family, strangers, apart] {
+            #expect(model.matchWeights([v.levels]) == [model.matchWeight(v.levels)])
+        }
+    }
 }
 
 @Suite("Likely matches among held subjects")
