@@ -26,7 +26,8 @@ public struct DuplicateSearchResult: Codable, Sendable, Equatable {
 /// The review queue of entity resolution: a batch run over the subjects a user may see puts likely pairs in the
 /// queue (pairs above `automaticLink` are linked at once); reviewers decide same, not the same, or unsure; any
 /// decision can be undone. Decisions never change the subjects, are kept with who and when, feed back into the
-/// model as labelled pairs on the next run, and a pair once decided is never queued again.
+/// model as labelled pairs on the next run (a person's, not the engine's own links), and a pair once decided is never
+/// queued again.
 public struct MatchReviewService: Sendable {
     let store: any MatchReviewServiceStore
     let clock: any LiaisonClock
@@ -70,16 +71,7 @@ public struct MatchReviewService: Sendable {
             } while cursor != nil
             let people = await PreparedPerson.prepareAll(
                 visible.map { SubjectMatching.record(id: $0.id.rawValue, $0.details) })
-            let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1.id, $0) })
-            // Reviewers' decisions on pairs in view teach the model what a match looks like here.
-            var labelled: [(pattern: UInt64, match: Bool)] = []
-            for review in try await store.matchReviews(status: nil, limit: 100_000)
-            where review.status == .same || review.status == .notSame {
-                guard let l = position[review.leftID.rawValue], let r = position[review.rightID.rawValue] else {
-                    continue
-                }
-                labelled.append((Comparator.compare(people[l], people[r]).resolutionPattern, review.status == .same))
-            }
+            let labelled = Self.labels(try await store.matchReviews(status: nil, limit: 100_000), among: people)
             let resolution = await Resolver(threshold: reviewFrom).dedupe(people, labelled: labelled)
             let now = clock.now()
             var reviews: [MatchReview] = []
@@ -114,6 +106,20 @@ public struct MatchReviewService: Sendable {
             return DuplicateSearchResult(
                 subjects: people.count, candidatePairs: resolution.candidatePairs,
                 queued: new.count - newLinked, linked: newLinked)
+        }
+    }
+
+    /// What reviewers decided of pairs among `people`, as labelled comparisons that teach the model what a match looks
+    /// like here. A pair the engine linked itself is not one: counted, each run would learn its own answers, and
+    /// strangers compared as its links were would be pulled towards "the same" by them. A person's decision on
+    /// such a pair counts.
+    static func labels(_ reviews: [MatchReview], among people: [PreparedPerson]) -> [(pattern: UInt64, match: Bool)] {
+        let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1.id, $0) })
+        return reviews.compactMap { review in
+            guard review.status == .same || review.status == .notSame, review.decisions.last?.automatic != true,
+                let l = position[review.leftID.rawValue], let r = position[review.rightID.rawValue]
+            else { return nil }
+            return (Comparator.compare(people[l], people[r]).resolutionPattern, review.status == .same)
         }
     }
 
