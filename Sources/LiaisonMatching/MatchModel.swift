@@ -581,6 +581,9 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
             + (vector.usedAlias ? ["matched on an alias"] : [])
             + (model.surnameWeighedAtAddress(vector.levels)
                 ? ["at one address the surname is weighed as family members share it"] : [])
+            + MatchModel.impliedAgreement.filter { MatchModel.implied($0.field, in: vector.levels) }.map {
+                "the same \($0.field.name) counts for nothing where a name is the same: the name already says it"
+            }
             + (MatchModel.contradicts(vector.levels)
                 ? [
                     "given names or dates of birth disagree outright, and no identifier, phone or email agrees: not one person"

@@ -1691,6 +1691,11 @@ struct MatchingTests {
         let apart = Comparator.compare(
             record("C1", "Agnieszka", "Nowak", "POL"), record("C2", "Agnieszka", "Nowak", "LTU"))
         #expect(model.weight(.nationality, in: apart.levels) < 0)
+        // The explanation says why it counts for nothing.
+        let note = "the same nationality counts for nothing where a name is the same: the name already says it"
+        #expect(MatchExplanation(namesakes, model: model).notes.contains(note))
+        #expect(MatchExplanation(family, model: model).notes.contains(note))
+        #expect(!MatchExplanation(strangers, model: model).notes.contains(note))
         // The batch path, which weighs each pattern once, weighs them alike.
         for v in [namesakes, family, strangers, apart] {
             #expect(model.matchWeights([v.levels]) == [model.matchWeight(v.levels)])
