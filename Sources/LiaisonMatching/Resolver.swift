@@ -61,18 +61,21 @@ public struct Resolver: Sendable {
         tables: @escaping @Sendable () -> (PersonTable, PersonTable), indexing: [PreparedPerson], dedupe: Bool,
         labelled: [(pattern: UInt64, match: Bool)]
     ) async -> Resolution {
-        // The people are laid out end to end while their keys are worked out, and random pairs for u, which need no
-        // index, are compared while it is put together.
+        // The people are laid out end to end while their keys are worked out. Putting the index together from the keys
+        // is one core's work; the rest compare random pairs for u, then count exact agreements and how common the
+        // names are, none of which needs the index.
         let laidOut = Task { tables() }
-        let (index, random) = await BlockIndex.building(indexing, configuration: blocking) { [randomPairs, seed] in
+        let (index, (random, agreed, names)) = await BlockIndex.building(indexing, configuration: blocking) {
+            [randomPairs, seed] in
             let (left, right) = await laidOut.value
-            return await Self.drawRandomPairs(left: left, right: right, dedupe: dedupe, count: randomPairs, seed: seed)
+            let random = await Self.drawRandomPairs(
+                left: left, right: right, dedupe: dedupe, count: randomPairs, seed: seed)
+            async let agreed = AgreementCounts(left: left, right: right, dedupe: dedupe)
+            async let names = NameFrequencies(left: left, right: right, dedupe: dedupe)
+            return await (random, agreed, names)
         }
         let (left, right) = await laidOut.value
-        let agreements = Task { AgreementCounts(left: left, right: right, dedupe: dedupe) }
         let (parts, table) = await Self.candidatePairs(left: left, right: right, index: index, dedupe: dedupe)
-        // How common the names are is counted on another core while the model is fitted on one.
-        let frequencies = Task { NameFrequencies(left: left, right: right, dedupe: dedupe) }
         let pairCount = parts.reduce(0) { $0 + $1.count }
         let counts = table.counts
         // Every pair of the input is a pair the prior is over; those never compared are taken as non-matches.
@@ -81,12 +84,11 @@ public struct Resolver: Sendable {
             prior: min(0.5, Double(max(1, MatchModel.evidentMatches(patterns: counts))) / max(1, pairs)))
         // Random pairs that are not candidates, and how many pairs are not.
         let outside = (
-            sample: Self.outsideCandidates(random, parts: parts, count: left.count, dedupe: dedupe),
+            sample: await Self.outsideCandidates(random, parts: parts, count: left.count, dedupe: dedupe),
             pairs: max(0, pairs - Double(pairCount))
         )
         model.estimateU(randomPatterns: outside.sample, candidates: counts, pairs: pairs)
         let overall = model.u
-        let agreed = await agreements.value
         model.setU(agreed)
         model.setSurnameAtAddress(candidates: counts, outside: outside, pairs: pairs)
         for label in labelled {
@@ -117,7 +119,6 @@ public struct Resolver: Sendable {
             let levels = ComparisonVector.levels(of: pattern)
             return MatchModel.contradicts(levels) ? 0 : model.surnameWeighedAtAddress(levels) ? 2 : 1
         }
-        let names = await frequencies.value
         let exactGiven = model.u[ComparisonField.givenName.rawValue][1]
         let exactSurname = model.u[ComparisonField.surname.rawValue][1]
         let cut = log2(threshold / (1 - threshold))
@@ -291,7 +292,7 @@ public struct Resolver: Sendable {
     /// How often each pattern occurs among the random pairs that are not candidates (see
     /// ``MatchModel/estimateU(randomPatterns:candidates:pairs:)``): a drawn pair is looked for among its left
     /// person's candidates (for a dedupe, those of the earlier of the two).
-    static func outsideCandidates(_ drawn: [[Candidate]], parts: [[Candidate]], count: Int, dedupe: Bool)
+    static func outsideCandidates(_ drawn: [[Candidate]], parts: [[Candidate]], count: Int, dedupe: Bool) async
         -> [UInt64: Int]
     {
         // Where each left person's candidates are: which part, and where in it.
@@ -308,15 +309,23 @@ public struct Resolver: Sendable {
                 k = e
             }
         }
-        var patterns = CountTable()
-        for pair in drawn.joined() {
-            let (x, y) = dedupe ? (min(pair.left, pair.right), max(pair.left, pair.right)) : (pair.left, pair.right)
-            let p = Int(part[Int(x)])
-            if p >= 0 && parts[p][Int(begin[Int(x)])..<Int(end[Int(x)])].contains(where: { $0.right == y }) {
-                continue
+        // The drawn pairs are looked up on every core, each part of them counted apart.
+        let (home, first, last) = (part, begin, end)
+        let counted = await Parallel.chunks(count: drawn.count) { range in
+            var patterns = CountTable()
+            for pair in drawn[range].joined() {
+                let (x, y) =
+                    dedupe ? (min(pair.left, pair.right), max(pair.left, pair.right)) : (pair.left, pair.right)
+                let p = Int(home[Int(x)])
+                if p >= 0 && parts[p][Int(first[Int(x)])..<Int(last[Int(x)])].contains(where: { $0.right == y }) {
+                    continue
+                }
+                patterns.add(pair.pattern)
             }
-            patterns.add(pair.pattern)
+            return patterns
         }
+        var patterns = CountTable()
+        for table in counted { patterns.merge(table) }
         return patterns.counts
     }
 }

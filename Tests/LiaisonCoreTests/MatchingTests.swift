@@ -1006,15 +1006,18 @@ struct MatchingTests {
     }
 
     @Test("random pairs that are also candidates are left out of the sample of the pairs outside them")
-    func drawsOutsideCandidates() {
+    func drawsOutsideCandidates() async {
         // Left person 0's candidates are 3 and 5, person 2's is 4 (in two parts); for a dedupe a pair is found
         // from its earlier person.
         let parts: [[Resolver.Candidate]] = [[(0, 3, 11), (0, 5, 12)], [], [(2, 4, 13)]]
         let drawn: [[Resolver.Candidate]] = [[(5, 0, 21), (0, 4, 22), (4, 2, 23)], [(1, 3, 24), (2, 4, 25)]]
-        #expect(Resolver.outsideCandidates(drawn, parts: parts, count: 6, dedupe: true) == [22: 1, 24: 1])
+        #expect(await Resolver.outsideCandidates(drawn, parts: parts, count: 6, dedupe: true) == [22: 1, 24: 1])
         // For a link, left and right are not exchanged: (5, 0) and (4, 2) are outside.
         #expect(
-            Resolver.outsideCandidates(drawn, parts: parts, count: 6, dedupe: false) == [21: 1, 22: 1, 23: 1, 24: 1])
+            await Resolver.outsideCandidates(drawn, parts: parts, count: 6, dedupe: false) == [
+                21: 1, 22: 1, 23: 1, 24: 1,
+            ]
+        )
     }
 
     @Test("counted u replaces the sampled one at its levels, the field's others sharing the rest as before")
