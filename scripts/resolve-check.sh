@@ -64,6 +64,13 @@ CSV
 $BIN resolve dedupe "$WORK/people.csv" --id id --output "$WORK/pairs.csv" --clusters "$WORK/clusters.csv" \
   2>"$WORK/dedupe.err" || fail "dedupe failed" "$WORK/dedupe.err"
 expect_text "$WORK/dedupe.err" "6 records,"
+# A row short of the header's columns, and one with a column more, are read, and the file says so.
+printf 'id,given_name,surname,date_of_birth\nr1,Ana,Silva\nr2,Ana,Silva,1980-02-03,extra\nr3,Ben,Cole,1975-06-07\n' \
+  >"$WORK/ragged.csv"
+$BIN resolve dedupe "$WORK/ragged.csv" --id id --output "$WORK/ragged-pairs.csv" 2>"$WORK/ragged.err" \
+  || fail "a file with ragged rows was refused" "$WORK/ragged.err"
+expect_text "$WORK/ragged.err" "$WORK/ragged.csv: 2 rows do not have the header's 4 columns (the first, row 2, has 3)"
+expect_text "$WORK/ragged.err" "3 records,"
 expect_line "$WORK/clusters.csv" "id,cluster_id"
 for row in p1,p1 p2,p1 p3,p3 p4,p4 p5,p4 p6,p4; do expect_line "$WORK/clusters.csv" "$row"; done
 
@@ -102,5 +109,10 @@ expect_refusal 64 "--date-format yyyy-qq-dd: 'q' is not a date letter" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --date-format yyyy-qq-dd --output "$WORK/x.csv"
 expect_refusal 64 "--variants $WORK/none.txt: cannot read the file" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --variants "$WORK/none.txt" --output "$WORK/x.csv"
+expect_refusal 64 "--rules: unknown rule 'names-soundex'; rules are names-sound," \
+  $BIN resolve dedupe "$WORK/people.csv" --id id --rules names-soundex --output "$WORK/x.csv"
+expect_refusal 64 "--rules: name at least one rule" \
+  $BIN resolve dedupe "$WORK/people.csv" --id id --rules , --output "$WORK/x.csv"
 [ ! -e "$WORK/x.csv" ] || fail "a refused run wrote its output"
-echo "resolve: two files with their own columns linked, duplicates clustered, eleven refusals named"
+echo "resolve: two files with their own columns linked, duplicates clustered, ragged rows read and counted," \
+  "thirteen refusals named"

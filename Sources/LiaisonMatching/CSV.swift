@@ -557,11 +557,23 @@ public enum PersonFile {
         public var firstValue: String
     }
 
+    /// Rows whose number of columns is not the header's: how many, and the first, with its row and its count.
+    public struct Ragged: Sendable, Equatable {
+        public var count: Int
+        public var firstRow: Int
+        public var firstColumns: Int
+        /// The header's number of columns.
+        public var columns: Int
+    }
+
     /// A file's people, prepared, and what of it was not read.
     public struct Contents: Sendable {
         public var people: [PreparedPerson]
         /// Dates of birth not read as dates (in no form known, or not in the pattern given), if any.
         public var unreadDates: Unread?
+        /// Rows with fewer columns than the header (those missing count as empty) or more (those beyond are not
+        /// read), if any.
+        public var raggedRows: Ragged?
     }
 
     /// Parses, validates and prepares every row of `csv`.
@@ -588,8 +600,10 @@ public enum PersonFile {
         let pieces:
             [(
                 people: [PreparedPerson], hashes: [UInt64], stoppedAtEmptyID: Bool,
-                unreadDates: (count: Int, first: (record: Int, value: String)?)
+                unreadDates: (count: Int, first: (record: Int, value: String)?),
+                ragged: (count: Int, first: (record: Int, columns: Int)?)
             )]
+        let columns = header.fields.count
         do {
             pieces = try await CSV.parseInParallel(bytes, from: header.end, rowsBefore: 1) { forEachRow in
                 var packer = PersonPacker(variants: variants, dateFormat: dateFormat)
@@ -597,12 +611,17 @@ public enum PersonFile {
                 var people: [PreparedPerson] = []
                 var hashes: [UInt64] = []
                 var stopped = false
+                var ragged: (count: Int, first: (record: Int, columns: Int)?) = (0, nil)
                 forEachRow { row in
                     if stopped { return }
                     let id = compiled.read(row, spans: &spans)
                     if id.isEmpty {
                         stopped = true
                         return
+                    }
+                    if row.count != columns {
+                        if ragged.first == nil { ragged.first = (people.count, row.count) }
+                        ragged.count += 1
                     }
                     var hash = KeyHash(0)
                     hash.add(id.utf8)
@@ -614,7 +633,7 @@ public enum PersonFile {
                                 packer.pack(RecordValues(bytes: row.bytes, spans: $0))
                             }))
                 }
-                return (people, hashes, stopped, (packer.unreadDates, packer.firstUnreadDate))
+                return (people, hashes, stopped, (packer.unreadDates, packer.firstUnreadDate), ragged)
             }
         } catch { throw Problem(description: error.description) }
         // Rows after one without an ID are not looked at; IDs before it are checked for repeats, in file order.
@@ -626,6 +645,7 @@ public enum PersonFile {
         }
         if stop != nil { throw Problem(description: "row \(people.count + 2): column '\(idColumn)' is empty") }
         var unread: Unread?
+        var ragged: Ragged?
         var before = 0
         for piece in kept {
             if let first = piece.unreadDates.first {
@@ -634,9 +654,16 @@ public enum PersonFile {
                 }
                 unread?.count += piece.unreadDates.count
             }
+            if let first = piece.ragged.first {
+                if ragged == nil {
+                    ragged = Ragged(
+                        count: 0, firstRow: before + first.record + 2, firstColumns: first.columns, columns: columns)
+                }
+                ragged?.count += piece.ragged.count
+            }
             before += piece.people.count
         }
-        return Contents(people: people, unreadDates: unread)
+        return Contents(people: people, unreadDates: unread, raggedRows: ragged)
     }
 
     /// How `map` reads the file's columns, its header names taken without surrounding spaces (published files such as

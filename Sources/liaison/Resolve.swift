@@ -48,20 +48,29 @@ struct Resolve: AsyncParsableCommand {
                 valueName: "rules"))
         var rules: String?
 
+        /// The blocking rules `--rules` names, every rule without it.
+        var chosenRules: [BlockingRule] {
+            get throws {
+                guard let rules else { return BlockingRule.allCases }
+                let known = BlockingRule.allCases.map(\.rawValue).joined(separator: ", ")
+                let names = rules.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
+                guard !names.isEmpty else { throw ValidationError("--rules: name at least one rule of \(known)") }
+                return try names.map { name in
+                    guard let rule = BlockingRule(rawValue: name) else {
+                        throw ValidationError(
+                            "--rules: unknown rule '\(ControlPictures.forTerminal(name))'; rules are \(known)")
+                    }
+                    return rule
+                }
+            }
+        }
+
         var resolver: Resolver {
             get throws {
-                var chosen = BlockingRule.allCases
-                if let rules {
-                    chosen = try rules.split(separator: ",").map { name in
-                        guard let rule = BlockingRule(rawValue: String(name)) else {
-                            throw ValidationError("--rules: unknown rule '\(name)'")
-                        }
-                        return rule
-                    }
-                }
-                return Resolver(
+                Resolver(
                     blocking: BlockingConfiguration(
-                        rules: chosen, maxBlockSize: maxBlockSize, maxCandidatesPerRecord: maxCandidates),
+                        rules: try chosenRules, maxBlockSize: maxBlockSize, maxCandidatesPerRecord: maxCandidates),
                     threshold: threshold)
             }
         }
@@ -70,6 +79,7 @@ struct Resolve: AsyncParsableCommand {
             guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
             guard maxCandidates >= 1 else { throw ValidationError("--max-candidates must be at least 1") }
             guard maxBlockSize >= 2 else { throw ValidationError("--max-block-size must be at least 2") }
+            _ = try chosenRules
             try Resolve.checkDateFormat(dateFormat, option: "--date-format")
             try Resolve.checkWritable(output, option: "--output")
             if let model { try Resolve.checkWritable(model, option: "--model") }
@@ -100,6 +110,14 @@ struct Resolve: AsyncParsableCommand {
                     let line =
                         "\(path): \(unread.count) \(dates) not read and count as missing (the first in row \(unread.firstRow): "
                         + "'\(unread.firstValue)'); --date-format gives their pattern, e.g. yyyyMMdd or dd/MM/yyyy\n"
+                    FileHandle.standardError.write(Data(ControlPictures.forTerminal(line).utf8))
+                }
+                if let ragged = contents.raggedRows {
+                    let rows = ragged.count == 1 ? "row does" : "rows do"
+                    let line =
+                        "\(path): \(ragged.count) \(rows) not have the header's \(ragged.columns) columns (the first, "
+                        + "row \(ragged.firstRow), has \(ragged.firstColumns)); columns missing count as empty, and "
+                        + "those beyond the header's are not read\n"
                     FileHandle.standardError.write(Data(ControlPictures.forTerminal(line).utf8))
                 }
                 return contents.people

@@ -1537,6 +1537,24 @@ struct MatchingTests {
         #expect(none.unreadDates == nil && none.people[0].dateOfBirth?.year == 1985)
     }
 
+    @Test("rows with more or fewer columns than the header are read, and the file says how many and where the first is")
+    func raggedRows() async throws {
+        let text = "id,last,dob\n1,Smith,1985-07-03\n2,Jones\n3,Lee,1990-01-02,extra\n4,Ng,1971-05-06\n"
+        let contents = try await PersonFile.read(
+            csv: Array(text.utf8), idColumn: "id", map: ["surname=last", "date_of_birth=dob"])
+        // The short row's missing date counts as empty; the long row's extra column is not read.
+        #expect(contents.people.map(\.id) == ["1", "2", "3", "4"])
+        #expect(contents.people.map { $0.dateOfBirth?.year } == [1985, nil, 1990, 1971])
+        #expect(contents.raggedRows == PersonFile.Ragged(count: 2, firstRow: 3, firstColumns: 2, columns: 3))
+        #expect(contents.unreadDates == nil)
+        // Counted over every piece of a file large enough to be read on every core.
+        let many = "id,dob\n" + (1...40_000).map { $0 % 10_000 == 0 ? "\($0)" : "\($0),1990" }.joined(separator: "\n")
+        let counted = try await PersonFile.read(csv: Array(many.utf8), idColumn: "id", map: ["date_of_birth=dob"])
+        #expect(counted.raggedRows == PersonFile.Ragged(count: 4, firstRow: 10_001, firstColumns: 1, columns: 2))
+        let even = try await PersonFile.read(csv: Array("id,dob\n1,1990\n".utf8), idColumn: "id", map: [])
+        #expect(even.raggedRows == nil)
+    }
+
     @Test(
         "a file written with a space after every comma, as FEBRL is published, maps by its names and reads its values whole"
     )
