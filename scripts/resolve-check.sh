@@ -74,6 +74,26 @@ expect_text "$WORK/ragged.err" "3 records,"
 expect_line "$WORK/clusters.csv" "id,cluster_id"
 for row in p1,p1 p2,p1 p3,p3 p4,p4 p5,p4 p6,p4; do expect_line "$WORK/clusters.csv" "$row"; done
 
+# The subjects already held, as one user sees them: a pair a reviewer decided is two people is found again by the
+# engine but left out of the pairs, and the two are never in one cluster.
+STORE="$WORK/store"
+$BIN demo seed --data-dir "$STORE" >/dev/null
+$BIN matches find --data-dir "$STORE" --as nca.analyst >/dev/null
+pair=$($BIN matches list --data-dir "$STORE" --as nca.analyst --limit 1 | awk 'NR == 2 { print $1 }')
+[ -n "$pair" ] || fail "the demonstration data queued no pair to review"
+$BIN matches decide --data-dir "$STORE" --as nca.analyst "$pair" not-same >/dev/null
+read -r decided left right < <($BIN audit list --data-dir "$STORE" --action match.decide --limit 1 | cut -f6)
+[ "$decided" = "$pair" ] || fail "the decision on $pair is not the last audited"
+$BIN resolve subjects --data-dir "$STORE" --as nca.analyst --threshold 0.5 --output "$WORK/subject-pairs.csv" \
+  --clusters "$WORK/subject-clusters.csv" 2>"$WORK/subjects.err" || fail "resolve subjects failed" "$WORK/subjects.err"
+expect_text "$WORK/subjects.err" "1 pair is two people (1 found again, left out)"
+if grep -qE "^($left,$right|$right,$left)," "$WORK/subject-pairs.csv"; then
+  fail "a pair decided to be two people is in the pairs" "$WORK/subject-pairs.csv"
+fi
+[ "$(grep -c "^$left," "$WORK/subject-clusters.csv")" = 1 ] || fail "no cluster for $left" "$WORK/subject-clusters.csv"
+[ "$(grep "^$left," "$WORK/subject-clusters.csv" | cut -d, -f2)" != "$(grep "^$right," "$WORK/subject-clusters.csv" | cut -d, -f2)" ] \
+  || fail "two people a reviewer told apart share a cluster" "$WORK/subject-clusters.csv"
+
 # Refusals: exit status 1 when the files cannot be read as asked, 64 when the command line is wrong, and an
 # "Error:" line naming the file, the column or the option.
 expect_refusal() {
@@ -115,4 +135,4 @@ expect_refusal 64 "--rules: name at least one rule" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --rules , --output "$WORK/x.csv"
 [ ! -e "$WORK/x.csv" ] || fail "a refused run wrote its output"
 echo "resolve: two files with their own columns linked, duplicates clustered, ragged rows read and counted," \
-  "thirteen refusals named"
+  "a reviewer's decision kept among the subjects held, thirteen refusals named"

@@ -171,16 +171,19 @@ struct Resolve: AsyncParsableCommand {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
+    /// Says what a run found and where its time went (`loaded` and `resolved` when the two were apart).
     static func report(
-        _ resolution: Resolution, records: Int, since start: ContinuousClock.Instant, loaded: Double, resolved: Double
+        _ resolution: Resolution, records: Int, since start: ContinuousClock.Instant, loaded: Double? = nil,
+        resolved: Double? = nil
     ) {
-        let line = String(
-            format:
-                "%d records, %d candidate pairs, %d matches (EM %d iterations, prior %.4f) in %.2f s: read and prepared %.2f s, resolved %.2f s\n",
+        var line = String(
+            format: "%d records, %d candidate pairs, %d matches (EM %d iterations, prior %.4f) in %.2f s",
             records, resolution.candidatePairs, resolution.matches.count, resolution.model.iterations,
-            resolution.model.prior,
-            seconds(since: start), loaded, resolved)
-        FileHandle.standardError.write(Data(line.utf8))
+            resolution.model.prior, seconds(since: start))
+        if let loaded, let resolved {
+            line += String(format: ": read and prepared %.2f s, resolved %.2f s", loaded, resolved)
+        }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     struct Dedupe: AsyncParsableCommand {
@@ -214,7 +217,7 @@ struct Resolve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "subjects",
             abstract:
-                "Find subjects in the store that are the same person, among those a user may see (every page read is audited)."
+                "Find subjects in the store that are the same person, among those a user may see, as reviewers decided (the run is audited)."
         )
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as"), help: "The user whose view of the subjects is searched.") var username: String
@@ -234,23 +237,20 @@ struct Resolve: AsyncParsableCommand {
             let start = ContinuousClock.now
             try await withStore(store) { store in
                 let user = try await account(store, username)
-                let service = LiaisonServices(store: store, clock: SystemClock()).subjects
-                var records: [PersonRecord] = []
-                var cursor: String?
-                repeat {
-                    let page = try await service.search(
-                        nil, page: PageRequest(limit: 200, cursor: cursor), by: user,
-                        request: RequestInfo(purpose: "duplicate search"))
-                    records += page.items.map { SubjectMatching.record(id: $0.id.rawValue, $0.details) }
-                    cursor = page.nextCursor
-                } while cursor != nil
-                let people = await PreparedPerson.prepareAll(records)
-                let loaded = Resolve.seconds(since: start)
-                let resolution = await Resolver(threshold: threshold).dedupe(people)
-                let resolved = Resolve.seconds(since: start) - loaded
-                try await Resolve.writePairs(resolution, left: people, right: people, to: output, explain: explain)
-                if let clusters { try Resolve.writeClusters(resolution, people: people, to: clusters) }
-                Resolve.report(resolution, records: people.count, since: start, loaded: loaded, resolved: resolved)
+                let run = try await LiaisonServices(store: store, clock: SystemClock()).reviews.resolve(
+                    by: user, threshold: threshold, request: RequestInfo(purpose: "duplicate search"))
+                var resolution = run.resolution
+                let refused = resolution.matches.count - run.matches.count
+                resolution.matches = run.matches
+                try await Resolve.writePairs(
+                    resolution, left: run.people, right: run.people, to: output, explain: explain)
+                if let clusters { try Resolve.writeClusters(run.clusters, people: run.people, to: clusters) }
+                func pairs(_ n: Int) -> String { n == 1 ? "1 pair is" : "\(n) pairs are" }
+                FileHandle.standardError.write(
+                    Data(
+                        ("Decided by reviewers: \(pairs(run.same.count)) one person (joined in the clusters), "
+                            + "\(pairs(run.notSame.count)) two people (\(refused) found again, left out)\n").utf8))
+                Resolve.report(resolution, records: run.people.count, since: start)
             }
         }
     }
@@ -277,8 +277,13 @@ struct Resolve: AsyncParsableCommand {
     }
 
     static func writeClusters(_ resolution: Resolution, people: [PreparedPerson], to path: String) throws {
-        let roots = Clustering.clusters(
-            count: people.count, pairs: resolution.matches.map { (Int($0.left), Int($0.right)) })
+        try writeClusters(
+            Clustering.clusters(count: people.count, pairs: resolution.matches.map { (Int($0.left), Int($0.right)) }),
+            people: people, to: path)
+    }
+
+    /// Writes each person's cluster, `roots` giving the position of its cluster's first person.
+    static func writeClusters(_ roots: [Int], people: [PreparedPerson], to path: String) throws {
         var out = Array("id,cluster_id\n".utf8)
         for (i, root) in roots.enumerated() {
             CSV.append(people[i].id, to: &out)

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonMatching
 import Testing
 
 @testable import LiaisonStore
@@ -45,6 +46,17 @@ struct MatchReviewTests {
         let secret = try await add(
             "Viktor", "Petrenko", dob: "1979-11-02", passport: "UA1234567", marking: ProtectiveMarking(.secret))
         return People(variant: variant, exact: exact, secret: secret)
+    }
+
+    /// A store seeded with ``seed(_:)`` whose duplicates the analyst has searched for, and every review queued.
+    static func queued(_ kind: ContractStoreKind) async throws -> (
+        ContractFixture, People, MatchReviewService, [MatchReview]
+    ) {
+        let f = try await ContractFixture(kind)
+        let people = try await seed(f)
+        let service = MatchReviewService(store: f.store, clock: f.clock, audit: f.audit)
+        _ = try await service.findDuplicates(by: f.analyst)
+        return (f, people, service, try await f.store.matchReviews(status: nil, limit: 100))
     }
 
     static func review(_ reviews: [MatchReview], _ a: Subject, _ b: Subject) -> MatchReview? {
@@ -115,11 +127,7 @@ struct MatchReviewTests {
         "a pair is hidden if either subject is, and only those who may change both decide it",
         arguments: ContractStoreKind.available)
     func access(kind: ContractStoreKind) async throws {
-        let f = try await ContractFixture(kind)
-        let people = try await Self.seed(f)
-        let service = MatchReviewService(store: f.store, clock: f.clock, audit: f.audit)
-        _ = try await service.findDuplicates(by: f.analyst)
-        let all = try await f.store.matchReviews(status: nil, limit: 100)
+        let (f, people, service, all) = try await Self.queued(kind)
         let withSecret = try #require(Self.review(all, people.exact.0, people.secret))
         let variant = try #require(Self.review(all, people.variant.0, people.variant.1))
 
@@ -152,6 +160,64 @@ struct MatchReviewTests {
         // The partner's own search covers only what it may see.
         let partnerFound = try await service.findDuplicates(by: f.partner)
         #expect(partnerFound.subjects == 35 - 1)
+        await f.close()
+    }
+
+    @Test(
+        "a run over the subjects keeps reviewers' decisions: two people are never one, one person is joined whatever the score",
+        arguments: ContractStoreKind.available)
+    func resolveWithDecisions(kind: ContractStoreKind) async throws {
+        let (f, people, service, all) = try await Self.queued(kind)
+        let variant = try #require(Self.review(all, people.variant.0, people.variant.1))
+        func positions(_ run: SubjectResolution, _ a: Subject, _ b: Subject) throws -> (Int, Int) {
+            let ids = run.people.map(\.id)
+            return (
+                try #require(ids.firstIndex(of: a.id.rawValue)), try #require(ids.firstIndex(of: b.id.rawValue))
+            )
+        }
+        func pairs(_ matches: [ScoredPair]) -> Set<[Int]> {
+            Set(matches.map { [Int($0.left), Int($0.right)].sorted() })
+        }
+
+        // Before any decision the engine finds the spelt-differently pair, and nothing is held apart.
+        let before = try await service.resolve(by: f.analyst, threshold: service.reviewFrom)
+        #expect(before.people.count == 35 && before.notSame.isEmpty)
+        let (v0, v1) = try positions(before, people.variant.0, people.variant.1)
+        #expect(pairs(before.matches).contains([v0, v1].sorted()))
+
+        // Decided two people: left out of the pairs, never in one cluster, and a label for the model.
+        _ = try await service.decide(variant.id, "not-same", note: nil, by: f.analyst)
+        let apart = try await service.resolve(by: f.analyst, threshold: service.reviewFrom)
+        let (a0, a1) = try positions(apart, people.variant.0, people.variant.1)
+        #expect(apart.notSame.map { [$0.0, $0.1].sorted() } == [[a0, a1].sorted()])
+        #expect(!pairs(apart.matches).contains([a0, a1].sorted()))
+        #expect(apart.clusters[a0] != apart.clusters[a1])
+        // The identical pair, linked by the engine, is one person.
+        let (e0, e1) = try positions(apart, people.exact.0, people.exact.1)
+        #expect(apart.clusters[e0] == apart.clusters[e1])
+
+        // Decided one person: joined even where the run's threshold is above any score.
+        _ = try await service.decide(variant.id, "same", note: nil, by: f.analyst)
+        let joined = try await service.resolve(by: f.analyst, threshold: 1)
+        let (j0, j1) = try positions(joined, people.variant.0, people.variant.1)
+        #expect(!pairs(joined.matches).contains([j0, j1].sorted()))
+        #expect(joined.clusters[j0] == joined.clusters[j1])
+
+        // A partner officer's run covers what they may see: not the SECRET copy, nor the pairs decided with it.
+        let partner = try await service.resolve(by: f.partner)
+        #expect(partner.people.count == 34 && !partner.people.map(\.id).contains(people.secret.id.rawValue))
+        let decidedSame = try await f.store.matchReviews(status: .same, limit: 100)
+        let withSecret = decidedSame.filter { [$0.leftID, $0.rightID].contains(people.secret.id) }.count
+        #expect(withSecret == 2 && joined.same.count == decidedSame.count)
+        #expect(partner.same.count == decidedSame.count - withSecret)
+
+        // Each run is audited with the subjects it read.
+        let audited = try await f.store.searchAudit(
+            AuditQuery(objectID: people.variant.0.id.rawValue, action: "match.resolve"))
+        #expect(audited.count == 4)
+        let secretRead = try await f.store.searchAudit(
+            AuditQuery(objectID: people.secret.id.rawValue, action: "match.resolve"))
+        #expect(secretRead.map(\.actorName) == ["nca.analyst", "nca.analyst", "nca.analyst"])
         await f.close()
     }
 }

@@ -23,6 +23,32 @@ public struct DuplicateSearchResult: Codable, Sendable, Equatable {
     public var linked: Int
 }
 
+/// The engine's run over the subjects a user may see, with reviewers' decisions among them.
+public struct SubjectResolution: Sendable {
+    /// The subjects, as prepared for matching (each with its subject ID).
+    public var people: [PreparedPerson]
+    public var resolution: Resolution
+    /// Pairs decided to be one person (by a reviewer, or linked by the engine and not undone), as positions in `people`.
+    public var same: [(Int, Int)]
+    /// Pairs a reviewer decided are two people.
+    public var notSame: [(Int, Int)]
+
+    /// The pairs found at or above the threshold, strongest first, but for those a reviewer decided are two people.
+    public var matches: [ScoredPair] {
+        let refused = Set(notSame.map { Self.key($0.0, $0.1) })
+        return resolution.matches.filter { !refused.contains(Self.key(Int($0.left), Int($0.right))) }
+    }
+
+    /// A cluster number per subject (the position of the first of its person): the pairs found joined, and those
+    /// decided one person, never two a reviewer decided are not.
+    public var clusters: [Int] {
+        Clustering.clusters(
+            count: people.count, pairs: matches.map { (Int($0.left), Int($0.right)) } + same, notSame: notSame)
+    }
+
+    private static func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(min(a, b)) << 32 | UInt64(max(a, b)) }
+}
+
 /// The review queue of entity resolution: a batch run over the subjects a user may see puts likely pairs in the
 /// queue (pairs above `automaticLink` are linked at once); reviewers decide same, not the same, or unsure; any
 /// decision can be undone. Decisions never change the subjects, are kept with who and when, feed back into the
@@ -57,22 +83,8 @@ public struct MatchReviewService: Sendable {
             user, "match.find", kind: Self.kind, request: request,
             detail: createdSince.map { "pairs with a subject created since \($0)" }, touched: { _ in [] }
         ) {
-            var visible: [Subject] = []
-            var cursor: String?
-            repeat {
-                let page = try await store.subjects(
-                    matching: SubjectQuery(
-                        viewer: Viewer(user), page: PageRequest(limit: PageRequest.maximumLimit, cursor: cursor)))
-                for subject in page.items {
-                    let decision = AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind)
-                    if decision.allowed { visible.append(subject.withholding(decision.withheld.map(\.field))) }
-                }
-                cursor = page.nextCursor
-            } while cursor != nil
-            let people = await PreparedPerson.prepareAll(
-                visible.map { SubjectMatching.record(id: $0.id.rawValue, $0.details) })
-            let labelled = Self.labels(try await store.matchReviews(status: nil, limit: 100_000), among: people)
-            let resolution = await Resolver(threshold: reviewFrom).dedupe(people, labelled: labelled)
+            let (visible, run) = try await resolveVisible(by: user, threshold: reviewFrom)
+            let (people, resolution) = (run.people, run.resolution)
             let now = clock.now()
             var reviews: [MatchReview] = []
             let recent = createdSince.map { since in
@@ -109,18 +121,70 @@ public struct MatchReviewService: Sendable {
         }
     }
 
+    /// Runs the engine over every subject the user may see, taught by reviewers' decisions among them, and says
+    /// which pairs a decision holds to be one person or two. Queues nothing: for reading the answer whole (`liaison
+    /// resolve subjects`). The subjects read are kept in the audit entry.
+    public func resolve(by user: User, threshold: Double = 0.9, request: RequestInfo = .none) async throws
+        -> SubjectResolution
+    {
+        try await auditor.run(
+            user, "match.resolve", kind: Self.kind, request: request, detail: "threshold \(threshold)",
+            touched: { $0.people.map(\.id) }
+        ) {
+            try await resolveVisible(by: user, threshold: threshold).1
+        }
+    }
+
+    /// The subjects the user may see, as the policy lets them be seen, and the engine's run over them.
+    private func resolveVisible(by user: User, threshold: Double) async throws -> ([Subject], SubjectResolution) {
+        var visible: [Subject] = []
+        var cursor: String?
+        repeat {
+            let page = try await store.subjects(
+                matching: SubjectQuery(
+                    viewer: Viewer(user), page: PageRequest(limit: PageRequest.maximumLimit, cursor: cursor)))
+            for subject in page.items {
+                let decision = AccessPolicy.decide(user, .read, subject.meta, kind: SubjectService.kind)
+                if decision.allowed { visible.append(subject.withholding(decision.withheld.map(\.field))) }
+            }
+            cursor = page.nextCursor
+        } while cursor != nil
+        let people = await PreparedPerson.prepareAll(
+            visible.map { SubjectMatching.record(id: $0.id.rawValue, $0.details) })
+        let decided = Self.decided(try await store.matchReviews(status: nil, limit: 100_000), among: people)
+        let resolution = await Resolver(threshold: threshold).dedupe(people, labelled: decided.labelled)
+        return (
+            visible,
+            SubjectResolution(people: people, resolution: resolution, same: decided.same, notSame: decided.notSame)
+        )
+    }
+
     /// What reviewers decided of pairs among `people`, as labelled comparisons that teach the model what a match looks
     /// like here. A pair the engine linked itself is not one: counted, each run would learn its own answers, and
     /// strangers compared as its links were would be pulled towards "the same" by them. A person's decision on
     /// such a pair counts.
     static func labels(_ reviews: [MatchReview], among people: [PreparedPerson]) -> [(pattern: UInt64, match: Bool)] {
+        decided(reviews, among: people).labelled
+    }
+
+    /// Reviewers' decisions on pairs among `people`: the labels (see ``labels(_:among:)``), and the pairs decided one
+    /// person (the engine's links too, until undone) and two, as positions in `people`.
+    static func decided(_ reviews: [MatchReview], among people: [PreparedPerson]) -> (
+        labelled: [(pattern: UInt64, match: Bool)], same: [(Int, Int)], notSame: [(Int, Int)]
+    ) {
         let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1.id, $0) })
-        return reviews.compactMap { review in
-            guard review.status == .same || review.status == .notSame, review.decisions.last?.automatic != true,
-                let l = position[review.leftID.rawValue], let r = position[review.rightID.rawValue]
-            else { return nil }
-            return (Comparator.compare(people[l], people[r]).resolutionPattern, review.status == .same)
+        var result: (labelled: [(pattern: UInt64, match: Bool)], same: [(Int, Int)], notSame: [(Int, Int)]) = (
+            [], [], []
+        )
+        for review in reviews where review.status == .same || review.status == .notSame {
+            guard let l = position[review.leftID.rawValue], let r = position[review.rightID.rawValue] else { continue }
+            let same = review.status == .same
+            if same { result.same.append((l, r)) } else { result.notSame.append((l, r)) }
+            if review.decisions.last?.automatic != true {
+                result.labelled.append((Comparator.compare(people[l], people[r]).resolutionPattern, same))
+            }
         }
+        return result
     }
 
     /// Reviews with this status (any if nil) whose two subjects the user may both see, most likely first.
