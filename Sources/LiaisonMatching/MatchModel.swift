@@ -577,8 +577,8 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
         totalWeight = model.matchWeight(vector.levels)
         probability = MatchModel.probability(weight: totalWeight)
         notes =
-            (vector.swappedNames ? ["given name and surname swapped"] : [])
-            + (vector.usedAlias ? ["matched on an alias"] : [])
+            (vector.swappedNames ? [Self.swappedNames] : [])
+            + (vector.usedAlias ? [Self.alias] : [])
             + (model.surnameWeighedAtAddress(vector.levels)
                 ? ["at one address the surname is weighed as family members share it"] : [])
             + MatchModel.impliedAgreement.filter { MatchModel.implied($0.field, in: vector.levels) }.map {
@@ -608,6 +608,9 @@ extension MatchExplanation {
 
     /// The part that weighs the names a pair agrees on by how many records hold them.
     public static let nameCounts = "name counts"
+
+    /// The notes saying the names were not compared as written: read swapped, or one side's alias.
+    public static let swappedNames = "given name and surname swapped", alias = "matched on an alias"
 
     /// The explanation on one line, in words: the prior and each part with its weight in bits ("same surname
     /// (+6.9)"), leaving out fields missing, and the names' counts, where they weigh nothing, then the notes.
@@ -680,9 +683,16 @@ public enum MatchWords {
     }
 
     /// The comparisons that count, strongest first, in one line: "same surname; same date of birth; first names
-    /// differ except the initial".
-    public static func summary(_ parts: [MatchExplanation.Part]) -> String {
-        parts.filter { abs($0.weight) >= 1 }.sorted { abs($0.weight) > abs($1.weight) }
-            .map { describe(field: $0.field, level: $0.level) }.joined(separator: "; ")
+    /// differ except the initial". Where the names were not compared as written, that comes first ("matched on an
+    /// alias; same first name; …"): beside two records' own names, "same first name" would not otherwise read true.
+    public static func summary(_ explanation: MatchExplanation) -> String {
+        (nameNotes(explanation)
+            + explanation.parts.filter { abs($0.weight) >= 1 }.sorted { abs($0.weight) > abs($1.weight) }
+            .map { describe(field: $0.field, level: $0.level) }).joined(separator: "; ")
+    }
+
+    /// The explanation's notes saying the names were not compared as written.
+    public static func nameNotes(_ explanation: MatchExplanation) -> [String] {
+        explanation.notes.filter { $0 == MatchExplanation.swappedNames || $0 == MatchExplanation.alias }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonCore
+import LiaisonMatching
 import LiaisonStore
 
 /// `liaison matches …`: the review queue of likely duplicates, as one user works it. Every command goes through the
@@ -15,8 +16,12 @@ struct Matches: AsyncParsableCommand {
         LiaisonServices(store: store, clock: SystemClock()).reviews
     }
 
+    /// A pair on one line; where the names were not compared as written, that follows ("(matched on an alias)").
     static func line(_ item: MatchReviewItem) -> String {
-        "\(item.review.id)  \(String(format: "%5.1f%%", item.review.probability * 100))  \(item.review.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(item.left.displayName) | \(item.right.displayName)"
+        let notes = MatchWords.nameNotes(item.review.explanation)
+        return
+            "\(item.review.id)  \(String(format: "%5.1f%%", item.review.probability * 100))  \(item.review.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(item.left.displayName) | \(item.right.displayName)"
+            + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
     }
 
     struct Find: AsyncParsableCommand {

@@ -223,7 +223,7 @@ struct FamilyAndMoverTests {
 @Suite("A comparison in words")
 struct MatchWordsTests {
     @Test("each level reads as people say it, an initial is not called agreement, and how much it counts is named")
-    func words() {
+    func words() async {
         let initial = Comparator.compare(
             FamilyAndMoverTests.Record(
                 id: "a", given: "J", surname: "Hartwell", dob: "1961-03-04", address: "1 A Road", town: "Leeds",
@@ -234,10 +234,28 @@ struct MatchWordsTests {
                 postcode: "LS1 1AA"
             ).prepared)
         let explanation = MatchExplanation(initial, model: SubjectMatching.model)
-        let summary = MatchWords.summary(explanation.parts)
+        let summary = MatchWords.summary(explanation)
         #expect(
             summary.contains("same surname") && summary.contains("same date of birth")
                 && summary.contains("same address"))
+        #expect(MatchWords.nameNotes(explanation).isEmpty)
+        // Names not compared as written say so first: beside "Clarke, Thomas" and "Clarke, Jade", "same first name"
+        // is true only of the alias.
+        let withAlias = await PreparedPerson.prepareAll([
+            PersonRecord(
+                id: "c", values: [.givenName: ["Thomas"], .surname: ["Clarke"], .alias: ["Jade Clarke"]]),
+            PersonRecord(id: "d", values: [.givenName: ["Jade"], .surname: ["Clarke"]]),
+        ])
+        let alias = MatchExplanation(Comparator.compare(withAlias[0], withAlias[1]), model: SubjectMatching.model)
+        #expect(MatchWords.summary(alias) == "matched on an alias; same surname; same first name")
+        let swapped = await PreparedPerson.prepareAll([
+            PersonRecord(id: "e", values: [.givenName: ["Hartwell"], .surname: ["Jonathan"]]),
+            PersonRecord(id: "f", values: [.givenName: ["Jonathan"], .surname: ["Hartwell"]]),
+        ])
+        #expect(
+            MatchWords.nameNotes(
+                MatchExplanation(Comparator.compare(swapped[0], swapped[1]), model: SubjectMatching.model))
+                == ["given name and surname swapped"])
         #expect(
             MatchWords.describe(field: "given name", level: "one is an initial, and it agrees")
                 == "first names differ except the initial")

@@ -78,7 +78,7 @@ struct MatchPages {
     }
 
     /// The reasons that count, in words, strongest first.
-    static func summary(_ review: MatchReview) -> String { MatchWords.summary(review.explanation.parts) }
+    static func summary(_ review: MatchReview) -> String { MatchWords.summary(review.explanation) }
 
     /// Each field's comparison in words, with how much it counts.
     static func parts(_ explanation: MatchExplanation) -> [MatchPart] {
