@@ -683,12 +683,17 @@ public enum MatchWords {
     }
 
     /// The comparisons that count, strongest first, in one line: "same surname; same date of birth; first names
-    /// differ except the initial". Where the names were not compared as written, that comes first ("matched on an
+    /// differ except the initial; the shared names are common". Where the names were not compared as written, that comes first ("matched on an
     /// alias; same first name; …"): beside two records' own names, "same first name" would not otherwise read true.
     public static func summary(_ explanation: MatchExplanation) -> String {
         (nameNotes(explanation)
             + explanation.parts.filter { abs($0.weight) >= 1 }.sorted { abs($0.weight) > abs($1.weight) }
-            .map { describe(field: $0.field, level: $0.level) }).joined(separator: "; ")
+            .map { part in
+                // In a list without weights, which way the names' counts go has to be said.
+                part.field == MatchExplanation.nameCounts
+                    ? (part.weight > 0 ? "the shared names are rare" : "the shared names are common")
+                    : describe(field: part.field, level: part.level)
+            }).joined(separator: "; ")
     }
 
     /// The explanation's notes saying the names were not compared as written.

@@ -239,6 +239,12 @@ struct MatchWordsTests {
             summary.contains("same surname") && summary.contains("same date of birth")
                 && summary.contains("same address"))
         #expect(MatchWords.nameNotes(explanation).isEmpty)
+        // How common the names are says which way it counts.
+        var counted = explanation
+        counted.parts.append(.init(field: MatchExplanation.nameCounts, level: "", weight: -2.5))
+        #expect(MatchWords.summary(counted).hasSuffix("; the shared names are common"))
+        counted.parts[counted.parts.count - 1].weight = 4
+        #expect(MatchWords.summary(counted).contains("; the shared names are rare"))
         // Names not compared as written say so first: beside "Clarke, Thomas" and "Clarke, Jade", "same first name"
         // is true only of the alias.
         let withAlias = await PreparedPerson.prepareAll([
