@@ -452,11 +452,28 @@ public enum DemoData {
                         country: "GBR")
                 ]
             }
+            var identifiers = original.details.identifiers.filter { _ in rng.chance(0.5) }
+            // Each agency also has its own references: a police force's record of someone it has arrested carries a
+            // PNC ID, casework's a Home Office reference, whether or not the first record had one. (Drawn apart from
+            // the rest, so the rest of the dataset is as it was.)
+            var own = SeededRandom(seed: 0x5EED_0000 &+ UInt64(index))
+            let kind = agency.type == "law-enforcement" ? "pnc" : agency.code == "HOCC" ? "ho-reference" : nil
+            if let kind, !original.details.identifiers.contains(where: { $0.kind == kind }), own.chance(0.5) {
+                identifiers.append(
+                    kind == "pnc"
+                        ? PersonIdentifier(
+                            kind: kind,
+                            value: String(
+                                format: "%02d/%06d", ((Int(parts[0]) ?? 1990) + own.int(16...20)) % 100,
+                                own.int(1...999_999)) + String(own.pick(Array("ABCDEFGHJKLMNPQRTUVWXYZ"))))
+                        : PersonIdentifier(
+                            kind: kind, value: "\(own.pick(Array("ABDFGHKMRST")))\(own.int(1_000_000...9_999_999))"))
+            }
             let details = SubjectDetails(
                 names: [PersonName(kind: .primary, given: given, family: family)], datesOfBirth: [birth],
                 sex: original.details.sex,
                 nationalities: original.details.nationalities,
-                identifiers: original.details.identifiers.filter { _ in rng.chance(0.5) }, addresses: addresses,
+                identifiers: identifiers, addresses: addresses,
                 phones: rng.chance(0.5) ? original.details.phones : [])
             let meta = RecordMeta(
                 owningAgencyID: agency.id, marking: .official, sharing: .all,

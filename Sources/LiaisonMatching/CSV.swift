@@ -422,7 +422,9 @@ public struct ColumnMapping: Sendable, Equatable {
     public var summary: String {
         (["id ← \(idColumn)"]
             + fields.sorted { $0.key.ordinal < $1.key.ordinal }.map {
-                "\($0.key.rawValue) ← \($0.value.joined(separator: " + "))"
+                $0.key == .identifier && $0.value.count > 1
+                    ? "identifier ← \($0.value.joined(separator: ", ")) (each column a kind of its own)"
+                    : "\($0.key.rawValue) ← \($0.value.joined(separator: " + "))"
             })
             .joined(separator: "; ")
     }
@@ -479,13 +481,19 @@ public struct ColumnMapping: Sendable, Equatable {
     public struct Compiled: Sendable {
         let id: Int
         let fields: [(field: PersonField, columns: [Int])]
-        /// Every mapped column with its field's ``PersonField/ordinal``, a field's columns in order.
-        private let columns: [(field: Int, column: Int)]
+        /// The kind of identifier each column holds, by position, where several columns are identifiers: a column's
+        /// kind is its name, so a passport number is not compared with a National Insurance number.
+        let identifierKinds: [Int: String]
+        /// Every mapped column with its field's ``PersonField/ordinal`` and kind, a field's columns in order.
+        private let columns: [(field: Int, column: Int, kind: UInt16)]
 
-        init(id: Int, fields: [(field: PersonField, columns: [Int])]) {
+        init(id: Int, fields: [(field: PersonField, columns: [Int])], identifierKinds: [Int: String] = [:]) {
             self.id = id
             self.fields = fields
-            columns = fields.flatMap { field, columns in columns.map { (field.ordinal, $0) } }
+            self.identifierKinds = identifierKinds
+            columns = fields.flatMap { field, columns in
+                columns.map { (field.ordinal, $0, identifierKinds[$0].map { IdentifierKind.code($0.utf8) } ?? 0) }
+            }
         }
 
         /// The person in one row. Several columns mapped to `address` are joined with spaces; to other fields they
@@ -498,7 +506,12 @@ public struct ColumnMapping: Sendable, Equatable {
                     let joined = columns.map(value).filter { !$0.isEmpty }.joined(separator: " ")
                     if !joined.isEmpty { record.append(field, joined) }
                 } else {
-                    for column in columns where !value(column).isEmpty { record.append(field, value(column)) }
+                    for column in columns where !value(column).isEmpty {
+                        record.append(
+                            field,
+                            identifierKinds[column].map { PersonRecord.identifier(value(column), kind: $0) }
+                                ?? value(column))
+                    }
                 }
             }
             return record
@@ -512,13 +525,15 @@ public struct ColumnMapping: Sendable, Equatable {
         func read(_ row: CSV.Row, spans: inout [RecordValues.Span]) -> String {
             spans.removeAll(keepingCapacity: true)
             columns.withUnsafeBufferPointer { columns in
-                for (field, column) in columns where column < row.count {
+                for (field, column, kind) in columns where column < row.count {
                     var start = column == 0 ? 0 : row.ends[column - 1]
                     var end = row.ends[column]
                     // Values are read without the spaces around them.
                     while start < end && row.bytes[start] == 0x20 { start += 1 }
                     while end > start && row.bytes[end - 1] == 0x20 { end -= 1 }
-                    if end > start { spans.append(RecordValues.Span(field: field, start: start, end: end)) }
+                    if end > start {
+                        spans.append(RecordValues.Span(field: field, start: start, end: end, kind: kind))
+                    }
                 }
             }
             let value = row[id]
@@ -532,11 +547,14 @@ public struct ColumnMapping: Sendable, Equatable {
     /// Resolves column names to positions in `header` (the first occurrence of a repeated name).
     public func compile(header: [String]) -> Compiled {
         let positions = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let identifiers = (fields[.identifier] ?? []).compactMap { name in positions[name].map { ($0, name) } }
         return Compiled(
             id: positions[idColumn] ?? Int.max,
             fields: fields.sorted { $0.key.rawValue < $1.key.rawValue }.map {
                 ($0.key, $0.value.map { positions[$0] ?? Int.max })
-            })
+            },
+            identifierKinds: identifiers.count > 1
+                ? Dictionary(identifiers, uniquingKeysWith: { first, _ in first }) : [:])
     }
 
     /// The person in one row (`header` gives the column positions).

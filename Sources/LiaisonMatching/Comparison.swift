@@ -381,14 +381,20 @@ public enum Comparator {
         return UInt8(upTo + 1)
     }
 
+    /// The same identifier on both (of whatever kind); one character apart, or different, among those of one kind
+    /// (or of a kind not known); missing when no two are of kinds that can be compared.
     static func identifierLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {
         if a.identifierCount == 0 || b.identifierCount == 0 { return 0 }
-        var level: UInt8 = 3
+        var level: UInt8 = 0
         for i in 0..<a.identifierCount {
             let x = a.identifier(i)
+            let kind = a.identifierKind(i)
             for j in 0..<b.identifierCount {
                 let y = b.identifier(j)
                 if same(x, y) { return 1 }
+                let other = b.identifierKind(j)
+                guard kind == 0 || other == 0 || kind == other else { continue }
+                if level == 0 { level = 3 }
                 if x.count == y.count, zip(x, y).reduce(0, { $0 + ($1.0 == $1.1 ? 0 : 1) }) <= 1 {
                     level = 2
                 } else if abs(x.count - y.count) == 1, StringSimilarity.levenshtein(Array(x), Array(y)) <= 1 {

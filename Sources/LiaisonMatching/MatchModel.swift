@@ -667,7 +667,11 @@ public enum MatchWords {
 
     /// One field's comparison in words.
     public static func describe(field: String, level: String) -> String {
-        if level == "missing" { return "no \(field) on one side or both" }
+        if level == "missing" {
+            // Identifiers are compared kind with kind: two records may both hold some and still have none to compare.
+            return field == "identifier"
+                ? "no identifier of the same kind on both sides" : "no \(field) on one side or both"
+        }
         return phrases[field]?[level] ?? "\(field): \(level)"
     }
 

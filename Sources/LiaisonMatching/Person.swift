@@ -85,6 +85,13 @@ public struct PersonRecord: Sendable, Equatable {
 
     public static func == (a: PersonRecord, b: PersonRecord) -> Bool { a.id == b.id && a.values == b.values }
 
+    /// An identifier with its kind (a passport number, a PNC ID…), as a value of ``PersonField/identifier``.
+    /// Identifiers of two kinds are not compared with each other: one agency's passport number and another's police
+    /// reference are not "different identifiers". A value given without a kind is compared with every other.
+    public static func identifier(_ value: String, kind: String) -> String {
+        kind.isEmpty ? value : kind + "\u{1F}" + value
+    }
+
     /// Runs `body` over the record's non-empty values as bytes.
     func withValues<R>(_ body: (RecordValues) -> R) -> R {
         var bytes: [UInt8] = []
@@ -311,7 +318,7 @@ public final class PreparedPerson: Sendable {
 
 /// A prepared person's fields read in place, valid only while the bytes are (inside ``PreparedPerson/withView(_:)``
 /// or ``PersonTable/withViews(_:)``). Fields 0–5 are postcode, address, town, phone, email and nationality; then
-/// given name, surname and their phonetic keys for each name; then the identifiers. The fields compared by
+/// given name, surname and their phonetic keys for each name; then the identifiers, then their kinds. The fields compared by
 /// Jaro–Winkler (address, town, and each name's given name and surname) also have their character sets (see
 /// ``StringSimilarity/characterSet(_:)``), read before any comparison is made.
 struct PersonView {
@@ -377,6 +384,11 @@ struct PersonView {
     @inline(__always) func givenKey(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(8 + 4 * n) }
     @inline(__always) func surnameKey(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(9 + 4 * n) }
     @inline(__always) func identifier(_ k: Int) -> UnsafeBufferPointer<UInt8> { field(6 + 4 * nameCount + k) }
+    /// The kind of identifier `k` (see ``IdentifierKind``), 0 where not known.
+    @inline(__always) func identifierKind(_ k: Int) -> UInt16 {
+        let kind = field(6 + 4 * nameCount + identifierCount + k)
+        return kind.count == 2 ? UInt16(kind[0]) | UInt16(kind[1]) << 8 : 0
+    }
 
     /// The postcode's outward code (before the last three characters), e.g. `sw1a` of `sw1a1aa`.
     @inline(__always)

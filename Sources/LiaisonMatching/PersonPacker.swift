@@ -5,6 +5,8 @@ struct RecordValues {
         var field: Int
         var start: Int
         var end: Int
+        /// An identifier's kind (see ``IdentifierKind``), 0 where the value carries its own or has none.
+        var kind: UInt16 = 0
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -50,8 +52,10 @@ struct PersonPacker {
     let dateFormat: String?
     /// The record's prepared fields end to end, and text being worked on.
     private var text: [UInt8] = [], work: [UInt8] = []
-    /// Where each prepared field lies in `text`: the fixed fields, four per name, then the identifiers.
+    /// Where each prepared field lies in `text`: the fixed fields, four per name, the identifiers, then each
+    /// identifier's kind (two bytes, or none where not known).
     private var fixed: [Range<Int>] = [], names: [Range<Int>] = [], identifiers: [Range<Int>] = []
+    private var identifierKinds: [Range<Int>] = []
 
     /// Dates of birth given but not read as dates, which count as missing: how many, and the first, with its
     /// record's place among those this packer prepared.
@@ -72,6 +76,7 @@ struct PersonPacker {
         fixed.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
         identifiers.removeAll(keepingCapacity: true)
+        identifierKinds.removeAll(keepingCapacity: true)
         // The primary name, then full names and aliases.
         let first = values.first(.givenName)
         let middle = values.first(.middleNames)
@@ -120,10 +125,17 @@ struct PersonPacker {
         }
         fixed.append(email..<text.count)
         addFolded(values.first(.nationality), spaces: false)
-        for identifier in values.all(.identifier) where identifiers.count < PreparedPerson.maximumIdentifiers {
+        for span in values.spans
+        where span.field == PersonField.identifier.ordinal && identifiers.count < PreparedPerson.maximumIdentifiers {
+            var (kind, value) = IdentifierKind.split(values.value(span))
+            if span.kind != 0 { kind = span.kind }
             let start = text.count
-            TextNormaliser.appendFolded(CollectionOfOne(identifier), spaces: false, to: &text)
-            if text.count > start { identifiers.append(start..<text.count) }
+            TextNormaliser.appendFolded(CollectionOfOne(value), spaces: false, to: &text)
+            guard text.count > start else { continue }
+            identifiers.append(start..<text.count)
+            let kindStart = text.count
+            if kind != 0 { text += [UInt8(kind & 0xFF), UInt8(kind >> 8)] }
+            identifierKinds.append(kindStart..<text.count)
         }
         return layOut(dateOfBirth: dateOfBirth, sex: sex)
     }
@@ -204,15 +216,16 @@ struct PersonPacker {
     /// The layout ``PersonView`` reads: name count, identifier count, date of birth (year in two bytes, month,
     /// day; 0 where unknown), sex (0 if unknown), the character sets of address, town and each name's given name
     /// and surname (eight bytes each), each field's start as two bytes (and the end of the last), then the
-    /// fields, each at most ``PreparedPerson/maximumFieldBytes`` long.
+    /// fields (an identifier's kind follows all the identifiers), each at most ``PreparedPerson/maximumFieldBytes`` long.
     private func layOut(dateOfBirth: PartialDateOfBirth?, sex: UInt8) -> [UInt8] {
-        let count = fixed.count + names.count + identifiers.count
+        let count = fixed.count + names.count + identifiers.count + identifierKinds.count
         let fieldTable = PersonView.fieldTable(names: names.count / 4)
         let header = fieldTable + 2 * (count + 1)
         func forEachField(_ body: (Range<Int>) -> Void) {
             fixed.forEach(body)
             names.forEach(body)
             identifiers.forEach(body)
+            identifierKinds.forEach(body)
         }
         var total = header
         forEachField { total += min($0.count, PreparedPerson.maximumFieldBytes) }
@@ -255,5 +268,29 @@ struct PersonPacker {
                 initialized = total
             }
         }
+    }
+}
+
+/// The kind of an identifier, kept beside it as a two-byte code (never 0, which is "not known"): identifiers are
+/// compared only with those of the same kind, or of no known kind.
+enum IdentifierKind {
+    /// Separates a kind from its value in a ``PersonRecord/identifier(_:kind:)`` value.
+    static let separator: UInt8 = 0x1F
+
+    /// The code of a kind named `name` (its letters and digits, case folded): two kinds share a code about once in
+    /// 65,000 pairs of names, and are then compared as one.
+    static func code(_ name: some Collection<UInt8>) -> UInt16 {
+        var hash = KeyHash(0)
+        for byte in name where byte != 0x20 {
+            hash.mix(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        let folded = UInt16(truncatingIfNeeded: hash.value ^ hash.value >> 16 ^ hash.value >> 32 ^ hash.value >> 48)
+        return folded == 0 ? 1 : folded
+    }
+
+    /// A value's kind (0 if it names none) and the identifier itself.
+    static func split(_ value: UnsafeBufferPointer<UInt8>) -> (kind: UInt16, value: UnsafeBufferPointer<UInt8>) {
+        guard let at = value.firstIndex(of: separator) else { return (0, value) }
+        return (at == value.startIndex ? 0 : code(value[..<at]), UnsafeBufferPointer(rebasing: value[(at + 1)...]))
     }
 }

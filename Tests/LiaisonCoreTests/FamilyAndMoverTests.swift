@@ -218,6 +218,41 @@ struct FamilyAndMoverTests {
             model: SubjectMatching.model)
         #expect(twin.probability < 0.01 && twin.notes.contains { $0.contains("disagree outright") })
     }
+
+    @Test(
+        "a person each agency knows by its own reference is found from the other's record, with nothing counted against; a namesake's other reference of the same kind counts against"
+    )
+    func referencesOfTwoKinds() {
+        func record(_ identifiers: [PersonIdentifier], _ line: String, _ postcode: String) -> PreparedPerson {
+            PreparedPerson(
+                SubjectMatching.record(
+                    id: line,
+                    SubjectDetails(
+                        names: [PersonName(kind: .primary, given: "Arben", family: "Krasniqi")],
+                        datesOfBirth: ["1990-04-12"], sex: "male", nationalities: ["ALB"], identifiers: identifiers,
+                        addresses: [PostalAddress(line: line, town: "Leeds", postcode: postcode, country: "GBR")])))
+        }
+        // Home Office casework holds its own reference and the passport; the police record, at a later address,
+        // holds the PNC ID.
+        let casework = record(
+            [
+                PersonIdentifier(kind: "ho-reference", value: "K1234567"),
+                PersonIdentifier(kind: "passport", value: "AB1234567"),
+            ],
+            "14 Harehills Lane", "LS8 4EX")
+        let police = record([PersonIdentifier(kind: "pnc", value: "16/123456A")], "3 Roundhay Road", "LS7 1AB")
+        let same = MatchExplanation(Comparator.compare(casework, police), model: SubjectMatching.model)
+        #expect(same.probability >= 0.9, "\(same.probability)")
+        #expect(!same.parts.contains { $0.field == "identifier" && $0.level != "missing" })
+        #expect(
+            MatchWords.describe(field: "identifier", level: "missing") == "no identifier of the same kind on both sides"
+        )
+        // Another man of that name and birthday, on the police's records under another PNC ID.
+        let namesake = record([PersonIdentifier(kind: "pnc", value: "11/654321B")], "27 Beeston Road", "LS11 6AB")
+        let other = MatchExplanation(Comparator.compare(namesake, police), model: SubjectMatching.model)
+        #expect(other.probability < same.probability)
+        #expect(other.parts.first { $0.field == "identifier" }?.level == "different")
+    }
 }
 
 @Suite("A comparison in words")

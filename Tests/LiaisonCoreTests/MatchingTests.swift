@@ -1556,6 +1556,54 @@ struct MatchingTests {
     }
 
     @Test(
+        "identifiers are compared only with those of their own kind: a passport number and a police reference are not different identifiers"
+    )
+    func identifierKinds() async throws {
+        func held(_ identifiers: [(kind: String, value: String)]) -> PreparedPerson {
+            PreparedPerson(
+                PersonRecord(
+                    id: "x",
+                    values: [
+                        .givenName: ["Arben"], .surname: ["Krasniqi"],
+                        .identifier: identifiers.map { PersonRecord.identifier($0.value, kind: $0.kind) },
+                    ]))
+        }
+        let office = held([("ho-reference", "K1234567"), ("passport", "AB1234567")])
+        func level(_ other: [(kind: String, value: String)]) -> UInt8 {
+            Comparator.compare(office, held(other))[.identifier]
+        }
+        #expect(level([("pnc", "16/123456A")]) == 0)
+        #expect(level([("passport", "XY7654321")]) == 3)
+        #expect(level([("passport", "AB1234568")]) == 2)
+        #expect(level([("pnc", "16/123456A"), ("passport", "XY7654321")]) == 3)
+        // The same value is the same identifier whatever kind each side gave it; a value with no kind is compared with
+        // every other.
+        #expect(level([("pnc", "AB1234567")]) == 1)
+        #expect(level([("", "16/123456A")]) == 3)
+        // The kind is not part of the identifier: the same value under either kind's name (in capitals or not).
+        #expect(office.identifiers == [Array("k1234567".utf8), Array("ab1234567".utf8)])
+        #expect(level([("Passport", "XY7654321")]) == 3)
+
+        // In a file, each of several identifier columns is its own kind; one column's values are all of one.
+        let text = "id,passport,ni\n1,AB1234567,\n2,,QQ123456C\n3,XY7654321,\n"
+        let two = try await PersonFile.read(csv: Array(text.utf8), idColumn: "id", map: ["identifier=passport,ni"])
+        #expect(
+            try PersonFile.mapping(csv: Array(text.utf8), idColumn: "id", map: ["identifier=passport,ni"]).summary
+                == "id ← id; identifier ← passport, ni (each column a kind of its own)")
+        #expect(Comparator.compare(two.people[0], two.people[1])[.identifier] == 0)
+        #expect(Comparator.compare(two.people[0], two.people[2])[.identifier] == 3)
+        let records = ColumnMapping(idColumn: "id", fields: [.identifier: ["passport", "ni"]])
+            .compile(header: ["id", "passport", "ni"])
+        #expect(
+            Comparator.compare(
+                PreparedPerson(records.record(["1", "AB1234567", ""])),
+                PreparedPerson(records.record(["2", "", "QQ123456C"])))[.identifier] == 0)
+        let one = try await PersonFile.read(csv: Array(text.utf8), idColumn: "id", map: ["identifier=passport"])
+        #expect(one.people[0].identifiers == [Array("ab1234567".utf8)])
+        #expect(Comparator.compare(one.people[0], one.people[2])[.identifier] == 3)
+    }
+
+    @Test(
         "a file written with a space after every comma, as FEBRL is published, maps by its names and reads its values whole"
     )
     func spacedFile() async throws {

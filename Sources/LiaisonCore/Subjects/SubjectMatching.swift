@@ -137,7 +137,7 @@ public struct SubjectMatching: Sendable {
         values[.dateOfBirth] = Array(details.datesOfBirth.prefix(1))
         values[.sex] = details.sex.map { [$0] }
         values[.nationality] = Array(details.nationalities.prefix(1))
-        values[.identifier] = details.identifiers.map(\.value)
+        values[.identifier] = details.identifiers.map { PersonRecord.identifier($0.value, kind: $0.kind) }
         values[.phone] = Array(details.phones.prefix(1))
         if let address = details.addresses.first {
             values[.address] = [address.line]
