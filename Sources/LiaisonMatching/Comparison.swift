@@ -46,7 +46,7 @@ public enum ComparisonField: Int, CaseIterable, Sendable, Codable {
                 "missing", "same address", "same street, another number", "same number and street, unconfirmed",
                 "same postcode or street address", "same district or town", "town or address alike", "different",
             ]
-        case .identifier: ["missing", "exact", "one character off", "different"]
+        case .identifier: ["missing", "exact", "one character off", "different", "different in two kinds or more"]
         case .sex, .phone, .email, .nationality: ["missing", "exact", "different"]
         }
     }
@@ -382,10 +382,14 @@ public enum Comparator {
     }
 
     /// The same identifier on both (of whatever kind); one character apart, or different, among those of one kind
-    /// (or of a kind not known); missing when no two are of kinds that can be compared.
+    /// (or of a kind not known), different in two known kinds or more (two passport numbers and two PNC IDs); missing
+    /// when no two are of kinds that can be compared.
     static func identifierLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {
         if a.identifierCount == 0 || b.identifierCount == 0 { return 0 }
         var level: UInt8 = 0
+        // A known kind both hold and that differs (none yet: 0), and whether a second does.
+        var differing: UInt16 = 0
+        var differingTwice = false
         for i in 0..<a.identifierCount {
             let x = a.identifier(i)
             let kind = a.identifierKind(i)
@@ -395,6 +399,9 @@ public enum Comparator {
                 let other = b.identifierKind(j)
                 guard kind == 0 || other == 0 || kind == other else { continue }
                 if level == 0 { level = 3 }
+                if kind != 0 && kind == other {
+                    if differing == 0 { differing = kind } else if differing != kind { differingTwice = true }
+                }
                 if x.count == y.count, zip(x, y).reduce(0, { $0 + ($1.0 == $1.1 ? 0 : 1) }) <= 1 {
                     level = 2
                 } else if abs(x.count - y.count) == 1, StringSimilarity.levenshtein(Array(x), Array(y)) <= 1 {
@@ -402,7 +409,7 @@ public enum Comparator {
                 }
             }
         }
-        return level
+        return level == 3 && differingTwice ? 4 : level
     }
 
     static func exact(_ a: Bytes, _ b: Bytes) -> UInt8 {

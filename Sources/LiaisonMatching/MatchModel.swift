@@ -61,7 +61,7 @@ public struct MatchModel: Sendable, Codable, Equatable {
                         [0, 0.6, 0.03, 0.02, 0.03, 0.05, 0.02, 0.25],
                         [0, 0.0001, 0.0004, 0.0003, 0.0002, 0.01, 0.01, 0.979]
                     )
-                case .identifier: ([0, 0.9, 0.05, 0.05], [0, 0.00001, 0.0001, 0.99989])
+                case .identifier: ([0, 0.9, 0.05, 0.0495, 0.0005], [0, 0.00001, 0.0001, 0.98989, 0.01])
                 case .sex: ([0, 0.97, 0.03], [0, 0.5, 0.5])
                 case .phone, .email: ([0, 0.7, 0.3], [0, 0.0001, 0.9999])
                 case .nationality: ([0, 0.9, 0.1], [0, 0.3, 0.7])
@@ -114,14 +114,15 @@ public struct MatchModel: Sendable, Codable, Equatable {
     public static let missingLimit = 2.0
 
     /// Whether a comparison contradicts itself as one person: given names that disagree outright (not a variant,
-    /// an initial, a sound-alike or a swap), or dates of birth that do (not one part wrong, nor day and month
-    /// transposed), with no identifier, phone number or email address in common. Family members sharing a surname and a home, twins among them,
+    /// an initial, a sound-alike or a swap), dates of birth that do (not one part wrong, nor day and month
+    /// transposed), or identifiers of two kinds or more that do (another passport number and another PNC ID, none
+    /// one character off), with no identifier, phone number or email address in common. Family members sharing a surname and a home, twins among them,
     /// agree on everything else; only these tell them apart.
     public static func contradicts(_ levels: [UInt8]) -> Bool {
         let given = levels[ComparisonField.givenName.rawValue]
         let born = levels[ComparisonField.dateOfBirth.rawValue]
         let vouched = [ComparisonField.identifier, .phone, .email].contains { levels[$0.rawValue] == 1 }
-        return !vouched && (given == 5 || born >= 5)
+        return !vouched && (given == 5 || born >= 5 || levels[ComparisonField.identifier.rawValue] == 4)
     }
 
     /// The match weight of a contradiction (see ``contradicts(_:)``): a probability of about one in a thousand.
@@ -586,7 +587,7 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
             }
             + (MatchModel.contradicts(vector.levels)
                 ? [
-                    "given names or dates of birth disagree outright, and no identifier, phone or email agrees: not one person"
+                    "given names, dates of birth or identifiers of two kinds disagree outright, and no identifier, phone or email agrees: not one person"
                 ] : [])
     }
 }
@@ -657,6 +658,7 @@ public enum MatchWords {
         "identifier": [
             "exact": "same identifier", "one character off": "identifiers one character apart",
             "different": "different identifiers",
+            "different in two kinds or more": "different identifiers of two kinds or more",
         ],
         "sex": ["exact": "same sex", "different": "different sex"],
         "phone": ["exact": "same phone number", "different": "different phone numbers"],

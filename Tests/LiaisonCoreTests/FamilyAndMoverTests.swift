@@ -252,6 +252,16 @@ struct FamilyAndMoverTests {
         let other = MatchExplanation(Comparator.compare(namesake, police), model: SubjectMatching.model)
         #expect(other.probability < same.probability)
         #expect(other.parts.first { $0.field == "identifier" }?.level == "different")
+        // A namesake casework knows by another Home Office reference and passport is not one person: two kinds of
+        // identifier both differ.
+        let stranger = record(
+            [
+                PersonIdentifier(kind: "ho-reference", value: "M7654321"),
+                PersonIdentifier(kind: "passport", value: "XY7654321"),
+            ],
+            "27 Beeston Road", "LS11 6AB")
+        let apart = MatchExplanation(Comparator.compare(stranger, casework), model: SubjectMatching.model)
+        #expect(apart.probability < 0.01 && apart.notes.contains { $0.contains("identifiers of two kinds disagree") })
     }
 }
 

@@ -1576,6 +1576,15 @@ struct MatchingTests {
         #expect(level([("passport", "XY7654321")]) == 3)
         #expect(level([("passport", "AB1234568")]) == 2)
         #expect(level([("pnc", "16/123456A"), ("passport", "XY7654321")]) == 3)
+        // Two kinds both held and both wholly different: not one person's (unless a phone or email says otherwise).
+        #expect(level([("ho-reference", "M7654321"), ("passport", "XY7654321")]) == 4)
+        #expect(level([("ho-reference", "M7654321"), ("passport", "AB1234568")]) == 2)
+        #expect(level([("", "M7654321"), ("passport", "XY7654321")]) == 3)
+        var twoKinds = ComparisonVector()
+        twoKinds[.identifier] = 4
+        #expect(MatchModel.contradicts(twoKinds.levels))
+        twoKinds[.phone] = 1
+        #expect(!MatchModel.contradicts(twoKinds.levels))
         // The same value is the same identifier whatever kind each side gave it; a value with no kind is compared with
         // every other.
         #expect(level([("pnc", "AB1234567")]) == 1)
