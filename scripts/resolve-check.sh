@@ -50,6 +50,38 @@ expect_line "$WORK/possible.csv" "left_id,right_id,score,explanation"
 grep -E '^A1,X9,0\.[0-9]{4},prior \(-[0-9.]+\); same first name \(\+[0-9.]+\); same surname \(\+[0-9.]+\); same date of birth \(\+[0-9.]+\)' \
   "$WORK/possible.csv" >/dev/null || fail "A1–X9 is not explained in words" "$WORK/possible.csv"
 
+# Identifiers are compared kind with kind, the kinds named in each file's mapping: K1's passport and Y1's National
+# Insurance number say nothing either way; K3 and Y2, born the same day with the same name, hold another passport
+# and another National Insurance number each, so are two people.
+cat >"$WORK/ours-ids.csv" <<'CSV'
+ref,first,last,born,passport,ni
+K1,Arben,Krasniqi,1990-04-12,AB1234567,
+K2,Besnik,Hoxha,1985-02-03,,QQ123456C
+K3,Lule,Berisha,1979-07-08,CD7654321,QQ654321A
+CSV
+cat >"$WORK/theirs-ids.csv" <<'CSV'
+Case No,Forename,Family Name,DOB,NINO,Passport Number
+Y1,Arben,Krasniqi,12/04/1990,QQ999999A,
+Y2,Lule,Berisha,08/07/1979,QQ111111B,EF1111111
+CSV
+$BIN resolve link "$WORK/ours-ids.csv" "$WORK/theirs-ids.csv" --id ref --map given_name=first --map surname=last \
+  --map date_of_birth=born --map identifier.passport=passport --map identifier.ni=ni --right-id "Case No" \
+  --right-map given_name=Forename --right-map "surname=Family Name" --right-map date_of_birth=DOB \
+  --right-map identifier.ni=NINO --right-map "identifier.passport=Passport Number" --right-date-format dd/MM/yyyy \
+  --threshold 0.05 --explain --output "$WORK/id-links.csv" 2>"$WORK/id-link.err" || fail "link failed" "$WORK/id-link.err"
+expect_text "$WORK/id-link.err" "identifier ← passport (passport), ni (ni)"
+expect_text "$WORK/id-link.err" "identifier ← NINO (ni), Passport Number (passport)"
+grep -q '^K1,Y1,0\.9' "$WORK/id-links.csv" || fail "K1 and Y1 are not linked from 0.9" "$WORK/id-links.csv"
+if grep -q '^K3,Y2,' "$WORK/id-links.csv"; then
+  fail "two people with another passport and another NI number each scored 0.05 or more" "$WORK/id-links.csv"
+fi
+# Columns named differently in each file and no kinds named: the run says the identifiers have no kind in common.
+$BIN resolve link "$WORK/ours-ids.csv" "$WORK/theirs-ids.csv" --id ref --map given_name=first --map surname=last \
+  --map identifier=passport,ni --right-id "Case No" --right-map given_name=Forename \
+  --right-map "surname=Family Name" --right-map "identifier=NINO,Passport Number" --output "$WORK/id-links2.csv" \
+  2>"$WORK/id-link2.err" || fail "link failed" "$WORK/id-link2.err"
+expect_text "$WORK/id-link2.err" "The files' identifiers have no kind in common (ni, passport against NINO, Passport Number)"
+
 # One file with duplicates: a person twice (a slip in the surname), another three times; a mother and daughter at
 # one address with the same surname are two people.
 cat >"$WORK/people.csv" <<'CSV'
@@ -107,6 +139,8 @@ expect_refusal 1 "column 'dob' is not in the file's header" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --map date_of_birth=dob --output "$WORK/x.csv"
 expect_refusal 1 "unknown field 'birthday'" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --map birthday=date_of_birth --output "$WORK/x.csv"
+expect_refusal 1 "unknown field 'identifier.'; fields are given_name," \
+  $BIN resolve dedupe "$WORK/people.csv" --id id --map identifier.=surname --output "$WORK/x.csv"
 printf 'ID;Surname\nq1;Ng\n' >"$WORK/semicolons.csv"
 expect_refusal 1 "the header is one column with semicolons in it" \
   $BIN resolve dedupe "$WORK/semicolons.csv" --id ID --output "$WORK/x.csv"
@@ -134,5 +168,5 @@ expect_refusal 64 "--rules: unknown rule 'names-soundex'; rules are names-sound,
 expect_refusal 64 "--rules: name at least one rule" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --rules , --output "$WORK/x.csv"
 [ ! -e "$WORK/x.csv" ] || fail "a refused run wrote its output"
-echo "resolve: two files with their own columns linked, duplicates clustered, ragged rows read and counted," \
-  "a reviewer's decision kept among the subjects held, thirteen refusals named"
+echo "resolve: two files with their own columns linked, identifiers compared kind with kind, duplicates clustered, ragged rows read and counted," \
+  "a reviewer's decision kept among the subjects held, fourteen refusals named"

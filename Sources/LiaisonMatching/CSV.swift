@@ -407,24 +407,40 @@ public enum CSV {
     public static func line(_ fields: [String]) -> String { fields.map(escape).joined(separator: ",") + "\n" }
 }
 
-/// Maps a source's columns to person fields: `given_name=first`, `address=street,locality` (joined), and the ID column.
+/// Maps a source's columns to person fields: `given_name=first`, `address=street,locality` (joined),
+/// `identifier.passport=passport_no` (an identifier of a named kind), and the ID column.
 public struct ColumnMapping: Sendable, Equatable {
     public var idColumn: String
     public var fields: [PersonField: [String]]
+    /// The kind of identifier a column holds, where the mapping names it. Where it does not and several columns are
+    /// identifiers, each column's kind is its name.
+    public var identifierKinds: [String: String]
 
-    public init(idColumn: String, fields: [PersonField: [String]]) {
+    public init(idColumn: String, fields: [PersonField: [String]], identifierKinds: [String: String] = [:]) {
         self.idColumn = idColumn
         self.fields = fields
+        self.identifierKinds = identifierKinds
+    }
+
+    /// The kinds of identifier the mapping reads (none where its one identifier column has no kind named).
+    public var identifierKindNames: Set<String> { Set((fields[.identifier] ?? []).compactMap(identifierKind)) }
+
+    /// The kind of identifier in `column`, if it has one: named in the mapping, or the column's own name where
+    /// several columns are identifiers.
+    func identifierKind(_ column: String) -> String? {
+        identifierKinds[column] ?? ((fields[.identifier]?.count ?? 0) > 1 ? column : nil)
     }
 
     /// Which columns make which field, for people to check: "id ← rec_id; given_name ← given_name; address ←
     /// street_number + address_1".
     public var summary: String {
         (["id ← \(idColumn)"]
-            + fields.sorted { $0.key.ordinal < $1.key.ordinal }.map {
-                $0.key == .identifier && $0.value.count > 1
-                    ? "identifier ← \($0.value.joined(separator: ", ")) (each column a kind of its own)"
-                    : "\($0.key.rawValue) ← \($0.value.joined(separator: " + "))"
+            + fields.sorted { $0.key.ordinal < $1.key.ordinal }.map { field, columns in
+                field == .identifier
+                    ? "identifier ← "
+                        + columns.map { column in identifierKind(column).map { "\(column) (\($0))" } ?? column }
+                        .joined(separator: ", ")
+                    : "\(field.rawValue) ← \(columns.joined(separator: " + "))"
             })
             .joined(separator: "; ")
     }
@@ -434,11 +450,13 @@ public struct ColumnMapping: Sendable, Equatable {
         public var description: String
     }
 
-    /// Parses `FIELD=COLUMN[,COLUMN…]` entries. Without any, every column named like a field maps to it.
+    /// Parses `FIELD=COLUMN[,COLUMN…]` entries (FIELD a person field, or `identifier.KIND`). Without any, every column
+    /// named like a field maps to it.
     public static func parse(idColumn: String, entries: [String], header: [String]) throws(MappingError)
         -> ColumnMapping
     {
         var fields: [PersonField: [String]] = [:]
+        var kinds: [String: String] = [:]
         if entries.isEmpty {
             for column in header {
                 if let field = PersonField(rawValue: column) { fields[field, default: []].append(column) }
@@ -449,14 +467,18 @@ public struct ColumnMapping: Sendable, Equatable {
             guard parts.count == 2, !parts[1].isEmpty else {
                 throw MappingError(description: "--map \(entry): expected FIELD=COLUMN[,COLUMN…]")
             }
-            guard let field = PersonField(rawValue: parts[0]) else {
+            let kind = parts[0].hasPrefix("identifier.") ? String(parts[0].dropFirst("identifier.".count)) : nil
+            guard let field = kind == nil ? PersonField(rawValue: parts[0]) : .identifier, kind?.isEmpty != true else {
                 throw MappingError(
                     description: "--map \(entry): unknown field '\(parts[0])'; fields are "
-                        + PersonField.allCases.map(\.rawValue).joined(separator: ", "))
+                        + PersonField.allCases.map(\.rawValue).joined(separator: ", ")
+                        + ", and identifier.KIND for an identifier of a kind (identifier.passport)")
             }
-            fields[field, default: []] += parts[1].split(separator: ",").map(String.init)
+            let columns = parts[1].split(separator: ",").map(String.init)
+            fields[field, default: []] += columns
+            if let kind { for column in columns { kinds[column] = kind } }
         }
-        let mapping = ColumnMapping(idColumn: idColumn, fields: fields)
+        let mapping = ColumnMapping(idColumn: idColumn, fields: fields, identifierKinds: kinds)
         for column in [idColumn] + fields.values.flatMap({ $0 }) where !header.contains(column) {
             throw MappingError(
                 description: "column '\(column)' is not in the file's header (\(header.joined(separator: ", ")))"
@@ -547,14 +569,15 @@ public struct ColumnMapping: Sendable, Equatable {
     /// Resolves column names to positions in `header` (the first occurrence of a repeated name).
     public func compile(header: [String]) -> Compiled {
         let positions = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let identifiers = (fields[.identifier] ?? []).compactMap { name in positions[name].map { ($0, name) } }
+        let identifiers = (fields[.identifier] ?? []).compactMap { name in
+            positions[name].flatMap { at in identifierKind(name).map { (at, $0) } }
+        }
         return Compiled(
             id: positions[idColumn] ?? Int.max,
             fields: fields.sorted { $0.key.rawValue < $1.key.rawValue }.map {
                 ($0.key, $0.value.map { positions[$0] ?? Int.max })
             },
-            identifierKinds: identifiers.count > 1
-                ? Dictionary(identifiers, uniquingKeysWith: { first, _ in first }) : [:])
+            identifierKinds: Dictionary(identifiers, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The person in one row (`header` gives the column positions).

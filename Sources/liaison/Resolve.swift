@@ -16,7 +16,7 @@ struct Resolve: AsyncParsableCommand {
         @Option(
             name: .customLong("map"),
             help: ArgumentHelp(
-                "FIELD=COLUMN[,COLUMN…]; repeatable. Fields: \(PersonField.allCases.map(\.rawValue).joined(separator: ", ")). Without any, columns named like fields are used.",
+                "FIELD=COLUMN[,COLUMN…]; repeatable. Fields: \(PersonField.allCases.map(\.rawValue).joined(separator: ", ")), and identifier.KIND (identifier.passport=passport_no: identifiers are compared kind with kind). Without any, columns named like fields are used.",
                 valueName: "mapping")) var map: [String] = []
         @Option(
             name: .customLong("date-format"),
@@ -99,6 +99,13 @@ struct Resolve: AsyncParsableCommand {
 
         /// Reads and prepares every record of a file.
         func load(_ path: String, variants: NameVariants) async throws -> [PreparedPerson] {
+            try await loadMapped(path, variants: variants).people
+        }
+
+        /// The people in a file and how its columns were read.
+        func loadMapped(_ path: String, variants: NameVariants) async throws -> (
+            people: [PreparedPerson], mapping: ColumnMapping
+        ) {
             guard let data = Resolve.bytes(ofFile: path) else { throw CommandFailure("cannot read \(path)") }
             do {
                 let mapping = try PersonFile.mapping(csv: data, idColumn: id, map: map)
@@ -120,7 +127,7 @@ struct Resolve: AsyncParsableCommand {
                         + "those beyond the header's are not read\n"
                     FileHandle.standardError.write(Data(ControlPictures.forTerminal(line).utf8))
                 }
-                return contents.people
+                return (contents.people, mapping)
             } catch {
                 throw CommandFailure("\(path): \(error)")
             }
@@ -316,13 +323,22 @@ struct Resolve: AsyncParsableCommand {
         func run() async throws {
             let start = ContinuousClock.now
             let variants = try options.nameVariants()
-            let leftPeople = try await options.load(left, variants: variants)
+            let (leftPeople, leftMapping) = try await options.loadMapped(left, variants: variants)
             // Another agency's file has its own columns: the right file is read by its own options where given.
             var rightOptions = options
             if let rightID { rightOptions.id = rightID }
             if !rightMap.isEmpty { rightOptions.map = rightMap }
             if let rightDateFormat { rightOptions.dateFormat = rightDateFormat }
-            let rightPeople = try await rightOptions.load(right, variants: variants)
+            let (rightPeople, rightMapping) = try await rightOptions.loadMapped(right, variants: variants)
+            if leftMapping.identifierKindNames.isDisjoint(with: rightMapping.identifierKindNames),
+                !leftMapping.identifierKindNames.isEmpty, !rightMapping.identifierKindNames.isEmpty
+            {
+                let line =
+                    "The files' identifiers have no kind in common (\(leftMapping.identifierKindNames.sorted().joined(separator: ", ")) "
+                    + "against \(rightMapping.identifierKindNames.sorted().joined(separator: ", "))), so they count only where a "
+                    + "value is the same: name each column's kind with --map identifier.KIND=COLUMN and --right-map\n"
+                FileHandle.standardError.write(Data(ControlPictures.forTerminal(line).utf8))
+            }
             let loaded = Resolve.seconds(since: start)
             let resolution = await (try options.resolver).link(leftPeople, rightPeople)
             let resolved = Resolve.seconds(since: start) - loaded

@@ -1598,7 +1598,7 @@ struct MatchingTests {
         let two = try await PersonFile.read(csv: Array(text.utf8), idColumn: "id", map: ["identifier=passport,ni"])
         #expect(
             try PersonFile.mapping(csv: Array(text.utf8), idColumn: "id", map: ["identifier=passport,ni"]).summary
-                == "id ← id; identifier ← passport, ni (each column a kind of its own)")
+                == "id ← id; identifier ← passport (passport), ni (ni)")
         #expect(Comparator.compare(two.people[0], two.people[1])[.identifier] == 0)
         #expect(Comparator.compare(two.people[0], two.people[2])[.identifier] == 3)
         let records = ColumnMapping(idColumn: "id", fields: [.identifier: ["passport", "ni"]])
@@ -1610,6 +1610,23 @@ struct MatchingTests {
         let one = try await PersonFile.read(csv: Array(text.utf8), idColumn: "id", map: ["identifier=passport"])
         #expect(one.people[0].identifiers == [Array("ab1234567".utf8)])
         #expect(Comparator.compare(one.people[0], one.people[2])[.identifier] == 3)
+        // A kind named in the mapping is the kind, whatever the column is called: another agency's file, its columns
+        // named its own way, is compared kind with kind.
+        let theirs = "ref,Passport Number,NINO\nB1,XY7654321,\nB2,,QQ123456D\n"
+        let named = try await PersonFile.read(
+            csv: Array(theirs.utf8), idColumn: "ref",
+            map: ["identifier.passport=Passport Number", "identifier.ni=NINO"])
+        #expect(
+            try PersonFile.mapping(
+                csv: Array(theirs.utf8), idColumn: "ref",
+                map: ["identifier.passport=Passport Number", "identifier.ni=NINO"]
+            ).summary == "id ← ref; identifier ← Passport Number (passport), NINO (ni)")
+        #expect(Comparator.compare(two.people[0], named.people[0])[.identifier] == 3)
+        #expect(Comparator.compare(two.people[1], named.people[1])[.identifier] == 2)
+        #expect(Comparator.compare(two.people[0], named.people[1])[.identifier] == 0)
+        #expect(throws: PersonFile.Problem.self) {
+            try PersonFile.mapping(csv: Array(theirs.utf8), idColumn: "ref", map: ["identifier.=NINO"])
+        }
     }
 
     @Test(
