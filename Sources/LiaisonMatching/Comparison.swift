@@ -257,14 +257,30 @@ public enum Comparator {
     /// Dates of birth compared part by part (0 is an unknown part). Two parts agreeing and the third a slip away (see
     /// ``slip(_:_:digits:)``) is a typing error far more often than two people: strangers sharing a birthday are
     /// mostly born years apart.
+    /// Where either records more than one date, the best agreement of any two.
     static func dateLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {
-        let ya = a.year
-        let yb = b.year
+        let best = dateLevel((a.year, a.month, a.day), (b.year, b.month, b.day))
+        let (others, theirs) = (a.otherDates, b.otherDates)
+        if best == 1 || (others.isEmpty && theirs.isEmpty) { return best }
+        func date(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int) -> (Int, Int, Int) {
+            (Int(bytes[4 * k]) | Int(bytes[4 * k + 1]) << 8, Int(bytes[4 * k + 2]), Int(bytes[4 * k + 3]))
+        }
+        let mine = [(a.year, a.month, a.day)] + (0..<(others.count / 4)).map { date(others, $0) }
+        let yours = [(b.year, b.month, b.day)] + (0..<(theirs.count / 4)).map { date(theirs, $0) }
+        var level = best
+        for x in mine {
+            for y in yours {
+                let l = dateLevel(x, y)
+                if l != 0 && (level == 0 || l < level) { level = l }
+            }
+        }
+        return level
+    }
+
+    static func dateLevel(_ a: (year: Int, month: Int, day: Int), _ b: (year: Int, month: Int, day: Int)) -> UInt8 {
+        let (ya, ma, da) = a
+        let (yb, mb, db) = b
         if ya == 0 || yb == 0 { return 0 }
-        let ma = a.month
-        let mb = b.month
-        let da = a.day
-        let db = b.day
         if ma != 0 && mb != 0 && da != 0 && db != 0 {
             if ya == yb && ma == mb && da == db { return 1 }
             if ya == yb && ma == db && da == mb { return 2 }

@@ -243,6 +243,8 @@ public final class PreparedPerson: Sendable {
 
     /// At most this many names (primary and aliases) and identifiers are kept, each field at most 255 bytes.
     static let maximumNames = 32, maximumIdentifiers = 32, maximumFieldBytes = 255
+    /// At most this many dates of birth are kept besides the first.
+    static let maximumOtherDates = 8
 
     /// Prepares a record. Given and surname come from their fields, or are split from a full name ("Surname,
     /// Given" or "Given … Surname"); honorifics are dropped, particles set aside, nicknames made canonical.
@@ -318,7 +320,8 @@ public final class PreparedPerson: Sendable {
 
 /// A prepared person's fields read in place, valid only while the bytes are (inside ``PreparedPerson/withView(_:)``
 /// or ``PersonTable/withViews(_:)``). Fields 0–5 are postcode, address, town, phone, email and nationality; then
-/// given name, surname and their phonetic keys for each name; then the identifiers, then their kinds. The fields compared by
+/// given name, surname and their phonetic keys for each name; then the identifiers, their kinds, and the dates of
+/// birth besides the first. The fields compared by
 /// Jaro–Winkler (address, town, and each name's given name and surname) also have their character sets (see
 /// ``StringSimilarity/characterSet(_:)``), read before any comparison is made.
 struct PersonView {
@@ -384,6 +387,8 @@ struct PersonView {
     @inline(__always) func givenKey(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(8 + 4 * n) }
     @inline(__always) func surnameKey(_ n: Int) -> UnsafeBufferPointer<UInt8> { field(9 + 4 * n) }
     @inline(__always) func identifier(_ k: Int) -> UnsafeBufferPointer<UInt8> { field(6 + 4 * nameCount + k) }
+    /// The dates of birth recorded besides the first, four bytes each (year in two, month, day; 0 where unknown).
+    @inline(__always) var otherDates: UnsafeBufferPointer<UInt8> { field(6 + 4 * nameCount + 2 * identifierCount) }
     /// The kind of identifier `k` (see ``IdentifierKind``), 0 where not known.
     @inline(__always) func identifierKind(_ k: Int) -> UInt16 {
         let kind = field(6 + 4 * nameCount + identifierCount + k)

@@ -52,10 +52,13 @@ struct PersonPacker {
     let dateFormat: String?
     /// The record's prepared fields end to end, and text being worked on.
     private var text: [UInt8] = [], work: [UInt8] = []
-    /// Where each prepared field lies in `text`: the fixed fields, four per name, the identifiers, then each
-    /// identifier's kind (two bytes, or none where not known).
+    /// Where each prepared field lies in `text`: the fixed fields, four per name, the identifiers, each identifier's
+    /// kind (two bytes, or none where not known), then the other dates of birth.
     private var fixed: [Range<Int>] = [], names: [Range<Int>] = [], identifiers: [Range<Int>] = []
     private var identifierKinds: [Range<Int>] = []
+    /// Dates of birth recorded besides the first, and where they lie in `text`.
+    private var otherDates: [PartialDateOfBirth] = []
+    private var otherDatesField = 0..<0
 
     /// Dates of birth given but not read as dates, which count as missing: how many, and the first, with its
     /// record's place among those this packer prepared.
@@ -92,11 +95,24 @@ struct PersonPacker {
             var s = surname
             g.withUTF8 { g in s.withUTF8 { s in addName(g, nil, surname: s) } }
         }
-        let givenDate = values.first(.dateOfBirth)
-        let dateOfBirth = givenDate.flatMap { PartialDateOfBirth.parse($0, format: dateFormat) }
-        if let givenDate, dateOfBirth == nil, givenDate.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
-            unreadDates += 1
-            if firstUnreadDate == nil { firstUnreadDate = (packed, String(decoding: givenDate, as: UTF8.self)) }
+        // The first date of birth read is the person's; others recorded (a date given with an alias) are kept apart.
+        var dateOfBirth: PartialDateOfBirth?
+        otherDates.removeAll(keepingCapacity: true)
+        for givenDate in values.all(.dateOfBirth) {
+            guard let date = PartialDateOfBirth.parse(givenDate, format: dateFormat) else {
+                if givenDate.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                    unreadDates += 1
+                    if firstUnreadDate == nil { firstUnreadDate = (packed, String(decoding: givenDate, as: UTF8.self)) }
+                }
+                continue
+            }
+            if dateOfBirth == nil {
+                dateOfBirth = date
+            } else if date != dateOfBirth, !otherDates.contains(date),
+                otherDates.count < PreparedPerson.maximumOtherDates
+            {
+                otherDates.append(date)
+            }
         }
         packed += 1
         work.removeAll(keepingCapacity: true)
@@ -137,6 +153,13 @@ struct PersonPacker {
             if kind != 0 { text += [UInt8(kind & 0xFF), UInt8(kind >> 8)] }
             identifierKinds.append(kindStart..<text.count)
         }
+        // The other dates of birth, four bytes each as the first is laid out, in one field after the identifiers' kinds.
+        let dates = text.count
+        for date in otherDates {
+            let year = date.year ?? 0
+            text += [UInt8(year & 0xFF), UInt8(year >> 8), UInt8(date.month ?? 0), UInt8(date.day ?? 0)]
+        }
+        otherDatesField = dates..<text.count
         return layOut(dateOfBirth: dateOfBirth, sex: sex)
     }
 
@@ -218,7 +241,7 @@ struct PersonPacker {
     /// and surname (eight bytes each), each field's start as two bytes (and the end of the last), then the
     /// fields (an identifier's kind follows all the identifiers), each at most ``PreparedPerson/maximumFieldBytes`` long.
     private func layOut(dateOfBirth: PartialDateOfBirth?, sex: UInt8) -> [UInt8] {
-        let count = fixed.count + names.count + identifiers.count + identifierKinds.count
+        let count = fixed.count + names.count + identifiers.count + identifierKinds.count + 1
         let fieldTable = PersonView.fieldTable(names: names.count / 4)
         let header = fieldTable + 2 * (count + 1)
         func forEachField(_ body: (Range<Int>) -> Void) {
@@ -226,6 +249,7 @@ struct PersonPacker {
             names.forEach(body)
             identifiers.forEach(body)
             identifierKinds.forEach(body)
+            body(otherDatesField)
         }
         var total = header
         forEachField { total += min($0.count, PreparedPerson.maximumFieldBytes) }

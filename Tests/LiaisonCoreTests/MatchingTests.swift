@@ -1556,6 +1556,40 @@ struct MatchingTests {
     }
 
     @Test(
+        "every date of birth a record holds is compared: a date given with an alias is not a date that disagrees outright"
+    )
+    func otherDatesOfBirth() async throws {
+        func held(_ dates: [String]) -> PreparedPerson {
+            PreparedPerson(
+                PersonRecord(
+                    id: "x", values: [.givenName: ["Ilir"], .surname: ["Hoxha"], .dateOfBirth: dates]))
+        }
+        let both = held(["1990-04-12", "1986-11-03"])
+        #expect(both.dateOfBirth == PartialDateOfBirth(year: 1990, month: 4, day: 12))
+        #expect(Comparator.compare(both, held(["1986-11-03"]))[.dateOfBirth] == 1)
+        #expect(Comparator.compare(held(["1986-11-03"]), both)[.dateOfBirth] == 1)
+        #expect(Comparator.compare(both, held(["1986-03-11", "1971"]))[.dateOfBirth] == 2)
+        #expect(Comparator.compare(both, held(["1990"]))[.dateOfBirth] == 4)
+        #expect(Comparator.compare(both, held(["1970-01-01"]))[.dateOfBirth] == 6)
+        #expect(Comparator.compare(both, held([]))[.dateOfBirth] == 0)
+        // A date not read does not stand in for the first; the second read is the person's.
+        #expect(held(["not known", "1986-11-03"]).dateOfBirth == PartialDateOfBirth(year: 1986, month: 11, day: 3))
+        // In a file, each column mapped to the date of birth is one of its dates.
+        let text = "id,given_name,surname,dob,dob2\n1,Ilir,Hoxha,1990-04-12,1986-11-03\n2,Ilir,Hoxha,1986-11-03,\n"
+        let file = try await PersonFile.read(csv: Array(text.utf8), idColumn: "id", map: ["date_of_birth=dob,dob2"])
+        #expect(Comparator.compare(file.people[0], file.people[1])[.dateOfBirth] == 1)
+        // A subject's every date is compared: the one recorded with an alias finds the person, as the pages ask.
+        let details = SubjectDetails(
+            names: [PersonName(kind: .primary, given: "Ilir", family: "Hoxha")],
+            datesOfBirth: ["1990-04-12", "1986-11-03"])
+        let subject = PreparedPerson(SubjectMatching.record(id: "s", details))
+        let explained = MatchExplanation(
+            Comparator.compare(subject, held(["1986-11-03"])), model: SubjectMatching.model)
+        #expect(explained.parts.first { $0.field == "date of birth" }?.level == "exact")
+        #expect(!MatchModel.contradicts(Comparator.compare(subject, held(["1986-11-03"])).levels))
+    }
+
+    @Test(
         "identifiers are compared only with those of their own kind: a passport number and a police reference are not different identifiers"
     )
     func identifierKinds() async throws {

@@ -134,7 +134,7 @@ public struct SubjectMatching: Sendable {
             values[.surname] = [primary.family]
         }
         values[.alias] = details.aliases.map { $0.full }
-        values[.dateOfBirth] = Array(details.datesOfBirth.prefix(1))
+        values[.dateOfBirth] = details.datesOfBirth
         values[.sex] = details.sex.map { [$0] }
         values[.nationality] = Array(details.nationalities.prefix(1))
         values[.identifier] = details.identifiers.map { PersonRecord.identifier($0.value, kind: $0.kind) }
