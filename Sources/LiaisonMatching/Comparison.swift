@@ -151,9 +151,9 @@ public enum Comparator {
         v[.location] = locationLevel(a, b, subject: subject)
         v[.identifier] = identifierLevel(a, b)
         if let x = a.sex, let y = b.sex { v[.sex] = x == y ? 1 : 2 }
-        v[.phone] = exact(a.phone, b.phone)
+        v[.phone] = anyExact(a.phone, a.otherPhones, b.phone, b.otherPhones)
         v[.email] = exact(a.email, b.email)
-        v[.nationality] = exact(a.nationality, b.nationality)
+        v[.nationality] = anyExact(a.nationality, a.otherNationalities, b.nationality, b.otherNationalities)
         v.swappedNames = swapped
         v.swappedExactly = swappedExactly
         v.usedAlias = alias
@@ -426,6 +426,25 @@ public enum Comparator {
             }
         }
         return level == 3 && differingTwice ? 4 : level
+    }
+
+    /// ``exact(_:_:)`` over every value each side records: its first, and the others (each a length byte and its
+    /// bytes). A dual national's second nationality, or a second phone number, agrees as the first would.
+    static func anyExact(_ a: Bytes, _ aOthers: Bytes, _ b: Bytes, _ bOthers: Bytes) -> UInt8 {
+        let first = exact(a, b)
+        if first != 2 || (aOthers.isEmpty && bOthers.isEmpty) { return first }
+        func all(_ first: Bytes, _ others: Bytes) -> [Bytes] {
+            var values = [first]
+            var at = 0
+            while at < others.count {
+                let n = Int(others[at])
+                values.append(Bytes(rebasing: others[(at + 1)..<(at + 1 + n)]))
+                at += 1 + n
+            }
+            return values
+        }
+        let theirs = all(b, bOthers)
+        return all(a, aOthers).contains { x in theirs.contains { same(x, $0) } } ? 1 : 2
     }
 
     static func exact(_ a: Bytes, _ b: Bytes) -> UInt8 {

@@ -321,7 +321,7 @@ public final class PreparedPerson: Sendable {
 /// A prepared person's fields read in place, valid only while the bytes are (inside ``PreparedPerson/withView(_:)``
 /// or ``PersonTable/withViews(_:)``). Fields 0–5 are postcode, address, town, phone, email and nationality; then
 /// given name, surname and their phonetic keys for each name; then the identifiers, their kinds, and the dates of
-/// birth besides the first. The fields compared by
+/// birth, phone numbers and nationalities besides the first. The fields compared by
 /// Jaro–Winkler (address, town, and each name's given name and surname) also have their character sets (see
 /// ``StringSimilarity/characterSet(_:)``), read before any comparison is made.
 struct PersonView {
@@ -389,6 +389,11 @@ struct PersonView {
     @inline(__always) func identifier(_ k: Int) -> UnsafeBufferPointer<UInt8> { field(6 + 4 * nameCount + k) }
     /// The dates of birth recorded besides the first, four bytes each (year in two, month, day; 0 where unknown).
     @inline(__always) var otherDates: UnsafeBufferPointer<UInt8> { field(6 + 4 * nameCount + 2 * identifierCount) }
+    /// The phone numbers and nationalities recorded besides the first, each a length byte and its bytes.
+    @inline(__always) var otherPhones: UnsafeBufferPointer<UInt8> { field(7 + 4 * nameCount + 2 * identifierCount) }
+    @inline(__always) var otherNationalities: UnsafeBufferPointer<UInt8> {
+        field(8 + 4 * nameCount + 2 * identifierCount)
+    }
     /// The kind of identifier `k` (see ``IdentifierKind``), 0 where not known.
     @inline(__always) func identifierKind(_ k: Int) -> UInt16 {
         let kind = field(6 + 4 * nameCount + identifierCount + k)

@@ -59,6 +59,8 @@ struct PersonPacker {
     /// Dates of birth recorded besides the first, and where they lie in `text`.
     private var otherDates: [PartialDateOfBirth] = []
     private var otherDatesField = 0..<0
+    /// Phone numbers and nationalities recorded besides the first, each a length byte and its bytes.
+    private var otherPhonesField = 0..<0, otherNationalitiesField = 0..<0
 
     /// Dates of birth given but not read as dates, which count as missing: how many, and the first, with its
     /// record's place among those this packer prepared.
@@ -128,19 +130,37 @@ struct PersonPacker {
         TextNormaliser.appendFolded(values.all(.address), spaces: true, to: &text)
         fixed.append(address..<text.count)
         addFolded(values.first(.town), spaces: false)
+        // Phone numbers by their last ten digits: the first is the person's, and others recorded are kept apart.
         let phone = text.count
-        if let value = values.first(.phone) {
-            // The last ten digits.
+        var otherPhones: [UInt8] = []
+        for value in values.all(.phone) {
+            let start = text.count
             for byte in value where byte >= 0x30 && byte <= 0x39 { text.append(byte) }
-            if text.count - phone > 10 { text.removeSubrange(phone..<(text.count - 10)) }
+            if text.count - start > 10 { text.removeSubrange(start..<(text.count - 10)) }
+            if start == phone {
+                if text.count > start { fixed.append(phone..<text.count) }
+            } else {
+                addOther(from: start, to: &otherPhones)
+            }
         }
-        fixed.append(phone..<text.count)
+        if fixed.count < 4 { fixed.append(phone..<text.count) }
         let email = text.count
         if let value = values.first(.email) {
             text += trimmed(String(decoding: value, as: UTF8.self)).lowercased().utf8
         }
         fixed.append(email..<text.count)
-        addFolded(values.first(.nationality), spaces: false)
+        let nationality = text.count
+        var otherNationalities: [UInt8] = []
+        for value in values.all(.nationality) {
+            let start = text.count
+            TextNormaliser.appendFolded(CollectionOfOne(value), spaces: false, to: &text)
+            if start == nationality {
+                if text.count > start { fixed.append(nationality..<text.count) }
+            } else {
+                addOther(from: start, to: &otherNationalities)
+            }
+        }
+        if fixed.count < 6 { fixed.append(nationality..<text.count) }
         for span in values.spans
         where span.field == PersonField.identifier.ordinal && identifiers.count < PreparedPerson.maximumIdentifiers {
             var (kind, value) = IdentifierKind.split(values.value(span))
@@ -160,7 +180,31 @@ struct PersonPacker {
             text += [UInt8(year & 0xFF), UInt8(year >> 8), UInt8(date.month ?? 0), UInt8(date.day ?? 0)]
         }
         otherDatesField = dates..<text.count
+        let phones = text.count
+        text += otherPhones
+        otherPhonesField = phones..<text.count
+        let nationalities = text.count
+        text += otherNationalities
+        otherNationalitiesField = nationalities..<text.count
         return layOut(dateOfBirth: dateOfBirth, sex: sex)
+    }
+
+    /// Moves the value prepared in `text` from `start` to `others`, a length byte before it, unless it is empty or
+    /// the same as the first (`fixed.last`) or one already there.
+    private mutating func addOther(from start: Int, to others: inout [UInt8]) {
+        defer { text.removeSubrange(start...) }
+        let value = text[start...]
+        guard !value.isEmpty, value.count < 256, let first = fixed.last, !text[first].elementsEqual(value) else {
+            return
+        }
+        var at = 0
+        while at < others.count {
+            let n = Int(others[at])
+            if others[(at + 1)..<(at + 1 + n)].elementsEqual(value) { return }
+            at += 1 + n
+        }
+        others.append(UInt8(value.count))
+        others += value
     }
 
     /// Adds a fixed field, folded.
@@ -241,7 +285,7 @@ struct PersonPacker {
     /// and surname (eight bytes each), each field's start as two bytes (and the end of the last), then the
     /// fields (an identifier's kind follows all the identifiers), each at most ``PreparedPerson/maximumFieldBytes`` long.
     private func layOut(dateOfBirth: PartialDateOfBirth?, sex: UInt8) -> [UInt8] {
-        let count = fixed.count + names.count + identifiers.count + identifierKinds.count + 1
+        let count = fixed.count + names.count + identifiers.count + identifierKinds.count + 3
         let fieldTable = PersonView.fieldTable(names: names.count / 4)
         let header = fieldTable + 2 * (count + 1)
         func forEachField(_ body: (Range<Int>) -> Void) {
@@ -250,6 +294,8 @@ struct PersonPacker {
             identifiers.forEach(body)
             identifierKinds.forEach(body)
             body(otherDatesField)
+            body(otherPhonesField)
+            body(otherNationalitiesField)
         }
         var total = header
         forEachField { total += min($0.count, PreparedPerson.maximumFieldBytes) }

@@ -1589,6 +1589,33 @@ struct MatchingTests {
         #expect(!MatchModel.contradicts(Comparator.compare(subject, held(["1986-11-03"])).levels))
     }
 
+    @Test("every phone number and nationality a record holds is compared: a dual national's second agrees as the first")
+    func otherPhonesAndNationalities() {
+        func held(phones: [String] = [], nationalities: [String] = []) -> PreparedPerson {
+            PreparedPerson(
+                SubjectMatching.record(
+                    id: "x",
+                    SubjectDetails(
+                        names: [PersonName(kind: .primary, given: "Chidi", family: "Obi")],
+                        nationalities: nationalities,
+                        phones: phones)))
+        }
+        let subject = held(phones: ["07700 900123", "+44 7700 900456"], nationalities: ["GBR", "NGA"])
+        #expect(subject.phone == Array("7700900123".utf8))
+        #expect(Comparator.compare(subject, held(phones: ["07700900456"]))[.phone] == 1)
+        #expect(Comparator.compare(held(phones: ["07700900456"]), subject)[.phone] == 1)
+        #expect(Comparator.compare(subject, held(phones: ["07700900999", "07700 900 123"]))[.phone] == 1)
+        #expect(Comparator.compare(subject, held(phones: ["07700900999"]))[.phone] == 2)
+        #expect(Comparator.compare(subject, held())[.phone] == 0)
+        #expect(Comparator.compare(subject, held(nationalities: ["NGA", "GBR"]))[.nationality] == 1)
+        #expect(Comparator.compare(subject, held(nationalities: ["NGA"]))[.nationality] == 1)
+        #expect(Comparator.compare(subject, held(nationalities: ["ALB"]))[.nationality] == 2)
+        // A value given twice, or with no digits, is not another.
+        let repeated = held(phones: ["n/a", "07700 900123", "07700900123"], nationalities: ["GBR", "gbr"])
+        #expect(repeated.phone == Array("7700900123".utf8))
+        #expect(repeated.withView { $0.otherPhones.isEmpty && $0.otherNationalities.isEmpty })
+    }
+
     @Test(
         "identifiers are compared only with those of their own kind: a passport number and a police reference are not different identifiers"
     )

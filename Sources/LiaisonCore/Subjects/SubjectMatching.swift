@@ -136,9 +136,9 @@ public struct SubjectMatching: Sendable {
         values[.alias] = details.aliases.map { $0.full }
         values[.dateOfBirth] = details.datesOfBirth
         values[.sex] = details.sex.map { [$0] }
-        values[.nationality] = Array(details.nationalities.prefix(1))
+        values[.nationality] = details.nationalities
         values[.identifier] = details.identifiers.map { PersonRecord.identifier($0.value, kind: $0.kind) }
-        values[.phone] = Array(details.phones.prefix(1))
+        values[.phone] = details.phones
         if let address = details.addresses.first {
             values[.address] = [address.line]
             values[.town] = address.town.map { [$0] }
