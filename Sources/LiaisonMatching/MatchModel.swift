@@ -672,7 +672,7 @@ public enum MatchWords {
         if level == "missing" {
             // Identifiers are compared kind with kind: two records may both hold some and still have none to compare.
             return field == "identifier"
-                ? "no identifier of the same kind on both sides" : "no \(field) on one side or both"
+                ? "no identifiers to compare" : "no \(field) on one side or both"
         }
         return phrases[field]?[level] ?? "\(field): \(level)"
     }

@@ -244,9 +244,7 @@ struct FamilyAndMoverTests {
         let same = MatchExplanation(Comparator.compare(casework, police), model: SubjectMatching.model)
         #expect(same.probability >= 0.9, "\(same.probability)")
         #expect(!same.parts.contains { $0.field == "identifier" && $0.level != "missing" })
-        #expect(
-            MatchWords.describe(field: "identifier", level: "missing") == "no identifier of the same kind on both sides"
-        )
+        #expect(MatchWords.describe(field: "identifier", level: "missing") == "no identifiers to compare")
         // Another man of that name and birthday, on the police's records under another PNC ID.
         let namesake = record([PersonIdentifier(kind: "pnc", value: "11/654321B")], "27 Beeston Road", "LS11 6AB")
         let other = MatchExplanation(Comparator.compare(namesake, police), model: SubjectMatching.model)
