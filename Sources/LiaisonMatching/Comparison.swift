@@ -60,6 +60,8 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
     public var swappedNames = false
     /// The best name agreement used an alias on either side.
     public var usedAlias = false
+    /// The best agreement of addresses was at a place either records besides its address (a previous home).
+    public var otherAddress = false
     /// Both names agreed exactly, but only swapped (graded as close agreement: see ``Comparator``).
     public var swappedExactly = false
 
@@ -148,7 +150,8 @@ public enum Comparator {
             swappedExactly = swapped && best.given == 1 && best.surname == 1
         }
         v[.dateOfBirth] = dateLevel(a, b)
-        v[.location] = locationLevel(a, b, subject: subject)
+        let location = Self.location(a, b, subject: subject)
+        v[.location] = location.level
         v[.identifier] = identifierLevel(a, b)
         if let x = a.sex, let y = b.sex { v[.sex] = x == y ? 1 : 2 }
         v[.phone] = anyExact(a.phone, a.otherPhones, b.phone, b.otherPhones)
@@ -157,6 +160,7 @@ public enum Comparator {
         v.swappedNames = swapped
         v.swappedExactly = swappedExactly
         v.usedAlias = alias
+        v.otherAddress = location.elsewhere
         return v
     }
 
@@ -318,8 +322,42 @@ public enum Comparator {
     }
 
     /// Postcode, street address and town compared as one place, since they move together: counting each would count
-    /// one move, or one shared home, three times.
+    /// one move, or one shared home, three times. Where either person has places recorded besides their address (a
+    /// previous home), every two are compared and the best agreement counts; `elsewhere` says it was not the two
+    /// addresses'.
+    static func location(_ a: PersonView, _ b: PersonView, subject: Subject?) -> (level: UInt8, elsewhere: Bool) {
+        let x = a.place
+        let y = b.place
+        let addressPlaces = subject?.places(Subject.address)
+        let townPlaces = subject?.places(Subject.town)
+        var level = placeLevel(x, y, addressPlaces: addressPlaces, townPlaces: townPlaces)
+        guard level != 1, !a.otherPlaces.isEmpty || !b.otherPlaces.isEmpty else { return (level, false) }
+        var elsewhere = false
+        func consider(_ p: Place, _ q: Place, mine: Bool = false) {
+            let l = placeLevel(
+                p, q, addressPlaces: mine ? addressPlaces : nil, townPlaces: mine ? townPlaces : nil)
+            if l != 0 && (level == 0 || l < level) {
+                level = l
+                elsewhere = true
+            }
+        }
+        b.forEachOtherPlace { q in consider(x, q, mine: true) }
+        a.forEachOtherPlace { p in
+            consider(p, y)
+            b.forEachOtherPlace { q in consider(p, q) }
+        }
+        return (level, elsewhere)
+    }
+
+    /// ``location(_:_:subject:)``'s level.
     static func locationLevel(_ a: PersonView, _ b: PersonView, subject: Subject?) -> UInt8 {
+        location(a, b, subject: subject).level
+    }
+
+    /// Two places compared; with where the characters of `a`'s address and town occur, if worked out.
+    static func placeLevel(
+        _ a: Place, _ b: Place, addressPlaces: UnsafePointer<UInt64>?, townPlaces: UnsafePointer<UInt64>?
+    ) -> UInt8 {
         // Levels: postcode 1 exact, 2 same outward code, 3 same area, 4 different; address 1–3 similar, 4 different;
         // town 1–2 same, 3 different; 0 missing throughout. The address, the costly part, is compared only as closely
         // as the answer needs: with the same postcode, or a place already in the same district or town, only whether
@@ -327,7 +365,7 @@ public enum Comparator {
         func address(bands: Int) -> UInt8 {
             banded(
                 a.address, a.addressCharacters, b.address, b.addressCharacters, addressBands, upTo: bands,
-                places: subject?.places(Subject.address))
+                places: addressPlaces)
         }
         // Levels: 1 same address, 2 the same street but another house or flat number ("12 High Street" and "14 High
         // Street" are alike as text: a neighbour, or a slip), 3 the same number and street but for a slip in one part
@@ -342,7 +380,7 @@ public enum Comparator {
             return level <= 2 ? (sameNumbers(a.address, b.address) ? 1 : 2) : 4
         }
         let town = banded(
-            a.town, a.townCharacters, b.town, b.townCharacters, townBands, places: subject?.places(Subject.town))
+            a.town, a.townCharacters, b.town, b.townCharacters, townBands, places: townPlaces)
         let address = address(bands: postcode == 2 || town == 1 || town == 2 ? 2 : 3)
         if postcode == 0 && address == 0 && town == 0 { return 0 }
         if address == 1 || address == 2 {
@@ -373,7 +411,7 @@ public enum Comparator {
         }
     }
 
-    static func postcodeLevel(_ a: PersonView, _ b: PersonView) -> UInt8 {
+    static func postcodeLevel(_ a: Place, _ b: Place) -> UInt8 {
         let x = a.postcode
         let y = b.postcode
         if x.isEmpty || y.isEmpty { return 0 }

@@ -580,6 +580,7 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
         notes =
             (vector.swappedNames ? [Self.swappedNames] : [])
             + (vector.usedAlias ? [Self.alias] : [])
+            + (vector.otherAddress ? [Self.otherAddress] : [])
             + (model.surnameWeighedAtAddress(vector.levels)
                 ? ["at one address the surname is weighed as family members share it"] : [])
             + MatchModel.impliedAgreement.filter { MatchModel.implied($0.field, in: vector.levels) }.map {
@@ -612,6 +613,8 @@ extension MatchExplanation {
 
     /// The notes saying the names were not compared as written: read swapped, or one side's alias.
     public static let swappedNames = "given name and surname swapped", alias = "matched on an alias"
+    /// The note saying the addresses agreed at a place one side records besides its address.
+    public static let otherAddress = "the address that agrees is another one on record, such as a previous home"
 
     /// The explanation on one line, in words: the prior and each part with its weight in bits ("same surname
     /// (+6.9)"), leaving out fields missing, and the names' counts, where they weigh nothing, then the notes.

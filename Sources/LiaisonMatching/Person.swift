@@ -92,14 +92,26 @@ public struct PersonRecord: Sendable, Equatable {
         kind.isEmpty ? value : kind + "\u{1F}" + value
     }
 
+    /// A whole address (street address, town and postcode), as a value of ``PersonField/address``, for a person
+    /// known at more than one: every such place is compared, and the best agreement counts, so a probe at a previous
+    /// address meets the record that lists it. The first stands for the person's address where the record gives no
+    /// street address, town or postcode of its own.
+    public static func place(line: String, town: String?, postcode: String?) -> String {
+        line + "\u{1F}" + (town ?? "") + "\u{1F}" + (postcode ?? "")
+    }
+
     /// Runs `body` over the record's non-empty values as bytes.
     func withValues<R>(_ body: (RecordValues) -> R) -> R {
         var bytes: [UInt8] = []
         var spans: [RecordValues.Span] = []
+        let address = PersonField.address.ordinal
         for entry in entries where !entry.value.isEmpty {
             let start = bytes.count
             bytes += entry.value.utf8
-            spans.append(RecordValues.Span(field: entry.field, start: start, end: bytes.count))
+            let isPlace = entry.field == address && bytes[start...].contains(RecordValues.placeSeparator)
+            spans.append(
+                RecordValues.Span(
+                    field: isPlace ? RecordValues.placeField : entry.field, start: start, end: bytes.count))
         }
         return bytes.withUnsafeBufferPointer { b in
             spans.withUnsafeBufferPointer { body(RecordValues(bytes: b, spans: $0)) }
@@ -321,7 +333,7 @@ public final class PreparedPerson: Sendable {
 /// A prepared person's fields read in place, valid only while the bytes are (inside ``PreparedPerson/withView(_:)``
 /// or ``PersonTable/withViews(_:)``). Fields 0–5 are postcode, address, town, phone, email and nationality; then
 /// given name, surname and their phonetic keys for each name; then the identifiers, their kinds, and the dates of
-/// birth, phone numbers and nationalities besides the first. The fields compared by
+/// birth, phone numbers, nationalities and places besides the first. The fields compared by
 /// Jaro–Winkler (address, town, and each name's given name and surname) also have their character sets (see
 /// ``StringSimilarity/characterSet(_:)``), read before any comparison is made.
 struct PersonView {
@@ -351,6 +363,12 @@ struct PersonView {
 
     @inline(__always) var addressCharacters: UInt64 { characters(0) }
     @inline(__always) var townCharacters: UInt64 { characters(1) }
+    /// The person's address as one place.
+    @inline(__always) var place: Place {
+        Place(
+            postcode: postcode, address: address, addressCharacters: characters(0), town: town,
+            townCharacters: characters(1))
+    }
     @inline(__always) func givenCharacters(_ n: Int) -> UInt64 { characters(2 + 2 * n) }
     @inline(__always) func surnameCharacters(_ n: Int) -> UInt64 { characters(3 + 2 * n) }
 
@@ -394,23 +412,58 @@ struct PersonView {
     @inline(__always) var otherNationalities: UnsafeBufferPointer<UInt8> {
         field(8 + 4 * nameCount + 2 * identifierCount)
     }
+    /// The places recorded besides the first, each its postcode, street address and town, a length byte before each.
+    @inline(__always) var otherPlaces: UnsafeBufferPointer<UInt8> { field(9 + 4 * nameCount + 2 * identifierCount) }
+
+    /// Calls `body` with each place recorded besides the first.
+    func forEachOtherPlace(_ body: (Place) -> Void) {
+        let others = otherPlaces
+        var at = 0
+        func part() -> UnsafeBufferPointer<UInt8> {
+            let n = Int(others[at])
+            defer { at += 1 + n }
+            return UnsafeBufferPointer(rebasing: others[(at + 1)..<(at + 1 + n)])
+        }
+        while at < others.count {
+            let postcode = part()
+            let address = part()
+            let town = part()
+            body(
+                Place(
+                    postcode: postcode, address: address, addressCharacters: StringSimilarity.characterSet(address),
+                    town: town, townCharacters: StringSimilarity.characterSet(town)))
+        }
+    }
     /// The kind of identifier `k` (see ``IdentifierKind``), 0 where not known.
     @inline(__always) func identifierKind(_ k: Int) -> UInt16 {
         let kind = field(6 + 4 * nameCount + identifierCount + k)
         return kind.count == 2 ? UInt16(kind[0]) | UInt16(kind[1]) << 8 : 0
     }
 
+    @inline(__always) var postcodeOutward: UnsafeBufferPointer<UInt8> { Place.outward(postcode) }
+}
+
+/// One address as compared: postcode, street address and town, folded, with the character sets of the two compared
+/// by Jaro–Winkler.
+struct Place {
+    let postcode: UnsafeBufferPointer<UInt8>
+    let address: UnsafeBufferPointer<UInt8>
+    let addressCharacters: UInt64
+    let town: UnsafeBufferPointer<UInt8>
+    let townCharacters: UInt64
+
     /// The postcode's outward code (before the last three characters), e.g. `sw1a` of `sw1a1aa`.
-    @inline(__always)
-    var postcodeOutward: UnsafeBufferPointer<UInt8> {
-        let p = postcode
-        return p.count > 4 ? UnsafeBufferPointer(rebasing: p.dropLast(3)) : p
-    }
+    @inline(__always) var postcodeOutward: UnsafeBufferPointer<UInt8> { Self.outward(postcode) }
+
     /// The postcode's area (its leading letters), e.g. `sw`.
     @inline(__always)
     var postcodeArea: UnsafeBufferPointer<UInt8> {
-        let p = postcode
-        return UnsafeBufferPointer(rebasing: p.prefix { $0 >= 0x61 && $0 <= 0x7A })
+        UnsafeBufferPointer(rebasing: postcode.prefix { $0 >= 0x61 && $0 <= 0x7A })
+    }
+
+    @inline(__always)
+    static func outward(_ postcode: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        postcode.count > 4 ? UnsafeBufferPointer(rebasing: postcode.dropLast(3)) : postcode
     }
 }
 

@@ -12,6 +12,13 @@ struct RecordValues {
     let bytes: UnsafeBufferPointer<UInt8>
     let spans: UnsafeBufferPointer<Span>
 
+    /// The field of a whole place (see ``PersonRecord/place(line:town:postcode:)``), kept apart from address lines,
+    /// and the byte that separates its parts.
+    static let placeField = PersonField.allCases.count, placeSeparator: UInt8 = 0x1F
+
+    /// Every whole place, in order.
+    var places: FieldValues { FieldValues(values: self, field: Self.placeField) }
+
     /// The first value of `field`, if any.
     func first(_ field: PersonField) -> UnsafeBufferPointer<UInt8>? {
         let n = field.ordinal
@@ -53,14 +60,15 @@ struct PersonPacker {
     /// The record's prepared fields end to end, and text being worked on.
     private var text: [UInt8] = [], work: [UInt8] = []
     /// Where each prepared field lies in `text`: the fixed fields, four per name, the identifiers, each identifier's
-    /// kind (two bytes, or none where not known), then the other dates of birth.
+    /// kind (two bytes, or none where not known), then the other dates of birth, phones, nationalities and places.
     private var fixed: [Range<Int>] = [], names: [Range<Int>] = [], identifiers: [Range<Int>] = []
     private var identifierKinds: [Range<Int>] = []
     /// Dates of birth recorded besides the first, and where they lie in `text`.
     private var otherDates: [PartialDateOfBirth] = []
     private var otherDatesField = 0..<0
-    /// Phone numbers and nationalities recorded besides the first, each a length byte and its bytes.
-    private var otherPhonesField = 0..<0, otherNationalitiesField = 0..<0
+    /// Phone numbers and nationalities recorded besides the first, each a length byte and its bytes, and the places
+    /// besides the first.
+    private var otherPhonesField = 0..<0, otherNationalitiesField = 0..<0, otherPlacesField = 0..<0
 
     /// Dates of birth given but not read as dates, which count as missing: how many, and the first, with its
     /// record's place among those this packer prepared.
@@ -125,11 +133,24 @@ struct PersonPacker {
             case UInt8(ascii: "f"): UInt8(ascii: "f")
             default: 0
             }
-        addFolded(values.first(.postcode), spaces: false)
+        // The address: its own fields, or else the first whole place.
+        var places = values.places.makeIterator()
+        var place: Place.Parts?
+        if values.first(.postcode) == nil && values.first(.address) == nil && values.first(.town) == nil,
+            let first = places.next()
+        {
+            place = Place.Parts(first)
+        }
+        addFolded(place?.postcode ?? values.first(.postcode), spaces: false)
         let address = text.count
-        TextNormaliser.appendFolded(values.all(.address), spaces: true, to: &text)
+        if let place {
+            TextNormaliser.appendFolded(CollectionOfOne(place.line), spaces: true, to: &text)
+        } else {
+            TextNormaliser.appendFolded(values.all(.address), spaces: true, to: &text)
+        }
         fixed.append(address..<text.count)
-        addFolded(values.first(.town), spaces: false)
+        addFolded(place?.town ?? values.first(.town), spaces: false)
+        let otherPlaces = addOtherPlaces(&places)
         // Phone numbers by their last ten digits: the first is the person's, and others recorded are kept apart.
         let phone = text.count
         var otherPhones: [UInt8] = []
@@ -186,15 +207,50 @@ struct PersonPacker {
         let nationalities = text.count
         text += otherNationalities
         otherNationalitiesField = nationalities..<text.count
+        let placesStart = text.count
+        text += otherPlaces
+        otherPlacesField = placesStart..<text.count
         return layOut(dateOfBirth: dateOfBirth, sex: sex)
     }
 
+    /// The places after the first (`places` goes on from it), each as ``PersonView/otherPlaces`` lays them out:
+    /// postcode, street address and town folded, a length byte before each. A place the same as the person's address,
+    /// or as one already kept, is left out, and so are those that would take the field past its length.
+    private mutating func addOtherPlaces(_ places: inout RecordValues.FieldValues.Iterator) -> [UInt8] {
+        var others: [UInt8] = []
+        let start = text.count
+        defer { text.removeSubrange(start...) }
+        while let value = places.next() {
+            let place = Place.Parts(value)
+            text.removeSubrange(start...)
+            var parts: [Range<Int>] = []
+            for (part, spaces) in [(place.postcode, false), (place.line, true), (place.town, false)] {
+                let partStart = text.count
+                TextNormaliser.appendFolded(CollectionOfOne(part), spaces: spaces, to: &text)
+                parts.append(partStart..<min(text.count, partStart + 255))
+            }
+            if parts.allSatisfy(\.isEmpty) || zip(parts, fixed[0..<3]).allSatisfy({ text[$0].elementsEqual(text[$1]) })
+            {
+                continue
+            }
+            var laid: [UInt8] = []
+            for part in parts { laid += [UInt8(part.count)] + text[part] }
+            guard others.count + laid.count <= PreparedPerson.maximumFieldBytes,
+                others.firstRange(of: laid) == nil
+            else { continue }
+            others += laid
+        }
+        return others
+    }
+
     /// Moves the value prepared in `text` from `start` to `others`, a length byte before it, unless it is empty or
-    /// the same as the first (`fixed.last`) or one already there.
+    /// the same as the first (`fixed.last`) or one already there, or would take the field past its length.
     private mutating func addOther(from start: Int, to others: inout [UInt8]) {
         defer { text.removeSubrange(start...) }
         let value = text[start...]
-        guard !value.isEmpty, value.count < 256, let first = fixed.last, !text[first].elementsEqual(value) else {
+        guard !value.isEmpty, others.count + 1 + value.count <= PreparedPerson.maximumFieldBytes,
+            let first = fixed.last, !text[first].elementsEqual(value)
+        else {
             return
         }
         var at = 0
@@ -285,7 +341,7 @@ struct PersonPacker {
     /// and surname (eight bytes each), each field's start as two bytes (and the end of the last), then the
     /// fields (an identifier's kind follows all the identifiers), each at most ``PreparedPerson/maximumFieldBytes`` long.
     private func layOut(dateOfBirth: PartialDateOfBirth?, sex: UInt8) -> [UInt8] {
-        let count = fixed.count + names.count + identifiers.count + identifierKinds.count + 3
+        let count = fixed.count + names.count + identifiers.count + identifierKinds.count + 4
         let fieldTable = PersonView.fieldTable(names: names.count / 4)
         let header = fieldTable + 2 * (count + 1)
         func forEachField(_ body: (Range<Int>) -> Void) {
@@ -296,6 +352,7 @@ struct PersonPacker {
             body(otherDatesField)
             body(otherPhonesField)
             body(otherNationalitiesField)
+            body(otherPlacesField)
         }
         var total = header
         forEachField { total += min($0.count, PreparedPerson.maximumFieldBytes) }
@@ -362,5 +419,24 @@ enum IdentifierKind {
     static func split(_ value: UnsafeBufferPointer<UInt8>) -> (kind: UInt16, value: UnsafeBufferPointer<UInt8>) {
         guard let at = value.firstIndex(of: separator) else { return (0, value) }
         return (at == value.startIndex ? 0 : code(value[..<at]), UnsafeBufferPointer(rebasing: value[(at + 1)...]))
+    }
+}
+
+extension Place {
+    /// A whole place's parts as given (see ``PersonRecord/place(line:town:postcode:)``), not yet folded.
+    struct Parts {
+        var line: UnsafeBufferPointer<UInt8>, town: UnsafeBufferPointer<UInt8>, postcode: UnsafeBufferPointer<UInt8>
+
+        init(_ value: UnsafeBufferPointer<UInt8>) {
+            var parts = value.split(
+                separator: RecordValues.placeSeparator, maxSplits: 2, omittingEmptySubsequences: false
+            ).makeIterator()
+            func next() -> UnsafeBufferPointer<UInt8> {
+                parts.next().map { UnsafeBufferPointer(rebasing: $0) } ?? .init(start: nil, count: 0)
+            }
+            line = next()
+            town = next()
+            postcode = next()
+        }
     }
 }

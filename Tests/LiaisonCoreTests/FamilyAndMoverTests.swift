@@ -220,6 +220,64 @@ struct FamilyAndMoverTests {
     }
 
     @Test(
+        "a person known at three addresses is found at any of them as the same address, and said so; a relative at an old home is still not them"
+    )
+    func previousAddresses() {
+        let leeds = PostalAddress(line: "Flat 2, 7 Hope Road", town: "Leeds", postcode: "LS6 2AB")
+        let cardiff = PostalAddress(line: "88 Kingsway", town: "Cardiff", postcode: "CF10 3AN")
+        let bristol = PostalAddress(line: "3 Quay Street", town: "Bristol", postcode: "BS1 4DJ")
+        let york = PostalAddress(line: "9 Gillygate", town: "York", postcode: "YO31 7EA")
+        func record(_ id: String, _ given: String, _ dob: String?, _ addresses: [PostalAddress]) -> PreparedPerson {
+            PreparedPerson(
+                SubjectMatching.record(
+                    id: id,
+                    SubjectDetails(
+                        names: [PersonName(kind: .primary, given: given, family: "Marlowe")],
+                        datesOfBirth: dob.map { [$0] } ?? [], addresses: addresses)))
+        }
+        // Held with the current address first and two earlier ones; the probes come with no date of birth.
+        let held = record("held", "Siobhan", "1984-09-21", [leeds, cardiff, bristol])
+        #expect(held.address == Array("flat 2 7 hope road".utf8) && held.postcode == Array("ls62ab".utf8))
+        for (address, elsewhere) in [(leeds, false), (cardiff, true), (bristol, true)] {
+            let probe = record("probe", "Siobhan", nil, [address])
+            for vector in [Comparator.compare(probe, held), Comparator.compare(held, probe)] {
+                #expect(vector[.location] == 1 && vector.otherAddress == elsewhere, "\(address.town ?? "")")
+            }
+        }
+        // Both sides' earlier addresses are compared with each other too.
+        let moved = record("moved", "Siobhan", nil, [york, cardiff])
+        #expect(Comparator.compare(moved, held)[.location] == 1)
+        // Known only at the current address, the held record meets a probe at Bristol as another address.
+        let probe = record("probe", "Siobhan", nil, [bristol])
+        let current = record("current", "Siobhan", "1984-09-21", [leeds])
+        #expect(Comparator.compare(probe, current)[.location] == 7)
+        let known = MatchExplanation(Comparator.compare(probe, held), model: SubjectMatching.model)
+        let unknown = MatchExplanation(Comparator.compare(probe, current), model: SubjectMatching.model)
+        #expect(
+            known.notes.contains(MatchExplanation.otherAddress)
+                && !unknown.notes.contains(MatchExplanation.otherAddress))
+        #expect(known.parts.first { $0.field == "address" }?.level == "same address")
+        #expect(known.probability > unknown.probability + 0.2, "\(known.probability) against \(unknown.probability)")
+        // As the pages and hit/no-hit search: the same woman is found from her old home; her brother, who still lives
+        // there, is not offered as her.
+        let index = PersonIndex([held, record("other", "Aoife", "1990-02-02", [york])], model: SubjectMatching.model)
+        #expect(
+            index.query(record("probe", "Siobhan", "1984-09-21", [bristol]), threshold: 0.9).map(\.person.id) == [
+                "held"
+            ])
+        #expect(index.query(record("brother", "Declan", "1987-01-30", [bristol]), threshold: 0.5).isEmpty)
+        // Places past what the field holds are left out whole; those kept are still compared.
+        let many = record(
+            "many", "Siobhan", nil,
+            [leeds] + (1...40).map { PostalAddress(line: "\($0) Long Street", town: "Hull", postcode: "HU1 \($0)AA") })
+        #expect(many.withView { $0.otherPlaces.count } <= PreparedPerson.maximumFieldBytes)
+        #expect(
+            Comparator.compare(
+                record("p", "Siobhan", nil, [PostalAddress(line: "2 Long Street", town: "Hull", postcode: "HU1 2AA")]),
+                many)[.location] == 1)
+    }
+
+    @Test(
         "a person each agency knows by its own reference is found from the other's record, with nothing counted against; a namesake's other reference of the same kind counts against"
     )
     func referencesOfTwoKinds() {

@@ -387,7 +387,7 @@ struct MatchingTests {
                     ].filter { !$0.value[0].isEmpty }))
         }
         // Every part graded in full, then the levels as the place comparison defines them.
-        func graded(_ a: PersonView, _ b: PersonView) -> UInt8 {
+        func graded(_ a: Place, _ b: Place) -> UInt8 {
             let postcode = Comparator.postcodeLevel(a, b)
             let address = Comparator.banded(
                 a.address, a.addressCharacters, b.address, b.addressCharacters, Comparator.addressBands)
@@ -412,7 +412,7 @@ struct MatchingTests {
                 subjects.with(x) { subject in
                     for b in people.prefix(60) {
                         b.withView { y in
-                            let expected = graded(x, y)
+                            let expected = graded(x.place, y.place)
                             levels.insert(expected)
                             #expect(Comparator.locationLevel(x, y, subject: nil) == expected, "\(a.id) / \(b.id)")
                             #expect(Comparator.locationLevel(x, y, subject: subject) == expected, "\(a.id) / \(b.id)")
@@ -1614,6 +1614,11 @@ struct MatchingTests {
         let repeated = held(phones: ["n/a", "07700 900123", "07700900123"], nationalities: ["GBR", "gbr"])
         #expect(repeated.phone == Array("7700900123".utf8))
         #expect(repeated.withView { $0.otherPhones.isEmpty && $0.otherNationalities.isEmpty })
+        // However many are recorded, the others are kept only while they fit their field, each whole.
+        let many = held(phones: (0..<60).map { "077009\(String(format: "%05d", $0))" })
+        #expect(Comparator.compare(many, held(phones: ["07700900022"]))[.phone] == 1)
+        #expect(Comparator.compare(many, held(phones: ["07700900059"]))[.phone] == 2)
+        #expect(many.withView { $0.otherPhones.count } == 23 * 11)
     }
 
     @Test(

@@ -139,10 +139,8 @@ public struct SubjectMatching: Sendable {
         values[.nationality] = details.nationalities
         values[.identifier] = details.identifiers.map { PersonRecord.identifier($0.value, kind: $0.kind) }
         values[.phone] = details.phones
-        if let address = details.addresses.first {
-            values[.address] = [address.line]
-            values[.town] = address.town.map { [$0] }
-            values[.postcode] = address.postcode.map { [$0] }
+        values[.address] = details.addresses.map {
+            PersonRecord.place(line: $0.line, town: $0.town, postcode: $0.postcode)
         }
         return PersonRecord(id: id, values: values)
     }
