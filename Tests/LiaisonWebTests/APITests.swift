@@ -42,6 +42,40 @@ struct APITests {
         }
     }
 
+    @Test(
+        "do we hold this person? finds a subject from an earlier address it lists, and says the address agreeing is another on record"
+    )
+    func likelyMatchAtEarlierAddress() async throws {
+        let harness = try await WebHarness()
+        let token = try await harness.token("nca.analyst")
+        let agency = harness.user("nca.analyst").agencyID
+        // One of the analyst's agency's own subjects (addresses are shown to the agency holding the record), listed at
+        // two addresses.
+        let target = harness.readable(by: "nca.analyst") {
+            $0.meta.owningAgencyID == agency && $0.details.addresses.count == 2 && $0.details.primaryName != nil
+        }
+        let name = try #require(target.details.primaryName)
+        let earlier = target.details.addresses[1]
+        let probe =
+            #"{"details":{"names":[{"kind":"primary","given":"\#(name.given)","family":"\#(name.family)"}],"addresses":[{"line":"\#(earlier.line)","town":"\#(earlier.town ?? "")","postcode":"\#(earlier.postcode ?? "")"}]}}"#
+        try await harness.run { client in
+            let response = try await client.execute(
+                uri: "/api/v1/subjects/matches", method: .post, headers: bearer(token), body: ByteBuffer(string: probe))
+            #expect(response.status == .ok)
+            let items = try #require(try response.json()["items"] as? [[String: Any]])
+            let found = try #require(
+                items.first { ($0["subject"] as? [String: Any])?["id"] as? String == target.id.rawValue })
+            let explanation = try #require(found["explanation"] as? [String: Any])
+            #expect(
+                (explanation["notes"] as? [String])?.contains(
+                    "the address that agrees is another one on record, such as a previous home") == true)
+            #expect(
+                (explanation["parts"] as? [[String: Any]])?.contains {
+                    $0["field"] as? String == "address" && $0["level"] as? String == "same address"
+                } == true)
+        }
+    }
+
     @Test("do we hold this person? finds a visible subject from a varied spelling, explains why, and hides the rest")
     func likelyMatches() async throws {
         let harness = try await WebHarness()
