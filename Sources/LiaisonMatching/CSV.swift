@@ -518,13 +518,13 @@ public struct ColumnMapping: Sendable, Equatable {
             }
         }
 
-        /// The person in one row. Several columns mapped to `address` are joined with spaces; to other fields they
-        /// become several values.
+        /// The person in one row. Several columns mapped to `address` (or `previous_address`) are joined with spaces;
+        /// to other fields they become several values.
         public func record(_ row: [String]) -> PersonRecord {
             func value(_ i: Int) -> String { i < row.count ? row[i] : "" }
             var record = PersonRecord(id: value(id), capacity: fields.count)
             for (field, columns) in fields {
-                if field == .address && columns.count > 1 {
+                if field == .address || field == .previousAddress, columns.count > 1 {
                     let joined = columns.map(value).filter { !$0.isEmpty }.joined(separator: " ")
                     if !joined.isEmpty { record.append(field, joined) }
                 } else {

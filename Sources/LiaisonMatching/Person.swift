@@ -10,6 +10,10 @@ public enum PersonField: String, CaseIterable, Sendable, Codable {
     case alias
     case dateOfBirth = "date_of_birth"
     case sex, nationality, address, town, postcode, region, country, phone, email, identifier
+    /// A previous address, compared as the address is: the best agreement of the two counts.
+    case previousAddress = "previous_address"
+    case previousTown = "previous_town"
+    case previousPostcode = "previous_postcode"
 
     /// The field's place in ``allCases``.
     var ordinal: Int {
@@ -30,6 +34,9 @@ public enum PersonField: String, CaseIterable, Sendable, Codable {
         case .phone: 13
         case .email: 14
         case .identifier: 15
+        case .previousAddress: 16
+        case .previousTown: 17
+        case .previousPostcode: 18
         }
     }
 }

@@ -150,7 +150,7 @@ struct PersonPacker {
         }
         fixed.append(address..<text.count)
         addFolded(place?.town ?? values.first(.town), spaces: false)
-        let otherPlaces = addOtherPlaces(&places)
+        let otherPlaces = addOtherPlaces(values, &places)
         // Phone numbers by their last ten digits: the first is the person's, and others recorded are kept apart.
         let phone = text.count
         var otherPhones: [UInt8] = []
@@ -213,32 +213,46 @@ struct PersonPacker {
         return layOut(dateOfBirth: dateOfBirth, sex: sex)
     }
 
-    /// The places after the first (`places` goes on from it), each as ``PersonView/otherPlaces`` lays them out:
-    /// postcode, street address and town folded, a length byte before each. A place the same as the person's address,
-    /// or as one already kept, is left out, and so are those that would take the field past its length.
-    private mutating func addOtherPlaces(_ places: inout RecordValues.FieldValues.Iterator) -> [UInt8] {
+    /// The places besides the person's address, as ``PersonView/otherPlaces`` lays them out (postcode, street address
+    /// and town folded, a length byte before each): the previous address's fields, then the whole places after the
+    /// first (`places` goes on from it). A place the same as the person's address, or as one already kept, is left
+    /// out, and so are those that would take the field past its length.
+    private mutating func addOtherPlaces(_ values: RecordValues, _ places: inout RecordValues.FieldValues.Iterator)
+        -> [UInt8]
+    {
         var others: [UInt8] = []
         let start = text.count
         defer { text.removeSubrange(start...) }
-        while let value = places.next() {
-            let place = Place.Parts(value)
+        func add<Lines: Collection<UnsafeBufferPointer<UInt8>>>(
+            postcode: UnsafeBufferPointer<UInt8>?, lines: Lines, town: UnsafeBufferPointer<UInt8>?
+        ) {
+            if postcode == nil && lines.isEmpty && town == nil { return }
             text.removeSubrange(start...)
             var parts: [Range<Int>] = []
-            for (part, spaces) in [(place.postcode, false), (place.line, true), (place.town, false)] {
+            func fold<Parts: Collection<UnsafeBufferPointer<UInt8>>>(_ part: Parts, spaces: Bool) {
                 let partStart = text.count
-                TextNormaliser.appendFolded(CollectionOfOne(part), spaces: spaces, to: &text)
+                TextNormaliser.appendFolded(part, spaces: spaces, to: &text)
                 parts.append(partStart..<min(text.count, partStart + 255))
             }
+            fold(postcode.map { [$0] } ?? [], spaces: false)
+            fold(lines, spaces: true)
+            fold(town.map { [$0] } ?? [], spaces: false)
             if parts.allSatisfy(\.isEmpty) || zip(parts, fixed[0..<3]).allSatisfy({ text[$0].elementsEqual(text[$1]) })
             {
-                continue
+                return
             }
             var laid: [UInt8] = []
             for part in parts { laid += [UInt8(part.count)] + text[part] }
-            guard others.count + laid.count <= PreparedPerson.maximumFieldBytes,
-                others.firstRange(of: laid) == nil
-            else { continue }
+            guard others.count + laid.count <= PreparedPerson.maximumFieldBytes, others.firstRange(of: laid) == nil
+            else { return }
             others += laid
+        }
+        add(
+            postcode: values.first(.previousPostcode), lines: values.all(.previousAddress),
+            town: values.first(.previousTown))
+        while let value = places.next() {
+            let place = Place.Parts(value)
+            add(postcode: place.postcode, lines: CollectionOfOne(place.line), town: place.town)
         }
         return others
     }

@@ -1511,6 +1511,38 @@ struct MatchingTests {
         #expect(await problem("") == "the file is empty")
     }
 
+    @Test("a file's previous address is compared as the address is: a person met at their earlier home agrees there")
+    func previousAddressColumns() async throws {
+        let text = """
+            id,first,last,line1,line2,town,postcode,prev_line,prev_town,prev_postcode
+            1,Siobhan,Marlowe,Flat 2,7 Hope Road,Leeds,LS6 2AB,3 Quay Street,Bristol,BS1 4DJ
+            2,Siobhan,Marlowe,3 Quay St,,Bristol,BS1 4DJ,,,
+            3,Siobhan,Marlowe,Flat 2,7 Hope Road,Leeds,LS6 2AB,Flat 2 7 Hope Road,Leeds,LS6 2AB
+            4,Siobhan,Marlowe,,,,,3 Quay Street,Bristol,BS1 4DJ
+
+            """
+        let map = [
+            "given_name=first", "surname=last", "address=line1,line2", "town=town", "postcode=postcode",
+            "previous_address=prev_line", "previous_town=prev_town", "previous_postcode=prev_postcode",
+        ]
+        let people = try await PersonFile.prepare(csv: Array(text.utf8), idColumn: "id", map: map)
+        // Read in place, as `resolve` reads a file, and row by row, as imports and tests do: the same people.
+        let header = try CSV.parse(Array(text.utf8))[0]
+        let mapping = try ColumnMapping.parse(idColumn: "id", entries: map, header: header)
+        let rows = try CSV.parse(Array(text.utf8)).dropFirst().filter { $0.count > 1 }
+        #expect(rows.map { PreparedPerson(mapping.record($0, header: header)).packed } == people.map(\.packed))
+        let moved = Comparator.compare(people[0], people[1])
+        #expect(moved[.location] == 1 && moved.otherAddress)
+        #expect(Comparator.compare(people[1], people[0])[.location] == 1)
+        // A previous address the same as the present one is not another; one given alone is still compared.
+        #expect(people[2].withView { $0.otherPlaces.isEmpty } && !people[0].withView { $0.otherPlaces.isEmpty })
+        #expect(people[3].address.isEmpty && Comparator.compare(people[3], people[1])[.location] == 1)
+        // Columns named as the fields are mapped without being asked.
+        let named = try ColumnMapping.parse(
+            idColumn: "id", entries: [], header: ["id", "surname", "previous_address", "previous_postcode"])
+        #expect(named.fields[.previousAddress] == ["previous_address"] && named.fields[.previousPostcode] != nil)
+    }
+
     @Test("dates of birth that cannot be read count as missing, and the file says how many and where the first is")
     func unreadDates() async throws {
         let text =

@@ -62,6 +62,42 @@ struct ImportTests {
     }
 
     @Test(
+        "a previous address is imported as the subject's second address; a bad one is refused naming its column",
+        arguments: ContractStoreKind.available)
+    func previousAddress(kind: ContractStoreKind) async throws {
+        let f = try await ContractFixture(kind)
+        let service = ImportService(store: f.store, clock: f.clock, audit: f.audit)
+        let text = """
+            ref,first,last,street,postcode,old_street,old_town,old_postcode
+            A1,Siobhan,Marlowe,7 Hope Road,LS6 2AB,3 Quay Street,Bristol,BS1 4DJ
+            A2,Declan,Marlowe,9 Gillygate,YO31 7EA,,,
+            A3,Aoife,Marlowe,1 Park Row,LS1 5AB,2 Park Row,Leeds,NOT A CODE
+
+            """
+        let job = try await service.start(
+            ImportService.Request(
+                source: "bristol-council",
+                mapping: [
+                    "given_name=first", "surname=last", "address=street", "postcode=postcode",
+                    "previous_address=old_street", "previous_town=old_town", "previous_postcode=old_postcode",
+                ], idColumn: "ref", fileName: "moves.csv"),
+            chunks: Self.chunks(text, size: 64), by: f.analyst)
+        #expect(job.rowsLoaded == 2 && job.rowsFailed == 1)
+        let errors = try await service.errors(job.id, by: f.analyst)
+        #expect(errors.map(\.row) == [4] && errors.first?.field == "old_postcode")
+        func addresses(_ given: String) async throws -> [PostalAddress] {
+            try await f.store.subjects(matching: SubjectQuery(tokens: [given.lowercased()], viewer: Viewer(f.analyst)))
+                .items.first?.details.addresses ?? []
+        }
+        #expect(
+            try await addresses("Siobhan") == [
+                PostalAddress(line: "7 Hope Road", postcode: "LS6 2AB"),
+                PostalAddress(line: "3 Quay Street", town: "Bristol", postcode: "BS1 4DJ"),
+            ])
+        #expect(try await addresses("Declan") == [PostalAddress(line: "9 Gillygate", postcode: "YO31 7EA")])
+    }
+
+    @Test(
         "rows load or are refused with row, field and reason; the mapping is saved for the next file",
         arguments: ContractStoreKind.available)
     func load(kind: ContractStoreKind) async throws {

@@ -207,9 +207,12 @@ public struct ImportMapping: Codable, Sendable, Equatable {
             case let f where f.hasPrefix("nationalities"): ["nationality"]
             case let f where f.hasPrefix("identifiers"): fields.keys.filter { $0.hasPrefix("identifier.") }.sorted()
             case let f where f.hasPrefix("addresses"):
-                f.hasSuffix(".postcode")
-                    ? ["postcode"]
-                    : f.hasSuffix(".town") ? ["town"] : f.hasSuffix(".country") ? ["country"] : ["address"]
+                (f.hasPrefix("addresses[1]") ? ["previous_"] : ["", "previous_"]).map { prefix in
+                    prefix
+                        + (f.hasSuffix(".postcode")
+                            ? "postcode"
+                            : f.hasSuffix(".town") ? "town" : f.hasSuffix(".country") ? "country" : "address")
+                }
             case let f where f.hasPrefix("phones"): ["phone"]
             default: []
             }
@@ -273,12 +276,15 @@ public struct ImportMapping: Codable, Sendable, Equatable {
                 identifiers.append(PersonIdentifier(kind: String(field.dropFirst("identifier.".count)), value: value))
             }
         }
-        let address = values("address").joined(separator: " ")
+        // The address, then a previous one, each where any part of it is given.
         var addresses: [PostalAddress] = []
-        if !address.isEmpty || first("postcode") != nil || first("town") != nil {
-            addresses.append(
-                PostalAddress(
-                    line: address, town: first("town"), postcode: first("postcode"), country: first("country")))
+        for (prefix, country) in [("", first("country")), ("previous_", nil)] {
+            let line = values(prefix + "address").joined(separator: " ")
+            let town = first(prefix + "town")
+            let postcode = first(prefix + "postcode")
+            if !line.isEmpty || town != nil || postcode != nil {
+                addresses.append(PostalAddress(line: line, town: town, postcode: postcode, country: country))
+            }
         }
         let sex = first("sex").map { raw -> String in
             switch raw.lowercased() {
