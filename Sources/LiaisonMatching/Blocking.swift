@@ -62,18 +62,19 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
             if let m = dob?.month, let d = dob?.day {
                 for n in 0..<p.nameCount { add(p.givenKey(n), digits(m * 100 + d)) }
             }
-        case .postcodeInitial:
+        case .postcodeInitial, .addressInitial:
             // The initial of either name, in one set of keys: one initial mistyped, or the names swapped, still meet.
-            for n in 0..<p.nameCount {
-                if let initial = p.given(n).first { add(p.postcode, CollectionOfOne(initial)) }
-                if let initial = p.surname(n).first { add(p.postcode, CollectionOfOne(initial)) }
+            // With the street address too, where a postcode is missing or mistyped; at every place the person is
+            // recorded, so someone met at a previous home is found there.
+            let postcode = self == .postcodeInitial
+            func initials(_ place: UnsafeBufferPointer<UInt8>) {
+                for n in 0..<p.nameCount {
+                    if let initial = p.given(n).first { add(place, CollectionOfOne(initial)) }
+                    if let initial = p.surname(n).first { add(place, CollectionOfOne(initial)) }
+                }
             }
-        case .addressInitial:
-            // The same for the street address, where a postcode is missing or mistyped.
-            for n in 0..<p.nameCount {
-                if let initial = p.given(n).first { add(p.address, CollectionOfOne(initial)) }
-                if let initial = p.surname(n).first { add(p.address, CollectionOfOne(initial)) }
-            }
+            initials(postcode ? p.postcode : p.address)
+            if !p.otherPlaces.isEmpty { p.forEachOtherPlace { initials(postcode ? $0.postcode : $0.address) } }
         case .phone: add(p.phone)
         case .email: add(p.email)
         }

@@ -1516,7 +1516,7 @@ struct MatchingTests {
         let text = """
             id,first,last,line1,line2,town,postcode,prev_line,prev_town,prev_postcode
             1,Siobhan,Marlowe,Flat 2,7 Hope Road,Leeds,LS6 2AB,3 Quay Street,Bristol,BS1 4DJ
-            2,Siobhan,Marlowe,3 Quay St,,Bristol,BS1 4DJ,,,
+            2,Siobhan,Marlowe,3 Quay Street,,Bristol,BS1 4DJ,,,
             3,Siobhan,Marlowe,Flat 2,7 Hope Road,Leeds,LS6 2AB,Flat 2 7 Hope Road,Leeds,LS6 2AB
             4,Siobhan,Marlowe,,,,,3 Quay Street,Bristol,BS1 4DJ
 
@@ -1537,6 +1537,16 @@ struct MatchingTests {
         // A previous address the same as the present one is not another; one given alone is still compared.
         #expect(people[2].withView { $0.otherPlaces.isEmpty } && !people[0].withView { $0.otherPlaces.isEmpty })
         #expect(people[3].address.isEmpty && Comparator.compare(people[3], people[1])[.location] == 1)
+        // Found there as well: a previous postcode or street address makes the keys the present one does.
+        func keys(_ person: PreparedPerson, _ rule: BlockingRule) -> Set<UInt64> {
+            var out: [UInt64] = []
+            person.withView { rule.keys($0, into: &out) }
+            return Set(out)
+        }
+        for rule in [BlockingRule.postcodeInitial, .addressInitial] {
+            #expect(!keys(people[0], rule).isDisjoint(with: keys(people[1], rule)))
+            #expect(keys(people[2], rule).isDisjoint(with: keys(people[1], rule)))
+        }
         // Columns named as the fields are mapped without being asked.
         let named = try ColumnMapping.parse(
             idColumn: "id", entries: [], header: ["id", "surname", "previous_address", "previous_postcode"])
