@@ -293,7 +293,9 @@ struct SubjectPages {
         }
         let fields = [
             fieldView(
-                "addresses", "Addresses", value: values.addresses, hint: "One a line: address, town, postcode",
+                "addresses", "Addresses", value: values.addresses,
+                hint:
+                    "One a line: address, town, postcode. The current address first, then any earlier ones: all are checked when matching",
                 error: errors["addresses"], textarea: true),
             fieldView(
                 "phones", "Phone numbers", value: values.phones, hint: "One a line", error: errors["phones"],
