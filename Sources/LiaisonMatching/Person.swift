@@ -368,8 +368,6 @@ struct PersonView {
                 as: UInt64.self))
     }
 
-    @inline(__always) var addressCharacters: UInt64 { characters(0) }
-    @inline(__always) var townCharacters: UInt64 { characters(1) }
     /// The person's address as one place.
     @inline(__always) var place: Place {
         Place(
