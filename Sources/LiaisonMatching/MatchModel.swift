@@ -692,10 +692,11 @@ public enum MatchWords {
     }
 
     /// The comparisons that count, strongest first, in one line: "same surname; same date of birth; first names
-    /// differ except the initial; the shared names are common". Where the names were not compared as written, that comes first ("matched on an
-    /// alias; same first name; …"): beside two records' own names, "same first name" would not otherwise read true.
+    /// differ except the initial; the shared names are common". Where the names were not compared as written, or the
+    /// address agreeing is not the first, that comes first ("matched on an alias; same first name; …"): beside two
+    /// records' own names, "same first name" would not otherwise read true.
     public static func summary(_ explanation: MatchExplanation) -> String {
-        (nameNotes(explanation)
+        (nameNotes(explanation) + explanation.notes.filter { $0 == MatchExplanation.otherAddress }
             + explanation.parts.filter { abs($0.weight) >= 1 }.sorted { abs($0.weight) > abs($1.weight) }
             .map { part in
                 // In a list without weights, which way the names' counts go has to be said.

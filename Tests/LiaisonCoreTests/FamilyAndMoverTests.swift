@@ -257,6 +257,10 @@ struct FamilyAndMoverTests {
             known.notes.contains(MatchExplanation.otherAddress)
                 && !unknown.notes.contains(MatchExplanation.otherAddress))
         #expect(known.parts.first { $0.field == "address" }?.level == "same address")
+        // In the reasons the pages list, the note comes first: beside the two current addresses, "same address" would
+        // not otherwise read true.
+        #expect(MatchWords.summary(known).hasPrefix(MatchExplanation.otherAddress + "; "))
+        #expect(!MatchWords.summary(unknown).contains(MatchExplanation.otherAddress))
         #expect(known.probability > unknown.probability + 0.2, "\(known.probability) against \(unknown.probability)")
         // As the pages and hit/no-hit search: the same woman is found from her old home; her brother, who still lives
         // there, is not offered as her.
