@@ -132,6 +132,24 @@ expect_text "$WORK/ragged.err" "3 records,"
 expect_line "$WORK/clusters.csv" "id,cluster_id"
 for row in p1,p1 p2,p1 p3,p3 p4,p4 p5,p4 p6,p4; do expect_line "$WORK/clusters.csv" "$row"; done
 
+# A man arrested 250 times, at 250 addresses, under his PNC ID, among 20,000 others: every key he has is shared by
+# more records than a block holds, so only the pairing of copies compares his records. They are one cluster, with
+# nobody else in it.
+awk 'BEGIN {
+  srand(7); print "id,given_name,surname,date_of_birth,postcode,identifier"
+  split("amy ben cal dee eli fay gus hal ivy jon kai lea max ned oli pam", given, " ")
+  for (i = 0; i < 20000; i++)
+    printf "s%d,%s,x%dson,19%02d-%02d-%02d,QQ%d %dAB,\n", i, given[1 + int(rand() * 16)], i, 40 + int(rand() * 60),
+      1 + int(rand() * 12), 1 + int(rand() * 28), i % 50, i % 9
+  for (i = 0; i < 250; i++) printf "often%d,Kieran,Doyle,1990-04-02,ZZ%d %dAB,14/123456X\n", i, i, i % 9
+}' >"$WORK/often.csv"
+$BIN resolve dedupe "$WORK/often.csv" --id id --output "$WORK/often-pairs.csv" --clusters "$WORK/often-clusters.csv" \
+  2>"$WORK/often.err" || fail "dedupe of a person recorded 250 times failed" "$WORK/often.err"
+often=$(grep '^often0,' "$WORK/often-clusters.csv" | cut -d, -f2)
+[ "$(grep -c ",$often\$" "$WORK/often-clusters.csv")" -eq 250 ] \
+  && [ "$(grep '^often' "$WORK/often-clusters.csv" | cut -d, -f2 | sort -u | wc -l)" -eq 1 ] \
+  || fail "the 250 records of one man are not one cluster of their own" "$WORK/often-clusters.csv"
+
 # The subjects already held, as one user sees them: a pair a reviewer decided is two people is found again by the
 # engine but left out of the pairs, and the two are never in one cluster.
 STORE="$WORK/store"
@@ -194,5 +212,5 @@ expect_refusal 64 "--rules: unknown rule 'names-soundex'; rules are names-sound,
 expect_refusal 64 "--rules: name at least one rule" \
   $BIN resolve dedupe "$WORK/people.csv" --id id --rules , --output "$WORK/x.csv"
 [ ! -e "$WORK/x.csv" ] || fail "a refused run wrote its output"
-echo "resolve: two files with their own columns linked, identifiers compared kind with kind, a previous address compared, duplicates clustered, ragged rows read and counted," \
+echo "resolve: two files with their own columns linked, identifiers compared kind with kind, a previous address compared, duplicates clustered, a man recorded 250 times one cluster, ragged rows read and counted," \
   "a reviewer's decision kept among the subjects held, fourteen refusals named"

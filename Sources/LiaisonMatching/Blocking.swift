@@ -175,6 +175,11 @@ public struct BlockingConfiguration: Sendable, Equatable {
     func appendUniqueKeys(_ view: PersonView, to out: inout [UInt64]) {
         let start = out.count
         for rule in rules { rule.keys(view, into: &out) }
+        Self.sortUnique(&out, from: start)
+    }
+
+    /// Sorts what `out` holds from `start` on, and keeps each key there once.
+    static func sortUnique(_ out: inout [UInt64], from start: Int) {
         out[start...].sort()
         var unique = start
         for i in start..<out.count where unique == start || out[unique - 1] != out[i] {
@@ -204,12 +209,40 @@ public struct BlockIndex: Sendable {
     /// none of them.
     let later: [Int32]
     let laterStarts: [Int32]
+    /// Copies of one person where their date of birth's block is over the size limit (see ``copiesWindow``): each
+    /// whole name and date of birth (``copyKeys(_:into:)``) held there, with its people in ascending order.
+    let copies: [UInt64: [Int32]]
+    /// Person → the next people after it with the same whole name and date of birth, at most ``copiesWindow``.
+    let copyNext: [Int32: [Int32]]
     public let configuration: BlockingConfiguration
+
+    /// Past the size limit, only copies of one person are still paired, each with the next this many. A date of
+    /// birth shared by hundreds of records, most of them under one name, is most often one person recorded again and
+    /// again (someone arrested, stopped or reported many times), the person a system must not miss; every other key
+    /// such a person has is as common, so without this none of their records would be compared. Each record paired
+    /// with the next two is a chain that joins them all in one cluster, and holds where one link is judged two
+    /// people. A query or the other side of a link meets the first two.
+    public static let copiesWindow = 2
+
+    /// The keys of a person's copies: each of their whole names as spelt, with their whole date of birth.
+    static func copyKeys(_ p: PersonView, into out: inout [UInt64]) {
+        guard let dob = p.dateOfBirth, let y = dob.year, let m = dob.month, let d = dob.day else { return }
+        let date = DecimalDigits(y * 10_000 + m * 100 + d)
+        let start = out.count
+        for n in 0..<p.nameCount where !p.given(n).isEmpty && !p.surname(n).isEmpty {
+            var h = KeyHash(0)
+            h.add(p.given(n))
+            h.add(p.surname(n))
+            h.add(date)
+            out.append(h.value)
+        }
+        BlockingConfiguration.sortUnique(&out, from: start)
+    }
 
     /// Indexes `people` by every key of the configuration, without sorting: count per key, then place.
     /// - Complexity: O(k·n) for n people with k keys each.
     public init(_ people: [PreparedPerson], configuration: BlockingConfiguration) {
-        self.init(runs: [KeyRun(people, 0..<people.count, configuration)], configuration: configuration)
+        self.init(people, runs: [KeyRun(people, 0..<people.count, configuration)], configuration: configuration)
     }
 
     /// The same index, each person's keys worked out in parallel over the machine's cores.
@@ -225,7 +258,7 @@ public struct BlockIndex: Sendable {
     ) async -> (index: BlockIndex, meanwhile: T) {
         let runs = await Parallel.chunks(count: people.count) { range in KeyRun(people, range, configuration) }
         async let other = meanwhile()
-        let index = BlockIndex(runs: runs, configuration: configuration)
+        let index = BlockIndex(people, runs: runs, configuration: configuration)
         return (index, await other)
     }
 
@@ -234,26 +267,40 @@ public struct BlockIndex: Sendable {
         var keys: [UInt64] = []
         /// The run's i-th person's keys end at `ends[i]`.
         var ends: [Int32] = []
+        /// Where among `keys` the run's i-th person's date-of-birth key is, or -1.
+        var dates: [Int32] = []
 
         init(_ people: [PreparedPerson], _ range: Range<Int>, _ configuration: BlockingConfiguration) {
             keys.reserveCapacity(range.count * 12)
             ends.reserveCapacity(range.count)
+            dates.reserveCapacity(range.count)
+            let dated = configuration.rules.contains(.dateOfBirth)
+            var date: [UInt64] = []
             for i in range {
-                people[i].withView { configuration.appendUniqueKeys($0, to: &keys) }
+                let start = keys.count
+                people[i].withView { view in
+                    configuration.appendUniqueKeys(view, to: &keys)
+                    date.removeAll(keepingCapacity: true)
+                    if dated { BlockingRule.dateOfBirth.keys(view, into: &date) }
+                }
+                dates.append(date.first.flatMap { key in keys[start...].firstIndex(of: key).map(Int32.init) } ?? -1)
                 ends.append(Int32(keys.count))
             }
         }
     }
 
     /// Indexes people given their keys, in runs of consecutive people.
-    private init(runs: [KeyRun], configuration: BlockingConfiguration) {
+    private init(_ people: [PreparedPerson], runs: [KeyRun], configuration: BlockingConfiguration) {
         self.configuration = configuration
         var personStarts: [Int32] = [0]
         personStarts.reserveCapacity(runs.reduce(1) { $0 + $1.ends.count })
+        var dates: [Int32] = []
+        dates.reserveCapacity(personStarts.capacity)
         var total = 0
         for run in runs {
             let base = Int32(total)
             personStarts += run.ends.lazy.map { base + $0 }
+            dates += run.dates.lazy.map { $0 < 0 ? -1 : base + $0 }
             total += run.keys.count
         }
         // People share keys, so the keys are fewer than the people's keys together (a third of them at a million
@@ -304,8 +351,9 @@ public struct BlockIndex: Sendable {
         // People are placed in order, so the members of a block after person i are those placed after it. One core
         // does this while the others compare random pairs, so it works in place, with room for every run made first.
         // Each block's next place, end and size sit together, so placing a person in a block reads one place in memory.
-        let people = personStarts.count - 1
         let limit = Int32(clamping: configuration.maxBlockSize)
+        // People whose date of birth's block is over the limit, in ascending order.
+        var crowded: [Int32] = []
         let block = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 3 * keys.count)
         defer { block.deallocate() }
         for b in 0..<keys.count {
@@ -316,11 +364,12 @@ public struct BlockIndex: Sendable {
         var later: [Int32] = []
         var laterStarts: [Int32] = []
         let members = [Int32](unsafeUninitializedCapacity: total) { members, placed in
-            laterStarts = [Int32](unsafeUninitializedCapacity: people + 1) { laterStarts, counted in
+            laterStarts = [Int32](unsafeUninitializedCapacity: people.count + 1) { laterStarts, counted in
                 later = [Int32](unsafeUninitializedCapacity: 3 * total) { later, written in
                     var n = 0
                     laterStarts[0] = 0
-                    for i in 0..<people {
+                    for i in 0..<people.count {
+                        let date = Int(dates[i])
                         for e in Int(personStarts[i])..<Int(personStarts[i + 1]) {
                             if e + ahead < total {
                                 liaison_prefetch(block.baseAddress! + 3 * Int(entryBlock[e + ahead]))
@@ -331,6 +380,7 @@ public struct BlockIndex: Sendable {
                             let size = block[b + 2]
                             members[Int(at)] = Int32(i)
                             block[b] = at + 1
+                            if e == date && size > limit { crowded.append(Int32(i)) }
                             if at + 1 < end && size <= limit {
                                 later[n] = at + 1
                                 later[n + 1] = end
@@ -342,7 +392,7 @@ public struct BlockIndex: Sendable {
                     }
                     written = n
                 }
-                counted = people + 1
+                counted = people.count + 1
             }
             placed = total
         }
@@ -352,6 +402,28 @@ public struct BlockIndex: Sendable {
         self.slots = slots
         self.later = later
         self.laterStarts = laterStarts
+        (copies, copyNext) = Self.copies(of: crowded, in: people)
+    }
+
+    /// The copies among `crowded` people, by whole name and date of birth, and each one's next few (see
+    /// ``copiesWindow``).
+    private static func copies(of crowded: [Int32], in people: [PreparedPerson]) -> (
+        [UInt64: [Int32]], [Int32: [Int32]]
+    ) {
+        var groups: [UInt64: [Int32]] = [:]
+        var keys: [UInt64] = []
+        for i in crowded {
+            keys.removeAll(keepingCapacity: true)
+            people[Int(i)].withView { copyKeys($0, into: &keys) }
+            for key in keys { groups[key, default: []].append(i) }
+        }
+        var next: [Int32: [Int32]] = [:]
+        for group in groups.values where group.count > 1 {
+            for (k, i) in group.enumerated() {
+                next[i, default: []] += group[(k + 1)..<min(group.count, k + 1 + copiesWindow)]
+            }
+        }
+        return (groups, next)
     }
 
     /// An open-addressing table from `keys` to block number + 1 (0: empty), `capacity` a power of two.
@@ -400,7 +472,8 @@ public struct BlockIndex: Sendable {
                                 body(
                                     Reader(
                                         keys: keys, slots: slots, starts: starts, members: members, later: later,
-                                        laterStarts: laterStarts, configuration: configuration))
+                                        laterStarts: laterStarts, copies: copies, copyNext: copyNext,
+                                        configuration: configuration))
                             }
                         }
                     }
@@ -414,6 +487,7 @@ public struct BlockIndex: Sendable {
         let keys: UnsafeBufferPointer<UInt64>, slots: UnsafeBufferPointer<Int32>
         let starts: UnsafeBufferPointer<Int32>, members: UnsafeBufferPointer<Int32>
         let later: UnsafeBufferPointer<Int32>, laterStarts: UnsafeBufferPointer<Int32>
+        let copies: [UInt64: [Int32]], copyNext: [Int32: [Int32]]
         let configuration: BlockingConfiguration
 
         /// The block of `key`, if any person has it.
@@ -434,6 +508,15 @@ public struct BlockIndex: Sendable {
         ) {
             scratch.reset()
             gather(configuration.uniqueKeys(person).lazy.compactMap(block), minimum, &scratch)
+            if !copies.isEmpty {
+                var keys: [UInt64] = []
+                BlockIndex.copyKeys(person, into: &keys)
+                for key in keys {
+                    guard let group = copies[key] else { continue }
+                    let later = group.lazy.filter { $0 >= minimum }.prefix(BlockIndex.copiesWindow)
+                    Array(later).withUnsafeBufferPointer { scratch.add($0, BlockIndex.copyWeight) }
+                }
+            }
             scratch.best(
                 configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000),
                 into: &out)
@@ -466,6 +549,9 @@ public struct BlockIndex: Sendable {
                 scratch.add(
                     UnsafeBufferPointer(rebasing: members[from..<end]),
                     BlockIndex.weight(ofBlockOf: Int(later[3 * k + 2])))
+            }
+            if !copyNext.isEmpty, let next = copyNext[Int32(i)] {
+                next.withUnsafeBufferPointer { scratch.add($0, BlockIndex.copyWeight) }
             }
             scratch.best(
                 configuration.maxCandidatesPerRecord, atLeast: UInt32(configuration.minimumSharedWeight * 1000),
@@ -509,6 +595,9 @@ public struct BlockIndex: Sendable {
     static func weight(ofBlockOf size: Int) -> UInt32 {
         size < blockWeights.count ? blockWeights[size] : UInt32(1000 / log2(Double(size) + 1))
     }
+
+    /// What being a copy's next few is worth: as much as a key held by those few and the copy.
+    static let copyWeight = weight(ofBlockOf: copiesWindow + 1)
 
     private static let blockWeights = (0..<1024).map { $0 == 0 ? 0 : UInt32(1000 / log2(Double($0) + 1)) }
 

@@ -13,6 +13,7 @@ struct FamilyAndMoverTests {
     struct Record {
         var id: String, given: String, surname: String, dob: String?, address: String, town: String, postcode: String
         var phone: String? = nil
+        var identifier: String? = nil
 
         var prepared: PreparedPerson {
             var values: [PersonField: [String]] = [
@@ -20,6 +21,7 @@ struct FamilyAndMoverTests {
             ]
             values[.dateOfBirth] = dob.map { [$0] }
             values[.phone] = phone.map { [$0] }
+            values[.identifier] = identifier.map { [$0] }
             return PreparedPerson(PersonRecord(id: id, values: values))
         }
     }
@@ -322,6 +324,47 @@ struct FamilyAndMoverTests {
             "27 Beeston Road", "LS11 6AB")
         let apart = MatchExplanation(Comparator.compare(stranger, casework), model: SubjectMatching.model)
         #expect(apart.probability < 0.01 && apart.notes.contains { $0.contains("identifiers of two kinds disagree") })
+    }
+
+    /// One man arrested 250 times (more than a block holds: ``BlockingConfiguration/maxBlockSize``), each time at
+    /// another address and under his PNC ID, so that every key his records share is shared by all 250.
+    static func recordedOften(_ times: Int = 250) -> [Record] {
+        (0..<times).map { n in
+            Record(
+                id: "often-\(n)", given: "Kieran", surname: "Doyle", dob: "1990-04-02",
+                address: "\(n + 1) Canal Street",
+                town: "Town \(n)", postcode: "ZZ\(n / 10) \(n % 10)AB", identifier: "14/123456X")
+        }
+    }
+
+    @Test(
+        "a person recorded more often than a block holds is still found: his records are one cluster in a batch, and a new record of him is a hit"
+    )
+    func recordedMoreOftenThanABlockHolds() async throws {
+        let often = Self.recordedOften()
+        #expect(often.count > BlockingConfiguration().maxBlockSize)
+        let people = Self.population() + often.map(\.prepared)
+        let resolution = await Resolver().dedupe(people)
+        let indices = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($0.element.id, $0.offset) })
+        let clusters = Clustering.clusters(
+            count: people.count, pairs: resolution.matches.map { (Int($0.left), Int($0.right)) })
+        let his = Set(often.map { clusters[indices[$0.id]!] })
+        #expect(his.count == 1, "his 250 records fell into \(his.count) clusters")
+        // Nobody else joined him.
+        let joined = people.indices.filter { his.contains(clusters[$0]) && !people[$0].id.hasPrefix("often-") }
+        #expect(joined.isEmpty, "\(joined.map { people[$0].id })")
+
+        // Do we hold him? A new record, at a new address, finds him among his own records only.
+        var new = often[0]
+        (new.id, new.address, new.town, new.postcode) = ("new", "4 Quay Road", "Hull", "HU1 4QQ")
+        let index = PersonIndex(people, model: SubjectMatching.model)
+        let hits = index.query(new.prepared, threshold: 0.9)
+        #expect(!hits.isEmpty)
+        #expect(hits.allSatisfy { $0.person.id.hasPrefix("often-") }, "\(hits.map(\.person.id))")
+
+        // Linked from another agency's file, the record meets his.
+        let linked = await Resolver().link([new.prepared] + Self.population().prefix(500), people)
+        #expect(linked.matches.contains { $0.left == 0 && people[Int($0.right)].id.hasPrefix("often-") })
     }
 }
 
