@@ -209,33 +209,39 @@ public struct BlockIndex: Sendable {
     /// none of them.
     let later: [Int32]
     let laterStarts: [Int32]
-    /// Copies of one person where their date of birth's block is over the size limit (see ``copiesWindow``): each
-    /// whole name and date of birth (``copyKeys(_:into:)``) held there, with its people in ascending order.
+    /// Copies of one person where their date of birth's or an identifier's block is over the size limit (see
+    /// ``copiesWindow``): each whole name with date of birth, and each identifier (``copyKeys(_:into:)``), held
+    /// there, with its people in ascending order.
     let copies: [UInt64: [Int32]]
-    /// Person → the next people after it with the same whole name and date of birth, at most ``copiesWindow``.
+    /// Person → the next people after it with the same whole name and date of birth or the same identifier, at most
+    /// ``copiesWindow`` of each.
     let copyNext: [Int32: [Int32]]
     public let configuration: BlockingConfiguration
 
     /// Past the size limit, only copies of one person are still paired, each with the next this many. A date of
-    /// birth shared by hundreds of records, most of them under one name, is most often one person recorded again and
-    /// again (someone arrested, stopped or reported many times), the person a system must not miss; every other key
-    /// such a person has is as common, so without this none of their records would be compared. Each record paired
+    /// birth shared by hundreds of records, most of them under one name, or an identifier shared by hundreds, is most
+    /// often one person recorded again and again (someone arrested, stopped or reported many times), the person a
+    /// system must not miss; every other key such a person has is as common, so without this none of their records
+    /// would be compared. Records with the same whole name there, or the same identifier, are copies: each paired
     /// with the next two is a chain that joins them all in one cluster, and holds where one link is judged two
     /// people. A query or the other side of a link meets the first two.
     public static let copiesWindow = 2
 
-    /// The keys of a person's copies: each of their whole names as spelt, with their whole date of birth.
+    /// The keys of a person's copies: each of their whole names as spelt with their whole date of birth, and each of
+    /// their identifiers.
     static func copyKeys(_ p: PersonView, into out: inout [UInt64]) {
-        guard let dob = p.dateOfBirth, let y = dob.year, let m = dob.month, let d = dob.day else { return }
-        let date = DecimalDigits(y * 10_000 + m * 100 + d)
         let start = out.count
-        for n in 0..<p.nameCount where !p.given(n).isEmpty && !p.surname(n).isEmpty {
-            var h = KeyHash(0)
-            h.add(p.given(n))
-            h.add(p.surname(n))
-            h.add(date)
-            out.append(h.value)
+        if let dob = p.dateOfBirth, let y = dob.year, let m = dob.month, let d = dob.day {
+            let date = DecimalDigits(y * 10_000 + m * 100 + d)
+            for n in 0..<p.nameCount where !p.given(n).isEmpty && !p.surname(n).isEmpty {
+                var h = KeyHash(0)
+                h.add(p.given(n))
+                h.add(p.surname(n))
+                h.add(date)
+                out.append(h.value)
+            }
         }
+        BlockingRule.identifier.keys(p, into: &out)
         BlockingConfiguration.sortUnique(&out, from: start)
     }
 
@@ -267,23 +273,25 @@ public struct BlockIndex: Sendable {
         var keys: [UInt64] = []
         /// The run's i-th person's keys end at `ends[i]`.
         var ends: [Int32] = []
-        /// Where among `keys` the run's i-th person's date-of-birth key is, or -1.
-        var dates: [Int32] = []
+        /// Where among `keys` the keys of the date of birth and of the identifiers are, in ascending order: a
+        /// block of theirs over the size limit may hold copies of one person (see ``BlockIndex/copiesWindow``).
+        var watched: [Int32] = []
 
         init(_ people: [PreparedPerson], _ range: Range<Int>, _ configuration: BlockingConfiguration) {
             keys.reserveCapacity(range.count * 12)
             ends.reserveCapacity(range.count)
-            dates.reserveCapacity(range.count)
-            let dated = configuration.rules.contains(.dateOfBirth)
-            var date: [UInt64] = []
+            let rules = [BlockingRule.dateOfBirth, .identifier].filter(configuration.rules.contains)
+            var own: [UInt64] = []
             for i in range {
                 let start = keys.count
+                own.removeAll(keepingCapacity: true)
                 people[i].withView { view in
                     configuration.appendUniqueKeys(view, to: &keys)
-                    date.removeAll(keepingCapacity: true)
-                    if dated { BlockingRule.dateOfBirth.keys(view, into: &date) }
+                    for rule in rules { rule.keys(view, into: &own) }
                 }
-                dates.append(date.first.flatMap { key in keys[start...].firstIndex(of: key).map(Int32.init) } ?? -1)
+                let first = watched.count
+                for key in own { if let at = keys[start...].firstIndex(of: key) { watched.append(Int32(at)) } }
+                watched[first...].sort()
                 ends.append(Int32(keys.count))
             }
         }
@@ -294,13 +302,12 @@ public struct BlockIndex: Sendable {
         self.configuration = configuration
         var personStarts: [Int32] = [0]
         personStarts.reserveCapacity(runs.reduce(1) { $0 + $1.ends.count })
-        var dates: [Int32] = []
-        dates.reserveCapacity(personStarts.capacity)
+        var watched: [Int32] = []
         var total = 0
         for run in runs {
             let base = Int32(total)
             personStarts += run.ends.lazy.map { base + $0 }
-            dates += run.dates.lazy.map { $0 < 0 ? -1 : base + $0 }
+            watched += run.watched.lazy.map { base + $0 }
             total += run.keys.count
         }
         // People share keys, so the keys are fewer than the people's keys together (a third of them at a million
@@ -352,8 +359,9 @@ public struct BlockIndex: Sendable {
         // does this while the others compare random pairs, so it works in place, with room for every run made first.
         // Each block's next place, end and size sit together, so placing a person in a block reads one place in memory.
         let limit = Int32(clamping: configuration.maxBlockSize)
-        // People whose date of birth's block is over the limit, in ascending order.
+        // People whose date of birth's or an identifier's block is over the limit, in ascending order.
         var crowded: [Int32] = []
+        var w = 0
         let block = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 3 * keys.count)
         defer { block.deallocate() }
         for b in 0..<keys.count {
@@ -369,7 +377,6 @@ public struct BlockIndex: Sendable {
                     var n = 0
                     laterStarts[0] = 0
                     for i in 0..<people.count {
-                        let date = Int(dates[i])
                         for e in Int(personStarts[i])..<Int(personStarts[i + 1]) {
                             if e + ahead < total {
                                 liaison_prefetch(block.baseAddress! + 3 * Int(entryBlock[e + ahead]))
@@ -380,7 +387,10 @@ public struct BlockIndex: Sendable {
                             let size = block[b + 2]
                             members[Int(at)] = Int32(i)
                             block[b] = at + 1
-                            if e == date && size > limit { crowded.append(Int32(i)) }
+                            if w < watched.count && Int(watched[w]) == e {
+                                w += 1
+                                if size > limit && crowded.last != Int32(i) { crowded.append(Int32(i)) }
+                            }
                             if at + 1 < end && size <= limit {
                                 later[n] = at + 1
                                 later[n + 1] = end
@@ -405,8 +415,8 @@ public struct BlockIndex: Sendable {
         (copies, copyNext) = Self.copies(of: crowded, in: people)
     }
 
-    /// The copies among `crowded` people, by whole name and date of birth, and each one's next few (see
-    /// ``copiesWindow``).
+    /// The copies among `crowded` people, by whole name and date of birth and by identifier, and each one's next few
+    /// (see ``copiesWindow``); the groups in order of their first person, so every run pairs them alike.
     private static func copies(of crowded: [Int32], in people: [PreparedPerson]) -> (
         [UInt64: [Int32]], [Int32: [Int32]]
     ) {
@@ -418,7 +428,8 @@ public struct BlockIndex: Sendable {
             for key in keys { groups[key, default: []].append(i) }
         }
         var next: [Int32: [Int32]] = [:]
-        for group in groups.values where group.count > 1 {
+        let ordered = groups.sorted { ($0.value[0], $0.key) < ($1.value[0], $1.key) }
+        for (_, group) in ordered where group.count > 1 {
             for (k, i) in group.enumerated() {
                 next[i, default: []] += group[(k + 1)..<min(group.count, k + 1 + copiesWindow)]
             }
