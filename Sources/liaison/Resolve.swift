@@ -38,7 +38,9 @@ struct Resolve: AsyncParsableCommand {
             help: "At most this many candidates per record, rarest shared keys first.")
         var maxCandidates = BlockingConfiguration().maxCandidatesPerRecord
         @Option(
-            name: .customLong("max-block-size"), help: "Keys shared by more people than this are too common to pair on."
+            name: .customLong("max-block-size"),
+            help:
+                "Keys shared by more people than this are too common to pair on, but for copies of one person there (the same whole name and date of birth, or the same identifier), each paired with the next two."
         )
         var maxBlockSize = BlockingConfiguration().maxBlockSize
         @Option(
